@@ -1,0 +1,37 @@
+package fr.mediance.protocol;
+
+/**
+ * Every HTTP path of the office API, shared by the client's Retrofit interface and the server's route
+ * table. Path parameters use the {@code {name}} syntax that both Retrofit and Javalin understand.
+ */
+public final class ApiPaths {
+    public static final String PREFIX = "/api/v1";
+
+    public static final String HEALTH = PREFIX + "/health";
+    public static final String LOGIN = PREFIX + "/auth/login";
+    public static final String REFRESH = PREFIX + "/auth/refresh";
+    public static final String LOGOUT = PREFIX + "/auth/logout";
+    public static final String ME = PREFIX + "/me";
+
+    /** POST a {@link PushRequest}; answers a {@link PushResponse}. */
+    public static final String SYNC_PUSH = PREFIX + "/sync/push";
+    /** GET with {@link #PARAM_SINCE} and {@link #PARAM_LIMIT}; answers a {@link ChangesResponse}. */
+    public static final String SYNC_CHANGES = PREFIX + "/sync/changes";
+    public static final String PARAM_SINCE = "since";
+    public static final String PARAM_LIMIT = "limit";
+
+    /** PUT the bytes of a blob (HEAD: does the server have it; GET: download it). */
+    public static final String BLOB = PREFIX + "/blobs/{" + ApiPaths.PARAM_SHA256 + "}";
+    public static final String PARAM_SHA256 = "sha256";
+
+    /** Header on a blob upload: the SHA-256 the client computed, lowercase hex. Must match the path. */
+    public static final String HEADER_CONTENT_SHA256 = "X-Content-SHA256";
+
+    private ApiPaths() {
+    }
+
+    /** The blob path for one hash, e.g. {@code /api/v1/blobs/ab12...}. */
+    public static String blob(String sha256) {
+        return BLOB.replace("{" + PARAM_SHA256 + "}", sha256);
+    }
+}

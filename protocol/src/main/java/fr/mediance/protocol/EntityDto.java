@@ -1,0 +1,6 @@
+package fr.mediance.protocol;
+
+/** A synchronised record. Every record has a client-generated UUID. */
+public sealed interface EntityDto permits ResidentDto, AppointmentDto, VisitReportDto, DocumentDto, CodeDto {
+    String id();
+}

@@ -1,0 +1,88 @@
+package fr.mediance.protocol.json;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ReflectionAccessFilter;
+import com.google.gson.TypeAdapter;
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.ChangeDto;
+import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.FieldErrorDto;
+import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.LoginRequest;
+import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.OperationDto;
+import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.PushRequest;
+import fr.mediance.protocol.PushResponse;
+import fr.mediance.protocol.RefreshRequest;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.UserDto;
+import fr.mediance.protocol.VisitReportDto;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one Gson configuration of the product, used by the app and the server alike. Reflection is blocked
+ * for every class: a type without a registered adapter fails loudly instead of being serialised by
+ * reflection, which would break in a native image.
+ */
+public final class MedianceJson {
+    private static final Map<Class<?>, TypeAdapter<?>> ADAPTERS;
+
+    static {
+        Map<Class<?>, TypeAdapter<?>> m = new LinkedHashMap<>();
+        m.put(HealthDto.class, Adapters.HEALTH);
+        m.put(UserDto.class, Adapters.USER);
+        m.put(LoginRequest.class, Adapters.LOGIN_REQUEST);
+        m.put(LoginResponse.class, Adapters.LOGIN_RESPONSE);
+        m.put(RefreshRequest.class, Adapters.REFRESH_REQUEST);
+        m.put(FieldErrorDto.class, Adapters.FIELD_ERROR);
+        m.put(ProblemDto.class, Adapters.PROBLEM);
+        m.put(ResidentDto.class, Adapters.RESIDENT);
+        m.put(AppointmentDto.class, Adapters.APPOINTMENT);
+        m.put(VisitReportDto.class, Adapters.VISIT_REPORT);
+        m.put(DocumentDto.class, Adapters.DOCUMENT);
+        m.put(CodeDto.class, Adapters.CODE);
+        m.put(OperationDto.class, Adapters.OPERATION);
+        m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
+        m.put(PushRequest.class, Adapters.PUSH_REQUEST);
+        m.put(PushResponse.class, Adapters.PUSH_RESPONSE);
+        m.put(ChangeDto.class, Adapters.CHANGE);
+        m.put(ChangesResponse.class, Adapters.CHANGES_RESPONSE);
+        m.put(BlobReceiptDto.class, Adapters.BLOB_RECEIPT);
+        ADAPTERS = Collections.unmodifiableMap(m);
+    }
+
+    private static final Gson GSON = configure(new GsonBuilder()).create();
+
+    private MedianceJson() {
+    }
+
+    /** The shared, thread-safe instance. */
+    public static Gson gson() {
+        return GSON;
+    }
+
+    /** Applies the product's configuration to a builder (for a caller that needs to add its own settings). */
+    public static GsonBuilder configure(GsonBuilder builder) {
+        builder.addReflectionAccessFilter(type -> ReflectionAccessFilter.FilterResult.BLOCK_ALL)
+                .disableJdkUnsafe()
+                .disableHtmlEscaping();
+        for (Map.Entry<Class<?>, TypeAdapter<?>> e : ADAPTERS.entrySet()) {
+            builder.registerTypeAdapter(e.getKey(), e.getValue());
+        }
+        return builder;
+    }
+
+    /** Every wire type, in a stable order: used by self-checks and tests to round-trip each one. */
+    public static Iterable<Class<?>> wireTypes() {
+        return ADAPTERS.keySet();
+    }
+}

@@ -1,0 +1,145 @@
+package fr.mediance.protocol.json;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonIOException;
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.ChangeDto;
+import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.FieldErrorDto;
+import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.OpStatus;
+import fr.mediance.protocol.OperationDto;
+import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.PushRequest;
+import fr.mediance.protocol.PushResponse;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.Role;
+import fr.mediance.protocol.UserDto;
+import fr.mediance.protocol.VisitReportDto;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MedianceJsonTest {
+    private final Gson gson = MedianceJson.gson();
+
+    static final ResidentDto RESIDENT = new ResidentDto("7b1c0c52-9a51-4cbe-a4c1-1b8f0c1f1a01", "s1", "D-2026-0042",
+            "Mme", "Benali", "Fatima", LocalDate.of(1948, 3, 12), "06 12 34 56 78", "12 rue des Lilas", "13015",
+            "Marseille", "Interphone en panne, appeler en bas", "elderly", "u-conseil1");
+    static final AppointmentDto APPOINTMENT = new AppointmentDto("a-1", "s1", RESIDENT.id(), "u-conseil1",
+            "home_visit", Instant.parse("2026-11-27T09:00:00Z"), Instant.parse("2026-11-27T10:00:00Z"), "confirmed",
+            "12 rue des Lilas, 13015 Marseille", "Apporter le formulaire FSL", null);
+    static final VisitReportDto REPORT = new VisitReportDto("r-1", "s1", "a-1", RESIDENT.id(), "u-conseil1",
+            "home_visit", List.of("energie", "budget"), "Facture EDF de 412,50 € impayée.", "Appeler EDF Solidarité",
+            LocalDate.of(2026, 12, 4), Instant.parse("2026-11-27T09:02:00Z"), Instant.parse("2026-11-27T09:58:00Z"),
+            null);
+    static final DocumentDto DOCUMENT = new DocumentDto("d-1", "s1", "r-1", RESIDENT.id(), "facture",
+            "0f".repeat(32), "image/jpeg", 231_000, Instant.parse("2026-11-27T09:30:00Z"), LocalDate.of(2027, 5, 27));
+
+    @Test
+    void everyEntityRoundTripsInsideAPushAndAChangeFeed() {
+        List<OperationDto> ops = List.of(
+                new OperationDto("op-1", EntityType.RESIDENT, RESIDENT.id(), null, false, RESIDENT),
+                new OperationDto("op-2", EntityType.APPOINTMENT, "a-1", 3L, false, APPOINTMENT),
+                new OperationDto("op-3", EntityType.VISIT_REPORT, "r-1", null, false, REPORT),
+                new OperationDto("op-4", EntityType.DOCUMENT, "d-1", null, false, DOCUMENT),
+                new OperationDto("op-5", EntityType.DOCUMENT, "d-0", 2L, true, null));
+        PushRequest push = new PushRequest("device-1", ops);
+        assertThat(gson.fromJson(gson.toJson(push), PushRequest.class)).isEqualTo(push);
+
+        CodeDto code = new CodeDto("domain", "energie", "Énergie", null, 1, true);
+        ChangesResponse page = new ChangesResponse(List.of(
+                new ChangeDto(EntityType.RESIDENT, RESIDENT.id(), 4, false, RESIDENT),
+                new ChangeDto(EntityType.CODE, code.id(), 1, false, code),
+                new ChangeDto(EntityType.APPOINTMENT, "a-9", 7, true, null)), "42", true);
+        assertThat(gson.fromJson(gson.toJson(page), ChangesResponse.class)).isEqualTo(page);
+    }
+
+    @Test
+    void envelopesRoundTrip() {
+        LoginResponse login = new LoginResponse("acc", Instant.parse("2026-11-26T15:15:00Z"), "ref",
+                Instant.parse("2026-12-26T15:00:00Z"), new UserDto("u1", "conseil1", "Nadia Conseil",
+                Role.COUNSELLOR, "s1"));
+        assertThat(gson.fromJson(gson.toJson(login), LoginResponse.class)).isEqualTo(login);
+
+        PushResponse results = new PushResponse(List.of(
+                new OperationResultDto("op-1", OpStatus.APPLIED, 1L, null, null),
+                new OperationResultDto("op-2", OpStatus.REJECTED, null, "forbidden", "Refusé.")));
+        assertThat(gson.fromJson(gson.toJson(results), PushResponse.class)).isEqualTo(results);
+
+        ProblemDto problem = new ProblemDto("about:blank", "Requête invalide", 400, "Le champ « x » est obligatoire.",
+                "/api/v1/sync/push", "invalid_request", List.of(new FieldErrorDto("x", "obligatoire")));
+        assertThat(gson.fromJson(gson.toJson(problem), ProblemDto.class)).isEqualTo(problem);
+    }
+
+    @Test
+    void everyRegisteredTypeHasItsOwnAdapter() {
+        for (Class<?> type : MedianceJson.wireTypes()) {
+            assertThat(gson.getAdapter(type)).as(type.getSimpleName()).isInstanceOf(RecordAdapter.class);
+        }
+    }
+
+    record Unregistered(String name) {
+    }
+
+    @Test
+    void anUnregisteredTypeFailsInsteadOfUsingReflection() {
+        assertThatThrownBy(() -> gson.toJson(new Unregistered("x")))
+                .isInstanceOf(JsonIOException.class)
+                .hasMessageContaining("ReflectionAccessFilter");
+        assertThatThrownBy(() -> gson.fromJson("{\"name\":\"x\"}", Unregistered.class))
+                .isInstanceOf(JsonIOException.class);
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamedInFrench() {
+        assertThatThrownBy(() -> gson.fromJson("{\"username\":\"a\",\"password\":\"b\"}",
+                fr.mediance.protocol.LoginRequest.class))
+                .isInstanceOfSatisfying(WireFormatException.class, e -> {
+                    assertThat(e.field()).isEqualTo("deviceId");
+                    assertThat(e.getMessage()).isEqualTo("Le champ « deviceId » est obligatoire.");
+                });
+    }
+
+    @Test
+    void aWrongTypeDeepInsideAPushIsNamedWithItsPath() {
+        String json = "{\"deviceId\":\"d\",\"operations\":[{\"opId\":\"o\",\"entity\":\"appointment\","
+                + "\"entityId\":\"a\",\"data\":{\"id\":\"a\",\"residentId\":\"r\",\"counsellorId\":\"c\","
+                + "\"type\":\"home_visit\",\"start\":\"demain\",\"end\":\"2026-11-27T10:00:00Z\",\"status\":\"proposed\"}}]}";
+        assertThatThrownBy(() -> gson.fromJson(json, PushRequest.class))
+                .isInstanceOfSatisfying(WireFormatException.class,
+                        e -> assertThat(e.field()).isEqualTo("operations[0].data.start"));
+    }
+
+    @Test
+    void anUnknownEntityTypeIsRefused() {
+        String json = "{\"opId\":\"o\",\"entity\":\"invoice\",\"entityId\":\"x\",\"data\":{}}";
+        assertThatThrownBy(() -> gson.fromJson(json, OperationDto.class))
+                .isInstanceOfSatisfying(WireFormatException.class, e -> {
+                    assertThat(e.field()).isEqualTo("entity");
+                    assertThat(e.getMessage()).contains("invoice");
+                });
+    }
+
+    @Test
+    void aPayloadWhoseIdDiffersFromTheOperationIsRefused() {
+        String json = gson.toJson(new OperationDto("o", EntityType.RESIDENT, "other-id", null, false, RESIDENT));
+        assertThatThrownBy(() -> gson.fromJson(json, OperationDto.class))
+                .isInstanceOf(WireFormatException.class);
+    }
+
+    @Test
+    void passwordsDoNotLeakThroughToString() {
+        assertThat(new fr.mediance.protocol.LoginRequest("u", "secret-pass", "d").toString())
+                .doesNotContain("secret-pass");
+    }
+}
