@@ -12,6 +12,9 @@ public final class ApiPaths {
     public static final String REFRESH = PREFIX + "/auth/refresh";
     public static final String LOGOUT = PREFIX + "/auth/logout";
     public static final String ME = PREFIX + "/me";
+    /** GET the active accounts of the caller's structure ({@link UsersResponse}); {@code role} filters. */
+    public static final String USERS = PREFIX + "/users";
+    public static final String PARAM_ROLE = "role";
 
     /** POST a {@link PushRequest}; answers a {@link PushResponse}. */
     public static final String SYNC_PUSH = PREFIX + "/sync/push";

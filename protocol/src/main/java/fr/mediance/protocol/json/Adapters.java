@@ -24,6 +24,7 @@ import fr.mediance.protocol.RefreshRequest;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.UserDto;
+import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.VisitReportDto;
 
 import java.io.IOException;
@@ -61,6 +62,18 @@ public final class Adapters {
             put(out, "displayName", v.displayName());
             put(out, "role", v.role() == null ? null : v.role().code());
             put(out, "structureId", v.structureId());
+        }
+    }
+
+    public static final class UsersResponseAdapter extends RecordAdapter<UsersResponse> {
+        @Override
+        protected UsersResponse fromFields(Fields f) {
+            return new UsersResponse(f.objects("users", USER));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, UsersResponse v) throws IOException {
+            putObjects(out, "users", USER, v.users());
         }
     }
 
@@ -417,6 +430,7 @@ public final class Adapters {
 
     public static final HealthAdapter HEALTH = new HealthAdapter();
     public static final UserAdapter USER = new UserAdapter();
+    public static final UsersResponseAdapter USERS_RESPONSE = new UsersResponseAdapter();
     public static final LoginRequestAdapter LOGIN_REQUEST = new LoginRequestAdapter();
     public static final LoginResponseAdapter LOGIN_RESPONSE = new LoginResponseAdapter();
     public static final RefreshRequestAdapter REFRESH_REQUEST = new RefreshRequestAdapter();

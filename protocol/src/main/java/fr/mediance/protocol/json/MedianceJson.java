@@ -22,6 +22,7 @@ import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.UserDto;
+import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.VisitReportDto;
 
 import java.util.Collections;
@@ -40,6 +41,7 @@ public final class MedianceJson {
         Map<Class<?>, TypeAdapter<?>> m = new LinkedHashMap<>();
         m.put(HealthDto.class, Adapters.HEALTH);
         m.put(UserDto.class, Adapters.USER);
+        m.put(UsersResponse.class, Adapters.USERS_RESPONSE);
         m.put(LoginRequest.class, Adapters.LOGIN_REQUEST);
         m.put(LoginResponse.class, Adapters.LOGIN_RESPONSE);
         m.put(RefreshRequest.class, Adapters.REFRESH_REQUEST);
