@@ -1,0 +1,21 @@
+package fr.mediance.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** Entry point of {@code bench/run NAME}: runs one benchmark, which prints its {@code RESULT} lines. */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Callable<Integer>> benches = new TreeMap<>();
+        benches.put("startup", () -> new StartupBench().run());
+        if (args.length != 1 || !benches.containsKey(args[0])) {
+            System.err.println("usage: bench/run <name>   names: " + String.join(", ", benches.keySet()));
+            System.exit(2);
+        }
+        System.exit(benches.get(args[0]).call());
+    }
+}

@@ -1,0 +1,92 @@
+package fr.mediance.systemtests;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.GradientPaint;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+
+/**
+ * Photographs of paper documents made for tests and benchmarks: printed text on a sheet, uneven light and
+ * sensor noise, encoded as a phone camera would. Deterministic for a given seed.
+ */
+public final class TestImages {
+    private TestImages() {
+    }
+
+    /** A photographed energy bill, {@code width × height} pixels, JPEG at {@code quality} (0–1). */
+    public static byte[] bill(int width, int height, float quality, long seed) {
+        Random random = new Random(seed);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setPaint(new GradientPaint(0, 0, new Color(236, 232, 220), width, height, new Color(168, 160, 146)));
+            g.fillRect(0, 0, width, height);
+            int margin = width / 12;
+            g.setColor(new Color(250, 249, 244));
+            g.fillRect(margin, margin / 2, width - 2 * margin, height - margin);
+            g.setColor(new Color(30, 40, 90));
+            int base = Math.max(12, width / 60);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, base * 2));
+            g.drawString("FACTURE D'ÉLECTRICITÉ", margin * 2, margin + base * 2);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, base));
+            String[] lines = {
+                    "Référence client : 4 021 778 305", "Point de livraison (PDL) : 0922 7730 4412 18",
+                    "Période : du 01/09/2026 au 31/10/2026", "Consommation : 1 284 kWh (relevé réel)",
+                    "Abonnement 6 kVA : 31,42 €", "Montant TTC à payer : 412,50 €",
+                    "Date limite de paiement : 28/11/2026", "En cas de difficulté, contactez votre conseiller."};
+            int y = margin + base * 5;
+            for (int i = 0; y < height - margin; i++) {
+                g.setColor(new Color(20 + random.nextInt(30), 20 + random.nextInt(30), 20 + random.nextInt(30)));
+                g.drawString(lines[i % lines.length], margin * 2, y);
+                y += base * 2;
+            }
+        } finally {
+            g.dispose();
+        }
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            img.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int n = (int) (random.nextGaussian() * 6);
+                int p = row[x];
+                row[x] = (clamp(((p >> 16) & 0xff) + n) << 16) | (clamp(((p >> 8) & 0xff) + n) << 8)
+                        | clamp((p & 0xff) + n);
+            }
+            img.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return jpeg(img, quality);
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    private static byte[] jpeg(BufferedImage img, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(img, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}
