@@ -1,0 +1,78 @@
+package fr.mediance.bench;
+
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.systemtests.ServerProcess;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cold start of the app on the JVM, from spawning its process to its first rendered agenda frame. The device
+ * is prepared beforehand (account, PIN, first sync), as on a tablet the morning after; the app unlocks with
+ * the PIN given by the startup probe and reports the frame (see the app's startup probe).
+ */
+final class AppStartup {
+    static final String PROBE_LINE = "first agenda frame";
+    private static final String PIN = "604218";
+
+    private AppStartup() {
+    }
+
+    static long[] measure(Path work, Map<String, String> serverEnv, String password, int runs) throws Exception {
+        String classpath = System.getProperty("mediance.app.classpath");
+        if (classpath == null || classpath.isBlank()) {
+            throw new IllegalStateException("system property mediance.app.classpath is not set (run through bench/run)");
+        }
+        long[] ms = new long[runs];
+        try (ServerProcess server = ServerProcess.start(work.resolve("app-server"), 0, true, serverEnv,
+                ServerProcess.defaultStartTimeout())) {
+            Path device = work.resolve("tablet");
+            try (CoreContext core = CoreContext.builder(device).build()) {
+                core.login(server.baseUrl().toString(), "conseil1", password);
+                core.choosePin(PIN);
+                if (!core.sync().syncNow().join().ok()) {
+                    throw new IllegalStateException("first sync failed");
+                }
+            }
+            for (int i = 0; i < runs; i++) {
+                ms[i] = launchOnce(classpath, device, server.baseUrl().toString());
+                System.out.printf("app run %d: first agenda frame after %d ms%n", i + 1, ms[i]);
+            }
+        }
+        return ms;
+    }
+
+    private static long launchOnce(String classpath, Path device, String serverUrl) throws IOException,
+            InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dmediance.startupProbe=true", "-cp", classpath, "fr.mediance.app.Main",
+                "--server", serverUrl, "--data-dir", device.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("MEDIANCE_STARTUP_PIN", PIN);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.contains(PROBE_LINE)) {
+                    long elapsed = (System.nanoTime() - t0) / 1_000_000;
+                    p.destroy();
+                    p.waitFor(20, TimeUnit.SECONDS);
+                    return elapsed;
+                }
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        throw new IllegalStateException("the app exited without reporting its first agenda frame (exit "
+                + p.waitFor() + ")");
+    }
+}
