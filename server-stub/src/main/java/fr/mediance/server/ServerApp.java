@@ -1,0 +1,115 @@
+package fr.mediance.server;
+
+import fr.mediance.server.auth.AuthController;
+import fr.mediance.server.auth.AuthService;
+import fr.mediance.server.auth.Authenticator;
+import fr.mediance.server.auth.PasswordHasher;
+import fr.mediance.server.blob.BlobController;
+import fr.mediance.server.blob.BlobService;
+import fr.mediance.server.blob.BlobStore;
+import fr.mediance.server.code.CodeSeeder;
+import fr.mediance.server.db.Database;
+import fr.mediance.server.db.Migrations;
+import fr.mediance.server.demo.DemoSeeder;
+import fr.mediance.server.http.ErrorMapper;
+import fr.mediance.server.http.HealthController;
+import fr.mediance.server.sync.ChangesService;
+import fr.mediance.server.sync.DocumentAccess;
+import fr.mediance.server.sync.EntityWriter;
+import fr.mediance.server.sync.PushService;
+import fr.mediance.server.sync.SyncController;
+import fr.mediance.server.user.AdminSeeder;
+import fr.mediance.server.user.UserController;
+import fr.mediance.server.user.UserStore;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The composition root: migrates the database, seeds reference data (and the demo or admin account when
+ * asked), wires controllers, services and stores with {@code new}, and builds the Javalin app. Everything
+ * outside (database, blob store, clock) is injected, so tests run the real thing on port 0.
+ */
+public final class ServerApp {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerApp.class);
+
+    private final Javalin javalin;
+    private final ServerConfig config;
+    private final String generatedDemoPassword;
+
+    private ServerApp(Javalin javalin, ServerConfig config, String generatedDemoPassword) {
+        this.javalin = javalin;
+        this.config = config;
+        this.generatedDemoPassword = generatedDemoPassword;
+    }
+
+    public static ServerApp create(ServerConfig config, DataSource dataSource, BlobStore blobStore, Clock clock) {
+        Migrations.migrate(dataSource);
+        Database db = Database.open(dataSource);
+        UserStore users = new UserStore();
+        EntityWriter writer = new EntityWriter();
+        PasswordHasher hasher = new PasswordHasher();
+
+        int codes = new CodeSeeder(db, writer, clock).seed();
+        if (codes > 0) {
+            LOG.info("code lists seeded: {} entries", codes);
+        }
+        String generated = null;
+        if (config.demo()) {
+            generated = new DemoSeeder(db, users, writer, hasher, clock).seed(config.demoPassword()).orElse(null);
+        }
+        new AdminSeeder(db, users, hasher, clock).seed(config.adminPassword());
+
+        AuthService auth = new AuthService(db, users, hasher, clock);
+        Authenticator authenticator = new Authenticator(auth);
+        HealthController health = new HealthController(Version.current(), clock);
+        AuthController authController = new AuthController(auth, authenticator);
+        UserController userController = new UserController(db, users, authenticator);
+        SyncController sync = new SyncController(new PushService(db, clock, users), new ChangesService(db),
+                authenticator);
+        BlobController blobs = new BlobController(new BlobService(db, blobStore, new DocumentAccess(), clock),
+                authenticator);
+        ErrorMapper errors = new ErrorMapper();
+
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.port = config.port();
+            RoutesConfig routes = cfg.routes;
+            errors.register(routes);
+            health.routes(routes);
+            authController.routes(routes);
+            userController.routes(routes);
+            sync.routes(routes);
+            blobs.routes(routes);
+        });
+        LOG.info("server ready on {} database", db.dialect().name());
+        return new ServerApp(javalin, config, generated);
+    }
+
+    /** Starts listening on the configured port (0: a free one). */
+    public ServerApp start() {
+        javalin.start(config.port());
+        return this;
+    }
+
+    /** The port actually listened on. */
+    public int port() {
+        return javalin.port();
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+
+    /** The demo password generated at this start, to be shown once; empty if none was generated. */
+    public Optional<String> generatedDemoPassword() {
+        return Optional.ofNullable(generatedDemoPassword);
+    }
+}

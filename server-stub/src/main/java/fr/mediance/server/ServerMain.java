@@ -1,0 +1,146 @@
+package fr.mediance.server;
+
+import com.zaxxer.hikari.HikariDataSource;
+import fr.mediance.server.blob.FileBlobStore;
+import fr.mediance.server.db.DataSources;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Starts the office server from the command line:
+ * {@code java -jar mediance-server.jar --data-dir DIR --port N [--demo] [--database-url URL]}.
+ * Reads the environment for what must not appear in a process list (database credentials, passwords).
+ * Prints {@code listening on port N} on standard output once requests are served.
+ */
+public final class ServerMain {
+    static final String USAGE = """
+            Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--database-url URL]
+
+              --data-dir DOSSIER   dossier des données (créé au premier démarrage) : base SQLite, fichiers, journaux
+              --port N             port HTTP (0 : un port libre) ; 8080 par défaut
+              --demo               crée une fois une structure de démonstration avec quatre comptes
+              --database-url URL   base PostgreSQL (jdbc:postgresql://hôte:5432/base) au lieu de SQLite
+
+            Variables d'environnement :
+              MEDIANCE_DATABASE_URL, MEDIANCE_DATABASE_USER, MEDIANCE_DATABASE_PASSWORD   base PostgreSQL
+              MEDIANCE_DEMO_PASSWORD    mot de passe des comptes de démonstration (sinon un mot de passe est généré)
+              MEDIANCE_ADMIN_PASSWORD   crée le compte « admin » au démarrage s'il n'existe pas
+            """;
+
+    /** The parsed command line. */
+    record Options(Path dataDir, int port, boolean demo, String databaseUrl) {
+    }
+
+    /** A command line that cannot be used; the message is French. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = parse(args, System.getenv());
+        } catch (UsageException e) {
+            System.err.println("Erreur : " + e.getMessage());
+            System.err.println();
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            run(options, System.getenv(), System.out);
+        } catch (RuntimeException | IOException e) {
+            System.err.println("Le serveur n'a pas pu démarrer (détails dans le journal logs/server.log) : "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(ServerMain.class).error("start failed", e);
+            System.exit(1);
+        }
+    }
+
+    static Options parse(String[] args, Map<String, String> env) throws UsageException {
+        Path dataDir = null;
+        int port = 8080;
+        boolean demo = false;
+        String databaseUrl = env.get("MEDIANCE_DATABASE_URL");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
+                case "--port" -> port = port(value(args, ++i, a));
+                case "--demo" -> demo = true;
+                case "--database-url" -> databaseUrl = value(args, ++i, a);
+                default -> throw new UsageException("option inconnue « " + a + " ».");
+            }
+        }
+        if (dataDir == null) {
+            throw new UsageException("l'option --data-dir est obligatoire.");
+        }
+        if (databaseUrl != null && databaseUrl.isBlank()) {
+            databaseUrl = null;
+        }
+        if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
+            throw new UsageException("l'adresse de base doit commencer par jdbc:postgresql:");
+        }
+        return new Options(dataDir, port, demo, databaseUrl);
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException("l'option " + option + " attend une valeur.");
+        }
+        return args[i];
+    }
+
+    private static int port(String text) throws UsageException {
+        try {
+            int p = Integer.parseInt(text);
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new UsageException("le port doit être un nombre entre 0 et 65535 (reçu « " + text + " »).");
+    }
+
+    private static void run(Options o, Map<String, String> env, PrintStream out) throws IOException {
+        Path dataDir = o.dataDir().toAbsolutePath();
+        Files.createDirectories(dataDir.resolve("blobs"));
+        Files.createDirectories(dataDir.resolve("logs"));
+        // before the first logger exists: logback.xml writes to this directory
+        System.setProperty("mediance.log.dir", dataDir.resolve("logs").toString());
+
+        HikariDataSource dataSource = o.databaseUrl() == null
+                ? DataSources.sqlite(dataDir.resolve("mediance.db"))
+                : DataSources.postgres(o.databaseUrl(), env.get("MEDIANCE_DATABASE_USER"),
+                env.get("MEDIANCE_DATABASE_PASSWORD"));
+        ServerApp app;
+        try {
+            ServerConfig config = new ServerConfig(o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"),
+                    env.get("MEDIANCE_ADMIN_PASSWORD"));
+            app = ServerApp.create(config, dataSource, new FileBlobStore(dataDir.resolve("blobs")),
+                    Clock.systemUTC()).start();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        ServerApp running = app;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.stop();
+            dataSource.close();
+        }, "mediance-shutdown"));
+        running.generatedDemoPassword().ifPresent(p -> out.println("mot de passe de démonstration : " + p));
+        out.println("listening on port " + running.port());
+        out.flush();
+    }
+}

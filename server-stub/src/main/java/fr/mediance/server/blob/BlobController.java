@@ -1,0 +1,56 @@
+package fr.mediance.server.blob;
+
+import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.Role;
+import fr.mediance.server.auth.AuthUser;
+import fr.mediance.server.auth.Authenticator;
+import fr.mediance.server.http.Responses;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** {@code PUT|HEAD|GET /api/v1/blobs/{sha256}}. The upload body is streamed, never held in memory. */
+public final class BlobController {
+    private final BlobService blobs;
+    private final Authenticator authenticator;
+
+    public BlobController(BlobService blobs, Authenticator authenticator) {
+        this.blobs = blobs;
+        this.authenticator = authenticator;
+    }
+
+    public void routes(RoutesConfig r) {
+        r.put(ApiPaths.BLOB, this::put);
+        r.head(ApiPaths.BLOB, this::head);
+        r.get(ApiPaths.BLOB, this::get);
+    }
+
+    private void put(Context ctx) {
+        AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
+        try {
+            BlobReceiptDto receipt = blobs.put(user, ctx.pathParam(ApiPaths.PARAM_SHA256),
+                    ctx.header(ApiPaths.HEADER_CONTENT_SHA256), ctx.req().getContentLengthLong(),
+                    ctx.req().getInputStream());
+            Responses.json(ctx, receipt.created() ? 201 : 200, receipt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void head(Context ctx) {
+        authenticator.requireAny(ctx);
+        ctx.status(blobs.exists(ctx.pathParam(ApiPaths.PARAM_SHA256)) ? 200 : 404);
+    }
+
+    private void get(Context ctx) {
+        AuthUser user = authenticator.requireAny(ctx);
+        BlobService.Download d = blobs.download(user, ctx.pathParam(ApiPaths.PARAM_SHA256));
+        ctx.disableCompression();
+        ctx.header("Content-Length", Long.toString(d.sizeBytes()));
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(d.mimeType()).result(d.bytes());
+    }
+}

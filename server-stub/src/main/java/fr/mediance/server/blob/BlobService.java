@@ -1,0 +1,109 @@
+package fr.mediance.server.blob;
+
+import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.Limits;
+import fr.mediance.server.DomainException;
+import fr.mediance.server.auth.AuthUser;
+import fr.mediance.server.db.Database;
+import fr.mediance.server.sync.DocumentAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/** Upload (verified, streamed), existence check and download (only through a document the caller may see). */
+public final class BlobService {
+    private static final Logger LOG = LoggerFactory.getLogger(BlobService.class);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Database db;
+    private final BlobStore store;
+    private final DocumentAccess access;
+    private final Clock clock;
+
+    public BlobService(Database db, BlobStore store, DocumentAccess access, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** A blob to send back: its bytes, type and size. */
+    public record Download(InputStream bytes, String mimeType, long sizeBytes) {
+    }
+
+    public BlobReceiptDto put(AuthUser user, String sha256, String declaredSha256, long contentLength,
+                              InputStream body) {
+        requireHash(sha256);
+        if (declaredSha256 == null || !declaredSha256.equals(sha256)) {
+            throw DomainException.invalid("sha256_header_mismatch", "L'en-tête X-Content-SHA256 doit être présent "
+                    + "et égal à l'empreinte de l'adresse.");
+        }
+        if (contentLength > Limits.MAX_BLOB_BYTES) {
+            throw tooLarge();
+        }
+        OptionalLong existing = store.size(sha256);
+        BlobReceiptDto receipt;
+        if (existing.isPresent()) {
+            drain(body);
+            receipt = new BlobReceiptDto(sha256, existing.getAsLong(), false);
+        } else {
+            BlobStore.PutResult r = store.put(sha256, body, Limits.MAX_BLOB_BYTES);
+            receipt = new BlobReceiptDto(sha256, r.sizeBytes(), r.created());
+        }
+        long now = clock.instant().toEpochMilli();
+        db.inTransaction(tx -> tx.update("INSERT INTO blobs (sha256, size_bytes, uploaded_by, created_at) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", sha256, receipt.sizeBytes(), user.id(), now));
+        LOG.info("blob upload user={} size={} created={}", user.id(), receipt.sizeBytes(), receipt.created());
+        return receipt;
+    }
+
+    public boolean exists(String sha256) {
+        requireHash(sha256);
+        return store.size(sha256).isPresent();
+    }
+
+    public Download download(AuthUser user, String sha256) {
+        requireHash(sha256);
+        String mime = db.read(tx -> access.visibleMimeType(tx, user, sha256)).orElseThrow(BlobService::notFound);
+        long size = store.size(sha256).orElseThrow(BlobService::notFound);
+        return new Download(store.open(sha256), mime, size);
+    }
+
+    private static void requireHash(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw DomainException.invalid("invalid_sha256",
+                    "L'empreinte doit contenir 64 caractères hexadécimaux en minuscules.");
+        }
+    }
+
+    private static void drain(InputStream body) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try {
+            int n;
+            while ((n = body.read(buffer)) != -1) {
+                total += n;
+                if (total > Limits.MAX_BLOB_BYTES) {
+                    throw tooLarge();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DomainException tooLarge() {
+        return DomainException.tooLarge("blob_too_large", "Le fichier dépasse la taille maximale de "
+                + Limits.MAX_BLOB_BYTES + " octets.");
+    }
+
+    private static DomainException notFound() {
+        return DomainException.notFound("blob_not_found", "Fichier introuvable.");
+    }
+}

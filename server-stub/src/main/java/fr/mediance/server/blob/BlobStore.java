@@ -1,0 +1,24 @@
+package fr.mediance.server.blob;
+
+import java.io.InputStream;
+import java.util.OptionalLong;
+
+/** Content-addressed bytes (documents, photos), named by their SHA-256 in lowercase hex. */
+public interface BlobStore {
+
+    /** What an upload did: the size stored, and whether it was new. */
+    record PutResult(long sizeBytes, boolean created) {
+    }
+
+    /** The size of a stored blob, or empty if it is not there. */
+    OptionalLong size(String sha256);
+
+    /**
+     * Stores a stream whose SHA-256 must be {@code sha256}. Nothing is kept if the stream is longer than
+     * {@code maxBytes} (a {@code TOO_LARGE} domain failure) or hashes to something else ({@code UNPROCESSABLE}).
+     */
+    PutResult put(String sha256, InputStream in, long maxBytes);
+
+    /** Opens a stored blob; the caller closes the stream. */
+    InputStream open(String sha256);
+}

@@ -1,0 +1,135 @@
+package fr.mediance.server.blob;
+
+import fr.mediance.server.DomainException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+
+/**
+ * Blobs as files: {@code root/ab/cd/abcd...}. An upload is written to {@code root/tmp/}, hashed while it is
+ * written, checked, flushed to disk, then renamed into place in one step, so a blob file is always complete
+ * and verified. Leftovers of interrupted uploads are removed at start.
+ */
+public final class FileBlobStore implements BlobStore {
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+    private final Path tmp;
+
+    public FileBlobStore(Path root) {
+        this.root = root;
+        this.tmp = root.resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp)) {
+                for (Path p : leftovers) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path pathOf(String sha256) {
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    @Override
+    public OptionalLong size(String sha256) {
+        Path p = pathOf(sha256);
+        try {
+            return Files.isRegularFile(p) ? OptionalLong.of(Files.size(p)) : OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public PutResult put(String sha256, InputStream in, long maxBytes) {
+        Path part = null;
+        try {
+            part = Files.createTempFile(tmp, "upload-", ".part");
+            MessageDigest md = sha256Digest();
+            long total = 0;
+            try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                byte[] buffer = new byte[BUFFER];
+                int n;
+                while ((n = in.read(buffer)) != -1) {
+                    total += n;
+                    if (total > maxBytes) {
+                        throw DomainException.tooLarge("blob_too_large", "Le fichier dépasse la taille maximale de "
+                                + maxBytes + " octets.");
+                    }
+                    md.update(buffer, 0, n);
+                    ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
+                    while (bb.hasRemaining()) {
+                        out.write(bb);
+                    }
+                }
+                out.force(true);
+            }
+            String actual = HexFormat.of().formatHex(md.digest());
+            if (!actual.equals(sha256)) {
+                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "hash_mismatch",
+                        "Le contenu reçu ne correspond pas à son empreinte SHA-256 : fichier incomplet ou altéré, "
+                                + "renvoyez-le.");
+            }
+            Path target = pathOf(sha256);
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                return new PutResult(total, false);
+            }
+            try {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                return new PutResult(total, false);
+            }
+            return new PutResult(total, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(part);
+        }
+    }
+
+    @Override
+    public InputStream open(String sha256) {
+        try {
+            return Files.newInputStream(pathOf(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a leftover is removed at the next start
+            }
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

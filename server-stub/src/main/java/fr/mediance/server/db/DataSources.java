@@ -1,0 +1,44 @@
+package fr.mediance.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.nio.file.Path;
+
+/** Connection pools for the two supported databases. */
+public final class DataSources {
+    private DataSources() {
+    }
+
+    /**
+     * A SQLite file. Every connection gets foreign keys, WAL, a busy timeout, and transactions that take the
+     * write lock when they begin (so a read-then-write transaction never fails on lock upgrade).
+     */
+    public static HikariDataSource sqlite(Path file) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("mediance-sqlite");
+        c.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        c.addDataSourceProperty("foreign_keys", "true");
+        c.addDataSourceProperty("journal_mode", "WAL");
+        c.addDataSourceProperty("synchronous", "NORMAL");
+        c.addDataSourceProperty("busy_timeout", "15000");
+        c.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        c.setMaximumPoolSize(4);
+        return new HikariDataSource(c);
+    }
+
+    /** A PostgreSQL database, e.g. {@code jdbc:postgresql://localhost:5432/mediance}. */
+    public static HikariDataSource postgres(String url, String user, String password) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("mediance-postgres");
+        c.setJdbcUrl(url);
+        if (user != null) {
+            c.setUsername(user);
+        }
+        if (password != null) {
+            c.setPassword(password);
+        }
+        c.setMaximumPoolSize(8);
+        return new HikariDataSource(c);
+    }
+}

@@ -1,0 +1,21 @@
+package fr.mediance.server.db;
+
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+
+/** Brings the schema up to date. Migrations are Java classes listed here, in order; never edit a released one. */
+public final class Migrations {
+    private Migrations() {
+    }
+
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:fr/mediance/server/db/nomigrations")
+                .failOnMissingLocations(false)
+                .javaMigrations(new V1__Initial_schema())
+                .load()
+                .migrate();
+    }
+}

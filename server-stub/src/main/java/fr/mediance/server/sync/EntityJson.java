@@ -1,0 +1,34 @@
+package fr.mediance.server.sync;
+
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.protocol.json.MedianceJson;
+
+/** A record's stored JSON, through the protocol's adapters (the same form as on the wire). */
+final class EntityJson {
+    private EntityJson() {
+    }
+
+    static String write(EntityDto dto) {
+        return MedianceJson.gson().toJson(dto, dto.getClass());
+    }
+
+    static EntityDto read(EntityType type, String json) {
+        return MedianceJson.gson().fromJson(json, dtoClass(type));
+    }
+
+    private static Class<? extends EntityDto> dtoClass(EntityType type) {
+        return switch (type) {
+            case RESIDENT -> ResidentDto.class;
+            case APPOINTMENT -> AppointmentDto.class;
+            case VISIT_REPORT -> VisitReportDto.class;
+            case DOCUMENT -> DocumentDto.class;
+            case CODE -> CodeDto.class;
+        };
+    }
+}

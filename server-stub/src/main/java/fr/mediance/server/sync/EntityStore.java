@@ -1,0 +1,97 @@
+package fr.mediance.server.sync;
+
+import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.server.db.Tx;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** SQL for the synced tables: one row per record, full JSON plus indexed columns, tombstones kept. */
+final class EntityStore {
+    private static final int IN_CHUNK = 400;
+
+    Optional<StoredEntity> find(Tx tx, EntityType type, String id) {
+        EntityTable t = EntityTable.of(type);
+        return tx.queryOne("SELECT id, structure_id, version, deleted, data, created_by FROM " + t.table
+                + " WHERE id = ?", rs -> map(type, rs), id);
+    }
+
+    List<StoredEntity> findAll(Tx tx, EntityType type, Collection<String> ids) {
+        EntityTable t = EntityTable.of(type);
+        List<String> all = new ArrayList<>(ids);
+        List<StoredEntity> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            out.addAll(tx.query("SELECT id, structure_id, version, deleted, data, created_by FROM " + t.table
+                    + " WHERE id IN (" + marks + ")", rs -> map(type, rs), chunk.toArray()));
+        }
+        return out;
+    }
+
+    /** Inserts or replaces a record's current state. The creator is kept from the first write. */
+    void upsert(Tx tx, String structureId, EntityDto data, long version, boolean deleted, String userId,
+                Instant now) {
+        EntityTable t = EntityTable.of(EntityType.of(data));
+        List<String> columns = new ArrayList<>(List.of("id", "structure_id"));
+        columns.addAll(t.indexColumns);
+        columns.addAll(List.of("version", "deleted", "data", "created_by", "created_at", "updated_by", "updated_at"));
+        List<Object> values = new ArrayList<>();
+        values.add(data.id());
+        values.add(structureId);
+        values.addAll(Arrays.asList(t.indexValues(data)));
+        values.addAll(Arrays.asList(version, deleted, EntityJson.write(data), userId, now.toEpochMilli(), userId,
+                now.toEpochMilli()));
+        List<String> updates = new ArrayList<>();
+        for (String c : columns) {
+            if (!c.equals("id") && !c.equals("created_by") && !c.equals("created_at")) {
+                updates.add(c + " = excluded." + c);
+            }
+        }
+        tx.update("INSERT INTO " + t.table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT (id) DO UPDATE SET "
+                + String.join(", ", updates), values.toArray());
+    }
+
+    void markDeleted(Tx tx, EntityType type, String id, long version, String userId, Instant now) {
+        tx.update("UPDATE " + EntityTable.of(type).table + " SET deleted = 1, version = ?, updated_by = ?, "
+                + "updated_at = ? WHERE id = ?", version, userId, now.toEpochMilli(), id);
+    }
+
+    /** Residents a counsellor has a (not deleted) appointment with. */
+    Set<String> residentsWithAppointments(Tx tx, String counsellorId) {
+        return new HashSet<>(tx.query("SELECT DISTINCT resident_id FROM appointments WHERE counsellor_id = ? "
+                + "AND deleted = 0", rs -> rs.getString(1), counsellorId));
+    }
+
+    boolean hasAppointment(Tx tx, String counsellorId, String residentId) {
+        return tx.exists("SELECT 1 FROM appointments WHERE counsellor_id = ? AND resident_id = ? AND deleted = 0",
+                counsellorId, residentId);
+    }
+
+    boolean codeExists(Tx tx, String list, String code) {
+        return tx.exists("SELECT 1 FROM codes WHERE list_name = ? AND code = ? AND deleted = 0", list, code);
+    }
+
+    /** The live documents of a structure that reference a blob. */
+    List<StoredEntity> documentsWithBlob(Tx tx, String structureId, String sha256) {
+        return tx.query("SELECT id, structure_id, version, deleted, data, created_by FROM documents "
+                        + "WHERE sha256 = ? AND structure_id = ? AND deleted = 0 ORDER BY version",
+                rs -> map(EntityType.DOCUMENT, rs), sha256, structureId);
+    }
+
+    private static StoredEntity map(EntityType type, ResultSet rs) throws SQLException {
+        return new StoredEntity(type, rs.getString("id"), rs.getString("structure_id"), rs.getLong("version"),
+                rs.getInt("deleted") == 1, EntityJson.read(type, rs.getString("data")), rs.getString("created_by"));
+    }
+}

@@ -1,0 +1,56 @@
+package fr.mediance.server.sync;
+
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.VisitReportDto;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Where each synced entity lives and which of its fields are copied into indexed columns. */
+enum EntityTable {
+    RESIDENT(EntityType.RESIDENT, "residents", "referent_id"),
+    APPOINTMENT(EntityType.APPOINTMENT, "appointments", "resident_id", "counsellor_id", "starts_at", "status"),
+    VISIT_REPORT(EntityType.VISIT_REPORT, "visit_reports", "resident_id", "counsellor_id"),
+    DOCUMENT(EntityType.DOCUMENT, "documents", "resident_id", "visit_report_id", "sha256", "mime_type"),
+    CODE(EntityType.CODE, "codes", "list_name", "code");
+
+    final EntityType type;
+    final String table;
+    final List<String> indexColumns;
+
+    EntityTable(EntityType type, String table, String... indexColumns) {
+        this.type = type;
+        this.table = table;
+        this.indexColumns = Arrays.asList(indexColumns);
+    }
+
+    static EntityTable of(EntityType type) {
+        for (EntityTable t : values()) {
+            if (t.type == type) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(String.valueOf(type));
+    }
+
+    /** The values of {@link #indexColumns} for one record, in the same order. */
+    Object[] indexValues(EntityDto dto) {
+        if (dto instanceof ResidentDto r) {
+            return new Object[]{r.referentId()};
+        } else if (dto instanceof AppointmentDto a) {
+            return new Object[]{a.residentId(), a.counsellorId(), a.start().toEpochMilli(), a.status()};
+        } else if (dto instanceof VisitReportDto v) {
+            return new Object[]{v.residentId(), v.counsellorId()};
+        } else if (dto instanceof DocumentDto d) {
+            return new Object[]{d.residentId(), d.visitReportId(), d.sha256(), d.mimeType()};
+        } else if (dto instanceof CodeDto c) {
+            return new Object[]{c.list(), c.code()};
+        }
+        throw new IllegalArgumentException(dto.getClass().getName());
+    }
+}

@@ -1,0 +1,69 @@
+package fr.mediance.server.sync;
+
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.server.db.Tx;
+
+import java.time.Instant;
+
+/**
+ * Every write to a synced table goes through here, so that the record, its new version and its change log
+ * row are written together, in the caller's transaction.
+ */
+public final class EntityWriter {
+    private final EntityStore store;
+    private final ChangeLogStore changes;
+    private final Sequence sequence;
+
+    public EntityWriter() {
+        this(new EntityStore(), new ChangeLogStore(), new Sequence());
+    }
+
+    EntityWriter(EntityStore store, ChangeLogStore changes, Sequence sequence) {
+        this.store = store;
+        this.changes = changes;
+        this.sequence = sequence;
+    }
+
+    /** Makes the calling transaction the only writer of change numbers until it ends. Call it first. */
+    public void beginWrite(Tx tx) {
+        sequence.serializeWriters(tx);
+    }
+
+    /** Stores a record's new state (structure-wide, or global for codes); answers its new version. */
+    public long save(Tx tx, EntityDto data, String structureId, String userId, Instant now, Long baseVersion,
+                     String opId) {
+        long version = sequence.next(tx);
+        String scope = data instanceof CodeDto ? null : structureId;
+        store.upsert(tx, scope, data, version, false, userId, now);
+        changes.append(tx, version, EntityType.of(data), data.id(), scope, null, ChangeLogStore.KIND_CHANGE, false,
+                baseVersion, opId, userId, now);
+        return version;
+    }
+
+    /** Turns a record into a tombstone; answers its new version. */
+    long delete(Tx tx, StoredEntity existing, String userId, Instant now, Long baseVersion, String opId) {
+        long version = sequence.next(tx);
+        store.markDeleted(tx, existing.type(), existing.id(), version, userId, now);
+        changes.append(tx, version, existing.type(), existing.id(), existing.structureId(), null,
+                ChangeLogStore.KIND_CHANGE, true, baseVersion, opId, userId, now);
+        return version;
+    }
+
+    /**
+     * Tells one user's next pull to send a record they just gained access to, even if the record itself
+     * changed before their cursor.
+     */
+    void grant(Tx tx, EntityType type, String entityId, String structureId, String audienceUserId, String userId,
+               Instant now, String opId) {
+        long seq = sequence.next(tx);
+        changes.append(tx, seq, type, entityId, structureId, audienceUserId, ChangeLogStore.KIND_GRANT, false, null,
+                opId, userId, now);
+    }
+
+    /** Whether a code exists (not deleted), for seeding. */
+    public boolean codeStored(Tx tx, CodeDto code) {
+        return store.find(tx, EntityType.CODE, code.id()).isPresent();
+    }
+}

@@ -1,0 +1,135 @@
+package fr.mediance.server.sync;
+
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.OpStatus;
+import fr.mediance.protocol.OperationDto;
+import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.PushRequest;
+import fr.mediance.protocol.PushResponse;
+import fr.mediance.server.DomainException;
+import fr.mediance.server.auth.AuthUser;
+import fr.mediance.server.db.Database;
+import fr.mediance.server.db.StoreException;
+import fr.mediance.server.db.Tx;
+import fr.mediance.server.user.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies pushed operations in order, one transaction each, each at most once: the result is stored with
+ * the change under the operation's {@code opId}, and a repeat answers the stored result without writing.
+ * A refused operation is answered (and remembered) but never blocks the ones after it.
+ */
+public final class PushService {
+    private static final Logger LOG = LoggerFactory.getLogger(PushService.class);
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final Database db;
+    private final Clock clock;
+    private final EntityWriter writer;
+    private final OperationApplier applier;
+    private final AppliedOperationStore applied = new AppliedOperationStore();
+
+    public PushService(Database db, Clock clock, UserStore users) {
+        this.db = db;
+        this.clock = clock;
+        EntityStore store = new EntityStore();
+        this.writer = new EntityWriter(store, new ChangeLogStore(), new Sequence());
+        this.applier = new OperationApplier(store, new FieldRules(store), new Visibility(store), writer, users);
+    }
+
+    public PushResponse push(AuthUser user, PushRequest request) {
+        long started = System.nanoTime();
+        if (request.operations().size() > Limits.MAX_PUSH_OPERATIONS) {
+            throw DomainException.tooLarge("too_many_operations", "Trop d'opérations dans un envoi ("
+                    + request.operations().size() + ", au plus " + Limits.MAX_PUSH_OPERATIONS + ") : découpez l'envoi.");
+        }
+        List<OperationResultDto> results = new ArrayList<>(request.operations().size());
+        int rejected = 0;
+        for (OperationDto op : request.operations()) {
+            OperationResultDto r = applyOnce(user, request.deviceId(), op);
+            if (r.status() == OpStatus.REJECTED) {
+                rejected++;
+            }
+            results.add(r);
+        }
+        LOG.info("push user={} ops={} applied={} rejected={} took={}ms", user.id(), results.size(),
+                results.size() - rejected, rejected, (System.nanoTime() - started) / 1_000_000);
+        return new PushResponse(results);
+    }
+
+    private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op) {
+        if (op.opId().isBlank() || op.opId().length() > FieldRules.MAX_ID) {
+            return new OperationResultDto(op.opId(), OpStatus.REJECTED, null, RejectedOp.INVALID_FIELD,
+                    "L'identifiant d'opération « opId » doit faire de 1 à " + FieldRules.MAX_ID + " caractères.");
+        }
+        try {
+            return attempt(user, deviceId, op);
+        } catch (StoreException e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
+            }
+            // the same operation arrived twice at once: the other one won, answer what it stored
+            return attempt(user, deviceId, op);
+        }
+    }
+
+    private OperationResultDto attempt(AuthUser user, String deviceId, OperationDto op) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, PARIS);
+        try {
+            return db.inTransaction(tx -> {
+                writer.beginWrite(tx);
+                Optional<OperationResultDto> previous = previous(tx, user, op);
+                if (previous.isPresent()) {
+                    return previous.get();
+                }
+                OperationResultDto r = applier.apply(new OperationApplier.Call(tx, user, op, now, today));
+                applied.insert(tx, user.id(), deviceId, op.entity(), op.entityId(), r, now);
+                return r;
+            });
+        } catch (RejectedOp rejection) {
+            OperationResultDto r = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, rejection.code(),
+                    rejection.getMessage());
+            if (rejection.code().equals(RejectedOp.OP_ID_CONFLICT)) {
+                return r;
+            }
+            return db.inTransaction(tx -> {
+                writer.beginWrite(tx);
+                Optional<OperationResultDto> previous;
+                try {
+                    previous = previous(tx, user, op);
+                } catch (RejectedOp conflict) {
+                    return new OperationResultDto(op.opId(), OpStatus.REJECTED, null, conflict.code(),
+                            conflict.getMessage());
+                }
+                if (previous.isPresent()) {
+                    return previous.get();
+                }
+                applied.insert(tx, user.id(), deviceId, op.entity(), op.entityId(), r, now);
+                return r;
+            });
+        }
+    }
+
+    private Optional<OperationResultDto> previous(Tx tx, AuthUser user, OperationDto op) {
+        Optional<AppliedOperationStore.Stored> stored = applied.find(tx, op.opId());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        AppliedOperationStore.Stored s = stored.get();
+        if (!s.userId().equals(user.id()) || s.type() != op.entity() || !s.entityId().equals(op.entityId())) {
+            throw new RejectedOp(RejectedOp.OP_ID_CONFLICT,
+                    "Cet identifiant d'opération « opId » a déjà servi pour une autre opération.");
+        }
+        return Optional.of(s.result());
+    }
+}

@@ -1,0 +1,37 @@
+package fr.mediance.server.sync;
+
+/** One pushed operation refused by a rule: a stable code and a French sentence. Never leaves the push. */
+final class RejectedOp extends RuntimeException {
+    static final String INVALID_FIELD = "invalid_field";
+    static final String UNKNOWN_CODE = "unknown_code";
+    static final String FORBIDDEN = "forbidden";
+    static final String FORBIDDEN_FIELD = "forbidden_field";
+    static final String NOT_FOUND = "not_found";
+    static final String ENTITY_DELETED = "entity_deleted";
+    static final String REPORT_IMMUTABLE = "report_immutable";
+    static final String DOCUMENT_IMMUTABLE = "document_immutable";
+    static final String OP_ID_CONFLICT = "op_id_conflict";
+
+    private final String code;
+
+    RejectedOp(String code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    String code() {
+        return code;
+    }
+
+    static RejectedOp invalid(String field, String message) {
+        return new RejectedOp(INVALID_FIELD, message);
+    }
+
+    static RejectedOp forbidden(String message) {
+        return new RejectedOp(FORBIDDEN, message);
+    }
+
+    static RejectedOp notFound(String message) {
+        return new RejectedOp(NOT_FOUND, message);
+    }
+}

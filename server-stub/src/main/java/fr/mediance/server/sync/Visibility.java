@@ -1,0 +1,65 @@
+package fr.mediance.server.sync;
+
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.server.auth.AuthUser;
+import fr.mediance.server.db.Tx;
+
+import java.util.Set;
+
+/**
+ * Who sees which record. Coordinator, office and admin: everything of their structure. A counsellor: the
+ * residents they follow (referent) or have an appointment with, their own appointments, their own reports
+ * and the documents they captured. Everyone: the code lists.
+ */
+final class Visibility {
+    private final EntityStore store;
+
+    Visibility(EntityStore store) {
+        this.store = store;
+    }
+
+    /** Whether a counsellor follows a resident: referent, or an appointment with them. */
+    boolean follows(Tx tx, String counsellorId, ResidentDto resident) {
+        return counsellorId.equals(resident.referentId()) || store.hasAppointment(tx, counsellorId, resident.id());
+    }
+
+    /** A view for one user, computed once per pull. */
+    View forUser(Tx tx, AuthUser user) {
+        Set<String> withAppointments = user.seesWholeStructure() ? Set.of()
+                : store.residentsWithAppointments(tx, user.id());
+        return new View(user, withAppointments);
+    }
+
+    static final class View {
+        private final AuthUser user;
+        private final Set<String> residentsWithAppointments;
+
+        private View(AuthUser user, Set<String> residentsWithAppointments) {
+            this.user = user;
+            this.residentsWithAppointments = residentsWithAppointments;
+        }
+
+        boolean sees(StoredEntity e) {
+            if (e.data() instanceof fr.mediance.protocol.CodeDto) {
+                return true;
+            }
+            if (!user.structureId().equals(e.structureId())) {
+                return false;
+            }
+            if (user.seesWholeStructure()) {
+                return true;
+            }
+            String me = user.id();
+            return switch (e.type()) {
+                case RESIDENT -> me.equals(((ResidentDto) e.data()).referentId())
+                        || residentsWithAppointments.contains(e.id());
+                case APPOINTMENT -> me.equals(((AppointmentDto) e.data()).counsellorId());
+                case VISIT_REPORT -> me.equals(((VisitReportDto) e.data()).counsellorId());
+                case DOCUMENT -> me.equals(e.createdBy());
+                case CODE -> true;
+            };
+        }
+    }
+}
