@@ -158,6 +158,16 @@ public final class DemoSeeder {
         return days;
     }
 
+    /** The id of the n-th demo resident (1 to 6). */
+    public static String residentId(int n) {
+        return id("resident-" + n);
+    }
+
+    /** The id of the n-th demo appointment (1 to 8). */
+    public static String appointmentId(int n) {
+        return id("appointment-" + n);
+    }
+
     private static String id(String name) {
         return UUID.nameUUIDFromBytes(("mediance-demo:" + name).getBytes(StandardCharsets.UTF_8)).toString();
     }

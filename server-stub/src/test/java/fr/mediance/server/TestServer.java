@@ -1,0 +1,135 @@
+package fr.mediance.server;
+
+import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.LoginRequest;
+import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.json.MedianceJson;
+import fr.mediance.server.blob.FileBlobStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real server on a free port, with a plain HTTP client and a few helpers for tests. */
+public final class TestServer implements AutoCloseable {
+    public static final String PASSWORD = "Mot-de-passe-de-test-2026";
+    public static final Instant START = Instant.parse("2026-11-26T07:00:00Z");
+
+    public final MutableClock clock;
+    public final TestDatabase db;
+    public final Path dataDir;
+    public final ServerApp app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public TestServer(TestDatabase db, Path dataDir, MutableClock clock, ServerConfig config) {
+        this.db = db;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.app = ServerApp.create(config, db.dataSource(), new FileBlobStore(dataDir.resolve("blobs")), clock)
+                .start();
+    }
+
+    /** The demo structure with {@link #PASSWORD}, and an admin with the same password. */
+    public static TestServer demo(TestDatabase db, Path dataDir) {
+        return new TestServer(db, dataDir, new MutableClock(START), new ServerConfig(0, true, PASSWORD, PASSWORD));
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + app.port() + path;
+    }
+
+    /** An answer: status, content type and body. */
+    public record Response(int status, String contentType, byte[] bytes) {
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        public <T> T as(Class<T> type) {
+            assertThat(status).as("status of %s", body()).isBetween(200, 299);
+            return MedianceJson.gson().fromJson(body(), type);
+        }
+
+        public ProblemDto problem() {
+            assertThat(contentType).startsWith(ProblemDto.MEDIA_TYPE);
+            return MedianceJson.gson().fromJson(body(), ProblemDto.class);
+        }
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Response postJson(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response post(String path, String token, Object body) {
+        return postJson(path, token, MedianceJson.gson().toJson(body));
+    }
+
+    public Response login(String username, String password, String deviceId) {
+        return post(ApiPaths.LOGIN, null, new LoginRequest(username, password, deviceId));
+    }
+
+    /** Logs in with the test password; answers the access token. */
+    public String token(String username) {
+        return session(username, username + "-tablette").accessToken();
+    }
+
+    public LoginResponse session(String username, String deviceId) {
+        return login(username, PASSWORD, deviceId).as(LoginResponse.class);
+    }
+
+    /** The first column of the first row of a query on the server's database, as text. */
+    public String sql(String query, Object... args) {
+        try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement(query)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long count(String query, Object... args) {
+        return Long.parseLong(sql(query, args));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
