@@ -1,0 +1,306 @@
+package fr.mediance.app.core;
+
+import fr.mediance.app.core.agenda.AgendaService;
+import fr.mediance.app.core.agenda.SqliteAgendaService;
+import fr.mediance.app.core.document.DocumentService;
+import fr.mediance.app.core.document.SqliteDocumentService;
+import fr.mediance.app.core.office.OfficeService;
+import fr.mediance.app.core.office.SqliteOfficeService;
+import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
+import fr.mediance.app.core.platform.NetworkMonitor;
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.reference.SqliteReferenceService;
+import fr.mediance.app.core.resident.ResidentService;
+import fr.mediance.app.core.resident.SqliteResidentService;
+import fr.mediance.app.core.session.AccountInfo;
+import fr.mediance.app.core.session.SessionManager;
+import fr.mediance.app.core.session.SessionService;
+import fr.mediance.app.core.session.SessionState;
+import fr.mediance.app.core.store.StoreHolder;
+import fr.mediance.app.core.sync.Backoff;
+import fr.mediance.app.core.sync.Outbox;
+import fr.mediance.app.core.sync.SyncEngine;
+import fr.mediance.app.core.sync.SyncScheduler;
+import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.app.core.visit.SqliteVisitService;
+import fr.mediance.app.core.visit.VisitService;
+import okhttp3.OkHttpClient;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client without a screen, for ONE device data directory: encrypted store, session, remote client,
+ * sync engine and the feature services, wired with {@code new}. The app's composition root builds its view
+ * models from it; system tests and benchmarks drive the product through it headless.
+ *
+ * <pre>{@code
+ * try (CoreContext core = CoreContext.open(dir, Clock.systemUTC(), Executors.newSingleThreadExecutor())) {
+ *     core.login("http://127.0.0.1:8080", "conseil1", "secret");   // online
+ *     core.choosePin("123456");                                      // creates the encrypted store
+ *     core.sync().syncNow().join();                                  // push, photos, pull
+ *     List<AgendaItem> today = core.agenda().myDay(LocalDate.now(core.zone()));
+ * }
+ * }</pre>
+ *
+ * The service getters always return the same objects; their methods fail with a
+ * {@link fr.mediance.app.core.store.StoreException} of kind LOCKED until the session is unlocked.
+ */
+public final class CoreContext implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(CoreContext.class.getName());
+    /** Europe/Paris: the zone of days and times shown to users. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final Path dataDir;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final StoreHolder store;
+    private final Outbox outbox;
+    private final SessionManager session;
+    private final HealthProbeNetworkMonitor network;
+    private final SyncEngine sync;
+    private final SyncScheduler scheduler;
+    private final ScheduledExecutorService timer;
+    private final SqliteResidentService residents;
+    private final SqliteAgendaService agenda;
+    private final SqliteVisitService visits;
+    private final SqliteDocumentService documents;
+    private final SqliteOfficeService office;
+    private final SqliteReferenceService reference;
+
+    private CoreContext(Builder b) {
+        this.dataDir = b.dataDir;
+        this.clock = b.clock;
+        this.zone = b.zone;
+        this.store = new StoreHolder();
+        this.session = new SessionManager(dataDir, clock, store, b.ui, b.http, b.pinIterations);
+        this.network = new HealthProbeNetworkMonitor(session::remote, b.ui);
+        this.outbox = new Outbox(clock);
+        this.reference = new SqliteReferenceService(store, session::remote, clock);
+        this.residents = new SqliteResidentService(store, outbox, session::currentAccount, clock);
+        this.agenda = new SqliteAgendaService(store, outbox, session::currentAccount, clock, zone);
+        this.documents = new SqliteDocumentService(store, session::currentAccount, clock);
+        this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
+        this.office = new SqliteOfficeService(store, session::remote);
+        this.sync = new SyncEngine(store, outbox, session::remote, network, clock, b.background, b.ui,
+                new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)));
+        this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
+        session.addUnlockListener(() -> {
+            sync.refreshCounts();
+            if (b.autoSync) {
+                scheduler.onUnlocked();
+            }
+        });
+        if (b.autoSync) {
+            network.onlineProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    scheduler.onOnline();
+                }
+            });
+            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mediance-sync-timer");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    scheduler.tick();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "sync timer failed: {0}", e.toString());
+                }
+            }, b.tickSeconds, b.tickSeconds, TimeUnit.SECONDS);
+        } else {
+            this.timer = null;
+        }
+    }
+
+    /**
+     * A headless core for {@code dataDir}: no timers, no automatic sync (call {@code sync().syncNow()}),
+     * UI notifications run on the calling thread.
+     */
+    public static CoreContext open(Path dataDir, Clock clock, Executor background) {
+        return builder(dataDir).clock(clock).background(background).build();
+    }
+
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
+    }
+
+    /** Options of a core; every one has a default fit for a headless test. */
+    public static final class Builder {
+        private final Path dataDir;
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = PARIS;
+        private Executor background = Runnable::run;
+        private Executor ui = Runnable::run;
+        private OkHttpClient http;
+        private int pinIterations = SessionManager.DEFAULT_PIN_ITERATIONS;
+        private Random random = new Random();
+        private boolean autoSync;
+        private Duration periodicSync = Duration.ofMinutes(5);
+        private long tickSeconds = 15;
+
+        private Builder(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        }
+
+        public Builder clock(Clock v) {
+            clock = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder zone(ZoneId v) {
+            zone = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** Where syncs and other long work run (a single-thread executor is fine). */
+        public Builder background(Executor v) {
+            background = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** Where property changes are published: {@code Platform::runLater} in the app. */
+        public Builder ui(Executor v) {
+            ui = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** A base OkHttp client (timeouts, a test proxy); default {@link fr.mediance.app.core.remote.RemoteClient#defaultHttpClient()}. */
+        public Builder httpClient(OkHttpClient v) {
+            http = v;
+            return this;
+        }
+
+        /** PBKDF2 iterations for a NEW PIN (default 310,000; tests may lower it, minimum 1,000). */
+        public Builder pinIterations(int v) {
+            if (v < 1_000) {
+                throw new IllegalArgumentException("at least 1000 iterations");
+            }
+            pinIterations = v;
+            return this;
+        }
+
+        /** Source of jitter for the retry delays. */
+        public Builder random(Random v) {
+            random = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * Sync by itself: after unlock, when the network comes back, periodically (see
+         * {@link #periodicSync}) and after failures with capped exponential backoff. Off by default.
+         */
+        public Builder autoSync(boolean v) {
+            autoSync = v;
+            return this;
+        }
+
+        public Builder periodicSync(Duration v) {
+            periodicSync = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public CoreContext build() {
+            return new CoreContext(this);
+        }
+    }
+
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public SessionService session() {
+        return session;
+    }
+
+    public SessionState state() {
+        return session.state();
+    }
+
+    /** See {@link SessionService#login}; throws {@link IllegalStateException} with the French message on failure. */
+    public AccountInfo login(String serverUrl, String username, String password) {
+        return orThrow(session.login(serverUrl, username, password.toCharArray()));
+    }
+
+    /** See {@link SessionService#choosePin}, with the same PIN typed twice; throws on failure. */
+    public AccountInfo choosePin(String pin) {
+        return orThrow(session.choosePin(pin.toCharArray(), pin.toCharArray()));
+    }
+
+    /** See {@link SessionService#unlock}; throws on failure. */
+    public AccountInfo unlock(String pin) {
+        return orThrow(session.unlock(pin.toCharArray()));
+    }
+
+    private static <T> T orThrow(Outcome<T> o) {
+        if (o.isOk()) {
+            return o.value();
+        }
+        throw new IllegalStateException(o.message());
+    }
+
+    public ResidentService residents() {
+        return residents;
+    }
+
+    public AgendaService agenda() {
+        return agenda;
+    }
+
+    public VisitService visits() {
+        return visits;
+    }
+
+    public DocumentService documents() {
+        return documents;
+    }
+
+    public OfficeService office() {
+        return office;
+    }
+
+    public ReferenceService reference() {
+        return reference;
+    }
+
+    public SyncService sync() {
+        return sync;
+    }
+
+    /** Whether the server is reachable; probed by the health endpoint. */
+    public NetworkMonitor network() {
+        return network;
+    }
+
+    /** The automatic triggers (tick, on unlock, on network back), for apps that drive them themselves. */
+    public SyncScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Stops timers, locks the store. Does not wait for a running sync to finish its network call. */
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        session.lock();
+    }
+}

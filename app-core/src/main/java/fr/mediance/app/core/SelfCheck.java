@@ -1,0 +1,223 @@
+package fr.mediance.app.core;
+
+import fr.mediance.app.core.remote.RemoteClient;
+import fr.mediance.app.core.remote.TokenStore;
+import fr.mediance.app.core.store.BlobFiles;
+import fr.mediance.app.core.store.Crypto;
+import fr.mediance.app.core.store.Database;
+import fr.mediance.app.core.store.Migrations;
+import fr.mediance.app.core.store.StoreException;
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.ChangeDto;
+import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.FieldErrorDto;
+import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.LoginRequest;
+import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.OpStatus;
+import fr.mediance.protocol.OperationDto;
+import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.PushRequest;
+import fr.mediance.protocol.PushResponse;
+import fr.mediance.protocol.RefreshRequest;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.Role;
+import fr.mediance.protocol.UserDto;
+import fr.mediance.protocol.UsersResponse;
+import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.protocol.json.MedianceJson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The {@code --self-check} of the app: proves on the target (JVM or native image) that the encrypted store
+ * opens and migrates, that every wire type round-trips through the reflection-free Gson, that the Retrofit
+ * interface can be built, and that the crypto and message resources are there. No network, no display.
+ */
+public final class SelfCheck {
+
+    /** {@code ok} and one line per check ("ok store: ..." or "FAILED ..."). */
+    public record Result(boolean ok, List<String> lines) {
+        public Result {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    private SelfCheck() {
+    }
+
+    /** Runs every check in a fresh sub-directory of {@code tempDir}, deleted afterwards. */
+    public static Result run(Path tempDir) {
+        List<String> lines = new ArrayList<>();
+        boolean ok = true;
+        Path dir;
+        try {
+            Files.createDirectories(tempDir);
+            dir = Files.createTempDirectory(tempDir, "mediance-self-check");
+        } catch (IOException e) {
+            return new Result(false, List.of("FAILED temp directory: " + e.getMessage()));
+        }
+        try {
+            ok &= check(lines, "messages", () -> {
+                CoreMessages.get("store.locked");
+                return "French messages loaded";
+            });
+            ok &= check(lines, "crypto", () -> {
+                byte[] key = Crypto.pbkdf2("123456".toCharArray(), Crypto.randomBytes(16), 1_000);
+                byte[] plain = "Médiance".getBytes(StandardCharsets.UTF_8);
+                if (!Arrays.equals(plain, Crypto.decrypt(key, Crypto.encrypt(key, plain, null), null))) {
+                    throw new IllegalStateException("AES-GCM round trip differs");
+                }
+                return "PBKDF2-HMAC-SHA256 and AES-256-GCM available";
+            });
+            ok &= check(lines, "store", () -> checkStore(dir));
+            ok &= check(lines, "json", SelfCheck::checkJson);
+            ok &= check(lines, "remote", () -> {
+                RemoteClient client = new RemoteClient("http://127.0.0.1:9", "self-check", TokenStore.inMemory());
+                if (client.api() == null) {
+                    throw new IllegalStateException("no Retrofit proxy");
+                }
+                return "Retrofit interface built and validated";
+            });
+        } finally {
+            deleteTree(dir);
+        }
+        return new Result(ok, lines);
+    }
+
+    private interface Check {
+        String run() throws Exception;
+    }
+
+    private static boolean check(List<String> lines, String name, Check c) {
+        try {
+            lines.add("ok " + name + ": " + c.run());
+            return true;
+        } catch (Exception | LinkageError e) { // top boundary of the self-check: report, never crash
+            lines.add("FAILED " + name + ": " + e);
+            return false;
+        }
+    }
+
+    private static String checkStore(Path dir) {
+        byte[] key = Crypto.randomBytes(Database.KEY_BYTES);
+        Path file = dir.resolve("check.db");
+        try (Database db = Database.open(file, key)) {
+            if (db.userVersion() != Migrations.latestVersion()) {
+                throw new IllegalStateException("schema " + db.userVersion());
+            }
+            db.inTransaction(tx -> {
+                tx.putSetting("self-check", "é");
+            });
+            if (!"é".equals(db.read(tx -> tx.setting("self-check").orElse(null)))) {
+                throw new IllegalStateException("setting not read back");
+            }
+        }
+        byte[] other = Crypto.randomBytes(Database.KEY_BYTES);
+        try (Database ignored = Database.open(file, other)) {
+            throw new IllegalStateException("a wrong key opened the database");
+        } catch (StoreException e) {
+            if (e.kind() != StoreException.Kind.WRONG_KEY) {
+                throw e;
+            }
+        }
+        BlobFiles blobs = new BlobFiles(dir.resolve("blobs"), key);
+        byte[] photo = "\u00ff\u00d8 photo".getBytes(StandardCharsets.ISO_8859_1);
+        String sha = blobs.put(photo);
+        if (!Arrays.equals(photo, blobs.get(sha).orElseThrow())) {
+            throw new IllegalStateException("blob round trip differs");
+        }
+        return "encrypted database opened, migrated to " + Migrations.latestVersion()
+                + ", wrong key refused, encrypted photo round trip";
+    }
+
+    private static String checkJson() {
+        Map<Class<?>, Object> samples = samples();
+        int n = 0;
+        for (Class<?> type : MedianceJson.wireTypes()) {
+            Object sample = samples.get(type);
+            if (sample == null) {
+                throw new IllegalStateException("no self-check sample for " + type.getSimpleName());
+            }
+            String json = MedianceJson.gson().toJson(sample, type);
+            Object back = MedianceJson.gson().fromJson(json, type);
+            if (!sample.equals(back)) {
+                throw new IllegalStateException(type.getSimpleName() + " does not round-trip");
+            }
+            n++;
+        }
+        return n + " wire types round-trip";
+    }
+
+    /** One instance of every wire type. */
+    static Map<Class<?>, Object> samples() {
+        Instant t = Instant.parse("2026-11-27T09:00:00Z");
+        ResidentDto resident = new ResidentDto("r1", "s1", "D-1", "Mme", "Nom", "Prénom", LocalDate.of(1950, 1, 2),
+                "06 00 00 00 00", "1 rue", "13001", "Marseille", "code 12", "elderly", "u1");
+        AppointmentDto appointment = new AppointmentDto("a1", "s1", "r1", "u1", "home_visit", t, t.plusSeconds(3600),
+                "confirmed", "1 rue", "notes", null);
+        VisitReportDto report = new VisitReportDto("v1", "s1", "a1", "r1", "u1", "home_visit", List.of("energie"),
+                "Synthèse", "Suite", LocalDate.of(2026, 12, 1), t, t.plusSeconds(1800), null);
+        DocumentDto document = new DocumentDto("d1", "s1", "v1", "r1", "facture", "0a".repeat(32), "image/jpeg", 10,
+                t, LocalDate.of(2027, 1, 1));
+        CodeDto code = new CodeDto("domain", "energie", "Énergie", null, 1, true);
+        UserDto user = new UserDto("u1", "conseil1", "Nadia", Role.COUNSELLOR, "s1");
+        OperationDto op = new OperationDto("op1", EntityType.RESIDENT, "r1", null, false, resident);
+        OperationResultDto result = new OperationResultDto("op1", OpStatus.APPLIED, 1L, null, null);
+        FieldErrorDto fieldError = new FieldErrorDto("x", "obligatoire");
+        Map<Class<?>, Object> m = new LinkedHashMap<>();
+        m.put(HealthDto.class, new HealthDto("ok", "1", t));
+        m.put(UserDto.class, user);
+        m.put(UsersResponse.class, new UsersResponse(List.of(user)));
+        m.put(LoginRequest.class, new LoginRequest("conseil1", "x", "dev"));
+        m.put(LoginResponse.class, new LoginResponse("a", t, "r", t, user));
+        m.put(RefreshRequest.class, new RefreshRequest("r", "dev"));
+        m.put(FieldErrorDto.class, fieldError);
+        m.put(ProblemDto.class, new ProblemDto("about:blank", "Titre", 400, "Détail", "/x", "code", List.of(fieldError)));
+        m.put(ResidentDto.class, resident);
+        m.put(AppointmentDto.class, appointment);
+        m.put(VisitReportDto.class, report);
+        m.put(DocumentDto.class, document);
+        m.put(CodeDto.class, code);
+        m.put(OperationDto.class, op);
+        m.put(OperationResultDto.class, result);
+        m.put(PushRequest.class, new PushRequest("dev", List.of(op,
+                new OperationDto("op2", EntityType.APPOINTMENT, "a1", 2L, false, appointment),
+                new OperationDto("op3", EntityType.VISIT_REPORT, "v1", null, false, report),
+                new OperationDto("op4", EntityType.DOCUMENT, "d1", null, false, document),
+                new OperationDto("op5", EntityType.DOCUMENT, "d0", 3L, true, null))));
+        m.put(PushResponse.class, new PushResponse(List.of(result)));
+        m.put(ChangeDto.class, new ChangeDto(EntityType.CODE, code.id(), 1, false, code));
+        m.put(ChangesResponse.class, new ChangesResponse(List.of(new ChangeDto(EntityType.RESIDENT, "r1", 2, false,
+                resident), new ChangeDto(EntityType.APPOINTMENT, "a9", 3, true, null)), "c1", false));
+        m.put(BlobReceiptDto.class, new BlobReceiptDto("0a".repeat(32), 10, true));
+        return m;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: a temp directory
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package fr.mediance.app.core.agenda;
+
+import java.time.Instant;
+
+/**
+ * An appointment with what the counsellor needs to find the resident: name, address, phone, access notes.
+ * {@code type} and {@code status} are codes (lists "appointment_type", "appointment_status").
+ * {@code address} is the appointment's address, or the resident's when the appointment has none.
+ * {@code pendingSync} is true while a local change waits to be sent.
+ */
+public record AgendaItem(String appointmentId, String type, Instant start, Instant end, String status,
+                         String statusReason, String address, String notes, String residentId,
+                         String residentName, String residentPhone, String accessNotes, String counsellorId,
+                         String counsellorName, ReportState reportState, String reportId, boolean pendingSync) {
+
+    @Override
+    public String toString() {
+        return "AgendaItem[id=" + appointmentId + ", start=" + start + ", status=" + status + "]";
+    }
+}

@@ -1,0 +1,208 @@
+package fr.mediance.app.core.agenda;
+
+import fr.mediance.app.core.CoreMessages;
+import fr.mediance.app.core.FormErrors;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.SqliteReferenceService;
+import fr.mediance.app.core.resident.Resident;
+import fr.mediance.app.core.session.AccountInfo;
+import fr.mediance.app.core.store.Records;
+import fr.mediance.app.core.store.Row;
+import fr.mediance.app.core.store.StoreHolder;
+import fr.mediance.app.core.store.Tx;
+import fr.mediance.app.core.sync.Outbox;
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.ResidentDto;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Appointments in the local database, joined with their resident and counsellor for display. */
+public final class SqliteAgendaService implements AgendaService {
+    static final Duration MIN_DURATION = Duration.ofMinutes(5);
+    static final Duration MAX_DURATION = Duration.ofHours(8);
+    private static final String SELECT = """
+            SELECT a.*, r.first_name, r.last_name, r.phone AS resident_phone, r.access_notes, r.street, r.postcode, r.city,
+              coalesce(u.display_name, u.username) AS counsellor_name,
+              (SELECT v.id FROM visit_reports v WHERE v.appointment_id = a.id
+                 ORDER BY v.completed_at IS NULL DESC, v.updated_at DESC LIMIT 1) AS report_id,
+              (SELECT CASE WHEN v.completed_at IS NULL THEN 'DRAFT' ELSE 'COMPLETED' END FROM visit_reports v
+                 WHERE v.appointment_id = a.id ORDER BY v.completed_at IS NULL DESC, v.updated_at DESC LIMIT 1) AS report_state,
+              EXISTS(SELECT 1 FROM outbox o WHERE o.entity = 'appointment' AND o.entity_id = a.id) AS pending
+            FROM appointments a
+            LEFT JOIN residents r ON r.id = a.resident_id
+            LEFT JOIN users u ON u.id = a.counsellor_id
+            """;
+
+    private final StoreHolder store;
+    private final Outbox outbox;
+    private final Supplier<AccountInfo> account;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public SqliteAgendaService(StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock,
+                               ZoneId zone) {
+        this.store = store;
+        this.outbox = outbox;
+        this.account = account;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    static AgendaItem map(Row r) {
+        String address = r.string("address");
+        if (FormErrors.blank(address)) {
+            address = Resident.formatAddress(r.string("street"), r.string("postcode"), r.string("city"));
+        }
+        String name = new Resident(null, null, null, r.string("last_name"), r.string("first_name"), null, null, null,
+                null, null, null, null, null, null, false).displayName();
+        String state = r.string("report_state");
+        return new AgendaItem(r.string("id"), r.string("type"), r.instant("start_at"), r.instant("end_at"),
+                r.string("status"), r.string("status_reason"), address, r.string("notes"), r.string("resident_id"),
+                name, r.string("resident_phone"), r.string("access_notes"), r.string("counsellor_id"),
+                r.string("counsellor_name"), state == null ? ReportState.NONE : ReportState.valueOf(state),
+                r.string("report_id"), r.bool("pending"));
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    private List<AgendaItem> mine(LocalDate from, LocalDate toInclusive) {
+        String me = account.get().userId();
+        return store.db().read(tx -> tx.query(SELECT
+                        + " WHERE a.counsellor_id = ? AND a.start_at >= ? AND a.start_at < ? ORDER BY a.start_at, a.id",
+                SqliteAgendaService::map, me, startOf(from), startOf(toInclusive.plusDays(1))));
+    }
+
+    @Override
+    public List<AgendaItem> myDay(LocalDate day) {
+        return mine(day, day);
+    }
+
+    @Override
+    public List<AgendaItem> myWeek(LocalDate anyDay) {
+        LocalDate monday = anyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return mine(monday, monday.plusDays(6));
+    }
+
+    @Override
+    public List<AgendaItem> planned(LocalDate from, LocalDate to) {
+        return store.db().read(tx -> tx.query(SELECT + " WHERE a.start_at >= ? AND a.start_at < ? ORDER BY a.start_at, a.id",
+                SqliteAgendaService::map, startOf(from), startOf(to.plusDays(1))));
+    }
+
+    @Override
+    public Optional<AgendaItem> find(String appointmentId) {
+        return store.db().read(tx -> find(tx, appointmentId));
+    }
+
+    static Optional<AgendaItem> find(Tx tx, String id) {
+        return tx.queryOne(SELECT + " WHERE a.id = ?", SqliteAgendaService::map, id);
+    }
+
+    @Override
+    public Outcome<AgendaItem> plan(AppointmentForm form) {
+        AccountInfo me = account.get();
+        return store.db().inTransaction(tx -> {
+            FormErrors e = new FormErrors();
+            Optional<ResidentDto> resident = Optional.empty();
+            if (FormErrors.blank(form.residentId())) {
+                e.add("residentId", CoreMessages.get("agenda.resident.required"));
+            } else {
+                resident = Records.load(tx, EntityType.RESIDENT, form.residentId()).map(ResidentDto.class::cast);
+                if (resident.isEmpty()) {
+                    e.add("residentId", CoreMessages.get("resident.notFound"));
+                }
+            }
+            if (FormErrors.blank(form.counsellorId())) {
+                e.add("counsellorId", CoreMessages.get("agenda.counsellor.required"));
+            }
+            String type = FormErrors.blank(form.type()) ? CodeLists.APPOINTMENT_HOME_VISIT : form.type().strip();
+            if (!SqliteReferenceService.acceptable(tx, CodeLists.APPOINTMENT_TYPE, type)) {
+                e.add("type", CoreMessages.get("field.unknownCode"));
+            }
+            if (form.date() == null) {
+                e.add("date", CoreMessages.get("agenda.date.required"));
+            }
+            if (form.startTime() == null) {
+                e.add("startTime", CoreMessages.get("agenda.time.required"));
+            }
+            if (form.duration() == null || form.duration().compareTo(MIN_DURATION) < 0
+                    || form.duration().compareTo(MAX_DURATION) > 0) {
+                e.add("duration", CoreMessages.get("agenda.duration.invalid"));
+            }
+            e.maxLength("address", form.address(), Limits.MAX_SHORT_TEXT);
+            e.maxLength("notes", form.notes(), Limits.MAX_LONG_TEXT);
+            if (!e.isEmpty()) {
+                return e.toOutcome();
+            }
+            ResidentDto r = resident.orElseThrow();
+            Instant start = form.date().atTime(form.startTime()).atZone(zone).toInstant();
+            String address = Texts.clean(form.address());
+            if (address == null) {
+                address = Resident.formatAddress(r.street(), r.postcode(), r.city());
+            }
+            AppointmentDto dto = new AppointmentDto(UUID.randomUUID().toString(), me.structureId(), r.id(),
+                    form.counsellorId().strip(), type, start, start.plus(form.duration()), AppointmentStatus.CONFIRMED,
+                    address, Texts.clean(form.notes()), null);
+            Records.upsert(tx, dto, null, clock.instant(), null);
+            outbox.enqueue(tx, dto, summary(dto, r));
+            return Outcome.ok(find(tx, dto.id()).orElseThrow());
+        });
+    }
+
+    private String summary(AppointmentDto a, ResidentDto r) {
+        String name = r == null ? "" : new Resident(null, null, null, r.lastName(), r.firstName(), null, null, null,
+                null, null, null, null, null, null, false).displayName();
+        return CoreMessages.get("summary.appointment", Texts.DATE.format(a.start().atZone(zone)), name);
+    }
+
+    @Override
+    public Outcome<AgendaItem> setStatus(String appointmentId, String status, String reason) {
+        return store.db().inTransaction(tx -> {
+            return setStatus(tx, appointmentId, status, reason);
+        });
+    }
+
+    /** Changes the status inside a running transaction (also used when a visit is completed). */
+    public Outcome<AgendaItem> setStatus(Tx tx, String appointmentId, String status, String reason) {
+        FormErrors e = new FormErrors();
+        if (!AppointmentStatus.isKnown(status)) {
+            e.add("status", CoreMessages.get("agenda.status.invalid"));
+        }
+        e.maxLength("statusReason", reason, Limits.MAX_SHORT_TEXT);
+        if (!e.isEmpty()) {
+            return e.toOutcome();
+        }
+        Optional<AppointmentDto> old = Records.load(tx, EntityType.APPOINTMENT, appointmentId)
+                .map(AppointmentDto.class::cast);
+        if (old.isEmpty()) {
+            return Outcome.failed(CoreMessages.get("agenda.notFound"));
+        }
+        AppointmentDto a = old.get();
+        if (status.equals(a.status()) && java.util.Objects.equals(Texts.clean(reason), a.statusReason())) {
+            return Outcome.ok(find(tx, appointmentId).orElseThrow());
+        }
+        AppointmentDto dto = new AppointmentDto(a.id(), a.structureId(), a.residentId(), a.counsellorId(), a.type(),
+                a.start(), a.end(), status, a.address(), a.notes(), Texts.clean(reason));
+        Records.upsert(tx, dto, null, clock.instant(), null);
+        ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
+                .map(ResidentDto.class::cast).orElse(null);
+        outbox.enqueue(tx, dto, summary(dto, r));
+        return Outcome.ok(find(tx, appointmentId).orElseThrow());
+    }
+}

@@ -1,0 +1,166 @@
+package fr.mediance.app.core.document;
+
+import fr.mediance.app.core.CoreMessages;
+import fr.mediance.app.core.FormErrors;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.SqliteReferenceService;
+import fr.mediance.app.core.session.AccountInfo;
+import fr.mediance.app.core.store.Records;
+import fr.mediance.app.core.store.Row;
+import fr.mediance.app.core.store.StoreHolder;
+import fr.mediance.app.core.store.Tx;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.Limits;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Photos of documents: rows in the local database, bytes encrypted in the private blob directory. */
+public final class SqliteDocumentService implements DocumentService {
+    private final StoreHolder store;
+    private final Supplier<AccountInfo> account;
+    private final Clock clock;
+
+    public SqliteDocumentService(StoreHolder store, Supplier<AccountInfo> account, Clock clock) {
+        this.store = store;
+        this.account = account;
+        this.clock = clock;
+    }
+
+    public static PhotoItem map(Row r) {
+        return new PhotoItem(r.string("id"), r.string("visit_report_id"), r.string("resident_id"), r.string("type"),
+                r.string("mime_type"), r.string("sha256"), r.longValue("size_bytes"), r.instant("captured_at"),
+                PhotoState.valueOf(r.string("blob_state")));
+    }
+
+    static Optional<PhotoItem> find(Tx tx, String id) {
+        return tx.queryOne("SELECT * FROM documents WHERE id = ?", SqliteDocumentService::map, id);
+    }
+
+    @Override
+    public Optional<PhotoItem> find(String documentId) {
+        return store.db().read(tx -> find(tx, documentId));
+    }
+
+    @Override
+    public List<PhotoItem> photos(String reportId) {
+        return store.db().read(tx -> tx.query(
+                "SELECT * FROM documents WHERE visit_report_id = ? ORDER BY captured_at, id",
+                SqliteDocumentService::map, reportId));
+    }
+
+    /** Whether the report exists and is still a draft; otherwise the French failure. */
+    private static Optional<String> draftProblem(Tx tx, String reportId) {
+        Optional<Instant> completed = tx.queryOne("SELECT completed_at FROM visit_reports WHERE id = ?",
+                r -> r.instant("completed_at") == null ? Instant.MIN : r.instant("completed_at"), reportId);
+        if (completed.isEmpty()) {
+            return Optional.of(CoreMessages.get("visit.notFound"));
+        }
+        if (!completed.get().equals(Instant.MIN)) {
+            return Optional.of(CoreMessages.get("visit.frozen"));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Outcome<PhotoItem> attach(String reportId, CapturedImage image, String type) {
+        AccountInfo me = account.get();
+        FormErrors e = new FormErrors();
+        if (image == null || image.bytes().length == 0) {
+            e.add("image", CoreMessages.get("document.image.empty"));
+        } else if (image.bytes().length > Limits.MAX_BLOB_BYTES) {
+            e.add("image", CoreMessages.get("document.image.tooLarge", Limits.MAX_BLOB_BYTES / (1024 * 1024)));
+        }
+        if (FormErrors.blank(type)) {
+            e.add("type", CoreMessages.get("document.type.required"));
+        }
+        if (!e.isEmpty()) {
+            return e.toOutcome();
+        }
+        Optional<String> problem = store.db().read(tx -> draftProblem(tx, reportId));
+        if (problem.isPresent()) {
+            return Outcome.failed(problem.get());
+        }
+        // bytes first (encrypted, content-addressed): a crash before the row only leaves an unreferenced file
+        String sha = store.blobs().put(image.bytes());
+        return store.db().inTransaction(tx -> {
+            Optional<String> again = draftProblem(tx, reportId);
+            if (again.isPresent()) {
+                return Outcome.failed(again.get());
+            }
+            if (!SqliteReferenceService.acceptable(tx, CodeLists.DOCUMENT_TYPE, type.strip())) {
+                return Outcome.invalid(java.util.Map.of("type", CoreMessages.get("field.unknownCode")));
+            }
+            String residentId = tx.queryOne("SELECT resident_id FROM visit_reports WHERE id = ?",
+                    r -> r.string("resident_id"), reportId).orElse(null);
+            String structureId = tx.queryOne("SELECT structure_id FROM visit_reports WHERE id = ?",
+                    r -> r.string("structure_id"), reportId).orElse(me.structureId());
+            Instant now = clock.instant();
+            DocumentDto dto = new DocumentDto(UUID.randomUUID().toString(), structureId, reportId, residentId,
+                    type.strip(), sha, image.mimeType(), image.bytes().length, now, null);
+            Records.upsert(tx, dto, null, now, Records.BLOB_LOCAL);
+            return Outcome.ok(find(tx, dto.id()).orElseThrow());
+        });
+    }
+
+    @Override
+    public Outcome<PhotoItem> changeType(String documentId, String type) {
+        if (FormErrors.blank(type)) {
+            return Outcome.invalid(java.util.Map.of("type", CoreMessages.get("document.type.required")));
+        }
+        return store.db().inTransaction(tx -> {
+            Optional<PhotoItem> doc = find(tx, documentId);
+            if (doc.isEmpty()) {
+                return Outcome.failed(CoreMessages.get("document.notFound"));
+            }
+            if (doc.get().state() != PhotoState.LOCAL) {
+                return Outcome.failed(CoreMessages.get("visit.frozen"));
+            }
+            if (!SqliteReferenceService.acceptable(tx, CodeLists.DOCUMENT_TYPE, type.strip())) {
+                return Outcome.invalid(java.util.Map.of("type", CoreMessages.get("field.unknownCode")));
+            }
+            tx.update("UPDATE documents SET type = ?, updated_at = ? WHERE id = ?", type.strip(), clock.instant(),
+                    documentId);
+            return Outcome.ok(find(tx, documentId).orElseThrow());
+        });
+    }
+
+    @Override
+    public Outcome<Void> remove(String documentId) {
+        Outcome<String> removed = store.db().inTransaction(tx -> {
+            Optional<PhotoItem> doc = find(tx, documentId);
+            if (doc.isEmpty()) {
+                return Outcome.failed(CoreMessages.get("document.notFound"));
+            }
+            if (doc.get().state() != PhotoState.LOCAL) {
+                return Outcome.failed(CoreMessages.get("visit.frozen"));
+            }
+            tx.update("DELETE FROM documents WHERE id = ?", documentId);
+            String sha = doc.get().sha256();
+            boolean stillUsed = tx.exists("SELECT 1 FROM documents WHERE sha256 = ?", sha);
+            return Outcome.ok(stillUsed ? null : sha);
+        });
+        if (!removed.isOk()) {
+            return removed.castFailure();
+        }
+        if (removed.value() != null) {
+            store.blobs().delete(removed.value());
+        }
+        return Outcome.ok(null);
+    }
+
+    @Override
+    public Optional<byte[]> readBytes(String documentId) {
+        Optional<PhotoItem> doc = find(documentId);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.blobs().get(doc.get().sha256());
+    }
+}

@@ -1,0 +1,194 @@
+package fr.mediance.app.core.office;
+
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.document.PhotoItem;
+import fr.mediance.app.core.document.PhotoState;
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.visit.VisitReport;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One received visit report, read-only: its fields and its photos (downloaded on demand, kept encrypted). */
+public final class OfficeReportViewModel {
+
+    /** A photo of the report: {@code available} false while the server still awaits its bytes. */
+    public record PhotoRow(String documentId, String typeLabel, boolean available, String stateText) {
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy · HH:mm");
+
+    private final OfficeService office;
+    private final ReferenceService reference;
+    private final ZoneId zone;
+    private final ResourceBundle texts;
+    private final Executor background;
+    private final Executor fx;
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper dateText = new ReadOnlyStringWrapper(this, "dateText", "");
+    private final ReadOnlyStringWrapper residentText = new ReadOnlyStringWrapper(this, "residentText", "");
+    private final ReadOnlyStringWrapper counsellorText = new ReadOnlyStringWrapper(this, "counsellorText", "");
+    private final ReadOnlyStringWrapper mediumText = new ReadOnlyStringWrapper(this, "mediumText", "");
+    private final ReadOnlyStringWrapper domainsText = new ReadOnlyStringWrapper(this, "domainsText", "");
+    private final ReadOnlyStringWrapper synthesisText = new ReadOnlyStringWrapper(this, "synthesisText", "");
+    private final ReadOnlyStringWrapper followUpText = new ReadOnlyStringWrapper(this, "followUpText", "");
+    private final ReadOnlyStringWrapper followUpDueText = new ReadOnlyStringWrapper(this, "followUpDueText", "");
+    private final ReadOnlyStringWrapper photosSummary = new ReadOnlyStringWrapper(this, "photosSummary", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ObservableList<PhotoRow> photos = FXCollections.observableArrayList();
+
+    public OfficeReportViewModel(OfficeService office, ReferenceService reference, ZoneId zone, ResourceBundle texts,
+                                 Executor background, Executor fx) {
+        this.office = Objects.requireNonNull(office);
+        this.reference = Objects.requireNonNull(reference);
+        this.zone = Objects.requireNonNull(zone);
+        this.texts = Objects.requireNonNull(texts);
+        this.background = Objects.requireNonNull(background);
+        this.fx = Objects.requireNonNull(fx);
+    }
+
+    /** Loads a report from the local store. Completes on the FX executor; false if unknown. */
+    public CompletableFuture<Boolean> load(String reportId) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        background.execute(() -> {
+            Optional<ReportDetail> detail = office.open(reportId);
+            String medium = detail.map(d -> d.report().medium())
+                    .map(m -> reference.label(CodeLists.MEDIUM, m)).orElse("");
+            List<PhotoRow> rows = detail.map(d -> d.photos().stream().map(this::row).toList()).orElse(List.of());
+            fx.execute(() -> {
+                if (detail.isEmpty()) {
+                    error.set(text("office.report.not.found"));
+                    result.complete(false);
+                    return;
+                }
+                show(detail.get(), medium, rows);
+                result.complete(true);
+            });
+        });
+        return result;
+    }
+
+    private void show(ReportDetail d, String medium, List<PhotoRow> rows) {
+        ReceivedReport s = d.summary();
+        VisitReport r = d.report();
+        String none = text("office.report.none");
+        title.set(s.residentName() == null || s.residentName().isBlank() ? text("office.report.title") : s.residentName());
+        dateText.set(s.completedAt() == null ? none : DATE_TIME.format(s.completedAt().atZone(zone)));
+        residentText.set(d.resident() == null ? orNone(s.residentName())
+                : d.resident().displayName() + " — " + d.resident().addressLine());
+        counsellorText.set(orNone(s.counsellorName()));
+        mediumText.set(orNone(medium));
+        domainsText.set(s.domainLabels().isEmpty() ? none : String.join(", ", s.domainLabels()));
+        synthesisText.set(orNone(r.synthesis()));
+        followUpText.set(orNone(r.followUp()));
+        followUpDueText.set(r.followUpDue() == null ? none : DATE.format(r.followUpDue()));
+        photosSummary.set(s.photosAwaited() > 0 ? text("office.item.photos.awaited", s.photosAwaited(), s.photoCount())
+                : text("office.item.photos", s.photoCount()));
+        photos.setAll(rows);
+        loaded.set(true);
+    }
+
+    private PhotoRow row(PhotoItem p) {
+        boolean available = p.state() != PhotoState.AWAITED;
+        String label = p.type() == null ? "" : reference.label(CodeLists.DOCUMENT_TYPE, p.type());
+        return new PhotoRow(p.id(), label, available, available ? "" : text("office.report.photo.awaited"));
+    }
+
+    /**
+     * The bytes of a photo: from the encrypted cache or downloaded now. Completes on the FX executor with
+     * the bytes or a French message.
+     */
+    public CompletableFuture<Outcome<byte[]>> photo(String documentId) {
+        CompletableFuture<Outcome<byte[]>> result = new CompletableFuture<>();
+        background.execute(() -> {
+            Outcome<byte[]> o;
+            try {
+                o = office.photo(documentId);
+            } catch (RuntimeException e) {
+                o = Outcome.failed(text("office.report.photo.failed"));
+            }
+            Outcome<byte[]> done = o;
+            fx.execute(() -> result.complete(done));
+        });
+        return result;
+    }
+
+    private String orNone(String s) {
+        return s == null || s.isBlank() ? text("office.report.none") : s;
+    }
+
+    private String text(String key, Object... args) {
+        String pattern = texts.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dateTextProperty() {
+        return dateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty residentTextProperty() {
+        return residentText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty counsellorTextProperty() {
+        return counsellorText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty mediumTextProperty() {
+        return mediumText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty domainsTextProperty() {
+        return domainsText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty synthesisTextProperty() {
+        return synthesisText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty followUpTextProperty() {
+        return followUpText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty followUpDueTextProperty() {
+        return followUpDueText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty photosSummaryProperty() {
+        return photosSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ObservableList<PhotoRow> photos() {
+        return photos;
+    }
+}

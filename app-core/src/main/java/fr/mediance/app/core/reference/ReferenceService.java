@@ -1,0 +1,33 @@
+package fr.mediance.app.core.reference;
+
+import fr.mediance.app.core.Outcome;
+import fr.mediance.protocol.Role;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reference data held locally: code lists (received by sync) and the structure's accounts (cached from
+ * the server). Reads are local and fast; they block briefly on the database (call off the FX thread).
+ */
+public interface ReferenceService {
+    /** Active entries of a list (see {@link CodeLists}), by sort order then label. */
+    List<CodeItem> codes(String list);
+
+    /** One entry (active or not), e.g. to show the label of an old report's code. */
+    Optional<CodeItem> code(String list, String code);
+
+    /** The label of a code, or the code itself if unknown (never null for a non-null code). */
+    String label(String list, String code);
+
+    /** Cached accounts, optionally of one role, sorted by name. */
+    List<UserItem> users(Role role);
+
+    Optional<UserItem> user(String userId);
+
+    /**
+     * Fetches the structure's accounts from the server and replaces the cache (blocking, network).
+     * Returns the number of accounts, or a French failure message.
+     */
+    Outcome<Integer> refreshUsers();
+}

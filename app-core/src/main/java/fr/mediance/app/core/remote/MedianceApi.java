@@ -1,0 +1,71 @@
+package fr.mediance.app.core.remote;
+
+import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.LoginRequest;
+import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.PushRequest;
+import fr.mediance.protocol.PushResponse;
+import fr.mediance.protocol.RefreshRequest;
+import fr.mediance.protocol.UserDto;
+import fr.mediance.protocol.UsersResponse;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.HEAD;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+import retrofit2.http.Streaming;
+
+/**
+ * The office API as seen by the client: the one Retrofit interface of the product (registered for
+ * reflection and as a dynamic proxy in the native-image configuration). Paths come from {@link ApiPaths};
+ * bodies are converted with {@code MedianceJson.gson()}. The access token is added by {@link RemoteClient}.
+ */
+public interface MedianceApi {
+    @GET(ApiPaths.HEALTH)
+    Call<HealthDto> health();
+
+    @POST(ApiPaths.LOGIN)
+    Call<LoginResponse> login(@Body LoginRequest request);
+
+    @POST(ApiPaths.REFRESH)
+    Call<LoginResponse> refresh(@Body RefreshRequest request);
+
+    @POST(ApiPaths.LOGOUT)
+    Call<Void> logout(@Body RefreshRequest request);
+
+    @GET(ApiPaths.ME)
+    Call<UserDto> me();
+
+    /** {@code role} may be null for every account of the structure. */
+    @GET(ApiPaths.USERS)
+    Call<UsersResponse> users(@Query(ApiPaths.PARAM_ROLE) String role);
+
+    @POST(ApiPaths.SYNC_PUSH)
+    Call<PushResponse> push(@Body PushRequest request);
+
+    /** {@code since} is null for the first pull. */
+    @GET(ApiPaths.SYNC_CHANGES)
+    Call<ChangesResponse> changes(@Query(ApiPaths.PARAM_SINCE) String since, @Query(ApiPaths.PARAM_LIMIT) int limit);
+
+    /** 200 if the server holds the blob, 404 if not. */
+    @HEAD(ApiPaths.BLOB)
+    Call<Void> blobExists(@Path(ApiPaths.PARAM_SHA256) String sha256);
+
+    @PUT(ApiPaths.BLOB)
+    Call<BlobReceiptDto> putBlob(@Path(ApiPaths.PARAM_SHA256) String sha256,
+                                 @Header(ApiPaths.HEADER_CONTENT_SHA256) String contentSha256,
+                                 @Body RequestBody bytes);
+
+    @Streaming
+    @GET(ApiPaths.BLOB)
+    Call<ResponseBody> getBlob(@Path(ApiPaths.PARAM_SHA256) String sha256);
+}

@@ -1,0 +1,29 @@
+package fr.mediance.app.core.resident;
+
+import fr.mediance.app.core.Outcome;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Residents on this device. Every change is saved locally and queued for the server in the same
+ * transaction. Methods block briefly on the local database: call them off the FX thread.
+ */
+public interface ResidentService {
+    /**
+     * Residents whose name, file number, phone, street or city match {@code text} (accent- and
+     * case-insensitive, prefix match per word); all residents by name when {@code text} is blank.
+     */
+    List<Resident> search(String text, int limit);
+
+    Optional<Resident> find(String residentId);
+
+    /**
+     * Validates and creates a resident (new client UUID). Field keys of {@link Outcome.Invalid}: lastName,
+     * firstName, phone, street, postcode, city, accessNotes, mobilityReason.
+     */
+    Outcome<Resident> create(ResidentForm form);
+
+    /** Validates and saves changes to an existing resident. */
+    Outcome<Resident> update(String residentId, ResidentForm form);
+}

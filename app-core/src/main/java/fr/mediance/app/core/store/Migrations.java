@@ -1,0 +1,190 @@
+package fr.mediance.app.core.store;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/**
+ * The ordered list of migrations, applied from {@code PRAGMA user_version}. Each migration and the new
+ * version are written in one transaction. Instants are stored as epoch milliseconds, dates as ISO text.
+ */
+public final class Migrations {
+    private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
+
+    /** Version 1: the records, the outbox, settings and caches. */
+    static final Migration V1 = new Migration(1, "records, outbox, settings", """
+            CREATE TABLE settings (
+              key TEXT PRIMARY KEY,
+              value TEXT
+            );
+            CREATE TABLE residents (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              file_number TEXT,
+              civility TEXT,
+              last_name TEXT NOT NULL,
+              first_name TEXT,
+              birth_date TEXT,
+              phone TEXT,
+              street TEXT,
+              postcode TEXT,
+              city TEXT,
+              access_notes TEXT,
+              mobility_reason TEXT,
+              referent_id TEXT,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE appointments (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT,
+              counsellor_id TEXT,
+              type TEXT NOT NULL,
+              start_at INTEGER NOT NULL,
+              end_at INTEGER NOT NULL,
+              status TEXT NOT NULL,
+              address TEXT,
+              notes TEXT,
+              status_reason TEXT,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX appointments_by_start ON appointments(start_at);
+            CREATE TABLE visit_reports (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              appointment_id TEXT,
+              resident_id TEXT,
+              counsellor_id TEXT,
+              medium TEXT,
+              domains TEXT NOT NULL DEFAULT '',
+              synthesis TEXT,
+              follow_up TEXT,
+              follow_up_due TEXT,
+              started_at INTEGER,
+              completed_at INTEGER,
+              supersedes TEXT,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX visit_reports_by_appointment ON visit_reports(appointment_id);
+            CREATE TABLE documents (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              visit_report_id TEXT,
+              resident_id TEXT,
+              type TEXT,
+              sha256 TEXT NOT NULL,
+              mime_type TEXT,
+              size_bytes INTEGER NOT NULL,
+              captured_at INTEGER,
+              retention_until TEXT,
+              blob_state TEXT NOT NULL,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX documents_by_report ON documents(visit_report_id);
+            CREATE TABLE codes (
+              id TEXT PRIMARY KEY,
+              list TEXT NOT NULL,
+              code TEXT NOT NULL,
+              label TEXT,
+              parent TEXT,
+              sort_order INTEGER NOT NULL DEFAULT 0,
+              active INTEGER NOT NULL DEFAULT 1,
+              version INTEGER
+            );
+            CREATE INDEX codes_by_list ON codes(list, sort_order);
+            CREATE TABLE users (
+              id TEXT PRIMARY KEY,
+              username TEXT,
+              display_name TEXT,
+              role TEXT,
+              structure_id TEXT,
+              fetched_at INTEGER NOT NULL
+            );
+            CREATE TABLE outbox (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              op_id TEXT NOT NULL UNIQUE,
+              entity TEXT NOT NULL,
+              entity_id TEXT NOT NULL,
+              base_version INTEGER,
+              is_delete INTEGER NOT NULL DEFAULT 0,
+              payload TEXT,
+              summary TEXT,
+              created_at INTEGER NOT NULL,
+              state TEXT NOT NULL DEFAULT 'pending',
+              attempts INTEGER NOT NULL DEFAULT 0,
+              last_error TEXT,
+              reason_code TEXT,
+              reason_message TEXT,
+              quarantined_at INTEGER
+            );
+            CREATE INDEX outbox_by_entity ON outbox(entity, entity_id);
+            CREATE TABLE deferred_changes (
+              entity TEXT NOT NULL,
+              entity_id TEXT NOT NULL,
+              version INTEGER NOT NULL,
+              deleted INTEGER NOT NULL,
+              payload TEXT,
+              PRIMARY KEY (entity, entity_id)
+            );
+            """);
+
+    /** Version 2: accent-insensitive full-text search over residents. */
+    static final Migration V2 = new Migration(2, "resident search", """
+            CREATE VIRTUAL TABLE residents_fts USING fts5(
+              id UNINDEXED, last_name, first_name, file_number, phone, street, city,
+              tokenize = 'unicode61 remove_diacritics 2'
+            );
+            INSERT INTO residents_fts(id, last_name, first_name, file_number, phone, street, city)
+              SELECT id, last_name, first_name, file_number, phone, street, city FROM residents;
+            CREATE TRIGGER residents_fts_insert AFTER INSERT ON residents BEGIN
+              INSERT INTO residents_fts(id, last_name, first_name, file_number, phone, street, city)
+                VALUES (new.id, new.last_name, new.first_name, new.file_number, new.phone, new.street, new.city);
+            END;
+            CREATE TRIGGER residents_fts_update AFTER UPDATE ON residents BEGIN
+              DELETE FROM residents_fts WHERE id = old.id;
+              INSERT INTO residents_fts(id, last_name, first_name, file_number, phone, street, city)
+                VALUES (new.id, new.last_name, new.first_name, new.file_number, new.phone, new.street, new.city);
+            END;
+            CREATE TRIGGER residents_fts_delete AFTER DELETE ON residents BEGIN
+              DELETE FROM residents_fts WHERE id = old.id;
+            END;
+            """);
+
+    /** Every migration, in order. Append only. */
+    public static final List<Migration> ALL = List.of(V1, V2);
+
+    private Migrations() {
+    }
+
+    /** The version the code expects. */
+    public static int latestVersion() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+
+    /** Applies every migration newer than the database's {@code user_version}. */
+    public static void apply(Database db) {
+        applyUpTo(db, latestVersion());
+    }
+
+    /** Applies migrations up to {@code target} (tests start from an older schema this way). */
+    public static void applyUpTo(Database db, int target) {
+        int current = db.userVersion();
+        if (current > latestVersion()) {
+            throw new StoreException(StoreException.Kind.SQL,
+                    "database schema " + current + " is newer than this app (" + latestVersion() + ")");
+        }
+        for (Migration m : ALL) {
+            if (m.version() <= current || m.version() > target) {
+                continue;
+            }
+            db.inTransaction(tx -> {
+                tx.script(m.sql());
+                tx.update("PRAGMA user_version = " + m.version());
+            });
+            LOG.log(Level.INFO, "schema migrated to {0} ({1})", m.version(), m.description());
+        }
+    }
+}

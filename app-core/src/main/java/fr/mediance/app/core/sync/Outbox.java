@@ -1,0 +1,142 @@
+package fr.mediance.app.core.sync;
+
+import fr.mediance.app.core.store.Records;
+import fr.mediance.app.core.store.Row;
+import fr.mediance.app.core.store.Tx;
+import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.OperationDto;
+import fr.mediance.protocol.json.MedianceJson;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The queue of local changes waiting for the server, in the {@code outbox} table. A change is enqueued in
+ * the SAME transaction as the record it changes (give the {@link Tx}). Operations are sent in order; an
+ * acknowledged one is removed, a refused one is quarantined with its reason (kept, never deleted unsent,
+ * skipped by the next pushes).
+ */
+public final class Outbox {
+    static final String PENDING = "pending";
+    static final String QUARANTINED = "quarantined";
+
+    private final Clock clock;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    public Outbox(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** One pending operation read back for a push. */
+    record Pending(long seq, OperationDto op) {
+    }
+
+    /** Called after a transaction that changed the outbox commits. */
+    public void addListener(Runnable r) {
+        listeners.add(r);
+    }
+
+    private void changed(Tx tx) {
+        tx.afterCommit(() -> listeners.forEach(Runnable::run));
+    }
+
+    /**
+     * Queues the full record {@code dto} as it is now, with the server version it was based on
+     * (null for a record created on this device). Returns the operation id.
+     */
+    public String enqueue(Tx tx, EntityDto dto, String summary) {
+        EntityType type = EntityType.of(dto);
+        Long base = Records.version(tx, type, dto.id()).orElse(null);
+        OperationDto op = new OperationDto(UUID.randomUUID().toString(), type, dto.id(), base, false, dto);
+        insert(tx, op, summary);
+        return op.opId();
+    }
+
+    /** Queues the deletion of a record. */
+    public String enqueueDelete(Tx tx, EntityType type, String id, String summary) {
+        Long base = Records.version(tx, type, id).orElse(null);
+        OperationDto op = new OperationDto(UUID.randomUUID().toString(), type, id, base, true, null);
+        insert(tx, op, summary);
+        return op.opId();
+    }
+
+    private void insert(Tx tx, OperationDto op, String summary) {
+        tx.update("""
+                INSERT INTO outbox(op_id, entity, entity_id, base_version, is_delete, payload, summary, created_at, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, op.opId(), op.entity().code(), op.entityId(), op.baseVersion(), op.delete(),
+                MedianceJson.gson().toJson(op, OperationDto.class), summary, clock.instant(), PENDING);
+        changed(tx);
+    }
+
+    /** The oldest pending operations, in order, at most {@code max}. */
+    List<Pending> nextBatch(Tx tx, int max) {
+        return tx.query("SELECT seq, payload FROM outbox WHERE state = ? ORDER BY seq LIMIT ?",
+                r -> new Pending(r.longValue("seq"),
+                        MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)),
+                PENDING, max);
+    }
+
+    /** Whether a change of this record waits (pending or quarantined): a pull must not overwrite it. */
+    public boolean hasLocalChange(Tx tx, EntityType type, String id) {
+        return tx.exists("SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ?", type.code(), id);
+    }
+
+    /** Removes an acknowledged operation; returns its entity and id, or null if it was not there. */
+    OperationDto acknowledge(Tx tx, String opId) {
+        OperationDto op = tx.queryOne("SELECT payload FROM outbox WHERE op_id = ?",
+                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class), opId).orElse(null);
+        tx.update("DELETE FROM outbox WHERE op_id = ?", opId);
+        changed(tx);
+        return op;
+    }
+
+    void quarantine(Tx tx, String opId, String code, String message) {
+        tx.update("""
+                UPDATE outbox SET state = ?, reason_code = ?, reason_message = ?, quarantined_at = ?, attempts = attempts + 1
+                WHERE op_id = ?
+                """, QUARANTINED, code, message, clock.instant(), opId);
+        changed(tx);
+    }
+
+    /** Notes a failed attempt (the operations stay pending). */
+    void attempted(Tx tx, List<Long> seqs, String error) {
+        for (Long seq : seqs) {
+            tx.update("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?", error, seq);
+        }
+    }
+
+    /** Puts a quarantined operation back in the queue, at its original place. */
+    public void retry(Tx tx, String opId) {
+        tx.update("""
+                UPDATE outbox SET state = ?, reason_code = NULL, reason_message = NULL, quarantined_at = NULL
+                WHERE op_id = ? AND state = ?
+                """, PENDING, opId, QUARANTINED);
+        changed(tx);
+    }
+
+    public int countPending(Tx tx) {
+        return (int) tx.queryLong("SELECT count(*) FROM outbox WHERE state = ?", PENDING);
+    }
+
+    public int countQuarantined(Tx tx) {
+        return (int) tx.queryLong("SELECT count(*) FROM outbox WHERE state = ?", QUARANTINED);
+    }
+
+    public List<OutboxItem> items(Tx tx, OutboxItem.State state) {
+        return tx.query("SELECT * FROM outbox WHERE state = ? ORDER BY seq", Outbox::item,
+                state == OutboxItem.State.PENDING ? PENDING : QUARANTINED);
+    }
+
+    private static OutboxItem item(Row r) {
+        Instant created = r.instant("created_at");
+        return new OutboxItem(r.longValue("seq"), r.string("op_id"), EntityType.fromCode(r.string("entity")),
+                r.string("entity_id"), r.string("summary"), created,
+                QUARANTINED.equals(r.string("state")) ? OutboxItem.State.QUARANTINED : OutboxItem.State.PENDING,
+                r.intValue("attempts"), r.string("reason_code"), r.string("reason_message"));
+    }
+}

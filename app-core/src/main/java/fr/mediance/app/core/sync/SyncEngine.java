@@ -1,0 +1,548 @@
+package fr.mediance.app.core.sync;
+
+import fr.mediance.app.core.CoreMessages;
+import fr.mediance.app.core.platform.NetworkMonitor;
+import fr.mediance.app.core.remote.RemoteClient;
+import fr.mediance.app.core.remote.RemoteResult;
+import fr.mediance.app.core.store.BlobFiles;
+import fr.mediance.app.core.store.Crypto;
+import fr.mediance.app.core.store.Database;
+import fr.mediance.app.core.store.Records;
+import fr.mediance.app.core.store.StoreException;
+import fr.mediance.app.core.store.StoreHolder;
+import fr.mediance.app.core.store.Tx;
+import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.ChangeDto;
+import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.OpStatus;
+import fr.mediance.protocol.OperationDto;
+import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.PushRequest;
+import fr.mediance.protocol.PushResponse;
+import fr.mediance.protocol.UserDto;
+import fr.mediance.protocol.UsersResponse;
+import fr.mediance.protocol.json.MedianceJson;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * One sync = push the outbox in order and in batches, send the photos of completed reports, then pull the
+ * change feed page by page. One sync at a time: a request during a sync is served by one follow-up run.
+ * Failures never lose data: operations stay queued, and the next attempt is planned with backoff.
+ */
+public final class SyncEngine implements SyncService {
+    private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
+    static final String SETTING_CURSOR = "sync.cursor";
+    static final String SETTING_LAST_SUCCESS = "sync.last_success";
+    /** Stay well below the server's JSON body limit. */
+    static final int MAX_PUSH_BYTES = Limits.MAX_JSON_BODY_BYTES * 8 / 10;
+
+    private final StoreHolder store;
+    private final Outbox outbox;
+    private final Supplier<Optional<RemoteClient>> remote;
+    private final NetworkMonitor network;
+    private final Clock clock;
+    private final Executor background;
+    private final Executor ui;
+    private final Backoff backoff;
+    private final int pageSize;
+
+    private final AtomicReference<SyncStatus> status = new AtomicReference<>(SyncStatus.initial());
+    private final ReadOnlyObjectWrapper<SyncStatus> statusProperty = new ReadOnlyObjectWrapper<>(this, "status",
+            SyncStatus.initial());
+    private final List<Consumer<Set<EntityType>>> dataListeners = new CopyOnWriteArrayList<>();
+    private final Object runLock = new Object();
+    private CompletableFuture<SyncReport> running;
+    private CompletableFuture<SyncReport> followUp;
+    private int failuresInRow;
+
+    public SyncEngine(StoreHolder store, Outbox outbox, Supplier<Optional<RemoteClient>> remote,
+                      NetworkMonitor network, Clock clock, Executor background, Executor ui, Backoff backoff) {
+        this(store, outbox, remote, network, clock, background, ui, backoff, Limits.DEFAULT_CHANGES_PAGE);
+    }
+
+    public SyncEngine(StoreHolder store, Outbox outbox, Supplier<Optional<RemoteClient>> remote,
+                      NetworkMonitor network, Clock clock, Executor background, Executor ui, Backoff backoff,
+                      int pageSize) {
+        this.store = store;
+        this.outbox = outbox;
+        this.remote = remote;
+        this.network = network;
+        this.clock = clock;
+        this.background = background;
+        this.ui = ui;
+        this.backoff = backoff;
+        this.pageSize = pageSize;
+        outbox.addListener(this::refreshCounts);
+        network.onlineProperty().addListener((obs, was, now) -> publish(s -> s.withOnline(now)));
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<SyncStatus> statusProperty() {
+        return statusProperty.getReadOnlyProperty();
+    }
+
+    @Override
+    public SyncStatus status() {
+        return status.get();
+    }
+
+    private void publish(UnaryOperator<SyncStatus> change) {
+        status.updateAndGet(change);
+        ui.execute(() -> statusProperty.set(status.get()));
+    }
+
+    /** Re-reads the pending counts and the last success from the store (after a local change or an unlock). */
+    public void refreshCounts() {
+        Optional<Database> db = store.current();
+        if (db.isEmpty()) {
+            return;
+        }
+        int[] counts = new int[3];
+        Instant[] last = new Instant[1];
+        try {
+            db.get().read(tx -> {
+                counts[0] = outbox.countPending(tx);
+                counts[1] = (int) tx.queryLong("SELECT count(*) FROM documents WHERE blob_state = ?",
+                        Records.BLOB_WAITING_UPLOAD);
+                counts[2] = outbox.countQuarantined(tx);
+                last[0] = tx.setting(SETTING_LAST_SUCCESS).map(Instant::parse).orElse(null);
+                return null;
+            });
+        } catch (StoreException e) {
+            return; // locked meanwhile
+        }
+        publish(s -> {
+            SyncStatus c = s.withCounts(counts[0], counts[1], counts[2]).withOnline(network.isOnline());
+            return s.lastSuccessAt() == null && last[0] != null
+                    ? c.withResult(last[0], c.lastError(), c.nextAttemptAt(), c.sessionExpired()) : c;
+        });
+    }
+
+    @Override
+    public CompletableFuture<SyncReport> syncNow() {
+        CompletableFuture<SyncReport> start = null;
+        CompletableFuture<SyncReport> result;
+        synchronized (runLock) {
+            if (running == null) {
+                running = new CompletableFuture<>();
+                start = running;
+                result = running;
+            } else {
+                if (followUp == null) {
+                    followUp = new CompletableFuture<>();
+                }
+                result = followUp;
+            }
+        }
+        if (start != null) {
+            CompletableFuture<SyncReport> first = start;
+            try {
+                background.execute(() -> loop(first));
+            } catch (RejectedExecutionException e) {
+                synchronized (runLock) {
+                    running = null;
+                }
+                first.complete(notReady(Duration.ZERO));
+            }
+        }
+        return result;
+    }
+
+    private void loop(CompletableFuture<SyncReport> first) {
+        CompletableFuture<SyncReport> current = first;
+        while (current != null) {
+            SyncReport report;
+            try {
+                report = runOnce();
+            } catch (RuntimeException e) { // boundary of the sync loop: never let a bug kill the executor silently
+                LOG.log(Level.ERROR, "sync failed unexpectedly", e);
+                report = new SyncReport(SyncReport.Result.FAILED, 0, 0, 0, 0, Duration.ZERO,
+                        CoreMessages.get("sync.failed", e.getClass().getSimpleName()));
+            }
+            current.complete(report);
+            synchronized (runLock) {
+                current = followUp;
+                followUp = null;
+                running = current;
+            }
+        }
+    }
+
+    /** Counters of one run. */
+    private static final class Run {
+        int pushed;
+        int rejected;
+        int pulled;
+        int photos;
+        final Set<EntityType> changed = EnumSet.noneOf(EntityType.class);
+    }
+
+    /** A failure that ends a run early. */
+    private static final class Stop extends Exception {
+        final RemoteResult<?> cause;
+
+        Stop(RemoteResult<?> cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    /** Runs one sync on the calling thread (blocking). Prefer {@link #syncNow()}, which also serialises runs. */
+    public SyncReport runOnce() {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        Optional<RemoteClient> client = remote.get();
+        if (!store.isOpen() || client.isEmpty()) {
+            return notReady(Duration.ZERO);
+        }
+        publish(s -> s.withSyncing(true));
+        Run run = new Run();
+        SyncReport report;
+        try {
+            push(client.get(), run);
+            sendPhotos(client.get(), run);
+            pull(client.get(), run);
+            refreshUsers(client.get());
+            network.report(true);
+            failuresInRow = 0;
+            Instant done = clock.instant();
+            store.db().inTransaction(tx -> {
+                tx.putSetting(SETTING_LAST_SUCCESS, done.toString());
+            });
+            report = new SyncReport(SyncReport.Result.OK, run.pushed, run.rejected, run.pulled, run.photos,
+                    took(t0), null);
+            publish(s -> s.withResult(done, null, null, false));
+        } catch (Stop stop) {
+            report = failure(stop.cause, run, t0, started);
+        } catch (StoreException e) {
+            LOG.log(Level.INFO, "sync interrupted: the store was locked ({0})", e.kind());
+            report = notReady(took(t0));
+        } finally {
+            publish(s -> s.withSyncing(false));
+            refreshCounts();
+        }
+        if (!run.changed.isEmpty()) {
+            Set<EntityType> changed = EnumSet.copyOf(run.changed);
+            ui.execute(() -> dataListeners.forEach(l -> l.accept(changed)));
+        }
+        LOG.log(Level.INFO, "sync {0} pushed={1} rejected={2} pulled={3} photos={4} took={5}ms",
+                report.result(), report.pushed(), report.rejected(), report.pulled(), report.photosSent(),
+                report.took().toMillis());
+        return report;
+    }
+
+    private Duration took(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private SyncReport notReady(Duration took) {
+        return new SyncReport(SyncReport.Result.NOT_READY, 0, 0, 0, 0, took, CoreMessages.get("sync.notReady"));
+    }
+
+    private SyncReport failure(RemoteResult<?> cause, Run run, long t0, Instant started) {
+        SyncReport.Result result;
+        String message;
+        boolean expired = false;
+        if (cause instanceof RemoteResult.NetworkError<?>) {
+            result = SyncReport.Result.OFFLINE;
+            message = CoreMessages.get("sync.offline");
+            network.report(false);
+        } else if (cause instanceof RemoteResult.Unauthorised<?>) {
+            result = SyncReport.Result.SESSION_EXPIRED;
+            message = CoreMessages.get("sync.sessionExpired");
+            expired = true;
+            network.report(true);
+        } else {
+            result = SyncReport.Result.FAILED;
+            message = CoreMessages.get("sync.failed", cause.userMessage());
+            network.report(true);
+        }
+        failuresInRow++;
+        Instant next = expired ? null : clock.instant().plus(backoff.delay(failuresInRow));
+        boolean sessionExpired = expired;
+        publish(s -> s.withResult(s.lastSuccessAt(), message, next, sessionExpired));
+        return new SyncReport(result, run.pushed, run.rejected, run.pulled, run.photos, took(t0), message);
+    }
+
+    // ---------------------------------------------------------------- push
+
+    private void push(RemoteClient client, Run run) throws Stop {
+        int maxOps = Limits.MAX_PUSH_OPERATIONS;
+        while (true) {
+            List<Outbox.Pending> batch = store.db().read(tx -> outbox.nextBatch(tx, Limits.MAX_PUSH_OPERATIONS));
+            if (batch.isEmpty()) {
+                return;
+            }
+            batch = fit(batch, maxOps);
+            List<OperationDto> ops = batch.stream().map(Outbox.Pending::op).toList();
+            RemoteResult<PushResponse> r = client.push(new PushRequest(client.deviceId(), ops));
+            if (r instanceof RemoteResult.ClientError<PushResponse> c && c.status() != 429) {
+                if (batch.size() > 1) {
+                    // one operation spoils the batch: send one by one to find and quarantine it
+                    maxOps = 1;
+                    continue;
+                }
+                String code = c.problem() == null ? "http_" + c.status() : c.problem().code();
+                store.db().inTransaction(tx -> {
+                    outbox.quarantine(tx, ops.get(0).opId(), code, r.userMessage());
+                });
+                run.rejected++;
+                continue;
+            }
+            if (!(r instanceof RemoteResult.Ok<PushResponse> ok)) {
+                List<Long> seqs = batch.stream().map(Outbox.Pending::seq).toList();
+                store.db().inTransaction(tx -> {
+                    outbox.attempted(tx, seqs, r.getClass().getSimpleName());
+                });
+                throw new Stop(r);
+            }
+            int handled = applyResults(ok.value(), run);
+            if (handled == 0) {
+                // the server answered for none of the operations: do not loop forever
+                throw new Stop(new RemoteResult.ServerError<>(0, null));
+            }
+        }
+    }
+
+    /** The longest prefix of {@code batch} with at most {@code maxOps} operations and under the byte limit. */
+    private static List<Outbox.Pending> fit(List<Outbox.Pending> batch, int maxOps) {
+        List<Outbox.Pending> out = new ArrayList<>();
+        long bytes = 200;
+        for (Outbox.Pending p : batch) {
+            long size = MedianceJson.gson().toJson(p.op(), OperationDto.class).length() + 1L;
+            if (!out.isEmpty() && (out.size() >= maxOps || bytes + size > MAX_PUSH_BYTES)) {
+                break;
+            }
+            out.add(p);
+            bytes += size;
+        }
+        return out;
+    }
+
+    private int applyResults(PushResponse response, Run run) {
+        return store.db().inTransaction(tx -> {
+            int handled = 0;
+            Set<String> touched = new LinkedHashSet<>();
+            for (OperationResultDto res : response.results()) {
+                if (res == null || res.opId() == null || res.status() == null) {
+                    continue;
+                }
+                if (res.status() == OpStatus.REJECTED) {
+                    String message = res.message() == null || res.message().isBlank()
+                            ? CoreMessages.get("remote.clientError", 422) : res.message();
+                    outbox.quarantine(tx, res.opId(), res.code(), message);
+                    run.rejected++;
+                    handled++;
+                    continue;
+                }
+                OperationDto op = outbox.acknowledge(tx, res.opId());
+                if (op == null) {
+                    continue; // already acknowledged by an earlier answer
+                }
+                handled++;
+                run.pushed++;
+                if (res.version() != null && !op.delete()) {
+                    Records.setVersion(tx, op.entity(), op.entityId(), res.version());
+                }
+                touched.add(op.entity().code() + "\u0000" + op.entityId());
+            }
+            for (String key : touched) {
+                String[] parts = key.split("\u0000", 2);
+                applyDeferred(tx, EntityType.fromCode(parts[0]), parts[1], run);
+            }
+            return handled;
+        });
+    }
+
+    // ---------------------------------------------------------------- photos
+
+    private void sendPhotos(RemoteClient client, Run run) throws Stop {
+        List<String> shas = store.db().read(tx -> tx.query(
+                "SELECT DISTINCT sha256 FROM documents WHERE blob_state = ? ORDER BY captured_at",
+                r -> r.string("sha256"), Records.BLOB_WAITING_UPLOAD));
+        BlobFiles blobs = store.blobs();
+        for (String sha : shas) {
+            RemoteResult<Boolean> head = client.blobExists(sha);
+            if (!(head instanceof RemoteResult.Ok<Boolean> present)) {
+                throw new Stop(head);
+            }
+            if (!present.value()) {
+                Optional<byte[]> bytes = blobs.get(sha);
+                if (bytes.isEmpty()) {
+                    LOG.log(Level.ERROR, "a photo waiting for upload is missing on this device");
+                    continue;
+                }
+                RemoteResult<BlobReceiptDto> put = client.putBlob(sha, bytes.get());
+                if (!(put instanceof RemoteResult.Ok<BlobReceiptDto>)) {
+                    throw new Stop(put);
+                }
+            }
+            store.db().inTransaction(tx -> {
+                tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state = ?",
+                        Records.BLOB_UPLOADED, sha, Records.BLOB_WAITING_UPLOAD);
+            });
+            run.photos++;
+            run.changed.add(EntityType.DOCUMENT);
+        }
+    }
+
+    // ---------------------------------------------------------------- pull
+
+    private void pull(RemoteClient client, Run run) throws Stop {
+        String cursor = store.db().read(tx -> tx.setting(SETTING_CURSOR).orElse(null));
+        while (true) {
+            RemoteResult<ChangesResponse> r = client.changes(cursor, pageSize);
+            if (!(r instanceof RemoteResult.Ok<ChangesResponse> ok)) {
+                throw new Stop(r);
+            }
+            ChangesResponse page = ok.value();
+            String previous = cursor;
+            store.db().inTransaction(tx -> {
+                for (ChangeDto change : page.changes()) {
+                    applyChange(tx, change, run);
+                }
+                if (page.cursor() != null) {
+                    tx.putSetting(SETTING_CURSOR, page.cursor()); // last: the page and its cursor commit together
+                }
+            });
+            run.pulled += page.changes().size();
+            cursor = page.cursor() == null ? previous : page.cursor();
+            if (!page.hasMore() || page.changes().isEmpty() || (cursor != null && cursor.equals(previous))) {
+                return;
+            }
+        }
+    }
+
+    /** Applies one change of the feed unless a local change of the same record waits (then it is deferred). */
+    void applyChange(Tx tx, ChangeDto change, Run run) {
+        if (change.entity() == null || change.entityId() == null) {
+            return;
+        }
+        if (outbox.hasLocalChange(tx, change.entity(), change.entityId()) || isLocalOnly(tx, change)) {
+            tx.update("""
+                    INSERT INTO deferred_changes(entity, entity_id, version, deleted, payload) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(entity, entity_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
+                      payload = excluded.payload WHERE excluded.version > deferred_changes.version
+                    """, change.entity().code(), change.entityId(), change.version(), change.deleted(),
+                    MedianceJson.gson().toJson(change, ChangeDto.class));
+            return;
+        }
+        Optional<Long> local = Records.version(tx, change.entity(), change.entityId());
+        if (local.isPresent() && local.get() >= change.version()) {
+            return; // already as new (e.g. our own change coming back)
+        }
+        if (change.deleted() || change.data() == null) {
+            Records.delete(tx, change.entity(), change.entityId());
+        } else {
+            String blobState = null;
+            if (change.data() instanceof DocumentDto d) {
+                blobState = d.sha256() != null && Crypto.isSha256Hex(d.sha256()) && store.blobs().contains(d.sha256())
+                        ? Records.BLOB_CACHED : Records.BLOB_NOT_DOWNLOADED;
+            }
+            Records.upsert(tx, change.data(), change.version(), clock.instant(), blobState);
+        }
+        run.changed.add(change.entity());
+    }
+
+    /** A draft report (or a photo of one) exists only on this device: never overwritten by the server. */
+    private static boolean isLocalOnly(Tx tx, ChangeDto change) {
+        if (change.entity() == EntityType.VISIT_REPORT) {
+            return tx.exists("SELECT 1 FROM visit_reports WHERE id = ? AND completed_at IS NULL", change.entityId());
+        }
+        if (change.entity() == EntityType.DOCUMENT) {
+            return tx.exists("SELECT 1 FROM documents WHERE id = ? AND blob_state = ?", change.entityId(),
+                    Records.BLOB_LOCAL);
+        }
+        return false;
+    }
+
+    /** Once no local change of a record waits any more, applies the newest change the pull had set aside. */
+    private void applyDeferred(Tx tx, EntityType type, String id, Run run) {
+        if (outbox.hasLocalChange(tx, type, id)) {
+            return;
+        }
+        Optional<String> payload = tx.queryOne("SELECT payload FROM deferred_changes WHERE entity = ? AND entity_id = ?",
+                r -> r.string("payload"), type.code(), id);
+        if (payload.isEmpty()) {
+            return;
+        }
+        tx.update("DELETE FROM deferred_changes WHERE entity = ? AND entity_id = ?", type.code(), id);
+        applyChange(tx, MedianceJson.gson().fromJson(payload.get(), ChangeDto.class), run);
+    }
+
+    // ---------------------------------------------------------------- users
+
+    private void refreshUsers(RemoteClient client) {
+        RemoteResult<UsersResponse> r = client.users(null);
+        if (!(r instanceof RemoteResult.Ok<UsersResponse> ok) || ok.value() == null) {
+            LOG.log(Level.DEBUG, "users not refreshed: {0}", r.getClass().getSimpleName());
+            return;
+        }
+        replaceUsers(store.db(), ok.value().users(), clock.instant());
+    }
+
+    /** Replaces the cached accounts of the structure. */
+    public static void replaceUsers(Database db, List<UserDto> users, Instant now) {
+        db.inTransaction(tx -> {
+            tx.update("DELETE FROM users");
+            for (UserDto u : users) {
+                tx.update("INSERT OR REPLACE INTO users(id, username, display_name, role, structure_id, fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        u.id(), u.username(), u.displayName(), u.role() == null ? null : u.role().code(),
+                        u.structureId(), now);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- panel
+
+    @Override
+    public List<OutboxItem> pendingItems() {
+        return store.db().read(tx -> outbox.items(tx, OutboxItem.State.PENDING));
+    }
+
+    @Override
+    public List<OutboxItem> quarantinedItems() {
+        return store.db().read(tx -> outbox.items(tx, OutboxItem.State.QUARANTINED));
+    }
+
+    @Override
+    public void retry(String opId) {
+        store.db().inTransaction(tx -> {
+            outbox.retry(tx, opId);
+        });
+    }
+
+    @Override
+    public Runnable addDataListener(Consumer<Set<EntityType>> listener) {
+        dataListeners.add(listener);
+        return () -> dataListeners.remove(listener);
+    }
+
+    /** Consecutive failed runs (drives the backoff). */
+    public int failuresInRow() {
+        return failuresInRow;
+    }
+}

@@ -1,0 +1,42 @@
+package fr.mediance.app.core.sync;
+
+import fr.mediance.protocol.EntityType;
+import javafx.beans.property.ReadOnlyObjectProperty;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Synchronisation with the office server: push the outbox, send photos, pull changes. One sync at a time.
+ * The status property and the data listeners are notified on the UI executor given to the core.
+ */
+public interface SyncService {
+    /** The current state for the indicator, updated on the UI executor. */
+    ReadOnlyObjectProperty<SyncStatus> statusProperty();
+
+    /** The latest status, readable from any thread. */
+    SyncStatus status();
+
+    /**
+     * Starts a sync on the background executor ("Synchroniser"); if one is already running, returns it.
+     * The future never completes exceptionally for an expected failure: see {@link SyncReport#result()}.
+     */
+    CompletableFuture<SyncReport> syncNow();
+
+    /** Local changes waiting to be sent, in order. */
+    List<OutboxItem> pendingItems();
+
+    /** Changes the server refused, with the reason. */
+    List<OutboxItem> quarantinedItems();
+
+    /** Puts a quarantined change back in the queue (after the cause was fixed on the server side). */
+    void retry(String opId);
+
+    /**
+     * Called (on the UI executor) after a sync changed local data, with the entities that changed, so lists
+     * can reload. Returns a handle that removes the listener.
+     */
+    Runnable addDataListener(Consumer<Set<EntityType>> listener);
+}
