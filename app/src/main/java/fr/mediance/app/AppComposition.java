@@ -1,0 +1,176 @@
+package fr.mediance.app;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+
+import fr.mediance.app.agenda.AgendaView;
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.agenda.AgendaViewModel;
+import fr.mediance.app.core.office.OfficeReportViewModel;
+import fr.mediance.app.core.office.OfficeReportsViewModel;
+import fr.mediance.app.core.planning.PlanningViewModel;
+import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.app.core.session.AppViewModel;
+import fr.mediance.app.core.session.AppViewModel.Page;
+import fr.mediance.app.core.session.AppViewModel.Place;
+import fr.mediance.app.core.session.LoginViewModel;
+import fr.mediance.app.core.session.PinViewModel;
+import fr.mediance.app.core.sync.SyncStatusViewModel;
+import fr.mediance.app.core.visit.VisitReportViewModel;
+import fr.mediance.app.login.LoginView;
+import fr.mediance.app.login.PinView;
+import fr.mediance.app.office.OfficeReportView;
+import fr.mediance.app.office.OfficeReportsView;
+import fr.mediance.app.planning.PlanningView;
+import fr.mediance.app.shell.AppShell;
+import fr.mediance.app.shell.Destination;
+import fr.mediance.app.shell.Screen;
+import fr.mediance.app.sync.SyncIndicator;
+import fr.mediance.app.sync.SyncView;
+import fr.mediance.app.visit.VisitView;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Builds the screens and their view models for one core, with {@code new}: the shell follows the session
+ * (sign-in, PIN, home) and, at home, shows the places of the user's role. Used by {@link MedianceApp} and by
+ * the UI tests.
+ */
+public final class AppComposition {
+
+    private final CoreContext core;
+    private final DocumentCapture capture;
+    private final ResourceBundle texts;
+    private final Executor background;
+    private final Executor fx;
+    private final String defaultServer;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final AppShell shell;
+    private final AppViewModel app;
+    private final SyncStatusViewModel syncStatus;
+    private final List<Runnable> disposers = new ArrayList<>();
+
+    public AppComposition(CoreContext core, DocumentCapture capture, ResourceBundle texts, Executor background,
+                          Executor fx, String defaultServer) {
+        this.core = core;
+        this.capture = capture;
+        this.texts = texts;
+        this.background = background;
+        this.fx = fx;
+        this.defaultServer = defaultServer;
+        this.clock = core.clock();
+        this.zone = core.zone();
+        this.shell = new AppShell(texts.getString("app.back"));
+        this.app = new AppViewModel(core.session(), texts, background, fx);
+        this.syncStatus = new SyncStatusViewModel(core.sync(), clock, zone, texts, background, fx);
+        syncStatus.setOnMessage(shell::showMessage);
+        app.pageProperty().addListener((o, old, page) -> show(page));
+        show(app.pageProperty().get());
+    }
+
+    public AppShell shell() {
+        return shell;
+    }
+
+    public AppViewModel app() {
+        return app;
+    }
+
+    private void show(Page page) {
+        disposers.forEach(Runnable::run);
+        disposers.clear();
+        switch (page) {
+            case LOGIN -> {
+                shell.setStatusArea();
+                shell.showStandalone(new LoginView(new LoginViewModel(core.session(), texts, background, fx, defaultServer),
+                        texts));
+            }
+            case CHOOSE_PIN -> {
+                shell.setStatusArea();
+                shell.showStandalone(new PinView(new PinViewModel(PinViewModel.Mode.CHOOSE, core.session(), clock, texts,
+                        background, fx), texts));
+            }
+            case UNLOCK -> {
+                shell.setStatusArea();
+                shell.showStandalone(new PinView(new PinViewModel(PinViewModel.Mode.UNLOCK, core.session(), clock, texts,
+                        background, fx), texts));
+            }
+            case HOME -> {
+                shell.setStatusArea(new SyncIndicator(syncStatus, texts, () -> shell.open(Place.SYNC.name())));
+                List<Destination> destinations = new ArrayList<>();
+                for (Place p : app.places()) {
+                    destinations.add(new Destination(p.name(), app.label(p), icon(p), () -> screen(p)));
+                }
+                shell.setDestinations(destinations);
+            }
+        }
+    }
+
+    private static Ikon icon(Place p) {
+        return switch (p) {
+            case AGENDA -> Material2AL.EVENT;
+            case PLANNING -> Material2AL.EVENT_NOTE;
+            case REPORTS -> Material2AL.ASSIGNMENT;
+            case SYNC -> Material2MZ.SYNC;
+        };
+    }
+
+    private Screen screen(Place p) {
+        return switch (p) {
+            case AGENDA -> {
+                AgendaViewModel vm = new AgendaViewModel(core.agenda(), core.reference(), core.sync(), clock, zone, texts,
+                        background, fx, this::openVisit);
+                disposers.add(vm::dispose);
+                yield new AgendaView(vm, texts);
+            }
+            case PLANNING -> {
+                PlanningViewModel vm = new PlanningViewModel(core.residents(), core.agenda(), core.reference(), core.sync(),
+                        clock, zone, texts, background, fx);
+                vm.setOnMessage(shell::showMessage);
+                disposers.add(vm::dispose);
+                yield new PlanningView(vm, texts);
+            }
+            case REPORTS -> {
+                OfficeReportsViewModel vm = new OfficeReportsViewModel(core.office(), core.sync(), zone, texts, background,
+                        fx, this::openReport);
+                disposers.add(vm::dispose);
+                yield new OfficeReportsView(vm, texts);
+            }
+            case SYNC -> new SyncView(syncStatus, texts, app.userTextProperty(), app::lock, this::logout);
+        };
+    }
+
+    private void openVisit(String appointmentId) {
+        VisitReportViewModel vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
+                core.reference(), capture, clock, zone, texts, background, fx);
+        vm.setOnMessage(shell::showMessage);
+        shell.navigator().push(new VisitView(vm, texts));
+        vm.load(appointmentId).thenAccept(found -> {
+            if (!found) {
+                shell.showError(texts.getString("visit.error.not.found"));
+            }
+        });
+    }
+
+    private void openReport(String reportId) {
+        OfficeReportViewModel vm = new OfficeReportViewModel(core.office(), core.reference(), zone, texts, background, fx);
+        shell.navigator().push(new OfficeReportView(vm, texts));
+        vm.load(reportId);
+    }
+
+    private void logout() {
+        app.logout(false).thenAccept(o -> {
+            if (o.isOk()) {
+                shell.showMessage(texts.getString("logout.done"));
+            } else {
+                shell.showError(o.message());
+            }
+        });
+    }
+}

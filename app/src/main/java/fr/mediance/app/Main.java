@@ -1,0 +1,32 @@
+package fr.mediance.app;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import fr.mediance.app.core.SelfCheck;
+
+import javafx.application.Application;
+
+/**
+ * Launcher (a plain class, so the JavaFX runtime can be on the class path). Options: {@code --server URL},
+ * {@code --data-dir DIR}, {@code --size WIDTHxHEIGHT}; {@code --self-check} runs the core's self-check
+ * without a window and exits 0 (ok) or 1.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        AppOptions options = AppOptions.parse(Arrays.asList(args));
+        if (options.selfCheck()) {
+            SelfCheck.Result result = SelfCheck.run(
+                    options.dataDir().orElse(Path.of(System.getProperty("java.io.tmpdir"))));
+            result.lines().forEach(System.out::println);
+            System.out.println(result.ok() ? "self-check: ok" : "self-check: FAILED");
+            System.exit(result.ok() ? 0 : 1);
+            return;
+        }
+        Application.launch(MedianceApp.class, args);
+    }
+}

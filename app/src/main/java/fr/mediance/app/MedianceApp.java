@@ -1,0 +1,106 @@
+package fr.mediance.app;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.app.platform.AttachAppDirectories;
+import fr.mediance.app.platform.AttachDevice;
+import fr.mediance.app.platform.AttachDocumentCapture;
+import fr.mediance.app.platform.DesktopDocumentCapture;
+import fr.mediance.app.theme.Theme;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.paint.Color;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: options, data directory, core, platform adapters, then the shell and its screens.
+ * Everything is created here with {@code new}.
+ */
+public final class MedianceApp extends Application {
+
+    private static final System.Logger LOG = System.getLogger(MedianceApp.class.getName());
+    /** The resource bundle of every user-visible text. */
+    public static final String BUNDLE = "fr.mediance.app.core.messages";
+
+    private ExecutorService background;
+    private CoreContext core;
+    private AppComposition composition;
+    private ResourceBundle texts;
+
+    @Override
+    public void start(Stage stage) {
+        AppOptions options = AppOptions.parse(getParameters().getRaw());
+        texts = ResourceBundle.getBundle(BUNDLE);
+        installErrorHandler();
+        Theme.applyUserAgent();
+
+        background = Executors.newFixedThreadPool(2, daemonThreads());
+        AttachAppDirectories dirs = AttachAppDirectories.create(options.dataDir());
+        core = CoreContext.builder(dirs.dataDirectory())
+                .clock(Clock.systemUTC())
+                .background(background)
+                .ui(Platform::runLater)
+                .autoSync(true)
+                .build();
+        DocumentCapture capture = AttachDocumentCapture.create(background).orElseGet(() ->
+                new DesktopDocumentCapture(() -> stage, background, texts.getString("capture.chooser.title"),
+                        texts.getString("capture.chooser.filter")));
+        composition = new AppComposition(core, capture, texts, background, Platform::runLater,
+                options.server().orElse(""));
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Dimension2D size = options.size().map(s -> new Dimension2D(s[0], s[1]))
+                .orElseGet(() -> AttachDevice.windowSize(screen.getWidth(), screen.getHeight()));
+        Scene scene = new Scene(composition.shell(), size.getWidth(), size.getHeight());
+        Theme.style(scene);
+        stage.setTitle(texts.getString("app.name"));
+        stage.setScene(scene);
+        stage.show();
+        AttachDevice.statusBarColor(Color.web("#0969da"));
+        AttachDevice.onLifecycle(() -> { }, () -> { });
+    }
+
+    private void installErrorHandler() {
+        AtomicInteger shown = new AtomicInteger();
+        Thread.UncaughtExceptionHandler handler = (thread, error) -> {
+            LOG.log(Level.ERROR, "unexpected error on " + thread.getName(), error);
+            Platform.runLater(() -> {
+                if (composition != null && shown.incrementAndGet() < 50) {
+                    composition.shell().showError(texts.getString("app.error.unexpected"));
+                }
+            });
+        };
+        Thread.setDefaultUncaughtExceptionHandler(handler);
+        Thread.currentThread().setUncaughtExceptionHandler(handler);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "mediance-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void stop() {
+        if (core != null) {
+            core.close();
+        }
+        if (background != null) {
+            background.shutdown();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package fr.mediance.app.login;
+
+import java.util.ResourceBundle;
+
+import fr.mediance.app.core.session.LoginViewModel;
+import fr.mediance.app.shell.BasicScreen;
+import fr.mediance.app.shell.Ui;
+import fr.mediance.app.theme.Styles;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/** "Connexion": the first sign-in, online. */
+public final class LoginView extends BasicScreen {
+
+    private final LoginViewModel vm;
+    private final ResourceBundle texts;
+    private TextField username;
+
+    public LoginView(LoginViewModel vm, ResourceBundle texts) {
+        super(texts.getString("login.title"));
+        this.vm = vm;
+        this.texts = texts;
+    }
+
+    @Override
+    protected Node build() {
+        Label brand = Ui.label(texts.getString("app.name"), Styles.BRAND);
+        Label tagline = Ui.label(texts.getString("app.tagline"), Styles.MUTED);
+        Label intro = Ui.label(texts.getString("login.intro"), Styles.HINT);
+
+        TextField server = new TextField();
+        server.setId("login-server");
+        server.setPromptText(texts.getString("login.server.prompt"));
+        server.textProperty().bindBidirectional(vm.serverUrlProperty());
+
+        username = new TextField();
+        username.setId("login-username");
+        username.textProperty().bindBidirectional(vm.usernameProperty());
+
+        PasswordField password = new PasswordField();
+        password.setId("login-password");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+
+        Label error = Ui.bound(vm.errorProperty(), Styles.FORM_ERROR);
+        error.setId("login-error");
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Button submit = Ui.button(texts.getString("login.submit"), Material2AL.ARROW_FORWARD, Styles.PRIMARY);
+        submit.setId("login-submit");
+        submit.setDefaultButton(true);
+        submit.setMaxWidth(Double.MAX_VALUE);
+        submit.disableProperty().bind(vm.busyProperty());
+        submit.setOnAction(e -> vm.login());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(22, 22);
+        progress.visibleProperty().bind(vm.busyProperty());
+        submit.graphicProperty().bind(vm.busyProperty().map(b -> b ? progress : null));
+        submit.textProperty().bind(vm.busyProperty().map(b -> texts.getString(b ? "login.busy" : "login.submit")));
+
+        VBox card = Ui.card(brand, tagline, intro,
+                Ui.field(texts.getString("login.server"), server, vm.serverUrlErrorProperty()),
+                Ui.field(texts.getString("login.username"), username, vm.usernameErrorProperty()),
+                Ui.field(texts.getString("login.password"), password, vm.passwordErrorProperty()),
+                error, submit);
+        card.setMaxWidth(520);
+        card.setSpacing(14);
+        VBox column = new VBox(card);
+        column.setMaxWidth(560);
+        return Ui.page(column);
+    }
+
+    @Override
+    public void onShow() {
+        Platform.runLater(() -> {
+            if (username != null) {
+                username.requestFocus();
+            }
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package fr.mediance.app.office;
+
+import java.util.ResourceBundle;
+
+import fr.mediance.app.core.office.OfficeReportsViewModel;
+import fr.mediance.app.shell.BasicScreen;
+import fr.mediance.app.shell.Icons;
+import fr.mediance.app.shell.Ui;
+import fr.mediance.app.theme.Styles;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** "Comptes rendus reçus": the completed reports received from the counsellors. */
+public final class OfficeReportsView extends BasicScreen {
+
+    private final OfficeReportsViewModel vm;
+    private final ResourceBundle texts;
+    private final VBox list = new VBox(10);
+
+    public OfficeReportsView(OfficeReportsViewModel vm, ResourceBundle texts) {
+        super(texts.getString("office.title"));
+        this.vm = vm;
+        this.texts = texts;
+    }
+
+    @Override
+    protected Node build() {
+        list.setId("office-list");
+        vm.items().addListener((ListChangeListener<OfficeReportsViewModel.Row>) c -> render());
+        render();
+        return Ui.page(new VBox(14, list));
+    }
+
+    private void render() {
+        list.getChildren().clear();
+        if (vm.items().isEmpty()) {
+            VBox empty = Ui.emptyState(Material2AL.INBOX, texts.getString("office.empty"), texts.getString("office.empty.hint"));
+            empty.setId("office-empty");
+            list.getChildren().add(empty);
+            return;
+        }
+        for (OfficeReportsViewModel.Row row : vm.items()) {
+            Label date = Ui.label(row.dateText(), Styles.ITEM_TIME);
+            Label name = Ui.label(row.residentName(), Styles.ITEM_TITLE);
+            Label by = Ui.label(row.counsellorText(), Styles.MUTED);
+            Label domains = Ui.label(row.domainsText(), Styles.SMALL);
+            HBox badges = new HBox(8);
+            badges.setAlignment(Pos.CENTER_LEFT);
+            if (!row.photosText().isEmpty()) {
+                Label photos = new Label(row.photosText(), Icons.of(Material2MZ.PHOTO_CAMERA, 16));
+                photos.getStyleClass().add(Styles.STATUS);
+                badges.getChildren().add(photos);
+            }
+            if (!row.awaitedText().isEmpty()) {
+                Label awaited = new Label(row.awaitedText());
+                awaited.getStyleClass().addAll(Styles.STATUS, Styles.STATUS_CANCELLED);
+                badges.getChildren().add(awaited);
+            }
+            VBox text = new VBox(4, date, name, by, domains, badges);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            HBox card = new HBox(12, Icons.of(Material2AL.DESCRIPTION), text, Icons.of(Material2AL.CHEVRON_RIGHT));
+            card.setAlignment(Pos.CENTER_LEFT);
+            card.getStyleClass().add(Styles.LIST_ITEM);
+            card.setFocusTraversable(true);
+            card.setAccessibleRole(AccessibleRole.BUTTON);
+            card.setAccessibleText(row.residentName() + " " + row.dateText());
+            card.setId("report-" + row.reportId());
+            card.setOnMouseClicked(e -> vm.open(row.reportId()));
+            card.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                    vm.open(row.reportId());
+                    e.consume();
+                }
+            });
+            list.getChildren().add(card);
+        }
+    }
+
+    @Override
+    public void onShow() {
+        vm.refresh();
+    }
+}

@@ -1,0 +1,52 @@
+package fr.mediance.app.sync;
+
+import java.util.ResourceBundle;
+
+import fr.mediance.app.core.sync.SyncStatusViewModel;
+import fr.mediance.app.shell.Icons;
+import fr.mediance.app.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The app bar's sync state: an icon with a short text ("À jour", "3 en attente"…) and the offline badge. */
+public final class SyncIndicator extends HBox {
+
+    public SyncIndicator(SyncStatusViewModel vm, ResourceBundle texts, Runnable openPanel) {
+        super(6);
+        setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        Label offline = new Label(texts.getString("sync.offline"), Icons.of(Material2AL.CLOUD_OFF, 16));
+        offline.getStyleClass().add(Styles.OFFLINE_BADGE);
+        offline.setId("offline-badge");
+        offline.visibleProperty().bind(vm.onlineProperty().not());
+        offline.managedProperty().bind(offline.visibleProperty());
+
+        FontIcon icon = new FontIcon(Material2AL.CLOUD_DONE);
+        icon.iconCodeProperty().bind(Bindings.createObjectBinding(() -> {
+            if (vm.syncingProperty().get()) {
+                return Material2MZ.SYNC;
+            }
+            if (vm.attentionCountProperty().get() > 0) {
+                return Material2MZ.SYNC_PROBLEM;
+            }
+            if (vm.pendingCountProperty().get() > 0) {
+                return Material2AL.CLOUD_UPLOAD;
+            }
+            return Material2AL.CLOUD_DONE;
+        }, vm.syncingProperty(), vm.attentionCountProperty(), vm.pendingCountProperty()));
+        Button button = new Button(null, icon);
+        button.textProperty().bind(vm.indicatorTextProperty());
+        button.getStyleClass().add(Styles.SYNC_INDICATOR);
+        button.setId("sync-indicator");
+        button.setTooltip(new Tooltip(texts.getString("sync.indicator.tooltip")));
+        button.accessibleTextProperty().bind(vm.indicatorTextProperty());
+        button.setOnAction(e -> openPanel.run());
+        button.setMnemonicParsing(false);
+        getChildren().addAll(offline, button);
+    }
+}
