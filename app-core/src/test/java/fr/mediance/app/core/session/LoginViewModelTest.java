@@ -1,0 +1,114 @@
+package fr.mediance.app.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.testing.FakeOfficeServer;
+import fr.mediance.app.core.testing.MutableClock;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.protocol.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoginViewModelTest {
+
+    static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages");
+
+    @TempDir
+    Path dir;
+    FakeOfficeServer server;
+    CoreContext core;
+    LoginViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        server = new FakeOfficeServer();
+        server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
+        core = TestCores.open(dir, new MutableClock(TestCores.T0));
+        vm = new LoginViewModel(core.session(), TEXTS, Runnable::run, Runnable::run, server.url());
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+        server.close();
+    }
+
+    @Test
+    void pre_fills_the_server_address_given_at_start() {
+        assertThat(vm.serverUrlProperty().get()).isEqualTo(server.url());
+    }
+
+    @Test
+    void empty_fields_get_a_french_message_each_and_nothing_is_sent() {
+        vm.serverUrlProperty().set("");
+        var outcome = vm.login().join();
+
+        assertThat(outcome.isOk()).isFalse();
+        assertThat(vm.serverUrlErrorProperty().get()).isEqualTo("Indiquez l'adresse du serveur.");
+        assertThat(vm.usernameErrorProperty().get()).isEqualTo("Indiquez votre identifiant.");
+        assertThat(vm.passwordErrorProperty().get()).isEqualTo("Indiquez votre mot de passe.");
+        assertThat(server.logins.get()).isZero();
+    }
+
+    @Test
+    void an_address_that_is_not_http_is_refused_beside_the_field() {
+        vm.serverUrlProperty().set("ftp://exemple.fr");
+        vm.usernameProperty().set("conseil1");
+        vm.passwordProperty().set(TestCores.PASSWORD);
+
+        vm.login().join();
+
+        assertThat(vm.serverUrlErrorProperty().get()).startsWith("Adresse invalide");
+    }
+
+    @Test
+    void typing_again_clears_the_message_of_that_field() {
+        vm.login().join();
+        vm.usernameProperty().set("c");
+        assertThat(vm.usernameErrorProperty().get()).isEmpty();
+        assertThat(vm.passwordErrorProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void a_wrong_password_shows_a_french_error_and_keeps_the_fields() {
+        vm.usernameProperty().set("conseil1");
+        vm.passwordProperty().set("faux");
+
+        vm.login().join();
+
+        assertThat(vm.errorProperty().get() + vm.passwordErrorProperty().get()).isNotBlank();
+        assertThat(vm.usernameProperty().get()).isEqualTo("conseil1");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(core.state()).isEqualTo(SessionState.NO_ACCOUNT);
+    }
+
+    @Test
+    void signing_in_moves_to_the_pin_choice_and_forgets_the_password() {
+        vm.usernameProperty().set("conseil1");
+        vm.passwordProperty().set(TestCores.PASSWORD);
+
+        var outcome = vm.login().join();
+
+        assertThat(outcome.isOk()).isTrue();
+        assertThat(core.state()).isEqualTo(SessionState.PIN_REQUIRED);
+        assertThat(vm.passwordProperty().get()).isEmpty();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void an_unreachable_server_gives_a_french_message() {
+        vm.serverUrlProperty().set("http://127.0.0.1:9");
+        vm.usernameProperty().set("conseil1");
+        vm.passwordProperty().set(TestCores.PASSWORD);
+
+        vm.login().join();
+
+        assertThat(vm.errorProperty().get()).isNotBlank().doesNotContain("Exception");
+    }
+}
