@@ -297,7 +297,9 @@ public final class SessionManager implements SessionService {
                         return Outcome.failed(CoreMessages.get("unlock.wrongPinBlocked",
                                 delayAfter(failures).toSeconds()));
                     }
-                    return Outcome.failed(CoreMessages.get("unlock.wrongPin", FREE_ATTEMPTS - failures));
+                    int left = FREE_ATTEMPTS - failures;
+                    return Outcome.failed(left == 1 ? CoreMessages.get("unlock.wrongPin.last")
+                            : CoreMessages.get("unlock.wrongPin", left));
                 }
                 try {
                     Database db = Database.open(dataDir.resolve(DATABASE_FILE), dataKey);
@@ -414,7 +416,8 @@ public final class SessionManager implements SessionService {
                     return Outcome.failed(CoreMessages.get("logout.unlockFirst"));
                 }
                 if (unsent > 0) {
-                    return Outcome.failed(CoreMessages.get("logout.unsent", unsent));
+                    return Outcome.failed(unsent == 1 ? CoreMessages.get("logout.unsent.one")
+                            : CoreMessages.get("logout.unsent", unsent));
                 }
             }
             RemoteClient r = remote;
