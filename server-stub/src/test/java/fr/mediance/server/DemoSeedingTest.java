@@ -1,0 +1,109 @@
+package fr.mediance.server;
+
+import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.UsersResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoSeedingTest {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @TempDir
+    Path dir;
+
+    private TestServer start(ServerConfig config) {
+        return new TestServer(TestDatabase.sqlite(dir), dir, new MutableClock(TestServer.START), config);
+    }
+
+    private static void stop(TestServer s) {
+        s.close();
+        s.db.close();
+    }
+
+    @Test
+    void theDemoIsCreatedOnceAcrossRestarts() {
+        TestServer first = start(new ServerConfig(0, true, null, null));
+        assertThat(first.app.generatedDemoPassword()).get().asString().hasSizeGreaterThanOrEqualTo(20);
+        String[] counts = {first.sql("SELECT COUNT(*) FROM users"), first.sql("SELECT COUNT(*) FROM residents"),
+                first.sql("SELECT COUNT(*) FROM appointments"), first.sql("SELECT COUNT(*) FROM change_log"),
+                first.sql("SELECT COUNT(*) FROM structures")};
+        String password = first.app.generatedDemoPassword().orElseThrow();
+        stop(first);
+
+        TestServer second = start(new ServerConfig(0, true, null, null));
+        try {
+            assertThat(second.app.generatedDemoPassword()).isEmpty();
+            assertThat(new String[]{second.sql("SELECT COUNT(*) FROM users"),
+                    second.sql("SELECT COUNT(*) FROM residents"), second.sql("SELECT COUNT(*) FROM appointments"),
+                    second.sql("SELECT COUNT(*) FROM change_log"), second.sql("SELECT COUNT(*) FROM structures")})
+                    .containsExactly(counts).containsExactly("4", "6", "8", "64", "1");
+            assertThat(second.login("coord", password, "t").status()).isEqualTo(200);
+        } finally {
+            stop(second);
+        }
+    }
+
+    @Test
+    void demoAppointmentsAreTodayAndThisWeekInOfficeHours() {
+        TestServer s = start(new ServerConfig(0, true, TestServer.PASSWORD, null));
+        try {
+            ChangesResponse feed = s.get(ApiPaths.SYNC_CHANGES + "?limit=1000", s.token("coord"))
+                    .as(ChangesResponse.class);
+            LocalDate today = LocalDate.ofInstant(TestServer.START, PARIS);
+            var appointments = feed.changes().stream().filter(c -> c.entity() == EntityType.APPOINTMENT)
+                    .map(c -> (AppointmentDto) c.data()).toList();
+            assertThat(appointments).hasSize(8);
+            assertThat(appointments).filteredOn(a -> LocalDate.ofInstant(a.start(), PARIS).equals(today)).hasSize(4);
+            assertThat(appointments).allSatisfy(a -> {
+                LocalTime start = a.start().atZone(PARIS).toLocalTime();
+                LocalTime end = a.end().atZone(PARIS).toLocalTime();
+                assertThat(start).isAfterOrEqualTo(LocalTime.of(9, 0));
+                assertThat(end).isBeforeOrEqualTo(LocalTime.of(17, 0));
+                assertThat(LocalDate.ofInstant(a.start(), PARIS)).isBetween(today, today.plusDays(7));
+            });
+            assertThat(appointments).extracting(AppointmentDto::status).contains("confirmed", "proposed");
+            assertThat(appointments).filteredOn(a -> a.type().equals("home_visit")).hasSizeGreaterThan(4);
+        } finally {
+            stop(s);
+        }
+    }
+
+    @Test
+    void withoutDemoThereAreCodesButNoAccounts() {
+        TestServer s = start(new ServerConfig(0, false, null, null));
+        try {
+            assertThat(s.count("SELECT COUNT(*) FROM users")).isZero();
+            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'domain'")).isEqualTo(14);
+            assertThat(s.sql("SELECT data FROM codes WHERE id = 'domain:energie'")).contains("Énergie");
+            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'medium'")).isEqualTo(9);
+            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'appointment_status'")).isEqualTo(6);
+            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'mobility_reason'")).isEqualTo(6);
+            assertThat(s.login("coord", TestServer.PASSWORD, "t").status()).isEqualTo(401);
+        } finally {
+            stop(s);
+        }
+    }
+
+    @Test
+    void anAdminIsCreatedFromItsPassword() {
+        TestServer s = start(new ServerConfig(0, false, null, "Admin-Mot-De-Passe-42"));
+        try {
+            String token = s.login("admin", "Admin-Mot-De-Passe-42", "poste")
+                    .as(fr.mediance.protocol.LoginResponse.class).accessToken();
+            UsersResponse users = s.get(ApiPaths.USERS, token).as(UsersResponse.class);
+            assertThat(users.users()).singleElement().satisfies(u -> assertThat(u.role().code()).isEqualTo("admin"));
+        } finally {
+            stop(s);
+        }
+    }
+}
