@@ -486,4 +486,41 @@ abstract class SyncContract {
         assertApplied(pushOne(coord, op(referred)));
         assertThat(pullAll(conseil2, cursor).ids(EntityType.RESIDENT)).containsExactly(R5);
     }
+
+    @Test
+    void whatIsGivenToAColleagueComesAsATombstoneToTheFormerCounsellor() {
+        String a3 = DemoSeeder.appointmentId(3);
+        String cursor1 = pullAll(conseil1, null).cursor();
+        String cursor2 = pullAll(conseil2, null).cursor();
+        AppointmentDto before = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, a3).data();
+        AppointmentDto moved = new AppointmentDto(before.id(), null, before.residentId(), "demo-conseil2",
+                before.type(), before.start(), before.end(), before.status(), before.address(), before.notes(), null);
+        OperationResultDto r = pushOne(coord, op(moved));
+        assertApplied(r);
+
+        Feed formerly = pullAll(conseil1, cursor1);
+        assertThat(formerly.find(EntityType.APPOINTMENT, a3))
+                .isEqualTo(new ChangeDto(EntityType.APPOINTMENT, a3, r.version(), true, null));
+        ChangeDto resident = formerly.find(EntityType.RESIDENT, R5);
+        assertThat(resident.deleted()).isTrue();
+        assertThat(resident.data()).isNull();
+
+        Feed now = pullAll(conseil2, cursor2);
+        assertThat(now.ids(EntityType.RESIDENT)).containsExactly(R5);
+        assertThat(now.find(EntityType.APPOINTMENT, a3).data()).isEqualTo(new AppointmentDto(before.id(),
+                "demo-structure", before.residentId(), "demo-conseil2", before.type(), before.start(), before.end(),
+                before.status(), before.address(), before.notes(), null));
+    }
+
+    @Test
+    void aReferentKeepsTheirResidentWhenAnAppointmentMoves() {
+        String cursor1 = pullAll(conseil1, null).cursor();
+        AppointmentDto before = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, A1).data();
+        AppointmentDto moved = new AppointmentDto(before.id(), null, before.residentId(), "demo-conseil2",
+                before.type(), before.start(), before.end(), before.status(), before.address(), before.notes(), null);
+        assertApplied(pushOne(coord, op(moved)));
+        Feed formerly = pullAll(conseil1, cursor1);
+        assertThat(formerly.find(EntityType.APPOINTMENT, A1).deleted()).isTrue();
+        assertThat(formerly.find(EntityType.RESIDENT, R1)).isNull();
+    }
 }

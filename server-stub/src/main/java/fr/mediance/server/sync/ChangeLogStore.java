@@ -8,12 +8,13 @@ import java.util.List;
 
 /**
  * The change log: one row per stored change, numbered by the global sequence. A row's audience is the whole
- * structure ({@code audience_user_id} null), one user (access granted to a record they could not see), or
- * everyone (reference data: {@code structure_id} null too).
+ * structure ({@code audience_user_id} null), one user (access granted to a record they could not see, or
+ * withdrawn from one they could), or everyone (reference data: {@code structure_id} null too).
  */
 final class ChangeLogStore {
     static final String KIND_CHANGE = "change";
     static final String KIND_GRANT = "grant";
+    static final String KIND_REVOKE = "revoke";
 
     record Row(long seq, EntityType type, String entityId, String audienceUserId, String kind) {
     }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.Set;
  * The change feed, scoped by role. A page scans up to {@code limit} change log rows after the cursor that
  * concern the caller's structure, the caller, or everyone; each record appears once, at its first row in the
  * page, with its current state (or as a tombstone), and only if the caller may see it now. The new cursor is
- * the last row scanned, so rows the caller may not see still move it forward.
+ * the last row scanned, so rows the caller may not see still move it forward. A record the caller lost access
+ * to (an appointment given to a colleague, a resident no longer followed) comes as a tombstone, so that the
+ * device forgets it.
  */
 public final class ChangesService {
     private static final Logger LOG = LoggerFactory.getLogger(ChangesService.class);
@@ -55,7 +58,11 @@ public final class ChangesService {
 
             Map<EntityType, Set<String>> wanted = new EnumMap<>(EntityType.class);
             LinkedHashMap<String, ChangeLogStore.Row> firstRows = new LinkedHashMap<>();
+            Set<String> revoked = new HashSet<>();
             for (ChangeLogStore.Row row : rows) {
+                if (ChangeLogStore.KIND_REVOKE.equals(row.kind())) {
+                    revoked.add(key(row.type(), row.entityId()));
+                }
                 if (firstRows.putIfAbsent(key(row.type(), row.entityId()), row) == null) {
                     wanted.computeIfAbsent(row.type(), t -> new LinkedHashSet<>()).add(row.entityId());
                 }
@@ -68,9 +75,14 @@ public final class ChangesService {
             List<ChangeDto> changes = new ArrayList<>();
             for (Map.Entry<String, ChangeLogStore.Row> entry : firstRows.entrySet()) {
                 StoredEntity e = current.get(entry.getKey());
-                if (e != null && view.sees(e)) {
+                if (e == null) {
+                    continue;
+                }
+                if (view.sees(e)) {
                     changes.add(new ChangeDto(e.type(), e.id(), e.version(), e.deleted(),
                             e.deleted() ? null : e.data()));
+                } else if (revoked.contains(entry.getKey())) {
+                    changes.add(new ChangeDto(e.type(), e.id(), e.version(), true, null));
                 }
             }
             return new ChangesResponse(changes, Cursor.format(last), hasMore);

@@ -62,6 +62,17 @@ public final class EntityWriter {
                 opId, userId, now);
     }
 
+    /**
+     * Tells one user's next pull that they may no longer see a record (it arrives as a tombstone), unless
+     * they can see it again by then.
+     */
+    void revoke(Tx tx, EntityType type, String entityId, String structureId, String audienceUserId, String userId,
+                Instant now, String opId) {
+        long seq = sequence.next(tx);
+        changes.append(tx, seq, type, entityId, structureId, audienceUserId, ChangeLogStore.KIND_REVOKE, false, null,
+                opId, userId, now);
+    }
+
     /** Whether a code exists (not deleted), for seeding. */
     public boolean codeStored(Tx tx, CodeDto code) {
         return store.find(tx, EntityType.CODE, code.id()).isPresent();

@@ -97,7 +97,12 @@ final class OperationApplier {
             }
             default -> throw RejectedOp.forbidden("Votre rôle ne permet pas de modifier une fiche.");
         }
-        return save(c, r);
+        OperationResultDto result = save(c, r);
+        String oldReferent = existing.map(e -> ((ResidentDto) e.data()).referentId()).orElse(null);
+        if (oldReferent != null && !oldReferent.equals(r.referentId())) {
+            revokeResidentIfUnfollowed(c, oldReferent, r);
+        }
+        return result;
     }
 
     private OperationResultDto appointment(Call c, AppointmentDto a) {
@@ -126,7 +131,18 @@ final class OperationApplier {
             writer.grant(c.tx(), EntityType.RESIDENT, resident.id(), c.structure(), a.counsellorId(), c.user().id(),
                     c.now(), c.op().opId());
         }
-        return save(c, a);
+        OperationResultDto result = save(c, a);
+        if (existing.isPresent()) {
+            AppointmentDto before = (AppointmentDto) existing.get().data();
+            if (!before.counsellorId().equals(a.counsellorId())) {
+                writer.revoke(c.tx(), EntityType.APPOINTMENT, a.id(), c.structure(), before.counsellorId(),
+                        c.user().id(), c.now(), c.op().opId());
+            }
+            if (!before.counsellorId().equals(a.counsellorId()) || !before.residentId().equals(a.residentId())) {
+                revokeResidentIfUnfollowed(c, before.counsellorId(), before.residentId());
+            }
+        }
+        return result;
     }
 
     private OperationResultDto report(Call c, VisitReportDto v) {
@@ -218,10 +234,26 @@ final class OperationApplier {
             return applied(c, existing.version());
         }
         long version = writer.delete(c.tx(), existing, c.user().id(), c.now(), c.op().baseVersion(), c.op().opId());
+        if (existing.data() instanceof AppointmentDto a) {
+            revokeResidentIfUnfollowed(c, a.counsellorId(), a.residentId());
+        }
         return applied(c, version);
     }
 
     // --- helpers
+
+    private void revokeResidentIfUnfollowed(Call c, String counsellorId, String residentId) {
+        store.find(c.tx(), EntityType.RESIDENT, residentId)
+                .ifPresent(r -> revokeResidentIfUnfollowed(c, counsellorId, (ResidentDto) r.data()));
+    }
+
+    /** After a change, a counsellor who no longer follows a resident is told to forget them. */
+    private void revokeResidentIfUnfollowed(Call c, String counsellorId, ResidentDto resident) {
+        if (!visibility.follows(c.tx(), counsellorId, resident)) {
+            writer.revoke(c.tx(), EntityType.RESIDENT, resident.id(), c.structure(), counsellorId, c.user().id(),
+                    c.now(), c.op().opId());
+        }
+    }
 
     private OperationResultDto save(Call c, EntityDto data) {
         long version = writer.save(c.tx(), data, c.structure(), c.user().id(), c.now(), c.op().baseVersion(),
