@@ -1,0 +1,107 @@
+package fr.mediance.app.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import fr.mediance.app.AppComposition;
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.session.SessionState;
+import fr.mediance.app.testing.DemoOffice;
+import fr.mediance.app.testing.UiTest;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** First start: "Connexion", then the PIN chosen twice, the agenda; then lock and unlock with the PIN. */
+class LoginScreenTest extends UiTest {
+
+    @TempDir
+    Path dir;
+    DemoOffice office;
+    CoreContext core;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        office = new DemoOffice();
+        core = office.core(dir);
+        show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())), 800, 1100);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        cleanUp();
+        core.close();
+        office.close();
+    }
+
+    void typePin(String pin) {
+        for (char c : pin.toCharArray()) {
+            clickOn("#pin-key-" + c);
+        }
+    }
+
+    @Test
+    void empty_fields_are_reported_in_french_beside_each_field() {
+        assertThat(text("#app-title")).isEqualTo("Connexion");
+        assertThat(((TextField) node("#login-server")).getText()).isEqualTo(office.server.url());
+
+        clickOn("#login-submit");
+
+        until(() -> visible("#login-username-error"));
+        assertThat(text("#login-username-error")).isEqualTo("Indiquez votre identifiant.");
+        assertThat(text("#login-password-error")).isEqualTo("Indiquez votre mot de passe.");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_with_a_french_message() {
+        clickOn("#login-username").write("conseil1");
+        clickOn("#login-password").write("pas-le-bon");
+        clickOn("#login-submit");
+
+        until(() -> visible("#login-error") || visible("#login-password-error"));
+        assertThat(core.state()).isEqualTo(SessionState.NO_ACCOUNT);
+        assertThat(text("#app-title")).isEqualTo("Connexion");
+    }
+
+    @Test
+    void sign_in_choose_a_pin_then_lock_and_unlock() {
+        clickOn("#login-username").write("conseil1");
+        clickOn("#login-password").write(DemoOffice.PASSWORD);
+        clickOn("#login-submit");
+
+        until(() -> exists("#pin-heading") && "Choisissez un code PIN".equals(text("#pin-heading")));
+        assertThat(text("#app-title")).isEqualTo("Code PIN");
+        typePin("123456");
+        until(() -> "Confirmez le code PIN".equals(text("#pin-heading")));
+        typePin("123450");
+        until(() -> visible("#pin-error"));
+        assertThat(text("#pin-heading")).isEqualTo("Choisissez un code PIN");
+
+        typePin("123456");
+        until(() -> "Confirmez le code PIN".equals(text("#pin-heading")));
+        typePin("123456");
+
+        until(() -> exists("#agenda-heading"));
+        assertThat(text("#app-title")).isEqualTo("Mes rendez-vous");
+        assertThat(core.state()).isEqualTo(SessionState.UNLOCKED);
+        assertThat(exists("#sync-indicator")).isTrue();
+
+        // lock from the sync panel, then unlock with the PIN (offline: no server needed)
+        clickOn("#nav-SYNC");
+        until(() -> exists("#lock"));
+        clickOn("#lock");
+        until(() -> exists("#pin-heading") && text("#pin-heading").startsWith("Bonjour"));
+        office.server.goOffline();
+        typePin("999999");
+        until(() -> visible("#pin-error"));
+        assertThat(text("#pin-error")).startsWith("Code PIN incorrect");
+        typePin("123456");
+        until(() -> exists("#agenda-heading"));
+        assertThat(core.state()).isEqualTo(SessionState.UNLOCKED);
+    }
+}

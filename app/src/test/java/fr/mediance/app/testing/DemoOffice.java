@@ -1,0 +1,146 @@
+package fr.mediance.app.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import fr.mediance.app.AppComposition;
+import fr.mediance.app.MedianceApp;
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.Role;
+import javafx.application.Platform;
+import okhttp3.OkHttpClient;
+
+/**
+ * A fake office with demo-like data for the UI tests: accounts of each role, the code lists, residents of
+ * Marseille and the counsellor's appointments of today and of the week (Europe/Paris).
+ */
+public final class DemoOffice implements AutoCloseable {
+
+    public static final String PASSWORD = "mot-de-passe";
+    public static final String PIN = "123456";
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ResourceBundle TEXTS = ResourceBundle.getBundle(MedianceApp.BUNDLE);
+
+    public final FakeOfficeServer server = new FakeOfficeServer();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DemoOffice() {
+        server.addUser("u-c1", "conseil1", "Awa Diallo", PASSWORD, Role.COUNSELLOR);
+        server.addUser("u-c2", "conseil2", "Karim Haddad", PASSWORD, Role.COUNSELLOR);
+        server.addUser("u-k1", "coord", "Sophie Martin", PASSWORD, Role.COORDINATOR);
+        server.addUser("u-o1", "bureau", "Accueil PSP", PASSWORD, Role.OFFICE);
+        code("medium", "home_visit", "Visite à domicile", "phone", "Téléphone", "desk", "Au bureau");
+        code("domain", "energie", "Énergie", "eau", "Eau", "budget", "Budget", "logement", "Logement",
+                "caf", "Démarches CAF", "courriers", "Courriers");
+        code("document_type", "facture", "Facture", "relance", "Lettre de relance", "avis_imposition",
+                "Avis d'imposition", "quittance", "Quittance de loyer");
+        code("appointment_status", "confirmed", "Confirmé", "done", "Réalisé", "proposed", "Proposé");
+        code("appointment_type", "home_visit", "Visite à domicile");
+        code("mobility_reason", "mobilite_reduite", "Mobilité réduite", "isolement", "Isolement", "sortie_hopital",
+                "Retour d'hospitalisation");
+        resident("r1", "Benali", "Fatima", "06 12 34 56 78", "12 rue des Lilas", "13015", "Digicode 1234B, 2e étage");
+        resident("r2", "Martin", "Jean", "04 91 00 11 22", "3 avenue du Port", "13002", "Sonner chez la gardienne");
+        resident("r3", "Nguyen", "Thi Lan", null, "48 boulevard National", "13003", null);
+        resident("r4", "Roux", "Marcel", "06 98 76 54 32", "7 traverse des Pins", "13012", "Maison au fond de l'impasse");
+        LocalDate today = LocalDate.now(PARIS);
+        appointment("a1", "r1", today, "09:30", 60, "confirmed");
+        appointment("a2", "r2", today, "11:00", 45, "confirmed");
+        appointment("a3", "r3", today, "14:00", 60, "proposed");
+        appointment("a4", "r4", today, "16:00", 60, "confirmed");
+        appointment("a5", "r2", today.plusDays(today.getDayOfWeek().getValue() < 7 ? 1 : -1), "10:00", 60, "confirmed");
+    }
+
+    private void code(String list, String... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            server.addCode(list, pairs[i], pairs[i + 1], i / 2 + 1);
+        }
+    }
+
+    private void resident(String id, String last, String first, String phone, String street, String postcode,
+                          String access) {
+        server.serverWrite(new ResidentDto(id, "s1", "D-" + id, null, last, first, null, phone, street, postcode,
+                "Marseille", access, null, "u-c1"));
+    }
+
+    private void appointment(String id, String resident, LocalDate day, String start, int minutes, String status) {
+        ZonedDateTime s = ZonedDateTime.of(day, LocalTime.parse(start), PARIS);
+        server.serverWrite(new AppointmentDto(id, "s1", resident, "u-c1", "home_visit", s.toInstant(),
+                s.plusMinutes(minutes).toInstant(), status, null, null, null));
+    }
+
+    /** A core on {@code dir} publishing on the FX thread, nothing automatic. */
+    public CoreContext core(Path dir) {
+        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+        return CoreContext.builder(dir).clock(Clock.systemUTC()).pinIterations(1_000).httpClient(http)
+                .background(background).ui(Platform::runLater).build();
+    }
+
+    /** A core signed in as {@code username}, unlocked and synchronised (call off the FX thread). */
+    public CoreContext signedIn(Path dir, String username) {
+        CoreContext core = core(dir);
+        core.login(server.url(), username, PASSWORD);
+        core.choosePin(PIN);
+        if (!core.sync().syncNow().join().ok()) {
+            throw new IllegalStateException("demo sync failed");
+        }
+        return core;
+    }
+
+    public AppComposition compose(CoreContext core, DocumentCapture capture) {
+        return new AppComposition(core, capture, TEXTS, background, Platform::runLater, server.url());
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    /** A real JPEG of a "bill" (a few kilobytes), made with ImageIO (test code only). */
+    public static byte[] jpeg() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(new java.awt.Color(0x0969da));
+        g.fillRect(0, 0, 320, 40);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        for (int y = 60; y < 220; y += 22) {
+            g.fillRect(20, y, 200 + (y % 3) * 30, 8);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static List<String> demoUsers() {
+        return List.of("conseil1", "coord", "bureau");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,458 @@
+package fr.mediance.app.testing;
+
+import com.google.gson.Gson;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import fr.mediance.app.core.store.Crypto;
+import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.ChangeDto;
+import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.LoginRequest;
+import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.OpStatus;
+import fr.mediance.protocol.OperationDto;
+import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.PushRequest;
+import fr.mediance.protocol.PushResponse;
+import fr.mediance.protocol.RefreshRequest;
+import fr.mediance.protocol.Role;
+import fr.mediance.protocol.UserDto;
+import fr.mediance.protocol.UsersResponse;
+import fr.mediance.protocol.json.MedianceJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small, working office server in memory, speaking the real protocol over real HTTP (JDK HttpServer) with
+ * the product's Gson. It applies pushed operations at most once per opId, keeps a change log for the pull,
+ * stores blobs verified by hash, rotates refresh tokens, and can inject faults: drop a response after
+ * applying, refuse operations, expire access tokens, answer 5xx, go away entirely.
+ */
+public final class FakeOfficeServer implements AutoCloseable {
+    private static final Gson GSON = MedianceJson.gson();
+
+    private HttpServer server;
+    private int port;
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final Map<String, UserDto> users = new LinkedHashMap<>();
+    private final Map<String, String> accessTokens = new ConcurrentHashMap<>(); // token -> userId
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // token -> userId (unused ones)
+    private final Map<String, OperationResultDto> appliedOps = new ConcurrentHashMap<>();
+    private final Map<String, Integer> timesReceived = new ConcurrentHashMap<>();
+    private final Map<String, Integer> timesApplied = new ConcurrentHashMap<>();
+    private final Map<String, EntityDto> entities = new ConcurrentHashMap<>(); // type:id -> data
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final List<ChangeDto> changeLog = new ArrayList<>();
+    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<String, String> rejections = new ConcurrentHashMap<>(); // entityId -> message
+    private final Map<String, Integer> failPaths = new ConcurrentHashMap<>(); // path prefix -> status
+    private final Map<String, String> rawAnswers = new ConcurrentHashMap<>(); // path -> JSON body
+    private long seq;
+    private int tokenCounter;
+    private volatile int dropPushResponses;
+    private volatile int failChangesAfterPages = -1;
+
+    public final AtomicInteger pushes = new AtomicInteger();
+    public final AtomicInteger refreshes = new AtomicInteger();
+    public final AtomicInteger logins = new AtomicInteger();
+    public final AtomicInteger heads = new AtomicInteger();
+    public final AtomicInteger puts = new AtomicInteger();
+    public final AtomicInteger gets = new AtomicInteger();
+    public final AtomicInteger changePages = new AtomicInteger();
+    public final List<String> unauthorisedPaths = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    public FakeOfficeServer() {
+        start(0);
+    }
+
+    private void start(int wantedPort) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", wantedPort), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Stops answering: connections are refused. */
+    public void goOffline() {
+        server.stop(0);
+    }
+
+    /** Answers again on the same port. */
+    public void comeBack() {
+        start(port);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    // ------------------------------------------------------------ set-up and faults
+
+    public synchronized UserDto addUser(String id, String username, String password, Role role) {
+        return addUser(id, username, username + " (" + role.code() + ")", password, role);
+    }
+
+    public synchronized UserDto addUser(String id, String username, String displayName, String password, Role role) {
+        UserDto u = new UserDto(id, username, displayName, role, "s1");
+        users.put(id, u);
+        passwords.put(username, password);
+        return u;
+    }
+
+    /** A change made by someone else on the server: a new version in the change log. */
+    public synchronized long serverWrite(EntityDto data) {
+        EntityType type = EntityType.of(data);
+        long v = ++seq;
+        entities.put(key(type, data.id()), data);
+        versions.put(key(type, data.id()), v);
+        changeLog.add(new ChangeDto(type, data.id(), v, false, data));
+        return v;
+    }
+
+    public synchronized long serverDelete(EntityType type, String id) {
+        long v = ++seq;
+        entities.remove(key(type, id));
+        versions.put(key(type, id), v);
+        changeLog.add(new ChangeDto(type, id, v, true, null));
+        return v;
+    }
+
+    public void addCode(String list, String code, String label, int order) {
+        serverWrite(new CodeDto(list, code, label, null, order, true));
+    }
+
+    public void putBlob(byte[] bytes) {
+        blobs.put(Crypto.sha256Hex(bytes), bytes.clone());
+    }
+
+    /** The next {@code n} pushes are applied, then the connection is closed without an answer. */
+    public void dropNextPushResponses(int n) {
+        dropPushResponses = n;
+    }
+
+    /** Operations on this record are refused with {@code message}. */
+    public void reject(String entityId, String message) {
+        rejections.put(entityId, message);
+    }
+
+    /** Requests whose path starts with {@code prefix} get {@code status} (0 to stop). */
+    public void fail(String prefix, int status) {
+        if (status == 0) {
+            failPaths.remove(prefix);
+        } else {
+            failPaths.put(prefix, status);
+        }
+    }
+
+    /** Answers this raw JSON (status 200) to requests on {@code path}. */
+    public void answerRaw(String path, String json) {
+        rawAnswers.put(path, json);
+    }
+
+    /** After {@code pages} more pages, the change feed answers 503. -1 to stop. */
+    public void failChangesAfter(int pages) {
+        failChangesAfterPages = pages;
+    }
+
+    /** Every access token given so far stops working (as after their expiry). */
+    public void expireAccessTokens() {
+        accessTokens.clear();
+    }
+
+    /** Every refresh token stops working too: the session has ended. */
+    public void endSessions() {
+        accessTokens.clear();
+        refreshTokens.clear();
+    }
+
+    // ------------------------------------------------------------ what happened
+
+    public int timesReceived(String opId) {
+        return timesReceived.getOrDefault(opId, 0);
+    }
+
+    public int timesApplied(String opId) {
+        return timesApplied.getOrDefault(opId, 0);
+    }
+
+    public int appliedCount() {
+        return timesApplied.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public EntityDto entity(EntityType type, String id) {
+        return entities.get(key(type, id));
+    }
+
+    public Long version(EntityType type, String id) {
+        return versions.get(key(type, id));
+    }
+
+    public boolean hasBlob(String sha256) {
+        return blobs.containsKey(sha256);
+    }
+
+    public byte[] blob(String sha256) {
+        return blobs.get(sha256);
+    }
+
+    private static String key(EntityType type, String id) {
+        return type.code() + ":" + id;
+    }
+
+    // ------------------------------------------------------------ HTTP
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            for (Map.Entry<String, Integer> f : failPaths.entrySet()) {
+                if (path.startsWith(f.getKey())) {
+                    problem(ex, f.getValue(), "server_error", "Erreur simulée.");
+                    return;
+                }
+            }
+            String raw = rawAnswers.get(path);
+            if (raw != null) {
+                send(ex, 200, "application/json", raw.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (path.equals(ApiPaths.HEALTH)) {
+                json(ex, 200, new HealthDto("ok", "fake", Instant.now()), HealthDto.class);
+            } else if (path.equals(ApiPaths.LOGIN) && method.equals("POST")) {
+                login(ex);
+            } else if (path.equals(ApiPaths.REFRESH) && method.equals("POST")) {
+                refresh(ex);
+            } else {
+                String userId = authenticate(ex);
+                if (userId == null) {
+                    unauthorisedPaths.add(path);
+                    problem(ex, 401, "unauthenticated", "Session expirée.");
+                    return;
+                }
+                if (path.equals(ApiPaths.LOGOUT)) {
+                    send(ex, 204, null, new byte[0]);
+                } else if (path.equals(ApiPaths.USERS)) {
+                    synchronized (this) {
+                        json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);
+                    }
+                } else if (path.equals(ApiPaths.SYNC_PUSH)) {
+                    push(ex);
+                } else if (path.equals(ApiPaths.SYNC_CHANGES)) {
+                    changes(ex);
+                } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/")) {
+                    blob(ex, path.substring((ApiPaths.PREFIX + "/blobs/").length()), method);
+                } else {
+                    problem(ex, 404, "not_found", "Introuvable.");
+                }
+            }
+        } catch (DroppedResponse e) {
+            // no answer at all: the connection is already closed
+        } catch (RuntimeException e) {
+            problem(ex, 500, "internal", "Erreur interne.");
+        }
+    }
+
+    private String authenticate(HttpExchange ex) {
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h == null || !h.startsWith("Bearer ")) {
+            return null;
+        }
+        return accessTokens.get(h.substring("Bearer ".length()));
+    }
+
+    private synchronized LoginResponse issue(String userId) {
+        tokenCounter++;
+        String access = "access-" + tokenCounter;
+        String refresh = "refresh-" + tokenCounter;
+        accessTokens.put(access, userId);
+        refreshTokens.put(refresh, userId);
+        Instant now = Instant.now();
+        return new LoginResponse(access, now.plusSeconds(900), refresh, now.plusSeconds(86400), users.get(userId));
+    }
+
+    private void login(HttpExchange ex) throws IOException {
+        logins.incrementAndGet();
+        LoginRequest req = read(ex, LoginRequest.class);
+        String expected = passwords.get(req.username());
+        UserDto user;
+        synchronized (this) {
+            user = users.values().stream().filter(u -> u.username().equals(req.username())).findFirst().orElse(null);
+        }
+        if (expected == null || user == null || !expected.equals(req.password())) {
+            problem(ex, 401, "bad_credentials", "Identifiant ou mot de passe incorrect.");
+            return;
+        }
+        json(ex, 200, issue(user.id()), LoginResponse.class);
+    }
+
+    private void refresh(HttpExchange ex) throws IOException {
+        refreshes.incrementAndGet();
+        RefreshRequest req = read(ex, RefreshRequest.class);
+        String userId = refreshTokens.remove(req.refreshToken()); // rotation: a refresh token serves once
+        if (userId == null) {
+            problem(ex, 401, "refresh_invalid", "Votre session a expiré : reconnectez-vous.");
+            return;
+        }
+        json(ex, 200, issue(userId), LoginResponse.class);
+    }
+
+    private void push(HttpExchange ex) throws IOException {
+        pushes.incrementAndGet();
+        PushRequest req = read(ex, PushRequest.class);
+        List<OperationResultDto> results = new ArrayList<>();
+        synchronized (this) {
+            for (OperationDto op : req.operations()) {
+                timesReceived.merge(op.opId(), 1, Integer::sum);
+                OperationResultDto stored = appliedOps.get(op.opId());
+                if (stored == null) {
+                    String why = rejections.get(op.entityId());
+                    if (why != null) {
+                        stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", why);
+                    } else {
+                        long v = op.delete() ? serverDelete(op.entity(), op.entityId()) : serverWrite(op.data());
+                        timesApplied.merge(op.opId(), 1, Integer::sum);
+                        stored = new OperationResultDto(op.opId(), OpStatus.APPLIED, v, null, null);
+                    }
+                    appliedOps.put(op.opId(), stored);
+                }
+                results.add(stored);
+            }
+        }
+        if (dropPushResponses > 0) {
+            dropPushResponses--;
+            // applied, but the answer is lost: close the connection without a response
+            ex.close();
+            throw new DroppedResponse();
+        }
+        json(ex, 200, new PushResponse(results), PushResponse.class);
+    }
+
+    /** Ends a handler without an answer. */
+    private static final class DroppedResponse extends RuntimeException {
+    }
+
+    private void changes(HttpExchange ex) throws IOException {
+        Map<String, String> q = query(ex);
+        long since = q.get(ApiPaths.PARAM_SINCE) == null ? 0 : Long.parseLong(q.get(ApiPaths.PARAM_SINCE));
+        int limit = q.get(ApiPaths.PARAM_LIMIT) == null ? 200 : Integer.parseInt(q.get(ApiPaths.PARAM_LIMIT));
+        if (failChangesAfterPages == 0) {
+            problem(ex, 503, "unavailable", "Indisponible.");
+            return;
+        }
+        if (failChangesAfterPages > 0) {
+            failChangesAfterPages--;
+        }
+        changePages.incrementAndGet();
+        List<ChangeDto> page = new ArrayList<>();
+        boolean more;
+        synchronized (this) {
+            List<ChangeDto> after = changeLog.stream().filter(c -> c.version() > since).toList();
+            page.addAll(after.subList(0, Math.min(limit, after.size())));
+            more = after.size() > limit;
+        }
+        String cursor = page.isEmpty() ? (since == 0 ? null : Long.toString(since))
+                : Long.toString(page.get(page.size() - 1).version());
+        json(ex, 200, new ChangesResponse(page, cursor, more), ChangesResponse.class);
+    }
+
+    private void blob(HttpExchange ex, String sha, String method) throws IOException {
+        switch (method) {
+            case "HEAD" -> {
+                heads.incrementAndGet();
+                ex.sendResponseHeaders(blobs.containsKey(sha) ? 200 : 404, -1);
+            }
+            case "PUT" -> {
+                puts.incrementAndGet();
+                byte[] body = ex.getRequestBody().readAllBytes();
+                String declared = ex.getRequestHeaders().getFirst(ApiPaths.HEADER_CONTENT_SHA256);
+                if (declared == null || !declared.equals(sha) || !Crypto.sha256Hex(body).equals(sha)) {
+                    problem(ex, 422, "sha256_mismatch", "L'empreinte ne correspond pas au contenu.");
+                    return;
+                }
+                boolean created = blobs.putIfAbsent(sha, body) == null;
+                json(ex, created ? 201 : 200, new BlobReceiptDto(sha, body.length, created), BlobReceiptDto.class);
+            }
+            case "GET" -> {
+                gets.incrementAndGet();
+                byte[] b = blobs.get(sha);
+                if (b == null) {
+                    problem(ex, 404, "blob_not_found", "Fichier introuvable.");
+                    return;
+                }
+                send(ex, 200, "image/jpeg", b);
+            }
+            default -> problem(ex, 405, "method", "Méthode non permise.");
+        }
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new HashMap<>();
+        String q = ex.getRequestURI().getRawQuery();
+        if (q == null) {
+            return out;
+        }
+        for (String part : q.split("&")) {
+            int i = part.indexOf('=');
+            if (i > 0) {
+                out.put(part.substring(0, i), URLDecoder.decode(part.substring(i + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static <T> T read(HttpExchange ex, Class<T> type) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            return GSON.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+        }
+    }
+
+    private static <T> void json(HttpExchange ex, int status, T value, Class<T> type) throws IOException {
+        send(ex, status, "application/json", GSON.toJson(value, type).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void problem(HttpExchange ex, int status, String code, String detail) throws IOException {
+        ProblemDto p = new ProblemDto("about:blank", "Erreur", status, detail, ex.getRequestURI().getPath(), code,
+                List.of());
+        send(ex, status, ProblemDto.MEDIA_TYPE, GSON.toJson(p, ProblemDto.class).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) {
+            ex.getResponseHeaders().set("Content-Type", contentType);
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
