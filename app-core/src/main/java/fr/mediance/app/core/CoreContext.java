@@ -92,7 +92,7 @@ public final class CoreContext implements AutoCloseable {
         this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
         this.office = new SqliteOfficeService(store, session::remote);
         this.sync = new SyncEngine(store, outbox, session::remote, network, clock, b.background, b.ui,
-                new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)));
+                new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)), b.pullPageSize);
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         session.addUnlockListener(() -> {
             sync.refreshCounts();
@@ -148,6 +148,7 @@ public final class CoreContext implements AutoCloseable {
         private boolean autoSync;
         private Duration periodicSync = Duration.ofMinutes(5);
         private long tickSeconds = 15;
+        private int pullPageSize = fr.mediance.protocol.Limits.DEFAULT_CHANGES_PAGE;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -207,6 +208,15 @@ public final class CoreContext implements AutoCloseable {
 
         public Builder periodicSync(Duration v) {
             periodicSync = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** Changes asked per page of the pull (default {@code Limits.DEFAULT_CHANGES_PAGE}). */
+        public Builder pullPageSize(int v) {
+            if (v < 1 || v > fr.mediance.protocol.Limits.MAX_CHANGES_PAGE) {
+                throw new IllegalArgumentException("page size out of range");
+            }
+            pullPageSize = v;
             return this;
         }
 

@@ -11,6 +11,7 @@ import fr.mediance.protocol.json.MedianceJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -110,12 +111,27 @@ public final class Outbox {
         }
     }
 
-    /** Puts a quarantined operation back in the queue, at its original place. */
+    /**
+     * Puts a quarantined operation back in the queue, at its original place, as a NEW operation (new opId):
+     * the server keeps its answer per opId, so the refused one would be refused again. The payload is the
+     * record as it is now, based on the version now known.
+     */
     public void retry(Tx tx, String opId) {
+        Optional<OperationDto> old = tx.queryOne("SELECT payload FROM outbox WHERE op_id = ? AND state = ?",
+                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class), opId, QUARANTINED);
+        if (old.isEmpty()) {
+            return;
+        }
+        OperationDto o = old.get();
+        EntityDto current = o.delete() ? null : Records.load(tx, o.entity(), o.entityId()).orElse(o.data());
+        Long base = Records.version(tx, o.entity(), o.entityId()).orElse(o.baseVersion());
+        OperationDto fresh = new OperationDto(UUID.randomUUID().toString(), o.entity(), o.entityId(), base, o.delete(),
+                current);
         tx.update("""
-                UPDATE outbox SET state = ?, reason_code = NULL, reason_message = NULL, quarantined_at = NULL
-                WHERE op_id = ? AND state = ?
-                """, PENDING, opId, QUARANTINED);
+                UPDATE outbox SET op_id = ?, base_version = ?, payload = ?, state = ?, reason_code = NULL,
+                  reason_message = NULL, quarantined_at = NULL, attempts = 0, last_error = NULL
+                WHERE op_id = ?
+                """, fresh.opId(), base, MedianceJson.gson().toJson(fresh, OperationDto.class), PENDING, opId);
         changed(tx);
     }
 

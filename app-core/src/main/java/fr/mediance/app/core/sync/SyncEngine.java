@@ -212,7 +212,6 @@ public final class SyncEngine implements SyncService {
 
     /** Runs one sync on the calling thread (blocking). Prefer {@link #syncNow()}, which also serialises runs. */
     public SyncReport runOnce() {
-        Instant started = clock.instant();
         long t0 = System.nanoTime();
         Optional<RemoteClient> client = remote.get();
         if (!store.isOpen() || client.isEmpty()) {
@@ -236,10 +235,16 @@ public final class SyncEngine implements SyncService {
                     took(t0), null);
             publish(s -> s.withResult(done, null, null, false));
         } catch (Stop stop) {
-            report = failure(stop.cause, run, t0, started);
+            report = failure(stop.cause, run, t0, null);
         } catch (StoreException e) {
-            LOG.log(Level.INFO, "sync interrupted: the store was locked ({0})", e.kind());
-            report = notReady(took(t0));
+            if (e.kind() == StoreException.Kind.LOCKED) {
+                LOG.log(Level.INFO, "sync interrupted: the store was locked");
+                report = notReady(took(t0));
+            } else {
+                // what was applied before stays (each page commits with its cursor); the rest is retried later
+                LOG.log(Level.ERROR, "sync stopped by a local store failure", e);
+                report = failure(new RemoteResult.ServerError<>(0, null), run, t0, e.userMessage());
+            }
         } finally {
             publish(s -> s.withSyncing(false));
             refreshCounts();
@@ -262,7 +267,7 @@ public final class SyncEngine implements SyncService {
         return new SyncReport(SyncReport.Result.NOT_READY, 0, 0, 0, 0, took, CoreMessages.get("sync.notReady"));
     }
 
-    private SyncReport failure(RemoteResult<?> cause, Run run, long t0, Instant started) {
+    private SyncReport failure(RemoteResult<?> cause, Run run, long t0, String localProblem) {
         SyncReport.Result result;
         String message;
         boolean expired = false;
@@ -277,8 +282,10 @@ public final class SyncEngine implements SyncService {
             network.report(true);
         } else {
             result = SyncReport.Result.FAILED;
-            message = CoreMessages.get("sync.failed", cause.userMessage());
-            network.report(true);
+            message = CoreMessages.get("sync.failed", localProblem != null ? localProblem : cause.userMessage());
+            if (localProblem == null) {
+                network.report(true);
+            }
         }
         failuresInRow++;
         Instant next = expired ? null : clock.instant().plus(backoff.delay(failuresInRow));

@@ -31,7 +31,10 @@ public interface SyncService {
     /** Changes the server refused, with the reason. */
     List<OutboxItem> quarantinedItems();
 
-    /** Puts a quarantined change back in the queue (after the cause was fixed on the server side). */
+    /**
+     * Sends a quarantined change again, as a new operation with the record as it is now (after the cause was
+     * fixed, e.g. on the server side). It keeps its place in the queue.
+     */
     void retry(String opId);
 
     /**

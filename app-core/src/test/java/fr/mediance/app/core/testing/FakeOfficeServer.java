@@ -78,6 +78,8 @@ public final class FakeOfficeServer implements AutoCloseable {
     public final AtomicInteger puts = new AtomicInteger();
     public final AtomicInteger gets = new AtomicInteger();
     public final AtomicInteger changePages = new AtomicInteger();
+    /** Every opId received, in arrival order (repeats included). */
+    public final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
     public final List<String> unauthorisedPaths = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FakeOfficeServer() {
@@ -157,6 +159,11 @@ public final class FakeOfficeServer implements AutoCloseable {
     /** Operations on this record are refused with {@code message}. */
     public void reject(String entityId, String message) {
         rejections.put(entityId, message);
+    }
+
+    /** Stops refusing operations on this record (operations already refused keep their stored answer). */
+    public void accept(String entityId) {
+        rejections.remove(entityId);
     }
 
     /** Requests whose path starts with {@code prefix} get {@code status} (0 to stop). */
@@ -327,6 +334,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         synchronized (this) {
             for (OperationDto op : req.operations()) {
                 timesReceived.merge(op.opId(), 1, Integer::sum);
+                received.add(op.opId());
                 OperationResultDto stored = appliedOps.get(op.opId());
                 if (stored == null) {
                     String why = rejections.get(op.entityId());
@@ -374,7 +382,7 @@ public final class FakeOfficeServer implements AutoCloseable {
             page.addAll(after.subList(0, Math.min(limit, after.size())));
             more = after.size() > limit;
         }
-        String cursor = page.isEmpty() ? (since == 0 ? null : Long.toString(since))
+        String cursor = page.isEmpty() ? Long.toString(since)
                 : Long.toString(page.get(page.size() - 1).version());
         json(ex, 200, new ChangesResponse(page, cursor, more), ChangesResponse.class);
     }
