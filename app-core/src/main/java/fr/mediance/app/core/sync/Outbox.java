@@ -135,6 +135,17 @@ public final class Outbox {
         changed(tx);
     }
 
+    /** Removes a quarantined operation; returns it, or empty if it was not quarantined. */
+    Optional<OperationDto> discard(Tx tx, String opId) {
+        Optional<OperationDto> op = tx.queryOne("SELECT payload FROM outbox WHERE op_id = ? AND state = ?",
+                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class), opId, QUARANTINED);
+        if (op.isPresent()) {
+            tx.update("DELETE FROM outbox WHERE op_id = ?", opId);
+            changed(tx);
+        }
+        return op;
+    }
+
     public int countPending(Tx tx) {
         return (int) tx.queryLong("SELECT count(*) FROM outbox WHERE state = ?", PENDING);
     }

@@ -543,6 +543,19 @@ public final class SyncEngine implements SyncService {
     }
 
     @Override
+    public void discard(String opId) {
+        Run run = new Run();
+        store.db().inTransaction(tx -> {
+            outbox.discard(tx, opId).ifPresent(op -> applyDeferred(tx, op.entity(), op.entityId(), run));
+        });
+        LOG.log(Level.INFO, "a refused change was discarded by the user");
+        if (!run.changed.isEmpty()) {
+            Set<EntityType> changed = EnumSet.copyOf(run.changed);
+            ui.execute(() -> dataListeners.forEach(l -> l.accept(changed)));
+        }
+    }
+
+    @Override
     public Runnable addDataListener(Consumer<Set<EntityType>> listener) {
         dataListeners.add(listener);
         return () -> dataListeners.remove(listener);

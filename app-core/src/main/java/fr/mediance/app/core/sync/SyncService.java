@@ -38,6 +38,13 @@ public interface SyncService {
     void retry(String opId);
 
     /**
+     * Gives up a quarantined change at the user's explicit request ("Abandonner cette modification"): the
+     * refused operation is removed and the record goes back to the last state received from the server, if
+     * any. Does nothing for a change that is not quarantined (a change is never dropped unsent).
+     */
+    void discard(String opId);
+
+    /**
      * Called (on the UI executor) after a sync changed local data, with the entities that changed, so lists
      * can reload. Returns a handle that removes the listener.
      */

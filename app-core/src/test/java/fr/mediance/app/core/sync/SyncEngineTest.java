@@ -263,18 +263,34 @@ class SyncEngineTest {
     }
 
     @Test
-    void aChangeSetAsideIsAppliedWhenTheLocalChangeIsAcknowledged() {
+    void discardingARefusedChangeRestoresTheStateTheServerSentMeanwhile() {
         try (CoreContext core = coordinator()) {
             Resident mine = create(core, "Benali");
-            server.reject(mine.id(), "Refusé.");
             sync(core);
-            server.accept(mine.id());
-            // the server acknowledges our retry with version v; a later change from someone else is set aside
-            // only while ours waits: simulate it by writing before the retry is pushed, then again after
-            core.sync().retry(core.sync().quarantinedItems().get(0).opId());
-            SyncReport r = sync(core);
-            assertThat(r.pushed()).isEqualTo(1);
-            assertThat(core.residents().find(mine.id()).orElseThrow().pendingSync()).isFalse();
+            core.residents().update(mine.id(), form("Benali", "07 77 77 77 77"));
+            server.reject(mine.id(), "Refusé.");
+            sync(core); // the edit is quarantined
+            server.serverWrite(new ResidentDto(mine.id(), "s1", null, "Mme", "Benali", "Fatima", null,
+                    "09 99 99 99 99", "12 rue des Lilas", "13015", "Marseille", null, null, null));
+            sync(core); // set aside: the local edit still waits
+            assertThat(core.residents().find(mine.id()).orElseThrow().phone()).isEqualTo("07 77 77 77 77");
+
+            core.sync().discard(core.sync().quarantinedItems().get(0).opId());
+
+            Resident after = core.residents().find(mine.id()).orElseThrow();
+            assertThat(after.phone()).isEqualTo("09 99 99 99 99");
+            assertThat(after.version()).isEqualTo(server.version(EntityType.RESIDENT, mine.id()));
+            assertThat(after.pendingSync()).isFalse();
+            assertThat(core.sync().status().needsAttention()).isZero();
+        }
+    }
+
+    @Test
+    void aPendingChangeCannotBeDiscarded() {
+        try (CoreContext core = coordinator()) {
+            create(core, "Benali");
+            core.sync().discard(core.sync().pendingItems().get(0).opId());
+            assertThat(core.sync().pendingItems()).hasSize(1);
         }
     }
 
