@@ -20,6 +20,7 @@ import java.util.Map;
 public final class ServerMain {
     static final String USAGE = """
             Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--database-url URL]
+                          java -jar mediance-server.jar --help
 
               --data-dir DOSSIER   dossier des données (créé au premier démarrage) : base SQLite, fichiers, journaux
               --port N             port HTTP (0 : un port libre) ; 8080 par défaut
@@ -47,6 +48,10 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(USAGE);
+            return;
+        }
         Options options;
         try {
             options = parse(args, System.getenv());

@@ -174,6 +174,27 @@ abstract class SyncContract {
     }
 
     @Test
+    void theSameOperationPushedConcurrentlyIsAppliedOnce() throws Exception {
+        OperationDto create = op(resident(newId(), null));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<OperationResultDto>> futures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> pushOne(coord, create)));
+            }
+            OperationResultDto first = futures.get(0).get();
+            assertApplied(first);
+            for (java.util.concurrent.Future<OperationResultDto> f : futures) {
+                assertThat(f.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", create.entityId()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRepeatedOperationInsideOnePushAnswersTheStoredResult() {
         OperationDto create = op(resident(newId(), null));
         PushResponse r = push(coord, create, create);

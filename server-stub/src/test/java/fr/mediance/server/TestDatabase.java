@@ -5,6 +5,7 @@ import fr.mediance.server.db.DataSources;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -41,8 +42,7 @@ public interface TestDatabase extends AutoCloseable {
         String password = System.getenv("MEDIANCE_TEST_PG_PASSWORD");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
                 .toLowerCase(Locale.ROOT);
-        try (HikariDataSource admin = DataSources.postgres(url, user, password);
-             Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test schema", e);
@@ -58,8 +58,8 @@ public interface TestDatabase extends AutoCloseable {
             @Override
             public void close() {
                 ds.close();
-                try (HikariDataSource admin = DataSources.postgres(url, user, password);
-                     Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection(url, user, password);
+                     Statement st = c.createStatement()) {
                     st.execute("DROP SCHEMA " + schema + " CASCADE");
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot drop the test schema", e);

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -25,6 +24,7 @@ public final class BlobService {
     private final BlobStore store;
     private final DocumentAccess access;
     private final Clock clock;
+    private final BlobMetadataStore metadata = new BlobMetadataStore();
 
     public BlobService(Database db, BlobStore store, DocumentAccess access, Clock clock) {
         this.db = db;
@@ -57,8 +57,10 @@ public final class BlobService {
             receipt = new BlobReceiptDto(sha256, r.sizeBytes(), r.created());
         }
         long now = clock.instant().toEpochMilli();
-        db.inTransaction(tx -> tx.update("INSERT INTO blobs (sha256, size_bytes, uploaded_by, created_at) "
-                + "VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", sha256, receipt.sizeBytes(), user.id(), now));
+        db.inTransaction(tx -> {
+            metadata.recordIfAbsent(tx, sha256, receipt.sizeBytes(), user.id(), now);
+            return null;
+        });
         LOG.info("blob upload user={} size={} created={}", user.id(), receipt.sizeBytes(), receipt.created());
         return receipt;
     }
@@ -94,7 +96,7 @@ public final class BlobService {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileBlobStore.interrupted();
         }
     }
 

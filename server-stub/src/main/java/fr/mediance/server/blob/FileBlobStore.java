@@ -68,7 +68,7 @@ public final class FileBlobStore implements BlobStore {
             try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[BUFFER];
                 int n;
-                while ((n = in.read(buffer)) != -1) {
+                while ((n = readFromClient(in, buffer)) != -1) {
                     total += n;
                     if (total > maxBytes) {
                         throw DomainException.tooLarge("blob_too_large", "Le fichier dépasse la taille maximale de "
@@ -104,6 +104,20 @@ public final class FileBlobStore implements BlobStore {
         } finally {
             deleteQuietly(part);
         }
+    }
+
+    /** A failure to read the request body is the client's connection breaking, not a server fault. */
+    private static int readFromClient(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw interrupted();
+        }
+    }
+
+    static DomainException interrupted() {
+        return DomainException.invalid("upload_interrupted", "L'envoi a été interrompu avant la fin : renvoyez le "
+                + "fichier.");
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class DataSources {
             c.setPassword(password);
         }
         c.setMaximumPoolSize(8);
+        c.setMinimumIdle(2);
         return new HikariDataSource(c);
     }
 }

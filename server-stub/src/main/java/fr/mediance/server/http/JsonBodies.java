@@ -11,7 +11,6 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -47,15 +46,11 @@ public final class JsonBodies {
             return value;
         } catch (WireFormatException e) {
             String field = e.field();
-            return rethrow(new DomainException(DomainException.Kind.INVALID, "invalid_request", e.getMessage(),
-                    List.of(new FieldErrorDto(field.isEmpty() ? null : field, e.getMessage()))));
+            throw new DomainException(DomainException.Kind.INVALID, "invalid_request", e.getMessage(),
+                    List.of(new FieldErrorDto(field.isEmpty() ? null : field, e.getMessage())));
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            return rethrow(DomainException.invalid("malformed_json", malformedMessage(e)));
+            throw DomainException.invalid("malformed_json", malformedMessage(e));
         }
-    }
-
-    private static <T> T rethrow(DomainException e) {
-        throw e;
     }
 
     private static String malformedMessage(RuntimeException e) {
@@ -95,7 +90,8 @@ public final class JsonBodies {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the client's connection broke while sending
+            throw DomainException.invalid("body_interrupted", "Le corps de la requête n'a pas été reçu en entier.");
         }
     }
 
