@@ -1,0 +1,27 @@
+package fr.mediance.app.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CoreMessagesTest {
+    @Test
+    void everyMessageFormatsAndKeepsItsApostrophes() throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = CoreMessages.class.getResourceAsStream(CoreMessages.RESOURCE)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertThat(p).isNotEmpty();
+        for (String key : p.stringPropertyNames()) {
+            String text = CoreMessages.get(key, 3, 4);
+            assertThat(text).as(key).isNotBlank().doesNotContain("''").doesNotContain("{");
+        }
+        assertThat(CoreMessages.get("store.locked")).isEqualTo("L'application est verrouillée. Saisissez votre code PIN.");
+        assertThat(CoreMessages.get("unlock.blocked", 30)).isEqualTo("Trop de codes PIN erronés. Réessayez dans 30 secondes.");
+    }
+}

@@ -1,0 +1,34 @@
+package fr.mediance.app.core;
+
+import fr.mediance.protocol.json.MedianceJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SelfCheckTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCheckPassesAndLeavesNoFile() throws IOException {
+        SelfCheck.Result r = SelfCheck.run(dir);
+        assertThat(r.lines()).allSatisfy(l -> assertThat(l).startsWith("ok "));
+        assertThat(r.ok()).isTrue();
+        assertThat(r.lines()).hasSize(5);
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void thereIsASampleForEveryWireType() {
+        for (Class<?> type : MedianceJson.wireTypes()) {
+            assertThat(SelfCheck.samples()).containsKey(type);
+        }
+    }
+}
