@@ -11,10 +11,12 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
+import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.OpStatus;
@@ -224,6 +226,9 @@ public final class SyncEngine implements SyncService {
             push(client.get(), run);
             sendPhotos(client.get(), run);
             pull(client.get(), run);
+            if (rebaseRefusedStatusChanges(run) > 0) {
+                push(client.get(), run);
+            }
             refreshUsers(client.get());
             network.report(true);
             failuresInRow = 0;
@@ -498,6 +503,50 @@ public final class SyncEngine implements SyncService {
         }
         tx.update("DELETE FROM deferred_changes WHERE entity = ? AND entity_id = ?", type.code(), id);
         applyChange(tx, MedianceJson.gson().fromJson(payload.get(), ChangeDto.class), run);
+    }
+
+    // ---------------------------------------------------------------- status changes made on an old copy
+
+    /** The server's code for a change of a field the user may not change (e.g. a counsellor moving a visit). */
+    static final String FORBIDDEN_FIELD = "forbidden_field";
+
+    /**
+     * A counsellor may only change the status of an appointment, but the whole record travels: if the
+     * coordinator changed the appointment meanwhile, the server refuses the old copy. Once the pull has set
+     * the server's newer appointment aside, the refused change is rebased on it (server fields + our status
+     * and reason) and queued again as a new operation. Returns how many were rebased.
+     */
+    private int rebaseRefusedStatusChanges(Run run) {
+        return store.db().inTransaction(tx -> {
+            List<String[]> refused = tx.query("""
+                    SELECT op_id, entity_id FROM outbox WHERE state = ? AND entity = ? AND reason_code = ?
+                    ORDER BY seq
+                    """, r -> new String[]{r.string("op_id"), r.string("entity_id")}, Outbox.QUARANTINED,
+                    EntityType.APPOINTMENT.code(), FORBIDDEN_FIELD);
+            int rebased = 0;
+            for (String[] op : refused) {
+                Optional<ChangeDto> newer = tx.queryOne(
+                        "SELECT payload FROM deferred_changes WHERE entity = ? AND entity_id = ? AND deleted = 0",
+                        r -> MedianceJson.gson().fromJson(r.string("payload"), ChangeDto.class),
+                        EntityType.APPOINTMENT.code(), op[1]);
+                Optional<EntityDto> local = Records.load(tx, EntityType.APPOINTMENT, op[1]);
+                if (newer.isEmpty() || !(newer.get().data() instanceof AppointmentDto server)
+                        || local.isEmpty() || !(local.get() instanceof AppointmentDto mine)) {
+                    continue;
+                }
+                AppointmentDto merged = new AppointmentDto(server.id(), server.structureId(), server.residentId(),
+                        server.counsellorId(), server.type(), server.start(), server.end(), mine.status(),
+                        server.address(), server.notes(), mine.statusReason());
+                Records.upsert(tx, merged, newer.get().version(), clock.instant(), null);
+                tx.update("DELETE FROM deferred_changes WHERE entity = ? AND entity_id = ?",
+                        EntityType.APPOINTMENT.code(), op[1]);
+                outbox.retry(tx, op[0]);
+                run.rejected--;
+                run.changed.add(EntityType.APPOINTMENT);
+                rebased++;
+            }
+            return rebased;
+        });
     }
 
     // ---------------------------------------------------------------- users

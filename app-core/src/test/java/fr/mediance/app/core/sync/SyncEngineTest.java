@@ -295,6 +295,40 @@ class SyncEngineTest {
     }
 
     @Test
+    void aStatusChangeMadeOnAnOldCopyOfTheAppointmentIsRebasedOnTheServersVersion() {
+        java.time.Instant nine = java.time.Instant.parse("2026-11-27T08:00:00Z");
+        server.serverWrite(new ResidentDto("res-1", "s1", null, "Mme", "Benali", "Fatima", null, null, "1 rue",
+                "13001", "Marseille", null, null, "u-c1"));
+        server.serverWrite(new fr.mediance.protocol.AppointmentDto("apt-1", "s1", "res-1", "u-c1", "home_visit", nine,
+                nine.plusSeconds(3600), "confirmed", null, null, null));
+        try (CoreContext tablet = TestCores.signedIn(dir, clock, server, "conseil1")) {
+            sync(tablet);
+            tablet.agenda().setStatus("apt-1", "no_show", "Absente");
+            // meanwhile the coordinator moves the appointment by an hour
+            server.serverWrite(new fr.mediance.protocol.AppointmentDto("apt-1", "s1", "res-1", "u-c1", "home_visit",
+                    nine.plusSeconds(3600), nine.plusSeconds(7200), "confirmed", null, "Décalé", null));
+
+            SyncReport report = sync(tablet);
+
+            assertThat(report.result()).isEqualTo(SyncReport.Result.OK);
+            assertThat(report.rejected()).isZero();
+            assertThat(tablet.sync().quarantinedItems()).isEmpty();
+            assertThat(tablet.sync().pendingItems()).isEmpty();
+            fr.mediance.protocol.AppointmentDto atOffice =
+                    (fr.mediance.protocol.AppointmentDto) server.entity(EntityType.APPOINTMENT, "apt-1");
+            assertThat(atOffice.status()).isEqualTo("no_show");
+            assertThat(atOffice.statusReason()).isEqualTo("Absente");
+            assertThat(atOffice.start()).isEqualTo(nine.plusSeconds(3600));
+            assertThat(atOffice.notes()).isEqualTo("Décalé");
+            assertThat(tablet.agenda().find("apt-1").orElseThrow()).satisfies(a -> {
+                assertThat(a.start()).isEqualTo(nine.plusSeconds(3600));
+                assertThat(a.status()).isEqualTo("no_show");
+                assertThat(a.pendingSync()).isFalse();
+            });
+        }
+    }
+
+    @Test
     void anExpiredAccessTokenIsRefreshedDuringASync() {
         try (CoreContext core = coordinator()) {
             create(core, "Benali");

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.mediance.app.core.store.Crypto;
 import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
@@ -267,7 +268,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                         json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);
                     }
                 } else if (path.equals(ApiPaths.SYNC_PUSH)) {
-                    push(ex);
+                    push(ex, userId);
                 } else if (path.equals(ApiPaths.SYNC_CHANGES)) {
                     changes(ex);
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/")) {
@@ -327,7 +328,26 @@ public final class FakeOfficeServer implements AutoCloseable {
         json(ex, 200, issue(userId), LoginResponse.class);
     }
 
-    private void push(HttpExchange ex) throws IOException {
+    /** Like the office server: a counsellor may change only the status fields of an appointment. */
+    private String forbiddenField(String userId, OperationDto op) {
+        UserDto user = users.get(userId);
+        if (user == null || user.role() != Role.COUNSELLOR || !(op.data() instanceof AppointmentDto mine)) {
+            return null;
+        }
+        if (!(entities.get(key(EntityType.APPOINTMENT, op.entityId())) instanceof AppointmentDto before)) {
+            return null;
+        }
+        boolean same = java.util.Objects.equals(before.start(), mine.start())
+                && java.util.Objects.equals(before.end(), mine.end())
+                && java.util.Objects.equals(before.residentId(), mine.residentId())
+                && java.util.Objects.equals(before.counsellorId(), mine.counsellorId())
+                && java.util.Objects.equals(before.type(), mine.type())
+                && java.util.Objects.equals(before.address(), mine.address())
+                && java.util.Objects.equals(before.notes(), mine.notes());
+        return same ? null : "Vous ne pouvez changer que le statut du rendez-vous et son motif.";
+    }
+
+    private void push(HttpExchange ex, String userId) throws IOException {
         pushes.incrementAndGet();
         PushRequest req = read(ex, PushRequest.class);
         List<OperationResultDto> results = new ArrayList<>();
@@ -338,8 +358,11 @@ public final class FakeOfficeServer implements AutoCloseable {
                 OperationResultDto stored = appliedOps.get(op.opId());
                 if (stored == null) {
                     String why = rejections.get(op.entityId());
+                    String field = forbiddenField(userId, op);
                     if (why != null) {
                         stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", why);
+                    } else if (field != null) {
+                        stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden_field", field);
                     } else {
                         long v = op.delete() ? serverDelete(op.entity(), op.entityId()) : serverWrite(op.data());
                         timesApplied.merge(op.opId(), 1, Integer::sum);
