@@ -93,40 +93,43 @@ public final class AgendaView extends BasicScreen {
     }
 
     private Node item(AgendaViewModel.Row row) {
-        Label time = Ui.label(row.timeRange(), Styles.ITEM_TIME);
-        Label type = Ui.label(row.typeLabel(), Styles.MUTED, Styles.SMALL);
-        VBox left = new VBox(4, time, type);
-        left.setMinWidth(110);
-        left.setPrefWidth(120);
-
-        Label name = Ui.label(row.residentName(), Styles.ITEM_TITLE);
-        Label address = new Label(row.address(), Icons.of(Material2MZ.PLACE, 18));
-        address.setWrapText(true);
-        address.getStyleClass().add(Styles.MUTED);
-        VBox middle = new VBox(4, name, address);
-        if (!row.accessNotes().isEmpty()) {
-            Label access = Ui.label(row.accessNotes(), Styles.HINT);
-            middle.getChildren().add(access);
-        }
+        Label time = new Label(row.timeRange(), Icons.of(Material2AL.ACCESS_TIME, 18));
+        time.getStyleClass().add(Styles.ITEM_TIME);
+        time.setMinWidth(Label.USE_PREF_SIZE);
+        Label type = new Label(row.typeLabel());
+        type.getStyleClass().addAll(Styles.MUTED, Styles.SMALL);
         Label status = new Label(row.statusLabel());
         status.getStyleClass().addAll(Styles.STATUS, switch (row.statusKind()) {
             case DONE -> Styles.STATUS_DONE;
             case CANCELLED -> Styles.STATUS_CANCELLED;
             case PLANNED -> Styles.STATUS_PLANNED;
         });
-        HBox badges = new HBox(8, status);
-        badges.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(10, 4, time, type, status);
+        top.setAlignment(Pos.CENTER_LEFT);
         if (!row.reportLabel().isEmpty()) {
             Label report = new Label(row.reportLabel());
             report.getStyleClass().addAll(Styles.STATUS);
-            badges.getChildren().add(report);
+            top.getChildren().add(report);
         }
-        middle.getChildren().add(badges);
+        Label name = Ui.label(row.residentName(), Styles.ITEM_TITLE);
+        Label address = new Label(row.address(), Icons.of(Material2MZ.PLACE, 18));
+        address.setWrapText(true);
+        address.setMinHeight(Label.USE_PREF_SIZE);
+        address.getStyleClass().add(Styles.MUTED);
+        VBox middle = new VBox(6, top, name, address);
+        if (!row.accessNotes().isEmpty()) {
+            Label access = new Label(row.accessNotes(), Icons.of(Material2AL.INFO, 18));
+            access.setWrapText(true);
+            access.setMinHeight(Label.USE_PREF_SIZE);
+            access.getStyleClass().add(Styles.HINT);
+            middle.getChildren().add(access);
+        }
         HBox.setHgrow(middle, Priority.ALWAYS);
         middle.setMinWidth(0);
+        VBox left = new VBox();
 
         Node chevron = Icons.of(Material2AL.CHEVRON_RIGHT);
-        HBox card = new HBox(12, left, middle, chevron);
+        HBox card = new HBox(12, middle, chevron);
         card.setAlignment(Pos.CENTER_LEFT);
         card.getStyleClass().add(Styles.LIST_ITEM);
         card.setFocusTraversable(true);

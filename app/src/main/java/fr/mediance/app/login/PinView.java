@@ -42,7 +42,9 @@ public final class PinView extends BasicScreen {
     @Override
     protected Node build() {
         Label lockIcon = new Label(null, Icons.of(vm.mode() == PinViewModel.Mode.CHOOSE ? Material2MZ.VPN_KEY : Material2AL.LOCK, 40));
+        lockIcon.getGraphic().setStyle("-fx-icon-size: 44px; -fx-icon-color: -color-accent-fg;");
         Label heading = Ui.bound(vm.headingProperty(), Styles.SCREEN_TITLE);
+        heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         heading.setId("pin-heading");
         Label intro = Ui.bound(vm.introProperty(), Styles.HINT);
         intro.setMaxWidth(420);

@@ -207,17 +207,22 @@ public final class PlanningView extends BasicScreen {
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox line = new HBox(10, Icons.of(Material2MZ.PERSON), text);
             line.setAlignment(Pos.CENTER_LEFT);
-            Button pick = new Button();
-            pick.setGraphic(line);
+            HBox pick = line;
             pick.setMaxWidth(Double.MAX_VALUE);
-            pick.setAlignment(Pos.CENTER_LEFT);
+            pick.setFocusTraversable(true);
+            pick.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
             pick.getStyleClass().add(Styles.LIST_ITEM);
             pick.setId("resident-" + r.id());
             Resident chosen = vm.selectedResidentProperty().get();
             if (chosen != null && chosen.id().equals(r.id())) {
                 pick.getStyleClass().add(Styles.CHIP_SELECTED);
             }
-            pick.setOnAction(e -> vm.selectedResidentProperty().set(r));
+            pick.setOnMouseClicked(e -> vm.selectedResidentProperty().set(r));
+            pick.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                    vm.selectedResidentProperty().set(r);
+                }
+            });
             results.getChildren().add(pick);
         }
     }

@@ -55,6 +55,14 @@ class AppViewModelTest {
     }
 
     @Test
+    void the_english_bundle_has_every_french_key() {
+        ResourceBundle en = ResourceBundle.getBundle("fr.mediance.app.core.messages", java.util.Locale.ENGLISH);
+        assertThat(en.getString("visit.complete")).isEqualTo("End the visit");
+        assertThat(java.util.Collections.list(en.getKeys())).containsExactlyInAnyOrderElementsOf(java.util.Collections.list(TEXTS.getKeys()));
+        assertThat(TEXTS.getString("visit.complete")).isEqualTo("Terminer la visite");
+    }
+
+    @Test
     void first_start_shows_the_sign_in_with_no_navigation() {
         AppViewModel vm = vm();
         assertThat(vm.pageProperty().get()).isEqualTo(Page.LOGIN);
