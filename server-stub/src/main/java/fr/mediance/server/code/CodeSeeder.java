@@ -5,6 +5,7 @@ import fr.mediance.server.db.Database;
 import fr.mediance.server.sync.EntityWriter;
 
 import java.time.Clock;
+import java.util.Set;
 
 /** Stores the seed code lists on start: each entry once, never over an admin's edit or deletion. */
 public final class CodeSeeder {
@@ -23,8 +24,9 @@ public final class CodeSeeder {
         return db.inTransaction(tx -> {
             writer.beginWrite(tx);
             int added = 0;
+            Set<String> stored = writer.storedCodeIds(tx);
             for (CodeDto code : CodeLists.seed()) {
-                if (!writer.codeStored(tx, code)) {
+                if (!stored.contains(code.id())) {
                     writer.save(tx, code, null, null, clock.instant(), null, null);
                     added++;
                 }

@@ -73,8 +73,8 @@ public final class EntityWriter {
                 opId, userId, now);
     }
 
-    /** Whether a code exists (not deleted), for seeding. */
-    public boolean codeStored(Tx tx, CodeDto code) {
-        return store.find(tx, EntityType.CODE, code.id()).isPresent();
+    /** The ids of every code ever stored (tombstones included), for seeding. */
+    public java.util.Set<String> storedCodeIds(Tx tx) {
+        return new java.util.HashSet<>(tx.query("SELECT id FROM codes", rs -> rs.getString(1)));
     }
 }

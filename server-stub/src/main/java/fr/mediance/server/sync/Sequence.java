@@ -16,8 +16,8 @@ final class Sequence {
     }
 
     long next(Tx tx) {
-        tx.update("UPDATE counters SET value = value + 1 WHERE name = 'change_seq'");
-        return current(tx);
+        return tx.queryLong("UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value")
+                .orElseThrow();
     }
 
     long current(Tx tx) {
