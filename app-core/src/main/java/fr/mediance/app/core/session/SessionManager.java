@@ -83,10 +83,32 @@ public final class SessionManager implements SessionService {
         this.http = http == null ? RemoteClient.defaultHttpClient() : http;
         this.pinIterations = pinIterations;
         this.accountFile = new AccountFile(dataDir);
-        Optional<AccountFile.Content> existing = accountFile.read();
+        Optional<AccountFile.Content> existing = readAccount(accountFile);
         this.account = existing.orElse(null);
         this.state = existing.isPresent() ? SessionState.LOCKED : SessionState.NO_ACCOUNT;
         this.stateProperty = new ReadOnlyObjectWrapper<>(this, "state", state);
+    }
+
+    /**
+     * The account file, or empty if there is none. An unreadable file is set aside (renamed, never deleted) so
+     * that the app starts on the sign-in screen instead of failing at every start.
+     */
+    private static Optional<AccountFile.Content> readAccount(AccountFile file) {
+        try {
+            return file.read();
+        } catch (StoreException e) {
+            if (e.kind() != StoreException.Kind.CORRUPTED) {
+                throw e;
+            }
+            LOG.log(Level.ERROR, "the account file is unreadable; it is set aside and a new sign-in is needed");
+            try {
+                Files.move(file.path(), file.path().resolveSibling(AccountFile.NAME + ".unreadable"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException io) {
+                throw new StoreException(StoreException.Kind.IO, "cannot set the account file aside", io);
+            }
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL); // a saved visit report must survive a power cut
         Connection c = null;
         try {
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());

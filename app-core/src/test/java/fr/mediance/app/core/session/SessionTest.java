@@ -208,4 +208,13 @@ class SessionTest {
             assertThat(core.residents().search("martin", 5)).hasSize(1);
         }
     }
+
+    @Test
+    void anUnreadableAccountFileIsSetAsideAndSignInIsAskedAgain() throws Exception {
+        Files.writeString(dir.resolve("account.json"), "{ tronqué");
+        try (CoreContext core = TestCores.open(dir, clock)) {
+            assertThat(core.state()).isEqualTo(SessionState.NO_ACCOUNT);
+        }
+        assertThat(dir.resolve("account.json.unreadable")).exists();
+    }
 }
