@@ -15,6 +15,8 @@ import java.time.Instant;
 public final class SyncScheduler {
     /** How often to probe the server while offline. */
     static final Duration OFFLINE_PROBE = Duration.ofSeconds(30);
+    /** Two "back online" signals this close start one sync. */
+    static final Duration ONLINE_DEBOUNCE = Duration.ofSeconds(5);
 
     private final SyncService sync;
     private final NetworkMonitor network;
@@ -38,9 +40,14 @@ public final class SyncScheduler {
 
     /** The network is back: sync now (what was queued offline leaves at once). */
     public synchronized void onOnline() {
-        if (!paused) {
-            start();
+        if (paused || sync.status().syncing()) {
+            return; // a running sync reports the network itself: no second sync for that
         }
+        Instant now = clock.instant();
+        if (lastStart != null && now.isBefore(lastStart.plus(ONLINE_DEBOUNCE))) {
+            return;
+        }
+        start();
     }
 
     /** The app went to the background (no periodic sync) or came back. */
@@ -63,7 +70,9 @@ public final class SyncScheduler {
                     && (lastProbe == null || !now.isBefore(lastProbe.plus(OFFLINE_PROBE)))) {
                 lastProbe = now;
                 if (probe.probe()) {
-                    start(); // back online
+                    if (lastStart == null || lastStart.isBefore(now)) {
+                        start(); // back online (unless the online listener just did)
+                    }
                     return true;
                 }
             }

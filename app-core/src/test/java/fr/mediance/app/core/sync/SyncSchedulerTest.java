@@ -89,6 +89,27 @@ class SyncSchedulerTest {
     }
 
     @Test
+    void twoOnlineSignalsInARowStartOneSync() {
+        scheduler.onOnline();
+        scheduler.onOnline();
+        assertThat(syncs()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(5));
+        scheduler.onOnline();
+        assertThat(syncs()).isEqualTo(2);
+    }
+
+    @Test
+    void theProbeAndTheOnlineListenerStartOneSync() {
+        core.network().onlineProperty().addListener((obs, was, now) -> {
+            if (now) {
+                scheduler.onOnline();
+            }
+        });
+        assertThat(scheduler.tick()).isTrue();
+        assertThat(syncs()).isEqualTo(1);
+    }
+
+    @Test
     void aPausedAppAndAnEndedSessionDoNotSyncByThemselves() {
         scheduler.setPaused(true);
         assertThat(scheduler.tick()).isFalse();
