@@ -38,8 +38,9 @@ public final class FormErrors {
         return errors.isEmpty();
     }
 
+    /** The errors in the order they were found (form order). */
     public Map<String, String> toMap() {
-        return Map.copyOf(errors);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 
     /** An {@link Outcome.Invalid} with these errors. */

@@ -1,5 +1,7 @@
 package fr.mediance.app.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,10 +17,10 @@ public sealed interface Outcome<T> {
     record Ok<T>(T value) implements Outcome<T> {
     }
 
-    /** Some fields are invalid: field name → French message. Nothing was saved. */
+    /** Some fields are invalid: field name → French message, in form order. Nothing was saved. */
     record Invalid<T>(Map<String, String> fieldErrors) implements Outcome<T> {
         public Invalid {
-            fieldErrors = Map.copyOf(fieldErrors);
+            fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
         }
     }
 
