@@ -8,13 +8,15 @@ import java.util.Optional;
  * Command-line options: {@code --server URL} (pre-fills the sign-in), {@code --data-dir DIR} (the private
  * data directory instead of the platform's), {@code --size WIDTHxHEIGHT} (desktop window), {@code --self-check}.
  */
-public record AppOptions(Optional<String> server, Optional<Path> dataDir, Optional<double[]> size, boolean selfCheck) {
+public record AppOptions(Optional<String> server, Optional<Path> dataDir, Optional<double[]> size, boolean selfCheck,
+                         boolean english) {
 
     public static AppOptions parse(List<String> args) {
         String server = null;
         Path dataDir = null;
         double[] size = null;
         boolean selfCheck = false;
+        boolean english = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -33,6 +35,9 @@ public record AppOptions(Optional<String> server, Optional<Path> dataDir, Option
             } else if (a.equals("--size") && next != null) {
                 size = size(next);
                 i++;
+            } else if (a.equals("--lang") && next != null) {
+                english = next.toLowerCase(java.util.Locale.ROOT).startsWith("en");
+                i++;
             } else if (a.equals("--self-check")) {
                 selfCheck = true;
             }
@@ -42,7 +47,7 @@ public record AppOptions(Optional<String> server, Optional<Path> dataDir, Option
             server = env == null || env.isBlank() ? null : env;
         }
         return new AppOptions(Optional.ofNullable(server).filter(s -> !s.isBlank()), Optional.ofNullable(dataDir),
-                Optional.ofNullable(size), selfCheck);
+                Optional.ofNullable(size), selfCheck, english);
     }
 
     private static double[] size(String text) {

@@ -41,7 +41,7 @@ public final class MedianceApp extends Application {
     @Override
     public void start(Stage stage) {
         AppOptions options = AppOptions.parse(getParameters().getRaw());
-        texts = ResourceBundle.getBundle(BUNDLE);
+        texts = bundle(options.english());
         installErrorHandler();
         Theme.applyUserAgent();
 
@@ -69,6 +69,15 @@ public final class MedianceApp extends Application {
         stage.show();
         AttachDevice.statusBarColor(Color.web("#0969da"));
         AttachDevice.onLifecycle(() -> { }, () -> { });
+    }
+
+    /**
+     * The texts: French (the users' language) whatever the device's locale, English with {@code --lang en}.
+     * No fallback to the device's locale.
+     */
+    public static ResourceBundle bundle(boolean english) {
+        return ResourceBundle.getBundle(BUNDLE, english ? java.util.Locale.ENGLISH : java.util.Locale.FRENCH,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private void installErrorHandler() {

@@ -33,7 +33,7 @@ public final class DemoOffice implements AutoCloseable {
     public static final String PASSWORD = "mot-de-passe";
     public static final String PIN = "123456";
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    public static final ResourceBundle TEXTS = ResourceBundle.getBundle(MedianceApp.BUNDLE);
+    public static final ResourceBundle TEXTS = MedianceApp.bundle(false);
 
     public final FakeOfficeServer server = new FakeOfficeServer();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
