@@ -67,6 +67,9 @@ public final class MedianceApp extends Application {
         stage.setTitle(texts.getString("app.name"));
         stage.setScene(scene);
         stage.show();
+        if (StartupProbe.enabled()) {
+            StartupProbe.install(scene, composition.shell(), core, background);
+        }
         AttachDevice.statusBarColor(Color.web("#0969da"));
         AttachDevice.onLifecycle(() -> { }, () -> { });
     }

@@ -1,0 +1,50 @@
+package fr.mediance.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+import fr.mediance.app.agenda.AgendaView;
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.shell.AppShell;
+import fr.mediance.app.theme.Styles;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * For the startup benchmark only ({@code -Dmediance.startupProbe=true}): unlocks with the PIN given in
+ * {@code MEDIANCE_STARTUP_PIN}, prints {@code first agenda frame <ms since the process started>} on the first frame
+ * where the agenda shows its appointments, and quits. Inactive otherwise.
+ */
+final class StartupProbe {
+    static final String PROPERTY = "mediance.startupProbe";
+
+    private StartupProbe() {
+    }
+
+    static boolean enabled() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
+    static void install(Scene scene, AppShell shell, CoreContext core, Executor background) {
+        String pin = System.getenv("MEDIANCE_STARTUP_PIN");
+        if (pin == null) {
+            System.err.println("startup probe: MEDIANCE_STARTUP_PIN is not set");
+            Platform.exit();
+            return;
+        }
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (shell.navigator().current() instanceof AgendaView agenda
+                    && !agenda.node().lookupAll("." + Styles.LIST_ITEM).isEmpty()) {
+                scene.removePostLayoutPulseListener(listener[0]);
+                Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+                System.out.println("first agenda frame " + Duration.between(started, Instant.now()).toMillis() + " ms");
+                System.out.flush();
+                Platform.exit();
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        background.execute(() -> core.unlock(pin));
+    }
+}
