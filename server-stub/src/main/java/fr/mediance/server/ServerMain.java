@@ -33,6 +33,9 @@ public final class ServerMain {
               MEDIANCE_ADMIN_PASSWORD   crée le compte « admin » au démarrage s'il n'existe pas
             """;
 
+    /** Read by logback.xml: where server.log goes. */
+    static final String LOG_DIR_PROPERTY = "mediance.log.dir";
+
     /** The parsed command line. */
     record Options(Path dataDir, int port, boolean demo, String databaseUrl) {
     }
@@ -67,7 +70,9 @@ public final class ServerMain {
         } catch (RuntimeException | IOException e) {
             System.err.println("Le serveur n'a pas pu démarrer (détails dans le journal logs/server.log) : "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            org.slf4j.LoggerFactory.getLogger(ServerMain.class).error("start failed", e);
+            if (System.getProperty(LOG_DIR_PROPERTY) != null) {
+                org.slf4j.LoggerFactory.getLogger(ServerMain.class).error("start failed", e);
+            }
             System.exit(1);
         }
     }
@@ -123,7 +128,7 @@ public final class ServerMain {
         Files.createDirectories(dataDir.resolve("blobs"));
         Files.createDirectories(dataDir.resolve("logs"));
         // before the first logger exists: logback.xml writes to this directory
-        System.setProperty("mediance.log.dir", dataDir.resolve("logs").toString());
+        System.setProperty(LOG_DIR_PROPERTY, dataDir.resolve("logs").toString());
 
         HikariDataSource dataSource = o.databaseUrl() == null
                 ? DataSources.sqlite(dataDir.resolve("mediance.db"))

@@ -131,6 +131,22 @@ class BlobTest {
     }
 
     @Test
+    void anUploadWithAnExpiredTokenIsRefusedBeforeTheBodyWhenTheClientAsksToContinue() throws Exception {
+        String sha = "12".repeat(32);
+        server.clock.advance(java.time.Duration.ofMinutes(16));
+        try (Socket s = new Socket("localhost", server.app.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("PUT " + ApiPaths.blob(sha) + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + conseil1
+                    + "\r\n" + ApiPaths.HEADER_CONTENT_SHA256 + ": " + sha + "\r\nContent-Length: 5000000\r\n"
+                    + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 401").contains("token_expired").doesNotContain("100 Continue");
+        }
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    @Test
     void theOfficeMayNotUpload() throws Exception {
         byte[] bytes = photo(100, 5);
         assertThat(upload(server.token("bureau"), sha256(bytes), sha256(bytes), bytes).status()).isEqualTo(403);

@@ -111,6 +111,19 @@ class HttpErrorsTest {
     }
 
     @Test
+    void aHugeDeclaredBodyIsRefusedBeforeItIsSent() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("localhost", server.app.port())) {
+            s.getOutputStream().write(("POST " + ApiPaths.LOGIN + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 50000000\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .contains("body_too_large");
+        }
+    }
+
+    @Test
     void chunkedBodyOverTheLimitIs413() {
         byte[] big = ("{\"username\":\"" + "a".repeat(Limits.MAX_JSON_BODY_BYTES) + "\"}").getBytes();
         Response r = server.send(server.request(ApiPaths.LOGIN, null).header("Content-Type", "application/json")

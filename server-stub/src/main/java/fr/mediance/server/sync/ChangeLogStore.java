@@ -35,9 +35,4 @@ final class ChangeLogStore {
                 rs -> new Row(rs.getLong(1), EntityType.fromCode(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getString(5)), since, structureId, userId, limit);
     }
-
-    long countFor(Tx tx, EntityType type, String entityId) {
-        return tx.queryLong("SELECT COUNT(*) FROM change_log WHERE entity_type = ? AND entity_id = ?", type.code(),
-                entityId).orElse(0L);
-    }
 }
