@@ -21,7 +21,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * "Choisissez un code PIN" / "Déverrouiller": six dots and a keypad (touch), and the keyboard's digits,
@@ -41,7 +40,7 @@ public final class PinView extends BasicScreen {
 
     @Override
     protected Node build() {
-        Label lockIcon = new Label(null, Icons.of(vm.mode() == PinViewModel.Mode.CHOOSE ? Material2MZ.VPN_KEY : Material2AL.LOCK, 40));
+        Label lockIcon = new Label(null, Icons.of(Material2AL.LOCK, 40));
         lockIcon.getGraphic().setStyle("-fx-icon-size: 44px; -fx-icon-color: -color-accent-fg;");
         Label heading = Ui.bound(vm.headingProperty(), Styles.SCREEN_TITLE);
         heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
