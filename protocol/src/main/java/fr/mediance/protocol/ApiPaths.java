@@ -26,6 +26,13 @@ public final class ApiPaths {
     /** PUT the bytes of a blob (HEAD: does the server have it; GET: download it). */
     public static final String BLOB = PREFIX + "/blobs/{" + ApiPaths.PARAM_SHA256 + "}";
     public static final String PARAM_SHA256 = "sha256";
+    /** GET a small JPEG preview of an image blob (long edge {@link Limits#THUMBNAIL_EDGE} px). */
+    public static final String BLOB_THUMBNAIL = BLOB + "/thumbnail";
+
+    /** Resumable uploads, tus 1.0 (see {@link Tus}): OPTIONS and POST here, HEAD/PATCH/DELETE on {@link #UPLOAD}. */
+    public static final String UPLOADS = PREFIX + "/uploads";
+    public static final String UPLOAD = UPLOADS + "/{" + ApiPaths.PARAM_UPLOAD_ID + "}";
+    public static final String PARAM_UPLOAD_ID = "uploadId";
 
     /** Header on a blob upload: the SHA-256 the client computed, lowercase hex. Must match the path. */
     public static final String HEADER_CONTENT_SHA256 = "X-Content-SHA256";

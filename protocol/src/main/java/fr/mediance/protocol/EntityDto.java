@@ -1,6 +1,7 @@
 package fr.mediance.protocol;
 
 /** A synchronised record. Every record has a client-generated UUID. */
-public sealed interface EntityDto permits ResidentDto, AppointmentDto, VisitReportDto, DocumentDto, CodeDto {
+public sealed interface EntityDto permits ResidentDto, AppointmentDto, VisitReportDto, DocumentDto, CodeDto,
+        ConflictDto, BlobStatusDto {
     String id();
 }

@@ -7,7 +7,14 @@ public enum EntityType {
     VISIT_REPORT("visit_report"),
     DOCUMENT("document"),
     /** An entry of an editable code list (domains, document types, media...). */
-    CODE("code");
+    CODE("code"),
+    /**
+     * Two people changed the same field of a shared record: the server kept both values in a conflict record
+     * that an office or coordinator resolves (by pushing it back with a resolution).
+     */
+    CONFLICT("conflict"),
+    /** Server-owned: the bytes of a blob have arrived and been verified. Its id is the SHA-256. */
+    BLOB("blob");
 
     private final String code;
 
@@ -40,6 +47,10 @@ public enum EntityType {
             return DOCUMENT;
         } else if (dto instanceof CodeDto) {
             return CODE;
+        } else if (dto instanceof ConflictDto) {
+            return CONFLICT;
+        } else if (dto instanceof BlobStatusDto) {
+            return BLOB;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

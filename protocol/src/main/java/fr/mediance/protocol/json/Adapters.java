@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CodeDto;
@@ -281,6 +283,54 @@ public final class Adapters {
         }
     }
 
+    public static final class ConflictAdapter extends RecordAdapter<ConflictDto> {
+        @Override
+        protected ConflictDto fromFields(Fields f) {
+            return new ConflictDto(f.requiredString("id"), f.string("structureId"),
+                    f.code("entity", EntityType::fromCode, true), f.requiredString("entityId"),
+                    f.requiredString("field"), f.string("baseValue"), f.string("serverValue"),
+                    f.string("clientValue"), f.string("serverAuthorId"), f.string("clientAuthorId"),
+                    f.instant("detectedAt"), f.requiredString("status"), f.string("resolvedValue"),
+                    f.string("resolvedBy"), f.instant("resolvedAt"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, ConflictDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "entity", v.entity() == null ? null : v.entity().code());
+            put(out, "entityId", v.entityId());
+            put(out, "field", v.field());
+            put(out, "baseValue", v.baseValue());
+            put(out, "serverValue", v.serverValue());
+            put(out, "clientValue", v.clientValue());
+            put(out, "serverAuthorId", v.serverAuthorId());
+            put(out, "clientAuthorId", v.clientAuthorId());
+            put(out, "detectedAt", v.detectedAt());
+            put(out, "status", v.status());
+            put(out, "resolvedValue", v.resolvedValue());
+            put(out, "resolvedBy", v.resolvedBy());
+            put(out, "resolvedAt", v.resolvedAt());
+        }
+    }
+
+    public static final class BlobStatusAdapter extends RecordAdapter<BlobStatusDto> {
+        @Override
+        protected BlobStatusDto fromFields(Fields f) {
+            return new BlobStatusDto(f.requiredString("sha256"), f.requiredLong("sizeBytes"), f.instant("receivedAt"),
+                    f.bool("thumbnail", false));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, BlobStatusDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "sha256", v.sha256());
+            put(out, "sizeBytes", v.sizeBytes());
+            put(out, "receivedAt", v.receivedAt());
+            put(out, "thumbnail", v.thumbnail());
+        }
+    }
+
     /** Reads the payload of an operation or a change with the adapter of its entity type. */
     static EntityDto readEntity(Fields f, EntityType type, String name, boolean required) {
         JsonObject raw = f.rawObject(name);
@@ -309,6 +359,8 @@ public final class Adapters {
             case VISIT_REPORT -> VISIT_REPORT;
             case DOCUMENT -> DOCUMENT;
             case CODE -> CODE;
+            case CONFLICT -> CONFLICT;
+            case BLOB -> BLOB_STATUS;
         };
     }
 
@@ -323,7 +375,7 @@ public final class Adapters {
                 throw new WireFormatException("data.id", "L'identifiant de « data » ne correspond pas à « entityId ».");
             }
             return new OperationDto(f.requiredString("opId"), type, entityId, f.optionalLong("baseVersion"),
-                    delete, data);
+                    delete, data, f.strings("changedFields"));
         }
 
         @Override
@@ -334,6 +386,9 @@ public final class Adapters {
             put(out, "baseVersion", v.baseVersion());
             put(out, "delete", v.delete());
             writeEntity(out, "data", v.data());
+            if (!v.changedFields().isEmpty()) {
+                putStrings(out, "changedFields", v.changedFields());
+            }
         }
     }
 
@@ -441,6 +496,8 @@ public final class Adapters {
     public static final VisitReportAdapter VISIT_REPORT = new VisitReportAdapter();
     public static final DocumentAdapter DOCUMENT = new DocumentAdapter();
     public static final CodeAdapter CODE = new CodeAdapter();
+    public static final ConflictAdapter CONFLICT = new ConflictAdapter();
+    public static final BlobStatusAdapter BLOB_STATUS = new BlobStatusAdapter();
     public static final OperationAdapter OPERATION = new OperationAdapter();
     public static final OperationResultAdapter OPERATION_RESULT = new OperationResultAdapter();
     public static final PushRequestAdapter PUSH_REQUEST = new PushRequestAdapter();

@@ -6,6 +6,8 @@ import com.google.gson.ReflectionAccessFilter;
 import com.google.gson.TypeAdapter;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CodeDto;
@@ -52,6 +54,8 @@ public final class MedianceJson {
         m.put(VisitReportDto.class, Adapters.VISIT_REPORT);
         m.put(DocumentDto.class, Adapters.DOCUMENT);
         m.put(CodeDto.class, Adapters.CODE);
+        m.put(ConflictDto.class, Adapters.CONFLICT);
+        m.put(BlobStatusDto.class, Adapters.BLOB_STATUS);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);

@@ -3,6 +3,8 @@ package fr.mediance.protocol.json;
 import com.google.gson.Gson;
 import com.google.gson.JsonIOException;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CodeDto;
@@ -45,6 +47,11 @@ class MedianceJsonTest {
     static final DocumentDto DOCUMENT = new DocumentDto("d-1", "s1", "r-1", RESIDENT.id(), "facture",
             "0f".repeat(32), "image/jpeg", 231_000, Instant.parse("2026-11-27T09:30:00Z"), LocalDate.of(2027, 5, 27));
 
+    static final ConflictDto CONFLICT = new ConflictDto("c-1", "s1", EntityType.RESIDENT, RESIDENT.id(), "phone",
+            "06 12 34 56 78", "06 98 76 54 32", "07 11 22 33 44", "u-coord", "u-conseil1",
+            Instant.parse("2026-11-27T11:00:00Z"), ConflictDto.RESOLVED, "07 11 22 33 44", "u-bureau",
+            Instant.parse("2026-11-27T11:30:00Z"));
+
     @Test
     void everyEntityRoundTripsInsideAPushAndAChangeFeed() {
         List<OperationDto> ops = List.of(
@@ -52,7 +59,10 @@ class MedianceJsonTest {
                 new OperationDto("op-2", EntityType.APPOINTMENT, "a-1", 3L, false, APPOINTMENT),
                 new OperationDto("op-3", EntityType.VISIT_REPORT, "r-1", null, false, REPORT),
                 new OperationDto("op-4", EntityType.DOCUMENT, "d-1", null, false, DOCUMENT),
-                new OperationDto("op-5", EntityType.DOCUMENT, "d-0", 2L, true, null));
+                new OperationDto("op-5", EntityType.DOCUMENT, "d-0", 2L, true, null),
+                new OperationDto("op-6", EntityType.RESIDENT, RESIDENT.id(), 4L, false, RESIDENT,
+                        List.of("phone", "accessNotes")),
+                new OperationDto("op-7", EntityType.CONFLICT, CONFLICT.id(), 9L, false, CONFLICT));
         PushRequest push = new PushRequest("device-1", ops);
         assertThat(gson.fromJson(gson.toJson(push), PushRequest.class)).isEqualTo(push);
 
@@ -60,7 +70,11 @@ class MedianceJsonTest {
         ChangesResponse page = new ChangesResponse(List.of(
                 new ChangeDto(EntityType.RESIDENT, RESIDENT.id(), 4, false, RESIDENT),
                 new ChangeDto(EntityType.CODE, code.id(), 1, false, code),
-                new ChangeDto(EntityType.APPOINTMENT, "a-9", 7, true, null)), "42", true);
+                new ChangeDto(EntityType.APPOINTMENT, "a-9", 7, true, null),
+                new ChangeDto(EntityType.CONFLICT, CONFLICT.id(), 9, false, CONFLICT),
+                new ChangeDto(EntityType.BLOB, DOCUMENT.sha256(), 10, false,
+                        new BlobStatusDto(DOCUMENT.sha256(), 231_000, Instant.parse("2026-11-27T12:00:00Z"), true))),
+                "42", true);
         assertThat(gson.fromJson(gson.toJson(page), ChangesResponse.class)).isEqualTo(page);
     }
 

@@ -29,6 +29,8 @@ final class EntityJson {
             case VISIT_REPORT -> VisitReportDto.class;
             case DOCUMENT -> DocumentDto.class;
             case CODE -> CodeDto.class;
+            case CONFLICT -> fr.mediance.protocol.ConflictDto.class;
+            case BLOB -> fr.mediance.protocol.BlobStatusDto.class;
         };
     }
 }

@@ -59,6 +59,7 @@ final class Visibility {
                 case VISIT_REPORT -> me.equals(((VisitReportDto) e.data()).counsellorId());
                 case DOCUMENT -> me.equals(e.createdBy());
                 case CODE -> true;
+                case CONFLICT, BLOB -> false;
             };
         }
     }

@@ -40,6 +40,7 @@ public final class Records {
             case VISIT_REPORT -> "visit_reports";
             case DOCUMENT -> "documents";
             case CODE -> "codes";
+            case CONFLICT, BLOB -> throw new IllegalArgumentException("no local table for " + type.code());
         };
     }
 
@@ -144,6 +145,7 @@ public final class Records {
             case VISIT_REPORT -> tx.queryOne("SELECT * FROM visit_reports WHERE id = ?", Records::visitReport, id).map(x -> x);
             case DOCUMENT -> tx.queryOne("SELECT * FROM documents WHERE id = ?", Records::document, id).map(x -> x);
             case CODE -> tx.queryOne("SELECT * FROM codes WHERE id = ?", Records::code, id).map(x -> x);
+            case CONFLICT, BLOB -> Optional.empty();
         };
     }
 
