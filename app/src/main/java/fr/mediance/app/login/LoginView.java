@@ -7,6 +7,7 @@ import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -72,8 +73,9 @@ public final class LoginView extends BasicScreen {
                 error, submit);
         card.setMaxWidth(520);
         card.setSpacing(14);
+        card.setId("login-card");
         VBox column = new VBox(card);
-        column.setMaxWidth(560);
+        column.setAlignment(Pos.TOP_CENTER);
         return Ui.page(column);
     }
 

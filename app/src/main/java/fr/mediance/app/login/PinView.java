@@ -40,8 +40,9 @@ public final class PinView extends BasicScreen {
 
     @Override
     protected Node build() {
-        Label lockIcon = new Label(null, Icons.of(Material2AL.LOCK, 40));
-        lockIcon.getGraphic().setStyle("-fx-icon-size: 44px; -fx-icon-color: -color-accent-fg;");
+        // a style class, not setStyle: the icon keeps its font family in its own inline style
+        Label lockIcon = new Label(null, Icons.of(Material2AL.LOCK, 44));
+        lockIcon.getStyleClass().add(Styles.PIN_LOCK);
         Label heading = Ui.bound(vm.headingProperty(), Styles.SCREEN_TITLE);
         heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         heading.setId("pin-heading");

@@ -54,6 +54,7 @@ public final class Styles {
     public static final String FROZEN_BANNER = "frozen-banner";
     public static final String PIN_DOTS = "pin-dots";
     public static final String PIN_KEY = "pin-key";
+    public static final String PIN_LOCK = "pin-lock";
     public static final String TABS = "segmented";
     public static final String TAB = "segment";
     public static final String BRAND = "brand";

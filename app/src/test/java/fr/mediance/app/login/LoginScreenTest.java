@@ -45,6 +45,27 @@ class LoginScreenTest extends UiTest {
         }
     }
 
+    /** The gap left of the node and the gap right of it, in the scene. */
+    double[] gaps(String query) {
+        javafx.scene.Node n = node(query);
+        javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+        return new double[] {b.getMinX(), n.getScene().getWidth() - b.getMaxX()};
+    }
+
+    @Test
+    void the_sign_in_card_and_the_pin_card_are_centred_on_a_tablet() {
+        until(() -> exists("#login-card"));
+        double[] login = gaps("#login-card");
+        assertThat(login[0]).isGreaterThan(100);
+        assertThat(Math.abs(login[0] - login[1])).isLessThan(2);
+        clickOn("#login-username").write("conseil1");
+        clickOn("#login-password").write(DemoOffice.PASSWORD);
+        clickOn("#login-submit");
+        until(() -> exists("#pin-root"));
+        double[] pin = gaps("#pin-root");
+        assertThat(Math.abs(pin[0] - pin[1])).isLessThan(2);
+    }
+
     @Test
     void empty_fields_are_reported_in_french_beside_each_field() {
         assertThat(text("#app-title")).isEqualTo("Connexion");
