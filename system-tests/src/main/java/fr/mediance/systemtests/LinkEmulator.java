@@ -279,7 +279,8 @@ public final class LinkEmulator implements AutoCloseable {
     /**
      * The next request whose bytes contain {@code marker} (e.g. {@code "POST /api/v1/sync/push "}) gets no
      * answer: when the server sends the first byte of its response, that connection is reset, so the client
-     * never sees it. One-shot. Fires on the request's connection only.
+     * never sees it. One-shot. Only that connection is reset; with {@link AfterCut#REFUSE} new connections are
+     * refused from then on, until {@link #heal()}.
      */
     public void dropResponseTo(String marker) {
         triggers.add(new Trigger(marker, 0, null, true));
@@ -655,6 +656,9 @@ public final class LinkEmulator implements AutoCloseable {
         /** The server's answer to a watched request: this connection only is reset. */
         private void cutAllConnection() {
             cuts.incrementAndGet();
+            if (afterCut == AfterCut.REFUSE) {
+                refusing = true;
+            }
             conn.reset();
         }
 

@@ -2,9 +2,11 @@ package fr.mediance.systemtests;
 
 import com.google.gson.Gson;
 import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.json.MedianceJson;
 
@@ -17,6 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The office API spoken directly on the wire, without the app's client: for tests that replay, tamper
@@ -58,8 +63,19 @@ public final class RawApi {
 
     /** One page of the change feed after {@code cursor} (null for the start). */
     public ChangesResponse changes(String cursor) {
-        String query = cursor == null ? "" : "?" + ApiPaths.PARAM_SINCE + "="
-                + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+        return changes(cursor, 0);
+    }
+
+    /** One page of at most {@code limit} change rows after {@code cursor} (limit 0: the server's default). */
+    public ChangesResponse changes(String cursor, int limit) {
+        List<String> params = new ArrayList<>();
+        if (cursor != null) {
+            params.add(ApiPaths.PARAM_SINCE + "=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        }
+        if (limit > 0) {
+            params.add(ApiPaths.PARAM_LIMIT + "=" + limit);
+        }
+        String query = params.isEmpty() ? "" : "?" + String.join("&", params);
         HttpResponse<String> r = send(authorised(ApiPaths.SYNC_CHANGES + query).GET().build());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("changes failed: " + r.statusCode() + " " + r.body());
@@ -76,6 +92,70 @@ public final class RawApi {
             cursor = page.cursor();
         } while (page.hasMore());
         return cursor;
+    }
+
+    /**
+     * Every row of the change log this account may see after {@code cursor}, one per stored change: pages of
+     * one row, since a page shows a record once however many rows it scanned. A record written twice by
+     * one operation would show twice here.
+     */
+    public List<ChangeDto> rowsSince(String cursor) {
+        List<ChangeDto> rows = new ArrayList<>();
+        ChangesResponse page;
+        do {
+            page = changes(cursor, 1);
+            rows.addAll(page.changes());
+            cursor = page.cursor();
+        } while (page.hasMore());
+        return rows;
+    }
+
+    /** An answer as it came: status, headers, body bytes. */
+    public record Exchange(int status, Map<String, List<String>> headers, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        /** The problem document, when the answer is {@code application/problem+json}; null otherwise. */
+        public ProblemDto problem() {
+            String type = header("Content-Type");
+            if (type == null || !type.startsWith(ProblemDto.MEDIA_TYPE)) {
+                return null;
+            }
+            return MedianceJson.gson().fromJson(text(), ProblemDto.class);
+        }
+    }
+
+    /**
+     * Any request, signed in (when logged in) unless {@code headers} sets Authorization itself; {@code body}
+     * null sends none. Restricted headers of the JDK client (Content-Length, Host...) cannot be set.
+     */
+    public Exchange exchange(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (accessToken != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            b.header("Authorization", "Bearer " + accessToken);
+        }
+        headers.forEach(b::header);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Exchange(r.statusCode(), r.headers().map(), r.body() == null ? new byte[0] : r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String accessToken() {
+        return accessToken;
     }
 
     private HttpRequest.Builder authorised(String path) {

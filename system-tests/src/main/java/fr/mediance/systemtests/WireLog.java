@@ -1,0 +1,79 @@
+package fr.mediance.systemtests;
+
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * An OkHttp <em>network</em> interceptor that records every attempt a client puts on the wire (OkHttp's own
+ * retries included): method, path, the exact size of the request line and headers as HTTP/1.1 writes them,
+ * the declared body length, and the status or the failure. It lets a test split the bytes a link counted
+ * into protocol overhead and payload.
+ */
+public final class WireLog implements Interceptor {
+    /** One attempt. {@code status} is -1 when it failed with an exception (a cut link). */
+    public record Attempt(String method, String path, long headBytes, long bodyBytes, int status) {
+    }
+
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        long head = headBytes(request);
+        long body = request.body() == null ? 0 : Math.max(0, request.body().contentLength());
+        String path = request.url().encodedPath();
+        try {
+            Response response = chain.proceed(request);
+            attempts.add(new Attempt(request.method(), path, head, body, response.code()));
+            return response;
+        } catch (IOException | RuntimeException e) {
+            attempts.add(new Attempt(request.method(), path, head, body, -1));
+            throw e;
+        }
+    }
+
+    /** Bytes of {@code METHOD target HTTP/1.1\r\n}, each header line and the blank line. */
+    static long headBytes(Request request) throws IOException {
+        String target = request.url().encodedPath()
+                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery());
+        long n = (request.method() + " " + target + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1).length;
+        Headers h = request.headers();
+        for (int i = 0; i < h.size(); i++) {
+            n += h.name(i).length() + 2 + h.value(i).getBytes(StandardCharsets.UTF_8).length + 2;
+        }
+        if (request.body() != null && h.get("Content-Length") == null && request.body().contentLength() >= 0) {
+            n += ("Content-Length: " + request.body().contentLength() + "\r\n").length();
+        }
+        return n + 2;
+    }
+
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public List<Attempt> attempts(Predicate<Attempt> filter) {
+        return attempts.stream().filter(filter).toList();
+    }
+
+    /** Attempts whose path starts with {@code prefix} and method is {@code method}. */
+    public List<Attempt> attempts(String method, String pathPrefix) {
+        return attempts(a -> a.method().equals(method) && a.path().startsWith(pathPrefix));
+    }
+
+    /** Sum of request line and header bytes of every attempt. */
+    public long headBytes() {
+        return attempts.stream().mapToLong(Attempt::headBytes).sum();
+    }
+
+    public void clear() {
+        attempts.clear();
+    }
+}
