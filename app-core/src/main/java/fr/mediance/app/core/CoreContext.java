@@ -2,6 +2,8 @@ package fr.mediance.app.core;
 
 import fr.mediance.app.core.agenda.AgendaService;
 import fr.mediance.app.core.agenda.SqliteAgendaService;
+import fr.mediance.app.core.conflict.ConflictService;
+import fr.mediance.app.core.conflict.SqliteConflictService;
 import fr.mediance.app.core.document.DocumentService;
 import fr.mediance.app.core.document.SqliteDocumentService;
 import fr.mediance.app.core.office.OfficeService;
@@ -70,12 +72,14 @@ public final class CoreContext implements AutoCloseable {
     private final SyncEngine sync;
     private final SyncScheduler scheduler;
     private final ScheduledExecutorService timer;
+    private final boolean autoSync;
     private final SqliteResidentService residents;
     private final SqliteAgendaService agenda;
     private final SqliteVisitService visits;
     private final SqliteDocumentService documents;
     private final SqliteOfficeService office;
     private final SqliteReferenceService reference;
+    private final SqliteConflictService conflicts;
 
     private CoreContext(Builder b) {
         this.dataDir = b.dataDir;
@@ -90,10 +94,12 @@ public final class CoreContext implements AutoCloseable {
         this.agenda = new SqliteAgendaService(store, outbox, session::currentAccount, clock, zone);
         this.documents = new SqliteDocumentService(store, session::currentAccount, clock);
         this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
-        this.office = new SqliteOfficeService(store, session::remote);
+        this.office = new SqliteOfficeService(store, session::remote, clock);
+        this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
         this.sync = new SyncEngine(store, outbox, session::remote, network, clock, b.background, b.ui,
                 new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)), b.pullPageSize);
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
+        this.autoSync = b.autoSync;
         session.addUnlockListener(() -> {
             sync.refreshCounts();
             if (b.autoSync) {
@@ -293,6 +299,28 @@ public final class CoreContext implements AutoCloseable {
 
     public SyncService sync() {
         return sync;
+    }
+
+    /** Conflicts on shared records, and their resolution (office, coordinator, admin). */
+    public ConflictService conflicts() {
+        return conflicts;
+    }
+
+    /**
+     * The app came back to the foreground (call it from the platform's lifecycle): periodic syncs resume and,
+     * with {@code autoSync}, one sync starts now (unless one just ran). Without {@code autoSync} it only resumes.
+     */
+    public void appResumed() {
+        if (autoSync) {
+            scheduler.onResumed();
+        } else {
+            scheduler.setPaused(false);
+        }
+    }
+
+    /** The app went to the background: no periodic sync until {@link #appResumed()}. */
+    public void appPaused() {
+        scheduler.onPaused();
     }
 
     /** Whether the server is reachable; probed by the health endpoint. */

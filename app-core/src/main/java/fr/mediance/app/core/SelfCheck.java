@@ -9,6 +9,8 @@ import fr.mediance.app.core.store.Migrations;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CodeDto;
@@ -199,7 +201,8 @@ public final class SelfCheck {
         m.put(OperationDto.class, op);
         m.put(OperationResultDto.class, result);
         m.put(PushRequest.class, new PushRequest("dev", List.of(op,
-                new OperationDto("op2", EntityType.APPOINTMENT, "a1", 2L, false, appointment),
+                new OperationDto("op2", EntityType.APPOINTMENT, "a1", 2L, false, appointment,
+                        List.of("status", "statusReason")),
                 new OperationDto("op3", EntityType.VISIT_REPORT, "v1", null, false, report),
                 new OperationDto("op4", EntityType.DOCUMENT, "d1", null, false, document),
                 new OperationDto("op5", EntityType.DOCUMENT, "d0", 3L, true, null))));
@@ -208,6 +211,10 @@ public final class SelfCheck {
         m.put(ChangesResponse.class, new ChangesResponse(List.of(new ChangeDto(EntityType.RESIDENT, "r1", 2, false,
                 resident), new ChangeDto(EntityType.APPOINTMENT, "a9", 3, true, null)), "c1", false));
         m.put(BlobReceiptDto.class, new BlobReceiptDto("0a".repeat(32), 10, true));
+        m.put(ConflictDto.class, new ConflictDto("c1", "s1", EntityType.RESIDENT, "r1", "phone", "06 00 00 00 00",
+                "06 11 11 11 11", "07 22 22 22 22", "u2", "u1", t, ConflictDto.RESOLVED, "07 22 22 22 22", "u3",
+                t.plusSeconds(60)));
+        m.put(BlobStatusDto.class, new BlobStatusDto("0a".repeat(32), 10, t, true));
         return m;
     }
 

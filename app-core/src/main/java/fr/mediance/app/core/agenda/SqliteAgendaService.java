@@ -32,6 +32,8 @@ import java.util.function.Supplier;
 
 /** Appointments in the local database, joined with their resident and counsellor for display. */
 public final class SqliteAgendaService implements AgendaService {
+    /** The fields a status change sets (wire names). */
+    public static final List<String> STATUS_FIELDS = List.of("status", "statusReason");
     static final Duration MIN_DURATION = Duration.ofMinutes(5);
     static final Duration MAX_DURATION = Duration.ofHours(8);
     private static final String SELECT = """
@@ -199,10 +201,16 @@ public final class SqliteAgendaService implements AgendaService {
         }
         AppointmentDto dto = new AppointmentDto(a.id(), a.structureId(), a.residentId(), a.counsellorId(), a.type(),
                 a.start(), a.end(), status, a.address(), a.notes(), Texts.clean(reason));
+        Long base = Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
         Records.upsert(tx, dto, null, clock.instant(), null);
         ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
                 .map(ResidentDto.class::cast).orElse(null);
-        outbox.enqueue(tx, dto, summary(dto, r));
+        if (base == null) {
+            outbox.enqueue(tx, dto, summary(dto, r)); // created on this device, not acknowledged yet: whole record
+        } else {
+            // the appointment belongs to its coordinator: only the status travels, merged onto their version
+            outbox.enqueueUpdate(tx, dto, base, STATUS_FIELDS, summary(dto, r));
+        }
         return Outcome.ok(find(tx, appointmentId).orElseThrow());
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The office's view of the synchronised visit reports. The list and the fields are local (received by
- * sync); photos are downloaded on demand into the encrypted local cache.
+ * sync), including which photos have arrived ("2 photos sur 3 en attente"); photos and their thumbnails are
+ * downloaded on demand into the encrypted local cache.
  */
 public interface OfficeService {
     /** Completed reports held locally, most recent first. */
@@ -23,8 +24,17 @@ public interface OfficeService {
     Outcome<byte[]> photo(String documentId);
 
     /**
-     * Asks the server which photos it already holds among those not downloaded (HEAD per photo) and updates
-     * {@link ReceivedReport#photosAwaited()}. Returns the number of photos still awaited. Blocking, network.
+     * A small JPEG preview of a report's photo (long edge {@code Limits.THUMBNAIL_EDGE} px) made by the server,
+     * for the list: from the encrypted cache, or downloaded once and cached encrypted. Falls back to the photo
+     * itself when it is already on this device. Blocking, may use the network. Fails with a French message when
+     * the photo has not arrived yet or the server cannot be reached.
+     */
+    Outcome<byte[]> thumbnail(String documentId);
+
+    /**
+     * The number of photos of received reports still awaited by the office. Which photos have arrived is told
+     * by the server's blob status records that come with each sync, so this reads the local database only
+     * (run a sync for news); photos received before those records existed are asked once with HEAD.
      */
     Outcome<Integer> refreshPhotoAvailability();
 }

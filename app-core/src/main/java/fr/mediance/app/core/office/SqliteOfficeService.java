@@ -15,6 +15,7 @@ import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.visit.VisitReport;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,19 +27,29 @@ public final class SqliteOfficeService implements OfficeService {
             SELECT v.id, v.completed_at, v.resident_id, v.counsellor_id, v.domains,
               r.first_name, r.last_name, coalesce(u.display_name, u.username) AS counsellor_name,
               (SELECT count(*) FROM documents d WHERE d.visit_report_id = v.id) AS photo_count,
-              (SELECT count(*) FROM documents d WHERE d.visit_report_id = v.id AND d.blob_state = 'AWAITED') AS awaited
+              (SELECT count(*) FROM documents d WHERE d.visit_report_id = v.id AND d.blob_state IN ('NOT_DOWNLOADED', 'AWAITED')
+                 AND NOT EXISTS (SELECT 1 FROM blob_status b WHERE b.sha256 = d.sha256)) AS awaited
             FROM visit_reports v
             LEFT JOIN residents r ON r.id = v.resident_id
             LEFT JOIN users u ON u.id = v.counsellor_id
             WHERE v.completed_at IS NOT NULL
             """;
 
+    /** Documents of this structure whose bytes are not on this device and not known to be at the office. */
+    private static final String AWAITED = """
+            SELECT DISTINCT d.sha256, d.size_bytes FROM documents d
+            WHERE d.blob_state IN ('NOT_DOWNLOADED', 'AWAITED')
+              AND NOT EXISTS (SELECT 1 FROM blob_status b WHERE b.sha256 = d.sha256)
+            """;
+
     private final StoreHolder store;
     private final Supplier<Optional<RemoteClient>> remote;
+    private final Clock clock;
 
-    public SqliteOfficeService(StoreHolder store, Supplier<Optional<RemoteClient>> remote) {
+    public SqliteOfficeService(StoreHolder store, Supplier<Optional<RemoteClient>> remote, Clock clock) {
         this.store = store;
         this.remote = remote;
+        this.clock = clock;
     }
 
     private static ReceivedReport map(Tx tx, Row r) {
@@ -129,27 +140,86 @@ public final class SqliteOfficeService implements OfficeService {
     }
 
     @Override
-    public Outcome<Integer> refreshPhotoAvailability() {
+    public Outcome<byte[]> thumbnail(String documentId) {
+        Optional<PhotoItem> doc = store.db().read(tx -> tx.queryOne("SELECT * FROM documents WHERE id = ?",
+                SqliteDocumentService::map, documentId));
+        if (doc.isEmpty()) {
+            return Outcome.failed(CoreMessages.get("document.notFound"));
+        }
+        String sha = doc.get().sha256();
+        Optional<String> cached = store.db().read(tx -> tx.queryOne(
+                "SELECT thumbnail_sha256 FROM thumbnails WHERE sha256 = ?", r -> r.string("thumbnail_sha256"), sha));
+        if (cached.isPresent()) {
+            Optional<byte[]> bytes = store.blobs().get(cached.get());
+            if (bytes.isPresent()) {
+                return Outcome.ok(bytes.get());
+            }
+        }
         Optional<RemoteClient> client = remote.get();
         if (client.isEmpty()) {
+            return localPhotoOr(sha, CoreMessages.get("office.photo.offline"));
+        }
+        RemoteResult<byte[]> r = client.get().getThumbnail(sha);
+        if (r instanceof RemoteResult.Ok<byte[]> ok) {
+            String thumbSha = store.blobs().put(ok.value()); // encrypted like the photos, named by its own hash
+            store.db().inTransaction(tx -> {
+                tx.update("""
+                        INSERT INTO thumbnails(sha256, thumbnail_sha256, fetched_at) VALUES (?, ?, ?)
+                        ON CONFLICT(sha256) DO UPDATE SET thumbnail_sha256 = excluded.thumbnail_sha256,
+                          fetched_at = excluded.fetched_at
+                        """, sha, thumbSha, clock.instant());
+            });
+            return Outcome.ok(ok.value());
+        }
+        if (r instanceof RemoteResult.ClientError<byte[]> c && c.status() == 404) {
+            boolean arrived = store.db().read(tx -> tx.exists("SELECT 1 FROM blob_status WHERE sha256 = ?", sha));
+            return localPhotoOr(sha, arrived ? CoreMessages.get("office.thumbnail.none")
+                    : CoreMessages.get("office.photo.awaited"));
+        }
+        if (r instanceof RemoteResult.NetworkError<byte[]>) {
+            return localPhotoOr(sha, CoreMessages.get("office.photo.offline"));
+        }
+        return localPhotoOr(sha, r.userMessage());
+    }
+
+    /** The photo itself when it is on this device (a preview can be made from it), else the failure. */
+    private Outcome<byte[]> localPhotoOr(String sha, String failure) {
+        Optional<byte[]> local = store.blobs().get(sha);
+        return local.isPresent() ? Outcome.ok(local.get()) : Outcome.failed(failure);
+    }
+
+    @Override
+    public Outcome<Integer> refreshPhotoAvailability() {
+        List<String[]> awaited = store.db().read(tx -> tx.query(AWAITED,
+                r -> new String[]{r.string("sha256"), Long.toString(r.longValue("size_bytes"))}));
+        Optional<RemoteClient> client = remote.get();
+        if (!awaited.isEmpty() && client.isEmpty()) {
             return Outcome.failed(CoreMessages.get("office.photo.offline"));
         }
-        List<String> shas = store.db().read(tx -> tx.query(
-                "SELECT DISTINCT sha256 FROM documents WHERE blob_state IN (?, ?)", r -> r.string("sha256"),
-                Records.BLOB_NOT_DOWNLOADED, Records.BLOB_AWAITED));
-        for (String sha : shas) {
-            RemoteResult<Boolean> head = client.get().blobExists(sha);
+        for (String[] a : awaited) {
+            // the blob status of a photo comes with the next sync; until then the server is asked once here
+            RemoteResult<Boolean> head = client.orElseThrow().blobExists(a[0]);
             if (!(head instanceof RemoteResult.Ok<Boolean> ok)) {
                 return Outcome.failed(head instanceof RemoteResult.NetworkError<Boolean>
                         ? CoreMessages.get("office.photo.offline") : head.userMessage());
             }
             store.db().inTransaction(tx -> {
+                if (ok.value()) {
+                    tx.update("""
+                            INSERT INTO blob_status(sha256, size_bytes, received_at, thumbnail, version, updated_at)
+                            VALUES (?, ?, NULL, 0, NULL, ?) ON CONFLICT(sha256) DO NOTHING
+                            """, a[0], Long.parseLong(a[1]), clock.instant());
+                }
                 tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state IN (?, ?)",
-                        ok.value() ? Records.BLOB_NOT_DOWNLOADED : Records.BLOB_AWAITED, sha,
+                        ok.value() ? Records.BLOB_NOT_DOWNLOADED : Records.BLOB_AWAITED, a[0],
                         Records.BLOB_NOT_DOWNLOADED, Records.BLOB_AWAITED);
             });
         }
-        return Outcome.ok(store.db().read(tx -> (int) tx.queryLong(
-                "SELECT count(*) FROM documents WHERE blob_state = ?", Records.BLOB_AWAITED)));
+        return Outcome.ok(awaitedCount());
+    }
+
+    private int awaitedCount() {
+        return store.db().read(tx -> (int) tx.queryLong("SELECT count(*) FROM documents d WHERE d.blob_state IN "
+                + "('NOT_DOWNLOADED', 'AWAITED') AND NOT EXISTS (SELECT 1 FROM blob_status b WHERE b.sha256 = d.sha256)"));
     }
 }

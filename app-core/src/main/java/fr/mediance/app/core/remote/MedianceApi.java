@@ -68,4 +68,9 @@ public interface MedianceApi {
     @Streaming
     @GET(ApiPaths.BLOB)
     Call<ResponseBody> getBlob(@Path(ApiPaths.PARAM_SHA256) String sha256);
+
+    /** A small JPEG preview made by the server; 404 while the blob has not arrived or has no preview. */
+    @Streaming
+    @GET(ApiPaths.BLOB_THUMBNAIL)
+    Call<ResponseBody> getThumbnail(@Path(ApiPaths.PARAM_SHA256) String sha256);
 }

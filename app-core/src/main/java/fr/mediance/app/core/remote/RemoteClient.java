@@ -13,6 +13,7 @@ import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
+import fr.mediance.protocol.Tus;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
@@ -50,6 +51,7 @@ public final class RemoteClient {
     private final String deviceId;
     private final TokenStore tokens;
     private final MedianceApi api;
+    private final OkHttpClient http;
     private final Object refreshLock = new Object();
 
     /** Timeouts suited to a weak mobile link: a slow connect fails fast, a slow upload is allowed to finish. */
@@ -86,6 +88,7 @@ public final class RemoteClient {
                     return chain.proceed(req);
                 })
                 .build();
+        this.http = client;
         Retrofit retrofit = new Retrofit.Builder()
                 .baseUrl(baseUrl)
                 .client(client)
@@ -222,6 +225,265 @@ public final class RemoteClient {
             byte[] bytes = body.bytes();
             if (!fr.mediance.app.core.store.Crypto.sha256Hex(bytes).equals(sha256)) {
                 return new RemoteResult.NetworkError<>("downloaded blob does not match its hash");
+            }
+            return new RemoteResult.Ok<>(bytes);
+        } catch (IOException e) {
+            return new RemoteResult.NetworkError<>(e.getClass().getSimpleName());
+        }
+    }
+
+    // ---------------------------------------------------------------- resumable uploads (tus 1.0)
+
+    /** What the server announced in {@code OPTIONS /uploads}. */
+    public record TusOptions(long maxSize, int chunkSize, boolean creationWithUpload) {
+    }
+
+    /** A created upload: where to send the bytes, and how many the server already has. */
+    public record TusCreated(String uploadUrl, long offset) {
+    }
+
+    private static final MediaType OFFSET_STREAM = MediaType.get(Tus.OFFSET_OCTET_STREAM);
+    private static final int MIN_CHUNK = 16 * 1024;
+    private static final int MAX_CHUNK = 8 * 1024 * 1024;
+
+    /**
+     * {@code OPTIONS /uploads}: the server's limits. A server without resumable uploads answers 404 or 405 (a
+     * {@link RemoteResult.ClientError}); then the client falls back to {@link #putBlob}.
+     */
+    public RemoteResult<TusOptions> tusOptions() {
+        RemoteResult<okhttp3.Headers> r = authorisedRaw(() -> tusRequest(baseUrl.resolve(ApiPaths.UPLOADS))
+                .method("OPTIONS", null).build());
+        return r.map(h -> {
+            long max = parseLong(h.get(Tus.TUS_MAX_SIZE), Limits.MAX_BLOB_BYTES);
+            long chunk = parseLong(h.get(Tus.CHUNK_SIZE), Limits.DEFAULT_CHUNK_BYTES);
+            String ext = h.get(Tus.TUS_EXTENSION);
+            boolean withUpload = ext != null && java.util.Arrays.stream(ext.split(","))
+                    .anyMatch(e -> e.trim().equals("creation-with-upload"));
+            return new TusOptions(max <= 0 ? Limits.MAX_BLOB_BYTES : max,
+                    (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, chunk)), withUpload);
+        });
+    }
+
+    /**
+     * {@code POST /uploads}: creates an upload of {@code length} bytes named by their SHA-256. With
+     * {@code firstChunk} (creation-with-upload) the first {@code firstLen} bytes travel in the same request.
+     * {@code written} is told how many bytes of the body have been written so far.
+     */
+    public RemoteResult<TusCreated> tusCreate(String sha256, long length, String fileType, String fileName,
+                                              byte[] firstChunk, int firstLen, java.util.function.LongConsumer written) {
+        String metadata = Tus.META_SHA256 + " " + b64(sha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                + (fileType == null ? "" : "," + Tus.META_FILETYPE + " "
+                + b64(fileType.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                + (fileName == null ? "" : "," + Tus.META_FILENAME + " "
+                + b64(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        RemoteResult<okhttp3.Response> r = authorisedResponse(() -> {
+            Request.Builder b = tusRequest(baseUrl.resolve(ApiPaths.UPLOADS))
+                    .header(Tus.UPLOAD_LENGTH, Long.toString(length))
+                    .header(Tus.UPLOAD_METADATA, metadata);
+            if (firstChunk != null && firstLen > 0) {
+                b.header(Tus.UPLOAD_CHECKSUM, checksum(firstChunk, 0, firstLen))
+                        .post(new ChunkBody(firstChunk, 0, firstLen, written));
+            } else {
+                b.post(RequestBody.create(new byte[0], null));
+            }
+            return b.build();
+        });
+        if (!(r instanceof RemoteResult.Ok<okhttp3.Response> ok)) {
+            return r.castFailure();
+        }
+        okhttp3.Response response = ok.value();
+        String location = response.header("Location");
+        HttpUrl url = location == null ? null : response.request().url().resolve(location);
+        if (url == null) {
+            LOG.log(Level.WARNING, "upload created without a usable Location");
+            return new RemoteResult.ServerError<>(0, null);
+        }
+        long offset = parseLong(response.header(Tus.UPLOAD_OFFSET), 0);
+        return new RemoteResult.Ok<>(new TusCreated(storable(url), Math.max(0, Math.min(offset, length))));
+    }
+
+    /** {@code HEAD} of an upload: the offset the server has committed. 404/410: the server lost it. */
+    public RemoteResult<Long> tusOffset(String uploadUrl) {
+        HttpUrl url = resolveUpload(uploadUrl);
+        if (url == null) {
+            return new RemoteResult.ClientError<>(404, null);
+        }
+        RemoteResult<okhttp3.Headers> r = authorisedRaw(() -> tusRequest(url).head()
+                .header("Cache-Control", "no-store").build());
+        if (!(r instanceof RemoteResult.Ok<okhttp3.Headers> ok)) {
+            return r.castFailure();
+        }
+        long offset = parseLong(ok.value().get(Tus.UPLOAD_OFFSET), -1);
+        return offset < 0 ? new RemoteResult.ServerError<>(0, null) : new RemoteResult.Ok<>(offset);
+    }
+
+    /**
+     * {@code PATCH} of one chunk: {@code len} bytes of {@code data} from {@code from}, to be written at
+     * {@code offset}, with their SHA-256 in {@code Upload-Checksum}. Answers the new offset. 409: wrong
+     * offset (ask {@link #tusOffset}); 460: the checksum failed (send the chunk again); 404/410: the upload
+     * is gone (create another).
+     */
+    public RemoteResult<Long> tusPatch(String uploadUrl, long offset, byte[] data, int from, int len,
+                                       java.util.function.LongConsumer written) {
+        HttpUrl url = resolveUpload(uploadUrl);
+        if (url == null) {
+            return new RemoteResult.ClientError<>(404, null);
+        }
+        String sum = checksum(data, from, len);
+        RemoteResult<okhttp3.Headers> r = authorisedRaw(() -> tusRequest(url)
+                .header(Tus.UPLOAD_OFFSET, Long.toString(offset))
+                .header(Tus.UPLOAD_CHECKSUM, sum)
+                .patch(new ChunkBody(data, from, len, written))
+                .build());
+        if (!(r instanceof RemoteResult.Ok<okhttp3.Headers> ok)) {
+            return r.castFailure();
+        }
+        long next = parseLong(ok.value().get(Tus.UPLOAD_OFFSET), -1);
+        return next < 0 ? new RemoteResult.ServerError<>(0, null) : new RemoteResult.Ok<>(next);
+    }
+
+    /** An upload address as kept in the local store: the path when it is on this server (so it survives a change of port). */
+    private String storable(HttpUrl url) {
+        if (url.scheme().equals(baseUrl.scheme()) && url.host().equals(baseUrl.host()) && url.port() == baseUrl.port()) {
+            String q = url.encodedQuery();
+            return url.encodedPath() + (q == null ? "" : "?" + q);
+        }
+        return url.toString();
+    }
+
+    private HttpUrl resolveUpload(String stored) {
+        return stored == null ? null : baseUrl.resolve(stored);
+    }
+
+    private static Request.Builder tusRequest(HttpUrl url) {
+        return new Request.Builder().url(url).header(Tus.TUS_RESUMABLE, Tus.VERSION);
+    }
+
+    /** {@code sha256 <base64>} of a chunk. */
+    static String checksum(byte[] data, int from, int len) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(data, from, len);
+            return "sha256 " + b64(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String b64(byte[] b) {
+        return java.util.Base64.getEncoder().encodeToString(b);
+    }
+
+    private static long parseLong(String s, long fallback) {
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** A slice of a byte array as a request body, telling how much has been written. */
+    private static final class ChunkBody extends RequestBody {
+        private static final int SLICE = 16 * 1024;
+        private final byte[] data;
+        private final int from;
+        private final int len;
+        private final java.util.function.LongConsumer written;
+
+        ChunkBody(byte[] data, int from, int len, java.util.function.LongConsumer written) {
+            this.data = data;
+            this.from = from;
+            this.len = len;
+            this.written = written;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return OFFSET_STREAM;
+        }
+
+        @Override
+        public long contentLength() {
+            return len;
+        }
+
+        @Override
+        public void writeTo(okio.BufferedSink sink) throws IOException {
+            int done = 0;
+            while (done < len) {
+                int n = Math.min(SLICE, len - done);
+                sink.write(data, from + done, n);
+                sink.emit();
+                done += n;
+                if (written != null) {
+                    written.accept(done);
+                }
+            }
+        }
+    }
+
+    /** A raw authenticated request answering its headers; 401 refreshes the token once and retries. */
+    private RemoteResult<okhttp3.Headers> authorisedRaw(java.util.function.Supplier<Request> request) {
+        return authorisedResponse(request).map(okhttp3.Response::headers);
+    }
+
+    private RemoteResult<okhttp3.Response> authorisedResponse(java.util.function.Supplier<Request> request) {
+        String tokenUsed = tokens.accessToken().orElse(null);
+        RemoteResult<okhttp3.Response> first = executeRaw(request.get());
+        if (!(first instanceof RemoteResult.Unauthorised<okhttp3.Response>)) {
+            return first;
+        }
+        RemoteResult<Void> refreshed = refresh(tokenUsed);
+        if (!refreshed.isOk()) {
+            return refreshed instanceof RemoteResult.NetworkError<Void> || refreshed instanceof RemoteResult.ServerError<Void>
+                    ? refreshed.castFailure() : first;
+        }
+        return executeRaw(request.get());
+    }
+
+    /** Runs one raw request; the body is read (and closed) here, the answer keeps status and headers. */
+    private RemoteResult<okhttp3.Response> executeRaw(Request request) {
+        try (okhttp3.Response response = http.newCall(request).execute()) {
+            int status = response.code();
+            if (response.isSuccessful()) {
+                return new RemoteResult.Ok<>(response);
+            }
+            ProblemDto problem = readProblem(response.body());
+            if (status == 401) {
+                return new RemoteResult.Unauthorised<>(problem);
+            }
+            if (status >= 400 && status < 500) {
+                return new RemoteResult.ClientError<>(status, problem);
+            }
+            return new RemoteResult.ServerError<>(status, problem);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "network failure: {0}", e.getClass().getSimpleName());
+            return new RemoteResult.NetworkError<>(e.getClass().getSimpleName());
+        }
+    }
+
+    /** Largest thumbnail accepted (they are about 20–40 KB). */
+    static final long MAX_THUMBNAIL_BYTES = 2L * 1024 * 1024;
+
+    /** Downloads the server's thumbnail of an image blob (a JPEG; not checked against a hash). */
+    public RemoteResult<byte[]> getThumbnail(String sha256) {
+        RemoteResult<ResponseBody> r = authorised(a -> a.getThumbnail(sha256));
+        if (!(r instanceof RemoteResult.Ok<ResponseBody> ok)) {
+            return r.castFailure();
+        }
+        try (ResponseBody body = ok.value()) {
+            if (body == null) {
+                return new RemoteResult.NetworkError<>("empty body");
+            }
+            if (body.contentLength() > MAX_THUMBNAIL_BYTES) {
+                return new RemoteResult.ClientError<>(413, null);
+            }
+            byte[] bytes = body.source().readByteArray();
+            if (bytes.length == 0 || bytes.length > MAX_THUMBNAIL_BYTES) {
+                return new RemoteResult.NetworkError<>("unusable thumbnail");
             }
             return new RemoteResult.Ok<>(bytes);
         } catch (IOException e) {

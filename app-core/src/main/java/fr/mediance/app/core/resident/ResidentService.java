@@ -24,6 +24,17 @@ public interface ResidentService {
      */
     Outcome<Resident> create(ResidentForm form);
 
-    /** Validates and saves changes to an existing resident. */
+    /**
+     * Validates and saves changes to an existing resident, taking the resident as it is now on this device as
+     * the version that was edited. Prefer {@link #update(Resident, ResidentForm)}.
+     */
     Outcome<Resident> update(String residentId, ResidentForm form);
+
+    /**
+     * Validates and saves the changes the user made to {@code edited} (the resident as it was when the form
+     * was filled). Only the fields that differ from {@code edited} are changed and sent (the server merges them
+     * field by field, so a colleague's change to another field is kept); nothing is queued when no field
+     * changed.
+     */
+    Outcome<Resident> update(Resident edited, ResidentForm form);
 }

@@ -12,6 +12,7 @@ import fr.mediance.app.core.store.Row;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
+import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ResidentDto;
 
@@ -88,45 +89,111 @@ public final class SqliteResidentService implements ResidentService {
 
     @Override
     public Outcome<Resident> create(ResidentForm form) {
-        return save(null, form);
-    }
-
-    @Override
-    public Outcome<Resident> update(String residentId, ResidentForm form) {
-        return save(residentId, form);
-    }
-
-    private Outcome<Resident> save(String existingId, ResidentForm form) {
         AccountInfo me = account.get();
         return store.db().inTransaction(tx -> {
             FormErrors errors = validate(tx, form);
             if (!errors.isEmpty()) {
                 return errors.toOutcome();
             }
-            String id;
-            String fileNumber = null;
-            String structureId = me.structureId();
-            if (existingId == null) {
-                id = UUID.randomUUID().toString();
-            } else {
-                Optional<ResidentDto> old = Records.load(tx, fr.mediance.protocol.EntityType.RESIDENT, existingId)
-                        .map(ResidentDto.class::cast);
-                if (old.isEmpty()) {
-                    return Outcome.failed(CoreMessages.get("resident.notFound"));
-                }
-                id = existingId;
-                fileNumber = old.get().fileNumber();
-                structureId = old.get().structureId() == null ? structureId : old.get().structureId();
-            }
-            ResidentDto dto = new ResidentDto(id, structureId, fileNumber, Texts.clean(form.civility()),
-                    Texts.clean(form.lastName()), Texts.clean(form.firstName()), form.birthDate(),
-                    Texts.clean(form.phone()), Texts.clean(form.street()), Texts.clean(form.postcode()),
-                    Texts.clean(form.city()), Texts.clean(form.accessNotes()), Texts.clean(form.mobilityReason()),
-                    Texts.clean(form.referentId()));
+            ResidentDto dto = apply(new ResidentDto(UUID.randomUUID().toString(), me.structureId(), null, null, null,
+                    null, null, null, null, null, null, null, null, null), form);
             Records.upsert(tx, dto, null, clock.instant(), null);
             outbox.enqueue(tx, dto, CoreMessages.get("summary.resident", displayName(dto)));
-            return Outcome.ok(find(tx, id).orElseThrow());
+            return Outcome.ok(find(tx, dto.id()).orElseThrow());
         });
+    }
+
+    @Override
+    public Outcome<Resident> update(String residentId, ResidentForm form) {
+        Optional<Resident> now = find(residentId);
+        if (now.isEmpty()) {
+            return Outcome.failed(CoreMessages.get("resident.notFound"));
+        }
+        return update(now.get(), form);
+    }
+
+    @Override
+    public Outcome<Resident> update(Resident edited, ResidentForm form) {
+        return store.db().inTransaction(tx -> {
+            FormErrors errors = validate(tx, form);
+            if (!errors.isEmpty()) {
+                return errors.toOutcome();
+            }
+            Optional<ResidentDto> current = Records.load(tx, EntityType.RESIDENT, edited.id())
+                    .map(ResidentDto.class::cast);
+            if (current.isEmpty()) {
+                return Outcome.failed(CoreMessages.get("resident.notFound"));
+            }
+            ResidentDto before = toDto(edited, current.get());
+            ResidentDto typed = apply(before, form);
+            List<String> changed = changedFields(before, typed);
+            if (changed.isEmpty()) {
+                return Outcome.ok(find(tx, edited.id()).orElseThrow());
+            }
+            ResidentDto dto = withFields(current.get(), typed, changed);
+            Records.upsert(tx, dto, null, clock.instant(), null);
+            outbox.enqueueUpdate(tx, dto, edited.version(), changed,
+                    CoreMessages.get("summary.resident", displayName(dto)));
+            return Outcome.ok(find(tx, dto.id()).orElseThrow());
+        });
+    }
+
+    /** The editable fields of a resident, by wire name, in the order of the record. */
+    static final List<String> FIELDS = List.of("civility", "lastName", "firstName", "birthDate", "phone", "street",
+            "postcode", "city", "accessNotes", "mobilityReason", "referentId");
+
+    private static ResidentDto toDto(Resident r, ResidentDto current) {
+        return new ResidentDto(r.id(), current.structureId(), current.fileNumber(), r.civility(), r.lastName(),
+                r.firstName(), r.birthDate(), r.phone(), r.street(), r.postcode(), r.city(), r.accessNotes(),
+                r.mobilityReason(), r.referentId());
+    }
+
+    /** {@code base} with every editable field as typed in the form. */
+    private static ResidentDto apply(ResidentDto base, ResidentForm f) {
+        return new ResidentDto(base.id(), base.structureId(), base.fileNumber(), Texts.clean(f.civility()),
+                Texts.clean(f.lastName()), Texts.clean(f.firstName()), f.birthDate(), Texts.clean(f.phone()),
+                Texts.clean(f.street()), Texts.clean(f.postcode()), Texts.clean(f.city()),
+                Texts.clean(f.accessNotes()), Texts.clean(f.mobilityReason()), Texts.clean(f.referentId()));
+    }
+
+    /** Wire names of the editable fields whose value differs between two versions of a resident. */
+    public static List<String> changedFields(ResidentDto before, ResidentDto after) {
+        List<String> out = new ArrayList<>();
+        for (String field : FIELDS) {
+            if (!java.util.Objects.equals(value(before, field), value(after, field))) {
+                out.add(field);
+            }
+        }
+        return out;
+    }
+
+    private static Object value(ResidentDto r, String field) {
+        return switch (field) {
+            case "civility" -> r.civility();
+            case "lastName" -> r.lastName();
+            case "firstName" -> r.firstName();
+            case "birthDate" -> r.birthDate();
+            case "phone" -> r.phone();
+            case "street" -> r.street();
+            case "postcode" -> r.postcode();
+            case "city" -> r.city();
+            case "accessNotes" -> r.accessNotes();
+            case "mobilityReason" -> r.mobilityReason();
+            case "referentId" -> r.referentId();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** {@code target} with the named fields taken from {@code source}. */
+    private static ResidentDto withFields(ResidentDto target, ResidentDto source, List<String> fields) {
+        ResidentDto t = target;
+        java.util.function.Function<String, Object> pick = f -> fields.contains(f) ? value(source, f) : value(t, f);
+        return new ResidentDto(t.id(), t.structureId(), t.fileNumber(), (String) pick.apply("civility"),
+                (String) pick.apply("lastName"), (String) pick.apply("firstName"),
+                (java.time.LocalDate) pick.apply("birthDate"), (String) pick.apply("phone"),
+                (String) pick.apply("street"), (String) pick.apply("postcode"), (String) pick.apply("city"),
+                (String) pick.apply("accessNotes"), (String) pick.apply("mobilityReason"),
+                (String) pick.apply("referentId"));
     }
 
     static String displayName(ResidentDto r) {

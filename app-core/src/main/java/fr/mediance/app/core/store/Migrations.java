@@ -153,8 +153,64 @@ public final class Migrations {
             END;
             """);
 
+    /**
+     * Version 3: conflict records and the server's blob status (both received by pull), resumable uploads
+     * (the tus upload address and the offset the server has committed, per blob), the original capture of a
+     * downscaled photo (kept until the server acknowledges the downscaled one), cached thumbnails, and when
+ * an operation was first sent (an operation never sent may still be rebased).
+     */
+    static final Migration V3 = new Migration(3, "conflicts, blob status, resumable uploads, originals, thumbnails", """
+            CREATE TABLE conflicts (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              entity TEXT NOT NULL,
+              entity_id TEXT NOT NULL,
+              field TEXT NOT NULL,
+              base_value TEXT,
+              server_value TEXT,
+              client_value TEXT,
+              server_author_id TEXT,
+              client_author_id TEXT,
+              detected_at INTEGER,
+              status TEXT NOT NULL,
+              resolved_value TEXT,
+              resolved_by TEXT,
+              resolved_at INTEGER,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX conflicts_by_status ON conflicts(status, detected_at);
+            CREATE TABLE blob_status (
+              sha256 TEXT PRIMARY KEY,
+              size_bytes INTEGER NOT NULL,
+              received_at INTEGER,
+              thumbnail INTEGER NOT NULL DEFAULT 0,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE uploads (
+              sha256 TEXT PRIMARY KEY,
+              size_bytes INTEGER NOT NULL,
+              upload_url TEXT,
+              committed_offset INTEGER NOT NULL DEFAULT 0,
+              chunk_failures INTEGER NOT NULL DEFAULT 0,
+              state TEXT NOT NULL DEFAULT 'queued',
+              reason TEXT,
+              updated_at INTEGER NOT NULL
+            );
+            ALTER TABLE documents ADD COLUMN original_sha256 TEXT;
+            ALTER TABLE documents ADD COLUMN original_size_bytes INTEGER;
+            CREATE INDEX documents_by_sha ON documents(sha256);
+            ALTER TABLE outbox ADD COLUMN sent_at INTEGER;
+            CREATE TABLE thumbnails (
+              sha256 TEXT PRIMARY KEY,
+              thumbnail_sha256 TEXT NOT NULL,
+              fetched_at INTEGER NOT NULL
+            );
+            """);
+
     /** Every migration, in order. Append only. */
-    public static final List<Migration> ALL = List.of(V1, V2);
+    public static final List<Migration> ALL = List.of(V1, V2, V3);
 
     private Migrations() {
     }

@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityDto;
@@ -40,27 +42,33 @@ public final class Records {
             case VISIT_REPORT -> "visit_reports";
             case DOCUMENT -> "documents";
             case CODE -> "codes";
-            case CONFLICT, BLOB -> throw new IllegalArgumentException("no local table for " + type.code());
+            case CONFLICT -> "conflicts";
+            case BLOB -> "blob_status";
         };
+    }
+
+    private static String idColumn(EntityType type) {
+        return type == EntityType.BLOB ? "sha256" : "id";
     }
 
     /** The stored server version of a record; empty if unknown or never acknowledged. */
     public static Optional<Long> version(Tx tx, EntityType type, String id) {
-        return tx.queryOne("SELECT version FROM " + table(type) + " WHERE id = ?", r -> r.optionalLong("version"), id);
+        return tx.queryOne("SELECT version FROM " + table(type) + " WHERE " + idColumn(type) + " = ?", r -> r.optionalLong("version"), id);
     }
 
     public static boolean exists(Tx tx, EntityType type, String id) {
-        return tx.exists("SELECT 1 FROM " + table(type) + " WHERE id = ?", id);
+        return tx.exists("SELECT 1 FROM " + table(type) + " WHERE " + idColumn(type) + " = ?", id);
     }
 
     /** Records the server version after an acknowledgement (never goes backwards). */
     public static void setVersion(Tx tx, EntityType type, String id, long version) {
-        tx.update("UPDATE " + table(type) + " SET version = ? WHERE id = ? AND (version IS NULL OR version < ?)",
+        tx.update("UPDATE " + table(type) + " SET version = ? WHERE " + idColumn(type)
+                        + " = ? AND (version IS NULL OR version < ?)",
                 version, id, version);
     }
 
     public static void delete(Tx tx, EntityType type, String id) {
-        tx.update("DELETE FROM " + table(type) + " WHERE id = ?", id);
+        tx.update("DELETE FROM " + table(type) + " WHERE " + idColumn(type) + " = ?", id);
     }
 
     /**
@@ -132,6 +140,32 @@ public final class Records {
                       parent = excluded.parent, sort_order = excluded.sort_order, active = excluded.active,
                       version = COALESCE(excluded.version, codes.version)
                     """, c.id(), c.list(), c.code(), c.label(), c.parent(), c.sortOrder(), c.active(), version);
+        } else if (dto instanceof ConflictDto c) {
+            tx.update("""
+                    INSERT INTO conflicts(id, structure_id, entity, entity_id, field, base_value, server_value, client_value,
+                      server_author_id, client_author_id, detected_at, status, resolved_value, resolved_by, resolved_at,
+                      version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, entity = excluded.entity,
+                      entity_id = excluded.entity_id, field = excluded.field, base_value = excluded.base_value,
+                      server_value = excluded.server_value, client_value = excluded.client_value,
+                      server_author_id = excluded.server_author_id, client_author_id = excluded.client_author_id,
+                      detected_at = excluded.detected_at, status = excluded.status,
+                      resolved_value = excluded.resolved_value, resolved_by = excluded.resolved_by,
+                      resolved_at = excluded.resolved_at,
+                      version = COALESCE(excluded.version, conflicts.version), updated_at = excluded.updated_at
+                    """, c.id(), c.structureId(), c.entity() == null ? "" : c.entity().code(), c.entityId(),
+                    c.field(), c.baseValue(), c.serverValue(), c.clientValue(), c.serverAuthorId(),
+                    c.clientAuthorId(), c.detectedAt(), c.status() == null ? ConflictDto.OPEN : c.status(),
+                    c.resolvedValue(), c.resolvedBy(), c.resolvedAt(), version, now);
+        } else if (dto instanceof BlobStatusDto b) {
+            tx.update("""
+                    INSERT INTO blob_status(sha256, size_bytes, received_at, thumbnail, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(sha256) DO UPDATE SET size_bytes = excluded.size_bytes,
+                      received_at = excluded.received_at, thumbnail = excluded.thumbnail,
+                      version = COALESCE(excluded.version, blob_status.version), updated_at = excluded.updated_at
+                    """, b.sha256(), b.sizeBytes(), b.receivedAt(), b.thumbnail(), version, now);
         } else {
             throw new IllegalArgumentException("unknown record " + dto.getClass());
         }
@@ -145,7 +179,8 @@ public final class Records {
             case VISIT_REPORT -> tx.queryOne("SELECT * FROM visit_reports WHERE id = ?", Records::visitReport, id).map(x -> x);
             case DOCUMENT -> tx.queryOne("SELECT * FROM documents WHERE id = ?", Records::document, id).map(x -> x);
             case CODE -> tx.queryOne("SELECT * FROM codes WHERE id = ?", Records::code, id).map(x -> x);
-            case CONFLICT, BLOB -> Optional.empty();
+            case CONFLICT -> tx.queryOne("SELECT * FROM conflicts WHERE id = ?", Records::conflict, id).map(x -> x);
+            case BLOB -> tx.queryOne("SELECT * FROM blob_status WHERE sha256 = ?", Records::blobStatus, id).map(x -> x);
         };
     }
 
@@ -173,6 +208,19 @@ public final class Records {
         return new DocumentDto(r.string("id"), r.string("structure_id"), r.string("visit_report_id"),
                 r.string("resident_id"), r.string("type"), r.string("sha256"), r.string("mime_type"),
                 r.longValue("size_bytes"), r.instant("captured_at"), r.date("retention_until"));
+    }
+
+    public static ConflictDto conflict(Row r) {
+        return new ConflictDto(r.string("id"), r.string("structure_id"), EntityType.fromCode(r.string("entity")),
+                r.string("entity_id"), r.string("field"), r.string("base_value"), r.string("server_value"),
+                r.string("client_value"), r.string("server_author_id"), r.string("client_author_id"),
+                r.instant("detected_at"), r.string("status"), r.string("resolved_value"), r.string("resolved_by"),
+                r.instant("resolved_at"));
+    }
+
+    public static BlobStatusDto blobStatus(Row r) {
+        return new BlobStatusDto(r.string("sha256"), r.longValue("size_bytes"), r.instant("received_at"),
+                r.bool("thumbnail"));
     }
 
     public static CodeDto code(Row r) {

@@ -57,6 +57,22 @@ public final class Outbox {
         return op.opId();
     }
 
+    /**
+     * Queues an update of some fields of a record: {@code dto} is the whole record as it is now on this device,
+     * {@code changedFields} the wire names of the fields this change sets, {@code baseVersion} the server
+     * version the user edited (the server merges field by field from it). Returns the operation id.
+     */
+    public String enqueueUpdate(Tx tx, EntityDto dto, Long baseVersion, List<String> changedFields, String summary) {
+        if (changedFields == null || changedFields.isEmpty()) {
+            throw new IllegalArgumentException("an update names the fields it changes");
+        }
+        EntityType type = EntityType.of(dto);
+        OperationDto op = new OperationDto(UUID.randomUUID().toString(), type, dto.id(), baseVersion, false, dto,
+                changedFields);
+        insert(tx, op, summary);
+        return op.opId();
+    }
+
     /** Queues the deletion of a record. */
     public String enqueueDelete(Tx tx, EntityType type, String id, String summary) {
         Long base = Records.version(tx, type, id).orElse(null);
@@ -74,6 +90,37 @@ public final class Outbox {
         changed(tx);
     }
 
+    /** Notes that these operations are about to be sent (a sent operation is never rebased). */
+    void sending(Tx tx, List<Long> seqs, Instant now) {
+        for (Long seq : seqs) {
+            tx.update("UPDATE outbox SET sent_at = ? WHERE seq = ? AND sent_at IS NULL", now, seq);
+        }
+    }
+
+    /**
+     * After the server acknowledged a change of a record at {@code version}, the later field updates of the same
+     * record that were never sent are rebased on that version: they were made on top of the acknowledged change,
+     * so the server must not see the fields it set as changed by someone else.
+     */
+    void rebaseLaterUpdates(Tx tx, long ackedSeq, EntityType type, String id, long version) {
+        List<Pending> later = tx.query("""
+                SELECT seq, payload FROM outbox WHERE entity = ? AND entity_id = ? AND seq > ? AND state = ?
+                  AND sent_at IS NULL ORDER BY seq
+                """, r -> new Pending(r.longValue("seq"),
+                        MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)),
+                type.code(), id, ackedSeq, PENDING);
+        for (Pending p : later) {
+            OperationDto o = p.op();
+            if (o.changedFields().isEmpty() || (o.baseVersion() != null && o.baseVersion() >= version)) {
+                continue;
+            }
+            OperationDto rebased = new OperationDto(o.opId(), o.entity(), o.entityId(), version, o.delete(), o.data(),
+                    o.changedFields());
+            tx.update("UPDATE outbox SET base_version = ?, payload = ? WHERE seq = ?", version,
+                    MedianceJson.gson().toJson(rebased, OperationDto.class), p.seq());
+        }
+    }
+
     /** The oldest pending operations, in order, at most {@code max}. */
     List<Pending> nextBatch(Tx tx, int max) {
         return tx.query("SELECT seq, payload FROM outbox WHERE state = ? ORDER BY seq LIMIT ?",
@@ -87,10 +134,11 @@ public final class Outbox {
         return tx.exists("SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ?", type.code(), id);
     }
 
-    /** Removes an acknowledged operation; returns its entity and id, or null if it was not there. */
-    OperationDto acknowledge(Tx tx, String opId) {
-        OperationDto op = tx.queryOne("SELECT payload FROM outbox WHERE op_id = ?",
-                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class), opId).orElse(null);
+    /** Removes an acknowledged operation; returns it with its place, or null if it was not there. */
+    Pending acknowledge(Tx tx, String opId) {
+        Pending op = tx.queryOne("SELECT seq, payload FROM outbox WHERE op_id = ?",
+                r -> new Pending(r.longValue("seq"),
+                        MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)), opId).orElse(null);
         tx.update("DELETE FROM outbox WHERE op_id = ?", opId);
         changed(tx);
         return op;
@@ -126,10 +174,10 @@ public final class Outbox {
         EntityDto current = o.delete() ? null : Records.load(tx, o.entity(), o.entityId()).orElse(o.data());
         Long base = Records.version(tx, o.entity(), o.entityId()).orElse(o.baseVersion());
         OperationDto fresh = new OperationDto(UUID.randomUUID().toString(), o.entity(), o.entityId(), base, o.delete(),
-                current);
+                current, o.changedFields());
         tx.update("""
                 UPDATE outbox SET op_id = ?, base_version = ?, payload = ?, state = ?, reason_code = NULL,
-                  reason_message = NULL, quarantined_at = NULL, attempts = 0, last_error = NULL
+                  reason_message = NULL, quarantined_at = NULL, attempts = 0, last_error = NULL, sent_at = NULL
                 WHERE op_id = ?
                 """, fresh.opId(), base, MedianceJson.gson().toJson(fresh, OperationDto.class), PENDING, opId);
         changed(tx);

@@ -11,6 +11,11 @@ import java.time.Instant;
 public record OutboxItem(long seq, String opId, EntityType entity, String entityId, String summary,
                          Instant createdAt, State state, int attempts, String reasonCode, String reasonMessage) {
 
+    /** QUEUED while pending, NEEDS_ATTENTION once refused (see {@link #reasonMessage()}). */
+    public Delivery delivery() {
+        return state == State.QUARANTINED ? Delivery.NEEDS_ATTENTION : Delivery.QUEUED;
+    }
+
     public enum State {
         /** Waiting to be sent (or being sent). */
         PENDING,

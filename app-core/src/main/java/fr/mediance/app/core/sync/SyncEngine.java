@@ -12,7 +12,7 @@ import fr.mediance.app.core.store.StoreException;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.DocumentDto;
@@ -75,6 +75,15 @@ public final class SyncEngine implements SyncService {
     private final ReadOnlyObjectWrapper<SyncStatus> statusProperty = new ReadOnlyObjectWrapper<>(this, "status",
             SyncStatus.initial());
     private final List<Consumer<Set<EntityType>>> dataListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PhotoTransfer>> transferListeners = new CopyOnWriteArrayList<>();
+    /** Operations whose push is under way. */
+    private final Set<String> sendingOps = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Per blob being sent: bytes the server has plus those of the chunk in flight (never goes down). */
+    private final java.util.Map<String, Long> liveBytes = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String activeSha;
+    private final java.util.Map<String, Long> lastProgressEvent = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long PROGRESS_EVENT_NANOS = 50_000_000L;
+    private final PhotoUploader uploader;
     private final Object runLock = new Object();
     private CompletableFuture<SyncReport> running;
     private CompletableFuture<SyncReport> followUp;
@@ -97,6 +106,17 @@ public final class SyncEngine implements SyncService {
         this.ui = ui;
         this.backoff = backoff;
         this.pageSize = pageSize;
+        this.uploader = new PhotoUploader(store, clock, new PhotoUploader.Listener() {
+            @Override
+            public void progress(String sha256, long bytes) {
+                onUploadProgress(sha256, bytes);
+            }
+
+            @Override
+            public void changed(String sha256) {
+                onUploadChanged(sha256);
+            }
+        });
         outbox.addListener(this::refreshCounts);
         network.onlineProperty().addListener((obs, was, now) -> publish(s -> s.withOnline(now)));
     }
@@ -129,7 +149,10 @@ public final class SyncEngine implements SyncService {
                 counts[0] = outbox.countPending(tx);
                 counts[1] = (int) tx.queryLong("SELECT count(*) FROM documents WHERE blob_state = ?",
                         Records.BLOB_WAITING_UPLOAD);
-                counts[2] = outbox.countQuarantined(tx);
+                counts[2] = outbox.countQuarantined(tx) + (int) tx.queryLong("""
+                        SELECT count(DISTINCT d.id) FROM documents d JOIN uploads u ON u.sha256 = d.sha256
+                        WHERE d.blob_state = ? AND u.state = ?
+                        """, Records.BLOB_WAITING_UPLOAD, PhotoUploader.ATTENTION);
                 last[0] = tx.setting(SETTING_LAST_SUCCESS).map(Instant::parse).orElse(null);
                 return null;
             });
@@ -181,8 +204,7 @@ public final class SyncEngine implements SyncService {
                 report = runOnce();
             } catch (RuntimeException e) { // boundary of the sync loop: never let a bug kill the executor silently
                 LOG.log(Level.ERROR, "sync failed unexpectedly", e);
-                report = new SyncReport(SyncReport.Result.FAILED, 0, 0, 0, 0, Duration.ZERO,
-                        CoreMessages.get("sync.failed", e.getClass().getSimpleName()));
+                report = unexpected(e);
             }
             current.complete(report);
             synchronized (runLock) {
@@ -199,6 +221,7 @@ public final class SyncEngine implements SyncService {
         int rejected;
         int pulled;
         int photos;
+        int conflicts;
         final Set<EntityType> changed = EnumSet.noneOf(EntityType.class);
     }
 
@@ -264,6 +287,15 @@ public final class SyncEngine implements SyncService {
         return report;
     }
 
+    /** A bug ended the run: reported as a failure, retried with backoff like any other. */
+    private SyncReport unexpected(RuntimeException e) {
+        failuresInRow++;
+        Instant next = clock.instant().plus(backoff.delay(failuresInRow));
+        String message = CoreMessages.get("sync.failed", e.getClass().getSimpleName());
+        publish(s -> s.withSyncing(false).withResult(s.lastSuccessAt(), message, next, false));
+        return new SyncReport(SyncReport.Result.FAILED, 0, 0, 0, 0, Duration.ZERO, message);
+    }
+
     private Duration took(long t0) {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
@@ -310,7 +342,18 @@ public final class SyncEngine implements SyncService {
             }
             batch = fit(batch, maxOps);
             List<OperationDto> ops = batch.stream().map(Outbox.Pending::op).toList();
-            RemoteResult<PushResponse> r = client.push(new PushRequest(client.deviceId(), ops));
+            List<Long> batchSeqs = batch.stream().map(Outbox.Pending::seq).toList();
+            Instant sentAt = clock.instant();
+            store.db().inTransaction(tx -> {
+                outbox.sending(tx, batchSeqs, sentAt);
+            });
+            ops.forEach(o -> sendingOps.add(o.opId()));
+            RemoteResult<PushResponse> r;
+            try {
+                r = client.push(new PushRequest(client.deviceId(), ops));
+            } finally {
+                ops.forEach(o -> sendingOps.remove(o.opId()));
+            }
             if (r instanceof RemoteResult.ClientError<PushResponse> c && c.status() != 429) {
                 if (batch.size() > 1) {
                     // one operation spoils the batch: send one by one to find and quarantine it
@@ -342,11 +385,16 @@ public final class SyncEngine implements SyncService {
     /** The longest prefix of {@code batch} with at most {@code maxOps} operations and under the byte limit. */
     private static List<Outbox.Pending> fit(List<Outbox.Pending> batch, int maxOps) {
         List<Outbox.Pending> out = new ArrayList<>();
+        Set<String> records = new java.util.HashSet<>();
         long bytes = 200;
         for (Outbox.Pending p : batch) {
             long size = MedianceJson.gson().toJson(p.op(), OperationDto.class).length() + 1L;
             if (!out.isEmpty() && (out.size() >= maxOps || bytes + size > MAX_PUSH_BYTES)) {
                 break;
+            }
+            String record = p.op().entity().code() + "\u0000" + p.op().entityId();
+            if (!records.add(record) && !p.op().changedFields().isEmpty()) {
+                break; // a field update waits for the answer to the earlier change of its record (see rebase)
             }
             out.add(p);
             bytes += size;
@@ -370,14 +418,23 @@ public final class SyncEngine implements SyncService {
                     handled++;
                     continue;
                 }
-                OperationDto op = outbox.acknowledge(tx, res.opId());
-                if (op == null) {
+                Outbox.Pending acked = outbox.acknowledge(tx, res.opId());
+                if (acked == null) {
                     continue; // already acknowledged by an earlier answer
                 }
+                OperationDto op = acked.op();
                 handled++;
                 run.pushed++;
+                if (res.status() == OpStatus.CONFLICT) {
+                    run.conflicts++;
+                }
                 if (res.version() != null && !op.delete()) {
-                    Records.setVersion(tx, op.entity(), op.entityId(), res.version());
+                    if (op.changedFields().isEmpty()) {
+                        Records.setVersion(tx, op.entity(), op.entityId(), res.version());
+                    }
+                    // a field update keeps its base version: the server's merged record (with the fields
+                    // others changed) comes by the pull, which must not take it for our own change coming back
+                    outbox.rebaseLaterUpdates(tx, acked.seq(), op.entity(), op.entityId(), res.version());
                 }
                 touched.add(op.entity().code() + "\u0000" + op.entityId());
             }
@@ -392,33 +449,60 @@ public final class SyncEngine implements SyncService {
     // ---------------------------------------------------------------- photos
 
     private void sendPhotos(RemoteClient client, Run run) throws Stop {
-        List<String> shas = store.db().read(tx -> tx.query(
-                "SELECT DISTINCT sha256 FROM documents WHERE blob_state = ? ORDER BY captured_at",
-                r -> r.string("sha256"), Records.BLOB_WAITING_UPLOAD));
-        BlobFiles blobs = store.blobs();
-        for (String sha : shas) {
-            RemoteResult<Boolean> head = client.blobExists(sha);
-            if (!(head instanceof RemoteResult.Ok<Boolean> present)) {
-                throw new Stop(head);
-            }
-            if (!present.value()) {
-                Optional<byte[]> bytes = blobs.get(sha);
-                if (bytes.isEmpty()) {
-                    LOG.log(Level.ERROR, "a photo waiting for upload is missing on this device");
-                    continue;
-                }
-                RemoteResult<BlobReceiptDto> put = client.putBlob(sha, bytes.get());
-                if (!(put instanceof RemoteResult.Ok<BlobReceiptDto>)) {
-                    throw new Stop(put);
-                }
-            }
-            store.db().inTransaction(tx -> {
-                tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state = ?",
-                        Records.BLOB_UPLOADED, sha, Records.BLOB_WAITING_UPLOAD);
-            });
-            run.photos++;
+        PhotoUploader.Result r;
+        try {
+            r = uploader.sendAll(client);
+        } finally {
+            activeSha = null;
+        }
+        run.photos += r.received();
+        if (r.received() > 0) {
             run.changed.add(EntityType.DOCUMENT);
         }
+        if (r.stop() != null) {
+            throw new Stop(r.stop());
+        }
+    }
+
+    /** Progress of a blob: kept monotonic, published to the transfer listeners on the UI executor. */
+    private void onUploadProgress(String sha, long bytes) {
+        activeSha = sha;
+        Long before = liveBytes.get(sha);
+        if (before != null && bytes <= before) {
+            return;
+        }
+        liveBytes.merge(sha, bytes, Math::max);
+        long now = System.nanoTime();
+        Long last = lastProgressEvent.get(sha);
+        if (last != null && now - last < PROGRESS_EVENT_NANOS) {
+            return; // a few events per second are enough for a progress bar
+        }
+        lastProgressEvent.put(sha, now);
+        publishTransfers(sha);
+    }
+
+    private void onUploadChanged(String sha) {
+        Optional<Database> db = store.current();
+        if (db.isPresent() && db.get().read(tx -> !tx.exists(
+                "SELECT 1 FROM documents WHERE sha256 = ? AND blob_state = ?", sha, Records.BLOB_WAITING_UPLOAD))) {
+            liveBytes.remove(sha);
+            lastProgressEvent.remove(sha);
+        }
+        publishTransfers(sha);
+    }
+
+    private void publishTransfers(String sha) {
+        if (transferListeners.isEmpty()) {
+            return;
+        }
+        List<PhotoTransfer> transfers;
+        try {
+            transfers = store.db().read(tx -> tx.query(Deliveries.TRANSFERS + " AND d.sha256 = ? ORDER BY d.captured_at, d.id",
+                    r -> Deliveries.transfer(r, liveBytes::get, activeSha), sha));
+        } catch (StoreException e) {
+            return;
+        }
+        ui.execute(() -> transfers.forEach(t -> transferListeners.forEach(l -> l.accept(t))));
     }
 
     // ---------------------------------------------------------------- pull
@@ -475,6 +559,14 @@ public final class SyncEngine implements SyncService {
                         ? Records.BLOB_CACHED : Records.BLOB_NOT_DOWNLOADED;
             }
             Records.upsert(tx, change.data(), change.version(), clock.instant(), blobState);
+            if (change.data() instanceof BlobStatusDto b && Crypto.isSha256Hex(b.sha256())) {
+                // the server holds these bytes, verified: our photos are received, the office's are available
+                PhotoUploader.markReceived(tx, store.blobs(), b.sha256());
+                tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state = ?",
+                        Records.BLOB_NOT_DOWNLOADED, b.sha256(), Records.BLOB_AWAITED);
+                run.changed.add(EntityType.DOCUMENT);
+                tx.afterCommit(() -> onUploadChanged(b.sha256()));
+            }
         }
         run.changed.add(change.entity());
     }
@@ -608,6 +700,38 @@ public final class SyncEngine implements SyncService {
     public Runnable addDataListener(Consumer<Set<EntityType>> listener) {
         dataListeners.add(listener);
         return () -> dataListeners.remove(listener);
+    }
+
+    @Override
+    public DeliveryStatus deliveryOf(EntityType entity, String id) {
+        return store.db().read(tx -> Deliveries.of(tx, entity, id, sendingOps, liveBytes::get));
+    }
+
+    @Override
+    public List<PhotoTransfer> photoTransfers() {
+        return store.db().read(tx -> Deliveries.transfers(tx, null, liveBytes::get, activeSha));
+    }
+
+    @Override
+    public List<PhotoTransfer> photoTransfers(String reportId) {
+        return store.db().read(tx -> Deliveries.transfers(tx, reportId, liveBytes::get, activeSha));
+    }
+
+    @Override
+    public Runnable addTransferListener(Consumer<PhotoTransfer> listener) {
+        transferListeners.add(listener);
+        return () -> transferListeners.remove(listener);
+    }
+
+    @Override
+    public void retryPhoto(String documentId) {
+        store.db().inTransaction(tx -> {
+            tx.update("""
+                    UPDATE uploads SET state = ?, reason = NULL, chunk_failures = 0, updated_at = ?
+                    WHERE sha256 = (SELECT sha256 FROM documents WHERE id = ?)
+                    """, PhotoUploader.QUEUED, clock.instant(), documentId);
+        });
+        refreshCounts();
     }
 
     /** Consecutive failed runs (drives the backoff). */

@@ -50,6 +50,27 @@ public final class SyncScheduler {
         start();
     }
 
+    /**
+     * The app came back to the foreground: periodic syncs start again and one sync starts now (unless one ran
+     * a moment ago).
+     */
+    public synchronized void onResumed() {
+        paused = false;
+        if (sync.status().syncing()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (lastStart != null && now.isBefore(lastStart.plus(ONLINE_DEBOUNCE))) {
+            return;
+        }
+        start();
+    }
+
+    /** The app went to the background: no periodic sync until {@link #onResumed()}. */
+    public synchronized void onPaused() {
+        paused = true;
+    }
+
     /** The app went to the background (no periodic sync) or came back. */
     public synchronized void setPaused(boolean value) {
         paused = value;

@@ -49,4 +49,31 @@ public interface SyncService {
      * can reload. Returns a handle that removes the listener.
      */
     Runnable addDataListener(Consumer<Set<EntityType>> listener);
+
+    /**
+     * Where a record stands (queued, sending, received by the office, needs attention with the reason). For a
+     * visit report, its photos count too: it is RECEIVED only when the report and all its photos are, and its
+     * percentage is over the bytes of its photos. A record never changed on this device is RECEIVED if the
+     * server gave it, LOCAL otherwise.
+     */
+    DeliveryStatus deliveryOf(EntityType entity, String id);
+
+    /**
+     * The photos of completed reports that are not yet received by the office, plus those that need
+     * attention, in capture order (the sync screen).
+     */
+    List<PhotoTransfer> photoTransfers();
+
+    /** Every photo of one report made on this device, in capture order, with its delivery state. */
+    List<PhotoTransfer> photoTransfers(String reportId);
+
+    /**
+     * Called (on the UI executor) each time a photo's state or progress changes while a sync sends it: queued,
+     * sending n % (several times per chunk), received, needs attention. The percentage of one photo never goes
+     * down. Returns a handle that removes the listener.
+     */
+    Runnable addTransferListener(Consumer<PhotoTransfer> listener);
+
+    /** Queues again a photo whose upload needed attention (after the cause was fixed). */
+    void retryPhoto(String documentId);
 }

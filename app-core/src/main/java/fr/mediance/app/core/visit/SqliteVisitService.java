@@ -97,6 +97,25 @@ public final class SqliteVisitService implements VisitService {
     }
 
     @Override
+    public Optional<VisitReport> startForResident(String residentId) {
+        AccountInfo me = account.get();
+        return store.db().inTransaction(tx -> {
+            Optional<ResidentDto> resident = Records.load(tx, EntityType.RESIDENT, residentId == null ? "" : residentId)
+                    .map(ResidentDto.class::cast);
+            if (resident.isEmpty()) {
+                return Optional.empty();
+            }
+            ResidentDto r = resident.get();
+            Instant now = clock.instant();
+            VisitReportDto draft = new VisitReportDto(UUID.randomUUID().toString(),
+                    r.structureId() == null ? me.structureId() : r.structureId(), null, r.id(), me.userId(),
+                    CodeLists.MEDIUM_HOME_VISIT, List.of(), null, null, null, now, null, null);
+            Records.upsert(tx, draft, null, now, null);
+            return find(tx, draft.id());
+        });
+    }
+
+    @Override
     public List<VisitReport> drafts() {
         String me = account.get().userId();
         return store.db().read(tx -> tx.query(

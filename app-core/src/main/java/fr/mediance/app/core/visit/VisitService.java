@@ -21,6 +21,12 @@ public interface VisitService {
 
     Optional<VisitReport> find(String reportId);
 
+    /**
+     * A new draft report for a contact with a resident that was not planned as an appointment (medium
+     * "home_visit", started now). Empty if the resident is unknown on this device.
+     */
+    Optional<VisitReport> startForResident(String residentId);
+
     /** Drafts not yet completed, most recently edited first (to resume after a restart). */
     List<VisitReport> drafts();
 

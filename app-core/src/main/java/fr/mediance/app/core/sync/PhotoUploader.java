@@ -1,0 +1,381 @@
+package fr.mediance.app.core.sync;
+
+import fr.mediance.app.core.CoreMessages;
+import fr.mediance.app.core.remote.RemoteClient;
+import fr.mediance.app.core.remote.RemoteResult;
+import fr.mediance.app.core.store.BlobFiles;
+import fr.mediance.app.core.store.Records;
+import fr.mediance.app.core.store.StoreException;
+import fr.mediance.app.core.store.StoreHolder;
+import fr.mediance.app.core.store.Tx;
+import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.Tus;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends the photos of completed reports, one blob at a time, with resumable uploads (tus 1.0): HEAD the blob
+ * first (a blob the server has is not sent again), OPTIONS once per sync for the limits, POST to create the
+ * upload, PATCH chunks of the announced size with their SHA-256. The upload address and the offset the server
+ * has committed are kept in the {@code uploads} table after each chunk, so that after a cut, a kill of the app
+ * or a restart of the server the upload resumes from the server's offset (HEAD), never from 0 unless the
+ * server lost it. A blob that keeps failing is set aside with a French reason ("needs attention") and never
+ * blocks the others; a network or server failure ends the sync, to be retried with backoff.
+ */
+final class PhotoUploader {
+    private static final System.Logger LOG = System.getLogger(PhotoUploader.class.getName());
+    static final String QUEUED = "queued";
+    static final String ATTENTION = "attention";
+    /** A chunk refused this many times in a row for its checksum: the photo needs attention. */
+    static final int MAX_CHUNK_FAILURES = 3;
+    /** Network failures in a row, without progress, tried again at once before the sync gives up for now. */
+    static final int MAX_QUICK_RETRIES = 3;
+    /** Requests without progress on one photo (409 answers, lost uploads) before the sync gives up for now. */
+    static final int MAX_STALLS = 6;
+
+    /** What the engine is told while a blob travels. */
+    interface Listener {
+        /** {@code bytes} of the blob are at the server or on their way. */
+        void progress(String sha256, long bytes);
+
+        /** The state of the blob changed (received, needs attention, upload started or ended). */
+        void changed(String sha256);
+    }
+
+    /** The end of a pass: how many blobs were confirmed, and the failure that stopped it (null if none). */
+    record Result(int received, RemoteResult<?> stop) {
+    }
+
+    private record Waiting(String sha256, long size, String mimeType) {
+    }
+
+    private record Upload(String url, long offset, int chunkFailures) {
+    }
+
+    private final StoreHolder store;
+    private final Clock clock;
+    private final Listener listener;
+
+    PhotoUploader(StoreHolder store, Clock clock, Listener listener) {
+        this.store = store;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Sends every waiting blob that does not need attention. */
+    Result sendAll(RemoteClient client) {
+        List<Waiting> waiting = store.db().read(tx -> tx.query("""
+                SELECT d.sha256, max(d.size_bytes) AS size, min(d.mime_type) AS mime, min(d.captured_at) AS first
+                FROM documents d LEFT JOIN uploads u ON u.sha256 = d.sha256
+                WHERE d.blob_state = ? AND (u.state IS NULL OR u.state <> ?)
+                GROUP BY d.sha256 ORDER BY first, d.sha256
+                """, r -> new Waiting(r.string("sha256"), r.longValue("size"), r.string("mime")),
+                Records.BLOB_WAITING_UPLOAD, ATTENTION));
+        RemoteClient.TusOptions options = null;
+        boolean legacy = false;
+        int received = 0;
+        for (Waiting w : waiting) {
+            RemoteResult<Boolean> head = client.blobExists(w.sha256());
+            if (!(head instanceof RemoteResult.Ok<Boolean> present)) {
+                return new Result(received, head);
+            }
+            if (present.value()) {
+                markReceived(w.sha256());
+                received++;
+                continue;
+            }
+            byte[] bytes;
+            try {
+                Optional<byte[]> held = store.blobs().get(w.sha256());
+                if (held.isEmpty()) {
+                    LOG.log(Level.ERROR, "a photo waiting for upload is missing on this device");
+                    attention(w.sha256(), w.size(), CoreMessages.get("upload.missing"));
+                    continue;
+                }
+                bytes = held.get();
+            } catch (StoreException e) {
+                if (e.kind() != StoreException.Kind.CORRUPTED) {
+                    throw e;
+                }
+                LOG.log(Level.ERROR, "a photo waiting for upload is damaged on this device");
+                attention(w.sha256(), w.size(), CoreMessages.get("upload.damaged"));
+                continue;
+            }
+            if (options == null && !legacy) {
+                RemoteResult<RemoteClient.TusOptions> o = client.tusOptions();
+                if (o instanceof RemoteResult.ClientError<RemoteClient.TusOptions> c
+                        && (c.status() == 404 || c.status() == 405)) {
+                    legacy = true; // a server without resumable uploads: one PUT per blob
+                } else if (o instanceof RemoteResult.Ok<RemoteClient.TusOptions> ok) {
+                    options = ok.value();
+                } else {
+                    return new Result(received, o);
+                }
+            }
+            RemoteResult<?> stop = legacy ? put(client, w, bytes) : tus(client, options, w, bytes);
+            if (stop != null) {
+                return new Result(received, stop);
+            }
+            if (isReceived(w.sha256())) {
+                received++;
+            }
+        }
+        return new Result(received, null);
+    }
+
+    private boolean isReceived(String sha) {
+        return store.db().read(tx -> !tx.exists("SELECT 1 FROM documents WHERE sha256 = ? AND blob_state = ?", sha,
+                Records.BLOB_WAITING_UPLOAD));
+    }
+
+    /** The whole blob in one request (servers without tus). Returns the failure that ends the sync, or null. */
+    private RemoteResult<?> put(RemoteClient client, Waiting w, byte[] bytes) {
+        RemoteResult<BlobReceiptDto> put = client.putBlob(w.sha256(), bytes);
+        if (put.isOk()) {
+            markReceived(w.sha256());
+            return null;
+        }
+        if (put instanceof RemoteResult.ClientError<BlobReceiptDto> c && c.status() != 408 && c.status() != 429) {
+            attention(w.sha256(), w.size(), c.status() == 413 ? CoreMessages.get("upload.tooLarge")
+                    : CoreMessages.get("upload.refused", put.userMessage()));
+            return null;
+        }
+        return put;
+    }
+
+    /** One blob through tus. Returns the failure that ends the sync, or null (received, or set aside). */
+    private RemoteResult<?> tus(RemoteClient client, RemoteClient.TusOptions options, Waiting w, byte[] bytes) {
+        String sha = w.sha256();
+        long size = bytes.length;
+        if (size > options.maxSize()) {
+            attention(sha, size, CoreMessages.get("upload.tooLarge"));
+            return null;
+        }
+        Upload up = loadOrCreate(sha, size);
+        String url = up.url();
+        long offset = url == null ? 0 : -1; // -1: ask the server (HEAD)
+        int chunkFailures = up.chunkFailures();
+        int quickFailures = 0;
+        int stalls = 0;
+        listener.progress(sha, up.offset());
+        listener.changed(sha);
+        while (true) {
+            if (stalls > MAX_STALLS) {
+                LOG.log(Level.WARNING, "upload makes no progress; retried at the next sync");
+                return new RemoteResult.ServerError<>(0, null);
+            }
+            if (url == null) {
+                int first = options.creationWithUpload() ? (int) Math.min(options.chunkSize(), size) : 0;
+                RemoteResult<RemoteClient.TusCreated> created = client.tusCreate(sha, size, w.mimeType(), null,
+                        bytes, first, n -> listener.progress(sha, n));
+                if (created instanceof RemoteResult.Ok<RemoteClient.TusCreated> ok) {
+                    url = ok.value().uploadUrl();
+                    offset = ok.value().offset();
+                    save(sha, url, offset, chunkFailures);
+                    quickFailures = 0;
+                    if (offset >= size) {
+                        markReceived(sha);
+                        return null;
+                    }
+                    continue;
+                }
+                if (created instanceof RemoteResult.NetworkError<?>) {
+                    if (++quickFailures > MAX_QUICK_RETRIES) {
+                        return created;
+                    }
+                    continue;
+                }
+                if (created instanceof RemoteResult.ClientError<?> c && c.status() == Tus.STATUS_CHECKSUM_MISMATCH) {
+                    if (++chunkFailures >= MAX_CHUNK_FAILURES) {
+                        attention(sha, size, CoreMessages.get("upload.checksum"));
+                        return null;
+                    }
+                    stalls++;
+                    continue;
+                }
+                RemoteResult<?> fatal = refusal(created, sha, size);
+                return fatal; // null when set aside
+            }
+            if (offset < 0) {
+                RemoteResult<Long> head = client.tusOffset(url);
+                if (head instanceof RemoteResult.Ok<Long> ok) {
+                    offset = Math.max(0, Math.min(ok.value(), size));
+                    save(sha, url, offset, chunkFailures);
+                    listener.progress(sha, offset);
+                } else if (head instanceof RemoteResult.NetworkError<?>) {
+                    if (++quickFailures > MAX_QUICK_RETRIES) {
+                        return head;
+                    }
+                    continue;
+                } else if (head instanceof RemoteResult.ClientError<?> c && c.status() != 401 && c.status() != 429) {
+                    LOG.log(Level.INFO, "the server no longer knows the upload ({0}): a new one starts", c.status());
+                    url = null;
+                    offset = 0;
+                    save(sha, null, 0, chunkFailures);
+                    stalls++;
+                    continue;
+                } else {
+                    return head;
+                }
+            }
+            if (offset >= size) {
+                // the server has every byte: the blob exists once verified
+                RemoteResult<Boolean> exists = client.blobExists(sha);
+                if (!(exists instanceof RemoteResult.Ok<Boolean> e)) {
+                    return exists;
+                }
+                if (e.value()) {
+                    markReceived(sha);
+                    return null;
+                }
+                url = null;
+                offset = 0;
+                save(sha, null, 0, chunkFailures);
+                stalls++;
+                continue;
+            }
+            long from = offset;
+            int len = (int) Math.min(options.chunkSize(), size - from);
+            RemoteResult<Long> patch = client.tusPatch(url, from, bytes, (int) from, len,
+                    n -> listener.progress(sha, from + n));
+            if (patch instanceof RemoteResult.Ok<Long> ok) {
+                long next = Math.max(0, Math.min(ok.value(), size));
+                if (next > from) {
+                    quickFailures = 0;
+                    stalls = 0;
+                    chunkFailures = 0;
+                } else {
+                    stalls++;
+                }
+                offset = next;
+                save(sha, url, offset, chunkFailures);
+                listener.progress(sha, offset);
+                if (offset >= size) {
+                    markReceived(sha); // the last PATCH is answered once the whole file is verified
+                    return null;
+                }
+                continue;
+            }
+            if (patch instanceof RemoteResult.NetworkError<?>) {
+                offset = -1; // cut: ask the server what it kept
+                if (++quickFailures > MAX_QUICK_RETRIES) {
+                    return patch;
+                }
+                continue;
+            }
+            if (patch instanceof RemoteResult.ClientError<?> c) {
+                if (c.status() == 409) {
+                    offset = -1;
+                    stalls++;
+                    continue;
+                }
+                if (c.status() == Tus.STATUS_CHECKSUM_MISMATCH) {
+                    chunkFailures++;
+                    save(sha, url, from, chunkFailures);
+                    if (chunkFailures >= MAX_CHUNK_FAILURES) {
+                        attention(sha, size, CoreMessages.get("upload.checksum"));
+                        return null;
+                    }
+                    offset = -1; // the server may also have started the file again
+                    continue;
+                }
+                if (c.status() == 404 || c.status() == 410) {
+                    LOG.log(Level.INFO, "the server no longer knows the upload ({0}): a new one starts", c.status());
+                    url = null;
+                    offset = 0;
+                    save(sha, null, 0, chunkFailures);
+                    stalls++;
+                    continue;
+                }
+            }
+            return refusal(patch, sha, size);
+        }
+    }
+
+    /** A refusal that retrying will not cure sets the blob aside (returns null); anything else ends the sync. */
+    private RemoteResult<?> refusal(RemoteResult<?> r, String sha, long size) {
+        if (r instanceof RemoteResult.ClientError<?> c && c.status() != 408 && c.status() != 429) {
+            attention(sha, size, c.status() == 413 ? CoreMessages.get("upload.tooLarge")
+                    : CoreMessages.get("upload.refused", r.userMessage()));
+            return null;
+        }
+        return r;
+    }
+
+    private Upload loadOrCreate(String sha, long size) {
+        return store.db().inTransaction(tx -> {
+            Optional<Upload> u = tx.queryOne(
+                    "SELECT upload_url, committed_offset, chunk_failures, size_bytes FROM uploads WHERE sha256 = ?",
+                    r -> r.longValue("size_bytes") == size
+                            ? new Upload(r.string("upload_url"), r.longValue("committed_offset"), r.intValue("chunk_failures"))
+                            : new Upload(null, 0, 0), sha);
+            if (u.isPresent()) {
+                return u.get();
+            }
+            tx.update("INSERT INTO uploads(sha256, size_bytes, state, updated_at) VALUES (?, ?, ?, ?)", sha, size, QUEUED,
+                    clock.instant());
+            return new Upload(null, 0, 0);
+        });
+    }
+
+    /** Remembers where the upload stands, committed before the next request. */
+    private void save(String sha, String url, long offset, int chunkFailures) {
+        store.db().inTransaction(tx -> {
+            tx.update("""
+                    UPDATE uploads SET upload_url = ?, committed_offset = ?, chunk_failures = ?, updated_at = ?
+                    WHERE sha256 = ?
+                    """, url, offset, chunkFailures, clock.instant(), sha);
+        });
+    }
+
+    private void attention(String sha, long size, String reason) {
+        store.db().inTransaction(tx -> {
+            tx.update("""
+                    INSERT INTO uploads(sha256, size_bytes, state, reason, updated_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(sha256) DO UPDATE SET state = excluded.state, reason = excluded.reason,
+                      updated_at = excluded.updated_at
+                    """, sha, size, ATTENTION, reason, clock.instant());
+        });
+        LOG.log(Level.WARNING, "a photo needs attention: {0}", reason);
+        listener.changed(sha);
+    }
+
+    private void markReceived(String sha) {
+        store.db().inTransaction(tx -> {
+            markReceived(tx, store.blobs(), sha);
+        });
+        listener.changed(sha);
+    }
+
+    /**
+     * The server holds these bytes, verified (end of an upload, HEAD, or its blob status): the documents that
+     * wait for them are received, the upload is forgotten, and the original captures of those documents are
+     * deleted once this transaction commits (only the downscaled photo is kept).
+     */
+    static void markReceived(Tx tx, BlobFiles blobs, String sha) {
+        List<String> originals = new ArrayList<>(tx.query("""
+                SELECT DISTINCT original_sha256 FROM documents
+                WHERE sha256 = ? AND blob_state IN (?, ?) AND original_sha256 IS NOT NULL
+                """, r -> r.string("original_sha256"), sha, Records.BLOB_WAITING_UPLOAD, Records.BLOB_UPLOADED));
+        tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state = ?", Records.BLOB_UPLOADED, sha,
+                Records.BLOB_WAITING_UPLOAD);
+        tx.update("""
+                UPDATE documents SET original_sha256 = NULL, original_size_bytes = NULL
+                WHERE sha256 = ? AND blob_state = ? AND original_sha256 IS NOT NULL
+                """, sha, Records.BLOB_UPLOADED);
+        tx.update("DELETE FROM uploads WHERE sha256 = ?", sha);
+        List<String> unused = new ArrayList<>();
+        for (String original : originals) {
+            if (!tx.exists("SELECT 1 FROM documents WHERE sha256 = ? OR original_sha256 = ?", original, original)) {
+                unused.add(original);
+            }
+        }
+        if (!unused.isEmpty()) {
+            tx.afterCommit(() -> unused.forEach(blobs::delete));
+        }
+    }
+}
