@@ -460,8 +460,11 @@ public final class JpegDecoder {
             width = u16(pos + 3);
             int nc = d[pos + 5] & 0xFF;
             pos += 6;
-            if (precision != 8) {
+            if (precision == 12 || precision == 16) {
                 throw ImageFormatException.unsupported(precision + " bits par composante");
+            }
+            if (precision != 8) {
+                throw ImageFormatException.damaged();
             }
             if (width == 0 || height == 0) {
                 throw ImageFormatException.unsupported("hauteur définie par DNL");
