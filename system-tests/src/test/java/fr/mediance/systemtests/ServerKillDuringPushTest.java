@@ -1,0 +1,136 @@
+package fr.mediance.systemtests;
+
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.resident.Resident;
+import fr.mediance.app.core.resident.ResidentForm;
+import fr.mediance.app.core.sync.SyncReport;
+import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.ChangeDto;
+import fr.mediance.protocol.EntityType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code kill -9} of the server process while a device pushes, then a restart on the same data directory and
+ * port: the device sends its operations again and every record is stored once.
+ */
+@Timeout(180)
+class ServerKillDuringPushTest {
+    private static final int RESIDENTS = 150;
+    private static final String PUSH = "POST " + ApiPaths.SYNC_PUSH + " ";
+
+    @TempDir
+    Path tmp;
+
+    private SyncWorld world;
+
+    @AfterEach
+    void close() {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void aServerKilledWhileThePushBodyArrivesStoresNothingHalfAndEveryRecordOnceAfterRestart() throws Exception {
+        Setup s = setup();
+        // 20 kB into the body (about a fifth of it), the server dies; no byte more reaches it.
+        s.link.onRequest(PUSH, 20_000, world::killServer);
+
+        SyncReport cut = s.coord.sync().syncNow().join();
+        assertThat(cut.ok()).isFalse();
+        assertThat(world.server().isAlive()).isFalse();
+        world.restartServer();
+        assertThat(residentRows(s)).as("a truncated push writes nothing").isEmpty();
+
+        resumeAndCheck(s);
+    }
+
+    @Test
+    void aServerKilledWhileItAppliesThePushKeepsWhatItCommittedAndEveryRecordOnceAfterRestart() throws Exception {
+        Setup s = setup();
+        // When the first operation of the push is visible to the office, the server is killed mid-batch.
+        CompletableFuture<Integer> killedAfter = new CompletableFuture<>();
+        s.link.onRequest(PUSH, 0, () -> {
+            Thread watcher = new Thread(() -> {
+                try {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (System.nanoTime() < deadline) {
+                        int seen = (int) s.office.changes(s.before, 1000).changes().stream()
+                                .filter(c -> c.entity() == EntityType.RESIDENT).count();
+                        if (seen > 0) {
+                            world.killServer();
+                            killedAfter.complete(seen);
+                            return;
+                        }
+                        Thread.sleep(2);
+                    }
+                    killedAfter.completeExceptionally(new AssertionError("the push never started to apply"));
+                } catch (RuntimeException | InterruptedException e) {
+                    killedAfter.completeExceptionally(e);
+                }
+            }, "kill-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        });
+
+        SyncReport cut = s.coord.sync().syncNow().join();
+        assertThat(killedAfter.get(30, TimeUnit.SECONDS)).isPositive();
+        assertThat(cut.ok()).as("the answer never came").isFalse();
+        world.restartServer();
+        int committed = residentRows(s).size();
+        System.out.printf("server killed after %d of %d operations of the push were committed%n", committed, RESIDENTS);
+        assertThat(committed).as("killed in the middle of the batch").isBetween(1, RESIDENTS - 1);
+
+        resumeAndCheck(s);
+    }
+
+    private record Setup(CoreContext coord, LinkEmulator link, RawApi office, String before, List<String> residents) {
+    }
+
+    /** A coordinator's device behind a link, with {@link #RESIDENTS} residents created offline. */
+    private Setup setup() {
+        world = SyncWorld.start(tmp);
+        LinkEmulator link = world.link(LinkEmulator.Profile.UNLIMITED, 3);
+        CoreContext coord = world.device("coord", "coord", link.baseUrl());
+        RawApi office = world.api("bureau");
+        String before = office.cursorAtEnd();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < RESIDENTS; i++) {
+            Resident r = coord.residents().create(new ResidentForm("M.", "Nom" + i, "Prénom" + i,
+                    LocalDate.of(1950, 1, 1).plusDays(i), "06 00 00 00 " + String.format("%02d", i % 100),
+                    i + " rue de la République", "13001", "Marseille", null, null, null)).value();
+            ids.add(r.id());
+        }
+        assertThat(coord.sync().pendingItems()).hasSize(RESIDENTS);
+        return new Setup(coord, link, office, before, ids);
+    }
+
+    private List<ChangeDto> residentRows(Setup s) {
+        return s.office.rowsSince(s.before).stream().filter(c -> c.entity() == EntityType.RESIDENT).toList();
+    }
+
+    private void resumeAndCheck(Setup s) {
+        SyncReport resumed = s.coord.sync().syncNow().join();
+        assertThat(resumed.ok()).as(resumed.message()).isTrue();
+        assertThat(s.coord.sync().pendingItems()).isEmpty();
+        assertThat(s.coord.sync().quarantinedItems()).isEmpty();
+        Map<String, Long> perResident = residentRows(s).stream()
+                .collect(Collectors.groupingBy(ChangeDto::entityId, Collectors.counting()));
+        assertThat(perResident.keySet()).containsExactlyInAnyOrderElementsOf(s.residents);
+        assertThat(perResident).allSatisfy((id, rows) -> assertThat(rows).as(id).isEqualTo(1L));
+    }
+}
