@@ -74,6 +74,11 @@ public final class JpegDecoder {
         final int[] minCode = new int[17];
         final int[] valPtr = new int[17];
         final int[] values;
+        /**
+         * For AC tables: (value << 8) | (run << 4) | bits used, when a code and its magnitude bits fit in
+         * FAST_BITS together; 0 otherwise.
+         */
+        final int[] fastAc = new int[1 << FAST_BITS];
 
         Huffman(int[] bits, int[] values) {
             this.values = values;
@@ -109,6 +114,21 @@ public final class JpegDecoder {
                     k++;
                 }
                 code <<= 1;
+            }
+            for (int i = 0; i < fast.length; i++) {
+                int f = fast[i];
+                if (f == 0) {
+                    continue;
+                }
+                int len = f >> 8;
+                int rs = f & 0xFF;
+                int run = rs >> 4;
+                int size = rs & 15;
+                if (size != 0 && len + size <= FAST_BITS) {
+                    int m = (i >> (FAST_BITS - len - size)) & ((1 << size) - 1);
+                    int v = m < (1 << (size - 1)) ? m - (1 << size) + 1 : m;
+                    fastAc[i] = (v << 8) | (run << 4) | (len + size);
+                }
             }
         }
 
@@ -771,7 +791,25 @@ public final class JpegDecoder {
             Huffman ac = c.ac;
             int last = 0;
             int k = 1;
+            int[] fastAc = ac.fastAc;
             while (k < 64) {
+                if (bitCnt < 16) {
+                    fill();
+                }
+                int fa = fastAc[bitBuf >>> (32 - Huffman.FAST_BITS)];
+                if (fa != 0) {
+                    int used = fa & 15;
+                    bitBuf <<= used;
+                    bitCnt -= used;
+                    k += (fa >> 4) & 15;
+                    if (k > 63) {
+                        throw ImageFormatException.damaged();
+                    }
+                    out[ZZ[k]] = fa >> 8;
+                    last = k;
+                    k++;
+                    continue;
+                }
                 int rs = decodeHuffman(ac);
                 int r = rs >> 4;
                 int s = rs & 15;

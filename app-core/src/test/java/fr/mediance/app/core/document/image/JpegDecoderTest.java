@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,20 @@ class JpegDecoderTest {
         assertThat(img.sourceWidth()).isEqualTo(w);
         assertThat(img.orientation()).isEqualTo(1);
         assertThat(TestImages.meanAbsoluteError(reference, img.rgb())).isLessThan(1.0);
+    }
+
+    @ParameterizedTest(name = "{0}x{1} subsampled={2}")
+    @CsvSource({"123,77,false", "123,77,true", "9,17,true", "200,150,true"})
+    void decodes_sequential_jpegs_with_one_scan_per_component_like_imageio(int w, int h, boolean subsampled) {
+        byte[] jpeg = TestImages.nonInterleaved(TestImages.photo(w, h, 4), subsampled);
+        int[] reference = TestImages.rgb(TestImages.read(jpeg));
+
+        DecodedImage img = JpegDecoder.decode(jpeg, 0);
+
+        assertThat(img.width()).isEqualTo(w);
+        assertThat(TestImages.meanAbsoluteError(reference, img.rgb())).isLessThan(1.0);
+        DecodedImage half = JpegDecoder.decode(jpeg, Math.max(w, h) / 2);
+        assertThat(half.width()).isEqualTo((w + 1) / 2);
     }
 
     @Test

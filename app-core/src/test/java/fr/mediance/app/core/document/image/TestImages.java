@@ -330,6 +330,82 @@ final class TestImages {
         writeU16(o, v);
     }
 
+    /**
+     * A sequential JPEG with one scan per component (non-interleaved), which ImageIO does not write: assembled
+     * from three grey JPEGs of the Y, Cb and Cr planes (ImageIO writes the same standard tables for each).
+     *
+     * @param subsampled chroma planes at half size both ways (4:2:0), else full size (4:4:4)
+     */
+    static byte[] nonInterleaved(BufferedImage rgb, boolean subsampled) {
+        int w = rgb.getWidth();
+        int h = rgb.getHeight();
+        int cw = subsampled ? (w + 1) / 2 : w;
+        int ch = subsampled ? (h + 1) / 2 : h;
+        BufferedImage y = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage cb = new BufferedImage(cw, ch, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage cr = new BufferedImage(cw, ch, BufferedImage.TYPE_BYTE_GRAY);
+        int[] px = rgb(rgb);
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                int p = px[j * w + i];
+                int r = (p >> 16) & 0xFF;
+                int g = (p >> 8) & 0xFF;
+                int b = p & 0xFF;
+                y.getRaster().setSample(i, j, 0, clamp((int) Math.round(0.299 * r + 0.587 * g + 0.114 * b)));
+            }
+        }
+        for (int j = 0; j < ch; j++) {
+            for (int i = 0; i < cw; i++) {
+                int p = px[Math.min(h - 1, subsampled ? 2 * j : j) * w + Math.min(w - 1, subsampled ? 2 * i : i)];
+                int r = (p >> 16) & 0xFF;
+                int g = (p >> 8) & 0xFF;
+                int b = p & 0xFF;
+                cb.getRaster().setSample(i, j, 0,
+                        clamp((int) Math.round(-0.168736 * r - 0.331264 * g + 0.5 * b + 128)));
+                cr.getRaster().setSample(i, j, 0,
+                        clamp((int) Math.round(0.5 * r - 0.418688 * g - 0.081312 * b + 128)));
+            }
+        }
+        byte[][] parts = {jpeg(y, 0.9f, null, false, 0), jpeg(cb, 0.9f, null, false, 0),
+                jpeg(cr, 0.9f, null, false, 0)};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeBytes(out, 0xFF, 0xD8);
+        // tables of the Y part (DQT, DHT), then our own frame header
+        byte[] yj = parts[0];
+        int pos = 2;
+        while (true) {
+            int m = yj[pos + 1] & 0xFF;
+            int length = ((yj[pos + 2] & 0xFF) << 8) | (yj[pos + 3] & 0xFF);
+            if (m == 0xDB || m == 0xC4) {
+                out.write(yj, pos, 2 + length);
+            }
+            if (m == 0xDA) {
+                break;
+            }
+            pos += 2 + length;
+        }
+        writeBytes(out, 0xFF, 0xC0);
+        writeU16(out, 8 + 3 * 3);
+        out.write(8);
+        writeU16(out, h);
+        writeU16(out, w);
+        out.write(3);
+        writeBytes(out, 1, subsampled ? 0x22 : 0x11, 0, 2, 0x11, 0, 3, 0x11, 0);
+        for (int c = 0; c < 3; c++) {
+            byte[] part = parts[c];
+            int p = 2;
+            while ((part[p + 1] & 0xFF) != 0xDA) {
+                p += 2 + (((part[p + 2] & 0xFF) << 8) | (part[p + 3] & 0xFF));
+            }
+            int sosLength = ((part[p + 2] & 0xFF) << 8) | (part[p + 3] & 0xFF);
+            int data = p + 2 + sosLength;
+            writeBytes(out, 0xFF, 0xDA, 0, 8, 1, c + 1, 0x00, 0, 63, 0);
+            out.write(part, data, part.length - 2 - data); // entropy-coded data, without EOI
+        }
+        writeBytes(out, 0xFF, 0xD9);
+        return out.toByteArray();
+    }
+
     /** Whether the bytes contain an APP1 segment (EXIF / XMP) or the "Exif" signature anywhere in the headers. */
     static boolean hasExifSegment(byte[] jpeg) {
         int pos = 2;
