@@ -13,9 +13,13 @@ import java.util.Optional;
  */
 public interface DocumentService {
     /**
-     * Encrypts and attaches a captured image to a draft report with a document type (code of
-     * "document_type"). Fails if the report is completed, the image is empty or larger than the limit.
-     * Field keys of {@link Outcome.Invalid}: type, image.
+     * Attaches a captured image to a draft report with a document type (code of "document_type"). A JPEG is
+     * made ready for upload first (upright, long edge at most {@code Limits.PHOTO_MAX_EDGE} px, quality
+     * {@code Limits.PHOTO_JPEG_QUALITY}, metadata removed): that version is what the document's hash and size
+     * name and what travels; the original capture is kept encrypted too until the server acknowledges the
+     * photo, then deleted. Other formats are kept as they are. Fails if the report is completed, the image is
+     * empty, larger than the limit or a JPEG that cannot be read. Field keys of {@link Outcome.Invalid}: type,
+     * image.
      */
     Outcome<PhotoItem> attach(String reportId, CapturedImage image, String type);
 
@@ -32,4 +36,10 @@ public interface DocumentService {
 
     /** The decrypted bytes, if held on this device (verified against the hash). */
     Optional<byte[]> readBytes(String documentId);
+
+    /** Whether the original capture of a downscaled photo is still kept (until the server has the photo). */
+    boolean hasOriginal(String documentId);
+
+    /** The original capture while it is kept, else the photo itself. */
+    Optional<byte[]> readOriginal(String documentId);
 }

@@ -3,6 +3,9 @@ package fr.mediance.app.core.document;
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.FormErrors;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.document.image.ImageFormatException;
+import fr.mediance.app.core.document.image.JpegDecoder;
+import fr.mediance.app.core.document.image.PhotoDownscaler;
 import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.app.core.reference.SqliteReferenceService;
@@ -14,6 +17,7 @@ import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.Limits;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.function.Supplier;
 
 /** Photos of documents: rows in the local database, bytes encrypted in the private blob directory. */
 public final class SqliteDocumentService implements DocumentService {
+    private static final System.Logger LOG = System.getLogger(SqliteDocumentService.class.getName());
     private final StoreHolder store;
     private final Supplier<AccountInfo> account;
     private final Clock clock;
@@ -87,8 +92,34 @@ public final class SqliteDocumentService implements DocumentService {
         if (problem.isPresent()) {
             return Outcome.failed(problem.get());
         }
-        // bytes first (encrypted, content-addressed): a crash before the row only leaves an unreferenced file
-        String sha = store.blobs().put(image.bytes());
+        byte[] captured = image.bytes();
+        byte[] upload = captured;
+        String mimeType = image.mimeType();
+        if (JpegDecoder.looksLikeJpeg(captured)) {
+            try {
+                PhotoDownscaler.Result r = PhotoDownscaler.downscale(captured, Limits.PHOTO_MAX_EDGE,
+                        Limits.PHOTO_JPEG_QUALITY);
+                upload = r.jpeg();
+                mimeType = "image/jpeg";
+                LOG.log(Level.DEBUG, "photo prepared: {0}x{1} -> {2}x{3}, {4} -> {5} bytes", r.sourceWidth(),
+                        r.sourceHeight(), r.width(), r.height(), captured.length, upload.length);
+            } catch (ImageFormatException bad) {
+                if (ImageFormatException.DAMAGED.equals(bad.getMessage())
+                        || ImageFormatException.NOT_AN_IMAGE.equals(bad.getMessage())) {
+                    return Outcome.invalid(java.util.Map.of("image", CoreMessages.get("document.image.unreadable",
+                            bad.getMessage())));
+                }
+                // a JPEG this decoder cannot shrink (an unusual variant, a huge picture): kept as it is, not lost
+                LOG.log(Level.INFO, "photo kept as captured: {0}", bad.getMessage());
+            }
+        }
+        // bytes first (encrypted, content-addressed, written to a temporary file, flushed to the disk and renamed):
+        // a crash before the row commits only leaves unreferenced files, removed at the next unlock. The original
+        // capture is kept too until the server acknowledges the downscaled photo that travels.
+        String original = java.util.Arrays.equals(upload, captured) ? null : store.blobs().put(captured);
+        String sha = store.blobs().put(upload);
+        byte[] uploaded = upload;
+        String type2 = mimeType;
         return store.db().inTransaction(tx -> {
             Optional<String> again = draftProblem(tx, reportId);
             if (again.isPresent()) {
@@ -103,8 +134,12 @@ public final class SqliteDocumentService implements DocumentService {
                     r -> r.string("structure_id"), reportId).orElse(me.structureId());
             Instant now = clock.instant();
             DocumentDto dto = new DocumentDto(UUID.randomUUID().toString(), structureId, reportId, residentId,
-                    type.strip(), sha, image.mimeType(), image.bytes().length, now, null);
+                    type.strip(), sha, type2, uploaded.length, now, null);
             Records.upsert(tx, dto, null, now, Records.BLOB_LOCAL);
+            if (original != null) {
+                tx.update("UPDATE documents SET original_sha256 = ?, original_size_bytes = ? WHERE id = ?", original,
+                        (long) captured.length, dto.id());
+            }
             return Outcome.ok(find(tx, dto.id()).orElseThrow());
         });
     }
@@ -133,7 +168,7 @@ public final class SqliteDocumentService implements DocumentService {
 
     @Override
     public Outcome<Void> remove(String documentId) {
-        Outcome<String> removed = store.db().inTransaction(tx -> {
+        Outcome<List<String>> removed = store.db().inTransaction(tx -> {
             Optional<PhotoItem> doc = find(tx, documentId);
             if (doc.isEmpty()) {
                 return Outcome.failed(CoreMessages.get("document.notFound"));
@@ -141,18 +176,37 @@ public final class SqliteDocumentService implements DocumentService {
             if (doc.get().state() != PhotoState.LOCAL) {
                 return Outcome.failed(CoreMessages.get("visit.frozen"));
             }
+            String original = originalOf(tx, documentId).orElse(null);
             tx.update("DELETE FROM documents WHERE id = ?", documentId);
-            String sha = doc.get().sha256();
-            boolean stillUsed = tx.exists("SELECT 1 FROM documents WHERE sha256 = ?", sha);
-            return Outcome.ok(stillUsed ? null : sha);
+            List<String> unused = new java.util.ArrayList<>();
+            for (String sha : java.util.Arrays.asList(doc.get().sha256(), original)) {
+                if (sha != null && !tx.exists("SELECT 1 FROM documents WHERE sha256 = ? OR original_sha256 = ?", sha, sha)) {
+                    unused.add(sha);
+                }
+            }
+            return Outcome.ok(unused);
         });
         if (!removed.isOk()) {
             return removed.castFailure();
         }
-        if (removed.value() != null) {
-            store.blobs().delete(removed.value());
-        }
+        removed.value().forEach(store.blobs()::delete); // after the commit: a crash here leaves orphans, cleaned at unlock
         return Outcome.ok(null);
+    }
+
+    private static Optional<String> originalOf(Tx tx, String documentId) {
+        return tx.queryOne("SELECT original_sha256 FROM documents WHERE id = ?", r -> r.string("original_sha256"),
+                documentId);
+    }
+
+    @Override
+    public boolean hasOriginal(String documentId) {
+        return store.db().read(tx -> originalOf(tx, documentId)).isPresent();
+    }
+
+    @Override
+    public Optional<byte[]> readOriginal(String documentId) {
+        Optional<String> original = store.db().read(tx -> originalOf(tx, documentId));
+        return original.isPresent() ? store.blobs().get(original.get()) : readBytes(documentId);
     }
 
     @Override

@@ -326,6 +326,7 @@ public final class SessionManager implements SessionService {
                 try {
                     Database db = Database.open(dataDir.resolve(DATABASE_FILE), dataKey);
                     BlobFiles blobs = new BlobFiles(dataDir.resolve(BLOB_DIRECTORY), dataKey);
+                    deleteOrphanFiles(db, blobs);
                     store.open(db, blobs);
                 } catch (StoreException e) {
                     LOG.log(Level.ERROR, "the local store cannot be opened: {0}", e.kind());
@@ -346,6 +347,26 @@ public final class SessionManager implements SessionService {
             return Outcome.ok(account.info());
         } finally {
             Crypto.wipe(pin);
+        }
+    }
+
+    /**
+     * Files written by a process killed before the database row naming them committed (a photo being attached,
+     * a thumbnail being cached), or left after a row was deleted: removed before the store is used. Failing to
+     * clean never blocks the unlock.
+     */
+    private static void deleteOrphanFiles(Database db, BlobFiles blobs) {
+        try {
+            java.util.Set<String> referenced = new java.util.HashSet<>(db.read(tx -> tx.query("""
+                    SELECT sha256 AS h FROM documents UNION SELECT original_sha256 FROM documents
+                      WHERE original_sha256 IS NOT NULL UNION SELECT thumbnail_sha256 FROM thumbnails
+                    """, r -> r.string("h"))));
+            int n = blobs.deleteUnreferenced(referenced);
+            if (n > 0) {
+                LOG.log(Level.INFO, "{0} unreferenced photo files removed", n);
+            }
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "photo files not cleaned: {0}", e.kind());
         }
     }
 

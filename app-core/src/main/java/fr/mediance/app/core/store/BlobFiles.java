@@ -1,13 +1,19 @@
 package fr.mediance.app.core.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Photos and scans on disk, encrypted with AES-256-GCM under a key derived from the data key, in the app's
@@ -17,6 +23,7 @@ import java.util.Optional;
  */
 public final class BlobFiles {
     private static final byte[] MAGIC = "MDB1".getBytes(StandardCharsets.US_ASCII);
+    private static final String TMP_SUFFIX = ".tmp";
     private final Path directory;
     private final byte[] encryptionKey;
     private final byte[] namingKey;
@@ -47,17 +54,22 @@ public final class BlobFiles {
         byte[] sealed = Crypto.encrypt(encryptionKey, plaintext, sha.getBytes(StandardCharsets.US_ASCII));
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "blob", ".tmp");
+            Path tmp = Files.createTempFile(target.getParent(), "blob", TMP_SUFFIX);
             try {
-                byte[] content = new byte[MAGIC.length + sealed.length];
-                System.arraycopy(MAGIC, 0, content, 0, MAGIC.length);
-                System.arraycopy(sealed, 0, content, MAGIC.length, sealed.length);
-                Files.write(tmp, content);
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ByteBuffer head = ByteBuffer.wrap(MAGIC);
+                    ByteBuffer body = ByteBuffer.wrap(sealed);
+                    while (head.hasRemaining() || body.hasRemaining()) {
+                        ch.write(new ByteBuffer[]{head, body});
+                    }
+                    ch.force(true); // on the disk before the rename, and before the row naming it commits
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+                syncDirectory(target.getParent());
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -65,6 +77,42 @@ public final class BlobFiles {
             throw new StoreException(StoreException.Kind.IO, "cannot write a blob", e);
         }
         return sha;
+    }
+
+    /** Makes a rename in {@code dir} durable (where the platform allows opening a directory). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not possible on every platform (Windows): the file itself is already on the disk
+        }
+    }
+
+    /**
+     * Deletes what a killed process may have left: temporary files, and blob files that none of
+     * {@code referenced} (hashes the database names) designates. Call it before the store is in use, when no
+     * write can be under way. Returns the number of files deleted.
+     */
+    public int deleteUnreferenced(Set<String> referenced) {
+        Set<String> keep = new HashSet<>();
+        for (String sha : referenced) {
+            if (Crypto.isSha256Hex(sha)) {
+                keep.add(pathOf(sha).getFileName().toString());
+            }
+        }
+        int deleted = 0;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(TMP_SUFFIX) || (name.endsWith(".bin") && !keep.contains(name))) {
+                    Files.deleteIfExists(p);
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, "cannot clean the blob directory", e);
+        }
+        return deleted;
     }
 
     /** Stores bytes that must have the given hash (a download); fails with CORRUPTED if they do not. */

@@ -43,11 +43,49 @@ class MigrationsTest {
             });
         }
         try (Database db = Database.open(file, key)) {
-            assertThat(db.userVersion()).isEqualTo(2);
+            assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             List<String> hits = db.read((Tx tx) -> tx.query(
                     "SELECT id FROM residents_fts WHERE residents_fts MATCH ?", r -> r.string("id"), "\"zoubida\"*"));
             assertThat(hits).containsExactly("r1");
             assertThat(db.read((Tx tx) -> Records.version(tx, fr.mediance.protocol.EntityType.RESIDENT, "r1"))).contains(3L);
+        }
+    }
+
+    @Test
+    void version2DataGainsConflictsBlobStatusUploadsAndOriginalsInVersion3() {
+        Path file = dir.resolve("v2.db");
+        try (Database db = Database.openWithoutMigrating(file, key)) {
+            Migrations.applyUpTo(db, 2);
+            db.inTransaction(tx -> {
+                tx.update("""
+                        INSERT INTO documents(id, visit_report_id, sha256, size_bytes, blob_state, version, updated_at)
+                        VALUES ('d1', 'v1', ?, 10, 'WAITING_UPLOAD', NULL, 0)
+                        """, "ab".repeat(32));
+                tx.update("""
+                        INSERT INTO outbox(op_id, entity, entity_id, payload, summary, created_at)
+                        VALUES ('op1', 'document', 'd1', '{}', 'Photo', 0)
+                        """);
+            });
+        }
+        try (Database db = Database.open(file, key)) {
+            assertThat(db.userVersion()).isEqualTo(3);
+            db.inTransaction(tx -> {
+                Records.upsert(tx, new fr.mediance.protocol.ConflictDto("c1", "s1",
+                        fr.mediance.protocol.EntityType.RESIDENT, "r1", "phone", "1", "2", "3", "u1", "u2",
+                        Instant.EPOCH, "open", null, null, null), 7L, Instant.now(), null);
+                Records.upsert(tx, new fr.mediance.protocol.BlobStatusDto("ab".repeat(32), 10, Instant.EPOCH, true),
+                        8L, Instant.now(), null);
+                tx.update("INSERT INTO uploads(sha256, size_bytes, upload_url, committed_offset, updated_at) VALUES (?, 10, '/u/1', 4, 0)",
+                        "ab".repeat(32));
+            });
+            assertThat(db.read((Tx tx) -> Records.load(tx, fr.mediance.protocol.EntityType.CONFLICT, "c1")))
+                    .hasValueSatisfying(c -> assertThat(((fr.mediance.protocol.ConflictDto) c).clientValue()).isEqualTo("3"));
+            assertThat(db.read((Tx tx) -> Records.version(tx, fr.mediance.protocol.EntityType.BLOB, "ab".repeat(32))))
+                    .contains(8L);
+            assertThat(db.read((Tx tx) -> tx.queryOne("SELECT original_sha256, blob_state FROM documents WHERE id = 'd1'",
+                    r -> r.string("original_sha256") + "/" + r.string("blob_state")))).contains("null/WAITING_UPLOAD");
+            assertThat(db.read((Tx tx) -> tx.queryOne("SELECT sent_at FROM outbox WHERE op_id = 'op1'",
+                    r -> r.optionalLong("sent_at")))).isEmpty();
         }
     }
 
