@@ -163,6 +163,63 @@ final class Idct {
         return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
 
+    private static final float A4 = 0.353553391f; // cos(pi/4) / 2
+    private static final float B4 = 0.461939766f; // cos(pi/8) / 2
+    private static final float C4 = 0.191341716f; // cos(3pi/8) / 2
+
+    /**
+     * 4x4 reduced inverse DCT: the block's 4x4 lowest frequencies, as a 4-point IDCT on each axis
+     * (even/odd butterflies), giving 4x4 pixels each standing for 2x2 pixels of the full picture.
+     */
+    static void idct4(int[] b, int[] q, byte[] out, int off, int stride, float[] tmp) {
+        // columns: tmp[y * 4 + u]
+        for (int u = 0; u < 4; u++) {
+            float f0 = b[u] * q[u];
+            float f1 = b[8 + u] * q[8 + u];
+            float f2 = b[16 + u] * q[16 + u];
+            float f3 = b[24 + u] * q[24 + u];
+            float e0 = A4 * (f0 + f2);
+            float e1 = A4 * (f0 - f2);
+            float o0 = B4 * f1 + C4 * f3;
+            float o1 = C4 * f1 - B4 * f3;
+            tmp[u] = e0 + o0;
+            tmp[12 + u] = e0 - o0;
+            tmp[4 + u] = e1 + o1;
+            tmp[8 + u] = e1 - o1;
+        }
+        for (int y = 0; y < 4; y++) {
+            int r = y * 4;
+            float f0 = tmp[r];
+            float f1 = tmp[r + 1];
+            float f2 = tmp[r + 2];
+            float f3 = tmp[r + 3];
+            float e0 = A4 * (f0 + f2) + 128.5f;
+            float e1 = A4 * (f0 - f2) + 128.5f;
+            float o0 = B4 * f1 + C4 * f3;
+            float o1 = C4 * f1 - B4 * f3;
+            int d = off + y * stride;
+            // truncation instead of floor is harmless: anything below 0 is clamped to 0
+            out[d] = clamp((int) (e0 + o0));
+            out[d + 3] = clamp((int) (e0 - o0));
+            out[d + 1] = clamp((int) (e1 + o1));
+            out[d + 2] = clamp((int) (e1 - o1));
+        }
+    }
+
+    /** 2x2 reduced inverse DCT from the block's 2x2 lowest frequencies. */
+    static void idct2(int[] b, int[] q, byte[] out, int off, int stride) {
+        float f00 = b[0] * q[0];
+        float f01 = b[1] * q[1];
+        float f10 = b[8] * q[8];
+        float f11 = b[9] * q[9];
+        // out[y][x] = 1/8 * sum over (v, u) of (+-1) f[v][u]
+        float s = 0.125f;
+        out[off] = clamp((int) (s * (f00 + f01 + f10 + f11) + 128.5f));
+        out[off + 1] = clamp((int) (s * (f00 - f01 + f10 - f11) + 128.5f));
+        out[off + stride] = clamp((int) (s * (f00 + f01 - f10 - f11) + 128.5f));
+        out[off + stride + 1] = clamp((int) (s * (f00 - f01 - f10 + f11) + 128.5f));
+    }
+
     /** BASIS[n][x * 8 + u]: weight of coefficient u for output sample x of an n-point reduced IDCT. */
     private static final float[][] BASIS = new float[9][];
 

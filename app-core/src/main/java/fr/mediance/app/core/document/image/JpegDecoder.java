@@ -1015,8 +1015,10 @@ public final class JpegDecoder {
             }
             if (blockSize == 8) {
                 Idct.idct8(b, q, out, off, stride, itmp);
+            } else if (blockSize == 4) {
+                Idct.idct4(b, q, out, off, stride, ftmp);
             } else {
-                Idct.idctReduced(b, q, out, off, stride, blockSize, ftmp);
+                Idct.idct2(b, q, out, off, stride);
             }
             for (int k = 0; k <= last; k++) {
                 b[ZZ[k]] = 0;

@@ -109,6 +109,36 @@ class JpegEncoderTest {
     }
 
     @Test
+    void reduced_idcts_agree_with_the_textbook_formula() {
+        Random rnd = new Random(8);
+        int[] q = new int[64];
+        java.util.Arrays.fill(q, 3);
+        for (int n : new int[] {4, 2}) {
+            byte[] fast = new byte[64];
+            byte[] slow = new byte[64];
+            for (int it = 0; it < 300; it++) {
+                int[] coef = new int[64];
+                for (int k = 0; k < 12; k++) {
+                    coef[rnd.nextInt(64)] = rnd.nextInt(160) - 80;
+                }
+                coef[0] = rnd.nextInt(500) - 250;
+                if (n == 4) {
+                    Idct.idct4(coef, q, fast, 0, 8, new float[64]);
+                } else {
+                    Idct.idct2(coef, q, fast, 0, 8);
+                }
+                Idct.idctReduced(coef, q, slow, 0, 8, n, new float[64]);
+                for (int y = 0; y < n; y++) {
+                    for (int x = 0; x < n; x++) {
+                        assertThat(Math.abs((fast[y * 8 + x] & 0xFF) - (slow[y * 8 + x] & 0xFF)))
+                                .as("n=%d (%d,%d)", n, x, y).isLessThanOrEqualTo(1);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void integer_idct_agrees_with_the_textbook_formula() {
         Random rnd = new Random(7);
         int[] q = new int[64];
