@@ -3,7 +3,9 @@ package fr.mediance.server;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.PushResponse;
 import fr.mediance.server.TestServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,9 +78,15 @@ class HttpErrorsTest {
     }
 
     @Test
-    void officeMayNotPushIs403() {
-        Response r = server.postJson(ApiPaths.SYNC_PUSH, server.token("bureau"), "{\"deviceId\":\"d\",\"operations\":[]}");
-        problem(r, 403, "forbidden");
+    void theOfficePushesOnlyConflictResolutions() {
+        Response r = server.postJson(ApiPaths.SYNC_PUSH, server.token("bureau"),
+                "{\"deviceId\":\"d\",\"operations\":[{\"opId\":\"o1\",\"entity\":\"resident\","
+                        + "\"entityId\":\"r1\",\"data\":{\"id\":\"r1\",\"lastName\":\"Martin\"}}]}");
+        PushResponse pushed = r.as(PushResponse.class);
+        assertThat(pushed.results()).hasSize(1);
+        assertThat(pushed.results().get(0).status()).isEqualTo(OpStatus.REJECTED);
+        assertThat(pushed.results().get(0).code()).isEqualTo("forbidden");
+        assertThat(server.count("SELECT COUNT(*) FROM residents WHERE id = 'r1'")).isZero();
     }
 
     @Test

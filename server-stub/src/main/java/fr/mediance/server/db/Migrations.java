@@ -14,7 +14,7 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:fr/mediance/server/db/nomigrations")
                 .failOnMissingLocations(false)
-                .javaMigrations(new V1__Initial_schema())
+                .javaMigrations(new V1__Initial_schema(), new V2__Merge_conflicts_uploads())
                 .load()
                 .migrate();
     }

@@ -50,9 +50,10 @@ public final class Tx {
         }
     }
 
+    /** The first row, mapped; empty if there is none or the mapper answers null for it. */
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
         List<T> rows = query(sql, mapper, args);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     /** A query answering one number in its first column, or empty if there is no row or it is null. */
@@ -60,7 +61,7 @@ public final class Tx {
         return queryOne(sql, rs -> {
             long v = rs.getLong(1);
             return rs.wasNull() ? null : v;
-        }, args).filter(v -> v != null);
+        }, args);
     }
 
     public boolean exists(String sql, Object... args) {

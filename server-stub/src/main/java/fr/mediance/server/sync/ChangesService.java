@@ -71,7 +71,7 @@ public final class ChangesService {
             wanted.forEach((type, ids) -> store.findAll(tx, type, ids)
                     .forEach(e -> current.put(key(type, e.id()), e)));
 
-            Visibility.View view = visibility.forUser(tx, user);
+            Visibility.View view = visibility.forUser(tx, user, wanted.getOrDefault(EntityType.BLOB, Set.of()));
             List<ChangeDto> changes = new ArrayList<>();
             for (Map.Entry<String, ChangeLogStore.Row> entry : firstRows.entrySet()) {
                 StoredEntity e = current.get(entry.getKey());

@@ -1,5 +1,6 @@
 package fr.mediance.server.sync;
 
+import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.server.db.Tx;
@@ -20,23 +21,76 @@ import java.util.Set;
 final class EntityStore {
     private static final int IN_CHUNK = 400;
 
+    private static final String BLOB_COLUMNS = "sha256, size_bytes, created_at, thumbnail, version, uploaded_by";
+
     Optional<StoredEntity> find(Tx tx, EntityType type, String id) {
+        if (type == EntityType.BLOB) {
+            return tx.queryOne("SELECT " + BLOB_COLUMNS + " FROM blobs WHERE sha256 = ? AND version IS NOT NULL",
+                    EntityStore::mapBlob, id);
+        }
         EntityTable t = EntityTable.of(type);
         return tx.queryOne("SELECT id, structure_id, version, deleted, data, created_by FROM " + t.table
                 + " WHERE id = ?", rs -> map(type, rs), id);
     }
 
     List<StoredEntity> findAll(Tx tx, EntityType type, Collection<String> ids) {
-        EntityTable t = EntityTable.of(type);
         List<String> all = new ArrayList<>(ids);
         List<StoredEntity> out = new ArrayList<>();
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
             String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            out.addAll(tx.query("SELECT id, structure_id, version, deleted, data, created_by FROM " + t.table
-                    + " WHERE id IN (" + marks + ")", rs -> map(type, rs), chunk.toArray()));
+            if (type == EntityType.BLOB) {
+                out.addAll(tx.query("SELECT " + BLOB_COLUMNS + " FROM blobs WHERE version IS NOT NULL AND sha256 IN ("
+                        + marks + ")", EntityStore::mapBlob, chunk.toArray()));
+            } else {
+                out.addAll(tx.query("SELECT id, structure_id, version, deleted, data, created_by FROM "
+                        + EntityTable.of(type).table + " WHERE id IN (" + marks + ")", rs -> map(type, rs),
+                        chunk.toArray()));
+            }
         }
         return out;
+    }
+
+    /** Of these blob hashes, those referenced by a live document of the structure (created by {@code creator} if not null). */
+    Set<String> blobsReferenced(Tx tx, String structureId, String creator, Collection<String> hashes) {
+        List<String> all = new ArrayList<>(hashes);
+        Set<String> out = new HashSet<>();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            List<Object> args = new ArrayList<>();
+            args.add(structureId);
+            String byCreator = "";
+            if (creator != null) {
+                byCreator = " AND created_by = ?";
+                args.add(creator);
+            }
+            args.addAll(chunk);
+            out.addAll(tx.query("SELECT DISTINCT sha256 FROM documents WHERE structure_id = ? AND deleted = 0"
+                    + byCreator + " AND sha256 IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                    + ")", rs -> rs.getString(1), args.toArray()));
+        }
+        return out;
+    }
+
+    /** A record's stored versions from {@code fromVersion} on, oldest first (residents and appointments). */
+    List<RecordVersion> versionsFrom(Tx tx, EntityType type, String id, long fromVersion) {
+        return tx.query("SELECT version, data, changed_by FROM record_versions WHERE entity_type = ? AND entity_id = ? "
+                        + "AND version >= ? ORDER BY version",
+                rs -> new RecordVersion(rs.getLong(1), EntityJson.read(type, rs.getString(2)), rs.getString(3)),
+                type.code(), id, fromVersion);
+    }
+
+    void insertVersion(Tx tx, EntityType type, String id, long version, boolean deleted, EntityDto data,
+                       String userId, Instant now) {
+        tx.update("INSERT INTO record_versions (entity_type, entity_id, version, deleted, data, changed_by, changed_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", type.code(), id, version, deleted, EntityJson.write(data), userId,
+                now.toEpochMilli());
+    }
+
+    /** The reports (other than {@code exceptId}) that say they replace this one. */
+    List<String> reportsSuperseding(Tx tx, String reportId, String exceptId) {
+        return tx.query("SELECT id FROM visit_reports WHERE supersedes = ? AND id <> ?", rs -> rs.getString(1),
+                reportId, exceptId);
     }
 
     /** Inserts or replaces a record's current state. The creator is kept from the first write. */
@@ -88,6 +142,13 @@ final class EntityStore {
         return tx.query("SELECT id, structure_id, version, deleted, data, created_by FROM documents "
                         + "WHERE sha256 = ? AND structure_id = ? AND deleted = 0 ORDER BY version",
                 rs -> map(EntityType.DOCUMENT, rs), sha256, structureId);
+    }
+
+    private static StoredEntity mapBlob(ResultSet rs) throws SQLException {
+        String sha = rs.getString("sha256");
+        return new StoredEntity(EntityType.BLOB, sha, null, rs.getLong("version"), false,
+                new BlobStatusDto(sha, rs.getLong("size_bytes"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                        rs.getInt("thumbnail") == 1), rs.getString("uploaded_by"));
     }
 
     private static StoredEntity map(EntityType type, ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package fr.mediance.server.sync;
 
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
@@ -11,13 +12,18 @@ import fr.mediance.protocol.VisitReportDto;
 import java.util.Arrays;
 import java.util.List;
 
-/** Where each synced entity lives and which of its fields are copied into indexed columns. */
+/**
+ * Where each synced entity lives and which of its fields are copied into indexed columns. Blob statuses are
+ * not here: they live in the {@code blobs} table (see {@link EntityStore}).
+ */
 enum EntityTable {
     RESIDENT(EntityType.RESIDENT, "residents", "referent_id"),
     APPOINTMENT(EntityType.APPOINTMENT, "appointments", "resident_id", "counsellor_id", "starts_at", "status"),
-    VISIT_REPORT(EntityType.VISIT_REPORT, "visit_reports", "resident_id", "counsellor_id"),
+    VISIT_REPORT(EntityType.VISIT_REPORT, "visit_reports", "resident_id", "counsellor_id", "supersedes"),
     DOCUMENT(EntityType.DOCUMENT, "documents", "resident_id", "visit_report_id", "sha256", "mime_type"),
-    CODE(EntityType.CODE, "codes", "list_name", "code");
+    CODE(EntityType.CODE, "codes", "list_name", "code"),
+    CONFLICT(EntityType.CONFLICT, "conflicts", "target_type", "target_id", "status", "server_author_id",
+            "client_author_id");
 
     final EntityType type;
     final String table;
@@ -35,7 +41,7 @@ enum EntityTable {
                 return t;
             }
         }
-        throw new IllegalArgumentException(String.valueOf(type));
+        throw new IllegalArgumentException("no table for " + type);
     }
 
     /** The values of {@link #indexColumns} for one record, in the same order. */
@@ -45,11 +51,13 @@ enum EntityTable {
         } else if (dto instanceof AppointmentDto a) {
             return new Object[]{a.residentId(), a.counsellorId(), a.start().toEpochMilli(), a.status()};
         } else if (dto instanceof VisitReportDto v) {
-            return new Object[]{v.residentId(), v.counsellorId()};
+            return new Object[]{v.residentId(), v.counsellorId(), v.supersedes()};
         } else if (dto instanceof DocumentDto d) {
             return new Object[]{d.residentId(), d.visitReportId(), d.sha256(), d.mimeType()};
         } else if (dto instanceof CodeDto c) {
             return new Object[]{c.list(), c.code()};
+        } else if (dto instanceof ConflictDto c) {
+            return new Object[]{c.entity().code(), c.entityId(), c.status(), c.serverAuthorId(), c.clientAuthorId()};
         }
         throw new IllegalArgumentException(dto.getClass().getName());
     }

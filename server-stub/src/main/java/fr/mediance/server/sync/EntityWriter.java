@@ -31,12 +31,18 @@ public final class EntityWriter {
         sequence.serializeWriters(tx);
     }
 
-    /** Stores a record's new state (structure-wide, or global for codes); answers its new version. */
+    /**
+     * Stores a record's new state (structure-wide, or global for codes); answers its new version. Residents and
+     * appointments also keep the version in their history, for the field-level merge of later changes.
+     */
     public long save(Tx tx, EntityDto data, String structureId, String userId, Instant now, Long baseVersion,
                      String opId) {
         long version = sequence.next(tx);
         String scope = data instanceof CodeDto ? null : structureId;
         store.upsert(tx, scope, data, version, false, userId, now);
+        if (keepsHistory(EntityType.of(data))) {
+            store.insertVersion(tx, EntityType.of(data), data.id(), version, false, data, userId, now);
+        }
         changes.append(tx, version, EntityType.of(data), data.id(), scope, null, ChangeLogStore.KIND_CHANGE, false,
                 baseVersion, opId, userId, now);
         return version;
@@ -46,6 +52,9 @@ public final class EntityWriter {
     long delete(Tx tx, StoredEntity existing, String userId, Instant now, Long baseVersion, String opId) {
         long version = sequence.next(tx);
         store.markDeleted(tx, existing.type(), existing.id(), version, userId, now);
+        if (keepsHistory(existing.type())) {
+            store.insertVersion(tx, existing.type(), existing.id(), version, true, existing.data(), userId, now);
+        }
         changes.append(tx, version, existing.type(), existing.id(), existing.structureId(), null,
                 ChangeLogStore.KIND_CHANGE, true, baseVersion, opId, userId, now);
         return version;
@@ -71,6 +80,11 @@ public final class EntityWriter {
         long seq = sequence.next(tx);
         changes.append(tx, seq, type, entityId, structureId, audienceUserId, ChangeLogStore.KIND_REVOKE, false, null,
                 opId, userId, now);
+    }
+
+    /** The shared records that merge field by field keep every version. */
+    static boolean keepsHistory(EntityType type) {
+        return type == EntityType.RESIDENT || type == EntityType.APPOINTMENT;
     }
 
     /** The ids of every code ever stored (tombstones included), for seeding. */

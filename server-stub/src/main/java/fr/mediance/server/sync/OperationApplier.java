@@ -2,6 +2,7 @@ package fr.mediance.server.sync;
 
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
@@ -18,34 +19,48 @@ import fr.mediance.server.user.UserStore;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The rules of one pushed operation: field shapes ({@link FieldRules}), references to other records, and who
- * may write what. Every check runs before the first write; a refusal is a {@link RejectedOp}.
+ * may write what. Every check runs before the first write; a refusal is a {@link RejectedOp}, and the caller's
+ * transaction is rolled back, so a refused operation writes nothing.
  *
  * <p>Residents: coordinator and admin create and update; a counsellor updates a resident they follow, but
  * not its referent. Appointments: coordinator and admin; a counsellor changes only {@code status} and
- * {@code statusReason} of their own. Reports and documents: written once by their author, then immutable
- * (the same content again is accepted, other content refused). Codes: admin. Deletes: where the role may
- * update, never for reports and documents. Concurrent updates: last writer wins for now; the change log keeps
- * each change's base version.
+ * {@code statusReason} of their own. Updates of residents and appointments merge field by field onto the
+ * current version ({@link FieldMerge}); a field changed on both sides is applied and kept in a conflict record
+ * written in the same transaction. Reports and documents: written once by their author, then immutable (the
+ * same content again is accepted, other content refused); a correction is a new report that supersedes one of
+ * the author's reports, once. Codes: admin. Conflicts: created by the server only; coordinator, office and
+ * admin resolve them. Blob statuses: server-owned, never pushed. Deletes: where the role may update, never for
+ * reports, documents, conflicts and blob statuses.
  */
 final class OperationApplier {
+    private static final List<String> COUNSELLOR_APPOINTMENT_FIELDS = List.of("status", "statusReason");
+
     private final EntityStore store;
     private final FieldRules fields;
     private final Visibility visibility;
     private final EntityWriter writer;
     private final UserStore users;
+    private final FieldMerge merge;
+    private final BlobRegistry blobs;
 
     OperationApplier(EntityStore store, FieldRules fields, Visibility visibility, EntityWriter writer,
-                     UserStore users) {
+                     UserStore users, BlobRegistry blobs) {
         this.store = store;
         this.fields = fields;
         this.visibility = visibility;
         this.writer = writer;
         this.users = users;
+        this.merge = new FieldMerge(store);
+        this.blobs = blobs;
     }
 
     /** The context of one operation. */
@@ -57,6 +72,9 @@ final class OperationApplier {
 
     OperationResultDto apply(Call c) {
         FieldRules.id("entityId", c.op().entityId(), true);
+        if (c.op().entity() == EntityType.BLOB) {
+            throw RejectedOp.forbidden("L'état des fichiers reçus est tenu par le serveur : il ne s'envoie pas.");
+        }
         if (c.op().delete()) {
             return delete(c);
         }
@@ -71,78 +89,198 @@ final class OperationApplier {
             return document(c, Records.inStructure(d, c.structure()));
         } else if (data instanceof CodeDto code) {
             return code(c, code);
+        } else if (data instanceof ConflictDto conflict) {
+            return resolve(c, conflict);
         }
-        throw new IllegalStateException("unknown payload");
+        throw RejectedOp.forbidden("Ce type d'enregistrement ne s'envoie pas.");
     }
 
     private OperationResultDto resident(Call c, ResidentDto r) {
-        fields.resident(c.tx(), r, c.today());
         Optional<StoredEntity> existing = existing(c, EntityType.RESIDENT, r.id());
-        if (r.referentId() != null) {
-            requireColleague(c, r.referentId(), "referentId");
+        if (existing.isEmpty()) {
+            fields.resident(c.tx(), r, c.today());
+            if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
+                throw RejectedOp.forbidden(c.user().is(Role.COUNSELLOR)
+                        ? "Seule la coordination peut créer la fiche d'une personne."
+                        : "Votre rôle ne permet pas de modifier une fiche.");
+            }
+            if (r.referentId() != null) {
+                requireColleague(c, r.referentId(), "referentId");
+            }
+            return result(c, save(c, r), OpStatus.APPLIED, List.of());
         }
+        StoredEntity current = existing.get();
+        ResidentDto before = (ResidentDto) current.data();
+        FieldMerge.Outcome m = merge.merge(c.tx(), current, c.op(), r, c.user().id());
+        ResidentDto merged = (ResidentDto) m.merged();
+        fields.resident(c.tx(), merged, c.today());
         switch (c.user().role()) {
             case COORDINATOR, ADMIN -> {
             }
             case COUNSELLOR -> {
-                ResidentDto before = (ResidentDto) existing.orElseThrow(() -> RejectedOp.forbidden(
-                        "Seule la coordination peut créer la fiche d'une personne.")).data();
                 if (!visibility.follows(c.tx(), c.user().id(), before)) {
                     throw RejectedOp.forbidden("Vous ne suivez pas cette personne : modification refusée.");
                 }
-                if (!Objects.equals(before.referentId(), r.referentId())) {
+                if (m.fields().contains("referentId")) {
                     throw new RejectedOp(RejectedOp.FORBIDDEN_FIELD,
                             "Seule la coordination peut changer le référent (« referentId »).");
                 }
             }
             default -> throw RejectedOp.forbidden("Votre rôle ne permet pas de modifier une fiche.");
         }
-        OperationResultDto result = save(c, r);
-        String oldReferent = existing.map(e -> ((ResidentDto) e.data()).referentId()).orElse(null);
-        if (oldReferent != null && !oldReferent.equals(r.referentId())) {
-            revokeResidentIfUnfollowed(c, oldReferent, r);
+        if (merged.referentId() != null && !Objects.equals(before.referentId(), merged.referentId())) {
+            requireColleague(c, merged.referentId(), "referentId");
         }
-        return result;
+        long version = storeResident(c, before, merged, c.op().baseVersion());
+        writeConflicts(c, EntityType.RESIDENT, merged.id(), m.conflicts());
+        return result(c, version, m.status(), m.conflicts());
+    }
+
+    /** Saves a resident's new state; the former referent who no longer follows them is told to forget them. */
+    private long storeResident(Call c, ResidentDto before, ResidentDto after, Long baseVersion) {
+        long version = writer.save(c.tx(), after, c.structure(), c.user().id(), c.now(), baseVersion, c.op().opId());
+        if (before.referentId() != null && !before.referentId().equals(after.referentId())) {
+            revokeResidentIfUnfollowed(c, before.referentId(), after);
+        }
+        return version;
     }
 
     private OperationResultDto appointment(Call c, AppointmentDto a) {
-        fields.appointment(c.tx(), a);
         Optional<StoredEntity> existing = existing(c, EntityType.APPOINTMENT, a.id());
+        if (existing.isEmpty()) {
+            fields.appointment(c.tx(), a);
+            if (c.user().is(Role.COUNSELLOR)) {
+                throw RejectedOp.forbidden("Seule la coordination planifie les rendez-vous.");
+            }
+            if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
+                throw RejectedOp.forbidden("Votre rôle ne permet pas de planifier un rendez-vous.");
+            }
+            liveResident(c, a.residentId());
+            requireColleague(c, a.counsellorId(), "counsellorId");
+            return result(c, storeAppointment(c, null, a, c.op().baseVersion()), OpStatus.APPLIED, List.of());
+        }
+        StoredEntity current = existing.get();
+        AppointmentDto before = (AppointmentDto) current.data();
+        if (c.user().is(Role.COUNSELLOR) && !c.user().id().equals(before.counsellorId())) {
+            throw RejectedOp.forbidden("Ce rendez-vous n'est pas le vôtre : modification refusée.");
+        }
+        FieldMerge.Outcome m = merge.merge(c.tx(), current, c.op(), a, c.user().id());
+        AppointmentDto merged = (AppointmentDto) m.merged();
+        fields.appointment(c.tx(), merged);
         if (c.user().is(Role.COUNSELLOR)) {
-            AppointmentDto before = (AppointmentDto) existing.orElseThrow(() -> RejectedOp.forbidden(
-                    "Seule la coordination planifie les rendez-vous.")).data();
-            if (!c.user().id().equals(before.counsellorId())) {
-                throw RejectedOp.forbidden("Ce rendez-vous n'est pas le vôtre : modification refusée.");
+            for (String f : m.fields()) {
+                if (!COUNSELLOR_APPOINTMENT_FIELDS.contains(f)) {
+                    throw new RejectedOp(RejectedOp.FORBIDDEN_FIELD, "Vous ne pouvez changer que le statut du "
+                            + "rendez-vous et son motif ; le champ « " + f + " » est réservé à la coordination.");
+                }
             }
-            String changed = Records.firstNonStatusChange(before, a);
-            if (changed != null) {
-                throw new RejectedOp(RejectedOp.FORBIDDEN_FIELD, "Vous ne pouvez changer que le statut du "
-                        + "rendez-vous et son motif ; le champ « " + changed + " » est réservé à la coordination.");
-            }
-            return save(c, a);
-        }
-        if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
+        } else if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
             throw RejectedOp.forbidden("Votre rôle ne permet pas de planifier un rendez-vous.");
+        } else {
+            if (!before.residentId().equals(merged.residentId())) {
+                liveResident(c, merged.residentId());
+            }
+            if (!before.counsellorId().equals(merged.counsellorId())) {
+                requireColleague(c, merged.counsellorId(), "counsellorId");
+            }
         }
-        ResidentDto resident = (ResidentDto) liveResident(c, a.residentId()).data();
-        requireColleague(c, a.counsellorId(), "counsellorId");
-        boolean hadAccess = visibility.follows(c.tx(), a.counsellorId(), resident);
-        if (!hadAccess) {
-            writer.grant(c.tx(), EntityType.RESIDENT, resident.id(), c.structure(), a.counsellorId(), c.user().id(),
-                    c.now(), c.op().opId());
+        long version = storeAppointment(c, before, merged, c.op().baseVersion());
+        writeConflicts(c, EntityType.APPOINTMENT, merged.id(), m.conflicts());
+        return result(c, version, m.status(), m.conflicts());
+    }
+
+    /**
+     * Saves an appointment's new state with the access it gives and takes: its counsellor receives the resident
+     * (even unchanged since their cursor), a former counsellor gets tombstones.
+     */
+    private long storeAppointment(Call c, AppointmentDto before, AppointmentDto after, Long baseVersion) {
+        StoredEntity resident = store.find(c.tx(), EntityType.RESIDENT, after.residentId()).orElseThrow(
+                () -> RejectedOp.notFound("Personne « residentId » introuvable."));
+        if (!visibility.follows(c.tx(), after.counsellorId(), (ResidentDto) resident.data())) {
+            writer.grant(c.tx(), EntityType.RESIDENT, resident.id(), c.structure(), after.counsellorId(),
+                    c.user().id(), c.now(), c.op().opId());
         }
-        OperationResultDto result = save(c, a);
-        if (existing.isPresent()) {
-            AppointmentDto before = (AppointmentDto) existing.get().data();
-            if (!before.counsellorId().equals(a.counsellorId())) {
-                writer.revoke(c.tx(), EntityType.APPOINTMENT, a.id(), c.structure(), before.counsellorId(),
+        long version = writer.save(c.tx(), after, c.structure(), c.user().id(), c.now(), baseVersion, c.op().opId());
+        if (before != null) {
+            if (!before.counsellorId().equals(after.counsellorId())) {
+                writer.revoke(c.tx(), EntityType.APPOINTMENT, after.id(), c.structure(), before.counsellorId(),
                         c.user().id(), c.now(), c.op().opId());
             }
-            if (!before.counsellorId().equals(a.counsellorId()) || !before.residentId().equals(a.residentId())) {
+            if (!before.counsellorId().equals(after.counsellorId()) || !before.residentId().equals(after.residentId())) {
                 revokeResidentIfUnfollowed(c, before.counsellorId(), before.residentId());
             }
         }
-        return result;
+        return version;
+    }
+
+    /** Conflict records, in the same transaction as the change: seen by the structure's staff and both authors. */
+    private void writeConflicts(Call c, EntityType type, String id, List<FieldMerge.FieldConflict> conflicts) {
+        for (FieldMerge.FieldConflict f : conflicts) {
+            ConflictDto conflict = new ConflictDto(UUID.randomUUID().toString(), c.structure(), type, id, f.field(),
+                    f.baseValue(), f.serverValue(), f.clientValue(), f.serverAuthorId(), c.user().id(), c.now(),
+                    ConflictDto.OPEN, null, null, null);
+            writer.save(c.tx(), conflict, c.structure(), c.user().id(), c.now(), null, c.op().opId());
+        }
+    }
+
+    /**
+     * An office, coordinator or admin account chose the value of a conflicting field: it becomes a new version of
+     * the record (which reaches every device that sees it) and the conflict is resolved, for good.
+     */
+    private OperationResultDto resolve(Call c, ConflictDto pushed) {
+        Role role = c.user().role();
+        if (role != Role.COORDINATOR && role != Role.OFFICE && role != Role.ADMIN) {
+            throw RejectedOp.forbidden("Seuls la coordination et le bureau tranchent un conflit de modification.");
+        }
+        StoredEntity stored = inStructure(c, EntityType.CONFLICT, pushed.id(),
+                "Conflit introuvable : les conflits sont créés par le serveur.");
+        if (!ConflictDto.RESOLVED.equals(pushed.status())) {
+            throw RejectedOp.invalid("status", "Un conflit s'envoie seulement pour le trancher : statut « "
+                    + ConflictDto.RESOLVED + " » et valeur retenue « resolvedValue ».");
+        }
+        ConflictDto conflict = (ConflictDto) stored.data();
+        if (conflict.resolved()) {
+            if (Objects.equals(conflict.resolvedValue(), pushed.resolvedValue())) {
+                return result(c, stored.version(), OpStatus.APPLIED, List.of());
+            }
+            throw new RejectedOp(RejectedOp.CONFLICT_RESOLVED, "Ce conflit a déjà été tranché (valeur retenue : « "
+                    + FieldRules.shorten(String.valueOf(conflict.resolvedValue())) + " ») : il ne change plus.");
+        }
+        StoredEntity target = store.find(c.tx(), conflict.entity(), conflict.entityId())
+                .filter(e -> c.structure().equals(e.structureId()))
+                .orElseThrow(() -> RejectedOp.notFound("L'enregistrement en conflit est introuvable."));
+        if (target.deleted()) {
+            throw new RejectedOp(RejectedOp.ENTITY_DELETED, "L'enregistrement en conflit a été supprimé.");
+        }
+        Map<String, String> value = new HashMap<>();
+        value.put(conflict.field(), pushed.resolvedValue());
+        if (target.data() instanceof ResidentDto before) {
+            ResidentDto after = WireFields.with(before, value);
+            fields.resident(c.tx(), after, c.today());
+            if (after.referentId() != null && !after.referentId().equals(before.referentId())) {
+                requireColleague(c, after.referentId(), "referentId");
+            }
+            storeResident(c, before, after, target.version());
+        } else if (target.data() instanceof AppointmentDto before) {
+            AppointmentDto after = WireFields.with(before, value);
+            fields.appointment(c.tx(), after);
+            if (!before.residentId().equals(after.residentId())) {
+                liveResident(c, after.residentId());
+            }
+            if (!before.counsellorId().equals(after.counsellorId())) {
+                requireColleague(c, after.counsellorId(), "counsellorId");
+            }
+            storeAppointment(c, before, after, target.version());
+        } else {
+            throw RejectedOp.notFound("L'enregistrement en conflit est introuvable.");
+        }
+        ConflictDto resolved = new ConflictDto(conflict.id(), c.structure(), conflict.entity(), conflict.entityId(),
+                conflict.field(), conflict.baseValue(), conflict.serverValue(), conflict.clientValue(),
+                conflict.serverAuthorId(), conflict.clientAuthorId(), conflict.detectedAt(), ConflictDto.RESOLVED,
+                pushed.resolvedValue(), c.user().id(), c.now());
+        long version = writer.save(c.tx(), resolved, c.structure(), c.user().id(), c.now(), stored.version(),
+                c.op().opId());
+        return result(c, version, OpStatus.APPLIED, List.of());
     }
 
     private OperationResultDto report(Call c, VisitReportDto v) {
@@ -170,11 +308,18 @@ final class OperationApplier {
         if (v.supersedes() != null) {
             VisitReportDto old = (VisitReportDto) inStructure(c, EntityType.VISIT_REPORT, v.supersedes(),
                     "Le compte rendu remplacé (« supersedes ») est introuvable.").data();
+            if (!old.counsellorId().equals(v.counsellorId())) {
+                throw RejectedOp.forbidden("Vous ne pouvez remplacer que vos propres comptes rendus (« supersedes »).");
+            }
             if (!old.residentId().equals(v.residentId())) {
                 throw RejectedOp.notFound("Le compte rendu remplacé (« supersedes ») concerne une autre personne.");
             }
+            if (!store.reportsSuperseding(c.tx(), v.supersedes(), v.id()).isEmpty()) {
+                throw new RejectedOp(RejectedOp.REPORT_SUPERSEDED, "Ce compte rendu a déjà été remplacé par une "
+                        + "correction : corrigez plutôt sa dernière version.");
+            }
         }
-        return save(c, v);
+        return applied(c, save(c, v));
     }
 
     private OperationResultDto document(Call c, DocumentDto d) {
@@ -194,7 +339,9 @@ final class OperationApplier {
                 throw RejectedOp.notFound("Compte rendu « visitReportId » introuvable pour cette personne.");
             }
         }
-        return save(c, d);
+        long version = save(c, d);
+        blobs.documentStored(c.tx(), d.sha256(), c.structure(), c.user().id(), c.now(), c.op().opId());
+        return applied(c, version);
     }
 
     private OperationResultDto code(Call c, CodeDto code) {
@@ -206,7 +353,7 @@ final class OperationApplier {
         if (existing.isPresent() && existing.get().deleted()) {
             throw new RejectedOp(RejectedOp.ENTITY_DELETED, "Ce code a été supprimé.");
         }
-        return save(c, code);
+        return applied(c, save(c, code));
     }
 
     private OperationResultDto delete(Call c) {
@@ -229,6 +376,8 @@ final class OperationApplier {
                     throw RejectedOp.forbidden("Seule la coordination peut supprimer cet enregistrement.");
                 }
             }
+            case CONFLICT, BLOB -> throw RejectedOp.forbidden("Cet enregistrement est tenu par le serveur : il ne "
+                    + "se supprime pas.");
         }
         if (existing.deleted()) {
             return applied(c, existing.version());
@@ -255,14 +404,24 @@ final class OperationApplier {
         }
     }
 
-    private OperationResultDto save(Call c, EntityDto data) {
-        long version = writer.save(c.tx(), data, c.structure(), c.user().id(), c.now(), c.op().baseVersion(),
-                c.op().opId());
-        return applied(c, version);
+    private long save(Call c, EntityDto data) {
+        return writer.save(c.tx(), data, c.structure(), c.user().id(), c.now(), c.op().baseVersion(), c.op().opId());
     }
 
     private static OperationResultDto applied(Call c, long version) {
         return new OperationResultDto(c.op().opId(), OpStatus.APPLIED, version, null, null);
+    }
+
+    /** The receipt of a stored change; a conflict names its fields in a French sentence. */
+    private static OperationResultDto result(Call c, long version, OpStatus status,
+                                             List<FieldMerge.FieldConflict> conflicts) {
+        if (status != OpStatus.CONFLICT) {
+            return new OperationResultDto(c.op().opId(), status, version, null, null);
+        }
+        String names = String.join(", ", conflicts.stream().map(f -> "« " + f.field() + " »").toList());
+        return new OperationResultDto(c.op().opId(), status, version, "field_conflict", "Votre modification est "
+                + "enregistrée, mais " + names + " avait aussi été modifié par quelqu'un d'autre : les deux valeurs "
+                + "sont gardées et la coordination ou le bureau tranchera.");
     }
 
     private static OperationResultDto sameOrImmutable(Call c, StoredEntity existing, EntityDto incoming, String code,

@@ -42,8 +42,11 @@ public final class PushService {
         this.db = db;
         this.clock = clock;
         EntityStore store = new EntityStore();
-        this.writer = new EntityWriter(store, new ChangeLogStore(), new Sequence());
-        this.applier = new OperationApplier(store, new FieldRules(store), new Visibility(store), writer, users);
+        ChangeLogStore changeLog = new ChangeLogStore();
+        Sequence sequence = new Sequence();
+        this.writer = new EntityWriter(store, changeLog, sequence);
+        this.applier = new OperationApplier(store, new FieldRules(store), new Visibility(store), writer, users,
+                new BlobRegistry(changeLog, sequence));
     }
 
     public PushResponse push(AuthUser user, PushRequest request) {

@@ -11,6 +11,8 @@ final class RejectedOp extends RuntimeException {
     static final String REPORT_IMMUTABLE = "report_immutable";
     static final String DOCUMENT_IMMUTABLE = "document_immutable";
     static final String OP_ID_CONFLICT = "op_id_conflict";
+    static final String CONFLICT_RESOLVED = "conflict_resolved";
+    static final String REPORT_SUPERSEDED = "report_superseded";
 
     private final String code;
 

@@ -1,0 +1,75 @@
+package fr.mediance.server.sync;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.json.MedianceJson;
+import fr.mediance.protocol.json.WireFormatException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields of a shared record by their wire name, as wire text (a date as {@code 2026-11-26}, null when
+ * empty): what a merge compares and what a conflict record keeps. Going through the protocol's adapters keeps
+ * one definition of each field's text.
+ */
+final class WireFields {
+    /** The fields of a resident that merge one by one (everything but the id and the structure). */
+    static final List<String> RESIDENT = List.of("fileNumber", "civility", "lastName", "firstName", "birthDate",
+            "phone", "street", "postcode", "city", "accessNotes", "mobilityReason", "referentId");
+    /** The fields of an appointment that merge one by one. */
+    static final List<String> APPOINTMENT = List.of("residentId", "counsellorId", "type", "start", "end", "status",
+            "address", "notes", "statusReason");
+
+    private WireFields() {
+    }
+
+    /** The mergeable fields of an entity type; empty for the types that do not merge. */
+    static List<String> of(EntityType type) {
+        return switch (type) {
+            case RESIDENT -> RESIDENT;
+            case APPOINTMENT -> APPOINTMENT;
+            default -> List.of();
+        };
+    }
+
+    static JsonObject tree(EntityDto dto) {
+        return MedianceJson.gson().toJsonTree(dto, dto.getClass()).getAsJsonObject();
+    }
+
+    /** A field's wire text, or null when it is empty. */
+    static String text(JsonObject tree, String field) {
+        JsonElement e = tree.get(field);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        return e.isJsonPrimitive() ? e.getAsString() : e.toString();
+    }
+
+    /**
+     * The record with some fields set from wire text (null empties a field). A text that does not fit the field
+     * (a date that is not one) is refused as {@code invalid_field}.
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends EntityDto> T with(T record, Map<String, String> values) {
+        JsonObject tree = tree(record);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            if (v.getValue() == null) {
+                tree.remove(v.getKey());
+            } else {
+                tree.add(v.getKey(), new JsonPrimitive(v.getValue()));
+            }
+        }
+        try {
+            return (T) MedianceJson.gson().fromJson(tree, record.getClass());
+        } catch (WireFormatException e) {
+            throw RejectedOp.invalid(e.field(), e.getMessage());
+        } catch (JsonParseException | IllegalArgumentException | java.time.DateTimeException e) {
+            throw RejectedOp.invalid("", "Une valeur ne correspond pas au type de son champ.");
+        }
+    }
+}
