@@ -7,17 +7,21 @@ import fr.mediance.server.auth.PasswordHasher;
 import fr.mediance.server.blob.BlobController;
 import fr.mediance.server.blob.BlobService;
 import fr.mediance.server.blob.BlobStore;
+import fr.mediance.server.blob.ThumbnailService;
 import fr.mediance.server.code.CodeSeeder;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Migrations;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
+import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.ChangesService;
 import fr.mediance.server.sync.DocumentAccess;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.sync.PushService;
 import fr.mediance.server.sync.SyncController;
+import fr.mediance.server.upload.UploadController;
+import fr.mediance.server.upload.UploadService;
 import fr.mediance.server.user.AdminSeeder;
 import fr.mediance.server.user.UserController;
 import fr.mediance.server.user.UserStore;
@@ -27,28 +31,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The composition root: migrates the database, seeds reference data (and the demo or admin account when
  * asked), wires controllers, services and stores with {@code new}, and builds the Javalin app. Everything
- * outside (database, blob store, clock) is injected, so tests run the real thing on port 0.
+ * outside (database, blob store, upload directory, clock) is injected, so tests run the real thing on port 0.
+ * Uploads left by a stop at any moment are reconciled before the first request.
  */
 public final class ServerApp {
     private static final Logger LOG = LoggerFactory.getLogger(ServerApp.class);
+    /** How often expired uploads are purged while the server runs. */
+    private static final long PURGE_EVERY_MINUTES = 60;
 
     private final Javalin javalin;
     private final ServerConfig config;
     private final String generatedDemoPassword;
+    private final UploadService uploads;
+    private final ExecutorService background;
+    private final ScheduledExecutorService maintenance;
 
-    private ServerApp(Javalin javalin, ServerConfig config, String generatedDemoPassword) {
+    private ServerApp(Javalin javalin, ServerConfig config, String generatedDemoPassword, UploadService uploads,
+                      ExecutorService background, ScheduledExecutorService maintenance) {
         this.javalin = javalin;
         this.config = config;
         this.generatedDemoPassword = generatedDemoPassword;
+        this.uploads = uploads;
+        this.background = background;
+        this.maintenance = maintenance;
     }
 
-    public static ServerApp create(ServerConfig config, DataSource dataSource, BlobStore blobStore, Clock clock) {
+    /** {@code uploadsDir}: where resumable uploads keep their bytes until complete ({@code DIR/uploads}). */
+    public static ServerApp create(ServerConfig config, DataSource dataSource, BlobStore blobStore, Path uploadsDir,
+                                   Clock clock) {
         Migrations.migrate(dataSource);
         Database db = Database.open(dataSource);
         UserStore users = new UserStore();
@@ -72,8 +93,15 @@ public final class ServerApp {
         UserController userController = new UserController(db, users, authenticator);
         SyncController sync = new SyncController(new PushService(db, clock, users), new ChangesService(db),
                 authenticator);
-        BlobController blobs = new BlobController(new BlobService(db, blobStore, new DocumentAccess(), clock),
-                authenticator);
+        ExecutorService background = Executors.newSingleThreadExecutor(daemon("mediance-thumbnails"));
+        BlobRegistry registry = new BlobRegistry();
+        ThumbnailService thumbnails = new ThumbnailService(db, blobStore, registry, writer, background, clock);
+        BlobService blobService = new BlobService(db, blobStore, new DocumentAccess(), registry, writer, thumbnails,
+                clock);
+        BlobController blobs = new BlobController(blobService, authenticator);
+        UploadService uploads = new UploadService(db, uploadsDir, blobStore, blobService, clock);
+        uploads.reconcile();
+        UploadController uploadController = new UploadController(uploads, authenticator);
         ErrorMapper errors = new ErrorMapper();
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -88,9 +116,34 @@ public final class ServerApp {
             userController.routes(routes);
             sync.routes(routes);
             blobs.routes(routes);
+            uploadController.routes(routes);
         });
+        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(daemon("mediance-purge"));
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                int purged = uploads.purgeExpired();
+                if (purged > 0) {
+                    LOG.info("expired uploads purged: {}", purged);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("purge of expired uploads failed", e);
+            }
+        }, PURGE_EVERY_MINUTES, PURGE_EVERY_MINUTES, TimeUnit.MINUTES);
         LOG.info("server ready on {} database", db.dialect().name());
-        return new ServerApp(javalin, config, generated);
+        return new ServerApp(javalin, config, generated, uploads, background, maintenance);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Purges expired uploads now (also done at start and every hour). Answers how many. */
+    public int purgeExpiredUploads() {
+        return uploads.purgeExpired();
     }
 
     /** Starts listening on the configured port (0: a free one). */
@@ -106,6 +159,8 @@ public final class ServerApp {
 
     public void stop() {
         javalin.stop();
+        maintenance.shutdownNow();
+        background.shutdownNow();
     }
 
     /** The demo password generated at this start, to be shown once; empty if none was generated. */

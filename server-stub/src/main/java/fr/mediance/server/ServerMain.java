@@ -127,6 +127,8 @@ public final class ServerMain {
         Path dataDir = o.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir.resolve("blobs"));
         Files.createDirectories(dataDir.resolve("logs"));
+        // thumbnails are drawn with AWT: never look for a display
+        System.setProperty("java.awt.headless", "true");
         // before the first logger exists: logback.xml writes to this directory
         System.setProperty(LOG_DIR_PROPERTY, dataDir.resolve("logs").toString());
 
@@ -139,7 +141,7 @@ public final class ServerMain {
             ServerConfig config = new ServerConfig(o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"),
                     env.get("MEDIANCE_ADMIN_PASSWORD"));
             app = ServerApp.create(config, dataSource, new FileBlobStore(dataDir.resolve("blobs")),
-                    Clock.systemUTC()).start();
+                    dataDir.resolve("uploads"), Clock.systemUTC()).start();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

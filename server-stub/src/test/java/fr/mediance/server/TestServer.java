@@ -34,7 +34,8 @@ public final class TestServer implements AutoCloseable {
         this.db = db;
         this.dataDir = dataDir;
         this.clock = clock;
-        this.app = ServerApp.create(config, db.dataSource(), new FileBlobStore(dataDir.resolve("blobs")), clock)
+        this.app = ServerApp.create(config, db.dataSource(), new FileBlobStore(dataDir.resolve("blobs")),
+                dataDir.resolve("uploads"), clock)
                 .start();
     }
 

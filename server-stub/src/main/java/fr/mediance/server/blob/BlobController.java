@@ -12,7 +12,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** {@code PUT|HEAD|GET /api/v1/blobs/{sha256}}. The upload body is streamed, never held in memory. */
+/**
+ * {@code PUT|HEAD|GET /api/v1/blobs/{sha256}} and {@code GET .../thumbnail}. The upload body is streamed, never
+ * held in memory.
+ */
 public final class BlobController {
     private final BlobService blobs;
     private final Authenticator authenticator;
@@ -26,6 +29,7 @@ public final class BlobController {
         r.put(ApiPaths.BLOB, this::put);
         r.head(ApiPaths.BLOB, this::head);
         r.get(ApiPaths.BLOB, this::get);
+        r.get(ApiPaths.BLOB_THUMBNAIL, this::thumbnail);
     }
 
     private void put(Context ctx) {
@@ -51,6 +55,14 @@ public final class BlobController {
         ctx.disableCompression();
         ctx.header("Content-Length", Long.toString(d.sizeBytes()));
         ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(d.mimeType()).result(d.bytes());
+    }
+
+    private void thumbnail(Context ctx) {
+        AuthUser user = authenticator.requireAny(ctx);
+        BlobService.Download d = blobs.thumbnail(user, ctx.pathParam(ApiPaths.PARAM_SHA256));
+        ctx.header("Content-Length", Long.toString(d.sizeBytes()));
+        ctx.header("Cache-Control", "private, max-age=86400");
         ctx.contentType(d.mimeType()).result(d.bytes());
     }
 }

@@ -5,7 +5,9 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.server.DomainException;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
+import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.DocumentAccess;
+import fr.mediance.server.sync.EntityWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,10 @@ import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
-/** Upload (verified, streamed), existence check and download (only through a document the caller may see). */
+/**
+ * Single-request upload (verified, streamed), existence check, download and thumbnail (only through a document
+ * the caller may see). A blob that becomes present is recorded and its status announced ({@link BlobRegistry}).
+ */
 public final class BlobService {
     private static final Logger LOG = LoggerFactory.getLogger(BlobService.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -24,12 +29,18 @@ public final class BlobService {
     private final BlobStore store;
     private final DocumentAccess access;
     private final Clock clock;
-    private final BlobMetadataStore metadata = new BlobMetadataStore();
+    private final BlobRegistry registry;
+    private final EntityWriter writer;
+    private final ThumbnailService thumbnails;
 
-    public BlobService(Database db, BlobStore store, DocumentAccess access, Clock clock) {
+    public BlobService(Database db, BlobStore store, DocumentAccess access, BlobRegistry registry,
+                       EntityWriter writer, ThumbnailService thumbnails, Clock clock) {
         this.db = db;
         this.store = store;
         this.access = access;
+        this.registry = registry;
+        this.writer = writer;
+        this.thumbnails = thumbnails;
         this.clock = clock;
     }
 
@@ -56,13 +67,39 @@ public final class BlobService {
             BlobStore.PutResult r = store.put(sha256, body, Limits.MAX_BLOB_BYTES);
             receipt = new BlobReceiptDto(sha256, r.sizeBytes(), r.created());
         }
-        long now = clock.instant().toEpochMilli();
-        db.inTransaction(tx -> {
-            metadata.recordIfAbsent(tx, sha256, receipt.sizeBytes(), user.id(), now);
-            return null;
-        });
+        recordPresent(sha256, receipt.sizeBytes(), user.id());
         LOG.info("blob upload user={} size={} created={}", user.id(), receipt.sizeBytes(), receipt.created());
         return receipt;
+    }
+
+    /**
+     * Records bytes now in the store as received (once), announces their status, and has the thumbnail made if
+     * they are an image.
+     */
+    public void recordPresent(String sha256, long sizeBytes, String userId) {
+        boolean image = thumbnails.isImage(sha256);
+        boolean created = db.inTransaction(tx -> {
+            writer.beginWrite(tx);
+            return registry.markPresent(tx, sha256, sizeBytes, image, userId, clock.instant());
+        });
+        if (image && (created || store.thumbnailSize(sha256).isEmpty())) {
+            thumbnails.schedule(sha256);
+        }
+    }
+
+    /** A thumbnail to send back, authorised like the blob itself. */
+    public Download thumbnail(AuthUser user, String sha256) {
+        requireHash(sha256);
+        db.read(tx -> access.visibleMimeType(tx, user, sha256)).orElseThrow(BlobService::notFound);
+        if (store.size(sha256).isEmpty()) {
+            throw notFound();
+        }
+        if (!thumbnails.ensure(sha256)) {
+            throw DomainException.notFound("thumbnail_unavailable",
+                    "Pas d'aperçu pour ce fichier : ce n'est pas une image JPEG ou PNG lisible.");
+        }
+        long size = store.thumbnailSize(sha256).orElseThrow(BlobService::notFound);
+        return new Download(store.openThumbnail(sha256), "image/jpeg", size);
     }
 
     public boolean exists(String sha256) {
@@ -77,7 +114,7 @@ public final class BlobService {
         return new Download(store.open(sha256), mime, size);
     }
 
-    private static void requireHash(String sha256) {
+    static void requireHash(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw DomainException.invalid("invalid_sha256",
                     "L'empreinte doit contenir 64 caractères hexadécimaux en minuscules.");
@@ -100,7 +137,7 @@ public final class BlobService {
         }
     }
 
-    private static DomainException tooLarge() {
+    static DomainException tooLarge() {
         return DomainException.tooLarge("blob_too_large", "Le fichier dépasse la taille maximale de "
                 + Limits.MAX_BLOB_BYTES + " octets.");
     }

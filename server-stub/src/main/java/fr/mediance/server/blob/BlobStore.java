@@ -1,6 +1,7 @@
 package fr.mediance.server.blob;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /** Content-addressed bytes (documents, photos), named by their SHA-256 in lowercase hex. */
@@ -21,4 +22,19 @@ public interface BlobStore {
 
     /** Opens a stored blob; the caller closes the stream. */
     InputStream open(String sha256);
+
+    /**
+     * Moves a complete file, already verified to hash to {@code sha256} and flushed to disk, into the store in one
+     * atomic step. Answers false (and removes the file) if the blob was already there.
+     */
+    boolean adopt(String sha256, Path verified);
+
+    /** The size of a blob's thumbnail, or empty if none was made. */
+    OptionalLong thumbnailSize(String sha256);
+
+    /** Opens a blob's thumbnail (a JPEG); the caller closes the stream. */
+    InputStream openThumbnail(String sha256);
+
+    /** Stores a blob's thumbnail beside it, atomically. */
+    void putThumbnail(String sha256, byte[] jpeg);
 }

@@ -19,9 +19,10 @@ import java.util.HexFormat;
 import java.util.OptionalLong;
 
 /**
- * Blobs as files: {@code root/ab/cd/abcd...}. An upload is written to {@code root/tmp/}, hashed while it is
- * written, checked, flushed to disk, then renamed into place in one step, so a blob file is always complete
- * and verified. Leftovers of interrupted uploads are removed at start.
+ * Blobs as files: {@code root/ab/cd/abcd...}, and a thumbnail beside an image blob ({@code abcd....thumb.jpg}).
+ * An upload is written to {@code root/tmp/}, hashed while it is written, checked, flushed to disk, then renamed
+ * into place in one step, so a blob file is always complete and verified. Leftovers of interrupted uploads are
+ * removed at start.
  */
 public final class FileBlobStore implements BlobStore {
     private static final int BUFFER = 64 * 1024;
@@ -98,6 +99,7 @@ public final class FileBlobStore implements BlobStore {
             } catch (FileAlreadyExistsException raced) {
                 return new PutResult(total, false);
             }
+            syncDirectory(target.getParent());
             return new PutResult(total, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,6 +128,83 @@ public final class FileBlobStore implements BlobStore {
             return Files.newInputStream(pathOf(sha256));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean adopt(String sha256, Path verified) {
+        Path target = pathOf(sha256);
+        try {
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                Files.deleteIfExists(verified);
+                return false;
+            }
+            try {
+                Files.move(verified, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                Files.deleteIfExists(verified);
+                return false;
+            }
+            syncDirectory(target.getParent());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path thumbnailPathOf(String sha256) {
+        Path p = pathOf(sha256);
+        return p.resolveSibling(sha256 + ".thumb.jpg");
+    }
+
+    @Override
+    public OptionalLong thumbnailSize(String sha256) {
+        Path p = thumbnailPathOf(sha256);
+        try {
+            return Files.isRegularFile(p) ? OptionalLong.of(Files.size(p)) : OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InputStream openThumbnail(String sha256) {
+        try {
+            return Files.newInputStream(thumbnailPathOf(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void putThumbnail(String sha256, byte[] jpeg) {
+        Path part = null;
+        try {
+            part = Files.createTempFile(tmp, "thumb-", ".part");
+            try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                ByteBuffer bb = ByteBuffer.wrap(jpeg);
+                while (bb.hasRemaining()) {
+                    out.write(bb);
+                }
+                out.force(true);
+            }
+            Path target = thumbnailPathOf(sha256);
+            Files.createDirectories(target.getParent());
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(part);
+        }
+    }
+
+    /** Makes a rename durable: the directory entry itself is flushed (Linux; a no-op where unsupported). */
+    static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not every platform can open a directory; the rename itself stays atomic
         }
     }
 

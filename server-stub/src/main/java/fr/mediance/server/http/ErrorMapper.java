@@ -22,8 +22,10 @@ public final class ErrorMapper {
     private static final String TYPE_PREFIX = "urn:mediance:problem:";
 
     public void register(RoutesConfig routes) {
-        routes.exception(DomainException.class, (e, ctx) -> write(ctx, status(e.kind()), e.code(), e.getMessage(),
-                e.errors()));
+        routes.exception(DomainException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            write(ctx, status(e.kind()), e.code(), e.getMessage(), e.errors());
+        });
         routes.exception(HttpResponseException.class, this::frameworkFailure);
         routes.exception(Exception.class, this::unexpected);
     }
@@ -68,6 +70,11 @@ public final class ErrorMapper {
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case UNPROCESSABLE -> 422;
             case LOCKED -> 429;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case PRECONDITION_FAILED -> 412;
+            case BUSY -> 423;
+            case CHECKSUM_MISMATCH -> 460;
         };
     }
 
@@ -78,6 +85,11 @@ public final class ErrorMapper {
             case 403 -> "Accès refusé";
             case 404 -> "Introuvable";
             case 405 -> "Méthode non autorisée";
+            case 409 -> "Conflit avec l'état du serveur";
+            case 410 -> "Expiré";
+            case 412 -> "Version de protocole non prise en charge";
+            case 423 -> "Ressource occupée";
+            case 460 -> "Somme de contrôle incorrecte";
             case 413 -> "Requête trop volumineuse";
             case 415 -> "Type de contenu non pris en charge";
             case 422 -> "Contenu refusé";

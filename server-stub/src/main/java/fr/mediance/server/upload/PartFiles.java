@@ -1,0 +1,113 @@
+package fr.mediance.server.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+
+/** The received bytes of uploads in progress: {@code DIR/uploads/<id>.part}. */
+final class PartFiles {
+    private static final String SUFFIX = ".part";
+
+    private final Path dir;
+
+    PartFiles(Path dir) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path path(String id) {
+        return dir.resolve(id + SUFFIX);
+    }
+
+    /** Creates an empty part file (or empties an existing one) and makes its name durable. */
+    void create(String id) {
+        try (FileChannel ch = FileChannel.open(path(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        syncDirectory();
+    }
+
+    /** The size of a part file, or -1 if there is none. */
+    long size(String id) {
+        try {
+            Path p = path(id);
+            return Files.isRegularFile(p) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Cuts a part file back to {@code size} bytes, durably. */
+    void truncate(String id, long size) {
+        try (FileChannel ch = FileChannel.open(path(id), StandardOpenOption.WRITE)) {
+            ch.truncate(size);
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(String id) {
+        try {
+            Files.deleteIfExists(path(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of every part file present. */
+    Set<String> ids() {
+        Set<String> out = new HashSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                out.add(name.substring(0, name.length() - SUFFIX.length()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The SHA-256 of a part file, lowercase hex. */
+    String sha256(String id) {
+        try (InputStream in = Files.newInputStream(path(id))) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void syncDirectory() {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not every platform can open a directory; the file itself is flushed
+        }
+    }
+}

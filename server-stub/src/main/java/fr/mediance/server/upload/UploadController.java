@@ -1,0 +1,127 @@
+package fr.mediance.server.upload;
+
+import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.Role;
+import fr.mediance.protocol.Tus;
+import fr.mediance.server.auth.AuthUser;
+import fr.mediance.server.auth.Authenticator;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * tus 1.0.0 on {@link ApiPaths#UPLOADS} (OPTIONS, POST) and {@link ApiPaths#UPLOAD} (HEAD, PATCH, DELETE).
+ * Every answer carries {@code Tus-Resumable}; every request but OPTIONS must send it. Bodies are streamed
+ * to disk, never held in memory.
+ */
+public final class UploadController {
+    /** IMF-fixdate (RFC 9110), as tus wants for {@code Upload-Expires}. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final UploadService uploads;
+    private final Authenticator authenticator;
+
+    public UploadController(UploadService uploads, Authenticator authenticator) {
+        this.uploads = uploads;
+        this.authenticator = authenticator;
+    }
+
+    public void routes(RoutesConfig r) {
+        r.before(ctx -> {
+            String path = ctx.path();
+            if (path.equals(ApiPaths.UPLOADS) || path.startsWith(ApiPaths.UPLOADS + "/")) {
+                ctx.header(Tus.TUS_RESUMABLE, Tus.VERSION);
+            }
+        });
+        r.options(ApiPaths.UPLOADS, this::options);
+        r.options(ApiPaths.UPLOAD, this::options);
+        r.post(ApiPaths.UPLOADS, this::create);
+        r.head(ApiPaths.UPLOAD, this::head);
+        r.patch(ApiPaths.UPLOAD, this::append);
+        r.delete(ApiPaths.UPLOAD, this::terminate);
+    }
+
+    /** What the server speaks and its limits; no account needed. */
+    private void options(Context ctx) {
+        ctx.header(Tus.TUS_VERSION, Tus.VERSION);
+        ctx.header(Tus.TUS_EXTENSION, Tus.EXTENSIONS);
+        ctx.header(Tus.TUS_MAX_SIZE, Long.toString(Limits.MAX_BLOB_BYTES));
+        ctx.header(Tus.TUS_CHECKSUM_ALGORITHM, Tus.CHECKSUM_ALGORITHMS);
+        ctx.header(Tus.CHUNK_SIZE, Integer.toString(Limits.DEFAULT_CHUNK_BYTES));
+        ctx.status(204);
+    }
+
+    private void create(Context ctx) {
+        TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
+        AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
+        UploadService.State s = uploads.create(user, ctx.header(Tus.UPLOAD_LENGTH), ctx.header(Tus.UPLOAD_METADATA),
+                ctx.contentType(), ctx.req().getContentLengthLong(), ctx.header(Tus.UPLOAD_CHECKSUM), body(ctx));
+        ctx.header("Location", ApiPaths.UPLOADS + "/" + s.id());
+        ctx.header(Tus.UPLOAD_OFFSET, Long.toString(s.offset()));
+        ctx.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(s.expires()));
+        ctx.status(201);
+    }
+
+    private void head(Context ctx) {
+        TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
+        AuthUser user = authenticator.requireAny(ctx);
+        UploadService.State s = uploads.status(user, ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID));
+        ctx.header("Cache-Control", "no-store");
+        ctx.header(Tus.UPLOAD_OFFSET, Long.toString(s.offset()));
+        ctx.header(Tus.UPLOAD_LENGTH, Long.toString(s.length()));
+        if (s.metadata() != null && !s.metadata().isBlank()) {
+            ctx.header(Tus.UPLOAD_METADATA, s.metadata());
+        }
+        ctx.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(s.expires()));
+        ctx.status(200);
+    }
+
+    private void append(Context ctx) {
+        TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
+        AuthUser user = authenticator.requireAny(ctx);
+        UploadService.State s = uploads.append(user, ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID),
+                ctx.header(Tus.UPLOAD_OFFSET), ctx.contentType(), ctx.req().getContentLengthLong(),
+                ctx.header(Tus.UPLOAD_CHECKSUM), body(ctx));
+        ctx.header(Tus.UPLOAD_OFFSET, Long.toString(s.offset()));
+        ctx.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(s.expires()));
+        ctx.status(204);
+    }
+
+    private void terminate(Context ctx) {
+        TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
+        AuthUser user = authenticator.requireAny(ctx);
+        uploads.terminate(user, ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID));
+        ctx.status(204);
+    }
+
+    /** The request body, read only when the service decides to (so a refusal comes before the bytes). */
+    private static InputStream body(Context ctx) {
+        return new InputStream() {
+            private InputStream in;
+
+            private InputStream in() throws IOException {
+                if (in == null) {
+                    in = ctx.req().getInputStream();
+                }
+                return in;
+            }
+
+            @Override
+            public int read() throws IOException {
+                return in().read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return in().read(b, off, len);
+            }
+        };
+    }
+}
