@@ -39,8 +39,16 @@ public final class ServerProcess implements AutoCloseable {
         this.readyNanos = readyNanos;
     }
 
-    /** The runnable jar, from the {@code mediance.server.jar} system property. */
-    public static Path jar() {
+    private static Path snapshot;
+
+    /**
+     * The runnable jar, from the {@code mediance.server.jar} system property, copied once per JVM so that a
+     * rebuild of the jar while tests run cannot change the classes of a server already started.
+     */
+    public static synchronized Path jar() {
+        if (snapshot != null) {
+            return snapshot;
+        }
         String p = System.getProperty("mediance.server.jar");
         if (p == null) {
             throw new IllegalStateException("system property mediance.server.jar is not set");
@@ -49,7 +57,15 @@ public final class ServerProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("server jar not found at " + jar + ": build it with ./mvnw -pl server-stub -am package");
         }
-        return jar;
+        try {
+            Path copy = Files.createTempFile("mediance-server-", ".jar");
+            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            copy.toFile().deleteOnExit();
+            snapshot = copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return snapshot;
     }
 
     /** A port that was free a moment ago, so that a restarted server can listen where its clients expect it. */
