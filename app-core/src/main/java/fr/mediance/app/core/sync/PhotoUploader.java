@@ -39,8 +39,8 @@ final class PhotoUploader {
 
     /** What the engine is told while a blob travels. */
     interface Listener {
-        /** {@code bytes} of the blob are at the server or on their way. */
-        void progress(String sha256, long bytes);
+        /** {@code bytes} of the blob ({@code size} in all) are at the server or on their way. */
+        void progress(String sha256, long bytes, long size);
 
         /** The state of the blob changed (received, needs attention, upload started or ended). */
         void changed(String sha256);
@@ -161,7 +161,7 @@ final class PhotoUploader {
         int chunkFailures = up.chunkFailures();
         int quickFailures = 0;
         int stalls = 0;
-        listener.progress(sha, up.offset());
+        listener.progress(sha, up.offset(), size);
         listener.changed(sha);
         while (true) {
             if (stalls > MAX_STALLS) {
@@ -171,7 +171,7 @@ final class PhotoUploader {
             if (url == null) {
                 int first = options.creationWithUpload() ? (int) Math.min(options.chunkSize(), size) : 0;
                 RemoteResult<RemoteClient.TusCreated> created = client.tusCreate(sha, size, w.mimeType(), null,
-                        bytes, first, n -> listener.progress(sha, n));
+                        bytes, first, n -> listener.progress(sha, n, size));
                 if (created instanceof RemoteResult.Ok<RemoteClient.TusCreated> ok) {
                     url = ok.value().uploadUrl();
                     offset = ok.value().offset();
@@ -205,7 +205,7 @@ final class PhotoUploader {
                 if (head instanceof RemoteResult.Ok<Long> ok) {
                     offset = Math.max(0, Math.min(ok.value(), size));
                     save(sha, url, offset, chunkFailures);
-                    listener.progress(sha, offset);
+                    listener.progress(sha, offset, size);
                 } else if (head instanceof RemoteResult.NetworkError<?>) {
                     if (++quickFailures > MAX_QUICK_RETRIES) {
                         return head;
@@ -241,7 +241,7 @@ final class PhotoUploader {
             long from = offset;
             int len = (int) Math.min(options.chunkSize(), size - from);
             RemoteResult<Long> patch = client.tusPatch(url, from, bytes, (int) from, len,
-                    n -> listener.progress(sha, from + n));
+                    n -> listener.progress(sha, from + n, size));
             if (patch instanceof RemoteResult.Ok<Long> ok) {
                 long next = Math.max(0, Math.min(ok.value(), size));
                 if (next > from) {
@@ -253,7 +253,7 @@ final class PhotoUploader {
                 }
                 offset = next;
                 save(sha, url, offset, chunkFailures);
-                listener.progress(sha, offset);
+                listener.progress(sha, offset, size);
                 if (offset >= size) {
                     markReceived(sha); // the last PATCH is answered once the whole file is verified
                     return null;

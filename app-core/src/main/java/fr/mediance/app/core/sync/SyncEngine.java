@@ -81,8 +81,8 @@ public final class SyncEngine implements SyncService {
     /** Per blob being sent: bytes the server has plus those of the chunk in flight (never goes down). */
     private final java.util.Map<String, Long> liveBytes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String activeSha;
-    private final java.util.Map<String, Long> lastProgressEvent = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final long PROGRESS_EVENT_NANOS = 50_000_000L;
+    private final java.util.Map<String, Long> lastPercent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, PhotoTransfer> lastPublished = new java.util.concurrent.ConcurrentHashMap<>();
     private final PhotoUploader uploader;
     private final Object runLock = new Object();
     private CompletableFuture<SyncReport> running;
@@ -108,8 +108,8 @@ public final class SyncEngine implements SyncService {
         this.pageSize = pageSize;
         this.uploader = new PhotoUploader(store, clock, new PhotoUploader.Listener() {
             @Override
-            public void progress(String sha256, long bytes) {
-                onUploadProgress(sha256, bytes);
+            public void progress(String sha256, long bytes, long size) {
+                onUploadProgress(sha256, bytes, size);
             }
 
             @Override
@@ -464,31 +464,36 @@ public final class SyncEngine implements SyncService {
         }
     }
 
-    /** Progress of a blob: kept monotonic, published to the transfer listeners on the UI executor. */
-    private void onUploadProgress(String sha, long bytes) {
+    /** Progress of a blob: kept monotonic, published when its percentage changes (on the UI executor). */
+    private void onUploadProgress(String sha, long bytes, long size) {
         activeSha = sha;
         Long before = liveBytes.get(sha);
         if (before != null && bytes <= before) {
             return;
         }
         liveBytes.merge(sha, bytes, Math::max);
-        long now = System.nanoTime();
-        Long last = lastProgressEvent.get(sha);
-        if (last != null && now - last < PROGRESS_EVENT_NANOS) {
-            return; // a few events per second are enough for a progress bar
+        long percent = Deliveries.percent(bytes, size);
+        Long last = lastPercent.get(sha);
+        if (last != null && percent <= last) {
+            return; // at most one event per percent: enough for a progress bar
         }
-        lastProgressEvent.put(sha, now);
+        lastPercent.put(sha, percent);
         publishTransfers(sha);
     }
 
     private void onUploadChanged(String sha) {
         Optional<Database> db = store.current();
         if (db.isPresent() && db.get().read(tx -> !tx.exists(
-                "SELECT 1 FROM documents WHERE sha256 = ? AND blob_state = ?", sha, Records.BLOB_WAITING_UPLOAD))) {
-            liveBytes.remove(sha);
-            lastProgressEvent.remove(sha);
+                "SELECT 1 FROM documents WHERE sha256 = ? AND blob_state = ?", sha, Records.BLOB_WAITING_UPLOAD)
+                || tx.exists("SELECT 1 FROM uploads WHERE sha256 = ? AND state = ?", sha, PhotoUploader.ATTENTION))) {
+            forgetProgress(sha); // received, or set aside: what was in flight no longer counts
         }
         publishTransfers(sha);
+    }
+
+    private void forgetProgress(String sha) {
+        liveBytes.remove(sha);
+        lastPercent.remove(sha);
     }
 
     private void publishTransfers(String sha) {
@@ -502,7 +507,15 @@ public final class SyncEngine implements SyncService {
         } catch (StoreException e) {
             return;
         }
-        ui.execute(() -> transfers.forEach(t -> transferListeners.forEach(l -> l.accept(t))));
+        List<PhotoTransfer> fresh = new ArrayList<>();
+        for (PhotoTransfer t : transfers) {
+            if (!t.equals(lastPublished.put(t.documentId(), t))) {
+                fresh.add(t); // the same state told twice (the upload's end, then the server's blob status) once
+            }
+        }
+        if (!fresh.isEmpty()) {
+            ui.execute(() -> fresh.forEach(t -> transferListeners.forEach(l -> l.accept(t))));
+        }
     }
 
     // ---------------------------------------------------------------- pull
@@ -730,6 +743,11 @@ public final class SyncEngine implements SyncService {
                     UPDATE uploads SET state = ?, reason = NULL, chunk_failures = 0, updated_at = ?
                     WHERE sha256 = (SELECT sha256 FROM documents WHERE id = ?)
                     """, PhotoUploader.QUEUED, clock.instant(), documentId);
+        });
+        store.db().read(tx -> tx.queryOne("SELECT sha256 FROM documents WHERE id = ?", r -> r.string("sha256"),
+                documentId)).ifPresent(sha -> {
+            forgetProgress(sha);
+            publishTransfers(sha);
         });
         refreshCounts();
     }

@@ -66,6 +66,7 @@ public final class FakeOfficeServer implements AutoCloseable {
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     private final Map<String, String> rejections = new ConcurrentHashMap<>(); // entityId -> message
     private final Map<String, Integer> failPaths = new ConcurrentHashMap<>(); // path prefix -> status
+    private final java.util.Set<String> dropPaths = ConcurrentHashMap.newKeySet(); // path prefixes cut without answer
     private final Map<String, String> rawAnswers = new ConcurrentHashMap<>(); // path -> JSON body
     private final Map<String, List<Object[]>> history = new ConcurrentHashMap<>(); // type:id -> [version, data, author]
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
@@ -210,6 +211,15 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
     }
 
+    /** Requests whose path starts with {@code prefix} are cut without an answer (a link down), or no longer. */
+    public void drop(String prefix, boolean on) {
+        if (on) {
+            dropPaths.add(prefix);
+        } else {
+            dropPaths.remove(prefix);
+        }
+    }
+
     /** Answers this raw JSON (status 200) to requests on {@code path}. */
     public void answerRaw(String path, String json) {
         rawAnswers.put(path, json);
@@ -339,6 +349,12 @@ public final class FakeOfficeServer implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
+            for (String prefix : dropPaths) {
+                if (path.startsWith(prefix)) {
+                    ex.close(); // the link is down: the connection ends without an answer
+                    return;
+                }
+            }
             for (Map.Entry<String, Integer> f : failPaths.entrySet()) {
                 if (path.startsWith(f.getKey())) {
                     problem(ex, f.getValue(), "server_error", "Erreur simulée.");
