@@ -99,6 +99,13 @@ public final class FakeOfficeServer implements AutoCloseable {
     public final AtomicInteger thumbnails = new AtomicInteger();
     /** Body bytes of every PATCH (and POST with data) read by the server, including those of cut requests. */
     public final java.util.concurrent.atomic.AtomicLong uploadBytesRead = new java.util.concurrent.atomic.AtomicLong();
+    /** Every operation received, in arrival order (repeats included). */
+    public final List<OperationDto> operations = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The result given to each operation applied, by opId. */
+    public OperationResultDto result(String opId) {
+        return appliedOps.get(opId);
+    }
+
     /** Every opId received, in arrival order (repeats included). */
     public final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
     public final List<String> unauthorisedPaths = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -469,6 +476,10 @@ public final class FakeOfficeServer implements AutoCloseable {
         if (!(entities.get(key(EntityType.APPOINTMENT, op.entityId())) instanceof AppointmentDto before)) {
             return null;
         }
+        if (!op.changedFields().isEmpty()) { // merged onto the current version: only the fields named count
+            return java.util.Set.of("status", "statusReason").containsAll(op.changedFields()) ? null
+                    : "Vous ne pouvez changer que le statut du rendez-vous et son motif.";
+        }
         boolean same = java.util.Objects.equals(before.start(), mine.start())
                 && java.util.Objects.equals(before.end(), mine.end())
                 && java.util.Objects.equals(before.residentId(), mine.residentId())
@@ -487,6 +498,7 @@ public final class FakeOfficeServer implements AutoCloseable {
             for (OperationDto op : req.operations()) {
                 timesReceived.merge(op.opId(), 1, Integer::sum);
                 received.add(op.opId());
+                operations.add(op);
                 OperationResultDto stored = appliedOps.get(op.opId());
                 if (stored == null) {
                     String why = rejections.get(op.entityId());
