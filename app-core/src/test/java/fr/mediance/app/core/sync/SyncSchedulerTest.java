@@ -123,4 +123,22 @@ class SyncSchedulerTest {
         clock.advance(Duration.ofHours(1));
         assertThat(scheduler.tick()).isFalse();
     }
+
+    @Test
+    void comingBackToTheForegroundSyncsOnceAndPeriodicSyncsPauseInTheBackground() {
+        scheduler.tick();
+        assertThat(syncs()).isEqualTo(1);
+        scheduler.onPaused();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(scheduler.tick()).isFalse(); // in the background: no periodic sync
+        assertThat(syncs()).isEqualTo(1);
+
+        scheduler.onResumed();
+        assertThat(syncs()).isEqualTo(2);
+        scheduler.onResumed(); // a second signal at once does not start another
+        assertThat(syncs()).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(scheduler.tick()).isTrue();
+        assertThat(syncs()).isEqualTo(3);
+    }
 }
