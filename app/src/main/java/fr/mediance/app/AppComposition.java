@@ -8,7 +8,9 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 
 import fr.mediance.app.agenda.AgendaView;
+import fr.mediance.app.conflict.ConflictsView;
 import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.conflict.ConflictsViewModel;
 import fr.mediance.app.core.agenda.AgendaViewModel;
 import fr.mediance.app.core.office.OfficeReportViewModel;
 import fr.mediance.app.core.office.OfficeReportsViewModel;
@@ -55,6 +57,8 @@ public final class AppComposition {
     private final AppViewModel app;
     private final SyncStatusViewModel syncStatus;
     private final List<Runnable> disposers = new ArrayList<>();
+    /** The signed-in user's conflicts (for the navigation's badge and the screen), while at home. */
+    private ConflictsViewModel conflicts;
 
     public AppComposition(CoreContext core, DocumentCapture capture, ResourceBundle texts, Executor background,
                           Executor fx, String defaultServer) {
@@ -103,9 +107,20 @@ public final class AppComposition {
             }
             case HOME -> {
                 shell.setStatusArea(new SyncIndicator(syncStatus, texts, () -> shell.open(Place.SYNC.name())));
+                syncStatus.refresh();
+                conflicts = null;
+                if (app.places().contains(Place.CONFLICTS)) {
+                    ConflictsViewModel vm = new ConflictsViewModel(core.conflicts(), core.sync(), zone, texts,
+                            background, fx);
+                    vm.setOnMessage(shell::showMessage);
+                    disposers.add(vm::dispose);
+                    vm.refresh();
+                    conflicts = vm;
+                }
                 List<Destination> destinations = new ArrayList<>();
                 for (Place p : app.places()) {
-                    destinations.add(new Destination(p.name(), app.label(p), icon(p), () -> screen(p)));
+                    destinations.add(new Destination(p.name(), app.label(p), icon(p), () -> screen(p),
+                            p == Place.CONFLICTS && conflicts != null ? conflicts.badgeTextProperty() : null));
                 }
                 shell.setDestinations(destinations);
             }
@@ -117,6 +132,7 @@ public final class AppComposition {
             case AGENDA -> Material2AL.EVENT;
             case PLANNING -> Material2AL.EVENT_NOTE;
             case REPORTS -> Material2AL.ASSIGNMENT;
+            case CONFLICTS -> Material2AL.CALL_SPLIT;
             case SYNC -> Material2MZ.SYNC;
         };
     }
@@ -142,14 +158,16 @@ public final class AppComposition {
                 disposers.add(vm::dispose);
                 yield new OfficeReportsView(vm, texts);
             }
+            case CONFLICTS -> new ConflictsView(conflicts, texts);
             case SYNC -> new SyncView(syncStatus, texts, app.userTextProperty(), app::lock, this::logout);
         };
     }
 
     private void openVisit(String appointmentId) {
         VisitReportViewModel vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.reference(), capture, clock, zone, texts, background, fx);
+                core.reference(), capture, core.sync(), clock, zone, texts, background, fx);
         vm.setOnMessage(shell::showMessage);
+        disposers.add(vm::dispose);
         shell.navigator().push(new VisitView(vm, texts));
         vm.load(appointmentId).thenAccept(found -> {
             if (!found) {

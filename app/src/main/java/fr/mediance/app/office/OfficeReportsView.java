@@ -1,7 +1,9 @@
 package fr.mediance.app.office;
 
+import java.io.ByteArrayInputStream;
 import java.util.ResourceBundle;
 
+import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.office.OfficeReportsViewModel;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
@@ -12,6 +14,10 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,6 +27,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /** "Comptes rendus reçus": the completed reports received from the counsellors. */
 public final class OfficeReportsView extends BasicScreen {
+
+    private static final int THUMB_W = 72;
+    private static final int THUMB_H = 54;
 
     private final OfficeReportsViewModel vm;
     private final ResourceBundle texts;
@@ -66,6 +75,9 @@ public final class OfficeReportsView extends BasicScreen {
                 badges.getChildren().add(awaited);
             }
             VBox text = new VBox(4, date, name, by, domains, badges);
+            if (!row.photoIds().isEmpty()) {
+                text.getChildren().add(thumbnails(row));
+            }
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
             HBox card = new HBox(12, Icons.of(Material2AL.DESCRIPTION), text, Icons.of(Material2AL.CHEVRON_RIGHT));
@@ -84,6 +96,41 @@ public final class OfficeReportsView extends BasicScreen {
             });
             list.getChildren().add(card);
         }
+    }
+
+    /** The report's photos as small previews made by the server; a placeholder for a photo still arriving. */
+    private Node thumbnails(OfficeReportsViewModel.Row row) {
+        HBox strip = new HBox(8);
+        strip.setId("office-thumbs-" + row.reportId());
+        for (String documentId : row.photoIds()) {
+            ImageView image = new ImageView();
+            image.setFitWidth(THUMB_W);
+            image.setFitHeight(THUMB_H);
+            image.setPreserveRatio(true);
+            Label waiting = new Label(null, Icons.of(Material2AL.HOURGLASS_EMPTY, 18));
+            waiting.getStyleClass().addAll(Styles.MUTED, Styles.SMALL);
+            waiting.setVisible(false);
+            StackPane frame = new StackPane(image, waiting);
+            frame.setPrefSize(THUMB_W, THUMB_H);
+            frame.setMinSize(THUMB_W, THUMB_H);
+            frame.setMaxSize(THUMB_W, THUMB_H);
+            frame.getStyleClass().add(Styles.THUMBNAIL);
+            frame.setId("office-thumb-" + documentId);
+            vm.thumbnail(documentId).thenAccept(o -> {
+                if (o instanceof Outcome.Ok<byte[]> ok) {
+                    image.setImage(new Image(new ByteArrayInputStream(ok.value()), THUMB_W * 2, THUMB_H * 2, true, true));
+                    if (image.getImage().isError()) {
+                        image.setImage(null);
+                        waiting.setVisible(true);
+                    }
+                } else {
+                    waiting.setVisible(true);
+                    Tooltip.install(frame, new Tooltip(o.message()));
+                }
+            });
+            strip.getChildren().add(frame);
+        }
+        return strip;
     }
 
     @Override

@@ -134,7 +134,28 @@ public final class AppShell extends StackPane {
     }
 
     private ToggleButton navButton(Destination d, String idPrefix) {
-        ToggleButton b = new ToggleButton(d.label(), Icons.of(d.icon()));
+        Node graphic = Icons.of(d.icon());
+        if (d.badge() != null) {
+            Label badge = new Label();
+            badge.textProperty().bind(d.badge());
+            badge.getStyleClass().add(Styles.NAV_BADGE);
+            badge.setId(idPrefix + d.id() + "-badge");
+            badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+            badge.setMouseTransparent(true);
+            badge.setMinSize(Label.USE_PREF_SIZE, Label.USE_PREF_SIZE);
+            StackPane withBadge = new StackPane(graphic, badge);
+            StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+            // the badge sits over the icon's top right corner and does not widen the button
+            badge.setTranslateX(14);
+            badge.setTranslateY(-6);
+            graphic = withBadge;
+        }
+        ToggleButton b = new ToggleButton(d.label(), graphic);
+        if (d.badge() != null) {
+            b.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> d.badge().getValue() == null || d.badge().getValue().isEmpty() ? d.label()
+                            : d.label() + " (" + d.badge().getValue() + ")", d.badge()));
+        }
         b.getStyleClass().add(Styles.NAV_ITEM);
         b.setUserData(d.id());
         b.setId(idPrefix + d.id());

@@ -14,7 +14,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The app bar's sync state: an icon with a short text ("À jour", "3 en attente"…) and the offline badge. */
+/**
+ * The app bar's sync state, with the same truth as the sync screen: "Tout est reçu" only with the server's
+ * receipt, "3 en attente", "1 à vérifier", "Synchronisation…"; and the offline badge.
+ */
 public final class SyncIndicator extends HBox {
 
     public SyncIndicator(SyncStatusViewModel vm, ResourceBundle texts, Runnable openPanel) {
@@ -23,6 +26,7 @@ public final class SyncIndicator extends HBox {
         Label offline = new Label(texts.getString("sync.offline"), Icons.of(Material2AL.CLOUD_OFF, 16));
         offline.getStyleClass().add(Styles.OFFLINE_BADGE);
         offline.setId("offline-badge");
+        offline.setMinWidth(Label.USE_PREF_SIZE);
         offline.visibleProperty().bind(vm.onlineProperty().not());
         offline.managedProperty().bind(offline.visibleProperty());
 
@@ -37,8 +41,8 @@ public final class SyncIndicator extends HBox {
             if (vm.pendingCountProperty().get() > 0) {
                 return Material2AL.CLOUD_UPLOAD;
             }
-            return Material2AL.CLOUD_DONE;
-        }, vm.syncingProperty(), vm.attentionCountProperty(), vm.pendingCountProperty()));
+            return vm.allReceivedProperty().get() ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_QUEUE;
+        }, vm.syncingProperty(), vm.attentionCountProperty(), vm.pendingCountProperty(), vm.allReceivedProperty()));
         Button button = new Button(null, icon);
         button.textProperty().bind(vm.indicatorTextProperty());
         button.getStyleClass().add(Styles.SYNC_INDICATOR);
@@ -47,6 +51,7 @@ public final class SyncIndicator extends HBox {
         button.accessibleTextProperty().bind(vm.indicatorTextProperty());
         button.setOnAction(e -> openPanel.run());
         button.setMnemonicParsing(false);
+        button.setMinWidth(Button.USE_PREF_SIZE);
         getChildren().addAll(offline, button);
     }
 }

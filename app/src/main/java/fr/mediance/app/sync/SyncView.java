@@ -1,36 +1,47 @@
 package fr.mediance.app.sync;
 
-import java.util.List;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 
+import fr.mediance.app.core.sync.Delivery;
 import fr.mediance.app.core.sync.SyncStatusViewModel;
+import fr.mediance.app.core.sync.SyncStatusViewModel.ItemRow;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** "Synchronisation": state, "Synchroniser", what waits to be sent, what the server refused; the account. */
+/**
+ * "Synchronisation": one line that says where things stand ("3 éléments en attente, dont 2 photos", "Tout est
+ * reçu par le bureau à 14:32", "Hors ligne — les données restent sur la tablette"), "Synchroniser", then each
+ * item with its state: what needs attention (with the reason and "Réessayer"), what is on its way (a live
+ * progress bar per photo), what the office has received; and the account.
+ */
 public final class SyncView extends BasicScreen {
 
     private final SyncStatusViewModel vm;
     private final ResourceBundle texts;
-    private final javafx.beans.value.ObservableValue<String> userText;
+    private final ObservableValue<String> userText;
     private final Runnable onLock;
     private final Runnable onLogout;
 
-    public SyncView(SyncStatusViewModel vm, ResourceBundle texts, javafx.beans.value.ObservableValue<String> userText,
+    public SyncView(SyncStatusViewModel vm, ResourceBundle texts, ObservableValue<String> userText,
                     Runnable onLock, Runnable onLogout) {
         super(texts.getString("sync.title"));
         this.vm = vm;
@@ -42,19 +53,25 @@ public final class SyncView extends BasicScreen {
 
     @Override
     protected Node build() {
-        Label connection = Ui.bound(vm.connectionTextProperty(), Styles.CARD_TITLE);
+        FontIcon headIcon = new FontIcon(Material2AL.CLOUD_DONE);
+        headIcon.iconCodeProperty().bind(Bindings.createObjectBinding(() -> headlineIcon(),
+                vm.onlineProperty(), vm.attentionCountProperty(), vm.pendingCountProperty(), vm.allReceivedProperty()));
+        headIcon.getStyleClass().add("sync-headline-icon");
+        Label headline = Ui.bound(vm.summaryTextProperty(), Styles.CARD_TITLE);
+        headline.setId("sync-summary");
+        headline.setGraphic(headIcon);
+        headline.setGraphicTextGap(10);
+        Label counts = Ui.bound(vm.countsTextProperty());
+        counts.setId("sync-counts");
+        hideWhenBlank(counts);
+        Label connection = Ui.bound(vm.connectionTextProperty(), Styles.MUTED, Styles.SMALL);
         connection.setId("sync-connection");
-        connection.graphicProperty().bind(vm.onlineProperty().map(on -> Icons.of(on ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_OFF, 26)));
-        Label last = Ui.bound(vm.lastSyncTextProperty(), Styles.MUTED);
+        Label last = Ui.bound(vm.lastSyncTextProperty(), Styles.MUTED, Styles.SMALL);
         last.setId("sync-last");
-        Label pending = Ui.bound(vm.pendingTextProperty());
-        pending.setId("sync-pending");
-        Label offlineHint = Ui.label(texts.getString("sync.offline.hint"), Styles.HINT);
-        offlineHint.visibleProperty().bind(vm.onlineProperty().not());
-        offlineHint.managedProperty().bind(offlineHint.visibleProperty());
+        FlowPane meta = new FlowPane(14, 4, connection, last);
         Label error = Ui.bound(vm.errorTextProperty(), Styles.FORM_ERROR);
-        error.visibleProperty().bind(vm.errorTextProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        error.setId("sync-error");
+        hideWhenBlank(error);
 
         Button now = Ui.button(texts.getString("sync.now"), Material2MZ.SYNC, Styles.PRIMARY);
         now.setId("sync-now");
@@ -63,18 +80,12 @@ public final class SyncView extends BasicScreen {
         now.setOnAction(e -> vm.synchronise());
         now.setMaxWidth(Double.MAX_VALUE);
 
-        VBox status = Ui.card(connection, last, pending, offlineHint, error, now);
+        VBox status = Ui.card(headline, counts, meta, error, now);
+        status.setId("sync-status");
 
-        VBox attention = Ui.card(Ui.label(texts.getString("sync.items.title"), Styles.SECTION_TITLE),
-                Ui.bound(vm.attentionTextProperty(), Styles.MUTED));
-        VBox attentionList = new VBox(8);
-        attention.getChildren().add(attentionList);
-        bindList(vm.attentionItems(), attentionList, true);
-
-        VBox pendingCard = Ui.card(Ui.label(texts.getString("sync.pending.title"), Styles.SECTION_TITLE));
-        VBox pendingList = new VBox(8);
-        pendingCard.getChildren().add(pendingList);
-        bindList(vm.pendingItems(), pendingList, false);
+        VBox attention = section("sync.items.title", vm.attentionItems(), "sync-attention", null);
+        VBox pending = section("sync.pending.title", vm.pendingItems(), "sync-pending", "sync.pending.empty");
+        VBox received = section("sync.received.title", vm.receivedItems(), "sync-received", null);
 
         Label user = Ui.bound(userText, Styles.SECTION_TITLE);
         Button lock = Ui.button(texts.getString("nav.lock"), Material2AL.LOCK);
@@ -93,31 +104,117 @@ public final class SyncView extends BasicScreen {
                 confirm.setVisible(true);
             }
         });
-        HBox accountButtons = new HBox(10, lock, logout);
-        accountButtons.setAlignment(Pos.CENTER_LEFT);
+        FlowPane accountButtons = new FlowPane(10, 10, lock, logout);
         VBox account = Ui.card(user, confirm, accountButtons);
 
-        return Ui.page(new VBox(16, status, attention, pendingCard, account));
+        return Ui.page(new VBox(16, status, attention, pending, received, account));
     }
 
-    private void bindList(ObservableList<SyncStatusViewModel.ItemRow> items, VBox box, boolean attention) {
-        Consumer<List<? extends SyncStatusViewModel.ItemRow>> render = rows -> {
-            box.getChildren().clear();
-            if (rows.isEmpty() && !attention) {
-                box.getChildren().add(Ui.label(texts.getString("sync.pending.empty"), Styles.MUTED));
+    private Ikon headlineIcon() {
+        if (!vm.onlineProperty().get()) {
+            return Material2AL.CLOUD_OFF;
+        }
+        if (vm.attentionCountProperty().get() > 0) {
+            return Material2MZ.SYNC_PROBLEM;
+        }
+        if (vm.pendingCountProperty().get() > 0) {
+            return Material2AL.CLOUD_UPLOAD;
+        }
+        return vm.allReceivedProperty().get() ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_QUEUE;
+    }
+
+    /** A card of items; hidden when empty unless it has an empty text. */
+    private VBox section(String titleKey, ObservableList<ItemRow> items, String id, String emptyKey) {
+        VBox list = new VBox(12);
+        list.setId(id + "-list");
+        VBox card = Ui.card(Ui.label(texts.getString(titleKey), Styles.SECTION_TITLE), list);
+        card.setId(id);
+        Runnable render = () -> {
+            list.getChildren().clear();
+            if (items.isEmpty() && emptyKey != null) {
+                list.getChildren().add(Ui.label(texts.getString(emptyKey), Styles.MUTED));
             }
-            for (SyncStatusViewModel.ItemRow r : rows) {
-                Label summary = Ui.label(r.summary(), Styles.FIELD_LABEL);
-                Label detail = Ui.label(r.detail(), attention ? Styles.FIELD_ERROR : Styles.MUTED);
-                VBox text = new VBox(2, summary, detail);
-                HBox.setHgrow(text, Priority.ALWAYS);
-                HBox line = new HBox(10, Icons.of(attention ? Material2AL.ERROR_OUTLINE : Material2MZ.PENDING), text);
-                line.setAlignment(Pos.CENTER_LEFT);
-                box.getChildren().add(line);
+            for (ItemRow r : items) {
+                list.getChildren().add(item(r));
             }
+            card.setVisible(!items.isEmpty() || emptyKey != null);
         };
-        items.addListener((ListChangeListener<SyncStatusViewModel.ItemRow>) c -> render.accept(items));
-        render.accept(items);
+        card.managedProperty().bind(card.visibleProperty());
+        items.addListener((ListChangeListener<ItemRow>) c -> render.run());
+        render.run();
+        return card;
+    }
+
+    private Node item(ItemRow r) {
+        String id = nodeId(r);
+        Label summary = Ui.label(r.summary(), Styles.FIELD_LABEL);
+        Label state = new Label(r.stateText());
+        state.getStyleClass().addAll(Styles.STATUS, switch (r.delivery()) {
+            case RECEIVED -> Styles.STATUS_DONE;
+            case NEEDS_ATTENTION -> Styles.STATUS_CANCELLED;
+            case QUEUED, SENDING -> Styles.STATUS_PLANNED;
+            case LOCAL -> Styles.MUTED;
+        });
+        state.setMinWidth(Label.USE_PREF_SIZE);
+        state.setId(id + "-state");
+        FlowPane line = new FlowPane(10, 4, state);
+        line.setAlignment(Pos.CENTER_LEFT);
+        if (!r.detail().isEmpty()) {
+            line.getChildren().add(Ui.label(r.detail(), Styles.MUTED, Styles.SMALL));
+        }
+        VBox text = new VBox(4, summary, line);
+        if (r.showsProgress()) {
+            ProgressBar bar = new ProgressBar(r.delivery() == Delivery.QUEUED && r.percent() == 0 ? 0 : r.percent() / 100.0);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.setId(id + "-progress");
+            bar.setAccessibleText(r.stateText());
+            bar.getStyleClass().add(Styles.TRANSFER_PROGRESS);
+            text.getChildren().add(bar);
+        }
+        if (!r.reason().isEmpty()) {
+            Label reason = Ui.label(r.reason(), Styles.FIELD_ERROR);
+            reason.setId(id + "-reason");
+            text.getChildren().add(reason);
+        }
+        if (r.canRetry()) {
+            Button retry = Ui.button(texts.getString("sync.retry"), Material2MZ.REFRESH);
+            retry.setId(id + "-retry");
+            retry.setOnAction(e -> {
+                retry.setDisable(true);
+                vm.retry(r);
+            });
+            HBox actions = new HBox(retry);
+            text.getChildren().add(actions);
+        }
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+        HBox row = new HBox(12, Icons.of(icon(r)), text);
+        row.setAlignment(Pos.TOP_LEFT);
+        row.getStyleClass().add(Styles.SYNC_ITEM);
+        row.setId(id);
+        return row;
+    }
+
+    private static Ikon icon(ItemRow r) {
+        return switch (r.kind()) {
+            case REPORT -> Material2AL.ASSIGNMENT;
+            case PHOTO -> Material2MZ.PHOTO_CAMERA;
+            case RESIDENT -> Material2MZ.PERSON;
+            case APPOINTMENT -> Material2AL.EVENT;
+            case CONFLICT -> Material2AL.CALL_SPLIT;
+            case OTHER -> Material2AL.DESCRIPTION;
+        };
+    }
+
+    /** "sync-photo-<document>" or "sync-record-<entity>-<id>": ids a CSS lookup accepts. */
+    public static String nodeId(ItemRow r) {
+        String[] parts = r.key().split(":", 3);
+        return parts[0].equals("photo") ? "sync-photo-" + parts[1] : "sync-record-" + parts[1] + "-" + parts[2];
+    }
+
+    private static void hideWhenBlank(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     @Override

@@ -49,6 +49,12 @@ public final class Styles {
     public static final String STATUS_DONE = "status-done";
     public static final String STATUS_CANCELLED = "status-cancelled";
     public static final String STATUS_PLANNED = "status-planned";
+    public static final String SYNC_ITEM = "sync-item";
+    public static final String TRANSFER_PROGRESS = "transfer-progress";
+    public static final String PHOTO_STATE = "photo-state";
+    public static final String NAV_BADGE = "nav-badge";
+    public static final String CONFLICT_CARD = "conflict-card";
+    public static final String CONFLICT_CHOICE = "conflict-choice";
     public static final String THUMBNAIL = "thumbnail";
     public static final String THUMBNAIL_BOX = "thumbnail-box";
     public static final String FROZEN_BANNER = "frozen-banner";

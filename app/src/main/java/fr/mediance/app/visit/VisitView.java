@@ -48,6 +48,8 @@ public final class VisitView implements Screen {
     private Node node;
     private final FlowPane domainChips = new FlowPane(8, 8);
     private final FlowPane thumbnails = new FlowPane(10, 10);
+    /** Decoded thumbnails, kept while the screen lives: a photo's state changes often while it is sent. */
+    private final java.util.Map<String, Image> images = new java.util.HashMap<>();
 
     public VisitView(VisitReportViewModel vm, ResourceBundle texts) {
         this.vm = vm;
@@ -267,11 +269,19 @@ public final class VisitView implements Screen {
         frame.setPrefSize(THUMB_W, THUMB_H);
         frame.setMinSize(THUMB_W, THUMB_H);
         frame.getStyleClass().add(Styles.THUMBNAIL);
-        vm.photoBytes(row.documentId()).thenAccept(bytes -> bytes.ifPresent(b ->
-                image.setImage(new Image(new ByteArrayInputStream(b), THUMB_W * 2, THUMB_H * 2, true, true))));
+        Image known = images.get(row.documentId());
+        if (known != null) {
+            image.setImage(known);
+        } else {
+            vm.photoBytes(row.documentId()).thenAccept(bytes -> bytes.ifPresent(b -> {
+                Image decoded = new Image(new ByteArrayInputStream(b), THUMB_W * 2, THUMB_H * 2, true, true);
+                images.put(row.documentId(), decoded);
+                image.setImage(decoded);
+            }));
+        }
         Label type = Ui.label(row.typeLabel(), Styles.SMALL);
         type.setMaxWidth(THUMB_W);
-        VBox box = new VBox(6, frame, type);
+        VBox box = new VBox(6, frame, type, photoState(row));
         box.getStyleClass().add(Styles.THUMBNAIL_BOX);
         box.setAlignment(Pos.TOP_CENTER);
         box.setId("photo-" + row.documentId());
@@ -282,6 +292,50 @@ public final class VisitView implements Screen {
             box.getChildren().add(remove);
         }
         return box;
+    }
+
+    /** Where the photo stands: a coloured label, a progress bar while it is sent, the reason if it needs attention. */
+    private Node photoState(VisitReportViewModel.PhotoRow row) {
+        Label state = new Label(row.stateText());
+        state.getStyleClass().addAll(Styles.STATUS, Styles.PHOTO_STATE, switch (row.delivery()) {
+            case RECEIVED -> Styles.STATUS_DONE;
+            case NEEDS_ATTENTION -> Styles.STATUS_CANCELLED;
+            case QUEUED, SENDING -> Styles.STATUS_PLANNED;
+            case LOCAL -> Styles.MUTED;
+        });
+        state.setGraphic(Icons.of(switch (row.delivery()) {
+            case LOCAL -> Material2MZ.PHONE_ANDROID;
+            case QUEUED -> Material2MZ.SCHEDULE;
+            case SENDING -> Material2AL.CLOUD_UPLOAD;
+            case RECEIVED -> Material2AL.CLOUD_DONE;
+            case NEEDS_ATTENTION -> Material2AL.ERROR_OUTLINE;
+        }, 14));
+        state.setId("photo-state-" + row.documentId());
+        VBox box = new VBox(4, state);
+        if (row.showsProgress()) {
+            javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(row.percent() / 100.0);
+            bar.setMaxWidth(THUMB_W);
+            bar.setPrefWidth(THUMB_W);
+            bar.getStyleClass().add(Styles.TRANSFER_PROGRESS);
+            bar.setId("photo-progress-" + row.documentId());
+            box.getChildren().add(bar);
+        }
+        if (!row.reason().isEmpty()) {
+            Label reason = Ui.label(row.reason(), Styles.FIELD_ERROR);
+            reason.setMaxWidth(THUMB_W);
+            box.getChildren().add(reason);
+        }
+        return box;
+    }
+
+    @Override
+    public void onShow() {
+        vm.watchTransfers(true);
+    }
+
+    @Override
+    public void onHide() {
+        vm.watchTransfers(false);
     }
 
     private static void hideWhenBlank(Label label) {

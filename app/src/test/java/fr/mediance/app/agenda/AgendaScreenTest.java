@@ -47,7 +47,7 @@ class AgendaScreenTest extends UiTest {
         assertThat(lookup("#appointment-a1 .item-time").queryLabeled().getText()).isEqualTo("09:30 – 10:30");
         assertThat(lookup("#appointment-a1 .item-title").queryLabeled().getText()).isEqualTo("Fatima Benali");
         assertThat(lookup("#appointment-a1 .status-label").queryLabeled().getText()).isEqualTo("Confirmé");
-        assertThat(text("#sync-indicator")).isEqualTo("À jour");
+        assertThat(text("#sync-indicator")).isEqualTo("Tout est reçu");
         assertThat(visible("#offline-badge")).isFalse();
     }
 

@@ -86,6 +86,59 @@ public final class DemoOffice implements AutoCloseable {
                 s.plusMinutes(minutes).toInstant(), status, null, null, null));
     }
 
+    /**
+     * Two counsellors changed the same field of Fatima Benali's record from the same base: a conflict the
+     * server kept, first value by Karim Haddad, last one (the record's current value) by Awa Diallo.
+     */
+    public void conflict(String id, String field, String base, String first, String last, java.time.Instant detected) {
+        server.serverWrite(new fr.mediance.protocol.ConflictDto(id, "s1", fr.mediance.protocol.EntityType.RESIDENT,
+                "r1", field, base, first, last, "u-c2", "u-c1", detected, fr.mediance.protocol.ConflictDto.OPEN, null,
+                null, null));
+    }
+
+    /**
+     * A visit of {@code appointmentId} written and terminated on the tablet with one photo per document type
+     * (call off the FX thread); returns the report's id.
+     */
+    public static String completeVisit(CoreContext core, String appointmentId, String... photoTypes) {
+        fr.mediance.app.core.visit.VisitReport draft = core.visits().openForAppointment(appointmentId).orElseThrow()
+                .withDomains(List.of("energie", "courriers"))
+                .withSynthesis("Facture d'électricité de 412,30 € en retard de deux mois. Échéancier demandé au "
+                        + "fournisseur ; dossier FSL à préparer.")
+                .withFollowUp("Appeler le fournisseur pour confirmer l'échéancier");
+        core.visits().saveDraft(draft);
+        for (String type : photoTypes) {
+            byte[] photo = photographedBill(type.hashCode() + draft.id().hashCode());
+            if (!core.documents().attach(draft.id(), new fr.mediance.app.core.platform.CapturedImage(photo, "image/jpeg",
+                    null), type).isOk()) {
+                throw new IllegalStateException("photo not attached");
+            }
+        }
+        if (!core.visits().complete(draft.id()).isOk()) {
+            throw new IllegalStateException("visit not completed");
+        }
+        return draft.id();
+    }
+
+    /**
+     * Holds the photo uploads on the server: chunks of {@code chunkBytes}, and the PATCH number {@code patch}
+     * waits until the returned latch is released (a photo seen half sent).
+     */
+    public java.util.concurrent.CountDownLatch holdUploadAt(int chunkBytes, int patch) {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.chunkSize(chunkBytes);
+        server.onPatch(n -> {
+            if (n == patch) {
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        return release;
+    }
+
     /** A core on {@code dir} publishing on the FX thread, nothing automatic. */
     public CoreContext core(Path dir) {
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
@@ -123,6 +176,51 @@ public final class DemoOffice implements AutoCloseable {
         g.setColor(java.awt.Color.DARK_GRAY);
         for (int y = 60; y < 220; y += 22) {
             g.fillRect(20, y, 200 + (y % 3) * 30, 8);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A larger photo of a bill as a phone takes it (paper under uneven light, lines of text, grain), so that it
+     * travels in several chunks: some hundred kilobytes once the device has re-encoded it.
+     */
+    public static byte[] photographedBill(long seed) {
+        int w = 1200;
+        int h = 1600;
+        java.util.Random random = new java.util.Random(seed);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int light = 215 + (int) (30.0 * x / w) - (int) (25.0 * y / h) + random.nextInt(17) - 8;
+                int v = Math.max(0, Math.min(255, light));
+                img.setRGB(x, y, (v << 16) | (v << 8) | Math.max(0, v - 8));
+            }
+        }
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0x0969da));
+        g.fillRect(80, 90, 360, 70);
+        g.setColor(new java.awt.Color(40, 40, 48));
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 44));
+        g.drawString("FACTURE", 80, 260);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 26));
+        for (int line = 0; line < 34; line++) {
+            int y = 330 + line * 36;
+            StringBuilder text = new StringBuilder();
+            for (int word = 0; word < 6 + random.nextInt(5); word++) {
+                text.append("abcdefghij".substring(0, 3 + random.nextInt(7))).append(' ');
+            }
+            g.drawString(text.toString(), 80, y);
+            if (line % 7 == 3) {
+                g.drawString(String.format(java.util.Locale.FRANCE, "%,.2f €", random.nextInt(50_000) / 100.0), 900, y);
+            }
         }
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

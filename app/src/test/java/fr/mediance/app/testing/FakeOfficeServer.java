@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.mediance.app.core.store.Crypto;
 import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
@@ -42,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small, working office server in memory, speaking the real protocol over real HTTP (JDK HttpServer) with
+ * A copy of app-core's test fake (same behaviour, display names for the screens). A small, working office server in memory, speaking the real protocol over real HTTP (JDK HttpServer) with
  * the product's Gson. It applies pushed operations at most once per opId, keeps a change log for the pull,
  * stores blobs verified by hash, rotates refresh tokens, and can inject faults: drop a response after
  * applying, refuse operations, expire access tokens, answer 5xx, go away entirely.
@@ -66,8 +67,20 @@ public final class FakeOfficeServer implements AutoCloseable {
     private final Map<String, String> rejections = new ConcurrentHashMap<>(); // entityId -> message
     private final Map<String, Integer> failPaths = new ConcurrentHashMap<>(); // path prefix -> status
     private final Map<String, String> rawAnswers = new ConcurrentHashMap<>(); // path -> JSON body
+    private final Map<String, List<Object[]>> history = new ConcurrentHashMap<>(); // type:id -> [version, data, author]
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private long seq;
     private int tokenCounter;
+    private int uploadCounter;
+    private volatile int chunkSize = 64 * 1024;
+    private volatile long maxSize = fr.mediance.protocol.Limits.MAX_BLOB_BYTES;
+    private volatile boolean creationWithUpload;
+    private volatile boolean tusEnabled = true;
+    private volatile long cutNextPatchAfter = -1;
+    private volatile int corruptChunks;
+    private volatile int conflictPatches;
+    private volatile int expireTokensAfterPatches = -1;
+    private volatile java.util.function.IntConsumer onPatch;
     private volatile int dropPushResponses;
     private volatile int failChangesAfterPages = -1;
 
@@ -78,6 +91,15 @@ public final class FakeOfficeServer implements AutoCloseable {
     public final AtomicInteger puts = new AtomicInteger();
     public final AtomicInteger gets = new AtomicInteger();
     public final AtomicInteger changePages = new AtomicInteger();
+    public final AtomicInteger options = new AtomicInteger();
+    public final AtomicInteger creations = new AtomicInteger();
+    public final AtomicInteger patches = new AtomicInteger();
+    public final AtomicInteger uploadHeads = new AtomicInteger();
+    public final AtomicInteger thumbnails = new AtomicInteger();
+    /** Body bytes of every PATCH (and POST with data) read by the server, including those of cut requests. */
+    public final java.util.concurrent.atomic.AtomicLong uploadBytesRead = new java.util.concurrent.atomic.AtomicLong();
+    /** Every opId received, in arrival order (repeats included). */
+    public final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
     public final List<String> unauthorisedPaths = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FakeOfficeServer() {
@@ -133,6 +155,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         long v = ++seq;
         entities.put(key(type, data.id()), data);
         versions.put(key(type, data.id()), v);
+        history.computeIfAbsent(key(type, data.id()), k -> new ArrayList<>()).add(new Object[]{v, data, null});
         changeLog.add(new ChangeDto(type, data.id(), v, false, data));
         return v;
     }
@@ -150,7 +173,21 @@ public final class FakeOfficeServer implements AutoCloseable {
     }
 
     public void putBlob(byte[] bytes) {
-        blobs.put(Crypto.sha256Hex(bytes), bytes.clone());
+        storeBlob(Crypto.sha256Hex(bytes), bytes.clone());
+    }
+
+    /** The bytes are verified: kept, and a BLOB status change tells the clients. Returns whether they are new. */
+    private synchronized boolean storeBlob(String sha, byte[] bytes) {
+        boolean created = blobs.putIfAbsent(sha, bytes) == null;
+        if (created) {
+            serverWrite(new fr.mediance.protocol.BlobStatusDto(sha, bytes.length, Instant.now(), true));
+        }
+        return created;
+    }
+
+    /** The fake's thumbnail of a blob: the photo itself (the test photos are small JPEGs), so that screens show it. */
+    public byte[] thumbnailOf(String sha) {
+        return blobs.get(sha);
     }
 
     /** The next {@code n} pushes are applied, then the connection is closed without an answer. */
@@ -161,6 +198,11 @@ public final class FakeOfficeServer implements AutoCloseable {
     /** Operations on this record are refused with {@code message}. */
     public void reject(String entityId, String message) {
         rejections.put(entityId, message);
+    }
+
+    /** Stops refusing operations on this record (operations already refused keep their stored answer). */
+    public void accept(String entityId) {
+        rejections.remove(entityId);
     }
 
     /** Requests whose path starts with {@code prefix} get {@code status} (0 to stop). */
@@ -191,6 +233,74 @@ public final class FakeOfficeServer implements AutoCloseable {
     public void endSessions() {
         accessTokens.clear();
         refreshTokens.clear();
+    }
+
+    /** The PATCH size announced by OPTIONS (default 64 KiB, so that tests need several chunks). */
+    public void chunkSize(int bytes) {
+        chunkSize = bytes;
+    }
+
+    public void maxSize(long bytes) {
+        maxSize = bytes;
+    }
+
+    /** Whether OPTIONS announces creation-with-upload (the first chunk in the POST). Off by default. */
+    public void creationWithUpload(boolean v) {
+        creationWithUpload = v;
+    }
+
+    /** A server without resumable uploads: 404 on /uploads (the client falls back to PUT). */
+    public void disableTus() {
+        tusEnabled = false;
+    }
+
+    /** The next PATCH reads {@code bytes} of its body, keeps none of them, and the connection is cut. */
+    public void cutNextPatchAfter(long bytes) {
+        cutNextPatchAfter = bytes;
+    }
+
+    /** The next {@code n} chunks arrive damaged: 460, discarded. */
+    public void corruptNextChunks(int n) {
+        corruptChunks = n;
+    }
+
+    /** The next {@code n} PATCHes answer 409 (as if the offset had moved), after taking nothing. */
+    public void conflictNextPatches(int n) {
+        conflictPatches = n;
+    }
+
+    /** The access tokens expire after {@code n} more PATCHes (a long upload outlives its token). */
+    public void expireTokensAfterPatches(int n) {
+        expireTokensAfterPatches = n;
+    }
+
+    /** Called with the PATCH count before each PATCH is handled (to stop a client mid-upload). */
+    public void onPatch(java.util.function.IntConsumer hook) {
+        onPatch = hook;
+    }
+
+    /** Forgets every upload in progress (a server restarted without them): HEAD and PATCH answer 404. */
+    public void loseUploads() {
+        uploads.clear();
+    }
+
+    /** Bytes the server holds for the uploads in progress. */
+    public synchronized long bytesInProgress() {
+        return uploads.values().stream().mapToLong(u -> u.data.size()).sum();
+    }
+
+    /** The conflict records written so far. */
+    public synchronized List<fr.mediance.protocol.ConflictDto> conflicts() {
+        return entities.values().stream().filter(e -> e instanceof fr.mediance.protocol.ConflictDto)
+                .map(e -> (fr.mediance.protocol.ConflictDto) e).toList();
+    }
+
+    /** A change made on the server by {@code authorId} (for conflicts: who wrote a value). */
+    public synchronized long serverWriteBy(String authorId, EntityDto data) {
+        long v = serverWrite(data);
+        List<Object[]> h = history.get(key(EntityType.of(data), data.id()));
+        h.get(h.size() - 1)[2] = authorId;
+        return v;
     }
 
     // ------------------------------------------------------------ what happened
@@ -264,11 +374,25 @@ public final class FakeOfficeServer implements AutoCloseable {
                         json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);
                     }
                 } else if (path.equals(ApiPaths.SYNC_PUSH)) {
-                    push(ex);
+                    push(ex, userId);
                 } else if (path.equals(ApiPaths.SYNC_CHANGES)) {
                     changes(ex);
+                } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/") && path.endsWith("/thumbnail")) {
+                    String sha = path.substring((ApiPaths.PREFIX + "/blobs/").length(), path.length() - "/thumbnail".length());
+                    thumbnails.incrementAndGet();
+                    if (!blobs.containsKey(sha)) {
+                        problem(ex, 404, "blob_not_found", "Fichier introuvable.");
+                    } else {
+                        send(ex, 200, "image/jpeg", thumbnailOf(sha));
+                    }
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/")) {
                     blob(ex, path.substring((ApiPaths.PREFIX + "/blobs/").length()), method);
+                } else if (path.equals(ApiPaths.UPLOADS) || path.startsWith(ApiPaths.UPLOADS + "/")) {
+                    if (!tusEnabled) {
+                        problem(ex, 404, "not_found", "Introuvable.");
+                    } else {
+                        tus(ex, path, method);
+                    }
                 } else {
                     problem(ex, 404, "not_found", "Introuvable.");
                 }
@@ -324,20 +448,48 @@ public final class FakeOfficeServer implements AutoCloseable {
         json(ex, 200, issue(userId), LoginResponse.class);
     }
 
-    private void push(HttpExchange ex) throws IOException {
+    /** Like the office server: a counsellor may change only the status fields of an appointment. */
+    private String forbiddenField(String userId, OperationDto op) {
+        UserDto user = users.get(userId);
+        if (user == null || user.role() != Role.COUNSELLOR || !(op.data() instanceof AppointmentDto mine)) {
+            return null;
+        }
+        if (!(entities.get(key(EntityType.APPOINTMENT, op.entityId())) instanceof AppointmentDto before)) {
+            return null;
+        }
+        boolean same = java.util.Objects.equals(before.start(), mine.start())
+                && java.util.Objects.equals(before.end(), mine.end())
+                && java.util.Objects.equals(before.residentId(), mine.residentId())
+                && java.util.Objects.equals(before.counsellorId(), mine.counsellorId())
+                && java.util.Objects.equals(before.type(), mine.type())
+                && java.util.Objects.equals(before.address(), mine.address())
+                && java.util.Objects.equals(before.notes(), mine.notes());
+        return same ? null : "Vous ne pouvez changer que le statut du rendez-vous et son motif.";
+    }
+
+    private void push(HttpExchange ex, String userId) throws IOException {
         pushes.incrementAndGet();
         PushRequest req = read(ex, PushRequest.class);
         List<OperationResultDto> results = new ArrayList<>();
         synchronized (this) {
             for (OperationDto op : req.operations()) {
                 timesReceived.merge(op.opId(), 1, Integer::sum);
+                received.add(op.opId());
                 OperationResultDto stored = appliedOps.get(op.opId());
                 if (stored == null) {
                     String why = rejections.get(op.entityId());
+                    String field = forbiddenField(userId, op);
                     if (why != null) {
                         stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", why);
+                    } else if (field != null) {
+                        stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden_field", field);
+                    } else if (op.data() instanceof fr.mediance.protocol.ConflictDto c) {
+                        stored = resolveConflict(userId, op, c);
+                    } else if (!op.changedFields().isEmpty() && !op.delete()
+                            && entities.containsKey(key(op.entity(), op.entityId()))) {
+                        stored = merge(userId, op);
                     } else {
-                        long v = op.delete() ? serverDelete(op.entity(), op.entityId()) : serverWrite(op.data());
+                        long v = op.delete() ? serverDelete(op.entity(), op.entityId()) : serverWriteBy(userId, op.data());
                         timesApplied.merge(op.opId(), 1, Integer::sum);
                         stored = new OperationResultDto(op.opId(), OpStatus.APPLIED, v, null, null);
                     }
@@ -353,6 +505,102 @@ public final class FakeOfficeServer implements AutoCloseable {
             throw new DroppedResponse();
         }
         json(ex, 200, new PushResponse(results), PushResponse.class);
+    }
+
+    /**
+     * Field-by-field merge like the office server: a field is in conflict when the server's value differs from
+     * the one at the base version AND from the pushed one; the pushed value is applied all the same.
+     */
+    private OperationResultDto merge(String userId, OperationDto op) {
+        String k = key(op.entity(), op.entityId());
+        EntityDto current = entities.get(k);
+        long currentVersion = versions.get(k);
+        Object[] base = null;
+        for (Object[] h : history.getOrDefault(k, List.of())) {
+            if (op.baseVersion() != null && (long) h[0] <= op.baseVersion()) {
+                base = h;
+            }
+        }
+        com.google.gson.JsonObject cur = GSON.toJsonTree(current, current.getClass()).getAsJsonObject();
+        com.google.gson.JsonObject pushed = GSON.toJsonTree(op.data(), op.data().getClass()).getAsJsonObject();
+        com.google.gson.JsonObject was = base == null ? null : GSON.toJsonTree(base[1], base[1].getClass()).getAsJsonObject();
+        List<fr.mediance.protocol.ConflictDto> found = new ArrayList<>();
+        for (String field : op.changedFields()) {
+            String baseValue = was == null ? null : text(was, field);
+            String serverValue = text(cur, field);
+            String clientValue = text(pushed, field);
+            if (was != null && !java.util.Objects.equals(serverValue, baseValue)
+                    && !java.util.Objects.equals(serverValue, clientValue)) {
+                found.add(new fr.mediance.protocol.ConflictDto(java.util.UUID.randomUUID().toString(), "s1",
+                        op.entity(), op.entityId(), field, baseValue, serverValue, clientValue,
+                        lastAuthor(k, field), userId, Instant.now(), fr.mediance.protocol.ConflictDto.OPEN, null,
+                        null, null));
+            }
+            if (pushed.has(field)) {
+                cur.add(field, pushed.get(field));
+            } else {
+                cur.remove(field);
+            }
+        }
+        EntityDto merged = GSON.fromJson(cur, current.getClass());
+        long v = serverWriteBy(userId, merged);
+        for (fr.mediance.protocol.ConflictDto c : found) {
+            serverWrite(c);
+        }
+        timesApplied.merge(op.opId(), 1, Integer::sum);
+        OpStatus status = !found.isEmpty() ? OpStatus.CONFLICT
+                : op.baseVersion() != null && op.baseVersion() < currentVersion ? OpStatus.MERGED : OpStatus.APPLIED;
+        return new OperationResultDto(op.opId(), status, v, null, null);
+    }
+
+    /** Who last changed {@code field} of a record, from its history. */
+    private String lastAuthor(String k, String field) {
+        List<Object[]> h = history.getOrDefault(k, List.of());
+        String author = null;
+        String previous = null;
+        for (Object[] e : h) {
+            String value = text(GSON.toJsonTree(e[1], e[1].getClass()).getAsJsonObject(), field);
+            if (author == null || !java.util.Objects.equals(value, previous)) {
+                author = (String) e[2];
+            }
+            previous = value;
+        }
+        return author;
+    }
+
+    private static String text(com.google.gson.JsonObject o, String field) {
+        com.google.gson.JsonElement e = o.get(field);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    /** A conflict pushed back resolved: the chosen value is written into the record as a new version. */
+    private OperationResultDto resolveConflict(String userId, OperationDto op, fr.mediance.protocol.ConflictDto c) {
+        UserDto user = users.get(userId);
+        if (user == null || user.role() == Role.COUNSELLOR) {
+            return new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden",
+                    "Seuls le bureau et la coordination tranchent les conflits.");
+        }
+        if (!(entities.get(key(EntityType.CONFLICT, c.id())) instanceof fr.mediance.protocol.ConflictDto stored)) {
+            return new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "not_found", "Conflit introuvable.");
+        }
+        if (c.resolved()) {
+            EntityDto record = entities.get(key(stored.entity(), stored.entityId()));
+            if (record != null) {
+                com.google.gson.JsonObject o = GSON.toJsonTree(record, record.getClass()).getAsJsonObject();
+                if (c.resolvedValue() == null) {
+                    o.remove(stored.field());
+                } else {
+                    o.addProperty(stored.field(), c.resolvedValue());
+                }
+                serverWriteBy(userId, GSON.fromJson(o, record.getClass()));
+            }
+        }
+        long v = serverWriteBy(userId, new fr.mediance.protocol.ConflictDto(stored.id(), stored.structureId(),
+                stored.entity(), stored.entityId(), stored.field(), stored.baseValue(), stored.serverValue(),
+                stored.clientValue(), stored.serverAuthorId(), stored.clientAuthorId(), stored.detectedAt(),
+                c.status(), c.resolvedValue(), userId, Instant.now()));
+        timesApplied.merge(op.opId(), 1, Integer::sum);
+        return new OperationResultDto(op.opId(), OpStatus.APPLIED, v, null, null);
     }
 
     /** Ends a handler without an answer. */
@@ -378,7 +626,7 @@ public final class FakeOfficeServer implements AutoCloseable {
             page.addAll(after.subList(0, Math.min(limit, after.size())));
             more = after.size() > limit;
         }
-        String cursor = page.isEmpty() ? (since == 0 ? null : Long.toString(since))
+        String cursor = page.isEmpty() ? Long.toString(since)
                 : Long.toString(page.get(page.size() - 1).version());
         json(ex, 200, new ChangesResponse(page, cursor, more), ChangesResponse.class);
     }
@@ -397,7 +645,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                     problem(ex, 422, "sha256_mismatch", "L'empreinte ne correspond pas au contenu.");
                     return;
                 }
-                boolean created = blobs.putIfAbsent(sha, body) == null;
+                boolean created = storeBlob(sha, body);
                 json(ex, created ? 201 : 200, new BlobReceiptDto(sha, body.length, created), BlobReceiptDto.class);
             }
             case "GET" -> {
@@ -411,6 +659,193 @@ public final class FakeOfficeServer implements AutoCloseable {
             }
             default -> problem(ex, 405, "method", "Méthode non permise.");
         }
+    }
+
+    /** One upload in progress. */
+    private static final class Upload {
+        final String sha256;
+        final long length;
+        final java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+
+        Upload(String sha256, long length) {
+            this.sha256 = sha256;
+            this.length = length;
+        }
+    }
+
+    private void tus(HttpExchange ex, String path, String method) throws IOException {
+        ex.getResponseHeaders().set(fr.mediance.protocol.Tus.TUS_RESUMABLE, fr.mediance.protocol.Tus.VERSION);
+        if (path.equals(ApiPaths.UPLOADS)) {
+            if (method.equals("OPTIONS")) {
+                options.incrementAndGet();
+                var h = ex.getResponseHeaders();
+                h.set(fr.mediance.protocol.Tus.TUS_VERSION, fr.mediance.protocol.Tus.VERSION);
+                h.set(fr.mediance.protocol.Tus.TUS_EXTENSION, creationWithUpload
+                        ? fr.mediance.protocol.Tus.EXTENSIONS : "creation,checksum,termination");
+                h.set(fr.mediance.protocol.Tus.TUS_MAX_SIZE, Long.toString(maxSize));
+                h.set(fr.mediance.protocol.Tus.TUS_CHECKSUM_ALGORITHM, fr.mediance.protocol.Tus.CHECKSUM_ALGORITHMS);
+                h.set(fr.mediance.protocol.Tus.CHUNK_SIZE, Integer.toString(chunkSize));
+                ex.sendResponseHeaders(204, -1);
+            } else if (method.equals("POST")) {
+                create(ex);
+            } else {
+                problem(ex, 405, "method_not_allowed", "Méthode non permise.");
+            }
+            return;
+        }
+        String id = path.substring(ApiPaths.UPLOADS.length() + 1);
+        Upload u = uploads.get(id);
+        switch (method) {
+            case "HEAD" -> {
+                uploadHeads.incrementAndGet();
+                if (u == null) {
+                    ex.sendResponseHeaders(404, -1);
+                    return;
+                }
+                synchronized (u) {
+                    ex.getResponseHeaders().set(fr.mediance.protocol.Tus.UPLOAD_OFFSET, Long.toString(u.data.size()));
+                    ex.getResponseHeaders().set(fr.mediance.protocol.Tus.UPLOAD_LENGTH, Long.toString(u.length));
+                }
+                ex.getResponseHeaders().set("Cache-Control", "no-store");
+                ex.sendResponseHeaders(200, -1);
+            }
+            case "PATCH" -> patch(ex, id, u);
+            default -> problem(ex, 405, "method_not_allowed", "Méthode non permise.");
+        }
+    }
+
+    private void create(HttpExchange ex) throws IOException {
+        creations.incrementAndGet();
+        long length = Long.parseLong(ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_LENGTH));
+        if (length > maxSize) {
+            problem(ex, 413, "blob_too_large", "Fichier trop volumineux.");
+            return;
+        }
+        String sha = null;
+        for (String pair : ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_METADATA).split(",")) {
+            String[] kv = pair.trim().split(" ");
+            if (kv[0].equals(fr.mediance.protocol.Tus.META_SHA256)) {
+                sha = new String(java.util.Base64.getDecoder().decode(kv[1]), StandardCharsets.US_ASCII);
+            }
+        }
+        if (sha == null || !Crypto.isSha256Hex(sha)) {
+            problem(ex, 400, "invalid_sha256", "Empreinte invalide.");
+            return;
+        }
+        String id;
+        synchronized (this) {
+            id = "u" + (++uploadCounter);
+        }
+        Upload u = new Upload(sha, length);
+        uploads.put(id, u);
+        byte[] body = ex.getRequestBody().readAllBytes();
+        uploadBytesRead.addAndGet(body.length);
+        if (body.length > 0) {
+            if (!checksumOk(ex, body)) {
+                problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch", "Morceau abîmé.");
+                return;
+            }
+            u.data.write(body);
+            complete(id, u);
+        }
+        ex.getResponseHeaders().set("Location", ApiPaths.UPLOADS + "/" + id);
+        ex.getResponseHeaders().set(fr.mediance.protocol.Tus.UPLOAD_OFFSET, Long.toString(u.data.size()));
+        ex.sendResponseHeaders(201, -1);
+    }
+
+    private void patch(HttpExchange ex, String id, Upload u) throws IOException {
+        int n = patches.incrementAndGet();
+        java.util.function.IntConsumer hook = onPatch;
+        if (hook != null) {
+            hook.accept(n);
+        }
+        if (expireTokensAfterPatches == 0) {
+            expireTokensAfterPatches = -1;
+            accessTokens.clear();
+            unauthorisedPaths.add(ex.getRequestURI().getPath());
+            problem(ex, 401, "token_expired", "Session expirée.");
+            return;
+        }
+        if (expireTokensAfterPatches > 0) {
+            expireTokensAfterPatches--;
+        }
+        if (u == null) {
+            problem(ex, 404, "not_found", "Envoi inconnu.");
+            return;
+        }
+        if (conflictPatches > 0) {
+            conflictPatches--;
+            problem(ex, 409, "offset_mismatch", "Décalage incorrect.");
+            return;
+        }
+        long offset = Long.parseLong(ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_OFFSET));
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (!fr.mediance.protocol.Tus.OFFSET_OCTET_STREAM.equals(type)) {
+            problem(ex, 415, "unsupported_media_type", "Type de contenu incorrect.");
+            return;
+        }
+        if (cutNextPatchAfter >= 0) {
+            long limit = cutNextPatchAfter;
+            cutNextPatchAfter = -1;
+            byte[] partial = ex.getRequestBody().readNBytes((int) limit);
+            uploadBytesRead.addAndGet(partial.length);
+            ex.close(); // the link is cut: no answer, the partial chunk is not kept
+            throw new DroppedResponse();
+        }
+        synchronized (u) {
+            if (offset != u.data.size()) {
+                problem(ex, 409, "offset_mismatch", "Décalage incorrect.");
+                return;
+            }
+        }
+        byte[] body = ex.getRequestBody().readAllBytes();
+        uploadBytesRead.addAndGet(body.length);
+        if (corruptChunks > 0 || !checksumOk(ex, body)) {
+            if (corruptChunks > 0) {
+                corruptChunks--;
+            }
+            problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch", "Morceau abîmé.");
+            return;
+        }
+        synchronized (u) {
+            if (u.data.size() + body.length > u.length) {
+                problem(ex, 413, "blob_too_large", "Trop d'octets.");
+                return;
+            }
+            u.data.write(body);
+        }
+        if (!complete(id, u)) {
+            problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "hash_mismatch", "Fichier abîmé.");
+            return;
+        }
+        ex.getResponseHeaders().set(fr.mediance.protocol.Tus.UPLOAD_OFFSET, Long.toString(u.data.size()));
+        ex.sendResponseHeaders(204, -1);
+    }
+
+    /** At the last byte the whole file is verified; a mismatch starts the upload again from 0. */
+    private boolean complete(String id, Upload u) {
+        synchronized (u) {
+            if (u.data.size() < u.length) {
+                return true;
+            }
+            byte[] all = u.data.toByteArray();
+            if (!Crypto.sha256Hex(all).equals(u.sha256)) {
+                u.data.reset();
+                return false;
+            }
+            storeBlob(u.sha256, all);
+            uploads.remove(id);
+            return true;
+        }
+    }
+
+    private static boolean checksumOk(HttpExchange ex, byte[] body) {
+        String h = ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_CHECKSUM);
+        if (h == null || !h.startsWith("sha256 ")) {
+            return false;
+        }
+        byte[] expected = java.util.Base64.getDecoder().decode(h.substring("sha256 ".length()));
+        return java.util.Arrays.equals(expected, Crypto.sha256(body));
     }
 
     // ------------------------------------------------------------ helpers

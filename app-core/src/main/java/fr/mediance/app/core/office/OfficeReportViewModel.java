@@ -100,8 +100,8 @@ public final class OfficeReportViewModel {
         synthesisText.set(orNone(r.synthesis()));
         followUpText.set(orNone(r.followUp()));
         followUpDueText.set(r.followUpDue() == null ? none : DATE.format(r.followUpDue()));
-        photosSummary.set(s.photosAwaited() > 0 ? text("office.item.photos.awaited", s.photosAwaited(), s.photoCount())
-                : text("office.item.photos", s.photoCount()));
+        photosSummary.set(s.photosAwaited() > 0 ? OfficeReportsViewModel.awaitedText(texts, s.photosAwaited(), s.photoCount())
+                : s.photoCount() == 0 ? text("office.report.photos.none") : OfficeReportsViewModel.photosText(texts, s.photoCount()));
         photos.setAll(rows);
         loaded.set(true);
     }

@@ -4,6 +4,9 @@ import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -11,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.EntityType;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,10 +29,20 @@ import javafx.collections.ObservableList;
  */
 public final class OfficeReportsViewModel {
 
-    /** One received report as the list shows it. */
+    /**
+     * One received report as the list shows it. {@code photoIds}: its photos, in capture order, for the
+     * thumbnails (read with {@link #thumbnail}); {@code awaitedText}: "2 photos sur 3 en attente" while photos
+     * are still arriving (the report can be read meanwhile).
+     */
     public record Row(String reportId, String dateText, String residentName, String counsellorText,
-                      String domainsText, String photosText, String awaitedText) {
+                      String domainsText, String photosText, String awaitedText, List<String> photoIds) {
+        public Row {
+            photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+        }
     }
+
+    /** Thumbnails shown per report in the list, at most. */
+    public static final int MAX_THUMBNAILS = 4;
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy · HH:mm");
 
@@ -37,6 +52,8 @@ public final class OfficeReportsViewModel {
     private final Executor background;
     private final Executor fx;
     private final Consumer<String> onOpen;
+    /** Thumbnails already read (small JPEGs), so that a new rendering of the list does not fetch them again. */
+    private final Map<String, byte[]> thumbnails = new ConcurrentHashMap<>();
     private final Runnable removeListener;
     private final ObservableList<Row> items = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -55,7 +72,7 @@ public final class OfficeReportsViewModel {
 
     private void onSynced(Set<EntityType> changed) {
         if (changed.contains(EntityType.VISIT_REPORT) || changed.contains(EntityType.DOCUMENT)
-                || changed.contains(EntityType.RESIDENT)) {
+                || changed.contains(EntityType.RESIDENT) || changed.contains(EntityType.BLOB)) {
             refresh();
         }
     }
@@ -72,7 +89,7 @@ public final class OfficeReportsViewModel {
             });
             if (rows.stream().anyMatch(r -> !r.awaitedText().isEmpty())) {
                 try {
-                    if (office.refreshPhotoAvailability().isOk()) {
+                    if (office.refreshPhotoAvailability().isOk()) { // local, plus HEAD for photos sent before blob statuses
                         List<Row> again = office.receivedReports().stream().map(this::row).toList();
                         fx.execute(() -> items.setAll(again));
                     }
@@ -87,10 +104,60 @@ public final class OfficeReportsViewModel {
         String date = r.completedAt() == null ? "" : DATE_TIME.format(r.completedAt().atZone(zone));
         String counsellor = r.counsellorName() == null || r.counsellorName().isBlank() ? ""
                 : text("office.item.by", r.counsellorName());
-        String photosText = r.photoCount() == 0 ? "" : text("office.item.photos", r.photoCount());
-        String awaited = r.photosAwaited() == 0 ? "" : text("office.item.photos.awaited", r.photosAwaited(), r.photoCount());
+        String photosText = photosText(texts, r.photoCount());
+        String awaited = awaitedText(texts, r.photosAwaited(), r.photoCount());
+        List<String> ids = r.photoCount() == 0 ? List.of() : office.open(r.reportId())
+                .map(d -> d.photos().stream().map(PhotoItem::id).limit(MAX_THUMBNAILS).toList()).orElse(List.of());
         return new Row(r.reportId(), date, r.residentName() == null ? "" : r.residentName(), counsellor,
-                String.join(", ", r.domainLabels()), photosText, awaited);
+                String.join(", ", r.domainLabels()), photosText, awaited, ids);
+    }
+
+    /** "1 photo", "3 photos", or empty. */
+    static String photosText(ResourceBundle texts, int count) {
+        return count == 0 ? "" : count == 1 ? texts.getString("office.item.photos.one")
+                : format(texts, "office.item.photos.many", count);
+    }
+
+    /** "2 photos sur 3 en attente", "1 photo sur 3 en attente", "Photo en attente", or empty. */
+    static String awaitedText(ResourceBundle texts, int awaited, int count) {
+        if (awaited <= 0) {
+            return "";
+        }
+        if (count == 1) {
+            return texts.getString("office.item.awaited.only");
+        }
+        return format(texts, awaited == 1 ? "office.item.awaited.one" : "office.item.awaited.many", awaited, count);
+    }
+
+    private static String format(ResourceBundle texts, String key, Object... args) {
+        return new MessageFormat(texts.getString(key), Locale.FRANCE).format(args);
+    }
+
+    /**
+     * The thumbnail of a report's photo, made by the server (cached encrypted on this device once read).
+     * Completes on the FX executor; a failure (photo not arrived yet, offline) carries a French message.
+     */
+    public CompletableFuture<Outcome<byte[]>> thumbnail(String documentId) {
+        CompletableFuture<Outcome<byte[]>> result = new CompletableFuture<>();
+        byte[] known = thumbnails.get(documentId);
+        if (known != null) {
+            result.complete(Outcome.ok(known));
+            return result;
+        }
+        background.execute(() -> {
+            Outcome<byte[]> o;
+            try {
+                o = office.thumbnail(documentId);
+            } catch (RuntimeException e) {
+                o = Outcome.failed(text("office.report.photo.failed"));
+            }
+            if (o instanceof Outcome.Ok<byte[]> ok) {
+                thumbnails.put(documentId, ok.value());
+            }
+            Outcome<byte[]> done = o;
+            fx.execute(() -> result.complete(done));
+        });
+        return result;
     }
 
     public void open(String reportId) {

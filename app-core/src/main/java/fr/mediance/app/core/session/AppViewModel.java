@@ -20,7 +20,8 @@ import javafx.collections.ObservableList;
 /**
  * What the app shows as a whole: sign-in, PIN (choose or unlock), or the home of the signed-in user, whose
  * navigation depends on the role (a counsellor: appointments; a coordinator: planning; the office: received
- * reports; everyone: synchronisation). Follows {@link SessionService#stateProperty()}.
+ * reports; the office and coordinators: the conflicts to resolve; everyone: synchronisation). Follows
+ * {@link SessionService#stateProperty()}.
  */
 public final class AppViewModel {
 
@@ -28,7 +29,8 @@ public final class AppViewModel {
 
     /** The top-level places of the navigation. */
     public enum Place {
-        AGENDA("nav.agenda"), PLANNING("nav.planning"), REPORTS("nav.reports"), SYNC("nav.sync");
+        AGENDA("nav.agenda"), PLANNING("nav.planning"), REPORTS("nav.reports"), CONFLICTS("nav.conflicts"),
+        SYNC("nav.sync");
 
         private final String labelKey;
 
@@ -66,9 +68,9 @@ public final class AppViewModel {
         }
         return switch (role) {
             case COUNSELLOR -> List.of(Place.AGENDA, Place.SYNC);
-            case COORDINATOR -> List.of(Place.PLANNING, Place.SYNC);
-            case OFFICE -> List.of(Place.REPORTS, Place.SYNC);
-            case ADMIN -> List.of(Place.PLANNING, Place.REPORTS, Place.SYNC);
+            case COORDINATOR -> List.of(Place.PLANNING, Place.CONFLICTS, Place.SYNC);
+            case OFFICE -> List.of(Place.REPORTS, Place.CONFLICTS, Place.SYNC);
+            case ADMIN -> List.of(Place.PLANNING, Place.REPORTS, Place.CONFLICTS, Place.SYNC);
         };
     }
 

@@ -28,6 +28,10 @@ import fr.mediance.app.core.platform.DocumentCapture;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.sync.Delivery;
+import fr.mediance.app.core.sync.DeliveryStatus;
+import fr.mediance.app.core.sync.PhotoTransfer;
+import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.Limits;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,8 +53,18 @@ import javafx.collections.ObservableList;
  */
 public final class VisitReportViewModel {
 
-    /** A photographed document as the screen shows it. */
-    public record PhotoRow(String documentId, String type, String typeLabel, String mimeType, long sizeBytes) {
+    /**
+     * A photographed document as the screen shows it, with where it stands on its way to the office:
+     * {@code stateText} is "Sur l'appareil" (draft), "En attente", "Envoi 42 %", "Reçue par le bureau" or
+     * "À vérifier" (then {@code reason} says why).
+     */
+    public record PhotoRow(String documentId, String type, String typeLabel, String mimeType, long sizeBytes,
+                           Delivery delivery, int percent, String stateText, String reason) {
+
+        /** A progress bar is shown while the photo travels. */
+        public boolean showsProgress() {
+            return delivery == Delivery.SENDING || delivery == Delivery.QUEUED && percent > 0;
+        }
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
@@ -62,6 +76,7 @@ public final class VisitReportViewModel {
     private final AgendaService agenda;
     private final ReferenceService reference;
     private final DocumentCapture capture;
+    private final SyncService sync;
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
@@ -73,6 +88,7 @@ public final class VisitReportViewModel {
     private boolean loadingFields;
     private boolean completionTried;
     private CompletableFuture<?> saves = CompletableFuture.completedFuture(null);
+    private Runnable stopWatching;
 
     // header
     private final ReadOnlyStringWrapper residentName = new ReadOnlyStringWrapper(this, "residentName", "");
@@ -110,13 +126,14 @@ public final class VisitReportViewModel {
     private final ReadOnlyStringWrapper codesHint = new ReadOnlyStringWrapper(this, "codesHint", "");
 
     public VisitReportViewModel(VisitService visits, DocumentService documents, AgendaService agenda,
-                                ReferenceService reference, DocumentCapture capture, Clock clock, ZoneId zone,
-                                ResourceBundle texts, Executor background, Executor fx) {
+                                ReferenceService reference, DocumentCapture capture, SyncService sync, Clock clock,
+                                ZoneId zone, ResourceBundle texts, Executor background, Executor fx) {
         this.visits = Objects.requireNonNull(visits);
         this.documents = Objects.requireNonNull(documents);
         this.agenda = Objects.requireNonNull(agenda);
         this.reference = Objects.requireNonNull(reference);
         this.capture = Objects.requireNonNull(capture);
+        this.sync = Objects.requireNonNull(sync);
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
@@ -144,7 +161,7 @@ public final class VisitReportViewModel {
             List<CodeItem> media = reference.codes(CodeLists.MEDIUM);
             List<CodeItem> domainCodes = reference.codes(CodeLists.DOMAIN);
             List<CodeItem> docTypes = reference.codes(CodeLists.DOCUMENT_TYPE);
-            List<PhotoRow> rows = opened.map(r -> photoRows(documents.photos(r.id()))).orElse(List.of());
+            List<PhotoRow> rows = opened.map(r -> photoRows(r.id())).orElse(List.of());
             // a frozen report may use codes that are no longer active: keep them visible
             List<CodeItem> allMedia = withInactive(media, CodeLists.MEDIUM, opened.map(VisitReport::medium).stream().toList());
             List<CodeItem> allDomains = withInactive(domainCodes, CodeLists.DOMAIN, opened.map(VisitReport::domains).orElse(List.of()));
@@ -155,6 +172,7 @@ public final class VisitReportViewModel {
                     return;
                 }
                 show(item.get(), opened.get(), allMedia, allDomains, docTypes, rows);
+                watchTransfers(true);
                 result.complete(true);
             });
         });
@@ -364,7 +382,7 @@ public final class VisitReportViewModel {
                 fx.execute(() -> {
                     capturing.set(false);
                     if (outcome instanceof Outcome.Ok<PhotoItem> ok) {
-                        photos.add(photoRow(ok.value()));
+                        photos.add(photoRow(ok.value(), null));
                         onMessage.accept(text("visit.photo.added"));
                         result.complete(true);
                     } else {
@@ -384,7 +402,7 @@ public final class VisitReportViewModel {
         if (frozen.get() || blank(type)) {
             return CompletableFuture.completedFuture(false);
         }
-        return call(() -> documents.changeType(documentId, type), photo -> replaceRow(photoRow(photo)));
+        return call(() -> documents.changeType(documentId, type), photo -> replaceRow(photoRow(photo, null)));
     }
 
     /** Removes a photo from the draft (and its encrypted bytes). */
@@ -439,19 +457,97 @@ public final class VisitReportViewModel {
 
     private void replaceRow(PhotoRow row) {
         for (int i = 0; i < photos.size(); i++) {
-            if (photos.get(i).documentId().equals(row.documentId())) {
+            if (photos.get(i).documentId().equals(row.documentId()) && !photos.get(i).equals(row)) {
                 photos.set(i, row);
             }
         }
     }
 
-    private List<PhotoRow> photoRows(List<PhotoItem> items) {
-        return items.stream().map(this::photoRow).toList();
+    /** The photos of a report with their delivery states (background). */
+    private List<PhotoRow> photoRows(String reportId) {
+        Map<String, PhotoTransfer> transfers = new java.util.HashMap<>();
+        for (PhotoTransfer t : sync.photoTransfers(reportId)) {
+            transfers.put(t.documentId(), t);
+        }
+        return documents.photos(reportId).stream().map(p -> photoRow(p, transfers.get(p.id()))).toList();
     }
 
-    private PhotoRow photoRow(PhotoItem p) {
+    private PhotoRow photoRow(PhotoItem p, PhotoTransfer transfer) {
         String label = p.type() == null ? "" : reference.label(CodeLists.DOCUMENT_TYPE, p.type());
-        return new PhotoRow(p.id(), p.type(), label, p.mimeType(), p.sizeBytes());
+        DeliveryStatus st = transfer != null ? transfer.status() : switch (p.state()) {
+            case LOCAL -> DeliveryStatus.LOCAL;
+            case UPLOADED -> DeliveryStatus.RECEIVED;
+            default -> DeliveryStatus.QUEUED;
+        };
+        return new PhotoRow(p.id(), p.type(), label, p.mimeType(), p.sizeBytes(), st.delivery(),
+                st.received() ? 100 : st.percent(), photoStateText(st),
+                st.needsAttention() && st.reason() != null ? st.reason() : "");
+    }
+
+    /** "Sur l'appareil", "En attente", "Envoi 42 %", "Reçue par le bureau", "À vérifier". */
+    private String photoStateText(DeliveryStatus st) {
+        return switch (st.delivery()) {
+            case LOCAL -> text("sync.state.local");
+            case QUEUED -> text("sync.state.queued");
+            case SENDING -> text("sync.state.sending", st.percent());
+            case RECEIVED -> text("sync.state.received.photo");
+            case NEEDS_ATTENTION -> text("sync.state.attention");
+        };
+    }
+
+    /**
+     * Follows (or stops following) the photos' progress while a sync sends them; the screen turns it on while
+     * it is shown. Turning it on also reads the states again.
+     */
+    public void watchTransfers(boolean on) {
+        if (stopWatching != null) {
+            stopWatching.run();
+            stopWatching = null;
+        }
+        if (!on || report == null) {
+            return;
+        }
+        stopWatching = sync.addTransferListener(this::onTransfer);
+        reloadPhotoStates();
+    }
+
+    /** Stops following the photos (the screen is closed). */
+    public void dispose() {
+        watchTransfers(false);
+    }
+
+    private void onTransfer(PhotoTransfer t) {
+        if (report == null || !report.id().equals(t.reportId())) {
+            return;
+        }
+        for (int i = 0; i < photos.size(); i++) {
+            PhotoRow old = photos.get(i);
+            if (old.documentId().equals(t.documentId())) {
+                DeliveryStatus st = t.status();
+                replaceRow(new PhotoRow(old.documentId(), old.type(), old.typeLabel(), old.mimeType(), old.sizeBytes(),
+                        st.delivery(), st.received() ? 100 : st.percent(), photoStateText(st),
+                        st.needsAttention() && st.reason() != null ? st.reason() : ""));
+            }
+        }
+    }
+
+    private void reloadPhotoStates() {
+        String reportId = report.id();
+        background.execute(() -> {
+            List<PhotoRow> rows;
+            try {
+                rows = photoRows(reportId);
+            } catch (RuntimeException e) {
+                return; // locked meanwhile
+            }
+            fx.execute(() -> {
+                if (report != null && report.id().equals(reportId)) {
+                    for (PhotoRow r : rows) {
+                        replaceRow(r);
+                    }
+                }
+            });
+        });
     }
 
     // ----- completion
@@ -492,6 +588,7 @@ public final class VisitReportViewModel {
                     frozen.set(true);
                     completedText.set(completedSentence(ok.value()));
                     saveStatus.set("");
+                    reloadPhotoStates(); // queued now: "En attente"
                     onMessage.accept(text("visit.completed.toast"));
                     result.complete(true);
                 } else {

@@ -48,9 +48,10 @@ class AppViewModelTest {
     @Test
     void each_role_has_its_own_places_and_everyone_has_the_sync_panel() {
         assertThat(AppViewModel.placesFor(Role.COUNSELLOR)).containsExactly(Place.AGENDA, Place.SYNC);
-        assertThat(AppViewModel.placesFor(Role.COORDINATOR)).containsExactly(Place.PLANNING, Place.SYNC);
-        assertThat(AppViewModel.placesFor(Role.OFFICE)).containsExactly(Place.REPORTS, Place.SYNC);
-        assertThat(AppViewModel.placesFor(Role.ADMIN)).containsExactly(Place.PLANNING, Place.REPORTS, Place.SYNC);
+        assertThat(AppViewModel.placesFor(Role.COORDINATOR)).containsExactly(Place.PLANNING, Place.CONFLICTS, Place.SYNC);
+        assertThat(AppViewModel.placesFor(Role.OFFICE)).containsExactly(Place.REPORTS, Place.CONFLICTS, Place.SYNC);
+        assertThat(AppViewModel.placesFor(Role.ADMIN))
+                .containsExactly(Place.PLANNING, Place.REPORTS, Place.CONFLICTS, Place.SYNC);
         assertThat(AppViewModel.placesFor(null)).isEmpty();
     }
 
@@ -89,7 +90,8 @@ class AppViewModelTest {
         AppViewModel vm = vm();
         core.login(server.url(), "bureau", TestCores.PASSWORD);
         core.choosePin(TestCores.PIN);
-        assertThat(vm.places()).containsExactly(Place.REPORTS, Place.SYNC);
+        assertThat(vm.places()).containsExactly(Place.REPORTS, Place.CONFLICTS, Place.SYNC);
+        assertThat(vm.label(Place.CONFLICTS)).isEqualTo("Conflits");
 
         vm.lock();
 

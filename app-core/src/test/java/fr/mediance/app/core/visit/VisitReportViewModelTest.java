@@ -27,11 +27,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class VisitReportViewModelTest {
+public class VisitReportViewModelTest {
 
     static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages");
-    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0,
-            1, 1, 0, 0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
+    static final byte[] JPEG = realJpeg();
+
+    /** A real JPEG of a bill (the device shrinks and re-encodes what it attaches, so it must be decodable). */
+    public static byte[] realJpeg() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(320, 240,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        for (int y = 40; y < 220; y += 20) {
+            g.fillRect(20, y, 180 + y % 60, 8);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "jpg", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     @TempDir
     Path dir;
@@ -59,8 +79,8 @@ class VisitReportViewModelTest {
         core = TestCores.signedIn(dir, clock, server, "conseil1");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
         DocumentCapture capture = () -> CompletableFuture.completedFuture(nextCapture);
-        vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(), core.reference(), capture, clock,
-                core.zone(), TEXTS, Runnable::run, Runnable::run);
+        vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(), core.reference(), capture,
+                core.sync(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
         assertThat(vm.load("a1").join()).isTrue();
     }
@@ -114,8 +134,8 @@ class VisitReportViewModelTest {
     void reopening_the_appointment_gives_back_the_draft() {
         vm.synthesisProperty().set("Brouillon");
         VisitReportViewModel again = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), clock, core.zone(), TEXTS,
-                Runnable::run, Runnable::run);
+                core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), core.sync(), clock, core.zone(),
+                TEXTS, Runnable::run, Runnable::run);
         again.load("a1").join();
         assertThat(again.synthesisProperty().get()).isEqualTo("Brouillon");
         assertThat(again.reportId()).isEqualTo(vm.reportId());
@@ -196,12 +216,50 @@ class VisitReportViewModelTest {
         assertThat(vm.photos()).hasSize(1);
         VisitReportViewModel.PhotoRow row = vm.photos().get(0);
         assertThat(row.typeLabel()).isEqualTo("Facture");
-        assertThat(vm.photoBytes(row.documentId()).join()).hasValueSatisfying(b -> assertThat(b).isEqualTo(JPEG));
+        assertThat(vm.photoBytes(row.documentId()).join()).hasValueSatisfying(b -> assertThat(b).startsWith(0xFF, 0xD8));
         assertThat(core.documents().photos(vm.reportId())).hasSize(1);
 
         assertThat(vm.removePhoto(row.documentId()).join()).isTrue();
         assertThat(vm.photos()).isEmpty();
         assertThat(core.documents().photos(vm.reportId())).isEmpty();
+    }
+
+    @Test
+    void each_photo_says_where_it_stands_on_its_way_to_the_office() {
+        vm.newPhotoTypeProperty().set("facture");
+        assertThat(vm.addPhoto().join()).isTrue();
+        assertThat(vm.photos().get(0).stateText()).isEqualTo("Sur l'appareil");
+        assertThat(vm.photos().get(0).showsProgress()).isFalse();
+
+        fillValid();
+        assertThat(vm.complete().join()).isTrue();
+        assertThat(vm.photos().get(0).stateText()).isEqualTo("En attente");
+        assertThat(vm.photos().get(0).delivery()).isEqualTo(fr.mediance.app.core.sync.Delivery.QUEUED);
+
+        List<String> seen = new ArrayList<>();
+        vm.photos().addListener((javafx.collections.ListChangeListener<VisitReportViewModel.PhotoRow>) c ->
+                vm.photos().forEach(r -> seen.add(r.stateText())));
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+
+        assertThat(vm.photos().get(0).stateText()).isEqualTo("Reçue par le bureau");
+        assertThat(vm.photos().get(0).percent()).isEqualTo(100);
+        assertThat(seen).last().isEqualTo("Reçue par le bureau");
+        assertThat(seen).allMatch(t -> t.equals("Reçue par le bureau") || t.matches("Envoi \\d+ %|En attente"));
+    }
+
+    @Test
+    void a_closed_report_stops_following_its_photos() {
+        vm.newPhotoTypeProperty().set("facture");
+        vm.addPhoto().join();
+        fillValid();
+        vm.complete().join();
+        vm.dispose();
+
+        core.sync().syncNow().join();
+
+        assertThat(vm.photos().get(0).stateText()).isEqualTo("En attente");
+        vm.watchTransfers(true); // shown again: read afresh
+        assertThat(vm.photos().get(0).stateText()).isEqualTo("Reçue par le bureau");
     }
 
     @Test
@@ -216,8 +274,8 @@ class VisitReportViewModelTest {
     @Test
     void an_unknown_appointment_says_so_in_french() {
         VisitReportViewModel other = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), clock, core.zone(), TEXTS,
-                Runnable::run, Runnable::run);
+                core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), core.sync(), clock, core.zone(),
+                TEXTS, Runnable::run, Runnable::run);
         assertThat(other.load("nope").join()).isFalse();
         assertThat(other.formErrorProperty().get()).isEqualTo("Ce rendez-vous n'est plus sur cet appareil.");
     }
