@@ -429,10 +429,10 @@ public final class SyncEngine implements SyncService {
                     run.conflicts++;
                 }
                 if (res.version() != null && !op.delete()) {
-                    if (op.changedFields().isEmpty()) {
+                    if (op.changedFields().isEmpty() && res.status() == OpStatus.APPLIED) {
                         Records.setVersion(tx, op.entity(), op.entityId(), res.version());
                     }
-                    // a field update keeps its base version: the server's merged record (with the fields
+                    // a field update or a merge keeps its base version: the server's record (with the fields
                     // others changed) comes by the pull, which must not take it for our own change coming back
                     outbox.rebaseLaterUpdates(tx, acked.seq(), op.entity(), op.entityId(), res.version());
                 }

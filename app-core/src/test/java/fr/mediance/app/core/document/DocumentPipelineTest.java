@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A photo is downscaled at attach; its original stays until the server has the photo; orphans go at unlock. */
 class DocumentPipelineTest {
-    static byte[] capture; // 2600 x 1300: larger than the upload edge
+    static byte[] capture; // 2200 x 1100: larger than the upload edge
 
     @TempDir
     Path dir;
@@ -41,7 +41,7 @@ class DocumentPipelineTest {
 
     @BeforeAll
     static void picture() {
-        capture = Visits.jpeg(2600, 1300, 1);
+        capture = Visits.jpeg(2200, 1100, 1);
     }
 
     @AfterAll
