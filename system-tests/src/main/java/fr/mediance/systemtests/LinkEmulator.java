@@ -33,10 +33,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Per direction ({@link Dir#UP} client→server, {@link Dir#DOWN} server→client):
  * <ul>
- *   <li><b>bandwidth</b>: a token bucket of one quantum (≈ 5 ms of the rate, at least 1 KiB): the link
- *       serialises bytes at the cap, on a virtual clock that does not drift with sleep jitter, and reads from
- *       the sender only when the previous quantum has left, so TCP back-pressure reaches the sender as on a
- *       real bottleneck. Bytes "in flight" are at most one quantum plus rate × latency;</li>
+ *   <li><b>bandwidth</b>: the link serialises bytes at the cap on a virtual clock (quanta of ≈ 5 ms of the
+ *       rate, at least 1 KiB), so that sleep jitter does not drift, and reads from the sender only when the
+ *       previous quantum has left, so TCP back-pressure reaches the sender as on a real bottleneck. A reader
+ *       woken late by a busy machine while bytes were waiting catches up (up to 40 ms of lag); an idle link
+ *       gives no credit, so it never sends faster than the cap. Bytes "in flight" are at most one quantum
+ *       plus rate × latency;</li>
  *   <li><b>latency</b>: each quantum is delivered a fixed one-way delay after it has been serialised; a new
  *       connection also pays one round trip (the TCP handshake) before its first byte goes up;</li>
  *   <li><b>cuts</b>: after N more bytes ({@link #cutAfter}), at given positions of the direction's byte
@@ -118,6 +120,8 @@ public final class LinkEmulator implements AutoCloseable {
     }
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** What a reader late by scheduling may catch up, when bytes were waiting for it. */
+    private static final long CATCH_UP_NANOS = 40_000_000L;
 
     private final InetSocketAddress upstream;
     private final ServerSocket listener;
@@ -582,6 +586,7 @@ public final class LinkEmulator implements AutoCloseable {
         long linkFreeAt;
         long lastDeliverAt;
         long position; // bytes taken on this connection in this direction
+        boolean backToBack; // bytes were waiting when the reader came back: the link had no idle time
         byte[] tail = new byte[0];
 
         Flow(Connection conn, DirState dir, Socket from, Socket to) {
@@ -625,6 +630,7 @@ public final class LinkEmulator implements AutoCloseable {
                 sleepUntil(linkFreeAt);
                 while (!conn.dead) {
                     Shape s = shape();
+                    backToBack = in.available() > 0;
                     int n = in.read(buf, 0, quantum(s));
                     if (n < 0) {
                         enqueue(new Segment(Kind.EOF, null, Math.max(lastDeliverAt, System.nanoTime())));
@@ -687,11 +693,16 @@ public final class LinkEmulator implements AutoCloseable {
                     byte[] data = new byte[allowed];
                     System.arraycopy(buf, off, data, 0, allowed);
                     long now = System.nanoTime();
-                    long start = Math.max(now, linkFreeAt);
+                    // A reader woken late by a busy machine, while bytes were already waiting, sends them as if
+                    // on time (back to back with the previous quantum), if the lag is under CATCH_UP; a link
+                    // that was idle starts now: it never sends faster than its rate.
+                    long start = backToBack && linkFreeAt > now - CATCH_UP_NANOS ? linkFreeAt
+                            : Math.max(now, linkFreeAt);
+                    backToBack = true; // the next slice of this read follows this one
                     long serial = s.bitsPerSecond() == 0 ? 0
                             : allowed * 8L * NANOS_PER_SECOND / s.bitsPerSecond();
                     linkFreeAt = start + serial;
-                    long deliverAt = Math.max(lastDeliverAt, linkFreeAt + s.latency().toNanos());
+                    long deliverAt = Math.max(lastDeliverAt, Math.max(now, linkFreeAt) + s.latency().toNanos());
                     lastDeliverAt = deliverAt;
                     enqueue(new Segment(Kind.DATA, data, deliverAt));
                     off += allowed;
