@@ -4,6 +4,7 @@ import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.Tus;
+import fr.mediance.server.DomainException;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.auth.Authenticator;
 import io.javalin.config.RoutesConfig;
@@ -59,6 +60,15 @@ public final class UploadController {
     }
 
     private void create(Context ctx) {
+        try {
+            doCreate(ctx);
+        } catch (DomainException refused) {
+            drain(ctx);
+            throw refused;
+        }
+    }
+
+    private void doCreate(Context ctx) {
         TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
         AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
         UploadService.State s = uploads.create(user, ctx.header(Tus.UPLOAD_LENGTH), ctx.header(Tus.UPLOAD_METADATA),
@@ -84,6 +94,15 @@ public final class UploadController {
     }
 
     private void append(Context ctx) {
+        try {
+            doAppend(ctx);
+        } catch (DomainException refused) {
+            drain(ctx);
+            throw refused;
+        }
+    }
+
+    private void doAppend(Context ctx) {
         TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
         AuthUser user = authenticator.requireAny(ctx);
         UploadService.State s = uploads.append(user, ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID),
@@ -99,6 +118,31 @@ public final class UploadController {
         AuthUser user = authenticator.requireAny(ctx);
         uploads.terminate(user, ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID));
         ctx.status(204);
+    }
+
+    /**
+     * Reads what is left of a refused request's body (at most a chunk), so that the client, still sending, gets the
+     * refusal instead of a connection reset. A client that asked {@code Expect: 100-continue} has sent nothing yet
+     * and sends nothing; a body declared larger than a chunk is not read either (the connection then closes).
+     */
+    private static void drain(Context ctx) {
+        String expect = ctx.header("Expect");
+        long declared = ctx.req().getContentLengthLong();
+        if ((expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue"))
+                || declared > UploadService.MAX_CHUNK_BYTES) {
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total <= UploadService.MAX_CHUNK_BYTES && (n = in.read(buffer)) != -1) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the client is gone or the body was already read: nothing more to do
+        }
     }
 
     /** The request body, read only when the service decides to (so a refusal comes before the bytes). */
