@@ -154,6 +154,15 @@ public final class RawApi {
         }
     }
 
+    /** The bytes of a blob as the office downloads them. */
+    public byte[] blob(String sha256) {
+        Exchange r = exchange("GET", ApiPaths.blob(sha256), Map.of(), null);
+        if (r.status() != 200) {
+            throw new IllegalStateException("blob " + sha256 + ": " + r.status() + " " + r.text());
+        }
+        return r.body();
+    }
+
     public String accessToken() {
         return accessToken;
     }

@@ -69,6 +69,27 @@ public final class TestImages {
         return jpeg(img, quality);
     }
 
+    /**
+     * A scanned document the device keeps as captured (not a JPEG, so not downscaled): a PDF header then
+     * {@code size} bytes in all, incompressible, deterministic for a seed. For tests of large uploads.
+     */
+    public static byte[] scannedPdf(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        byte[] header = "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(header, 0, bytes, 0, Math.min(header.length, size));
+        return bytes;
+    }
+
+    /** Lowercase hex SHA-256, as blobs are named. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
