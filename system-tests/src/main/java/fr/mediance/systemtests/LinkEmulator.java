@@ -210,6 +210,18 @@ public final class LinkEmulator implements AutoCloseable {
         refusing = true;
     }
 
+    /** No signal: open connections are reset and new ones refused, until {@link #heal()}. */
+    public void down() {
+        refusing = true;
+        List<Connection> now = new ArrayList<>(open);
+        if (!now.isEmpty()) {
+            cuts.incrementAndGet();
+        }
+        for (Connection c : now) {
+            c.reset();
+        }
+    }
+
     public boolean refusing() {
         return refusing;
     }
