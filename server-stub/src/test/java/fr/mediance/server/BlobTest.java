@@ -41,7 +41,7 @@ class BlobTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.demo(TestDatabase.sqlite(dir), dir);
+        server = TestServer.demoCopy(dir);
         conseil1 = server.token("conseil1");
     }
 

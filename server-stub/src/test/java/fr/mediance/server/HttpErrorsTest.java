@@ -25,7 +25,7 @@ class HttpErrorsTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.demo(TestDatabase.sqlite(dir), dir);
+        server = TestServer.demoCopy(dir);
     }
 
     @AfterEach

@@ -9,7 +9,7 @@ import java.nio.file.Path;
         disabledReason = "MEDIANCE_TEST_PG_URL (et _USER, _PASSWORD) non défini : tests PostgreSQL ignorés")
 class PostgresSyncTest extends SyncContract {
     @Override
-    TestDatabase database(Path dir) {
-        return TestDatabase.postgres();
+    TestServer demoServer(Path dir) {
+        return TestServer.demo(TestDatabase.postgres(), dir);
     }
 }

@@ -51,11 +51,12 @@ abstract class SyncContract {
     String conseil1;
     String conseil2;
 
-    abstract TestDatabase database(Path dir);
+    /** The demo server on this database kind. */
+    abstract TestServer demoServer(Path dir);
 
     @BeforeEach
     void start() {
-        server = TestServer.demo(database(dir), dir);
+        server = demoServer(dir);
         coord = server.token("coord");
         conseil1 = server.token("conseil1");
         conseil2 = server.token("conseil2");

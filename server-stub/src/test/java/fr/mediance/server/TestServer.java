@@ -14,8 +14,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +35,8 @@ public final class TestServer implements AutoCloseable {
     public final Path dataDir;
     public final ServerApp app;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Access tokens issued at {@link #START} in the template database, by username. */
+    private final Map<String, String> startTokens = new ConcurrentHashMap<>();
 
     public TestServer(TestDatabase db, Path dataDir, MutableClock clock, ServerConfig config) {
         this.db = db;
@@ -42,6 +50,64 @@ public final class TestServer implements AutoCloseable {
     /** The demo structure with {@link #PASSWORD}, and an admin with the same password. */
     public static TestServer demo(TestDatabase db, Path dataDir) {
         return new TestServer(db, dataDir, new MutableClock(START), new ServerConfig(0, true, PASSWORD, PASSWORD));
+    }
+
+    /**
+     * The same as {@link #demo} on SQLite, much faster: the database file is a copy of one seeded once per test
+     * run, in which the demo accounts already hold access tokens issued at {@link #START} (used by {@link #token}
+     * while the clock has not moved past their life).
+     */
+    public static TestServer demoCopy(Path dataDir) {
+        Template t = Template.get();
+        try {
+            Files.createDirectories(dataDir);
+            for (String name : List.of("mediance.db", "mediance.db-wal")) {
+                if (Files.exists(t.dir.resolve(name))) {
+                    Files.copy(t.dir.resolve(name), dataDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TestServer server = demo(TestDatabase.sqlite(dataDir), dataDir);
+        server.startTokens.putAll(t.tokens);
+        return server;
+    }
+
+    /** The seeded database every {@link #demoCopy} starts from. */
+    private record Template(Path dir, Map<String, String> tokens) {
+        private static Template instance;
+
+        static synchronized Template get() {
+            if (instance == null) {
+                try {
+                    Path dir = Files.createTempDirectory("mediance-test-template");
+                    Map<String, String> tokens = new java.util.HashMap<>();
+                    TestServer s = demo(TestDatabase.sqlite(dir), dir);
+                    try {
+                        for (String u : List.of("coord", "conseil1", "conseil2", "bureau", "admin")) {
+                            tokens.put(u, s.token(u));
+                        }
+                    } finally {
+                        s.close();
+                        s.db.close();
+                    }
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+                    instance = new Template(dir, Map.copyOf(tokens));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return instance;
+        }
+
+        private static void deleteTree(Path dir) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory
+            }
+        }
     }
 
     public String url(String path) {
@@ -102,8 +168,12 @@ public final class TestServer implements AutoCloseable {
         return post(ApiPaths.LOGIN, null, new LoginRequest(username, password, deviceId));
     }
 
-    /** Logs in with the test password; answers the access token. */
+    /** Logs in with the test password (or reuses a token of the template, still valid); answers the access token. */
     public String token(String username) {
+        String ready = startTokens.get(username);
+        if (ready != null && clock.instant().isBefore(START.plus(Duration.ofMinutes(10)))) {
+            return ready;
+        }
         return session(username, username + "-tablette").accessToken();
     }
 

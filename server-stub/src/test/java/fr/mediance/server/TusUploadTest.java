@@ -33,7 +33,7 @@ class TusUploadTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.demo(TestDatabase.sqlite(dir), dir);
+        server = TestServer.demoCopy(dir);
         tus = new TusClient(server);
         conseil1 = server.token("conseil1");
         conseil2 = server.token("conseil2");
