@@ -72,7 +72,7 @@ public final class AppComposition {
         this.zone = core.zone();
         this.shell = new AppShell(texts.getString("app.back"));
         this.app = new AppViewModel(core.session(), texts, background, fx);
-        this.syncStatus = new SyncStatusViewModel(core.sync(), clock, zone, texts, background, fx);
+        this.syncStatus = new SyncStatusViewModel(core.sync(), core.reference(), clock, zone, texts, background, fx);
         syncStatus.setOnMessage(shell::showMessage);
         app.pageProperty().addListener((o, old, page) -> show(page));
         show(app.pageProperty().get());

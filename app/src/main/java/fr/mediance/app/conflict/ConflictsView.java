@@ -9,15 +9,12 @@ import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -94,10 +91,12 @@ public final class ConflictsView extends BasicScreen {
                 other.setSelected(true);
             }
         });
-        HBox.setHgrow(otherText, Priority.ALWAYS);
-        HBox otherLine = new HBox(10, other, otherText);
-        otherLine.setAlignment(Pos.CENTER_LEFT);
+        otherText.setMaxWidth(Double.MAX_VALUE);
+        VBox.setMargin(otherText, new javafx.geometry.Insets(0, 0, 0, 28));
+        VBox otherLine = new VBox(8, other, otherText);
         otherLine.getStyleClass().add(Styles.CONFLICT_CHOICE);
+        otherLine.setOnMouseClicked(e -> other.setSelected(true));
+        highlight(other, otherLine);
 
         card.getChildren().addAll(option(first, row.serverByText()), option(last, row.clientByText()));
         Label error = Ui.label("", Styles.FORM_ERROR);
@@ -138,6 +137,7 @@ public final class ConflictsView extends BasicScreen {
         b.setToggleGroup(group);
         b.setId(id);
         b.setWrapText(true);
+        b.setMinHeight(RadioButton.USE_PREF_SIZE);
         b.setMnemonicParsing(false);
         b.getStyleClass().add(Styles.FIELD_LABEL);
         return b;
@@ -149,12 +149,23 @@ public final class ConflictsView extends BasicScreen {
         by.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
         VBox box = new VBox(4, radio, by);
         box.getStyleClass().add(Styles.CONFLICT_CHOICE);
+        highlight(radio, box);
         box.setOnMouseClicked(e -> {
             if (!radio.isDisabled()) {
                 radio.setSelected(true);
             }
         });
         return box;
+    }
+
+    /** The chosen value's box stands out. */
+    private static void highlight(RadioButton radio, Node box) {
+        radio.selectedProperty().addListener((o, was, is) -> {
+            box.getStyleClass().remove("chosen");
+            if (is) {
+                box.getStyleClass().add("chosen");
+            }
+        });
     }
 
     @Override

@@ -62,16 +62,19 @@ public final class OfficeReportsView extends BasicScreen {
             Label name = Ui.label(row.residentName(), Styles.ITEM_TITLE);
             Label by = Ui.label(row.counsellorText(), Styles.MUTED);
             Label domains = Ui.label(row.domainsText(), Styles.SMALL);
-            HBox badges = new HBox(8);
+            javafx.scene.layout.FlowPane badges = new javafx.scene.layout.FlowPane(8, 6);
             badges.setAlignment(Pos.CENTER_LEFT);
             if (!row.photosText().isEmpty()) {
                 Label photos = new Label(row.photosText(), Icons.of(Material2MZ.PHOTO_CAMERA, 16));
                 photos.getStyleClass().add(Styles.STATUS);
+                photos.setMinWidth(Label.USE_PREF_SIZE);
                 badges.getChildren().add(photos);
             }
             if (!row.awaitedText().isEmpty()) {
-                Label awaited = new Label(row.awaitedText());
-                awaited.getStyleClass().addAll(Styles.STATUS, Styles.STATUS_CANCELLED);
+                Label awaited = new Label(row.awaitedText(), Icons.of(Material2AL.HOURGLASS_EMPTY, 14));
+                awaited.getStyleClass().addAll(Styles.STATUS, Styles.STATUS_WAITING);
+                awaited.setMinWidth(Label.USE_PREF_SIZE);
+                awaited.setId("office-awaited-" + row.reportId());
                 badges.getChildren().add(awaited);
             }
             VBox text = new VBox(4, date, name, by, domains, badges);

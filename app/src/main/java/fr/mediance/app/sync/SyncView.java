@@ -57,6 +57,20 @@ public final class SyncView extends BasicScreen {
         headIcon.iconCodeProperty().bind(Bindings.createObjectBinding(() -> headlineIcon(),
                 vm.onlineProperty(), vm.attentionCountProperty(), vm.pendingCountProperty(), vm.allReceivedProperty()));
         headIcon.getStyleClass().add("sync-headline-icon");
+        Runnable iconState = () -> {
+            headIcon.getStyleClass().removeAll("state-received", "state-attention", "state-offline");
+            if (!vm.onlineProperty().get()) {
+                headIcon.getStyleClass().add("state-offline");
+            } else if (vm.attentionCountProperty().get() > 0) {
+                headIcon.getStyleClass().add("state-attention");
+            } else if (vm.allReceivedProperty().get()) {
+                headIcon.getStyleClass().add("state-received");
+            }
+        };
+        vm.onlineProperty().addListener((o, a, b) -> iconState.run());
+        vm.attentionCountProperty().addListener((o, a, b) -> iconState.run());
+        vm.allReceivedProperty().addListener((o, a, b) -> iconState.run());
+        iconState.run();
         Label headline = Ui.bound(vm.summaryTextProperty(), Styles.CARD_TITLE);
         headline.setId("sync-summary");
         headline.setGraphic(headIcon);
@@ -66,6 +80,8 @@ public final class SyncView extends BasicScreen {
         hideWhenBlank(counts);
         Label connection = Ui.bound(vm.connectionTextProperty(), Styles.MUTED, Styles.SMALL);
         connection.setId("sync-connection");
+        connection.visibleProperty().bind(vm.onlineProperty()); // offline: the headline says it
+        connection.managedProperty().bind(connection.visibleProperty());
         Label last = Ui.bound(vm.lastSyncTextProperty(), Styles.MUTED, Styles.SMALL);
         last.setId("sync-last");
         FlowPane meta = new FlowPane(14, 4, connection, last);

@@ -58,6 +58,8 @@ public final class Styles {
     public static final String THUMBNAIL = "thumbnail";
     public static final String THUMBNAIL_BOX = "thumbnail-box";
     public static final String FROZEN_BANNER = "frozen-banner";
+    public static final String DELIVERY_LINE = "delivery-line";
+    public static final String STATUS_WAITING = "status-waiting";
     public static final String PIN_DOTS = "pin-dots";
     public static final String PIN_KEY = "pin-key";
     public static final String PIN_LOCK = "pin-lock";

@@ -39,8 +39,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class VisitView implements Screen {
 
-    private static final int THUMB_W = 150;
-    private static final int THUMB_H = 112;
+    /** Wide enough for the longest state ("Reçue par le bureau"), so that every box has the same width. */
+    private static final int THUMB_W = 176;
+    private static final int THUMB_H = 132;
 
     private final VisitReportViewModel vm;
     private final ResourceBundle texts;
@@ -88,12 +89,23 @@ public final class VisitView implements Screen {
         hideWhenBlank(phone);
         VBox header = Ui.card(name, when, address, access, phone);
 
-        Label frozen = new Label(null, Icons.of(Material2AL.CHECK_CIRCLE));
-        frozen.textProperty().bind(vm.completedTextProperty());
+        Label frozenText = new Label(null, Icons.of(Material2AL.CHECK_CIRCLE));
+        frozenText.textProperty().bind(vm.completedTextProperty());
+        frozenText.setWrapText(true);
+        frozenText.setMinHeight(Label.USE_PREF_SIZE);
+        frozenText.setId("visit-frozen");
+        Label delivery = Ui.bound(vm.deliveryTextProperty(), Styles.DELIVERY_LINE);
+        delivery.setId("visit-delivery");
+        delivery.graphicProperty().bind(vm.deliveryProperty().map(d -> Icons.of(switch (d) {
+            case RECEIVED -> Material2AL.CLOUD_DONE;
+            case NEEDS_ATTENTION -> Material2AL.ERROR_OUTLINE;
+            case SENDING -> Material2AL.CLOUD_UPLOAD;
+            case LOCAL, QUEUED -> Material2MZ.SCHEDULE;
+        }, 18)));
+        hideWhenBlank(delivery);
+        VBox frozen = new VBox(6, frozenText, delivery);
         frozen.getStyleClass().add(Styles.FROZEN_BANNER);
-        frozen.setWrapText(true);
         frozen.setMaxWidth(Double.MAX_VALUE);
-        frozen.setId("visit-frozen");
         frozen.visibleProperty().bind(vm.frozenProperty());
         frozen.managedProperty().bind(frozen.visibleProperty());
 
@@ -283,7 +295,9 @@ public final class VisitView implements Screen {
         type.setMaxWidth(THUMB_W);
         VBox box = new VBox(6, frame, type, photoState(row));
         box.getStyleClass().add(Styles.THUMBNAIL_BOX);
-        box.setAlignment(Pos.TOP_CENTER);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setPrefWidth(THUMB_W + 14);
+        box.setMaxWidth(THUMB_W + 14);
         box.setId("photo-" + row.documentId());
         if (!vm.frozenProperty().get()) {
             Button remove = Ui.button(texts.getString("visit.photo.remove"), Material2AL.DELETE, Styles.DANGER,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import javax.imageio.ImageIO;
 
@@ -81,6 +82,11 @@ class ScreenshotsTest extends UiTest {
     }
 
     void shoot(AppComposition app, String screen) {
+        shoot(app, screen, -1);
+    }
+
+    /** Shoots at every size, the page scrolled to {@code scroll} (0 top, 1 bottom; negative: as it is). */
+    void shoot(AppComposition app, String screen, double scroll) {
         for (Size size : SIZES) {
             Scene[] scene = new Scene[1];
             interact(() -> {
@@ -94,6 +100,11 @@ class ScreenshotsTest extends UiTest {
             WaitForAsyncUtils.waitForFxEvents();
             interact(() -> scene[0].snapshot(null)); // first pass lays out at this size
             WaitForAsyncUtils.waitForFxEvents();
+            if (scroll >= 0) {
+                scrollPageTo(scroll);
+                interact(() -> scene[0].snapshot(null));
+                WaitForAsyncUtils.waitForFxEvents();
+            }
             WritableImage[] image = new WritableImage[1];
             interact(() -> image[0] = scene[0].snapshot(null));
             File file = out.resolve(screen + "-" + size.name() + ".png").toFile();
@@ -149,6 +160,100 @@ class ScreenshotsTest extends UiTest {
         core.close();
     }
 
+    /** Ceil of a / b. */
+    static int chunks(long size, int chunk) {
+        return (int) ((size + chunk - 1) / chunk);
+    }
+
+    /** Scrolls the current page (0 top, 1 bottom). */
+    void scrollPageTo(double v) {
+        interact(() -> in(".scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class).stream()
+                .filter(p -> p.getStyleClass().contains("content")).forEach(p -> p.setVvalue(v)));
+    }
+
+    void open(String place) {
+        interact(() -> in("#nav-" + place).queryAs(javafx.scene.control.ToggleButton.class).fire());
+    }
+
+    @Test
+    void counsellor_photos_on_their_way_then_received() {
+        CoreContext core = office.signedIn(dir, "conseil1");
+        String report = DemoOffice.completeVisit(core, "a1", "facture", "relance");
+        String first = core.documents().photos(report).get(0).id();
+        String second = core.documents().photos(report).get(1).id();
+        int chunk = 16 * 1024;
+        // the first photo arrives, the second is held after two of its chunks
+        CountDownLatch release = office.holdUploadAt(chunk, chunks(DemoOffice.travellingSize(core, report, 0), chunk) + 3);
+        AppComposition app = compose(core);
+        try {
+            until(() -> has("#appointment-a1"));
+            interact(() -> in("#appointment-a1").query().getOnMouseClicked().handle(null));
+            until(() -> has("#visit-frozen") && in("#visit-photos .image-view").queryAllAs(javafx.scene.image.ImageView.class)
+                    .stream().filter(i -> i.getImage() != null).count() == 2);
+            until(() -> "En attente".equals(in("#photo-state-" + second).queryLabeled().getText()));
+            core.sync().syncNow();
+            until(() -> in("#photo-state-" + second).queryLabeled().getText().matches("Envoi [1-9]\\d? %"));
+            assertThat(in("#photo-state-" + first).queryLabeled().getText()).isEqualTo("Reçue par le bureau");
+            until(() -> in("#visit-delivery").queryLabeled().getText().startsWith("Envoi au bureau en cours"));
+            shoot(app, "visit-sending");
+            shoot(app, "visit-sending-photos", 1.0);
+            scrollPageTo(0);
+            interact(() -> in("#back").queryButton().fire());
+            open("SYNC");
+            until(() -> has("#sync-photo-" + second + "-progress") && has("#sync-received-list #sync-photo-" + first));
+            shoot(app, "sync-sending");
+        } finally {
+            release.countDown();
+        }
+        until(() -> in("#sync-summary").queryLabeled().getText().startsWith("Tout est reçu par le bureau"));
+        shoot(app, "sync-received");
+        core.close();
+    }
+
+    @Test
+    void counsellor_needs_attention_then_offline() {
+        CoreContext core = office.signedIn(dir, "conseil1");
+        String refused = DemoOffice.completeVisit(core, "a1");
+        DemoOffice.completeVisit(core, "a2");
+        office.server.reject(refused, "Ce rendez-vous a été annulé par la coordination : vérifiez avec elle avant "
+                + "d'envoyer le compte rendu à nouveau.");
+        core.sync().syncNow().join();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-SYNC"));
+        open("SYNC");
+        until(() -> has("#sync-attention-list .button"));
+        shoot(app, "sync-attention");
+        office.server.goOffline();
+        DemoOffice.completeVisit(core, "a4", "facture", "quittance");
+        core.sync().syncNow().join();
+        until(() -> in("#sync-summary").queryLabeled().getText().startsWith("Hors ligne")
+                && in("#sync-pending-list .sync-item").queryAll().size() == 4);
+        shoot(app, "sync-offline");
+        core.close();
+    }
+
+    @Test
+    void coordinator_conflicts() {
+        office.conflict("c1", "phone", "06 12 34 56 78", "06 11 11 11 11", "06 22 22 22 22",
+                java.time.Instant.parse("2026-11-26T09:02:00Z"));
+        office.conflict("c2", "accessNotes", "Digicode 1234B, 2e étage", "Digicode 4821A, 2e étage, porte gauche",
+                null, java.time.Instant.parse("2026-11-26T13:47:00Z"));
+        CoreContext core = office.signedIn(dir, "coord");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-CONFLICTS-badge") && "2".equals(in("#nav-CONFLICTS-badge").queryLabeled().getText()));
+        open("CONFLICTS");
+        until(() -> has("#conflict-c2"));
+        interact(() -> in("#conflict-c1-client").queryAs(javafx.scene.control.RadioButton.class).setSelected(true));
+        shoot(app, "conflicts");
+        interact(() -> in("#conflict-c1-resolve").queryButton().fire());
+        until(() -> !has("#conflict-c1"));
+        interact(() -> in("#conflict-c2-server").queryAs(javafx.scene.control.RadioButton.class).setSelected(true));
+        interact(() -> in("#conflict-c2-resolve").queryButton().fire());
+        until(() -> has("#conflicts-empty"));
+        shoot(app, "conflicts-empty");
+        core.close();
+    }
+
     @Test
     void coordinator_planning() {
         CoreContext core = office.signedIn(dir, "coord");
@@ -161,21 +266,33 @@ class ScreenshotsTest extends UiTest {
     @Test
     void office_reports() throws IOException {
         CoreContext tablet = office.signedIn(Files.createDirectories(dir.resolve("tablet")), "conseil1");
-        for (String id : List.of("a1", "a2")) {
-            VisitReport draft = tablet.visits().openForAppointment(id).orElseThrow()
-                    .withDomains(List.of("energie", "budget"))
-                    .withSynthesis("Point sur les factures d'énergie et le budget du foyer.")
-                    .withFollowUp("Envoyer le dossier FSL");
-            tablet.visits().saveDraft(draft);
-            tablet.documents().attach(draft.id(), new CapturedImage(DemoOffice.jpeg(), "image/jpeg", null), "facture");
-            assertThat(tablet.visits().complete(draft.id()).isOk()).isTrue();
-        }
+        DemoOffice.completeVisit(tablet, "a1", "facture");
         assertThat(tablet.sync().syncNow().join().ok()).isTrue();
-        tablet.close();
+        // a second visit whose second photo is still on its way when the office looks
+        String report = DemoOffice.completeVisit(tablet, "a2", "facture", "relance", "avis_imposition");
+        int chunk = 64 * 1024;
+        CountDownLatch release = office.holdUploadAt(chunk, chunks(DemoOffice.travellingSize(tablet, report, 0), chunk) + 1);
+        CompletableFuture<?> sending = tablet.sync().syncNow();
+        String arrived = tablet.documents().photos(report).get(0).sha256();
+        for (int i = 0; i < 400 && !office.server.hasBlob(arrived); i++) {
+            WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        assertThat(office.server.hasBlob(arrived)).isTrue();
         CoreContext core = office.signedIn(Files.createDirectories(dir.resolve("office")), "bureau");
         AppComposition app = compose(core);
-        until(() -> in("#office-list .list-item").queryAll().size() == 2);
-        shoot(app, "office");
+        try {
+            until(() -> in("#office-list .list-item").queryAll().size() == 2);
+            until(() -> in("#office-list .image-view").queryAllAs(javafx.scene.image.ImageView.class).stream()
+                    .filter(i -> i.getImage() != null).count() == 2);
+            assertThat(in("#office-list .list-item").queryAll().stream()
+                    .flatMap(n -> from(n).lookup(".status-label").queryAllAs(javafx.scene.control.Label.class).stream())
+                    .map(javafx.scene.control.Label::getText)).contains("2 photos sur 3 en attente");
+            shoot(app, "office");
+        } finally {
+            release.countDown();
+        }
+        sending.join();
+        tablet.close();
         String first = in("#office-list .list-item").query().getId();
         interact(() -> in("#" + first).query().getOnMouseClicked().handle(null));
         until(() -> in("#office-photos .image-view").tryQuery()

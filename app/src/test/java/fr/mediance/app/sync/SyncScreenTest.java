@@ -76,7 +76,7 @@ class SyncScreenTest extends UiTest {
         assertThat(state).matches("Envoi \\d{1,2} %");
         double shown = ((ProgressBar) node("#sync-photo-" + photoId + "-progress")).getProgress();
         assertThat(shown).isLessThan(1.0);
-        assertThat(text("#sync-indicator")).isEqualTo("Synchronisation…");
+        assertThat(text("#sync-indicator")).isEqualTo("En cours…");
         assertThat(text("#sync-summary")).doesNotContain("reçu");
         assertThat(exists("#sync-received-list #sync-photo-" + photoId)).isFalse();
 
@@ -97,7 +97,7 @@ class SyncScreenTest extends UiTest {
         office.server.reject(reportId, "Ce rendez-vous a été annulé par la coordination.");
         clickOn("#sync-now");
         String id = "#sync-record-visit_report-" + reportId;
-        until(() -> exists("#sync-attention-list " + id + "-retry"));
+        until(() -> exists("#sync-attention-list " + id + "-retry") && text("#sync-indicator").equals("1 à vérifier"));
         assertThat(text(id + "-state")).isEqualTo("À vérifier");
         assertThat(text(id + "-reason")).isEqualTo("Ce rendez-vous a été annulé par la coordination.");
         assertThat(text("#sync-indicator")).isEqualTo("1 à vérifier");

@@ -36,11 +36,17 @@ public final class DemoOffice implements AutoCloseable {
     public static final ResourceBundle TEXTS = MedianceApp.bundle(false);
 
     public final FakeOfficeServer server = new FakeOfficeServer();
+    /** The screens' background work. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "test-background");
         t.setDaemon(true);
         return t;
     });
+    /**
+     * One per core (a sync): apart from the screens', as the app's two workers, so that a long upload holds
+     * neither the screens nor another device.
+     */
+    private final List<ExecutorService> coreExecutors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DemoOffice() {
         server.addUser("u-c1", "conseil1", "Awa Diallo", PASSWORD, Role.COUNSELLOR);
@@ -121,14 +127,15 @@ public final class DemoOffice implements AutoCloseable {
     }
 
     /**
-     * Holds the photo uploads on the server: chunks of {@code chunkBytes}, and the PATCH number {@code patch}
+     * Holds the photo uploads on the server: chunks of {@code chunkBytes}, and the {@code patch}-th PATCH from now
      * waits until the returned latch is released (a photo seen half sent).
      */
     public java.util.concurrent.CountDownLatch holdUploadAt(int chunkBytes, int patch) {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         server.chunkSize(chunkBytes);
+        int before = server.patches.get();
         server.onPatch(n -> {
-            if (n == patch) {
+            if (n == before + patch) {
                 try {
                     release.await(30, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -139,11 +146,26 @@ public final class DemoOffice implements AutoCloseable {
         return release;
     }
 
+    /** The size in bytes of a report's photo as it travels (after the device re-encoded it). */
+    public static long travellingSize(CoreContext core, String reportId, int index) {
+        return core.documents().photos(reportId).get(index).sizeBytes();
+    }
+
+    private ExecutorService coreExecutor() {
+        ExecutorService e = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-core");
+            t.setDaemon(true);
+            return t;
+        });
+        coreExecutors.add(e);
+        return e;
+    }
+
     /** A core on {@code dir} publishing on the FX thread, nothing automatic. */
     public CoreContext core(Path dir) {
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
         return CoreContext.builder(dir).clock(Clock.systemUTC()).pinIterations(1_000).httpClient(http)
-                .background(background).ui(Platform::runLater).build();
+                .background(coreExecutor()).ui(Platform::runLater).build();
     }
 
     /** A core signed in as {@code username}, unlocked and synchronised (call off the FX thread). */
@@ -240,5 +262,6 @@ public final class DemoOffice implements AutoCloseable {
     public void close() {
         server.close();
         background.shutdownNow();
+        coreExecutors.forEach(ExecutorService::shutdownNow);
     }
 }

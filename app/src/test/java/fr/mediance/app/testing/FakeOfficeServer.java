@@ -50,6 +50,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeOfficeServer implements AutoCloseable {
     private static final Gson GSON = MedianceJson.gson();
+    private static final java.util.concurrent.ExecutorService HANDLERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-office");
+        t.setDaemon(true);
+        return t;
+    });
 
     private HttpServer server;
     private int port;
@@ -113,6 +118,8 @@ public final class FakeOfficeServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        // several requests at a time: a held upload must not stop a colleague's device from syncing
+        server.setExecutor(HANDLERS);
         server.start();
         port = server.getAddress().getPort();
     }

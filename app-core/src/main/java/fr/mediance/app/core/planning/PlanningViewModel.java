@@ -168,7 +168,12 @@ public final class PlanningViewModel {
                 o = Outcome.failed("");
             }
             if (o.isOk()) {
-                List<UserItem> users = reference.users(Role.COUNSELLOR);
+                List<UserItem> users;
+                try {
+                    users = reference.users(Role.COUNSELLOR);
+                } catch (RuntimeException e) {
+                    return; // locked while the server answered: the next refresh reads again
+                }
                 fx.execute(() -> setCounsellors(users));
             }
         });
@@ -176,9 +181,16 @@ public final class PlanningViewModel {
 
     private void loadLocal() {
         background.execute(() -> {
-            List<UserItem> users = reference.users(Role.COUNSELLOR);
-            List<CodeItem> reasons = reference.codes(CodeLists.MOBILITY_REASON);
-            List<PlannedRow> rows = plannedRows();
+            List<UserItem> users;
+            List<CodeItem> reasons;
+            List<PlannedRow> rows;
+            try {
+                users = reference.users(Role.COUNSELLOR);
+                reasons = reference.codes(CodeLists.MOBILITY_REASON);
+                rows = plannedRows();
+            } catch (RuntimeException e) {
+                return; // locked meanwhile (the screen is closing)
+            }
             fx.execute(() -> {
                 setCounsellors(users);
                 mobilityReasons.setAll(reasons);

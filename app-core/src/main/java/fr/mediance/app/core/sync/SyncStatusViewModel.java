@@ -20,6 +20,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.protocol.EntityType;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -83,6 +85,7 @@ public final class SyncStatusViewModel {
     private static final int MAX_RECEIVED = 30;
 
     private final SyncService sync;
+    private final ReferenceService reference;
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
@@ -112,6 +115,8 @@ public final class SyncStatusViewModel {
     /** Guarded by {@link #watched}: arrived during this session, newest first. */
     private final List<ItemRow> received = new ArrayList<>();
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    /** Document type labels already read (a photo's line is redrawn often while it is sent). */
+    private final Map<String, String> typeLabels = new java.util.concurrent.ConcurrentHashMap<>();
     private final Runnable removeTransferListener;
     private SyncStatus status = SyncStatus.initial();
     private Instant lastReceiptAt;
@@ -122,7 +127,14 @@ public final class SyncStatusViewModel {
 
     public SyncStatusViewModel(SyncService sync, Clock clock, ZoneId zone, ResourceBundle texts, Executor background,
                                Executor fx) {
+        this(sync, null, clock, zone, texts, background, fx);
+    }
+
+    /** With {@code reference}, a photo's line names its document type ("Facture · 374 Ko"). */
+    public SyncStatusViewModel(SyncService sync, ReferenceService reference, Clock clock, ZoneId zone,
+                               ResourceBundle texts, Executor background, Executor fx) {
         this.sync = Objects.requireNonNull(sync);
+        this.reference = reference;
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
@@ -162,7 +174,8 @@ public final class SyncStatusViewModel {
         sessionExpired.set(status.sessionExpired());
         connectionText.set(text(status.online() ? "sync.online" : "sync.offline"));
         lastSyncText.set(lastSync(status.lastSuccessAt()));
-        errorText.set(status.lastError() == null || status.lastError().isBlank() ? ""
+        // offline, the headline already says why nothing leaves
+        errorText.set(!status.online() || status.lastError() == null || status.lastError().isBlank() ? ""
                 : text("sync.error", status.lastError()));
         recount();
     }
@@ -194,7 +207,7 @@ public final class SyncStatusViewModel {
                 && (status.lastSuccessAt() != null || lastReceiptAt != null);
         allReceived.set(everything);
         if (status.syncing()) {
-            indicatorText.set(text("sync.syncing"));
+            indicatorText.set(text("sync.indicator.syncing"));
         } else if (attention > 0) {
             indicatorText.set(text("sync.attention", attention));
         } else if (pending > 0) {
@@ -219,8 +232,12 @@ public final class SyncStatusViewModel {
             more.add(attentionLine);
         } else if (attention > 0) {
             headline = attentionLine;
+            if (status.pendingOperations() == 0 && status.pendingPhotos() == 0
+                    && (status.lastSuccessAt() != null || lastReceiptAt != null)) {
+                more.add(receivedLine("sync.summary.rest.received.today", "sync.summary.rest.received.date"));
+            }
         } else if (everything) {
-            headline = receivedLine();
+            headline = receivedLine("sync.summary.received.today", "sync.summary.received.date");
         } else {
             headline = text("sync.summary.nothing");
         }
@@ -242,13 +259,13 @@ public final class SyncStatusViewModel {
                 : text("sync.count.pending.photos.many", pending, photos);
     }
 
-    private String receivedLine() {
+    private String receivedLine(String todayKey, String dateKey) {
         Instant at = latest(status.lastSuccessAt(), lastReceiptAt);
         ZonedDateTime when = at.atZone(zone);
         if (when.toLocalDate().equals(LocalDate.from(clock.instant().atZone(zone)))) {
-            return text("sync.summary.received.today", TIME.format(when));
+            return text(todayKey, TIME.format(when));
         }
-        return text("sync.summary.received.date", DATE.format(when), TIME.format(when));
+        return text(dateKey, DATE.format(when), TIME.format(when));
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -402,7 +419,14 @@ public final class SyncStatusViewModel {
             }
             List<ItemRow> pending = new ArrayList<>();
             List<ItemRow> attention = new ArrayList<>();
-            for (ItemRow r : now.values()) {
+            List<ItemRow> ordered = new ArrayList<>(now.values());
+            List<String> seen = new ArrayList<>(watched.keySet());
+            // in the order they were first seen: a report before its photos, even once its own receipt came
+            ordered.sort(java.util.Comparator.comparingInt(r -> {
+                int i = seen.indexOf(r.key());
+                return i < 0 ? Integer.MAX_VALUE : i;
+            }));
+            for (ItemRow r : ordered) {
                 (r.canRetry() ? attention : pending).add(r);
             }
             return new Lists(pending, attention, List.copyOf(received), lastReceiptAt);
@@ -476,7 +500,10 @@ public final class SyncStatusViewModel {
 
     private ItemRow photoRow(PhotoTransfer t, String refusedOpId) {
         DeliveryStatus st = t.status();
-        String detail = t.sizeBytes() <= 0 ? "" : text("sync.item.size", Math.max(1, (t.sizeBytes() + 512) / 1024));
+        String size = t.sizeBytes() <= 0 ? "" : text("sync.item.size", Math.max(1, (t.sizeBytes() + 512) / 1024));
+        String type = reference == null || t.type() == null ? ""
+                : typeLabels.computeIfAbsent(t.type(), c -> reference.label(CodeLists.DOCUMENT_TYPE, c));
+        String detail = type.isBlank() ? size : size.isEmpty() ? type : type + " · " + size;
         return row(photoKey(t.documentId()), Kind.PHOTO, t.documentId(), refusedOpId, t.summary(), st, detail, st.reason());
     }
 
@@ -569,7 +596,7 @@ public final class SyncStatusViewModel {
         return allReceived.getReadOnlyProperty();
     }
 
-    /** The short text beside the sync icon: "Tout est reçu", "3 en attente", "Synchronisation…", "1 à vérifier". */
+    /** The short text beside the sync icon: "Tout est reçu", "3 en attente", "En cours…", "1 à vérifier". */
     public ReadOnlyStringProperty indicatorTextProperty() {
         return indicatorText.getReadOnlyProperty();
     }

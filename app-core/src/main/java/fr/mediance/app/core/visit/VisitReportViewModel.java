@@ -32,6 +32,7 @@ import fr.mediance.app.core.sync.Delivery;
 import fr.mediance.app.core.sync.DeliveryStatus;
 import fr.mediance.app.core.sync.PhotoTransfer;
 import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -123,6 +124,9 @@ public final class VisitReportViewModel {
     private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper(this, "capturing");
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper(this, "saveStatus", "");
     private final ReadOnlyStringWrapper completedText = new ReadOnlyStringWrapper(this, "completedText", "");
+    private final ReadOnlyStringWrapper deliveryText = new ReadOnlyStringWrapper(this, "deliveryText", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Delivery> delivery =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "delivery", Delivery.LOCAL);
     private final ReadOnlyStringWrapper codesHint = new ReadOnlyStringWrapper(this, "codesHint", "");
 
     public VisitReportViewModel(VisitService visits, DocumentService documents, AgendaService agenda,
@@ -520,6 +524,15 @@ public final class VisitReportViewModel {
         if (report == null || !report.id().equals(t.reportId())) {
             return;
         }
+        onTransferRow(t);
+        if (t.status().delivery() == Delivery.SENDING) {
+            showSendingFromRows();
+        } else {
+            reloadPhotoStates(); // received or refused: the report's own state may have changed
+        }
+    }
+
+    private void onTransferRow(PhotoTransfer t) {
         for (int i = 0; i < photos.size(); i++) {
             PhotoRow old = photos.get(i);
             if (old.documentId().equals(t.documentId())) {
@@ -535,8 +548,10 @@ public final class VisitReportViewModel {
         String reportId = report.id();
         background.execute(() -> {
             List<PhotoRow> rows;
+            DeliveryStatus own;
             try {
                 rows = photoRows(reportId);
+                own = sync.deliveryOf(EntityType.VISIT_REPORT, reportId);
             } catch (RuntimeException e) {
                 return; // locked meanwhile
             }
@@ -545,9 +560,38 @@ public final class VisitReportViewModel {
                     for (PhotoRow r : rows) {
                         replaceRow(r);
                     }
+                    showDelivery(own);
                 }
             });
         });
+    }
+
+    /** The report's way to the office (with its photos), said under "Visite terminée". */
+    private void showDelivery(DeliveryStatus st) {
+        delivery.set(st.delivery());
+        if (!frozen.get()) {
+            deliveryText.set("");
+            return;
+        }
+        deliveryText.set(switch (st.delivery()) {
+            case LOCAL, QUEUED -> text("visit.delivery.queued");
+            case SENDING -> st.percent() > 0 ? text("visit.delivery.sending", st.percent()) : text("visit.delivery.sending.any");
+            case RECEIVED -> text(photos.isEmpty() ? "visit.delivery.received" : "visit.delivery.received.photos");
+            case NEEDS_ATTENTION -> st.reason() == null || st.reason().isBlank() ? text("sync.state.attention")
+                    : text("visit.delivery.attention", st.reason());
+        });
+    }
+
+    /** While photos travel, the report's percentage over their bytes, from the rows shown. */
+    private void showSendingFromRows() {
+        long size = 0;
+        long sent = 0;
+        for (PhotoRow r : photos) {
+            size += r.sizeBytes();
+            sent += r.sizeBytes() * r.percent() / 100;
+        }
+        int percent = size == 0 ? 0 : (int) Math.min(99, sent * 100 / size);
+        showDelivery(new DeliveryStatus(Delivery.SENDING, percent, null));
     }
 
     // ----- completion
@@ -768,6 +812,18 @@ public final class VisitReportViewModel {
 
     public ReadOnlyStringProperty completedTextProperty() {
         return completedText.getReadOnlyProperty();
+    }
+
+    /**
+     * Once terminated, where the report stands with its photos: "En attente d'envoi…", "Envoi au bureau en
+     * cours : 40 %", "Compte rendu et photos reçus par le bureau", "À vérifier : …". Empty for a draft.
+     */
+    public ReadOnlyStringProperty deliveryTextProperty() {
+        return deliveryText.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Delivery> deliveryProperty() {
+        return delivery.getReadOnlyProperty();
     }
 
     /** Set when the code lists have not arrived yet (first start offline). */

@@ -367,6 +367,36 @@ class SyncStatusViewModelTest {
             assertThat(sync.syncs).isZero(); // offline: it leaves with the next sync
         }
 
+        @Test
+        void what_needs_attention_comes_first_and_the_rest_is_said_received() {
+            sync.op(1, EntityType.VISIT_REPORT, "v1", "Compte rendu – Fatima Benali");
+            sync.quarantine("op-1", "Ce rendez-vous a été annulé.");
+            sync.counts(0, 0, 1);
+            sync.success(TestCores.T0);
+            open();
+
+            assertThat(vm.summaryTextProperty().get()).isEqualTo("1 élément à vérifier : il est conservé sur la tablette");
+            assertThat(vm.countsTextProperty().get())
+                    .isEqualTo("Tout le reste est reçu par le bureau (dernier envoi à 09:00).");
+            assertThat(vm.allReceivedProperty().get()).isFalse();
+        }
+
+        @Test
+        void nothing_ever_sent_and_nothing_waiting_is_said_plainly() {
+            open();
+            assertThat(vm.summaryTextProperty().get()).isEqualTo("Rien à envoyer pour l'instant");
+            assertThat(vm.indicatorTextProperty().get()).isEqualTo("Rien à envoyer");
+        }
+
+        @Test
+        void offline_the_last_error_is_not_repeated_under_the_headline() {
+            sync.status.set(sync.status.get().withResult(null, "Hors ligne : réessai automatique.", null, false));
+            open();
+            assertThat(vm.errorTextProperty().get()).isEqualTo("Dernière erreur : Hors ligne : réessai automatique.");
+            sync.online(false);
+            assertThat(vm.errorTextProperty().get()).isEmpty();
+        }
+
         int indexOf(String key) {
             for (int i = 0; i < vm.pendingItems().size(); i++) {
                 if (vm.pendingItems().get(i).key().equals(key)) {

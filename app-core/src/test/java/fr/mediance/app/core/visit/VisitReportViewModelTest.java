@@ -235,6 +235,8 @@ public class VisitReportViewModelTest {
         assertThat(vm.complete().join()).isTrue();
         assertThat(vm.photos().get(0).stateText()).isEqualTo("En attente");
         assertThat(vm.photos().get(0).delivery()).isEqualTo(fr.mediance.app.core.sync.Delivery.QUEUED);
+        assertThat(vm.deliveryTextProperty().get())
+                .isEqualTo("En attente d'envoi : le compte rendu partira à la prochaine synchronisation.");
 
         List<String> seen = new ArrayList<>();
         vm.photos().addListener((javafx.collections.ListChangeListener<VisitReportViewModel.PhotoRow>) c ->
@@ -244,6 +246,7 @@ public class VisitReportViewModelTest {
         assertThat(vm.photos().get(0).stateText()).isEqualTo("Reçue par le bureau");
         assertThat(vm.photos().get(0).percent()).isEqualTo(100);
         assertThat(seen).last().isEqualTo("Reçue par le bureau");
+        assertThat(vm.deliveryTextProperty().get()).isEqualTo("Compte rendu et photos reçus par le bureau.");
         assertThat(seen).allMatch(t -> t.equals("Reçue par le bureau") || t.matches("Envoi \\d+ %|En attente"));
     }
 
