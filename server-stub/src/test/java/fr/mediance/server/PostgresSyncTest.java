@@ -10,6 +10,6 @@ import java.nio.file.Path;
 class PostgresSyncTest extends SyncContract {
     @Override
     TestServer demoServer(Path dir) {
-        return TestServer.demo(TestDatabase.postgres(), dir);
+        return TestServer.demoPostgres(dir);
     }
 }

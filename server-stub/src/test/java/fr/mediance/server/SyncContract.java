@@ -4,7 +4,9 @@ import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
@@ -544,5 +546,257 @@ abstract class SyncContract {
         Feed formerly = pullAll(conseil1, cursor1);
         assertThat(formerly.find(EntityType.APPOINTMENT, A1).deleted()).isTrue();
         assertThat(formerly.find(EntityType.RESIDENT, R1)).isNull();
+    }
+
+    // --- field-level merge and conflicts
+
+    static OperationDto update(EntityDto data, long baseVersion, String... fields) {
+        return new OperationDto(newId(), EntityType.of(data), data.id(), baseVersion, false, data, List.of(fields));
+    }
+
+    static ResidentDto withPhone(ResidentDto r, String phone) {
+        return new ResidentDto(r.id(), r.structureId(), r.fileNumber(), r.civility(), r.lastName(), r.firstName(),
+                r.birthDate(), phone, r.street(), r.postcode(), r.city(), r.accessNotes(), r.mobilityReason(),
+                r.referentId());
+    }
+
+    static ResidentDto withAccessNotes(ResidentDto r, String notes) {
+        return new ResidentDto(r.id(), r.structureId(), r.fileNumber(), r.civility(), r.lastName(), r.firstName(),
+                r.birthDate(), r.phone(), r.street(), r.postcode(), r.city(), notes, r.mobilityReason(),
+                r.referentId());
+    }
+
+    static AppointmentDto withStatus(AppointmentDto a, String status, String reason) {
+        return new AppointmentDto(a.id(), a.structureId(), a.residentId(), a.counsellorId(), a.type(), a.start(),
+                a.end(), status, a.address(), a.notes(), reason);
+    }
+
+    ChangeDto current(EntityType type, String id) {
+        return pullAll(coord, null).find(type, id);
+    }
+
+    List<ConflictDto> conflicts(Feed feed) {
+        return feed.changes().stream().filter(c -> c.entity() == EntityType.CONFLICT)
+                .map(c -> (ConflictDto) c.data()).toList();
+    }
+
+    /** The coordination and conseil1 change the phone of resident 1 from the same version. */
+    OperationResultDto phoneConflict(ResidentDto base, long baseVersion) {
+        assertApplied(pushOne(coord, update(withPhone(base, "04 91 11 11 11"), baseVersion, "phone")));
+        return pushOne(conseil1, update(withPhone(base, "06 22 22 22 22"), baseVersion, "phone"));
+    }
+
+    @Test
+    void changesToDifferentFieldsFromTheSameVersionMerge() {
+        ChangeDto r1 = current(EntityType.RESIDENT, R1);
+        ResidentDto base = (ResidentDto) r1.data();
+        OperationResultDto phone = pushOne(coord, update(withPhone(base, "04 91 11 11 11"), r1.version(), "phone"));
+        assertApplied(phone);
+        OperationResultDto notes = pushOne(conseil1, update(withAccessNotes(base, "Code porte 1234"), r1.version(),
+                "accessNotes"));
+        assertThat(notes.status()).isEqualTo(OpStatus.MERGED);
+        assertThat(notes.version()).isGreaterThan(phone.version());
+
+        ResidentDto merged = (ResidentDto) current(EntityType.RESIDENT, R1).data();
+        assertThat(merged).isEqualTo(withAccessNotes(withPhone(base, "04 91 11 11 11"), "Code porte 1234"));
+        assertThat(server.count("SELECT COUNT(*) FROM conflicts")).isZero();
+    }
+
+    @Test
+    void theSameFieldChangedOnBothSidesKeepsBothValuesInAConflictRecord() {
+        ChangeDto r1 = current(EntityType.RESIDENT, R1);
+        ResidentDto base = (ResidentDto) r1.data();
+        String cursor2 = pullAll(conseil2, null).cursor();
+        OperationDto second = update(withPhone(base, "06 22 22 22 22"), r1.version(), "phone");
+        assertApplied(pushOne(coord, update(withPhone(base, "04 91 11 11 11"), r1.version(), "phone")));
+        OperationResultDto r = pushOne(conseil1, second);
+
+        assertThat(r.status()).isEqualTo(OpStatus.CONFLICT);
+        assertThat(r.version()).isPositive();
+        assertThat(r.message()).contains("phone");
+        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone()).isEqualTo("06 22 22 22 22");
+        // the record and its conflict were written together, by that operation
+        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE op_id = ?", second.opId())).isEqualTo(2);
+
+        List<ConflictDto> seen = conflicts(pullAll(coord, null));
+        assertThat(seen).hasSize(1);
+        ConflictDto c = seen.get(0);
+        assertThat(c).isEqualTo(new ConflictDto(c.id(), "demo-structure", EntityType.RESIDENT, R1, "phone",
+                base.phone(), "04 91 11 11 11", "06 22 22 22 22", "demo-coord", "demo-conseil1", TestServer.START,
+                ConflictDto.OPEN, null, null, null));
+        assertThat(UUID.fromString(c.id())).isNotNull();
+        assertThat(conflicts(pullAll(server.token("bureau"), null))).containsExactly(c);
+        assertThat(conflicts(pullAll(conseil1, null))).containsExactly(c);
+        assertThat(conflicts(pullAll(conseil2, cursor2))).isEmpty();
+        assertThat(pushOne(conseil1, second)).isEqualTo(r);
+        assertThat(server.count("SELECT COUNT(*) FROM conflicts")).isEqualTo(1);
+    }
+
+    @Test
+    void aResolutionBecomesANewVersionThatReachesBothDevicesAndIsFinal() {
+        ChangeDto r1 = current(EntityType.RESIDENT, R1);
+        assertThat(phoneConflict((ResidentDto) r1.data(), r1.version()).status()).isEqualTo(OpStatus.CONFLICT);
+        ConflictDto open = conflicts(pullAll(coord, null)).get(0);
+        String cursorCoord = pullAll(coord, null).cursor();
+        String cursorConseil1 = pullAll(conseil1, null).cursor();
+        String bureau = server.token("bureau");
+
+        ConflictDto choice = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(),
+                open.baseValue(), open.serverValue(), open.clientValue(), open.serverAuthorId(), open.clientAuthorId(),
+                open.detectedAt(), ConflictDto.RESOLVED, "04 91 11 11 11", null, null);
+        OperationResultDto resolved = pushOne(bureau, op(choice));
+        assertApplied(resolved);
+
+        for (Feed feed : List.of(pullAll(conseil1, cursorConseil1), pullAll(coord, cursorCoord))) {
+            ChangeDto resident = feed.find(EntityType.RESIDENT, R1);
+            assertThat(((ResidentDto) resident.data()).phone()).isEqualTo("04 91 11 11 11");
+            assertThat(resident.version()).isLessThan(resolved.version());
+            ConflictDto after = (ConflictDto) feed.find(EntityType.CONFLICT, open.id()).data();
+            assertThat(after).isEqualTo(new ConflictDto(open.id(), "demo-structure", open.entity(), open.entityId(),
+                    "phone", open.baseValue(), open.serverValue(), open.clientValue(), "demo-coord", "demo-conseil1",
+                    open.detectedAt(), ConflictDto.RESOLVED, "04 91 11 11 11", "demo-bureau", TestServer.START));
+        }
+        assertThat(pushOne(bureau, op(choice)).version()).isEqualTo(resolved.version());
+        ConflictDto other = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(), null, null,
+                null, null, null, null, ConflictDto.RESOLVED, "06 22 22 22 22", null, null);
+        long changes = server.count("SELECT COUNT(*) FROM change_log");
+        assertRejected(pushOne(coord, op(other)), "conflict_resolved");
+        assertThat(server.count("SELECT COUNT(*) FROM change_log")).isEqualTo(changes);
+        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone()).isEqualTo("04 91 11 11 11");
+    }
+
+    @Test
+    void onlyStaffResolvesAConflictAndOnlyWithAResolution() {
+        ChangeDto r1 = current(EntityType.RESIDENT, R1);
+        phoneConflict((ResidentDto) r1.data(), r1.version());
+        ConflictDto open = conflicts(pullAll(coord, null)).get(0);
+        long changes = server.count("SELECT COUNT(*) FROM change_log");
+        ConflictDto mine = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(), null, null,
+                null, null, null, null, ConflictDto.RESOLVED, "06 22 22 22 22", null, null);
+        assertRejected(pushOne(conseil1, op(mine)), "forbidden");
+        ConflictDto reopened = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(), null,
+                null, null, null, null, null, ConflictDto.OPEN, null, null, null);
+        assertRejected(pushOne(coord, op(reopened)), "invalid_field");
+        ConflictDto invented = new ConflictDto(newId(), null, EntityType.RESIDENT, R1, "phone", null, null, null, null,
+                null, null, ConflictDto.RESOLVED, "x", null, null);
+        assertRejected(pushOne(coord, op(invented)), "not_found");
+        assertRejected(pushOne(coord, deleteOp(EntityType.CONFLICT, open.id())), "forbidden");
+        ConflictDto badDate = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(), null, null,
+                null, null, null, null, ConflictDto.RESOLVED, "x".repeat(Limits.MAX_SHORT_TEXT + 1), null, null);
+        assertRejected(pushOne(coord, op(badDate)), "invalid_field");
+        assertThat(server.count("SELECT COUNT(*) FROM change_log")).isEqualTo(changes);
+    }
+
+    @Test
+    void aDevicesNextEditOfItsOwnUnacknowledgedChangeIsNoConflict() {
+        ChangeDto r1 = current(EntityType.RESIDENT, R1);
+        ResidentDto base = (ResidentDto) r1.data();
+        assertApplied(pushOne(conseil1, update(withPhone(base, "06 11 11 11 11"), r1.version(), "phone")));
+        OperationResultDto next = pushOne(conseil1, update(withPhone(base, "06 33 33 33 33"), r1.version(), "phone"));
+        assertThat(next.status()).isEqualTo(OpStatus.MERGED);
+        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone()).isEqualTo("06 33 33 33 33");
+        assertThat(server.count("SELECT COUNT(*) FROM conflicts")).isZero();
+    }
+
+    @Test
+    void aCounsellorsStatusChangeMergesOntoAnAppointmentTheCoordinationMoved() {
+        ChangeDto a1 = current(EntityType.APPOINTMENT, A1);
+        AppointmentDto base = (AppointmentDto) a1.data();
+        AppointmentDto moved = new AppointmentDto(base.id(), null, base.residentId(), base.counsellorId(), base.type(),
+                base.start().plusSeconds(3600), base.end().plusSeconds(3600), base.status(), base.address(),
+                base.notes(), null);
+        assertApplied(pushOne(coord, update(moved, a1.version())));
+        OperationResultDto done = pushOne(conseil1, update(withStatus(base, "done", "Visite réalisée"), a1.version(),
+                "status", "statusReason"));
+        assertThat(done.status()).isEqualTo(OpStatus.MERGED);
+        AppointmentDto now = (AppointmentDto) current(EntityType.APPOINTMENT, A1).data();
+        assertThat(now.start()).isEqualTo(base.start().plusSeconds(3600));
+        assertThat(now.status()).isEqualTo("done");
+        assertThat(now.statusReason()).isEqualTo("Visite réalisée");
+
+        OperationResultDto refused = pushOne(conseil1, update(moved, done.version(), "start"));
+        assertRejected(refused, "forbidden_field");
+        assertThat(refused.message()).contains("start");
+    }
+
+    @Test
+    void aStatusChangedOnBothSidesIsAConflict() {
+        ChangeDto a1 = current(EntityType.APPOINTMENT, A1);
+        AppointmentDto base = (AppointmentDto) a1.data();
+        assertApplied(pushOne(coord, update(withStatus(base, "cancelled_by_structure", "Conseillère absente"),
+                a1.version(), "status", "statusReason")));
+        OperationResultDto r = pushOne(conseil1, update(withStatus(base, "done", null), a1.version(), "status"));
+        assertThat(r.status()).isEqualTo(OpStatus.CONFLICT);
+        ConflictDto c = conflicts(pullAll(conseil1, null)).get(0);
+        assertThat(c.entity()).isEqualTo(EntityType.APPOINTMENT);
+        assertThat(c.field()).isEqualTo("status");
+        assertThat(c.baseValue()).isEqualTo(base.status());
+        assertThat(c.serverValue()).isEqualTo("cancelled_by_structure");
+        assertThat(c.clientValue()).isEqualTo("done");
+        AppointmentDto now = (AppointmentDto) current(EntityType.APPOINTMENT, A1).data();
+        assertThat(now.status()).isEqualTo("done");
+        assertThat(now.statusReason()).isEqualTo("Conseillère absente");
+    }
+
+    @Test
+    void changedFieldsNameOnlyFieldsTheRoleMayChange() {
+        ChangeDto r1 = current(EntityType.RESIDENT, R1);
+        ResidentDto base = (ResidentDto) r1.data();
+        long changes = server.count("SELECT COUNT(*) FROM change_log");
+        assertRejected(pushOne(conseil1, update(base, r1.version(), "referentId")), "forbidden_field");
+        assertRejected(pushOne(conseil1, update(base, r1.version(), "phone", "pointure")), "invalid_field");
+        assertRejected(pushOne(coord, update(base, r1.version(), "id")), "invalid_field");
+        assertRejected(pushOne(coord, update(base, r1.version(), "structureId")), "invalid_field");
+        assertThat(server.count("SELECT COUNT(*) FROM change_log")).isEqualTo(changes);
+    }
+
+    // --- reports, server-owned records, order
+
+    @Test
+    void aCorrectionSupersedesOneOfItsAuthorsOwnReportsOnce() {
+        VisitReportDto original = report(newId(), R1, "demo-conseil1", "Facture EDF de 412,50 €.");
+        assertApplied(pushOne(conseil1, op(original)));
+        VisitReportDto first = correction(newId(), original.id(), "Facture EDF de 512,50 €.");
+        assertApplied(pushOne(conseil1, op(first)));
+        assertRejected(pushOne(conseil1, op(correction(newId(), original.id(), "Facture EDF de 612,50 €."))),
+                "report_superseded");
+        assertApplied(pushOne(conseil1, op(correction(newId(), first.id(), "Facture EDF de 612,50 €."))));
+        assertRejected(pushOne(conseil1, op(correction(newId(), newId(), "x"))), "not_found");
+
+        VisitReportDto theirs = report(newId(), R3, "demo-conseil2", "Dossier CAF.");
+        assertApplied(pushOne(conseil2, op(theirs)));
+        assertRejected(pushOne(conseil1, op(correction(newId(), theirs.id(), "x"))), "forbidden");
+
+        assertThat(pullAll(coord, null).find(EntityType.VISIT_REPORT, original.id()).data()).isEqualTo(original);
+        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", original.id())).isEqualTo(1);
+    }
+
+    static VisitReportDto correction(String id, String supersedes, String synthesis) {
+        return new VisitReportDto(id, null, null, R1, "demo-conseil1", "home_visit", List.of("energie"), synthesis,
+                null, null, null, null, supersedes);
+    }
+
+    @Test
+    void blobStatusesAreServerOwned() {
+        long changes = server.count("SELECT COUNT(*) FROM change_log");
+        BlobStatusDto status = new BlobStatusDto(SHA, 1234, TestServer.START, false);
+        assertRejected(pushOne(coord, op(status)), "forbidden");
+        assertRejected(pushOne(server.token("admin"), op(status)), "forbidden");
+        assertRejected(pushOne(coord, deleteOp(EntityType.BLOB, SHA)), "forbidden");
+        assertThat(server.count("SELECT COUNT(*) FROM change_log")).isEqualTo(changes);
+        assertThat(server.count("SELECT COUNT(*) FROM blobs")).isZero();
+    }
+
+    @Test
+    void anOperationSentBeforeTheOneItDependsOnIsRefusedAloneAndWritesNothing() {
+        String reportId = newId();
+        String docId = newId();
+        PushResponse r = push(conseil1, op(document(docId, R1, reportId)), op(report(reportId, R1, "demo-conseil1", "x")));
+        assertThat(r.results()).extracting(OperationResultDto::status)
+                .containsExactly(OpStatus.REJECTED, OpStatus.APPLIED);
+        assertThat(r.results().get(0).code()).isEqualTo("not_found");
+        assertThat(server.count("SELECT COUNT(*) FROM documents WHERE id = ?", docId)).isZero();
+        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", docId)).isZero();
+        assertApplied(pushOne(conseil1, op(document(docId, R1, reportId))));
     }
 }

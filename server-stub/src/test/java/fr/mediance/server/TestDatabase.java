@@ -44,11 +44,22 @@ public interface TestDatabase extends AutoCloseable {
      * than migrating a new schema for every test.
      */
     static TestDatabase postgres() {
+        return postgres(false);
+    }
+
+    /**
+     * The shared schema filled with the snapshot taken by {@link SharedPostgresSchema#snapshot} (the demo data and
+     * the demo accounts' tokens), or empty if there is none yet.
+     */
+    static TestDatabase postgres(boolean fromSnapshot) {
         String url = System.getenv(PG_URL);
         String user = System.getenv("MEDIANCE_TEST_PG_USER");
         String password = System.getenv("MEDIANCE_TEST_PG_PASSWORD");
         String schema = SharedPostgresSchema.name(url, user, password);
         SharedPostgresSchema.empty(url, user, password);
+        if (fromSnapshot) {
+            SharedPostgresSchema.restore(url, user, password);
+        }
         String scoped = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         HikariDataSource ds = DataSources.postgres(scoped, user, password);
         return new TestDatabase() {
@@ -101,6 +112,72 @@ public interface TestDatabase extends AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot empty the test schema", e);
             }
+        }
+
+        /** Copies every table of the shared schema into a snapshot schema. */
+        static synchronized void snapshot(String url, String user, String password) {
+            String copy = schema + "_snapshot";
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + copy + " CASCADE");
+                st.execute("CREATE SCHEMA " + copy);
+                for (String t : tables(st)) {
+                    st.execute("CREATE TABLE " + copy + "." + t + " AS SELECT * FROM " + schema + "." + t);
+                }
+                st.execute("CREATE TABLE " + copy + ".counters AS SELECT * FROM " + schema + ".counters");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot snapshot the test schema", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(
+                    () -> run(url, user, password, "DROP SCHEMA IF EXISTS " + copy + " CASCADE")));
+        }
+
+        /** Fills the (emptied) shared schema from the snapshot, referenced tables first. */
+        static synchronized void restore(String url, String user, String password) {
+            String copy = schema + "_snapshot";
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+                for (String t : referencedFirst(st, tables(st))) {
+                    st.execute("INSERT INTO " + schema + "." + t + " SELECT * FROM " + copy + "." + t);
+                }
+                st.execute("UPDATE " + schema + ".counters SET value = (SELECT value FROM " + copy
+                        + ".counters s WHERE s.name = counters.name)");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot restore the test schema", e);
+            }
+        }
+
+        private static List<String> tables(Statement st) throws SQLException {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = '" + schema + "' AND table_name NOT IN "
+                    + "('flyway_schema_history', 'counters') ORDER BY table_name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            return tables;
+        }
+
+        private static List<String> referencedFirst(Statement st, List<String> tables) throws SQLException {
+            java.util.Map<String, java.util.Set<String>> needs = new java.util.HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT tc.table_name, ccu.table_name FROM "
+                    + "information_schema.table_constraints tc JOIN information_schema.constraint_column_usage ccu "
+                    + "ON tc.constraint_name = ccu.constraint_name AND tc.table_schema = ccu.table_schema "
+                    + "WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = '" + schema + "'")) {
+                while (rs.next()) {
+                    if (!rs.getString(1).equals(rs.getString(2))) {
+                        needs.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            List<String> ordered = new ArrayList<>();
+            while (ordered.size() < tables.size()) {
+                for (String t : tables) {
+                    if (!ordered.contains(t) && ordered.containsAll(needs.getOrDefault(t, java.util.Set.of()))) {
+                        ordered.add(t);
+                    }
+                }
+            }
+            return ordered;
         }
 
         private static void run(String url, String user, String password, String sql) {

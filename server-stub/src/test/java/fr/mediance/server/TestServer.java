@@ -74,6 +74,43 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    private static Map<String, String> postgresTokens;
+
+    /**
+     * The same as {@link #demo} on the PostgreSQL of the environment, faster: the shared schema is filled from a
+     * snapshot of the demo data taken once per run, with the demo accounts' tokens issued at {@link #START}.
+     */
+    public static TestServer demoPostgres(Path dataDir) {
+        Map<String, String> tokens;
+        synchronized (TestServer.class) {
+            if (postgresTokens == null) {
+                try {
+                    Path dir = Files.createTempDirectory("mediance-test-pg");
+                    Map<String, String> issued = new java.util.HashMap<>();
+                    TestServer s = demo(TestDatabase.postgres(), dir);
+                    try {
+                        for (String u : List.of("coord", "conseil1", "conseil2", "bureau", "admin")) {
+                            issued.put(u, s.token(u));
+                        }
+                    } finally {
+                        s.close();
+                        s.db.close();
+                    }
+                    TestDatabase.SharedPostgresSchema.snapshot(System.getenv(TestDatabase.PG_URL),
+                            System.getenv("MEDIANCE_TEST_PG_USER"), System.getenv("MEDIANCE_TEST_PG_PASSWORD"));
+                    Template.deleteTree(dir);
+                    postgresTokens = Map.copyOf(issued);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            tokens = postgresTokens;
+        }
+        TestServer server = demo(TestDatabase.postgres(true), dataDir);
+        server.startTokens.putAll(tokens);
+        return server;
+    }
+
     /** The seeded database every {@link #demoCopy} starts from. */
     private record Template(Path dir, Map<String, String> tokens) {
         private static Template instance;
@@ -101,7 +138,7 @@ public final class TestServer implements AutoCloseable {
             return instance;
         }
 
-        private static void deleteTree(Path dir) {
+        static void deleteTree(Path dir) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
