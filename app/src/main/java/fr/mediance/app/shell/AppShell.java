@@ -121,6 +121,9 @@ public final class AppShell extends StackPane {
             barButtons.add(navButton(d, "nav-"));
         }
         navRail.getChildren().setAll(railButtons);
+        for (ToggleButton b : railButtons) {
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
         bottomNav.getChildren().setAll(barButtons);
         for (ToggleButton b : barButtons) {
             HBox.setHgrow(b, Priority.ALWAYS);
@@ -146,8 +149,8 @@ public final class AppShell extends StackPane {
             StackPane withBadge = new StackPane(graphic, badge);
             StackPane.setAlignment(badge, Pos.TOP_RIGHT);
             // the badge sits over the icon's top right corner and does not widen the button
-            badge.setTranslateX(14);
-            badge.setTranslateY(-6);
+            badge.setTranslateX(10);
+            badge.setTranslateY(-7);
             graphic = withBadge;
         }
         ToggleButton b = new ToggleButton(d.label(), graphic);
