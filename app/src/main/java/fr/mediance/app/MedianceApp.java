@@ -71,7 +71,8 @@ public final class MedianceApp extends Application {
             StartupProbe.install(scene, composition.shell(), core, background);
         }
         AttachDevice.statusBarColor(Color.web("#0969da"));
-        AttachDevice.onLifecycle(() -> { }, () -> { });
+        // back in the foreground: a sync starts (with the automatic triggers); in the background, no periodic sync
+        AttachDevice.onLifecycle(core::appPaused, core::appResumed);
     }
 
     /**
