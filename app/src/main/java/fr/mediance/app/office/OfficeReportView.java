@@ -21,7 +21,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.material2.Material2MZ;
+import org.kordamp.ikonli.material2.Material2AL;
 
 /** One received report, read-only, with its photos (downloaded on demand into the encrypted cache). */
 public final class OfficeReportView implements Screen {
@@ -92,8 +92,20 @@ public final class OfficeReportView implements Screen {
             image.setPreserveRatio(true);
             Label state = Ui.label(row.available() ? texts.getString("office.report.photo.loading") : row.stateText(),
                     Styles.HINT);
-            StackPane frame = new StackPane(row.available() ? image : Icons.of(Material2MZ.PHOTO_CAMERA, 40), state);
-            StackPane.setAlignment(state, Pos.BOTTOM_CENTER);
+            state.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            state.setAlignment(Pos.CENTER);
+            state.setMaxWidth(PHOTO_W - 20);
+            StackPane frame;
+            if (row.available()) {
+                frame = new StackPane(image, state);
+                StackPane.setAlignment(state, Pos.BOTTOM_CENTER);
+            } else {
+                // still on its way from the counsellor's tablet: the rest of the report can be read meanwhile
+                VBox waiting = new VBox(8, Icons.of(Material2AL.HOURGLASS_EMPTY, 32), state);
+                waiting.setAlignment(Pos.CENTER);
+                waiting.getStyleClass().add(Styles.PHOTO_WAITING);
+                frame = new StackPane(waiting);
+            }
             frame.setPrefSize(PHOTO_W, PHOTO_H);
             frame.setMinSize(PHOTO_W, PHOTO_H);
             frame.getStyleClass().add(Styles.THUMBNAIL);

@@ -52,6 +52,7 @@ public final class Styles {
     public static final String SYNC_ITEM = "sync-item";
     public static final String TRANSFER_PROGRESS = "transfer-progress";
     public static final String PHOTO_STATE = "photo-state";
+    public static final String PHOTO_WAITING = "photo-waiting";
     public static final String NAV_BADGE = "nav-badge";
     public static final String CONFLICT_CARD = "conflict-card";
     public static final String CONFLICT_CHOICE = "conflict-choice";
