@@ -18,6 +18,7 @@ import fr.mediance.protocol.Role;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class HomeVisitStoryTest {
     private static final String PASSWORD = "Demo-" + UUID.randomUUID();
     private static final Map<String, String> ENV = Map.of("MEDIANCE_DEMO_PASSWORD", PASSWORD);
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
     private final List<AutoCloseable> open = new ArrayList<>();

@@ -10,6 +10,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class LinkCutsDuringUploadTest {
     private static final int CUTS = 20;
     private static final int SIZE = 3_000_000;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
     private SyncWorld world;

@@ -11,6 +11,7 @@ import fr.mediance.protocol.EntityType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(180)
 class OfflineConflictTest {
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
     private SyncWorld world;

@@ -10,6 +10,7 @@ import fr.mediance.protocol.EntityType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ServerKillDuringPushTest {
     private static final int RESIDENTS = 150;
     private static final String PUSH = "POST " + ApiPaths.SYNC_PUSH + " ";
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
     private SyncWorld world;

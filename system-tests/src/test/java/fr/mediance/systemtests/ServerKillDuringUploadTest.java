@@ -12,6 +12,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ServerKillDuringUploadTest {
     private static final String CREATE = "POST " + ApiPaths.UPLOADS + " ";
     private static final String PATCH = "PATCH " + ApiPaths.UPLOADS + "/";
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
     private SyncWorld world;
