@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
@@ -37,12 +38,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a broken, hostile or confused client sends to the sync routes (push, changes, blobs), on the wire,
- * against the real server process. Each request that is malformed, truncated, oversized or out of order as
- * a whole gets a 4xx {@code application/problem+json} with a stable code, and writes nothing: the office's
- * change feed and the sender's feed end where they were, and no blob appears. A replayed push is answered
- * with the stored receipts and writes nothing; an operation out of order inside a valid push (a document
- * whose report never arrived) is refused on its own (per-operation result) and writes nothing.
+ * What a broken, hostile or confused client sends to the sync routes (push, changes, blobs, resumable
+ * uploads), on the wire, against the real server process. Each request that is malformed, truncated,
+ * oversized or out of order as a whole gets a 4xx {@code application/problem+json} with a stable code, and
+ * writes nothing: the office's change feed and the sender's feed end where they were, no blob appears, and an
+ * upload's offset stays where it was (a chunk out of order or replayed: 409; a bad checksum: 460). A
+ * replayed push is answered with the stored receipts and writes nothing; an operation out of order inside a
+ * valid push (a document whose report never arrived) is refused on its own (per-operation result) and writes
+ * nothing. A PATCH larger than the announced chunk size is accepted (tus allows it; the size is advice).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
@@ -276,6 +279,132 @@ class SyncRouteAbuseTest {
         assertProblem(office.exchange("PUT", ApiPaths.blob(sha), octets, photo), 403, "forbidden");
         assertNoBlob(sha);
         assertProblem(counsellor.exchange("GET", ApiPaths.blob(sha), Map.of(), null), 404, null);
+        assertNothingWritten();
+    }
+
+    // ------------------------------------------------------------------------------------------------ uploads
+
+    private static final String TUS = "1.0.0";
+
+    private static String b64(String s) {
+        return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String chunkSum(byte[] data, int from, int len) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(data, from, len);
+            return "sha256 " + java.util.Base64.getEncoder().encodeToString(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> creation(long length, String sha) {
+        return Map.of("Tus-Resumable", TUS, "Upload-Length", Long.toString(length),
+                "Upload-Metadata", "sha256 " + b64(sha) + ",filetype " + b64("application/pdf"));
+    }
+
+    private long offset(String location) {
+        RawApi.Exchange head = counsellor.exchange("HEAD", location, Map.of("Tus-Resumable", TUS), null);
+        assertThat(head.status()).isEqualTo(200);
+        return Long.parseLong(head.header("Upload-Offset"));
+    }
+
+    private RawApi.Exchange patch(RawApi as, String location, long offset, byte[] data, int from, int len,
+                                  String checksum) {
+        return as.exchange("PATCH", location, Map.of("Tus-Resumable", TUS,
+                "Content-Type", "application/offset+octet-stream", "Upload-Offset", Long.toString(offset),
+                "Upload-Checksum", checksum), Arrays.copyOfRange(data, from, from + len));
+    }
+
+    @Test
+    void uploadCreationsThatAreMalformedOrTooLargeCreateNothing() {
+        byte[] file = TestImages.scannedPdf(300_000, 8);
+        String sha = sha256(file);
+        String u = ApiPaths.UPLOADS;
+        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS,
+                "Upload-Metadata", "sha256 " + b64(sha)), null), 400, null);
+        assertProblem(counsellor.exchange("POST", u, creation(25L * 1024 * 1024, sha), null), 413, null);
+        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS, "Upload-Length", "300000",
+                "Upload-Metadata", "filetype " + b64("application/pdf")), null), 400, null);
+        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS, "Upload-Length", "300000",
+                "Upload-Metadata", "sha256 !!!not-base64"), null), 400, null);
+        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS, "Upload-Length", "-3",
+                "Upload-Metadata", "sha256 " + b64(sha)), null), 400, null);
+        RawApi.Exchange oldTus = counsellor.exchange("POST", u, Map.of("Tus-Resumable", "0.2.2",
+                "Upload-Length", "300000", "Upload-Metadata", "sha256 " + b64(sha)), null);
+        assertThat(oldTus.status()).isBetween(400, 499);
+        assertProblem(oldTus, oldTus.status(), null);
+        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS, "Upload-Length", "300000",
+                "Upload-Metadata", "sha256 " + b64(sha), "Authorization", "Bearer nope"), null), 401, null);
+        assertNoBlob(sha);
+        assertNothingWritten();
+    }
+
+    @Test
+    void chunksThatAreMalformedOutOfOrderReplayedTruncatedOrOversizedLeaveTheOffsetAsItWas() throws IOException {
+        byte[] file = TestImages.scannedPdf(600_000, 9);
+        String sha = sha256(file);
+        RawApi.Exchange created = counsellor.exchange("POST", ApiPaths.UPLOADS, creation(file.length, sha), null);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String location = java.net.URI.create(world.serverUrl().toString()).resolve(created.header("Location"))
+                .getRawPath();
+        assertThat(offset(location)).isZero();
+        int chunk = Limits.DEFAULT_CHUNK_BYTES;
+
+        // Not an offset stream; no checksum header value that parses; a checksum that does not match.
+        RawApi.Exchange wrongType = counsellor.exchange("PATCH", location, Map.of("Tus-Resumable", TUS,
+                "Content-Type", "application/json", "Upload-Offset", "0",
+                "Upload-Checksum", chunkSum(file, 0, chunk)), Arrays.copyOf(file, chunk));
+        assertProblem(wrongType, 415, null);
+        assertProblem(patch(counsellor, location, 0, file, 0, chunk, "sha256 ???"), 400, null);
+        assertProblem(patch(counsellor, location, 0, file, 0, chunk, chunkSum(file, 1, chunk)), 460, null);
+        // Out of order: the second chunk first.
+        assertProblem(patch(counsellor, location, chunk, file, chunk, chunk, chunkSum(file, chunk, chunk)), 409,
+                null);
+        // Truncated on the wire: half of the chunk, then the connection's sending side closes.
+        RawApi.Exchange cut = RawSocketHttp.send(world.serverPort(), "PATCH", location,
+                Map.of("Authorization", "Bearer " + counsellor.accessToken(), "Tus-Resumable", TUS,
+                        "Content-Type", "application/offset+octet-stream", "Upload-Offset", "0",
+                        "Upload-Checksum", chunkSum(file, 0, chunk), "Content-Length", Integer.toString(chunk)),
+                Arrays.copyOf(file, chunk / 2), true);
+        assertThat(cut.status()).as(cut.text()).isBetween(400, 499);
+        // Someone else's upload does not exist for them.
+        assertProblem(patch(coord, location, 0, file, 0, chunk, chunkSum(file, 0, chunk)), 404, null);
+        assertProblem(patch(counsellor, ApiPaths.UPLOADS + "/no-such-upload", 0, file, 0, chunk,
+                chunkSum(file, 0, chunk)), 404, null);
+        assertThat(offset(location)).as("nothing above moved the offset").isZero();
+
+        // A good first chunk, then the same one replayed: refused, the offset stays where it was.
+        RawApi.Exchange first = patch(counsellor, location, 0, file, 0, chunk, chunkSum(file, 0, chunk));
+        assertThat(first.status()).as(first.text()).isEqualTo(204);
+        assertProblem(patch(counsellor, location, 0, file, 0, chunk, chunkSum(file, 0, chunk)), 409, null);
+        assertThat(offset(location)).isEqualTo(chunk);
+        // Oversized: beyond the announced length.
+        int rest = file.length - chunk;
+        byte[] longer = Arrays.copyOf(file, file.length + 10);
+        assertProblem(patch(counsellor, location, chunk, longer, chunk, rest + 10, chunkSum(longer, chunk, rest + 10)),
+                413, null);
+        assertThat(offset(location)).isEqualTo(chunk);
+        assertNoBlob(sha);
+        assertNothingWritten();
+    }
+
+    @Test
+    void anUploadWhoseBytesDoNotMatchItsAnnouncedHashNeverBecomesABlob() {
+        byte[] file = TestImages.scannedPdf(200_000, 10);
+        byte[] other = TestImages.scannedPdf(200_000, 11);
+        String sha = sha256(file);
+        RawApi.Exchange created = counsellor.exchange("POST", ApiPaths.UPLOADS, creation(file.length, sha), null);
+        assertThat(created.status()).isEqualTo(201);
+        String location = java.net.URI.create(world.serverUrl().toString()).resolve(created.header("Location"))
+                .getRawPath();
+        // Each chunk is intact (its own checksum matches), but the whole is not the file announced.
+        RawApi.Exchange last = patch(counsellor, location, 0, other, 0, other.length, chunkSum(other, 0, other.length));
+        assertProblem(last, 460, null);
+        assertNoBlob(sha);
+        assertNoBlob(sha256(other));
         assertNothingWritten();
     }
 }
