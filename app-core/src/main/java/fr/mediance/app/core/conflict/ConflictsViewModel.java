@@ -138,6 +138,7 @@ public final class ConflictsViewModel {
     Row row(ConflictItem c) {
         String base = c.baseValue() == null && c.serverValue() == null && c.clientValue() == null ? ""
                 : text("conflict.base", display(c.baseValue()));
+        // needs: when the first value was saved (the conflict record carries only when the second one arrived)
         String serverBy = text("conflict.by.first", orSomeone(c.serverAuthorName()));
         String clientBy;
         if (c.detectedAt() == null) {

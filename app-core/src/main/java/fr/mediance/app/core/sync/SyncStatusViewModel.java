@@ -112,7 +112,10 @@ public final class SyncStatusViewModel {
 
     /** Guarded by itself: what this screen has seen on its way, to tell when it arrives. */
     private final Map<String, Watched> watched = new LinkedHashMap<>();
-    /** Guarded by {@link #watched}: arrived during this session, newest first. */
+    /**
+     * Guarded by {@link #watched}: arrived during this session, newest first.
+     * needs: the receipts themselves from the sync service (what arrived, when), to list them after a restart too.
+     */
     private final List<ItemRow> received = new ArrayList<>();
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
     /** Document type labels already read (a photo's line is redrawn often while it is sent). */
