@@ -3,6 +3,7 @@ package fr.mediance.server;
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.OpStatus;
@@ -25,13 +26,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sync routes through real HTTP, whatever the request: never a 5xx, a problem document on every 4xx, and
  * nothing written by a refused request. One server for the class (SQLite, demo data). The inputs are text:
  * lines that fill headers or parameters, then a body. Seeds run in every build; {@code JAZZER_FUZZ=1} fuzzes
- * one method for real.
+ * one method for real, in one invocation as long as its {@code maxDuration} (hence the long {@link Timeout}).
  */
 class SyncRoutesFuzzTest {
     static Path dir;
@@ -83,7 +86,8 @@ class SyncRoutesFuzzTest {
     }
 
     /** Line 1: who pushes; the rest: the body. */
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void pushAnswersAndWritesNothingWhenRefused(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         int nl = text.indexOf('\n');
@@ -119,6 +123,7 @@ class SyncRoutesFuzzTest {
 
     /** Line 1: {@code since}; line 2: {@code limit}; line 3: who pulls. */
     @FuzzTest(maxDuration = "60s")
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void changesAnswersAPageOrA400(byte[] input) {
         String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", -1);
         StringBuilder query = new StringBuilder(ApiPaths.SYNC_CHANGES + "?");
@@ -145,7 +150,8 @@ class SyncRoutesFuzzTest {
      * {@code Upload-Offset}, {@code Tus-Resumable} ("-" for none); the rest is the PATCH body. A created upload
      * is terminated at the end.
      */
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void uploadsAnswerAndKeepNothingRefused(byte[] input) {
         String[] lines = new String(input, StandardCharsets.ISO_8859_1).split("\n", 6);
         String length = headerValue(lines[0]);

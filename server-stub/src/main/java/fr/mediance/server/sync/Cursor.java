@@ -14,7 +14,12 @@ final class Cursor {
         if (text.length() > 19 || !text.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             throw invalid();
         }
-        return Long.parseLong(text);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException beyondLong) {
+            // 19 digits can still exceed the largest change number (found by the fuzz test)
+            throw invalid();
+        }
     }
 
     static String format(long seq) {

@@ -1,20 +1,25 @@
 package fr.mediance.server.upload;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 import fr.mediance.server.DomainException;
 
 import java.nio.charset.StandardCharsets;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tus header decoders, whatever the text: a value that respects the rules, or a 400 ({@code INVALID}) with
  * a French message; never another exception. Each input is split into lines: {@code Upload-Metadata},
- * {@code Upload-Checksum}, {@code Upload-Offset} and an upload id.
+ * {@code Upload-Checksum}, {@code Upload-Offset} and an upload id. Seeds run in every build; {@code JAZZER_FUZZ=1}
+ * fuzzes for real, in one invocation as long as its {@code maxDuration} (hence the long {@link Timeout}).
  */
 class TusHeadersFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void tusHeadersDecodeOrAreA400(byte[] input) {
         String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", -1);
         String metadata = lines[0];
