@@ -799,4 +799,52 @@ abstract class SyncContract {
         assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", docId)).isZero();
         assertApplied(pushOne(conseil1, op(document(docId, R1, reportId))));
     }
+
+    // --- resumable uploads on this database
+
+    @Test
+    void aPhotoSentInChunksBecomesABlobWhoseStatusReachesTheOffice() {
+        TusClient tus = new TusClient(server);
+        byte[] photo = TusClient.bytes(300_000, 41);
+        String sha = TusClient.sha256Hex(photo);
+        DocumentDto doc = new DocumentDto(newId(), null, null, R1, "facture", sha, "image/jpeg", photo.length, null,
+                null);
+        assertApplied(pushOne(conseil1, op(doc)));
+        String bureau = server.token("bureau");
+        String cursor = pullAll(bureau, null).cursor();
+
+        TusClient.Answer created = tus.create(conseil1, photo.length, TusClient.metadata(sha));
+        assertThat(tus.patch(conseil1, created.location(), 0, TusClient.slice(photo, 0, 200_000),
+                TusClient.checksum(photo, 0, 200_000)).offset()).isEqualTo(200_000);
+        TusClient.Answer wrong = tus.patch(conseil1, created.location(), 0, TusClient.slice(photo, 0, 100), null);
+        assertThat(wrong.status()).isEqualTo(409);
+        assertThat(wrong.offset()).isEqualTo(200_000);
+        assertThat(tus.head(conseil1, created.location()).offset()).isEqualTo(200_000);
+        assertThat(tus.patch(conseil1, created.location(), 200_000, TusClient.slice(photo, 200_000, photo.length),
+                TusClient.checksum(photo, 200_000, photo.length)).offset()).isEqualTo(photo.length);
+
+        assertThat(pullAll(bureau, cursor).find(EntityType.BLOB, sha).data())
+                .isEqualTo(new BlobStatusDto(sha, photo.length, TestServer.START, false));
+        assertThat(server.get(ApiPaths.blob(sha), bureau).bytes()).isEqualTo(photo);
+        TusClient.Answer again = tus.create(conseil1, photo.length, TusClient.metadata(sha));
+        assertThat(again.offset()).isEqualTo(photo.length);
+    }
+
+    @Test
+    void anAbandonedUploadExpiresAndATerminatedOneIsGone() {
+        TusClient tus = new TusClient(server);
+        byte[] file = TusClient.bytes(50_000, 42);
+        TusClient.Answer abandoned = tus.create(conseil1, file.length, TusClient.metadata(TusClient.sha256Hex(file)));
+        tus.patch(conseil1, abandoned.location(), 0, TusClient.slice(file, 0, 10_000), null);
+        TusClient.Answer terminated = tus.create(conseil1, file.length, TusClient.metadata(TusClient.sha256Hex(file)));
+        assertThat(tus.delete(conseil1, terminated.location()).status()).isEqualTo(204);
+        assertThat(tus.head(conseil1, terminated.location()).status()).isEqualTo(404);
+
+        server.clock.advance(fr.mediance.server.upload.UploadService.TTL.plusMinutes(1));
+        String token = server.token("conseil1");
+        assertThat(tus.head(token, abandoned.location()).status()).isEqualTo(410);
+        assertThat(server.app.purgeExpiredUploads()).isEqualTo(1);
+        assertThat(tus.head(token, abandoned.location()).status()).isEqualTo(404);
+        assertThat(server.count("SELECT COUNT(*) FROM uploads")).isZero();
+    }
 }
