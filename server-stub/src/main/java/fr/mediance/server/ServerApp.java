@@ -14,6 +14,7 @@ import fr.mediance.server.db.Migrations;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
+import fr.mediance.server.http.ProblemErrorHandler;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.ChangesService;
 import fr.mediance.server.sync.DocumentAccess;
@@ -109,6 +110,7 @@ public final class ServerApp {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.prefer405over404 = true;
             cfg.jetty.port = config.port();
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             RoutesConfig routes = cfg.routes;
             errors.register(routes);
             health.routes(routes);

@@ -151,4 +151,30 @@ class RequestAbuseTest {
         assertThat(raw).contains("Tus-Resumable: 1.0.0");
         assertThat(footprint()).isEqualTo(before);
     }
+
+    /** Sends raw bytes (a request the HTTP layer itself refuses) and answers the raw response. */
+    static String raw(String request) {
+        try (Socket s = new Socket("localhost", server.app.port())) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void requestsTheHttpLayerRefusesGetAProblemDocumentToo() {
+        Footprint before = footprint();
+        assertThat(problemIn(raw("POST " + ApiPaths.UPLOADS + " HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\n"
+                + "Upload-Metadata: " + "a".repeat(10_000) + "\r\nConnection: close\r\n\r\n"), 431).code())
+                .isEqualTo("headers_too_large");
+        assertThat(problemIn(raw("GET " + ApiPaths.SYNC_CHANGES + "?since=" + "1".repeat(10_000)
+                + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 414).code()).isEqualTo("uri_too_long");
+        assertThat(problemIn(raw("POST " + ApiPaths.SYNC_PUSH + " HTTP/1.1\r\nHost: x\r\nBad Header\r\n"
+                + "Connection: close\r\n\r\n"), 400).code()).isEqualTo("bad_request");
+        assertThat(problemIn(raw("PATCH " + ApiPaths.UPLOADS + "/x HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n"
+                + "Connection: close\r\n\r\n"), 400).code()).isEqualTo("bad_request");
+        assertThat(footprint()).isEqualTo(before);
+    }
 }
