@@ -12,6 +12,9 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Map<String, Callable<Integer>> benches = new TreeMap<>();
         benches.put("startup", () -> new StartupBench().run());
+        benches.put("sync-day", () -> new SyncDayBench().run());
+        benches.put("sync-resume", () -> new SyncResumeBench().run());
+        benches.put("chaos", () -> new ChaosBench().run());
         if (args.length != 1 || !benches.containsKey(args[0])) {
             System.err.println("usage: bench/run <name>   names: " + String.join(", ", benches.keySet()));
             System.exit(2);

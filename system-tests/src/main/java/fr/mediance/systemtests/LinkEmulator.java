@@ -273,6 +273,14 @@ public final class LinkEmulator implements AutoCloseable {
         }
     }
 
+    /** Positions of {@code d}'s byte counter where cuts by position happened so far, in order. */
+    public List<Long> cutHistory(Dir d) {
+        DirState s = state(d);
+        synchronized (s) {
+            return List.copyOf(s.history);
+        }
+    }
+
     /** Cut positions of {@code d} still to come, in its byte counter. */
     public List<Long> pendingCuts(Dir d) {
         DirState s = state(d);
@@ -461,6 +469,7 @@ public final class LinkEmulator implements AutoCloseable {
         final AtomicLong inCount = new AtomicLong();
         final AtomicLong outCount = new AtomicLong();
         final TreeSet<Long> cutsAt = new TreeSet<>();
+        final List<Long> history = new ArrayList<>();
         long in; // guarded by this: the byte position used for cuts (== inCount)
         long randomMin;
         long randomMax;
@@ -488,6 +497,7 @@ public final class LinkEmulator implements AutoCloseable {
             cut[0] = false;
             if (in + allowed == next) {
                 cut[0] = true;
+                history.add(next);
                 while (!cutsAt.isEmpty() && cutsAt.first() <= next) {
                     cutsAt.pollFirst();
                 }

@@ -37,7 +37,7 @@ public final class SyncWorld implements AutoCloseable {
     private final Map<String, String> env = Map.of("MEDIANCE_DEMO_PASSWORD", password);
     private final int serverPort = ServerProcess.freePort();
     private final List<AutoCloseable> open = new ArrayList<>();
-    private ServerProcess server;
+    private volatile ServerProcess server;
 
     private SyncWorld(Path root) {
         this.root = root;

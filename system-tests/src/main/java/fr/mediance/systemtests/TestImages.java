@@ -70,6 +70,78 @@ public final class TestImages {
     }
 
     /**
+     * A phone-camera photograph of a bill lying on a table: {@code width × height} (4000×3000 for a 12 MP
+     * phone), the sheet slightly rotated, printed text, light falling unevenly (brighter from one corner,
+     * darker edges), sensor noise in luminance and a little in colour, JPEG at {@code quality} (0.92: what a
+     * phone's camera writes, ≈ 2–3 MB at 12 MP). Deterministic for a seed.
+     */
+    public static byte[] phonePhoto(int width, int height, float quality, long seed) {
+        Random random = new Random(seed);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            // the table: wood-like brown with grain
+            g.setColor(new Color(120 + random.nextInt(20), 86, 58));
+            g.fillRect(0, 0, width, height);
+            for (int i = 0; i < height; i += 3 + random.nextInt(5)) {
+                g.setColor(new Color(100 + random.nextInt(40), 70 + random.nextInt(20), 45 + random.nextInt(15)));
+                g.drawLine(0, i, width, i + random.nextInt(9) - 4);
+            }
+            // the sheet, turned a little
+            g.rotate(Math.toRadians(random.nextDouble() * 6 - 3), width / 2.0, height / 2.0);
+            int mx = width / 10;
+            int my = height / 16;
+            g.setColor(new Color(247, 246, 240));
+            g.fillRect(mx, my, width - 2 * mx, height - 2 * my);
+            int base = Math.max(12, width / 70);
+            g.setColor(new Color(20, 60, 140));
+            g.fillRect(mx + base * 2, my + base * 2, base * 8, base * 4);
+            g.setColor(new Color(30, 40, 90));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, base * 2));
+            g.drawString("FACTURE D'ÉLECTRICITÉ", mx + base * 12, my + base * 5);
+            g.setFont(new Font(Font.SERIF, Font.PLAIN, base));
+            String[] lines = {
+                    "Référence client : 4 021 778 305        Point de livraison : 0922 7730 4412 18",
+                    "Période de consommation : du 01/09/2026 au 31/10/2026 (relevé réel)",
+                    "Consommation : 1 284 kWh x 0,2516 €/kWh ........................ 323,05 €",
+                    "Abonnement 6 kVA (2 mois) .............................................. 31,42 €",
+                    "Contribution au service public, taxes et TVA ....................... 58,03 €",
+                    "Montant TTC à payer avant le 28/11/2026 :                          412,50 €",
+                    "En cas de difficulté de paiement, contactez votre conseiller au 09 69 32 15 15.",
+                    "Chèque énergie accepté. Prélèvement possible le 5 ou le 15 de chaque mois."};
+            int y = my + base * 9;
+            for (int i = 0; y < height - my - base * 2; i++) {
+                g.setColor(new Color(25 + random.nextInt(25), 25 + random.nextInt(25), 30 + random.nextInt(25)));
+                g.drawString(lines[i % lines.length], mx + base * 2, y);
+                y += (int) (base * 1.7);
+            }
+        } finally {
+            g.dispose();
+        }
+        // uneven light: brighter towards a corner, darker edges; noise in luminance, a little in colour
+        double lx = random.nextDouble() * width;
+        double ly = random.nextDouble() * height / 3;
+        double diag = Math.hypot(width, height);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            img.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                double light = 1.08 - 0.38 * Math.hypot(x - lx, y - ly) / diag;
+                double n = random.nextGaussian() * 4;
+                int p = row[x];
+                int r = clamp((int) (((p >> 16) & 0xff) * light + n + random.nextGaussian()));
+                int gr = clamp((int) (((p >> 8) & 0xff) * light + n));
+                int b = clamp((int) ((p & 0xff) * light * 0.97 + n + random.nextGaussian()));
+                row[x] = (r << 16) | (gr << 8) | b;
+            }
+            img.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return jpeg(img, quality);
+    }
+
+    /**
      * A scanned document the device keeps as captured (not a JPEG, so not downscaled): a PDF header then
      * {@code size} bytes in all, incompressible, deterministic for a seed. For tests of large uploads.
      */
