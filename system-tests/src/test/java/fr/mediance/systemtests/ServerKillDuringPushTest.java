@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(180)
 class ServerKillDuringPushTest {
-    private static final int RESIDENTS = 150;
+    private static final int RESIDENTS = 200;
     private static final String PUSH = "POST " + ApiPaths.SYNC_PUSH + " ";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -77,7 +77,7 @@ class ServerKillDuringPushTest {
                             killedAfter.complete(seen);
                             return;
                         }
-                        Thread.sleep(2);
+                        Thread.sleep(1);
                     }
                     killedAfter.completeExceptionally(new AssertionError("the push never started to apply"));
                 } catch (RuntimeException | InterruptedException e) {
