@@ -2,6 +2,6 @@ package fr.mediance.protocol;
 
 /** A synchronised record. Every record has a client-generated UUID. */
 public sealed interface EntityDto permits ResidentDto, AppointmentDto, VisitReportDto, DocumentDto, CodeDto,
-        ConflictDto, BlobStatusDto {
+        ConflictDto, BlobStatusDto, TaskDto, ConsentDto, MandateDto, PrivateNoteDto {
     String id();
 }

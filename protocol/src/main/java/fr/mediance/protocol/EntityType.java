@@ -14,7 +14,15 @@ public enum EntityType {
      */
     CONFLICT("conflict"),
     /** Server-owned: the bytes of a blob have arrived and been verified. Its id is the SHA-256. */
-    BLOB("blob");
+    BLOB("blob"),
+    /** A follow-up task assigned to a counsellor. */
+    TASK("task"),
+    /** A consent given by a resident (the information notice acknowledged is one). */
+    CONSENT("consent"),
+    /** A resident's mandate to act on their behalf. */
+    MANDATE("mandate"),
+    /** A counsellor's note on a resident that only its author sees. */
+    PRIVATE_NOTE("private_note");
 
     private final String code;
 
@@ -51,6 +59,14 @@ public enum EntityType {
             return CONFLICT;
         } else if (dto instanceof BlobStatusDto) {
             return BLOB;
+        } else if (dto instanceof TaskDto) {
+            return TASK;
+        } else if (dto instanceof ConsentDto) {
+            return CONSENT;
+        } else if (dto instanceof MandateDto) {
+            return MANDATE;
+        } else if (dto instanceof PrivateNoteDto) {
+            return PRIVATE_NOTE;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

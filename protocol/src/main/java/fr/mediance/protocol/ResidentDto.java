@@ -1,13 +1,42 @@
 package fr.mediance.protocol;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * A resident, kept to the minimum a home visit needs (domain brief §2.2, §8). {@code referentId} is the
- * counsellor who follows the resident; {@code mobilityReason} is a category code, never medical detail.
+ * A resident's file, kept to the minimum the service needs (domain brief §2.2, CNIL minimisation of §8).
+ * {@code referentId} is the counsellor who follows the resident; {@code mobilityReason} is a category code,
+ * never medical detail. Coded fields hold codes of the lists named in {@link ListNames}; a null
+ * {@code legalProtection} means none is known (a protection blocks self-signed mandates). {@code synthesis}
+ * is shared with the team; the author-only note is a {@link PrivateNoteDto}. Lists are replaced whole when
+ * one of their items changes.
  */
 public record ResidentDto(String id, String structureId, String fileNumber, String civility, String lastName,
                           String firstName, LocalDate birthDate, String phone, String street, String postcode,
-                          String city, String accessNotes, String mobilityReason, String referentId)
+                          String city, String accessNotes, String mobilityReason, String referentId,
+                          String status, String birthName, String email, boolean noPhone,
+                          String preferredContactTime, String language, boolean interpreterNeeded,
+                          String accommodationMode, String landlord, Boolean mainResidence,
+                          String socioProfessional, String legalProtection, String legalRepresentative,
+                          String orientationIn, String orientingPartner, String synthesis,
+                          List<HouseholdMemberDto> household, List<ContactPersonDto> contacts)
         implements EntityDto {
+    public ResidentDto {
+        household = household == null ? List.of() : List.copyOf(household);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    }
+
+    /** The identity and address only (the rest empty): demo data, tests, older callers. */
+    public ResidentDto(String id, String structureId, String fileNumber, String civility, String lastName,
+                       String firstName, LocalDate birthDate, String phone, String street, String postcode,
+                       String city, String accessNotes, String mobilityReason, String referentId) {
+        this(id, structureId, fileNumber, civility, lastName, firstName, birthDate, phone, street, postcode, city,
+                accessNotes, mobilityReason, referentId, null, null, null, false, null, null, false, null, null,
+                null, null, null, null, null, null, null, List.of(), List.of());
+    }
+
+    /** Whether a legal protection measure is recorded (tutelle, curatelle, sauvegarde...). */
+    public boolean underProtection() {
+        return legalProtection != null && !legalProtection.isBlank() && !"aucune".equals(legalProtection);
+    }
 }

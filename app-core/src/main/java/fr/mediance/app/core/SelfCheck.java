@@ -17,7 +17,17 @@ import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.FieldErrorDto;
+import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.CheckInDto;
+import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.HouseholdMemberDto;
+import fr.mediance.protocol.MandateDto;
+import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.PrivateNoteDto;
+import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.OpStatus;
@@ -215,6 +225,29 @@ public final class SelfCheck {
                 "06 11 11 11 11", "07 22 22 22 22", "u2", "u1", t, ConflictDto.RESOLVED, "07 22 22 22 22", "u3",
                 t.plusSeconds(60)));
         m.put(BlobStatusDto.class, new BlobStatusDto("0a".repeat(32), 10, t, true));
+        HouseholdMemberDto member = new HouseholdMemberDto("h1", "spouse", "Ali", 1950);
+        ContactPersonDto contact = new ContactPersonDto("p1", "Nadia", "fille", "06 00 00 00 01", true, false);
+        EnergyCheckDto energy = new EnergyCheckDto(true, Boolean.TRUE, "limited", 1L, LocalDate.of(2026, 10, 1),
+                "electric_convector", List.of("thermostat_19"), List.of("humidity"), "france_renov");
+        ActionDto action = new ActionDto("x1", "demande_aide_fsl", "energie", "Département", LocalDate.of(2026, 11, 27),
+                "pending", 41_250L, null, "FSL-1", true, "m1", null);
+        OrientationDto orientation = new OrientationDto("o1", "ccas", "Aide", LocalDate.of(2026, 11, 27),
+                "warm_handover", true, null);
+        CheckInDto checkIn = new CheckInDto(43_300_000L, 5_400_000L, 15L, t);
+        m.put(HouseholdMemberDto.class, member);
+        m.put(ContactPersonDto.class, contact);
+        m.put(EnergyCheckDto.class, energy);
+        m.put(ActionDto.class, action);
+        m.put(OrientationDto.class, orientation);
+        m.put(CheckInDto.class, checkIn);
+        m.put(TaskDto.class, new TaskDto("t1", "s1", "r1", "v1", "u1", "Vérifier la décision FSL",
+                LocalDate.of(2027, 1, 26), TaskDto.TODO, "fsl_decision", "x1", t, null));
+        m.put(ConsentDto.class, new ConsentDto("c1", "s1", "r1", "photo_documents", null, null, t, null, "d2", "u1",
+                "screen"));
+        m.put(MandateDto.class, new MandateDto("m1", "s1", "r1", List.of("energie"), List.of("EDF"), "six_months",
+                LocalDate.of(2026, 11, 27), LocalDate.of(2027, 5, 26), null, true, "Marseille", List.of("u1"), "d3",
+                "d4", "tablet_signature", t));
+        m.put(PrivateNoteDto.class, new PrivateNoteDto("n1", "s1", "r1", "u1", "Note", t));
         return m;
     }
 

@@ -2,7 +2,17 @@ package fr.mediance.protocol.json;
 
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
+import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.CheckInDto;
+import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.HouseholdMemberDto;
+import fr.mediance.protocol.MandateDto;
+import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.PrivateNoteDto;
+import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.ConflictDto;
@@ -166,7 +176,13 @@ public final class Adapters {
                     f.string("civility"), f.requiredString("lastName"), f.string("firstName"),
                     f.date("birthDate"), f.string("phone"), f.string("street"), f.string("postcode"),
                     f.string("city"), f.string("accessNotes"), f.string("mobilityReason"),
-                    f.string("referentId"));
+                    f.string("referentId"), f.string("status"), f.string("birthName"), f.string("email"),
+                    f.bool("noPhone", false), f.string("preferredContactTime"), f.string("language"),
+                    f.bool("interpreterNeeded", false), f.string("accommodationMode"), f.string("landlord"),
+                    f.optionalBool("mainResidence"), f.string("socioProfessional"), f.string("legalProtection"),
+                    f.string("legalRepresentative"), f.string("orientationIn"), f.string("orientingPartner"),
+                    f.string("synthesis"), f.objects("household", HOUSEHOLD_MEMBER),
+                    f.objects("contacts", CONTACT_PERSON));
         }
 
         @Override
@@ -185,6 +201,24 @@ public final class Adapters {
             put(out, "accessNotes", v.accessNotes());
             put(out, "mobilityReason", v.mobilityReason());
             put(out, "referentId", v.referentId());
+            put(out, "status", v.status());
+            put(out, "birthName", v.birthName());
+            put(out, "email", v.email());
+            put(out, "noPhone", v.noPhone());
+            put(out, "preferredContactTime", v.preferredContactTime());
+            put(out, "language", v.language());
+            put(out, "interpreterNeeded", v.interpreterNeeded());
+            put(out, "accommodationMode", v.accommodationMode());
+            put(out, "landlord", v.landlord());
+            put(out, "mainResidence", v.mainResidence());
+            put(out, "socioProfessional", v.socioProfessional());
+            put(out, "legalProtection", v.legalProtection());
+            put(out, "legalRepresentative", v.legalRepresentative());
+            put(out, "orientationIn", v.orientationIn());
+            put(out, "orientingPartner", v.orientingPartner());
+            put(out, "synthesis", v.synthesis());
+            putObjects(out, "household", HOUSEHOLD_MEMBER, v.household());
+            putObjects(out, "contacts", CONTACT_PERSON, v.contacts());
         }
     }
 
@@ -194,7 +228,7 @@ public final class Adapters {
             return new AppointmentDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
                     f.requiredString("counsellorId"), f.requiredString("type"), f.requiredInstant("start"),
                     f.requiredInstant("end"), f.requiredString("status"), f.string("address"), f.string("notes"),
-                    f.string("statusReason"));
+                    f.string("statusReason"), f.strings("checklist"), f.string("safetyNotes"));
         }
 
         @Override
@@ -210,6 +244,8 @@ public final class Adapters {
             put(out, "address", v.address());
             put(out, "notes", v.notes());
             put(out, "statusReason", v.statusReason());
+            putStrings(out, "checklist", v.checklist());
+            put(out, "safetyNotes", v.safetyNotes());
         }
     }
 
@@ -219,7 +255,11 @@ public final class Adapters {
             return new VisitReportDto(f.requiredString("id"), f.string("structureId"), f.string("appointmentId"),
                     f.requiredString("residentId"), f.requiredString("counsellorId"), f.requiredString("medium"),
                     f.strings("domains"), f.string("synthesis"), f.string("followUp"), f.date("followUpDue"),
-                    f.instant("startedAt"), f.instant("completedAt"), f.string("supersedes"));
+                    f.instant("startedAt"), f.instant("completedAt"), f.string("supersedes"), f.string("place"),
+                    f.optionalInt("durationMinutes"), f.strings("personsPresent"), f.strings("motifs"),
+                    f.object("energy", ENERGY_CHECK), f.objects("actions", ACTION),
+                    f.objects("orientations", ORIENTATION), f.string("residentSignatureDocumentId"),
+                    f.bool("visitAttested", false), f.object("checkIn", CHECK_IN));
         }
 
         @Override
@@ -237,6 +277,16 @@ public final class Adapters {
             put(out, "startedAt", v.startedAt());
             put(out, "completedAt", v.completedAt());
             put(out, "supersedes", v.supersedes());
+            put(out, "place", v.place());
+            put(out, "durationMinutes", v.durationMinutes() == null ? null : Long.valueOf(v.durationMinutes()));
+            putStrings(out, "personsPresent", v.personsPresent());
+            putStrings(out, "motifs", v.motifs());
+            putObject(out, "energy", ENERGY_CHECK, v.energy());
+            putObjects(out, "actions", ACTION, v.actions());
+            putObjects(out, "orientations", ORIENTATION, v.orientations());
+            put(out, "residentSignatureDocumentId", v.residentSignatureDocumentId());
+            put(out, "visitAttested", v.visitAttested());
+            putObject(out, "checkIn", CHECK_IN, v.checkIn());
         }
     }
 
@@ -246,7 +296,8 @@ public final class Adapters {
             return new DocumentDto(f.requiredString("id"), f.string("structureId"), f.string("visitReportId"),
                     f.requiredString("residentId"), f.requiredString("type"), f.requiredString("sha256"),
                     f.requiredString("mimeType"), f.requiredLong("sizeBytes"), f.instant("capturedAt"),
-                    f.date("retentionUntil"));
+                    f.date("retentionUntil"), f.string("title"), f.string("issuer"), f.optionalLong("amountCents"),
+                    f.date("dueDate"), f.strings("purpose"), f.string("origin"));
         }
 
         @Override
@@ -261,6 +312,12 @@ public final class Adapters {
             put(out, "sizeBytes", v.sizeBytes());
             put(out, "capturedAt", v.capturedAt());
             put(out, "retentionUntil", v.retentionUntil());
+            put(out, "title", v.title());
+            put(out, "issuer", v.issuer());
+            put(out, "amountCents", v.amountCents());
+            put(out, "dueDate", v.dueDate());
+            putStrings(out, "purpose", v.purpose());
+            put(out, "origin", v.origin());
         }
     }
 
@@ -268,7 +325,7 @@ public final class Adapters {
         @Override
         protected CodeDto fromFields(Fields f) {
             return new CodeDto(f.requiredString("list"), f.requiredString("code"), f.requiredString("label"),
-                    f.string("parent"), f.intOr("sortOrder", 0), f.bool("active", true));
+                    f.string("parent"), f.intOr("sortOrder", 0), f.bool("active", true), f.string("value"));
         }
 
         @Override
@@ -280,6 +337,7 @@ public final class Adapters {
             put(out, "parent", v.parent());
             put(out, "sortOrder", (long) v.sortOrder());
             put(out, "active", v.active());
+            put(out, "value", v.value());
         }
     }
 
@@ -361,6 +419,10 @@ public final class Adapters {
             case CODE -> CODE;
             case CONFLICT -> CONFLICT;
             case BLOB -> BLOB_STATUS;
+            case TASK -> TASK;
+            case CONSENT -> CONSENT;
+            case MANDATE -> MANDATE;
+            case PRIVATE_NOTE -> PRIVATE_NOTE;
         };
     }
 
@@ -482,6 +544,236 @@ public final class Adapters {
             put(out, "created", v.created());
         }
     }
+
+    public static final class HouseholdMemberAdapter extends RecordAdapter<HouseholdMemberDto> {
+        @Override
+        protected HouseholdMemberDto fromFields(Fields f) {
+            return new HouseholdMemberDto(f.requiredString("id"), f.requiredString("role"), f.string("firstName"),
+                    f.optionalInt("birthYear"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, HouseholdMemberDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "role", v.role());
+            put(out, "firstName", v.firstName());
+            put(out, "birthYear", v.birthYear() == null ? null : Long.valueOf(v.birthYear()));
+        }
+    }
+
+    public static final class ContactPersonAdapter extends RecordAdapter<ContactPersonDto> {
+        @Override
+        protected ContactPersonDto fromFields(Fields f) {
+            return new ContactPersonDto(f.requiredString("id"), f.requiredString("name"), f.string("link"),
+                    f.string("phone"), f.bool("caregiver", false), f.bool("livesIn", false));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, ContactPersonDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "name", v.name());
+            put(out, "link", v.link());
+            put(out, "phone", v.phone());
+            put(out, "caregiver", v.caregiver());
+            put(out, "livesIn", v.livesIn());
+        }
+    }
+
+    public static final class EnergyCheckAdapter extends RecordAdapter<EnergyCheckDto> {
+        @Override
+        protected EnergyCheckDto fromFields(Fields f) {
+            return new EnergyCheckDto(f.bool("metersChecked", false), f.optionalBool("linky"),
+                    f.string("supplyState"), f.optionalLong("limitedKva"), f.date("supplyStateSince"),
+                    f.string("heatingType"), f.strings("ecoGestures"), f.strings("equipmentIssues"),
+                    f.string("renovationOrientation"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, EnergyCheckDto v) throws IOException {
+            put(out, "metersChecked", v.metersChecked());
+            put(out, "linky", v.linky());
+            put(out, "supplyState", v.supplyState());
+            put(out, "limitedKva", v.limitedKva());
+            put(out, "supplyStateSince", v.supplyStateSince());
+            put(out, "heatingType", v.heatingType());
+            putStrings(out, "ecoGestures", v.ecoGestures());
+            putStrings(out, "equipmentIssues", v.equipmentIssues());
+            put(out, "renovationOrientation", v.renovationOrientation());
+        }
+    }
+
+    public static final class ActionAdapter extends RecordAdapter<ActionDto> {
+        @Override
+        protected ActionDto fromFields(Fields f) {
+            return new ActionDto(f.requiredString("id"), f.requiredString("type"), f.string("domain"),
+                    f.string("target"), f.date("date"), f.string("result"), f.optionalLong("amountRequestedCents"),
+                    f.optionalLong("amountObtainedCents"), f.string("reference"), f.bool("onBehalf", false),
+                    f.string("mandateId"), f.string("note"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, ActionDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "type", v.type());
+            put(out, "domain", v.domain());
+            put(out, "target", v.target());
+            put(out, "date", v.date());
+            put(out, "result", v.result());
+            put(out, "amountRequestedCents", v.amountRequestedCents());
+            put(out, "amountObtainedCents", v.amountObtainedCents());
+            put(out, "reference", v.reference());
+            put(out, "onBehalf", v.onBehalf());
+            put(out, "mandateId", v.mandateId());
+            put(out, "note", v.note());
+        }
+    }
+
+    public static final class OrientationAdapter extends RecordAdapter<OrientationDto> {
+        @Override
+        protected OrientationDto fromFields(Fields f) {
+            return new OrientationDto(f.requiredString("id"), f.requiredString("target"), f.string("reason"),
+                    f.date("date"), f.string("mode"), f.bool("consentToTransmit", false), f.string("feedback"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, OrientationDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "target", v.target());
+            put(out, "reason", v.reason());
+            put(out, "date", v.date());
+            put(out, "mode", v.mode());
+            put(out, "consentToTransmit", v.consentToTransmit());
+            put(out, "feedback", v.feedback());
+        }
+    }
+
+    public static final class CheckInAdapter extends RecordAdapter<CheckInDto> {
+        @Override
+        protected CheckInDto fromFields(Fields f) {
+            return new CheckInDto(f.requiredLong("latitudeE6"), f.requiredLong("longitudeE6"),
+                    f.optionalLong("accuracyMeters"), f.requiredInstant("at"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, CheckInDto v) throws IOException {
+            put(out, "latitudeE6", v.latitudeE6());
+            put(out, "longitudeE6", v.longitudeE6());
+            put(out, "accuracyMeters", v.accuracyMeters());
+            put(out, "at", v.at());
+        }
+    }
+
+    public static final class TaskAdapter extends RecordAdapter<TaskDto> {
+        @Override
+        protected TaskDto fromFields(Fields f) {
+            return new TaskDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
+                    f.string("visitReportId"), f.requiredString("assigneeId"), f.requiredString("title"),
+                    f.date("dueDate"), f.requiredString("status"), f.string("ruleCode"), f.string("sourceId"),
+                    f.instant("createdAt"), f.instant("closedAt"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, TaskDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "visitReportId", v.visitReportId());
+            put(out, "assigneeId", v.assigneeId());
+            put(out, "title", v.title());
+            put(out, "dueDate", v.dueDate());
+            put(out, "status", v.status());
+            put(out, "ruleCode", v.ruleCode());
+            put(out, "sourceId", v.sourceId());
+            put(out, "createdAt", v.createdAt());
+            put(out, "closedAt", v.closedAt());
+        }
+    }
+
+    public static final class ConsentAdapter extends RecordAdapter<ConsentDto> {
+        @Override
+        protected ConsentDto fromFields(Fields f) {
+            return new ConsentDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
+                    f.requiredString("scope"), f.string("partner"), f.string("noticeVersion"),
+                    f.requiredInstant("givenAt"), f.instant("withdrawnAt"), f.string("signatureDocumentId"),
+                    f.string("recordedBy"), f.string("medium"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, ConsentDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "scope", v.scope());
+            put(out, "partner", v.partner());
+            put(out, "noticeVersion", v.noticeVersion());
+            put(out, "givenAt", v.givenAt());
+            put(out, "withdrawnAt", v.withdrawnAt());
+            put(out, "signatureDocumentId", v.signatureDocumentId());
+            put(out, "recordedBy", v.recordedBy());
+            put(out, "medium", v.medium());
+        }
+    }
+
+    public static final class MandateAdapter extends RecordAdapter<MandateDto> {
+        @Override
+        protected MandateDto fromFields(Fields f) {
+            return new MandateDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
+                    f.strings("demarches"), f.strings("creditors"), f.requiredString("duration"),
+                    f.date("startDate"), f.date("endDate"), f.instant("revokedAt"),
+                    f.bool("notUnderProtection", false), f.string("place"), f.strings("agentIds"),
+                    f.string("residentSignatureDocumentId"), f.string("agentSignatureDocumentId"),
+                    f.string("channel"), f.instant("signedAt"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, MandateDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            putStrings(out, "demarches", v.demarches());
+            putStrings(out, "creditors", v.creditors());
+            put(out, "duration", v.duration());
+            put(out, "startDate", v.startDate());
+            put(out, "endDate", v.endDate());
+            put(out, "revokedAt", v.revokedAt());
+            put(out, "notUnderProtection", v.notUnderProtection());
+            put(out, "place", v.place());
+            putStrings(out, "agentIds", v.agentIds());
+            put(out, "residentSignatureDocumentId", v.residentSignatureDocumentId());
+            put(out, "agentSignatureDocumentId", v.agentSignatureDocumentId());
+            put(out, "channel", v.channel());
+            put(out, "signedAt", v.signedAt());
+        }
+    }
+
+    public static final class PrivateNoteAdapter extends RecordAdapter<PrivateNoteDto> {
+        @Override
+        protected PrivateNoteDto fromFields(Fields f) {
+            return new PrivateNoteDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
+                    f.requiredString("authorId"), f.string("text"), f.instant("updatedAt"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, PrivateNoteDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "authorId", v.authorId());
+            put(out, "text", v.text());
+            put(out, "updatedAt", v.updatedAt());
+        }
+    }
+
+    public static final HouseholdMemberAdapter HOUSEHOLD_MEMBER = new HouseholdMemberAdapter();
+    public static final ContactPersonAdapter CONTACT_PERSON = new ContactPersonAdapter();
+    public static final EnergyCheckAdapter ENERGY_CHECK = new EnergyCheckAdapter();
+    public static final ActionAdapter ACTION = new ActionAdapter();
+    public static final OrientationAdapter ORIENTATION = new OrientationAdapter();
+    public static final CheckInAdapter CHECK_IN = new CheckInAdapter();
+    public static final TaskAdapter TASK = new TaskAdapter();
+    public static final ConsentAdapter CONSENT = new ConsentAdapter();
+    public static final MandateAdapter MANDATE = new MandateAdapter();
+    public static final PrivateNoteAdapter PRIVATE_NOTE = new PrivateNoteAdapter();
 
     public static final HealthAdapter HEALTH = new HealthAdapter();
     public static final UserAdapter USER = new UserAdapter();

@@ -106,6 +106,30 @@ public final class Fields {
         return v.intValue();
     }
 
+    /** An integer that may be absent. */
+    public Integer optionalInt(String name) {
+        Long v = optionalLong(name);
+        if (v == null) {
+            return null;
+        }
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw wrong(name, "un nombre entier plus petit");
+        }
+        return v.intValue();
+    }
+
+    /** True, false or absent (not known). */
+    public Boolean optionalBool(String name) {
+        JsonPrimitive p = primitive(name, "vrai ou faux");
+        if (p == null) {
+            return null;
+        }
+        if (!p.isBoolean()) {
+            throw wrong(name, "vrai ou faux (true/false)");
+        }
+        return p.getAsBoolean();
+    }
+
     public boolean bool(String name, boolean fallback) {
         JsonPrimitive p = primitive(name, "vrai ou faux");
         if (p == null) {

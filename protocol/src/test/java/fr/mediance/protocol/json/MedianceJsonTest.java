@@ -2,7 +2,17 @@ package fr.mediance.protocol.json;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonIOException;
+import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.CheckInDto;
+import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.HouseholdMemberDto;
+import fr.mediance.protocol.MandateDto;
+import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.PrivateNoteDto;
+import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
@@ -76,6 +86,58 @@ class MedianceJsonTest {
                         new BlobStatusDto(DOCUMENT.sha256(), 231_000, Instant.parse("2026-11-27T12:00:00Z"), true))),
                 "42", true);
         assertThat(gson.fromJson(gson.toJson(page), ChangesResponse.class)).isEqualTo(page);
+    }
+
+    @Test
+    void theResidentFileTheFullVisitAndTheNewRecordsRoundTripWithEveryField() {
+        ResidentDto file = new ResidentDto(RESIDENT.id(), "s1", "D-2026-0042", "Mme", "Benali", "Fatima",
+                LocalDate.of(1948, 3, 12), null, "12 rue des Lilas", "13015", "Marseille", "Code 1234B",
+                "elderly", "u-conseil1", "actif", "Haddad", "f.benali@example.org", true, "le matin", "arabe",
+                true, "social_tenant", "13 Habitat", Boolean.TRUE, "retired", "curatelle_simple",
+                "UDAF 13, M. Martin, 04 91 00 00 00", "partner_referral", "EDF Solidarité",
+                "Dette d'électricité depuis mars.",
+                List.of(new HouseholdMemberDto("h-1", "spouse", null, 1945),
+                        new HouseholdMemberDto("h-2", "child_over_14", "Samir", 2009)),
+                List.of(new ContactPersonDto("p-1", "Nadia Benali", "fille", "06 00 00 00 01", true, false)));
+        VisitReportDto visit = new VisitReportDto("r-2", "s1", "a-1", RESIDENT.id(), "u-conseil1", "home_visit",
+                List.of("energie"), "Compteur relevé.", null, null, Instant.parse("2026-11-27T09:02:00Z"), null, null,
+                "Domicile", 55, List.of("resident", "caregiver"), List.of("energie_impaye"),
+                new EnergyCheckDto(true, null, "limited", 1L, LocalDate.of(2026, 10, 2), "electric_convector",
+                        List.of("thermostat_19"), List.of("humidity"), "france_renov"),
+                List.of(new ActionDto("x-1", "demande_aide_fsl", "energie", "Conseil départemental 13",
+                        LocalDate.of(2026, 11, 27), "pending", 41_250L, null, "FSL-2026-118", true, "m-1", null)),
+                List.of(new OrientationDto("o-1", "ccas", "Aide facultative", LocalDate.of(2026, 11, 27),
+                        "warm_handover", true, null)),
+                "d-sig", false, new CheckInDto(43_341_234L, 5_362_001L, 12L, Instant.parse("2026-11-27T09:01:00Z")));
+        DocumentDto bill = new DocumentDto("d-2", "s1", "r-2", RESIDENT.id(), "facture", "1a".repeat(32),
+                "image/jpeg", 340_000, Instant.parse("2026-11-27T09:30:00Z"), LocalDate.of(2027, 5, 27),
+                "Facture EDF novembre", "EDF", 41_250L, LocalDate.of(2026, 12, 10), List.of("fsl"), "photo_in_app");
+        TaskDto task = new TaskDto("t-1", "s1", RESIDENT.id(), "r-2", "u-conseil1", "Vérifier la décision FSL",
+                LocalDate.of(2027, 1, 26), TaskDto.TODO, "fsl_decision", "x-1", Instant.parse("2026-11-27T10:00:00Z"),
+                null);
+        ConsentDto consent = new ConsentDto("c-2", "s1", RESIDENT.id(), "share_with_partner", "CCAS de Marseille",
+                null, Instant.parse("2026-11-27T09:10:00Z"), null, "d-sig2", "u-conseil1", "screen");
+        MandateDto mandate = new MandateDto("m-1", "s1", RESIDENT.id(), List.of("energie", "eau"), List.of("EDF"),
+                "six_months", LocalDate.of(2026, 11, 27), LocalDate.of(2027, 5, 26), null, true, "Marseille",
+                List.of("u-conseil1"), "d-sig3", "d-sig4", "tablet_signature", Instant.parse("2026-11-27T09:12:00Z"));
+        PrivateNoteDto note = new PrivateNoteDto("n-1", "s1", RESIDENT.id(), "u-conseil1", "À revoir avec la fille.",
+                Instant.parse("2026-11-27T10:00:00Z"));
+        CodeDto rule = new CodeDto("task_rule", "fsl_decision", "Vérifier la décision FSL", "demande_aide_fsl", 1,
+                true, "60");
+        ChangesResponse page = new ChangesResponse(List.of(
+                new ChangeDto(EntityType.RESIDENT, file.id(), 1, false, file),
+                new ChangeDto(EntityType.VISIT_REPORT, visit.id(), 2, false, visit),
+                new ChangeDto(EntityType.DOCUMENT, bill.id(), 3, false, bill),
+                new ChangeDto(EntityType.TASK, task.id(), 4, false, task),
+                new ChangeDto(EntityType.CONSENT, consent.id(), 5, false, consent),
+                new ChangeDto(EntityType.MANDATE, mandate.id(), 6, false, mandate),
+                new ChangeDto(EntityType.PRIVATE_NOTE, note.id(), 7, false, note),
+                new ChangeDto(EntityType.CODE, rule.id(), 8, false, rule)), "8", false);
+        assertThat(gson.fromJson(gson.toJson(page), ChangesResponse.class)).isEqualTo(page);
+        assertThat(file.underProtection()).isTrue();
+        assertThat(mandate.covers("energie", LocalDate.of(2027, 5, 26), java.time.ZoneOffset.UTC)).isTrue();
+        assertThat(mandate.covers("energie", LocalDate.of(2027, 5, 27), java.time.ZoneOffset.UTC)).isFalse();
+        assertThat(mandate.covers("logement", LocalDate.of(2026, 12, 1), java.time.ZoneOffset.UTC)).isFalse();
     }
 
     @Test

@@ -209,8 +209,156 @@ public final class Migrations {
             );
             """);
 
+    /**
+     * Version 4: the counsellor's whole day. The resident file (status, contact preferences, housing, legal
+     * protection, orientation in, shared synthesis, household and contacts as JSON), the appointment checklist,
+     * the full visit report (persons present, motifs, energy block, actions, orientations, signature, check-in
+     * as JSON: the report is read and written whole), document metadata, code values, and four new records:
+     * follow-up tasks, consents, mandates and private notes. Resident search gains the birth name, the postcode
+     * and the phone as digits only ("06 12 34 56 78" is found by "0612").
+     */
+    static final Migration V4 = new Migration(4, "resident file, full visit, tasks, consents, mandates, notes", """
+            ALTER TABLE residents ADD COLUMN status TEXT;
+            ALTER TABLE residents ADD COLUMN birth_name TEXT;
+            ALTER TABLE residents ADD COLUMN email TEXT;
+            ALTER TABLE residents ADD COLUMN no_phone INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE residents ADD COLUMN preferred_contact_time TEXT;
+            ALTER TABLE residents ADD COLUMN language TEXT;
+            ALTER TABLE residents ADD COLUMN interpreter_needed INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE residents ADD COLUMN accommodation_mode TEXT;
+            ALTER TABLE residents ADD COLUMN landlord TEXT;
+            ALTER TABLE residents ADD COLUMN main_residence INTEGER;
+            ALTER TABLE residents ADD COLUMN socio_professional TEXT;
+            ALTER TABLE residents ADD COLUMN legal_protection TEXT;
+            ALTER TABLE residents ADD COLUMN legal_representative TEXT;
+            ALTER TABLE residents ADD COLUMN orientation_in TEXT;
+            ALTER TABLE residents ADD COLUMN orienting_partner TEXT;
+            ALTER TABLE residents ADD COLUMN synthesis TEXT;
+            ALTER TABLE residents ADD COLUMN household TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE residents ADD COLUMN contacts TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE residents ADD COLUMN phone_digits TEXT;
+            DROP TRIGGER residents_fts_insert;
+            DROP TRIGGER residents_fts_update;
+            DROP TRIGGER residents_fts_delete;
+            DROP TABLE residents_fts;
+            CREATE VIRTUAL TABLE residents_fts USING fts5(
+              id UNINDEXED, last_name, first_name, birth_name, file_number, phone, phone_digits, street, postcode, city,
+              tokenize = 'unicode61 remove_diacritics 2'
+            );
+            INSERT INTO residents_fts(id, last_name, first_name, birth_name, file_number, phone, phone_digits, street,
+                postcode, city)
+              SELECT id, last_name, first_name, birth_name, file_number, phone, phone_digits, street, postcode, city
+              FROM residents;
+            CREATE TRIGGER residents_fts_insert AFTER INSERT ON residents BEGIN
+              INSERT INTO residents_fts(id, last_name, first_name, birth_name, file_number, phone, phone_digits, street,
+                  postcode, city)
+                VALUES (new.id, new.last_name, new.first_name, new.birth_name, new.file_number, new.phone,
+                  new.phone_digits, new.street, new.postcode, new.city);
+            END;
+            CREATE TRIGGER residents_fts_update AFTER UPDATE OF last_name, first_name, birth_name, file_number, phone,
+                phone_digits, street, postcode, city ON residents BEGIN
+              DELETE FROM residents_fts WHERE id = old.id;
+              INSERT INTO residents_fts(id, last_name, first_name, birth_name, file_number, phone, phone_digits, street,
+                  postcode, city)
+                VALUES (new.id, new.last_name, new.first_name, new.birth_name, new.file_number, new.phone,
+                  new.phone_digits, new.street, new.postcode, new.city);
+            END;
+            CREATE TRIGGER residents_fts_delete AFTER DELETE ON residents BEGIN
+              DELETE FROM residents_fts WHERE id = old.id;
+            END;
+            ALTER TABLE appointments ADD COLUMN checklist TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE appointments ADD COLUMN safety_notes TEXT;
+            CREATE INDEX appointments_by_resident ON appointments(resident_id, start_at);
+            ALTER TABLE visit_reports ADD COLUMN place TEXT;
+            ALTER TABLE visit_reports ADD COLUMN duration_minutes INTEGER;
+            ALTER TABLE visit_reports ADD COLUMN persons_present TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE visit_reports ADD COLUMN motifs TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE visit_reports ADD COLUMN energy TEXT;
+            ALTER TABLE visit_reports ADD COLUMN actions TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE visit_reports ADD COLUMN orientations TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE visit_reports ADD COLUMN resident_signature_document_id TEXT;
+            ALTER TABLE visit_reports ADD COLUMN visit_attested INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE visit_reports ADD COLUMN check_in TEXT;
+            CREATE INDEX visit_reports_by_resident ON visit_reports(resident_id, started_at);
+            ALTER TABLE documents ADD COLUMN title TEXT;
+            ALTER TABLE documents ADD COLUMN issuer TEXT;
+            ALTER TABLE documents ADD COLUMN amount_cents INTEGER;
+            ALTER TABLE documents ADD COLUMN due_date TEXT;
+            ALTER TABLE documents ADD COLUMN purpose TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE documents ADD COLUMN origin TEXT;
+            CREATE INDEX documents_by_resident ON documents(resident_id, captured_at);
+            CREATE INDEX documents_by_retention ON documents(retention_until);
+            ALTER TABLE codes ADD COLUMN value TEXT;
+            CREATE TABLE tasks (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              visit_report_id TEXT,
+              assignee_id TEXT NOT NULL,
+              title TEXT NOT NULL,
+              due_date TEXT,
+              status TEXT NOT NULL,
+              rule_code TEXT,
+              source_id TEXT,
+              created_at INTEGER,
+              closed_at INTEGER,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX tasks_by_assignee ON tasks(assignee_id, status, due_date);
+            CREATE INDEX tasks_by_resident ON tasks(resident_id, due_date);
+            CREATE TABLE consents (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              scope TEXT NOT NULL,
+              partner TEXT,
+              notice_version TEXT,
+              given_at INTEGER NOT NULL,
+              withdrawn_at INTEGER,
+              signature_document_id TEXT,
+              recorded_by TEXT,
+              medium TEXT,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX consents_by_resident ON consents(resident_id, scope);
+            CREATE TABLE mandates (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              demarches TEXT NOT NULL DEFAULT '[]',
+              creditors TEXT NOT NULL DEFAULT '[]',
+              duration TEXT NOT NULL,
+              start_date TEXT,
+              end_date TEXT,
+              revoked_at INTEGER,
+              not_under_protection INTEGER NOT NULL DEFAULT 0,
+              place TEXT,
+              agent_ids TEXT NOT NULL DEFAULT '[]',
+              resident_signature_document_id TEXT,
+              agent_signature_document_id TEXT,
+              channel TEXT,
+              signed_at INTEGER,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX mandates_by_resident ON mandates(resident_id, end_date);
+            CREATE TABLE private_notes (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              author_id TEXT NOT NULL,
+              text TEXT,
+              note_updated_at INTEGER,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX private_notes_by_author ON private_notes(resident_id, author_id);
+            """);
+
     /** Every migration, in order. Append only. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4);
 
     private Migrations() {
     }

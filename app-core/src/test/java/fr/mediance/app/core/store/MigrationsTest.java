@@ -39,7 +39,10 @@ class MigrationsTest {
             Migrations.applyUpTo(db, 1);
             assertThat(db.userVersion()).isEqualTo(1);
             db.inTransaction(tx -> {
-                Records.upsert(tx, DatabaseTest.resident("r1"), 3L, Instant.now(), null);
+                tx.update("""
+                        INSERT INTO residents(id, last_name, first_name, phone, version, updated_at)
+                        VALUES ('r1', 'Zoubida', 'Amina', '06 12 34 56 78', 3, 0)
+                        """);
             });
         }
         try (Database db = Database.open(file, key)) {
@@ -68,7 +71,7 @@ class MigrationsTest {
             });
         }
         try (Database db = Database.open(file, key)) {
-            assertThat(db.userVersion()).isEqualTo(3);
+            assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             db.inTransaction(tx -> {
                 Records.upsert(tx, new fr.mediance.protocol.ConflictDto("c1", "s1",
                         fr.mediance.protocol.EntityType.RESIDENT, "r1", "phone", "1", "2", "3", "u1", "u2",
@@ -86,6 +89,46 @@ class MigrationsTest {
                     r -> r.string("original_sha256") + "/" + r.string("blob_state")))).contains("null/WAITING_UPLOAD");
             assertThat(db.read((Tx tx) -> tx.queryOne("SELECT sent_at FROM outbox WHERE op_id = 'op1'",
                     r -> r.optionalLong("sent_at")))).isEmpty();
+        }
+    }
+
+    @Test
+    void version3DataKeepsEverythingAndIsSearchableByPhoneDigitsInVersion4() {
+        Path file = dir.resolve("v3.db");
+        try (Database db = Database.openWithoutMigrating(file, key)) {
+            Migrations.applyUpTo(db, 3);
+            db.inTransaction(tx -> {
+                tx.update("""
+                        INSERT INTO residents(id, last_name, first_name, phone, street, city, version, updated_at)
+                        VALUES ('r1', 'Benali', 'Fatima', '06 12 34 56 78', '12 rue des Lilas', 'Marseille', 3, 0)
+                        """);
+                tx.update("""
+                        INSERT INTO visit_reports(id, resident_id, counsellor_id, medium, domains, synthesis, version,
+                          updated_at)
+                        VALUES ('v1', 'r1', 'u1', 'home_visit', '["energie"]', 'Facture impayée', 2, 0)
+                        """);
+                tx.update("INSERT INTO codes(id, list, code, label, version) VALUES ('domain:eau', 'domain', 'eau', 'Eau', 1)");
+            });
+        }
+        try (Database db = Database.open(file, key)) {
+            assertThat(db.userVersion()).isEqualTo(4);
+            db.inTransaction(tx -> {
+                tx.update("UPDATE residents SET phone_digits = '0612345678' WHERE id = 'r1'");
+            });
+            assertThat(db.read((Tx tx) -> tx.query("SELECT id FROM residents_fts WHERE residents_fts MATCH ?",
+                    r -> r.string("id"), "\"061234\"*"))).containsExactly("r1");
+            fr.mediance.protocol.ResidentDto r = (fr.mediance.protocol.ResidentDto) db.read((Tx tx) ->
+                    Records.load(tx, fr.mediance.protocol.EntityType.RESIDENT, "r1")).orElseThrow();
+            assertThat(r.lastName()).isEqualTo("Benali");
+            assertThat(r.household()).isEmpty();
+            assertThat(r.mainResidence()).isNull();
+            fr.mediance.protocol.VisitReportDto v = (fr.mediance.protocol.VisitReportDto) db.read((Tx tx) ->
+                    Records.load(tx, fr.mediance.protocol.EntityType.VISIT_REPORT, "v1")).orElseThrow();
+            assertThat(v.domains()).containsExactly("energie");
+            assertThat(v.actions()).isEmpty();
+            assertThat(v.energy()).isNull();
+            assertThat(db.read((Tx tx) -> Records.load(tx, fr.mediance.protocol.EntityType.CODE, "domain:eau")))
+                    .contains(new fr.mediance.protocol.CodeDto("domain", "eau", "Eau", null, 0, true, null));
         }
     }
 

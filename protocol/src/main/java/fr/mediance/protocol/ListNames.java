@@ -1,0 +1,54 @@
+package fr.mediance.protocol;
+
+/**
+ * The names of the editable code lists (domain brief §5) that records refer to. The entries are data: the
+ * office edits them and they reach the devices by sync ({@link CodeDto}); only the list names are fixed.
+ */
+public final class ListNames {
+    public static final String DOMAIN = "domain";
+    /** Motifs; parent = a domain code. */
+    public static final String MOTIF = "motif";
+    public static final String MEDIUM = "medium";
+    public static final String DOCUMENT_TYPE = "document_type";
+    /** Démarches a document is needed for. */
+    public static final String DOCUMENT_PURPOSE = "document_purpose";
+    public static final String APPOINTMENT_TYPE = "appointment_type";
+    public static final String APPOINTMENT_STATUS = "appointment_status";
+    /** Reasons for cancelling or a no-show. */
+    public static final String CANCEL_REASON = "cancel_reason";
+    public static final String MOBILITY_REASON = "mobility_reason";
+    public static final String RESIDENT_STATUS = "resident_status";
+    public static final String ACCOMMODATION_MODE = "accommodation_mode";
+    public static final String SOCIO_PROFESSIONAL = "socio_professional";
+    public static final String LEGAL_PROTECTION = "legal_protection";
+    public static final String ORIENTATION_IN = "orientation_in";
+    public static final String HOUSEHOLD_ROLE = "household_role";
+    public static final String PERSON_PRESENT = "person_present";
+    public static final String ACTION_TYPE = "action_type";
+    public static final String ACTION_RESULT = "action_result";
+    public static final String ORIENTATION_TARGET = "orientation_target";
+    public static final String ORIENTATION_MODE = "orientation_mode";
+    public static final String ORIENTATION_FEEDBACK = "orientation_feedback";
+    public static final String SUPPLY_STATE = "supply_state";
+    public static final String HEATING_TYPE = "heating_type";
+    public static final String ECO_GESTURE = "eco_gesture";
+    public static final String EQUIPMENT_ISSUE = "equipment_issue";
+    public static final String RENOVATION_ORIENTATION = "renovation_orientation";
+    public static final String CONSENT_SCOPE = "consent_scope";
+    /** value = an ISO period (P1D, P1M, P6M, P1Y). */
+    public static final String MANDATE_DURATION = "mandate_duration";
+    public static final String MANDATE_CHANNEL = "mandate_channel";
+    /**
+     * Rules that create follow-up tasks: code = the rule, label = the task title, parent = the action type
+     * that triggers it (or "orientation" for every orientation), value = the delay in days.
+     */
+    public static final String TASK_RULE = "task_rule";
+    /**
+     * Settings of the service: e.g. "information_notice" (value = current version of the notice),
+     * "retention_default" (value = ISO period for documents of a type with none).
+     */
+    public static final String SETTING = "setting";
+
+    private ListNames() {
+    }
+}
