@@ -28,6 +28,9 @@ import fr.mediance.app.login.PinView;
 import fr.mediance.app.office.OfficeReportView;
 import fr.mediance.app.office.OfficeReportsView;
 import fr.mediance.app.planning.PlanningView;
+import fr.mediance.app.reference.ReferenceScreens;
+import fr.mediance.app.resident.ResidentScreens;
+import fr.mediance.app.task.TaskScreens;
 import fr.mediance.app.shell.AppShell;
 import fr.mediance.app.shell.Destination;
 import fr.mediance.app.shell.Screen;
@@ -134,6 +137,9 @@ public final class AppComposition {
             case REPORTS -> Material2AL.ASSIGNMENT;
             case CONFLICTS -> Material2AL.CALL_SPLIT;
             case SYNC -> Material2MZ.SYNC;
+            case TASKS -> Material2AL.ALARM_ON;
+            case RESIDENTS -> Material2MZ.PEOPLE;
+            case REFERENCE -> Material2AL.LIST_ALT;
         };
     }
 
@@ -160,7 +166,20 @@ public final class AppComposition {
             }
             case CONFLICTS -> new ConflictsView(conflicts, texts);
             case SYNC -> new SyncView(syncStatus, texts, app.userTextProperty(), app::lock, this::logout);
+            case TASKS -> new TaskScreens(context()).myTasks();
+            case RESIDENTS -> new ResidentScreens(context()).search();
+            case REFERENCE -> new ReferenceScreens(context()).codeLists();
         };
+    }
+
+    /** What the screens of a feature need from the composition root. */
+    private ScreenContext context() {
+        return new ScreenContext(core, capture, texts, background, fx, clock, zone, shell, disposers::add,
+                this::openVisit, this::openResidentFile);
+    }
+
+    private void openResidentFile(String residentId) {
+        new ResidentScreens(context()).openFile(residentId);
     }
 
     private void openVisit(String appointmentId) {

@@ -29,8 +29,8 @@ public final class AppViewModel {
 
     /** The top-level places of the navigation. */
     public enum Place {
-        AGENDA("nav.agenda"), PLANNING("nav.planning"), REPORTS("nav.reports"), CONFLICTS("nav.conflicts"),
-        SYNC("nav.sync");
+        AGENDA("nav.agenda"), TASKS("nav.tasks"), PLANNING("nav.planning"), REPORTS("nav.reports"),
+        RESIDENTS("nav.residents"), CONFLICTS("nav.conflicts"), REFERENCE("nav.reference"), SYNC("nav.sync");
 
         private final String labelKey;
 
@@ -67,10 +67,11 @@ public final class AppViewModel {
             return List.of();
         }
         return switch (role) {
-            case COUNSELLOR -> List.of(Place.AGENDA, Place.SYNC);
-            case COORDINATOR -> List.of(Place.PLANNING, Place.CONFLICTS, Place.SYNC);
-            case OFFICE -> List.of(Place.REPORTS, Place.CONFLICTS, Place.SYNC);
-            case ADMIN -> List.of(Place.PLANNING, Place.REPORTS, Place.CONFLICTS, Place.SYNC);
+            case COUNSELLOR -> List.of(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.SYNC);
+            case COORDINATOR -> List.of(Place.PLANNING, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+            case OFFICE -> List.of(Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+            case ADMIN -> List.of(Place.PLANNING, Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE,
+                    Place.SYNC);
         };
     }
 
