@@ -87,10 +87,7 @@ public final class SqliteOfficeService implements OfficeService {
     }
 
     private static VisitReport report(Row r) {
-        return new VisitReport(r.string("id"), r.string("appointment_id"), r.string("resident_id"),
-                r.string("counsellor_id"), r.string("medium"), Records.fromJson(r.string("domains")),
-                r.string("synthesis"), r.string("follow_up"), r.date("follow_up_due"), r.instant("started_at"),
-                r.instant("updated_at"), r.instant("completed_at"), r.string("supersedes"), r.optionalLong("version"));
+        return VisitReport.of(Records.visitReport(r), r.instant("updated_at"), r.optionalLong("version"), List.of());
     }
 
     private static Resident resident(Row r) {
