@@ -100,7 +100,7 @@ public final class MyTasksViewModel {
     }
 
     private void show(List<TaskItem> items) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate endOfWeek = SqliteTaskService.endOfWeek(today);
         List<List<Row>> rows = new ArrayList<>();
         for (int i = 0; i < Bucket.values().length; i++) {

@@ -29,7 +29,7 @@ public final class ActionEditor {
 
     /** French texts of the screen, with arguments. */
     @FunctionalInterface
-    interface FormText {
+    public interface FormText {
         String get(String key, Object... args);
     }
 

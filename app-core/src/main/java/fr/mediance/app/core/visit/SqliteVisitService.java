@@ -93,7 +93,8 @@ public final class SqliteVisitService implements VisitService {
         AccountInfo me = account.get();
         return store.db().inTransaction(tx -> {
             Optional<VisitReport> existing = tx.queryOne("""
-                    SELECT * FROM visit_reports WHERE appointment_id = ?
+                    SELECT * FROM visit_reports v WHERE appointment_id = ? AND NOT EXISTS (
+                      SELECT 1 FROM visit_reports s WHERE s.supersedes = v.id AND s.completed_at IS NOT NULL)
                     ORDER BY completed_at IS NULL DESC, updated_at DESC LIMIT 1
                     """, r -> map(tx, r), appointmentId);
             if (existing.isPresent()) {
@@ -296,7 +297,7 @@ public final class SqliteVisitService implements VisitService {
         if (energy.limitedKva() != null && (energy.limitedKva() < 1 || energy.limitedKva() > MAX_KVA)) {
             e.add("energy.kva", CoreMessages.get("visit.energy.kva.invalid", MAX_KVA));
         }
-        if (energy.supplyStateSince() != null && energy.supplyStateSince().isAfter(LocalDate.now(clock.withZone(zone)))) {
+        if (energy.supplyStateSince() != null && energy.supplyStateSince().isAfter(clock.instant().atZone(zone).toLocalDate())) {
             e.add("energy.since", CoreMessages.get("visit.date.future"));
         }
     }
@@ -423,7 +424,7 @@ public final class SqliteVisitService implements VisitService {
             Records.upsert(tx, todo, null, now, null);
             outbox.enqueue(tx, todo, CoreMessages.get("summary.task", name));
         });
-        LocalDate visitDay = report.startedAt() == null ? LocalDate.now(clock.withZone(zone))
+        LocalDate visitDay = report.startedAt() == null ? clock.instant().atZone(zone).toLocalDate()
                 : report.startedAt().atZone(zone).toLocalDate();
         for (ActionDto a : report.actions()) {
             applyRules(tx, report, a.type(), a.id(), a.date() == null ? visitDay : a.date(), name, now);

@@ -767,11 +767,11 @@ public final class VisitReportViewModel {
         list.add(item);
     }
 
+    private final ReportLines lines = new ReportLines(this::codeLabel, this::text, mandateLabels::get);
+
     /** "Appel au créancier · Énergie". */
     public String actionTitle(ActionDto a) {
-        String type = codeLabel(ListNames.ACTION_TYPE, a.type());
-        String domain = codeLabel(CodeLists.DOMAIN, a.domain());
-        return domain.isEmpty() ? type : type + " · " + domain;
+        return lines.actionTitle(a);
     }
 
     /**
@@ -779,31 +779,7 @@ public final class VisitReportViewModel {
      * la personne (mandat du …)", note.
      */
     public List<String> actionDetails(ActionDto a) {
-        List<String> lines = new ArrayList<>();
-        String when = a.date() == null ? "" : FrenchInput.format(a.date());
-        if (a.target() != null || !when.isEmpty()) {
-            lines.add(a.target() == null ? when : when.isEmpty() ? a.target() : text("visit.action.to", a.target(), when));
-        }
-        if (a.result() != null) {
-            lines.add(text("visit.action.result.line", codeLabel(ListNames.ACTION_RESULT, a.result())));
-        }
-        if (a.amountRequestedCents() != null) {
-            lines.add(text("visit.action.amount.requested.line", FrenchInput.money(a.amountRequestedCents())));
-        }
-        if (a.amountObtainedCents() != null) {
-            lines.add(text("visit.action.amount.obtained.line", FrenchInput.money(a.amountObtainedCents())));
-        }
-        if (a.reference() != null) {
-            lines.add(text("visit.action.reference.line", a.reference()));
-        }
-        if (a.onBehalf()) {
-            String m = a.mandateId() == null ? null : mandateLabels.get(a.mandateId());
-            lines.add(m == null ? text("visit.action.onbehalf") : text("visit.action.onbehalf.mandate", m));
-        }
-        if (a.note() != null) {
-            lines.add(a.note());
-        }
-        return lines;
+        return lines.actionDetails(a);
     }
 
     // ----- orientations
@@ -853,25 +829,12 @@ public final class VisitReportViewModel {
     }
 
     public String orientationTitle(OrientationDto o) {
-        return codeLabel(ListNames.ORIENTATION_TARGET, o.target());
+        return lines.orientationTitle(o);
     }
 
     /** Date and mode, reason, consent to transmit, feedback. */
     public List<String> orientationDetails(OrientationDto o) {
-        List<String> lines = new ArrayList<>();
-        String when = o.date() == null ? "" : FrenchInput.format(o.date());
-        String mode = codeLabel(ListNames.ORIENTATION_MODE, o.mode());
-        if (!when.isEmpty() || !mode.isEmpty()) {
-            lines.add(mode.isEmpty() ? when : when.isEmpty() ? mode : when + " · " + mode);
-        }
-        if (o.reason() != null) {
-            lines.add(o.reason());
-        }
-        lines.add(text(o.consentToTransmit() ? "visit.orientation.consent.yes" : "visit.orientation.consent.no"));
-        if (o.feedback() != null) {
-            lines.add(text("visit.orientation.feedback.line", codeLabel(ListNames.ORIENTATION_FEEDBACK, o.feedback())));
-        }
-        return lines;
+        return lines.orientationDetails(o);
     }
 
     // ----- follow-up tasks typed by hand
