@@ -1,0 +1,66 @@
+package fr.mediance.server.db;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The counsellor's day: follow-up tasks, consents, mandates and private notes, synced tables of the same shape
+ * as the others (full JSON in {@code data}, the columns queries filter on). Existing records keep their JSON:
+ * the new fields of residents, appointments, reports, documents and codes are read as empty.
+ */
+@SuppressWarnings("checkstyle:TypeName")
+final class V3__Tasks_consents_mandates_notes extends BaseJavaMigration {
+
+    private static final String SYNCED_COLUMNS = """
+            version BIGINT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            data TEXT NOT NULL,
+            created_by TEXT,
+            created_at BIGINT NOT NULL,
+            updated_by TEXT,
+            updated_at BIGINT NOT NULL""";
+
+    private static final List<String> STATEMENTS = List.of("""
+            CREATE TABLE tasks (
+                id TEXT PRIMARY KEY,
+                structure_id TEXT NOT NULL REFERENCES structures (id),
+                resident_id TEXT NOT NULL REFERENCES residents (id),
+                assignee_id TEXT NOT NULL REFERENCES users (id),
+                status TEXT NOT NULL,
+            """ + SYNCED_COLUMNS + ")", """
+            CREATE INDEX tasks_assignee ON tasks (assignee_id, status)""", """
+            CREATE INDEX tasks_resident ON tasks (resident_id)""", """
+            CREATE TABLE consents (
+                id TEXT PRIMARY KEY,
+                structure_id TEXT NOT NULL REFERENCES structures (id),
+                resident_id TEXT NOT NULL REFERENCES residents (id),
+            """ + SYNCED_COLUMNS + ")", """
+            CREATE INDEX consents_resident ON consents (resident_id)""", """
+            CREATE TABLE mandates (
+                id TEXT PRIMARY KEY,
+                structure_id TEXT NOT NULL REFERENCES structures (id),
+                resident_id TEXT NOT NULL REFERENCES residents (id),
+            """ + SYNCED_COLUMNS + ")", """
+            CREATE INDEX mandates_resident ON mandates (resident_id)""", """
+            CREATE TABLE private_notes (
+                id TEXT PRIMARY KEY,
+                structure_id TEXT NOT NULL REFERENCES structures (id),
+                resident_id TEXT NOT NULL REFERENCES residents (id),
+                author_id TEXT NOT NULL REFERENCES users (id),
+            """ + SYNCED_COLUMNS + ")", """
+            CREATE INDEX private_notes_author ON private_notes (author_id, resident_id)""", """
+            CREATE INDEX documents_resident ON documents (resident_id)""");
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        try (Statement st = context.getConnection().createStatement()) {
+            for (String sql : STATEMENTS) {
+                st.execute(sql);
+            }
+        }
+    }
+}
