@@ -43,9 +43,10 @@ import java.util.UUID;
  * current version ({@link FieldMerge}); a field changed on both sides is applied and kept in a conflict record
  * written in the same transaction. Reports and documents: written once by their author, then immutable (the
  * same content again is accepted, other content refused); a correction is a new report that supersedes one of
- * the author's reports, once. Codes: admin. Conflicts: created by the server only; coordinator, office and
- * admin resolve them. Blob statuses: server-owned, never pushed. Deletes: where the role may update, never for
- * reports, documents, conflicts and blob statuses.
+ * the author's reports, once; an action "on behalf" needs a mandate covering it. Codes: coordinator, office and
+ * admin. Conflicts: created by the server only; coordinator, office and admin resolve them. Blob statuses:
+ * server-owned, never pushed. Tasks, consents, mandates and private notes: see their methods. Deletes: where the
+ * role may update, never for reports, documents, consents, mandates, conflicts and blob statuses.
  */
 final class OperationApplier {
     private static final List<String> COUNSELLOR_APPOINTMENT_FIELDS = List.of("status", "statusReason");
