@@ -24,7 +24,8 @@ enum EntityTable {
     RESIDENT(EntityType.RESIDENT, "residents", "referent_id"),
     APPOINTMENT(EntityType.APPOINTMENT, "appointments", "resident_id", "counsellor_id", "starts_at", "status"),
     VISIT_REPORT(EntityType.VISIT_REPORT, "visit_reports", "resident_id", "counsellor_id", "supersedes"),
-    DOCUMENT(EntityType.DOCUMENT, "documents", "resident_id", "visit_report_id", "sha256", "mime_type"),
+    DOCUMENT(EntityType.DOCUMENT, "documents", "resident_id", "visit_report_id", "sha256", "mime_type",
+            "retention_until"),
     CODE(EntityType.CODE, "codes", "list_name", "code"),
     CONFLICT(EntityType.CONFLICT, "conflicts", "target_type", "target_id", "status", "server_author_id",
             "client_author_id"),
@@ -61,7 +62,8 @@ enum EntityTable {
         } else if (dto instanceof VisitReportDto v) {
             return new Object[]{v.residentId(), v.counsellorId(), v.supersedes()};
         } else if (dto instanceof DocumentDto d) {
-            return new Object[]{d.residentId(), d.visitReportId(), d.sha256(), d.mimeType()};
+            return new Object[]{d.residentId(), d.visitReportId(), d.sha256(), d.mimeType(),
+                d.retentionUntil() == null ? null : d.retentionUntil().toString()};
         } else if (dto instanceof CodeDto c) {
             return new Object[]{c.list(), c.code()};
         } else if (dto instanceof ConflictDto c) {
