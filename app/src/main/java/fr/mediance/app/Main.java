@@ -27,6 +27,7 @@ public final class Main {
             System.exit(result.ok() ? 0 : 1);
             return;
         }
+        StartupProbe.phase("main");
         Application.launch(MedianceApp.class, args);
     }
 }
