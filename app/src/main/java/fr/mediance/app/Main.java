@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import fr.mediance.app.core.SelfCheck;
+import fr.mediance.app.core.store.Database;
 
 import javafx.application.Application;
 
@@ -28,6 +29,10 @@ public final class Main {
             return;
         }
         StartupProbe.phase("main");
+        // the store's native library and ciphers load on the second core while the toolkit starts
+        Thread preload = new Thread(Database::preload, "mediance-preload");
+        preload.setDaemon(true);
+        preload.start();
         Application.launch(MedianceApp.class, args);
     }
 }
