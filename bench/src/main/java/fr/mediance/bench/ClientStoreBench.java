@@ -97,7 +97,10 @@ final class ClientStoreBench {
         Map<String, IntFunction<Object>> ops = new LinkedHashMap<>();
         ops.put("agenda_day", i -> core.agenda().myDay(days.get(i)));
         ops.put("search", i -> core.residents().search(searches.get(i), 50));
+        // until the resident file's screen lands: the resident's record only (the timeline is not measured yet)
         ops.put("open_file", i -> core.residents().find(files.get(i)).orElseThrow());
+        // "Mes suivis" reads the counsellor's open tasks (then groups them: overdue, today, this week, later)
+        ops.put("tasks_due", i -> core.tasks().mine());
         List<Op> out = new ArrayList<>();
         ops.forEach((name, run) -> out.add(new Op(name, run)));
         return out;
