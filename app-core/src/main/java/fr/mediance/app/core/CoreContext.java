@@ -78,6 +78,8 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteVisitService visits;
     private final SqliteDocumentService documents;
     private final SqliteOfficeService office;
+    private final fr.mediance.app.core.task.SqliteTaskService tasks;
+    private final fr.mediance.app.core.visit.SqliteMandateLookup mandates;
     private final SqliteReferenceService reference;
     private final SqliteConflictService conflicts;
 
@@ -89,12 +91,14 @@ public final class CoreContext implements AutoCloseable {
         this.session = new SessionManager(dataDir, clock, store, b.ui, b.http, b.pinIterations);
         this.network = new HealthProbeNetworkMonitor(session::remote, b.ui);
         this.outbox = new Outbox(clock);
-        this.reference = new SqliteReferenceService(store, session::remote, clock);
+        this.reference = new SqliteReferenceService(store, session::remote, clock, outbox, session::currentAccount);
         this.residents = new SqliteResidentService(store, outbox, session::currentAccount, clock);
         this.agenda = new SqliteAgendaService(store, outbox, session::currentAccount, clock, zone);
         this.documents = new SqliteDocumentService(store, session::currentAccount, clock);
         this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
         this.office = new SqliteOfficeService(store, session::remote, clock);
+        this.tasks = new fr.mediance.app.core.task.SqliteTaskService(store, outbox, session::currentAccount, clock);
+        this.mandates = new fr.mediance.app.core.visit.SqliteMandateLookup(store, zone);
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
         this.sync = new SyncEngine(store, outbox, session::remote, network, clock, b.background, b.ui,
                 new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)), b.pullPageSize);
@@ -287,6 +291,16 @@ public final class CoreContext implements AutoCloseable {
 
     public DocumentService documents() {
         return documents;
+    }
+
+    /** Follow-up tasks ("Mes suivis"). */
+    public fr.mediance.app.core.task.TaskService tasks() {
+        return tasks;
+    }
+
+    /** The resident's active mandates covering a domain on a day (for actions on their behalf). */
+    public fr.mediance.app.core.visit.MandateLookup mandateLookup() {
+        return mandates;
     }
 
     public OfficeService office() {
