@@ -33,6 +33,8 @@ final class ResidentTimeline {
     static final String MANDATE = "mandate";
     static final String TASK = "task";
 
+    private static final List<String> KINDS = List.of(MANDATE, CONSENT, CONTACT, APPOINTMENT, TASK, DOCUMENT);
+
     private final ZoneId zone;
 
     ResidentTimeline(ZoneId zone) {
@@ -71,7 +73,8 @@ final class ResidentTimeline {
                     .collect(Collectors.joining(", "));
             Instant at = m.signedAt() != null ? m.signedAt() : startOf(m.startDate());
             out.add(new TimelineEntry(at, MANDATE, m.id(), CoreMessages.get("timeline.mandate", domains,
-                    date(m.startDate()), date(m.endDate())), m.creditors()));
+                    CoreMessages.get("timeline.mandate.dates", date(m.startDate()), date(m.endDate()))),
+                    m.creditors()));
             if (m.revokedAt() != null) {
                 out.add(new TimelineEntry(m.revokedAt(), MANDATE, m.id(),
                         CoreMessages.get("timeline.mandate.revoked", domains), List.of()));
@@ -79,13 +82,15 @@ final class ResidentTimeline {
         }
         for (TaskDto t : tx.query("SELECT * FROM tasks WHERE resident_id = ?", Records::task, residentId)) {
             Instant at = t.createdAt() != null ? t.createdAt() : startOf(t.dueDate());
+            String status = CoreMessages.get("timeline.task." + (TaskDto.DONE.equals(t.status())
+                    || TaskDto.CANCELLED.equals(t.status()) ? t.status() : TaskDto.TODO));
             out.add(new TimelineEntry(at, TASK, t.id(), CoreMessages.get("timeline.task", t.title(),
-                    t.dueDate() == null ? "–" : date(t.dueDate()), CoreMessages.get("timeline.task."
-                            + (TaskDto.DONE.equals(t.status()) || TaskDto.CANCELLED.equals(t.status())
-                            ? t.status() : TaskDto.TODO))), List.of()));
+                    t.dueDate() == null ? "–" : date(t.dueDate())) + " · " + status, List.of()));
         }
         out.removeIf(e -> e.at() == null);
-        out.sort(Comparator.comparing(TimelineEntry::at).reversed().thenComparing(TimelineEntry::recordId));
+        // newest first; at the same instant, a record before the signature documents it names
+        out.sort(Comparator.comparing(TimelineEntry::at).reversed()
+                .thenComparing(e -> KINDS.indexOf(e.kind())).thenComparing(TimelineEntry::recordId));
         return out;
     }
 
