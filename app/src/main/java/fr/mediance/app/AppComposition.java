@@ -184,7 +184,8 @@ public final class AppComposition {
 
     private void openVisit(String appointmentId) {
         VisitReportViewModel vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.reference(), capture, core.sync(), clock, zone, texts, background, fx);
+                core.residents(), core.reference(), capture, core.sync(), core.mandateLookup(), null, clock, zone, texts,
+                background, fx);
         vm.setOnMessage(shell::showMessage);
         disposers.add(vm::dispose);
         shell.navigator().push(new VisitView(vm, texts));
