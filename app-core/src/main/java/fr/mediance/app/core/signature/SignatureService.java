@@ -16,6 +16,12 @@ public interface SignatureService {
      */
     String save(String residentId, String visitReportId, String title, Signature signature);
 
-    /** The same, kept until {@code retentionUntil} (a mandate's: 6 years after its end). */
-    String save(String residentId, String visitReportId, String title, Signature signature, LocalDate retentionUntil);
+    /**
+     * The same, kept until {@code retentionUntil} (a mandate's: 6 years after its end). The default ignores the
+     * date (for fakes); the device's service keeps it.
+     */
+    default String save(String residentId, String visitReportId, String title, Signature signature,
+                        LocalDate retentionUntil) {
+        return save(residentId, visitReportId, title, signature);
+    }
 }
