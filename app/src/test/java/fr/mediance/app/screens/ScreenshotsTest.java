@@ -301,6 +301,82 @@ class ScreenshotsTest extends UiTest {
         core.close();
     }
 
+    /** A report with every part: the contact, the energy block, actions, orientations, follow-ups. */
+    static VisitReport fullDraft(CoreContext core, String appointmentId) {
+        java.time.LocalDate today = java.time.LocalDate.now(DemoOffice.PARIS);
+        VisitReport draft = core.visits().openForAppointment(appointmentId).orElseThrow()
+                .withPersonsPresent(List.of("resident", "conjoint"))
+                .withPlace("Domicile, salon").withDurationMinutes(55)
+                .withDomains(List.of("energie", "budget")).withMotifs(List.of("impaye_elec", "diagnostic"))
+                .withSynthesis("Facture d'électricité de 412,50 € impayée depuis septembre ; puissance réduite à 3 kVA "
+                        + "depuis le 15/11. Demande FSL préparée avec les justificatifs. Échéancier demandé à EDF.")
+                .withFollowUp("Rappeler EDF Solidarité pour l'échéancier").withFollowUpDue(today.plusDays(7))
+                .withEnergy(new fr.mediance.protocol.EnergyCheckDto(true, Boolean.TRUE, "limited", 3L,
+                        today.minusDays(11), "electric", List.of("thermostat", "veille"), List.of("convectors"),
+                        "france_renov"))
+                .withActions(List.of(
+                        new fr.mediance.protocol.ActionDto("act-1", "demande_aide", "energie", "Conseil départemental (FSL)",
+                                today, "pending", 41_250L, null, "FSL-2026-0118", true, "m-r1",
+                                "Dossier déposé avec l'avis d'imposition et les trois dernières factures."),
+                        new fr.mediance.protocol.ActionDto("act-2", "echeancier", "energie", "EDF Solidarité", today,
+                                "obtained", 123_456L, 123_456L, null, true, "m-r1", null)))
+                .withOrientations(List.of(new fr.mediance.protocol.OrientationDto("or-1", "france_renov",
+                        "Logement mal isolé, convecteurs anciens.", today, "warm", true, null)))
+                .withPlannedTasks(List.of(new VisitReport.PlannedTask("Rappeler EDF Solidarité", today.plusDays(3))));
+        return core.visits().saveDraft(draft).value();
+    }
+
+    @Test
+    void counsellor_full_report_tasks_and_office_view() throws IOException {
+        fr.mediance.app.visit.FullReportDemo.seed(office.server, java.time.LocalDate.now(DemoOffice.PARIS));
+        CoreContext core = office.signedIn(Files.createDirectories(dir.resolve("tablet")), "conseil1");
+        VisitReport draft = fullDraft(core, "a1");
+        AppComposition app = compose(core);
+        until(() -> has("#appointment-a1"));
+        interact(() -> in("#appointment-a1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#visit-synthesis") && has("#action-act-1") && has("#action-act-2"));
+        shoot(app, "visit-full-contact", 0);
+        shoot(app, "visit-full-energy", 0.3);
+        shoot(app, "visit-full-actions", 0.55);
+        shoot(app, "visit-full-end", 1.0);
+        // an action on behalf for a domain no mandate covers: the message beside the field
+        interact(() -> in("#visit-action-add").queryButton().fire());
+        until(() -> has("#action-editor"));
+        interact(() -> {
+            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> type = in("#action-type").queryComboBox();
+            type.setValue(type.getItems().stream().filter(c -> c.code().equals("appel_creancier")).findFirst().orElseThrow());
+            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> domain = in("#action-domain").queryComboBox();
+            domain.setValue(domain.getItems().stream().filter(c -> c.code().equals("budget")).findFirst().orElseThrow());
+            in("#action-target").queryAs(javafx.scene.control.TextField.class).setText("Banque Postale");
+            in("#action-amount-requested").queryAs(javafx.scene.control.TextField.class).setText("douze euros");
+            in("#action-onbehalf").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        interact(() -> in("#action-save").queryButton().fire());
+        until(() -> has("#action-mandate-error") && in("#action-mandate-error").query().isVisible());
+        shoot(app, "visit-full-action-refused", 0.62);
+        interact(() -> in("#action-cancel").queryButton().fire());
+        interact(() -> in("#visit-attested").queryAs(javafx.scene.control.CheckBox.class).fire());
+        until(() -> core.visits().find(draft.id()).orElseThrow().visitAttested());
+        interact(() -> in("#visit-complete").queryButton().fire());
+        until(() -> has("#visit-frozen") && in("#visit-frozen").query().isVisible());
+        shoot(app, "visit-full-frozen", 0);
+        interact(() -> in("#back").queryButton().fire());
+        open("TASKS");
+        until(() -> has("#tasks-groups") && in("#tasks-groups .list-item").queryAll().size() == 4);
+        shoot(app, "tasks");
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+
+        CoreContext bureau = office.signedIn(Files.createDirectories(dir.resolve("office")), "bureau");
+        AppComposition officeApp = compose(bureau);
+        until(() -> has("#office-list .list-item"));
+        interact(() -> in("#office-list .list-item").query().getOnMouseClicked().handle(null));
+        until(() -> has("#office-actions") && in("#office-actions").query().isVisible());
+        shoot(officeApp, "office-full-report", 0);
+        shoot(officeApp, "office-full-report-end", 1.0);
+        bureau.close();
+        core.close();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void office_reference_lists() {
@@ -324,6 +400,87 @@ class ScreenshotsTest extends UiTest {
         });
         until(() -> in("#reference-code-error").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         shoot(app, "reference-entry-error", 1);
+        core.close();
+    }
+
+    /** A person's file filled in, as a counsellor sees it section by section, then the mandate and consent screens. */
+    @Test
+    void counsellor_resident_file_consent_and_mandate() {
+        fr.mediance.app.resident.ResidentDemo.codes(office);
+        CoreContext core = office.signedIn(dir, "conseil1");
+        java.util.Map<String, Object> file = new java.util.HashMap<>();
+        file.put("civility", "Mme");
+        file.put("birthDate", java.time.LocalDate.of(1948, 3, 5));
+        file.put("email", "fatima.benali@exemple.fr");
+        file.put("preferredContactTime", "Le matin, avant 11 h");
+        file.put("language", "Français, arabe");
+        file.put("status", "actif");
+        file.put("accommodationMode", "locataire_social");
+        file.put("landlord", "13 Habitat");
+        file.put("mainResidence", Boolean.TRUE);
+        file.put("socioProfessional", "retraite");
+        file.put("orientationIn", "partenaire");
+        file.put("orientingPartner", "EDF Solidarité");
+        file.put("synthesis", "Facture d'électricité de 412,30 € en retard de deux mois. Dossier FSL en cours. "
+                + "Mme Benali vit seule avec son petit-fils le mercredi.");
+        file.put("household", List.of(new fr.mediance.protocol.HouseholdMemberDto("m1", "declarant", "Fatima", 1948),
+                new fr.mediance.protocol.HouseholdMemberDto("m2", "enfant_moins_14", null, 2016)));
+        file.put("contacts", List.of(new fr.mediance.protocol.ContactPersonDto("c1", "Samia Benali", "fille",
+                "06 22 33 44 55", true, false)));
+        core.residentFiles().saveFields("r1", null, file).value();
+        core.residentFiles().saveMyNote("r1", "Préfère que l'on sonne deux fois ; me rappeler de rapporter la copie "
+                + "du courrier CAF.").value();
+        fr.mediance.app.core.signature.Signature sig = new fr.mediance.app.core.signature.Signature(400, 150,
+                List.of(List.of(new fr.mediance.app.core.signature.Signature.Point(30, 100),
+                        new fr.mediance.app.core.signature.Signature.Point(120, 40),
+                        new fr.mediance.app.core.signature.Signature.Point(220, 110),
+                        new fr.mediance.app.core.signature.Signature.Point(350, 50))));
+        core.consents().acknowledgeNotice("r1", "paper", sig).value();
+        core.consents().give("r1", "contact_creditor", "EDF", "screen", sig).value();
+        core.mandates().create(new fr.mediance.app.core.consent.MandateService.MandateForm("r1",
+                List.of("energie", "eau"), List.of("EDF"), "6m", java.time.LocalDate.now(DemoOffice.PARIS), "Marseille",
+                true, null), sig, sig).value();
+        core.residentFiles().saveFields("r4", null, java.util.Map.of("legalProtection", "curatelle_renforcee",
+                "legalRepresentative", "UDAF 13, Mme Lopez, 04 91 00 00 00")).value();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-RESIDENTS"));
+        open("RESIDENTS");
+        until(() -> has("#resident-row-r4"));
+        shoot(app, "residents");
+        interact(() -> in("#resident-search").queryAs(javafx.scene.control.TextField.class).setText("Zorro"));
+        until(() -> has("#resident-search-empty"));
+        interact(() -> in("#resident-new").queryButton().fire());
+        shoot(app, "residents-none-new");
+        interact(() -> in("#resident-search").queryAs(javafx.scene.control.TextField.class).setText(""));
+        until(() -> has("#resident-row-r1"));
+        interact(() -> in("#resident-row-r1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-file-name") && "Fatima Benali".equals(in("#resident-file-name").queryLabeled().getText()));
+        interact(() -> in("#resident-birthDate").queryAs(javafx.scene.control.TextField.class).setText("31/02/1948"));
+        shoot(app, "resident-identity");
+        interact(() -> in("#resident-birthDate").queryAs(javafx.scene.control.TextField.class).setText("05/03/1948"));
+        for (String section : List.of("housing", "household", "contacts", "notes", "consents", "timeline")) {
+            interact(() -> in("#resident-tab-" + section).queryAs(javafx.scene.control.ToggleButton.class).fire());
+            shoot(app, "resident-" + section);
+        }
+        interact(() -> in("#resident-tab-consents").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() -> in("#resident-consent-open").queryButton().fire());
+        until(() -> has("#consent-give") && !in("#consent-notice-version").queryLabeled().getText().isEmpty());
+        shoot(app, "consent");
+        interact(() -> in("#back").queryButton().fire());
+        interact(() -> in("#resident-mandate-open").queryButton().fire());
+        until(() -> has("#mandate-demarche-energie"));
+        shoot(app, "mandate");
+        interact(() -> in("#mandate-sign").queryButton().fire());
+        until(() -> has("#mandate-demarches-error") && in("#mandate-demarches-error").query().isVisible());
+        shoot(app, "mandate-errors", 0.0);
+        interact(() -> in("#back").queryButton().fire());
+        interact(() -> in("#back").queryButton().fire());
+        until(() -> has("#resident-row-r4"));
+        interact(() -> in("#resident-row-r4").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-file-name") && "Marcel Roux".equals(in("#resident-file-name").queryLabeled().getText())
+                && !in("#resident-protection").queryLabeled().getText().isEmpty());
+        interact(() -> in("#resident-tab-consents").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        shoot(app, "resident-protected");
         core.close();
     }
 }
