@@ -138,7 +138,8 @@ class FullReportStoryTest {
         assertThat(vm.personsTextProperty().get()).isEqualTo("La personne");
         assertThat(vm.actions()).singleElement().satisfies(a -> {
             assertThat(a.title()).isEqualTo("Demande d'aide FSL · Énergie");
-            assertThat(a.details()).contains("Montant demandé : 412,50\u00a0€", "Pour le compte de la personne");
+            assertThat(a.details()).contains("Montant demandé : 412,50\u00a0€");
+            assertThat(a.details()).anySatisfy(d -> assertThat(d).startsWith("Pour le compte de la personne (Mandat du "));
         });
         assertThat(vm.orientations()).singleElement().satisfies(o -> assertThat(o.details())
                 .contains("Transmission acceptée par la personne"));

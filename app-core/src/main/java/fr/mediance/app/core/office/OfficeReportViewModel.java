@@ -225,7 +225,10 @@ public final class OfficeReportViewModel {
 
     private Full full(ReportDetail d) {
         VisitReport r = d.report();
-        ReportLines lines = new ReportLines(reference::label, this::text, id -> null);
+        ReportLines[] self = new ReportLines[1];
+        ReportLines lines = new ReportLines(reference::label, this::text,
+                id -> office.mandate(id).map(m -> self[0].mandate(m)).orElse(null));
+        self[0] = lines;
         String none = text("office.report.none");
         List<Entry> a = r.actions().stream().map(x -> new Entry(lines.actionTitle(x), lines.actionDetails(x))).toList();
         List<Entry> o = r.orientations().stream()

@@ -16,6 +16,9 @@ public interface OfficeService {
 
     Optional<ReportDetail> open(String reportId);
 
+    /** A mandate held on this device (named by an action on behalf), or empty. */
+    Optional<fr.mediance.protocol.MandateDto> mandate(String mandateId);
+
     /**
      * The decrypted bytes of a report's photo: from the encrypted cache, or downloaded from the server
      * (verified by hash, then cached encrypted). Blocking, may use the network. Fails with a French message

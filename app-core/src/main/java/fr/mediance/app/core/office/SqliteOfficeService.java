@@ -106,6 +106,12 @@ public final class SqliteOfficeService implements OfficeService {
     }
 
     @Override
+    public Optional<fr.mediance.protocol.MandateDto> mandate(String mandateId) {
+        return store.db().read(tx -> fr.mediance.app.core.store.Records.load(tx, fr.mediance.protocol.EntityType.MANDATE,
+                mandateId == null ? "" : mandateId).map(fr.mediance.protocol.MandateDto.class::cast));
+    }
+
+    @Override
     public Outcome<byte[]> photo(String documentId) {
         Optional<PhotoItem> doc = store.db().read(tx -> tx.queryOne("SELECT * FROM documents WHERE id = ?",
                 SqliteDocumentService::map, documentId));

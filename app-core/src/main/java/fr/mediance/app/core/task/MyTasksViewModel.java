@@ -119,7 +119,7 @@ public final class MyTasksViewModel {
         groups.setAll(out);
         int overdue = rows.get(Bucket.OVERDUE.ordinal()).size();
         int todayCount = rows.get(Bucket.TODAY.ordinal()).size();
-        summary.set(items.isEmpty() ? "" : text("tasks.summary", todayCount, overdue));
+        summary.set(todayCount + overdue == 0 ? "" : text("tasks.summary", todayCount, overdue));
         empty.set(items.isEmpty());
         loaded.set(true);
     }
@@ -232,7 +232,7 @@ public final class MyTasksViewModel {
         return groups;
     }
 
-    /** "2 aujourd'hui · 1 en retard"; empty when there is nothing to do. */
+    /** "2 aujourd'hui · 1 en retard"; empty when nothing is due today or late. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }

@@ -127,6 +127,12 @@ public final class ReportLines {
         return lines;
     }
 
+    /** "Mandat du 01/11/2026 au 30/04/2027 — Énergie, Eau". */
+    public String mandate(fr.mediance.protocol.MandateDto m) {
+        return text.get("visit.action.mandate.label", FrenchInput.format(m.startDate()), FrenchInput.format(m.endDate()),
+                labels(CodeLists.DOMAIN, m.demarches()));
+    }
+
     /** Labels of codes, separated by commas. */
     public String labels(String list, List<String> codes) {
         return String.join(", ", codes.stream().map(c -> code(list, c)).toList());

@@ -600,9 +600,7 @@ public final class VisitReportViewModel {
     }
 
     private String mandateLabel(MandateDto m) {
-        List<String> demarches = m.demarches().stream().map(d -> reference.label(CodeLists.DOMAIN, d)).toList();
-        return text("visit.action.mandate.label", FrenchInput.format(m.startDate()), FrenchInput.format(m.endDate()),
-                String.join(", ", demarches));
+        return new ReportLines(reference::label, this::text, id -> null).mandate(m);
     }
 
     private String codeLabel(String list, String code) {

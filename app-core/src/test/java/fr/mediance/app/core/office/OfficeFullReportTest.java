@@ -94,7 +94,8 @@ class OfficeFullReportTest {
         assertThat(vm.actions()).singleElement().satisfies(a -> {
             assertThat(a.title()).isEqualTo("Demande d'aide (FSL…) · Énergie");
             assertThat(a.details()).containsExactly("Conseil départemental · 27/11/2026", "Résultat : En attente",
-                    "Montant demandé : 412,50\u00a0€", "Référence : FSL-2026-118", "Pour le compte de la personne");
+                    "Montant demandé : 412,50\u00a0€", "Référence : FSL-2026-118",
+                    "Pour le compte de la personne (Mandat du 01/11/2026 au 30/04/2027 — Énergie)");
         });
         assertThat(vm.orientations()).singleElement().satisfies(o -> {
             assertThat(o.title()).isEqualTo("CCAS");

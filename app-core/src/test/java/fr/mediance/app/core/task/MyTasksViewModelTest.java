@@ -99,6 +99,13 @@ public class MyTasksViewModelTest {
         assertThat(titles(MyTasksViewModel.Bucket.TODAY)).containsExactly("Point échéancier");
         assertThat(titles(MyTasksViewModel.Bucket.THIS_WEEK)).isEmpty();
         assertThat(titles(MyTasksViewModel.Bucket.LATER)).isEmpty();
+        assertThat(vm.summaryProperty().get()).isEqualTo("1 aujourd'hui · 4 en retard");
+
+        core.tasks().mine().forEach(t -> core.tasks().markDone(t.id()));
+        task("r1", "Plus tard", LocalDate.of(2026, 12, 20));
+        vm.refresh().join();
+        assertThat(vm.summaryProperty().get()).isEmpty(); // nothing today nor late
+        assertThat(vm.emptyProperty().get()).isFalse();
     }
 
     @Test
