@@ -19,6 +19,12 @@ public final class ResponsiveRow extends Pane {
         getChildren().addAll(children);
     }
 
+    /** Its height depends on its width (side by side or stacked), so parents must give the width first. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     private boolean sideBySide(double width) {
         int n = managedCount();
         return n <= 1 || width >= n * minColumnWidth + (n - 1) * gap;
