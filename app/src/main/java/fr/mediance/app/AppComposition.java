@@ -22,7 +22,6 @@ import fr.mediance.app.core.session.AppViewModel.Place;
 import fr.mediance.app.core.session.LoginViewModel;
 import fr.mediance.app.core.session.PinViewModel;
 import fr.mediance.app.core.sync.SyncStatusViewModel;
-import fr.mediance.app.core.visit.VisitReportViewModel;
 import fr.mediance.app.login.LoginView;
 import fr.mediance.app.login.PinView;
 import fr.mediance.app.office.OfficeReportView;
@@ -36,7 +35,7 @@ import fr.mediance.app.shell.Destination;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.sync.SyncIndicator;
 import fr.mediance.app.sync.SyncView;
-import fr.mediance.app.visit.VisitView;
+import fr.mediance.app.visit.VisitScreens;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -183,17 +182,7 @@ public final class AppComposition {
     }
 
     private void openVisit(String appointmentId) {
-        VisitReportViewModel vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.residents(), core.reference(), capture, core.sync(), core.mandateLookup(), null, clock, zone, texts,
-                background, fx);
-        vm.setOnMessage(shell::showMessage);
-        disposers.add(vm::dispose);
-        shell.navigator().push(new VisitView(vm, texts));
-        vm.load(appointmentId).thenAccept(found -> {
-            if (!found) {
-                shell.showError(texts.getString("visit.error.not.found"));
-            }
-        });
+        new VisitScreens(context()).openAppointment(appointmentId);
     }
 
     private void openReport(String reportId) {

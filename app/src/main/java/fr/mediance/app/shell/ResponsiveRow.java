@@ -19,7 +19,7 @@ public final class ResponsiveRow extends Pane {
         getChildren().addAll(children);
     }
 
-    /** Its height depends on its width (side by side or stacked), so parents must give the width first. */
+    /** The height depends on the width given (side by side or stacked): parents must ask with the width. */
     @Override
     public javafx.geometry.Orientation getContentBias() {
         return javafx.geometry.Orientation.HORIZONTAL;
