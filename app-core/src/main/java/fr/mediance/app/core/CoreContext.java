@@ -5,7 +5,9 @@ import fr.mediance.app.core.agenda.SqliteAgendaService;
 import fr.mediance.app.core.conflict.ConflictService;
 import fr.mediance.app.core.conflict.SqliteConflictService;
 import fr.mediance.app.core.document.DocumentService;
+import fr.mediance.app.core.document.RetentionPurge;
 import fr.mediance.app.core.document.SqliteDocumentService;
+import fr.mediance.app.core.checkin.CheckInService;
 import fr.mediance.app.core.office.OfficeService;
 import fr.mediance.app.core.office.SqliteOfficeService;
 import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
@@ -77,6 +79,8 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteAgendaService agenda;
     private final SqliteVisitService visits;
     private final SqliteDocumentService documents;
+    private final RetentionPurge retention;
+    private final CheckInService checkIns;
     private final SqliteOfficeService office;
     private final SqliteReferenceService reference;
     private final SqliteConflictService conflicts;
@@ -92,7 +96,9 @@ public final class CoreContext implements AutoCloseable {
         this.reference = new SqliteReferenceService(store, session::remote, clock);
         this.residents = new SqliteResidentService(store, outbox, session::currentAccount, clock);
         this.agenda = new SqliteAgendaService(store, outbox, session::currentAccount, clock, zone);
-        this.documents = new SqliteDocumentService(store, session::currentAccount, clock);
+        this.documents = new SqliteDocumentService(store, session::currentAccount, clock, zone);
+        this.retention = new RetentionPurge(store, clock, zone);
+        this.checkIns = new CheckInService(store);
         this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
         this.office = new SqliteOfficeService(store, session::remote, clock);
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
@@ -101,6 +107,7 @@ public final class CoreContext implements AutoCloseable {
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         this.autoSync = b.autoSync;
         session.addUnlockListener(() -> {
+            retention.run(); // documents past their retention date leave the device at each unlock
             sync.refreshCounts();
             if (b.autoSync) {
                 scheduler.onUnlocked();
@@ -119,6 +126,7 @@ public final class CoreContext implements AutoCloseable {
             });
             timer.scheduleWithFixedDelay(() -> {
                 try {
+                    retention.runIfDue(); // and once a day
                     scheduler.tick();
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "sync timer failed: {0}", e.toString());
@@ -287,6 +295,16 @@ public final class CoreContext implements AutoCloseable {
 
     public DocumentService documents() {
         return documents;
+    }
+
+    /** Deletes the documents whose retention date has passed (run at unlock and once a day by the timer). */
+    public RetentionPurge retention() {
+        return retention;
+    }
+
+    /** The optional GPS check-in of draft reports, and its setting. */
+    public CheckInService checkIns() {
+        return checkIns;
     }
 
     public OfficeService office() {
