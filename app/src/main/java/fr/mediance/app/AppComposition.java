@@ -8,6 +8,12 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 
 import fr.mediance.app.agenda.AgendaView;
+import fr.mediance.app.agenda.AppointmentView;
+import fr.mediance.app.checkin.CheckInBar;
+import fr.mediance.app.core.agenda.AppointmentViewModel;
+import fr.mediance.app.core.checkin.CheckInViewModel;
+import fr.mediance.app.core.platform.ExternalApps;
+import fr.mediance.app.core.platform.Location;
 import fr.mediance.app.conflict.ConflictsView;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.conflict.ConflictsViewModel;
@@ -50,6 +56,8 @@ public final class AppComposition {
 
     private final CoreContext core;
     private final DocumentCapture capture;
+    private final ExternalApps apps;
+    private final Location location;
     private final ResourceBundle texts;
     private final Executor background;
     private final Executor fx;
@@ -65,8 +73,19 @@ public final class AppComposition {
 
     public AppComposition(CoreContext core, DocumentCapture capture, ResourceBundle texts, Executor background,
                           Executor fx, String defaultServer) {
+        this(core, capture, ExternalApps.NONE, Location.NONE, texts, background, fx, defaultServer);
+    }
+
+    /**
+     * @param apps     the dialer and the maps app ({@link ExternalApps#NONE} hides "Appeler" and "Itinéraire")
+     * @param location the position service ({@link Location#NONE} on a desktop hides the check-in)
+     */
+    public AppComposition(CoreContext core, DocumentCapture capture, ExternalApps apps, Location location,
+                          ResourceBundle texts, Executor background, Executor fx, String defaultServer) {
         this.core = core;
         this.capture = capture;
+        this.apps = apps;
+        this.location = location;
         this.texts = texts;
         this.background = background;
         this.fx = fx;
@@ -148,6 +167,7 @@ public final class AppComposition {
             case AGENDA -> {
                 AgendaViewModel vm = new AgendaViewModel(core.agenda(), core.reference(), core.sync(), clock, zone, texts,
                         background, fx, this::openVisit);
+                vm.setOnPrepare(this::openAppointment);
                 disposers.add(vm::dispose);
                 yield new AgendaView(vm, texts);
             }
@@ -182,15 +202,36 @@ public final class AppComposition {
         new ResidentScreens(context()).openFile(residentId);
     }
 
+    /** The panel to read before leaving for an appointment. */
+    private void openAppointment(String appointmentId) {
+        AppointmentViewModel vm = new AppointmentViewModel(core.agenda(), core.reference(), apps, clock, zone, texts,
+                background, fx);
+        vm.setOnMessage(shell::showMessage);
+        vm.setOnOpenVisit(this::openVisit);
+        vm.setOnOpenResident(this::openResidentFile);
+        shell.navigator().push(new AppointmentView(vm, texts));
+        vm.load(appointmentId).thenAccept(found -> {
+            if (!found) {
+                shell.showError(texts.getString("appointment.notFound"));
+            }
+        });
+    }
+
     private void openVisit(String appointmentId) {
         VisitReportViewModel vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
                 core.reference(), capture, core.sync(), clock, zone, texts, background, fx);
         vm.setOnMessage(shell::showMessage);
         disposers.add(vm::dispose);
-        shell.navigator().push(new VisitView(vm, texts));
+        VisitView view = new VisitView(vm, texts);
+        shell.navigator().push(view);
+        CheckInViewModel checkIn = new CheckInViewModel(core.checkIns(), location, clock, zone, texts, background, fx);
+        CheckInBar.fill(view.node(), checkIn, texts);
+        vm.frozenProperty().addListener((o, was, frozen) -> checkIn.setReport(vm.reportId()));
         vm.load(appointmentId).thenAccept(found -> {
             if (!found) {
                 shell.showError(texts.getString("visit.error.not.found"));
+            } else {
+                checkIn.setReport(vm.reportId());
             }
         });
     }

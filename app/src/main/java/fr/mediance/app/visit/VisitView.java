@@ -199,7 +199,7 @@ public final class VisitView implements Screen {
         completeBox.visibleProperty().bind(vm.frozenProperty().not());
         completeBox.managedProperty().bind(completeBox.visibleProperty());
 
-        return Ui.page(new VBox(16, header, frozen, form, photos, completeBox));
+        return Ui.page(new VBox(16, header, frozen, fr.mediance.app.checkin.CheckInBar.slot(), form, photos, completeBox));
     }
 
     private ComboBox<CodeItem> codeCombo(ObservableList<CodeItem> options, ObjectProperty<String> code, String id) {
