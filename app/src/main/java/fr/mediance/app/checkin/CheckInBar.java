@@ -37,11 +37,33 @@ public final class CheckInBar {
 
     /** Puts the bar into the slot found under {@code root}; does nothing if there is none. */
     public static void fill(Node root, CheckInViewModel vm, ResourceBundle texts) {
-        Node found = root.lookup("#" + SLOT_ID);
+        Node found = find(root);
         if (found instanceof Pane slot) {
             slot.getChildren().setAll(bar(vm, texts));
             slot.visibleProperty().bind(vm.visibleProperty());
         }
+    }
+
+    /** The slot under {@code root}, also inside a scroll pane whose skin is not made yet (a screen not shown). */
+    private static Node find(Node root) {
+        if (root == null) {
+            return null;
+        }
+        if (SLOT_ID.equals(root.getId())) {
+            return root;
+        }
+        if (root instanceof javafx.scene.control.ScrollPane scroll) {
+            return find(scroll.getContent());
+        }
+        if (root instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = find(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The bar itself. */
