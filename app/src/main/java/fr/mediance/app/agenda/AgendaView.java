@@ -123,6 +123,10 @@ public final class AgendaView extends BasicScreen {
         for (AgendaViewModel.Day d : vm.days()) {
             if (week) {
                 list.getChildren().add(dayHeader(d));
+            } else {
+                Label count = Ui.label(d.countText(), Styles.MUTED, Styles.SMALL);
+                count.setId("agenda-count-" + d.date());
+                list.getChildren().add(count);
             }
             for (AgendaViewModel.Row row : d.rows()) {
                 list.getChildren().add(item(row));
@@ -132,8 +136,12 @@ public final class AgendaView extends BasicScreen {
 
     /** "Lundi 30 novembre · 2 rendez-vous": a tap shows that day alone. */
     private Node dayHeader(AgendaViewModel.Day d) {
-        Label title = Ui.label(d.title(), Styles.SECTION_TITLE);
-        Label count = Ui.label(d.countText(), Styles.MUTED, Styles.SMALL);
+        Label title = new Label(d.title());
+        title.getStyleClass().add(Styles.SECTION_TITLE);
+        title.setMinWidth(0);
+        Label count = new Label(d.countText());
+        count.getStyleClass().addAll(Styles.MUTED, Styles.SMALL);
+        count.setMinWidth(Label.USE_PREF_SIZE);
         count.setId("agenda-count-" + d.date());
         HBox header = new HBox(10, title, Ui.spacer(), count, Icons.of(Material2AL.CHEVRON_RIGHT, 18));
         header.setAlignment(Pos.CENTER_LEFT);
@@ -215,8 +223,10 @@ public final class AgendaView extends BasicScreen {
 
         Button prepare = Ui.button(texts.getString("agenda.prepare"), Material2AL.ASSIGNMENT);
         prepare.setId("appointment-" + row.appointmentId() + "-prepare");
+        prepare.getStyleClass().add("prepare-button");
+        prepare.setAccessibleText(texts.getString("agenda.prepare") + " " + row.residentName());
         prepare.setMinHeight(44);
-        prepare.setMinWidth(Button.USE_PREF_SIZE);
+        prepare.setMinWidth(44);
         prepare.setOnAction(e -> vm.prepare(row.appointmentId()));
         HBox card = new HBox(12, middle, prepare);
         card.setAlignment(Pos.CENTER_LEFT);

@@ -43,7 +43,9 @@ class AgendaScreenTest extends UiTest {
         assertThat(text("#app-title")).isEqualTo("Mes rendez-vous");
         assertThat(text("#agenda-heading")).startsWith("Aujourd'hui, ");
         VBox list = node("#agenda-list");
-        assertThat(list.getChildren()).hasSize(4);
+        assertThat(list.getChildren()).hasSize(5); // the day's count, then its four appointments
+        assertThat(lookup("#agenda-count-" + java.time.LocalDate.now(DemoOffice.PARIS)).queryLabeled().getText())
+                .isEqualTo("4 rendez-vous");
         assertThat(lookup("#appointment-a1 .item-time").queryLabeled().getText()).isEqualTo("09:30 – 10:30");
         assertThat(lookup("#appointment-a1 .item-title").queryLabeled().getText()).isEqualTo("Fatima Benali");
         assertThat(lookup("#appointment-a1 .status-label").queryLabeled().getText()).isEqualTo("Confirmé");

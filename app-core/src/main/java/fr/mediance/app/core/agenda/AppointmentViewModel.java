@@ -279,7 +279,7 @@ public final class AppointmentViewModel {
             s = s.substring(0, space > SYNTHESIS_CHARS / 2 ? space : SYNTHESIS_CHARS);
             cut = true;
         }
-        return cut ? s + "…" : s;
+        return cut ? s.replaceAll("[\\s.,;:]+$", "") + "…" : s;
     }
 
     /** "Appeler": the dialer with the resident's number (a desktop copies the number and says so). */

@@ -159,9 +159,9 @@ class AppointmentViewModelTest {
     void the_last_completed_contact_comes_with_the_first_lines_of_its_synthesis_and_its_actions() {
         vm.load("a1").join();
 
-        assertThat(vm.lastContactTitleProperty().get()).isEqualTo("Dernier contact : 12/10/2026 · Visite à domicile");
+        assertThat(vm.lastContactTitleProperty().get()).isEqualTo("12/10/2026 · Visite à domicile");
         assertThat(vm.lastContactSynthesisProperty().get())
-                .isEqualTo("Facture EDF de 412,30 € impayée.\nÉchéancier demandé.\nDossier FSL déposé.…");
+                .isEqualTo("Facture EDF de 412,30 € impayée.\nÉchéancier demandé.\nDossier FSL déposé…");
         assertThat(vm.lastContactActions()).containsExactly("Demande FSL – FSL 13 : Accordé (412,30\u00A0€)",
                 "Demande d'échéancier – EDF : en attente");
     }
