@@ -219,13 +219,14 @@ public final class AppComposition {
 
     private void openVisit(String appointmentId) {
         VisitReportViewModel vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.reference(), capture, core.sync(), clock, zone, texts, background, fx);
+                core.residents(), core.reference(), capture, core.sync(), core.mandateLookup(), null, clock, zone, texts,
+                background, fx);
         vm.setOnMessage(shell::showMessage);
         disposers.add(vm::dispose);
         VisitView view = new VisitView(vm, texts);
         shell.navigator().push(view);
         CheckInViewModel checkIn = new CheckInViewModel(core.checkIns(), location, clock, zone, texts, background, fx);
-        CheckInBar.fill(view.node(), checkIn, texts);
+        view.insertAtTop(CheckInBar.of(checkIn, texts));
         vm.frozenProperty().addListener((o, was, frozen) -> checkIn.setReport(vm.reportId()));
         vm.load(appointmentId).thenAccept(found -> {
             if (!found) {

@@ -154,7 +154,7 @@ final class ChaosBench {
             VisitReport draft = tablet.visits().startForResident(r.id()).orElseThrow();
             draft = tablet.visits().saveDraft(draft.withMedium("home_visit").withDomains(List.of("budget"))
                     .withSynthesis("Visite " + v + " de la tablette " + client + " : courrier et factures examinés.")
-                    .withFollowUp("Rappeler").withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7))).value();
+                    .withFollowUp("Rappeler").withVisitAttested(true).withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7))).value();
             for (int p = 0; p < PHOTOS; p++) {
                 long seed = SEED * 1_000_000L + client * 10_000L + v * 10L + p;
                 Outcome<PhotoItem> photo = tablet.documents().attach(draft.id(), new CapturedImage(

@@ -175,7 +175,7 @@ public final class SyncWorld implements AutoCloseable {
         VisitReport draft = tablet.visits().openForAppointment(appointmentId).orElseThrow(
                 () -> new IllegalStateException("appointment " + appointmentId + " unknown on the device"));
         draft = tablet.visits().saveDraft(draft.withMedium("home_visit").withDomains(List.of("energie", "budget"))
-                .withSynthesis(synthesis).withFollowUp("Rappeler dans une semaine")
+                .withSynthesis(synthesis).withFollowUp("Rappeler dans une semaine").withVisitAttested(true)
                 .withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7))).value();
         for (int i = 0; i < photos.size(); i++) {
             var attached = tablet.documents().attach(draft.id(),

@@ -113,7 +113,8 @@ class HomeVisitStoryTest {
         VisitReport draft = tablet.visits().openForAppointment(planned.appointmentId()).orElseThrow();
         draft = tablet.visits().saveDraft(draft.withMedium("home_visit").withDomains(List.of("energie", "budget"))
                 .withSynthesis("Facture d'électricité de 412,50 € impayée, échéance le 28/11.")
-                .withFollowUp("Appeler EDF Solidarité pour un échéancier").withFollowUpDue(day.plusDays(7))).value();
+                .withFollowUp("Appeler EDF Solidarité pour un échéancier").withFollowUpDue(day.plusDays(7))
+                .withVisitAttested(true)).value();
         byte[] photo = TestImages.bill(1600, 1200, 0.8f, 42);
         PhotoItem attached = tablet.documents().attach(draft.id(),
                 new CapturedImage(photo, "image/jpeg", "facture.jpg"), "facture").value();

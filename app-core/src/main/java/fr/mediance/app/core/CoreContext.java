@@ -82,6 +82,8 @@ public final class CoreContext implements AutoCloseable {
     private final RetentionPurge retention;
     private final CheckInService checkIns;
     private final SqliteOfficeService office;
+    private final fr.mediance.app.core.task.SqliteTaskService tasks;
+    private final fr.mediance.app.core.visit.SqliteMandateLookup mandates;
     private final SqliteReferenceService reference;
     private final SqliteConflictService conflicts;
 
@@ -101,6 +103,8 @@ public final class CoreContext implements AutoCloseable {
         this.checkIns = new CheckInService(store);
         this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
         this.office = new SqliteOfficeService(store, session::remote, clock);
+        this.tasks = new fr.mediance.app.core.task.SqliteTaskService(store, outbox, session::currentAccount, clock);
+        this.mandates = new fr.mediance.app.core.visit.SqliteMandateLookup(store, zone);
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
         this.sync = new SyncEngine(store, outbox, session::remote, network, clock, b.background, b.ui,
                 new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)), b.pullPageSize);
@@ -305,6 +309,16 @@ public final class CoreContext implements AutoCloseable {
     /** The optional GPS check-in of draft reports, and its setting. */
     public CheckInService checkIns() {
         return checkIns;
+    }
+
+    /** Follow-up tasks ("Mes suivis"). */
+    public fr.mediance.app.core.task.TaskService tasks() {
+        return tasks;
+    }
+
+    /** The resident's active mandates covering a domain on a day (for actions on their behalf). */
+    public fr.mediance.app.core.visit.MandateLookup mandateLookup() {
+        return mandates;
     }
 
     public OfficeService office() {

@@ -11,63 +11,27 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * "Je suis arrivé·e" at the top of a draft report, with the setting "Enregistrer ma position à l'arrivée".
- * The visit screen holds an empty {@link #slot()}; the composition fills it with {@link #fill} (nothing on a
- * desktop: the bar stays hidden where there is no position service).
+ * "Je suis arrivé·e" at the top of a draft report, with the setting "Enregistrer ma position à l'arrivée";
+ * hidden where there is no position service (a desktop) and once the report is completed.
  */
 public final class CheckInBar {
-    public static final String SLOT_ID = "check-in-slot";
-
     private CheckInBar() {
     }
 
-    /** An empty, unmanaged place for the bar. */
-    public static Node slot() {
-        VBox slot = new VBox();
-        slot.setId(SLOT_ID);
-        slot.managedProperty().bind(slot.visibleProperty());
-        slot.setVisible(false);
-        return slot;
-    }
-
-    /** Puts the bar into the slot found under {@code root}; does nothing if there is none. */
-    public static void fill(Node root, CheckInViewModel vm, ResourceBundle texts) {
-        Node found = find(root);
-        if (found instanceof Pane slot) {
-            slot.getChildren().setAll(bar(vm, texts));
-            slot.visibleProperty().bind(vm.visibleProperty());
-        }
-    }
-
-    /** The slot under {@code root}, also inside a scroll pane whose skin is not made yet (a screen not shown). */
-    private static Node find(Node root) {
-        if (root == null) {
-            return null;
-        }
-        if (SLOT_ID.equals(root.getId())) {
-            return root;
-        }
-        if (root instanceof javafx.scene.control.ScrollPane scroll) {
-            return find(scroll.getContent());
-        }
-        if (root instanceof javafx.scene.Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                Node found = find(child);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+    /** The bar, shown only while the view model says so (a draft, on a device with a position service). */
+    public static Node of(CheckInViewModel vm, ResourceBundle texts) {
+        Node bar = bar(vm, texts);
+        bar.visibleProperty().bind(vm.visibleProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /** The bar itself. */
-    public static Node bar(CheckInViewModel vm, ResourceBundle texts) {
+    private static Node bar(CheckInViewModel vm, ResourceBundle texts) {
         CheckBox enabled = new CheckBox(texts.getString("checkin.setting"));
         enabled.setId("check-in-enabled");
         enabled.setMinHeight(44);

@@ -67,14 +67,65 @@ public final class OfficeReportView implements Screen {
                 value("office.report.domains", vm.domainsTextProperty()),
                 value("office.report.synthesis", vm.synthesisTextProperty()),
                 value("office.report.followup", vm.followUpTextProperty()),
-                value("office.report.followup.due", vm.followUpDueTextProperty()));
+                value("office.report.followup.due", vm.followUpDueTextProperty()),
+                value("office.report.place", vm.placeTextProperty()),
+                value("office.report.duration", vm.durationTextProperty()),
+                value("office.report.persons", vm.personsTextProperty()),
+                value("office.report.motifs", vm.motifsTextProperty()),
+                value("office.report.signature", vm.signatureTextProperty()));
+        Label supersedes = Ui.bound(vm.supersedesTextProperty(), Styles.HINT);
+        supersedes.visibleProperty().bind(supersedes.textProperty().isNotEmpty());
+        supersedes.managedProperty().bind(supersedes.visibleProperty());
+        fields.getChildren().add(1, supersedes);
         fields.setId("office-report");
+        VBox energy = listCard("office.report.energy", "office-energy");
+        VBox actions = listCard("office.report.actions", "office-actions");
+        VBox orientations = listCard("office.report.orientations", "office-orientations");
+        VBox tasks = listCard("office.report.tasks", "office-tasks");
+        Runnable render = () -> {
+            lines(energy, vm.energyLines());
+            entries(actions, vm.actions());
+            entries(orientations, vm.orientations());
+            lines(tasks, vm.tasks());
+        };
+        vm.energyLines().addListener((ListChangeListener<String>) c -> render.run());
+        vm.actions().addListener((ListChangeListener<OfficeReportViewModel.Entry>) c -> render.run());
+        vm.orientations().addListener((ListChangeListener<OfficeReportViewModel.Entry>) c -> render.run());
+        vm.tasks().addListener((ListChangeListener<String>) c -> render.run());
+        render.run();
         photos.setId("office-photos");
         vm.photos().addListener((ListChangeListener<OfficeReportViewModel.PhotoRow>) c -> renderPhotos());
         renderPhotos();
         VBox photoCard = Ui.card(Ui.label(texts.getString("office.report.photos"), Styles.SECTION_TITLE),
                 Ui.bound(vm.photosSummaryProperty(), Styles.MUTED), photos);
-        return Ui.page(new VBox(16, error, fields, photoCard));
+        return Ui.page(new VBox(16, error, fields, energy, actions, orientations, tasks, photoCard));
+    }
+
+    /** A card with a title whose lines are filled later; hidden while it has none. */
+    private VBox listCard(String titleKey, String id) {
+        VBox card = Ui.card(Ui.label(texts.getString(titleKey), Styles.SECTION_TITLE));
+        card.setId(id);
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
+    }
+
+    private static void lines(VBox card, java.util.List<String> lines) {
+        card.getChildren().remove(1, card.getChildren().size());
+        for (String l : lines) {
+            card.getChildren().add(Ui.label(l));
+        }
+        card.setVisible(!lines.isEmpty());
+    }
+
+    private static void entries(VBox card, java.util.List<OfficeReportViewModel.Entry> entries) {
+        card.getChildren().remove(1, card.getChildren().size());
+        for (OfficeReportViewModel.Entry e : entries) {
+            VBox item = new VBox(2, Ui.label(e.title(), Styles.ITEM_TITLE));
+            e.details().forEach(d -> item.getChildren().add(Ui.label(d, Styles.MUTED)));
+            item.getStyleClass().add(Styles.LIST_ITEM);
+            card.getChildren().add(item);
+        }
+        card.setVisible(!entries.isEmpty());
     }
 
     private VBox value(String labelKey, ObservableValue<String> value) {

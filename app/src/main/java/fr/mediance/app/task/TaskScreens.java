@@ -1,11 +1,8 @@
 package fr.mediance.app.task;
 
 import fr.mediance.app.ScreenContext;
+import fr.mediance.app.core.task.MyTasksViewModel;
 import fr.mediance.app.shell.Screen;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 
 /** Builds this feature's screens and view models for the composition root. */
 public final class TaskScreens {
@@ -15,19 +12,12 @@ public final class TaskScreens {
         this.ctx = ctx;
     }
 
+    /** "Mes suivis". */
     public Screen myTasks() {
-        Label empty = new Label();
-        SimpleStringProperty title = new SimpleStringProperty();
-        return new Screen() {
-            @Override
-            public Node node() {
-                return empty;
-            }
-
-            @Override
-            public ReadOnlyStringProperty titleProperty() {
-                return title;
-            }
-        };
+        MyTasksViewModel vm = new MyTasksViewModel(ctx.core().tasks(), ctx.clock(), ctx.zone(), ctx.texts(),
+                ctx.background(), ctx.fx(), ctx.openResidentFile());
+        vm.setOnMessage(ctx.shell()::showMessage);
+        vm.refresh();
+        return new MyTasksView(vm, ctx.texts());
     }
 }

@@ -111,7 +111,8 @@ public final class DemoOffice implements AutoCloseable {
                 .withDomains(List.of("energie", "courriers"))
                 .withSynthesis("Facture d'électricité de 412,30 € en retard de deux mois. Échéancier demandé au "
                         + "fournisseur ; dossier FSL à préparer.")
-                .withFollowUp("Appeler le fournisseur pour confirmer l'échéancier");
+                .withFollowUp("Appeler le fournisseur pour confirmer l'échéancier")
+                .withVisitAttested(true);
         core.visits().saveDraft(draft);
         for (String type : photoTypes) {
             byte[] photo = photographedBill(type.hashCode() + draft.id().hashCode());

@@ -79,7 +79,9 @@ class VisitScreenTest extends UiTest {
         assertThat(core.documents().photos(saved().id())).hasSize(1);
         assertThat(((FlowPane) node("#visit-photos")).getChildren()).hasSize(1);
 
-        // terminate: frozen, read-only
+        // terminate (attested without signature): frozen, read-only
+        javafx.scene.control.CheckBox attested = node("#visit-attested");
+        interact(attested::fire);
         Button complete = node("#visit-complete");
         interact(complete::fire);
         until(() -> visible("#visit-frozen"));

@@ -16,11 +16,11 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.document.Amounts;
 import fr.mediance.app.core.platform.ExternalApps;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.ListNames;
@@ -225,7 +225,7 @@ public final class AppointmentViewModel {
         }
         String result = reference.label(ListNames.ACTION_RESULT, a.result());
         if (a.amountObtainedCents() != null) {
-            result = text("appointment.action.amount", result, Amounts.format(a.amountObtainedCents()));
+            result = text("appointment.action.amount", result, FrenchInput.money(a.amountObtainedCents()));
         }
         return text("appointment.action.result", what, result);
     }
@@ -251,7 +251,7 @@ public final class AppointmentViewModel {
                     DATE.format(d.dueDate())));
         }
         if (d.amountCents() != null) {
-            parts.add(Amounts.format(d.amountCents()));
+            parts.add(FrenchInput.money(d.amountCents()));
         }
         if (d.retentionUntil() != null && !d.retentionUntil().isAfter(today.plusDays(HORIZON_DAYS))) {
             parts.add(text("appointment.document.retention", DATE.format(d.retentionUntil())));

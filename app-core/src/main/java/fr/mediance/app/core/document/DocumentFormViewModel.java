@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +18,7 @@ import java.util.function.Consumer;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 import javafx.beans.property.ObjectProperty;
@@ -39,8 +38,7 @@ import javafx.collections.ObservableList;
  * user types one. Each bad field gets its message beside it and nothing typed is lost.
  */
 public final class DocumentFormViewModel {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE = FrenchInput.DATE;
 
     private final DocumentService documents;
     private final ReferenceService reference;
@@ -136,7 +134,7 @@ public final class DocumentFormViewModel {
                     type.set(d.type());
                     title.set(nz(d.title()));
                     issuer.set(nz(d.issuer()));
-                    amount.set(Amounts.editable(d.amountCents()));
+                    amount.set(FrenchInput.typedAmount(d.amountCents()));
                     dueDate.set(d.dueDate() == null ? "" : DATE.format(d.dueDate()));
                     retention.set(retentionDay == null ? "" : DATE.format(retentionDay));
                     purposes.setAll(d.purpose());
@@ -190,7 +188,7 @@ public final class DocumentFormViewModel {
         ok &= checkLength(issuer.get(), issuerError);
         Long cents = null;
         if (!blank(amount.get())) {
-            Optional<Long> parsed = Amounts.parse(amount.get());
+            Optional<Long> parsed = FrenchInput.cents(amount.get());
             if (parsed.isEmpty()) {
                 amountError.set(text("document.error.amount"));
                 ok = false;
@@ -260,15 +258,11 @@ public final class DocumentFormViewModel {
 
     /** The typed date; empty when blank; null (and the message set) when it is not a date. */
     private Optional<LocalDate> date(String typed, ReadOnlyStringWrapper error) {
-        if (blank(typed)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(typed.strip(), DATE));
-        } catch (DateTimeParseException e) {
+        if (FrenchInput.invalidDate(typed)) {
             error.set(text("document.error.date"));
             return null;
         }
+        return FrenchInput.date(typed);
     }
 
     private static boolean blank(String s) {

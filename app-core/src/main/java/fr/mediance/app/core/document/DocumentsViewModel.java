@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.ListNames;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -115,7 +116,7 @@ public final class DocumentsViewModel {
             parts.add(p.issuer());
         }
         if (p.amountCents() != null) {
-            parts.add(Amounts.format(p.amountCents()));
+            parts.add(FrenchInput.money(p.amountCents()));
         }
         if (p.dueDate() != null) {
             parts.add(text("document.row.due", DATE.format(p.dueDate())));

@@ -41,6 +41,8 @@ public final class SqliteDocumentService implements DocumentService {
     public static final String RETENTION_DEFAULT = "retention_default";
     /** When neither the type nor the setting gives a period. */
     static final Period FALLBACK_RETENTION = Period.ofYears(1);
+    /** The largest amount of a document (ten million euros), in cents. */
+    static final long MAX_CENTS = 1_000_000_000L;
 
     public SqliteDocumentService(StoreHolder store, Supplier<AccountInfo> account, Clock clock) {
         this(store, account, clock, ZoneId.of("Europe/Paris"));
@@ -206,7 +208,7 @@ public final class SqliteDocumentService implements DocumentService {
         }
         e.maxLength("title", m.title(), Limits.MAX_SHORT_TEXT);
         e.maxLength("issuer", m.issuer(), Limits.MAX_SHORT_TEXT);
-        if (m.amountCents() != null && (m.amountCents() < 0 || m.amountCents() > Amounts.MAX_CENTS)) {
+        if (m.amountCents() != null && (m.amountCents() < 0 || m.amountCents() > MAX_CENTS)) {
             e.add("amount", CoreMessages.get("document.amount.invalid"));
         }
         if (m.retentionUntil() != null && m.retentionUntil().isBefore(today)) {

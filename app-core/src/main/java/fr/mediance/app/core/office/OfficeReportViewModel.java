@@ -16,7 +16,10 @@ import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.document.PhotoState;
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.visit.ReportLines;
 import fr.mediance.app.core.visit.VisitReport;
+import fr.mediance.protocol.ListNames;
+import fr.mediance.protocol.TaskDto;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -73,6 +76,7 @@ public final class OfficeReportViewModel {
             String medium = detail.map(d -> d.report().medium())
                     .map(m -> reference.label(CodeLists.MEDIUM, m)).orElse("");
             List<PhotoRow> rows = detail.map(d -> d.photos().stream().map(this::row).toList()).orElse(List.of());
+            Optional<Full> full = detail.map(this::full);
             fx.execute(() -> {
                 if (detail.isEmpty()) {
                     error.set(text("office.report.not.found"));
@@ -80,6 +84,7 @@ public final class OfficeReportViewModel {
                     return;
                 }
                 show(detail.get(), medium, rows);
+                showFull(full.get());
                 result.complete(true);
             });
         });
@@ -190,5 +195,110 @@ public final class OfficeReportViewModel {
 
     public ObservableList<PhotoRow> photos() {
         return photos;
+    }
+
+    // ----- the full report
+
+    /** An action or an orientation: its title and its detail lines. */
+    public record Entry(String title, List<String> details) {
+        public Entry {
+            details = List.copyOf(details);
+        }
+    }
+
+    /** Everything of the full report in French, computed on the background executor. */
+    private record Full(String place, String duration, String persons, String motifs, List<String> energy,
+                        List<Entry> actions, List<Entry> orientations, List<String> tasks, String signature,
+                        String supersedes) {
+    }
+
+    private final ReadOnlyStringWrapper placeText = new ReadOnlyStringWrapper(this, "placeText", "");
+    private final ReadOnlyStringWrapper durationText = new ReadOnlyStringWrapper(this, "durationText", "");
+    private final ReadOnlyStringWrapper personsText = new ReadOnlyStringWrapper(this, "personsText", "");
+    private final ReadOnlyStringWrapper motifsText = new ReadOnlyStringWrapper(this, "motifsText", "");
+    private final ReadOnlyStringWrapper signatureText = new ReadOnlyStringWrapper(this, "signatureText", "");
+    private final ReadOnlyStringWrapper supersedesText = new ReadOnlyStringWrapper(this, "supersedesText", "");
+    private final ObservableList<String> energyLines = FXCollections.observableArrayList();
+    private final ObservableList<Entry> actions = FXCollections.observableArrayList();
+    private final ObservableList<Entry> orientations = FXCollections.observableArrayList();
+    private final ObservableList<String> tasks = FXCollections.observableArrayList();
+
+    private Full full(ReportDetail d) {
+        VisitReport r = d.report();
+        ReportLines lines = new ReportLines(reference::label, this::text, id -> null);
+        String none = text("office.report.none");
+        List<Entry> a = r.actions().stream().map(x -> new Entry(lines.actionTitle(x), lines.actionDetails(x))).toList();
+        List<Entry> o = r.orientations().stream()
+                .map(x -> new Entry(lines.orientationTitle(x), lines.orientationDetails(x))).toList();
+        List<String> t = d.tasks().stream().map(x -> switch (x.status() == null ? "" : x.status()) {
+            case TaskDto.DONE -> text("office.report.task.done", x.title());
+            case TaskDto.CANCELLED -> text("office.report.task.cancelled", x.title());
+            default -> text("office.report.task.line", x.title(), x.dueDate() == null ? none : DATE.format(x.dueDate()));
+        }).toList();
+        String signature = r.residentSignatureDocumentId() != null ? text("office.report.signed")
+                : r.visitAttested() ? text("office.report.attested") : text("office.report.unsigned");
+        return new Full(orNone(r.place()),
+                r.durationMinutes() == null ? none : text("office.report.duration.value", r.durationMinutes()),
+                r.personsPresent().isEmpty() ? none : lines.labels(ListNames.PERSON_PRESENT, r.personsPresent()),
+                r.motifs().isEmpty() ? none : lines.labels(ListNames.MOTIF, r.motifs()), lines.energy(r.energy()), a, o,
+                t, signature, r.supersedes() == null ? "" : text("office.report.supersedes"));
+    }
+
+    private void showFull(Full f) {
+        placeText.set(f.place());
+        durationText.set(f.duration());
+        personsText.set(f.persons());
+        motifsText.set(f.motifs());
+        energyLines.setAll(f.energy());
+        actions.setAll(f.actions());
+        orientations.setAll(f.orientations());
+        tasks.setAll(f.tasks());
+        signatureText.set(f.signature());
+        supersedesText.set(f.supersedes());
+    }
+
+    public ReadOnlyStringProperty placeTextProperty() {
+        return placeText.getReadOnlyProperty();
+    }
+
+    /** "45 min". */
+    public ReadOnlyStringProperty durationTextProperty() {
+        return durationText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty personsTextProperty() {
+        return personsText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty motifsTextProperty() {
+        return motifsText.getReadOnlyProperty();
+    }
+
+    /** Signed by the resident, attested by the counsellor, or neither. */
+    public ReadOnlyStringProperty signatureTextProperty() {
+        return signatureText.getReadOnlyProperty();
+    }
+
+    /** Said when this version corrects an earlier report; else empty. */
+    public ReadOnlyStringProperty supersedesTextProperty() {
+        return supersedesText.getReadOnlyProperty();
+    }
+
+    /** The energy block of a home visit, line by line (empty when there is none). */
+    public ObservableList<String> energyLines() {
+        return energyLines;
+    }
+
+    public ObservableList<Entry> actions() {
+        return actions;
+    }
+
+    public ObservableList<Entry> orientations() {
+        return orientations;
+    }
+
+    /** The follow-up tasks the report created, with their due dates or their state. */
+    public ObservableList<String> tasks() {
+        return tasks;
     }
 }

@@ -13,6 +13,8 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.Row;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
+import fr.mediance.app.core.task.SqliteTaskService;
+import fr.mediance.app.core.task.TaskItem;
 import fr.mediance.app.core.visit.VisitReport;
 
 import java.time.Clock;
@@ -82,15 +84,18 @@ public final class SqliteOfficeService implements OfficeService {
                     SqliteOfficeService::resident, report.residentId() == null ? "" : report.residentId()).orElse(null);
             List<PhotoItem> photos = tx.query("SELECT * FROM documents WHERE visit_report_id = ? ORDER BY captured_at, id",
                     SqliteDocumentService::map, reportId);
-            return Optional.of(new ReportDetail(summary.get(), report, resident, photos));
+            List<TaskItem> tasks = tx.query("SELECT id, resident_id, title, due_date, status, rule_code, "
+                            + "visit_report_id, assignee_id, closed_at FROM tasks WHERE visit_report_id = ? AND status <> ? "
+                            + "ORDER BY due_date, title",
+                    t -> new TaskItem(t.string("id"), t.string("resident_id"), null, t.string("title"),
+                            t.date("due_date"), t.string("status"), t.string("rule_code"), t.string("visit_report_id"),
+                            t.string("assignee_id"), t.instant("closed_at")), reportId, SqliteTaskService.PLANNED);
+            return Optional.of(new ReportDetail(summary.get(), report, resident, photos, tasks));
         });
     }
 
     private static VisitReport report(Row r) {
-        return new VisitReport(r.string("id"), r.string("appointment_id"), r.string("resident_id"),
-                r.string("counsellor_id"), r.string("medium"), Records.fromJson(r.string("domains")),
-                r.string("synthesis"), r.string("follow_up"), r.date("follow_up_due"), r.instant("started_at"),
-                r.instant("updated_at"), r.instant("completed_at"), r.string("supersedes"), r.optionalLong("version"));
+        return VisitReport.of(Records.visitReport(r), r.instant("updated_at"), r.optionalLong("version"), List.of());
     }
 
     private static Resident resident(Row r) {

@@ -184,7 +184,7 @@ public final class HeadlessClient {
         String domain = domains.isEmpty() ? "budget" : domains.get(0).code();
         Outcome<VisitReport> saved = core.visits().saveDraft(draft.withMedium(CodeLists.MEDIUM_HOME_VISIT)
                 .withDomains(List.of(domain)).withSynthesis("Visite à domicile : courrier et factures examinés.")
-                .withFollowUp("Rappeler dans une semaine")
+                .withFollowUp("Rappeler dans une semaine").withVisitAttested(true)
                 .withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7)));
         if (!saved.isOk()) {
             throw new IllegalStateException("Brouillon non enregistré : " + saved.message());

@@ -2,6 +2,7 @@ package fr.mediance.app.core.visit;
 
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,17 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.resident.Resident;
+import fr.mediance.app.core.resident.ResidentService;
+import fr.mediance.app.core.signature.Signature;
+import fr.mediance.app.core.signature.SignatureService;
+import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.ListNames;
+import fr.mediance.protocol.MandateDto;
+import fr.mediance.protocol.OrientationDto;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import fr.mediance.app.core.agenda.AgendaItem;
 import fr.mediance.app.core.agenda.AgendaService;
 import fr.mediance.app.core.document.DocumentService;
@@ -129,20 +141,80 @@ public final class VisitReportViewModel {
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "delivery", Delivery.LOCAL);
     private final ReadOnlyStringWrapper codesHint = new ReadOnlyStringWrapper(this, "codesHint", "");
 
+    // ----- the full report
+    /** Supply state code whose power in kVA is asked. */
+    public static final String SUPPLY_LIMITED = "limited";
+    private final MandateLookup mandates;
+    private final SignatureService signatures;
+    private final ResidentService residents;
+    private final Map<String, ObservableList<CodeItem>> options = new java.util.HashMap<>();
+    private List<CodeItem> allMotifs = List.of();
+    private final ObservableList<CodeItem> motifOptions = FXCollections.observableArrayList();
+    private final StringProperty place = new SimpleStringProperty(this, "place", "");
+    private final StringProperty duration = new SimpleStringProperty(this, "duration", "");
+    private final ObservableList<String> personsPresent = FXCollections.observableArrayList();
+    private final ObservableList<String> motifs = FXCollections.observableArrayList();
+    private final BooleanProperty metersChecked = new SimpleBooleanProperty(this, "metersChecked");
+    private final ObjectProperty<Boolean> linky = new SimpleObjectProperty<>(this, "linky");
+    private final ObjectProperty<String> supplyState = new SimpleObjectProperty<>(this, "supplyState");
+    private final StringProperty kva = new SimpleStringProperty(this, "kva", "");
+    private final StringProperty supplySince = new SimpleStringProperty(this, "supplySince", "");
+    private final ObjectProperty<String> heatingType = new SimpleObjectProperty<>(this, "heatingType");
+    private final ObservableList<String> ecoGestures = FXCollections.observableArrayList();
+    private final ObservableList<String> equipmentIssues = FXCollections.observableArrayList();
+    private final ObjectProperty<String> renovation = new SimpleObjectProperty<>(this, "renovation");
+    private final ObservableList<ActionDto> actions = FXCollections.observableArrayList();
+    private final ObservableList<OrientationDto> orientations = FXCollections.observableArrayList();
+    private final ObservableList<VisitReport.PlannedTask> plannedTasks = FXCollections.observableArrayList();
+    private final StringProperty newTaskTitle = new SimpleStringProperty(this, "newTaskTitle", "");
+    private final StringProperty newTaskDue = new SimpleStringProperty(this, "newTaskDue", "");
+    private final BooleanProperty attested = new SimpleBooleanProperty(this, "attested");
+    private final ReadOnlyStringWrapper signatureDocumentId = new ReadOnlyStringWrapper(this, "signatureDocumentId");
+    private final ReadOnlyBooleanWrapper energyVisible = new ReadOnlyBooleanWrapper(this, "energyVisible");
+    private final ReadOnlyBooleanWrapper kvaVisible = new ReadOnlyBooleanWrapper(this, "kvaVisible");
+    private final ActionEditor actionEditor = new ActionEditor();
+    private final OrientationEditor orientationEditor = new OrientationEditor();
+    private final Map<String, ReadOnlyStringWrapper> moreErrors = new java.util.HashMap<>();
+    private final Map<String, String> mandateLabels = new java.util.HashMap<>();
+
     public VisitReportViewModel(VisitService visits, DocumentService documents, AgendaService agenda,
                                 ReferenceService reference, DocumentCapture capture, SyncService sync, Clock clock,
+                                ZoneId zone, ResourceBundle texts, Executor background, Executor fx) {
+        this(visits, documents, agenda, null, reference, capture, sync, (r, d, day) -> List.of(), null, clock, zone,
+                texts, background, fx);
+    }
+
+    /**
+     * The full report: {@code residents} gives the header of a contact without appointment (may be null),
+     * {@code mandates} the mandates an action on behalf may name, {@code signatures} keeps the resident's drawn
+     * signature (null where no signature pad exists yet: the visit is then attested).
+     */
+    public VisitReportViewModel(VisitService visits, DocumentService documents, AgendaService agenda,
+                                ResidentService residents, ReferenceService reference, DocumentCapture capture,
+                                SyncService sync, MandateLookup mandates, SignatureService signatures, Clock clock,
                                 ZoneId zone, ResourceBundle texts, Executor background, Executor fx) {
         this.visits = Objects.requireNonNull(visits);
         this.documents = Objects.requireNonNull(documents);
         this.agenda = Objects.requireNonNull(agenda);
+        this.residents = residents;
         this.reference = Objects.requireNonNull(reference);
         this.capture = Objects.requireNonNull(capture);
         this.sync = Objects.requireNonNull(sync);
+        this.mandates = Objects.requireNonNull(mandates);
+        this.signatures = signatures;
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
         this.background = Objects.requireNonNull(background);
         this.fx = Objects.requireNonNull(fx);
+        for (String list : OPTION_LISTS) {
+            options.put(list, FXCollections.observableArrayList());
+        }
+        for (String f : new String[] {"place", "duration", "personsPresent", "motifs", "energy.kva", "energy.since",
+                "actions", "orientations", "tasks", "task.title", "task.due", "signature"}) {
+            moreErrors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
+        }
+        wireFullReport();
 
         medium.addListener((o, a, b) -> changed());
         domains.addListener((ListChangeListener<String>) c -> changed());
@@ -158,29 +230,97 @@ public final class VisitReportViewModel {
 
     /** Opens (or starts) the report of an appointment. Completes on the FX executor; false if unknown. */
     public CompletableFuture<Boolean> load(String appointmentId) {
+        return open(() -> agenda.find(appointmentId).isPresent() ? visits.openForAppointment(appointmentId)
+                : Optional.empty());
+    }
+
+    /** Opens a report by its id (a draft to resume, or a completed one to read). */
+    public CompletableFuture<Boolean> loadReport(String reportId) {
+        return open(() -> visits.find(reportId));
+    }
+
+    /**
+     * Starts a contact that was not planned (desk, phone...) with a resident: the same screen as a visit.
+     * Completes on the FX executor; false if the resident is unknown.
+     */
+    public CompletableFuture<Boolean> startContact(String residentId, String mediumCode) {
+        return open(() -> visits.startContact(residentId, mediumCode));
+    }
+
+    /** What the screen shows, read on the background executor. */
+    private record Loaded(VisitReport report, Header header, Map<String, List<CodeItem>> lists, List<PhotoRow> rows,
+                          Map<String, String> mandateLabels) {
+    }
+
+    private record Header(String name, String address, String access, String phone, String when) {
+    }
+
+    private CompletableFuture<Boolean> open(java.util.function.Supplier<Optional<VisitReport>> opener) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         background.execute(() -> {
-            Optional<AgendaItem> item = agenda.find(appointmentId);
-            Optional<VisitReport> opened = item.isPresent() ? visits.openForAppointment(appointmentId) : Optional.empty();
-            List<CodeItem> media = reference.codes(CodeLists.MEDIUM);
-            List<CodeItem> domainCodes = reference.codes(CodeLists.DOMAIN);
-            List<CodeItem> docTypes = reference.codes(CodeLists.DOCUMENT_TYPE);
-            List<PhotoRow> rows = opened.map(r -> photoRows(r.id())).orElse(List.of());
-            // a frozen report may use codes that are no longer active: keep them visible
-            List<CodeItem> allMedia = withInactive(media, CodeLists.MEDIUM, opened.map(VisitReport::medium).stream().toList());
-            List<CodeItem> allDomains = withInactive(domainCodes, CodeLists.DOMAIN, opened.map(VisitReport::domains).orElse(List.of()));
+            Optional<Loaded> loadedReport;
+            try {
+                loadedReport = opener.get().map(this::read);
+            } catch (RuntimeException e) {
+                loadedReport = Optional.empty();
+            }
+            Optional<Loaded> found = loadedReport;
             fx.execute(() -> {
-                if (item.isEmpty() || opened.isEmpty()) {
+                if (found.isEmpty()) {
                     formError.set(text("visit.error.not.found"));
                     result.complete(false);
                     return;
                 }
-                show(item.get(), opened.get(), allMedia, allDomains, docTypes, rows);
+                show(found.get());
                 watchTransfers(true);
                 result.complete(true);
             });
         });
         return result;
+    }
+
+    private static final List<String> OPTION_LISTS = List.of(CodeLists.MEDIUM, CodeLists.DOMAIN, CodeLists.DOCUMENT_TYPE,
+            ListNames.PERSON_PRESENT, ListNames.MOTIF, ListNames.ACTION_TYPE, ListNames.ACTION_RESULT,
+            ListNames.ORIENTATION_TARGET, ListNames.ORIENTATION_MODE, ListNames.ORIENTATION_FEEDBACK,
+            ListNames.SUPPLY_STATE, ListNames.HEATING_TYPE, ListNames.ECO_GESTURE, ListNames.EQUIPMENT_ISSUE,
+            ListNames.RENOVATION_ORIENTATION);
+
+    /** Background: the header, the code lists (with the inactive codes the report uses) and the photos. */
+    private Loaded read(VisitReport r) {
+        Header header;
+        Optional<AgendaItem> item = r.appointmentId() == null ? Optional.empty() : agenda.find(r.appointmentId());
+        if (item.isPresent()) {
+            AgendaItem a = item.get();
+            header = new Header(nullToEmpty(a.residentName()), nullToEmpty(a.address()), nullToEmpty(a.accessNotes()),
+                    nullToEmpty(a.residentPhone()), DATE.format(a.start().atZone(zone)) + " · "
+                    + TIME.format(a.start().atZone(zone)) + (a.end() == null ? "" : " – " + TIME.format(a.end().atZone(zone))));
+        } else {
+            Optional<Resident> res = residents == null || r.residentId() == null ? Optional.empty()
+                    : residents.find(r.residentId());
+            Instant started = r.startedAt() == null ? clock.instant() : r.startedAt();
+            header = new Header(res.map(Resident::displayName).orElse(""), res.map(Resident::addressLine).orElse(""),
+                    res.map(x -> nullToEmpty(x.accessNotes())).orElse(""), res.map(x -> nullToEmpty(x.phone())).orElse(""),
+                    DATE.format(started.atZone(zone)) + " · " + TIME.format(started.atZone(zone)));
+        }
+        Map<String, List<String>> used = Map.of(CodeLists.MEDIUM, r.medium() == null ? List.of() : List.of(r.medium()),
+                CodeLists.DOMAIN, r.domains(), ListNames.MOTIF, r.motifs(), ListNames.PERSON_PRESENT, r.personsPresent(),
+                ListNames.ACTION_TYPE, r.actions().stream().map(ActionDto::type).filter(Objects::nonNull).toList(),
+                ListNames.ORIENTATION_TARGET, r.orientations().stream().map(OrientationDto::target)
+                        .filter(Objects::nonNull).toList());
+        Map<String, List<CodeItem>> lists = new java.util.HashMap<>();
+        for (String list : OPTION_LISTS) {
+            lists.put(list, withInactive(reference.codes(list), list, used.getOrDefault(list, List.of())));
+        }
+        Map<String, String> mandateText = new java.util.HashMap<>();
+        for (ActionDto a : r.actions()) {
+            if (a.mandateId() != null && a.domain() != null) {
+                LocalDate day = a.date() != null ? a.date() : visitDay(r);
+                for (MandateDto m : mandates.activeCovering(r.residentId(), a.domain(), day)) {
+                    mandateText.put(m.id(), mandateLabel(m));
+                }
+            }
+        }
+        return new Loaded(r, header, lists, photoRows(r.id()), mandateText);
     }
 
     private List<CodeItem> withInactive(List<CodeItem> active, String list, List<String> used) {
@@ -193,36 +333,73 @@ public final class VisitReportViewModel {
         return all;
     }
 
-    private void show(AgendaItem item, VisitReport r, List<CodeItem> media, List<CodeItem> domainCodes,
-                      List<CodeItem> docTypes, List<PhotoRow> rows) {
+    private void show(Loaded l) {
         loadingFields = true;
         try {
-            report = r;
-            residentName.set(nullToEmpty(item.residentName()));
-            address.set(nullToEmpty(item.address()));
-            accessNotes.set(nullToEmpty(item.accessNotes()));
-            phone.set(nullToEmpty(item.residentPhone()));
-            whenText.set(DATE.format(item.start().atZone(zone)) + " · " + TIME.format(item.start().atZone(zone))
-                    + (item.end() == null ? "" : " – " + TIME.format(item.end().atZone(zone))));
-            mediumOptions.setAll(media);
-            domainOptions.setAll(domainCodes);
-            documentTypeOptions.setAll(docTypes);
-            codesHint.set(media.isEmpty() || domainCodes.isEmpty() ? text("visit.codes.missing") : "");
-            medium.set(r.medium());
-            domains.setAll(r.domains());
-            synthesis.set(nullToEmpty(r.synthesis()));
-            followUp.set(nullToEmpty(r.followUp()));
-            followUpDue.set(r.followUpDue() == null ? "" : DATE.format(r.followUpDue()));
-            photos.setAll(rows);
-            frozen.set(r.completed());
-            completedText.set(r.completed() ? completedSentence(r) : "");
-            saveStatus.set(r.updatedAt() == null || r.completed() ? ""
-                    : text("visit.saved", TIME.format(r.updatedAt().atZone(zone))));
+            Header h = l.header();
+            residentName.set(h.name());
+            address.set(h.address());
+            accessNotes.set(h.access());
+            phone.set(h.phone());
+            whenText.set(h.when());
+            l.lists().forEach((list, items) -> options.get(list).setAll(items));
+            mediumOptions.setAll(l.lists().get(CodeLists.MEDIUM));
+            domainOptions.setAll(l.lists().get(CodeLists.DOMAIN));
+            documentTypeOptions.setAll(l.lists().get(CodeLists.DOCUMENT_TYPE));
+            allMotifs = l.lists().get(ListNames.MOTIF);
+            mandateLabels.putAll(l.mandateLabels());
+            codesHint.set(mediumOptions.isEmpty() || domainOptions.isEmpty() ? text("visit.codes.missing") : "");
+            photos.setAll(l.rows());
+            applyReport(l.report());
             loaded.set(true);
         } finally {
             loadingFields = false;
         }
         checkLengths();
+    }
+
+    /** Puts a report's fields on the screen (opening, or the new draft of a correction). */
+    private void applyReport(VisitReport r) {
+        boolean was = loadingFields;
+        loadingFields = true;
+        try {
+            report = r;
+            medium.set(r.medium());
+            domains.setAll(r.domains());
+            synthesis.set(nullToEmpty(r.synthesis()));
+            followUp.set(nullToEmpty(r.followUp()));
+            followUpDue.set(r.followUpDue() == null ? "" : DATE.format(r.followUpDue()));
+            place.set(nullToEmpty(r.place()));
+            duration.set(r.durationMinutes() == null ? "" : r.durationMinutes().toString());
+            personsPresent.setAll(r.personsPresent());
+            motifs.setAll(r.motifs());
+            EnergyCheckDto e = r.energy();
+            metersChecked.set(e != null && e.metersChecked());
+            linky.set(e == null ? null : e.linky());
+            supplyState.set(e == null ? null : e.supplyState());
+            kva.set(e == null || e.limitedKva() == null ? "" : e.limitedKva().toString());
+            supplySince.set(e == null ? "" : FrenchInput.format(e.supplyStateSince()));
+            heatingType.set(e == null ? null : e.heatingType());
+            ecoGestures.setAll(e == null ? List.of() : e.ecoGestures());
+            equipmentIssues.setAll(e == null ? List.of() : e.equipmentIssues());
+            renovation.set(e == null ? null : e.renovationOrientation());
+            actions.setAll(r.actions());
+            orientations.setAll(r.orientations());
+            plannedTasks.setAll(r.plannedTasks());
+            attested.set(r.visitAttested());
+            signatureDocumentId.set(r.residentSignatureDocumentId());
+            actionEditor.close();
+            orientationEditor.close();
+            filterMotifs();
+            frozen.set(r.completed());
+            completedText.set(r.completed() ? completedSentence(r) : "");
+            saveStatus.set(r.updatedAt() == null || r.completed() ? ""
+                    : text("visit.saved", TIME.format(r.updatedAt().atZone(zone))));
+            energyVisible.set(CodeLists.MEDIUM_HOME_VISIT.equals(r.medium()));
+            kvaVisible.set(SUPPLY_LIMITED.equals(supplyState.get()));
+        } finally {
+            loadingFields = was;
+        }
     }
 
     private String completedSentence(VisitReport r) {
@@ -244,11 +421,41 @@ public final class VisitReportViewModel {
 
     private VisitReport draft() {
         LocalDate due = parseDue().orElse(report.followUpDue());
+        Integer minutes = blank(duration.get()) ? null
+                : FrenchInput.wholeNumber(duration.get(), 1, SqliteVisitService.MAX_DURATION_MINUTES)
+                .orElse(report.durationMinutes());
         return report.withMedium(medium.get())
                 .withDomains(List.copyOf(domains))
                 .withSynthesis(synthesis.get())
                 .withFollowUp(followUp.get())
-                .withFollowUpDue(blank(followUpDue.get()) ? null : due);
+                .withFollowUpDue(blank(followUpDue.get()) ? null : due)
+                .withPlace(blank(place.get()) ? null : place.get())
+                .withDurationMinutes(minutes)
+                .withPersonsPresent(List.copyOf(personsPresent))
+                .withMotifs(List.copyOf(motifs))
+                .withEnergy(energy())
+                .withActions(List.copyOf(actions))
+                .withOrientations(List.copyOf(orientations))
+                .withPlannedTasks(List.copyOf(plannedTasks))
+                .withVisitAttested(attested.get())
+                .withResidentSignature(signatureDocumentId.get());
+    }
+
+    /** The energy block of a home visit as typed (what cannot be read keeps its saved value); null otherwise. */
+    private EnergyCheckDto energy() {
+        if (!CodeLists.MEDIUM_HOME_VISIT.equals(medium.get())) {
+            return null;
+        }
+        EnergyCheckDto saved = report.energy();
+        Long power = null;
+        if (SUPPLY_LIMITED.equals(supplyState.get()) && !blank(kva.get())) {
+            power = FrenchInput.wholeNumber(kva.get(), 1, SqliteVisitService.MAX_KVA).map(Integer::longValue)
+                    .orElse(saved == null ? null : saved.limitedKva());
+        }
+        LocalDate since = blank(supplySince.get()) ? null
+                : FrenchInput.date(supplySince.get()).orElse(saved == null ? null : saved.supplyStateSince());
+        return new EnergyCheckDto(metersChecked.get(), linky.get(), supplyState.get(), power, since, heatingType.get(),
+                List.copyOf(ecoGestures), List.copyOf(equipmentIssues), renovation.get());
     }
 
     /** The due date typed, if it is a real date; sets the field's error otherwise. */
@@ -274,6 +481,26 @@ public final class VisitReportViewModel {
         domainsError.set(domains.size() > Limits.MAX_LIST_ITEMS ? text("visit.error.domains.too.many", Limits.MAX_LIST_ITEMS)
                 : requiredIfTried("domains"));
         parseDue();
+        err("place", tooLong(place.get(), Limits.MAX_SHORT_TEXT).orElse(""));
+        err("duration", !blank(duration.get()) && FrenchInput.wholeNumber(duration.get(), 1,
+                SqliteVisitService.MAX_DURATION_MINUTES).isEmpty()
+                ? text("visit.error.duration.invalid", SqliteVisitService.MAX_DURATION_MINUTES) : "");
+        err("energy.kva", kvaVisible.get() && !blank(kva.get())
+                && FrenchInput.wholeNumber(kva.get(), 1, SqliteVisitService.MAX_KVA).isEmpty()
+                ? text("visit.error.kva.invalid", SqliteVisitService.MAX_KVA) : "");
+        err("energy.since", FrenchInput.invalidDate(supplySince.get()) ? text("visit.error.date.invalid") : "");
+    }
+
+    private void err(String field, String message) {
+        moreErrors.get(field).set(message);
+    }
+
+    /** Whether some typed text cannot be read (its message is beside the field). */
+    private boolean unreadableInput() {
+        return !followUpDueError.get().isEmpty() || !followUpError.get().isEmpty()
+                || !synthesisError.get().isEmpty() && !blank(synthesis.get())
+                || !moreErrors.get("place").get().isEmpty() || !moreErrors.get("duration").get().isEmpty()
+                || !moreErrors.get("energy.kva").get().isEmpty() || !moreErrors.get("energy.since").get().isEmpty();
     }
 
     private String requiredIfTried(String field) {
@@ -323,6 +550,548 @@ public final class VisitReportViewModel {
         CompletableFuture<Void> result = new CompletableFuture<>();
         saves.whenComplete((x, e) -> fx.execute(() -> result.complete(null)));
         return result;
+    }
+
+    // ----- the full report: wiring
+
+    private void wireFullReport() {
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {place, duration, personsPresent, motifs,
+                metersChecked, linky, kva, supplySince, heatingType, ecoGestures, equipmentIssues, renovation, actions,
+                orientations, plannedTasks, attested, signatureDocumentId}) {
+            o.addListener(x -> changed());
+        }
+        supplyState.addListener((o, a, b) -> {
+            kvaVisible.set(SUPPLY_LIMITED.equals(b));
+            changed();
+        });
+        medium.addListener((o, a, b) -> energyVisible.set(CodeLists.MEDIUM_HOME_VISIT.equals(b)));
+        domains.addListener((ListChangeListener<String>) c -> filterMotifs());
+        attested.addListener((o, a, b) -> err("signature", ""));
+        signatureDocumentId.addListener((o, a, b) -> err("signature", ""));
+        newTaskTitle.addListener((o, a, b) -> err("task.title", ""));
+        newTaskDue.addListener((o, a, b) -> err("task.due", ""));
+        javafx.beans.InvalidationListener mandateInputs = x -> refreshMandates();
+        actionEditor.domain.addListener(mandateInputs);
+        actionEditor.date.addListener(mandateInputs);
+        actionEditor.onBehalf.addListener(mandateInputs);
+    }
+
+    /** Motifs offered are those of the chosen domains; a motif of a domain no longer chosen is dropped. */
+    private void filterMotifs() {
+        motifOptions.setAll(allMotifs.stream().filter(m -> m.parent() != null && domains.contains(m.parent())).toList());
+        if (frozen.get() || loadingFields) {
+            return;
+        }
+        motifs.removeIf(code -> allMotifs.stream().anyMatch(m -> m.code().equals(code)
+                && (m.parent() == null || !domains.contains(m.parent()))));
+    }
+
+    private LocalDate visitDay(VisitReport r) {
+        return (r.startedAt() == null ? clock.instant() : r.startedAt()).atZone(zone).toLocalDate();
+    }
+
+    private String mandateLabel(MandateDto m) {
+        List<String> demarches = m.demarches().stream().map(d -> reference.label(CodeLists.DOMAIN, d)).toList();
+        return text("visit.action.mandate.label", FrenchInput.format(m.startDate()), FrenchInput.format(m.endDate()),
+                String.join(", ", demarches));
+    }
+
+    private String codeLabel(String list, String code) {
+        if (code == null) {
+            return "";
+        }
+        return options.get(list).stream().filter(c -> c.code().equals(code)).findFirst().map(CodeItem::labelOrCode)
+                .orElse(code);
+    }
+
+    private static void toggle(ObservableList<String> list, String code, boolean selected) {
+        if (code == null) {
+            return;
+        }
+        if (selected && !list.contains(code)) {
+            list.add(code);
+        } else if (!selected) {
+            list.remove(code);
+        }
+    }
+
+    public void setPersonPresent(String code, boolean selected) {
+        if (!frozen.get()) {
+            toggle(personsPresent, code, selected);
+        }
+    }
+
+    public void setMotifSelected(String code, boolean selected) {
+        if (!frozen.get()) {
+            toggle(motifs, code, selected);
+        }
+    }
+
+    public void setEcoGesture(String code, boolean selected) {
+        if (!frozen.get()) {
+            toggle(ecoGestures, code, selected);
+        }
+    }
+
+    public void setEquipmentIssue(String code, boolean selected) {
+        if (!frozen.get()) {
+            toggle(equipmentIssues, code, selected);
+        }
+    }
+
+    // ----- actions
+
+    /** Opens the action form empty, dated the day of the visit. */
+    public void newAction() {
+        if (!frozen.get() && report != null) {
+            actionEditor.startNew(visitDay(report));
+            refreshMandates();
+        }
+    }
+
+    public void editAction(String actionId) {
+        if (frozen.get()) {
+            return;
+        }
+        actions.stream().filter(a -> a.id().equals(actionId)).findFirst().ifPresent(a -> {
+            actionEditor.startEdit(a);
+            refreshMandates();
+        });
+    }
+
+    public void cancelAction() {
+        actionEditor.close();
+    }
+
+    public void removeAction(String actionId) {
+        if (!frozen.get()) {
+            actions.removeIf(a -> a.id().equals(actionId));
+        }
+    }
+
+    /** The mandates that may cover the action being typed (its domain, on its date). */
+    private void refreshMandates() {
+        if (report == null || !actionEditor.openProperty().get()) {
+            return;
+        }
+        String domain = actionEditor.domain.get();
+        LocalDate day = actionEditor.typedDate().orElse(visitDay(report));
+        if (!actionEditor.onBehalf.get() || domain == null) {
+            actionEditor.mandateOptions.clear();
+            return;
+        }
+        String residentId = report.residentId();
+        background.execute(() -> {
+            List<ActionEditor.MandateChoice> choices;
+            try {
+                choices = mandates.activeCovering(residentId, domain, day).stream()
+                        .map(m -> new ActionEditor.MandateChoice(m.id(), mandateLabel(m))).toList();
+            } catch (RuntimeException e) {
+                choices = List.of();
+            }
+            List<ActionEditor.MandateChoice> found = choices;
+            fx.execute(() -> {
+                if (!Objects.equals(domain, actionEditor.domain.get()) || !actionEditor.onBehalf.get()) {
+                    return; // changed meanwhile: a newer lookup follows
+                }
+                found.forEach(c -> mandateLabels.put(c.id(), c.label()));
+                actionEditor.mandateOptions.setAll(found);
+                String chosen = actionEditor.mandateId.get();
+                if (found.size() == 1 && chosen == null) {
+                    actionEditor.mandateId.set(found.get(0).id());
+                } else if (chosen != null && found.stream().noneMatch(c -> c.id().equals(chosen))) {
+                    actionEditor.mandateId.set(null);
+                }
+                actionEditor.error("mandate", found.isEmpty() ? text("visit.error.mandate.none") : "");
+            });
+        });
+    }
+
+    /**
+     * Adds (or replaces) the action typed: refused with messages beside the fields when a text cannot be read,
+     * its type or domain is missing, or it is done on behalf of the resident without an active mandate covering
+     * its domain on its date. The typed text stays in the form; the rest of the report is saved as usual.
+     */
+    public CompletableFuture<Boolean> saveAction() {
+        if (frozen.get() || report == null || !actionEditor.openProperty().get()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        Optional<ActionDto> typed = actionEditor.read(this::text);
+        if (typed.isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        ActionDto a = typed.get();
+        String residentId = report.residentId();
+        LocalDate day = visitDay(report);
+        return check(() -> visits.validateAction(residentId, a, day), errors -> {
+            if (!errors.isEmpty()) {
+                actionEditor.showErrors(errors);
+                return false;
+            }
+            replaceOrAdd(actions, a, ActionDto::id);
+            actionEditor.close();
+            return true;
+        });
+    }
+
+    private <T> CompletableFuture<Boolean> check(java.util.function.Supplier<Map<String, String>> validation,
+                                                  java.util.function.Function<Map<String, String>, Boolean> then) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        background.execute(() -> {
+            Map<String, String> errors;
+            try {
+                errors = validation.get();
+            } catch (RuntimeException e) {
+                errors = null;
+            }
+            Map<String, String> found = errors;
+            fx.execute(() -> {
+                if (found == null) {
+                    onMessage.accept(text("visit.save.failed"));
+                    result.complete(false);
+                } else {
+                    result.complete(then.apply(found));
+                }
+            });
+        });
+        return result;
+    }
+
+    private static <T> void replaceOrAdd(ObservableList<T> list, T item, java.util.function.Function<T, String> id) {
+        for (int i = 0; i < list.size(); i++) {
+            if (id.apply(list.get(i)).equals(id.apply(item))) {
+                list.set(i, item);
+                return;
+            }
+        }
+        list.add(item);
+    }
+
+    private final ReportLines lines = new ReportLines(this::codeLabel, this::text, mandateLabels::get);
+
+    /** "Appel au créancier · Énergie". */
+    public String actionTitle(ActionDto a) {
+        return lines.actionTitle(a);
+    }
+
+    /**
+     * What else the action says, line by line: target and date, result, amounts, reference, "Pour le compte de
+     * la personne (mandat du …)", note.
+     */
+    public List<String> actionDetails(ActionDto a) {
+        return lines.actionDetails(a);
+    }
+
+    // ----- orientations
+
+    public void newOrientation() {
+        if (!frozen.get() && report != null) {
+            orientationEditor.startNew(visitDay(report));
+        }
+    }
+
+    public void editOrientation(String orientationId) {
+        if (!frozen.get()) {
+            orientations.stream().filter(o -> o.id().equals(orientationId)).findFirst()
+                    .ifPresent(orientationEditor::startEdit);
+        }
+    }
+
+    public void cancelOrientation() {
+        orientationEditor.close();
+    }
+
+    public void removeOrientation(String orientationId) {
+        if (!frozen.get()) {
+            orientations.removeIf(o -> o.id().equals(orientationId));
+        }
+    }
+
+    /** Adds (or replaces) the orientation typed; its target is required. */
+    public CompletableFuture<Boolean> saveOrientation() {
+        if (frozen.get() || report == null || !orientationEditor.openProperty().get()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        Optional<OrientationDto> typed = orientationEditor.read(this::text);
+        if (typed.isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        OrientationDto o = typed.get();
+        return check(() -> visits.validateOrientation(o), errors -> {
+            if (!errors.isEmpty()) {
+                orientationEditor.showErrors(errors);
+                return false;
+            }
+            replaceOrAdd(orientations, o, OrientationDto::id);
+            orientationEditor.close();
+            return true;
+        });
+    }
+
+    public String orientationTitle(OrientationDto o) {
+        return lines.orientationTitle(o);
+    }
+
+    /** Date and mode, reason, consent to transmit, feedback. */
+    public List<String> orientationDetails(OrientationDto o) {
+        return lines.orientationDetails(o);
+    }
+
+    // ----- follow-up tasks typed by hand
+
+    /** Adds the task typed (title and due date, not before the visit); the fields are emptied. */
+    public boolean addTask() {
+        if (frozen.get() || report == null) {
+            return false;
+        }
+        String title = newTaskTitle.get() == null ? "" : newTaskTitle.get().strip();
+        boolean ok = true;
+        if (title.isEmpty()) {
+            err("task.title", text("visit.error.task.title.required"));
+            ok = false;
+        } else if (title.length() > Limits.MAX_SHORT_TEXT) {
+            err("task.title", text("visit.error.text.too.long", Limits.MAX_SHORT_TEXT, title.length()));
+            ok = false;
+        }
+        Optional<LocalDate> due = FrenchInput.date(newTaskDue.get());
+        if (blank(newTaskDue.get())) {
+            err("task.due", text("visit.error.task.due.required"));
+            ok = false;
+        } else if (due.isEmpty()) {
+            err("task.due", text("visit.error.date.invalid"));
+            ok = false;
+        } else if (due.get().isBefore(visitDay(report))) {
+            err("task.due", text("visit.error.task.due.past"));
+            ok = false;
+        }
+        if (!ok) {
+            return false;
+        }
+        plannedTasks.add(new VisitReport.PlannedTask(title, due.get()));
+        newTaskTitle.set("");
+        newTaskDue.set("");
+        err("tasks", "");
+        return true;
+    }
+
+    public void removeTask(int index) {
+        if (!frozen.get() && index >= 0 && index < plannedTasks.size()) {
+            plannedTasks.remove(index);
+        }
+    }
+
+    /** "Rappeler EDF — 04/12/2026". */
+    public String taskText(VisitReport.PlannedTask t) {
+        return text("visit.task.line", t.title(), FrenchInput.format(t.due()));
+    }
+
+    // ----- signature or attestation
+
+    /** Whether the resident can sign on this device (a signature pad exists). */
+    public boolean signatureAvailable() {
+        return signatures != null;
+    }
+
+    /** Keeps the resident's drawn signature as a signed document of this report. */
+    public CompletableFuture<Boolean> sign(Signature signature) {
+        if (frozen.get() || report == null || signatures == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (signature == null || signature.isEmpty()) {
+            err("signature", text("visit.error.signature.empty"));
+            return CompletableFuture.completedFuture(false);
+        }
+        String residentId = report.residentId();
+        String reportId = report.id();
+        String title = text("visit.signature.title", residentName.get());
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        background.execute(() -> {
+            String id;
+            try {
+                id = signatures.save(residentId, reportId, title, signature);
+            } catch (RuntimeException e) {
+                id = null;
+            }
+            String documentId = id;
+            fx.execute(() -> {
+                if (documentId == null) {
+                    err("signature", text("visit.error.signature.failed"));
+                    result.complete(false);
+                } else {
+                    signatureDocumentId.set(documentId);
+                    result.complete(true);
+                }
+            });
+        });
+        return result;
+    }
+
+    /** Signs again (the earlier drawing stays kept with the report until it is replaced). */
+    public void clearSignature() {
+        if (!frozen.get()) {
+            signatureDocumentId.set(null);
+        }
+    }
+
+    // ----- correction
+
+    /**
+     * "Corriger": a new version of the terminated report, editable, that will supersede it; the terminated one
+     * stays as it was. Completes on the FX executor.
+     */
+    public CompletableFuture<Boolean> correct() {
+        if (!frozen.get() || report == null || busy.get()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        String reportId = report.id();
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        background.execute(() -> {
+            Outcome<VisitReport> o;
+            try {
+                o = visits.correct(reportId);
+            } catch (RuntimeException e) {
+                o = Outcome.failed(text("visit.save.failed"));
+            }
+            Outcome<VisitReport> outcome = o;
+            fx.execute(() -> {
+                if (outcome instanceof Outcome.Ok<VisitReport> ok) {
+                    completionTried = false;
+                    applyReport(ok.value());
+                    checkLengths();
+                    onMessage.accept(text("visit.correction.started"));
+                    result.complete(true);
+                } else {
+                    onMessage.accept(nonBlank(outcome.message(), text("visit.save.failed")));
+                    result.complete(false);
+                }
+            });
+        });
+        return result;
+    }
+
+    // ----- properties of the full report
+
+    /** Active entries of a code list used by the report (person_present, action_type, supply_state...). */
+    public ObservableList<CodeItem> options(String list) {
+        return options.get(list);
+    }
+
+    /** Motifs of the chosen domains. */
+    public ObservableList<CodeItem> motifOptions() {
+        return motifOptions;
+    }
+
+    public StringProperty placeProperty() {
+        return place;
+    }
+
+    /** Minutes, as typed. */
+    public StringProperty durationProperty() {
+        return duration;
+    }
+
+    public ObservableList<String> personsPresent() {
+        return FXCollections.unmodifiableObservableList(personsPresent);
+    }
+
+    public ObservableList<String> motifs() {
+        return FXCollections.unmodifiableObservableList(motifs);
+    }
+
+    public BooleanProperty metersCheckedProperty() {
+        return metersChecked;
+    }
+
+    /** Linky meter present: true, false, or null (not known). */
+    public ObjectProperty<Boolean> linkyProperty() {
+        return linky;
+    }
+
+    public ObjectProperty<String> supplyStateProperty() {
+        return supplyState;
+    }
+
+    /** The limited power in kVA, as typed (asked only when the supply is limited). */
+    public StringProperty kvaProperty() {
+        return kva;
+    }
+
+    /** Since when the supply is in this state, dd/MM/yyyy. */
+    public StringProperty supplySinceProperty() {
+        return supplySince;
+    }
+
+    public ObjectProperty<String> heatingTypeProperty() {
+        return heatingType;
+    }
+
+    public ObservableList<String> ecoGestures() {
+        return FXCollections.unmodifiableObservableList(ecoGestures);
+    }
+
+    public ObservableList<String> equipmentIssues() {
+        return FXCollections.unmodifiableObservableList(equipmentIssues);
+    }
+
+    public ObjectProperty<String> renovationProperty() {
+        return renovation;
+    }
+
+    public ObservableList<ActionDto> actions() {
+        return FXCollections.unmodifiableObservableList(actions);
+    }
+
+    public ObservableList<OrientationDto> orientations() {
+        return FXCollections.unmodifiableObservableList(orientations);
+    }
+
+    public ObservableList<VisitReport.PlannedTask> plannedTasks() {
+        return FXCollections.unmodifiableObservableList(plannedTasks);
+    }
+
+    public StringProperty newTaskTitleProperty() {
+        return newTaskTitle;
+    }
+
+    /** dd/MM/yyyy. */
+    public StringProperty newTaskDueProperty() {
+        return newTaskDue;
+    }
+
+    /** "Visite attestée sans signature". */
+    public BooleanProperty attestedProperty() {
+        return attested;
+    }
+
+    /** The document of the resident's signature, or null. */
+    public ReadOnlyStringProperty signatureDocumentIdProperty() {
+        return signatureDocumentId.getReadOnlyProperty();
+    }
+
+    /** The energy block is shown for a home visit. */
+    public ReadOnlyBooleanProperty energyVisibleProperty() {
+        return energyVisible.getReadOnlyProperty();
+    }
+
+    /** The power in kVA is asked when the supply is limited. */
+    public ReadOnlyBooleanProperty kvaVisibleProperty() {
+        return kvaVisible.getReadOnlyProperty();
+    }
+
+    public ActionEditor actionEditor() {
+        return actionEditor;
+    }
+
+    public OrientationEditor orientationEditor() {
+        return orientationEditor;
+    }
+
+    /**
+     * The error beside a part of the full report: place, duration, personsPresent, motifs, energy.kva,
+     * energy.since, actions, orientations, tasks, task.title, task.due, signature.
+     */
+    public ReadOnlyStringProperty errorProperty(String field) {
+        return moreErrors.get(field).getReadOnlyProperty();
     }
 
     // ----- domains
@@ -605,10 +1374,7 @@ public final class VisitReportViewModel {
         formError.set("");
         checkLengths();
         Map<String, String> local = visits.validate(draft());
-        boolean dueInvalid = !followUpDueError.get().isEmpty();
-        boolean tooLong = !synthesisError.get().isEmpty() && !blank(synthesis.get())
-                || !followUpError.get().isEmpty();
-        if (!local.isEmpty() || dueInvalid || tooLong) {
+        if (!local.isEmpty() || unreadableInput()) {
             showRequired(local);
             formError.set(text("visit.complete.invalid"));
             return CompletableFuture.completedFuture(false);
@@ -664,9 +1430,36 @@ public final class VisitReportViewModel {
         if (errors.containsKey("followUpDue")) {
             followUpDueError.set(errors.get("followUpDue"));
         }
-        if (errors.isEmpty() && followUpDueError.get().isEmpty() && synthesisError.get().isEmpty()) {
+        showMore(errors);
+        if (errors.isEmpty() && !unreadableInput()) {
             formError.set("");
         }
+    }
+
+    /** The service's messages for the parts of the full report (a list's first problem beside the list). */
+    private void showMore(Map<String, String> errors) {
+        for (String f : new String[] {"personsPresent", "motifs", "signature"}) {
+            err(f, errors.getOrDefault(f, ""));
+        }
+        for (String f : new String[] {"place", "duration", "energy.kva", "energy.since"}) {
+            if (errors.containsKey(f)) {
+                err(f, errors.get(f));
+            }
+        }
+        err("actions", firstOf(errors, "action.", "visit.error.action.item"));
+        err("orientations", firstOf(errors, "orientation.", "visit.error.orientation.item"));
+        err("tasks", firstOf(errors, "task.", "visit.error.task.item"));
+    }
+
+    /** "Action 2 : Choisissez le domaine de l'action." for the first error of a list's items. */
+    private String firstOf(Map<String, String> errors, String prefix, String key) {
+        for (Map.Entry<String, String> e : errors.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                String index = e.getKey().substring(prefix.length(), e.getKey().indexOf('.', prefix.length()));
+                return text(key, Integer.parseInt(index) + 1, e.getValue());
+            }
+        }
+        return "";
     }
 
     // ----- helpers

@@ -1,7 +1,10 @@
 package fr.mediance.app.core.visit;
 
 import fr.mediance.app.core.Outcome;
+import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.OrientationDto;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +30,18 @@ public interface VisitService {
      */
     Optional<VisitReport> startForResident(String residentId);
 
+    /**
+     * A new draft report for a contact that was not planned (a desk visit, a phone call...) with this medium
+     * (a code of "medium"), started now. Empty if the resident is unknown on this device.
+     */
+    Optional<VisitReport> startContact(String residentId, String medium);
+
+    /**
+     * "Corriger": a new draft that copies a completed report and supersedes it (the completed one stays as it
+     * was). If a correction is already being written, that draft. A draft is returned as it is.
+     */
+    Outcome<VisitReport> correct(String reportId);
+
     /** Drafts not yet completed, most recently edited first (to resume after a restart). */
     List<VisitReport> drafts();
 
@@ -36,12 +51,27 @@ public interface VisitService {
      */
     Outcome<VisitReport> saveDraft(VisitReport draft);
 
-    /** What would block completion now: field (medium, domains, synthesis, followUp, followUpDue) → French message. */
+    /**
+     * What would block completion now: field → French message. Fields: medium, place, duration, personsPresent,
+     * domains, motifs, synthesis, followUp, followUpDue, energy.kva, energy.since, action.{i}.{field},
+     * orientation.{i}.{field}, task.{i}.title / due, signature (neither signed nor attested).
+     */
     Map<String, String> validate(VisitReport draft);
 
     /**
-     * "Terminer la visite": validates the saved draft; if valid, freezes it (completedAt = now), marks the
-     * appointment "done" and queues report, documents and appointment status for sync, in one transaction.
+     * One action before it is added to a report: type, domain, result, target, reference, note, amountRequested,
+     * amountObtained, and "mandate" when it is done on behalf of the resident without an active mandate
+     * covering its domain on its date (or {@code visitDay} when it has none).
+     */
+    Map<String, String> validateAction(String residentId, ActionDto action, LocalDate visitDay);
+
+    /** One orientation before it is added: target (required), reason, mode, feedback. */
+    Map<String, String> validateOrientation(OrientationDto orientation);
+
+    /**
+     * "Terminer la visite": validates the saved draft (signed by the resident or attested); if valid, freezes it
+     * (completedAt = now), creates its follow-up tasks (typed ones and those of the "task_rule" list), marks the
+     * appointment "done" and queues report, documents, tasks and appointment status for sync, in one transaction.
      */
     Outcome<VisitReport> complete(String reportId);
 }

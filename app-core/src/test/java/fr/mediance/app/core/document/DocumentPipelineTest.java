@@ -88,7 +88,7 @@ class DocumentPipelineTest {
         assertThat(core.documents().readOriginal(p.id())).hasValueSatisfying(o -> assertThat(o).isEqualTo(capture));
         assertThat(blobFiles()).isEqualTo(2);
 
-        core.visits().saveDraft(d.withDomains(List.of("energie")).withSynthesis("Facture."));
+        core.visits().saveDraft(d.withDomains(List.of("energie")).withSynthesis("Facture.").withVisitAttested(true));
         core.visits().complete(d.id());
         server.fail("/api/v1/uploads", 503);
         core.sync().syncNow().join(); // the report travels, not the photo

@@ -52,7 +52,7 @@ class OfficeReportsViewModelTest {
         tablet = TestCores.signedIn(Files.createDirectories(dir.resolve("tablet")), clock, server, "conseil1");
         tablet.sync().syncNow().join();
         VisitReport draft = tablet.visits().openForAppointment("a1").orElseThrow()
-                .withDomains(List.of("energie")).withSynthesis("Facture expliquée.");
+                .withDomains(List.of("energie")).withSynthesis("Facture expliquée.").withVisitAttested(true);
         tablet.visits().saveDraft(draft);
         assertThat(tablet.documents().attach(draft.id(), new CapturedImage(PHOTO, "image/jpeg", null), "facture").isOk())
                 .isTrue();

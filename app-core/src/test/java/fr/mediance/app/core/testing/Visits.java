@@ -70,7 +70,7 @@ public final class Visits {
     /** Completes the report of an appointment with these photos; returns the documents. */
     public static List<PhotoItem> complete(CoreContext core, String appointmentId, byte[]... photos) {
         VisitReport draft = core.visits().openForAppointment(appointmentId).orElseThrow();
-        draft = core.visits().saveDraft(draft.withDomains(List.of("energie")).withSynthesis("Facture impayée.")
+        draft = core.visits().saveDraft(draft.withDomains(List.of("energie")).withSynthesis("Facture impayée.").withVisitAttested(true)
                 .withFollowUpDue(LocalDate.of(2026, 12, 4))).value();
         List<PhotoItem> out = new ArrayList<>();
         for (byte[] p : photos) {

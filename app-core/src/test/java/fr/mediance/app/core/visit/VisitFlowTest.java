@@ -79,7 +79,7 @@ class VisitFlowTest {
     VisitReport fill(VisitReport draft) {
         return core.visits().saveDraft(draft.withDomains(List.of("energie", "budget"))
                 .withSynthesis("Facture EDF de 412,50 € impayée.").withFollowUp("Appeler EDF Solidarité")
-                .withFollowUpDue(LocalDate.of(2026, 12, 4))).value();
+                .withFollowUpDue(LocalDate.of(2026, 12, 4)).withVisitAttested(true)).value();
     }
 
     @Test
@@ -141,7 +141,7 @@ class VisitFlowTest {
     void unknownCodesAndAPastDueDateAreRefused() {
         VisitReport draft = core.visits().openForAppointment("apt-1").orElseThrow();
         VisitReport bad = draft.withMedium("pigeon").withDomains(List.of("astrologie")).withSynthesis("x")
-                .withFollowUpDue(LocalDate.of(2026, 1, 1));
+                .withFollowUpDue(LocalDate.of(2026, 1, 1)).withVisitAttested(true);
         assertThat(core.visits().validate(bad)).containsOnlyKeys("medium", "domains", "followUpDue");
     }
 

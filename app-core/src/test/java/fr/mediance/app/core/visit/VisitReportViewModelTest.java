@@ -99,6 +99,7 @@ public class VisitReportViewModelTest {
         vm.mediumProperty().set("home_visit");
         vm.setDomainSelected("energie", true);
         vm.synthesisProperty().set("Facture EDF de 412 € en retard ; échéancier demandé.");
+        vm.attestedProperty().set(true);
     }
 
     @Test
