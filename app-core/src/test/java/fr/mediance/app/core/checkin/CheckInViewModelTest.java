@@ -145,7 +145,7 @@ class CheckInViewModelTest {
         vm.enabledProperty().set(true);
         vm.checkIn().join();
         core.visits().saveDraft(core.visits().find(reportId).orElseThrow().withDomains(List.of("energie"))
-                .withSynthesis("Arrivée enregistrée.")); // the form's save keeps the check-in
+                .withSynthesis("Arrivée enregistrée.").withVisitAttested(true)); // the form's save keeps the check-in
         assertThat(core.visits().complete(reportId).isOk()).isTrue();
         assertThat(core.sync().syncNow().join().ok()).isTrue();
 

@@ -154,7 +154,7 @@ class DocumentFormViewModelTest {
         assertThat(core.documents().describe(documentId, new DocumentMetadata("facture", null, null, null, null,
                 List.of("inconnu"), null)).fieldErrors()).containsKey("purpose");
         core.visits().saveDraft(core.visits().find(reportId).orElseThrow().withDomains(List.of("energie"))
-                .withSynthesis("Facture reçue."));
+                .withSynthesis("Facture reçue.").withVisitAttested(true));
         assertThat(core.visits().complete(reportId).isOk()).isTrue();
         assertThat(core.documents().describe(documentId, new DocumentMetadata("facture", "t", null, null, null,
                 List.of(), null)).isOk()).isFalse();

@@ -56,7 +56,7 @@ class RetentionPurgeTest {
 
     void complete(String report) {
         core.visits().saveDraft(core.visits().find(report).orElseThrow().withDomains(List.of("energie"))
-                .withSynthesis("Factures photographiées."));
+                .withSynthesis("Factures photographiées.").withVisitAttested(true));
         assertThat(core.visits().complete(report).isOk()).isTrue();
     }
 
