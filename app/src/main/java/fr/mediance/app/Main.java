@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import fr.mediance.app.core.SelfCheck;
+import fr.mediance.app.core.store.Database;
 
 import javafx.application.Application;
 
@@ -27,6 +28,11 @@ public final class Main {
             System.exit(result.ok() ? 0 : 1);
             return;
         }
+        StartupProbe.phase("main");
+        // the store's native library and ciphers load on the second core while the toolkit starts
+        Thread preload = new Thread(Database::preload, "mediance-preload");
+        preload.setDaemon(true);
+        preload.start();
         Application.launch(MedianceApp.class, args);
     }
 }

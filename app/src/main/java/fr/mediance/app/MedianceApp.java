@@ -45,10 +45,12 @@ public final class MedianceApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.phase("toolkit started");
         AppOptions options = AppOptions.parse(getParameters().getRaw());
         texts = bundle(options.english());
         installErrorHandler();
         Theme.applyUserAgent();
+        StartupProbe.phase("user agent stylesheet");
 
         background = Executors.newFixedThreadPool(2, daemonThreads());
         AttachAppDirectories dirs = AttachAppDirectories.create(options.dataDir());
@@ -58,6 +60,7 @@ public final class MedianceApp extends Application {
                 .ui(Platform::runLater)
                 .autoSync(true)
                 .build();
+        StartupProbe.phase("core built");
         DocumentCapture capture = AttachDocumentCapture.create(background).orElseGet(() ->
                 new DesktopDocumentCapture(() -> stage, background, texts.getString("capture.chooser.title"),
                         texts.getString("capture.chooser.filter")));
@@ -66,15 +69,18 @@ public final class MedianceApp extends Application {
         Location location = AttachLocation.create(Clock.systemUTC()).orElse(Location.NONE);
         composition = new AppComposition(core, capture, apps, location, texts, background, Platform::runLater,
                 options.server().orElse(""));
+        StartupProbe.phase("composition built");
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Dimension2D size = options.size().map(s -> new Dimension2D(s[0], s[1]))
                 .orElseGet(() -> AttachDevice.windowSize(screen.getWidth(), screen.getHeight()));
         Scene scene = new Scene(composition.shell(), size.getWidth(), size.getHeight());
         Theme.style(scene);
+        StartupProbe.phase("scene styled");
         stage.setTitle(texts.getString("app.name"));
         stage.setScene(scene);
         stage.show();
+        StartupProbe.phase("stage shown");
         if (StartupProbe.enabled()) {
             StartupProbe.install(scene, composition.shell(), core, background);
         }

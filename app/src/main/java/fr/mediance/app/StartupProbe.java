@@ -22,6 +22,19 @@ final class StartupProbe {
     private StartupProbe() {
     }
 
+    /** Milliseconds since the process started. */
+    static long sinceStart() {
+        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        return Duration.between(started, Instant.now()).toMillis();
+    }
+
+    /** Prints where the start-up stands (standard error, with the probe only). */
+    static void phase(String what) {
+        if (enabled()) {
+            System.err.println("startup probe: " + what + " at " + sinceStart() + " ms");
+        }
+    }
+
     static boolean enabled() {
         return Boolean.getBoolean(PROPERTY);
     }
@@ -38,13 +51,16 @@ final class StartupProbe {
             if (shell.navigator().current() instanceof AgendaView agenda
                     && !agenda.node().lookupAll("." + Styles.LIST_ITEM).isEmpty()) {
                 scene.removePostLayoutPulseListener(listener[0]);
-                Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-                System.out.println("first agenda frame " + Duration.between(started, Instant.now()).toMillis() + " ms");
+                System.out.println("first agenda frame " + sinceStart() + " ms");
                 System.out.flush();
                 Platform.exit();
             }
         };
         scene.addPostLayoutPulseListener(listener[0]);
-        background.execute(() -> core.unlock(pin));
+        phase("stage shown, unlocking");
+        background.execute(() -> {
+            core.unlock(pin);
+            phase("unlocked");
+        });
     }
 }

@@ -20,16 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppStartup {
     static final String PROBE_LINE = "first agenda frame";
-    private static final String PIN = "604218";
+    static final String PIN = "604218";
 
     private AppStartup() {
     }
 
     static long[] measure(Path work, Map<String, String> serverEnv, String password, int runs) throws Exception {
-        String classpath = System.getProperty("mediance.app.classpath");
-        if (classpath == null || classpath.isBlank()) {
-            throw new IllegalStateException("system property mediance.app.classpath is not set (run through bench/run)");
-        }
+        String classpath = appClasspath();
         long[] ms = new long[runs];
         try (ServerProcess server = ServerProcess.start(work.resolve("app-server"), 0, true, serverEnv,
                 ServerProcess.defaultStartTimeout())) {
@@ -49,7 +46,16 @@ final class AppStartup {
         return ms;
     }
 
-    private static long launchOnce(String classpath, Path device, String serverUrl) throws IOException,
+    static String appClasspath() {
+        String classpath = System.getProperty("mediance.app.classpath");
+        if (classpath == null || classpath.isBlank()) {
+            throw new IllegalStateException("system property mediance.app.classpath is not set (run through bench/run)");
+        }
+        return classpath;
+    }
+
+    /** Starts the app on {@code device}, unlocking with {@link #PIN}; returns the ms to its first agenda frame. */
+    static long launchOnce(String classpath, Path device, String serverUrl) throws IOException,
             InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -15,6 +15,8 @@ public final class BenchMain {
         benches.put("sync-day", () -> new SyncDayBench().run());
         benches.put("sync-resume", () -> new SyncResumeBench().run());
         benches.put("chaos", () -> new ChaosBench().run());
+        benches.put("client-store", () -> new ClientStoreBench().run());
+        benches.put("client-store-plans", () -> new ClientStorePlans().run());
         if (args.length != 1 || !benches.containsKey(args[0])) {
             System.err.println("usage: bench/run <name>   names: " + String.join(", ", benches.keySet()));
             System.exit(2);

@@ -18,6 +18,7 @@ import fr.mediance.server.http.ProblemErrorHandler;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.ChangesService;
 import fr.mediance.server.sync.DocumentAccess;
+import fr.mediance.server.sync.DocumentRetention;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.sync.PushService;
 import fr.mediance.server.sync.SyncController;
@@ -48,6 +49,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerApp {
     private static final Logger LOG = LoggerFactory.getLogger(ServerApp.class);
+    /** When the first purge of documents past their retention runs after a start (then once a day). */
+    private static final long RETENTION_FIRST_RUN_MINUTES = 10;
     /** How often expired uploads are purged while the server runs. */
     private static final long PURGE_EVERY_MINUTES = 60;
 
@@ -56,10 +59,13 @@ public final class ServerApp {
     private final String generatedDemoPassword;
     private final UploadService uploads;
     private final ExecutorService background;
+    private final DocumentRetention retention;
     private final ScheduledExecutorService maintenance;
 
     private ServerApp(Javalin javalin, ServerConfig config, String generatedDemoPassword, UploadService uploads,
-                      ExecutorService background, ScheduledExecutorService maintenance) {
+                      DocumentRetention retention, ExecutorService background,
+                      ScheduledExecutorService maintenance) {
+        this.retention = retention;
         this.javalin = javalin;
         this.config = config;
         this.generatedDemoPassword = generatedDemoPassword;
@@ -131,8 +137,16 @@ public final class ServerApp {
                 LOG.error("purge of expired uploads failed", e);
             }
         }, PURGE_EVERY_MINUTES, PURGE_EVERY_MINUTES, TimeUnit.MINUTES);
+        DocumentRetention retention = new DocumentRetention(db, blobStore, writer, clock);
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                retention.purge();
+            } catch (RuntimeException e) {
+                LOG.error("purge of documents past their retention failed", e);
+            }
+        }, RETENTION_FIRST_RUN_MINUTES, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
         LOG.info("server ready on {} database", db.dialect().name());
-        return new ServerApp(javalin, config, generated, uploads, background, maintenance);
+        return new ServerApp(javalin, config, generated, uploads, retention, background, maintenance);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -146,6 +160,11 @@ public final class ServerApp {
     /** Purges expired uploads now (also done at start and every hour). Answers how many. */
     public int purgeExpiredUploads() {
         return uploads.purgeExpired();
+    }
+
+    /** Purges the documents past their retention now (also done daily). Answers how many. */
+    public int purgeExpiredDocuments() {
+        return retention.purge();
     }
 
     /** Starts listening on the configured port (0: a free one). */

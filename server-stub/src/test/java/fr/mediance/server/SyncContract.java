@@ -8,7 +8,6 @@ import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.DocumentDto;
-import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.OpStatus;
@@ -18,17 +17,13 @@ import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.demo.DemoSeeder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,125 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Push and pull against the real server, on one database kind: each subclass says which. Scenarios use the
  * demo structure: conseil1 follows residents 1, 2 (referent) and 5 (appointment); conseil2 follows 3, 4, 6.
  */
-abstract class SyncContract {
-    static final String R1 = DemoSeeder.residentId(1);
-    static final String R3 = DemoSeeder.residentId(3);
-    static final String R5 = DemoSeeder.residentId(5);
-    static final String A1 = DemoSeeder.appointmentId(1);
-    static final String A5 = DemoSeeder.appointmentId(5);
-    static final String SHA = "ab".repeat(32);
-
-    @TempDir
-    Path dir;
-    TestServer server;
-    String coord;
-    String conseil1;
-    String conseil2;
-
-    /** The demo server on this database kind. */
-    abstract TestServer demoServer(Path dir);
-
-    @BeforeEach
-    void start() {
-        server = demoServer(dir);
-        coord = server.token("coord");
-        conseil1 = server.token("conseil1");
-        conseil2 = server.token("conseil2");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        server.db.close();
-    }
-
-    // --- helpers
-
-    static String newId() {
-        return UUID.randomUUID().toString();
-    }
-
-    static OperationDto op(EntityDto data) {
-        return new OperationDto(newId(), EntityType.of(data), data.id(), null, false, data);
-    }
-
-    static OperationDto deleteOp(EntityType type, String id) {
-        return new OperationDto(newId(), type, id, 1L, true, null);
-    }
-
-    PushResponse push(String token, OperationDto... ops) {
-        return server.post(ApiPaths.SYNC_PUSH, token, new PushRequest("tablette", Arrays.asList(ops)))
-                .as(PushResponse.class);
-    }
-
-    OperationResultDto pushOne(String token, OperationDto op) {
-        return push(token, op).results().get(0);
-    }
-
-    ChangesResponse pull(String token, String since, int limit) {
-        String q = ApiPaths.SYNC_CHANGES + "?limit=" + limit + (since == null ? "" : "&since=" + since);
-        return server.get(q, token).as(ChangesResponse.class);
-    }
-
-    /** Every page from {@code since} on; answers the changes and the last cursor. */
-    record Feed(List<ChangeDto> changes, String cursor) {
-        List<String> ids(EntityType type) {
-            return changes.stream().filter(c -> c.entity() == type).map(ChangeDto::entityId).toList();
-        }
-
-        ChangeDto find(EntityType type, String id) {
-            return changes.stream().filter(c -> c.entity() == type && c.entityId().equals(id)).reduce((a, b) -> b)
-                    .orElse(null);
-        }
-    }
-
-    Feed pullAll(String token, String since) {
-        List<ChangeDto> all = new ArrayList<>();
-        String cursor = since;
-        ChangesResponse page;
-        do {
-            page = pull(token, cursor, Limits.MAX_CHANGES_PAGE);
-            all.addAll(page.changes());
-            cursor = page.cursor();
-        } while (page.hasMore());
-        return new Feed(all, cursor);
-    }
-
-    static ResidentDto resident(String id, String referentId) {
-        return new ResidentDto(id, "demo-structure", null, "Mme", "Martin", "Odile", LocalDate.of(1950, 1, 2),
-                "06 00 00 00 00", "1 rue de la République", "13002", "Marseille", "Sonner deux fois", "elderly",
-                referentId);
-    }
-
-    static AppointmentDto appointment(String id, String residentId, String counsellorId, String status) {
-        return new AppointmentDto(id, "demo-structure", residentId, counsellorId, "home_visit",
-                Instant.parse("2026-11-27T09:00:00Z"), Instant.parse("2026-11-27T10:00:00Z"), status,
-                "1 rue de la République, 13002 Marseille", null, null);
-    }
-
-    static VisitReportDto report(String id, String residentId, String counsellorId, String synthesis) {
-        return new VisitReportDto(id, "demo-structure", null, residentId, counsellorId, "home_visit",
-                List.of("energie", "budget"), synthesis, "Rappeler le fournisseur", LocalDate.of(2026, 12, 4),
-                Instant.parse("2026-11-26T08:00:00Z"), Instant.parse("2026-11-26T08:50:00Z"), null);
-    }
-
-    static DocumentDto document(String id, String residentId, String reportId) {
-        return new DocumentDto(id, "demo-structure", reportId, residentId, "facture", SHA, "image/jpeg", 1234,
-                Instant.parse("2026-11-26T08:10:00Z"), LocalDate.of(2027, 5, 26));
-    }
-
-    static void assertRejected(OperationResultDto r, String code) {
-        assertThat(r.status()).as(r.message()).isEqualTo(OpStatus.REJECTED);
-        assertThat(r.code()).isEqualTo(code);
-        assertThat(r.message()).isNotBlank();
-        assertThat(r.version()).isNull();
-    }
-
-    static void assertApplied(OperationResultDto r) {
-        assertThat(r.status()).as("%s %s", r.code(), r.message()).isEqualTo(OpStatus.APPLIED);
-        assertThat(r.version()).isPositive();
-    }
-
+abstract class SyncContract extends SyncScenario {
     // --- push
 
     @Test
@@ -335,24 +212,20 @@ abstract class SyncContract {
     @Test
     void aCounsellorChangesOnlyTheStatusOfTheirOwnAppointments() {
         AppointmentDto a1 = (AppointmentDto) pullAll(conseil1, null).find(EntityType.APPOINTMENT, A1).data();
-        AppointmentDto done = new AppointmentDto(a1.id(), a1.structureId(), a1.residentId(), a1.counsellorId(),
-                a1.type(), a1.start(), a1.end(), "done", a1.address(), a1.notes(), "Visite réalisée");
+        AppointmentDto done = withStatus(a1, "done", "Visite réalisée");
         assertApplied(pushOne(conseil1, op(done)));
         AppointmentDto pulled = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, A1).data();
         assertThat(pulled.status()).isEqualTo("done");
         assertThat(pulled.statusReason()).isEqualTo("Visite réalisée");
 
-        AppointmentDto moved = new AppointmentDto(a1.id(), a1.structureId(), a1.residentId(), a1.counsellorId(),
-                a1.type(), a1.start().plusSeconds(3600), a1.end().plusSeconds(3600), "done", a1.address(), a1.notes(),
-                null);
+        AppointmentDto moved = with(with(withStatus(a1, "done", null), "start", a1.start().plusSeconds(3600)),
+                "end", a1.end().plusSeconds(3600));
         OperationResultDto refused = pushOne(conseil1, op(moved));
         assertRejected(refused, "forbidden_field");
         assertThat(refused.message()).contains("start");
 
         AppointmentDto notMine = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, A5).data();
-        AppointmentDto cancelled = new AppointmentDto(notMine.id(), null, notMine.residentId(), notMine.counsellorId(),
-                notMine.type(), notMine.start(), notMine.end(), "cancelled_by_resident", notMine.address(),
-                notMine.notes(), null);
+        AppointmentDto cancelled = withStatus(notMine, "cancelled_by_resident", null);
         assertRejected(pushOne(conseil1, op(cancelled)), "forbidden");
         assertRejected(pushOne(conseil1, op(appointment(newId(), R1, "demo-conseil1", "proposed"))), "forbidden");
         assertRejected(pushOne(conseil1, deleteOp(EntityType.APPOINTMENT, A1)), "forbidden");
@@ -361,23 +234,21 @@ abstract class SyncContract {
     @Test
     void aCounsellorUpdatesOnlyResidentsTheyFollowAndNotTheirReferent() {
         ResidentDto r1 = (ResidentDto) pullAll(conseil1, null).find(EntityType.RESIDENT, R1).data();
-        ResidentDto newPhone = new ResidentDto(r1.id(), r1.structureId(), r1.fileNumber(), r1.civility(),
-                r1.lastName(), r1.firstName(), r1.birthDate(), "04 91 00 00 00", r1.street(), r1.postcode(), r1.city(),
-                r1.accessNotes(), r1.mobilityReason(), r1.referentId());
+        ResidentDto newPhone = withPhone(r1, "04 91 00 00 00");
         assertApplied(pushOne(conseil1, op(newPhone)));
         assertRejected(pushOne(conseil2, op(newPhone)), "forbidden");
-        ResidentDto newReferent = new ResidentDto(r1.id(), r1.structureId(), r1.fileNumber(), r1.civility(),
-                r1.lastName(), r1.firstName(), r1.birthDate(), r1.phone(), r1.street(), r1.postcode(), r1.city(),
-                r1.accessNotes(), r1.mobilityReason(), "demo-conseil2");
+        ResidentDto newReferent = with(r1, "referentId", "demo-conseil2");
         assertRejected(pushOne(conseil1, op(newReferent)), "forbidden_field");
         assertRejected(pushOne(conseil1, op(resident(newId(), "demo-conseil1"))), "forbidden");
     }
 
     @Test
-    void codesAreEditedByAnAdminOnly() {
+    void codesAreEditedByTheOfficeTheCoordinationAndAnAdmin() {
         CodeDto code = new CodeDto("domain", "sante", "Santé", null, 150, true);
-        assertRejected(pushOne(coord, op(code)), "forbidden");
+        assertRejected(pushOne(conseil1, op(code)), "forbidden");
         assertApplied(pushOne(server.token("admin"), op(code)));
+        assertApplied(pushOne(coord, op(new CodeDto("domain", "sante", "Santé", null, 160, true))));
+        assertApplied(pushOne(server.token("bureau"), op(code)));
         assertThat(pullAll(conseil2, null).find(EntityType.CODE, "domain:sante").data()).isEqualTo(code);
     }
 
@@ -402,7 +273,7 @@ abstract class SyncContract {
         } while (page.hasMore());
         assertThat(pages).isGreaterThan(5);
         assertThat(paged).isEqualTo(whole.changes());
-        assertThat(whole.changes()).hasSize(50 + 6 + 8);
+        assertThat(whole.changes()).hasSize(CodeLists.seed().size() + DEMO_RECORDS);
         ChangesResponse end = pull(coord, cursor, 7);
         assertThat(end.changes()).isEmpty();
         assertThat(end.cursor()).isEqualTo(cursor);
@@ -451,12 +322,14 @@ abstract class SyncContract {
         assertApplied(pushOne(conseil1, op(document(doc1, R1, report1))));
 
         Feed mine = pullAll(conseil1, null);
-        assertThat(mine.ids(EntityType.RESIDENT)).containsExactlyInAnyOrder(R1, DemoSeeder.residentId(2), R5);
+        assertThat(mine.ids(EntityType.RESIDENT)).containsExactlyInAnyOrder(R1, DemoSeeder.residentId(2), R5,
+                DemoSeeder.residentId(7), DemoSeeder.residentId(8));
         assertThat(mine.ids(EntityType.APPOINTMENT)).containsExactlyInAnyOrder(A1, DemoSeeder.appointmentId(2),
-                DemoSeeder.appointmentId(3), DemoSeeder.appointmentId(4));
-        assertThat(mine.ids(EntityType.VISIT_REPORT)).containsExactly(report1);
+                DemoSeeder.appointmentId(3), DemoSeeder.appointmentId(4), DemoSeeder.appointmentId(9),
+                DemoSeeder.appointmentId(10), DemoSeeder.appointmentId(11));
+        assertThat(mine.ids(EntityType.VISIT_REPORT)).hasSize(5).contains(report1);
         assertThat(mine.ids(EntityType.DOCUMENT)).containsExactly(doc1);
-        assertThat(mine.ids(EntityType.CODE)).hasSize(50);
+        assertThat(mine.ids(EntityType.CODE)).hasSize(CodeLists.seed().size());
 
         Feed theirs = pullAll(conseil2, null);
         assertThat(theirs.ids(EntityType.RESIDENT)).containsExactlyInAnyOrder(R3, DemoSeeder.residentId(4),
@@ -464,7 +337,7 @@ abstract class SyncContract {
         assertThat(theirs.ids(EntityType.APPOINTMENT)).doesNotContain(A1).contains(A5);
         assertThat(theirs.ids(EntityType.VISIT_REPORT)).isEmpty();
         assertThat(theirs.ids(EntityType.DOCUMENT)).isEmpty();
-        assertThat(theirs.ids(EntityType.CODE)).hasSize(50);
+        assertThat(theirs.ids(EntityType.CODE)).hasSize(CodeLists.seed().size());
     }
 
     @Test
@@ -473,9 +346,9 @@ abstract class SyncContract {
         assertApplied(pushOne(conseil1, op(report(report1, R1, "demo-conseil1", "Relevé de compteur fait."))));
         for (String token : List.of(server.token("bureau"), coord)) {
             Feed all = pullAll(token, null);
-            assertThat(all.ids(EntityType.VISIT_REPORT)).containsExactly(report1);
-            assertThat(all.ids(EntityType.RESIDENT)).hasSize(6);
-            assertThat(all.ids(EntityType.APPOINTMENT)).hasSize(8);
+            assertThat(all.ids(EntityType.VISIT_REPORT)).hasSize(5).contains(report1);
+            assertThat(all.ids(EntityType.RESIDENT)).hasSize(8);
+            assertThat(all.ids(EntityType.APPOINTMENT)).hasSize(11);
         }
     }
 
@@ -504,9 +377,7 @@ abstract class SyncContract {
     void aReferentChangeBringsTheResidentToTheNewReferent() {
         String cursor = pullAll(conseil2, null).cursor();
         ResidentDto r5 = (ResidentDto) pullAll(coord, null).find(EntityType.RESIDENT, R5).data();
-        ResidentDto referred = new ResidentDto(r5.id(), null, r5.fileNumber(), r5.civility(), r5.lastName(),
-                r5.firstName(), r5.birthDate(), r5.phone(), r5.street(), r5.postcode(), r5.city(), r5.accessNotes(),
-                r5.mobilityReason(), "demo-conseil2");
+        ResidentDto referred = with(r5, "referentId", "demo-conseil2");
         assertApplied(pushOne(coord, op(referred)));
         assertThat(pullAll(conseil2, cursor).ids(EntityType.RESIDENT)).containsExactly(R5);
     }
@@ -517,8 +388,7 @@ abstract class SyncContract {
         String cursor1 = pullAll(conseil1, null).cursor();
         String cursor2 = pullAll(conseil2, null).cursor();
         AppointmentDto before = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, a3).data();
-        AppointmentDto moved = new AppointmentDto(before.id(), null, before.residentId(), "demo-conseil2",
-                before.type(), before.start(), before.end(), before.status(), before.address(), before.notes(), null);
+        AppointmentDto moved = with(before, "counsellorId", "demo-conseil2");
         OperationResultDto r = pushOne(coord, op(moved));
         assertApplied(r);
 
@@ -531,17 +401,14 @@ abstract class SyncContract {
 
         Feed now = pullAll(conseil2, cursor2);
         assertThat(now.ids(EntityType.RESIDENT)).containsExactly(R5);
-        assertThat(now.find(EntityType.APPOINTMENT, a3).data()).isEqualTo(new AppointmentDto(before.id(),
-                "demo-structure", before.residentId(), "demo-conseil2", before.type(), before.start(), before.end(),
-                before.status(), before.address(), before.notes(), null));
+        assertThat(now.find(EntityType.APPOINTMENT, a3).data()).isEqualTo(moved);
     }
 
     @Test
     void aReferentKeepsTheirResidentWhenAnAppointmentMoves() {
         String cursor1 = pullAll(conseil1, null).cursor();
         AppointmentDto before = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, A1).data();
-        AppointmentDto moved = new AppointmentDto(before.id(), null, before.residentId(), "demo-conseil2",
-                before.type(), before.start(), before.end(), before.status(), before.address(), before.notes(), null);
+        AppointmentDto moved = with(before, "counsellorId", "demo-conseil2");
         assertApplied(pushOne(coord, op(moved)));
         Feed formerly = pullAll(conseil1, cursor1);
         assertThat(formerly.find(EntityType.APPOINTMENT, A1).deleted()).isTrue();
@@ -549,31 +416,6 @@ abstract class SyncContract {
     }
 
     // --- field-level merge and conflicts
-
-    static OperationDto update(EntityDto data, long baseVersion, String... fields) {
-        return new OperationDto(newId(), EntityType.of(data), data.id(), baseVersion, false, data, List.of(fields));
-    }
-
-    static ResidentDto withPhone(ResidentDto r, String phone) {
-        return new ResidentDto(r.id(), r.structureId(), r.fileNumber(), r.civility(), r.lastName(), r.firstName(),
-                r.birthDate(), phone, r.street(), r.postcode(), r.city(), r.accessNotes(), r.mobilityReason(),
-                r.referentId());
-    }
-
-    static ResidentDto withAccessNotes(ResidentDto r, String notes) {
-        return new ResidentDto(r.id(), r.structureId(), r.fileNumber(), r.civility(), r.lastName(), r.firstName(),
-                r.birthDate(), r.phone(), r.street(), r.postcode(), r.city(), notes, r.mobilityReason(),
-                r.referentId());
-    }
-
-    static AppointmentDto withStatus(AppointmentDto a, String status, String reason) {
-        return new AppointmentDto(a.id(), a.structureId(), a.residentId(), a.counsellorId(), a.type(), a.start(),
-                a.end(), status, a.address(), a.notes(), reason);
-    }
-
-    ChangeDto current(EntityType type, String id) {
-        return pullAll(coord, null).find(type, id);
-    }
 
     List<ConflictDto> conflicts(Feed feed) {
         return feed.changes().stream().filter(c -> c.entity() == EntityType.CONFLICT)
@@ -702,9 +544,8 @@ abstract class SyncContract {
     void aCounsellorsStatusChangeMergesOntoAnAppointmentTheCoordinationMoved() {
         ChangeDto a1 = current(EntityType.APPOINTMENT, A1);
         AppointmentDto base = (AppointmentDto) a1.data();
-        AppointmentDto moved = new AppointmentDto(base.id(), null, base.residentId(), base.counsellorId(), base.type(),
-                base.start().plusSeconds(3600), base.end().plusSeconds(3600), base.status(), base.address(),
-                base.notes(), null);
+        AppointmentDto moved = with(with(base, "start", base.start().plusSeconds(3600)), "end",
+                base.end().plusSeconds(3600));
         assertApplied(pushOne(coord, update(moved, a1.version())));
         OperationResultDto done = pushOne(conseil1, update(withStatus(base, "done", "Visite réalisée"), a1.version(),
                 "status", "statusReason"));

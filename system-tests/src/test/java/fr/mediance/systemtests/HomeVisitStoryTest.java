@@ -153,8 +153,10 @@ class HomeVisitStoryTest {
         desk.login(url, "bureau", PASSWORD);
         desk.choosePin("205817");
         assertThat(desk.sync().syncNow().join().ok()).isTrue();
-        List<ReceivedReport> reports = desk.office().receivedReports();
-        assertThat(reports).extracting(ReceivedReport::reportId).containsExactly(draft.id());
+        String reportId = draft.id();
+        List<ReceivedReport> reports = desk.office().receivedReports().stream()
+                .filter(r -> r.reportId().equals(reportId)).toList();
+        assertThat(reports).as("the demo's earlier reports aside, this visit's report once").hasSize(1);
         assertThat(reports.get(0).photoCount()).isEqualTo(1);
         ReportDetail detail = desk.office().open(draft.id()).orElseThrow();
         assertThat(detail.report().synthesis()).isEqualTo("Facture d'électricité de 412,50 € impayée, échéance le 28/11.");

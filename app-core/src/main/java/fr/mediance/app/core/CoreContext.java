@@ -95,7 +95,7 @@ public final class CoreContext implements AutoCloseable {
         this.session = new SessionManager(dataDir, clock, store, b.ui, b.http, b.pinIterations);
         this.network = new HealthProbeNetworkMonitor(session::remote, b.ui);
         this.outbox = new Outbox(clock);
-        this.reference = new SqliteReferenceService(store, session::remote, clock);
+        this.reference = new SqliteReferenceService(store, session::remote, clock, outbox, session::currentAccount);
         this.residents = new SqliteResidentService(store, outbox, session::currentAccount, clock);
         this.agenda = new SqliteAgendaService(store, outbox, session::currentAccount, clock, zone);
         this.documents = new SqliteDocumentService(store, session::currentAccount, clock, zone);

@@ -1,11 +1,8 @@
 package fr.mediance.app.reference;
 
 import fr.mediance.app.ScreenContext;
+import fr.mediance.app.core.reference.CodeListsViewModel;
 import fr.mediance.app.shell.Screen;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 
 /** Builds this feature's screens and view models for the composition root. */
 public final class ReferenceScreens {
@@ -15,19 +12,11 @@ public final class ReferenceScreens {
         this.ctx = ctx;
     }
 
+    /** "Listes de référence": the office's editor of the code lists. */
     public Screen codeLists() {
-        Label empty = new Label();
-        SimpleStringProperty title = new SimpleStringProperty();
-        return new Screen() {
-            @Override
-            public Node node() {
-                return empty;
-            }
-
-            @Override
-            public ReadOnlyStringProperty titleProperty() {
-                return title;
-            }
-        };
+        CodeListsViewModel vm = new CodeListsViewModel(ctx.core().reference(), ctx.texts(), ctx.background(), ctx.fx());
+        vm.setOnMessage(ctx.shell()::showMessage);
+        vm.refresh();
+        return new CodeListsView(vm, ctx.texts());
     }
 }

@@ -438,4 +438,30 @@ class ScreenshotsTest extends UiTest {
         shoot(app, "documents");
         core.close();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void office_reference_lists() {
+        CoreContext core = office.signedIn(dir, "bureau");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-REFERENCE"));
+        interact(() -> app.shell().open("REFERENCE"));
+        until(() -> has("#reference-list"));
+        javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeListsViewModel.ListChoice> picker =
+                (javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeListsViewModel.ListChoice>)
+                        in("#reference-list").query();
+        interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
+                .filter(l -> l.name().equals("domain")).findFirst().orElseThrow()));
+        until(() -> ((javafx.scene.control.TableView<?>) in("#reference-entries").query()).getItems().size() == 6);
+        shoot(app, "reference-lists");
+        interact(() -> {
+            ((javafx.scene.control.Button) in("#reference-add").query()).fire();
+            ((javafx.scene.control.TextField) in("#reference-code").query()).setText("Santé");
+            ((javafx.scene.control.TextField) in("#reference-label").query()).setText("Santé");
+            ((javafx.scene.control.Button) in("#reference-save").query()).fire();
+        });
+        until(() -> in("#reference-code-error").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        shoot(app, "reference-entry-error", 1);
+        core.close();
+    }
 }

@@ -37,4 +37,7 @@ public interface BlobStore {
 
     /** Stores a blob's thumbnail beside it, atomically. */
     void putThumbnail(String sha256, byte[] jpeg);
+
+    /** Removes a blob and its thumbnail, if they are there. */
+    void delete(String sha256);
 }

@@ -153,6 +153,16 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    @Override
+    public void delete(String sha256) {
+        try {
+            Files.deleteIfExists(thumbnailPathOf(sha256));
+            Files.deleteIfExists(pathOf(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path thumbnailPathOf(String sha256) {
         Path p = pathOf(sha256);
         return p.resolveSibling(sha256 + ".thumb.jpg");

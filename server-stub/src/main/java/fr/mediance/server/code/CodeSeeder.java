@@ -5,9 +5,12 @@ import fr.mediance.server.db.Database;
 import fr.mediance.server.sync.EntityWriter;
 
 import java.time.Clock;
-import java.util.Set;
+import java.util.Map;
 
-/** Stores the seed code lists on start: each entry once, never over an admin's edit or deletion. */
+/**
+ * Stores the seed code lists on start: each entry once, never over an edit or a deletion by the office. An entry
+ * seeded before it had a parameter ({@code value}) and never edited since gets the parameter.
+ */
 public final class CodeSeeder {
     private final Database db;
     private final EntityWriter writer;
@@ -24,9 +27,12 @@ public final class CodeSeeder {
         return db.inTransaction(tx -> {
             writer.beginWrite(tx);
             int added = 0;
-            Set<String> stored = writer.storedCodeIds(tx);
+            Map<String, EntityWriter.StoredCode> stored = writer.storedCodes(tx);
             for (CodeDto code : CodeLists.seed()) {
-                if (!stored.contains(code.id())) {
+                EntityWriter.StoredCode before = stored.get(code.id());
+                boolean gainsValue = before != null && before.untouched() && before.code().value() == null
+                        && code.value() != null;
+                if (before == null || gainsValue) {
                     writer.save(tx, code, null, null, clock.instant(), null, null);
                     added++;
                 }

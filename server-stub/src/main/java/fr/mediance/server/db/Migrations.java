@@ -14,7 +14,8 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:fr/mediance/server/db/nomigrations")
                 .failOnMissingLocations(false)
-                .javaMigrations(new V1__Initial_schema(), new V2__Merge_conflicts_uploads())
+                .javaMigrations(new V1__Initial_schema(), new V2__Merge_conflicts_uploads(),
+                        new V3__Tasks_consents_mandates_notes())
                 .load()
                 .migrate();
     }

@@ -31,6 +31,10 @@ final class EntityJson {
             case CODE -> CodeDto.class;
             case CONFLICT -> fr.mediance.protocol.ConflictDto.class;
             case BLOB -> fr.mediance.protocol.BlobStatusDto.class;
+            case TASK -> fr.mediance.protocol.TaskDto.class;
+            case CONSENT -> fr.mediance.protocol.ConsentDto.class;
+            case MANDATE -> fr.mediance.protocol.MandateDto.class;
+            case PRIVATE_NOTE -> fr.mediance.protocol.PrivateNoteDto.class;
         };
     }
 }

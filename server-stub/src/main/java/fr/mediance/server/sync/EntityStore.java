@@ -3,6 +3,7 @@ package fr.mediance.server.sync;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.MandateDto;
 import fr.mediance.server.db.Tx;
 
 import java.sql.ResultSet;
@@ -51,23 +52,23 @@ final class EntityStore {
         return out;
     }
 
-    /** Of these blob hashes, those referenced by a live document of the structure (created by {@code creator} if not null). */
-    Set<String> blobsReferenced(Tx tx, String structureId, String creator, Collection<String> hashes) {
+    /** A live document's reference to a blob: who captured it, about whom. */
+    record BlobReference(String sha256, String createdBy, String residentId) {
+    }
+
+    /** The live documents of the structure that refer to one of these blobs. */
+    List<BlobReference> blobReferences(Tx tx, String structureId, Collection<String> hashes) {
         List<String> all = new ArrayList<>(hashes);
-        Set<String> out = new HashSet<>();
+        List<BlobReference> out = new ArrayList<>();
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
             List<Object> args = new ArrayList<>();
             args.add(structureId);
-            String byCreator = "";
-            if (creator != null) {
-                byCreator = " AND created_by = ?";
-                args.add(creator);
-            }
             args.addAll(chunk);
-            out.addAll(tx.query("SELECT DISTINCT sha256 FROM documents WHERE structure_id = ? AND deleted = 0"
-                    + byCreator + " AND sha256 IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
-                    + ")", rs -> rs.getString(1), args.toArray()));
+            out.addAll(tx.query("SELECT DISTINCT sha256, created_by, resident_id FROM documents WHERE structure_id = ? "
+                    + "AND deleted = 0 AND sha256 IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                    + ")", rs -> new BlobReference(rs.getString(1), rs.getString(2), rs.getString(3)),
+                    args.toArray()));
         }
         return out;
     }
@@ -126,6 +127,24 @@ final class EntityStore {
     Set<String> residentsWithAppointments(Tx tx, String counsellorId) {
         return new HashSet<>(tx.query("SELECT DISTINCT resident_id FROM appointments WHERE counsellor_id = ? "
                 + "AND deleted = 0", rs -> rs.getString(1), counsellorId));
+    }
+
+    /** Residents of whom this counsellor is the referent. */
+    Set<String> residentsOfReferent(Tx tx, String counsellorId) {
+        return new HashSet<>(tx.query("SELECT id FROM residents WHERE referent_id = ? AND deleted = 0",
+                rs -> rs.getString(1), counsellorId));
+    }
+
+    /** The ids of the records of one table that are about a resident (tombstones included). */
+    List<String> idsAboutResident(Tx tx, EntityType type, String residentId) {
+        return tx.query("SELECT id FROM " + EntityTable.of(type).table + " WHERE resident_id = ?",
+                rs -> rs.getString(1), residentId);
+    }
+
+    /** The live mandate with this id, if it is about this resident in this structure. */
+    Optional<StoredEntity> liveMandate(Tx tx, String structureId, String residentId, String mandateId) {
+        return find(tx, EntityType.MANDATE, mandateId).filter(m -> !m.deleted()
+                && structureId.equals(m.structureId()) && residentId.equals(((MandateDto) m.data()).residentId()));
     }
 
     boolean hasAppointment(Tx tx, String counsellorId, String residentId) {

@@ -3,10 +3,14 @@ package fr.mediance.server.sync;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
+import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.MandateDto;
+import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
 
 import java.util.Arrays;
@@ -20,10 +24,15 @@ enum EntityTable {
     RESIDENT(EntityType.RESIDENT, "residents", "referent_id"),
     APPOINTMENT(EntityType.APPOINTMENT, "appointments", "resident_id", "counsellor_id", "starts_at", "status"),
     VISIT_REPORT(EntityType.VISIT_REPORT, "visit_reports", "resident_id", "counsellor_id", "supersedes"),
-    DOCUMENT(EntityType.DOCUMENT, "documents", "resident_id", "visit_report_id", "sha256", "mime_type"),
+    DOCUMENT(EntityType.DOCUMENT, "documents", "resident_id", "visit_report_id", "sha256", "mime_type",
+            "retention_until"),
     CODE(EntityType.CODE, "codes", "list_name", "code"),
     CONFLICT(EntityType.CONFLICT, "conflicts", "target_type", "target_id", "status", "server_author_id",
-            "client_author_id");
+            "client_author_id"),
+    TASK(EntityType.TASK, "tasks", "resident_id", "assignee_id", "status"),
+    CONSENT(EntityType.CONSENT, "consents", "resident_id"),
+    MANDATE(EntityType.MANDATE, "mandates", "resident_id"),
+    PRIVATE_NOTE(EntityType.PRIVATE_NOTE, "private_notes", "resident_id", "author_id");
 
     final EntityType type;
     final String table;
@@ -53,11 +62,20 @@ enum EntityTable {
         } else if (dto instanceof VisitReportDto v) {
             return new Object[]{v.residentId(), v.counsellorId(), v.supersedes()};
         } else if (dto instanceof DocumentDto d) {
-            return new Object[]{d.residentId(), d.visitReportId(), d.sha256(), d.mimeType()};
+            return new Object[]{d.residentId(), d.visitReportId(), d.sha256(), d.mimeType(),
+                d.retentionUntil() == null ? null : d.retentionUntil().toString()};
         } else if (dto instanceof CodeDto c) {
             return new Object[]{c.list(), c.code()};
         } else if (dto instanceof ConflictDto c) {
             return new Object[]{c.entity().code(), c.entityId(), c.status(), c.serverAuthorId(), c.clientAuthorId()};
+        } else if (dto instanceof TaskDto t) {
+            return new Object[]{t.residentId(), t.assigneeId(), t.status()};
+        } else if (dto instanceof ConsentDto c) {
+            return new Object[]{c.residentId()};
+        } else if (dto instanceof MandateDto m) {
+            return new Object[]{m.residentId()};
+        } else if (dto instanceof PrivateNoteDto n) {
+            return new Object[]{n.residentId(), n.authorId()};
         }
         throw new IllegalArgumentException(dto.getClass().getName());
     }

@@ -87,8 +87,16 @@ public final class EntityWriter {
         return type == EntityType.RESIDENT || type == EntityType.APPOINTMENT;
     }
 
-    /** The ids of every code ever stored (tombstones included), for seeding. */
-    public java.util.Set<String> storedCodeIds(Tx tx) {
-        return new java.util.HashSet<>(tx.query("SELECT id FROM codes", rs -> rs.getString(1)));
+    /** A stored code, and whether nobody but the seeding ever wrote it (no edit, no deletion). */
+    public record StoredCode(CodeDto code, boolean untouched) {
+    }
+
+    /** Every code ever stored (tombstones included) by id, for seeding. */
+    public java.util.Map<String, StoredCode> storedCodes(Tx tx) {
+        java.util.Map<String, StoredCode> out = new java.util.HashMap<>();
+        tx.query("SELECT id, data, updated_by, deleted FROM codes", rs -> out.put(rs.getString(1), new StoredCode(
+                (CodeDto) EntityJson.read(EntityType.CODE, rs.getString(2)),
+                rs.getString(3) == null && rs.getInt(4) == 0)));
+        return out;
     }
 }

@@ -1,16 +1,21 @@
 package fr.mediance.server.sync;
 
+import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
+import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Tx;
@@ -19,6 +24,7 @@ import fr.mediance.server.user.UserStore;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +43,17 @@ import java.util.UUID;
  * current version ({@link FieldMerge}); a field changed on both sides is applied and kept in a conflict record
  * written in the same transaction. Reports and documents: written once by their author, then immutable (the
  * same content again is accepted, other content refused); a correction is a new report that supersedes one of
- * the author's reports, once. Codes: admin. Conflicts: created by the server only; coordinator, office and
- * admin resolve them. Blob statuses: server-owned, never pushed. Deletes: where the role may update, never for
- * reports, documents, conflicts and blob statuses.
+ * the author's reports, once; an action "on behalf" needs a mandate covering it. Codes: coordinator, office and
+ * admin. Conflicts: created by the server only; coordinator, office and admin resolve them. Blob statuses:
+ * server-owned, never pushed. Tasks, consents, mandates and private notes: see their methods. Deletes: where the
+ * role may update, never for reports, documents, consents, mandates, conflicts and blob statuses.
  */
 final class OperationApplier {
     private static final List<String> COUNSELLOR_APPOINTMENT_FIELDS = List.of("status", "statusReason");
+    /** The records about a resident that a counsellor receives with them. */
+    private static final List<EntityType> RESIDENT_FILE = List.of(EntityType.VISIT_REPORT, EntityType.DOCUMENT,
+            EntityType.CONSENT, EntityType.MANDATE, EntityType.TASK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final EntityStore store;
     private final FieldRules fields;
@@ -91,6 +102,14 @@ final class OperationApplier {
             return code(c, code);
         } else if (data instanceof ConflictDto conflict) {
             return resolve(c, conflict);
+        } else if (data instanceof TaskDto t) {
+            return task(c, Records.inStructure(t, c.structure()));
+        } else if (data instanceof ConsentDto consent) {
+            return consent(c, Records.inStructure(consent, c.structure()));
+        } else if (data instanceof MandateDto m) {
+            return mandate(c, Records.inStructure(m, c.structure()));
+        } else if (data instanceof PrivateNoteDto n) {
+            return privateNote(c, Records.inStructure(n, c.structure()));
         }
         throw RejectedOp.forbidden("Ce type d'enregistrement ne s'envoie pas.");
     }
@@ -141,6 +160,9 @@ final class OperationApplier {
         long version = writer.save(c.tx(), after, c.structure(), c.user().id(), c.now(), baseVersion, c.op().opId());
         if (before.referentId() != null && !before.referentId().equals(after.referentId())) {
             revokeResidentIfUnfollowed(c, before.referentId(), after);
+        }
+        if (after.referentId() != null && !after.referentId().equals(before.referentId())) {
+            grantFile(c, after.id(), after.referentId());
         }
         return version;
     }
@@ -197,8 +219,7 @@ final class OperationApplier {
         StoredEntity resident = store.find(c.tx(), EntityType.RESIDENT, after.residentId()).orElseThrow(
                 () -> RejectedOp.notFound("Personne « residentId » introuvable."));
         if (!visibility.follows(c.tx(), after.counsellorId(), (ResidentDto) resident.data())) {
-            writer.grant(c.tx(), EntityType.RESIDENT, resident.id(), c.structure(), after.counsellorId(),
-                    c.user().id(), c.now(), c.op().opId());
+            grantFile(c, resident.id(), after.counsellorId());
         }
         long version = writer.save(c.tx(), after, c.structure(), c.user().id(), c.now(), baseVersion, c.op().opId());
         if (before != null) {
@@ -305,6 +326,7 @@ final class OperationApplier {
                 throw RejectedOp.notFound("Rendez-vous « appointmentId » introuvable pour cette personne.");
             }
         }
+        requireMandates(c, v);
         if (v.supersedes() != null) {
             VisitReportDto old = (VisitReportDto) inStructure(c, EntityType.VISIT_REPORT, v.supersedes(),
                     "Le compte rendu remplacé (« supersedes ») est introuvable.").data();
@@ -345,9 +367,7 @@ final class OperationApplier {
     }
 
     private OperationResultDto code(Call c, CodeDto code) {
-        if (!c.user().is(Role.ADMIN)) {
-            throw RejectedOp.forbidden("Seul un administrateur peut modifier les listes de codes.");
-        }
+        requireCodeEditor(c);
         fields.code(code);
         Optional<StoredEntity> existing = store.find(c.tx(), EntityType.CODE, code.id());
         if (existing.isPresent() && existing.get().deleted()) {
@@ -366,9 +386,18 @@ final class OperationApplier {
         switch (type) {
             case VISIT_REPORT, DOCUMENT -> throw RejectedOp.forbidden(
                     "Un compte rendu ou un document envoyé ne peut pas être supprimé.");
-            case CODE -> {
-                if (role != Role.ADMIN) {
-                    throw RejectedOp.forbidden("Seul un administrateur peut modifier les listes de codes.");
+            case CODE -> requireCodeEditor(c);
+            case TASK -> {
+                if (role != Role.COORDINATOR && role != Role.OFFICE && role != Role.ADMIN) {
+                    throw RejectedOp.forbidden("Un suivi se marque fait ou annulé ; seule la coordination le "
+                            + "supprime.");
+                }
+            }
+            case CONSENT, MANDATE -> throw RejectedOp.forbidden("Un consentement ou un mandat ne se supprime "
+                    + "jamais : il se retire (« withdrawnAt ») ou se révoque (« revokedAt »).");
+            case PRIVATE_NOTE -> {
+                if (!c.user().id().equals(((PrivateNoteDto) existing.data()).authorId())) {
+                    throw RejectedOp.notFound("Enregistrement à supprimer introuvable.");
                 }
             }
             case RESIDENT, APPOINTMENT -> {
@@ -389,6 +418,184 @@ final class OperationApplier {
         return applied(c, version);
     }
 
+    // --- the counsellor's day: tasks, consents, mandates, private notes
+
+    /**
+     * A follow-up task. A counsellor creates and updates the tasks assigned to themselves, about residents they
+     * follow; the coordination, the office and the admin assign them to a colleague. Status: todo, then done or
+     * cancelled (with {@code closedAt}); a closed task is only reopened to todo.
+     */
+    private OperationResultDto task(Call c, TaskDto t) {
+        fields.task(c.tx(), t);
+        Role role = c.user().role();
+        boolean staff = role == Role.COORDINATOR || role == Role.OFFICE || role == Role.ADMIN;
+        if (!staff && role != Role.COUNSELLOR) {
+            throw RejectedOp.forbidden("Votre rôle ne permet pas de modifier un suivi.");
+        }
+        Optional<StoredEntity> existing = existing(c, EntityType.TASK, t.id());
+        TaskDto before = existing.map(e -> (TaskDto) e.data()).orElse(null);
+        if (role == Role.COUNSELLOR) {
+            if (!c.user().id().equals(t.assigneeId())) {
+                throw RejectedOp.forbidden("Un suivi que vous enregistrez vous est attribué : « assigneeId » doit "
+                        + "être votre identifiant (la coordination attribue les suivis aux collègues).");
+            }
+            if (before != null && !c.user().id().equals(before.assigneeId())) {
+                throw RejectedOp.forbidden("Ce suivi est attribué à un collègue : modification refusée.");
+            }
+        } else if (before == null || !before.assigneeId().equals(t.assigneeId())) {
+            requireColleague(c, t.assigneeId(), "assigneeId");
+        }
+        if (before == null) {
+            StoredEntity resident = liveResident(c, t.residentId());
+            if (role == Role.COUNSELLOR && !visibility.follows(c.tx(), c.user().id(), (ResidentDto) resident.data())) {
+                throw RejectedOp.notFound("Personne « residentId » introuvable parmi les personnes que vous suivez.");
+            }
+        } else {
+            if (!before.residentId().equals(t.residentId())) {
+                throw RejectedOp.invalid("residentId", "Un suivi reste attaché à la même personne (« residentId »).");
+            }
+            if (!TaskDto.TODO.equals(before.status()) && !before.status().equals(t.status())
+                    && !TaskDto.TODO.equals(t.status())) {
+                throw new RejectedOp(RejectedOp.TASK_TRANSITION, "Ce suivi est déjà clos (« " + before.status()
+                        + " ») : il ne peut être que rouvert (« todo »).");
+            }
+            if (before.equals(t)) {
+                return applied(c, existing.get().version());
+            }
+        }
+        if (t.visitReportId() != null && (before == null || !t.visitReportId().equals(before.visitReportId()))) {
+            VisitReportDto v = (VisitReportDto) inStructure(c, EntityType.VISIT_REPORT, t.visitReportId(),
+                    "Compte rendu « visitReportId » introuvable.").data();
+            if (!v.residentId().equals(t.residentId())) {
+                throw RejectedOp.notFound("Compte rendu « visitReportId » introuvable pour cette personne.");
+            }
+        }
+        long version = save(c, t);
+        if (before != null && !before.assigneeId().equals(t.assigneeId())) {
+            writer.revoke(c.tx(), EntityType.TASK, t.id(), c.structure(), before.assigneeId(), c.user().id(), c.now(),
+                    c.op().opId());
+        }
+        return applied(c, version);
+    }
+
+    /**
+     * A consent, recorded by a counsellor who follows the resident (or the coordination). Once stored it only
+     * changes to be withdrawn ({@code withdrawnAt}), and a withdrawal is final. Never deleted.
+     */
+    private OperationResultDto consent(Call c, ConsentDto consent) {
+        fields.consent(c.tx(), consent);
+        requireAuthorRole(c);
+        visibleResident(c, consent.residentId());
+        Optional<StoredEntity> existing = existing(c, EntityType.CONSENT, consent.id());
+        if (existing.isEmpty()) {
+            return applied(c, save(c, consent));
+        }
+        ConsentDto before = (ConsentDto) existing.get().data();
+        if (before.equals(consent)) {
+            return applied(c, existing.get().version());
+        }
+        if (before.withdrawnAt() != null) {
+            throw new RejectedOp(RejectedOp.CONSENT_WITHDRAWN, "Ce consentement a été retiré le "
+                    + day(before.withdrawnAt()) + " : il ne change plus. Recueillez un nouveau consentement.");
+        }
+        ConsentDto withdrawn = new ConsentDto(before.id(), before.structureId(), before.residentId(), before.scope(),
+                before.partner(), before.noticeVersion(), before.givenAt(), consent.withdrawnAt(),
+                before.signatureDocumentId(), before.recordedBy(), before.medium());
+        if (!withdrawn.equals(consent)) {
+            throw new RejectedOp(RejectedOp.CONSENT_IMMUTABLE, "Un consentement enregistré ne change plus, sauf pour "
+                    + "être retiré (« withdrawnAt ») : recueillez un nouveau consentement.");
+        }
+        return applied(c, save(c, consent));
+    }
+
+    /**
+     * A mandate. Refused for a resident under a legal protection measure (they cannot sign one themselves).
+     * Once stored it only changes to be revoked ({@code revokedAt}), and a revocation is final. Never deleted.
+     */
+    private OperationResultDto mandate(Call c, MandateDto m) {
+        fields.mandate(c.tx(), m);
+        requireAuthorRole(c);
+        visibleResident(c, m.residentId());
+        Optional<StoredEntity> existing = existing(c, EntityType.MANDATE, m.id());
+        if (existing.isEmpty()) {
+            ResidentDto resident = (ResidentDto) liveResident(c, m.residentId()).data();
+            if (resident.underProtection()) {
+                throw new RejectedOp(RejectedOp.LEGAL_PROTECTION, "Cette personne est sous mesure de protection (« "
+                        + resident.legalProtection() + " ») : elle ne peut pas signer seule un mandat. Contactez "
+                        + "son représentant légal.");
+            }
+            for (String agent : m.agentIds()) {
+                requireColleague(c, agent, "agentIds");
+            }
+            return applied(c, save(c, m));
+        }
+        MandateDto before = (MandateDto) existing.get().data();
+        if (before.equals(m)) {
+            return applied(c, existing.get().version());
+        }
+        if (before.revokedAt() != null) {
+            throw new RejectedOp(RejectedOp.MANDATE_REVOKED, "Ce mandat a été révoqué le " + day(before.revokedAt())
+                    + " : il ne peut être ni rétabli ni modifié. Faites signer un nouveau mandat.");
+        }
+        MandateDto revoked = new MandateDto(before.id(), before.structureId(), before.residentId(), before.demarches(),
+                before.creditors(), before.duration(), before.startDate(), before.endDate(), m.revokedAt(),
+                before.notUnderProtection(), before.place(), before.agentIds(), before.residentSignatureDocumentId(),
+                before.agentSignatureDocumentId(), before.channel(), before.signedAt());
+        if (!revoked.equals(m)) {
+            throw new RejectedOp(RejectedOp.MANDATE_IMMUTABLE, "Un mandat signé ne change plus, sauf pour être "
+                    + "révoqué (« revokedAt ») : faites signer un nouveau mandat.");
+        }
+        return applied(c, save(c, m));
+    }
+
+    /** A private note: written by its author only, about a resident they may see. */
+    private OperationResultDto privateNote(Call c, PrivateNoteDto n) {
+        fields.privateNote(n);
+        if (!c.user().id().equals(n.authorId())) {
+            throw RejectedOp.forbidden("Une note privée est enregistrée au nom de son auteur : « authorId » doit "
+                    + "être votre identifiant.");
+        }
+        Optional<StoredEntity> existing = store.find(c.tx(), EntityType.PRIVATE_NOTE, n.id());
+        if (existing.isPresent()) {
+            PrivateNoteDto before = (PrivateNoteDto) existing.get().data();
+            if (!c.structure().equals(existing.get().structureId()) || !before.authorId().equals(n.authorId())) {
+                throw RejectedOp.forbidden("Cet identifiant est déjà utilisé par un autre enregistrement.");
+            }
+            if (existing.get().deleted()) {
+                throw new RejectedOp(RejectedOp.ENTITY_DELETED, "Cet enregistrement a été supprimé.");
+            }
+            if (!before.residentId().equals(n.residentId())) {
+                throw RejectedOp.invalid("residentId", "Une note privée reste attachée à la même personne.");
+            }
+        }
+        visibleResident(c, n.residentId());
+        return applied(c, save(c, n));
+    }
+
+    /**
+     * Every action "on behalf" of the resident names a live mandate of the same resident that covers its domain
+     * on its date (Europe/Paris).
+     */
+    private void requireMandates(Call c, VisitReportDto v) {
+        for (ActionDto a : v.actions()) {
+            if (!a.onBehalf()) {
+                continue;
+            }
+            boolean covered = a.mandateId() != null && store.liveMandate(c.tx(), c.structure(), v.residentId(),
+                    a.mandateId()).map(m -> ((MandateDto) m.data()).covers(a.domain(), a.date(), PushService.PARIS))
+                    .orElse(false);
+            if (!covered) {
+                throw new RejectedOp(RejectedOp.MANDATE_REQUIRED, "Action « pour le compte de » sans mandat actif "
+                        + "couvrant le domaine « " + a.domain() + " » à la date du " + DAY.format(a.date())
+                        + " : faites signer un mandat ou enregistrez l'action sans « pour le compte de ».");
+            }
+        }
+    }
+
+    private static String day(Instant t) {
+        return DAY.format(LocalDate.ofInstant(t, PushService.PARIS));
+    }
+
     // --- helpers
 
     private void revokeResidentIfUnfollowed(Call c, String counsellorId, String residentId) {
@@ -401,6 +608,27 @@ final class OperationApplier {
         if (!visibility.follows(c.tx(), counsellorId, resident)) {
             writer.revoke(c.tx(), EntityType.RESIDENT, resident.id(), c.structure(), counsellorId, c.user().id(),
                     c.now(), c.op().opId());
+            for (EntityType type : RESIDENT_FILE) {
+                for (String id : store.idsAboutResident(c.tx(), type, resident.id())) {
+                    writer.revoke(c.tx(), type, id, c.structure(), counsellorId, c.user().id(), c.now(),
+                            c.op().opId());
+                }
+            }
+        }
+    }
+
+    /**
+     * A counsellor who now follows a resident receives the resident's file in their next pull (the resident,
+     * reports, documents, consents, mandates, tasks), even the records that changed before their cursor; the
+     * feed still sends only what they may see.
+     */
+    private void grantFile(Call c, String residentId, String counsellorId) {
+        writer.grant(c.tx(), EntityType.RESIDENT, residentId, c.structure(), counsellorId, c.user().id(), c.now(),
+                c.op().opId());
+        for (EntityType type : RESIDENT_FILE) {
+            for (String id : store.idsAboutResident(c.tx(), type, residentId)) {
+                writer.grant(c.tx(), type, id, c.structure(), counsellorId, c.user().id(), c.now(), c.op().opId());
+            }
         }
     }
 
@@ -472,6 +700,14 @@ final class OperationApplier {
         if (u == null || !u.active() || !c.structure().equals(u.structureId())
                 || !(u.role() == Role.COUNSELLOR || u.role() == Role.COORDINATOR)) {
             throw RejectedOp.notFound("Le compte « " + field + " » est inconnu dans votre structure.");
+        }
+    }
+
+    private static void requireCodeEditor(Call c) {
+        Role r = c.user().role();
+        if (r != Role.COORDINATOR && r != Role.OFFICE && r != Role.ADMIN) {
+            throw RejectedOp.forbidden("Seuls la coordination, le bureau et l'administration modifient les listes "
+                    + "de codes.");
         }
     }
 

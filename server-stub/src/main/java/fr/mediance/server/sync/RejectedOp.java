@@ -13,6 +13,13 @@ final class RejectedOp extends RuntimeException {
     static final String OP_ID_CONFLICT = "op_id_conflict";
     static final String CONFLICT_RESOLVED = "conflict_resolved";
     static final String REPORT_SUPERSEDED = "report_superseded";
+    static final String MANDATE_REQUIRED = "mandate_required";
+    static final String LEGAL_PROTECTION = "legal_protection";
+    static final String MANDATE_IMMUTABLE = "mandate_immutable";
+    static final String MANDATE_REVOKED = "mandate_revoked";
+    static final String CONSENT_IMMUTABLE = "consent_immutable";
+    static final String CONSENT_WITHDRAWN = "consent_withdrawn";
+    static final String TASK_TRANSITION = "task_transition";
 
     private final String code;
 

@@ -3,6 +3,7 @@ package fr.mediance.server.sync;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
@@ -11,6 +12,7 @@ import fr.mediance.protocol.json.WireFormatException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields of a shared record by their wire name, as wire text (a date as {@code 2026-11-26}, null when
@@ -20,10 +22,19 @@ import java.util.Map;
 final class WireFields {
     /** The fields of a resident that merge one by one (everything but the id and the structure). */
     static final List<String> RESIDENT = List.of("fileNumber", "civility", "lastName", "firstName", "birthDate",
-            "phone", "street", "postcode", "city", "accessNotes", "mobilityReason", "referentId");
+            "phone", "street", "postcode", "city", "accessNotes", "mobilityReason", "referentId", "status",
+            "birthName", "email", "noPhone", "preferredContactTime", "language", "interpreterNeeded",
+            "accommodationMode", "landlord", "mainResidence", "socioProfessional", "legalProtection",
+            "legalRepresentative", "orientationIn", "orientingPartner", "synthesis", "household", "contacts");
     /** The fields of an appointment that merge one by one. */
     static final List<String> APPOINTMENT = List.of("residentId", "counsellorId", "type", "start", "end", "status",
-            "address", "notes", "statusReason");
+            "address", "notes", "statusReason", "checklist", "safetyNotes");
+    /**
+     * The mergeable fields whose wire text is JSON rather than a string (flags, and lists merged as whole
+     * values).
+     */
+    private static final Set<String> JSON_VALUED = Set.of("noPhone", "interpreterNeeded", "mainResidence",
+            "household", "contacts", "checklist");
 
     private WireFields() {
     }
@@ -50,6 +61,14 @@ final class WireFields {
         return e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 
+    private static JsonElement json(String field, String text) {
+        try {
+            return JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw RejectedOp.invalid(field, "La valeur de « " + field + " » n'est pas du JSON valide.");
+        }
+    }
+
     /**
      * The record with some fields set from wire text (null empties a field). A text that does not fit the field
      * (a date that is not one) is refused as {@code invalid_field}.
@@ -60,6 +79,8 @@ final class WireFields {
         for (Map.Entry<String, String> v : values.entrySet()) {
             if (v.getValue() == null) {
                 tree.remove(v.getKey());
+            } else if (JSON_VALUED.contains(v.getKey())) {
+                tree.add(v.getKey(), json(v.getKey(), v.getValue()));
             } else {
                 tree.add(v.getKey(), new JsonPrimitive(v.getValue()));
             }

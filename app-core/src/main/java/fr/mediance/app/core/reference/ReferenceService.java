@@ -1,6 +1,7 @@
 package fr.mediance.app.core.reference;
 
 import fr.mediance.app.core.Outcome;
+import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.Role;
 
 import java.util.List;
@@ -19,6 +20,18 @@ public interface ReferenceService {
 
     /** The label of a code, or the code itself if unknown (never null for a non-null code). */
     String label(String list, String code);
+
+    /** Every entry of a list, active or not, by sort order then code: what the office's list editor shows. */
+    List<CodeDto> entries(String list);
+
+    /**
+     * Saves an entry of a code list (office, coordinator, administrator): a new one ({@code creating}: its code
+     * must be new in the list) or a change of an existing one (label, parent, value, order, active; the code
+     * stays). Validated, written locally and queued for the server in one transaction; the server then gives
+     * it to every device. Field keys of {@link Outcome.Invalid}: code, label, parent, value, sortOrder. A
+     * French failure for a counsellor.
+     */
+    Outcome<CodeDto> saveEntry(CodeDto entry, boolean creating);
 
     /** Cached accounts, optionally of one role, sorted by name. */
     List<UserItem> users(Role role);

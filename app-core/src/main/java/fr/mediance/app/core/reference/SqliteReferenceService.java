@@ -1,6 +1,15 @@
 package fr.mediance.app.core.reference;
 
+import fr.mediance.app.core.FormErrors;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.session.AccountInfo;
+import fr.mediance.app.core.store.Records;
+import fr.mediance.app.core.sync.Outbox;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.ListNames;
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.remote.RemoteResult;
 import fr.mediance.app.core.store.Row;
@@ -14,18 +23,137 @@ import fr.mediance.protocol.UsersResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Code lists and the accounts cache, in the local database. */
 public final class SqliteReferenceService implements ReferenceService {
+    /** Codes as the server accepts them: lowercase letters, digits, "_" and "-", starting with a letter or digit. */
+    static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    static final int MAX_CODE = 31;
+    static final int MAX_VALUE = 64;
+    static final int MAX_DAYS = 3_650;
+    /** Lists whose value is an ISO period (P1D, P1M, P6M, P1Y...), and the settings that are one. */
+    private static final Set<String> PERIOD_LISTS = Set.of(ListNames.MANDATE_DURATION, ListNames.DOCUMENT_TYPE);
+    private static final Set<String> PERIOD_SETTINGS = Set.of("retention_default");
+    private static final Set<Role> EDITORS = Set.of(Role.OFFICE, Role.COORDINATOR, Role.ADMIN);
+
     private final StoreHolder store;
     private final Supplier<Optional<RemoteClient>> remote;
     private final Clock clock;
+    private final Outbox outbox;
+    private final Supplier<AccountInfo> account;
 
+    /** Read-only: {@link #saveEntry} fails. */
     public SqliteReferenceService(StoreHolder store, Supplier<Optional<RemoteClient>> remote, Clock clock) {
+        this(store, remote, clock, null, null);
+    }
+
+    public SqliteReferenceService(StoreHolder store, Supplier<Optional<RemoteClient>> remote, Clock clock,
+                                  Outbox outbox, Supplier<AccountInfo> account) {
         this.store = store;
         this.remote = remote;
         this.clock = clock;
+        this.outbox = outbox;
+        this.account = account;
+    }
+
+    @Override
+    public List<CodeDto> entries(String list) {
+        return store.db().read(tx -> tx.query("SELECT * FROM codes WHERE list = ? ORDER BY sort_order, code",
+                Records::code, list));
+    }
+
+    @Override
+    public Outcome<CodeDto> saveEntry(CodeDto entry, boolean creating) {
+        if (outbox == null || account == null || !EDITORS.contains(account.get().role())) {
+            return Outcome.failed(CoreMessages.get("reference.forbidden"));
+        }
+        return store.db().inTransaction(tx -> {
+            FormErrors e = validate(entry);
+            boolean exists = Records.exists(tx, EntityType.CODE, entry.id());
+            if (creating && !e.has("code") && exists) {
+                e.add("code", CoreMessages.get("reference.code.taken"));
+            }
+            if (!e.isEmpty()) {
+                return e.toOutcome();
+            }
+            if (!creating && !exists) {
+                return Outcome.failed(CoreMessages.get("reference.notFound"));
+            }
+            CodeDto clean = new CodeDto(entry.list(), entry.code(), Texts.clean(entry.label()),
+                    Texts.clean(entry.parent()), entry.sortOrder(), entry.active(), Texts.clean(entry.value()));
+            if (!creating && Records.load(tx, EntityType.CODE, clean.id()).filter(clean::equals).isPresent()) {
+                return Outcome.ok(clean); // nothing changed: nothing to send
+            }
+            Records.upsert(tx, clean, null, clock.instant(), null);
+            outbox.enqueue(tx, clean, CoreMessages.get("summary.code", clean.label(), clean.list()));
+            return Outcome.ok(clean);
+        });
+    }
+
+    /** The rules of an entry; value rules depend on the list (an ISO period, a number of days). */
+    static FormErrors validate(CodeDto c) {
+        FormErrors e = new FormErrors();
+        String code = c.code() == null ? "" : c.code();
+        if (code.isBlank()) {
+            e.add("code", CoreMessages.get("field.required"));
+        } else if (code.length() > MAX_CODE || !CODE.matcher(code).matches()) {
+            e.add("code", CoreMessages.get("reference.code.invalid", MAX_CODE));
+        }
+        e.required("label", c.label()).maxLength("label", c.label(), Limits.MAX_SHORT_TEXT);
+        String parent = Texts.clean(c.parent());
+        if (parent != null && (parent.length() > MAX_CODE || !CODE.matcher(parent).matches())) {
+            e.add("parent", CoreMessages.get("reference.parent.invalid"));
+        }
+        if (c.sortOrder() < 0 || c.sortOrder() > 99_999) {
+            e.add("sortOrder", CoreMessages.get("reference.order.invalid"));
+        }
+        String value = Texts.clean(c.value());
+        switch (valueKind(c.list(), code)) {
+            case PERIOD -> {
+                if (value == null && ListNames.MANDATE_DURATION.equals(c.list())) {
+                    e.add("value", CoreMessages.get("field.required"));
+                } else if (value != null && !isPeriod(value)) {
+                    e.add("value", CoreMessages.get("reference.value.period"));
+                }
+            }
+            case DAYS -> {
+                if (value == null) {
+                    e.add("value", CoreMessages.get("field.required"));
+                } else if (!value.matches("\\d{1,4}") || Integer.parseInt(value) < 1
+                        || Integer.parseInt(value) > MAX_DAYS) {
+                    e.add("value", CoreMessages.get("reference.value.days", String.valueOf(MAX_DAYS)));
+                }
+            }
+            case TEXT -> e.maxLength("value", value, MAX_VALUE);
+        }
+        return e;
+    }
+
+    /** What the value of an entry is, for the editor's hint and the checks. */
+    public enum ValueKind { PERIOD, DAYS, TEXT }
+
+    public static ValueKind valueKind(String list, String code) {
+        if (ListNames.TASK_RULE.equals(list)) {
+            return ValueKind.DAYS;
+        }
+        if (PERIOD_LISTS.contains(list) || (ListNames.SETTING.equals(list) && PERIOD_SETTINGS.contains(code))) {
+            return ValueKind.PERIOD;
+        }
+        return ValueKind.TEXT;
+    }
+
+    static boolean isPeriod(String value) {
+        if (!value.matches("P(\\d{1,3}Y)?(\\d{1,3}M)?(\\d{1,3}W)?(\\d{1,4}D)?") || value.equals("P")) {
+            return false;
+        }
+        try {
+            return !java.time.Period.parse(value).isZero();
+        } catch (java.time.format.DateTimeParseException ex) {
+            return false;
+        }
     }
 
     private static CodeItem item(Row r) {

@@ -90,6 +90,21 @@ public final class SessionManager implements SessionService {
     }
 
     /**
+     * Writes the account file of a device whose store was built elsewhere with {@code dataKey} (benchmarks:
+     * a generated store of realistic size, then unlocked by the app with {@code pin} as every morning). The
+     * key is wrapped exactly as {@link #choosePin} wraps it. The caller wipes {@code dataKey}.
+     */
+    public static void provisionDevice(Path dataDir, AccountInfo who, char[] pin, int iterations, byte[] dataKey) {
+        if (!validPin(pin)) {
+            throw new IllegalArgumentException("a PIN has 6 digits");
+        }
+        PinKeys.Wrapped w = PinKeys.wrap(dataKey, pin, iterations);
+        new AccountFile(dataDir).write(new AccountFile.Content(who.serverUrl(), who.userId(), who.username(),
+                who.displayName(), who.role(), who.structureId(), who.deviceId(), PinKeys.KDF, w.iterations(),
+                w.salt(), w.wrappedKey(), 0, null));
+    }
+
+    /**
      * The account file, or empty if there is none. An unreadable file is set aside (renamed, never deleted) so
      * that the app starts on the sign-in screen instead of failing at every start.
      */
@@ -357,17 +372,25 @@ public final class SessionManager implements SessionService {
      */
     private static void deleteOrphanFiles(Database db, BlobFiles blobs) {
         try {
-            java.util.Set<String> referenced = new java.util.HashSet<>(db.read(tx -> tx.query("""
+            // the photos this device holds first (its own captures, cached photos, originals, thumbnails); the
+            // hashes of every document of the structure only when a file is left unexplained
+            int n = blobs.deleteUnreferenced(() -> hashes(db, """
+                    SELECT sha256 AS h FROM documents WHERE blob_state <> ? UNION SELECT original_sha256 FROM documents
+                      WHERE original_sha256 IS NOT NULL UNION SELECT thumbnail_sha256 FROM thumbnails
+                    """, Records.BLOB_NOT_DOWNLOADED), () -> hashes(db, """
                     SELECT sha256 AS h FROM documents UNION SELECT original_sha256 FROM documents
                       WHERE original_sha256 IS NOT NULL UNION SELECT thumbnail_sha256 FROM thumbnails
-                    """, r -> r.string("h"))));
-            int n = blobs.deleteUnreferenced(referenced);
+                    """));
             if (n > 0) {
                 LOG.log(Level.INFO, "{0} unreferenced photo files removed", n);
             }
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "photo files not cleaned: {0}", e.kind());
         }
+    }
+
+    private static java.util.Set<String> hashes(Database db, String sql, Object... params) {
+        return new java.util.HashSet<>(db.read(tx -> tx.query(sql, r -> r.string("h"), params)));
     }
 
     /** The wait imposed after {@code failures} wrong PINs in a row (≥ 5): 30 s, doubling, at most 1 h. */

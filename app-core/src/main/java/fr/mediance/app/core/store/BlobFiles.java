@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -94,15 +96,36 @@ public final class BlobFiles {
      * write can be under way. Returns the number of files deleted.
      */
     public int deleteUnreferenced(Set<String> referenced) {
-        Set<String> keep = new HashSet<>();
-        for (String sha : referenced) {
-            if (Crypto.isSha256Hex(sha)) {
-                keep.add(pathOf(sha).getFileName().toString());
+        return deleteUnreferenced(() -> referenced, () -> referenced);
+    }
+
+    /**
+     * Like {@link #deleteUnreferenced(Set)}, reading the whole list of hashes only when needed: the files on disk
+     * are listed first; when there are none, or when {@code likely} (the hashes whose photo should be on the
+     * device) names every one of them, {@code all} is never asked. A device holds the metadata of many more
+     * documents than it holds photos, and naming a hash costs an HMAC.
+     */
+    public int deleteUnreferenced(Supplier<Set<String>> likely, Supplier<Set<String>> all) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, "cannot clean the blob directory", e);
+        }
+        Set<String> blobNames = new HashSet<>();
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            if (name.endsWith(".bin")) {
+                blobNames.add(name);
             }
         }
+        Set<String> keep = blobNames.isEmpty() ? Set.of() : fileNames(likely.get());
+        if (!keep.containsAll(blobNames)) {
+            keep = fileNames(all.get());
+        }
         int deleted = 0;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        try {
+            for (Path p : files) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(TMP_SUFFIX) || (name.endsWith(".bin") && !keep.contains(name))) {
                     Files.deleteIfExists(p);
@@ -113,6 +136,16 @@ public final class BlobFiles {
             throw new StoreException(StoreException.Kind.IO, "cannot clean the blob directory", e);
         }
         return deleted;
+    }
+
+    private Set<String> fileNames(Set<String> hashes) {
+        Set<String> names = new HashSet<>();
+        for (String sha : hashes) {
+            if (Crypto.isSha256Hex(sha)) {
+                names.add(pathOf(sha).getFileName().toString());
+            }
+        }
+        return names;
     }
 
     /** Stores bytes that must have the given hash (a download); fails with CORRUPTED if they do not. */

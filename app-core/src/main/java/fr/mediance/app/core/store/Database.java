@@ -56,6 +56,23 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Loads the SQLite driver, its native library and the ciphers the store uses, so that the first unlock does
+     * not pay for them: the app calls it on a spare thread while its window is built. Harmless if it fails (the
+     * unlock then loads them itself).
+     */
+    public static void preload() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+            byte[] key = new byte[KEY_BYTES];
+            Crypto.decrypt(key, Crypto.encrypt(key, new byte[KEY_BYTES], null), null);
+            Crypto.hmacSha256(key, key);
+            Crypto.pbkdf2(new char[]{'0'}, new byte[16], 20_000); // compiled by the JIT before the PIN's 310,000
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.DEBUG, "preload failed: {0}", e.toString());
+        }
+    }
+
     /** Opens and checks the key, without migrating (for migration tests). */
     public static Database openWithoutMigrating(Path file, byte[] key) {
         Objects.requireNonNull(file, "file");

@@ -98,4 +98,41 @@ class BlobFilesTest {
                     .allSatisfy(p -> assertThat(p.toString()).endsWith(".bin"));
         }
     }
+
+    @Test
+    void theWholeListOfHashesIsReadOnlyWhenAFileIsLeftUnexplained() {
+        BlobFiles blobs = new BlobFiles(dir, Crypto.randomBytes(32));
+        java.util.concurrent.atomic.AtomicInteger wholeListReads = new java.util.concurrent.atomic.AtomicInteger();
+        String held = blobs.put(jpeg(6));
+        String cachedButNotLikely = blobs.put(jpeg(7));
+        String orphan = blobs.put(jpeg(8));
+        java.util.Set<String> every = java.util.Set.of(held, cachedButNotLikely, "ab".repeat(32));
+
+        // every file is explained by the likely hashes: the whole list is not read, nothing is deleted
+        assertThat(blobs.deleteUnreferenced(() -> java.util.Set.of(held, cachedButNotLikely, orphan), () -> {
+            wholeListReads.incrementAndGet();
+            return every;
+        })).isZero();
+        assertThat(wholeListReads).hasValue(0);
+
+        // a file the likely hashes do not explain: the whole list decides, and keeps what it names
+        assertThat(blobs.deleteUnreferenced(() -> java.util.Set.of(held), () -> {
+            wholeListReads.incrementAndGet();
+            return every;
+        })).isEqualTo(1);
+        assertThat(wholeListReads).hasValue(1);
+        assertThat(blobs.contains(held)).isTrue();
+        assertThat(blobs.contains(cachedButNotLikely)).isTrue();
+        assertThat(blobs.contains(orphan)).isFalse();
+    }
+
+    @Test
+    void anEmptyDirectoryReadsNoHashAtAll() {
+        BlobFiles blobs = new BlobFiles(dir, Crypto.randomBytes(32));
+        assertThat(blobs.deleteUnreferenced(() -> {
+            throw new AssertionError("likely hashes read");
+        }, () -> {
+            throw new AssertionError("every hash read");
+        })).isZero();
+    }
 }
