@@ -57,21 +57,48 @@ final class AppStartup {
     /** Starts the app on {@code device}, unlocking with {@link #PIN}; returns the ms to its first agenda frame. */
     static long launchOnce(String classpath, Path device, String serverUrl) throws IOException,
             InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dmediance.startupProbe=true", "-cp", classpath, "fr.mediance.app.Main",
+        return launchOnce(classpath, device, serverUrl, List.of(), false);
+    }
+
+    /**
+     * As {@link #launchOnce(String, Path, String)}, with extra JVM options; {@code showPhases} prints the
+     * probe's start-up phases. The app quits by itself on its first agenda frame (so that what the JVM writes
+     * at exit, a class-data archive, is written); it is killed if it does not within 20 s, or if the frame does
+     * not come within 2 minutes.
+     */
+    static long launchOnce(String classpath, Path device, String serverUrl, List<String> jvmOptions,
+                           boolean showPhases) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-Dmediance.startupProbe=true", "-cp", classpath, "fr.mediance.app.Main",
                 "--server", serverUrl, "--data-dir", device.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("MEDIANCE_STARTUP_PIN", PIN);
         long t0 = System.nanoTime();
         Process p = pb.start();
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "startup-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                if (showPhases && line.startsWith("startup probe:")) {
+                    System.out.println("    " + line);
+                }
                 if (line.contains(PROBE_LINE)) {
                     long elapsed = (System.nanoTime() - t0) / 1_000_000;
-                    p.destroy();
-                    p.waitFor(20, TimeUnit.SECONDS);
+                    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                        p.destroy();
+                    }
                     return elapsed;
                 }
             }

@@ -41,14 +41,32 @@ final class ClientStoreBench {
             }
         }
 
-        long[] cold = new long[COLD_STARTS];
         String classpath = AppStartup.appClasspath();
-        for (int i = 0; i < COLD_STARTS; i++) {
-            cold[i] = AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9");
-            System.out.printf("app run %d: first agenda frame after %d ms%n", i + 1, cold[i]);
+        long plain = coldStarts(classpath, device, List.of());
+        System.out.printf("RESULT client-store op=cold_start_to_agenda ms=%d%n", plain);
+
+        // the same with a class-data archive of the app (AppCDS: written by a first run, as an installer would)
+        Path archive = Path.of("bench", "target", "mediance-app.jsa").toAbsolutePath();
+        java.nio.file.Files.deleteIfExists(archive);
+        AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9", List.of("-XX:ArchiveClassesAtExit=" + archive),
+                false);
+        if (java.nio.file.Files.exists(archive)) {
+            long cds = coldStarts(classpath, device, List.of("-XX:SharedArchiveFile=" + archive));
+            System.out.printf("RESULT client-store op=cold_start_to_agenda_appcds ms=%d%n", cds);
+        } else {
+            System.out.println("client-store: no class-data archive was written; the AppCDS run is skipped");
         }
-        System.out.printf("RESULT client-store op=cold_start_to_agenda ms=%d%n", Stats.median(cold));
         return 0;
+    }
+
+    private static long coldStarts(String classpath, Path device, List<String> jvmOptions) throws Exception {
+        long[] cold = new long[COLD_STARTS];
+        for (int i = 0; i < COLD_STARTS; i++) {
+            cold[i] = AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9", jvmOptions, i == 0);
+            System.out.printf("app run %d%s: first agenda frame after %d ms%n", i + 1,
+                    jvmOptions.isEmpty() ? "" : " " + jvmOptions, cold[i]);
+        }
+        return Stats.median(cold);
     }
 
     private static void measure(Op op) {

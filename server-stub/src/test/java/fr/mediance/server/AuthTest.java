@@ -110,19 +110,56 @@ class AuthTest {
     }
 
     @Test
-    void reusingAnOldRefreshTokenRevokesTheDevice() {
+    void reusingAnOldRefreshTokenAfterItsSuccessorWasUsedRevokesTheDevice() {
         LoginResponse first = server.session("conseil1", "tablette-1");
-        LoginResponse second = server.post(ApiPaths.REFRESH, null,
-                new RefreshRequest(first.refreshToken(), "tablette-1")).as(LoginResponse.class);
+        LoginResponse second = refresh(first);
+        LoginResponse third = refresh(second);
 
         Response reuse = server.post(ApiPaths.REFRESH, null, new RefreshRequest(first.refreshToken(), "tablette-1"));
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.problem().code()).isEqualTo("refresh_reused");
 
-        assertThat(server.get(ApiPaths.ME, second.accessToken()).status()).isEqualTo(401);
-        Response legit = server.post(ApiPaths.REFRESH, null, new RefreshRequest(second.refreshToken(), "tablette-1"));
+        assertThat(server.get(ApiPaths.ME, third.accessToken()).status()).isEqualTo(401);
+        Response legit = server.post(ApiPaths.REFRESH, null, new RefreshRequest(third.refreshToken(), "tablette-1"));
         assertThat(legit.status()).isEqualTo(401);
         assertThat(legit.problem().code()).isEqualTo("invalid_refresh");
+    }
+
+    @Test
+    void aRefreshWhoseAnswerWasLostCanBeRetriedAndTheUnreceivedPairIsVoided() {
+        LoginResponse first = server.session("conseil1", "tablette-1");
+        LoginResponse lost = refresh(first);
+        server.clock.advance(Duration.ofSeconds(30));
+
+        LoginResponse retried = refresh(first);
+        assertThat(retried.refreshToken()).isNotEqualTo(lost.refreshToken());
+        assertThat(server.get(ApiPaths.ME, retried.accessToken()).status()).isEqualTo(200);
+        assertThat(server.get(ApiPaths.ME, lost.accessToken()).status()).isEqualTo(401);
+        Response lostRefresh = server.post(ApiPaths.REFRESH, null, new RefreshRequest(lost.refreshToken(), "tablette-1"));
+        assertThat(lostRefresh.status()).isEqualTo(401);
+
+        LoginResponse retriedAgain = refresh(first); // a second lost answer
+        assertThat(server.get(ApiPaths.ME, retried.accessToken()).status()).isEqualTo(401);
+        assertThat(refresh(retriedAgain).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void anOldRefreshTokenPresentedAfterTheGraceRevokesTheDeviceEvenIfItsSuccessorWasNotUsed() {
+        LoginResponse first = server.session("conseil1", "tablette-1");
+        LoginResponse second = refresh(first);
+        server.clock.advance(AuthService.RETRY_GRACE.plusSeconds(1));
+
+        Response reuse = server.post(ApiPaths.REFRESH, null, new RefreshRequest(first.refreshToken(), "tablette-1"));
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.problem().code()).isEqualTo("refresh_reused");
+        assertThat(server.post(ApiPaths.REFRESH, null, new RefreshRequest(second.refreshToken(), "tablette-1"))
+                .status()).isEqualTo(401);
+    }
+
+    private LoginResponse refresh(LoginResponse pair) {
+        Response r = server.post(ApiPaths.REFRESH, null, new RefreshRequest(pair.refreshToken(), "tablette-1"));
+        assertThat(r.status()).isEqualTo(200);
+        return r.as(LoginResponse.class);
     }
 
     @Test

@@ -4,6 +4,10 @@ import fr.mediance.app.core.agenda.AgendaService;
 import fr.mediance.app.core.agenda.SqliteAgendaService;
 import fr.mediance.app.core.conflict.ConflictService;
 import fr.mediance.app.core.conflict.SqliteConflictService;
+import fr.mediance.app.core.consent.ConsentService;
+import fr.mediance.app.core.consent.MandateService;
+import fr.mediance.app.core.consent.SqliteConsentService;
+import fr.mediance.app.core.consent.SqliteMandateService;
 import fr.mediance.app.core.document.DocumentService;
 import fr.mediance.app.core.document.RetentionPurge;
 import fr.mediance.app.core.document.SqliteDocumentService;
@@ -14,12 +18,16 @@ import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
 import fr.mediance.app.core.platform.NetworkMonitor;
 import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.app.core.reference.SqliteReferenceService;
+import fr.mediance.app.core.resident.ResidentFileService;
 import fr.mediance.app.core.resident.ResidentService;
+import fr.mediance.app.core.resident.SqliteResidentFileService;
 import fr.mediance.app.core.resident.SqliteResidentService;
 import fr.mediance.app.core.session.AccountInfo;
 import fr.mediance.app.core.session.SessionManager;
 import fr.mediance.app.core.session.SessionService;
 import fr.mediance.app.core.session.SessionState;
+import fr.mediance.app.core.signature.SignatureService;
+import fr.mediance.app.core.signature.SqliteSignatureService;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.sync.Backoff;
 import fr.mediance.app.core.sync.Outbox;
@@ -83,9 +91,13 @@ public final class CoreContext implements AutoCloseable {
     private final CheckInService checkIns;
     private final SqliteOfficeService office;
     private final fr.mediance.app.core.task.SqliteTaskService tasks;
-    private final fr.mediance.app.core.visit.SqliteMandateLookup mandates;
+    private final fr.mediance.app.core.visit.SqliteMandateLookup mandateLookup;
     private final SqliteReferenceService reference;
     private final SqliteConflictService conflicts;
+    private final SqliteResidentFileService residentFiles;
+    private final SqliteSignatureService signatures;
+    private final SqliteConsentService consents;
+    private final SqliteMandateService mandates;
 
     private CoreContext(Builder b) {
         this.dataDir = b.dataDir;
@@ -104,8 +116,12 @@ public final class CoreContext implements AutoCloseable {
         this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
         this.office = new SqliteOfficeService(store, session::remote, clock);
         this.tasks = new fr.mediance.app.core.task.SqliteTaskService(store, outbox, session::currentAccount, clock);
-        this.mandates = new fr.mediance.app.core.visit.SqliteMandateLookup(store, zone);
+        this.mandateLookup = new fr.mediance.app.core.visit.SqliteMandateLookup(store, zone);
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
+        this.residentFiles = new SqliteResidentFileService(store, outbox, session::currentAccount, clock, zone);
+        this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
+        this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
+        this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
         this.sync = new SyncEngine(store, outbox, session::remote, network, clock, b.background, b.ui,
                 new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)), b.pullPageSize);
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
@@ -289,6 +305,26 @@ public final class CoreContext implements AutoCloseable {
         return residents;
     }
 
+    /** A resident's whole file, the signed-in user's private note and the timeline. */
+    public ResidentFileService residentFiles() {
+        return residentFiles;
+    }
+
+    /** Drawn signatures kept as signature documents. */
+    public SignatureService signatures() {
+        return signatures;
+    }
+
+    /** The information notice and consents per scope. */
+    public ConsentService consents() {
+        return consents;
+    }
+
+    /** Mandates to act on the resident's behalf; {@code activeCovering} for the actions of a report. */
+    public MandateService mandates() {
+        return mandates;
+    }
+
     public AgendaService agenda() {
         return agenda;
     }
@@ -318,7 +354,7 @@ public final class CoreContext implements AutoCloseable {
 
     /** The resident's active mandates covering a domain on a day (for actions on their behalf). */
     public fr.mediance.app.core.visit.MandateLookup mandateLookup() {
-        return mandates;
+        return mandateLookup;
     }
 
     public OfficeService office() {

@@ -1,37 +1,83 @@
 package fr.mediance.app.resident;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
 import fr.mediance.app.ScreenContext;
+import fr.mediance.app.consent.ConsentView;
+import fr.mediance.app.consent.MandateView;
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.consent.ConsentViewModel;
+import fr.mediance.app.core.consent.MandateViewModel;
+import fr.mediance.app.core.resident.ResidentFileViewModel;
+import fr.mediance.app.core.resident.ResidentSearchViewModel;
 import fr.mediance.app.shell.Screen;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 
 /** Builds this feature's screens and view models for the composition root. */
 public final class ResidentScreens {
+    /** The pause in the typing after which a search runs or a field is saved. */
+    static final long PAUSE_MILLIS = 350;
+
     private final ScreenContext ctx;
 
     public ResidentScreens(ScreenContext ctx) {
         this.ctx = ctx;
     }
 
-    public Screen search() {
-        Label empty = new Label();
-        SimpleStringProperty title = new SimpleStringProperty();
-        return new Screen() {
-            @Override
-            public Node node() {
-                return empty;
-            }
+    private Executor pause() {
+        return CompletableFuture.delayedExecutor(PAUSE_MILLIS, TimeUnit.MILLISECONDS, ctx.background());
+    }
 
-            @Override
-            public ReadOnlyStringProperty titleProperty() {
-                return title;
-            }
-        };
+    /** "Personnes": search, results, new person. */
+    public Screen search() {
+        CoreContext core = ctx.core();
+        ResidentSearchViewModel vm = new ResidentSearchViewModel(core.residents(), core.residentFiles(), core.sync(),
+                ctx.texts(), pause(), ctx.background(), ctx.fx());
+        vm.setOnOpen(this::openFile);
+        ctx.onDispose().accept(vm::dispose);
+        return new ResidentSearchView(vm, ctx.texts());
     }
 
     /** Opens a resident's file on top of the back stack. */
     public void openFile(String residentId) {
+        CoreContext core = ctx.core();
+        ResidentFileViewModel vm = new ResidentFileViewModel(core.residentFiles(), core.consents(), core.mandates(),
+                core.reference(), core.sync(), ctx.clock(), ctx.zone(), ctx.texts(), pause(), ctx.background(),
+                ctx.fx());
+        vm.setOnMessage(ctx.shell()::showMessage);
+        ctx.onDispose().accept(vm::dispose);
+        ctx.shell().navigator().push(new ResidentFileView(vm, ctx.texts(), id -> openConsent(id, vm),
+                id -> openMandate(id, vm)));
+        vm.load(residentId).thenAccept(found -> {
+            if (!found) {
+                ctx.shell().showError(ctx.texts().getString("resident.error.not.found"));
+            }
+        });
+    }
+
+    private void openConsent(String residentId, ResidentFileViewModel file) {
+        CoreContext core = ctx.core();
+        ConsentViewModel vm = new ConsentViewModel(core.consents(), core.reference(), ctx.texts(), ctx.background(),
+                ctx.fx());
+        vm.setOnRecorded(c -> {
+            ctx.shell().showMessage(ctx.texts().getString("consent.recorded"));
+            file.refresh();
+        });
+        ctx.shell().navigator().push(new ConsentView(vm, ctx.texts()));
+        vm.load(residentId);
+    }
+
+    private void openMandate(String residentId, ResidentFileViewModel file) {
+        CoreContext core = ctx.core();
+        MandateViewModel vm = new MandateViewModel(core.mandates(), core.reference(), ctx.clock(), ctx.zone(),
+                ctx.texts(), ctx.background(), ctx.fx());
+        vm.setOnSigned(m -> {
+            ctx.shell().showMessage(ctx.texts().getString("mandate.signed"));
+            ctx.shell().navigator().back();
+            file.refresh();
+        });
+        ctx.shell().navigator().push(new MandateView(vm, ctx.texts(), file.titleProperty().get()));
+        vm.load(residentId);
     }
 }

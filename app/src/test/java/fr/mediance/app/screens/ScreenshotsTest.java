@@ -464,4 +464,85 @@ class ScreenshotsTest extends UiTest {
         shoot(app, "reference-entry-error", 1);
         core.close();
     }
+
+    /** A person's file filled in, as a counsellor sees it section by section, then the mandate and consent screens. */
+    @Test
+    void counsellor_resident_file_consent_and_mandate() {
+        fr.mediance.app.resident.ResidentDemo.codes(office);
+        CoreContext core = office.signedIn(dir, "conseil1");
+        java.util.Map<String, Object> file = new java.util.HashMap<>();
+        file.put("civility", "Mme");
+        file.put("birthDate", java.time.LocalDate.of(1948, 3, 5));
+        file.put("email", "fatima.benali@exemple.fr");
+        file.put("preferredContactTime", "Le matin, avant 11 h");
+        file.put("language", "Français, arabe");
+        file.put("status", "actif");
+        file.put("accommodationMode", "locataire_social");
+        file.put("landlord", "13 Habitat");
+        file.put("mainResidence", Boolean.TRUE);
+        file.put("socioProfessional", "retraite");
+        file.put("orientationIn", "partenaire");
+        file.put("orientingPartner", "EDF Solidarité");
+        file.put("synthesis", "Facture d'électricité de 412,30 € en retard de deux mois. Dossier FSL en cours. "
+                + "Mme Benali vit seule avec son petit-fils le mercredi.");
+        file.put("household", List.of(new fr.mediance.protocol.HouseholdMemberDto("m1", "declarant", "Fatima", 1948),
+                new fr.mediance.protocol.HouseholdMemberDto("m2", "enfant_moins_14", null, 2016)));
+        file.put("contacts", List.of(new fr.mediance.protocol.ContactPersonDto("c1", "Samia Benali", "fille",
+                "06 22 33 44 55", true, false)));
+        core.residentFiles().saveFields("r1", null, file).value();
+        core.residentFiles().saveMyNote("r1", "Préfère que l'on sonne deux fois ; me rappeler de rapporter la copie "
+                + "du courrier CAF.").value();
+        fr.mediance.app.core.signature.Signature sig = new fr.mediance.app.core.signature.Signature(400, 150,
+                List.of(List.of(new fr.mediance.app.core.signature.Signature.Point(30, 100),
+                        new fr.mediance.app.core.signature.Signature.Point(120, 40),
+                        new fr.mediance.app.core.signature.Signature.Point(220, 110),
+                        new fr.mediance.app.core.signature.Signature.Point(350, 50))));
+        core.consents().acknowledgeNotice("r1", "paper", sig).value();
+        core.consents().give("r1", "contact_creditor", "EDF", "screen", sig).value();
+        core.mandates().create(new fr.mediance.app.core.consent.MandateService.MandateForm("r1",
+                List.of("energie", "eau"), List.of("EDF"), "6m", java.time.LocalDate.now(DemoOffice.PARIS), "Marseille",
+                true, null), sig, sig).value();
+        core.residentFiles().saveFields("r4", null, java.util.Map.of("legalProtection", "curatelle_renforcee",
+                "legalRepresentative", "UDAF 13, Mme Lopez, 04 91 00 00 00")).value();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-RESIDENTS"));
+        open("RESIDENTS");
+        until(() -> has("#resident-row-r4"));
+        shoot(app, "residents");
+        interact(() -> in("#resident-search").queryAs(javafx.scene.control.TextField.class).setText("Zorro"));
+        until(() -> has("#resident-search-empty"));
+        interact(() -> in("#resident-new").queryButton().fire());
+        shoot(app, "residents-none-new");
+        interact(() -> in("#resident-search").queryAs(javafx.scene.control.TextField.class).setText(""));
+        until(() -> has("#resident-row-r1"));
+        interact(() -> in("#resident-row-r1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-file-name") && "Fatima Benali".equals(in("#resident-file-name").queryLabeled().getText()));
+        interact(() -> in("#resident-birthDate").queryAs(javafx.scene.control.TextField.class).setText("31/02/1948"));
+        shoot(app, "resident-identity");
+        interact(() -> in("#resident-birthDate").queryAs(javafx.scene.control.TextField.class).setText("05/03/1948"));
+        for (String section : List.of("housing", "household", "contacts", "notes", "consents", "timeline")) {
+            interact(() -> in("#resident-tab-" + section).queryAs(javafx.scene.control.ToggleButton.class).fire());
+            shoot(app, "resident-" + section);
+        }
+        interact(() -> in("#resident-tab-consents").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() -> in("#resident-consent-open").queryButton().fire());
+        until(() -> has("#consent-give") && !in("#consent-notice-version").queryLabeled().getText().isEmpty());
+        shoot(app, "consent");
+        interact(() -> in("#back").queryButton().fire());
+        interact(() -> in("#resident-mandate-open").queryButton().fire());
+        until(() -> has("#mandate-demarche-energie"));
+        shoot(app, "mandate");
+        interact(() -> in("#mandate-sign").queryButton().fire());
+        until(() -> has("#mandate-demarches-error") && in("#mandate-demarches-error").query().isVisible());
+        shoot(app, "mandate-errors", 0.0);
+        interact(() -> in("#back").queryButton().fire());
+        interact(() -> in("#back").queryButton().fire());
+        until(() -> has("#resident-row-r4"));
+        interact(() -> in("#resident-row-r4").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-file-name") && "Marcel Roux".equals(in("#resident-file-name").queryLabeled().getText())
+                && !in("#resident-protection").queryLabeled().getText().isEmpty());
+        interact(() -> in("#resident-tab-consents").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        shoot(app, "resident-protected");
+        core.close();
+    }
 }

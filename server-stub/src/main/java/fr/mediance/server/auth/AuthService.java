@@ -23,6 +23,12 @@ import java.util.Optional;
 public final class AuthService {
     public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
     public static final Duration REFRESH_TTL = Duration.ofDays(30);
+    /**
+     * How long after a refresh the previous refresh token is still taken back once, if the pair it gave was
+     * never used: long enough for a retry after a lost answer or an app restart, short enough that a stolen
+     * old token presented later still revokes the device.
+     */
+    public static final Duration RETRY_GRACE = Duration.ofMinutes(5);
     public static final int MAX_FAILED_LOGINS = 10;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     static final int MAX_PASSWORD_LENGTH = 1024;
@@ -89,6 +95,18 @@ public final class AuthService {
             TokenStore.RefreshRow row = tokens.findRefresh(tx, hash).orElse(null);
             if (row == null || !row.deviceId().equals(deviceId) || row.revokedAt() != null) {
                 return Outcome.failure(invalidRefresh());
+            }
+            if (row.rotatedAt() != null && row.expiresAt() > now.toEpochMilli()
+                    && tokens.takeBackUnusedSuccessor(tx, row, now, RETRY_GRACE)) {
+                // The answer to the previous refresh never reached the device (a lost response, or the app
+                // killed before it stored the new pair) and that pair was never used: answer again, with a new
+                // pair, and void the unused one.
+                UserRecord user = users.findById(tx, row.userId()).orElse(null);
+                if (user == null || !user.active()) {
+                    return Outcome.failure(invalidRefresh());
+                }
+                LOG.info("refresh retried within grace: user={}", row.userId());
+                return Outcome.success(issue(tx, user, row.deviceRef(), now));
             }
             if (row.rotatedAt() != null || !tokens.rotate(tx, hash, now)) {
                 tokens.revokeDevice(tx, row.deviceRef(), now);

@@ -3,6 +3,7 @@ package fr.mediance.server.auth;
 import fr.mediance.server.db.Tx;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,6 +59,33 @@ final class TokenStore {
     boolean rotate(Tx tx, String tokenHash, Instant now) {
         return tx.update("UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL "
                 + "AND revoked_at IS NULL", now.toEpochMilli(), tokenHash) == 1;
+    }
+
+    /**
+     * For a refresh token presented again after it was rotated: if the pair issued by that rotation (same device,
+     * issued at the rotation time) is alone, unused and not older than {@code grace}, voids it (its refresh
+     * and access tokens) and moves the old token's rotation time to {@code now}, so that the pair about to be
+     * issued is the one a further retry would take back. False otherwise: the old token is being reused.
+     */
+    boolean takeBackUnusedSuccessor(Tx tx, RefreshRow row, Instant now, java.time.Duration grace) {
+        long rotatedAt = row.rotatedAt();
+        if (now.toEpochMilli() - rotatedAt > grace.toMillis()) {
+            return false;
+        }
+        List<String> successors = tx.query("SELECT token_hash FROM refresh_tokens WHERE device_ref = ? AND issued_at = ? "
+                + "AND token_hash <> ? AND rotated_at IS NULL AND revoked_at IS NULL", rs -> rs.getString(1),
+                row.deviceRef(), rotatedAt, row.tokenHash());
+        long issuedThen = tx.queryOne("SELECT count(*) FROM refresh_tokens WHERE device_ref = ? AND issued_at = ? "
+                + "AND token_hash <> ?", rs -> rs.getLong(1), row.deviceRef(), rotatedAt, row.tokenHash()).orElse(0L);
+        if (successors.size() != 1 || issuedThen != 1) {
+            return false;
+        }
+        long t = now.toEpochMilli();
+        tx.update("UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ?", t, successors.get(0));
+        tx.update("UPDATE access_tokens SET revoked_at = ? WHERE device_ref = ? AND issued_at = ? AND revoked_at IS NULL",
+                t, row.deviceRef(), rotatedAt);
+        tx.update("UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ?", t, row.tokenHash());
+        return true;
     }
 
     /** Revokes every token of a device (logout, or a refresh token used twice). */

@@ -52,6 +52,9 @@ public final class SqliteResidentService implements ResidentService {
                 r.string("referent_id"), r.optionalLong("version"), r.bool("pending"));
     }
 
+    /** Column weights of {@code residents_fts} for ranking: names first, then file number, phone, address. */
+    private static final String RANK = "bm25(residents_fts, 0, 10, 8, 8, 6, 3, 3, 1, 1, 1)";
+
     @Override
     public List<Resident> search(String text, int limit) {
         int max = limit <= 0 ? 100 : limit;
@@ -59,23 +62,46 @@ public final class SqliteResidentService implements ResidentService {
         return store.db().read(tx -> match == null
                 ? tx.query(SELECT + " ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?",
                 SqliteResidentService::map, max)
-                : tx.query(SELECT + " WHERE r.id IN (SELECT id FROM residents_fts WHERE residents_fts MATCH ?)"
-                        + " ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?",
-                SqliteResidentService::map, match, max));
+                : tx.query("""
+                        SELECT r.*, EXISTS(SELECT 1 FROM outbox o WHERE o.entity = 'resident' AND o.entity_id = r.id)
+                          AS pending
+                        FROM residents_fts f JOIN residents r ON r.id = f.id
+                        WHERE residents_fts MATCH ?
+                        ORDER BY %s, r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?
+                        """.formatted(RANK), SqliteResidentService::map, match, max));
     }
 
-    /** Words of the query as FTS5 prefix terms, each quoted; null if there is no word. */
+    /**
+     * The words of the query as an FTS5 expression: every word a quoted prefix term, AND-ed (so quotes, stars,
+     * minus signs or OR typed by the user are only text). When the query looks like a phone number typed with any
+     * spacing ("06 12 34", "06.12.34.56"), its digits together also match the digits-only phone column. Null if
+     * there is no word.
+     */
     static String ftsQuery(String text) {
         if (text == null) {
             return null;
         }
         List<String> terms = new ArrayList<>();
+        StringBuilder digits = new StringBuilder();
+        boolean allDigits = true;
         for (String word : text.split("[^\\p{L}\\p{N}]+")) {
             if (!word.isEmpty()) {
                 terms.add("\"" + word + "\"*");
+                if (word.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    digits.append(word);
+                } else {
+                    allDigits = false;
+                }
             }
         }
-        return terms.isEmpty() ? null : String.join(" ", terms);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        String all = String.join(" AND ", terms);
+        if (allDigits && terms.size() > 1 && digits.length() >= 3) {
+            return "(" + all + ") OR phone_digits : \"" + digits + "\"*";
+        }
+        return all;
     }
 
     @Override
@@ -158,42 +184,16 @@ public final class SqliteResidentService implements ResidentService {
 
     /** Wire names of the editable fields whose value differs between two versions of a resident. */
     public static List<String> changedFields(ResidentDto before, ResidentDto after) {
-        List<String> out = new ArrayList<>();
-        for (String field : FIELDS) {
-            if (!java.util.Objects.equals(value(before, field), value(after, field))) {
-                out.add(field);
-            }
-        }
-        return out;
+        return ResidentFields.changed(before, after, FIELDS);
     }
 
-    private static Object value(ResidentDto r, String field) {
-        return switch (field) {
-            case "civility" -> r.civility();
-            case "lastName" -> r.lastName();
-            case "firstName" -> r.firstName();
-            case "birthDate" -> r.birthDate();
-            case "phone" -> r.phone();
-            case "street" -> r.street();
-            case "postcode" -> r.postcode();
-            case "city" -> r.city();
-            case "accessNotes" -> r.accessNotes();
-            case "mobilityReason" -> r.mobilityReason();
-            case "referentId" -> r.referentId();
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
-
-    /** {@code target} with the named fields taken from {@code source}. */
+    /** {@code target} with the named fields taken from {@code source} (every other field of the file kept). */
     private static ResidentDto withFields(ResidentDto target, ResidentDto source, List<String> fields) {
-        ResidentDto t = target;
-        java.util.function.Function<String, Object> pick = f -> fields.contains(f) ? value(source, f) : value(t, f);
-        return new ResidentDto(t.id(), t.structureId(), t.fileNumber(), (String) pick.apply("civility"),
-                (String) pick.apply("lastName"), (String) pick.apply("firstName"),
-                (java.time.LocalDate) pick.apply("birthDate"), (String) pick.apply("phone"),
-                (String) pick.apply("street"), (String) pick.apply("postcode"), (String) pick.apply("city"),
-                (String) pick.apply("accessNotes"), (String) pick.apply("mobilityReason"),
-                (String) pick.apply("referentId"));
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        for (String f : fields) {
+            values.put(f, ResidentFields.get(source, f));
+        }
+        return ResidentFields.with(target, values);
     }
 
     static String displayName(ResidentDto r) {

@@ -1,0 +1,92 @@
+package fr.mediance.app.core.resident;
+
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.testing.FakeOfficeServer;
+import fr.mediance.app.core.testing.MutableClock;
+import fr.mediance.app.core.testing.TestCores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResidentSearchTest {
+    @TempDir
+    Path dir;
+    final FakeOfficeServer server = new FakeOfficeServer();
+    final MutableClock clock = new MutableClock(TestCores.T0);
+    CoreContext core;
+
+    @BeforeEach
+    void setUp() {
+        ResidentFixtures.codes(server);
+        core = ResidentFixtures.counsellor(dir, clock, server);
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+        server.close();
+    }
+
+    List<String> ids(String q) {
+        return core.residents().search(q, 50).stream().map(Resident::id).toList();
+    }
+
+    @Test
+    void namesMatchWithoutAccentsOrCaseAndAsPrefixes() {
+        assertThat(ids("benali")).containsExactly("r1");
+        assertThat(ids("BÉNALI fat")).containsExactly("r1");
+        assertThat(ids("eloise")).containsExactly("r2");
+        assertThat(ids("ben")).containsExactlyInAnyOrder("r1", "r4");
+        assertThat(ids("thi lan")).containsExactly("r3");
+    }
+
+    @Test
+    void aBirthNameIsFound() {
+        core.residentFiles().saveFields("r3", null, java.util.Map.of("birthName", "Trần")).value();
+        assertThat(ids("tran")).containsExactly("r3");
+    }
+
+    @Test
+    void phoneNumbersMatchWhateverTheSpacing() {
+        assertThat(ids("0612345678")).containsExactly("r1");
+        assertThat(ids("06 12 34 56 78")).containsExactly("r1");
+        assertThat(ids("06.12.34")).containsExactly("r1");
+        assertThat(ids("0612 3456")).containsExactly("r1");
+        assertThat(ids("0491")).containsExactly("r2");
+    }
+
+    @Test
+    void fileNumbersAndAddressesMatch() {
+        assertThat(ids("D-002")).containsExactly("r2");
+        assertThat(ids("d 104")).containsExactly("r4");
+        assertThat(ids("rue des lilas")).containsExactly("r1");
+        assertThat(ids("13003")).containsExactly("r3");
+        assertThat(ids("marseille")).hasSize(4);
+    }
+
+    @Test
+    void nameMatchesComeBeforeAddressMatches() {
+        core.residentFiles().saveFields("r3", null, java.util.Map.of("street", "2 rue Martin")).value();
+        assertThat(ids("martin")).containsExactly("r2", "r3");
+    }
+
+    @Test
+    void ftsSyntaxTypedByTheUserIsOnlyText() {
+        for (String hostile : List.of("\"", "\"benali", "ben*", "-benali", "benali OR martin", "NOT martin",
+                "benali AND", "(benali", "bénali)", "NEAR(benali martin)", "last_name:benali", "^benali", "'; DROP "
+                        + "TABLE residents; --", "*", "{last_name}: x")) {
+            assertThat(core.residents().search(hostile, 50)).as(hostile).isNotNull();
+        }
+        assertThat(ids("benali OR martin")).isEmpty();
+        assertThat(ids("-benali")).containsExactly("r1");
+        assertThat(ids("ben*")).containsExactlyInAnyOrder("r1", "r4");
+        assertThat(ids("zzz")).isEmpty();
+        assertThat(core.residents().search("", 2)).hasSize(2);
+    }
+}
