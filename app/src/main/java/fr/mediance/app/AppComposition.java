@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import fr.mediance.app.agenda.AgendaView;
 import fr.mediance.app.agenda.AppointmentView;
 import fr.mediance.app.checkin.CheckInBar;
+import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.core.agenda.AppointmentViewModel;
 import fr.mediance.app.core.checkin.CheckInViewModel;
 import fr.mediance.app.core.platform.ExternalApps;
@@ -209,10 +210,13 @@ public final class AppComposition {
         vm.setOnMessage(shell::showMessage);
         vm.setOnOpenVisit(this::openVisit);
         vm.setOnOpenResident(this::openResidentFile);
-        shell.navigator().push(new AppointmentView(vm, texts));
+        AppointmentView view = new AppointmentView(vm, texts);
+        shell.navigator().push(view);
         vm.load(appointmentId).thenAccept(found -> {
             if (!found) {
                 shell.showError(texts.getString("appointment.notFound"));
+            } else if (vm.residentId() != null) {
+                view.addDocuments(new DocumentScreens(context()).residentDocuments(vm.residentId()));
             }
         });
     }

@@ -37,6 +37,7 @@ public final class AppointmentView implements Screen {
     private final ResourceBundle texts;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private Node node;
+    private final VBox column = new VBox(16);
 
     public AppointmentView(AppointmentViewModel vm, ResourceBundle texts) {
         this.vm = vm;
@@ -194,9 +195,17 @@ public final class AppointmentView implements Screen {
         statusCard.setId("appointment-status-card");
         showIf(statusCard, vm.canChangeStatusProperty());
 
-        VBox column = new VBox(16, header, actions, checklistCard, last, taskCard, docCard, statusCard);
+        column.getChildren().setAll(header, actions, checklistCard, last, taskCard, docCard, statusCard);
         column.visibleProperty().bind(vm.loadedProperty());
         return Ui.page(column);
+    }
+
+    /** Adds the resident's documents (a list built by the documents' screens) before the status part. */
+    public void addDocuments(Node list) {
+        node();
+        VBox card = Ui.card(Ui.label(texts.getString("document.list.title"), Styles.SECTION_TITLE), list);
+        card.setId("appointment-resident-documents");
+        column.getChildren().add(column.getChildren().size() - 1, card);
     }
 
     private static Label line(ObservableValue<String> text, Ikon icon, String id) {

@@ -105,6 +105,7 @@ class AgendaScreenTest extends UiTest {
         until(() -> exists("#appointment-resident") && "Fatima Benali".equals(text("#appointment-resident")));
         assertThat(text("#appointment-access")).isEqualTo("Digicode 1234B, 2e étage");
         assertThat(text("#appointment-last-title")).isEqualTo("Aucun contact terminé avec cette personne.");
+        until(() -> exists("#appointment-resident-documents #documents-empty"));
         assertThat(visible("#appointment-call")).isFalse(); // no dialer in the tests' composition
         clickOn("#appointment-absent");
         until(() -> visible("#appointment-reason-error"));

@@ -383,6 +383,11 @@ public final class AppointmentViewModel {
         return appointmentId;
     }
 
+    /** The resident of the loaded appointment (null before loading). */
+    public String residentId() {
+        return item == null ? null : item.residentId();
+    }
+
     public ReadOnlyStringProperty residentNameProperty() {
         return residentName.getReadOnlyProperty();
     }
