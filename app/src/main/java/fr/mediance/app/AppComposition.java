@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import fr.mediance.app.agenda.AgendaView;
@@ -29,7 +30,6 @@ import fr.mediance.app.core.session.AppViewModel.Place;
 import fr.mediance.app.core.session.LoginViewModel;
 import fr.mediance.app.core.session.PinViewModel;
 import fr.mediance.app.core.sync.SyncStatusViewModel;
-import fr.mediance.app.core.visit.VisitReportViewModel;
 import fr.mediance.app.login.LoginView;
 import fr.mediance.app.login.PinView;
 import fr.mediance.app.office.OfficeReportView;
@@ -43,6 +43,7 @@ import fr.mediance.app.shell.Destination;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.sync.SyncIndicator;
 import fr.mediance.app.sync.SyncView;
+import fr.mediance.app.visit.VisitScreens;
 import fr.mediance.app.visit.VisitView;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -222,23 +223,19 @@ public final class AppComposition {
     }
 
     private void openVisit(String appointmentId) {
-        VisitReportViewModel vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.residents(), core.reference(), capture, core.sync(), core.mandateLookup(), null, clock, zone, texts,
-                background, fx);
-        vm.setOnMessage(shell::showMessage);
-        disposers.add(vm::dispose);
-        VisitView view = new VisitView(vm, texts);
-        shell.navigator().push(view);
-        CheckInViewModel checkIn = new CheckInViewModel(core.checkIns(), location, clock, zone, texts, background, fx);
-        view.insertAtTop(CheckInBar.of(checkIn, texts));
-        vm.frozenProperty().addListener((o, was, frozen) -> checkIn.setReport(vm.reportId()));
-        vm.load(appointmentId).thenAccept(found -> {
-            if (!found) {
-                shell.showError(texts.getString("visit.error.not.found"));
-            } else {
-                checkIn.setReport(vm.reportId());
-            }
-        });
+        CompletableFuture<Boolean> opened = new VisitScreens(context()).openAppointment(appointmentId);
+        if (shell.navigator().current() instanceof VisitView view) {
+            // the arrival check-in at the top of the visit (hidden without a position service, or once terminated)
+            CheckInViewModel checkIn = new CheckInViewModel(core.checkIns(), location, clock, zone, texts, background,
+                    fx);
+            view.insertAtTop(CheckInBar.of(checkIn, texts));
+            CheckInBar.followFrozen(view.node(), checkIn);
+            opened.thenAccept(found -> {
+                if (found) {
+                    checkIn.setAppointment(appointmentId);
+                }
+            });
+        }
     }
 
     private void openReport(String reportId) {

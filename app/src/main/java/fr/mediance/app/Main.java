@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import fr.mediance.app.core.SelfCheck;
+import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.store.Database;
+import fr.mediance.protocol.json.MedianceJson;
 
 import javafx.application.Application;
 
@@ -18,6 +20,17 @@ public final class Main {
     private Main() {
     }
 
+    /** Loads, off the toolkit's thread, what the core and the first unlock need (a failure costs nothing). */
+    private static void preload() {
+        Database.preload();
+        try {
+            RemoteClient.defaultHttpClient();
+            MedianceJson.gson();
+        } catch (RuntimeException | LinkageError e) {
+            System.getLogger(Main.class.getName()).log(System.Logger.Level.DEBUG, "preload: {0}", e.toString());
+        }
+    }
+
     public static void main(String[] args) {
         AppOptions options = AppOptions.parse(Arrays.asList(args));
         if (options.selfCheck()) {
@@ -29,8 +42,9 @@ public final class Main {
             return;
         }
         StartupProbe.phase("main");
-        // the store's native library and ciphers load on the second core while the toolkit starts
-        Thread preload = new Thread(Database::preload, "mediance-preload");
+        // the store's native library and ciphers, the HTTP client and the JSON adapters load on the second core
+        // while the toolkit starts
+        Thread preload = new Thread(Main::preload, "mediance-preload");
         preload.setDaemon(true);
         preload.start();
         Application.launch(MedianceApp.class, args);

@@ -117,6 +117,10 @@ abstract class DayRecordsContract extends SyncScenario {
         TaskDto stored = (TaskDto) current(EntityType.TASK, id).data();
         assertThat(stored.status()).isEqualTo(TaskDto.CANCELLED);
         assertThat(stored.closedAt()).isEqualTo(closed);
+        TaskDto otherPerson = new TaskDto(newId(), null, R2, DemoSeeder.id("report-1"), "demo-conseil1", "Relancer",
+                TODAY, TaskDto.TODO, null, null, null, null);
+        assertRejected(pushOne(conseil1, op(otherPerson)), "not_found");
+        assertApplied(pushOne(conseil1, op(with(otherPerson, "visitReportId", "compte-rendu-pas-encore-recu"))));
         assertRejected(pushOne(conseil1, op(task(id, R2, "demo-conseil1", TaskDto.TODO, null))), "invalid_field");
     }
 
@@ -188,6 +192,7 @@ abstract class DayRecordsContract extends SyncScenario {
                 "mandate_required");
         assertRejected(pushOne(conseil1, op(reportWith(R1, List.of(onBehalf(null, TODAY, MANDATE_R1))))),
                 "invalid_field");
+        assertApplied(pushOne(conseil1, op(reportWith(R1, List.of(onBehalf("energie", null, MANDATE_R1))))));
     }
 
     @Test
@@ -202,6 +207,10 @@ abstract class DayRecordsContract extends SyncScenario {
                 "mandate_required");
         assertApplied(pushOne(conseil1, op(reportWith(R1, List.of(onBehalf("energie", TODAY.minusDays(1),
                 MANDATE_R1))))));
+        OperationResultDto undated = pushOne(conseil1, op(reportWith(R1, List.of(onBehalf("energie", null,
+                MANDATE_R1)))));
+        assertRejected(undated, "mandate_required");
+        assertThat(undated.message()).as("dated by the contact").contains("26/11/2026");
     }
 
     @Test

@@ -30,6 +30,39 @@ public final class CheckInBar {
         return bar;
     }
 
+    /**
+     * Checks the report again each time the visit screen's "terminated" banner shows or hides (the bar goes away
+     * once the visit is terminated). Does nothing if the screen has no such banner.
+     */
+    public static void followFrozen(Node visitRoot, CheckInViewModel vm) {
+        Node banner = find(visitRoot, Styles.FROZEN_BANNER);
+        if (banner != null) {
+            banner.visibleProperty().addListener((o, was, shown) -> vm.refresh());
+        }
+    }
+
+    /** The first node with a style class under {@code root}, also inside a scroll pane not shown yet. */
+    private static Node find(Node root, String styleClass) {
+        if (root == null) {
+            return null;
+        }
+        if (root.getStyleClass().contains(styleClass)) {
+            return root;
+        }
+        if (root instanceof javafx.scene.control.ScrollPane scroll) {
+            return find(scroll.getContent(), styleClass);
+        }
+        if (root instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = find(child, styleClass);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The bar itself. */
     private static Node bar(CheckInViewModel vm, ResourceBundle texts) {
         CheckBox enabled = new CheckBox(texts.getString("checkin.setting"));

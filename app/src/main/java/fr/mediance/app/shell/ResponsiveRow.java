@@ -19,6 +19,12 @@ public final class ResponsiveRow extends Pane {
         getChildren().addAll(children);
     }
 
+    /** The height depends on the width given (side by side or stacked): parents must ask with the width. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     private boolean sideBySide(double width) {
         int n = managedCount();
         return n <= 1 || width >= n * minColumnWidth + (n - 1) * gap;

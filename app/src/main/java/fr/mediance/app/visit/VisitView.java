@@ -587,7 +587,8 @@ public final class VisitView implements Screen {
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox row = new HBox(8, text);
-        row.setAlignment(Pos.CENTER_LEFT);
+        row.setAlignment(Pos.TOP_LEFT);
+        VBox actions = new VBox(8);
         row.getStyleClass().add(Styles.LIST_ITEM);
         row.setId(id);
         if (!vm.frozenProperty().get()) {
@@ -595,12 +596,13 @@ public final class VisitView implements Screen {
                 Button e = Ui.iconButton(Material2AL.EDIT, texts.getString("visit.edit"));
                 e.setId(id + "-edit");
                 e.setOnAction(x -> edit.run());
-                row.getChildren().add(e);
+                actions.getChildren().add(e);
             }
             Button r = Ui.iconButton(Material2AL.DELETE, texts.getString("visit.remove"));
             r.setId(id + "-remove");
             r.setOnAction(x -> remove.run());
-            row.getChildren().add(r);
+            actions.getChildren().add(r);
+            row.getChildren().add(actions);
         }
         return row;
     }

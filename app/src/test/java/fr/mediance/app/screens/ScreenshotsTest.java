@@ -439,6 +439,82 @@ class ScreenshotsTest extends UiTest {
         core.close();
     }
 
+    /** A report with every part: the contact, the energy block, actions, orientations, follow-ups. */
+    static VisitReport fullDraft(CoreContext core, String appointmentId) {
+        java.time.LocalDate today = java.time.LocalDate.now(DemoOffice.PARIS);
+        VisitReport draft = core.visits().openForAppointment(appointmentId).orElseThrow()
+                .withPersonsPresent(List.of("resident", "conjoint"))
+                .withPlace("Domicile, salon").withDurationMinutes(55)
+                .withDomains(List.of("energie", "budget")).withMotifs(List.of("impaye_elec", "diagnostic"))
+                .withSynthesis("Facture d'électricité de 412,50 € impayée depuis septembre ; puissance réduite à 3 kVA "
+                        + "depuis le 15/11. Demande FSL préparée avec les justificatifs. Échéancier demandé à EDF.")
+                .withFollowUp("Rappeler EDF Solidarité pour l'échéancier").withFollowUpDue(today.plusDays(7))
+                .withEnergy(new fr.mediance.protocol.EnergyCheckDto(true, Boolean.TRUE, "limited", 3L,
+                        today.minusDays(11), "electric", List.of("thermostat", "veille"), List.of("convectors"),
+                        "france_renov"))
+                .withActions(List.of(
+                        new fr.mediance.protocol.ActionDto("act-1", "demande_aide", "energie", "Conseil départemental (FSL)",
+                                today, "pending", 41_250L, null, "FSL-2026-0118", true, "m-r1",
+                                "Dossier déposé avec l'avis d'imposition et les trois dernières factures."),
+                        new fr.mediance.protocol.ActionDto("act-2", "echeancier", "energie", "EDF Solidarité", today,
+                                "obtained", 123_456L, 123_456L, null, true, "m-r1", null)))
+                .withOrientations(List.of(new fr.mediance.protocol.OrientationDto("or-1", "france_renov",
+                        "Logement mal isolé, convecteurs anciens.", today, "warm", true, null)))
+                .withPlannedTasks(List.of(new VisitReport.PlannedTask("Rappeler EDF Solidarité", today.plusDays(3))));
+        return core.visits().saveDraft(draft).value();
+    }
+
+    @Test
+    void counsellor_full_report_tasks_and_office_view() throws IOException {
+        fr.mediance.app.visit.FullReportDemo.seed(office.server, java.time.LocalDate.now(DemoOffice.PARIS));
+        CoreContext core = office.signedIn(Files.createDirectories(dir.resolve("tablet")), "conseil1");
+        VisitReport draft = fullDraft(core, "a1");
+        AppComposition app = compose(core);
+        until(() -> has("#appointment-a1"));
+        interact(() -> in("#appointment-a1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#visit-synthesis") && has("#action-act-1") && has("#action-act-2"));
+        shoot(app, "visit-full-contact", 0);
+        shoot(app, "visit-full-energy", 0.3);
+        shoot(app, "visit-full-actions", 0.55);
+        shoot(app, "visit-full-end", 1.0);
+        // an action on behalf for a domain no mandate covers: the message beside the field
+        interact(() -> in("#visit-action-add").queryButton().fire());
+        until(() -> has("#action-editor"));
+        interact(() -> {
+            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> type = in("#action-type").queryComboBox();
+            type.setValue(type.getItems().stream().filter(c -> c.code().equals("appel_creancier")).findFirst().orElseThrow());
+            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> domain = in("#action-domain").queryComboBox();
+            domain.setValue(domain.getItems().stream().filter(c -> c.code().equals("budget")).findFirst().orElseThrow());
+            in("#action-target").queryAs(javafx.scene.control.TextField.class).setText("Banque Postale");
+            in("#action-amount-requested").queryAs(javafx.scene.control.TextField.class).setText("douze euros");
+            in("#action-onbehalf").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        interact(() -> in("#action-save").queryButton().fire());
+        until(() -> has("#action-mandate-error") && in("#action-mandate-error").query().isVisible());
+        shoot(app, "visit-full-action-refused", 0.62);
+        interact(() -> in("#action-cancel").queryButton().fire());
+        interact(() -> in("#visit-attested").queryAs(javafx.scene.control.CheckBox.class).fire());
+        until(() -> core.visits().find(draft.id()).orElseThrow().visitAttested());
+        interact(() -> in("#visit-complete").queryButton().fire());
+        until(() -> has("#visit-frozen") && in("#visit-frozen").query().isVisible());
+        shoot(app, "visit-full-frozen", 0);
+        interact(() -> in("#back").queryButton().fire());
+        open("TASKS");
+        until(() -> has("#tasks-groups") && in("#tasks-groups .list-item").queryAll().size() == 4);
+        shoot(app, "tasks");
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+
+        CoreContext bureau = office.signedIn(Files.createDirectories(dir.resolve("office")), "bureau");
+        AppComposition officeApp = compose(bureau);
+        until(() -> has("#office-list .list-item"));
+        interact(() -> in("#office-list .list-item").query().getOnMouseClicked().handle(null));
+        until(() -> has("#office-actions") && in("#office-actions").query().isVisible());
+        shoot(officeApp, "office-full-report", 0);
+        shoot(officeApp, "office-full-report-end", 1.0);
+        bureau.close();
+        core.close();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void office_reference_lists() {

@@ -311,7 +311,7 @@ final class FieldRules {
         code(tx, "actions.type", ListNames.ACTION_TYPE, a.type(), true);
         code(tx, "actions.domain", ListNames.DOMAIN, a.domain(), a.onBehalf());
         text("actions.target", a.target(), Limits.MAX_SHORT_TEXT, false);
-        date("actions.date", a.date(), a.onBehalf());
+        date("actions.date", a.date(), false);
         code(tx, "actions.result", ListNames.ACTION_RESULT, a.result(), false);
         amount("actions.amountRequestedCents", a.amountRequestedCents());
         amount("actions.amountObtainedCents", a.amountObtainedCents());

@@ -463,12 +463,14 @@ final class OperationApplier {
                 return applied(c, existing.get().version());
             }
         }
-        if (t.visitReportId() != null && (before == null || !t.visitReportId().equals(before.visitReportId()))) {
-            VisitReportDto v = (VisitReportDto) inStructure(c, EntityType.VISIT_REPORT, t.visitReportId(),
-                    "Compte rendu « visitReportId » introuvable.").data();
-            if (!v.residentId().equals(t.residentId())) {
-                throw RejectedOp.notFound("Compte rendu « visitReportId » introuvable pour cette personne.");
-            }
+        if (t.visitReportId() != null) {
+            // the report may still be on its way (a task can arrive first); when it is here, it is about the same person
+            store.find(c.tx(), EntityType.VISIT_REPORT, t.visitReportId())
+                    .filter(e -> c.structure().equals(e.structureId()))
+                    .filter(e -> !((VisitReportDto) e.data()).residentId().equals(t.residentId()))
+                    .ifPresent(e -> {
+                        throw RejectedOp.notFound("Compte rendu « visitReportId » introuvable pour cette personne.");
+                    });
         }
         long version = save(c, t);
         if (before != null && !before.assigneeId().equals(t.assigneeId())) {
@@ -574,19 +576,23 @@ final class OperationApplier {
 
     /**
      * Every action "on behalf" of the resident names a live mandate of the same resident that covers its domain
-     * on its date (Europe/Paris).
+     * on its date (Europe/Paris); an action without a date is dated by the contact (its start, else its end,
+     * else today), as on the tablet.
      */
     private void requireMandates(Call c, VisitReportDto v) {
+        Instant contact = v.startedAt() != null ? v.startedAt() : v.completedAt();
+        LocalDate contactDay = contact == null ? c.today() : LocalDate.ofInstant(contact, PushService.PARIS);
         for (ActionDto a : v.actions()) {
             if (!a.onBehalf()) {
                 continue;
             }
+            LocalDate day = a.date() != null ? a.date() : contactDay;
             boolean covered = a.mandateId() != null && store.liveMandate(c.tx(), c.structure(), v.residentId(),
-                    a.mandateId()).map(m -> ((MandateDto) m.data()).covers(a.domain(), a.date(), PushService.PARIS))
+                    a.mandateId()).map(m -> ((MandateDto) m.data()).covers(a.domain(), day, PushService.PARIS))
                     .orElse(false);
             if (!covered) {
                 throw new RejectedOp(RejectedOp.MANDATE_REQUIRED, "Action « pour le compte de » sans mandat actif "
-                        + "couvrant le domaine « " + a.domain() + " » à la date du " + DAY.format(a.date())
+                        + "couvrant le domaine « " + a.domain() + " » à la date du " + DAY.format(day)
                         + " : faites signer un mandat ou enregistrez l'action sans « pour le compte de ».");
             }
         }

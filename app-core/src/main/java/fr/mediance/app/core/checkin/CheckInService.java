@@ -43,6 +43,13 @@ public final class CheckInService {
                 reportId));
     }
 
+    /** The draft report of an appointment, if one is being written. */
+    public Optional<String> draftOf(String appointmentId) {
+        return store.db().read(tx -> tx.queryOne("""
+                SELECT id FROM visit_reports WHERE appointment_id = ? AND completed_at IS NULL
+                ORDER BY updated_at DESC LIMIT 1""", r -> r.string("id"), appointmentId));
+    }
+
     /** The check-in recorded in a report, if any. */
     public Optional<CheckInDto> find(String reportId) {
         return store.db().read(tx -> tx.queryOne("SELECT check_in FROM visit_reports WHERE id = ?",

@@ -101,6 +101,27 @@ public final class CheckInViewModel {
         return done;
     }
 
+    /** Follows the draft report of an appointment (none: the bar hides). */
+    public CompletableFuture<Void> setAppointment(String appointmentId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        background.execute(() -> {
+            Optional<String> draft;
+            try {
+                draft = service.draftOf(appointmentId);
+            } catch (RuntimeException e) {
+                draft = Optional.empty();
+            }
+            String id = draft.orElse(null);
+            fx.execute(() -> setReport(id).thenRun(() -> done.complete(null)));
+        });
+        return done;
+    }
+
+    /** Checks again whether the report is still a draft (after "Terminer la visite" the bar hides). */
+    public CompletableFuture<Void> refresh() {
+        return setReport(reportId);
+    }
+
     /**
      * "Je suis arrivé·e": reads the position once and records it in the draft. Does nothing unless the setting
      * is on. Completes with whether a position was recorded.

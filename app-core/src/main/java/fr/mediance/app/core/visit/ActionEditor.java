@@ -117,7 +117,9 @@ public final class ActionEditor {
      * too long a text): the message is then beside the field and the text stays as typed.
      */
     Optional<ActionDto> read(FormText text) {
+        String mandateError = errors.get("mandate").get();
         clearErrors();
+        error("mandate", mandateError); // known from the mandates found; checked again by the service
         boolean ok = true;
         if (FrenchInput.invalidDate(date.get())) {
             error("date", text.get("visit.error.date.invalid"));

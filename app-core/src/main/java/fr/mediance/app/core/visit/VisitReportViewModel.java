@@ -172,6 +172,15 @@ public final class VisitReportViewModel {
     private final ReadOnlyStringWrapper signatureDocumentId = new ReadOnlyStringWrapper(this, "signatureDocumentId");
     private final ReadOnlyBooleanWrapper energyVisible = new ReadOnlyBooleanWrapper(this, "energyVisible");
     private final ReadOnlyBooleanWrapper kvaVisible = new ReadOnlyBooleanWrapper(this, "kvaVisible");
+    // read-only views handed to the screen (kept: a view made per call would lose its listeners)
+    private final ObservableList<String> personsPresentView = FXCollections.unmodifiableObservableList(personsPresent);
+    private final ObservableList<String> motifsView = FXCollections.unmodifiableObservableList(motifs);
+    private final ObservableList<String> ecoGesturesView = FXCollections.unmodifiableObservableList(ecoGestures);
+    private final ObservableList<String> equipmentIssuesView = FXCollections.unmodifiableObservableList(equipmentIssues);
+    private final ObservableList<ActionDto> actionsView = FXCollections.unmodifiableObservableList(actions);
+    private final ObservableList<OrientationDto> orientationsView = FXCollections.unmodifiableObservableList(orientations);
+    private final ObservableList<VisitReport.PlannedTask> plannedTasksView = FXCollections.unmodifiableObservableList(plannedTasks);
+    private final ObservableList<String> domainsView = FXCollections.unmodifiableObservableList(domains);
     private final ActionEditor actionEditor = new ActionEditor();
     private final OrientationEditor orientationEditor = new OrientationEditor();
     private final Map<String, ReadOnlyStringWrapper> moreErrors = new java.util.HashMap<>();
@@ -991,11 +1000,11 @@ public final class VisitReportViewModel {
     }
 
     public ObservableList<String> personsPresent() {
-        return FXCollections.unmodifiableObservableList(personsPresent);
+        return personsPresentView;
     }
 
     public ObservableList<String> motifs() {
-        return FXCollections.unmodifiableObservableList(motifs);
+        return motifsView;
     }
 
     public BooleanProperty metersCheckedProperty() {
@@ -1026,11 +1035,11 @@ public final class VisitReportViewModel {
     }
 
     public ObservableList<String> ecoGestures() {
-        return FXCollections.unmodifiableObservableList(ecoGestures);
+        return ecoGesturesView;
     }
 
     public ObservableList<String> equipmentIssues() {
-        return FXCollections.unmodifiableObservableList(equipmentIssues);
+        return equipmentIssuesView;
     }
 
     public ObjectProperty<String> renovationProperty() {
@@ -1038,15 +1047,15 @@ public final class VisitReportViewModel {
     }
 
     public ObservableList<ActionDto> actions() {
-        return FXCollections.unmodifiableObservableList(actions);
+        return actionsView;
     }
 
     public ObservableList<OrientationDto> orientations() {
-        return FXCollections.unmodifiableObservableList(orientations);
+        return orientationsView;
     }
 
     public ObservableList<VisitReport.PlannedTask> plannedTasks() {
-        return FXCollections.unmodifiableObservableList(plannedTasks);
+        return plannedTasksView;
     }
 
     public StringProperty newTaskTitleProperty() {
@@ -1528,7 +1537,7 @@ public final class VisitReportViewModel {
 
     /** Codes of the domains addressed; change with {@link #setDomainSelected}. */
     public ObservableList<String> domains() {
-        return FXCollections.unmodifiableObservableList(domains);
+        return domainsView;
     }
 
     public StringProperty synthesisProperty() {

@@ -129,6 +129,21 @@ class CheckInViewModelTest {
     }
 
     @Test
+    void the_bar_follows_the_draft_of_an_appointment_and_hides_once_it_is_terminated() {
+        vm.setAppointment("apt-1").join();
+        assertThat(vm.visibleProperty().get()).isTrue();
+        core.visits().saveDraft(core.visits().find(reportId).orElseThrow().withDomains(List.of("energie"))
+                .withSynthesis("Visite faite.").withVisitAttested(true));
+        assertThat(core.visits().complete(reportId).isOk()).isTrue();
+
+        vm.refresh().join();
+
+        assertThat(vm.visibleProperty().get()).isFalse();
+        vm.setAppointment("apt-1").join();
+        assertThat(vm.visibleProperty().get()).isFalse(); // no draft any more
+    }
+
+    @Test
     void unavailable_on_a_desktop_the_bar_is_hidden() {
         vm = new CheckInViewModel(core.checkIns(), Location.NONE, clock, core.zone(), TEXTS, Runnable::run,
                 Runnable::run);
