@@ -138,12 +138,13 @@ public final class AgendaView extends BasicScreen {
     private Node dayHeader(AgendaViewModel.Day d) {
         Label title = new Label(d.title());
         title.getStyleClass().add(Styles.SECTION_TITLE);
-        title.setMinWidth(0);
+        title.setWrapText(true);
+        title.setMinHeight(Label.USE_PREF_SIZE);
         Label count = new Label(d.countText());
         count.getStyleClass().addAll(Styles.MUTED, Styles.SMALL);
-        count.setMinWidth(Label.USE_PREF_SIZE);
         count.setId("agenda-count-" + d.date());
-        HBox header = new HBox(10, title, Ui.spacer(), count, Icons.of(Material2AL.CHEVRON_RIGHT, 18));
+        VBox text = new VBox(2, title, count);
+        HBox header = new HBox(10, text, Ui.spacer(), Icons.of(Material2AL.CHEVRON_RIGHT, 18));
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 4, 0, 2));
         header.setMinHeight(44);
