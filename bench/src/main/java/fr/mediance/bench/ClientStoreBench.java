@@ -115,8 +115,18 @@ final class ClientStoreBench {
         Map<String, IntFunction<Object>> ops = new LinkedHashMap<>();
         ops.put("agenda_day", i -> core.agenda().myDay(days.get(i)));
         ops.put("search", i -> core.residents().search(searches.get(i), 50));
-        // until the resident file's screen lands: the resident's record only (the timeline is not measured yet)
-        ops.put("open_file", i -> core.residents().find(files.get(i)).orElseThrow());
+        // what the resident file's view model reads (ResidentFileViewModel.snapshot), code lists aside
+        ops.put("open_file", i -> {
+            String id = files.get(i);
+            List<Object> read = new ArrayList<>();
+            read.add(core.residentFiles().file(id).orElseThrow());
+            read.add(core.residentFiles().myNote(id));
+            read.addAll(core.consents().consents(id));
+            read.addAll(core.mandates().mandates(id));
+            read.add(core.mandates().protectionBlock(id));
+            read.addAll(core.residentFiles().timeline(id));
+            return read;
+        });
         // "Mes suivis" reads the counsellor's open tasks (then groups them: overdue, today, this week, later)
         ops.put("tasks_due", i -> core.tasks().mine());
         List<Op> out = new ArrayList<>();

@@ -419,6 +419,12 @@ abstract class DayRecordsContract extends SyncScenario {
         assertRejected(pushOne(coord, op(new CodeDto("setting", "retention_default", "Conservation", null, 10, true,
                 "P0D"))), "invalid_field");
         assertRejected(pushOne(coord, op(new CodeDto("liste_inventee", "x", "X", null, 10, true))), "invalid_field");
+        assertRejected(pushOne(coord, op(new CodeDto("motif", "energie_linky", "Compteur Linky", "astrologie", 10,
+                true))), "unknown_code");
+        assertApplied(pushOne(coord, op(new CodeDto("motif", "energie_linky", "Compteur Linky", "energie", 75,
+                true))));
+        assertRejected(pushOne(coord, op(new CodeDto("task_rule", "sans_parent", "Relancer", null, 10, true, "30"))),
+                "invalid_field");
         assertRejected(pushOne(conseil1, op(new CodeDto("domain", "sante", "Santé", null, 150, true))), "forbidden");
         assertApplied(pushOne(bureau, deleteOp(EntityType.CODE, "cancel_reason:other")));
         assertRejected(pushOne(conseil1, deleteOp(EntityType.CODE, "cancel_reason:no_longer_needed")), "forbidden");

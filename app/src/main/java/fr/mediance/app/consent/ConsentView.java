@@ -16,7 +16,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -97,10 +97,10 @@ public final class ConsentView extends BasicScreen {
 
         return Ui.page(new VBox(16,
                 Ui.card(Ui.label(texts.getString("consent.signature.title"), Styles.SECTION_TITLE),
-                        Ui.label(texts.getString("consent.signature.optional"), Styles.HINT),
-                        new HBox(16, paper, screen), pad),
+                        Ui.label(texts.getString("consent.signature.optional"), Styles.HINT), pad),
                 Ui.card(Ui.label(texts.getString("consent.notice.title"), Styles.SECTION_TITLE), version,
-                        Ui.label(texts.getString("consent.notice.hint"), Styles.HINT), notice),
+                        Ui.label(texts.getString("consent.notice.hint"), Styles.HINT), new FlowPane(16, 4, paper, screen),
+                        notice),
                 Ui.card(Ui.label(texts.getString("consent.scope.title"), Styles.SECTION_TITLE),
                         Ui.field(texts.getString("consent.scope"), scope, vm.scopeErrorProperty()), partnerField, give),
                 formError));

@@ -48,9 +48,8 @@ public final class ResidentSearchView extends BasicScreen {
         Button add = Ui.button(texts.getString("resident.new"), Material2MZ.PERSON_ADD, Styles.SECONDARY);
         add.setId("resident-new");
         add.setMinHeight(44);
-        HBox bar = new HBox(10, search, add);
-        HBox.setHgrow(search, Priority.ALWAYS);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        search.setMaxWidth(Double.MAX_VALUE);
+        VBox bar = new VBox(10, search, add);
 
         TextField last = new TextField();
         last.setId("resident-new-lastName");

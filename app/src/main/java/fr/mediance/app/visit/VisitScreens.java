@@ -19,7 +19,8 @@ public final class VisitScreens {
     private VisitReportViewModel push() {
         VisitReportViewModel vm = new VisitReportViewModel(ctx.core().visits(), ctx.core().documents(),
                 ctx.core().agenda(), ctx.core().residents(), ctx.core().reference(), ctx.capture(), ctx.core().sync(),
-                ctx.core().mandateLookup(), null, ctx.clock(), ctx.zone(), ctx.texts(), ctx.background(), ctx.fx());
+                ctx.core().mandates()::activeCovering, ctx.core().signatures(), ctx.clock(), ctx.zone(), ctx.texts(),
+                ctx.background(), ctx.fx());
         vm.setOnMessage(ctx.shell()::showMessage);
         ctx.onDispose().accept(vm::dispose);
         ctx.shell().navigator().push(new VisitView(vm, ctx.texts()));

@@ -20,6 +20,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.Priority;
 import fr.mediance.app.shell.Icons;
+import fr.mediance.app.signature.SignaturePad;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
@@ -513,8 +514,28 @@ public final class VisitView implements Screen {
         Label error = Ui.bound(vm.errorProperty("signature"), Styles.FIELD_ERROR);
         error.setId("visit-signature-error");
         hideWhenBlank(error);
-        VBox card = Ui.card(Ui.label(texts.getString("visit.section.signature"), Styles.SECTION_TITLE), done, attested,
-                error);
+        VBox card = Ui.card(Ui.label(texts.getString("visit.section.signature"), Styles.SECTION_TITLE), done);
+        if (vm.signatureAvailable()) {
+            SignaturePad pad = new SignaturePad(texts.getString("visit.signature.hint"),
+                    texts.getString("visit.signature.clear"));
+            pad.setId("visit-signature-pad");
+            Button keep = Ui.button(texts.getString("visit.signature.keep"), Material2AL.CHECK, Styles.PRIMARY);
+            keep.setId("visit-signature-keep");
+            keep.disableProperty().bind(pad.emptyProperty());
+            keep.setOnAction(e -> vm.sign(pad.signature()).thenAccept(ok -> {
+                if (ok) {
+                    pad.clear();
+                }
+            }));
+            VBox drawing = new VBox(10, pad, keep);
+            showWhen(drawing, vm.frozenProperty().not().and(vm.signatureDocumentIdProperty().isNull()));
+            Button redo = Ui.button(texts.getString("visit.signature.redo"), Material2AL.EDIT, Styles.SECONDARY);
+            redo.setId("visit-signature-redo");
+            redo.setOnAction(e -> vm.clearSignature());
+            showWhen(redo, vm.frozenProperty().not().and(vm.signatureDocumentIdProperty().isNotNull()));
+            card.getChildren().addAll(drawing, redo);
+        }
+        card.getChildren().addAll(attested, error);
         card.setId("visit-signature");
         return card;
     }

@@ -145,7 +145,9 @@ class WholeVisitTest extends UiTest {
         fire("#task-add");
         until(() -> saved().plannedTasks().size() == 1);
 
-        // terminating asks for the signature or the attestation
+        // terminating asks for the signature (drawn on the pad) or the attestation
+        assertThat(exists("#visit-signature-pad")).isTrue();
+        assertThat(((Button) node("#visit-signature-keep")).isDisabled()).isTrue(); // nothing drawn yet
         fire("#visit-complete");
         until(() -> visible("#visit-signature-error"));
         assertThat(saved().completed()).isFalse();

@@ -376,6 +376,16 @@ final class FieldRules {
         }
     }
 
+    /** A motif belongs to a domain; a task rule is triggered by an action type. */
+    void codeParent(Tx tx, CodeDto c) {
+        switch (c.list()) {
+            case ListNames.MOTIF -> code(tx, "parent", ListNames.DOMAIN, c.parent(), true);
+            case ListNames.TASK_RULE -> code(tx, "parent", ListNames.ACTION_TYPE, c.parent(), true);
+            default -> {
+            }
+        }
+    }
+
     /** A date that is plausible for this service: from 2000 to 2100. */
     private static void date(String field, LocalDate value, boolean required) {
         if (value == null) {

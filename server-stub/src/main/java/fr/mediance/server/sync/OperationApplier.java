@@ -369,6 +369,7 @@ final class OperationApplier {
     private OperationResultDto code(Call c, CodeDto code) {
         requireCodeEditor(c);
         fields.code(code);
+        fields.codeParent(c.tx(), code);
         Optional<StoredEntity> existing = store.find(c.tx(), EntityType.CODE, code.id());
         if (existing.isPresent() && existing.get().deleted()) {
             throw new RejectedOp(RejectedOp.ENTITY_DELETED, "Ce code a été supprimé.");

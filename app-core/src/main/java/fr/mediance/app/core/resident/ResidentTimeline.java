@@ -53,8 +53,9 @@ final class ResidentTimeline {
                 residentId)) {
             out.add(contact(tx, v));
         }
-        for (DocumentDto d : tx.query("SELECT * FROM documents WHERE resident_id = ?", Records::document,
-                residentId)) {
+        // a drawn signature is part of the consent, mandate or report it signs: no line of its own
+        for (DocumentDto d : tx.query("SELECT * FROM documents WHERE resident_id = ? AND type <> 'signature'",
+                Records::document, residentId)) {
             out.add(document(tx, d));
         }
         for (ConsentDto c : tx.query("SELECT * FROM consents WHERE resident_id = ?", Records::consent, residentId)) {

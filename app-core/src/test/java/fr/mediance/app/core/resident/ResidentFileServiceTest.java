@@ -154,11 +154,20 @@ class ResidentFileServiceTest {
         assertThat(t.get(0).summary()).isEqualTo("Mandat – Énergie, Eau, du 27/11/2026 au 26/12/2026");
         assertThat(t).extracting(TimelineEntry::summary).contains("Consentement – Notice d'information remise "
                 + "(version 2026-03)");
-        assertThat(t).extracting(TimelineEntry::kind).contains("document");
+        assertThat(t).extracting(TimelineEntry::kind).as("signatures belong to what they sign")
+                .doesNotContain("document");
+        server.serverWrite(new fr.mediance.protocol.DocumentDto("d-bill", "s1", null, "r1", "facture", "ab".repeat(32),
+                "image/jpeg", 1000, Instant.parse("2026-11-20T10:00:00Z"), null, "Facture EDF", "EDF", 123456L,
+                LocalDate.of(2026, 12, 15), List.of(), "partner"));
+        core.sync().syncNow().join();
+        assertThat(core.residentFiles().timeline("r1")).extracting(TimelineEntry::summary)
+                .contains("Facture · Facture EDF · EDF · 1 234,56 € · échéance 15/12/2026");
         assertThat(ResidentTimeline.money(123456)).isEqualTo("1 234,56 €");
         assertThat(ResidentTimeline.money(41250)).isEqualTo("412,50 €");
         assertThat(t).isSortedAccordingTo(java.util.Comparator.comparing(TimelineEntry::at).reversed());
         assertThat(Records.digits("06 12")).isEqualTo("0612");
         assertThat(t.get(t.size() - 1).at()).isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
+        assertThat(core.residentFiles().timeline("r1").get(core.residentFiles().timeline("r1").size() - 1).kind())
+                .isEqualTo("document");
     }
 }
