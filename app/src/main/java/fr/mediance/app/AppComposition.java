@@ -5,9 +5,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import fr.mediance.app.agenda.AgendaView;
+import fr.mediance.app.agenda.AppointmentView;
+import fr.mediance.app.checkin.CheckInBar;
+import fr.mediance.app.document.DocumentScreens;
+import fr.mediance.app.core.agenda.AppointmentViewModel;
+import fr.mediance.app.core.checkin.CheckInViewModel;
+import fr.mediance.app.core.platform.ExternalApps;
+import fr.mediance.app.core.platform.Location;
 import fr.mediance.app.conflict.ConflictsView;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.conflict.ConflictsViewModel;
@@ -36,6 +44,7 @@ import fr.mediance.app.shell.Screen;
 import fr.mediance.app.sync.SyncIndicator;
 import fr.mediance.app.sync.SyncView;
 import fr.mediance.app.visit.VisitScreens;
+import fr.mediance.app.visit.VisitView;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -49,6 +58,8 @@ public final class AppComposition {
 
     private final CoreContext core;
     private final DocumentCapture capture;
+    private final ExternalApps apps;
+    private final Location location;
     private final ResourceBundle texts;
     private final Executor background;
     private final Executor fx;
@@ -64,8 +75,19 @@ public final class AppComposition {
 
     public AppComposition(CoreContext core, DocumentCapture capture, ResourceBundle texts, Executor background,
                           Executor fx, String defaultServer) {
+        this(core, capture, ExternalApps.NONE, Location.NONE, texts, background, fx, defaultServer);
+    }
+
+    /**
+     * @param apps     the dialer and the maps app ({@link ExternalApps#NONE} hides "Appeler" and "Itinéraire")
+     * @param location the position service ({@link Location#NONE} on a desktop hides the check-in)
+     */
+    public AppComposition(CoreContext core, DocumentCapture capture, ExternalApps apps, Location location,
+                          ResourceBundle texts, Executor background, Executor fx, String defaultServer) {
         this.core = core;
         this.capture = capture;
+        this.apps = apps;
+        this.location = location;
         this.texts = texts;
         this.background = background;
         this.fx = fx;
@@ -147,6 +169,7 @@ public final class AppComposition {
             case AGENDA -> {
                 AgendaViewModel vm = new AgendaViewModel(core.agenda(), core.reference(), core.sync(), clock, zone, texts,
                         background, fx, this::openVisit);
+                vm.setOnPrepare(this::openAppointment);
                 disposers.add(vm::dispose);
                 yield new AgendaView(vm, texts);
             }
@@ -181,8 +204,38 @@ public final class AppComposition {
         new ResidentScreens(context()).openFile(residentId);
     }
 
+    /** The panel to read before leaving for an appointment. */
+    private void openAppointment(String appointmentId) {
+        AppointmentViewModel vm = new AppointmentViewModel(core.agenda(), core.reference(), apps, clock, zone, texts,
+                background, fx);
+        vm.setOnMessage(shell::showMessage);
+        vm.setOnOpenVisit(this::openVisit);
+        vm.setOnOpenResident(this::openResidentFile);
+        AppointmentView view = new AppointmentView(vm, texts);
+        shell.navigator().push(view);
+        vm.load(appointmentId).thenAccept(found -> {
+            if (!found) {
+                shell.showError(texts.getString("appointment.notFound"));
+            } else if (vm.residentId() != null) {
+                view.addDocuments(new DocumentScreens(context()).residentDocuments(vm.residentId()));
+            }
+        });
+    }
+
     private void openVisit(String appointmentId) {
-        new VisitScreens(context()).openAppointment(appointmentId);
+        CompletableFuture<Boolean> opened = new VisitScreens(context()).openAppointment(appointmentId);
+        if (shell.navigator().current() instanceof VisitView view) {
+            // the arrival check-in at the top of the visit (hidden without a position service, or once terminated)
+            CheckInViewModel checkIn = new CheckInViewModel(core.checkIns(), location, clock, zone, texts, background,
+                    fx);
+            view.insertAtTop(CheckInBar.of(checkIn, texts));
+            CheckInBar.followFrozen(view.node(), checkIn);
+            opened.thenAccept(found -> {
+                if (found) {
+                    checkIn.setAppointment(appointmentId);
+                }
+            });
+        }
     }
 
     private void openReport(String reportId) {

@@ -9,7 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.app.core.platform.ExternalApps;
+import fr.mediance.app.core.platform.Location;
 import fr.mediance.app.platform.AttachAppDirectories;
+import fr.mediance.app.platform.AttachExternalApps;
+import fr.mediance.app.platform.AttachLocation;
+import fr.mediance.app.platform.DesktopExternalApps;
 import fr.mediance.app.platform.AttachDevice;
 import fr.mediance.app.platform.AttachDocumentCapture;
 import fr.mediance.app.platform.DesktopDocumentCapture;
@@ -59,7 +64,10 @@ public final class MedianceApp extends Application {
         DocumentCapture capture = AttachDocumentCapture.create(background).orElseGet(() ->
                 new DesktopDocumentCapture(() -> stage, background, texts.getString("capture.chooser.title"),
                         texts.getString("capture.chooser.filter")));
-        composition = new AppComposition(core, capture, texts, background, Platform::runLater,
+        ExternalApps apps = AttachExternalApps.create().orElseGet(() ->
+                new DesktopExternalApps(getHostServices(), DesktopExternalApps::copyToClipboard));
+        Location location = AttachLocation.create(Clock.systemUTC()).orElse(Location.NONE);
+        composition = new AppComposition(core, capture, apps, location, texts, background, Platform::runLater,
                 options.server().orElse(""));
         StartupProbe.phase("composition built");
 

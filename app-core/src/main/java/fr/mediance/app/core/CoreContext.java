@@ -9,7 +9,9 @@ import fr.mediance.app.core.consent.MandateService;
 import fr.mediance.app.core.consent.SqliteConsentService;
 import fr.mediance.app.core.consent.SqliteMandateService;
 import fr.mediance.app.core.document.DocumentService;
+import fr.mediance.app.core.document.RetentionPurge;
 import fr.mediance.app.core.document.SqliteDocumentService;
+import fr.mediance.app.core.checkin.CheckInService;
 import fr.mediance.app.core.office.OfficeService;
 import fr.mediance.app.core.office.SqliteOfficeService;
 import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
@@ -85,6 +87,8 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteAgendaService agenda;
     private final SqliteVisitService visits;
     private final SqliteDocumentService documents;
+    private final RetentionPurge retention;
+    private final CheckInService checkIns;
     private final SqliteOfficeService office;
     private final fr.mediance.app.core.task.SqliteTaskService tasks;
     private final fr.mediance.app.core.visit.SqliteMandateLookup mandateLookup;
@@ -106,7 +110,9 @@ public final class CoreContext implements AutoCloseable {
         this.reference = new SqliteReferenceService(store, session::remote, clock, outbox, session::currentAccount);
         this.residents = new SqliteResidentService(store, outbox, session::currentAccount, clock);
         this.agenda = new SqliteAgendaService(store, outbox, session::currentAccount, clock, zone);
-        this.documents = new SqliteDocumentService(store, session::currentAccount, clock);
+        this.documents = new SqliteDocumentService(store, session::currentAccount, clock, zone);
+        this.retention = new RetentionPurge(store, clock, zone);
+        this.checkIns = new CheckInService(store);
         this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
         this.office = new SqliteOfficeService(store, session::remote, clock);
         this.tasks = new fr.mediance.app.core.task.SqliteTaskService(store, outbox, session::currentAccount, clock);
@@ -121,6 +127,7 @@ public final class CoreContext implements AutoCloseable {
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         this.autoSync = b.autoSync;
         session.addUnlockListener(() -> {
+            retention.run(); // documents past their retention date leave the device at each unlock
             sync.refreshCounts();
             if (b.autoSync) {
                 scheduler.onUnlocked();
@@ -139,6 +146,7 @@ public final class CoreContext implements AutoCloseable {
             });
             timer.scheduleWithFixedDelay(() -> {
                 try {
+                    retention.runIfDue(); // and once a day
                     scheduler.tick();
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "sync timer failed: {0}", e.toString());
@@ -327,6 +335,16 @@ public final class CoreContext implements AutoCloseable {
 
     public DocumentService documents() {
         return documents;
+    }
+
+    /** Deletes the documents whose retention date has passed (run at unlock and once a day by the timer). */
+    public RetentionPurge retention() {
+        return retention;
+    }
+
+    /** The optional GPS check-in of draft reports, and its setting. */
+    public CheckInService checkIns() {
+        return checkIns;
     }
 
     /** Follow-up tasks ("Mes suivis"). */

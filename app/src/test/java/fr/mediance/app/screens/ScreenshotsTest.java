@@ -301,6 +301,144 @@ class ScreenshotsTest extends UiTest {
         core.close();
     }
 
+    /** The counsellor's week, an appointment's panel, describing and viewing a document, the check-in bar. */
+    @Test
+    void counsellor_week_appointment_documents_and_check_in() {
+        java.time.LocalDate today = java.time.LocalDate.now(DemoOffice.PARIS);
+        java.time.ZonedDateTime start = today.atTime(9, 30).atZone(DemoOffice.PARIS);
+        office.server.addCode("cancel_reason", "hospitalisation", "Hospitalisation", 1);
+        office.server.addCode("cancel_reason", "oubli", "Oubli du rendez-vous", 2);
+        office.server.addCode("action_type", "demande_fsl", "Demande FSL", 1);
+        office.server.addCode("action_type", "echeancier", "Demande d'échéancier", 2);
+        office.server.addCode("action_result", "accorde", "Accordé", 1);
+        office.server.addCode("document_purpose", "fsl", "Dossier FSL", 1);
+        office.server.addCode("document_purpose", "cheque_energie", "Chèque énergie", 2);
+        office.server.addCode("appointment_type", "desk", "Au bureau", 2);
+        office.server.addCode("appointment_type", "phone", "Téléphone", 3);
+        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto("a1", "s1", "r1", "u-c1", "home_visit",
+                start.toInstant(), start.plusHours(1).toInstant(), "confirmed", null, "Apporter le formulaire FSL signé",
+                null, List.of("Récupérer l'avis d'imposition 2025", "Rapporter la copie de la facture EDF"),
+                "Visite en binôme (chien dans le jardin)"));
+        java.time.LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        java.time.LocalDate other = today.equals(monday) ? monday.plusDays(2) : monday;
+        java.time.ZonedDateTime o = other.atTime(14, 0).atZone(DemoOffice.PARIS);
+        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto("a6", "s1", "r4", "u-c1", "desk", o.toInstant(),
+                o.plusMinutes(45).toInstant(), "no_show", null, null, "oubli"));
+        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto("a7", "s1", "r3", "u-c1", "phone",
+                o.plusHours(2).toInstant(), o.plusHours(2).plusMinutes(20).toInstant(), "confirmed", null, null, null));
+        java.time.Instant last = today.minusDays(45).atTime(10, 30).atZone(DemoOffice.PARIS).toInstant();
+        office.server.serverWrite(new fr.mediance.protocol.VisitReportDto("v-old", "s1", null, "r1", "u-c1", "home_visit",
+                List.of("energie"), "Facture EDF de 412,30 € impayée depuis deux mois ; lettre de relance reçue.\n"
+                + "Échéancier demandé au fournisseur par téléphone pendant la visite.\nDossier FSL déposé.\n"
+                + "Rappeler en décembre.", null, null, last.minusSeconds(3600), last, null, null, null, List.of(),
+                List.of(), null, List.of(new fr.mediance.protocol.ActionDto("x1", "demande_fsl", "energie", "FSL 13",
+                        null, "accorde", 41230L, 41230L, null, false, null, null),
+                new fr.mediance.protocol.ActionDto("x2", "echeancier", "energie", "EDF", null, null, null, null, null,
+                        false, null, null)), List.of(), null, true, null));
+        office.server.serverWrite(new fr.mediance.protocol.TaskDto("t1", "s1", "r1", "v-old", "u-c1",
+                "Vérifier la décision FSL", today.plusDays(15), "todo", "fsl_check", "x1", last, null));
+        office.server.serverWrite(new fr.mediance.protocol.TaskDto("t2", "s1", "r1", "v-old", "u-c1",
+                "Relancer EDF pour l'échéancier", today.minusDays(3), "todo", null, null, last, null));
+        office.server.serverWrite(new fr.mediance.protocol.DocumentDto("d1", "s1", "v-old", "r1", "facture",
+                "ab".repeat(32), "image/jpeg", 1000, last, today.plusYears(1), "Électricité septembre", "EDF", 41230L,
+                today.plusDays(12), List.of("fsl"), "photo_in_app"));
+        CoreContext core = office.signedIn(dir, "conseil1");
+        fr.mediance.app.core.platform.Location here = new fr.mediance.app.core.platform.Location() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Optional<fr.mediance.app.core.platform.Position>> current(java.time.Duration t) {
+                return CompletableFuture.completedFuture(Optional.of(new fr.mediance.app.core.platform.Position(43.3412,
+                        5.3699, 12.0, java.time.Instant.now())));
+            }
+        };
+        fr.mediance.app.core.platform.ExternalApps apps = new fr.mediance.app.core.platform.ExternalApps() {
+            @Override
+            public boolean canCall() {
+                return true;
+            }
+
+            @Override
+            public Result call(String phone) {
+                return Result.OPENED;
+            }
+
+            @Override
+            public boolean canShowMap() {
+                return true;
+            }
+
+            @Override
+            public Result showMap(String address) {
+                return Result.OPENED;
+            }
+        };
+        AppComposition app;
+        try {
+            app = current = show(() -> new AppComposition(core, () -> CompletableFuture.completedFuture(Optional.empty()),
+                    apps, here, DemoOffice.TEXTS, office.background(), javafx.application.Platform::runLater,
+                    office.server.url()), 800, 1280);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        }
+        until(() -> has("#appointment-a1"));
+        interact(() -> in("#agenda-week").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        until(() -> has("#appointment-a6") && has("#appointment-a5"));
+        shoot(app, "agenda-week");
+        interact(() -> in("#agenda-today").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        until(() -> !has("#appointment-a6"));
+        interact(() -> in("#appointment-a1-prepare").queryButton().fire());
+        until(() -> has("#appointment-resident") && has("#appointment-task-t1"));
+        shoot(app, "appointment");
+        shoot(app, "appointment-bottom", 1.0);
+        scrollPageTo(0);
+        interact(() -> in("#appointment-open-visit").queryButton().fire());
+        until(() -> has("#check-in-bar") && in("#check-in-bar").query().isVisible());
+        interact(() -> in("#check-in-enabled").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        interact(() -> in("#check-in-button").queryButton().fire());
+        until(() -> in("#check-in-status").queryLabeled().getText().startsWith("Position enregistrée"));
+        shoot(app, "visit-check-in");
+        String report = core.visits().openForAppointment("a1").orElseThrow().id();
+        String doc = core.documents().attach(report, new CapturedImage(DemoOffice.jpeg(), "image/jpeg", null), "facture")
+                .value().id();
+        fr.mediance.app.ScreenContext ctx = new fr.mediance.app.ScreenContext(core, null, DemoOffice.TEXTS,
+                office.background(), javafx.application.Platform::runLater, core.clock(), core.zone(), app.shell(),
+                r -> { }, id -> { }, id -> { });
+        interact(() -> new fr.mediance.app.document.DocumentScreens(ctx).describe(doc, () -> { }));
+        until(() -> has("#document-retention") && !in("#document-retention").queryTextInputControl().getText().isEmpty());
+        interact(() -> {
+            in("#document-title").queryTextInputControl().setText("Électricité novembre");
+            in("#document-issuer").queryTextInputControl().setText("EDF");
+            in("#document-amount").queryTextInputControl().setText("41O,30");
+            in("#document-due").queryTextInputControl().setText("31/11/2026");
+            in("#document-save").queryButton().fire();
+        });
+        until(() -> in("#document-amount-error").query().isVisible());
+        shoot(app, "document-form-errors");
+        interact(() -> in("#back").queryButton().fire());
+        interact(() -> new fr.mediance.app.document.DocumentScreens(ctx).view(doc));
+        until(() -> has("#document-image") && in("#document-image").queryAs(javafx.scene.image.ImageView.class)
+                .getImage() != null);
+        shoot(app, "document-viewer");
+        javafx.scene.layout.VBox list = new javafx.scene.layout.VBox();
+        interact(() -> {
+            in("#back").queryButton().fire();
+            javafx.scene.Node docs = new fr.mediance.app.document.DocumentScreens(ctx).residentDocuments("r1");
+            app.shell().navigator().push(new fr.mediance.app.shell.BasicScreen("Documents") {
+                @Override
+                protected javafx.scene.Node build() {
+                    return fr.mediance.app.shell.Ui.page(new javafx.scene.layout.VBox(12, docs));
+                }
+            });
+        });
+        until(() -> has("#document-d1") && has("#document-" + doc));
+        shoot(app, "documents");
+        core.close();
+    }
+
     /** A report with every part: the contact, the energy block, actions, orientations, follow-ups. */
     static VisitReport fullDraft(CoreContext core, String appointmentId) {
         java.time.LocalDate today = java.time.LocalDate.now(DemoOffice.PARIS);

@@ -1,17 +1,24 @@
 package fr.mediance.app.core.agenda;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An appointment with what the counsellor needs to find the resident: name, address, phone, access notes.
  * {@code type} and {@code status} are codes (lists "appointment_type", "appointment_status").
  * {@code address} is the appointment's address, or the resident's when the appointment has none.
- * {@code pendingSync} is true while a local change waits to be sent.
+ * {@code pendingSync} is true while a local change waits to be sent. {@code checklist}: what to bring back or
+ * collect; {@code safetyNotes}: e.g. a visit in pairs.
  */
 public record AgendaItem(String appointmentId, String type, Instant start, Instant end, String status,
                          String statusReason, String address, String notes, String residentId,
                          String residentName, String residentPhone, String accessNotes, String counsellorId,
-                         String counsellorName, ReportState reportState, String reportId, boolean pendingSync) {
+                         String counsellorName, ReportState reportState, String reportId, boolean pendingSync,
+                         List<String> checklist, String safetyNotes) {
+    public AgendaItem {
+        checklist = checklist == null ? List.of() : List.copyOf(checklist);
+    }
+
 
     @Override
     public String toString() {

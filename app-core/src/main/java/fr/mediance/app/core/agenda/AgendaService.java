@@ -23,6 +23,12 @@ public interface AgendaService {
     Optional<AgendaItem> find(String appointmentId);
 
     /**
+     * What to read before leaving: the appointment, the resident's last completed contact, open tasks (status
+     * todo, by due date) and documents whose due date or retention date falls before {@code today + horizonDays}.
+     */
+    Optional<Preparation> prepare(String appointmentId, LocalDate today, int horizonDays);
+
+    /**
      * Plans an appointment (coordinator). Field keys of {@link Outcome.Invalid}: residentId, counsellorId,
      * type, date, startTime, duration, address, notes.
      */

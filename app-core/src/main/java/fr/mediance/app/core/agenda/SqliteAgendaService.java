@@ -14,6 +14,9 @@ import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.TaskDto;
+import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ResidentDto;
@@ -76,7 +79,8 @@ public final class SqliteAgendaService implements AgendaService {
                 r.string("status"), r.string("status_reason"), address, r.string("notes"), r.string("resident_id"),
                 name, r.string("resident_phone"), r.string("access_notes"), r.string("counsellor_id"),
                 r.string("counsellor_name"), state == null ? ReportState.NONE : ReportState.valueOf(state),
-                r.string("report_id"), r.bool("pending"));
+                r.string("report_id"), r.bool("pending"), Records.fromJson(r.string("checklist")),
+                r.string("safety_notes"));
     }
 
     private Instant startOf(LocalDate day) {
@@ -110,6 +114,26 @@ public final class SqliteAgendaService implements AgendaService {
     @Override
     public Optional<AgendaItem> find(String appointmentId) {
         return store.db().read(tx -> find(tx, appointmentId));
+    }
+
+    @Override
+    public Optional<Preparation> prepare(String appointmentId, LocalDate today, int horizonDays) {
+        return store.db().read(tx -> find(tx, appointmentId).map(a -> {
+            String resident = a.residentId() == null ? "" : a.residentId();
+            Optional<VisitReportDto> last = tx.queryOne("""
+                    SELECT * FROM visit_reports WHERE resident_id = ? AND completed_at IS NOT NULL
+                    ORDER BY completed_at DESC, id LIMIT 1""", Records::visitReport, resident);
+            List<TaskDto> tasks = tx.query("""
+                    SELECT * FROM tasks WHERE resident_id = ? AND status = ?
+                    ORDER BY due_date IS NULL, due_date, title""", Records::task, resident, TaskDto.TODO);
+            LocalDate horizon = today.plusDays(horizonDays);
+            List<DocumentDto> documents = tx.query("""
+                    SELECT * FROM documents WHERE resident_id = ?
+                      AND ((due_date IS NOT NULL AND due_date <= ?) OR (retention_until IS NOT NULL AND retention_until <= ?))
+                    ORDER BY min(coalesce(due_date, '9999-12-31'), coalesce(retention_until, '9999-12-31')), id""",
+                    Records::document, resident, horizon, horizon);
+            return new Preparation(a, last, tasks, documents);
+        }));
     }
 
     static Optional<AgendaItem> find(Tx tx, String id) {
@@ -187,6 +211,10 @@ public final class SqliteAgendaService implements AgendaService {
             e.add("status", CoreMessages.get("agenda.status.invalid"));
         }
         e.maxLength("statusReason", reason, Limits.MAX_SHORT_TEXT);
+        if ((AppointmentStatus.NO_SHOW.equals(status) || AppointmentStatus.CANCELLED_BY_RESIDENT.equals(status))
+                && FormErrors.blank(reason)) {
+            e.add("statusReason", CoreMessages.get("agenda.statusReason.required"));
+        }
         if (!e.isEmpty()) {
             return e.toOutcome();
         }

@@ -3,6 +3,7 @@ package fr.mediance.app.core.document;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.platform.CapturedImage;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,23 @@ public interface DocumentService {
      * image.
      */
     Outcome<PhotoItem> attach(String reportId, CapturedImage image, String type);
+
+    /** The documents of a resident (every contact), newest first. */
+    List<PhotoItem> forResident(String residentId);
+
+    /**
+     * Describes a photo of a draft report (title, issuer, amount, due date, purposes, retention date). Field keys
+     * of {@link Outcome.Invalid}: type, title, issuer, amount, dueDate, purpose, retentionUntil. The retention
+     * date may not be in the past; when it is null the default of the type applies
+     * ({@link #defaultRetention}).
+     */
+    Outcome<PhotoItem> describe(String documentId, DocumentMetadata metadata);
+
+    /**
+     * The default retention date of a document of {@code type} captured on {@code day}: the type's code value
+     * (an ISO period such as P1Y), else the setting "retention_default", else one year.
+     */
+    LocalDate defaultRetention(String type, LocalDate day);
 
     /** The photos of a report, in capture order. */
     List<PhotoItem> photos(String reportId);

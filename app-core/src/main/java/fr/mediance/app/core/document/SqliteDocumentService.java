@@ -16,10 +16,15 @@ import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.ListNames;
+import fr.mediance.app.core.Texts;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,17 +36,31 @@ public final class SqliteDocumentService implements DocumentService {
     private final StoreHolder store;
     private final Supplier<AccountInfo> account;
     private final Clock clock;
+    private final ZoneId zone;
+    /** The setting (list "setting") whose value is the retention period of documents of a type with none. */
+    public static final String RETENTION_DEFAULT = "retention_default";
+    /** When neither the type nor the setting gives a period. */
+    static final Period FALLBACK_RETENTION = Period.ofYears(1);
+    /** The largest amount of a document (ten million euros), in cents. */
+    static final long MAX_CENTS = 1_000_000_000L;
 
     public SqliteDocumentService(StoreHolder store, Supplier<AccountInfo> account, Clock clock) {
+        this(store, account, clock, ZoneId.of("Europe/Paris"));
+    }
+
+    public SqliteDocumentService(StoreHolder store, Supplier<AccountInfo> account, Clock clock, ZoneId zone) {
         this.store = store;
         this.account = account;
         this.clock = clock;
+        this.zone = zone;
     }
 
     public static PhotoItem map(Row r) {
         return new PhotoItem(r.string("id"), r.string("visit_report_id"), r.string("resident_id"), r.string("type"),
                 r.string("mime_type"), r.string("sha256"), r.longValue("size_bytes"), r.instant("captured_at"),
-                PhotoState.valueOf(r.string("blob_state")));
+                PhotoState.valueOf(r.string("blob_state")), r.string("title"), r.string("issuer"),
+                r.optionalLong("amount_cents"), r.date("due_date"), Records.fromJson(r.string("purpose")),
+                r.date("retention_until"));
     }
 
     static Optional<PhotoItem> find(Tx tx, String id) {
@@ -134,13 +153,104 @@ public final class SqliteDocumentService implements DocumentService {
                     r -> r.string("structure_id"), reportId).orElse(me.structureId());
             Instant now = clock.instant();
             DocumentDto dto = new DocumentDto(UUID.randomUUID().toString(), structureId, reportId, residentId,
-                    type.strip(), sha, type2, uploaded.length, now, null);
+                    type.strip(), sha, type2, uploaded.length, now,
+                    defaultRetention(tx, type.strip(), now.atZone(zone).toLocalDate()));
             Records.upsert(tx, dto, null, now, Records.BLOB_LOCAL);
             if (original != null) {
                 tx.update("UPDATE documents SET original_sha256 = ?, original_size_bytes = ? WHERE id = ?", original,
                         (long) captured.length, dto.id());
             }
             return Outcome.ok(find(tx, dto.id()).orElseThrow());
+        });
+    }
+
+    @Override
+    public List<PhotoItem> forResident(String residentId) {
+        return store.db().read(tx -> tx.query(
+                "SELECT * FROM documents WHERE resident_id = ? ORDER BY captured_at DESC, id",
+                SqliteDocumentService::map, residentId));
+    }
+
+    @Override
+    public LocalDate defaultRetention(String type, LocalDate day) {
+        return store.db().read(tx -> defaultRetention(tx, type, day));
+    }
+
+    static LocalDate defaultRetention(Tx tx, String type, LocalDate day) {
+        Optional<Period> period = type == null ? Optional.empty() : tx.queryOne(
+                "SELECT value FROM codes WHERE list = ? AND code = ?", r -> period(r.string("value")),
+                ListNames.DOCUMENT_TYPE, type.strip()).flatMap(p -> p);
+        if (period.isEmpty()) {
+            period = tx.queryOne("SELECT value FROM codes WHERE list = ? AND code = ?", r -> period(r.string("value")),
+                    ListNames.SETTING, RETENTION_DEFAULT).flatMap(p -> p);
+        }
+        return day.plus(period.orElse(FALLBACK_RETENTION));
+    }
+
+    private static Optional<Period> period(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Period p = Period.parse(iso.strip());
+            return p.isNegative() || p.isZero() ? Optional.empty() : Optional.of(p);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Outcome<PhotoItem> describe(String documentId, DocumentMetadata m) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        FormErrors e = new FormErrors();
+        if (FormErrors.blank(m.type())) {
+            e.add("type", CoreMessages.get("document.type.required"));
+        }
+        e.maxLength("title", m.title(), Limits.MAX_SHORT_TEXT);
+        e.maxLength("issuer", m.issuer(), Limits.MAX_SHORT_TEXT);
+        if (m.amountCents() != null && (m.amountCents() < 0 || m.amountCents() > MAX_CENTS)) {
+            e.add("amount", CoreMessages.get("document.amount.invalid"));
+        }
+        if (m.retentionUntil() != null && m.retentionUntil().isBefore(today)) {
+            e.add("retentionUntil", CoreMessages.get("document.retention.past"));
+        }
+        if (m.purpose().size() > Limits.MAX_LIST_ITEMS) {
+            e.add("purpose", CoreMessages.get("document.purpose.tooMany", Limits.MAX_LIST_ITEMS));
+        }
+        if (!e.isEmpty()) {
+            return e.toOutcome();
+        }
+        return store.db().inTransaction(tx -> {
+            Optional<PhotoItem> doc = find(tx, documentId);
+            if (doc.isEmpty()) {
+                return Outcome.failed(CoreMessages.get("document.notFound"));
+            }
+            if (doc.get().state() != PhotoState.LOCAL) {
+                return Outcome.failed(CoreMessages.get("visit.frozen"));
+            }
+            FormErrors codes = new FormErrors();
+            if (!SqliteReferenceService.acceptable(tx, CodeLists.DOCUMENT_TYPE, m.type().strip())) {
+                codes.add("type", CoreMessages.get("field.unknownCode"));
+            }
+            for (String p : m.purpose()) {
+                if (!SqliteReferenceService.acceptable(tx, ListNames.DOCUMENT_PURPOSE, p)) {
+                    codes.add("purpose", CoreMessages.get("field.unknownCode"));
+                }
+            }
+            if (!codes.isEmpty()) {
+                return codes.toOutcome();
+            }
+            LocalDate captured = doc.get().capturedAt() == null ? today
+                    : doc.get().capturedAt().atZone(zone).toLocalDate();
+            LocalDate retention = m.retentionUntil() != null ? m.retentionUntil()
+                    : defaultRetention(tx, m.type().strip(), captured);
+            tx.update("""
+                    UPDATE documents SET type = ?, title = ?, issuer = ?, amount_cents = ?, due_date = ?, purpose = ?,
+                      retention_until = ?, updated_at = ?
+                    WHERE id = ?""", m.type().strip(), Texts.clean(m.title()), Texts.clean(m.issuer()), m.amountCents(),
+                    m.dueDate(), Records.toJson(m.purpose().stream().map(String::strip).distinct().toList()), retention,
+                    clock.instant(), documentId);
+            return Outcome.ok(find(tx, documentId).orElseThrow());
         });
     }
 

@@ -1,0 +1,184 @@
+package fr.mediance.app.core.document;
+
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.app.core.visit.FrenchInput;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ListNames;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The documents of one resident (used by the file and the visit): type and title, issuer, amount, due date and
+ * until when it is kept; a tap opens the viewer when the photo is on this device; a photo of a draft can be
+ * described. The decrypted bytes are read for the viewer only, in memory.
+ */
+public final class DocumentsViewModel {
+
+    /** One document as the list shows it. */
+    public record Row(String documentId, String title, String detail, String retentionText, boolean viewable,
+                      boolean describable) {
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final DocumentService documents;
+    private final ReferenceService reference;
+    private final ZoneId zone;
+    private final ResourceBundle texts;
+    private final Executor background;
+    private final Executor fx;
+    private final Runnable removeListener;
+    private Consumer<String> onView = id -> { };
+    private Consumer<String> onDescribe = id -> { };
+    private String residentId;
+    private String reportId;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
+
+    public DocumentsViewModel(DocumentService documents, ReferenceService reference, SyncService sync, ZoneId zone,
+                              ResourceBundle texts, Executor background, Executor fx) {
+        this.documents = Objects.requireNonNull(documents);
+        this.reference = Objects.requireNonNull(reference);
+        this.zone = Objects.requireNonNull(zone);
+        this.texts = Objects.requireNonNull(texts);
+        this.background = Objects.requireNonNull(background);
+        this.fx = Objects.requireNonNull(fx);
+        removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
+    }
+
+    private void onSynced(Set<EntityType> changed) {
+        if (changed.contains(EntityType.DOCUMENT) || changed.contains(EntityType.CODE)) {
+            refresh();
+        }
+    }
+
+    public void setOnView(Consumer<String> onView) {
+        this.onView = Objects.requireNonNull(onView);
+    }
+
+    public void setOnDescribe(Consumer<String> onDescribe) {
+        this.onDescribe = Objects.requireNonNull(onDescribe);
+    }
+
+    /** Shows a resident's documents (every contact). */
+    public CompletableFuture<Void> showResident(String id) {
+        residentId = id;
+        reportId = null;
+        return refresh();
+    }
+
+    /** Shows the documents of one report. */
+    public CompletableFuture<Void> showReport(String id) {
+        reportId = id;
+        residentId = null;
+        return refresh();
+    }
+
+    public CompletableFuture<Void> refresh() {
+        String resident = residentId;
+        String report = reportId;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        background.execute(() -> {
+            List<PhotoItem> found = report != null ? documents.photos(report)
+                    : resident != null ? documents.forResident(resident) : List.of();
+            List<Row> out = found.stream().map(this::row).toList();
+            fx.execute(() -> {
+                rows.setAll(out);
+                empty.set(out.isEmpty());
+                done.complete(null);
+            });
+        });
+        return done;
+    }
+
+    private Row row(PhotoItem p) {
+        String type = p.type() == null ? "" : reference.label(ListNames.DOCUMENT_TYPE, p.type());
+        String title = p.title() == null || p.title().isBlank() ? type : text("document.row.title", type, p.title());
+        List<String> parts = new ArrayList<>();
+        if (p.issuer() != null && !p.issuer().isBlank()) {
+            parts.add(p.issuer());
+        }
+        if (p.amountCents() != null) {
+            parts.add(FrenchInput.money(p.amountCents()));
+        }
+        if (p.dueDate() != null) {
+            parts.add(text("document.row.due", DATE.format(p.dueDate())));
+        }
+        if (p.capturedAt() != null) {
+            parts.add(text("document.row.captured", DATE.format(p.capturedAt().atZone(zone))));
+        }
+        String retention = p.retentionUntil() == null ? "" : text("document.row.retention", DATE.format(p.retentionUntil()));
+        return new Row(p.id(), title, String.join(" · ", parts), retention, p.state().isLocal(),
+                p.state() == PhotoState.LOCAL);
+    }
+
+    /** Opens the viewer of a document held on this device. */
+    public void view(String documentId) {
+        rows.stream().filter(r -> r.documentId().equals(documentId) && r.viewable()).findFirst()
+                .ifPresent(r -> onView.accept(documentId));
+    }
+
+    /** Opens the description form of a photo of a draft. */
+    public void describe(String documentId) {
+        onDescribe.accept(documentId);
+    }
+
+    /** The decrypted bytes of a document (background), for a thumbnail or the viewer: memory only. */
+    public CompletableFuture<Optional<byte[]>> bytes(String documentId) {
+        CompletableFuture<Optional<byte[]>> done = new CompletableFuture<>();
+        background.execute(() -> {
+            Optional<byte[]> b;
+            try {
+                b = documents.readBytes(documentId);
+            } catch (RuntimeException e) {
+                b = Optional.empty();
+            }
+            Optional<byte[]> result = b;
+            fx.execute(() -> done.complete(result));
+        });
+        return done;
+    }
+
+    /** The title of one document for the viewer ("Facture – Électricité novembre"). */
+    public CompletableFuture<String> title(String documentId) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        background.execute(() -> {
+            String t = documents.find(documentId).map(p -> row(p).title()).orElse("");
+            fx.execute(() -> done.complete(t));
+        });
+        return done;
+    }
+
+    public void dispose() {
+        removeListener.run();
+    }
+
+    private String text(String key, Object... args) {
+        return new MessageFormat(texts.getString(key), Locale.FRANCE).format(args);
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+}
