@@ -18,8 +18,10 @@ import fr.mediance.protocol.ResidentDto;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -52,23 +54,53 @@ public final class SqliteResidentService implements ResidentService {
                 r.string("referent_id"), r.optionalLong("version"), r.bool("pending"));
     }
 
-    /** Column weights of {@code residents_fts} for ranking: names first, then file number, phone, address. */
-    private static final String RANK = "bm25(residents_fts, 0, 10, 8, 8, 6, 3, 3, 1, 1, 1)";
+    /**
+     * Column weights of {@code residents_fts} for ranking (id, last name, first name, birth name, file number,
+     * phone, phone digits, street, postcode, city): names first, then file number, phone, address. Given to
+     * FTS5 as its rank function, so that {@code ORDER BY rank LIMIT n} keeps only the best n matches.
+     */
+    private static final String RANK = "bm25(0, 10, 8, 8, 6, 3, 3, 1, 1, 1)";
+    /** The columns searched first: who the person is, rather than where they live. */
+    private static final String PERSON_COLUMNS = "{last_name first_name birth_name file_number phone phone_digits}";
 
+    /**
+     * Searches in two steps: the person's names, file number and phone first; then, if that found fewer than
+     * {@code limit}, every column (address included). A word common to every address ("Marseille", "13") thus
+     * costs nothing when it also starts a name, and the names come first, as the counsellor expects.
+     */
     @Override
     public List<Resident> search(String text, int limit) {
         int max = limit <= 0 ? 100 : limit;
         String match = ftsQuery(text);
-        return store.db().read(tx -> match == null
-                ? tx.query(SELECT + " ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?",
-                SqliteResidentService::map, max)
-                : tx.query("""
-                        SELECT r.*, EXISTS(SELECT 1 FROM outbox o WHERE o.entity = 'resident' AND o.entity_id = r.id)
-                          AS pending
-                        FROM residents_fts f JOIN residents r ON r.id = f.id
-                        WHERE residents_fts MATCH ?
-                        ORDER BY %s, r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?
-                        """.formatted(RANK), SqliteResidentService::map, match, max));
+        if (match == null) {
+            return store.db().read(tx -> tx.query(SELECT
+                    + " ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?",
+                    SqliteResidentService::map, max));
+        }
+        return store.db().read(tx -> {
+            List<Resident> found = new ArrayList<>(best(tx, PERSON_COLUMNS + " : (" + match + ")", max));
+            if (found.size() < max) {
+                Set<String> seen = new HashSet<>();
+                found.forEach(r -> seen.add(r.id()));
+                for (Resident r : best(tx, match, max)) {
+                    if (found.size() < max && seen.add(r.id())) {
+                        found.add(r);
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private static List<Resident> best(Tx tx, String match, int max) {
+        return tx.query("""
+                SELECT r.*, EXISTS(SELECT 1 FROM outbox o WHERE o.entity = 'resident' AND o.entity_id = r.id)
+                  AS pending
+                FROM (SELECT id, rank FROM residents_fts WHERE residents_fts MATCH ? AND rank MATCH ?
+                      ORDER BY rank LIMIT ?) f
+                JOIN residents r ON r.id = f.id
+                ORDER BY f.rank, r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE
+                """, SqliteResidentService::map, match, RANK, max);
     }
 
     /**

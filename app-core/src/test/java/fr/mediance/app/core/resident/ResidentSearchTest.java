@@ -77,6 +77,13 @@ class ResidentSearchTest {
     }
 
     @Test
+    void aWordEveryAddressSharesStillGivesTheNamesFirstAndNoMoreThanTheLimit() {
+        List<String> two = core.residents().search("mar", 2).stream().map(Resident::id).toList();
+        assertThat(two).hasSize(2).startsWith("r2");
+        assertThat(core.residents().search("marseille", 3)).hasSize(3);
+    }
+
+    @Test
     void ftsSyntaxTypedByTheUserIsOnlyText() {
         for (String hostile : List.of("\"", "\"benali", "ben*", "-benali", "benali OR martin", "NOT martin",
                 "benali AND", "(benali", "bénali)", "NEAR(benali martin)", "last_name:benali", "^benali", "'; DROP "
