@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.UserItem;
@@ -44,12 +45,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ResidentFileView extends BasicScreen {
     /** Sections, in order (their ids and message keys). */
     public static final String[] SECTIONS = {"identity", "housing", "household", "contacts", "notes", "consents",
-            "timeline"};
+            "documents", "timeline"};
 
     private final ResidentFileViewModel vm;
     private final ResourceBundle texts;
     private final Consumer<String> openConsent;
     private final Consumer<String> openMandate;
+    private final Supplier<Node> documents;
     private final VBox householdList = new VBox(6);
     private final VBox contactsList = new VBox(6);
     private final VBox consentsList = new VBox(6);
@@ -58,11 +60,18 @@ public final class ResidentFileView extends BasicScreen {
 
     public ResidentFileView(ResidentFileViewModel vm, ResourceBundle texts, Consumer<String> openConsent,
                             Consumer<String> openMandate) {
+        this(vm, texts, openConsent, openMandate, null);
+    }
+
+    /** {@code documents} builds the resident's documents list (null: no such section). */
+    public ResidentFileView(ResidentFileViewModel vm, ResourceBundle texts, Consumer<String> openConsent,
+                            Consumer<String> openMandate, Supplier<Node> documents) {
         super(texts.getString("resident.file.title"));
         this.vm = vm;
         this.texts = texts;
         this.openConsent = openConsent;
         this.openMandate = openMandate;
+        this.documents = documents;
         title.bind(vm.titleProperty().map(t -> t.isBlank() ? texts.getString("resident.file.title") : t));
     }
 
@@ -87,6 +96,10 @@ public final class ResidentFileView extends BasicScreen {
         sections.put("contacts", contacts());
         sections.put("notes", notes());
         sections.put("consents", consents());
+        if (documents != null) {
+            sections.put("documents", Ui.card(Ui.label(texts.getString("resident.section.documents"),
+                    Styles.SECTION_TITLE), documents.get()));
+        }
         sections.put("timeline", timeline());
 
         FlowPane tabs = new FlowPane(8, 8);
@@ -95,8 +108,12 @@ public final class ResidentFileView extends BasicScreen {
         VBox content = new VBox();
         Map<String, Ikon> icons = Map.of("identity", Material2AL.ASSIGNMENT_IND, "housing", Material2AL.HOME,
                 "household", Material2AL.FAMILY_RESTROOM, "contacts", Material2AL.CONTACT_PHONE, "notes",
-                Material2MZ.NOTE, "consents", Material2MZ.VERIFIED_USER, "timeline", Material2AL.HISTORY);
+                Material2MZ.NOTE, "consents", Material2MZ.VERIFIED_USER, "documents", Material2AL.DESCRIPTION,
+                "timeline", Material2AL.HISTORY);
         for (String s : SECTIONS) {
+            if (!sections.containsKey(s)) {
+                continue;
+            }
             ToggleButton tab = new ToggleButton(texts.getString("resident.section." + s), Icons.of(icons.get(s)));
             tab.setId("resident-tab-" + s);
             tab.setUserData(s);

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import fr.mediance.app.ScreenContext;
+import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.consent.ConsentView;
 import fr.mediance.app.consent.MandateView;
 import fr.mediance.app.core.CoreContext;
@@ -48,7 +49,7 @@ public final class ResidentScreens {
         vm.setOnMessage(ctx.shell()::showMessage);
         ctx.onDispose().accept(vm::dispose);
         ctx.shell().navigator().push(new ResidentFileView(vm, ctx.texts(), id -> openConsent(id, vm),
-                id -> openMandate(id, vm)));
+                id -> openMandate(id, vm), () -> new DocumentScreens(ctx).residentDocuments(residentId)));
         vm.load(residentId).thenAccept(found -> {
             if (!found) {
                 ctx.shell().showError(ctx.texts().getString("resident.error.not.found"));

@@ -3,6 +3,7 @@ package fr.mediance.app.visit;
 import java.util.concurrent.CompletableFuture;
 
 import fr.mediance.app.ScreenContext;
+import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.core.visit.VisitReportViewModel;
 
 /**
@@ -23,7 +24,9 @@ public final class VisitScreens {
                 ctx.background(), ctx.fx());
         vm.setOnMessage(ctx.shell()::showMessage);
         ctx.onDispose().accept(vm::dispose);
-        ctx.shell().navigator().push(new VisitView(vm, ctx.texts()));
+        VisitView view = new VisitView(vm, ctx.texts());
+        view.setOnDescribe(id -> new DocumentScreens(ctx).describe(id, vm::refreshPhotos));
+        ctx.shell().navigator().push(view);
         return vm;
     }
 

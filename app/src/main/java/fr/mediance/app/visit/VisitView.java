@@ -2,6 +2,7 @@ package fr.mediance.app.visit;
 
 import java.io.ByteArrayInputStream;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import java.util.List;
@@ -65,6 +66,13 @@ public final class VisitView implements Screen {
     private final FlowPane thumbnails = new FlowPane(10, 10);
     /** Decoded thumbnails, kept while the screen lives: a photo's state changes often while it is sent. */
     private final java.util.Map<String, Image> images = new java.util.HashMap<>();
+
+    /** Opens "Décrire le document" for a photo of the draft (null: not offered). */
+    private Consumer<String> onDescribe;
+
+    public void setOnDescribe(Consumer<String> onDescribe) {
+        this.onDescribe = onDescribe;
+    }
 
     public VisitView(VisitReportViewModel vm, ResourceBundle texts) {
         this.vm = vm;
@@ -711,6 +719,13 @@ public final class VisitView implements Screen {
         box.setMaxWidth(THUMB_W + 14);
         box.setId("photo-" + row.documentId());
         if (!vm.frozenProperty().get()) {
+            if (onDescribe != null) {
+                Button describe = Ui.button(texts.getString("visit.photo.describe"), Material2AL.EDIT,
+                        atlantafx.base.theme.Styles.FLAT);
+                describe.setId("photo-describe-" + row.documentId());
+                describe.setOnAction(e -> onDescribe.accept(row.documentId()));
+                box.getChildren().add(describe);
+            }
             Button remove = Ui.button(texts.getString("visit.photo.remove"), Material2AL.DELETE, Styles.DANGER,
                     atlantafx.base.theme.Styles.FLAT);
             remove.setOnAction(e -> vm.removePhoto(row.documentId()));

@@ -79,6 +79,19 @@ class VisitScreenTest extends UiTest {
         assertThat(core.documents().photos(saved().id())).hasSize(1);
         assertThat(((FlowPane) node("#visit-photos")).getChildren()).hasSize(1);
 
+        // the photo is described (issuer, amount typed in French) and the visit comes back
+        String photoId = core.documents().photos(saved().id()).get(0).id();
+        Button describe = node("#photo-describe-" + photoId);
+        interact(describe::fire);
+        until(() -> visible("#document-save"));
+        clickOn("#document-issuer").write("EDF");
+        clickOn("#document-amount").write("412,50");
+        Button save = node("#document-save");
+        interact(save::fire);
+        until(() -> visible("#visit-photo-add"));
+        assertThat(core.documents().find(photoId).orElseThrow().issuer()).isEqualTo("EDF");
+        assertThat(core.documents().find(photoId).orElseThrow().amountCents()).isEqualTo(41_250L);
+
         // terminate (attested without signature): frozen, read-only
         javafx.scene.control.CheckBox attested = node("#visit-attested");
         interact(attested::fire);

@@ -1320,6 +1320,13 @@ public final class VisitReportViewModel {
         }
     }
 
+    /** Reads the photos' rows again (after one was described elsewhere: its type may have changed). */
+    public void refreshPhotos() {
+        if (report != null) {
+            reloadPhotoStates();
+        }
+    }
+
     private void reloadPhotoStates() {
         String reportId = report.id();
         background.execute(() -> {
