@@ -2,6 +2,9 @@ package fr.mediance.app.resident;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
+import javafx.scene.control.ScrollPane;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -57,6 +60,8 @@ public final class ResidentFileView extends BasicScreen {
     private final VBox consentsList = new VBox(6);
     private final VBox mandatesList = new VBox(6);
     private final VBox timelineList = new VBox(6);
+    /** Below this width the sections' chips scroll sideways in one row. */
+    private static final double NARROW = 600;
 
     public ResidentFileView(ResidentFileViewModel vm, ResourceBundle texts, Consumer<String> openConsent,
                             Consumer<String> openMandate) {
@@ -131,7 +136,28 @@ public final class ResidentFileView extends BasicScreen {
             content.getChildren().setAll(sections.get((String) t.getUserData()));
         });
         group.selectToggle(group.getToggles().get(0));
-        return Ui.page(new VBox(14, header, tabs, content));
+        // On a phone the sections are one row that scrolls sideways, so that the file starts on the first screen;
+        // wider, they wrap.
+        HBox row = new HBox(8);
+        ScrollPane scroller = new ScrollPane(row);
+        scroller.setId("resident-tabs-scroll");
+        scroller.setFitToHeight(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setPannable(true);
+        scroller.getStyleClass().add("edge-to-edge");
+        VBox page = new VBox(14, header, tabs, content);
+        page.widthProperty().addListener((o, old, w) -> {
+            boolean narrow = w.doubleValue() > 0 && w.doubleValue() < NARROW;
+            Node wanted = narrow ? scroller : tabs;
+            if (page.getChildren().get(1) != wanted) {
+                List<Node> chips = new ArrayList<>(narrow ? tabs.getChildren() : row.getChildren());
+                (narrow ? tabs.getChildren() : row.getChildren()).clear();
+                (narrow ? row.getChildren() : tabs.getChildren()).setAll(chips);
+                page.getChildren().set(1, wanted);
+            }
+        });
+        return Ui.page(page);
     }
 
     // ----- sections
