@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  */
 final class ClientStoreGenerator {
     /** Bump when the generated content changes, so that a cached store is rebuilt. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final String PIN = AppStartup.PIN;
     static final String COUNSELLOR = "bench-counsellor";
     static final String STRUCTURE = "bench-structure";
@@ -408,9 +408,14 @@ final class ClientStoreGenerator {
         String type = DOCUMENT_TYPES[rnd.nextInt(DOCUMENT_TYPES.length)];
         return new DocumentDto(UUID.nameUUIDFromBytes(("document-" + n).getBytes()).toString(), STRUCTURE, report,
                 resident, type, String.format("%064x", (long) n * 2_654_435_761L), "image/jpeg",
-                250_000 + rnd.nextInt(500_000), at, day.plusYears(2), type.equals("facture") ? "Facture" : null,
+                250_000 + rnd.nextInt(500_000), at, retention(n), type.equals("facture") ? "Facture" : null,
                 ISSUERS[rnd.nextInt(ISSUERS.length)], type.equals("facture") ? (long) (1_000 + rnd.nextInt(80_000)) : null,
                 type.equals("facture") ? day.plusDays(20) : null, List.of("fsl"), "photo_in_app");
+    }
+
+    /** Every generated document is still within its retention period, so that the device holds all 200,000. */
+    private LocalDate retention(int n) {
+        return today.plusDays(30 + n % 700);
     }
 
     private TaskDto task(int n, Random rnd, Instant now) {

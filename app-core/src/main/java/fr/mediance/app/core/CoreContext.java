@@ -127,7 +127,8 @@ public final class CoreContext implements AutoCloseable {
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         this.autoSync = b.autoSync;
         session.addUnlockListener(() -> {
-            retention.run(); // documents past their retention date leave the device at each unlock
+            // documents past their retention date leave the device at each unlock, without holding the unlock up
+            b.background.execute(retention::run);
             sync.refreshCounts();
             if (b.autoSync) {
                 scheduler.onUnlocked();

@@ -149,6 +149,11 @@ public final class MyTasksView implements Screen {
         VBox buttons = new VBox(8, done, cancel);
         done.setMaxWidth(Double.MAX_VALUE);
         cancel.setMaxWidth(Double.MAX_VALUE);
+        // the buttons keep their words; the task's text wraps instead
+        done.setMinWidth(Button.USE_PREF_SIZE);
+        cancel.setMinWidth(Button.USE_PREF_SIZE);
+        buttons.setMinWidth(VBox.USE_PREF_SIZE);
+        text.setMinWidth(0);
         HBox box = new HBox(12, text, buttons);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(Styles.LIST_ITEM);

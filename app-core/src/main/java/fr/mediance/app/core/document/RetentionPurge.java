@@ -67,7 +67,9 @@ public final class RetentionPurge {
                     }
                 }
                 for (String sha : hashes) {
-                    if (tx.exists("SELECT 1 FROM documents WHERE sha256 = ? OR original_sha256 = ?", sha, sha)) {
+                    if (tx.exists("""
+                            SELECT 1 WHERE EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)
+                              OR EXISTS (SELECT 1 FROM documents WHERE original_sha256 = ?)""", sha, sha)) {
                         continue; // the same bytes are still another document's
                     }
                     files.add(sha);

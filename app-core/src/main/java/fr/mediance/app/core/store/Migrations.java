@@ -370,7 +370,15 @@ public final class Migrations {
             """);
 
     /** Every migration, in order. Append only. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8);
+    /**
+     * Version 9: the original capture of a photo is looked up by its hash when photos leave the device (retention,
+     * clean-up), as the downscaled one already was.
+     */
+    static final Migration V9 = new Migration(9, "documents by original photo", """
+            CREATE INDEX documents_by_original ON documents(original_sha256);
+            """);
+
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9);
 
     private Migrations() {
     }
