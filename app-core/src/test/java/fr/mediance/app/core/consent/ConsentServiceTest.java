@@ -1,41 +1,18 @@
 package fr.mediance.app.core.consent;
 
-import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.resident.CounsellorStoreTest;
 import fr.mediance.app.core.resident.ResidentFixtures;
 import fr.mediance.app.core.resident.SignatureFixtures;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.ConsentDto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ConsentServiceTest {
-    @TempDir
-    Path dir;
-    final FakeOfficeServer server = new FakeOfficeServer();
-    final MutableClock clock = new MutableClock(TestCores.T0);
-    CoreContext core;
-
-    @BeforeEach
-    void setUp() {
-        ResidentFixtures.codes(server);
-        core = ResidentFixtures.counsellor(dir, clock, server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
-        server.close();
-    }
+class ConsentServiceTest extends CounsellorStoreTest {
 
     @Test
     void theNoticeIsAcknowledgedWithTheVersionInForceAndASignature() {

@@ -1,25 +1,18 @@
 package fr.mediance.app.core.consent;
 
-import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.consent.MandateService.MandateForm;
+import fr.mediance.app.core.resident.CounsellorStoreTest;
 import fr.mediance.app.core.resident.ResidentFixtures;
 import fr.mediance.app.core.resident.SignatureFixtures;
 import fr.mediance.app.core.signature.Signature;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,25 +20,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MandateServiceTest {
+class MandateServiceTest extends CounsellorStoreTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
-    @TempDir
-    Path dir;
-    final FakeOfficeServer server = new FakeOfficeServer();
-    final MutableClock clock = new MutableClock(TestCores.T0);
-    CoreContext core;
-
-    @BeforeEach
-    void setUp() {
-        ResidentFixtures.codes(server);
-        core = ResidentFixtures.counsellor(dir, clock, server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
-        server.close();
-    }
 
     static MandateForm form(String duration, String... domains) {
         return new MandateForm("r1", List.of(domains), List.of("EDF", " "), duration, TODAY, "Marseille", true, null);

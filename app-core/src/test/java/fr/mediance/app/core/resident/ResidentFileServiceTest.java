@@ -1,11 +1,8 @@
 package fr.mediance.app.core.resident;
 
-import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.sync.OutboxItem;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.ContactPersonDto;
 import fr.mediance.protocol.EntityType;
@@ -13,12 +10,8 @@ import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -27,24 +20,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ResidentFileServiceTest {
-    @TempDir
-    Path dir;
-    final FakeOfficeServer server = new FakeOfficeServer();
-    final MutableClock clock = new MutableClock(TestCores.T0);
-    CoreContext core;
-
-    @BeforeEach
-    void setUp() {
-        ResidentFixtures.codes(server);
-        core = ResidentFixtures.counsellor(dir, clock, server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
-        server.close();
-    }
+class ResidentFileServiceTest extends CounsellorStoreTest {
 
     @Test
     void aFieldIsSavedAloneAndTheOtherFieldsOfTheFileAreKept() {

@@ -1,37 +1,12 @@
 package fr.mediance.app.core.resident;
 
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ResidentSearchTest {
-    @TempDir
-    Path dir;
-    final FakeOfficeServer server = new FakeOfficeServer();
-    final MutableClock clock = new MutableClock(TestCores.T0);
-    CoreContext core;
-
-    @BeforeEach
-    void setUp() {
-        ResidentFixtures.codes(server);
-        core = ResidentFixtures.counsellor(dir, clock, server);
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
-        server.close();
-    }
+class ResidentSearchTest extends CounsellorStoreTest {
 
     List<String> ids(String q) {
         return core.residents().search(q, 50).stream().map(Resident::id).toList();
