@@ -465,6 +465,7 @@ class SyncEngineTest {
         try (CoreContext core = TestCores.builder(dir, clock).background(background).build()) {
             core.login(server.url(), "coord", PASSWORD);
             core.choosePin(TestCores.PIN);
+            background.runAll(); // what the unlock queued (the retention purge)
             create(core, "Benali");
             CompletableFuture<SyncReport> first = core.sync().syncNow();
             CompletableFuture<SyncReport> second = core.sync().syncNow();
