@@ -91,7 +91,6 @@ public final class CoreContext implements AutoCloseable {
     private final CheckInService checkIns;
     private final SqliteOfficeService office;
     private final fr.mediance.app.core.task.SqliteTaskService tasks;
-    private final fr.mediance.app.core.visit.SqliteMandateLookup mandateLookup;
     private final SqliteReferenceService reference;
     private final SqliteConflictService conflicts;
     private final SqliteResidentFileService residentFiles;
@@ -116,7 +115,6 @@ public final class CoreContext implements AutoCloseable {
         this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
         this.office = new SqliteOfficeService(store, session::remote, clock);
         this.tasks = new fr.mediance.app.core.task.SqliteTaskService(store, outbox, session::currentAccount, clock);
-        this.mandateLookup = new fr.mediance.app.core.visit.SqliteMandateLookup(store, zone);
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
         this.residentFiles = new SqliteResidentFileService(store, outbox, session::currentAccount, clock, zone);
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
@@ -351,11 +349,6 @@ public final class CoreContext implements AutoCloseable {
     /** Follow-up tasks ("Mes suivis"). */
     public fr.mediance.app.core.task.TaskService tasks() {
         return tasks;
-    }
-
-    /** The resident's active mandates covering a domain on a day (for actions on their behalf). */
-    public fr.mediance.app.core.visit.MandateLookup mandateLookup() {
-        return mandateLookup;
     }
 
     public OfficeService office() {

@@ -106,7 +106,7 @@ public final class AuthService {
                     return Outcome.failure(invalidRefresh());
                 }
                 LOG.info("refresh retried within grace: user={}", row.userId());
-                return Outcome.success(issue(tx, user, row.deviceRef(), now));
+                return Outcome.success(issue(tx, user, tokens.touchDevice(tx, user.id(), deviceId, now), now));
             }
             if (row.rotatedAt() != null || !tokens.rotate(tx, hash, now)) {
                 tokens.revokeDevice(tx, row.deviceRef(), now);

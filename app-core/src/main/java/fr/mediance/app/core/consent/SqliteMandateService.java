@@ -195,22 +195,28 @@ public final class SqliteMandateService implements MandateService {
 
     @Override
     public List<MandateDto> mandates(String residentId) {
-        return store.db().read(tx -> tx.query(
-                "SELECT * FROM mandates WHERE resident_id = ? ORDER BY start_date DESC, signed_at DESC, id",
-                Records::mandate, residentId));
+        return store.db().read(tx -> mandates(tx, residentId));
+    }
+
+    private static List<MandateDto> mandates(Tx tx, String residentId) {
+        return tx.query("SELECT * FROM mandates WHERE resident_id = ? ORDER BY start_date DESC, signed_at DESC, id",
+                Records::mandate, residentId);
     }
 
     @Override
     public List<MandateDto> activeCovering(String residentId, String domain, LocalDate date) {
+        return store.db().read(tx -> activeCovering(tx, residentId, domain, date, zone));
+    }
+
+    /**
+     * The resident's mandates that cover {@code domain} on {@code date} ({@link MandateDto#covers}), inside a
+     * transaction: the visit's validation checks an action "on behalf" with it.
+     */
+    public static List<MandateDto> activeCovering(Tx tx, String residentId, String domain, LocalDate date,
+                                                  ZoneId zone) {
         if (residentId == null || domain == null || date == null) {
             return List.of();
         }
-        List<MandateDto> out = new ArrayList<>();
-        for (MandateDto m : mandates(residentId)) {
-            if (m.covers(domain, date, zone)) {
-                out.add(m);
-            }
-        }
-        return out;
+        return mandates(tx, residentId).stream().filter(m -> m.covers(domain, date, zone)).toList();
     }
 }

@@ -46,6 +46,9 @@ public final class RetentionPurge {
 
     /** Deletes every document whose retention date is before today; returns how many. */
     public synchronized int run() {
+        if (!store.isOpen()) {
+            return 0; // locked meanwhile (it runs in the background after an unlock)
+        }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<String> files = new ArrayList<>();
         int deleted;

@@ -10,6 +10,7 @@ import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.app.core.reference.SqliteReferenceService;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.core.session.AccountInfo;
+import fr.mediance.app.core.consent.SqliteMandateService;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.Row;
 import fr.mediance.app.core.store.StoreHolder;
@@ -332,7 +333,7 @@ public final class SqliteVisitService implements VisitService {
         }
         if (a.onBehalf() && !FormErrors.blank(a.domain())) {
             LocalDate day = a.date() != null ? a.date() : visitDay;
-            List<fr.mediance.protocol.MandateDto> covering = SqliteMandateLookup.activeCovering(tx, residentId,
+            List<fr.mediance.protocol.MandateDto> covering = SqliteMandateService.activeCovering(tx, residentId,
                     a.domain(), day, zone);
             if (covering.isEmpty()) {
                 e.add(prefix + "mandate", CoreMessages.get("visit.action.mandate.none"));

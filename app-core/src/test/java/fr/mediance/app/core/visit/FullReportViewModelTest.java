@@ -98,7 +98,7 @@ public class FullReportViewModelTest {
     VisitReportViewModel newViewModel() {
         VisitReportViewModel m = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
                 core.residents(), core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()),
-                core.sync(), core.mandateLookup(), signatures, clock, core.zone(),
+                core.sync(), core.mandates()::activeCovering, signatures, clock, core.zone(),
                 VisitReportViewModelTest.TEXTS, Runnable::run, Runnable::run);
         m.setOnMessage(messages::add);
         return m;
