@@ -27,6 +27,34 @@ public final class Limits {
     /** Most domains on one report. */
     public static final int MAX_LIST_ITEMS = 50;
 
+    /** Largest amount of money anywhere in a record (a bill, a debt, an action), in euro cents: 1 000 000,00 €. */
+    public static final long MAX_AMOUNT_CENTS = 100_000_000L;
+    /** A date in a record must fall within these years (a typo such as 2206 is refused, not stored). */
+    public static final int MIN_DATE_YEAR = 2000;
+    public static final int MAX_DATE_YEAR = 2100;
+    /** Earliest birth year of a resident or a household member. */
+    public static final int MIN_BIRTH_YEAR = 1900;
+    /** A visit, desk or phone contact lasts from 1 minute to a day. */
+    public static final int MIN_CONTACT_MINUTES = 1;
+    public static final int MAX_CONTACT_MINUTES = 24 * 60;
+    /** An appointment lasts from a quarter of an hour to a working day. */
+    public static final int MIN_APPOINTMENT_MINUTES = 15;
+    public static final int MAX_APPOINTMENT_MINUTES = 8 * 60;
+    /** Subscribed power of an electricity meter, in kVA (a household meter goes up to 36 kVA). */
+    public static final int MIN_KVA = 1;
+    public static final int MAX_KVA = 36;
+    /** Largest accuracy a GPS check-in may claim, in metres. */
+    public static final int MAX_ACCURACY_METERS = 100_000;
+    /** A record's id (a UUID, or a code list entry's id). */
+    public static final int MAX_ID = 64;
+    /** A code of a reference list: lower-case letters, digits, '_' and '-', starting with a letter or digit. */
+    public static final int MAX_CODE = 31;
+    public static final String CODE_PATTERN = "[a-z0-9][a-z0-9_-]*";
+    /** A text value of a reference list entry (a setting, a notice version). */
+    public static final int MAX_CODE_VALUE = 64;
+    /** A number of days in a reference list (a task rule's delay): up to ten years. */
+    public static final int MAX_RULE_DAYS = 3650;
+
     private Limits() {
     }
 }
