@@ -18,6 +18,7 @@ import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
 import fr.mediance.server.sync.WireFields;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Appointments belong to the coordination (and the admin), who plan them; a counsellor changes only
- * {@code status} and {@code statusReason} of their own, merged onto the coordination's current version. Its
+ * {@code status} and {@code statusReason} of their own, merged onto the coordination's current version. An
+ * appointment lasts from {@link Limits#MIN_APPOINTMENT_MINUTES} to {@link Limits#MAX_APPOINTMENT_MINUTES}. Its
  * counsellor receives the resident's file; a former counsellor gets tombstones. Seen by the structure's staff and
  * by its counsellor.
  */
@@ -62,6 +64,12 @@ public final class AppointmentRules implements EntityRules<AppointmentDto> {
         code(tx, "status", CodeLists.APPOINTMENT_STATUS, a.status(), true);
         if (!a.end().isAfter(a.start())) {
             throw RejectedOp.invalid("end", "La fin du rendez-vous « end » doit être après son début « start ».");
+        }
+        long minutes = Duration.between(a.start(), a.end()).toMinutes();
+        if (minutes < Limits.MIN_APPOINTMENT_MINUTES || minutes > Limits.MAX_APPOINTMENT_MINUTES) {
+            throw RejectedOp.invalid("end", "Un rendez-vous dure de " + Limits.MIN_APPOINTMENT_MINUTES + " à "
+                    + Limits.MAX_APPOINTMENT_MINUTES + " minutes : entre son début « start » et sa fin « end », "
+                    + minutes + " minutes.");
         }
         text("address", a.address(), Limits.MAX_SHORT_TEXT, false);
         text("notes", a.notes(), Limits.MAX_LONG_TEXT, false);

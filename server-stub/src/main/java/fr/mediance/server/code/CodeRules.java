@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * The reference code lists: shared by every structure and seen by everyone; written and deleted by the
  * coordination, the office and the admin. An entry belongs to a known list, has a well-formed code
  * ({@link Limits#CODE_PATTERN}, at most {@link Limits#MAX_CODE} characters) and the value its list needs (an ISO
- * period, a number of days up to {@link Limits#MAX_RULE_DAYS}, or a text); a motif's parent is a domain, a task rule's an action type. A deleted entry is not revived.
+ * period, a number of days up to {@link Limits#MAX_RULE_DAYS}, or a text of at most {@link Limits#MAX_CODE_VALUE}
+ * characters); a motif's parent is a domain, a task rule's an action type. A deleted entry is not revived.
  */
 public final class CodeRules implements EntityRules<CodeDto> {
     private static final Pattern CODE = Pattern.compile(Limits.CODE_PATTERN);
@@ -59,7 +60,7 @@ public final class CodeRules implements EntityRules<CodeDto> {
         if (c.parent() != null && (c.parent().length() > Limits.MAX_CODE || !CODE.matcher(c.parent()).matches())) {
             throw RejectedOp.invalid("parent", "Le code parent « parent » est mal formé.");
         }
-        FieldChecks.text("value", c.value(), Limits.MAX_SHORT_TEXT, false);
+        FieldChecks.text("value", c.value(), Limits.MAX_CODE_VALUE, false);
         switch (CodeLists.valueKind(c)) {
             case PERIOD, OPTIONAL_PERIOD -> {
                 boolean optional = CodeLists.valueKind(c) == CodeLists.ValueKind.OPTIONAL_PERIOD;

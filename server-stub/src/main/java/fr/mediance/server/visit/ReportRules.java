@@ -76,8 +76,8 @@ public final class ReportRules implements EntityRules<VisitReportDto> {
             code(tx, "domains", CodeLists.DOMAIN, d, true);
         }
         text("place", v.place(), Limits.MAX_SHORT_TEXT, false);
-        range("durationMinutes", v.durationMinutes(), 0, Limits.MAX_CONTACT_MINUTES,
-                "La durée « durationMinutes » doit être comprise entre " + 0 + " et "
+        range("durationMinutes", v.durationMinutes(), Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES,
+                "La durée « durationMinutes » doit être comprise entre " + Limits.MIN_CONTACT_MINUTES + " et "
                         + Limits.MAX_CONTACT_MINUTES + " minutes.");
         codes(tx, "personsPresent", ListNames.PERSON_PRESENT, v.personsPresent());
         codes(tx, "motifs", ListNames.MOTIF, v.motifs());
@@ -119,8 +119,8 @@ public final class ReportRules implements EntityRules<VisitReportDto> {
 
     private static void energy(Tx tx, EnergyCheckDto e) {
         code(tx, "energy.supplyState", ListNames.SUPPLY_STATE, e.supplyState(), false);
-        range("energy.limitedKva", e.limitedKva(), 0, Limits.MAX_KVA, "La puissance limitée "
-                + "« limitedKva » doit être comprise entre " + 0 + " et " + Limits.MAX_KVA + " kVA.");
+        range("energy.limitedKva", e.limitedKva(), Limits.MIN_KVA, Limits.MAX_KVA, "La puissance limitée "
+                + "« limitedKva » doit être comprise entre " + Limits.MIN_KVA + " et " + Limits.MAX_KVA + " kVA.");
         date("energy.supplyStateSince", e.supplyStateSince(), false);
         code(tx, "energy.heatingType", ListNames.HEATING_TYPE, e.heatingType(), false);
         codes(tx, "energy.ecoGestures", ListNames.ECO_GESTURE, e.ecoGestures());
