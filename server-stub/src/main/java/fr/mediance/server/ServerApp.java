@@ -12,13 +12,14 @@ import fr.mediance.server.code.CodeSeeder;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Migrations;
 import fr.mediance.server.demo.DemoSeeder;
+import fr.mediance.server.document.DocumentRetention;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
 import fr.mediance.server.http.ProblemErrorHandler;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.ChangesService;
 import fr.mediance.server.sync.DocumentAccess;
-import fr.mediance.server.sync.DocumentRetention;
+import fr.mediance.server.sync.EntityFamilies;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.sync.PushService;
 import fr.mediance.server.sync.SyncController;
@@ -98,12 +99,13 @@ public final class ServerApp {
         HealthController health = new HealthController(Version.current(), clock);
         AuthController authController = new AuthController(auth, authenticator);
         UserController userController = new UserController(db, users, authenticator);
-        SyncController sync = new SyncController(new PushService(db, clock, users), new ChangesService(db),
-                authenticator);
-        ExecutorService background = Executors.newSingleThreadExecutor(daemon("mediance-thumbnails"));
         BlobRegistry registry = new BlobRegistry();
+        EntityFamilies families = SyncFamilies.all(users, registry);
+        SyncController sync = new SyncController(new PushService(db, clock, families),
+                new ChangesService(db, families), authenticator);
+        ExecutorService background = Executors.newSingleThreadExecutor(daemon("mediance-thumbnails"));
         ThumbnailService thumbnails = new ThumbnailService(db, blobStore, registry, writer, background, clock);
-        BlobService blobService = new BlobService(db, blobStore, new DocumentAccess(), registry, writer, thumbnails,
+        BlobService blobService = new BlobService(db, blobStore, new DocumentAccess(families), registry, writer, thumbnails,
                 clock);
         BlobController blobs = new BlobController(blobService, authenticator);
         UploadService uploads = new UploadService(db, uploadsDir, blobStore, blobService, clock);

@@ -1,5 +1,6 @@
 package fr.mediance.server.auth;
 
+import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.Role;
 import fr.mediance.server.DomainException;
@@ -32,7 +33,7 @@ public final class AuthService {
     public static final int MAX_FAILED_LOGINS = 10;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     static final int MAX_PASSWORD_LENGTH = 1024;
-    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_ID_LENGTH = Limits.MAX_ID;
 
     static final String BAD_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
 

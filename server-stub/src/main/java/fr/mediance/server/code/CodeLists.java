@@ -1,6 +1,7 @@
 package fr.mediance.server.code;
 
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 
 import java.time.DateTimeException;
@@ -26,8 +27,6 @@ public final class CodeLists {
     public static final String SETTING_INFORMATION_NOTICE = "information_notice";
     /** The setting whose value is the retention of a document whose type has none (an ISO period). */
     public static final String SETTING_RETENTION_DEFAULT = "retention_default";
-    /** Largest delay of a task rule, in days. */
-    public static final int MAX_RULE_DAYS = 3650;
 
     /** Every list a code may belong to. */
     public static final Set<String> NAMES = Set.of(ListNames.DOMAIN, ListNames.MOTIF, ListNames.MEDIUM,
@@ -78,12 +77,12 @@ public final class CodeLists {
         }
     }
 
-    /** Whether {@code value} is a number of days from 0 to {@link #MAX_RULE_DAYS}. */
+    /** Whether {@code value} is a number of days from 0 to {@link Limits#MAX_RULE_DAYS}. */
     public static boolean isDays(String value) {
         if (value == null || !value.matches("[0-9]{1,4}")) {
             return false;
         }
-        return Integer.parseInt(value) <= MAX_RULE_DAYS;
+        return Integer.parseInt(value) <= Limits.MAX_RULE_DAYS;
     }
 
     public static List<CodeDto> seed() {

@@ -72,7 +72,7 @@ public final class BlobRegistry {
     }
 
     /** After a document is stored: if its blob is already here, its status goes to those who see the document. */
-    void documentStored(Tx tx, String sha256, String structureId, String userId, Instant now, String opId) {
+    public void documentStored(Tx tx, String sha256, String structureId, String userId, Instant now, String opId) {
         if (isRecorded(tx, sha256)) {
             announce(tx, sha256, structureId, userId, now, opId);
         }

@@ -34,10 +34,11 @@ public final class ChangesService {
     private final EntityStore store = new EntityStore();
     private final ChangeLogStore changeLog = new ChangeLogStore();
     private final Sequence sequence = new Sequence();
-    private final Visibility visibility = new Visibility(store);
+    private final Visibility visibility;
 
-    public ChangesService(Database db) {
+    public ChangesService(Database db, EntityFamilies families) {
         this.db = db;
+        this.visibility = new Visibility(store, families);
     }
 
     /** {@code limit} null is the default page; it is capped at {@link Limits#MAX_CHANGES_PAGE}. */

@@ -9,7 +9,11 @@ import java.util.Optional;
 /** Which blobs a user may download: those referenced by a document they may see. */
 public final class DocumentAccess {
     private final EntityStore store = new EntityStore();
-    private final Visibility visibility = new Visibility(store);
+    private final Visibility visibility;
+
+    public DocumentAccess(EntityFamilies families) {
+        this.visibility = new Visibility(store, families);
+    }
 
     /** The MIME type of the first document the user may see that references this blob, if any. */
     public Optional<String> visibleMimeType(Tx tx, AuthUser user, String sha256) {

@@ -3,7 +3,6 @@ package fr.mediance.server.sync;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.MandateDto;
 import fr.mediance.server.db.Tx;
 
 import java.sql.ResultSet;
@@ -19,12 +18,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /** SQL for the synced tables: one row per record, full JSON plus indexed columns, tombstones kept. */
-final class EntityStore {
+public final class EntityStore {
     private static final int IN_CHUNK = 400;
 
     private static final String BLOB_COLUMNS = "sha256, size_bytes, created_at, thumbnail, version, uploaded_by";
 
-    Optional<StoredEntity> find(Tx tx, EntityType type, String id) {
+    public Optional<StoredEntity> find(Tx tx, EntityType type, String id) {
         if (type == EntityType.BLOB) {
             return tx.queryOne("SELECT " + BLOB_COLUMNS + " FROM blobs WHERE sha256 = ? AND version IS NOT NULL",
                     EntityStore::mapBlob, id);
@@ -34,7 +33,7 @@ final class EntityStore {
                 + " WHERE id = ?", rs -> map(type, rs), id);
     }
 
-    List<StoredEntity> findAll(Tx tx, EntityType type, Collection<String> ids) {
+    public List<StoredEntity> findAll(Tx tx, EntityType type, Collection<String> ids) {
         List<String> all = new ArrayList<>(ids);
         List<StoredEntity> out = new ArrayList<>();
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
@@ -88,12 +87,6 @@ final class EntityStore {
                 now.toEpochMilli());
     }
 
-    /** The reports (other than {@code exceptId}) that say they replace this one. */
-    List<String> reportsSuperseding(Tx tx, String reportId, String exceptId) {
-        return tx.query("SELECT id FROM visit_reports WHERE supersedes = ? AND id <> ?", rs -> rs.getString(1),
-                reportId, exceptId);
-    }
-
     /** Inserts or replaces a record's current state. The creator is kept from the first write. */
     void upsert(Tx tx, String structureId, EntityDto data, long version, boolean deleted, String userId,
                 Instant now) {
@@ -136,24 +129,9 @@ final class EntityStore {
     }
 
     /** The ids of the records of one table that are about a resident (tombstones included). */
-    List<String> idsAboutResident(Tx tx, EntityType type, String residentId) {
+    public List<String> idsAboutResident(Tx tx, EntityType type, String residentId) {
         return tx.query("SELECT id FROM " + EntityTable.of(type).table + " WHERE resident_id = ?",
                 rs -> rs.getString(1), residentId);
-    }
-
-    /** The live mandate with this id, if it is about this resident in this structure. */
-    Optional<StoredEntity> liveMandate(Tx tx, String structureId, String residentId, String mandateId) {
-        return find(tx, EntityType.MANDATE, mandateId).filter(m -> !m.deleted()
-                && structureId.equals(m.structureId()) && residentId.equals(((MandateDto) m.data()).residentId()));
-    }
-
-    boolean hasAppointment(Tx tx, String counsellorId, String residentId) {
-        return tx.exists("SELECT 1 FROM appointments WHERE counsellor_id = ? AND resident_id = ? AND deleted = 0",
-                counsellorId, residentId);
-    }
-
-    boolean codeExists(Tx tx, String list, String code) {
-        return tx.exists("SELECT 1 FROM codes WHERE list_name = ? AND code = ? AND deleted = 0", list, code);
     }
 
     /** The live documents of a structure that reference a blob. */

@@ -49,7 +49,7 @@ public final class EntityWriter {
     }
 
     /** Turns a record into a tombstone; answers its new version. */
-    long delete(Tx tx, StoredEntity existing, String userId, Instant now, Long baseVersion, String opId) {
+    public long delete(Tx tx, StoredEntity existing, String userId, Instant now, Long baseVersion, String opId) {
         long version = sequence.next(tx);
         store.markDeleted(tx, existing.type(), existing.id(), version, userId, now);
         if (keepsHistory(existing.type())) {

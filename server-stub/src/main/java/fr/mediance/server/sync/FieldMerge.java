@@ -34,7 +34,7 @@ import java.util.Set;
  * current value differs from the pushed one after a concurrent change is counted as a conflict with an unknown
  * base value: better a conflict to look at than a value lost silently.
  */
-final class FieldMerge {
+public final class FieldMerge {
     private final EntityStore store;
 
     FieldMerge(EntityStore store) {
@@ -42,12 +42,12 @@ final class FieldMerge {
     }
 
     /** A field changed on both sides. */
-    record FieldConflict(String field, String baseValue, String serverValue, String clientValue,
+    public record FieldConflict(String field, String baseValue, String serverValue, String clientValue,
                          String serverAuthorId) {
     }
 
     /** The merged record, the fields the update set, and what happened. */
-    record Outcome(EntityDto merged, Set<String> fields, OpStatus status, List<FieldConflict> conflicts) {
+    public record Outcome(EntityDto merged, Set<String> fields, OpStatus status, List<FieldConflict> conflicts) {
     }
 
     Outcome merge(Tx tx, StoredEntity current, OperationDto op, EntityDto pushed, String userId) {
@@ -70,7 +70,7 @@ final class FieldMerge {
         if (!op.changedFields().isEmpty()) {
             for (String f : op.changedFields()) {
                 if (!mergeable.contains(f)) {
-                    throw RejectedOp.invalid("changedFields", "Le champ « " + FieldRules.shorten(f)
+                    throw RejectedOp.invalid("changedFields", "Le champ « " + FieldChecks.shorten(f)
                             + " » de « changedFields » n'existe pas ou ne peut pas être modifié.");
                 }
                 fields.add(f);

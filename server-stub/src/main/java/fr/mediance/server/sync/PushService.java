@@ -11,7 +11,6 @@ import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.StoreException;
 import fr.mediance.server.db.Tx;
-import fr.mediance.server.user.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,23 +29,21 @@ import java.util.Optional;
  */
 public final class PushService {
     private static final Logger LOG = LoggerFactory.getLogger(PushService.class);
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The service's days and dates are those of Europe/Paris. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Database db;
     private final Clock clock;
     private final EntityWriter writer;
-    private final OperationApplier applier;
+    private final OperationDispatcher dispatcher;
     private final AppliedOperationStore applied = new AppliedOperationStore();
 
-    public PushService(Database db, Clock clock, UserStore users) {
+    public PushService(Database db, Clock clock, EntityFamilies families) {
         this.db = db;
         this.clock = clock;
         EntityStore store = new EntityStore();
-        ChangeLogStore changeLog = new ChangeLogStore();
-        Sequence sequence = new Sequence();
-        this.writer = new EntityWriter(store, changeLog, sequence);
-        this.applier = new OperationApplier(store, new FieldRules(store), new Visibility(store), writer, users,
-                new BlobRegistry(changeLog, sequence));
+        this.writer = new EntityWriter(store, new ChangeLogStore(), new Sequence());
+        this.dispatcher = new OperationDispatcher(families, store, writer);
     }
 
     public PushResponse push(AuthUser user, PushRequest request) {
@@ -70,9 +67,9 @@ public final class PushService {
     }
 
     private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op) {
-        if (op.opId().isBlank() || op.opId().length() > FieldRules.MAX_ID) {
+        if (op.opId().isBlank() || op.opId().length() > Limits.MAX_ID) {
             return new OperationResultDto(op.opId(), OpStatus.REJECTED, null, RejectedOp.INVALID_FIELD,
-                    "L'identifiant d'opération « opId » doit faire de 1 à " + FieldRules.MAX_ID + " caractères.");
+                    "L'identifiant d'opération « opId » doit faire de 1 à " + Limits.MAX_ID + " caractères.");
         }
         try {
             return attempt(user, deviceId, op);
@@ -95,7 +92,7 @@ public final class PushService {
                 if (previous.isPresent()) {
                     return previous.get();
                 }
-                OperationResultDto r = applier.apply(new OperationApplier.Call(tx, user, op, now, today));
+                OperationResultDto r = dispatcher.apply(tx, user, op, now, today);
                 applied.insert(tx, user.id(), deviceId, op.entity(), op.entityId(), r, now);
                 return r;
             });

@@ -1,41 +1,27 @@
 package fr.mediance.server.sync;
 
-import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.protocol.CodeDto;
-import fr.mediance.protocol.ConflictDto;
-import fr.mediance.protocol.ConsentDto;
-import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.MandateDto;
-import fr.mediance.protocol.PrivateNoteDto;
-import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.TaskDto;
-import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Tx;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who sees which record. A private note: its author only, whatever the role. Coordinator, office and admin:
- * everything else of their structure. A counsellor: the residents they follow (referent, or an appointment),
- * their own appointments, their own reports and those about residents they are the referent of, the documents
- * they captured, and the documents, consents, mandates and tasks of the residents they follow, the tasks
- * assigned to them, and the conflicts they are one of the two authors of. Everyone: the code lists. A blob's
- * status: whoever sees a live document of their structure that refers to the blob.
+ * Who sees which record: a record of another structure, nobody (the code lists are everyone's); otherwise the
+ * record's family decides ({@link EntityRules#sees}). A blob's status: whoever sees a live document of their
+ * structure that refers to the blob (its author, the staff, a counsellor who follows its resident).
  */
 final class Visibility {
     private final EntityStore store;
+    private final EntityFamilies families;
 
-    Visibility(EntityStore store) {
+    Visibility(EntityStore store, EntityFamilies families) {
         this.store = store;
-    }
-
-    /** Whether a counsellor follows a resident: referent, or an appointment with them. */
-    boolean follows(Tx tx, String counsellorId, ResidentDto resident) {
-        return counsellorId.equals(resident.referentId()) || store.hasAppointment(tx, counsellorId, resident.id());
+        this.families = families;
     }
 
     /** A view for one user, computed once per pull. */
@@ -58,58 +44,36 @@ final class Visibility {
                 }
             }
         }
-        return new View(user, withAppointments, referentOf, followed, blobs);
+        return new View(user, new Viewer(user, withAppointments, referentOf, followed), blobs);
     }
 
-    static final class View {
+    final class View {
         private final AuthUser user;
-        private final Set<String> residentsWithAppointments;
-        private final Set<String> referentOf;
-        private final Set<String> followed;
+        private final Viewer viewer;
         private final Set<String> visibleBlobs;
 
-        private View(AuthUser user, Set<String> residentsWithAppointments, Set<String> referentOf,
-                     Set<String> followed, Set<String> visibleBlobs) {
+        private View(AuthUser user, Viewer viewer, Set<String> visibleBlobs) {
             this.user = user;
-            this.residentsWithAppointments = residentsWithAppointments;
-            this.referentOf = referentOf;
-            this.followed = followed;
+            this.viewer = viewer;
             this.visibleBlobs = visibleBlobs;
         }
 
         boolean sees(StoredEntity e) {
-            if (e.data() instanceof CodeDto) {
-                return true;
-            }
             if (e.type() == EntityType.BLOB) {
                 return visibleBlobs.contains(e.id());
             }
-            if (!user.structureId().equals(e.structureId())) {
+            Optional<EntityRules<?>> rules = families.of(e.type());
+            if (rules.isEmpty()) {
                 return false;
             }
-            String me = user.id();
-            if (e.data() instanceof PrivateNoteDto n) {
-                return me.equals(n.authorId());
+            if (!rules.get().global() && !user.structureId().equals(e.structureId())) {
+                return false;
             }
-            if (user.seesWholeStructure()) {
-                return true;
-            }
-            return switch (e.type()) {
-                case RESIDENT -> me.equals(((ResidentDto) e.data()).referentId())
-                        || residentsWithAppointments.contains(e.id());
-                case APPOINTMENT -> me.equals(((AppointmentDto) e.data()).counsellorId());
-                case VISIT_REPORT -> me.equals(((VisitReportDto) e.data()).counsellorId())
-                        || referentOf.contains(((VisitReportDto) e.data()).residentId());
-                case DOCUMENT -> me.equals(e.createdBy()) || followed.contains(((DocumentDto) e.data()).residentId());
-                case TASK -> me.equals(((TaskDto) e.data()).assigneeId())
-                        || followed.contains(((TaskDto) e.data()).residentId());
-                case CONSENT -> followed.contains(((ConsentDto) e.data()).residentId());
-                case MANDATE -> followed.contains(((MandateDto) e.data()).residentId());
-                case CODE -> true;
-                case CONFLICT -> me.equals(((ConflictDto) e.data()).serverAuthorId())
-                        || me.equals(((ConflictDto) e.data()).clientAuthorId());
-                case BLOB, PRIVATE_NOTE -> false;
-            };
+            return sees(rules.get(), e);
+        }
+
+        private <T extends EntityDto> boolean sees(EntityRules<T> rules, StoredEntity e) {
+            return rules.sees(viewer, e, rules.recordClass().cast(e.data()));
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  * empty): what a merge compares and what a conflict record keeps. Going through the protocol's adapters keeps
  * one definition of each field's text.
  */
-final class WireFields {
+public final class WireFields {
     /** The fields of a resident that merge one by one (everything but the id and the structure). */
     static final List<String> RESIDENT = List.of("fileNumber", "civility", "lastName", "firstName", "birthDate",
             "phone", "street", "postcode", "city", "accessNotes", "mobilityReason", "referentId", "status",
@@ -74,7 +74,7 @@ final class WireFields {
      * (a date that is not one) is refused as {@code invalid_field}.
      */
     @SuppressWarnings("unchecked")
-    static <T extends EntityDto> T with(T record, Map<String, String> values) {
+    public static <T extends EntityDto> T with(T record, Map<String, String> values) {
         JsonObject tree = tree(record);
         for (Map.Entry<String, String> v : values.entrySet()) {
             if (v.getValue() == null) {

@@ -1,21 +1,19 @@
 package fr.mediance.server.sync;
 
 import fr.mediance.protocol.ApiPaths;
-import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CodeDto;
-import fr.mediance.protocol.ConsentDto;
-import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.ListNames;
-import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.PrivateNoteDto;
-import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.TaskDto;
-import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.server.SyncFamilies;
 import fr.mediance.server.TestServer;
 import fr.mediance.server.code.CodeLists;
+import fr.mediance.server.code.CodeRules;
 import fr.mediance.server.db.Database;
+import fr.mediance.server.user.UserStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +38,7 @@ class SeedDataRulesTest {
     @Test
     void everySeededCodeIsValidAndTheListsHangTogether() {
         List<CodeDto> seed = CodeLists.seed();
-        FieldRules rules = new FieldRules(new EntityStore());
-        seed.forEach(rules::code);
+        seed.forEach(CodeRules::shape);
         assertThat(seed).extracting(CodeDto::id).doesNotHaveDuplicates();
         assertThat(seed.stream().map(CodeDto::list).collect(Collectors.toSet())).isEqualTo(CodeLists.NAMES);
 
@@ -81,38 +78,25 @@ class SeedDataRulesTest {
                     .as(ChangesResponse.class).changes().stream()
                     .filter(c -> c.data() instanceof PrivateNoteDto).toList();
             assertThat(notes).isNotEmpty();
-            EntityStore store = new EntityStore();
-            FieldRules rules = new FieldRules(store);
+            EntityFamilies families = SyncFamilies.all(new UserStore(), new BlobRegistry());
             LocalDate today = LocalDate.ofInstant(TestServer.START, PushService.PARIS);
             Database db = Database.open(server.db.dataSource());
-            int checked = db.read(tx -> {
-                int n = 0;
+            Map<EntityType, Integer> checked = new java.util.EnumMap<>(EntityType.class);
+            db.read(tx -> {
                 for (ChangeDto c : java.util.stream.Stream.concat(feed.stream(), notes.stream()).toList()) {
-                    Object d = c.data();
-                    if (d instanceof ResidentDto r) {
-                        rules.resident(tx, r, today);
-                    } else if (d instanceof AppointmentDto a) {
-                        rules.appointment(tx, a);
-                    } else if (d instanceof VisitReportDto v) {
-                        rules.report(tx, v);
-                    } else if (d instanceof DocumentDto doc) {
-                        rules.document(tx, doc);
-                    } else if (d instanceof TaskDto t) {
-                        rules.task(tx, t);
-                    } else if (d instanceof ConsentDto consent) {
-                        rules.consent(tx, consent);
-                    } else if (d instanceof MandateDto m) {
-                        rules.mandate(tx, m);
-                    } else if (d instanceof PrivateNoteDto note) {
-                        rules.privateNote(note);
-                    } else {
+                    EntityDto d = c.data();
+                    if (d == null || c.entity() == EntityType.BLOB) {
                         continue;
                     }
-                    n++;
+                    families.validate(tx, d, today);
+                    checked.merge(c.entity(), 1, Integer::sum);
                 }
-                return n;
+                return null;
             });
-            assertThat(checked).isEqualTo(8 + 11 + 4 + 4 + 6 + 1 + 1);
+            assertThat(checked).containsOnly(Map.entry(EntityType.RESIDENT, 8), Map.entry(EntityType.APPOINTMENT, 11),
+                    Map.entry(EntityType.VISIT_REPORT, 4), Map.entry(EntityType.TASK, 4),
+                    Map.entry(EntityType.CONSENT, 6), Map.entry(EntityType.MANDATE, 1),
+                    Map.entry(EntityType.PRIVATE_NOTE, 1), Map.entry(EntityType.CODE, CodeLists.seed().size()));
         } finally {
             server.close();
             server.db.close();

@@ -1,8 +1,13 @@
-package fr.mediance.server.sync;
+package fr.mediance.server.document;
 
+import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.server.blob.BlobStore;
 import fr.mediance.server.db.Database;
+import fr.mediance.server.sync.EntityStore;
+import fr.mediance.server.sync.EntityWriter;
+import fr.mediance.server.sync.PushService;
+import fr.mediance.server.sync.StoredEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +51,7 @@ public final class DocumentRetention {
             Set<String> hashes = new LinkedHashSet<>();
             for (StoredEntity doc : store.findAll(tx, EntityType.DOCUMENT, ids)) {
                 writer.delete(tx, doc, null, now, null, null);
-                hashes.add(((fr.mediance.protocol.DocumentDto) doc.data()).sha256());
+                hashes.add(((DocumentDto) doc.data()).sha256());
             }
             for (String sha : hashes) {
                 if (!tx.exists("SELECT 1 FROM documents WHERE sha256 = ? AND deleted = 0", sha)) {

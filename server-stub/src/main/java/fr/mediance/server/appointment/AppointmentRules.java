@@ -1,0 +1,187 @@
+package fr.mediance.server.appointment;
+
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.Role;
+import fr.mediance.server.code.CodeLists;
+import fr.mediance.server.db.Tx;
+import fr.mediance.server.resident.ResidentFiles;
+import fr.mediance.server.sync.Colleagues;
+import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.FieldMerge;
+import fr.mediance.server.sync.Operation;
+import fr.mediance.server.sync.RejectedOp;
+import fr.mediance.server.sync.StoredEntity;
+import fr.mediance.server.sync.Viewer;
+import fr.mediance.server.sync.WireFields;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static fr.mediance.server.sync.FieldChecks.code;
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.size;
+import static fr.mediance.server.sync.FieldChecks.text;
+
+/**
+ * Appointments belong to the coordination (and the admin), who plan them; a counsellor changes only
+ * {@code status} and {@code statusReason} of their own, merged onto the coordination's current version. An
+ * appointment lasts from {@link Limits#MIN_APPOINTMENT_MINUTES} to {@link Limits#MAX_APPOINTMENT_MINUTES}. Its
+ * counsellor receives the resident's file; a former counsellor gets tombstones. Seen by the structure's staff and
+ * by its counsellor.
+ */
+public final class AppointmentRules implements EntityRules<AppointmentDto> {
+    private static final List<String> COUNSELLOR_FIELDS = List.of("status", "statusReason");
+
+    private final Colleagues colleagues;
+
+    public AppointmentRules(Colleagues colleagues) {
+        this.colleagues = colleagues;
+    }
+
+    @Override
+    public EntityType type() {
+        return EntityType.APPOINTMENT;
+    }
+
+    @Override
+    public Class<AppointmentDto> recordClass() {
+        return AppointmentDto.class;
+    }
+
+    @Override
+    public void validate(Tx tx, AppointmentDto a, LocalDate today) {
+        id("id", a.id(), true);
+        id("residentId", a.residentId(), true);
+        id("counsellorId", a.counsellorId(), true);
+        code(tx, "type", CodeLists.APPOINTMENT_TYPE, a.type(), true);
+        code(tx, "status", CodeLists.APPOINTMENT_STATUS, a.status(), true);
+        if (!a.end().isAfter(a.start())) {
+            throw RejectedOp.invalid("end", "La fin du rendez-vous « end » doit être après son début « start ».");
+        }
+        long minutes = Duration.between(a.start(), a.end()).toMinutes();
+        if (minutes < Limits.MIN_APPOINTMENT_MINUTES || minutes > Limits.MAX_APPOINTMENT_MINUTES) {
+            throw RejectedOp.invalid("end", "Un rendez-vous dure de " + Limits.MIN_APPOINTMENT_MINUTES + " à "
+                    + Limits.MAX_APPOINTMENT_MINUTES + " minutes : entre son début « start » et sa fin « end », "
+                    + minutes + " minutes.");
+        }
+        text("address", a.address(), Limits.MAX_SHORT_TEXT, false);
+        text("notes", a.notes(), Limits.MAX_LONG_TEXT, false);
+        text("statusReason", a.statusReason(), Limits.MAX_SHORT_TEXT, false);
+        size("checklist", a.checklist());
+        for (String item : a.checklist()) {
+            text("checklist", item, Limits.MAX_SHORT_TEXT, true);
+        }
+        text("safetyNotes", a.safetyNotes(), Limits.MAX_LONG_TEXT, false);
+    }
+
+    @Override
+    public OperationResultDto apply(Operation c, AppointmentDto pushed) {
+        AppointmentDto a = c.inCallersStructure(pushed);
+        Optional<StoredEntity> existing = c.existing(EntityType.APPOINTMENT, a.id());
+        if (existing.isEmpty()) {
+            validate(c.tx(), a, c.today());
+            if (c.user().is(Role.COUNSELLOR)) {
+                throw RejectedOp.forbidden("Seule la coordination planifie les rendez-vous.");
+            }
+            requirePlanner(c);
+            ResidentFiles.live(c, a.residentId());
+            colleagues.require(c, a.counsellorId(), "counsellorId");
+            return c.applied(store(c, null, a, c.op().baseVersion()));
+        }
+        StoredEntity current = existing.get();
+        AppointmentDto before = (AppointmentDto) current.data();
+        if (c.user().is(Role.COUNSELLOR) && !c.user().id().equals(before.counsellorId())) {
+            throw RejectedOp.forbidden("Ce rendez-vous n'est pas le vôtre : modification refusée.");
+        }
+        FieldMerge.Outcome m = c.merge(current, a);
+        AppointmentDto merged = (AppointmentDto) m.merged();
+        validate(c.tx(), merged, c.today());
+        if (c.user().is(Role.COUNSELLOR)) {
+            for (String f : m.fields()) {
+                if (!COUNSELLOR_FIELDS.contains(f)) {
+                    throw new RejectedOp(RejectedOp.FORBIDDEN_FIELD, "Vous ne pouvez changer que le statut du "
+                            + "rendez-vous et son motif ; le champ « " + f + " » est réservé à la coordination.");
+                }
+            }
+        } else {
+            requirePlanner(c);
+            checkReferences(c, before, merged);
+        }
+        long version = store(c, before, merged, c.op().baseVersion());
+        c.writeConflicts(EntityType.APPOINTMENT, merged.id(), m.conflicts());
+        return c.result(version, m);
+    }
+
+    @Override
+    public long resolve(Operation c, StoredEntity target, Map<String, String> values) {
+        AppointmentDto before = (AppointmentDto) target.data();
+        AppointmentDto after = WireFields.with(before, values);
+        validate(c.tx(), after, c.today());
+        checkReferences(c, before, after);
+        return store(c, before, after, target.version());
+    }
+
+    private static void requirePlanner(Operation c) {
+        if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
+            throw RejectedOp.forbidden("Votre rôle ne permet pas de planifier un rendez-vous.");
+        }
+    }
+
+    /** A new resident is live, a new counsellor is a colleague. */
+    private void checkReferences(Operation c, AppointmentDto before, AppointmentDto after) {
+        if (!before.residentId().equals(after.residentId())) {
+            ResidentFiles.live(c, after.residentId());
+        }
+        if (!before.counsellorId().equals(after.counsellorId())) {
+            colleagues.require(c, after.counsellorId(), "counsellorId");
+        }
+    }
+
+    /**
+     * Saves an appointment's new state with the access it gives and takes: its counsellor receives the resident
+     * (even unchanged since their cursor), a former counsellor gets tombstones.
+     */
+    private static long store(Operation c, AppointmentDto before, AppointmentDto after, Long baseVersion) {
+        StoredEntity resident = c.find(EntityType.RESIDENT, after.residentId()).orElseThrow(
+                () -> RejectedOp.notFound("Personne « residentId » introuvable."));
+        if (!ResidentFiles.follows(c.tx(), after.counsellorId(), (ResidentDto) resident.data())) {
+            ResidentFiles.grantFile(c, resident.id(), after.counsellorId());
+        }
+        long version = c.save(after, baseVersion);
+        if (before != null) {
+            if (!before.counsellorId().equals(after.counsellorId())) {
+                c.revoke(EntityType.APPOINTMENT, after.id(), before.counsellorId());
+            }
+            if (!before.counsellorId().equals(after.counsellorId()) || !before.residentId().equals(after.residentId())) {
+                ResidentFiles.revokeIfUnfollowed(c, before.counsellorId(), before.residentId());
+            }
+        }
+        return version;
+    }
+
+    @Override
+    public void checkDelete(Operation c, StoredEntity existing) {
+        if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
+            throw RejectedOp.forbidden("Seule la coordination peut supprimer cet enregistrement.");
+        }
+    }
+
+    /** The counsellor of a deleted appointment who no longer follows its resident forgets them. */
+    @Override
+    public void afterDelete(Operation c, StoredEntity deleted) {
+        AppointmentDto a = (AppointmentDto) deleted.data();
+        ResidentFiles.revokeIfUnfollowed(c, a.counsellorId(), a.residentId());
+    }
+
+    @Override
+    public boolean sees(Viewer viewer, StoredEntity stored, AppointmentDto appointment) {
+        return viewer.seesWholeStructure() || viewer.id().equals(appointment.counsellorId());
+    }
+}
