@@ -55,7 +55,6 @@ public final class AgendaViewModel {
     public record Day(LocalDate date, String title, String countText, boolean today, List<Row> rows) {
     }
 
-
     private final AgendaService agenda;
     private final ReferenceService reference;
     private final Clock clock;
