@@ -1,15 +1,15 @@
 package fr.mediance.app.core.agenda;
 
+import fr.mediance.app.core.Texts;
+
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -54,11 +54,6 @@ public final class AgendaViewModel {
     /** One day of the list: "Lundi 30 novembre", "2 rendez-vous", its appointments by start time. */
     public record Day(LocalDate date, String title, String countText, boolean today, List<Row> rows) {
     }
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter DAY_TITLE = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRANCE);
-    private static final DateTimeFormatter DAY_NAME = DateTimeFormatter.ofPattern("EEEE", Locale.FRANCE);
 
     private final AgendaService agenda;
     private final ReferenceService reference;
@@ -179,14 +174,14 @@ public final class AgendaViewModel {
                 }
                 LocalDate monday = mondayOf(day);
                 if (r == Range.DAY) {
-                    heading.set(day.equals(today) ? text("agenda.today.heading", DATE.format(day))
-                            : capitalise(DAY_NAME.format(day)) + " " + DATE.format(day));
+                    heading.set(day.equals(today) ? text("agenda.today.heading", Texts.date(texts).format(day))
+                            : capitalise(Texts.weekday(texts).format(day)) + " " + Texts.date(texts).format(day));
                     emptyText.set(text(day.equals(today) ? "agenda.empty.today" : "agenda.empty.day"));
                     previousText.set(text("agenda.previous.day"));
                     nextText.set(text("agenda.next.day"));
                     showingToday.set(day.equals(today));
                 } else {
-                    heading.set(text("agenda.week.heading", DATE.format(monday), DATE.format(monday.plusDays(6))));
+                    heading.set(text("agenda.week.heading", Texts.date(texts).format(monday), Texts.date(texts).format(monday.plusDays(6))));
                     emptyText.set(text("agenda.empty.week"));
                     previousText.set(text("agenda.previous.week"));
                     nextText.set(text("agenda.next.week"));
@@ -208,7 +203,7 @@ public final class AgendaViewModel {
         for (int i = 0; i < count; i++) {
             LocalDate d = first.plusDays(i);
             List<Row> ofDay = rows.stream().filter(x -> x.day().equals(d)).toList();
-            out.add(new Day(d, capitalise(DAY_TITLE.format(d)), text("agenda.count", ofDay.size()), d.equals(today),
+            out.add(new Day(d, capitalise(Texts.day(texts).format(d)), text("agenda.count", ofDay.size()), d.equals(today),
                     ofDay));
         }
         return out;
@@ -216,8 +211,8 @@ public final class AgendaViewModel {
 
     private Row row(AgendaItem i) {
         LocalDate day = i.start().atZone(zone).toLocalDate();
-        String time = text("agenda.time.range", TIME.format(i.start().atZone(zone)),
-                i.end() == null ? "" : TIME.format(i.end().atZone(zone)));
+        String time = text("agenda.time.range", Texts.time(texts).format(i.start().atZone(zone)),
+                i.end() == null ? "" : Texts.time(texts).format(i.end().atZone(zone)));
         String report = switch (i.reportState() == null ? ReportState.NONE : i.reportState()) {
             case NONE -> "";
             case DRAFT -> text("agenda.report.draft");
@@ -292,7 +287,7 @@ public final class AgendaViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ObjectProperty<Range> rangeProperty() {

@@ -4,10 +4,8 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -15,12 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.platform.ExternalApps;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.app.core.reference.ReferenceService;
-import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.ListNames;
@@ -68,9 +66,6 @@ public final class AppointmentViewModel {
     static final int HORIZON_DAYS = 30;
     private static final int SYNTHESIS_LINES = 3;
     private static final int SYNTHESIS_CHARS = 240;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
 
     private final AgendaService agenda;
     private final ReferenceService reference;
@@ -172,8 +167,8 @@ public final class AppointmentViewModel {
         item = a;
         residentName.set(nz(a.residentName()));
         var start = a.start().atZone(zone);
-        whenText.set(text("appointment.when", AgendaViewModel.capitalise(DAY.format(start)),
-                text("agenda.time.range", TIME.format(start), a.end() == null ? "" : TIME.format(a.end().atZone(zone)))));
+        whenText.set(text("appointment.when", AgendaViewModel.capitalise(Texts.dayWithYear(texts).format(start)),
+                text("agenda.time.range", Texts.time(texts).format(start), a.end() == null ? "" : Texts.time(texts).format(a.end().atZone(zone)))));
         typeLabel.set(AgendaViewModel.codeLabel(reference, texts, CodeLists.APPOINTMENT_TYPE, "appointment.type.", a.type()));
         String status = AgendaViewModel.codeLabel(reference, texts, CodeLists.APPOINTMENT_STATUS, "appointment.status.",
                 a.status());
@@ -200,7 +195,7 @@ public final class AppointmentViewModel {
         Optional<VisitReportDto> last = p.lastContact();
         if (last.isPresent()) {
             VisitReportDto v = last.get();
-            lastContactTitle.set(text("appointment.last.heading", DATE.format(v.completedAt().atZone(zone)),
+            lastContactTitle.set(text("appointment.last.heading", Texts.date(texts).format(v.completedAt().atZone(zone)),
                     reference.label(ListNames.MEDIUM, nz(v.medium()))));
             lastContactSynthesis.set(firstLines(v.synthesis()));
             List<String> actions = new ArrayList<>();
@@ -225,7 +220,7 @@ public final class AppointmentViewModel {
         }
         String result = reference.label(ListNames.ACTION_RESULT, a.result());
         if (a.amountObtainedCents() != null) {
-            result = text("appointment.action.amount", result, FrenchInput.money(a.amountObtainedCents()));
+            result = text("appointment.action.amount", result, Texts.money(texts, a.amountObtainedCents()));
         }
         return text("appointment.action.result", what, result);
     }
@@ -236,7 +231,7 @@ public final class AppointmentViewModel {
         }
         boolean overdue = t.dueDate().isBefore(today);
         return new TaskRow(t.id(), nz(t.title()), text(overdue ? "appointment.task.overdue" : "appointment.task.due",
-                DATE.format(t.dueDate())), overdue);
+                Texts.date(texts).format(t.dueDate())), overdue);
     }
 
     private DocumentRow documentRow(DocumentDto d, LocalDate today) {
@@ -248,13 +243,13 @@ public final class AppointmentViewModel {
         List<String> parts = new ArrayList<>();
         if (d.dueDate() != null) {
             parts.add(text(d.dueDate().isBefore(today) ? "appointment.document.overdue" : "appointment.document.due",
-                    DATE.format(d.dueDate())));
+                    Texts.date(texts).format(d.dueDate())));
         }
         if (d.amountCents() != null) {
-            parts.add(FrenchInput.money(d.amountCents()));
+            parts.add(Texts.money(texts, d.amountCents()));
         }
         if (d.retentionUntil() != null && !d.retentionUntil().isAfter(today.plusDays(HORIZON_DAYS))) {
-            parts.add(text("appointment.document.retention", DATE.format(d.retentionUntil())));
+            parts.add(text("appointment.document.retention", Texts.date(texts).format(d.retentionUntil())));
         }
         return new DocumentRow(d.id(), title, String.join(" · ", parts));
     }
@@ -376,7 +371,7 @@ public final class AppointmentViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args);
     }
 
     public String appointmentId() {

@@ -4,14 +4,13 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.platform.Location;
 import fr.mediance.app.core.platform.Position;
@@ -31,7 +30,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class CheckInViewModel {
     /** How long to wait for a position fix. */
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final CheckInService service;
     private final Location location;
@@ -167,14 +165,14 @@ public final class CheckInViewModel {
     }
 
     private String recordedText(CheckInDto c) {
-        String time = TIME.format(c.at().atZone(zone));
+        String time = Texts.time(texts).format(c.at().atZone(zone));
         return c.accuracyMeters() == null ? text("checkin.recorded", time)
                 : text("checkin.recorded.accuracy", time, c.accuracyMeters());
     }
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args);
     }
 
     /** Whether the bar is shown: a position service and a draft report. */

@@ -4,10 +4,8 @@ import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -15,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.EntityType;
@@ -59,8 +58,6 @@ public final class ConflictsViewModel {
                       String clientValue, String clientValueText, String clientByText) {
     }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** Above this, the badge says "9+". */
     public static final int BADGE_MAX = 9;
 
@@ -145,7 +142,7 @@ public final class ConflictsViewModel {
             clientBy = text("conflict.by.last.undated", orSomeone(c.clientAuthorName()));
         } else {
             ZonedDateTime at = c.detectedAt().atZone(zone);
-            clientBy = text("conflict.by.last", orSomeone(c.clientAuthorName()), DATE.format(at), TIME.format(at));
+            clientBy = text("conflict.by.last", orSomeone(c.clientAuthorName()), Texts.date(texts).format(at), Texts.time(texts).format(at));
         }
         return new Row(c.id(), nonNull(c.recordLabel()), nonNull(c.fieldLabel()), base,
                 c.serverValue(), display(c.serverValue()), serverBy, c.clientValue(), display(c.clientValue()), clientBy);
@@ -158,7 +155,7 @@ public final class ConflictsViewModel {
         }
         if (wire.length() == 10 && wire.charAt(4) == '-' && wire.charAt(7) == '-') {
             try {
-                return DATE.format(LocalDate.parse(wire));
+                return Texts.date(texts).format(LocalDate.parse(wire));
             } catch (DateTimeParseException e) {
                 return wire;
             }
@@ -235,7 +232,7 @@ public final class ConflictsViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ObservableList<Row> items() {

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.consent;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.ReferenceService;
@@ -19,7 +20,6 @@ import javafx.collections.ObservableList;
 
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
@@ -130,7 +130,7 @@ public final class ConsentViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args);
     }
 
     public ObservableList<CodeItem> scopes() {

@@ -30,7 +30,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -86,7 +85,7 @@ public final class MandateViewModel {
         for (String f : FIELDS) {
             errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
         }
-        startDate.set(Texts.DATE.format(today()));
+        startDate.set(Texts.DATE.format(today())); // a typed field: dd/MM/yyyy, whatever the language
         duration.addListener((o, a, b) -> {
             errors.get("duration").set("");
             computeEnd();
@@ -139,7 +138,7 @@ public final class MandateViewModel {
             return;
         }
         background.execute(() -> {
-            String shown = mandates.endDate(d, start).map(e -> text("mandate.end.shown", Texts.DATE.format(e)))
+            String shown = mandates.endDate(d, start).map(e -> text("mandate.end.shown", Texts.date(texts).format(e)))
                     .orElse("");
             fx.execute(() -> {
                 if (gen == endGeneration) {
@@ -201,7 +200,7 @@ public final class MandateViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args);
     }
 
     public ObservableList<CodeItem> domains() {

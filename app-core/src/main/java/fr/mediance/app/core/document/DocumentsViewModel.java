@@ -1,11 +1,11 @@
 package fr.mediance.app.core.document;
 
+import fr.mediance.app.core.Texts;
+
 import java.text.MessageFormat;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 
 import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.app.core.sync.SyncService;
-import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.ListNames;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,7 +35,6 @@ public final class DocumentsViewModel {
                       boolean describable) {
     }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final DocumentService documents;
     private final ReferenceService reference;
@@ -116,15 +114,15 @@ public final class DocumentsViewModel {
             parts.add(p.issuer());
         }
         if (p.amountCents() != null) {
-            parts.add(FrenchInput.money(p.amountCents()));
+            parts.add(Texts.money(texts, p.amountCents()));
         }
         if (p.dueDate() != null) {
-            parts.add(text("document.row.due", DATE.format(p.dueDate())));
+            parts.add(text("document.row.due", Texts.date(texts).format(p.dueDate())));
         }
         if (p.capturedAt() != null) {
-            parts.add(text("document.row.captured", DATE.format(p.capturedAt().atZone(zone))));
+            parts.add(text("document.row.captured", Texts.date(texts).format(p.capturedAt().atZone(zone))));
         }
-        String retention = p.retentionUntil() == null ? "" : text("document.row.retention", DATE.format(p.retentionUntil()));
+        String retention = p.retentionUntil() == null ? "" : text("document.row.retention", Texts.date(texts).format(p.retentionUntil()));
         return new Row(p.id(), title, String.join(" · ", parts), retention, p.state().isLocal(),
                 p.state() == PhotoState.LOCAL);
     }
@@ -171,7 +169,7 @@ public final class DocumentsViewModel {
     }
 
     private String text(String key, Object... args) {
-        return new MessageFormat(texts.getString(key), Locale.FRANCE).format(args);
+        return new MessageFormat(texts.getString(key), Texts.locale(texts)).format(args);
     }
 
     public ObservableList<Row> rows() {

@@ -2,15 +2,14 @@ package fr.mediance.app.core.office;
 
 import java.text.MessageFormat;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.document.PhotoState;
@@ -34,8 +33,6 @@ public final class OfficeReportViewModel {
     public record PhotoRow(String documentId, String typeLabel, boolean available, String stateText) {
     }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy · HH:mm");
 
     private final OfficeService office;
     private final ReferenceService reference;
@@ -96,7 +93,7 @@ public final class OfficeReportViewModel {
         VisitReport r = d.report();
         String none = text("office.report.none");
         title.set(s.residentName() == null || s.residentName().isBlank() ? text("office.report.title") : s.residentName());
-        dateText.set(s.completedAt() == null ? none : DATE_TIME.format(s.completedAt().atZone(zone)));
+        dateText.set(s.completedAt() == null ? none : Texts.dateTime(texts).format(s.completedAt().atZone(zone)));
         residentText.set(d.resident() == null ? orNone(s.residentName())
                 : d.resident().displayName() + " — " + d.resident().addressLine());
         counsellorText.set(orNone(s.counsellorName()));
@@ -104,7 +101,7 @@ public final class OfficeReportViewModel {
         domainsText.set(s.domainLabels().isEmpty() ? none : String.join(", ", s.domainLabels()));
         synthesisText.set(orNone(r.synthesis()));
         followUpText.set(orNone(r.followUp()));
-        followUpDueText.set(r.followUpDue() == null ? none : DATE.format(r.followUpDue()));
+        followUpDueText.set(r.followUpDue() == null ? none : Texts.date(texts).format(r.followUpDue()));
         photosSummary.set(s.photosAwaited() > 0 ? OfficeReportsViewModel.awaitedText(texts, s.photosAwaited(), s.photoCount())
                 : s.photoCount() == 0 ? text("office.report.photos.none") : OfficeReportsViewModel.photosText(texts, s.photoCount()));
         photos.setAll(rows);
@@ -142,7 +139,7 @@ public final class OfficeReportViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -236,7 +233,7 @@ public final class OfficeReportViewModel {
         List<String> t = d.tasks().stream().map(x -> switch (x.status() == null ? "" : x.status()) {
             case TaskDto.DONE -> text("office.report.task.done", x.title());
             case TaskDto.CANCELLED -> text("office.report.task.cancelled", x.title());
-            default -> text("office.report.task.line", x.title(), x.dueDate() == null ? none : DATE.format(x.dueDate()));
+            default -> text("office.report.task.line", x.title(), x.dueDate() == null ? none : Texts.date(texts).format(x.dueDate()));
         }).toList();
         String signature = r.residentSignatureDocumentId() != null ? text("office.report.signed")
                 : r.visitAttested() ? text("office.report.attested") : text("office.report.unsigned");

@@ -2,18 +2,17 @@ package fr.mediance.app.core.office;
 
 import java.text.MessageFormat;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.sync.SyncService;
@@ -44,7 +43,6 @@ public final class OfficeReportsViewModel {
     /** Thumbnails shown per report in the list, at most. */
     public static final int MAX_THUMBNAILS = 4;
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy · HH:mm");
 
     private final OfficeService office;
     private final ZoneId zone;
@@ -101,7 +99,7 @@ public final class OfficeReportsViewModel {
     }
 
     Row row(ReceivedReport r) {
-        String date = r.completedAt() == null ? "" : DATE_TIME.format(r.completedAt().atZone(zone));
+        String date = r.completedAt() == null ? "" : Texts.dateTime(texts).format(r.completedAt().atZone(zone));
         String counsellor = r.counsellorName() == null || r.counsellorName().isBlank() ? ""
                 : text("office.item.by", r.counsellorName());
         String photosText = photosText(texts, r.photoCount());
@@ -130,7 +128,7 @@ public final class OfficeReportsViewModel {
     }
 
     private static String format(ResourceBundle texts, String key, Object... args) {
-        return new MessageFormat(texts.getString(key), Locale.FRANCE).format(args);
+        return new MessageFormat(texts.getString(key), Texts.locale(texts)).format(args);
     }
 
     /**
@@ -170,7 +168,7 @@ public final class OfficeReportsViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ObservableList<Row> items() {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.reference.SqliteReferenceService.ValueKind;
 import fr.mediance.protocol.CodeDto;
@@ -264,7 +265,7 @@ public final class CodeListsViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args);
     }
 
     public ReadOnlyObjectProperty<ListChoice> selectedProperty() {

@@ -38,7 +38,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -285,7 +284,7 @@ public final class ResidentFileViewModel {
             }
             consentRows.setAll(s.consents.stream().map(c -> consentRow(c, s.labels)).toList());
             mandateRows.setAll(s.mandates.stream().map(m -> mandateRow(m, s.labels)).toList());
-            timeline.setAll(s.timeline.stream().map(e -> new TimelineRow(Texts.DATE.format(e.at().atZone(zone)),
+            timeline.setAll(s.timeline.stream().map(e -> new TimelineRow(Texts.date(texts).format(e.at().atZone(zone)),
                     e.kind(), e.summary(), e.details())).toList());
             loaded.set(true);
         } finally {
@@ -300,7 +299,7 @@ public final class ResidentFileViewModel {
             return "";
         }
         if (value instanceof LocalDate d) {
-            return Texts.DATE.format(d);
+            return Texts.DATE.format(d); // typed back into the field as dd/MM/yyyy, whatever the language
         }
         return value.toString();
     }
@@ -334,7 +333,7 @@ public final class ResidentFileViewModel {
     private MandateRow mandateRow(MandateDto m, Map<String, String> labels) {
         String domains = m.demarches().stream().map(d -> labels.getOrDefault("domain:" + d, d))
                 .collect(Collectors.joining(", "));
-        String detail = text("mandate.row.dates", Texts.DATE.format(m.startDate()), Texts.DATE.format(m.endDate()))
+        String detail = text("mandate.row.dates", Texts.date(texts).format(m.startDate()), Texts.date(texts).format(m.endDate()))
                 + (m.creditors().isEmpty() ? "" : " · " + String.join(", ", m.creditors()));
         LocalDate today = today();
         String state;
@@ -354,7 +353,7 @@ public final class ResidentFileViewModel {
     }
 
     private String day(Instant t) {
-        return t == null ? "" : Texts.DATE.format(t.atZone(zone));
+        return t == null ? "" : Texts.date(texts).format(t.atZone(zone));
     }
 
     private void onSynced(Set<EntityType> changed) {
@@ -493,7 +492,7 @@ public final class ResidentFileViewModel {
             title.set(displayName(o.value()));
             subtitle.set(subtitle(o.value()));
         }
-        saveStatus.set(ok ? text("resident.saved", Texts.TIME.format(clock.instant().atZone(zone)))
+        saveStatus.set(ok ? text("resident.saved", Texts.time(texts).format(clock.instant().atZone(zone)))
                 : text("resident.not.saved"));
         if (ok && o != null && (o.value() != null)) {
             refreshSoon();
@@ -634,7 +633,7 @@ public final class ResidentFileViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args);
     }
 
     private ReadOnlyStringWrapper error(String field) {

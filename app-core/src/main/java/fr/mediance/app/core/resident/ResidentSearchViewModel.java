@@ -1,5 +1,6 @@
 package fr.mediance.app.core.resident;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.EntityType;
@@ -15,7 +16,6 @@ import javafx.collections.ObservableList;
 
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
@@ -165,7 +165,7 @@ public final class ResidentSearchViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args);
     }
 
     public StringProperty queryProperty() {

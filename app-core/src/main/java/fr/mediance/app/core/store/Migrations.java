@@ -6,6 +6,22 @@ import java.util.List;
 /**
  * The ordered list of migrations, applied from {@code PRAGMA user_version}. Each migration and the new
  * version are written in one transaction. Instants are stored as epoch milliseconds, dates as ISO text.
+ *
+ * <h2>Adding a migration: the rules</h2>
+ * A device applies only the migrations numbered above its {@code user_version}: a migration numbered at or
+ * below a version already on devices would never run there. So:
+ * <ol>
+ *   <li>A new migration is appended at the end of {@link #ALL} and numbered <b>last version + 1</b> (today 10).
+ *       Never reuse a gap: 5, 6 and 7 were never released and are closed for good.</li>
+ *   <li>A migration in {@link #RELEASED} is frozen: never renumbered, edited, reordered or removed (devices in
+ *       the field are at its number). A change to it is a new migration. {@code MigrationsTest} pins the text of
+ *       each released one.</li>
+ *   <li>When a release ships with a new migration, add its number to {@link #RELEASED} and its fingerprint to
+ *       {@code MigrationsTest}, and add its case to the upgrade test (a store created at that version, with
+ *       data, upgraded to the latest).</li>
+ * </ol>
+ * {@link #checkOrder} enforces rules 1 and 2 every time a store is opened (a breach stops the app before it
+ * touches any store) and in {@code MigrationsTest}.
  */
 public final class Migrations {
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
@@ -369,7 +385,6 @@ public final class Migrations {
             CREATE INDEX IF NOT EXISTS documents_by_blob_state ON documents(blob_state);
             """);
 
-    /** Every migration, in order. Append only. */
     /**
      * Version 9: the original capture of a photo is looked up by its hash when photos leave the device (retention,
      * clean-up), as the downscaled one already was.
@@ -378,7 +393,14 @@ public final class Migrations {
             CREATE INDEX documents_by_original ON documents(original_sha256);
             """);
 
+    /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
     public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9);
+
+    /**
+     * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a
+     * version here when a release ships it.
+     */
+    static final List<Integer> RELEASED = List.of(1, 2, 3, 4, 8, 9);
 
     private Migrations() {
     }
@@ -395,12 +417,22 @@ public final class Migrations {
 
     /** Applies migrations up to {@code target} (tests start from an older schema this way). */
     public static void applyUpTo(Database db, int target) {
+        applyUpTo(db, target, ALL, RELEASED);
+    }
+
+    static void applyUpTo(Database db, int target, List<Migration> migrations, List<Integer> released) {
+        checkOrder(migrations, released);
         int current = db.userVersion();
-        if (current > latestVersion()) {
+        int latest = migrations.get(migrations.size() - 1).version();
+        if (current > latest) {
             throw new StoreException(StoreException.Kind.SQL,
-                    "database schema " + current + " is newer than this app (" + latestVersion() + ")");
+                    "database schema " + current + " is newer than this app (" + latest + ")");
         }
-        for (Migration m : ALL) {
+        if (current != 0 && migrations.stream().noneMatch(m -> m.version() == current)) {
+            throw new StoreException(StoreException.Kind.SQL,
+                    "database schema " + current + " is no version this app knows");
+        }
+        for (Migration m : migrations) {
             if (m.version() <= current || m.version() > target) {
                 continue;
             }
@@ -409,6 +441,30 @@ public final class Migrations {
                 tx.update("PRAGMA user_version = " + m.version());
             });
             LOG.log(Level.INFO, "schema migrated to {0} ({1})", m.version(), m.description());
+        }
+    }
+
+    /**
+     * Checks that {@code migrations} start with exactly the {@code released} versions, in order, and that every
+     * later one is numbered one above the one before it: then no migration can sit at or below a version a
+     * device may already be at (it would be skipped there). A breach is a bug of the build, never of the
+     * device: {@link IllegalStateException}.
+     */
+    static void checkOrder(List<Migration> migrations, List<Integer> released) {
+        for (int i = 0; i < released.size(); i++) {
+            if (i >= migrations.size() || migrations.get(i).version() != released.get(i)) {
+                throw new IllegalStateException("migration " + (i + 1) + " of the list must be the released version "
+                        + released.get(i) + ": released versions " + released
+                        + " are never removed, renumbered or reordered, and nothing is inserted among them");
+            }
+        }
+        for (int i = released.size(); i < migrations.size(); i++) {
+            int expected = migrations.get(i - 1).version() + 1;
+            if (migrations.get(i).version() != expected) {
+                throw new IllegalStateException("migration " + migrations.get(i).version() + " ("
+                        + migrations.get(i).description() + ") must be numbered " + expected
+                        + ": a new migration is appended and numbered last + 1 (released: " + released + ")");
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package fr.mediance.app.core.sync;
 
+import fr.mediance.app.core.Texts;
+
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -80,8 +80,6 @@ public final class SyncStatusViewModel {
         }
     }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final int MAX_RECEIVED = 30;
 
     private final SyncService sync;
@@ -266,9 +264,9 @@ public final class SyncStatusViewModel {
         Instant at = latest(status.lastSuccessAt(), lastReceiptAt);
         ZonedDateTime when = at.atZone(zone);
         if (when.toLocalDate().equals(LocalDate.from(clock.instant().atZone(zone)))) {
-            return text(todayKey, TIME.format(when));
+            return text(todayKey, Texts.time(texts).format(when));
         }
-        return text(dateKey, DATE.format(when), TIME.format(when));
+        return text(dateKey, Texts.date(texts).format(when), Texts.time(texts).format(when));
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -289,9 +287,9 @@ public final class SyncStatusViewModel {
             return text("sync.last.justnow");
         }
         if (at.toLocalDate().equals(LocalDate.from(now))) {
-            return text("sync.last.today", TIME.format(at));
+            return text("sync.last.today", Texts.time(texts).format(at));
         }
-        return text("sync.last.date", DATE.format(at), TIME.format(at));
+        return text("sync.last.date", Texts.date(texts).format(at), Texts.time(texts).format(at));
     }
 
     // ----- commands
@@ -442,7 +440,7 @@ public final class SyncStatusViewModel {
         Instant at = clock.instant();
         lastReceiptAt = at;
         received.add(0, row(key, kind, id, null, summary, DeliveryStatus.RECEIVED,
-                text("sync.item.received.at", TIME.format(at.atZone(zone))), null));
+                text("sync.item.received.at", Texts.time(texts).format(at.atZone(zone))), null));
         while (received.size() > MAX_RECEIVED) {
             received.remove(received.size() - 1);
         }
@@ -534,7 +532,7 @@ public final class SyncStatusViewModel {
             return "";
         }
         ZonedDateTime z = at.atZone(zone);
-        return text("sync.item.changed", DATE.format(z), TIME.format(z));
+        return text("sync.item.changed", Texts.date(texts).format(z), Texts.time(texts).format(z));
     }
 
     private static Kind kind(EntityType entity) {
@@ -562,7 +560,7 @@ public final class SyncStatusViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
     }
 
     // ----- properties

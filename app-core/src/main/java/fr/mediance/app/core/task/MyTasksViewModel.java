@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.visit.FrenchInput;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -225,7 +226,7 @@ public final class MyTasksViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRANCE).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args);
     }
 
     public ObservableList<Group> groups() {

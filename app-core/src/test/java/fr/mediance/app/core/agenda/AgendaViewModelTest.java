@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AgendaViewModelTest {
 
     static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages");
+    static final ResourceBundle ENGLISH = ResourceBundle.getBundle("fr.mediance.app.core.messages",
+            java.util.Locale.ENGLISH, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     @TempDir
     Path dir;
@@ -97,6 +99,20 @@ class AgendaViewModelTest {
         assertThat(vm.days().get(4).today()).isTrue();
         assertThat(vm.days().get(1).rows().get(0).statusKind()).isEqualTo(AgendaViewModel.StatusKind.ABSENT);
         assertThat(vm.items()).extracting(AgendaViewModel.Row::appointmentId).containsExactly("a3", "a1", "a2");
+    }
+
+    @Test
+    void in_english_the_days_of_the_week_and_the_headings_are_english() {
+        AgendaViewModel english = new AgendaViewModel(core.agenda(), core.reference(), core.sync(), clock, core.zone(),
+                ENGLISH, Runnable::run, Runnable::run, opened::add);
+
+        english.rangeProperty().set(AgendaViewModel.Range.WEEK);
+        assertThat(english.days()).extracting(AgendaViewModel.Day::title).containsExactly("Monday 23 November",
+                "Tuesday 24 November", "Wednesday 25 November", "Thursday 26 November", "Friday 27 November",
+                "Saturday 28 November", "Sunday 29 November");
+        english.rangeProperty().set(AgendaViewModel.Range.DAY);
+        english.previous();
+        assertThat(english.headingProperty().get()).isEqualTo("Thursday 26/11/2026");
     }
 
     @Test

@@ -3,11 +3,18 @@ package fr.mediance.app.core.store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MigrationsTest {
     @TempDir
@@ -15,12 +22,111 @@ class MigrationsTest {
     final byte[] key = Crypto.randomBytes(32);
 
     @Test
-    void versionsIncreaseFromOne() {
-        // numbers are reserved per feature (8: indexes for big stores), so a number may wait for its feature
-        assertThat(Migrations.ALL.get(0).version()).isEqualTo(1);
-        for (int i = 1; i < Migrations.ALL.size(); i++) {
-            assertThat(Migrations.ALL.get(i).version()).isGreaterThan(Migrations.ALL.get(i - 1).version());
+    void theListStartsWithTheReleasedVersionsAndPassesTheOrderCheck() {
+        assertThat(Migrations.ALL.stream().map(Migration::version).toList()).startsWith(1, 2, 3, 4, 8, 9);
+        assertThat(Migrations.RELEASED).containsExactly(1, 2, 3, 4, 8, 9);
+        Migrations.checkOrder(Migrations.ALL, Migrations.RELEASED); // what every opening of a store checks
+    }
+
+    @Test
+    void releasedMigrationsAreNeverEdited() throws Exception {
+        // SHA-256 of "version\nsql" of each released migration: devices in the field ran exactly this text.
+        Map<Integer, String> fingerprints = Map.of(
+                1, "3320241b03bbfd3bbabc70da9227dd08572f31305c9c3012792c11841f877427",
+                2, "c736afd8d9da5224410aff3d20ff3d73d4feb04c2afe26f9bc6b91ceb83ec838",
+                3, "5c20255ba6b4704e83445a109ad2a5806439b70205ed267df01adacf44784de6",
+                4, "92fd448999bf6a4befd44ac43b3ec85643e27164659387bdd2ced54d91c2be1c",
+                8, "49b3a50315b6462fb9cda71d4ec9f851cee956fda0c572d69a2a3168e43bb6d2",
+                9, "c6cc71830a786241835c62720c8efec0bf2e8d46dc67bb2583be0f3ea8cc8a14");
+        assertThat(fingerprints.keySet()).containsExactlyInAnyOrderElementsOf(Migrations.RELEASED);
+        Map<Integer, String> actual = new TreeMap<>();
+        for (Migration m : Migrations.ALL) {
+            if (Migrations.RELEASED.contains(m.version())) {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest((m.version() + "\n" + m.sql()).getBytes(StandardCharsets.UTF_8));
+                actual.put(m.version(), HexFormat.of().formatHex(digest));
+            }
         }
+        assertThat(actual).isEqualTo(new TreeMap<>(fingerprints));
+    }
+
+    static Migration extra(int version) {
+        return new Migration(version, "extra " + version, "CREATE TABLE extra_" + version + " (id TEXT PRIMARY KEY);");
+    }
+
+    static List<Migration> with(Migration... more) {
+        List<Migration> all = new ArrayList<>(Migrations.ALL);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    @Test
+    void aMigrationPutInAGapOfTheReleasedVersionsIsRefusedAndAStoreAtTheLatestIsLeftUntouched() {
+        // A V5 put between V4 and V8 would never run on a device already at 9.
+        List<Migration> withGap = new ArrayList<>(Migrations.ALL);
+        withGap.add(4, extra(5));
+        Path file = dir.resolve("latest.db");
+        Database.open(file, key).close();
+
+        try (Database db = Database.openWithoutMigrating(file, key)) {
+            assertThatThrownBy(() -> Migrations.applyUpTo(db, 9, withGap, Migrations.RELEASED))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("released version 8");
+            assertThat(db.userVersion()).isEqualTo(9);
+            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_5'"))).isFalse();
+        }
+    }
+
+    @Test
+    void aMigrationAppendedWithANumberNotAboveTheLastReleasedIsRefused() {
+        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(5)), Migrations.RELEASED))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be numbered 10");
+        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(9)), Migrations.RELEASED))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be numbered 10");
+    }
+
+    @Test
+    void aMigrationAppendedWithAGapIsRefusedSoThatNoneCanBeSlippedInLater() {
+        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(11)), Migrations.RELEASED))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be numbered 10");
+        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(10), extra(12)), Migrations.RELEASED))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be numbered 11");
+    }
+
+    @Test
+    void aReleasedVersionRemovedOrRenumberedIsRefused() {
+        List<Migration> renumbered = new ArrayList<>(Migrations.ALL);
+        renumbered.set(4, new Migration(5, "indexes for big stores", Migrations.V8.sql()));
+        assertThatThrownBy(() -> Migrations.checkOrder(renumbered, Migrations.RELEASED))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("released version 8");
+        assertThatThrownBy(() -> Migrations.checkOrder(Migrations.ALL.subList(0, 5), Migrations.RELEASED))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("released version 9");
+    }
+
+    @Test
+    void aMigrationAppendedAsLastPlusOneRunsOnAStoreAtTheLatestReleased() {
+        Path file = dir.resolve("next.db");
+        Database.open(file, key).close();
+
+        try (Database db = Database.openWithoutMigrating(file, key)) {
+            Migrations.applyUpTo(db, 10, with(extra(10)), Migrations.RELEASED);
+            assertThat(db.userVersion()).isEqualTo(10);
+            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_10'"))).isTrue();
+        }
+    }
+
+    @Test
+    void aStoreAtAVersionThisAppNeverHadIsRefused() {
+        Path file = dir.resolve("unknown.db");
+        try (Database db = Database.openWithoutMigrating(file, key)) {
+            Migrations.applyUpTo(db, 4);
+            db.inTransaction(tx -> {
+                tx.update("PRAGMA user_version = 6");
+            });
+        }
+
+        assertThatThrownBy(() -> Database.open(file, key)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema 6");
     }
 
     @Test

@@ -1,13 +1,13 @@
-package fr.mediance.app.core.tools;
+package fr.mediance.systemtests;
 
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.app.core.testing.Visits;
+import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.EntityType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -16,28 +16,45 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command-line client that system tests run in a process of their own (and kill). */
+/**
+ * The command-line client that {@link ClientKillTest} runs in a process of its own (and kills), here in this
+ * JVM against the real server: what it prints is what the office receives.
+ */
+@Timeout(180)
 class HeadlessClientTest {
-    @TempDir
-    Path dir;
-    final FakeOfficeServer server = new FakeOfficeServer();
+    private static final String PIN = "314159";
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path tmp;
+    private SyncWorld world;
+    private RawApi office;
+    private String before;
 
     @BeforeEach
     void setUp() throws IOException {
-        Visits.seed(server, 0);
-        Path photos = Files.createDirectories(dir.resolve("photos"));
-        Files.write(photos.resolve("a.jpg"), Visits.jpeg(320, 200, 1));
-        Files.write(photos.resolve("b.jpg"), Visits.jpeg(200, 320, 2));
+        world = SyncWorld.start(tmp);
+        office = world.api("bureau");
+        before = office.cursorAtEnd();
+        Path photos = Files.createDirectories(tmp.resolve("photos"));
+        Files.write(photos.resolve("a.jpg"), TestImages.bill(640, 480, 0.85f, 1));
+        Files.write(photos.resolve("b.jpg"), TestImages.bill(480, 640, 0.85f, 2));
     }
 
     @AfterEach
     void tearDown() {
-        server.close();
+        if (world != null) {
+            world.close();
+        }
     }
 
     List<String> run(String... args) {
@@ -49,18 +66,23 @@ class HeadlessClientTest {
     }
 
     String[] args(String command, String... more) {
-        String[] base = {command, "--data-dir", dir.resolve("tablet").toString(), "--server", server.url(),
-                "--user", "conseil1", "--password", TestCores.PASSWORD, "--pin", TestCores.PIN,
-                "--pin-iterations", "1000"};
+        String[] base = {command, "--data-dir", tmp.resolve("tablet").toString(), "--server",
+                world.serverUrl().toString(), "--user", "conseil1", "--password", world.password(), "--pin", PIN,
+                "--pin-iterations", "1000", "--photos-dir", tmp.resolve("photos").toString()};
         String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }
 
+    /** The ids of {@code entity} records the office received since the test began. */
+    Set<String> received(EntityType entity) {
+        return office.rowsSince(before).stream().filter(c -> c.entity() == entity).map(ChangeDto::entityId)
+                .collect(Collectors.toSet());
+    }
+
     @Test
-    void captureLoopPrintsEachCommittedStepAndEverythingReachesTheServer() {
-        List<String> out = run(args("capture-loop", "--visits", "2", "--photos-dir", dir.resolve("photos").toString(),
-                "--photos-per-visit", "2"));
+    void captureLoopPrintsEachCommittedStepAndEverythingReachesTheServer() throws Exception {
+        List<String> out = run(args("capture-loop", "--visits", "2", "--photos-per-visit", "2"));
 
         assertThat(out.get(0)).isEqualTo("ready user=conseil1");
         List<String> reports = out.stream().filter(l -> l.startsWith("committed report ")).map(l -> l.substring(17))
@@ -71,12 +93,11 @@ class HeadlessClientTest {
         assertThat(photos).hasSize(4);
         assertThat(out).filteredOn(l -> l.startsWith("synced result=OK")).hasSize(3);
         assertThat(out.get(out.size() - 1)).isEqualTo("done reports=2");
-        for (String r : reports) {
-            assertThat(server.entity(EntityType.VISIT_REPORT, r)).isNotNull();
-        }
+        assertThat(received(EntityType.VISIT_REPORT)).containsAll(reports);
+        assertThat(received(EntityType.DOCUMENT)).containsAll(photos.stream().map(p -> p[0]).toList());
         for (String[] p : photos) {
-            assertThat(server.entity(EntityType.DOCUMENT, p[0])).isNotNull();
-            assertThat(server.hasBlob(p[1])).isTrue();
+            byte[] blob = office.blob(p[1]);
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(blob))).isEqualTo(p[1]);
         }
 
         List<String> listed = run(args("list"));
@@ -92,19 +113,19 @@ class HeadlessClientTest {
 
     @Test
     void aDraftLeftByAKilledRunIsCompletedByTheNextOne() {
-        run(args("capture-loop", "--visits", "0", "--photos-dir", dir.resolve("photos").toString()));
+        run(args("capture-loop", "--visits", "0"));
         String draftId;
-        try (CoreContext core = TestCores.builder(dir.resolve("tablet"), new fr.mediance.app.core.testing.MutableClock(
-                java.time.Instant.now())).build()) {
-            core.unlock(TestCores.PIN);
-            draftId = core.visits().startForResident("res-1").orElseThrow().id(); // then the process dies
+        try (CoreContext core = CoreContext.builder(tmp.resolve("tablet")).clock(Clock.systemUTC()).build()) {
+            core.unlock(PIN);
+            String resident = core.residents().search("", 1).get(0).id();
+            draftId = core.visits().startForResident(resident).orElseThrow().id(); // then the process dies
         }
 
-        List<String> out = run(args("capture-loop", "--visits", "0", "--photos-dir", dir.resolve("photos").toString()));
+        List<String> out = run(args("capture-loop", "--visits", "0"));
 
         assertThat(out).contains("committed report " + draftId);
         assertThat(run(args("drain"))).contains("drained");
-        assertThat(server.entity(EntityType.VISIT_REPORT, draftId)).isNotNull();
+        assertThat(received(EntityType.VISIT_REPORT)).contains(draftId);
     }
 
     @Test

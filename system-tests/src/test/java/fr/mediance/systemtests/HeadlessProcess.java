@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The app's core as a process of its own ({@code fr.mediance.app.core.tools.HeadlessClient}), so that a test
+ * The app's core as a process of its own ({@link HeadlessClient}, test code of this module), so that a test
  * can {@code kill -9} it in the middle of capture and sync. Its standard output lines (each printed only after
  * what it names committed) are collected; standard error goes to a log file.
  */
-public final class HeadlessProcess implements AutoCloseable {
-    public static final String MAIN = "fr.mediance.app.core.tools.HeadlessClient";
+final class HeadlessProcess implements AutoCloseable {
+    static final String MAIN = HeadlessClient.class.getName();
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -36,7 +36,7 @@ public final class HeadlessProcess implements AutoCloseable {
      * Starts {@code HeadlessClient COMMAND args...} with {@code classpath} (the current JVM's when null);
      * standard error is appended to {@code errorLog}.
      */
-    public static HeadlessProcess start(String classpath, Path errorLog, String command, String... args) {
+    static HeadlessProcess start(String classpath, Path errorLog, String command, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1"); // a short-lived process: start fast
@@ -59,7 +59,8 @@ public final class HeadlessProcess implements AutoCloseable {
     private static String snapshotClasspath;
 
     /**
-     * This JVM's class path, with copies of the client's own jars (app-core, protocol) in front, taken once:
+     * This JVM's class path (with this module's test classes, where {@link HeadlessClient} is), with copies of
+     * the client's own jars (app-core, protocol) in front, taken once:
      * a rebuild of those jars while tests run cannot break a client process started later.
      */
     static synchronized String defaultClasspath() {
@@ -70,7 +71,7 @@ public final class HeadlessProcess implements AutoCloseable {
         try {
             Path dir = java.nio.file.Files.createTempDirectory("mediance-client-cp");
             dir.toFile().deleteOnExit();
-            for (String name : List.of(MAIN, "fr.mediance.protocol.ApiPaths")) {
+            for (String name : List.of("fr.mediance.app.core.CoreContext", "fr.mediance.protocol.ApiPaths")) {
                 Path source = Path.of(Class.forName(name).getProtectionDomain().getCodeSource().getLocation().toURI());
                 if (java.nio.file.Files.isRegularFile(source)) {
                     Path copy = dir.resolve(source.getFileName());

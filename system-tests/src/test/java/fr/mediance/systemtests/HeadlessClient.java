@@ -1,4 +1,4 @@
-package fr.mediance.app.core.tools;
+package fr.mediance.systemtests;
 
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
@@ -29,13 +29,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A client core driven from the command line, in a process of its own, so that tests can kill it
- * ({@code kill -9}) at any moment of capture and sync and check afterwards that nothing it reported committed
+ * A client core driven from the command line, in a process of its own, so that system tests can kill it
+ * ({@code kill -9}) at any moment of capture and sync (test code: it never ships with the app; {@link
+ * HeadlessProcess} starts it) and check afterwards that nothing it reported committed
  * was lost. Every line on standard output is printed (and flushed) only AFTER what it names has committed to
  * the encrypted store; logs go to standard error.
  *
  * <pre>
- * java -cp CLASSPATH fr.mediance.app.core.tools.HeadlessClient COMMAND --data-dir D --pin 123456 [options]
+ * java -cp CLASSPATH fr.mediance.systemtests.HeadlessClient COMMAND --data-dir D --pin 123456 [options]
  *
  *   capture-loop --server URL --user U --password P --visits K --photos-dir DIR [--photos-per-visit 2]
  *       signs in if the directory has no account (else unlocks with the PIN), completes the drafts a killed
@@ -57,7 +58,7 @@ import java.util.stream.Stream;
  * </pre>
  * Exit codes: 0 done, 1 failure (French message on standard error), 2 wrong arguments.
  */
-public final class HeadlessClient {
+final class HeadlessClient {
     private final Map<String, String> options;
     private final PrintStream out;
 
@@ -71,7 +72,7 @@ public final class HeadlessClient {
     }
 
     /** Runs a command; returns the exit code. */
-    public static int run(String[] args, PrintStream out) {
+    static int run(String[] args, PrintStream out) {
         if (args.length == 0 || args[0].equals("--help")) {
             System.err.println("usage : HeadlessClient capture-loop|drain|list --data-dir D --pin NNNNNN [options]");
             return args.length == 0 ? 2 : 0;
