@@ -127,7 +127,10 @@ public final class ActionEditor {
         }
         for (String f : new String[] {"amountRequested", "amountObtained"}) {
             String typed = f.equals("amountRequested") ? amountRequested.get() : amountObtained.get();
-            if (FrenchInput.invalidAmount(typed)) {
+            if (FrenchInput.amountTooLarge(typed)) {
+                error(f, text.get("visit.error.amount.too.large", FrenchInput.money(Limits.MAX_AMOUNT_CENTS)));
+                ok = false;
+            } else if (FrenchInput.invalidAmount(typed)) {
                 error(f, text.get("visit.error.amount.invalid"));
                 ok = false;
             }

@@ -6,17 +6,18 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 
+import fr.mediance.protocol.Limits;
+
 /**
  * What counsellors type, read the French way: dates dd/MM/yyyy (impossible dates such as 31/02 refused),
- * amounts in euros ("412,50", "1 234,56 €", "12,5") kept as cents, whole numbers; and amounts written back as
- * "1 234,56 €" (non-breaking spaces, so that an amount never wraps).
+ * amounts in euros ("412,50", "1 234,56 €", "12,5") kept as cents up to {@link Limits#MAX_AMOUNT_CENTS} (the
+ * server refuses more), whole numbers; and amounts written back as "1 234,56 €" (non-breaking spaces, so that an
+ * amount never wraps).
  */
 public final class FrenchInput {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final char NBSP = '\u00a0';
-    /** Largest amount accepted: ten million euros. */
-    private static final long MAX_CENTS = 1_000_000_000L;
 
     private FrenchInput() {
     }
@@ -49,9 +50,19 @@ public final class FrenchInput {
 
     /**
      * An amount in euros as cents: spaces (also non-breaking) between thousands, a comma (or a point) before at
-     * most two decimals, an optional "€" or "EUR". Empty if blank or not an amount.
+     * most two decimals, an optional "€" or "EUR". Empty if blank, not an amount, or above
+     * {@link Limits#MAX_AMOUNT_CENTS}.
      */
     public static Optional<Long> cents(String typed) {
+        return anyCents(typed).filter(c -> c <= Limits.MAX_AMOUNT_CENTS);
+    }
+
+    /** Whether an amount was typed that is above {@link Limits#MAX_AMOUNT_CENTS} (1 000 000,00 €). */
+    public static boolean amountTooLarge(String typed) {
+        return anyCents(typed).filter(c -> c > Limits.MAX_AMOUNT_CENTS).isPresent();
+    }
+
+    private static Optional<Long> anyCents(String typed) {
         if (blank(typed)) {
             return Optional.empty();
         }
@@ -71,8 +82,7 @@ public final class FrenchInput {
         if (parts.length == 2) {
             cents = Long.parseLong(parts[1].length() == 1 ? parts[1] + "0" : parts[1]);
         }
-        long total = euros * 100 + cents;
-        return total > MAX_CENTS ? Optional.empty() : Optional.of(total);
+        return Optional.of(euros * 100 + cents);
     }
 
     /** Whether something was typed that is not an amount. */

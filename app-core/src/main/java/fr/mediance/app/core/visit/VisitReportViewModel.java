@@ -431,7 +431,7 @@ public final class VisitReportViewModel {
     private VisitReport draft() {
         LocalDate due = parseDue().orElse(report.followUpDue());
         Integer minutes = blank(duration.get()) ? null
-                : FrenchInput.wholeNumber(duration.get(), 1, SqliteVisitService.MAX_DURATION_MINUTES)
+                : FrenchInput.wholeNumber(duration.get(), Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES)
                 .orElse(report.durationMinutes());
         return report.withMedium(medium.get())
                 .withDomains(List.copyOf(domains))
@@ -458,7 +458,7 @@ public final class VisitReportViewModel {
         EnergyCheckDto saved = report.energy();
         Long power = null;
         if (SUPPLY_LIMITED.equals(supplyState.get()) && !blank(kva.get())) {
-            power = FrenchInput.wholeNumber(kva.get(), 1, SqliteVisitService.MAX_KVA).map(Integer::longValue)
+            power = FrenchInput.wholeNumber(kva.get(), Limits.MIN_KVA, Limits.MAX_KVA).map(Integer::longValue)
                     .orElse(saved == null ? null : saved.limitedKva());
         }
         LocalDate since = blank(supplySince.get()) ? null
@@ -491,12 +491,12 @@ public final class VisitReportViewModel {
                 : requiredIfTried("domains"));
         parseDue();
         err("place", tooLong(place.get(), Limits.MAX_SHORT_TEXT).orElse(""));
-        err("duration", !blank(duration.get()) && FrenchInput.wholeNumber(duration.get(), 1,
-                SqliteVisitService.MAX_DURATION_MINUTES).isEmpty()
-                ? text("visit.error.duration.invalid", SqliteVisitService.MAX_DURATION_MINUTES) : "");
+        err("duration", !blank(duration.get()) && FrenchInput.wholeNumber(duration.get(), Limits.MIN_CONTACT_MINUTES,
+                Limits.MAX_CONTACT_MINUTES).isEmpty()
+                ? text("visit.error.duration.invalid", Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES) : "");
         err("energy.kva", kvaVisible.get() && !blank(kva.get())
-                && FrenchInput.wholeNumber(kva.get(), 1, SqliteVisitService.MAX_KVA).isEmpty()
-                ? text("visit.error.kva.invalid", SqliteVisitService.MAX_KVA) : "");
+                && FrenchInput.wholeNumber(kva.get(), Limits.MIN_KVA, Limits.MAX_KVA).isEmpty()
+                ? text("visit.error.kva.invalid", Limits.MIN_KVA, Limits.MAX_KVA) : "");
         err("energy.since", FrenchInput.invalidDate(supplySince.get()) ? text("visit.error.date.invalid") : "");
     }
 

@@ -27,6 +27,16 @@ public class FrenchInputTest {
     }
 
     @Test
+    void amounts_above_the_limit_both_sides_check_are_refused_and_said_too_large() {
+        assertThat(FrenchInput.cents("1 000 000,00 €")).contains(fr.mediance.protocol.Limits.MAX_AMOUNT_CENTS);
+        assertThat(FrenchInput.cents("1 000 000,01")).isEmpty();
+        assertThat(FrenchInput.cents("2 000 000,00")).isEmpty();
+        assertThat(FrenchInput.amountTooLarge("2 000 000,00")).isTrue();
+        assertThat(FrenchInput.amountTooLarge("1 000 000,00")).isFalse();
+        assertThat(FrenchInput.amountTooLarge("abc")).isFalse();
+    }
+
+    @Test
     void amounts_are_written_back_with_non_breaking_spaces() {
         assertThat(FrenchInput.money(123_456L)).isEqualTo("1\u00a0234,56\u00a0€");
         assertThat(FrenchInput.money(41_250L)).isEqualTo("412,50\u00a0€");

@@ -217,6 +217,22 @@ public class FullReportViewModelTest {
     }
 
     @Test
+    void an_amount_above_the_limit_both_sides_check_is_refused_offline_beside_the_field() {
+        fillValid();
+        typeAction("demande_aide", "energie", false);
+        vm.actionEditor().amountRequestedProperty().set("2 000 000,00");
+        assertThat(vm.saveAction().join()).isFalse();
+        assertThat(vm.actionEditor().errorProperty("amountRequested").get())
+                .isEqualTo("Montant trop élevé : 1\u00a0000\u00a0000,00\u00a0€ au plus.");
+        assertThat(vm.actionEditor().amountRequestedProperty().get()).isEqualTo("2 000 000,00");
+        assertThat(saved().actions()).isEmpty();
+
+        vm.actionEditor().amountRequestedProperty().set("1 000 000,00");
+        assertThat(vm.saveAction().join()).isTrue();
+        assertThat(saved().actions().get(0).amountRequestedCents()).isEqualTo(fr.mediance.protocol.Limits.MAX_AMOUNT_CENTS);
+    }
+
+    @Test
     void impossible_dates_are_reported_beside_their_fields_and_the_rest_is_saved() {
         fillValid();
         typeAction("demande_aide", "energie", false);
