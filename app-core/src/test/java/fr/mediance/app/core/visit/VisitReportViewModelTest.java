@@ -144,6 +144,119 @@ public class VisitReportViewModelTest {
         assertThat(vm.photos().addPhoto().join()).isFalse();
     }
 
+    /** The device's visit service, whose saves fail with a bug while {@code broken} holds. */
+    static final class BreakableVisits implements VisitService {
+        final VisitService real;
+        boolean broken;
+
+        BreakableVisits(VisitService real) {
+            this.real = real;
+        }
+
+        @Override
+        public Optional<VisitReport> openForAppointment(String appointmentId) {
+            return real.openForAppointment(appointmentId);
+        }
+
+        @Override
+        public Optional<VisitReport> find(String reportId) {
+            return real.find(reportId);
+        }
+
+        @Override
+        public Optional<VisitReport> startForResident(String residentId) {
+            return real.startForResident(residentId);
+        }
+
+        @Override
+        public Optional<VisitReport> startContact(String residentId, String medium) {
+            return real.startContact(residentId, medium);
+        }
+
+        @Override
+        public fr.mediance.app.core.Outcome<VisitReport> correct(String reportId) {
+            return real.correct(reportId);
+        }
+
+        @Override
+        public java.util.List<VisitReport> drafts() {
+            return real.drafts();
+        }
+
+        @Override
+        public fr.mediance.app.core.Outcome<VisitReport> saveDraft(VisitReport draft) {
+            if (broken) {
+                throw new IllegalStateException("a bug in the store");
+            }
+            return real.saveDraft(draft);
+        }
+
+        @Override
+        public java.util.Map<String, String> validate(VisitReport draft) {
+            return real.validate(draft);
+        }
+
+        @Override
+        public java.util.Map<String, String> validateAction(String residentId, fr.mediance.protocol.ActionDto action,
+                                                            LocalDate visitDay) {
+            return real.validateAction(residentId, action, visitDay);
+        }
+
+        @Override
+        public java.util.Map<String, String> validateOrientation(fr.mediance.protocol.OrientationDto orientation) {
+            return real.validateOrientation(orientation);
+        }
+
+        @Override
+        public fr.mediance.app.core.Outcome<VisitReport> complete(String reportId) {
+            return real.complete(reportId);
+        }
+    }
+
+    @Test
+    void a_save_that_fails_with_a_bug_is_logged_once_says_so_in_french_and_the_next_change_is_saved() {
+        BreakableVisits visits = new BreakableVisits(bed.core.visits());
+        VisitReportViewModel m = new VisitReportViewModel(visits, bed.core.documents(), bed.core.agenda(),
+                bed.core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), bed.core.sync(),
+                bed.clock, bed.core.zone(), TEXTS, Runnable::run, Runnable::run);
+        assertThat(m.load("a1").join()).isTrue();
+        java.util.List<java.util.logging.LogRecord> logged = new java.util.ArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(fr.mediance.app.core.BackgroundWork.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            visits.broken = true;
+            m.contact().synthesisProperty().set("Perdu ?");
+            m.flush().join();
+            assertThat(m.saveStatusProperty().get()).isEqualTo(TEXTS.getString("visit.save.failed"));
+            assertThat(logged).singleElement().satisfies(r -> {
+                assertThat(r.getThrown()).hasMessage("a bug in the store");
+                assertThat(r.getMessage()).doesNotContain("Perdu");
+            });
+
+            visits.broken = false;
+            m.contact().synthesisProperty().set("Retrouvé");
+            m.flush().join();
+            assertThat(bed.core.visits().find(m.reportId()).orElseThrow().synthesis()).isEqualTo("Retrouvé");
+            assertThat(m.saveStatusProperty().get()).isEqualTo("Enregistré sur l'appareil à 09:00");
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
     @Test
     void an_unknown_appointment_says_so_in_french() {
         VisitReportViewModel other = new VisitReportViewModel(bed.core.visits(), bed.core.documents(),
