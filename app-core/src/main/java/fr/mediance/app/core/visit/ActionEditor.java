@@ -117,8 +117,9 @@ public final class ActionEditor {
         clearErrors();
         error("mandate", mandateError); // known from the mandates found; checked again by the service
         boolean ok = true;
-        if (FrenchInput.invalidDate(date.get())) {
-            error("date", text.get("visit.error.date.invalid"));
+        String dateError = VisitSession.dateError(text, date.get(), "visit.error.date.invalid");
+        if (!dateError.isEmpty()) {
+            error("date", dateError);
             ok = false;
         }
         for (String f : new String[] {"amountRequested", "amountObtained"}) {

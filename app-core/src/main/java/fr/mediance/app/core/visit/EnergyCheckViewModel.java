@@ -98,7 +98,7 @@ public final class EnergyCheckViewModel implements ReportPart {
         errors.set("energy.kva", kvaVisible.get() && !VisitSession.blank(kva.get())
                 && FrenchInput.wholeNumber(kva.get(), Limits.MIN_KVA, Limits.MAX_KVA).isEmpty()
                 ? session.text("visit.error.kva.invalid", Limits.MIN_KVA, Limits.MAX_KVA) : "");
-        errors.set("energy.since", FrenchInput.invalidDate(supplySince.get()) ? session.text("visit.error.date.invalid") : "");
+        errors.set("energy.since", VisitSession.dateError(session::text, supplySince.get(), "visit.error.date.invalid"));
     }
 
     @Override

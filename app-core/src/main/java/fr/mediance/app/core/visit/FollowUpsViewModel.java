@@ -58,9 +58,8 @@ public final class FollowUpsViewModel implements ReportPart {
             errors.set("followUpDue", "");
             return Optional.empty();
         }
-        Optional<LocalDate> d = FrenchInput.date(typed);
-        errors.set("followUpDue", d.isPresent() ? "" : session.text("visit.error.followup.due.invalid"));
-        return d;
+        errors.set("followUpDue", VisitSession.dateError(session::text, typed, "visit.error.followup.due.invalid"));
+        return FrenchInput.date(typed);
     }
 
     @Override
@@ -103,7 +102,7 @@ public final class FollowUpsViewModel implements ReportPart {
             errors.set("task.due", session.text("visit.error.task.due.required"));
             ok = false;
         } else if (due.isEmpty()) {
-            errors.set("task.due", session.text("visit.error.date.invalid"));
+            errors.set("task.due", VisitSession.dateError(session::text, newTaskDue.get(), "visit.error.date.invalid"));
             ok = false;
         } else if (due.get().isBefore(session.visitDay())) {
             errors.set("task.due", session.text("visit.error.task.due.past"));

@@ -27,8 +27,24 @@ public final class FrenchInput {
         return s == null || s.isBlank();
     }
 
-    /** A real date typed as dd/MM/yyyy; empty if blank or not a date. */
+    /**
+     * A real date typed as dd/MM/yyyy, in the years both sides accept ({@link Limits#MIN_DATE_YEAR} to
+     * {@link Limits#MAX_DATE_YEAR}); empty if blank, not a date, or out of those years (a typo such as 2206).
+     */
     public static Optional<LocalDate> date(String typed) {
+        return anyDate(typed).filter(FrenchInput::inYears);
+    }
+
+    /** Whether a real date was typed whose year both sides refuse (before 2000, after 2100). */
+    public static boolean dateOutOfRange(String typed) {
+        return anyDate(typed).filter(d -> !inYears(d)).isPresent();
+    }
+
+    private static boolean inYears(LocalDate d) {
+        return d.getYear() >= Limits.MIN_DATE_YEAR && d.getYear() <= Limits.MAX_DATE_YEAR;
+    }
+
+    private static Optional<LocalDate> anyDate(String typed) {
         if (blank(typed)) {
             return Optional.empty();
         }

@@ -64,8 +64,9 @@ public final class OrientationEditor {
     Optional<OrientationDto> read(ActionEditor.FormText text) {
         errors.clear();
         boolean ok = true;
-        if (FrenchInput.invalidDate(date.get())) {
-            error("date", text.get("visit.error.date.invalid"));
+        String dateError = VisitSession.dateError(text, date.get(), "visit.error.date.invalid");
+        if (!dateError.isEmpty()) {
+            error("date", dateError);
             ok = false;
         }
         if (reason.get() != null && reason.get().length() > Limits.MAX_LONG_TEXT) {

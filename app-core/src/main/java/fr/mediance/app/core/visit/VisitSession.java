@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
@@ -126,6 +127,17 @@ final class VisitSession {
     Optional<String> tooLong(String value, int max) {
         int n = value == null ? 0 : value.length();
         return n > max ? Optional.of(text("visit.error.text.too.long", max, n)) : Optional.empty();
+    }
+
+    /**
+     * The message for a typed date that cannot be kept: "" when blank or a real date in the accepted years, the
+     * years' message for a typo such as 2206, else {@code invalidKey}'s message.
+     */
+    static String dateError(ActionEditor.FormText text, String typed, String invalidKey) {
+        if (FrenchInput.dateOutOfRange(typed)) {
+            return text.get("visit.error.date.range", Limits.MIN_DATE_YEAR, Limits.MAX_DATE_YEAR);
+        }
+        return FrenchInput.invalidDate(typed) ? text.get(invalidKey) : "";
     }
 
     /** "Action 2 : Choisissez le domaine de l'action." for the first error of a list's items; "" if none. */

@@ -164,6 +164,17 @@ class ActionsViewModelTest {
     }
 
     @Test
+    void an_action_dated_in_a_year_the_server_refuses_is_refused_offline_beside_the_field() {
+        bed.fillValid();
+        bed.typeAction("demande_aide", "energie", false);
+        editor.dateProperty().set("30/11/2206");
+        assertThat(actions.saveAction().join()).isFalse();
+        assertThat(editor.errorProperty("date").get())
+                .isEqualTo("Date impossible : l'année doit être comprise entre 2000 et 2100.");
+        assertThat(saved().actions()).isEmpty();
+    }
+
+    @Test
     void an_action_needs_a_type_and_a_domain() {
         bed.fillValid();
         actions.newAction();

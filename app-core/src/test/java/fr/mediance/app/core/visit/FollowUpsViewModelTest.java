@@ -50,6 +50,20 @@ class FollowUpsViewModelTest {
     }
 
     @Test
+    void a_due_date_typed_with_a_year_the_server_refuses_is_refused_offline_beside_the_field() {
+        followUps.followUpDueProperty().set("04/12/2026");
+        followUps.followUpDueProperty().set("04/12/2206");
+        assertThat(followUps.errorProperty("followUpDue").get())
+                .isEqualTo("Date impossible : l'année doit être comprise entre 2000 et 2100.");
+        assertThat(saved().followUpDue()).isEqualTo(LocalDate.of(2026, 12, 4)); // the typo is not stored
+
+        followUps.newTaskTitleProperty().set("Rappeler EDF");
+        followUps.newTaskDueProperty().set("04/12/2206");
+        assertThat(followUps.addTask()).isFalse();
+        assertThat(followUps.errorProperty("task.due").get()).startsWith("Date impossible");
+    }
+
+    @Test
     void a_task_with_an_impossible_due_date_is_refused_and_the_text_stays() {
         bed.fillValid();
         followUps.newTaskTitleProperty().set("Rappeler EDF");

@@ -47,6 +47,17 @@ public class FrenchInputTest {
     }
 
     @Test
+    void dates_outside_the_years_both_sides_accept_are_refused_and_said_out_of_range() {
+        assertThat(FrenchInput.date("04/12/2206")).isEmpty();
+        assertThat(FrenchInput.date("04/12/1999")).isEmpty();
+        assertThat(FrenchInput.date("01/01/2000")).contains(LocalDate.of(2000, 1, 1));
+        assertThat(FrenchInput.date("31/12/2100")).contains(LocalDate.of(2100, 12, 31));
+        assertThat(FrenchInput.dateOutOfRange("04/12/2206")).isTrue();
+        assertThat(FrenchInput.dateOutOfRange("04/12/2026")).isFalse();
+        assertThat(FrenchInput.dateOutOfRange("31/02/2206")).isFalse(); // not a date at all
+    }
+
+    @Test
     void impossible_dates_are_refused() {
         assertThat(FrenchInput.date("04/12/2026")).contains(LocalDate.of(2026, 12, 4));
         assertThat(FrenchInput.date("31/02/2026")).isEmpty();
