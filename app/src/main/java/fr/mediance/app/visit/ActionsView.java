@@ -3,7 +3,6 @@ package fr.mediance.app.visit;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.visit.ActionEditor;
 import fr.mediance.app.core.visit.ActionsViewModel;
-import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
 import fr.mediance.protocol.ActionDto;
