@@ -5,6 +5,7 @@ import java.util.ResourceBundle;
 import fr.mediance.app.core.agenda.AgendaViewModel;
 import fr.mediance.app.core.agenda.AppointmentViewModel;
 import fr.mediance.app.core.reference.CodeItem;
+import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.shell.Ui;
@@ -19,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -82,11 +82,11 @@ public final class AppointmentView implements Screen {
 
         Button call = Ui.button(texts.getString("appointment.call"), Material2AL.CALL, Styles.SECONDARY);
         call.setId("appointment-call");
-        showIf(call, vm.canCallProperty());
+        Ui.showWhen(call, vm.canCallProperty());
         call.setOnAction(e -> vm.call());
         Button map = Ui.button(texts.getString("appointment.map"), Material2AL.DIRECTIONS, Styles.SECONDARY);
         map.setId("appointment-map");
-        showIf(map, vm.canShowMapProperty());
+        Ui.showWhen(map, vm.canShowMapProperty());
         map.setOnAction(e -> vm.showMap());
         FlowPane contact = new FlowPane(10, 10, call, map);
         for (Button b : new Button[] {call, map}) {
@@ -120,7 +120,7 @@ public final class AppointmentView implements Screen {
         lastTitle.setId("appointment-last-title");
         Label lastSynthesis = Ui.bound(vm.lastContactSynthesisProperty());
         lastSynthesis.setId("appointment-last-synthesis");
-        hideWhenBlank(lastSynthesis);
+        Ui.hideWhenBlank(lastSynthesis);
         VBox lastActions = new VBox(4);
         lastActions.setId("appointment-last-actions");
         fill(lastActions, vm.lastContactActions(), s -> bullet(s, Material2AL.ARROW_RIGHT), null);
@@ -157,20 +157,7 @@ public final class AppointmentView implements Screen {
         reason.setId("appointment-reason");
         reason.setPromptText(texts.getString("appointment.status.reason.prompt"));
         reason.setMinHeight(44);
-        reason.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(CodeItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.labelOrCode());
-            }
-        });
-        reason.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(CodeItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? reason.getPromptText() : item.labelOrCode());
-            }
-        });
+        CodeChoices.showLabels(reason, CodeItem::labelOrCode);
         reason.valueProperty().addListener((o, a, item) -> vm.reasonProperty().set(item == null ? null : item.code()));
         vm.reasonProperty().addListener((o, a, code) -> {
             if (code == null) {
@@ -193,7 +180,7 @@ public final class AppointmentView implements Screen {
                 Ui.field(texts.getString("appointment.status.reason.label"), reason, vm.reasonErrorProperty()),
                 statusButtons);
         statusCard.setId("appointment-status-card");
-        showIf(statusCard, vm.canChangeStatusProperty());
+        Ui.showWhen(statusCard, vm.canChangeStatusProperty());
 
         column.getChildren().setAll(header, actions, checklistCard, last, taskCard, docCard, statusCard);
         column.visibleProperty().bind(vm.loadedProperty());
@@ -214,7 +201,7 @@ public final class AppointmentView implements Screen {
         l.setWrapText(true);
         l.setMinHeight(Label.USE_PREF_SIZE);
         l.setId(id);
-        hideWhenBlank(l);
+        Ui.hideWhenBlank(l);
         return l;
     }
 
@@ -237,15 +224,5 @@ public final class AppointmentView implements Screen {
         };
         items.addListener((ListChangeListener<T>) c -> render.run());
         render.run();
-    }
-
-    private static void hideWhenBlank(Label l) {
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
-    }
-
-    private static void showIf(Node n, javafx.beans.value.ObservableBooleanValue condition) {
-        n.visibleProperty().bind(condition);
-        n.managedProperty().bind(n.visibleProperty());
     }
 }

@@ -82,8 +82,7 @@ public final class CheckInBar {
         status.setWrapText(true);
         status.setMinHeight(Label.USE_PREF_SIZE);
         status.setId("check-in-status");
-        status.visibleProperty().bind(status.textProperty().isNotEmpty());
-        status.managedProperty().bind(status.visibleProperty());
+        Ui.hideWhenBlank(status);
         Label hint = Ui.label(texts.getString("checkin.hint"), Styles.HINT, Styles.SMALL);
         hint.visibleProperty().bind(vm.enabledProperty().and(vm.recordedProperty().not()));
         hint.managedProperty().bind(hint.visibleProperty());

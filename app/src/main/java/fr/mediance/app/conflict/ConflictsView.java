@@ -101,8 +101,7 @@ public final class ConflictsView extends BasicScreen {
         card.getChildren().addAll(option(first, row.serverByText()), option(last, row.clientByText()));
         Label error = Ui.label("", Styles.FORM_ERROR);
         error.setId(id + "-error");
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Ui.hideWhenBlank(error);
         if (may) {
             Button resolve = Ui.button(texts.getString("conflict.resolve"), Material2AL.CHECK, Styles.PRIMARY);
             resolve.setId(id + "-resolve");

@@ -5,6 +5,7 @@ import java.util.ResourceBundle;
 import fr.mediance.app.core.consent.ConsentViewModel;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.shell.BasicScreen;
+import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.signature.SignaturePad;
 import fr.mediance.app.theme.Styles;
@@ -12,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -67,8 +67,8 @@ public final class ConsentView extends BasicScreen {
         ComboBox<CodeItem> scope = new ComboBox<>(vm.scopes());
         scope.setId("consent-scope");
         scope.setMinHeight(44);
-        scope.setCellFactory(l -> codeCell());
-        scope.setButtonCell(codeCell());
+        scope.setCellFactory(l -> CodeChoices.cell());
+        scope.setButtonCell(CodeChoices.cell());
         scope.valueProperty().addListener((o, a, item) -> vm.scopeProperty().set(item == null ? null : item.code()));
         vm.scopeProperty().addListener((o, a, code) -> {
             if (code == null) {
@@ -92,8 +92,7 @@ public final class ConsentView extends BasicScreen {
         }));
         Label formError = Ui.bound(vm.formErrorProperty(), Styles.FORM_ERROR);
         formError.setId("consent-form-error");
-        formError.visibleProperty().bind(formError.textProperty().isNotEmpty());
-        formError.managedProperty().bind(formError.visibleProperty());
+        Ui.hideWhenBlank(formError);
 
         return Ui.page(new VBox(16,
                 Ui.card(Ui.label(texts.getString("consent.signature.title"), Styles.SECTION_TITLE),
@@ -113,15 +112,5 @@ public final class ConsentView extends BasicScreen {
         r.setMinHeight(44);
         r.setId("consent-medium-" + value);
         return r;
-    }
-
-    private static ListCell<CodeItem> codeCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(CodeItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.labelOrCode());
-            }
-        };
     }
 }

@@ -5,6 +5,7 @@ import java.util.ResourceBundle;
 import fr.mediance.app.core.consent.MandateViewModel;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.shell.BasicScreen;
+import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.signature.SignaturePad;
@@ -15,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -64,8 +64,8 @@ public final class MandateView extends BasicScreen {
         ComboBox<CodeItem> duration = new ComboBox<>(vm.durations());
         duration.setId("mandate-duration");
         duration.setMinHeight(44);
-        duration.setCellFactory(l -> codeCell());
-        duration.setButtonCell(codeCell());
+        duration.setCellFactory(l -> CodeChoices.cell());
+        duration.setButtonCell(CodeChoices.cell());
         duration.valueProperty().addListener((o, a, item) -> vm.durationProperty().set(item == null ? null : item.code()));
         TextField start = new TextField();
         start.setId("mandate-startDate");
@@ -97,8 +97,7 @@ public final class MandateView extends BasicScreen {
 
         Label formError = Ui.bound(vm.formErrorProperty(), Styles.FORM_ERROR);
         formError.setId("mandate-form-error");
-        formError.visibleProperty().bind(formError.textProperty().isNotEmpty());
-        formError.managedProperty().bind(formError.visibleProperty());
+        Ui.hideWhenBlank(formError);
         Button sign = Ui.button(texts.getString("mandate.sign"), Material2AL.GESTURE, Styles.PRIMARY);
         sign.setId("mandate-sign");
         sign.setMinHeight(44);
@@ -128,8 +127,7 @@ public final class MandateView extends BasicScreen {
     private Label error(String field) {
         Label l = Ui.bound(vm.errorProperty(field), Styles.FIELD_ERROR);
         l.setId("mandate-" + field + "-error");
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
+        Ui.hideWhenBlank(l);
         return l;
     }
 
@@ -144,15 +142,5 @@ public final class MandateView extends BasicScreen {
             c.selectedProperty().addListener((o, a, b) -> vm.toggleDemarche(d.code(), b));
             demarches.getChildren().add(c);
         }
-    }
-
-    private static ListCell<CodeItem> codeCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(CodeItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.labelOrCode());
-            }
-        };
     }
 }

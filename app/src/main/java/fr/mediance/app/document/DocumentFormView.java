@@ -5,6 +5,7 @@ import java.util.ResourceBundle;
 import fr.mediance.app.core.document.DocumentFormViewModel;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.shell.BasicScreen;
+import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
 import javafx.collections.ListChangeListener;
@@ -12,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
@@ -34,28 +34,9 @@ public final class DocumentFormView extends BasicScreen {
 
     @Override
     protected Node build() {
-        ComboBox<CodeItem> type = new ComboBox<>(vm.typeOptions());
-        type.setId("document-type");
+        ComboBox<CodeItem> type = CodeChoices.combo("document-type", vm.typeOptions(), vm.typeProperty());
         type.setPromptText(texts.getString("document.type.prompt"));
         type.setMinHeight(44);
-        type.setCellFactory(l -> cell());
-        type.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(CodeItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? type.getPromptText() : item.labelOrCode());
-            }
-        });
-        Runnable fromModel = () -> type.setValue(vm.typeOptions().stream()
-                .filter(c -> c.code().equals(vm.typeProperty().get())).findFirst().orElse(null));
-        vm.typeProperty().addListener((o, a, b) -> fromModel.run());
-        vm.typeOptions().addListener((ListChangeListener<CodeItem>) c -> fromModel.run());
-        type.valueProperty().addListener((o, a, item) -> {
-            if (item != null) {
-                vm.typeProperty().set(item.code());
-            }
-        });
-        fromModel.run();
 
         TextField title = text("document-title", vm.titleProperty(), "document.title.prompt");
         TextField issuer = text("document-issuer", vm.issuerProperty(), "document.issuer.prompt");
@@ -73,8 +54,7 @@ public final class DocumentFormView extends BasicScreen {
         renderPurposes();
         Label purposeLabel = Ui.label(texts.getString("document.purpose"), Styles.FIELD_LABEL);
         Label purposeError = Ui.bound(vm.purposeErrorProperty(), Styles.FIELD_ERROR);
-        purposeError.visibleProperty().bind(purposeError.textProperty().isNotEmpty());
-        purposeError.managedProperty().bind(purposeError.visibleProperty());
+        Ui.hideWhenBlank(purposeError);
         VBox purposeField = new VBox(6, purposeLabel, purposes, purposeError);
         purposeField.getStyleClass().add(Styles.FIELD);
         purposeField.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.purposeOptions()));
@@ -86,8 +66,7 @@ public final class DocumentFormView extends BasicScreen {
 
         Label formError = Ui.bound(vm.formErrorProperty(), Styles.FORM_ERROR);
         formError.setId("document-form-error");
-        formError.visibleProperty().bind(formError.textProperty().isNotEmpty());
-        formError.managedProperty().bind(formError.visibleProperty());
+        Ui.hideWhenBlank(formError);
         Button save = Ui.button(texts.getString("document.save"), Material2AL.CHECK_CIRCLE, Styles.PRIMARY);
         save.setId("document-save");
         save.setMaxWidth(Double.MAX_VALUE);
@@ -112,16 +91,6 @@ public final class DocumentFormView extends BasicScreen {
         t.setPromptText(texts.getString(promptKey));
         t.textProperty().bindBidirectional(value);
         return t;
-    }
-
-    private static ListCell<CodeItem> cell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(CodeItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.labelOrCode());
-            }
-        };
     }
 
     private void renderPurposes() {

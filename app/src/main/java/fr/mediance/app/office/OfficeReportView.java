@@ -56,8 +56,7 @@ public final class OfficeReportView implements Screen {
 
     private Node build() {
         Label error = Ui.bound(vm.errorProperty(), Styles.FORM_ERROR);
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Ui.hideWhenBlank(error);
         VBox fields = Ui.card(
                 Ui.bound(vm.titleProperty(), Styles.CARD_TITLE),
                 value("office.report.date", vm.dateTextProperty()),
@@ -74,8 +73,7 @@ public final class OfficeReportView implements Screen {
                 value("office.report.motifs", vm.motifsTextProperty()),
                 value("office.report.signature", vm.signatureTextProperty()));
         Label supersedes = Ui.bound(vm.supersedesTextProperty(), Styles.HINT);
-        supersedes.visibleProperty().bind(supersedes.textProperty().isNotEmpty());
-        supersedes.managedProperty().bind(supersedes.visibleProperty());
+        Ui.hideWhenBlank(supersedes);
         fields.getChildren().add(1, supersedes);
         fields.setId("office-report");
         VBox energy = listCard("office.report.energy", "office-energy");

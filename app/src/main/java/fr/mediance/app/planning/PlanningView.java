@@ -8,6 +8,7 @@ import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.UserItem;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.shell.BasicScreen;
+import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
@@ -17,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -76,8 +76,7 @@ public final class PlanningView extends BasicScreen {
         selected.managedProperty().bind(selected.visibleProperty());
         Label residentError = Ui.bound(vm.errorProperty(PlanningViewModel.RESIDENT), Styles.FIELD_ERROR);
         residentError.setId("planning-resident-error");
-        residentError.visibleProperty().bind(residentError.textProperty().isNotEmpty());
-        residentError.managedProperty().bind(residentError.visibleProperty());
+        Ui.hideWhenBlank(residentError);
         vm.searchResults().addListener((ListChangeListener<Resident>) c -> renderResults());
         vm.selectedResidentProperty().addListener((o, a, b) -> renderResults());
         renderResults();
@@ -87,8 +86,8 @@ public final class PlanningView extends BasicScreen {
         ComboBox<CodeItem> reason = new ComboBox<>(vm.mobilityReasons());
         reason.setId("planning-mobilityReason");
         reason.setMaxWidth(Double.MAX_VALUE);
-        reason.setCellFactory(l -> codeCell());
-        reason.setButtonCell(codeCell());
+        reason.setCellFactory(l -> CodeChoices.cell());
+        reason.setButtonCell(CodeChoices.cell());
         reason.valueProperty().addListener((o, a, item) -> vm.mobilityReasonProperty().set(item == null ? null : item.code()));
         vm.mobilityReasonProperty().addListener((o, a, code) -> {
             if (code == null) {
@@ -116,12 +115,11 @@ public final class PlanningView extends BasicScreen {
         ComboBox<UserItem> counsellor = new ComboBox<>(vm.counsellors());
         counsellor.setId("planning-counsellor");
         counsellor.setMaxWidth(Double.MAX_VALUE);
-        counsellor.setCellFactory(l -> userCell());
-        counsellor.setButtonCell(userCell());
+        counsellor.setCellFactory(l -> CodeChoices.cell(UserItem::name));
+        counsellor.setButtonCell(CodeChoices.cell(UserItem::name));
         counsellor.valueProperty().bindBidirectional(vm.counsellorProperty());
         Label counsellorsHint = Ui.bound(vm.counsellorsHintProperty(), Styles.HINT);
-        counsellorsHint.visibleProperty().bind(counsellorsHint.textProperty().isNotEmpty());
-        counsellorsHint.managedProperty().bind(counsellorsHint.visibleProperty());
+        Ui.hideWhenBlank(counsellorsHint);
         VBox counsellorField = Ui.field(texts.getString("planning.appointment.counsellor"), counsellor,
                 vm.errorProperty(PlanningViewModel.COUNSELLOR));
         counsellorField.getChildren().add(counsellorsHint);
@@ -134,8 +132,7 @@ public final class PlanningView extends BasicScreen {
 
         Label formError = Ui.bound(vm.formErrorProperty(), Styles.FORM_ERROR);
         formError.setId("planning-form-error");
-        formError.visibleProperty().bind(formError.textProperty().isNotEmpty());
-        formError.managedProperty().bind(formError.visibleProperty());
+        Ui.hideWhenBlank(formError);
         Button submit = Ui.button(texts.getString("planning.submit"), Material2AL.EVENT_AVAILABLE, Styles.PRIMARY);
         submit.setId("planning-submit");
         submit.setMaxWidth(Double.MAX_VALUE);
@@ -243,26 +240,6 @@ public final class PlanningView extends BasicScreen {
             item.getStyleClass().add(Styles.LIST_ITEM);
             plannedList.getChildren().add(item);
         }
-    }
-
-    private static ListCell<CodeItem> codeCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(CodeItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.labelOrCode());
-            }
-        };
-    }
-
-    private static ListCell<UserItem> userCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(UserItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name());
-            }
-        };
     }
 
     @Override

@@ -13,6 +13,7 @@ import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.UserItem;
 import fr.mediance.app.core.resident.ResidentFileViewModel;
 import fr.mediance.app.shell.BasicScreen;
+import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
@@ -27,7 +28,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -90,8 +90,7 @@ public final class ResidentFileView extends BasicScreen {
         Label protection = Ui.bound(vm.protectionProperty(), Styles.REMINDER);
         protection.setId("resident-protection");
         protection.setGraphic(Icons.of(Material2AL.GAVEL));
-        protection.visibleProperty().bind(protection.textProperty().isNotEmpty());
-        protection.managedProperty().bind(protection.visibleProperty());
+        Ui.hideWhenBlank(protection);
         VBox header = new VBox(4, name, subtitle, saved, protection);
 
         Map<String, Node> sections = new LinkedHashMap<>();
@@ -169,8 +168,8 @@ public final class ResidentFileView extends BasicScreen {
         interpreter.selectedProperty().bindBidirectional(vm.interpreterNeededProperty());
         ComboBox<UserItem> referent = new ComboBox<>(vm.referents());
         referent.setId("resident-referentId");
-        referent.setCellFactory(l -> userCell());
-        referent.setButtonCell(userCell());
+        referent.setCellFactory(l -> CodeChoices.cell(UserItem::name));
+        referent.setButtonCell(CodeChoices.cell(UserItem::name));
         referent.setMinHeight(44);
         Runnable showReferent = () -> referent.setValue(vm.referents().stream()
                 .filter(u -> u.id().equals(vm.referentIdProperty().get())).findFirst().orElse(null));
@@ -320,8 +319,7 @@ public final class ResidentFileView extends BasicScreen {
         mandate.setOnAction(e -> openMandate.accept(vm.residentId()));
         Label blocked = Ui.bound(vm.protectionProperty(), Styles.REMINDER);
         blocked.setGraphic(Icons.of(Material2AL.GAVEL));
-        blocked.visibleProperty().bind(blocked.textProperty().isNotEmpty());
-        blocked.managedProperty().bind(blocked.visibleProperty());
+        Ui.hideWhenBlank(blocked);
         mandate.visibleProperty().bind(blocked.visibleProperty().not());
         mandate.managedProperty().bind(mandate.visibleProperty());
         return new VBox(16,
@@ -436,35 +434,15 @@ public final class ResidentFileView extends BasicScreen {
     }
 
     private ComboBox<CodeItem> codeCombo(String id, ObservableList<CodeItem> items, ObjectProperty<String> code) {
-        ComboBox<CodeItem> combo = new ComboBox<>(items);
-        combo.setId("resident-" + id);
+        ComboBox<CodeItem> combo = CodeChoices.combo("resident-" + id, items, code);
         combo.setMinHeight(44);
-        combo.setMaxWidth(Double.MAX_VALUE);
-        combo.setCellFactory(l -> codeCell());
-        combo.setButtonCell(codeCell());
-        Runnable show = () -> {
-            CodeItem item = items.stream().filter(c -> c.code().equals(code.get())).findFirst().orElse(null);
-            if (combo.getValue() != item) {
-                combo.setValue(item);
-            }
-        };
-        code.addListener((o, a, b) -> show.run());
-        items.addListener((ListChangeListener<CodeItem>) c -> show.run());
-        show.run();
-        combo.valueProperty().addListener((o, a, item) -> {
-            String v = item == null ? null : item.code();
-            if (v != null && !v.equals(code.get())) {
-                code.set(v);
-            }
-        });
         return combo;
     }
 
     private Label errorLine(String field) {
         Label l = Ui.bound(vm.errorProperty(field), Styles.FIELD_ERROR);
         l.setId("resident-" + field + "-error");
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
+        Ui.hideWhenBlank(l);
         return l;
     }
 
@@ -499,26 +477,6 @@ public final class ResidentFileView extends BasicScreen {
             line.getChildren().add(b);
         }
         return line;
-    }
-
-    private static ListCell<CodeItem> codeCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(CodeItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.labelOrCode());
-            }
-        };
-    }
-
-    private static ListCell<UserItem> userCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(UserItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name());
-            }
-        };
     }
 
     @Override

@@ -69,8 +69,7 @@ public final class Ui {
         if (error != null) {
             Label errorLabel = label("", Styles.FIELD_ERROR);
             errorLabel.textProperty().bind(error);
-            errorLabel.visibleProperty().bind(errorLabel.textProperty().isNotEmpty());
-            errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+            hideWhenBlank(errorLabel);
             if (control.getId() != null) {
                 errorLabel.setId(control.getId() + "-error");
             }
@@ -121,6 +120,18 @@ public final class Ui {
         box.getStyleClass().add(Styles.EMPTY_STATE);
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /** The label takes no room while its text is empty (an error line, a hint that comes and goes). */
+    public static void hideWhenBlank(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** The node is shown, and takes room, only while {@code condition} holds. */
+    public static void showWhen(Node node, ObservableValue<Boolean> condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(node.visibleProperty());
     }
 
     public static Region spacer() {

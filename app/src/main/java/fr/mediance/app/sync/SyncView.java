@@ -229,8 +229,7 @@ public final class SyncView extends BasicScreen {
     }
 
     private static void hideWhenBlank(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
+        Ui.hideWhenBlank(label);
     }
 
     @Override

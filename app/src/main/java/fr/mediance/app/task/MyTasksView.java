@@ -63,8 +63,7 @@ public final class MyTasksView implements Screen {
     private Node build() {
         Label summary = Ui.bound(vm.summaryProperty(), Styles.MUTED);
         summary.setId("tasks-summary");
-        summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
-        summary.managedProperty().bind(summary.visibleProperty());
+        Ui.hideWhenBlank(summary);
         VBox empty = Ui.emptyState(Material2AL.ALARM_ON, texts.getString("tasks.empty"),
                 texts.getString("tasks.empty.hint"));
         empty.setId("tasks-empty");

@@ -25,7 +25,7 @@ public final class VisitScreens {
         vm.setOnMessage(ctx.shell()::showMessage);
         ctx.onDispose().accept(vm::dispose);
         VisitView view = new VisitView(vm, ctx.texts());
-        view.setOnDescribe(id -> new DocumentScreens(ctx).describe(id, vm::refreshPhotos));
+        view.setOnDescribe(id -> new DocumentScreens(ctx).describe(id, vm.photos()::refresh));
         ctx.shell().navigator().push(view);
         return vm;
     }

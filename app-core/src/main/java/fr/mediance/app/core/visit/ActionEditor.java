@@ -12,7 +12,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -51,13 +50,10 @@ public final class ActionEditor {
     final ObjectProperty<String> mandateId = new SimpleObjectProperty<>(this, "mandateId");
     final StringProperty note = new SimpleStringProperty(this, "note", "");
     final ObservableList<MandateChoice> mandateOptions = FXCollections.observableArrayList();
-    private final Map<String, ReadOnlyStringWrapper> errors = new java.util.LinkedHashMap<>();
+    private final ErrorLines errors = new ErrorLines("type", "domain", "target", "date", "result", "amountRequested",
+            "amountObtained", "reference", "mandate", "note");
 
     ActionEditor() {
-        for (String f : new String[] {"type", "domain", "target", "date", "result", "amountRequested", "amountObtained",
-                "reference", "mandate", "note"}) {
-            errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
-        }
         type.addListener((o, a, b) -> error("type", ""));
         domain.addListener((o, a, b) -> error("domain", ""));
         mandateId.addListener((o, a, b) -> error("mandate", ""));
@@ -117,17 +113,21 @@ public final class ActionEditor {
      * too long a text): the message is then beside the field and the text stays as typed.
      */
     Optional<ActionDto> read(FormText text) {
-        String mandateError = errors.get("mandate").get();
+        String mandateError = errors.get("mandate");
         clearErrors();
         error("mandate", mandateError); // known from the mandates found; checked again by the service
         boolean ok = true;
-        if (FrenchInput.invalidDate(date.get())) {
-            error("date", text.get("visit.error.date.invalid"));
+        String dateError = VisitSession.dateError(text, date.get(), "visit.error.date.invalid");
+        if (!dateError.isEmpty()) {
+            error("date", dateError);
             ok = false;
         }
         for (String f : new String[] {"amountRequested", "amountObtained"}) {
             String typed = f.equals("amountRequested") ? amountRequested.get() : amountObtained.get();
-            if (FrenchInput.invalidAmount(typed)) {
+            if (FrenchInput.amountTooLarge(typed)) {
+                error(f, text.get("visit.error.amount.too.large", FrenchInput.money(Limits.MAX_AMOUNT_CENTS)));
+                ok = false;
+            } else if (FrenchInput.invalidAmount(typed)) {
                 error(f, text.get("visit.error.amount.invalid"));
                 ok = false;
             }
@@ -154,18 +154,15 @@ public final class ActionEditor {
 
     /** Shows the service's messages beside their fields. */
     void showErrors(Map<String, String> byField) {
-        byField.forEach(this::error);
+        errors.show(byField);
     }
 
     void error(String field, String message) {
-        ReadOnlyStringWrapper w = errors.get(field);
-        if (w != null) {
-            w.set(message);
-        }
+        errors.set(field, message);
     }
 
     private void clearErrors() {
-        errors.values().forEach(w -> w.set(""));
+        errors.clear();
     }
 
     private static String clean(String s) {
@@ -238,6 +235,6 @@ public final class ActionEditor {
 
     /** Error of a field: type, domain, target, date, result, amountRequested, amountObtained, reference, mandate, note. */
     public ReadOnlyStringProperty errorProperty(String field) {
-        return errors.get(field).getReadOnlyProperty();
+        return errors.property(field);
     }
 }

@@ -6,17 +6,18 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 
+import fr.mediance.protocol.Limits;
+
 /**
  * What counsellors type, read the French way: dates dd/MM/yyyy (impossible dates such as 31/02 refused),
- * amounts in euros ("412,50", "1 234,56 €", "12,5") kept as cents, whole numbers; and amounts written back as
- * "1 234,56 €" (non-breaking spaces, so that an amount never wraps).
+ * amounts in euros ("412,50", "1 234,56 €", "12,5") kept as cents up to {@link Limits#MAX_AMOUNT_CENTS} (the
+ * server refuses more), whole numbers; and amounts written back as "1 234,56 €" (non-breaking spaces, so that an
+ * amount never wraps).
  */
 public final class FrenchInput {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final char NBSP = '\u00a0';
-    /** Largest amount accepted: ten million euros. */
-    private static final long MAX_CENTS = 1_000_000_000L;
 
     private FrenchInput() {
     }
@@ -26,8 +27,24 @@ public final class FrenchInput {
         return s == null || s.isBlank();
     }
 
-    /** A real date typed as dd/MM/yyyy; empty if blank or not a date. */
+    /**
+     * A real date typed as dd/MM/yyyy, in the years both sides accept ({@link Limits#MIN_DATE_YEAR} to
+     * {@link Limits#MAX_DATE_YEAR}); empty if blank, not a date, or out of those years (a typo such as 2206).
+     */
     public static Optional<LocalDate> date(String typed) {
+        return anyDate(typed).filter(FrenchInput::inYears);
+    }
+
+    /** Whether a real date was typed whose year both sides refuse (before 2000, after 2100). */
+    public static boolean dateOutOfRange(String typed) {
+        return anyDate(typed).filter(d -> !inYears(d)).isPresent();
+    }
+
+    private static boolean inYears(LocalDate d) {
+        return d.getYear() >= Limits.MIN_DATE_YEAR && d.getYear() <= Limits.MAX_DATE_YEAR;
+    }
+
+    private static Optional<LocalDate> anyDate(String typed) {
         if (blank(typed)) {
             return Optional.empty();
         }
@@ -49,9 +66,19 @@ public final class FrenchInput {
 
     /**
      * An amount in euros as cents: spaces (also non-breaking) between thousands, a comma (or a point) before at
-     * most two decimals, an optional "€" or "EUR". Empty if blank or not an amount.
+     * most two decimals, an optional "€" or "EUR". Empty if blank, not an amount, or above
+     * {@link Limits#MAX_AMOUNT_CENTS}.
      */
     public static Optional<Long> cents(String typed) {
+        return anyCents(typed).filter(c -> c <= Limits.MAX_AMOUNT_CENTS);
+    }
+
+    /** Whether an amount was typed that is above {@link Limits#MAX_AMOUNT_CENTS} (1 000 000,00 €). */
+    public static boolean amountTooLarge(String typed) {
+        return anyCents(typed).filter(c -> c > Limits.MAX_AMOUNT_CENTS).isPresent();
+    }
+
+    private static Optional<Long> anyCents(String typed) {
         if (blank(typed)) {
             return Optional.empty();
         }
@@ -71,8 +98,7 @@ public final class FrenchInput {
         if (parts.length == 2) {
             cents = Long.parseLong(parts[1].length() == 1 ? parts[1] + "0" : parts[1]);
         }
-        long total = euros * 100 + cents;
-        return total > MAX_CENTS ? Optional.empty() : Optional.of(total);
+        return Optional.of(euros * 100 + cents);
     }
 
     /** Whether something was typed that is not an amount. */

@@ -12,7 +12,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,12 +27,9 @@ public final class OrientationEditor {
     private final ObjectProperty<String> mode = new SimpleObjectProperty<>(this, "mode");
     private final BooleanProperty consent = new SimpleBooleanProperty(this, "consent", false);
     private final ObjectProperty<String> feedback = new SimpleObjectProperty<>(this, "feedback");
-    private final Map<String, ReadOnlyStringWrapper> errors = new java.util.LinkedHashMap<>();
+    private final ErrorLines errors = new ErrorLines("target", "reason", "date", "mode", "feedback");
 
     OrientationEditor() {
-        for (String f : new String[] {"target", "reason", "date", "mode", "feedback"}) {
-            errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
-        }
         target.addListener((o, a, b) -> error("target", ""));
     }
 
@@ -48,7 +44,7 @@ public final class OrientationEditor {
     }
 
     private void fill(OrientationDto o) {
-        errors.values().forEach(w -> w.set(""));
+        errors.clear();
         target.set(o.target());
         reason.set(o.reason() == null ? "" : o.reason());
         date.set(FrenchInput.format(o.date()));
@@ -61,15 +57,16 @@ public final class OrientationEditor {
     void close() {
         open.set(false);
         editingId = null;
-        errors.values().forEach(w -> w.set(""));
+        errors.clear();
     }
 
     /** The orientation as typed, or empty (messages beside the fields, text kept). */
     Optional<OrientationDto> read(ActionEditor.FormText text) {
-        errors.values().forEach(w -> w.set(""));
+        errors.clear();
         boolean ok = true;
-        if (FrenchInput.invalidDate(date.get())) {
-            error("date", text.get("visit.error.date.invalid"));
+        String dateError = VisitSession.dateError(text, date.get(), "visit.error.date.invalid");
+        if (!dateError.isEmpty()) {
+            error("date", dateError);
             ok = false;
         }
         if (reason.get() != null && reason.get().length() > Limits.MAX_LONG_TEXT) {
@@ -85,14 +82,11 @@ public final class OrientationEditor {
     }
 
     void showErrors(Map<String, String> byField) {
-        byField.forEach(this::error);
+        errors.show(byField);
     }
 
     private void error(String field, String message) {
-        ReadOnlyStringWrapper w = errors.get(field);
-        if (w != null) {
-            w.set(message);
-        }
+        errors.set(field, message);
     }
 
     public ReadOnlyBooleanProperty openProperty() {
@@ -130,6 +124,6 @@ public final class OrientationEditor {
 
     /** Error of a field: target, reason, date, mode, feedback. */
     public ReadOnlyStringProperty errorProperty(String field) {
-        return errors.get(field).getReadOnlyProperty();
+        return errors.property(field);
     }
 }

@@ -47,10 +47,6 @@ import java.util.function.Supplier;
  * status {@link SqliteTaskService#PLANNED} (never sent, never listed) until the visit is terminated.
  */
 public final class SqliteVisitService implements VisitService {
-    /** Longest duration of one contact, in minutes. */
-    public static final int MAX_DURATION_MINUTES = 24 * 60;
-    /** Largest limited power in kVA. */
-    public static final int MAX_KVA = 36;
     /** The parent of the task rules that every orientation triggers. */
     public static final String ORIENTATION_RULE_PARENT = "orientation";
 
@@ -237,8 +233,10 @@ public final class SqliteVisitService implements VisitService {
             e.add("medium", CoreMessages.get("field.unknownCode"));
         }
         e.maxLength("place", r.place(), Limits.MAX_SHORT_TEXT);
-        if (r.durationMinutes() != null && (r.durationMinutes() < 1 || r.durationMinutes() > MAX_DURATION_MINUTES)) {
-            e.add("duration", CoreMessages.get("visit.duration.invalid", MAX_DURATION_MINUTES));
+        if (r.durationMinutes() != null && (r.durationMinutes() < Limits.MIN_CONTACT_MINUTES
+                || r.durationMinutes() > Limits.MAX_CONTACT_MINUTES)) {
+            e.add("duration", CoreMessages.get("visit.duration.invalid", Limits.MIN_CONTACT_MINUTES,
+                    Limits.MAX_CONTACT_MINUTES));
         }
         codes(tx, e, "personsPresent", ListNames.PERSON_PRESENT, r.personsPresent());
         List<String> domains = distinct(r.domains());
@@ -291,12 +289,20 @@ public final class SqliteVisitService implements VisitService {
         }
     }
 
+    private static void amount(FormErrors e, String field, Long cents) {
+        if (cents != null && cents < 0) {
+            e.add(field, CoreMessages.get("visit.amount.invalid"));
+        } else if (cents != null && cents > Limits.MAX_AMOUNT_CENTS) {
+            e.add(field, CoreMessages.get("visit.amount.too.large", FrenchInput.money(Limits.MAX_AMOUNT_CENTS)));
+        }
+    }
+
     private void validateEnergy(FormErrors e, EnergyCheckDto energy) {
         if (energy == null) {
             return;
         }
-        if (energy.limitedKva() != null && (energy.limitedKva() < 1 || energy.limitedKva() > MAX_KVA)) {
-            e.add("energy.kva", CoreMessages.get("visit.energy.kva.invalid", MAX_KVA));
+        if (energy.limitedKva() != null && (energy.limitedKva() < Limits.MIN_KVA || energy.limitedKva() > Limits.MAX_KVA)) {
+            e.add("energy.kva", CoreMessages.get("visit.energy.kva.invalid", Limits.MIN_KVA, Limits.MAX_KVA));
         }
         if (energy.supplyStateSince() != null && energy.supplyStateSince().isAfter(clock.instant().atZone(zone).toLocalDate())) {
             e.add("energy.since", CoreMessages.get("visit.date.future"));
@@ -325,12 +331,8 @@ public final class SqliteVisitService implements VisitService {
         e.maxLength(prefix + "target", a.target(), Limits.MAX_SHORT_TEXT);
         e.maxLength(prefix + "reference", a.reference(), Limits.MAX_SHORT_TEXT);
         e.maxLength(prefix + "note", a.note(), Limits.MAX_LONG_TEXT);
-        if (a.amountRequestedCents() != null && a.amountRequestedCents() < 0) {
-            e.add(prefix + "amountRequested", CoreMessages.get("visit.amount.invalid"));
-        }
-        if (a.amountObtainedCents() != null && a.amountObtainedCents() < 0) {
-            e.add(prefix + "amountObtained", CoreMessages.get("visit.amount.invalid"));
-        }
+        amount(e, prefix + "amountRequested", a.amountRequestedCents());
+        amount(e, prefix + "amountObtained", a.amountObtainedCents());
         if (a.onBehalf() && !FormErrors.blank(a.domain())) {
             LocalDate day = a.date() != null ? a.date() : visitDay;
             List<fr.mediance.protocol.MandateDto> covering = SqliteMandateService.activeCovering(tx, residentId,

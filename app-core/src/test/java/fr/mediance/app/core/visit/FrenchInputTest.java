@@ -27,6 +27,16 @@ public class FrenchInputTest {
     }
 
     @Test
+    void amounts_above_the_limit_both_sides_check_are_refused_and_said_too_large() {
+        assertThat(FrenchInput.cents("1 000 000,00 €")).contains(fr.mediance.protocol.Limits.MAX_AMOUNT_CENTS);
+        assertThat(FrenchInput.cents("1 000 000,01")).isEmpty();
+        assertThat(FrenchInput.cents("2 000 000,00")).isEmpty();
+        assertThat(FrenchInput.amountTooLarge("2 000 000,00")).isTrue();
+        assertThat(FrenchInput.amountTooLarge("1 000 000,00")).isFalse();
+        assertThat(FrenchInput.amountTooLarge("abc")).isFalse();
+    }
+
+    @Test
     void amounts_are_written_back_with_non_breaking_spaces() {
         assertThat(FrenchInput.money(123_456L)).isEqualTo("1\u00a0234,56\u00a0€");
         assertThat(FrenchInput.money(41_250L)).isEqualTo("412,50\u00a0€");
@@ -34,6 +44,17 @@ public class FrenchInputTest {
         assertThat(FrenchInput.money(123_456_789L)).isEqualTo("1\u00a0234\u00a0567,89\u00a0€");
         assertThat(FrenchInput.typedAmount(41_250L)).isEqualTo("412,50");
         assertThat(FrenchInput.money(null)).isEmpty();
+    }
+
+    @Test
+    void dates_outside_the_years_both_sides_accept_are_refused_and_said_out_of_range() {
+        assertThat(FrenchInput.date("04/12/2206")).isEmpty();
+        assertThat(FrenchInput.date("04/12/1999")).isEmpty();
+        assertThat(FrenchInput.date("01/01/2000")).contains(LocalDate.of(2000, 1, 1));
+        assertThat(FrenchInput.date("31/12/2100")).contains(LocalDate.of(2100, 12, 31));
+        assertThat(FrenchInput.dateOutOfRange("04/12/2206")).isTrue();
+        assertThat(FrenchInput.dateOutOfRange("04/12/2026")).isFalse();
+        assertThat(FrenchInput.dateOutOfRange("31/02/2206")).isFalse(); // not a date at all
     }
 
     @Test

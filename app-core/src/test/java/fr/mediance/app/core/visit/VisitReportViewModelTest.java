@@ -3,33 +3,21 @@ package fr.mediance.app.core.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 
-import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.agenda.AppointmentStatus;
-import fr.mediance.app.core.platform.CapturedImage;
-import fr.mediance.app.core.platform.DocumentCapture;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.protocol.Limits;
-import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The visit report as a whole: opening, the header, autosave, "Terminer la visite" and the frozen report. */
 public class VisitReportViewModelTest {
 
-    static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages");
+    static final ResourceBundle TEXTS = VisitTestBed.TEXTS;
     static final byte[] JPEG = realJpeg();
 
     /** A real JPEG of a bill (the device shrinks and re-encodes what it attaches, so it must be decodable). */
@@ -55,51 +43,22 @@ public class VisitReportViewModelTest {
 
     @TempDir
     Path dir;
-    FakeOfficeServer server;
-    MutableClock clock = new MutableClock(TestCores.T0);
-    CoreContext core;
+    VisitTestBed bed;
     VisitReportViewModel vm;
-    List<String> messages = new ArrayList<>();
-    Optional<CapturedImage> nextCapture = Optional.of(new CapturedImage(JPEG, "image/jpeg", "facture.jpg"));
 
     @BeforeEach
     void setUp() {
-        server = new FakeOfficeServer();
-        server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
-        server.addCode("medium", "home_visit", "Visite à domicile", 1);
-        server.addCode("medium", "phone", "Téléphone", 2);
-        server.addCode("domain", "energie", "Énergie", 1);
-        server.addCode("domain", "budget", "Budget", 2);
-        server.addCode("document_type", "facture", "Facture", 1);
-        server.addCode("document_type", "avis_imposition", "Avis d'imposition", 2);
-        server.serverWrite(new ResidentDto("r1", "s1", "D-1", null, "Benali", "Fatima", null, "06 12 34 56 78",
-                "12 rue des Lilas", "13015", "Marseille", "Digicode 1234B", null, "u-c1"));
-        server.serverWrite(new AppointmentDto("a1", "s1", "r1", "u-c1", "home_visit",
-                Instant.parse("2026-11-27T09:30:00Z"), Instant.parse("2026-11-27T10:30:00Z"), "confirmed", null, null, null));
-        core = TestCores.signedIn(dir, clock, server, "conseil1");
-        assertThat(core.sync().syncNow().join().ok()).isTrue();
-        DocumentCapture capture = () -> CompletableFuture.completedFuture(nextCapture);
-        vm = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(), core.reference(), capture,
-                core.sync(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
-        vm.setOnMessage(messages::add);
-        assertThat(vm.load("a1").join()).isTrue();
+        bed = VisitTestBed.simple(dir);
+        vm = bed.vm;
     }
 
     @AfterEach
     void tearDown() {
-        core.close();
-        server.close();
+        bed.close();
     }
 
     VisitReport saved() {
-        return core.visits().find(vm.reportId()).orElseThrow();
-    }
-
-    void fillValid() {
-        vm.mediumProperty().set("home_visit");
-        vm.setDomainSelected("energie", true);
-        vm.synthesisProperty().set("Facture EDF de 412 € en retard ; échéancier demandé.");
-        vm.attestedProperty().set(true);
+        return bed.saved();
     }
 
     @Test
@@ -109,18 +68,18 @@ public class VisitReportViewModelTest {
         assertThat(vm.accessNotesProperty().get()).isEqualTo("Digicode 1234B");
         assertThat(vm.phoneProperty().get()).isEqualTo("06 12 34 56 78");
         assertThat(vm.whenTextProperty().get()).isEqualTo("27/11/2026 · 10:30 – 11:30");
-        assertThat(vm.mediumOptions()).extracting(c -> c.code()).containsExactly("home_visit", "phone");
-        assertThat(vm.domainOptions()).extracting(c -> c.label()).containsExactly("Énergie", "Budget");
-        assertThat(vm.mediumProperty().get()).isEqualTo("home_visit");
+        assertThat(vm.contact().mediumOptions()).extracting(c -> c.code()).containsExactly("home_visit", "phone");
+        assertThat(vm.contact().domainOptions()).extracting(c -> c.label()).containsExactly("Énergie", "Budget");
+        assertThat(vm.contact().mediumProperty().get()).isEqualTo("home_visit");
         assertThat(vm.frozenProperty().get()).isFalse();
     }
 
     @Test
     void every_change_is_saved_on_the_device_at_once() {
-        vm.synthesisProperty().set("Courrier de la CAF expliqué.");
-        vm.setDomainSelected("budget", true);
-        vm.followUpProperty().set("Rappeler la CAF");
-        vm.followUpDueProperty().set("04/12/2026");
+        vm.contact().synthesisProperty().set("Courrier de la CAF expliqué.");
+        vm.contact().setDomainSelected("budget", true);
+        vm.followUps().followUpProperty().set("Rappeler la CAF");
+        vm.followUps().followUpDueProperty().set("04/12/2026");
 
         VisitReport r = saved();
         assertThat(r.synthesis()).isEqualTo("Courrier de la CAF expliqué.");
@@ -133,153 +92,176 @@ public class VisitReportViewModelTest {
 
     @Test
     void reopening_the_appointment_gives_back_the_draft() {
-        vm.synthesisProperty().set("Brouillon");
-        VisitReportViewModel again = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), core.sync(), clock, core.zone(),
-                TEXTS, Runnable::run, Runnable::run);
+        vm.contact().synthesisProperty().set("Brouillon");
+        VisitReportViewModel again = new VisitReportViewModel(bed.core.visits(), bed.core.documents(),
+                bed.core.agenda(), bed.core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()),
+                bed.core.sync(), bed.clock, bed.core.zone(), TEXTS, Runnable::run, Runnable::run);
         again.load("a1").join();
-        assertThat(again.synthesisProperty().get()).isEqualTo("Brouillon");
+        assertThat(again.contact().synthesisProperty().get()).isEqualTo("Brouillon");
         assertThat(again.reportId()).isEqualTo(vm.reportId());
     }
 
     @Test
-    void an_impossible_due_date_is_reported_beside_the_field_and_the_text_stays() {
-        vm.followUpDueProperty().set("31/02/2027");
-        assertThat(vm.followUpDueErrorProperty().get()).isEqualTo("Date invalide : utilisez le format jj/mm/aaaa.");
-        assertThat(vm.followUpDueProperty().get()).isEqualTo("31/02/2027");
-
-        vm.followUpDueProperty().set("28/02/2027");
-        assertThat(vm.followUpDueErrorProperty().get()).isEmpty();
-    }
-
-    @Test
-    void an_over_long_synthesis_is_reported_as_it_is_typed() {
-        vm.synthesisProperty().set("x".repeat(Limits.MAX_LONG_TEXT + 1));
-        assertThat(vm.synthesisErrorProperty().get()).startsWith("Texte trop long : 20");
-    }
-
-    @Test
     void terminating_an_incomplete_report_shows_a_message_per_missing_field_and_keeps_it_editable() {
-        vm.mediumProperty().set(null);
+        vm.contact().mediumProperty().set(null);
 
         boolean done = vm.complete().join();
 
         assertThat(done).isFalse();
         assertThat(vm.frozenProperty().get()).isFalse();
-        assertThat(vm.domainsErrorProperty().get()).isNotBlank();
-        assertThat(vm.synthesisErrorProperty().get()).isNotBlank();
+        assertThat(vm.contact().errorProperty("domains").get()).isNotBlank();
+        assertThat(vm.contact().errorProperty("synthesis").get()).isNotBlank();
         assertThat(vm.formErrorProperty().get()).startsWith("Le compte rendu est incomplet");
         // fixing a field clears its message
-        vm.setDomainSelected("energie", true);
-        assertThat(vm.domainsErrorProperty().get()).isEmpty();
+        vm.contact().setDomainSelected("energie", true);
+        assertThat(vm.contact().errorProperty("domains").get()).isEmpty();
     }
 
     @Test
     void terminating_freezes_the_report_marks_the_appointment_done_and_queues_it() {
-        fillValid();
+        bed.fillValidAttested();
 
         assertThat(vm.complete().join()).isTrue();
 
         assertThat(vm.frozenProperty().get()).isTrue();
         assertThat(vm.completedTextProperty().get()).startsWith("Visite terminée le 27/11/2026 à 09:00");
         assertThat(saved().completed()).isTrue();
-        assertThat(core.agenda().find("a1").orElseThrow().status()).isEqualTo(AppointmentStatus.DONE);
-        assertThat(core.sync().pendingItems()).isNotEmpty();
-        assertThat(messages).contains("Visite terminée. Le compte rendu sera envoyé à la prochaine synchronisation.");
+        assertThat(bed.core.agenda().find("a1").orElseThrow().status()).isEqualTo(AppointmentStatus.DONE);
+        assertThat(bed.core.sync().pendingItems()).isNotEmpty();
+        assertThat(bed.messages).contains("Visite terminée. Le compte rendu sera envoyé à la prochaine synchronisation.");
     }
 
     @Test
     void a_frozen_report_ignores_further_edits() {
-        fillValid();
+        bed.fillValidAttested();
         vm.complete().join();
 
-        vm.synthesisProperty().set("modifié après coup");
-        vm.setDomainSelected("budget", true);
+        vm.contact().synthesisProperty().set("modifié après coup");
+        vm.contact().setDomainSelected("budget", true);
 
         assertThat(saved().synthesis()).startsWith("Facture EDF");
         assertThat(saved().domains()).containsExactly("energie");
-        assertThat(vm.addPhoto().join()).isFalse();
+        assertThat(vm.photos().addPhoto().join()).isFalse();
+    }
+
+    /** The device's visit service, whose saves fail with a bug while {@code broken} holds. */
+    static final class BreakableVisits implements VisitService {
+        final VisitService real;
+        boolean broken;
+
+        BreakableVisits(VisitService real) {
+            this.real = real;
+        }
+
+        @Override
+        public Optional<VisitReport> openForAppointment(String appointmentId) {
+            return real.openForAppointment(appointmentId);
+        }
+
+        @Override
+        public Optional<VisitReport> find(String reportId) {
+            return real.find(reportId);
+        }
+
+        @Override
+        public Optional<VisitReport> startForResident(String residentId) {
+            return real.startForResident(residentId);
+        }
+
+        @Override
+        public Optional<VisitReport> startContact(String residentId, String medium) {
+            return real.startContact(residentId, medium);
+        }
+
+        @Override
+        public fr.mediance.app.core.Outcome<VisitReport> correct(String reportId) {
+            return real.correct(reportId);
+        }
+
+        @Override
+        public java.util.List<VisitReport> drafts() {
+            return real.drafts();
+        }
+
+        @Override
+        public fr.mediance.app.core.Outcome<VisitReport> saveDraft(VisitReport draft) {
+            if (broken) {
+                throw new IllegalStateException("a bug in the store");
+            }
+            return real.saveDraft(draft);
+        }
+
+        @Override
+        public java.util.Map<String, String> validate(VisitReport draft) {
+            return real.validate(draft);
+        }
+
+        @Override
+        public java.util.Map<String, String> validateAction(String residentId, fr.mediance.protocol.ActionDto action,
+                                                            LocalDate visitDay) {
+            return real.validateAction(residentId, action, visitDay);
+        }
+
+        @Override
+        public java.util.Map<String, String> validateOrientation(fr.mediance.protocol.OrientationDto orientation) {
+            return real.validateOrientation(orientation);
+        }
+
+        @Override
+        public fr.mediance.app.core.Outcome<VisitReport> complete(String reportId) {
+            return real.complete(reportId);
+        }
     }
 
     @Test
-    void a_photo_needs_a_document_type() {
-        assertThat(vm.addPhoto().join()).isFalse();
-        assertThat(vm.photoTypeErrorProperty().get()).isEqualTo("Indiquez le type de ce document.");
-        assertThat(vm.photos()).isEmpty();
-    }
+    void a_save_that_fails_with_a_bug_is_logged_once_says_so_in_french_and_the_next_change_is_saved() {
+        BreakableVisits visits = new BreakableVisits(bed.core.visits());
+        VisitReportViewModel m = new VisitReportViewModel(visits, bed.core.documents(), bed.core.agenda(),
+                bed.core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), bed.core.sync(),
+                bed.clock, bed.core.zone(), TEXTS, Runnable::run, Runnable::run);
+        assertThat(m.load("a1").join()).isTrue();
+        java.util.List<java.util.logging.LogRecord> logged = new java.util.ArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(fr.mediance.app.core.BackgroundWork.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r);
+            }
 
-    @Test
-    void a_photo_is_attached_with_its_type_then_removed() {
-        vm.newPhotoTypeProperty().set("facture");
+            @Override
+            public void flush() {
+            }
 
-        assertThat(vm.addPhoto().join()).isTrue();
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            visits.broken = true;
+            m.contact().synthesisProperty().set("Perdu ?");
+            m.flush().join();
+            assertThat(m.saveStatusProperty().get()).isEqualTo(TEXTS.getString("visit.save.failed"));
+            assertThat(logged).singleElement().satisfies(r -> {
+                assertThat(r.getThrown()).hasMessage("a bug in the store");
+                assertThat(r.getMessage()).doesNotContain("Perdu");
+            });
 
-        assertThat(vm.photos()).hasSize(1);
-        VisitReportViewModel.PhotoRow row = vm.photos().get(0);
-        assertThat(row.typeLabel()).isEqualTo("Facture");
-        assertThat(vm.photoBytes(row.documentId()).join()).hasValueSatisfying(b -> assertThat(b).startsWith(0xFF, 0xD8));
-        assertThat(core.documents().photos(vm.reportId())).hasSize(1);
-
-        assertThat(vm.removePhoto(row.documentId()).join()).isTrue();
-        assertThat(vm.photos()).isEmpty();
-        assertThat(core.documents().photos(vm.reportId())).isEmpty();
-    }
-
-    @Test
-    void each_photo_says_where_it_stands_on_its_way_to_the_office() {
-        vm.newPhotoTypeProperty().set("facture");
-        assertThat(vm.addPhoto().join()).isTrue();
-        assertThat(vm.photos().get(0).stateText()).isEqualTo("Sur l'appareil");
-        assertThat(vm.photos().get(0).showsProgress()).isFalse();
-
-        fillValid();
-        assertThat(vm.complete().join()).isTrue();
-        assertThat(vm.photos().get(0).stateText()).isEqualTo("En attente");
-        assertThat(vm.photos().get(0).delivery()).isEqualTo(fr.mediance.app.core.sync.Delivery.QUEUED);
-        assertThat(vm.deliveryTextProperty().get())
-                .isEqualTo("En attente d'envoi : le compte rendu partira à la prochaine synchronisation.");
-
-        List<String> seen = new ArrayList<>();
-        vm.photos().addListener((javafx.collections.ListChangeListener<VisitReportViewModel.PhotoRow>) c ->
-                vm.photos().forEach(r -> seen.add(r.stateText())));
-        assertThat(core.sync().syncNow().join().ok()).isTrue();
-
-        assertThat(vm.photos().get(0).stateText()).isEqualTo("Reçue par le bureau");
-        assertThat(vm.photos().get(0).percent()).isEqualTo(100);
-        assertThat(seen).last().isEqualTo("Reçue par le bureau");
-        assertThat(vm.deliveryTextProperty().get()).isEqualTo("Compte rendu et photos reçus par le bureau.");
-        assertThat(seen).allMatch(t -> t.equals("Reçue par le bureau") || t.matches("Envoi \\d+ %|En attente"));
-    }
-
-    @Test
-    void a_closed_report_stops_following_its_photos() {
-        vm.newPhotoTypeProperty().set("facture");
-        vm.addPhoto().join();
-        fillValid();
-        vm.complete().join();
-        vm.dispose();
-
-        core.sync().syncNow().join();
-
-        assertThat(vm.photos().get(0).stateText()).isEqualTo("En attente");
-        vm.watchTransfers(true); // shown again: read afresh
-        assertThat(vm.photos().get(0).stateText()).isEqualTo("Reçue par le bureau");
-    }
-
-    @Test
-    void a_cancelled_capture_adds_nothing() {
-        nextCapture = Optional.empty();
-        vm.newPhotoTypeProperty().set("facture");
-        assertThat(vm.addPhoto().join()).isFalse();
-        assertThat(vm.photos()).isEmpty();
-        assertThat(vm.capturingProperty().get()).isFalse();
+            visits.broken = false;
+            m.contact().synthesisProperty().set("Retrouvé");
+            m.flush().join();
+            assertThat(bed.core.visits().find(m.reportId()).orElseThrow().synthesis()).isEqualTo("Retrouvé");
+            assertThat(m.saveStatusProperty().get()).isEqualTo("Enregistré sur l'appareil à 09:00");
+        } finally {
+            log.removeHandler(handler);
+        }
     }
 
     @Test
     void an_unknown_appointment_says_so_in_french() {
-        VisitReportViewModel other = new VisitReportViewModel(core.visits(), core.documents(), core.agenda(),
-                core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), core.sync(), clock, core.zone(),
-                TEXTS, Runnable::run, Runnable::run);
+        VisitReportViewModel other = new VisitReportViewModel(bed.core.visits(), bed.core.documents(),
+                bed.core.agenda(), bed.core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()),
+                bed.core.sync(), bed.clock, bed.core.zone(), TEXTS, Runnable::run, Runnable::run);
         assertThat(other.load("nope").join()).isFalse();
         assertThat(other.formErrorProperty().get()).isEqualTo("Ce rendez-vous n'est plus sur cet appareil.");
     }

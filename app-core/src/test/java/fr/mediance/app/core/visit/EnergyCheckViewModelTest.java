@@ -1,0 +1,95 @@
+package fr.mediance.app.core.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.Limits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The energy check of a home visit. */
+class EnergyCheckViewModelTest {
+
+    @TempDir
+    Path dir;
+    VisitTestBed bed;
+    VisitReportViewModel vm;
+    EnergyCheckViewModel energy;
+
+    @BeforeEach
+    void setUp() {
+        bed = VisitTestBed.full(dir);
+        vm = bed.vm;
+        energy = vm.energy();
+    }
+
+    @AfterEach
+    void tearDown() {
+        bed.close();
+    }
+
+    VisitReport saved() {
+        return bed.saved();
+    }
+
+    @Test
+    void the_energy_block_is_for_home_visits_and_the_power_only_when_limited() {
+        bed.fillValid();
+        assertThat(energy.visibleProperty().get()).isTrue();
+        energy.metersCheckedProperty().set(true);
+        energy.linkyProperty().set(Boolean.TRUE);
+        energy.supplyStateProperty().set("normal");
+        assertThat(energy.kvaVisibleProperty().get()).isFalse();
+        energy.supplyStateProperty().set("limited");
+        assertThat(energy.kvaVisibleProperty().get()).isTrue();
+        energy.kvaProperty().set("3");
+        energy.heatingTypeProperty().set("electric");
+        energy.setEcoGesture("thermostat", true);
+        energy.setEquipmentIssue("old_fridge", true);
+        energy.renovationProperty().set("france_renov");
+
+        EnergyCheckDto e = saved().energy();
+        assertThat(e.metersChecked()).isTrue();
+        assertThat(e.linky()).isTrue();
+        assertThat(e.supplyState()).isEqualTo("limited");
+        assertThat(e.limitedKva()).isEqualTo(3L);
+        assertThat(e.ecoGestures()).containsExactly("thermostat");
+        assertThat(e.equipmentIssues()).containsExactly("old_fridge");
+        assertThat(e.renovationOrientation()).isEqualTo("france_renov");
+
+        energy.supplyStateProperty().set("normal");
+        assertThat(saved().energy().limitedKva()).isNull();
+        vm.contact().mediumProperty().set("phone");
+        assertThat(energy.visibleProperty().get()).isFalse();
+        assertThat(saved().energy()).isNull();
+    }
+
+    @Test
+    void a_power_beyond_a_household_meter_is_refused_beside_the_field() {
+        bed.fillValid();
+        energy.supplyStateProperty().set("limited");
+        energy.kvaProperty().set(String.valueOf(Limits.MAX_KVA + 1));
+        assertThat(energy.errorProperty("energy.kva").get()).isEqualTo("Indiquez une puissance entière entre 1 et 36 kVA.");
+        energy.kvaProperty().set("6");
+        assertThat(energy.errorProperty("energy.kva").get()).isEmpty();
+        assertThat(saved().energy().limitedKva()).isEqualTo(6L);
+    }
+
+    @Test
+    void an_impossible_date_is_reported_blocks_the_end_and_the_rest_is_saved() {
+        bed.fillValidAttested();
+        energy.supplySinceProperty().set("30/02/2026");
+        assertThat(energy.errorProperty("energy.since").get()).startsWith("Date invalide");
+        assertThat(vm.complete().join()).isFalse();
+        assertThat(saved().synthesis()).startsWith("Facture EDF");
+        assertThat(saved().completed()).isFalse();
+
+        energy.supplySinceProperty().set("15/11/2026");
+        assertThat(saved().energy().supplyStateSince()).isEqualTo(LocalDate.of(2026, 11, 15));
+    }
+}
