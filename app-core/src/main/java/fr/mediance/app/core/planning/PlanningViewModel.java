@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import fr.mediance.app.core.FormErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.agenda.AgendaItem;
 import fr.mediance.app.core.agenda.AgendaService;
@@ -77,8 +78,8 @@ public final class PlanningViewModel {
     public static final String DURATION = "duration";
     public static final String NOTES = "notes";
 
-    static final int MIN_DURATION = 15;
-    static final int MAX_DURATION = 480;
+    static final int MIN_DURATION = Limits.MIN_APPOINTMENT_MINUTES;
+    static final int MAX_DURATION = Limits.MAX_APPOINTMENT_MINUTES;
     private static final int PLANNED_DAYS = 60;
     private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -288,6 +289,10 @@ public final class PlanningViewModel {
                     if (d.isBefore(LocalDate.now(clock.withZone(zone)))) {
                         return java.util.Optional.of(text("planning.error.date.past"));
                     }
+                    if (!FormErrors.plausibleYear(d)) {
+                        return java.util.Optional.of(text("planning.error.date.implausible", Limits.MIN_DATE_YEAR,
+                                Limits.MAX_DATE_YEAR));
+                    }
                     return java.util.Optional.empty();
                 } catch (DateTimeParseException e) {
                     return java.util.Optional.of(text("planning.error.date.invalid"));
@@ -304,13 +309,13 @@ public final class PlanningViewModel {
                 }
                 Integer minutes = parseInt(v.trim());
                 if (minutes == null) {
-                    return java.util.Optional.of(text("planning.error.duration.invalid"));
+                    return java.util.Optional.of(text("planning.error.duration.invalid", MIN_DURATION, MAX_DURATION));
                 }
                 if (minutes <= 0) {
                     return java.util.Optional.of(text("planning.error.end.before.start"));
                 }
                 if (minutes < MIN_DURATION || minutes > MAX_DURATION) {
-                    return java.util.Optional.of(text("planning.error.duration.invalid"));
+                    return java.util.Optional.of(text("planning.error.duration.invalid", MIN_DURATION, MAX_DURATION));
                 }
                 java.util.Optional<LocalTime> start = parseTime(value(START));
                 if (start.isPresent() && start.get().plusMinutes(minutes).isBefore(start.get())) {
