@@ -6,18 +6,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.TryCatchBlock;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the module graph cannot say about app-core: no scene graph, no Gluon, view models above the store,
- * no reflection, no console output.
+ * background work through {@link BackgroundWork} only, no reflection, no console output.
  */
 class ArchitectureTest {
 
@@ -79,6 +85,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void view_models_work_in_the_background_only_through_background_work() {
+        noClasses().that(viewModels(VISIT_NOT_YET_COMPLIANT)).should().callMethod(Executor.class, "execute", Runnable.class)
+                .because("BackgroundWork delivers the result on the FX executor and logs an unexpected error once "
+                        + "with context")
+                .check(CORE);
+    }
+
+    @Test
+    void view_models_never_catch_bugs() {
+        classes().that(viewModels(VISIT_NOT_YET_COMPLIANT)).should(notCatch(RuntimeException.class, Exception.class, Throwable.class))
+                .because("an expected failure is an Outcome; a bug goes to BackgroundWork, which logs it and lets "
+                        + "the screen say so, instead of turning it silently into \"save failed\"")
+                .check(CORE);
+    }
+
+    @Test
     void no_reflection_on_the_client() {
         noClasses().should().dependOnClassesThat().resideInAPackage("java.lang.reflect..")
                 .because("the client is compiled to a native image: no reflection, adapters written by hand")
@@ -93,5 +115,26 @@ class ArchitectureTest {
                 .orShould().callMethod(Throwable.class, "printStackTrace")
                 .because("the client logs through System.Logger (the command-line tools excepted)");
         rule.check(CORE);
+    }
+
+    /** No try/catch block in the class catches one of these types (a catch of a narrower type is fine). */
+    static ArchCondition<JavaClass> notCatch(Class<?>... broad) {
+        Set<String> names = java.util.Arrays.stream(broad).map(Class::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        return new ArchCondition<>("not catch " + names) {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                for (JavaCodeUnit unit : c.getCodeUnits()) {
+                    for (TryCatchBlock block : unit.getTryCatchBlocks()) {
+                        for (JavaClass caught : block.getCaughtThrowables()) {
+                            if (names.contains(caught.getName())) {
+                                events.add(SimpleConditionEvent.violated(c, unit.getFullName() + " catches "
+                                        + caught.getSimpleName() + " " + block.getSourceCodeLocation()));
+                            }
+                        }
+                    }
+                }
+            }
+        };
     }
 }
