@@ -73,6 +73,13 @@ public final class SqliteReferenceService implements ReferenceService {
             if (creating && !e.has("code") && exists) {
                 e.add("code", CoreMessages.get("reference.code.taken"));
             }
+            String parentList = parentList(entry.list());
+            String parent = Texts.clean(entry.parent());
+            if (parentList != null && !e.has("parent") && (parent == null
+                    || !tx.exists("SELECT 1 FROM codes WHERE list = ? AND code = ?", parentList, parent))) {
+                e.add("parent", CoreMessages.get(ListNames.MOTIF.equals(entry.list()) ? "reference.parent.domain"
+                        : "reference.parent.actionType"));
+            }
             if (!e.isEmpty()) {
                 return e.toOutcome();
             }
@@ -88,6 +95,14 @@ public final class SqliteReferenceService implements ReferenceService {
             outbox.enqueue(tx, clean, CoreMessages.get("summary.code", clean.label(), clean.list()));
             return Outcome.ok(clean);
         });
+    }
+
+    /** The list an entry's parent must come from, as the server checks it: a motif's domain, a task rule's action type. */
+    private static String parentList(String list) {
+        if (ListNames.MOTIF.equals(list)) {
+            return ListNames.DOMAIN;
+        }
+        return ListNames.TASK_RULE.equals(list) ? ListNames.ACTION_TYPE : null;
     }
 
     /** The rules of an entry; value rules depend on the list (an ISO period, a number of days). */
@@ -110,7 +125,7 @@ public final class SqliteReferenceService implements ReferenceService {
         String value = Texts.clean(c.value());
         switch (valueKind(c.list(), code)) {
             case PERIOD -> {
-                if (value == null && ListNames.MANDATE_DURATION.equals(c.list())) {
+                if (value == null && (ListNames.MANDATE_DURATION.equals(c.list()) || ListNames.SETTING.equals(c.list()))) {
                     e.add("value", CoreMessages.get("field.required"));
                 } else if (value != null && !isPeriod(value)) {
                     e.add("value", CoreMessages.get("reference.value.period"));
