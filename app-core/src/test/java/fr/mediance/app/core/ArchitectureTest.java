@@ -101,6 +101,34 @@ class ArchitectureTest {
     }
 
     @Test
+    void services_and_infrastructure_never_reach_up_to_view_models() {
+        noClasses().that(DescribedPredicate.not(viewModels(Set.of()))).should().dependOnClassesThat(viewModels(Set.of()))
+                .because("view models sit on top: services, the store and sync know nothing of screens")
+                .check(CORE);
+    }
+
+    @Test
+    void the_store_knows_no_feature() {
+        classes().that().resideInAPackage("fr.mediance.app.core.store..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("fr.mediance.app.core..")
+                        .or(resideInAPackage("fr.mediance.app.core.store.."))
+                        .or(resideInAPackage("fr.mediance.app.core")))
+                .because("the encrypted store is infrastructure under every feature").check(CORE);
+    }
+
+    @Test
+    void the_platform_ports_and_the_remote_client_know_no_feature() {
+        noClasses().that().resideInAnyPackage("fr.mediance.app.core.platform..", "fr.mediance.app.core.remote..")
+                .should().dependOnClassesThat(resideInAPackage("fr.mediance.app.core..")
+                        .and(resideOutsideOfPackage("fr.mediance.app.core"))
+                        .and(resideOutsideOfPackage("fr.mediance.app.core.store.."))
+                        .and(resideOutsideOfPackage("fr.mediance.app.core.platform.."))
+                        .and(resideOutsideOfPackage("fr.mediance.app.core.remote..")))
+                .because("ports and the remote client are below the features (messages and the store's hashing "
+                        + "are infrastructure they may use)").check(CORE);
+    }
+
+    @Test
     void no_reflection_on_the_client() {
         noClasses().should().dependOnClassesThat().resideInAPackage("java.lang.reflect..")
                 .because("the client is compiled to a native image: no reflection, adapters written by hand")
