@@ -182,7 +182,10 @@ public final class SqliteDocumentService implements DocumentService {
             period = tx.queryOne("SELECT value FROM codes WHERE list = ? AND code = ?", r -> period(r.string("value")),
                     ListNames.SETTING, RETENTION_DEFAULT).flatMap(p -> p);
         }
-        return day.plus(period.orElse(FALLBACK_RETENTION));
+        LocalDate until = day.plus(period.orElse(FALLBACK_RETENTION));
+        // A very long period (P100Y) stops at the last date the server accepts, so the document is not refused.
+        LocalDate last = LocalDate.of(Limits.MAX_DATE_YEAR, 12, 31);
+        return until.isAfter(last) ? last : until;
     }
 
     private static Optional<Period> period(String iso) {

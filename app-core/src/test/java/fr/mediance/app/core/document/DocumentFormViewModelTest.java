@@ -187,4 +187,16 @@ class DocumentFormViewModelTest {
         assertThat(vm.retentionErrorProperty().get()).isEqualTo(implausible);
         assertThat(core.documents().find(documentId).orElseThrow().dueDate()).isNull();
     }
+
+    @Test
+    void a_very_long_retention_period_stops_at_the_last_date_the_office_accepts() {
+        server.serverWrite(new CodeDto("document_type", "acte", "Acte notarié", null, 4, true, "P100Y"));
+        core.sync().syncNow().join();
+
+        assertThat(core.documents().defaultRetention("acte", LocalDate.of(2026, 11, 27)))
+                .isEqualTo(LocalDate.of(2100, 12, 31));
+        vm.typeProperty().set("acte");
+        assertThat(vm.save().join()).isTrue();
+        assertThat(core.documents().find(documentId).orElseThrow().retentionUntil()).isEqualTo(LocalDate.of(2100, 12, 31));
+    }
 }
