@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.reference.SqliteReferenceService.ValueKind;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ListNames;

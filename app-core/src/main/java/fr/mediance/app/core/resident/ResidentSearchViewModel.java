@@ -4,7 +4,6 @@ import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ResidentDto;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,7 +14,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
