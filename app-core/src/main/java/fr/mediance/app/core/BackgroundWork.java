@@ -1,5 +1,7 @@
 package fr.mediance.app.core;
 
+import fr.mediance.app.core.store.StoreException;
+
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +13,9 @@ import java.util.function.Supplier;
  * The one way a view model works in the background: the work runs on the background executor, its result is
  * delivered on the FX executor, and an unexpected exception (a bug, never an expected failure: those are
  * {@link Outcome}s) is logged once with what was being done, then handed to the caller's failure handler on
- * the FX executor so that the screen can say "could not be saved" while the log keeps the trace.
+ * the FX executor so that the screen can say "could not be saved" while the log keeps the trace. A store
+ * locked while the work ran (the session was locked under the screen) is expected, not a bug: it is logged
+ * at INFO without its trace, and still handed to the failure handler.
  *
  * <p>The returned future completes on the FX executor once the handler has run: with the work's value, or
  * exceptionally with the work's exception after the failure handler. Tests wait on it; screens ignore it.
@@ -87,7 +91,11 @@ public final class BackgroundWork {
 
     private <T> void fail(String what, RuntimeException e, Consumer<? super RuntimeException> onFailure,
                           CompletableFuture<T> done) {
-        LOG.log(Level.ERROR, "Unexpected error while " + what, e);
+        if (e instanceof StoreException s && s.kind() == StoreException.Kind.LOCKED) {
+            LOG.log(Level.INFO, "The store was locked while " + what);
+        } else {
+            LOG.log(Level.ERROR, "Unexpected error while " + what, e);
+        }
         fx.execute(() -> {
             try {
                 onFailure.accept(e);

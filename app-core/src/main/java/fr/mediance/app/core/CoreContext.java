@@ -147,8 +147,8 @@ public final class CoreContext implements AutoCloseable {
                 try {
                     retention.runIfDue(); // and once a day
                     scheduler.tick();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "sync timer failed: {0}", e.toString());
+                } catch (RuntimeException e) { // top boundary of the timer thread: a bug must not stop later ticks
+                    LOG.log(Level.ERROR, "The sync timer failed (periodic sync or retention purge)", e);
                 }
             }, b.tickSeconds, b.tickSeconds, TimeUnit.SECONDS);
         } else {

@@ -1,5 +1,8 @@
 package fr.mediance.app.core;
 
+import fr.mediance.protocol.Limits;
+
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,6 +31,35 @@ public final class FormErrors {
             add(field, CoreMessages.get("field.tooLong", max));
         }
         return this;
+    }
+
+    /**
+     * A date the server accepts: its year from {@link Limits#MIN_DATE_YEAR} to {@link Limits#MAX_DATE_YEAR}
+     * (a typo such as 2206 is refused offline instead of being quarantined at sync). Null is left alone.
+     */
+    public FormErrors plausibleDate(String field, LocalDate value) {
+        if (value != null && !plausibleYear(value)) {
+            add(field, CoreMessages.get("field.date.implausible", Limits.MIN_DATE_YEAR, Limits.MAX_DATE_YEAR));
+        }
+        return this;
+    }
+
+    /** Whether the server accepts this date's year ({@link Limits#MIN_DATE_YEAR} to {@link Limits#MAX_DATE_YEAR}). */
+    public static boolean plausibleYear(LocalDate value) {
+        return value.getYear() >= Limits.MIN_DATE_YEAR && value.getYear() <= Limits.MAX_DATE_YEAR;
+    }
+
+    /** An amount in euro cents the server accepts: from 0 to {@link Limits#MAX_AMOUNT_CENTS}. Null is left alone. */
+    public FormErrors amount(String field, Long cents) {
+        if (cents != null && !acceptableAmount(cents)) {
+            add(field, CoreMessages.get("field.amount.invalid", Limits.MAX_AMOUNT_CENTS / 100.0));
+        }
+        return this;
+    }
+
+    /** Whether the server accepts this amount in euro cents (0 to {@link Limits#MAX_AMOUNT_CENTS}). */
+    public static boolean acceptableAmount(long cents) {
+        return cents >= 0 && cents <= Limits.MAX_AMOUNT_CENTS;
     }
 
     public boolean has(String field) {

@@ -113,4 +113,25 @@ class BackgroundWorkTest {
         assertThat(done).isCompletedExceptionally();
         assertThat(logged).hasSize(1);
     }
+
+    @Test
+    void a_store_locked_under_the_screen_is_logged_without_a_trace_and_still_reaches_the_failure_handler() {
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        var locked = new fr.mediance.app.core.store.StoreException(
+                fr.mediance.app.core.store.StoreException.Kind.LOCKED, "the store is locked");
+        var done = work.supply("reading the items on their way", () -> {
+            throw locked;
+        }, v -> { }, failure::set);
+
+        drain(backgroundQueue);
+        drain(fxQueue);
+
+        assertThat(failure.get()).isSameAs(locked);
+        assertThat(done).isCompletedExceptionally();
+        assertThat(logged).singleElement().satisfies(r -> {
+            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.INFO);
+            assertThat(r.getMessage()).isEqualTo("The store was locked while reading the items on their way");
+            assertThat(r.getThrown()).isNull();
+        });
+    }
 }

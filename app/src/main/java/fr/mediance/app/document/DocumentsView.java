@@ -33,12 +33,21 @@ public final class DocumentsView extends VBox {
         this.texts = texts;
         setId("documents-list");
         vm.rows().addListener((ListChangeListener<DocumentsViewModel.Row>) c -> render());
+        vm.loadErrorProperty().addListener((o, a, b) -> render());
         render();
     }
 
     private void render() {
         getChildren().clear();
+        if (!vm.loadErrorProperty().get().isEmpty()) {
+            Label failed = Ui.label(vm.loadErrorProperty().get(), Styles.MUTED);
+            failed.setId("documents-load-error");
+            getChildren().add(failed);
+        }
         if (vm.rows().isEmpty()) {
+            if (!vm.loadErrorProperty().get().isEmpty()) {
+                return;
+            }
             Label none = Ui.label(texts.getString("document.list.empty"), Styles.MUTED);
             none.setId("documents-empty");
             getChildren().add(none);

@@ -45,12 +45,21 @@ public final class OfficeReportsView extends BasicScreen {
     protected Node build() {
         list.setId("office-list");
         vm.items().addListener((ListChangeListener<OfficeReportsViewModel.Row>) c -> render());
+        vm.loadErrorProperty().addListener((o, a, b) -> render());
         render();
         return Ui.page(new VBox(14, list));
     }
 
     private void render() {
         list.getChildren().clear();
+        if (!vm.loadErrorProperty().get().isEmpty()) {
+            Label failed = Ui.label(vm.loadErrorProperty().get(), Styles.MUTED);
+            failed.setId("office-load-error");
+            list.getChildren().add(failed);
+            if (vm.items().isEmpty()) {
+                return;
+            }
+        }
         if (vm.items().isEmpty()) {
             VBox empty = Ui.emptyState(Material2AL.INBOX, texts.getString("office.empty"), texts.getString("office.empty.hint"));
             empty.setId("office-empty");

@@ -1,7 +1,7 @@
 package fr.mediance.app.core.agenda;
 
 import fr.mediance.app.core.Texts;
-
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -60,8 +60,7 @@ public final class AgendaViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private final Consumer<String> onOpen;
     private Consumer<String> onPrepare = id -> { };
     private final Runnable removeListener;
@@ -91,8 +90,7 @@ public final class AgendaViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         this.onOpen = Objects.requireNonNull(onOpen);
         anchor.set(currentDay());
         range.addListener((obs, old, r) -> refresh());
@@ -164,34 +162,42 @@ public final class AgendaViewModel {
         LocalDate day = anchor.get();
         int gen = ++generation;
         loading.set(true);
-        background.execute(() -> {
+        record Loaded(List<Row> rows, List<Day> grouped) {
+        }
+        work.supply("loading the agenda", () -> {
             List<AgendaItem> found = r == Range.DAY ? agenda.myDay(day) : agenda.myWeek(day);
             List<Row> rows = found.stream().map(this::row).toList();
-            List<Day> grouped = group(rows, r, day, today);
-            fx.execute(() -> {
-                if (gen != generation) {
-                    return;
-                }
-                LocalDate monday = mondayOf(day);
-                if (r == Range.DAY) {
-                    heading.set(day.equals(today) ? text("agenda.today.heading", Texts.date(texts).format(day))
-                            : capitalise(Texts.weekday(texts).format(day)) + " " + Texts.date(texts).format(day));
-                    emptyText.set(text(day.equals(today) ? "agenda.empty.today" : "agenda.empty.day"));
-                    previousText.set(text("agenda.previous.day"));
-                    nextText.set(text("agenda.next.day"));
-                    showingToday.set(day.equals(today));
-                } else {
-                    heading.set(text("agenda.week.heading", Texts.date(texts).format(monday), Texts.date(texts).format(monday.plusDays(6))));
-                    emptyText.set(text("agenda.empty.week"));
-                    previousText.set(text("agenda.previous.week"));
-                    nextText.set(text("agenda.next.week"));
-                    showingToday.set(monday.equals(mondayOf(today)));
-                }
-                items.setAll(rows);
-                days.setAll(grouped);
-                empty.set(rows.isEmpty());
+            return new Loaded(rows, group(rows, r, day, today));
+        }, loaded -> {
+            if (gen != generation) {
+                return;
+            }
+            List<Row> rows = loaded.rows();
+            List<Day> grouped = loaded.grouped();
+            LocalDate monday = mondayOf(day);
+            if (r == Range.DAY) {
+                heading.set(day.equals(today) ? text("agenda.today.heading", Texts.date(texts).format(day))
+                        : capitalise(Texts.weekday(texts).format(day)) + " " + Texts.date(texts).format(day));
+                emptyText.set(text(day.equals(today) ? "agenda.empty.today" : "agenda.empty.day"));
+                previousText.set(text("agenda.previous.day"));
+                nextText.set(text("agenda.next.day"));
+                showingToday.set(day.equals(today));
+            } else {
+                heading.set(text("agenda.week.heading", Texts.date(texts).format(monday), Texts.date(texts).format(monday.plusDays(6))));
+                emptyText.set(text("agenda.empty.week"));
+                previousText.set(text("agenda.previous.week"));
+                nextText.set(text("agenda.next.week"));
+                showingToday.set(monday.equals(mondayOf(today)));
+            }
+            items.setAll(rows);
+            days.setAll(grouped);
+            empty.set(rows.isEmpty());
+            loading.set(false);
+        }, e -> {
+            if (gen == generation) {
+                emptyText.set(text("common.load.failed"));
                 loading.set(false);
-            });
+            }
         });
     }
 

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.agenda;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -73,8 +74,7 @@ public final class AppointmentViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private Consumer<String> onMessage = m -> { };
     private Consumer<String> onOpenVisit = id -> { };
     private Consumer<String> onOpenResident = id -> { };
@@ -116,8 +116,7 @@ public final class AppointmentViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         reason.addListener((o, a, b) -> reasonError.set(""));
     }
 
@@ -138,28 +137,18 @@ public final class AppointmentViewModel {
     /** Loads the appointment and its preparation (background); completes with false if it is not here. */
     public CompletableFuture<Boolean> load(String id) {
         this.appointmentId = id;
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        background.execute(() -> {
-            Optional<Preparation> p;
-            List<CodeItem> reasons;
-            try {
-                p = agenda.prepare(id, today, HORIZON_DAYS);
-                reasons = reference.codes(ListNames.CANCEL_REASON);
-            } catch (RuntimeException e) {
-                fx.execute(() -> done.complete(false));
-                return;
-            }
-            Optional<Preparation> found = p;
-            List<CodeItem> r = reasons;
-            fx.execute(() -> {
-                found.ifPresent(x -> show(x, today));
-                cancelReasons.setAll(r);
-                loaded.set(found.isPresent());
-                done.complete(found.isPresent());
-            });
-        });
-        return done;
+        record Loaded(Optional<Preparation> found, List<CodeItem> reasons) {
+        }
+        return work.supply("loading an appointment",
+                () -> new Loaded(agenda.prepare(id, today, HORIZON_DAYS), reference.codes(ListNames.CANCEL_REASON)),
+                l -> {
+                    l.found().ifPresent(x -> show(x, today));
+                    cancelReasons.setAll(l.reasons());
+                    loaded.set(l.found().isPresent());
+                }, e -> onMessage.accept(text("common.load.failed")))
+                .thenApply(l -> l.found().isPresent())
+                .exceptionally(e -> false);
     }
 
     private void show(Preparation p, LocalDate today) {
@@ -331,38 +320,28 @@ public final class AppointmentViewModel {
         }
         busy.set(true);
         String id = appointmentId;
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        background.execute(() -> {
-            Outcome<AgendaItem> o;
-            Optional<Preparation> p = Optional.empty();
-            try {
-                o = agenda.setStatus(id, change.code, code);
-                if (o.isOk()) {
-                    p = agenda.prepare(id, today, HORIZON_DAYS);
+        record Changed(Outcome<AgendaItem> outcome, Optional<Preparation> reloaded) {
+        }
+        return work.supply("changing an appointment's status", () -> {
+            Outcome<AgendaItem> o = agenda.setStatus(id, change.code, code);
+            return new Changed(o, o.isOk() ? agenda.prepare(id, today, HORIZON_DAYS) : Optional.empty());
+        }, c -> {
+            busy.set(false);
+            if (c.outcome().isOk()) {
+                c.reloaded().ifPresent(x -> show(x, today));
+                onMessage.accept(text("appointment.status.saved", statusLabel.get()));
+            } else {
+                String field = c.outcome().fieldErrors().getOrDefault("statusReason", "");
+                reasonError.set(field);
+                if (field.isEmpty()) {
+                    onMessage.accept(c.outcome().message());
                 }
-            } catch (RuntimeException e) {
-                o = Outcome.failed(text("appointment.status.failed"));
             }
-            Outcome<AgendaItem> outcome = o;
-            Optional<Preparation> reloaded = p;
-            fx.execute(() -> {
-                busy.set(false);
-                if (outcome.isOk()) {
-                    reloaded.ifPresent(x -> show(x, today));
-                    onMessage.accept(text("appointment.status.saved", statusLabel.get()));
-                    done.complete(true);
-                } else {
-                    String field = outcome.fieldErrors().getOrDefault("statusReason", "");
-                    reasonError.set(field);
-                    if (field.isEmpty()) {
-                        onMessage.accept(outcome.message());
-                    }
-                    done.complete(false);
-                }
-            });
-        });
-        return done;
+        }, e -> {
+            busy.set(false);
+            onMessage.accept(text("appointment.status.failed"));
+        }).thenApply(c -> c.outcome().isOk()).exceptionally(e -> false);
     }
 
     private static String nz(String s) {

@@ -37,8 +37,8 @@ import java.util.function.Supplier;
 public final class SqliteAgendaService implements AgendaService {
     /** The fields a status change sets (wire names). */
     public static final List<String> STATUS_FIELDS = List.of("status", "statusReason");
-    static final Duration MIN_DURATION = Duration.ofMinutes(5);
-    static final Duration MAX_DURATION = Duration.ofHours(8);
+    static final Duration MIN_DURATION = Duration.ofMinutes(Limits.MIN_APPOINTMENT_MINUTES);
+    static final Duration MAX_DURATION = Duration.ofMinutes(Limits.MAX_APPOINTMENT_MINUTES);
     private static final String SELECT = """
             SELECT a.*, r.first_name, r.last_name, r.phone AS resident_phone, r.access_notes, r.street, r.postcode, r.city,
               coalesce(u.display_name, u.username) AS counsellor_name,
@@ -164,12 +164,14 @@ public final class SqliteAgendaService implements AgendaService {
             if (form.date() == null) {
                 e.add("date", CoreMessages.get("agenda.date.required"));
             }
+            e.plausibleDate("date", form.date());
             if (form.startTime() == null) {
                 e.add("startTime", CoreMessages.get("agenda.time.required"));
             }
             if (form.duration() == null || form.duration().compareTo(MIN_DURATION) < 0
                     || form.duration().compareTo(MAX_DURATION) > 0) {
-                e.add("duration", CoreMessages.get("agenda.duration.invalid"));
+                e.add("duration", CoreMessages.get("agenda.duration.invalid", Limits.MIN_APPOINTMENT_MINUTES,
+                        Limits.MAX_APPOINTMENT_MINUTES));
             }
             e.maxLength("address", form.address(), Limits.MAX_SHORT_TEXT);
             e.maxLength("notes", form.notes(), Limits.MAX_LONG_TEXT);

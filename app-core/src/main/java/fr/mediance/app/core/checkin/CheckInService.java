@@ -1,5 +1,6 @@
 package fr.mediance.app.core.checkin;
 
+import fr.mediance.protocol.Limits;
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.platform.Position;
@@ -57,10 +58,22 @@ public final class CheckInService {
                 .flatMap(c -> c));
     }
 
-    /** Records {@code position} (read at {@code at}) in the draft report; refused once the report is completed. */
+    /**
+     * Records {@code position} (read at {@code at}) in the draft report; refused once the report is completed,
+     * and refused when the office would refuse it (an accuracy worse than {@link Limits#MAX_ACCURACY_METERS},
+     * coordinates out of range): the report would otherwise be set aside at sync.
+     */
     public Outcome<CheckInDto> record(String reportId, Position position, Instant at) {
         if (!enabled()) {
             return Outcome.failed(CoreMessages.get("checkin.disabled"));
+        }
+        if (Math.abs(position.latitude()) > 90 || Math.abs(position.longitude()) > 180
+                || Double.isNaN(position.latitude()) || Double.isNaN(position.longitude())) {
+            return Outcome.failed(CoreMessages.get("checkin.invalid"));
+        }
+        Double accuracy = position.accuracyMeters();
+        if (accuracy != null && (accuracy.isNaN() || accuracy < 0 || Math.round(accuracy) > Limits.MAX_ACCURACY_METERS)) {
+            return Outcome.failed(CoreMessages.get("checkin.imprecise", Limits.MAX_ACCURACY_METERS / 1000));
         }
         CheckInDto dto = new CheckInDto(Math.round(position.latitude() * 1_000_000),
                 Math.round(position.longitude() * 1_000_000),

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.checkin;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +37,8 @@ public final class CheckInViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private static final System.Logger LOG = System.getLogger(CheckInViewModel.class.getName());
+    private final BackgroundWork work;
 
     private String reportId;
     private boolean loading;
@@ -54,11 +55,11 @@ public final class CheckInViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         enabled.addListener((o, was, on) -> {
             if (!loading) {
-                background.execute(() -> service.setEnabled(on));
+                work.run("saving the check-in setting", () -> service.setEnabled(on), () -> { },
+                        e -> statusText.set(text("checkin.setting.failed")));
             }
         });
     }
@@ -66,52 +67,32 @@ public final class CheckInViewModel {
     /** Follows a report (null: none); the bar shows only for a draft, on a device with a position service. */
     public CompletableFuture<Void> setReport(String id) {
         this.reportId = id;
-        CompletableFuture<Void> done = new CompletableFuture<>();
         if (id == null || !location.available()) {
             visible.set(false);
-            done.complete(null);
-            return done;
+            return CompletableFuture.completedFuture(null);
         }
-        background.execute(() -> {
-            boolean draft;
-            boolean on;
-            Optional<CheckInDto> existing;
-            try {
-                draft = service.isDraft(id);
-                on = service.enabled();
-                existing = service.find(id);
-            } catch (RuntimeException e) {
-                fx.execute(() -> done.complete(null));
-                return;
-            }
-            fx.execute(() -> {
-                if (Objects.equals(reportId, id)) {
-                    loading = true;
-                    enabled.set(on);
-                    loading = false;
-                    visible.set(draft);
-                    recorded.set(existing.isPresent());
-                    statusText.set(existing.map(this::recordedText).orElse(""));
-                }
-                done.complete(null);
-            });
-        });
-        return done;
+        record State(boolean draft, boolean on, Optional<CheckInDto> existing) {
+        }
+        return work.supply("reading the check-in of a report",
+                () -> new State(service.isDraft(id), service.enabled(), service.find(id)), st -> {
+                    if (Objects.equals(reportId, id)) {
+                        loading = true;
+                        enabled.set(st.on());
+                        loading = false;
+                        visible.set(st.draft());
+                        recorded.set(st.existing().isPresent());
+                        statusText.set(st.existing().map(this::recordedText).orElse(""));
+                    }
+                }, e -> visible.set(false))
+                .<Void>thenApply(st -> null).exceptionally(e -> null);
     }
 
     /** Follows the draft report of an appointment (none: the bar hides). */
     public CompletableFuture<Void> setAppointment(String appointmentId) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        background.execute(() -> {
-            Optional<String> draft;
-            try {
-                draft = service.draftOf(appointmentId);
-            } catch (RuntimeException e) {
-                draft = Optional.empty();
-            }
-            String id = draft.orElse(null);
-            fx.execute(() -> setReport(id).thenRun(() -> done.complete(null)));
-        });
+        work.supply("finding the draft of an appointment", () -> service.draftOf(appointmentId),
+                draft -> setReport(draft.orElse(null)).thenRun(() -> done.complete(null)),
+                e -> setReport(null).thenRun(() -> done.complete(null)));
         return done;
     }
 
@@ -131,37 +112,31 @@ public final class CheckInViewModel {
         busy.set(true);
         statusText.set(text("checkin.reading"));
         String id = reportId;
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        CompletableFuture<Optional<Position>> read;
-        try {
-            read = location.current(TIMEOUT);
-        } catch (RuntimeException e) {
-            read = CompletableFuture.completedFuture(Optional.empty());
-        }
-        read.whenComplete((position, failure) -> background.execute(() -> {
-            Optional<Position> p = failure == null && position != null ? position : Optional.empty();
-            Outcome<CheckInDto> o = p.isEmpty() ? Outcome.failed(text("checkin.unavailable"))
-                    : saved(id, p.get());
-            fx.execute(() -> {
-                busy.set(false);
-                if (o.isOk()) {
-                    recorded.set(true);
-                    statusText.set(recordedText(o.value()));
-                } else {
-                    statusText.set(o.message());
-                }
-                done.complete(o.isOk());
-            });
-        }));
-        return done;
-    }
-
-    private Outcome<CheckInDto> saved(String id, Position p) {
-        try {
-            return service.record(id, p, p.at() == null ? clock.instant() : p.at());
-        } catch (RuntimeException e) {
-            return Outcome.failed(text("checkin.failed"));
-        }
+        // A position service that throws instead of completing is treated as "no position" (and logged).
+        return CompletableFuture.<Void>completedFuture(null)
+                .thenCompose(x -> location.current(TIMEOUT))
+                .handle((position, failure) -> {
+                    if (failure != null) {
+                        LOG.log(System.Logger.Level.WARNING, "The position could not be read", failure);
+                    }
+                    return failure == null && position != null ? position : Optional.<Position>empty();
+                })
+                .thenCompose(p -> work.supply("recording the arrival position",
+                        () -> p.isEmpty() ? Outcome.<CheckInDto>failed(text("checkin.unavailable"))
+                                : service.record(id, p.get(), p.get().at() == null ? clock.instant() : p.get().at()),
+                        o -> {
+                            busy.set(false);
+                            if (o.isOk()) {
+                                recorded.set(true);
+                                statusText.set(recordedText(o.value()));
+                            } else {
+                                statusText.set(o.message());
+                            }
+                        }, e -> {
+                            busy.set(false);
+                            statusText.set(text("checkin.failed"));
+                        })
+                        .thenApply(Outcome::isOk).exceptionally(e -> false));
     }
 
     private String recordedText(CheckInDto c) {

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.conflict;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -64,8 +65,7 @@ public final class ConflictsViewModel {
     private final ConflictService conflicts;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private final Runnable removeListener;
     private Consumer<String> onMessage = m -> { };
 
@@ -81,8 +81,7 @@ public final class ConflictsViewModel {
         this.conflicts = Objects.requireNonNull(conflicts);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
     }
 
@@ -99,25 +98,16 @@ public final class ConflictsViewModel {
 
     /** Reads the open conflicts (local) on the background executor. */
     public CompletableFuture<Void> refresh() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        background.execute(() -> {
-            List<Row> rows;
-            boolean may;
-            try {
-                rows = conflicts.openConflicts().stream().map(this::row).toList();
-                may = conflicts.canResolve();
-            } catch (RuntimeException e) {
-                fx.execute(() -> done.complete(null)); // store locked meanwhile: keep what is shown
-                return;
-            }
-            fx.execute(() -> {
-                canResolve.set(may);
-                show(rows);
-                loaded.set(true);
-                done.complete(null);
-            });
-        });
-        return done;
+        record Loaded(List<Row> rows, boolean may) {
+        }
+        return work.supply("loading the open conflicts",
+                () -> new Loaded(conflicts.openConflicts().stream().map(this::row).toList(), conflicts.canResolve()),
+                l -> {
+                    canResolve.set(l.may());
+                    show(l.rows());
+                    loaded.set(true);
+                }, e -> onMessage.accept(text("common.load.failed"))) // what is shown stays
+                .<Void>thenApply(l -> null).exceptionally(e -> null);
     }
 
     private void show(List<Row> rows) {
@@ -197,28 +187,19 @@ public final class ConflictsViewModel {
             case CLIENT -> row.clientValue();
             case OTHER -> other.strip();
         };
-        background.execute(() -> {
-            Outcome<ConflictItem> o;
-            try {
-                o = conflicts.resolve(conflictId, value);
-            } catch (RuntimeException e) {
-                o = Outcome.failed(text("conflict.error.failed"));
+        work.supply("resolving a conflict", () -> conflicts.resolve(conflictId, value), outcome -> {
+            if (outcome.isOk()) {
+                items.removeIf(r -> r.conflictId().equals(conflictId));
+                count();
+                onMessage.accept(text("conflict.resolved"));
+                result.complete(Outcome.ok(null));
+            } else {
+                String message = outcome.message() == null || outcome.message().isBlank()
+                        ? outcome.fieldErrors().values().stream().findFirst().orElse(text("conflict.error.failed"))
+                        : outcome.message();
+                result.complete(Outcome.failed(message));
             }
-            Outcome<ConflictItem> outcome = o;
-            fx.execute(() -> {
-                if (outcome.isOk()) {
-                    items.removeIf(r -> r.conflictId().equals(conflictId));
-                    count();
-                    onMessage.accept(text("conflict.resolved"));
-                    result.complete(Outcome.ok(null));
-                } else {
-                    String message = outcome.message() == null || outcome.message().isBlank()
-                            ? outcome.fieldErrors().values().stream().findFirst().orElse(text("conflict.error.failed"))
-                            : outcome.message();
-                    result.complete(Outcome.failed(message));
-                }
-            });
-        });
+        }, e -> result.complete(Outcome.failed(text("conflict.error.failed"))));
         return result;
     }
 

@@ -1,6 +1,7 @@
 package fr.mediance.app.core.consent;
 
 import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.ReferenceService;
@@ -37,8 +38,7 @@ public final class ConsentViewModel {
     private final ConsentService consents;
     private final ReferenceService reference;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private Consumer<ConsentDto> onRecorded = c -> { };
 
     private final ObservableList<CodeItem> scopes = FXCollections.observableArrayList();
@@ -58,8 +58,7 @@ public final class ConsentViewModel {
         this.consents = Objects.requireNonNull(consents);
         this.reference = Objects.requireNonNull(reference);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         scope.addListener((o, a, b) -> {
             scopeError.set("");
             partnerNeeded.set(b != null && ConsentService.SCOPES_WITH_PARTNER.contains(b));
@@ -73,19 +72,17 @@ public final class ConsentViewModel {
 
     public CompletableFuture<Void> load(String residentId) {
         this.residentId = residentId;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        background.execute(() -> {
-            List<CodeItem> list = reference.codes(ListNames.CONSENT_SCOPE).stream()
-                    .filter(c -> !ConsentService.NOTICE.equals(c.code())).toList();
-            String version = consents.currentNoticeVersion().map(v -> text("consent.notice.version", v))
-                    .orElse(text("consent.notice.version.unknown"));
-            fx.execute(() -> {
-                scopes.setAll(list);
-                noticeVersion.set(version);
-                done.complete(null);
-            });
-        });
-        return done;
+        record Loaded(List<CodeItem> list, String version) {
+        }
+        return work.supply("loading the consent scopes", () -> new Loaded(
+                reference.codes(ListNames.CONSENT_SCOPE).stream()
+                        .filter(c -> !ConsentService.NOTICE.equals(c.code())).toList(),
+                consents.currentNoticeVersion().map(v -> text("consent.notice.version", v))
+                        .orElse(text("consent.notice.version.unknown"))), l -> {
+                    scopes.setAll(l.list());
+                    noticeVersion.set(l.version());
+                }, e -> formError.set(text("common.load.failed")))
+                .<Void>thenApply(l -> null).exceptionally(e -> null);
     }
 
     /** Records that the notice in force was given (on paper or on screen), signed if a signature was drawn. */
@@ -106,26 +103,19 @@ public final class ConsentViewModel {
 
     private CompletableFuture<Boolean> run(java.util.function.Supplier<Outcome<ConsentDto>> action) {
         formError.set("");
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<ConsentDto> o = action.get();
-            fx.execute(() -> {
-                if (o.isOk()) {
-                    partner.set("");
-                    scope.set(null);
-                    onRecorded.accept(o.value());
-                    done.complete(true);
-                    return;
-                }
-                scopeError.set(o.fieldErrors().getOrDefault("scope", ""));
-                partnerError.set(o.fieldErrors().getOrDefault("partner", ""));
-                if (o.fieldErrors().isEmpty()) {
-                    formError.set(o.message());
-                }
-                done.complete(false);
-            });
-        });
-        return done;
+        return work.supply("recording a consent", action, o -> {
+            if (o.isOk()) {
+                partner.set("");
+                scope.set(null);
+                onRecorded.accept(o.value());
+                return;
+            }
+            scopeError.set(o.fieldErrors().getOrDefault("scope", ""));
+            partnerError.set(o.fieldErrors().getOrDefault("partner", ""));
+            if (o.fieldErrors().isEmpty()) {
+                formError.set(o.message());
+            }
+        }, e -> formError.set(text("consent.error.save"))).thenApply(Outcome::isOk).exceptionally(e -> false);
     }
 
     private String text(String key, Object... args) {

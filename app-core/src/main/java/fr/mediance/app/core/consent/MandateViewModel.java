@@ -1,5 +1,6 @@
 package fr.mediance.app.core.consent;
 
+import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.consent.MandateService.MandateForm;
@@ -51,8 +52,7 @@ public final class MandateViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private Consumer<MandateDto> onSigned = m -> { };
 
     private final ObservableList<CodeItem> domains = FXCollections.observableArrayList();
@@ -80,8 +80,7 @@ public final class MandateViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         for (String f : FIELDS) {
             errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
         }
@@ -114,19 +113,15 @@ public final class MandateViewModel {
     /** Loads the lists and whether the resident may sign. */
     public CompletableFuture<Void> load(String residentId) {
         this.residentId = residentId;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        background.execute(() -> {
-            List<CodeItem> d = reference.codes(ListNames.DOMAIN);
-            List<CodeItem> du = reference.codes(ListNames.MANDATE_DURATION);
-            String block = mandates.protectionBlock(residentId).orElse("");
-            fx.execute(() -> {
-                domains.setAll(d);
-                durations.setAll(du);
-                blocked.set(block);
-                done.complete(null);
-            });
-        });
-        return done;
+        record Loaded(List<CodeItem> domains, List<CodeItem> durations, String block) {
+        }
+        return work.supply("loading the mandate form", () -> new Loaded(reference.codes(ListNames.DOMAIN),
+                reference.codes(ListNames.MANDATE_DURATION), mandates.protectionBlock(residentId).orElse("")), l -> {
+                    domains.setAll(l.domains());
+                    durations.setAll(l.durations());
+                    blocked.set(l.block());
+                }, e -> formError.set(text("common.load.failed")))
+                .<Void>thenApply(l -> null).exceptionally(e -> null);
     }
 
     private void computeEnd() {
@@ -137,15 +132,16 @@ public final class MandateViewModel {
             endDate.set("");
             return;
         }
-        background.execute(() -> {
-            String shown = mandates.endDate(d, start).map(e -> text("mandate.end.shown", Texts.date(texts).format(e)))
-                    .orElse("");
-            fx.execute(() -> {
-                if (gen == endGeneration) {
-                    endDate.set(shown);
-                }
-            });
-        });
+        work.supply("computing a mandate's end date", () -> mandates.endDate(d, start)
+                .map(e -> text("mandate.end.shown", Texts.date(texts).format(e))).orElse(""), shown -> {
+                    if (gen == endGeneration) {
+                        endDate.set(shown);
+                    }
+                }, e -> {
+                    if (gen == endGeneration) {
+                        endDate.set("");
+                    }
+                });
     }
 
     public void toggleDemarche(String code, boolean selected) {
@@ -176,26 +172,22 @@ public final class MandateViewModel {
         Signature resident = residentSignature.get();
         Signature agent = agentSignature.get();
         busy.set(true);
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<MandateDto> o = mandates.create(form, resident, agent);
-            fx.execute(() -> {
-                busy.set(false);
-                if (o.isOk()) {
-                    onSigned.accept(o.value());
-                    done.complete(true);
-                    return;
+        return work.supply("signing a mandate", () -> mandates.create(form, resident, agent), o -> {
+            busy.set(false);
+            if (o.isOk()) {
+                onSigned.accept(o.value());
+                return;
+            }
+            o.fieldErrors().forEach((f, m) -> {
+                if (errors.containsKey(f) && !("startDate".equals(f) && start == null)) {
+                    errors.get(f).set(m);
                 }
-                o.fieldErrors().forEach((f, m) -> {
-                    if (errors.containsKey(f) && !("startDate".equals(f) && start == null)) {
-                        errors.get(f).set(m);
-                    }
-                });
-                formError.set(o.fieldErrors().isEmpty() ? o.message() : text("mandate.error.form"));
-                done.complete(false);
             });
-        });
-        return done;
+            formError.set(o.fieldErrors().isEmpty() ? o.message() : text("mandate.error.form"));
+        }, e -> {
+            busy.set(false);
+            formError.set(text("mandate.error.save"));
+        }).thenApply(Outcome::isOk).exceptionally(e -> false);
     }
 
     private String text(String key, Object... args) {

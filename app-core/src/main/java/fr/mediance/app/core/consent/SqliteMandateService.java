@@ -160,6 +160,11 @@ public final class SqliteMandateService implements MandateService {
             e.add("startDate", CoreMessages.get("field.required"));
         } else if (f.startDate().isBefore(today)) {
             e.add("startDate", CoreMessages.get("mandate.start.past"));
+        } else {
+            e.plausibleDate("startDate", f.startDate());
+            if (!e.has("startDate") && !FormErrors.blank(f.duration())) {
+                endDate(tx, f.duration(), f.startDate()).ifPresent(end -> e.plausibleDate("duration", end));
+            }
         }
         e.required("place", f.place()).maxLength("place", f.place(), Limits.MAX_SHORT_TEXT);
         if (!f.notUnderProtection()) {

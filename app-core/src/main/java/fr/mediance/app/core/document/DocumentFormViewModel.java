@@ -1,5 +1,6 @@
 package fr.mediance.app.core.document;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,8 +46,7 @@ public final class DocumentFormViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private Consumer<String> onMessage = m -> { };
     private Runnable onSaved = () -> { };
 
@@ -83,8 +83,7 @@ public final class DocumentFormViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         type.addListener((o, a, b) -> {
             typeError.set("");
             if (!filling && retentionIsDefault && b != null) {
@@ -115,8 +114,10 @@ public final class DocumentFormViewModel {
     /** Loads a document and the code lists (background); completes with false if it is not on this device. */
     public CompletableFuture<Boolean> load(String id) {
         documentId = id;
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        background.execute(() -> {
+        record Loaded(Optional<PhotoItem> doc, List<CodeItem> types, List<CodeItem> purposeCodes, LocalDate day,
+                      LocalDate typeDefault, LocalDate retentionDay) {
+        }
+        return work.supply("loading a document's description", () -> {
             Optional<PhotoItem> doc = documents.find(id);
             List<CodeItem> types = reference.codes(ListNames.DOCUMENT_TYPE);
             List<CodeItem> purposeCodes = reference.codes(ListNames.DOCUMENT_PURPOSE);
@@ -125,41 +126,43 @@ public final class DocumentFormViewModel {
             LocalDate typeDefault = doc.map(d -> documents.defaultRetention(d.type(), day)).orElse(null);
             LocalDate retentionDay = doc.map(d -> d.retentionUntil() != null ? d.retentionUntil() : typeDefault)
                     .orElse(null);
-            fx.execute(() -> {
-                typeOptions.setAll(types);
-                purposeOptions.setAll(purposeCodes);
-                doc.ifPresent(d -> {
-                    capturedDay = day;
-                    filling = true;
-                    type.set(d.type());
-                    title.set(nz(d.title()));
-                    issuer.set(nz(d.issuer()));
-                    amount.set(FrenchInput.typedAmount(d.amountCents()));
-                    dueDate.set(d.dueDate() == null ? "" : DATE.format(d.dueDate()));
-                    retention.set(retentionDay == null ? "" : DATE.format(retentionDay));
-                    purposes.setAll(d.purpose());
-                    filling = false;
-                    retentionIsDefault = d.retentionUntil() == null || d.retentionUntil().equals(typeDefault);
-                });
-                loaded.set(doc.isPresent());
-                done.complete(doc.isPresent());
+            return new Loaded(doc, types, purposeCodes, day, typeDefault, retentionDay);
+        }, l -> {
+            Optional<PhotoItem> doc = l.doc();
+            LocalDate day = l.day();
+            LocalDate typeDefault = l.typeDefault();
+            LocalDate retentionDay = l.retentionDay();
+            List<CodeItem> types = l.types();
+            List<CodeItem> purposeCodes = l.purposeCodes();
+            typeOptions.setAll(types);
+            purposeOptions.setAll(purposeCodes);
+            doc.ifPresent(d -> {
+                capturedDay = day;
+                filling = true;
+                type.set(d.type());
+                title.set(nz(d.title()));
+                issuer.set(nz(d.issuer()));
+                amount.set(FrenchInput.typedAmount(d.amountCents()));
+                dueDate.set(d.dueDate() == null ? "" : DATE.format(d.dueDate()));
+                retention.set(retentionDay == null ? "" : DATE.format(retentionDay));
+                purposes.setAll(d.purpose());
+                filling = false;
+                retentionIsDefault = d.retentionUntil() == null || d.retentionUntil().equals(typeDefault);
             });
-        });
-        return done;
+            loaded.set(doc.isPresent());
+        }, e -> formError.set(text("common.load.failed")))
+                .thenApply(l -> l.doc().isPresent()).exceptionally(e -> false);
     }
 
     private void followDefaultRetention(String newType) {
         LocalDate day = capturedDay == null ? LocalDate.now(clock.withZone(zone)) : capturedDay;
-        background.execute(() -> {
-            LocalDate d = documents.defaultRetention(newType, day);
-            fx.execute(() -> {
-                if (retentionIsDefault && Objects.equals(type.get(), newType)) {
-                    filling = true;
-                    retention.set(DATE.format(d));
-                    filling = false;
-                }
-            });
-        });
+        work.supply("computing a document's default retention", () -> documents.defaultRetention(newType, day), d -> {
+            if (retentionIsDefault && Objects.equals(type.get(), newType)) {
+                filling = true;
+                retention.set(DATE.format(d));
+                filling = false;
+            }
+        }, e -> { }); // the retention shown stays; the user can type one
     }
 
     /** Whether a purpose is chosen. */
@@ -216,36 +219,26 @@ public final class DocumentFormViewModel {
                 List.copyOf(purposes), keep.get());
         busy.set(true);
         String id = documentId;
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<PhotoItem> o;
-            try {
-                o = documents.describe(id, m);
-            } catch (RuntimeException e) {
-                o = Outcome.failed(text("document.error.save"));
+        return work.supply("describing a document", () -> documents.describe(id, m), outcome -> {
+            busy.set(false);
+            if (outcome.isOk()) {
+                onMessage.accept(text("document.saved"));
+                onSaved.run();
+                return;
             }
-            Outcome<PhotoItem> outcome = o;
-            fx.execute(() -> {
-                busy.set(false);
-                if (outcome.isOk()) {
-                    onMessage.accept(text("document.saved"));
-                    onSaved.run();
-                    done.complete(true);
-                    return;
-                }
-                Map<String, String> errors = outcome.fieldErrors();
-                typeError.set(errors.getOrDefault("type", ""));
-                titleError.set(errors.getOrDefault("title", ""));
-                issuerError.set(errors.getOrDefault("issuer", ""));
-                amountError.set(errors.getOrDefault("amount", ""));
-                dueDateError.set(errors.getOrDefault("dueDate", ""));
-                retentionError.set(errors.getOrDefault("retentionUntil", ""));
-                purposeError.set(errors.getOrDefault("purpose", ""));
-                formError.set(errors.isEmpty() ? outcome.message() : text("document.error.fix"));
-                done.complete(false);
-            });
-        });
-        return done;
+            Map<String, String> errors = outcome.fieldErrors();
+            typeError.set(errors.getOrDefault("type", ""));
+            titleError.set(errors.getOrDefault("title", ""));
+            issuerError.set(errors.getOrDefault("issuer", ""));
+            amountError.set(errors.getOrDefault("amount", ""));
+            dueDateError.set(errors.getOrDefault("dueDate", ""));
+            retentionError.set(errors.getOrDefault("retentionUntil", ""));
+            purposeError.set(errors.getOrDefault("purpose", ""));
+            formError.set(errors.isEmpty() ? outcome.message() : text("document.error.fix"));
+        }, e -> {
+            busy.set(false);
+            formError.set(text("document.error.save"));
+        }).thenApply(Outcome::isOk).exceptionally(e -> false);
     }
 
     private boolean checkLength(String value, ReadOnlyStringWrapper error) {

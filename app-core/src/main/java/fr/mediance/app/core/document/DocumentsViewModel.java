@@ -1,7 +1,9 @@
 package fr.mediance.app.core.document;
 
 import fr.mediance.app.core.Texts;
-
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,9 +42,9 @@ public final class DocumentsViewModel {
     private final ReferenceService reference;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private final Runnable removeListener;
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
     private Consumer<String> onView = id -> { };
     private Consumer<String> onDescribe = id -> { };
     private String residentId;
@@ -56,8 +58,7 @@ public final class DocumentsViewModel {
         this.reference = Objects.requireNonNull(reference);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
     }
 
@@ -92,18 +93,15 @@ public final class DocumentsViewModel {
     public CompletableFuture<Void> refresh() {
         String resident = residentId;
         String report = reportId;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        background.execute(() -> {
+        return work.supply("loading documents", () -> {
             List<PhotoItem> found = report != null ? documents.photos(report)
                     : resident != null ? documents.forResident(resident) : List.of();
-            List<Row> out = found.stream().map(this::row).toList();
-            fx.execute(() -> {
-                rows.setAll(out);
-                empty.set(out.isEmpty());
-                done.complete(null);
-            });
-        });
-        return done;
+            return found.stream().map(this::row).toList();
+        }, out -> {
+            rows.setAll(out);
+            empty.set(out.isEmpty());
+            loadError.set("");
+        }, e -> loadError.set(text("common.load.failed"))).<Void>thenApply(out -> null).exceptionally(e -> null);
     }
 
     private Row row(PhotoItem p) {
@@ -140,28 +138,16 @@ public final class DocumentsViewModel {
 
     /** The decrypted bytes of a document (background), for a thumbnail or the viewer: memory only. */
     public CompletableFuture<Optional<byte[]>> bytes(String documentId) {
-        CompletableFuture<Optional<byte[]>> done = new CompletableFuture<>();
-        background.execute(() -> {
-            Optional<byte[]> b;
-            try {
-                b = documents.readBytes(documentId);
-            } catch (RuntimeException e) {
-                b = Optional.empty();
-            }
-            Optional<byte[]> result = b;
-            fx.execute(() -> done.complete(result));
-        });
-        return done;
+        // An unreadable file (logged by BackgroundWork) shows as a document without a preview.
+        return work.supply("reading a document's bytes", () -> documents.readBytes(documentId), b -> { }, e -> { })
+                .exceptionally(e -> Optional.empty());
     }
 
     /** The title of one document for the viewer ("Facture – Électricité novembre"). */
     public CompletableFuture<String> title(String documentId) {
-        CompletableFuture<String> done = new CompletableFuture<>();
-        background.execute(() -> {
-            String t = documents.find(documentId).map(p -> row(p).title()).orElse("");
-            fx.execute(() -> done.complete(t));
-        });
-        return done;
+        return work.<String>supply("reading a document's title",
+                () -> documents.find(documentId).map(p -> row(p).title()).orElse(""), t -> { }, e -> { })
+                .exceptionally(e -> "");
     }
 
     public void dispose() {
@@ -174,6 +160,11 @@ public final class DocumentsViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** Why the list could not be read ("Les données n'ont pas pu être lues…"), else empty. */
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty emptyProperty() {

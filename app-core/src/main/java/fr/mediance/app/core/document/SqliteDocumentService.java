@@ -41,8 +41,6 @@ public final class SqliteDocumentService implements DocumentService {
     public static final String RETENTION_DEFAULT = "retention_default";
     /** When neither the type nor the setting gives a period. */
     static final Period FALLBACK_RETENTION = Period.ofYears(1);
-    /** The largest amount of a document (ten million euros), in cents. */
-    static final long MAX_CENTS = 1_000_000_000L;
 
     public SqliteDocumentService(StoreHolder store, Supplier<AccountInfo> account, Clock clock) {
         this(store, account, clock, ZoneId.of("Europe/Paris"));
@@ -184,7 +182,10 @@ public final class SqliteDocumentService implements DocumentService {
             period = tx.queryOne("SELECT value FROM codes WHERE list = ? AND code = ?", r -> period(r.string("value")),
                     ListNames.SETTING, RETENTION_DEFAULT).flatMap(p -> p);
         }
-        return day.plus(period.orElse(FALLBACK_RETENTION));
+        LocalDate until = day.plus(period.orElse(FALLBACK_RETENTION));
+        // A very long period (P100Y) stops at the last date the server accepts, so the document is not refused.
+        LocalDate last = LocalDate.of(Limits.MAX_DATE_YEAR, 12, 31);
+        return until.isAfter(last) ? last : until;
     }
 
     private static Optional<Period> period(String iso) {
@@ -208,12 +209,12 @@ public final class SqliteDocumentService implements DocumentService {
         }
         e.maxLength("title", m.title(), Limits.MAX_SHORT_TEXT);
         e.maxLength("issuer", m.issuer(), Limits.MAX_SHORT_TEXT);
-        if (m.amountCents() != null && (m.amountCents() < 0 || m.amountCents() > MAX_CENTS)) {
-            e.add("amount", CoreMessages.get("document.amount.invalid"));
-        }
+        e.amount("amount", m.amountCents());
         if (m.retentionUntil() != null && m.retentionUntil().isBefore(today)) {
             e.add("retentionUntil", CoreMessages.get("document.retention.past"));
         }
+        e.plausibleDate("retentionUntil", m.retentionUntil());
+        e.plausibleDate("dueDate", m.dueDate());
         if (m.purpose().size() > Limits.MAX_LIST_ITEMS) {
             e.add("purpose", CoreMessages.get("document.purpose.tooMany", Limits.MAX_LIST_ITEMS));
         }

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.office;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.util.List;
@@ -38,8 +39,7 @@ public final class OfficeReportViewModel {
     private final ReferenceService reference;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper dateText = new ReadOnlyStringWrapper(this, "dateText", "");
@@ -61,31 +61,27 @@ public final class OfficeReportViewModel {
         this.reference = Objects.requireNonNull(reference);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
     }
 
     /** Loads a report from the local store. Completes on the FX executor; false if unknown. */
     public CompletableFuture<Boolean> load(String reportId) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        background.execute(() -> {
+        record Loaded(Optional<ReportDetail> detail, String medium, List<PhotoRow> rows, Optional<Full> full) {
+        }
+        return work.supply("loading a received report", () -> {
             Optional<ReportDetail> detail = office.open(reportId);
             String medium = detail.map(d -> d.report().medium())
                     .map(m -> reference.label(CodeLists.MEDIUM, m)).orElse("");
             List<PhotoRow> rows = detail.map(d -> d.photos().stream().map(this::row).toList()).orElse(List.of());
-            Optional<Full> full = detail.map(this::full);
-            fx.execute(() -> {
-                if (detail.isEmpty()) {
-                    error.set(text("office.report.not.found"));
-                    result.complete(false);
-                    return;
-                }
-                show(detail.get(), medium, rows);
-                showFull(full.get());
-                result.complete(true);
-            });
-        });
-        return result;
+            return new Loaded(detail, medium, rows, detail.map(this::full));
+        }, l -> {
+            if (l.detail().isEmpty()) {
+                error.set(text("office.report.not.found"));
+                return;
+            }
+            show(l.detail().get(), l.medium(), l.rows());
+            showFull(l.full().get());
+        }, e -> error.set(text("common.load.failed"))).thenApply(l -> l.detail().isPresent()).exceptionally(e -> false);
     }
 
     private void show(ReportDetail d, String medium, List<PhotoRow> rows) {
@@ -120,16 +116,8 @@ public final class OfficeReportViewModel {
      */
     public CompletableFuture<Outcome<byte[]>> photo(String documentId) {
         CompletableFuture<Outcome<byte[]>> result = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<byte[]> o;
-            try {
-                o = office.photo(documentId);
-            } catch (RuntimeException e) {
-                o = Outcome.failed(text("office.report.photo.failed"));
-            }
-            Outcome<byte[]> done = o;
-            fx.execute(() -> result.complete(done));
-        });
+        work.supply("reading a photo of a received report", () -> office.photo(documentId), result::complete,
+                e -> result.complete(Outcome.failed(text("office.report.photo.failed"))));
         return result;
     }
 

@@ -1,5 +1,9 @@
 package fr.mediance.app.core.office;
 
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.util.List;
@@ -47,8 +51,8 @@ public final class OfficeReportsViewModel {
     private final OfficeService office;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
     private final Consumer<String> onOpen;
     /** Thumbnails already read (small JPEGs), so that a new rendering of the list does not fetch them again. */
     private final Map<String, byte[]> thumbnails = new ConcurrentHashMap<>();
@@ -62,8 +66,7 @@ public final class OfficeReportsViewModel {
         this.office = Objects.requireNonNull(office);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         this.onOpen = Objects.requireNonNull(onOpen);
         removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
     }
@@ -78,24 +81,28 @@ public final class OfficeReportsViewModel {
     /** Reloads the local list, then asks the server which awaited photos have arrived (when online). */
     public void refresh() {
         loading.set(true);
-        background.execute(() -> {
-            List<Row> rows = office.receivedReports().stream().map(this::row).toList();
-            fx.execute(() -> {
-                items.setAll(rows);
-                empty.set(rows.isEmpty());
-                loading.set(false);
-            });
-            if (rows.stream().anyMatch(r -> !r.awaitedText().isEmpty())) {
-                try {
-                    if (office.refreshPhotoAvailability().isOk()) { // local, plus HEAD for photos sent before blob statuses
-                        List<Row> again = office.receivedReports().stream().map(this::row).toList();
-                        fx.execute(() -> items.setAll(again));
+        work.supply("loading the received reports", () -> office.receivedReports().stream().map(this::row).toList(),
+                rows -> {
+                    items.setAll(rows);
+                    empty.set(rows.isEmpty());
+                    loading.set(false);
+                    loadError.set("");
+                    if (rows.stream().anyMatch(r -> !r.awaitedText().isEmpty())) {
+                        refreshAwaitedPhotos();
                     }
-                } catch (RuntimeException e) {
-                    // offline or server trouble: the list stays as it is
-                }
-            }
-        });
+                }, e -> {
+                    loading.set(false);
+                    loadError.set(text("common.load.failed"));
+                });
+    }
+
+    /** Asks which awaited photos have arrived (local, plus HEAD for photos sent before blob statuses). */
+    private void refreshAwaitedPhotos() {
+        // Offline or server trouble is an outcome: the list stays as it is.
+        work.supply("checking which awaited photos arrived", () -> office.refreshPhotoAvailability().isOk()
+                        ? Optional.of(office.receivedReports().stream().map(this::row).toList())
+                        : Optional.<List<Row>>empty(),
+                again -> again.ifPresent(items::setAll), e -> { });
     }
 
     Row row(ReceivedReport r) {
@@ -142,19 +149,12 @@ public final class OfficeReportsViewModel {
             result.complete(Outcome.ok(known));
             return result;
         }
-        background.execute(() -> {
-            Outcome<byte[]> o;
-            try {
-                o = office.thumbnail(documentId);
-            } catch (RuntimeException e) {
-                o = Outcome.failed(text("office.report.photo.failed"));
-            }
+        work.supply("reading a photo's thumbnail", () -> office.thumbnail(documentId), o -> {
             if (o instanceof Outcome.Ok<byte[]> ok) {
                 thumbnails.put(documentId, ok.value());
             }
-            Outcome<byte[]> done = o;
-            fx.execute(() -> result.complete(done));
-        });
+            result.complete(o);
+        }, e -> result.complete(Outcome.failed(text("office.report.photo.failed"))));
         return result;
     }
 
@@ -173,6 +173,11 @@ public final class OfficeReportsViewModel {
 
     public ObservableList<Row> items() {
         return items;
+    }
+
+    /** Why the list could not be read, else empty. */
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -1,5 +1,7 @@
 package fr.mediance.app.core.planning;
 
+import java.util.Optional;
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.FormErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.agenda.AgendaItem;
 import fr.mediance.app.core.agenda.AgendaService;
@@ -77,8 +80,8 @@ public final class PlanningViewModel {
     public static final String DURATION = "duration";
     public static final String NOTES = "notes";
 
-    static final int MIN_DURATION = 15;
-    static final int MAX_DURATION = 480;
+    static final int MIN_DURATION = Limits.MIN_APPOINTMENT_MINUTES;
+    static final int MAX_DURATION = Limits.MAX_APPOINTMENT_MINUTES;
     private static final int PLANNED_DAYS = 60;
     private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -91,8 +94,7 @@ public final class PlanningViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private final Runnable removeListener;
     private Consumer<String> onMessage = m -> { };
 
@@ -121,8 +123,7 @@ public final class PlanningViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         for (String f : List.of(LAST_NAME, FIRST_NAME, PHONE, STREET, POSTCODE, CITY, ACCESS_NOTES, DATE, START,
                 DURATION, NOTES)) {
             StringProperty p = new SimpleStringProperty(this, f, "");
@@ -160,43 +161,21 @@ public final class PlanningViewModel {
     public void refresh() {
         loadLocal();
         searchResidents();
-        background.execute(() -> {
-            Outcome<Integer> o;
-            try {
-                o = reference.refreshUsers();
-            } catch (RuntimeException e) {
-                o = Outcome.failed("");
-            }
-            if (o.isOk()) {
-                List<UserItem> users;
-                try {
-                    users = reference.users(Role.COUNSELLOR);
-                } catch (RuntimeException e) {
-                    return; // locked while the server answered: the next refresh reads again
-                }
-                fx.execute(() -> setCounsellors(users));
-            }
-        });
+        // Offline or refused: an outcome, the cached list stays; a failure is logged and the cached list stays too.
+        work.supply("refreshing the counsellors", () -> reference.refreshUsers().isOk()
+                        ? Optional.of(reference.users(Role.COUNSELLOR)) : Optional.<List<UserItem>>empty(),
+                users -> users.ifPresent(this::setCounsellors), e -> { });
     }
 
     private void loadLocal() {
-        background.execute(() -> {
-            List<UserItem> users;
-            List<CodeItem> reasons;
-            List<PlannedRow> rows;
-            try {
-                users = reference.users(Role.COUNSELLOR);
-                reasons = reference.codes(CodeLists.MOBILITY_REASON);
-                rows = plannedRows();
-            } catch (RuntimeException e) {
-                return; // locked meanwhile (the screen is closing)
-            }
-            fx.execute(() -> {
-                setCounsellors(users);
-                mobilityReasons.setAll(reasons);
-                planned.setAll(rows);
-            });
-        });
+        record Loaded(List<UserItem> users, List<CodeItem> reasons, List<PlannedRow> rows) {
+        }
+        work.supply("loading the planning lists", () -> new Loaded(reference.users(Role.COUNSELLOR),
+                reference.codes(CodeLists.MOBILITY_REASON), plannedRows()), l -> {
+                    setCounsellors(l.users());
+                    mobilityReasons.setAll(l.reasons());
+                    planned.setAll(l.rows());
+                }, e -> formError.set(text("common.load.failed")));
     }
 
     private void setCounsellors(List<UserItem> users) {
@@ -240,14 +219,11 @@ public final class PlanningViewModel {
     private void searchResidents() {
         String text = search.get() == null ? "" : search.get().trim();
         int gen = ++searchGeneration;
-        background.execute(() -> {
-            List<Resident> found = residents.search(text, 20);
-            fx.execute(() -> {
-                if (gen == searchGeneration) {
-                    searchResults.setAll(found);
-                }
-            });
-        });
+        work.supply("searching residents to plan a visit", () -> residents.search(text, 20), found -> {
+            if (gen == searchGeneration) {
+                searchResults.setAll(found);
+            }
+        }, e -> { }); // the results shown stay
     }
 
     // ----- validation
@@ -288,6 +264,10 @@ public final class PlanningViewModel {
                     if (d.isBefore(LocalDate.now(clock.withZone(zone)))) {
                         return java.util.Optional.of(text("planning.error.date.past"));
                     }
+                    if (!FormErrors.plausibleYear(d)) {
+                        return java.util.Optional.of(text("planning.error.date.implausible", Limits.MIN_DATE_YEAR,
+                                Limits.MAX_DATE_YEAR));
+                    }
                     return java.util.Optional.empty();
                 } catch (DateTimeParseException e) {
                     return java.util.Optional.of(text("planning.error.date.invalid"));
@@ -304,13 +284,13 @@ public final class PlanningViewModel {
                 }
                 Integer minutes = parseInt(v.trim());
                 if (minutes == null) {
-                    return java.util.Optional.of(text("planning.error.duration.invalid"));
+                    return java.util.Optional.of(text("planning.error.duration.invalid", MIN_DURATION, MAX_DURATION));
                 }
                 if (minutes <= 0) {
                     return java.util.Optional.of(text("planning.error.end.before.start"));
                 }
                 if (minutes < MIN_DURATION || minutes > MAX_DURATION) {
-                    return java.util.Optional.of(text("planning.error.duration.invalid"));
+                    return java.util.Optional.of(text("planning.error.duration.invalid", MIN_DURATION, MAX_DURATION));
                 }
                 java.util.Optional<LocalTime> start = parseTime(value(START));
                 if (start.isPresent() && start.get().plusMinutes(minutes).isBefore(start.get())) {
@@ -407,45 +387,44 @@ public final class PlanningViewModel {
         UserItem who = counsellor.get();
         String notes = blankToNull(value(NOTES));
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<Resident> resident = mode == ResidentMode.NEW ? safe(() -> residents.create(residentForm))
-                    : Outcome.ok(existing);
-            if (!resident.isOk()) {
-                fx.execute(() -> failed(resident, result));
-                return;
-            }
-            Resident r = resident.value();
-            Outcome<AgendaItem> planned = safe(() -> agenda.plan(new AppointmentForm(r.id(), who.id(),
-                    CodeLists.APPOINTMENT_HOME_VISIT, date, start, duration, null, notes)));
-            List<PlannedRow> rows = plannedRows();
-            fx.execute(() -> {
-                if (mode == ResidentMode.NEW) {
-                    // the resident exists now: a second try must not create it twice
-                    residentMode.set(ResidentMode.EXISTING);
-                    selectedResident.set(r);
-                    clearResidentFields();
-                }
-                if (!planned.isOk()) {
-                    failed(planned, result);
-                    return;
-                }
-                busy.set(false);
-                this.planned.setAll(rows);
-                onMessage.accept(text("planning.saved", DATE_FORMAT.format(date), TIME_FORMAT.format(start), who.name()));
-                clearAppointmentFields();
-                searchResidents();
-                result.complete(true);
-            });
-        });
+        AppointmentForm appointment = new AppointmentForm(null, who.id(), CodeLists.APPOINTMENT_HOME_VISIT, date, start,
+                duration, null, notes);
+        work.supply("creating the resident of a planned visit", () -> mode == ResidentMode.NEW
+                ? residents.create(residentForm) : Outcome.ok(existing), resident -> {
+                    if (!resident.isOk()) {
+                        failed(resident, result);
+                        return;
+                    }
+                    Resident r = resident.value();
+                    if (mode == ResidentMode.NEW) {
+                        // the resident exists now: a second try must not create it twice
+                        residentMode.set(ResidentMode.EXISTING);
+                        selectedResident.set(r);
+                        clearResidentFields();
+                    }
+                    plan(r, appointment, who, result);
+                }, e -> failed(Outcome.failed(texts.getString("app.error.unexpected")), result));
         return result;
     }
 
-    private <T> Outcome<T> safe(java.util.function.Supplier<Outcome<T>> action) {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            return Outcome.failed(texts.getString("app.error.unexpected"));
+    private void plan(Resident r, AppointmentForm form, UserItem who, CompletableFuture<Boolean> result) {
+        record Planned(Outcome<AgendaItem> outcome, List<PlannedRow> rows) {
         }
+        work.supply("planning a visit", () -> new Planned(agenda.plan(new AppointmentForm(r.id(), form.counsellorId(),
+                form.type(), form.date(), form.startTime(), form.duration(), form.address(), form.notes())),
+                plannedRows()), p -> {
+                    if (!p.outcome().isOk()) {
+                        failed(p.outcome(), result);
+                        return;
+                    }
+                    busy.set(false);
+                    this.planned.setAll(p.rows());
+                    onMessage.accept(text("planning.saved", DATE_FORMAT.format(form.date()),
+                            TIME_FORMAT.format(form.startTime()), who.name()));
+                    clearAppointmentFields();
+                    searchResidents();
+                    result.complete(true);
+                }, e -> failed(Outcome.failed(texts.getString("app.error.unexpected")), result));
     }
 
     private void failed(Outcome<?> outcome, CompletableFuture<Boolean> result) {

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.reference;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -70,8 +71,7 @@ public final class CodeListsViewModel {
 
     private final ReferenceService reference;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private Consumer<String> onMessage = m -> { };
 
     private final List<ListChoice> lists;
@@ -96,8 +96,7 @@ public final class CodeListsViewModel {
     public CodeListsViewModel(ReferenceService reference, ResourceBundle texts, Executor background, Executor fx) {
         this.reference = Objects.requireNonNull(reference);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         List<ListChoice> all = new ArrayList<>();
         for (String name : LISTS) {
             all.add(new ListChoice(name, text("reference.list." + name)));
@@ -134,28 +133,14 @@ public final class CodeListsViewModel {
             emptyText.set(text("reference.pick"));
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        background.execute(() -> {
-            List<CodeDto> entries;
-            try {
-                entries = reference.entries(list.name());
-            } catch (RuntimeException e) {
-                fx.execute(() -> {
-                    onMessage.accept(text("reference.error.load"));
-                    done.complete(null);
-                });
-                return;
-            }
-            List<Row> out = entries.stream().map(this::row).toList();
-            fx.execute(() -> {
-                if (list.equals(selected.get())) {
-                    rows.setAll(out);
-                    emptyText.set(out.isEmpty() ? text("reference.empty") : "");
-                }
-                done.complete(null);
-            });
-        });
-        return done;
+        return work.supply("loading a reference list",
+                () -> reference.entries(list.name()).stream().map(this::row).toList(), out -> {
+                    if (list.equals(selected.get())) {
+                        rows.setAll(out);
+                        emptyText.set(out.isEmpty() ? text("reference.empty") : "");
+                    }
+                }, e -> onMessage.accept(text("reference.error.load")))
+                .<Void>thenApply(out -> null).exceptionally(e -> null);
     }
 
     private Row row(CodeDto c) {
@@ -235,30 +220,25 @@ public final class CodeListsViewModel {
         boolean isNew = creating.get();
         busy.set(true);
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<CodeDto> outcome;
-            try {
-                outcome = reference.saveEntry(entry, isNew);
-            } catch (RuntimeException e) {
-                outcome = Outcome.failed(text("reference.error.save"));
+        work.supply("saving a reference list entry", () -> reference.saveEntry(entry, isNew), result -> {
+            busy.set(false);
+            if (result.isOk()) {
+                cancel();
+                onMessage.accept(text("reference.saved", result.value().label()));
+                refresh().thenRun(() -> done.complete(true));
+                return;
             }
-            Outcome<CodeDto> result = outcome;
-            fx.execute(() -> {
-                busy.set(false);
-                if (result.isOk()) {
-                    cancel();
-                    onMessage.accept(text("reference.saved", result.value().label()));
-                    refresh().thenRun(() -> done.complete(true));
-                    return;
-                }
-                Map<String, String> fieldErrors = result.fieldErrors();
-                if (fieldErrors.isEmpty()) {
-                    formError.set(result.message());
-                } else {
-                    errors.putAll(fieldErrors);
-                }
-                done.complete(false);
-            });
+            Map<String, String> fieldErrors = result.fieldErrors();
+            if (fieldErrors.isEmpty()) {
+                formError.set(result.message());
+            } else {
+                errors.putAll(fieldErrors);
+            }
+            done.complete(false);
+        }, e -> {
+            busy.set(false);
+            formError.set(text("reference.error.save"));
+            done.complete(false);
         });
         return done;
     }

@@ -29,11 +29,8 @@ import java.util.regex.Pattern;
 
 /** Code lists and the accounts cache, in the local database. */
 public final class SqliteReferenceService implements ReferenceService {
-    /** Codes as the server accepts them: lowercase letters, digits, "_" and "-", starting with a letter or digit. */
-    static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    static final int MAX_CODE = 31;
-    static final int MAX_VALUE = 64;
-    static final int MAX_DAYS = 3_650;
+    /** Codes as the server accepts them ({@link Limits#CODE_PATTERN}, at most {@link Limits#MAX_CODE}). */
+    private static final Pattern CODE = Pattern.compile(Limits.CODE_PATTERN);
     /** Lists whose value is an ISO period (P1D, P1M, P6M, P1Y...), and the settings that are one. */
     private static final Set<String> PERIOD_LISTS = Set.of(ListNames.MANDATE_DURATION, ListNames.DOCUMENT_TYPE);
     private static final Set<String> PERIOD_SETTINGS = Set.of("retention_default");
@@ -76,6 +73,13 @@ public final class SqliteReferenceService implements ReferenceService {
             if (creating && !e.has("code") && exists) {
                 e.add("code", CoreMessages.get("reference.code.taken"));
             }
+            String parentList = parentList(entry.list());
+            String parent = Texts.clean(entry.parent());
+            if (parentList != null && !e.has("parent") && (parent == null
+                    || !tx.exists("SELECT 1 FROM codes WHERE list = ? AND code = ?", parentList, parent))) {
+                e.add("parent", CoreMessages.get(ListNames.MOTIF.equals(entry.list()) ? "reference.parent.domain"
+                        : "reference.parent.actionType"));
+            }
             if (!e.isEmpty()) {
                 return e.toOutcome();
             }
@@ -93,18 +97,26 @@ public final class SqliteReferenceService implements ReferenceService {
         });
     }
 
+    /** The list an entry's parent must come from, as the server checks it: a motif's domain, a task rule's action type. */
+    private static String parentList(String list) {
+        if (ListNames.MOTIF.equals(list)) {
+            return ListNames.DOMAIN;
+        }
+        return ListNames.TASK_RULE.equals(list) ? ListNames.ACTION_TYPE : null;
+    }
+
     /** The rules of an entry; value rules depend on the list (an ISO period, a number of days). */
     static FormErrors validate(CodeDto c) {
         FormErrors e = new FormErrors();
         String code = c.code() == null ? "" : c.code();
         if (code.isBlank()) {
             e.add("code", CoreMessages.get("field.required"));
-        } else if (code.length() > MAX_CODE || !CODE.matcher(code).matches()) {
-            e.add("code", CoreMessages.get("reference.code.invalid", MAX_CODE));
+        } else if (code.length() > Limits.MAX_CODE || !CODE.matcher(code).matches()) {
+            e.add("code", CoreMessages.get("reference.code.invalid", Limits.MAX_CODE));
         }
         e.required("label", c.label()).maxLength("label", c.label(), Limits.MAX_SHORT_TEXT);
         String parent = Texts.clean(c.parent());
-        if (parent != null && (parent.length() > MAX_CODE || !CODE.matcher(parent).matches())) {
+        if (parent != null && (parent.length() > Limits.MAX_CODE || !CODE.matcher(parent).matches())) {
             e.add("parent", CoreMessages.get("reference.parent.invalid"));
         }
         if (c.sortOrder() < 0 || c.sortOrder() > 99_999) {
@@ -113,7 +125,7 @@ public final class SqliteReferenceService implements ReferenceService {
         String value = Texts.clean(c.value());
         switch (valueKind(c.list(), code)) {
             case PERIOD -> {
-                if (value == null && ListNames.MANDATE_DURATION.equals(c.list())) {
+                if (value == null && (ListNames.MANDATE_DURATION.equals(c.list()) || ListNames.SETTING.equals(c.list()))) {
                     e.add("value", CoreMessages.get("field.required"));
                 } else if (value != null && !isPeriod(value)) {
                     e.add("value", CoreMessages.get("reference.value.period"));
@@ -123,11 +135,11 @@ public final class SqliteReferenceService implements ReferenceService {
                 if (value == null) {
                     e.add("value", CoreMessages.get("field.required"));
                 } else if (!value.matches("\\d{1,4}") || Integer.parseInt(value) < 1
-                        || Integer.parseInt(value) > MAX_DAYS) {
-                    e.add("value", CoreMessages.get("reference.value.days", String.valueOf(MAX_DAYS)));
+                        || Integer.parseInt(value) > Limits.MAX_RULE_DAYS) {
+                    e.add("value", CoreMessages.get("reference.value.days", String.valueOf(Limits.MAX_RULE_DAYS)));
                 }
             }
-            case TEXT -> e.maxLength("value", value, MAX_VALUE);
+            case TEXT -> e.maxLength("value", value, Limits.MAX_CODE_VALUE);
         }
         return e;
     }

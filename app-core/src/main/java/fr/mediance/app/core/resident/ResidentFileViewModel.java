@@ -1,5 +1,6 @@
 package fr.mediance.app.core.resident;
 
+import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.consent.ConsentService;
@@ -94,9 +95,9 @@ public final class ResidentFileViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor debounce;
-    private final Executor background;
-    private final Executor fx;
+    /** Waits for the pause in the typing (the debounce executor), then saves on the FX executor. */
+    private final BackgroundWork pause;
+    private final BackgroundWork work;
     private final Runnable removeListener;
     private Consumer<String> onMessage = m -> { };
 
@@ -148,9 +149,8 @@ public final class ResidentFileViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.debounce = Objects.requireNonNull(debounce);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.pause = new BackgroundWork(debounce, fx);
+        this.work = new BackgroundWork(background, fx);
         for (String f : TEXT_FIELDS) {
             StringProperty p = new SimpleStringProperty(this, f, "");
             text.put(f, p);
@@ -195,25 +195,11 @@ public final class ResidentFileViewModel {
     /** Loads the file; completes with false when the resident is not on this device. */
     public CompletableFuture<Boolean> load(String id) {
         this.residentId = Objects.requireNonNull(id);
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        background.execute(() -> {
-            Snapshot s;
-            try {
-                s = snapshot(id);
-            } catch (RuntimeException e) {
-                fx.execute(() -> done.complete(false));
-                return;
-            }
-            fx.execute(() -> {
-                if (s.file == null) {
-                    done.complete(false);
-                    return;
-                }
+        return work.supply("loading a resident's file", () -> snapshot(id), s -> {
+            if (s.file != null) {
                 apply(s, true);
-                done.complete(true);
-            });
-        });
-        return done;
+            }
+        }, e -> onMessage.accept(text("common.load.failed"))).thenApply(s -> s.file != null).exceptionally(e -> false);
     }
 
     private record Snapshot(ResidentFileService.ResidentFile file, PrivateNoteDto note, Map<String, List<CodeItem>> codes,
@@ -371,19 +357,11 @@ public final class ResidentFileViewModel {
         if (id == null) {
             return;
         }
-        background.execute(() -> {
-            Snapshot s;
-            try {
-                s = snapshot(id);
-            } catch (RuntimeException e) {
-                return;
+        work.supply("reloading a resident's file", () -> snapshot(id), s -> {
+            if (s.file != null) {
+                apply(s, pending.isEmpty());
             }
-            fx.execute(() -> {
-                if (s.file != null) {
-                    apply(s, pending.isEmpty());
-                }
-            });
-        });
+        }, e -> onMessage.accept(text("common.load.failed")));
     }
 
     // ----- typing and saving
@@ -441,11 +419,11 @@ public final class ResidentFileViewModel {
     private void scheduleSave() {
         int gen = ++saveGeneration;
         saveStatus.set(text("resident.saving"));
-        debounce.execute(() -> fx.execute(() -> {
+        pause.run("waiting for a pause in the typing", () -> { }, () -> {
             if (gen == saveGeneration) {
                 flush();
             }
-        }));
+        }, e -> { });
     }
 
     /** Saves what is pending now (leaving the screen, or after the pause in the typing). */
@@ -460,15 +438,20 @@ public final class ResidentFileViewModel {
         notePending = false;
         String id = residentId;
         Long base = baseVersion;
+        record Saved(Outcome<ResidentDto> o, Outcome<PrivateNoteDto> n) {
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        saves = saves.handle((x, e) -> null).thenRunAsync(() -> {
-            Outcome<ResidentDto> o = fields.isEmpty() ? null : files.saveFields(id, base, fields);
-            Outcome<PrivateNoteDto> n = saveNote ? files.saveMyNote(id, note) : null;
-            fx.execute(() -> {
-                saved(o, n);
-                done.complete(null);
-            });
-        }, background);
+        // One save at a time, in typing order; a failed save does not stop the next ones.
+        saves = saves.handle((x, e) -> null).thenCompose(x -> work.supply("saving a resident's file",
+                () -> new Saved(fields.isEmpty() ? null : files.saveFields(id, base, fields),
+                        saveNote ? files.saveMyNote(id, note) : null),
+                s -> saved(s.o(), s.n()), e -> {
+                    saveStatus.set(text("resident.save.failed"));
+                    onMessage.accept(text("common.save.failed"));
+                }).handle((s, e) -> {
+                    done.complete(null);
+                    return null;
+                }));
         return done;
     }
 
@@ -502,15 +485,9 @@ public final class ResidentFileViewModel {
     /** After a save: the protection notice and timeline may change. */
     private void refreshSoon() {
         String id = residentId;
-        background.execute(() -> {
-            String block;
-            try {
-                block = mandates.protectionBlock(id).orElse("");
-            } catch (RuntimeException e) {
-                return;
-            }
-            fx.execute(() -> protection.set(block));
-        });
+        // On failure (logged) the notice shown stays until the next reload.
+        work.supply("reading a resident's protection", () -> mandates.protectionBlock(id).orElse(""), protection::set,
+                e -> { });
     }
 
     // ----- household and contacts
@@ -617,13 +594,10 @@ public final class ResidentFileViewModel {
     }
 
     private void act(java.util.function.Supplier<Outcome<?>> action, String doneKey) {
-        background.execute(() -> {
-            Outcome<?> o = action.get();
-            fx.execute(() -> {
-                onMessage.accept(o.isOk() ? text(doneKey) : o.message());
-                refresh();
-            });
-        });
+        work.supply("changing a consent or a mandate", action, o -> {
+            onMessage.accept(o.isOk() ? text(doneKey) : o.message());
+            refresh();
+        }, e -> onMessage.accept(text("common.save.failed")));
     }
 
     public void dispose() {

@@ -1,10 +1,10 @@
 package fr.mediance.app.core.resident;
 
 import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ResidentDto;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
@@ -38,9 +39,9 @@ public final class ResidentSearchViewModel {
     private final ResidentService residents;
     private final ResidentFileService files;
     private final ResourceBundle texts;
-    private final Executor debounce;
-    private final Executor background;
-    private final Executor fx;
+    /** Waits for the pause in the typing (the debounce executor), then searches on the FX executor. */
+    private final BackgroundWork pause;
+    private final BackgroundWork work;
     private final Runnable removeListener;
     private Consumer<String> onOpen = id -> { };
 
@@ -59,16 +60,15 @@ public final class ResidentSearchViewModel {
         this.residents = Objects.requireNonNull(residents);
         this.files = Objects.requireNonNull(files);
         this.texts = Objects.requireNonNull(texts);
-        this.debounce = Objects.requireNonNull(debounce);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.pause = new BackgroundWork(debounce, fx);
+        this.work = new BackgroundWork(background, fx);
         query.addListener((o, a, b) -> scheduleSearch());
         newLastName.addListener((o, a, b) -> newLastNameError.set(""));
         newFirstName.addListener((o, a, b) -> newFirstNameError.set(
                 Objects.requireNonNullElse(ResidentValidation.shortText(b), "")));
         removeListener = sync == null ? () -> { } : sync.addDataListener(changed -> {
             if (changed.contains(EntityType.RESIDENT)) {
-                fx.execute(this::scheduleSearch);
+                work.onFx(this::scheduleSearch);
             }
         });
     }
@@ -86,35 +86,32 @@ public final class ResidentSearchViewModel {
     private void scheduleSearch() {
         int gen = ++generation;
         searching.set(true);
-        debounce.execute(() -> fx.execute(() -> {
+        pause.run("waiting for a pause in the typing", () -> { }, () -> {
             if (gen == generation) {
                 search(gen); // only the last keystroke's pause searches
             }
-        }));
+        }, e -> { });
     }
 
     private void search(int gen) {
         String text = query.get() == null ? "" : query.get().strip();
         searching.set(true);
-        background.execute(() -> {
-            List<Row> rows;
-            try {
-                rows = residents.search(text, LIMIT).stream().map(r -> new Row(r.id(), r.displayName(),
-                        r.fileNumber() == null ? "" : r.fileNumber(), r.addressLine(),
-                        r.phone() == null ? "" : r.phone())).toList();
-            } catch (RuntimeException e) {
-                return; // locked while the screen closes
-            }
-            fx.execute(() -> {
-                if (gen != generation) {
-                    return;
-                }
-                searching.set(false);
-                results.setAll(rows);
-                emptyMessage.set(!rows.isEmpty() ? "" : text.isEmpty() ? text("resident.search.none.yet")
-                        : text("resident.search.none", text));
-            });
-        });
+        work.supply("searching residents", () -> residents.search(text, LIMIT).stream()
+                .map(r -> new Row(r.id(), r.displayName(), r.fileNumber() == null ? "" : r.fileNumber(),
+                        r.addressLine(), r.phone() == null ? "" : r.phone())).toList(), rows -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    searching.set(false);
+                    results.setAll(rows);
+                    emptyMessage.set(!rows.isEmpty() ? "" : text.isEmpty() ? text("resident.search.none.yet")
+                            : text("resident.search.none", text));
+                }, e -> {
+                    if (gen == generation) {
+                        searching.set(false);
+                        emptyMessage.set(text("common.load.failed"));
+                    }
+                });
     }
 
     public void open(String residentId) {
@@ -132,23 +129,17 @@ public final class ResidentSearchViewModel {
         if (lastError != null || firstError != null) {
             return CompletableFuture.completedFuture(false);
         }
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<ResidentDto> o = files.createPerson(last, first);
-            fx.execute(() -> {
-                if (o.isOk()) {
-                    newLastName.set("");
-                    newFirstName.set("");
-                    onOpen.accept(o.value().id());
-                    done.complete(true);
-                } else {
-                    newLastNameError.set(o.fieldErrors().getOrDefault("lastName", o.message()));
-                    newFirstNameError.set(o.fieldErrors().getOrDefault("firstName", ""));
-                    done.complete(false);
-                }
-            });
-        });
-        return done;
+        return work.supply("creating a person", () -> files.createPerson(last, first), o -> {
+            if (o.isOk()) {
+                newLastName.set("");
+                newFirstName.set("");
+                onOpen.accept(o.value().id());
+            } else {
+                newLastNameError.set(o.fieldErrors().getOrDefault("lastName", o.message()));
+                newFirstNameError.set(o.fieldErrors().getOrDefault("firstName", ""));
+            }
+        }, e -> newLastNameError.set(text("resident.create.failed")))
+                .thenApply(Outcome::isOk).exceptionally(e -> false);
     }
 
     /** Prefills the new person's last name with what was searched (when it looks like a name). */

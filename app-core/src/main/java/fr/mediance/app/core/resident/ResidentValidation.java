@@ -80,7 +80,10 @@ public final class ResidentValidation {
         return EMAIL.matcher(e).matches() ? null : CoreMessages.get("resident.email.invalid");
     }
 
-    /** A birth date typed "jj/mm/aaaa": a real day, not in the future, at most {@link #MAX_AGE} years ago. */
+    /**
+     * A birth date typed "jj/mm/aaaa": a real day, not in the future, at most {@link #MAX_AGE} years ago and
+     * not before {@link Limits#MIN_BIRTH_YEAR} (the server's limit).
+     */
     public static String birthDate(String text, LocalDate today) {
         if (blank(text)) {
             return null;
@@ -101,8 +104,8 @@ public final class ResidentValidation {
         if (d.isAfter(today)) {
             return CoreMessages.get("resident.birthDate.future");
         }
-        if (d.isBefore(today.minusYears(MAX_AGE))) {
-            return CoreMessages.get("resident.birthDate.implausible", today.getYear() - MAX_AGE);
+        if (d.isBefore(today.minusYears(MAX_AGE)) || d.getYear() < Limits.MIN_BIRTH_YEAR) {
+            return CoreMessages.get("resident.birthDate.implausible", minBirthYear(today));
         }
         return null;
     }
@@ -119,13 +122,18 @@ public final class ResidentValidation {
         }
     }
 
-    /** A birth year of four digits, between {@code today - MAX_AGE} and this year. */
+    /** The earliest plausible birth year seen on {@code today}: {@link #MAX_AGE} years ago, never before the server's limit. */
+    private static int minBirthYear(LocalDate today) {
+        return Math.max(Limits.MIN_BIRTH_YEAR, today.getYear() - MAX_AGE);
+    }
+
+    /** A birth year of four digits, between {@code today - MAX_AGE} (never before {@link Limits#MIN_BIRTH_YEAR}) and this year. */
     public static String birthYear(String text, LocalDate today) {
         if (blank(text)) {
             return null;
         }
         String t = text.strip();
-        int min = today.getYear() - MAX_AGE;
+        int min = minBirthYear(today);
         if (!YEAR.matcher(t).matches() || Integer.parseInt(t) < min || Integer.parseInt(t) > today.getYear()) {
             return CoreMessages.get("resident.birthYear.invalid", min, today.getYear());
         }

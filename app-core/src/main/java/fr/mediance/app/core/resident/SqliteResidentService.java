@@ -17,6 +17,8 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ResidentDto;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class SqliteResidentService implements ResidentService {
     private final StoreHolder store;
     private final Outbox outbox;
     private final Supplier<AccountInfo> account;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final Clock clock;
 
     public SqliteResidentService(StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock) {
@@ -149,7 +152,7 @@ public final class SqliteResidentService implements ResidentService {
     public Outcome<Resident> create(ResidentForm form) {
         AccountInfo me = account.get();
         return store.db().inTransaction(tx -> {
-            FormErrors errors = validate(tx, form);
+            FormErrors errors = validate(tx, form, LocalDate.now(clock.withZone(PARIS)));
             if (!errors.isEmpty()) {
                 return errors.toOutcome();
             }
@@ -173,7 +176,7 @@ public final class SqliteResidentService implements ResidentService {
     @Override
     public Outcome<Resident> update(Resident edited, ResidentForm form) {
         return store.db().inTransaction(tx -> {
-            FormErrors errors = validate(tx, form);
+            FormErrors errors = validate(tx, form, LocalDate.now(clock.withZone(PARIS)));
             if (!errors.isEmpty()) {
                 return errors.toOutcome();
             }
@@ -233,7 +236,7 @@ public final class SqliteResidentService implements ResidentService {
                 null, null, null, false).displayName();
     }
 
-    private static FormErrors validate(Tx tx, ResidentForm f) {
+    private static FormErrors validate(Tx tx, ResidentForm f, LocalDate today) {
         FormErrors e = new FormErrors();
         e.required("lastName", f.lastName()).maxLength("lastName", f.lastName(), Limits.MAX_SHORT_TEXT);
         e.required("firstName", f.firstName()).maxLength("firstName", f.firstName(), Limits.MAX_SHORT_TEXT);
@@ -249,6 +252,10 @@ public final class SqliteResidentService implements ResidentService {
             if (!PHONE.matcher(p).matches() || digits < 6 || digits > 15) {
                 e.add("phone", CoreMessages.get("resident.phone.invalid"));
             }
+        }
+        String birth = ResidentValidation.birthDate(f.birthDate(), today);
+        if (birth != null) {
+            e.add("birthDate", birth);
         }
         e.maxLength("civility", f.civility(), Limits.MAX_SHORT_TEXT);
         e.maxLength("accessNotes", f.accessNotes(), Limits.MAX_LONG_TEXT);

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.session;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Objects;
@@ -45,8 +46,7 @@ public final class AppViewModel {
 
     private final SessionService session;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.LOGIN);
     private final ReadOnlyObjectWrapper<Role> role = new ReadOnlyObjectWrapper<>(this, "role");
     private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
@@ -55,8 +55,7 @@ public final class AppViewModel {
     public AppViewModel(SessionService session, ResourceBundle texts, Executor background, Executor fx) {
         this.session = Objects.requireNonNull(session);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         session.stateProperty().addListener((obs, old, state) -> follow(state));
         follow(session.state());
     }
@@ -107,7 +106,8 @@ public final class AppViewModel {
 
     /** Closes the local data; the PIN is asked again. */
     public void lock() {
-        background.execute(session::lock);
+        // A failure is logged; the PIN screen shows anyway (the session state drives the screens).
+        work.run("locking the local data", session::lock, () -> { }, e -> { });
     }
 
     /**
@@ -116,16 +116,9 @@ public final class AppViewModel {
      */
     public CompletableFuture<Outcome<Void>> logout(boolean force) {
         CompletableFuture<Outcome<Void>> result = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<Void> o;
-            if (!force && session.unsentChanges() > 0) {
-                o = Outcome.failed(text("logout.refused"));
-            } else {
-                o = session.logout(true, force);
-            }
-            Outcome<Void> done = o;
-            fx.execute(() -> result.complete(done));
-        });
+        work.supply("signing out", () -> !force && session.unsentChanges() > 0
+                        ? Outcome.<Void>failed(text("logout.refused")) : session.logout(true, force),
+                result::complete, e -> result.complete(Outcome.failed(text("logout.failed"))));
         return result;
     }
 

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.session;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,7 @@ public final class LoginViewModel {
 
     private final SessionService session;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
 
     private final StringProperty serverUrl = new SimpleStringProperty(this, "serverUrl", "");
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
@@ -41,8 +41,7 @@ public final class LoginViewModel {
                           String defaultServerUrl) {
         this.session = Objects.requireNonNull(session);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         serverUrl.set(session.account().map(AccountInfo::serverUrl)
                 .orElse(defaultServerUrl == null ? "" : defaultServerUrl));
         session.account().ifPresent(a -> username.set(a.username()));
@@ -74,21 +73,21 @@ public final class LoginViewModel {
         busy.set(true);
         char[] secret = pass.toCharArray();
         CompletableFuture<Outcome<AccountInfo>> result = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<AccountInfo> outcome;
+        work.supply("signing in", () -> {
             try {
-                outcome = session.login(server, user, secret);
-            } catch (RuntimeException e) {
-                outcome = Outcome.failed(text("login.error.failed"));
+                return session.login(server, user, secret);
             } finally {
                 java.util.Arrays.fill(secret, '\0');
             }
-            Outcome<AccountInfo> done = outcome;
-            fx.execute(() -> {
-                busy.set(false);
-                apply(done);
-                result.complete(done);
-            });
+        }, outcome -> {
+            busy.set(false);
+            apply(outcome);
+            result.complete(outcome);
+        }, e -> {
+            busy.set(false);
+            Outcome<AccountInfo> failed = Outcome.failed(text("login.error.failed"));
+            apply(failed);
+            result.complete(failed);
         });
         return result;
     }

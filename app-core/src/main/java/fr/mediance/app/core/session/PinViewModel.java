@@ -1,5 +1,6 @@
 package fr.mediance.app.core.session;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +41,7 @@ public final class PinViewModel {
     private final SessionService session;
     private final Clock clock;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private final Mode mode;
 
     private final StringBuilder digits = new StringBuilder();
@@ -59,8 +59,7 @@ public final class PinViewModel {
         this.session = Objects.requireNonNull(session);
         this.clock = Objects.requireNonNull(clock);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         updateTexts();
     }
 
@@ -127,21 +126,21 @@ public final class PinViewModel {
         error.set("");
         char[] confirmation = mode == Mode.CHOOSE ? first : null;
         CompletableFuture<Outcome<AccountInfo>> result = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<AccountInfo> outcome;
+        work.supply(mode == Mode.CHOOSE ? "choosing the PIN" : "unlocking with the PIN", () -> {
             try {
-                outcome = mode == Mode.CHOOSE ? session.choosePin(confirmation, pin) : session.unlock(pin);
-            } catch (RuntimeException e) {
-                outcome = Outcome.failed(text("pin.error.failed"));
+                return mode == Mode.CHOOSE ? session.choosePin(confirmation, pin) : session.unlock(pin);
             } finally {
                 Arrays.fill(pin, '\0');
             }
-            Outcome<AccountInfo> done = outcome;
-            fx.execute(() -> {
-                busy.set(false);
-                apply(done);
-                result.complete(done);
-            });
+        }, outcome -> {
+            busy.set(false);
+            apply(outcome);
+            result.complete(outcome);
+        }, e -> {
+            busy.set(false);
+            Outcome<AccountInfo> failed = Outcome.failed(text("pin.error.failed"));
+            apply(failed);
+            result.complete(failed);
         });
         return result;
     }

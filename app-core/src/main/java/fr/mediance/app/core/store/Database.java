@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
         Database db = openWithoutMigrating(file, key);
         try {
             Migrations.apply(db);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // not handled here: closed, then passed on to whoever logs it
             db.close();
             throw e;
         }
@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
             Crypto.hmacSha256(key, key);
             Crypto.pbkdf2(new char[]{'0'}, new byte[16], 20_000); // compiled by the JIT before the PIN's 310,000
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.DEBUG, "preload failed: {0}", e.toString());
+            LOG.log(Level.DEBUG, "Preloading the SQLite driver and the ciphers failed (the unlock loads them itself)", e);
         }
     }
 

@@ -1,7 +1,7 @@
 package fr.mediance.app.core.sync;
 
 import fr.mediance.app.core.Texts;
-
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,8 +87,7 @@ public final class SyncStatusViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private Consumer<String> onMessage = m -> { };
 
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
@@ -139,8 +138,7 @@ public final class SyncStatusViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         sync.statusProperty().addListener((obs, old, s) -> {
             show(s);
             loadItems();
@@ -297,7 +295,7 @@ public final class SyncStatusViewModel {
     /** "Synchroniser": starts a sync (or joins the running one); the result comes back as a message. */
     public CompletableFuture<SyncReport> synchronise() {
         CompletableFuture<SyncReport> result = new CompletableFuture<>();
-        sync.syncNow().whenComplete((report, failure) -> fx.execute(() -> {
+        sync.syncNow().whenComplete((report, failure) -> work.onFx(() -> {
             if (failure != null) {
                 onMessage.accept(texts.getString("app.error.unexpected"));
                 result.completeExceptionally(failure);
@@ -318,30 +316,24 @@ public final class SyncStatusViewModel {
      */
     public CompletableFuture<Void> retry(ItemRow row) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        background.execute(() -> {
-            try {
-                if (row.opId() != null) {
-                    sync.retry(row.opId());
-                }
-                if (row.kind() == Kind.PHOTO) {
-                    sync.retryPhoto(row.entityId());
-                }
-            } catch (RuntimeException e) {
-                fx.execute(() -> {
-                    onMessage.accept(texts.getString("app.error.unexpected"));
-                    result.complete(null);
-                });
-                return;
+        work.supply("queueing an item again", () -> {
+            if (row.opId() != null) {
+                sync.retry(row.opId());
             }
-            Lists lists = snapshot();
-            fx.execute(() -> {
-                apply(lists);
-                onMessage.accept(text("sync.retry.done"));
-                if (status.online()) {
-                    sync.syncNow();
-                }
-                result.complete(null);
-            });
+            if (row.kind() == Kind.PHOTO) {
+                sync.retryPhoto(row.entityId());
+            }
+            return snapshot();
+        }, lists -> {
+            apply(lists);
+            onMessage.accept(text("sync.retry.done"));
+            if (status.online()) {
+                sync.syncNow();
+            }
+            result.complete(null);
+        }, e -> {
+            onMessage.accept(texts.getString("app.error.unexpected"));
+            result.complete(null);
         });
         return result;
     }
@@ -353,16 +345,11 @@ public final class SyncStatusViewModel {
         if (!reloadQueued.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
+        // On failure (logged) the lists shown stay; the next change reads again.
+        work.supply("reading the items on their way", () -> {
             reloadQueued.set(false);
-            Lists lists;
-            try {
-                lists = snapshot();
-            } catch (RuntimeException e) {
-                return; // the store was locked meanwhile: the next change reads again
-            }
-            fx.execute(() -> apply(lists));
-        });
+            return snapshot();
+        }, this::apply, e -> { });
     }
 
     private record Lists(List<ItemRow> pending, List<ItemRow> attention, List<ItemRow> received, Instant lastReceipt) {

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.task;
 
+import fr.mediance.app.core.BackgroundWork;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,8 +51,7 @@ public final class MyTasksViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
-    private final Executor background;
-    private final Executor fx;
+    private final BackgroundWork work;
     private final Consumer<String> openResidentFile;
     private Consumer<String> onMessage = m -> { };
 
@@ -68,8 +68,7 @@ public final class MyTasksViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
-        this.background = Objects.requireNonNull(background);
-        this.fx = Objects.requireNonNull(fx);
+        this.work = new BackgroundWork(background, fx);
         this.openResidentFile = Objects.requireNonNull(openResidentFile);
     }
 
@@ -79,25 +78,8 @@ public final class MyTasksViewModel {
 
     /** Reads the tasks again (on show, after a sync). Completes on the FX executor. */
     public CompletableFuture<Void> refresh() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        background.execute(() -> {
-            List<TaskItem> mine;
-            try {
-                mine = tasks.mine();
-            } catch (RuntimeException e) {
-                mine = null;
-            }
-            List<TaskItem> result = mine;
-            fx.execute(() -> {
-                if (result == null) {
-                    onMessage.accept(text("tasks.load.failed"));
-                } else {
-                    show(result);
-                }
-                done.complete(null);
-            });
-        });
-        return done;
+        return work.supply("loading the open tasks", tasks::mine, this::show,
+                e -> onMessage.accept(text("tasks.load.failed"))).<Void>thenApply(x -> null).exceptionally(e -> null);
     }
 
     private void show(List<TaskItem> items) {
@@ -167,23 +149,16 @@ public final class MyTasksViewModel {
     }
 
     private CompletableFuture<Boolean> close(String taskId, Supplier<Outcome<TaskItem>> action, String toastKey) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<TaskItem> o = call(action);
-            List<TaskItem> mine = o.isOk() ? tasks.mine() : null;
-            fx.execute(() -> {
-                if (o.isOk()) {
-                    undoTaskId = taskId;
-                    undoText.set(text(toastKey, o.value().title()));
-                    show(mine);
-                    result.complete(true);
-                } else {
-                    onMessage.accept(o.message());
-                    result.complete(false);
-                }
-            });
-        });
-        return result;
+        return work.supply("closing a task", () -> changed(action.get()), c -> {
+            if (c.outcome().isOk()) {
+                undoTaskId = taskId;
+                undoText.set(text(toastKey, c.outcome().value().title()));
+                show(c.mine());
+            } else {
+                onMessage.accept(c.outcome().message());
+            }
+        }, e -> onMessage.accept(text("tasks.save.failed")))
+                .thenApply(c -> c.outcome().isOk()).exceptionally(e -> false);
     }
 
     /** Undoes the last "Fait" or "Annuler": the task is open again. */
@@ -194,20 +169,14 @@ public final class MyTasksViewModel {
         }
         undoTaskId = null;
         undoText.set("");
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        background.execute(() -> {
-            Outcome<TaskItem> o = call(() -> tasks.reopen(id));
-            List<TaskItem> mine = o.isOk() ? tasks.mine() : null;
-            fx.execute(() -> {
-                if (o.isOk()) {
-                    show(mine);
-                } else {
-                    onMessage.accept(o.message());
-                }
-                result.complete(o.isOk());
-            });
-        });
-        return result;
+        return work.supply("reopening a task", () -> changed(tasks.reopen(id)), c -> {
+            if (c.outcome().isOk()) {
+                show(c.mine());
+            } else {
+                onMessage.accept(c.outcome().message());
+            }
+        }, e -> onMessage.accept(text("tasks.save.failed")))
+                .thenApply(c -> c.outcome().isOk()).exceptionally(e -> false);
     }
 
     /** The undo offer is dismissed (timeout or another action). */
@@ -216,12 +185,12 @@ public final class MyTasksViewModel {
         undoText.set("");
     }
 
-    private Outcome<TaskItem> call(Supplier<Outcome<TaskItem>> action) {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            return Outcome.failed(text("tasks.save.failed"));
-        }
+    /** A task's change and, when it was saved, the open tasks read again. */
+    private record Changed(Outcome<TaskItem> outcome, List<TaskItem> mine) {
+    }
+
+    private Changed changed(Outcome<TaskItem> o) {
+        return new Changed(o, o.isOk() ? tasks.mine() : null);
     }
 
     private String text(String key, Object... args) {

@@ -71,6 +71,7 @@ public final class SqliteTaskService implements TaskService {
         if (dueDate == null) {
             e.add("dueDate", CoreMessages.get("visit.task.due.required"));
         }
+        e.plausibleDate("dueDate", dueDate);
         if (!e.isEmpty()) {
             return e.toOutcome();
         }

@@ -237,18 +237,15 @@ public final class PhotosViewModel implements ReportPart {
         capturing.set(true);
         String reportId = session.report.id();
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        CompletableFuture<Optional<CapturedImage>> captured;
-        try {
-            captured = capture.capture();
-        } catch (RuntimeException e) { // a platform camera that fails at once: logged, then like one that fails later
-            LOG.log(System.Logger.Level.ERROR, "The camera failed to start", e);
-            captured = CompletableFuture.failedFuture(e);
-        }
+        // A platform camera that fails at once becomes a failed future, like one that fails later.
+        CompletableFuture<Optional<CapturedImage>> captured = CompletableFuture.completedFuture(null)
+                .thenCompose(ignored -> capture.capture());
         captured.whenComplete((image, failure) -> {
             if (failure != null || image == null || image.isEmpty()) {
                 session.work.onFx(() -> {
                     capturing.set(false);
                     if (failure != null) {
+                        LOG.log(System.Logger.Level.ERROR, "The camera failed", failure);
                         session.message(session.text("visit.photo.failed"));
                     }
                     result.complete(false);

@@ -110,4 +110,22 @@ class AgendaServiceTest {
         assertThat(core.agenda().setStatus("nope", "done", null).message())
                 .isEqualTo("Ce rendez-vous n'existe pas sur cet appareil.");
     }
+
+    @Test
+    void aTenMinuteAppointmentIsRefusedOfflineAsTheOfficeWould() {
+        Outcome<AgendaItem> r = core.agenda().plan(new AppointmentForm(resident.id(), "u-c1", null,
+                LocalDate.of(2026, 12, 1), LocalTime.of(9, 0), Duration.ofMinutes(10), null, null));
+        assertThat(r.fieldErrors()).containsExactly(
+                java.util.Map.entry("duration", "La durée doit être comprise entre 15 et 480 minutes."));
+        assertThat(core.agenda().plan(new AppointmentForm(resident.id(), "u-c1", null, LocalDate.of(2026, 12, 1),
+                LocalTime.of(9, 0), Duration.ofMinutes(15), null, null)).isOk()).isTrue();
+    }
+
+    @Test
+    void anAppointmentInAnImplausibleYearIsRefusedOffline() {
+        Outcome<AgendaItem> r = core.agenda().plan(form(LocalDate.of(2206, 12, 1), LocalTime.of(9, 0)));
+        assertThat(r.fieldErrors()).containsExactly(java.util.Map.entry("date",
+                "Date peu plausible : l'année doit être comprise entre 2000 et 2100."));
+        assertThat(core.sync().pendingItems()).hasSize(1); // only the resident created in setUp
+    }
 }

@@ -211,4 +211,15 @@ class AgendaViewModelTest {
 
         assertThat(vm.items()).extracting(AgendaViewModel.Row::appointmentId).containsExactly("a1", "a2", "a4");
     }
+
+    @Test
+    void a_list_that_cannot_be_read_says_so_instead_of_loading_for_ever() {
+        core.session().lock(); // the store is closed under the screen
+
+        vm.refresh();
+
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.emptyTextProperty().get())
+                .isEqualTo("Les données n'ont pas pu être lues sur cet appareil. Réessayez.");
+    }
 }

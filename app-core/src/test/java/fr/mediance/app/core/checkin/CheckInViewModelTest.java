@@ -172,4 +172,20 @@ class CheckInViewModelTest {
         assertThat(vm.visibleProperty().get()).isFalse();
         assertThat(core.checkIns().record(reportId, location.next.get(), clock.instant()).isOk()).isFalse();
     }
+
+    @Test
+    void a_position_the_office_would_refuse_is_not_recorded_and_says_why() {
+        location.next = Optional.of(new Position(43.3, 5.3, 150_000.0, Instant.parse("2026-11-27T08:02:00Z")));
+        vm.setReport(reportId).join();
+        vm.enabledProperty().set(true);
+
+        assertThat(vm.checkIn().join()).isFalse();
+
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Position trop imprécise (à plus de 100 km près) : "
+                + "elle n'est pas enregistrée. Réessayez à l'extérieur.");
+        assertThat(core.checkIns().find(reportId)).isEmpty();
+        assertThat(core.checkIns().record(reportId, new Position(91, 5.3, null, Instant.parse("2026-11-27T08:02:00Z")),
+                Instant.parse("2026-11-27T08:02:00Z")).message())
+                .isEqualTo("Position invalide : elle n'est pas enregistrée. Réessayez.");
+    }
 }

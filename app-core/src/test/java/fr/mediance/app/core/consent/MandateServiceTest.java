@@ -117,4 +117,14 @@ class MandateServiceTest extends CounsellorStoreTest {
         assertThat(core.mandates().create(form("1m", "astrologie"), SignatureFixtures.scribble(),
                 SignatureFixtures.scribble()).fieldErrors()).containsKey("demarches");
     }
+
+    @Test
+    void aMandateStartingInAnImplausibleYearIsRefusedOffline() {
+        MandateForm f = new MandateForm("r1", List.of("energie"), List.of(), "1m", LocalDate.of(2206, 1, 1),
+                "Marseille", true, null);
+        Outcome<MandateDto> o = core.mandates().create(f, SignatureFixtures.scribble(), SignatureFixtures.scribble());
+        assertThat(o.fieldErrors()).containsExactly(java.util.Map.entry("startDate",
+                "Date peu plausible : l'année doit être comprise entre 2000 et 2100."));
+        assertThat(core.sync().pendingItems()).isEmpty();
+    }
 }

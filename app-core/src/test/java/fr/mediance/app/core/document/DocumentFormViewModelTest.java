@@ -159,4 +159,44 @@ class DocumentFormViewModelTest {
         assertThat(core.documents().describe(documentId, new DocumentMetadata("facture", "t", null, null, null,
                 List.of(), null)).isOk()).isFalse();
     }
+
+    @Test
+    void an_amount_the_office_would_refuse_is_refused_offline_beside_the_field() {
+        vm.typeProperty().set("facture");
+        vm.amountProperty().set("2 000 000,00");
+
+        assertThat(vm.save().join()).isFalse();
+
+        assertThat(vm.amountErrorProperty().get()).startsWith("Montant invalide : entre 0 et 1").endsWith("000,00 €.");
+        assertThat(vm.formErrorProperty().get()).isEqualTo("Corrigez les champs signalés.");
+        assertThat(core.documents().find(documentId).orElseThrow().amountCents()).isNull();
+        assertThat(core.documents().describe(documentId, new DocumentMetadata("facture", null, null,
+                fr.mediance.protocol.Limits.MAX_AMOUNT_CENTS, null, List.of(), null)).isOk()).isTrue();
+    }
+
+    @Test
+    void a_due_date_or_a_retention_in_2206_is_refused_offline_beside_the_field() {
+        vm.typeProperty().set("facture");
+        vm.dueDateProperty().set("15/12/2206");
+        vm.retentionProperty().set("15/12/2206");
+
+        assertThat(vm.save().join()).isFalse();
+
+        String implausible = "Date peu plausible : l'année doit être comprise entre 2000 et 2100.";
+        assertThat(vm.dueDateErrorProperty().get()).isEqualTo(implausible);
+        assertThat(vm.retentionErrorProperty().get()).isEqualTo(implausible);
+        assertThat(core.documents().find(documentId).orElseThrow().dueDate()).isNull();
+    }
+
+    @Test
+    void a_very_long_retention_period_stops_at_the_last_date_the_office_accepts() {
+        server.serverWrite(new CodeDto("document_type", "acte", "Acte notarié", null, 4, true, "P100Y"));
+        core.sync().syncNow().join();
+
+        assertThat(core.documents().defaultRetention("acte", LocalDate.of(2026, 11, 27)))
+                .isEqualTo(LocalDate.of(2100, 12, 31));
+        vm.typeProperty().set("acte");
+        assertThat(vm.save().join()).isTrue();
+        assertThat(core.documents().find(documentId).orElseThrow().retentionUntil()).isEqualTo(LocalDate.of(2100, 12, 31));
+    }
 }

@@ -117,4 +117,16 @@ class OfficeReportsViewModelTest {
         assertThat(photo.available()).isTrue();
         assertThat(vm.photo(photo.documentId()).join().value()).startsWith(0xFF, 0xD8);
     }
+
+    @Test
+    void a_list_that_cannot_be_read_says_so_and_stops_loading() {
+        OfficeReportsViewModel vm = list();
+        office.session().lock(); // the store is closed under the screen
+
+        vm.refresh();
+
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.loadErrorProperty().get())
+                .isEqualTo("Les données n'ont pas pu être lues sur cet appareil. Réessayez.");
+    }
 }

@@ -183,4 +183,20 @@ class PlanningViewModelTest {
         assertThat(vm.residentModeProperty().get()).isEqualTo(ResidentMode.EXISTING);
         assertThat(vm.selectedResidentProperty().get().lastName()).isEqualTo("Diallo");
     }
+
+    @Test
+    void a_ten_minute_appointment_is_refused_beside_the_duration() {
+        vm.field(DURATION).set("10");
+        assertThat(vm.errorProperty(DURATION).get()).isEqualTo("Durée invalide : un nombre de minutes entre "
+                + Limits.MIN_APPOINTMENT_MINUTES + " et " + Limits.MAX_APPOINTMENT_MINUTES + ".");
+        vm.field(DURATION).set(String.valueOf(Limits.MIN_APPOINTMENT_MINUTES));
+        assertThat(vm.errorProperty(DURATION).get()).isEmpty();
+    }
+
+    @Test
+    void a_date_in_2206_is_refused_offline_beside_the_field() {
+        vm.field(DATE).set("03/02/2206");
+        assertThat(vm.errorProperty(DATE).get())
+                .isEqualTo("Date peu plausible : l'année doit être comprise entre 2000 et 2100.");
+    }
 }

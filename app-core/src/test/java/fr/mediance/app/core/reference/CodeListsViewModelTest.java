@@ -43,6 +43,7 @@ class CodeListsViewModelTest {
     final AtomicReference<Role> role = new AtomicReference<>(Role.OFFICE);
     final List<String> messages = new ArrayList<>();
     CodeListsViewModel vm;
+    SqliteReferenceService service;
 
     @BeforeEach
     void setUp() {
@@ -52,10 +53,12 @@ class CodeListsViewModelTest {
             Records.upsert(tx, new CodeDto(ListNames.DOMAIN, "energie", "Énergie", null, 10, true), 4L, clock.instant(), null);
             Records.upsert(tx, new CodeDto(ListNames.DOMAIN, "eau", "Eau", null, 20, true), 4L, clock.instant(), null);
             Records.upsert(tx, new CodeDto(ListNames.DOMAIN, "minitel", "Minitel", null, 5, false), 4L, clock.instant(), null);
+            Records.upsert(tx, new CodeDto(ListNames.ACTION_TYPE, "fsl_request", "Demande FSL", null, 10, true), 4L,
+                    clock.instant(), null);
             Records.upsert(tx, new CodeDto(ListNames.MANDATE_DURATION, "six_mois", "6 mois", null, 30, true, "P6M"), 4L,
                     clock.instant(), null);
         });
-        SqliteReferenceService service = new SqliteReferenceService(store, java.util.Optional::empty, clock, outbox,
+        service = new SqliteReferenceService(store, java.util.Optional::empty, clock, outbox,
                 () -> new AccountInfo("u1", "accueil", "Nadia Accueil", role.get(), "s1", "http://server", "d1"));
         vm = new CodeListsViewModel(service, TEXTS, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
@@ -229,5 +232,22 @@ class CodeListsViewModelTest {
                 "Seuls le secrétariat, la coordination et l'administration modifient les listes de référence.");
         assertThat(vm.labelProperty().get()).isEqualTo("Électricité et gaz");
         assertThat(outbox()).isEmpty();
+    }
+
+    @Test
+    void entriesTheOfficeWouldRefuseAreRefusedOfflineBesideTheField() {
+        assertThat(service.saveEntry(new CodeDto(ListNames.MOTIF, "energie_impaye", "Impayé", null, 1, true), true)
+                .fieldErrors()).containsExactly(java.util.Map.entry("parent",
+                "Choisissez le domaine de ce motif (le code d'un domaine existant)."));
+        assertThat(service.saveEntry(new CodeDto(ListNames.MOTIF, "eau_fuite", "Fuite", "gaz", 1, true), true)
+                .fieldErrors()).containsOnlyKeys("parent");
+        assertThat(service.saveEntry(new CodeDto(ListNames.TASK_RULE, "relance", "Relancer", null, 1, true, "15"),
+                true).fieldErrors()).containsOnlyKeys("parent");
+        assertThat(service.saveEntry(new CodeDto(ListNames.SETTING, "retention_default", "Conservation", null, 1, true,
+                null), true).fieldErrors()).containsOnlyKeys("value");
+        assertThat(outbox()).isEmpty();
+
+        assertThat(service.saveEntry(new CodeDto(ListNames.MOTIF, "eau_fuite", "Fuite", "eau", 1, true), true).isOk())
+                .isTrue();
     }
 }

@@ -210,4 +210,17 @@ class ResidentFileViewModelTest {
         assertThat(messages).containsExactly("Consentement retiré.", "Mandat révoqué.");
         assertThat(vm.timeline()).extracting(ResidentFileViewModel.TimelineRow::kind).contains("mandate", "consent");
     }
+
+    @Test
+    void aSaveThatFailsSaysSoAndDoesNotLeaveTheScreenSaving() {
+        vm.field("phone").set("07 11 22 33 44");
+        core.session().lock(); // the store is closed under the screen: every read and write now fails
+
+        pause.runAll();
+
+        assertThat(vm.flush()).isDone();
+        assertThat(vm.saveStatusProperty().get()).isEqualTo("Non enregistré : réessayez.");
+        assertThat(messages).containsExactly("L'enregistrement a échoué. Vos saisies restent à l'écran ; réessayez.");
+        assertThat(vm.field("phone").get()).isEqualTo("07 11 22 33 44");
+    }
 }

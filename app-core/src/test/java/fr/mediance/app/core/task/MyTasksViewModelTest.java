@@ -161,4 +161,11 @@ public class MyTasksViewModelTest {
         assertThat(core.tasks().create("r1", " ", null).fieldErrors()).containsOnlyKeys("title", "dueDate");
         assertThat(core.tasks().markDone("unknown").message()).isEqualTo("Ce suivi n'existe pas sur cet appareil.");
     }
+
+    @Test
+    void a_task_due_in_an_implausible_year_is_refused_offline() {
+        assertThat(core.tasks().create("r1", "Relancer EDF", java.time.LocalDate.of(2206, 1, 5)).fieldErrors())
+                .containsExactly(java.util.Map.entry("dueDate",
+                        "Date peu plausible : l'année doit être comprise entre 2000 et 2100."));
+    }
 }
