@@ -1,6 +1,6 @@
 package fr.mediance.app.core.remote;
 
-import fr.mediance.app.core.testing.FakeOfficeServer;
+import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.HealthDto;

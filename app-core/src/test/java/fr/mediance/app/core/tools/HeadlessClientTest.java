@@ -1,7 +1,7 @@
 package fr.mediance.app.core.tools;
 
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.testing.FakeOfficeServer;
+import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.protocol.EntityType;
@@ -94,7 +94,7 @@ class HeadlessClientTest {
     void aDraftLeftByAKilledRunIsCompletedByTheNextOne() {
         run(args("capture-loop", "--visits", "0", "--photos-dir", dir.resolve("photos").toString()));
         String draftId;
-        try (CoreContext core = TestCores.builder(dir.resolve("tablet"), new fr.mediance.app.core.testing.MutableClock(
+        try (CoreContext core = TestCores.builder(dir.resolve("tablet"), new fr.mediance.testing.MutableClock(
                 java.time.Instant.now())).build()) {
             core.unlock(TestCores.PIN);
             draftId = core.visits().startForResident("res-1").orElseThrow().id(); // then the process dies

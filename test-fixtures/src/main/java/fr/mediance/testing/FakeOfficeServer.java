@@ -1,9 +1,8 @@
-package fr.mediance.app.core.testing;
+package fr.mediance.testing;
 
 import com.google.gson.Gson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import fr.mediance.app.core.store.Crypto;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
@@ -47,10 +46,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the product's Gson. It applies pushed operations at most once per opId, keeps a change log for the pull,
  * stores blobs verified by hash, rotates refresh tokens, and can inject faults: drop a response after
  * applying, refuse operations, expire access tokens, answer 5xx, go away entirely.
+ * <p>
+ * What the client relies on is pinned by {@link OfficeContract}, run against this fake and against the real
+ * server: change the fake where the contract says so, never the contract to suit the fake.
  */
 public final class FakeOfficeServer implements AutoCloseable {
     private static final Gson GSON = MedianceJson.gson();
 
+    /**
+     * How the fake runs. {@code concurrentHandlers}: several requests at a time (a held upload must not stop a
+     * colleague's device from syncing); otherwise one at a time, in arrival order. {@code photoThumbnails}: the
+     * thumbnail of a blob is the blob itself (small test JPEGs, so that screens show them); otherwise a fixed
+     * text and the hash (not an image: the client only caches it).
+     */
+    public record Options(boolean concurrentHandlers, boolean photoThumbnails) {
+        /** One request at a time, text thumbnails: what the headless tests want. */
+        public static Options defaults() {
+            return new Options(false, false);
+        }
+
+        /** Several requests at a time and photo thumbnails: what the screen tests want. */
+        public static Options forScreens() {
+            return new Options(true, true);
+        }
+    }
+
+    private final Options config;
+    private final java.util.concurrent.ExecutorService handlers;
     private HttpServer server;
     private int port;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
@@ -111,6 +133,16 @@ public final class FakeOfficeServer implements AutoCloseable {
     public final List<String> unauthorisedPaths = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FakeOfficeServer() {
+        this(Options.defaults());
+    }
+
+    public FakeOfficeServer(Options options) {
+        this.config = options;
+        this.handlers = options.concurrentHandlers() ? java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-office");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         start(0);
     }
 
@@ -121,6 +153,9 @@ public final class FakeOfficeServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        if (handlers != null) {
+            server.setExecutor(handlers);
+        }
         server.start();
         port = server.getAddress().getPort();
     }
@@ -142,12 +177,20 @@ public final class FakeOfficeServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (handlers != null) {
+            handlers.shutdownNow();
+        }
     }
 
     // ------------------------------------------------------------ set-up and faults
 
     public synchronized UserDto addUser(String id, String username, String password, Role role) {
-        UserDto u = new UserDto(id, username, username + " (" + role.code() + ")", role, "s1");
+        return addUser(id, username, username + " (" + role.code() + ")", password, role);
+    }
+
+    /** An account shown by its display name (the screens show it). */
+    public synchronized UserDto addUser(String id, String username, String displayName, String password, Role role) {
+        UserDto u = new UserDto(id, username, displayName, role, "s1");
         users.put(id, u);
         passwords.put(username, password);
         return u;
@@ -177,7 +220,7 @@ public final class FakeOfficeServer implements AutoCloseable {
     }
 
     public void putBlob(byte[] bytes) {
-        storeBlob(Crypto.sha256Hex(bytes), bytes.clone());
+        storeBlob(sha256Hex(bytes), bytes.clone());
     }
 
     /** The bytes are verified: kept, and a BLOB status change tells the clients. Returns whether they are new. */
@@ -189,9 +232,14 @@ public final class FakeOfficeServer implements AutoCloseable {
         return created;
     }
 
-    /** The fake's thumbnail of a blob: a fixed prefix and the hash (not an image; the client only caches it). */
+    /** The fake's thumbnail of a blob by default: a fixed prefix and the hash (not an image; the client only caches it). */
     public static byte[] thumbnailOf(String sha) {
         return ("thumbnail:" + sha).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The thumbnail this fake answers (see {@link Options#photoThumbnails()}). */
+    private byte[] thumbnail(String sha) {
+        return config.photoThumbnails() ? blobs.get(sha) : thumbnailOf(sha);
     }
 
     /** The next {@code n} pushes are applied, then the connection is closed without an answer. */
@@ -402,7 +450,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                     if (!blobs.containsKey(sha)) {
                         problem(ex, 404, "blob_not_found", "Fichier introuvable.");
                     } else {
-                        send(ex, 200, "image/jpeg", thumbnailOf(sha));
+                        send(ex, 200, "image/jpeg", thumbnail(sha));
                     }
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/")) {
                     blob(ex, path.substring((ApiPaths.PREFIX + "/blobs/").length()), method);
@@ -665,7 +713,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 puts.incrementAndGet();
                 byte[] body = ex.getRequestBody().readAllBytes();
                 String declared = ex.getRequestHeaders().getFirst(ApiPaths.HEADER_CONTENT_SHA256);
-                if (declared == null || !declared.equals(sha) || !Crypto.sha256Hex(body).equals(sha)) {
+                if (declared == null || !declared.equals(sha) || !sha256Hex(body).equals(sha)) {
                     problem(ex, 422, "sha256_mismatch", "L'empreinte ne correspond pas au contenu.");
                     return;
                 }
@@ -752,7 +800,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 sha = new String(java.util.Base64.getDecoder().decode(kv[1]), StandardCharsets.US_ASCII);
             }
         }
-        if (sha == null || !Crypto.isSha256Hex(sha)) {
+        if (sha == null || !isSha256Hex(sha)) {
             problem(ex, 400, "invalid_sha256", "Empreinte invalide.");
             return;
         }
@@ -853,7 +901,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 return true;
             }
             byte[] all = u.data.toByteArray();
-            if (!Crypto.sha256Hex(all).equals(u.sha256)) {
+            if (!sha256Hex(all).equals(u.sha256)) {
                 u.data.reset();
                 return false;
             }
@@ -869,10 +917,27 @@ public final class FakeOfficeServer implements AutoCloseable {
             return false;
         }
         byte[] expected = java.util.Base64.getDecoder().decode(h.substring("sha256 ".length()));
-        return java.util.Arrays.equals(expected, Crypto.sha256(body));
+        return java.util.Arrays.equals(expected, sha256(body));
     }
 
     // ------------------------------------------------------------ helpers
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lowercase hex SHA-256, as blobs are named. */
+    public static String sha256Hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    private static boolean isSha256Hex(String s) {
+        return s.length() == 64 && s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
 
     private static Map<String, String> query(HttpExchange ex) {
         Map<String, String> out = new HashMap<>();
