@@ -53,7 +53,7 @@ class RemoteClientTest {
         RemoteResult<LoginResponse> r = client().login("conseil1", "faux".toCharArray());
         assertThat(r).isInstanceOf(RemoteResult.Unauthorised.class);
         assertThat(r.userMessage()).isEqualTo("Identifiant ou mot de passe incorrect.");
-        assertThat(r.problemCode()).isEqualTo("bad_credentials");
+        assertThat(r.problemCode()).isEqualTo("invalid_credentials");
     }
 
     @Test
