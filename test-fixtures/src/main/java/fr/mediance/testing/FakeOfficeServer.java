@@ -474,6 +474,8 @@ public final class FakeOfficeServer implements AutoCloseable {
             }
         } catch (DroppedResponse e) {
             // no answer at all: the connection is already closed
+        } catch (Refused e) {
+            problem(ex, e.status, e.code, e.getMessage());
         } catch (RuntimeException e) {
             problem(ex, 500, "internal_error", "Une erreur inattendue s'est produite sur le serveur. Réessayez plus "
                     + "tard ; si le problème persiste, prévenez l'administrateur.");
@@ -1085,9 +1087,37 @@ public final class FakeOfficeServer implements AutoCloseable {
         return out;
     }
 
+    /** A JSON body, or a 400 problem as the office server answers it. */
     private static <T> T read(HttpExchange ex, Class<T> type) throws IOException {
+        String text;
         try (InputStream in = ex.getRequestBody()) {
-            return GSON.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (text.isBlank()) {
+            throw new Refused(400, "empty_body", "Le corps de la requête est vide : un objet JSON est attendu.");
+        }
+        try {
+            T value = GSON.fromJson(text, type);
+            if (value == null) {
+                throw new Refused(400, "malformed_json", "Un objet JSON est attendu.");
+            }
+            return value;
+        } catch (fr.mediance.protocol.json.WireFormatException e) {
+            throw new Refused(400, "invalid_request", e.getMessage());
+        } catch (com.google.gson.JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new Refused(400, "malformed_json", "Le JSON est mal formé.");
+        }
+    }
+
+    /** Ends a handler with a problem answer. */
+    private static final class Refused extends RuntimeException {
+        final int status;
+        final String code;
+
+        Refused(int status, String code, String detail) {
+            super(detail);
+            this.status = status;
+            this.code = code;
         }
     }
 
@@ -1100,7 +1130,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         if (status == 401) {
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
         }
-        ProblemDto p = new ProblemDto("urn:mediance:problem:" + code, OfficeContract.frenchTitle(status), status,
+        ProblemDto p = new ProblemDto(ProblemTitles.TYPE_PREFIX + code, ProblemTitles.of(status), status,
                 detail, ex.getRequestURI().getPath(), code, List.of());
         send(ex, status, ProblemDto.MEDIA_TYPE, GSON.toJson(p, ProblemDto.class).getBytes(StandardCharsets.UTF_8));
     }

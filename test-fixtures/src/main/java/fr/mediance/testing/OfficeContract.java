@@ -71,7 +71,6 @@ public abstract class OfficeContract {
     public static final String OFFICE = "bureau";
 
     private static final Gson GSON = MedianceJson.gson();
-    private static final String PROBLEM_TYPE_PREFIX = "urn:mediance:problem:";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -382,6 +381,18 @@ public abstract class OfficeContract {
     // ------------------------------------------------------------ problem+json
 
     @Test
+    void aPushThatIsNotJsonIsRefusedWithoutWritingAnything() {
+        Session coord = login(COORDINATOR);
+        String cursor = coord.cursorAtEnd();
+
+        Answer a = coord.send("POST", ApiPaths.SYNC_PUSH, Map.of("Content-Type", "application/json"),
+                "{\"deviceId\": \"d\", \"operations\": [".getBytes(StandardCharsets.UTF_8));
+
+        assertProblem(a, 400, "malformed_json", ApiPaths.SYNC_PUSH);
+        assertThat(coord.changes(cursor, null).changes()).isEmpty();
+    }
+
+    @Test
     void anUnknownAddressAnswersAFrenchProblem() {
         Session s = login(COUNSELLOR);
         String path = ApiPaths.PREFIX + "/nothing-here";
@@ -404,32 +415,10 @@ public abstract class OfficeContract {
         if (code != null) {
             assertThat(p.code()).isEqualTo(code);
         }
-        assertThat(p.type()).isEqualTo(PROBLEM_TYPE_PREFIX + p.code());
+        assertThat(p.type()).isEqualTo(ProblemTitles.TYPE_PREFIX + p.code());
         assertThat(p.instance()).isEqualTo(path);
-        assertThat(p.title()).isEqualTo(frenchTitle(status));
+        assertThat(p.title()).isEqualTo(ProblemTitles.of(status));
         assertThat(p.detail()).isNotBlank().isNotEqualTo(p.title()).matches("(?s).*[a-zà-ÿ].*[.!?]$");
-    }
-
-    /** The title of each status, as the client may show it. */
-    public static String frenchTitle(int status) {
-        return switch (status) {
-            case 400 -> "Requête invalide";
-            case 401 -> "Authentification requise";
-            case 403 -> "Accès refusé";
-            case 404 -> "Introuvable";
-            case 405 -> "Méthode non autorisée";
-            case 409 -> "Conflit avec l'état du serveur";
-            case 410 -> "Expiré";
-            case 412 -> "Version de protocole non prise en charge";
-            case 413 -> "Requête trop volumineuse";
-            case 415 -> "Type de contenu non pris en charge";
-            case 422 -> "Contenu refusé";
-            case 423 -> "Ressource occupée";
-            case 429 -> "Trop de tentatives";
-            case 460 -> "Somme de contrôle incorrecte";
-            case 500 -> "Erreur interne du serveur";
-            default -> "Requête refusée";
-        };
     }
 
     private static String newId() {
