@@ -15,7 +15,7 @@ import fr.mediance.systemtests.LinkEmulator.Dir;
 import fr.mediance.systemtests.LinkEmulator.Profile;
 import fr.mediance.systemtests.RawApi;
 import fr.mediance.systemtests.SyncWorld;
-import fr.mediance.systemtests.TestImages;
+import fr.mediance.testing.TestImages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

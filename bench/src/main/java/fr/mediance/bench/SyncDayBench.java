@@ -9,7 +9,7 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.systemtests.LinkEmulator;
 import fr.mediance.systemtests.LinkEmulator.Profile;
 import fr.mediance.systemtests.SyncWorld;
-import fr.mediance.systemtests.TestImages;
+import fr.mediance.testing.TestImages;
 import fr.mediance.systemtests.WireLog;
 import okhttp3.OkHttpClient;
 

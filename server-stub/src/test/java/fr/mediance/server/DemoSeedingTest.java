@@ -1,5 +1,6 @@
 package fr.mediance.server;
 
+import fr.mediance.testing.MutableClock;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ChangesResponse;

@@ -1,5 +1,6 @@
 package fr.mediance.systemtests;
 
+import fr.mediance.testing.TestImages;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.DocumentDto;

@@ -1,5 +1,6 @@
 package fr.mediance.systemtests;
 
+import fr.mediance.testing.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

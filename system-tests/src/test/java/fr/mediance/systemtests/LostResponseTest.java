@@ -1,5 +1,6 @@
 package fr.mediance.systemtests;
 
+import fr.mediance.testing.TestImages;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.sync.SyncReport;

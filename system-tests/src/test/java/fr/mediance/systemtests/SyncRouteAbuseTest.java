@@ -1,5 +1,6 @@
 package fr.mediance.systemtests;
 
+import fr.mediance.testing.TestImages;
 import com.google.gson.Gson;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.DocumentDto;

@@ -1,8 +1,5 @@
 package fr.mediance.app.testing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,11 +15,13 @@ import fr.mediance.app.AppComposition;
 import fr.mediance.app.MedianceApp;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.TestImages;
 import javafx.application.Platform;
-import okhttp3.OkHttpClient;
 
 /**
  * A fake office with demo-like data for the UI tests: accounts of each role, the code lists, residents of
@@ -30,12 +29,12 @@ import okhttp3.OkHttpClient;
  */
 public final class DemoOffice implements AutoCloseable {
 
-    public static final String PASSWORD = "mot-de-passe";
-    public static final String PIN = "123456";
+    public static final String PASSWORD = TestCores.PASSWORD;
+    public static final String PIN = TestCores.PIN;
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final ResourceBundle TEXTS = MedianceApp.bundle(false);
 
-    public final FakeOfficeServer server = new FakeOfficeServer();
+    public final FakeOfficeServer server = new FakeOfficeServer(FakeOfficeServer.Options.forScreens());
     /** The screens' background work. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "test-background");
@@ -164,8 +163,7 @@ public final class DemoOffice implements AutoCloseable {
 
     /** A core on {@code dir} publishing on the FX thread, nothing automatic. */
     public CoreContext core(Path dir) {
-        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
-        return CoreContext.builder(dir).clock(Clock.systemUTC()).pinIterations(1_000).httpClient(http)
+        return CoreContext.builder(dir).clock(Clock.systemUTC()).pinIterations(1_000).httpClient(TestCores.http())
                 .background(coreExecutor()).ui(Platform::runLater).build();
     }
 
@@ -188,71 +186,14 @@ public final class DemoOffice implements AutoCloseable {
         return background;
     }
 
-    /** A real JPEG of a "bill" (a few kilobytes), made with ImageIO (test code only). */
+    /** A real JPEG of a "bill" (a few kilobytes): {@link TestImages#smallBill()}. */
     public static byte[] jpeg() {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, 320, 240);
-        g.setColor(new java.awt.Color(0x0969da));
-        g.fillRect(0, 0, 320, 40);
-        g.setColor(java.awt.Color.DARK_GRAY);
-        for (int y = 60; y < 220; y += 22) {
-            g.fillRect(20, y, 200 + (y % 3) * 30, 8);
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(img, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.smallBill();
     }
 
-    /**
-     * A larger photo of a bill as a phone takes it (paper under uneven light, lines of text, grain), so that it
-     * travels in several chunks: some hundred kilobytes once the device has re-encoded it.
-     */
+    /** A photo of a bill as a phone takes it, in several chunks once re-encoded: {@link TestImages#photographedBill}. */
     public static byte[] photographedBill(long seed) {
-        int w = 1200;
-        int h = 1600;
-        java.util.Random random = new java.util.Random(seed);
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int light = 215 + (int) (30.0 * x / w) - (int) (25.0 * y / h) + random.nextInt(17) - 8;
-                int v = Math.max(0, Math.min(255, light));
-                img.setRGB(x, y, (v << 16) | (v << 8) | Math.max(0, v - 8));
-            }
-        }
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(new java.awt.Color(0x0969da));
-        g.fillRect(80, 90, 360, 70);
-        g.setColor(new java.awt.Color(40, 40, 48));
-        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 44));
-        g.drawString("FACTURE", 80, 260);
-        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 26));
-        for (int line = 0; line < 34; line++) {
-            int y = 330 + line * 36;
-            StringBuilder text = new StringBuilder();
-            for (int word = 0; word < 6 + random.nextInt(5); word++) {
-                text.append("abcdefghij".substring(0, 3 + random.nextInt(7))).append(' ');
-            }
-            g.drawString(text.toString(), 80, y);
-            if (line % 7 == 3) {
-                g.drawString(String.format(java.util.Locale.FRANCE, "%,.2f €", random.nextInt(50_000) / 100.0), 900, y);
-            }
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(img, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.photographedBill(seed);
     }
 
     public static List<String> demoUsers() {

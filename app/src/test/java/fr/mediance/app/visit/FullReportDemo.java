@@ -3,7 +3,7 @@ package fr.mediance.app.visit;
 import java.time.LocalDate;
 import java.util.List;
 
-import fr.mediance.app.testing.FakeOfficeServer;
+import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.MandateDto;
 

@@ -14,7 +14,7 @@ import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
-import fr.mediance.server.MutableClock;
+import fr.mediance.testing.MutableClock;
 import fr.mediance.server.ServerConfig;
 import fr.mediance.server.TestDatabase;
 import fr.mediance.server.TestServer;

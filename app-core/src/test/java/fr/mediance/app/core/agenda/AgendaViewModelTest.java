@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ResidentDto;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.visit.FullReportViewModelTest;
 import fr.mediance.app.core.visit.VisitReport;

@@ -2,7 +2,7 @@ package fr.mediance.app.core.platform;
 
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.remote.TokenStore;
-import fr.mediance.app.core.testing.FakeOfficeServer;
+import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.app.core.testing.TestCores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

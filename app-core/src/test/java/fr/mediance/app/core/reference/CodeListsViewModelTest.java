@@ -9,7 +9,7 @@ import fr.mediance.app.core.store.Database;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.sync.Outbox;
-import fr.mediance.app.core.testing.MutableClock;
+import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ListNames;

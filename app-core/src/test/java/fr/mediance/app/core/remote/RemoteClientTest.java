@@ -1,6 +1,6 @@
 package fr.mediance.app.core.remote;
 
-import fr.mediance.app.core.testing.FakeOfficeServer;
+import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.HealthDto;
@@ -53,7 +53,7 @@ class RemoteClientTest {
         RemoteResult<LoginResponse> r = client().login("conseil1", "faux".toCharArray());
         assertThat(r).isInstanceOf(RemoteResult.Unauthorised.class);
         assertThat(r.userMessage()).isEqualTo("Identifiant ou mot de passe incorrect.");
-        assertThat(r.problemCode()).isEqualTo("bad_credentials");
+        assertThat(r.problemCode()).isEqualTo("invalid_credentials");
     }
 
     @Test

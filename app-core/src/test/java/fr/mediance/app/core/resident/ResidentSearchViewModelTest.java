@@ -1,8 +1,8 @@
 package fr.mediance.app.core.resident;
 
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ResourceBundle;
 
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.testing.FakeOfficeServer;
-import fr.mediance.app.core.testing.MutableClock;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.Role;
 import org.junit.jupiter.api.AfterEach;

@@ -10,7 +10,7 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
-import fr.mediance.app.core.testing.MutableClock;
+import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OperationDto;

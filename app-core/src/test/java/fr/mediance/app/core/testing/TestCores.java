@@ -1,6 +1,8 @@
 package fr.mediance.app.core.testing;
 
 import fr.mediance.app.core.CoreContext;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import okhttp3.OkHttpClient;
 
 import java.nio.file.Path;

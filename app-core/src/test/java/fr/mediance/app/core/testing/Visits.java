@@ -6,6 +6,7 @@ import fr.mediance.app.core.document.image.PhotoDownscaler;
 import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 

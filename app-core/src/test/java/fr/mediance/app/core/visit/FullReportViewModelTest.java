@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import fr.mediance.app.core.testing.FakeOfficeServer;
+import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.MandateDto;
 import org.junit.jupiter.api.AfterEach;

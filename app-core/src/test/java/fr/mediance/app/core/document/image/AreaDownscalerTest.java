@@ -1,5 +1,6 @@
 package fr.mediance.app.core.document.image;
 
+import fr.mediance.testing.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -37,9 +38,9 @@ class AreaDownscalerTest {
 
     @Test
     void agrees_with_awt_area_averaging() {
-        BufferedImage src = TestImages.bill(1003, 751, 2);
-        int[] ours = AreaDownscaler.scale(TestImages.rgb(src), 1003, 751, 400, 300);
-        assertThat(TestImages.psnr(TestImages.awtAreaAveraged(src, 400, 300), ours)).isGreaterThan(40);
+        BufferedImage src = ReferenceImages.bill(1003, 751, 2);
+        int[] ours = AreaDownscaler.scale(ReferenceImages.rgb(src), 1003, 751, 400, 300);
+        assertThat(ReferenceImages.psnr(ReferenceImages.awtAreaAveraged(src, 400, 300), ours)).isGreaterThan(40);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.document.image;
 
+import fr.mediance.testing.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -28,9 +29,9 @@ class JpegDecoderTest {
         List<Arguments> list = new ArrayList<>();
         int[][] sizes = {{1, 1}, {17, 9}, {8, 8}, {16, 16}, {33, 65}, {333, 221}};
         for (int[] s : sizes) {
-            for (TestImages.Sampling sampling : new TestImages.Sampling[] {
-                    TestImages.Sampling.S420, TestImages.Sampling.S444, TestImages.Sampling.S422,
-                    TestImages.Sampling.S440}) {
+            for (ReferenceImages.Sampling sampling : new ReferenceImages.Sampling[] {
+                    ReferenceImages.Sampling.S420, ReferenceImages.Sampling.S444, ReferenceImages.Sampling.S422,
+                    ReferenceImages.Sampling.S440}) {
                 for (boolean progressive : new boolean[] {false, true}) {
                     for (int restart : new int[] {0, 3}) {
                         list.add(Arguments.of(s[0], s[1], sampling, progressive, restart));
@@ -43,10 +44,10 @@ class JpegDecoderTest {
 
     @ParameterizedTest(name = "{0}x{1} {2} progressive={3} restart={4}")
     @MethodSource("kinds")
-    void decodes_colour_jpegs_like_imageio(int w, int h, TestImages.Sampling sampling, boolean progressive,
+    void decodes_colour_jpegs_like_imageio(int w, int h, ReferenceImages.Sampling sampling, boolean progressive,
                                            int restart) {
-        byte[] jpeg = TestImages.jpeg(TestImages.photo(w, h, w * 31L + h), 0.85f, sampling, progressive, restart);
-        int[] reference = TestImages.rgb(TestImages.read(jpeg));
+        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(w, h, w * 31L + h), 0.85f, sampling, progressive, restart);
+        int[] reference = ReferenceImages.rgb(ReferenceImages.read(jpeg));
 
         DecodedImage img = JpegDecoder.decode(jpeg, 0);
 
@@ -54,19 +55,19 @@ class JpegDecoderTest {
         assertThat(img.height()).isEqualTo(h);
         assertThat(img.sourceWidth()).isEqualTo(w);
         assertThat(img.orientation()).isEqualTo(1);
-        assertThat(TestImages.meanAbsoluteError(reference, img.rgb())).isLessThan(1.0);
+        assertThat(ReferenceImages.meanAbsoluteError(reference, img.rgb())).isLessThan(1.0);
     }
 
     @ParameterizedTest(name = "{0}x{1} subsampled={2}")
     @CsvSource({"123,77,false", "123,77,true", "9,17,true", "200,150,true"})
     void decodes_sequential_jpegs_with_one_scan_per_component_like_imageio(int w, int h, boolean subsampled) {
-        byte[] jpeg = TestImages.nonInterleaved(TestImages.photo(w, h, 4), subsampled);
-        int[] reference = TestImages.rgb(TestImages.read(jpeg));
+        byte[] jpeg = ReferenceImages.nonInterleaved(ReferenceImages.photo(w, h, 4), subsampled);
+        int[] reference = ReferenceImages.rgb(ReferenceImages.read(jpeg));
 
         DecodedImage img = JpegDecoder.decode(jpeg, 0);
 
         assertThat(img.width()).isEqualTo(w);
-        assertThat(TestImages.meanAbsoluteError(reference, img.rgb())).isLessThan(1.0);
+        assertThat(ReferenceImages.meanAbsoluteError(reference, img.rgb())).isLessThan(1.0);
         DecodedImage half = JpegDecoder.decode(jpeg, Math.max(w, h) / 2);
         assertThat(half.width()).isEqualTo((w + 1) / 2);
     }
@@ -74,17 +75,17 @@ class JpegDecoderTest {
     @Test
     void decodes_4_1_1_subsampling_close_to_imageio() {
         // libjpeg replicates chroma for 4x; this decoder interpolates: close, not identical
-        byte[] jpeg = TestImages.jpeg(TestImages.photo(333, 221, 9), 0.85f, TestImages.Sampling.S411, false, 0);
+        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(333, 221, 9), 0.85f, ReferenceImages.Sampling.S411, false, 0);
         DecodedImage img = JpegDecoder.decode(jpeg, 0);
-        assertThat(TestImages.meanAbsoluteError(TestImages.rgb(TestImages.read(jpeg)), img.rgb())).isLessThan(3.0);
+        assertThat(ReferenceImages.meanAbsoluteError(ReferenceImages.rgb(ReferenceImages.read(jpeg)), img.rgb())).isLessThan(3.0);
     }
 
     @ParameterizedTest(name = "{0}x{1} progressive={2} restart={3}")
     @MethodSource("greyKinds")
     void decodes_greyscale_jpegs_like_imageio(int w, int h, boolean progressive, int restart) {
-        BufferedImage grey = TestImages.toGray(TestImages.photo(w, h, 5));
-        byte[] jpeg = TestImages.jpeg(grey, 0.85f, null, progressive, restart);
-        BufferedImage ref = TestImages.read(jpeg);
+        BufferedImage grey = ReferenceImages.toGray(ReferenceImages.photo(w, h, 5));
+        byte[] jpeg = ReferenceImages.jpeg(grey, 0.85f, null, progressive, restart);
+        BufferedImage ref = ReferenceImages.read(jpeg);
         // the raster, not getRGB: ImageIO's grey colour space would re-map the levels
         int[] samples = ref.getRaster().getSamples(0, 0, w, h, 0, (int[]) null);
 
@@ -108,14 +109,14 @@ class JpegDecoderTest {
 
     @Test
     void decodes_a_4001_by_2999_photo_at_full_and_reduced_scale() {
-        BufferedImage src = TestImages.photo(4001, 2999, 77);
-        byte[] jpeg = TestImages.jpeg(src, 0.9f, TestImages.Sampling.S420, false, 0);
-        BufferedImage ref = TestImages.read(jpeg);
+        BufferedImage src = ReferenceImages.photo(4001, 2999, 77);
+        byte[] jpeg = ReferenceImages.jpeg(src, 0.9f, ReferenceImages.Sampling.S420, false, 0);
+        BufferedImage ref = ReferenceImages.read(jpeg);
 
         DecodedImage full = JpegDecoder.decode(jpeg, 0);
         assertThat(full.width()).isEqualTo(4001);
         assertThat(full.height()).isEqualTo(2999);
-        assertThat(TestImages.meanAbsoluteError(TestImages.rgb(ref), full.rgb())).isLessThan(1.0);
+        assertThat(ReferenceImages.meanAbsoluteError(ReferenceImages.rgb(ref), full.rgb())).isLessThan(1.0);
 
         // hint 2000: decoded at 1/2 (ceil), never below the hint
         DecodedImage half = JpegDecoder.decode(jpeg, 2000);
@@ -134,14 +135,14 @@ class JpegDecoderTest {
     @ParameterizedTest(name = "hint {0}")
     @ValueSource(ints = {320, 160, 80})
     void reduced_scale_decoding_matches_an_area_average_of_the_full_picture(int hint) {
-        BufferedImage src = TestImages.bill(640, 480, 3);
+        BufferedImage src = ReferenceImages.bill(640, 480, 3);
         for (boolean progressive : new boolean[] {false, true}) {
-            byte[] jpeg = TestImages.jpeg(src, 0.9f, TestImages.Sampling.S420, progressive, 0);
+            byte[] jpeg = ReferenceImages.jpeg(src, 0.9f, ReferenceImages.Sampling.S420, progressive, 0);
             DecodedImage img = JpegDecoder.decode(jpeg, hint);
             assertThat(img.width()).isEqualTo(hint);
-            int[] reference = TestImages.awtAreaAveraged(TestImages.read(jpeg), img.width(), img.height());
+            int[] reference = ReferenceImages.awtAreaAveraged(ReferenceImages.read(jpeg), img.width(), img.height());
             // the reduced IDCT is a sharper low-pass than a box: close to it, not identical
-            assertThat(TestImages.psnr(reference, img.rgb())).isGreaterThan(28);
+            assertThat(ReferenceImages.psnr(reference, img.rgb())).isGreaterThan(28);
         }
     }
 
@@ -177,8 +178,8 @@ class JpegDecoderTest {
     @ParameterizedTest(name = "orientation {0}")
     @MethodSource("orientations")
     void applies_the_exif_orientation(int orientation, Color[] expected) {
-        byte[] jpeg = TestImages.withExif(
-                TestImages.jpeg(corners(64, 32), 0.9f, TestImages.Sampling.S420, false, 0), orientation);
+        byte[] jpeg = ReferenceImages.withExif(
+                ReferenceImages.jpeg(corners(64, 32), 0.9f, ReferenceImages.Sampling.S420, false, 0), orientation);
 
         assertThat(JpegDecoder.readInfo(jpeg).orientation()).isEqualTo(orientation);
         for (int hint : new int[] {0, 32}) {
@@ -207,11 +208,11 @@ class JpegDecoderTest {
 
     @Test
     void reads_headers_without_decoding() {
-        byte[] jpeg = TestImages.jpeg(TestImages.photo(40, 30, 1), 0.8f, TestImages.Sampling.S420, true, 0);
+        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(40, 30, 1), 0.8f, ReferenceImages.Sampling.S420, true, 0);
         JpegInfo info = JpegDecoder.readInfo(jpeg);
         assertThat(info).isEqualTo(new JpegInfo(40, 30, 3, true, 1));
         assertThat(info.uprightWidth()).isEqualTo(40);
-        JpegInfo rotated = JpegDecoder.readInfo(TestImages.withExif(jpeg, 8));
+        JpegInfo rotated = JpegDecoder.readInfo(ReferenceImages.withExif(jpeg, 8));
         assertThat(rotated.uprightWidth()).isEqualTo(30);
         assertThat(rotated.uprightHeight()).isEqualTo(40);
     }
@@ -230,7 +231,7 @@ class JpegDecoderTest {
     @Test
     void a_truncated_jpeg_is_damaged() {
         for (boolean progressive : new boolean[] {false, true}) {
-            byte[] jpeg = TestImages.jpeg(TestImages.photo(200, 150, 2), 0.85f, TestImages.Sampling.S420,
+            byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(200, 150, 2), 0.85f, ReferenceImages.Sampling.S420,
                     progressive, 0);
             for (int cut : new int[] {3, 20, jpeg.length / 3, jpeg.length / 2, jpeg.length - 40}) {
                 byte[] truncated = Arrays.copyOf(jpeg, cut);
@@ -244,7 +245,7 @@ class JpegDecoderTest {
 
     @Test
     void arithmetic_coding_is_refused_clearly() {
-        byte[] jpeg = TestImages.jpeg(TestImages.photo(32, 32, 2), 0.85f, TestImages.Sampling.S420, false, 0);
+        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(32, 32, 2), 0.85f, ReferenceImages.Sampling.S420, false, 0);
         for (int i = 0; i + 1 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
                 jpeg[i + 1] = (byte) 0xC9;
@@ -259,13 +260,13 @@ class JpegDecoderTest {
     /** Fuzzing in the manner of a coverage-guided fuzzer, bounded and reproducible. */
     @Test
     void random_truncations_and_mutations_end_in_a_picture_or_an_image_format_exception() {
-        BufferedImage src = TestImages.photo(67, 45, 5);
+        BufferedImage src = ReferenceImages.photo(67, 45, 5);
         List<byte[]> seeds = List.of(
-                TestImages.jpeg(src, 0.8f, TestImages.Sampling.S420, false, 0),
-                TestImages.jpeg(src, 0.8f, TestImages.Sampling.S420, true, 0),
-                TestImages.jpeg(src, 0.8f, TestImages.Sampling.S444, false, 2),
-                TestImages.jpeg(src, 0.8f, TestImages.Sampling.S422, true, 3),
-                TestImages.withExif(TestImages.jpeg(TestImages.toGray(src), 0.8f, null, false, 0), 6));
+                ReferenceImages.jpeg(src, 0.8f, ReferenceImages.Sampling.S420, false, 0),
+                ReferenceImages.jpeg(src, 0.8f, ReferenceImages.Sampling.S420, true, 0),
+                ReferenceImages.jpeg(src, 0.8f, ReferenceImages.Sampling.S444, false, 2),
+                ReferenceImages.jpeg(src, 0.8f, ReferenceImages.Sampling.S422, true, 3),
+                ReferenceImages.withExif(ReferenceImages.jpeg(ReferenceImages.toGray(src), 0.8f, null, false, 0), 6));
         Random rnd = new Random(20240815L);
         Assertions.assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             int pictures = 0;

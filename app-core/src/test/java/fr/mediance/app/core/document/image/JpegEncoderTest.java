@@ -1,5 +1,6 @@
 package fr.mediance.app.core.document.image;
 
+import fr.mediance.testing.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -15,37 +16,37 @@ class JpegEncoderTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1,1", "17,9", "16,16", "31,33", "640,480"})
     void output_is_read_by_imageio_at_the_right_size(int w, int h) {
-        BufferedImage src = TestImages.photo(w, h, 11);
-        byte[] jpeg = JpegEncoder.encode(TestImages.rgb(src), w, h, 80);
+        BufferedImage src = ReferenceImages.photo(w, h, 11);
+        byte[] jpeg = JpegEncoder.encode(ReferenceImages.rgb(src), w, h, 80);
 
-        BufferedImage back = TestImages.read(jpeg);
+        BufferedImage back = ReferenceImages.read(jpeg);
 
         assertThat(back.getWidth()).isEqualTo(w);
         assertThat(back.getHeight()).isEqualTo(h);
         if (w >= 100) { // tiny pictures with sharp colour edges lose more to 4:2:0
-            assertThat(TestImages.psnr(TestImages.rgb(src), TestImages.rgb(back))).isGreaterThan(30);
+            assertThat(ReferenceImages.psnr(ReferenceImages.rgb(src), ReferenceImages.rgb(back))).isGreaterThan(30);
         }
         // and our decoder reads it the way ImageIO does
-        assertThat(TestImages.meanAbsoluteError(TestImages.rgb(back), JpegDecoder.decode(jpeg, 0).rgb()))
+        assertThat(ReferenceImages.meanAbsoluteError(ReferenceImages.rgb(back), JpegDecoder.decode(jpeg, 0).rgb()))
                 .isLessThan(1.0);
     }
 
     @Test
     void a_photographed_bill_keeps_30_db_at_quality_80() {
-        BufferedImage src = TestImages.bill(1200, 900, 8);
-        byte[] jpeg = JpegEncoder.encode(TestImages.rgb(src), 1200, 900, 80);
-        assertThat(TestImages.psnr(TestImages.rgb(src), TestImages.rgb(TestImages.read(jpeg)))).isGreaterThan(30);
+        BufferedImage src = ReferenceImages.bill(1200, 900, 8);
+        byte[] jpeg = JpegEncoder.encode(ReferenceImages.rgb(src), 1200, 900, 80);
+        assertThat(ReferenceImages.psnr(ReferenceImages.rgb(src), ReferenceImages.rgb(ReferenceImages.read(jpeg)))).isGreaterThan(30);
     }
 
     @Test
     void size_decreases_with_quality() {
-        BufferedImage src = TestImages.bill(800, 600, 4);
-        int[] rgb = TestImages.rgb(src);
+        BufferedImage src = ReferenceImages.bill(800, 600, 4);
+        int[] rgb = ReferenceImages.rgb(src);
         int previous = Integer.MAX_VALUE;
         double previousPsnr = 99;
         for (int q : new int[] {98, 90, 80, 60, 40, 20, 5}) {
             byte[] jpeg = JpegEncoder.encode(rgb, 800, 600, q);
-            double psnr = TestImages.psnr(rgb, TestImages.rgb(TestImages.read(jpeg)));
+            double psnr = ReferenceImages.psnr(rgb, ReferenceImages.rgb(ReferenceImages.read(jpeg)));
             assertThat(jpeg.length).as("quality %d", q).isLessThan(previous);
             assertThat(psnr).as("quality %d", q).isLessThan(previousPsnr);
             previous = jpeg.length;
@@ -55,12 +56,12 @@ class JpegEncoderTest {
 
     @Test
     void writes_a_plain_jfif_baseline_file_without_exif() {
-        byte[] jpeg = JpegEncoder.encode(TestImages.rgb(TestImages.photo(50, 40, 1)), 50, 40, 80);
+        byte[] jpeg = JpegEncoder.encode(ReferenceImages.rgb(ReferenceImages.photo(50, 40, 1)), 50, 40, 80);
         assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
         assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
         assertThat(jpeg[3] & 0xFF).isEqualTo(0xE0);
         assertThat(new String(jpeg, 6, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("JFIF");
-        assertThat(TestImages.hasExifSegment(jpeg)).isFalse();
+        assertThat(ReferenceImages.hasExifSegment(jpeg)).isFalse();
         assertThat(jpeg[jpeg.length - 2] & 0xFF).isEqualTo(0xFF);
         assertThat(jpeg[jpeg.length - 1] & 0xFF).isEqualTo(0xD9);
         JpegInfo info = JpegDecoder.readInfo(jpeg);
@@ -69,7 +70,7 @@ class JpegEncoderTest {
 
     @Test
     void alpha_byte_is_ignored() {
-        int[] opaque = TestImages.rgb(TestImages.photo(40, 40, 3));
+        int[] opaque = ReferenceImages.rgb(ReferenceImages.photo(40, 40, 3));
         int[] noAlpha = opaque.clone();
         for (int i = 0; i < noAlpha.length; i++) {
             noAlpha[i] &= 0xFFFFFF;

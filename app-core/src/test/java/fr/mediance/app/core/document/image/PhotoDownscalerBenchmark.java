@@ -1,5 +1,6 @@
 package fr.mediance.app.core.document.image;
 
+import fr.mediance.testing.ReferenceImages;
 import java.awt.image.BufferedImage;
 
 /**
@@ -12,9 +13,9 @@ public final class PhotoDownscalerBenchmark {
     }
 
     public static void main(String[] args) {
-        BufferedImage bill = TestImages.bill(4000, 3000, 42);
-        byte[] jpeg = TestImages.jpeg(bill, 0.92f, TestImages.Sampling.S420, false, 0);
-        byte[] progressive = TestImages.jpeg(bill, 0.92f, TestImages.Sampling.S420, true, 0);
+        BufferedImage bill = ReferenceImages.bill(4000, 3000, 42);
+        byte[] jpeg = ReferenceImages.jpeg(bill, 0.92f, ReferenceImages.Sampling.S420, false, 0);
+        byte[] progressive = ReferenceImages.jpeg(bill, 0.92f, ReferenceImages.Sampling.S420, true, 0);
         System.out.printf("source: 4000x3000 baseline %d KB, progressive %d KB%n", jpeg.length / 1024,
                 progressive.length / 1024);
         for (int i = 0; i < 10; i++) {

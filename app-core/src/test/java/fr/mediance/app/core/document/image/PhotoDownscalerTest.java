@@ -1,5 +1,6 @@
 package fr.mediance.app.core.document.image;
 
+import fr.mediance.testing.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +14,8 @@ class PhotoDownscalerTest {
 
     /** A 4000 x 3000 photographed bill as a phone would store it: baseline 4:2:0, high quality. */
     private static final class Bill {
-        static final BufferedImage PICTURE = TestImages.bill(4000, 3000, 42);
-        static final byte[] JPEG = TestImages.jpeg(PICTURE, 0.92f, TestImages.Sampling.S420, false, 0);
+        static final BufferedImage PICTURE = ReferenceImages.bill(4000, 3000, 42);
+        static final byte[] JPEG = ReferenceImages.jpeg(PICTURE, 0.92f, ReferenceImages.Sampling.S420, false, 0);
     }
 
     @Test
@@ -31,14 +32,14 @@ class PhotoDownscalerTest {
         assertThat(r.changed()).isTrue();
         assertThat(r.jpeg().length).isLessThanOrEqualTo(600 * 1024);
 
-        BufferedImage out = TestImages.read(r.jpeg());
+        BufferedImage out = ReferenceImages.read(r.jpeg());
         assertThat(out.getWidth()).isEqualTo(2000);
-        int[] reference = TestImages.awtAreaAveraged(TestImages.read(Bill.JPEG), 2000, 1500);
-        int[] ours = TestImages.rgb(out);
-        double psnr = TestImages.psnr(reference, ours);
+        int[] reference = ReferenceImages.awtAreaAveraged(ReferenceImages.read(Bill.JPEG), 2000, 1500);
+        int[] ours = ReferenceImages.rgb(out);
+        double psnr = ReferenceImages.psnr(reference, ours);
         assertThat(psnr).isGreaterThan(28);
         // the text block alone (where legibility is at stake)
-        double textPsnr = TestImages.psnr(crop(reference, 2000, 150, 250, 1700, 700),
+        double textPsnr = ReferenceImages.psnr(crop(reference, 2000, 150, 250, 1700, 700),
                 crop(ours, 2000, 150, 250, 1700, 700));
         assertThat(textPsnr).isGreaterThan(28);
         System.out.printf("4000x3000 bill (%d KB) -> %dx%d, %d KB at quality 80, PSNR %.1f dB (text %.1f dB), "
@@ -56,7 +57,7 @@ class PhotoDownscalerTest {
 
     @Test
     void a_portrait_photo_stored_sideways_comes_out_upright_and_without_exif() {
-        byte[] sideways = TestImages.withExif(Bill.JPEG, 6);
+        byte[] sideways = ReferenceImages.withExif(Bill.JPEG, 6);
         PhotoDownscaler.Result r = PhotoDownscaler.downscale(sideways, 2000, 80);
         PhotoDownscaler.Result plain = PhotoDownscaler.downscale(Bill.JPEG, 2000, 80);
 
@@ -67,22 +68,22 @@ class PhotoDownscalerTest {
         assertNoMetadata(r.jpeg());
         assertThat(JpegDecoder.readInfo(r.jpeg()).orientation()).isEqualTo(1);
         // upright (X, Y) is stored (Y, 1499 - X): turned a quarter clockwise
-        int[] up = TestImages.rgb(TestImages.read(r.jpeg()));
-        int[] stored = TestImages.rgb(TestImages.read(plain.jpeg()));
+        int[] up = ReferenceImages.rgb(ReferenceImages.read(r.jpeg()));
+        int[] stored = ReferenceImages.rgb(ReferenceImages.read(plain.jpeg()));
         int[] turned = new int[up.length];
         for (int y = 0; y < 2000; y++) {
             for (int x = 0; x < 1500; x++) {
                 turned[y * 1500 + x] = stored[(1499 - x) * 2000 + y];
             }
         }
-        assertThat(TestImages.psnr(turned, up)).isGreaterThan(35);
+        assertThat(ReferenceImages.psnr(turned, up)).isGreaterThan(35);
     }
 
     @Test
     void a_small_upright_jpeg_is_kept_but_loses_its_exif_and_gps() {
-        byte[] plain = TestImages.jpeg(TestImages.bill(800, 600, 1), 0.8f, TestImages.Sampling.S420, false, 0);
-        byte[] withGps = TestImages.withExif(plain, 1);
-        assertThat(TestImages.hasExifSegment(withGps)).isTrue();
+        byte[] plain = ReferenceImages.jpeg(ReferenceImages.bill(800, 600, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
+        byte[] withGps = ReferenceImages.withExif(plain, 1);
+        assertThat(ReferenceImages.hasExifSegment(withGps)).isTrue();
 
         PhotoDownscaler.Result r = PhotoDownscaler.downscale(withGps, 2000, 80);
 
@@ -95,8 +96,8 @@ class PhotoDownscalerTest {
 
     @Test
     void a_small_jpeg_stored_sideways_is_reencoded_upright() {
-        byte[] plain = TestImages.jpeg(TestImages.bill(800, 600, 1), 0.8f, TestImages.Sampling.S420, false, 0);
-        PhotoDownscaler.Result r = PhotoDownscaler.downscale(TestImages.withExif(plain, 8), 2000, 80);
+        byte[] plain = ReferenceImages.jpeg(ReferenceImages.bill(800, 600, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
+        PhotoDownscaler.Result r = PhotoDownscaler.downscale(ReferenceImages.withExif(plain, 8), 2000, 80);
         assertThat(r.changed()).isTrue();
         assertThat(r.width()).isEqualTo(600);
         assertThat(r.height()).isEqualTo(800);
@@ -105,14 +106,14 @@ class PhotoDownscalerTest {
 
     @Test
     void a_heavy_jpeg_within_the_size_limit_is_reencoded_lighter() {
-        BufferedImage noisy = TestImages.photo(1600, 1200, 3);
+        BufferedImage noisy = ReferenceImages.photo(1600, 1200, 3);
         Random rnd = new Random(1);
         for (int y = 0; y < 1200; y++) {
             for (int x = 0; x < 1600; x++) {
                 noisy.setRGB(x, y, noisy.getRGB(x, y) ^ (rnd.nextInt(64) * 0x010101));
             }
         }
-        byte[] heavy = TestImages.jpeg(noisy, 1.0f, TestImages.Sampling.S444, false, 0);
+        byte[] heavy = ReferenceImages.jpeg(noisy, 1.0f, ReferenceImages.Sampling.S444, false, 0);
         assertThat(heavy.length).isGreaterThan(PhotoDownscaler.KEEP_MAX_BYTES);
 
         PhotoDownscaler.Result r = PhotoDownscaler.downscale(heavy, 2000, 80);
@@ -124,12 +125,12 @@ class PhotoDownscalerTest {
 
     @Test
     void a_progressive_jpeg_is_downscaled_too() {
-        byte[] jpeg = TestImages.jpeg(TestImages.bill(1200, 900, 5), 0.9f, TestImages.Sampling.S420, true, 0);
+        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.bill(1200, 900, 5), 0.9f, ReferenceImages.Sampling.S420, true, 0);
         PhotoDownscaler.Result r = PhotoDownscaler.downscale(jpeg, 500, 80);
         assertThat(r.width()).isEqualTo(500);
         assertThat(r.height()).isEqualTo(375);
-        int[] reference = TestImages.awtAreaAveraged(TestImages.read(jpeg), 500, 375);
-        assertThat(TestImages.psnr(reference, TestImages.rgb(TestImages.read(r.jpeg())))).isGreaterThan(28);
+        int[] reference = ReferenceImages.awtAreaAveraged(ReferenceImages.read(jpeg), 500, 375);
+        assertThat(ReferenceImages.psnr(reference, ReferenceImages.rgb(ReferenceImages.read(r.jpeg())))).isGreaterThan(28);
     }
 
     @Test
@@ -145,7 +146,7 @@ class PhotoDownscalerTest {
 
     @Test
     void a_damaged_jpeg_is_refused_even_when_it_would_be_kept() {
-        byte[] plain = TestImages.jpeg(TestImages.bill(400, 300, 1), 0.8f, TestImages.Sampling.S420, false, 0);
+        byte[] plain = ReferenceImages.jpeg(ReferenceImages.bill(400, 300, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
         byte[] cut = Arrays.copyOf(plain, plain.length / 2);
         assertThatThrownBy(() -> PhotoDownscaler.downscale(cut, 2000, 80))
                 .isInstanceOf(ImageFormatException.class)
@@ -166,12 +167,12 @@ class PhotoDownscalerTest {
         assertThat(r.height()).isEqualTo(2000);
         assertThat(r.sourceWidth()).isEqualTo(900);
         assertThat(r.changed()).isTrue();
-        int[] back = TestImages.rgb(TestImages.read(r.jpeg()));
+        int[] back = ReferenceImages.rgb(ReferenceImages.read(r.jpeg()));
         assertThat(back[1000 * 600 + 300] & 0xFF).isGreaterThan(245);
         assertThat(back[10 * 600 + 300] & 0xFF).isLessThan(10);
 
         byte[] same = PhotoDownscaler.encode(new int[] {0xFFFF0000, 0x00000000}, 2, 1, 90);
-        int[] px = TestImages.rgb(TestImages.read(same));
+        int[] px = ReferenceImages.rgb(ReferenceImages.read(same));
         assertThat(px).hasSize(2);
     }
 
@@ -185,7 +186,7 @@ class PhotoDownscalerTest {
     }
 
     private static void assertNoMetadata(byte[] jpeg) {
-        assertThat(TestImages.hasExifSegment(jpeg)).isFalse();
+        assertThat(ReferenceImages.hasExifSegment(jpeg)).isFalse();
         String latin = new String(jpeg, StandardCharsets.ISO_8859_1);
         assertThat(latin).doesNotContain("Exif").doesNotContain("PhoneCam");
     }

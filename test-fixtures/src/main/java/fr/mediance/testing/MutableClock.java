@@ -1,4 +1,4 @@
-package fr.mediance.app.core.testing;
+package fr.mediance.testing;
 
 import java.time.Clock;
 import java.time.Duration;

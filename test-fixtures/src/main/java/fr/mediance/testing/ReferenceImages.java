@@ -1,4 +1,4 @@
-package fr.mediance.app.core.document.image;
+package fr.mediance.testing;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -23,22 +23,26 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.w3c.dom.Node;
 
-/** Reference pictures made with AWT and written / read with ImageIO: for the tests only. */
-final class TestImages {
+/**
+ * Reference pictures made with AWT and written / read with ImageIO, and the measures that compare them: what
+ * the tests of the device's image code (JPEG decoder and encoder, downscalers) check it against. The encoded
+ * photographs of documents that travel in sync tests are in {@link TestImages}.
+ */
+public final class ReferenceImages {
 
     static {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private TestImages() {
+    private ReferenceImages() {
     }
 
     /** Chroma subsampling of a JPEG written by ImageIO: luma sampling factors (chroma are 1x1). */
-    enum Sampling {
+    public enum Sampling {
         S444(1, 1), S422(2, 1), S420(2, 2), S440(1, 2), S411(4, 1);
 
-        final int h;
-        final int v;
+        public final int h;
+        public final int v;
 
         Sampling(int h, int v) {
             this.h = h;
@@ -47,7 +51,7 @@ final class TestImages {
     }
 
     /** A photographed bill: paper under uneven light, a logo, a table, text of several sizes, sensor noise. */
-    static BufferedImage bill(int w, int h, long seed) {
+    public static BufferedImage bill(int w, int h, long seed) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -120,7 +124,7 @@ final class TestImages {
     }
 
     /** Smooth colourful picture with some edges: a generic photo. */
-    static BufferedImage photo(int w, int h, long seed) {
+    public static BufferedImage photo(int w, int h, long seed) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Random rnd = new Random(seed);
         int[] px = new int[w * h];
@@ -147,7 +151,7 @@ final class TestImages {
         return img;
     }
 
-    static BufferedImage toGray(BufferedImage src) {
+    public static BufferedImage toGray(BufferedImage src) {
         BufferedImage g = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D gr = g.createGraphics();
         gr.drawImage(src, 0, 0, null);
@@ -155,11 +159,11 @@ final class TestImages {
         return g;
     }
 
-    static int clamp(int v) {
+    public static int clamp(int v) {
         return v < 0 ? 0 : Math.min(v, 255);
     }
 
-    static byte[] jpeg(BufferedImage img, float quality, Sampling sampling, boolean progressive, int restartInterval) {
+    public static byte[] jpeg(BufferedImage img, float quality, Sampling sampling, boolean progressive, int restartInterval) {
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -200,7 +204,7 @@ final class TestImages {
         }
     }
 
-    static BufferedImage read(byte[] data) {
+    public static BufferedImage read(byte[] data) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(data));
             if (img == null) {
@@ -212,12 +216,12 @@ final class TestImages {
         }
     }
 
-    static int[] rgb(BufferedImage img) {
+    public static int[] rgb(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 
     /** Largest per-channel mean absolute difference. */
-    static double meanAbsoluteError(int[] a, int[] b) {
+    public static double meanAbsoluteError(int[] a, int[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException(a.length + " != " + b.length);
         }
@@ -235,7 +239,7 @@ final class TestImages {
         return max;
     }
 
-    static double psnr(int[] a, int[] b) {
+    public static double psnr(int[] a, int[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException(a.length + " != " + b.length);
         }
@@ -252,7 +256,7 @@ final class TestImages {
     }
 
     /** ImageIO/AWT area-averaging downscale: the reference the pure-Java path is compared to. */
-    static int[] awtAreaAveraged(BufferedImage src, int w, int h) {
+    public static int[] awtAreaAveraged(BufferedImage src, int w, int h) {
         Image scaled = src.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
@@ -265,7 +269,7 @@ final class TestImages {
      * The JPEG with an EXIF APP1 inserted right after SOI: IFD0 with the orientation, a camera model, and a
      * GPS IFD with a position, as a phone writes it.
      */
-    static byte[] withExif(byte[] jpeg, int orientation) {
+    public static byte[] withExif(byte[] jpeg, int orientation) {
         ByteArrayOutputStream tiff = new ByteArrayOutputStream();
         // big-endian TIFF header, IFD0 at 8
         writeBytes(tiff, 'M', 'M', 0, 42, 0, 0, 0, 8);
@@ -336,7 +340,7 @@ final class TestImages {
      *
      * @param subsampled chroma planes at half size both ways (4:2:0), else full size (4:4:4)
      */
-    static byte[] nonInterleaved(BufferedImage rgb, boolean subsampled) {
+    public static byte[] nonInterleaved(BufferedImage rgb, boolean subsampled) {
         int w = rgb.getWidth();
         int h = rgb.getHeight();
         int cw = subsampled ? (w + 1) / 2 : w;
@@ -407,7 +411,7 @@ final class TestImages {
     }
 
     /** Whether the bytes contain an APP1 segment (EXIF / XMP) or the "Exif" signature anywhere in the headers. */
-    static boolean hasExifSegment(byte[] jpeg) {
+    public static boolean hasExifSegment(byte[] jpeg) {
         int pos = 2;
         while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
             int m = jpeg[pos + 1] & 0xFF;

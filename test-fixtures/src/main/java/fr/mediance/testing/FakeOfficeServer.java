@@ -1,9 +1,8 @@
-package fr.mediance.app.core.testing;
+package fr.mediance.testing;
 
 import com.google.gson.Gson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import fr.mediance.app.core.store.Crypto;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
@@ -47,16 +46,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the product's Gson. It applies pushed operations at most once per opId, keeps a change log for the pull,
  * stores blobs verified by hash, rotates refresh tokens, and can inject faults: drop a response after
  * applying, refuse operations, expire access tokens, answer 5xx, go away entirely.
+ * <p>
+ * What the client relies on is pinned by {@link OfficeContract}, run against this fake and against the real
+ * server: change the fake where the contract says so, never the contract to suit the fake.
  */
 public final class FakeOfficeServer implements AutoCloseable {
     private static final Gson GSON = MedianceJson.gson();
 
+    /**
+     * How the fake runs. {@code concurrentHandlers}: several requests at a time (a held upload must not stop a
+     * colleague's device from syncing); otherwise one at a time, in arrival order. {@code photoThumbnails}: the
+     * thumbnail of a blob is the blob itself (small test JPEGs, so that screens show them); otherwise a fixed
+     * text and the hash (not an image: the client only caches it).
+     */
+    public record Options(boolean concurrentHandlers, boolean photoThumbnails) {
+        /** One request at a time, text thumbnails: what the headless tests want. */
+        public static Options defaults() {
+            return new Options(false, false);
+        }
+
+        /** Several requests at a time and photo thumbnails: what the screen tests want. */
+        public static Options forScreens() {
+            return new Options(true, true);
+        }
+    }
+
+    private final Options config;
+    private final java.util.concurrent.ExecutorService handlers;
     private HttpServer server;
     private int port;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, UserDto> users = new LinkedHashMap<>();
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>(); // token -> userId
-    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // token -> userId (unused ones)
+    private final Map<String, Grant> grants = new ConcurrentHashMap<>(); // refresh token -> what it grants
     private final Map<String, OperationResultDto> appliedOps = new ConcurrentHashMap<>();
     private final Map<String, Integer> timesReceived = new ConcurrentHashMap<>();
     private final Map<String, Integer> timesApplied = new ConcurrentHashMap<>();
@@ -111,6 +133,16 @@ public final class FakeOfficeServer implements AutoCloseable {
     public final List<String> unauthorisedPaths = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FakeOfficeServer() {
+        this(Options.defaults());
+    }
+
+    public FakeOfficeServer(Options options) {
+        this.config = options;
+        this.handlers = options.concurrentHandlers() ? java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-office");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         start(0);
     }
 
@@ -121,6 +153,9 @@ public final class FakeOfficeServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        if (handlers != null) {
+            server.setExecutor(handlers);
+        }
         server.start();
         port = server.getAddress().getPort();
     }
@@ -142,12 +177,20 @@ public final class FakeOfficeServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (handlers != null) {
+            handlers.shutdownNow();
+        }
     }
 
     // ------------------------------------------------------------ set-up and faults
 
     public synchronized UserDto addUser(String id, String username, String password, Role role) {
-        UserDto u = new UserDto(id, username, username + " (" + role.code() + ")", role, "s1");
+        return addUser(id, username, username + " (" + role.code() + ")", password, role);
+    }
+
+    /** An account shown by its display name (the screens show it). */
+    public synchronized UserDto addUser(String id, String username, String displayName, String password, Role role) {
+        UserDto u = new UserDto(id, username, displayName, role, "s1");
         users.put(id, u);
         passwords.put(username, password);
         return u;
@@ -177,7 +220,7 @@ public final class FakeOfficeServer implements AutoCloseable {
     }
 
     public void putBlob(byte[] bytes) {
-        storeBlob(Crypto.sha256Hex(bytes), bytes.clone());
+        storeBlob(sha256Hex(bytes), bytes.clone());
     }
 
     /** The bytes are verified: kept, and a BLOB status change tells the clients. Returns whether they are new. */
@@ -189,9 +232,14 @@ public final class FakeOfficeServer implements AutoCloseable {
         return created;
     }
 
-    /** The fake's thumbnail of a blob: a fixed prefix and the hash (not an image; the client only caches it). */
+    /** The fake's thumbnail of a blob by default: a fixed prefix and the hash (not an image; the client only caches it). */
     public static byte[] thumbnailOf(String sha) {
         return ("thumbnail:" + sha).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The thumbnail this fake answers (see {@link Options#photoThumbnails()}). */
+    private byte[] thumbnail(String sha) {
+        return config.photoThumbnails() ? blobs.get(sha) : thumbnailOf(sha);
     }
 
     /** The next {@code n} pushes are applied, then the connection is closed without an answer. */
@@ -245,7 +293,7 @@ public final class FakeOfficeServer implements AutoCloseable {
     /** Every refresh token stops working too: the session has ended. */
     public void endSessions() {
         accessTokens.clear();
-        refreshTokens.clear();
+        grants.clear();
     }
 
     /** The PATCH size announced by OPTIONS (default 64 KiB, so that tests need several chunks). */
@@ -353,7 +401,7 @@ public final class FakeOfficeServer implements AutoCloseable {
     // ------------------------------------------------------------ HTTP
 
     private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+        try {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             for (String prefix : dropPaths) {
@@ -375,15 +423,23 @@ public final class FakeOfficeServer implements AutoCloseable {
             }
             if (path.equals(ApiPaths.HEALTH)) {
                 json(ex, 200, new HealthDto("ok", "fake", Instant.now()), HealthDto.class);
+            } else if (path.equals(ApiPaths.UPLOADS) && method.equals("OPTIONS") && tusEnabled) {
+                tus(ex, path, method, null); // what the server speaks: no account needed
             } else if (path.equals(ApiPaths.LOGIN) && method.equals("POST")) {
                 login(ex);
             } else if (path.equals(ApiPaths.REFRESH) && method.equals("POST")) {
                 refresh(ex);
             } else {
+                String header = ex.getRequestHeaders().getFirst("Authorization");
                 String userId = authenticate(ex);
                 if (userId == null) {
                     unauthorisedPaths.add(path);
-                    problem(ex, 401, "unauthenticated", "Session expirée.");
+                    if (header == null || !header.startsWith("Bearer ")) {
+                        problem(ex, 401, "unauthenticated", "Authentification requise : envoyez l'en-tête "
+                                + "« Authorization: Bearer <jeton d'accès> ».");
+                    } else {
+                        problem(ex, 401, "invalid_token", "Jeton d'accès invalide ou révoqué : reconnectez-vous.");
+                    }
                     return;
                 }
                 if (path.equals(ApiPaths.LOGOUT)) {
@@ -402,25 +458,39 @@ public final class FakeOfficeServer implements AutoCloseable {
                     if (!blobs.containsKey(sha)) {
                         problem(ex, 404, "blob_not_found", "Fichier introuvable.");
                     } else {
-                        send(ex, 200, "image/jpeg", thumbnailOf(sha));
+                        send(ex, 200, "image/jpeg", thumbnail(sha));
                     }
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/")) {
-                    blob(ex, path.substring((ApiPaths.PREFIX + "/blobs/").length()), method);
+                    blob(ex, path.substring((ApiPaths.PREFIX + "/blobs/").length()), method, userId);
                 } else if (path.equals(ApiPaths.UPLOADS) || path.startsWith(ApiPaths.UPLOADS + "/")) {
                     if (!tusEnabled) {
-                        problem(ex, 404, "not_found", "Introuvable.");
+                        problem(ex, 404, "not_found", NOT_FOUND);
                     } else {
-                        tus(ex, path, method);
+                        tus(ex, path, method, userId);
                     }
                 } else {
-                    problem(ex, 404, "not_found", "Introuvable.");
+                    problem(ex, 404, "not_found", NOT_FOUND);
                 }
             }
         } catch (DroppedResponse e) {
             // no answer at all: the connection is already closed
+        } catch (Refused e) {
+            problem(ex, e.status, e.code, e.getMessage());
         } catch (RuntimeException e) {
-            problem(ex, 500, "internal", "Erreur interne.");
+            problem(ex, 500, "internal_error", "Une erreur inattendue s'est produite sur le serveur. Réessayez plus "
+                    + "tard ; si le problème persiste, prévenez l'administrateur.");
+        } finally {
+            ex.close();
         }
+    }
+
+    private static final String NOT_FOUND = "Aucune ressource à cette adresse.";
+
+    /** Whether this account may send files and reports (the office only reads them). */
+    private boolean sendsFiles(String userId) {
+        UserDto user = users.get(userId);
+        return user != null && (user.role() == Role.COUNSELLOR || user.role() == Role.COORDINATOR
+                || user.role() == Role.ADMIN);
     }
 
     private String authenticate(HttpExchange ex) {
@@ -431,14 +501,43 @@ public final class FakeOfficeServer implements AutoCloseable {
         return accessTokens.get(h.substring("Bearer ".length()));
     }
 
-    private synchronized LoginResponse issue(String userId) {
+    /** How long after its use a refresh token may be used again, if what it gave was never used (a lost answer). */
+    private static final java.time.Duration REFRESH_RETRY_GRACE = java.time.Duration.ofMinutes(5);
+
+    /** What a refresh token grants, bound to one device; rotated at its first use. */
+    private static final class Grant {
+        final String userId;
+        final String deviceId;
+        final String accessToken;
+        Instant rotatedAt;
+        String successor;
+        boolean revoked;
+
+        Grant(String userId, String deviceId, String accessToken) {
+            this.userId = userId;
+            this.deviceId = deviceId;
+            this.accessToken = accessToken;
+        }
+    }
+
+    private synchronized LoginResponse issue(String userId, String deviceId) {
         tokenCounter++;
         String access = "access-" + tokenCounter;
         String refresh = "refresh-" + tokenCounter;
         accessTokens.put(access, userId);
-        refreshTokens.put(refresh, userId);
+        grants.put(refresh, new Grant(userId, deviceId, access));
         Instant now = Instant.now();
         return new LoginResponse(access, now.plusSeconds(900), refresh, now.plusSeconds(86400), users.get(userId));
+    }
+
+    /** Every token of a device stops working (a refresh token used twice). */
+    private synchronized void revokeDevice(String deviceId) {
+        for (Grant g : grants.values()) {
+            if (java.util.Objects.equals(g.deviceId, deviceId)) {
+                g.revoked = true;
+                accessTokens.remove(g.accessToken);
+            }
+        }
     }
 
     private void login(HttpExchange ex) throws IOException {
@@ -450,21 +549,41 @@ public final class FakeOfficeServer implements AutoCloseable {
             user = users.values().stream().filter(u -> u.username().equals(req.username())).findFirst().orElse(null);
         }
         if (expected == null || user == null || !expected.equals(req.password())) {
-            problem(ex, 401, "bad_credentials", "Identifiant ou mot de passe incorrect.");
+            problem(ex, 401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
             return;
         }
-        json(ex, 200, issue(user.id()), LoginResponse.class);
+        json(ex, 200, issue(user.id(), req.deviceId()), LoginResponse.class);
     }
 
     private void refresh(HttpExchange ex) throws IOException {
         refreshes.incrementAndGet();
         RefreshRequest req = read(ex, RefreshRequest.class);
-        String userId = refreshTokens.remove(req.refreshToken()); // rotation: a refresh token serves once
-        if (userId == null) {
-            problem(ex, 401, "refresh_invalid", "Votre session a expiré : reconnectez-vous.");
-            return;
+        LoginResponse answer;
+        synchronized (this) {
+            Grant g = grants.get(req.refreshToken());
+            if (g == null || g.revoked || !java.util.Objects.equals(g.deviceId, req.deviceId())) {
+                problem(ex, 401, "invalid_refresh", "Jeton de renouvellement invalide : reconnectez-vous.");
+                return;
+            }
+            Instant now = Instant.now();
+            if (g.rotatedAt != null) {
+                Grant next = grants.get(g.successor);
+                boolean lostAnswer = next != null && !next.revoked && next.rotatedAt == null
+                        && !now.isAfter(g.rotatedAt.plus(REFRESH_RETRY_GRACE));
+                if (!lostAnswer) { // rotation: a refresh token serves once; a second use ends the device's session
+                    revokeDevice(g.deviceId);
+                    problem(ex, 401, "refresh_reused", "Ce jeton de renouvellement a déjà servi : par sécurité, "
+                            + "l'appareil a été déconnecté. Reconnectez-vous.");
+                    return;
+                }
+                next.revoked = true; // the answer to the first use never arrived: answer again, void that pair
+                accessTokens.remove(next.accessToken);
+            }
+            answer = issue(g.userId, g.deviceId);
+            g.rotatedAt = now;
+            g.successor = answer.refreshToken();
         }
-        json(ex, 200, issue(userId), LoginResponse.class);
+        json(ex, 200, answer, LoginResponse.class);
     }
 
     /** Like the office server: a counsellor may change only the status fields of an appointment. */
@@ -490,6 +609,21 @@ public final class FakeOfficeServer implements AutoCloseable {
         return same ? null : "Vous ne pouvez changer que le statut du rendez-vous et son motif.";
     }
 
+    /** Like the office server: only the coordination creates a resident's file. */
+    private String forbiddenCreation(String userId, OperationDto op) {
+        if (op.delete() || !(op.data() instanceof fr.mediance.protocol.ResidentDto)
+                || entities.containsKey(key(EntityType.RESIDENT, op.entityId()))) {
+            return null;
+        }
+        UserDto user = users.get(userId);
+        Role role = user == null ? null : user.role();
+        if (role == Role.COORDINATOR || role == Role.ADMIN) {
+            return null;
+        }
+        return role == Role.COUNSELLOR ? "Seule la coordination peut créer la fiche d'une personne."
+                : "Votre rôle ne permet pas de modifier une fiche.";
+    }
+
     private void push(HttpExchange ex, String userId) throws IOException {
         pushes.incrementAndGet();
         PushRequest req = read(ex, PushRequest.class);
@@ -503,7 +637,10 @@ public final class FakeOfficeServer implements AutoCloseable {
                 if (stored == null) {
                     String why = rejections.get(op.entityId());
                     String field = forbiddenField(userId, op);
-                    if (why != null) {
+                    String creation = forbiddenCreation(userId, op);
+                    if (creation != null) {
+                        stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", creation);
+                    } else if (why != null) {
                         stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", why);
                     } else if (field != null) {
                         stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden_field", field);
@@ -633,8 +770,31 @@ public final class FakeOfficeServer implements AutoCloseable {
 
     private void changes(HttpExchange ex) throws IOException {
         Map<String, String> q = query(ex);
-        long since = q.get(ApiPaths.PARAM_SINCE) == null ? 0 : Long.parseLong(q.get(ApiPaths.PARAM_SINCE));
-        int limit = q.get(ApiPaths.PARAM_LIMIT) == null ? 200 : Integer.parseInt(q.get(ApiPaths.PARAM_LIMIT));
+        String cursorText = q.get(ApiPaths.PARAM_SINCE);
+        long since;
+        synchronized (this) {
+            since = cursorText == null || cursorText.isEmpty() ? 0
+                    : cursorText.length() <= 18 && cursorText.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                    ? Long.parseLong(cursorText) : -1;
+            if (since < 0 || since > seq) {
+                problem(ex, 400, "invalid_cursor",
+                        "Curseur de synchronisation inconnu : recommencez la synchronisation depuis le début.");
+                return;
+            }
+        }
+        String limitText = q.get(ApiPaths.PARAM_LIMIT);
+        int limit;
+        try {
+            limit = limitText == null || limitText.isEmpty() ? fr.mediance.protocol.Limits.DEFAULT_CHANGES_PAGE
+                    : Math.min(Integer.parseInt(limitText), fr.mediance.protocol.Limits.MAX_CHANGES_PAGE);
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
+        if (limit < 1) {
+            problem(ex, 400, "invalid_limit", "Le paramètre « limit » doit être un entier entre 1 et "
+                    + fr.mediance.protocol.Limits.MAX_CHANGES_PAGE + ".");
+            return;
+        }
         if (failChangesAfterPages == 0) {
             problem(ex, 503, "unavailable", "Indisponible.");
             return;
@@ -645,17 +805,18 @@ public final class FakeOfficeServer implements AutoCloseable {
         changePages.incrementAndGet();
         List<ChangeDto> page = new ArrayList<>();
         boolean more;
+        int pageSize = limit;
         synchronized (this) {
             List<ChangeDto> after = changeLog.stream().filter(c -> c.version() > since).toList();
-            page.addAll(after.subList(0, Math.min(limit, after.size())));
-            more = after.size() > limit;
+            page.addAll(after.subList(0, Math.min(pageSize, after.size())));
+            more = after.size() > pageSize;
         }
         String cursor = page.isEmpty() ? Long.toString(since)
                 : Long.toString(page.get(page.size() - 1).version());
         json(ex, 200, new ChangesResponse(page, cursor, more), ChangesResponse.class);
     }
 
-    private void blob(HttpExchange ex, String sha, String method) throws IOException {
+    private void blob(HttpExchange ex, String sha, String method, String userId) throws IOException {
         switch (method) {
             case "HEAD" -> {
                 heads.incrementAndGet();
@@ -665,8 +826,17 @@ public final class FakeOfficeServer implements AutoCloseable {
                 puts.incrementAndGet();
                 byte[] body = ex.getRequestBody().readAllBytes();
                 String declared = ex.getRequestHeaders().getFirst(ApiPaths.HEADER_CONTENT_SHA256);
-                if (declared == null || !declared.equals(sha) || !Crypto.sha256Hex(body).equals(sha)) {
-                    problem(ex, 422, "sha256_mismatch", "L'empreinte ne correspond pas au contenu.");
+                if (!sendsFiles(userId)) {
+                    problem(ex, 403, "forbidden", "Votre rôle ne permet pas cette action.");
+                    return;
+                }
+                if (declared == null || !declared.equals(sha)) {
+                    problem(ex, 400, "sha256_header_mismatch", "L'en-tête X-Content-SHA256 doit être présent et "
+                            + "égal à l'empreinte de l'adresse.");
+                    return;
+                }
+                if (!sha256Hex(body).equals(sha)) {
+                    problem(ex, 422, "hash_mismatch", "Le contenu reçu ne correspond pas à son empreinte.");
                     return;
                 }
                 boolean created = storeBlob(sha, body);
@@ -681,7 +851,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 }
                 send(ex, 200, "image/jpeg", b);
             }
-            default -> problem(ex, 405, "method", "Méthode non permise.");
+            default -> problem(ex, 405, "method_not_allowed", "Cette méthode HTTP n'est pas acceptée à cette adresse.");
         }
     }
 
@@ -697,7 +867,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
     }
 
-    private void tus(HttpExchange ex, String path, String method) throws IOException {
+    private void tus(HttpExchange ex, String path, String method, String userId) throws IOException {
         ex.getResponseHeaders().set(fr.mediance.protocol.Tus.TUS_RESUMABLE, fr.mediance.protocol.Tus.VERSION);
         if (path.equals(ApiPaths.UPLOADS)) {
             if (method.equals("OPTIONS")) {
@@ -711,9 +881,13 @@ public final class FakeOfficeServer implements AutoCloseable {
                 h.set(fr.mediance.protocol.Tus.CHUNK_SIZE, Integer.toString(chunkSize));
                 ex.sendResponseHeaders(204, -1);
             } else if (method.equals("POST")) {
+                if (!sendsFiles(userId)) {
+                    problem(ex, 403, "forbidden", "Votre rôle ne permet pas cette action.");
+                    return;
+                }
                 create(ex);
             } else {
-                problem(ex, 405, "method_not_allowed", "Méthode non permise.");
+                problem(ex, 405, "method_not_allowed", "Cette méthode HTTP n'est pas acceptée à cette adresse.");
             }
             return;
         }
@@ -734,7 +908,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 ex.sendResponseHeaders(200, -1);
             }
             case "PATCH" -> patch(ex, id, u);
-            default -> problem(ex, 405, "method_not_allowed", "Méthode non permise.");
+            default -> problem(ex, 405, "method_not_allowed", "Cette méthode HTTP n'est pas acceptée à cette adresse.");
         }
     }
 
@@ -742,7 +916,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         creations.incrementAndGet();
         long length = Long.parseLong(ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_LENGTH));
         if (length > maxSize) {
-            problem(ex, 413, "blob_too_large", "Fichier trop volumineux.");
+            problem(ex, 413, "upload_too_large", "Le fichier dépasse la taille maximale de " + maxSize + " octets.");
             return;
         }
         String sha = null;
@@ -752,8 +926,9 @@ public final class FakeOfficeServer implements AutoCloseable {
                 sha = new String(java.util.Base64.getDecoder().decode(kv[1]), StandardCharsets.US_ASCII);
             }
         }
-        if (sha == null || !Crypto.isSha256Hex(sha)) {
-            problem(ex, 400, "invalid_sha256", "Empreinte invalide.");
+        if (sha == null || !isSha256Hex(sha)) {
+            problem(ex, 400, "invalid_upload_metadata", "En-tête « " + fr.mediance.protocol.Tus.UPLOAD_METADATA
+                    + " » invalide : l'empreinte sha256 du fichier entier est obligatoire.");
             return;
         }
         String id;
@@ -766,7 +941,8 @@ public final class FakeOfficeServer implements AutoCloseable {
         uploadBytesRead.addAndGet(body.length);
         if (body.length > 0) {
             if (!checksumOk(ex, body)) {
-                problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch", "Morceau abîmé.");
+                problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch",
+                        "La somme de contrôle de ce morceau ne correspond pas : renvoyez-le.");
                 return;
             }
             u.data.write(body);
@@ -787,25 +963,27 @@ public final class FakeOfficeServer implements AutoCloseable {
             expireTokensAfterPatches = -1;
             accessTokens.clear();
             unauthorisedPaths.add(ex.getRequestURI().getPath());
-            problem(ex, 401, "token_expired", "Session expirée.");
+            problem(ex, 401, "token_expired", "Jeton d'accès expiré : renouvelez-le avec le jeton de renouvellement.");
             return;
         }
         if (expireTokensAfterPatches > 0) {
             expireTokensAfterPatches--;
         }
         if (u == null) {
-            problem(ex, 404, "not_found", "Envoi inconnu.");
+            problem(ex, 404, "upload_not_found", "Envoi introuvable.");
             return;
         }
         if (conflictPatches > 0) {
             conflictPatches--;
-            problem(ex, 409, "offset_mismatch", "Décalage incorrect.");
+            problem(ex, 409, "upload_offset_mismatch", "Le décalage « Upload-Offset » ne correspond pas à ce que "
+                        + "le serveur a reçu : demandez où reprendre (HEAD).");
             return;
         }
         long offset = Long.parseLong(ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_OFFSET));
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (!fr.mediance.protocol.Tus.OFFSET_OCTET_STREAM.equals(type)) {
-            problem(ex, 415, "unsupported_media_type", "Type de contenu incorrect.");
+            problem(ex, 415, "unsupported_media_type", "Un morceau s'envoie en « "
+                    + fr.mediance.protocol.Tus.OFFSET_OCTET_STREAM + " ».");
             return;
         }
         if (cutNextPatchAfter >= 0) {
@@ -818,7 +996,8 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
         synchronized (u) {
             if (offset != u.data.size()) {
-                problem(ex, 409, "offset_mismatch", "Décalage incorrect.");
+                problem(ex, 409, "upload_offset_mismatch", "Le décalage « Upload-Offset » ne correspond pas à ce que "
+                        + "le serveur a reçu : demandez où reprendre (HEAD).");
                 return;
             }
         }
@@ -828,18 +1007,20 @@ public final class FakeOfficeServer implements AutoCloseable {
             if (corruptChunks > 0) {
                 corruptChunks--;
             }
-            problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch", "Morceau abîmé.");
+            problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch",
+                        "La somme de contrôle de ce morceau ne correspond pas : renvoyez-le.");
             return;
         }
         synchronized (u) {
             if (u.data.size() + body.length > u.length) {
-                problem(ex, 413, "blob_too_large", "Trop d'octets.");
+                problem(ex, 413, "upload_length_exceeded", "Ce morceau dépasse la longueur annoncée du fichier.");
                 return;
             }
             u.data.write(body);
         }
         if (!complete(id, u)) {
-            problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "hash_mismatch", "Fichier abîmé.");
+            problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "upload_sha256_mismatch",
+                    "Le fichier reçu ne correspond pas à son empreinte : il faut le renvoyer depuis le début.");
             return;
         }
         ex.getResponseHeaders().set(fr.mediance.protocol.Tus.UPLOAD_OFFSET, Long.toString(u.data.size()));
@@ -853,7 +1034,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 return true;
             }
             byte[] all = u.data.toByteArray();
-            if (!Crypto.sha256Hex(all).equals(u.sha256)) {
+            if (!sha256Hex(all).equals(u.sha256)) {
                 u.data.reset();
                 return false;
             }
@@ -869,10 +1050,27 @@ public final class FakeOfficeServer implements AutoCloseable {
             return false;
         }
         byte[] expected = java.util.Base64.getDecoder().decode(h.substring("sha256 ".length()));
-        return java.util.Arrays.equals(expected, Crypto.sha256(body));
+        return java.util.Arrays.equals(expected, sha256(body));
     }
 
     // ------------------------------------------------------------ helpers
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lowercase hex SHA-256, as blobs are named. */
+    public static String sha256Hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    private static boolean isSha256Hex(String s) {
+        return s.length() == 64 && s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
 
     private static Map<String, String> query(HttpExchange ex) {
         Map<String, String> out = new HashMap<>();
@@ -889,9 +1087,37 @@ public final class FakeOfficeServer implements AutoCloseable {
         return out;
     }
 
+    /** A JSON body, or a 400 problem as the office server answers it. */
     private static <T> T read(HttpExchange ex, Class<T> type) throws IOException {
+        String text;
         try (InputStream in = ex.getRequestBody()) {
-            return GSON.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (text.isBlank()) {
+            throw new Refused(400, "empty_body", "Le corps de la requête est vide : un objet JSON est attendu.");
+        }
+        try {
+            T value = GSON.fromJson(text, type);
+            if (value == null) {
+                throw new Refused(400, "malformed_json", "Un objet JSON est attendu.");
+            }
+            return value;
+        } catch (fr.mediance.protocol.json.WireFormatException e) {
+            throw new Refused(400, "invalid_request", e.getMessage());
+        } catch (com.google.gson.JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new Refused(400, "malformed_json", "Le JSON est mal formé.");
+        }
+    }
+
+    /** Ends a handler with a problem answer. */
+    private static final class Refused extends RuntimeException {
+        final int status;
+        final String code;
+
+        Refused(int status, String code, String detail) {
+            super(detail);
+            this.status = status;
+            this.code = code;
         }
     }
 
@@ -899,9 +1125,13 @@ public final class FakeOfficeServer implements AutoCloseable {
         send(ex, status, "application/json", GSON.toJson(value, type).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An error as the office server writes it: problem+json, a stable code, French title and detail. */
     private static void problem(HttpExchange ex, int status, String code, String detail) throws IOException {
-        ProblemDto p = new ProblemDto("about:blank", "Erreur", status, detail, ex.getRequestURI().getPath(), code,
-                List.of());
+        if (status == 401) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        }
+        ProblemDto p = new ProblemDto(ProblemTitles.TYPE_PREFIX + code, ProblemTitles.of(status), status,
+                detail, ex.getRequestURI().getPath(), code, List.of());
         send(ex, status, ProblemDto.MEDIA_TYPE, GSON.toJson(p, ProblemDto.class).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,4 +1,4 @@
-package fr.mediance.systemtests;
+package fr.mediance.testing;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -18,7 +18,8 @@ import java.util.Random;
 
 /**
  * Photographs of paper documents made for tests and benchmarks: printed text on a sheet, uneven light and
- * sensor noise, encoded as a phone camera would. Deterministic for a given seed.
+ * sensor noise, encoded as a phone camera would; and scans kept as captured. Deterministic for a given seed.
+ * The reference pictures of the image-code tests are in {@link ReferenceImages}.
  */
 public final class TestImages {
     private TestImages() {
@@ -141,6 +142,62 @@ public final class TestImages {
         return jpeg(img, quality);
     }
 
+    /** A small real JPEG of a "bill" (320×240, a few kilobytes), written by ImageIO. */
+    public static byte[] smallBill() {
+        BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(new Color(0x0969da));
+        g.fillRect(0, 0, 320, 40);
+        g.setColor(Color.DARK_GRAY);
+        for (int y = 60; y < 220; y += 22) {
+            g.fillRect(20, y, 200 + (y % 3) * 30, 8);
+        }
+        g.dispose();
+        return imageIoJpeg(img);
+    }
+
+    /**
+     * A photo of a bill as a phone takes it (1200×1600: paper under uneven light, lines of text, grain), so that
+     * it travels in several chunks: some hundred kilobytes once the device has re-encoded it. ImageIO's default
+     * JPEG quality.
+     */
+    public static byte[] photographedBill(long seed) {
+        int w = 1200;
+        int h = 1600;
+        Random random = new Random(seed);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int light = 215 + (int) (30.0 * x / w) - (int) (25.0 * y / h) + random.nextInt(17) - 8;
+                int v = Math.max(0, Math.min(255, light));
+                img.setRGB(x, y, (v << 16) | (v << 8) | Math.max(0, v - 8));
+            }
+        }
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(0x0969da));
+        g.fillRect(80, 90, 360, 70);
+        g.setColor(new Color(40, 40, 48));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 44));
+        g.drawString("FACTURE", 80, 260);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 26));
+        for (int line = 0; line < 34; line++) {
+            int y = 330 + line * 36;
+            StringBuilder text = new StringBuilder();
+            for (int word = 0; word < 6 + random.nextInt(5); word++) {
+                text.append("abcdefghij", 0, 3 + random.nextInt(7)).append(' ');
+            }
+            g.drawString(text.toString(), 80, y);
+            if (line % 7 == 3) {
+                g.drawString(String.format(java.util.Locale.FRANCE, "%,.2f €", random.nextInt(50_000) / 100.0), 900, y);
+            }
+        }
+        g.dispose();
+        return imageIoJpeg(img);
+    }
+
     /**
      * A scanned document the device keeps as captured (not a JPEG, so not downscaled): a PDF header then
      * {@code size} bytes in all, incompressible, deterministic for a seed. For tests of large uploads.
@@ -164,6 +221,16 @@ public final class TestImages {
 
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
+    }
+
+    private static byte[] imageIoJpeg(BufferedImage img) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] jpeg(BufferedImage img, float quality) {

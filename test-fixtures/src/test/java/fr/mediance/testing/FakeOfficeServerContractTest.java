@@ -1,0 +1,37 @@
+package fr.mediance.testing;
+
+import fr.mediance.protocol.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.net.URI;
+
+/** The office contract against the fake the client's tests run against. */
+class FakeOfficeServerContractTest extends OfficeContract {
+    private static final String PASSWORD = "mot-de-passe";
+    private static FakeOfficeServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = new FakeOfficeServer();
+        server.addUser("u-c1", COUNSELLOR, PASSWORD, Role.COUNSELLOR);
+        server.addUser("u-c2", OTHER_COUNSELLOR, PASSWORD, Role.COUNSELLOR);
+        server.addUser("u-co", COORDINATOR, PASSWORD, Role.COORDINATOR);
+        server.addUser("u-b", OFFICE, PASSWORD, Role.OFFICE);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Override
+    protected URI baseUrl() {
+        return URI.create(server.url());
+    }
+
+    @Override
+    protected String password() {
+        return PASSWORD;
+    }
+}
