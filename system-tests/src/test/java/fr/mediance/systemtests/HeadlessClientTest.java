@@ -2,6 +2,7 @@ package fr.mediance.systemtests;
 
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.protocol.ChangeDto;
+import fr.mediance.testing.TestImages;
 import fr.mediance.protocol.EntityType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

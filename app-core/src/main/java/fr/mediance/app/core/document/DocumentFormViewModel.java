@@ -19,6 +19,7 @@ import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
@@ -192,7 +193,10 @@ public final class DocumentFormViewModel {
         Long cents = null;
         if (!blank(amount.get())) {
             Optional<Long> parsed = FrenchInput.cents(amount.get());
-            if (parsed.isEmpty()) {
+            if (FrenchInput.amountTooLarge(amount.get())) {
+                amountError.set(CoreMessages.get("field.amount.invalid", Limits.MAX_AMOUNT_CENTS / 100.0));
+                ok = false;
+            } else if (parsed.isEmpty()) {
                 amountError.set(text("document.error.amount"));
                 ok = false;
             } else {
@@ -251,6 +255,10 @@ public final class DocumentFormViewModel {
 
     /** The typed date; empty when blank; null (and the message set) when it is not a date. */
     private Optional<LocalDate> date(String typed, ReadOnlyStringWrapper error) {
+        if (FrenchInput.dateOutOfRange(typed)) {
+            error.set(CoreMessages.get("field.date.implausible", Limits.MIN_DATE_YEAR, Limits.MAX_DATE_YEAR));
+            return null;
+        }
         if (FrenchInput.invalidDate(typed)) {
             error.set(text("document.error.date"));
             return null;

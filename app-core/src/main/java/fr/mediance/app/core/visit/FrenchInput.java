@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 
+import fr.mediance.app.core.FormErrors;
 import fr.mediance.protocol.Limits;
 
 /**
@@ -41,7 +42,7 @@ public final class FrenchInput {
     }
 
     private static boolean inYears(LocalDate d) {
-        return d.getYear() >= Limits.MIN_DATE_YEAR && d.getYear() <= Limits.MAX_DATE_YEAR;
+        return FormErrors.plausibleYear(d);
     }
 
     private static Optional<LocalDate> anyDate(String typed) {
@@ -70,12 +71,12 @@ public final class FrenchInput {
      * {@link Limits#MAX_AMOUNT_CENTS}.
      */
     public static Optional<Long> cents(String typed) {
-        return anyCents(typed).filter(c -> c <= Limits.MAX_AMOUNT_CENTS);
+        return anyCents(typed).filter(FormErrors::acceptableAmount);
     }
 
     /** Whether an amount was typed that is above {@link Limits#MAX_AMOUNT_CENTS} (1 000 000,00 €). */
     public static boolean amountTooLarge(String typed) {
-        return anyCents(typed).filter(c -> c > Limits.MAX_AMOUNT_CENTS).isPresent();
+        return anyCents(typed).filter(c -> !FormErrors.acceptableAmount(c)).isPresent();
     }
 
     private static Optional<Long> anyCents(String typed) {
