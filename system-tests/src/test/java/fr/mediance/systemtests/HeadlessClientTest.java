@@ -4,6 +4,7 @@ import fr.mediance.app.core.CoreContext;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.testing.TestImages;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

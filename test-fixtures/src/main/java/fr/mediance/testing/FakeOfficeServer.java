@@ -18,6 +18,7 @@ import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.Problems;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
@@ -435,7 +436,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 if (userId == null) {
                     unauthorisedPaths.add(path);
                     if (header == null || !header.startsWith("Bearer ")) {
-                        problem(ex, 401, "unauthenticated", "Authentification requise : envoyez l'en-tête "
+                        problem(ex, 401, Problems.UNAUTHENTICATED, "Authentification requise : envoyez l'en-tête "
                                 + "« Authorization: Bearer <jeton d'accès> ».");
                     } else {
                         problem(ex, 401, "invalid_token", "Jeton d'accès invalide ou révoqué : reconnectez-vous.");
@@ -464,12 +465,12 @@ public final class FakeOfficeServer implements AutoCloseable {
                     blob(ex, path.substring((ApiPaths.PREFIX + "/blobs/").length()), method, userId);
                 } else if (path.equals(ApiPaths.UPLOADS) || path.startsWith(ApiPaths.UPLOADS + "/")) {
                     if (!tusEnabled) {
-                        problem(ex, 404, "not_found", NOT_FOUND);
+                        problem(ex, 404, Problems.NOT_FOUND, NOT_FOUND);
                     } else {
                         tus(ex, path, method, userId);
                     }
                 } else {
-                    problem(ex, 404, "not_found", NOT_FOUND);
+                    problem(ex, 404, Problems.NOT_FOUND, NOT_FOUND);
                 }
             }
         } catch (DroppedResponse e) {
@@ -477,7 +478,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         } catch (Refused e) {
             problem(ex, e.status, e.code, e.getMessage());
         } catch (RuntimeException e) {
-            problem(ex, 500, "internal_error", "Une erreur inattendue s'est produite sur le serveur. Réessayez plus "
+            problem(ex, 500, Problems.INTERNAL_ERROR, "Une erreur inattendue s'est produite sur le serveur. Réessayez plus "
                     + "tard ; si le problème persiste, prévenez l'administrateur.");
         } finally {
             ex.close();
@@ -827,7 +828,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 byte[] body = ex.getRequestBody().readAllBytes();
                 String declared = ex.getRequestHeaders().getFirst(ApiPaths.HEADER_CONTENT_SHA256);
                 if (!sendsFiles(userId)) {
-                    problem(ex, 403, "forbidden", "Votre rôle ne permet pas cette action.");
+                    problem(ex, 403, Problems.FORBIDDEN, "Votre rôle ne permet pas cette action.");
                     return;
                 }
                 if (declared == null || !declared.equals(sha)) {
@@ -851,7 +852,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 }
                 send(ex, 200, "image/jpeg", b);
             }
-            default -> problem(ex, 405, "method_not_allowed", "Cette méthode HTTP n'est pas acceptée à cette adresse.");
+            default -> problem(ex, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.");
         }
     }
 
@@ -882,12 +883,12 @@ public final class FakeOfficeServer implements AutoCloseable {
                 ex.sendResponseHeaders(204, -1);
             } else if (method.equals("POST")) {
                 if (!sendsFiles(userId)) {
-                    problem(ex, 403, "forbidden", "Votre rôle ne permet pas cette action.");
+                    problem(ex, 403, Problems.FORBIDDEN, "Votre rôle ne permet pas cette action.");
                     return;
                 }
                 create(ex);
             } else {
-                problem(ex, 405, "method_not_allowed", "Cette méthode HTTP n'est pas acceptée à cette adresse.");
+                problem(ex, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.");
             }
             return;
         }
@@ -908,7 +909,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 ex.sendResponseHeaders(200, -1);
             }
             case "PATCH" -> patch(ex, id, u);
-            default -> problem(ex, 405, "method_not_allowed", "Cette méthode HTTP n'est pas acceptée à cette adresse.");
+            default -> problem(ex, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.");
         }
     }
 
@@ -1130,7 +1131,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         if (status == 401) {
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
         }
-        ProblemDto p = new ProblemDto(ProblemTitles.TYPE_PREFIX + code, ProblemTitles.of(status), status,
+        ProblemDto p = new ProblemDto(Problems.type(code), Problems.title(status), status,
                 detail, ex.getRequestURI().getPath(), code, List.of());
         send(ex, status, ProblemDto.MEDIA_TYPE, GSON.toJson(p, ProblemDto.class).getBytes(StandardCharsets.UTF_8));
     }

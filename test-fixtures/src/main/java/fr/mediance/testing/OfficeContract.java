@@ -16,6 +16,7 @@ import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.Problems;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
@@ -415,9 +416,9 @@ public abstract class OfficeContract {
         if (code != null) {
             assertThat(p.code()).isEqualTo(code);
         }
-        assertThat(p.type()).isEqualTo(ProblemTitles.TYPE_PREFIX + p.code());
+        assertThat(p.type()).isEqualTo(Problems.type(p.code()));
         assertThat(p.instance()).isEqualTo(path);
-        assertThat(p.title()).isEqualTo(ProblemTitles.of(status));
+        assertThat(p.title()).isEqualTo(Problems.title(status));
         assertThat(p.detail()).isNotBlank().isNotEqualTo(p.title()).matches("(?s).*[a-zà-ÿ].*[.!?]$");
     }
 

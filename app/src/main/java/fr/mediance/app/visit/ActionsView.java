@@ -5,7 +5,6 @@ import fr.mediance.app.core.visit.ActionEditor;
 import fr.mediance.app.core.visit.ActionsViewModel;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
-import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.ListNames;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -27,21 +26,9 @@ final class ActionsView {
     }
 
     VBox build() {
-        VBox list = new VBox(8);
-        list.setId("visit-actions");
-        Runnable render = () -> {
-            list.getChildren().clear();
-            if (vm.items().isEmpty()) {
-                list.getChildren().add(Ui.label(fields.text("visit.actions.empty"), Styles.MUTED));
-            }
-            for (ActionDto a : vm.items()) {
-                list.getChildren().add(fields.item("action-" + a.id(), vm.actionTitle(a), vm.actionDetails(a),
+        VBox list = fields.itemList("visit-actions", 8, vm.items(), "visit.actions.empty",
+                (i, a) -> fields.item("action-" + a.id(), vm.actionTitle(a), vm.actionDetails(a),
                         () -> vm.editAction(a.id()), () -> vm.removeAction(a.id())));
-            }
-        };
-        vm.items().addListener((ListChangeListener<ActionDto>) c -> render.run());
-        vm.frozenProperty().addListener((o, a, b) -> render.run());
-        render.run();
 
         ActionEditor ed = vm.editor();
         ComboBox<CodeItem> type = fields.combo("action-type", vm.options(ListNames.ACTION_TYPE), ed.typeProperty());

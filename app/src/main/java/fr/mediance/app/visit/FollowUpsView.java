@@ -3,10 +3,8 @@ package fr.mediance.app.visit;
 import java.util.List;
 
 import fr.mediance.app.core.visit.FollowUpsViewModel;
-import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
@@ -23,22 +21,8 @@ final class FollowUpsView {
     }
 
     VBox build() {
-        VBox list = new VBox(6);
-        list.setId("visit-tasks");
-        Runnable render = () -> {
-            list.getChildren().clear();
-            if (vm.plannedTasks().isEmpty()) {
-                list.getChildren().add(Ui.label(fields.text("visit.tasks.empty"), Styles.MUTED));
-            }
-            for (int i = 0; i < vm.plannedTasks().size(); i++) {
-                int index = i;
-                list.getChildren().add(fields.item("planned-task-" + i, vm.taskText(vm.plannedTasks().get(i)), List.of(),
-                        null, () -> vm.removeTask(index)));
-            }
-        };
-        vm.plannedTasks().addListener((ListChangeListener<VisitReport.PlannedTask>) c -> render.run());
-        vm.frozenProperty().addListener((o, a, b) -> render.run());
-        render.run();
+        VBox list = fields.itemList("visit-tasks", 6, vm.plannedTasks(), "visit.tasks.empty",
+                (i, t) -> fields.item("planned-task-" + i, vm.taskText(t), List.of(), null, () -> vm.removeTask(i)));
         TextField title = fields.text("task-title", vm.newTaskTitleProperty());
         TextField due = fields.date("task-due", vm.newTaskDueProperty());
         due.setPrefColumnCount(10);

@@ -6,8 +6,6 @@ import fr.mediance.app.core.visit.OrientationsViewModel;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
 import fr.mediance.protocol.ListNames;
-import fr.mediance.protocol.OrientationDto;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -27,21 +25,9 @@ final class OrientationsView {
     }
 
     VBox build() {
-        VBox list = new VBox(8);
-        list.setId("visit-orientations");
-        Runnable render = () -> {
-            list.getChildren().clear();
-            if (vm.items().isEmpty()) {
-                list.getChildren().add(Ui.label(fields.text("visit.orientations.empty"), Styles.MUTED));
-            }
-            for (OrientationDto o : vm.items()) {
-                list.getChildren().add(fields.item("orientation-" + o.id(), vm.orientationTitle(o),
-                        vm.orientationDetails(o), () -> vm.editOrientation(o.id()), () -> vm.removeOrientation(o.id())));
-            }
-        };
-        vm.items().addListener((ListChangeListener<OrientationDto>) c -> render.run());
-        vm.frozenProperty().addListener((o, a, b) -> render.run());
-        render.run();
+        VBox list = fields.itemList("visit-orientations", 8, vm.items(), "visit.orientations.empty",
+                (i, o) -> fields.item("orientation-" + o.id(), vm.orientationTitle(o), vm.orientationDetails(o),
+                        () -> vm.editOrientation(o.id()), () -> vm.removeOrientation(o.id())));
 
         OrientationEditor ed = vm.editor();
         ComboBox<CodeItem> target = fields.combo("orientation-target", vm.options(ListNames.ORIENTATION_TARGET),

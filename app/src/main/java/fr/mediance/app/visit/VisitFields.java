@@ -3,6 +3,7 @@ package fr.mediance.app.visit;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.shell.CodeChoices;
@@ -11,6 +12,7 @@ import fr.mediance.app.theme.Styles;
 import javafx.beans.property.Property;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -48,6 +50,28 @@ final class VisitFields {
 
     ObservableValue<Boolean> frozenProperty() {
         return frozen;
+    }
+
+    /**
+     * The lines of a list of the report ({@code line} makes the line of the item at an index), drawn again when
+     * the list changes or the visit is terminated; {@code emptyKey}'s text when the list is empty.
+     */
+    <T> VBox itemList(String id, double spacing, ObservableList<T> items, String emptyKey, BiFunction<Integer, T, Node> line) {
+        VBox list = new VBox(spacing);
+        list.setId(id);
+        Runnable render = () -> {
+            list.getChildren().clear();
+            if (items.isEmpty()) {
+                list.getChildren().add(Ui.label(text(emptyKey), Styles.MUTED));
+            }
+            for (int i = 0; i < items.size(); i++) {
+                list.getChildren().add(line.apply(i, items.get(i)));
+            }
+        };
+        items.addListener((ListChangeListener<T>) c -> render.run());
+        frozen.addListener((o, a, b) -> render.run());
+        render.run();
+        return list;
     }
 
     /** A text field bound both ways, read-only once terminated. */

@@ -10,7 +10,7 @@ import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.Colleagues;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldMerge;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RejectedOp;
@@ -36,23 +36,14 @@ import static fr.mediance.server.sync.FieldChecks.text;
  * counsellor receives the resident's file; a former counsellor gets tombstones. Seen by the structure's staff and
  * by its counsellor.
  */
-public final class AppointmentRules implements EntityRules<AppointmentDto> {
+public final class AppointmentRules extends RecordRules<AppointmentDto> {
     private static final List<String> COUNSELLOR_FIELDS = List.of("status", "statusReason");
 
     private final Colleagues colleagues;
 
     public AppointmentRules(Colleagues colleagues) {
+        super(EntityType.APPOINTMENT, AppointmentDto.class);
         this.colleagues = colleagues;
-    }
-
-    @Override
-    public EntityType type() {
-        return EntityType.APPOINTMENT;
-    }
-
-    @Override
-    public Class<AppointmentDto> recordClass() {
-        return AppointmentDto.class;
     }
 
     @Override

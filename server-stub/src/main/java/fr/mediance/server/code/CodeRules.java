@@ -6,7 +6,7 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.db.Tx;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RejectedOp;
@@ -24,18 +24,12 @@ import java.util.regex.Pattern;
  * period, a number of days up to {@link Limits#MAX_RULE_DAYS}, or a text of at most {@link Limits#MAX_CODE_VALUE}
  * characters); a motif's parent is a domain, a task rule's an action type. A deleted entry is not revived.
  */
-public final class CodeRules implements EntityRules<CodeDto> {
+public final class CodeRules extends RecordRules<CodeDto> {
     private static final Pattern CODE = Pattern.compile(Limits.CODE_PATTERN);
     private static final int MAX_LIST_NAME = 32;
 
-    @Override
-    public EntityType type() {
-        return EntityType.CODE;
-    }
-
-    @Override
-    public Class<CodeDto> recordClass() {
-        return CodeDto.class;
+    public CodeRules() {
+        super(EntityType.CODE, CodeDto.class);
     }
 
     @Override

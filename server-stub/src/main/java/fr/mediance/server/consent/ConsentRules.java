@@ -7,7 +7,7 @@ import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RejectedOp;
@@ -27,15 +27,10 @@ import static fr.mediance.server.sync.FieldChecks.text;
  * consent only changes to be withdrawn ({@code withdrawnAt}), and a withdrawal is final. Never deleted. Seen by
  * the structure's staff and the counsellors who follow the resident.
  */
-public final class ConsentRules implements EntityRules<ConsentDto> {
-    @Override
-    public EntityType type() {
-        return EntityType.CONSENT;
-    }
+public final class ConsentRules extends RecordRules<ConsentDto> {
 
-    @Override
-    public Class<ConsentDto> recordClass() {
-        return ConsentDto.class;
+    public ConsentRules() {
+        super(EntityType.CONSENT, ConsentDto.class);
     }
 
     @Override

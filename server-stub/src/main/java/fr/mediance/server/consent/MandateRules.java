@@ -9,7 +9,7 @@ import fr.mediance.protocol.ResidentDto;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.Colleagues;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.PushService;
@@ -34,10 +34,11 @@ import static fr.mediance.server.sync.FieldChecks.text;
  * revoked ({@code revokedAt}), and a revocation is final. Never deleted. Seen by the structure's staff and the
  * counsellors who follow the resident.
  */
-public final class MandateRules implements EntityRules<MandateDto> {
+public final class MandateRules extends RecordRules<MandateDto> {
     private final Colleagues colleagues;
 
     public MandateRules(Colleagues colleagues) {
+        super(EntityType.MANDATE, MandateDto.class);
         this.colleagues = colleagues;
     }
 
@@ -56,16 +57,6 @@ public final class MandateRules implements EntityRules<MandateDto> {
     static RejectedOp neverDeleted() {
         return RejectedOp.forbidden("Un consentement ou un mandat ne se supprime jamais : il se retire "
                 + "(« withdrawnAt ») ou se révoque (« revokedAt »).");
-    }
-
-    @Override
-    public EntityType type() {
-        return EntityType.MANDATE;
-    }
-
-    @Override
-    public Class<MandateDto> recordClass() {
-        return MandateDto.class;
     }
 
     @Override

@@ -11,7 +11,7 @@ import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.BlobRegistry;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
@@ -35,7 +35,7 @@ import static fr.mediance.server.sync.FieldChecks.text;
  * blob is already here, its status goes to those who see the document. Seen by the structure's staff, the account
  * that captured it, and the counsellors who follow its resident.
  */
-public final class DocumentRules implements EntityRules<DocumentDto> {
+public final class DocumentRules extends RecordRules<DocumentDto> {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern MIME = Pattern.compile("[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*");
     private static final int MAX_MIME = 100;
@@ -44,17 +44,8 @@ public final class DocumentRules implements EntityRules<DocumentDto> {
     private final BlobRegistry blobs;
 
     public DocumentRules(BlobRegistry blobs) {
+        super(EntityType.DOCUMENT, DocumentDto.class);
         this.blobs = blobs;
-    }
-
-    @Override
-    public EntityType type() {
-        return EntityType.DOCUMENT;
-    }
-
-    @Override
-    public Class<DocumentDto> recordClass() {
-        return DocumentDto.class;
     }
 
     @Override

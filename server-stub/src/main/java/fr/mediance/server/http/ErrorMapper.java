@@ -2,6 +2,7 @@ package fr.mediance.server.http;
 
 import fr.mediance.protocol.FieldErrorDto;
 import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.Problems;
 import fr.mediance.protocol.json.MedianceJson;
 import fr.mediance.server.DomainException;
 import io.javalin.config.RoutesConfig;
@@ -19,7 +20,6 @@ import java.util.List;
  */
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
-    private static final String TYPE_PREFIX = "urn:mediance:problem:";
 
     public void register(RoutesConfig routes) {
         routes.exception(DomainException.class, (e, ctx) -> {
@@ -32,17 +32,17 @@ public final class ErrorMapper {
 
     private void frameworkFailure(HttpResponseException e, Context ctx) {
         switch (e.getStatus()) {
-            case 404 -> write(ctx, 404, "not_found", "Aucune ressource à cette adresse.", List.of());
-            case 405 -> write(ctx, 405, "method_not_allowed", "Cette méthode HTTP n'est pas acceptée à cette adresse.",
+            case 404 -> write(ctx, 404, Problems.NOT_FOUND, "Aucune ressource à cette adresse.", List.of());
+            case 405 -> write(ctx, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.",
                     List.of());
-            case 413 -> write(ctx, 413, "body_too_large", "Le corps de la requête est trop volumineux.", List.of());
-            case 400 -> write(ctx, 400, "bad_request", "La requête est invalide.", List.of());
-            case 401 -> write(ctx, 401, "unauthenticated", "Authentification requise.", List.of());
-            case 403 -> write(ctx, 403, "forbidden", "Accès refusé.", List.of());
+            case 413 -> write(ctx, 413, Problems.BODY_TOO_LARGE, "Le corps de la requête est trop volumineux.", List.of());
+            case 400 -> write(ctx, 400, Problems.BAD_REQUEST, "La requête est invalide.", List.of());
+            case 401 -> write(ctx, 401, Problems.UNAUTHENTICATED, "Authentification requise.", List.of());
+            case 403 -> write(ctx, 403, Problems.FORBIDDEN, "Accès refusé.", List.of());
             default -> {
                 if (e.getStatus() >= 500) {
                     LOG.error("HTTP {} on {} {}", e.getStatus(), ctx.method(), ctx.path(), e);
-                    write(ctx, 500, "internal_error", GENERIC_500, List.of());
+                    write(ctx, 500, Problems.INTERNAL_ERROR, GENERIC_500, List.of());
                 } else {
                     write(ctx, e.getStatus(), "http_" + e.getStatus(), "La requête n'a pas pu être traitée.",
                             List.of());
@@ -57,7 +57,7 @@ public final class ErrorMapper {
 
     private void unexpected(Exception e, Context ctx) {
         LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-        write(ctx, 500, "internal_error", GENERIC_500, List.of());
+        write(ctx, 500, Problems.INTERNAL_ERROR, GENERIC_500, List.of());
     }
 
     static int status(DomainException.Kind kind) {
@@ -78,32 +78,11 @@ public final class ErrorMapper {
         };
     }
 
-    static String title(int status) {
-        return switch (status) {
-            case 400 -> "Requête invalide";
-            case 401 -> "Authentification requise";
-            case 403 -> "Accès refusé";
-            case 404 -> "Introuvable";
-            case 405 -> "Méthode non autorisée";
-            case 409 -> "Conflit avec l'état du serveur";
-            case 410 -> "Expiré";
-            case 412 -> "Version de protocole non prise en charge";
-            case 423 -> "Ressource occupée";
-            case 460 -> "Somme de contrôle incorrecte";
-            case 413 -> "Requête trop volumineuse";
-            case 415 -> "Type de contenu non pris en charge";
-            case 422 -> "Contenu refusé";
-            case 429 -> "Trop de tentatives";
-            case 500 -> "Erreur interne du serveur";
-            default -> "Requête refusée";
-        };
-    }
-
     static void write(Context ctx, int status, String code, String detail, List<FieldErrorDto> errors) {
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        ProblemDto problem = new ProblemDto(TYPE_PREFIX + code, title(status), status, detail, ctx.path(), code,
+        ProblemDto problem = new ProblemDto(Problems.type(code), Problems.title(status), status, detail, ctx.path(), code,
                 errors);
         ctx.status(status).contentType(ProblemDto.MEDIA_TYPE + "; charset=utf-8")
                 .result(MedianceJson.gson().toJson(problem));

@@ -1,6 +1,7 @@
 package fr.mediance.server.http;
 
 import fr.mediance.protocol.ProblemDto;
+import fr.mediance.protocol.Problems;
 import fr.mediance.protocol.json.MedianceJson;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -43,11 +44,11 @@ public final class ProblemErrorHandler extends ErrorHandler {
 
     private static ByteBuffer body(int status, String instance) {
         String code = switch (status) {
-            case 400 -> "bad_request";
-            case 413 -> "body_too_large";
+            case 400 -> Problems.BAD_REQUEST;
+            case 413 -> Problems.BODY_TOO_LARGE;
             case 414 -> "uri_too_long";
             case 431 -> "headers_too_large";
-            default -> status >= 500 ? "internal_error" : "http_" + status;
+            default -> status >= 500 ? Problems.INTERNAL_ERROR : "http_" + status;
         };
         String detail = switch (status) {
             case 400 -> "La requête HTTP est mal formée.";
@@ -57,7 +58,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
             default -> status >= 500 ? "Une erreur inattendue s'est produite sur le serveur. Réessayez plus tard."
                     : "La requête n'a pas pu être traitée.";
         };
-        ProblemDto p = new ProblemDto("urn:mediance:problem:" + code, ErrorMapper.title(status), status, detail,
+        ProblemDto p = new ProblemDto(Problems.type(code), Problems.title(status), status, detail,
                 instance, code, List.of());
         return ByteBuffer.wrap(MedianceJson.gson().toJson(p).getBytes(StandardCharsets.UTF_8));
     }

@@ -6,7 +6,7 @@ import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
@@ -23,15 +23,10 @@ import static fr.mediance.server.sync.FieldChecks.text;
  * Private notes: written, deleted and seen by their author only ({@code authorId} = caller), whatever the roles,
  * about a resident the author may see; a note stays about the same resident.
  */
-public final class PrivateNoteRules implements EntityRules<PrivateNoteDto> {
-    @Override
-    public EntityType type() {
-        return EntityType.PRIVATE_NOTE;
-    }
+public final class PrivateNoteRules extends RecordRules<PrivateNoteDto> {
 
-    @Override
-    public Class<PrivateNoteDto> recordClass() {
-        return PrivateNoteDto.class;
+    public PrivateNoteRules() {
+        super(EntityType.PRIVATE_NOTE, PrivateNoteDto.class);
     }
 
     @Override

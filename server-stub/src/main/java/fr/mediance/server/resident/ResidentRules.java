@@ -11,7 +11,7 @@ import fr.mediance.protocol.Role;
 import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.sync.Colleagues;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldMerge;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RejectedOp;
@@ -39,23 +39,14 @@ import static fr.mediance.server.sync.FieldChecks.text;
  * file; a former referent who no longer follows them is told to forget it. Seen by the structure's staff and by
  * the counsellors who follow them (referent, or an appointment).
  */
-public final class ResidentRules implements EntityRules<ResidentDto> {
+public final class ResidentRules extends RecordRules<ResidentDto> {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Colleagues colleagues;
 
     public ResidentRules(Colleagues colleagues) {
+        super(EntityType.RESIDENT, ResidentDto.class);
         this.colleagues = colleagues;
-    }
-
-    @Override
-    public EntityType type() {
-        return EntityType.RESIDENT;
-    }
-
-    @Override
-    public Class<ResidentDto> recordClass() {
-        return ResidentDto.class;
     }
 
     @Override

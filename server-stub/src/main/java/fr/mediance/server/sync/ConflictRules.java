@@ -17,21 +17,12 @@ import java.util.Objects;
  * rules of its family) and the conflict is resolved for good. Seen by the structure's staff and by its two
  * authors.
  */
-final class ConflictRules implements EntityRules<ConflictDto> {
+final class ConflictRules extends RecordRules<ConflictDto> {
     private final EntityFamilies families;
 
     ConflictRules(EntityFamilies families) {
+        super(EntityType.CONFLICT, ConflictDto.class);
         this.families = families;
-    }
-
-    @Override
-    public EntityType type() {
-        return EntityType.CONFLICT;
-    }
-
-    @Override
-    public Class<ConflictDto> recordClass() {
-        return ConflictDto.class;
     }
 
     @Override

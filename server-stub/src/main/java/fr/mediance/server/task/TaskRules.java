@@ -11,7 +11,7 @@ import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.Colleagues;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
@@ -34,23 +34,14 @@ import static fr.mediance.server.sync.FieldChecks.text;
  * about the same resident. Seen by the structure's staff, its assignee, and the counsellors who follow its
  * resident; a former assignee gets a tombstone.
  */
-public final class TaskRules implements EntityRules<TaskDto> {
+public final class TaskRules extends RecordRules<TaskDto> {
     private static final List<String> STATUSES = List.of(TaskDto.TODO, TaskDto.DONE, TaskDto.CANCELLED);
 
     private final Colleagues colleagues;
 
     public TaskRules(Colleagues colleagues) {
+        super(EntityType.TASK, TaskDto.class);
         this.colleagues = colleagues;
-    }
-
-    @Override
-    public EntityType type() {
-        return EntityType.TASK;
-    }
-
-    @Override
-    public Class<TaskDto> recordClass() {
-        return TaskDto.class;
     }
 
     @Override

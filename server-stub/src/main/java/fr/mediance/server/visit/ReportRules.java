@@ -15,7 +15,7 @@ import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.consent.MandateRules;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
-import fr.mediance.server.sync.EntityRules;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.PushService;
@@ -46,15 +46,10 @@ import static fr.mediance.server.sync.FieldChecks.text;
  * own reports about the same resident, once. An action "on behalf" of the resident needs a mandate covering it.
  * Never deleted. Seen by the structure's staff, their author, and the referent of their resident.
  */
-public final class ReportRules implements EntityRules<VisitReportDto> {
-    @Override
-    public EntityType type() {
-        return EntityType.VISIT_REPORT;
-    }
+public final class ReportRules extends RecordRules<VisitReportDto> {
 
-    @Override
-    public Class<VisitReportDto> recordClass() {
-        return VisitReportDto.class;
+    public ReportRules() {
+        super(EntityType.VISIT_REPORT, VisitReportDto.class);
     }
 
     @Override

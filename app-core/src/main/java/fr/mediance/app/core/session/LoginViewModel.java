@@ -70,26 +70,9 @@ public final class LoginViewModel {
             putIfSet(fields, "password", passwordError.get());
             return CompletableFuture.completedFuture(Outcome.invalid(fields));
         }
-        busy.set(true);
         char[] secret = pass.toCharArray();
-        CompletableFuture<Outcome<AccountInfo>> result = new CompletableFuture<>();
-        work.supply("signing in", () -> {
-            try {
-                return session.login(server, user, secret);
-            } finally {
-                java.util.Arrays.fill(secret, '\0');
-            }
-        }, outcome -> {
-            busy.set(false);
-            apply(outcome);
-            result.complete(outcome);
-        }, e -> {
-            busy.set(false);
-            Outcome<AccountInfo> failed = Outcome.failed(text("login.error.failed"));
-            apply(failed);
-            result.complete(failed);
-        });
-        return result;
+        return SecretCall.run(work, "signing in", secret, () -> session.login(server, user, secret), busy,
+                this::apply, text("login.error.failed"));
     }
 
     private void apply(Outcome<AccountInfo> outcome) {

@@ -122,27 +122,11 @@ public final class PinViewModel {
             error.set(blocked.get());
             return CompletableFuture.completedFuture(Outcome.failed(blocked.get()));
         }
-        busy.set(true);
         error.set("");
         char[] confirmation = mode == Mode.CHOOSE ? first : null;
-        CompletableFuture<Outcome<AccountInfo>> result = new CompletableFuture<>();
-        work.supply(mode == Mode.CHOOSE ? "choosing the PIN" : "unlocking with the PIN", () -> {
-            try {
-                return mode == Mode.CHOOSE ? session.choosePin(confirmation, pin) : session.unlock(pin);
-            } finally {
-                Arrays.fill(pin, '\0');
-            }
-        }, outcome -> {
-            busy.set(false);
-            apply(outcome);
-            result.complete(outcome);
-        }, e -> {
-            busy.set(false);
-            Outcome<AccountInfo> failed = Outcome.failed(text("pin.error.failed"));
-            apply(failed);
-            result.complete(failed);
-        });
-        return result;
+        return SecretCall.run(work, mode == Mode.CHOOSE ? "choosing the PIN" : "unlocking with the PIN", pin,
+                () -> mode == Mode.CHOOSE ? session.choosePin(confirmation, pin) : session.unlock(pin), busy,
+                this::apply, text("pin.error.failed"));
     }
 
     private void apply(Outcome<AccountInfo> outcome) {

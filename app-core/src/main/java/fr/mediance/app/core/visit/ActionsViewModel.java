@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import fr.mediance.app.core.reference.CodeItem;
@@ -15,7 +14,6 @@ import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.MandateDto;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -28,9 +26,8 @@ public final class ActionsViewModel implements ReportPart {
     private final VisitSession session;
     private final MandateLookup mandates;
     private final ReferenceService reference;
-    private final ObservableList<ActionDto> actions = FXCollections.observableArrayList();
-    private final ObservableList<ActionDto> actionsView = FXCollections.unmodifiableObservableList(actions);
     private final ActionEditor editor = new ActionEditor();
+    private final ReportItems<ActionDto> actions;
     private final Map<String, String> mandateLabels = new HashMap<>();
     private final ErrorLines errors = new ErrorLines("actions");
     private final ReportLines lines;
@@ -40,7 +37,8 @@ public final class ActionsViewModel implements ReportPart {
         this.mandates = Objects.requireNonNull(mandates);
         this.reference = Objects.requireNonNull(reference);
         this.lines = new ReportLines(session::codeLabel, session::text, mandateLabels::get);
-        session.autosave(actions);
+        this.actions = new ReportItems<>(session, ActionDto::id, new ReportItems.Form<>(
+                () -> editor.openProperty().get(), editor::read, editor::showErrors, editor::close));
         javafx.beans.InvalidationListener mandateInputs = x -> refreshMandates();
         editor.domain.addListener(mandateInputs);
         editor.date.addListener(mandateInputs);
@@ -49,13 +47,12 @@ public final class ActionsViewModel implements ReportPart {
 
     @Override
     public void show(VisitReport r) {
-        actions.setAll(r.actions());
-        editor.close();
+        actions.show(r.actions());
     }
 
     @Override
     public VisitReport into(VisitReport draft) {
-        return draft.withActions(List.copyOf(actions));
+        return draft.withActions(actions.copy());
     }
 
     @Override
@@ -96,10 +93,7 @@ public final class ActionsViewModel implements ReportPart {
     }
 
     public void editAction(String actionId) {
-        if (session.frozen.get()) {
-            return;
-        }
-        actions.stream().filter(a -> a.id().equals(actionId)).findFirst().ifPresent(a -> {
+        actions.toEdit(actionId).ifPresent(a -> {
             editor.startEdit(a);
             refreshMandates();
         });
@@ -110,9 +104,7 @@ public final class ActionsViewModel implements ReportPart {
     }
 
     public void removeAction(String actionId) {
-        if (!session.frozen.get()) {
-            actions.removeIf(a -> a.id().equals(actionId));
-        }
+        actions.remove(actionId);
     }
 
     /** The mandates that may cover the action being typed (its domain, on its date). */
@@ -154,32 +146,11 @@ public final class ActionsViewModel implements ReportPart {
      * its domain on its date. The typed text stays in the form; the rest of the report is saved as usual.
      */
     public CompletableFuture<Boolean> saveAction() {
-        if (!session.editable() || !editor.openProperty().get()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        Optional<ActionDto> typed = editor.read(session::text);
-        if (typed.isEmpty()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        ActionDto a = typed.get();
-        String residentId = session.report.residentId();
-        LocalDate day = session.visitDay();
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        session.work.supply("checking an action of the visit report", () -> session.visits.validateAction(residentId, a, day),
-                found -> {
-                    if (!found.isEmpty()) {
-                        editor.showErrors(found);
-                        result.complete(false);
-                        return;
-                    }
-                    VisitSession.replaceOrAdd(actions, a, ActionDto::id);
-                    editor.close();
-                    result.complete(true);
-                }, e -> {
-                    session.message(session.text("visit.save.failed"));
-                    result.complete(false);
-                });
-        return result;
+        return actions.save("checking an action of the visit report", a -> {
+            String residentId = session.report.residentId();
+            LocalDate day = session.visitDay();
+            return () -> session.visits.validateAction(residentId, a, day);
+        });
     }
 
     // ----- what the screen shows
@@ -198,7 +169,7 @@ public final class ActionsViewModel implements ReportPart {
     }
 
     public ObservableList<ActionDto> items() {
-        return actionsView;
+        return actions.view();
     }
 
     public ActionEditor editor() {

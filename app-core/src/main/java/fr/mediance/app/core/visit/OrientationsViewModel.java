@@ -2,41 +2,38 @@ package fr.mediance.app.core.visit;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.protocol.OrientationDto;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** The orientations of a visit report (towards a partner), typed one at a time in the {@link OrientationEditor}. */
 public final class OrientationsViewModel implements ReportPart {
 
     private final VisitSession session;
-    private final ObservableList<OrientationDto> orientations = FXCollections.observableArrayList();
-    private final ObservableList<OrientationDto> orientationsView = FXCollections.unmodifiableObservableList(orientations);
     private final OrientationEditor editor = new OrientationEditor();
+    private final ReportItems<OrientationDto> orientations;
     private final ErrorLines errors = new ErrorLines("orientations");
     private final ReportLines lines;
 
     OrientationsViewModel(VisitSession session) {
         this.session = session;
         this.lines = new ReportLines(session::codeLabel, session::text, id -> null);
-        session.autosave(orientations);
+        this.orientations = new ReportItems<>(session, OrientationDto::id, new ReportItems.Form<>(
+                () -> editor.openProperty().get(), editor::read, editor::showErrors, editor::close));
     }
 
     @Override
     public void show(VisitReport r) {
-        orientations.setAll(r.orientations());
-        editor.close();
+        orientations.show(r.orientations());
     }
 
     @Override
     public VisitReport into(VisitReport draft) {
-        return draft.withOrientations(List.copyOf(orientations));
+        return draft.withOrientations(orientations.copy());
     }
 
     @Override
@@ -51,9 +48,7 @@ public final class OrientationsViewModel implements ReportPart {
     }
 
     public void editOrientation(String orientationId) {
-        if (!session.frozen.get()) {
-            orientations.stream().filter(o -> o.id().equals(orientationId)).findFirst().ifPresent(editor::startEdit);
-        }
+        orientations.toEdit(orientationId).ifPresent(editor::startEdit);
     }
 
     public void cancelOrientation() {
@@ -61,37 +56,13 @@ public final class OrientationsViewModel implements ReportPart {
     }
 
     public void removeOrientation(String orientationId) {
-        if (!session.frozen.get()) {
-            orientations.removeIf(o -> o.id().equals(orientationId));
-        }
+        orientations.remove(orientationId);
     }
 
     /** Adds (or replaces) the orientation typed; its target is required. */
     public CompletableFuture<Boolean> saveOrientation() {
-        if (!session.editable() || !editor.openProperty().get()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        Optional<OrientationDto> typed = editor.read(session::text);
-        if (typed.isEmpty()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        OrientationDto o = typed.get();
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        session.work.supply("checking an orientation of the visit report", () -> session.visits.validateOrientation(o),
-                found -> {
-                    if (!found.isEmpty()) {
-                        editor.showErrors(found);
-                        result.complete(false);
-                        return;
-                    }
-                    VisitSession.replaceOrAdd(orientations, o, OrientationDto::id);
-                    editor.close();
-                    result.complete(true);
-                }, e -> {
-                    session.message(session.text("visit.save.failed"));
-                    result.complete(false);
-                });
-        return result;
+        return orientations.save("checking an orientation of the visit report",
+                o -> () -> session.visits.validateOrientation(o));
     }
 
     public String orientationTitle(OrientationDto o) {
@@ -104,7 +75,7 @@ public final class OrientationsViewModel implements ReportPart {
     }
 
     public ObservableList<OrientationDto> items() {
-        return orientationsView;
+        return orientations.view();
     }
 
     public OrientationEditor editor() {

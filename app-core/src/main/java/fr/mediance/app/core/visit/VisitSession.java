@@ -169,14 +169,4 @@ final class VisitSession {
             list.remove(code);
         }
     }
-
-    static <T> void replaceOrAdd(ObservableList<T> list, T item, java.util.function.Function<T, String> id) {
-        for (int i = 0; i < list.size(); i++) {
-            if (id.apply(list.get(i)).equals(id.apply(item))) {
-                list.set(i, item);
-                return;
-            }
-        }
-        list.add(item);
-    }
 }

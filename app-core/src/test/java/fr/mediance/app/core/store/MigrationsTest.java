@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +21,17 @@ class MigrationsTest {
     @TempDir
     Path dir;
     final byte[] key = Crypto.randomBytes(32);
+
+    /** A store file {@code name} migrated up to {@code version} only, with what {@code data} writes in it. */
+    private Path storeAt(String name, int version, Consumer<Tx> data) {
+        Path file = dir.resolve(name);
+        try (Database db = Database.openWithoutMigrating(file, key)) {
+            Migrations.applyUpTo(db, version);
+            assertThat(db.userVersion()).isEqualTo(version);
+            db.inTransaction(data);
+        }
+        return file;
+    }
 
     @Test
     void theListStartsWithTheReleasedVersionsAndPassesTheOrderCheck() {
@@ -117,13 +129,9 @@ class MigrationsTest {
 
     @Test
     void aStoreAtAVersionThisAppNeverHadIsRefused() {
-        Path file = dir.resolve("unknown.db");
-        try (Database db = Database.openWithoutMigrating(file, key)) {
-            Migrations.applyUpTo(db, 4);
-            db.inTransaction(tx -> {
-                tx.update("PRAGMA user_version = 6");
-            });
-        }
+        Path file = storeAt("unknown.db", 4, tx -> {
+            tx.update("PRAGMA user_version = 6");
+        });
 
         assertThatThrownBy(() -> Database.open(file, key)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema 6");
@@ -131,16 +139,12 @@ class MigrationsTest {
 
     @Test
     void version8IndexesTheCounsellorsDayAndThePhotoStatesOfAVersion4Store() {
-        Path file = dir.resolve("v4.db");
-        try (Database db = Database.openWithoutMigrating(file, key)) {
-            Migrations.applyUpTo(db, 4);
-            db.inTransaction(tx -> {
-                tx.update("""
-                        INSERT INTO appointments(id, counsellor_id, type, start_at, end_at, status, updated_at)
-                        VALUES ('a1', 'u1', 'home_visit', 1000, 2000, 'confirmed', 0)
-                        """);
-            });
-        }
+        Path file = storeAt("v4.db", 4, tx -> {
+            tx.update("""
+                    INSERT INTO appointments(id, counsellor_id, type, start_at, end_at, status, updated_at)
+                    VALUES ('a1', 'u1', 'home_visit', 1000, 2000, 'confirmed', 0)
+                    """);
+        });
         try (Database db = Database.open(file, key)) {
             assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             List<String> dayPlan = db.read((Tx tx) -> tx.query("""
@@ -169,17 +173,12 @@ class MigrationsTest {
 
     @Test
     void version1DataIsIndexedForSearchByVersion2() {
-        Path file = dir.resolve("v1.db");
-        try (Database db = Database.openWithoutMigrating(file, key)) {
-            Migrations.applyUpTo(db, 1);
-            assertThat(db.userVersion()).isEqualTo(1);
-            db.inTransaction(tx -> {
-                tx.update("""
-                        INSERT INTO residents(id, last_name, first_name, phone, version, updated_at)
-                        VALUES ('r1', 'Zoubida', 'Amina', '06 12 34 56 78', 3, 0)
-                        """);
-            });
-        }
+        Path file = storeAt("v1.db", 1, tx -> {
+            tx.update("""
+                    INSERT INTO residents(id, last_name, first_name, phone, version, updated_at)
+                    VALUES ('r1', 'Zoubida', 'Amina', '06 12 34 56 78', 3, 0)
+                    """);
+        });
         try (Database db = Database.open(file, key)) {
             assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             List<String> hits = db.read((Tx tx) -> tx.query(
@@ -191,20 +190,16 @@ class MigrationsTest {
 
     @Test
     void version2DataGainsConflictsBlobStatusUploadsAndOriginalsInVersion3() {
-        Path file = dir.resolve("v2.db");
-        try (Database db = Database.openWithoutMigrating(file, key)) {
-            Migrations.applyUpTo(db, 2);
-            db.inTransaction(tx -> {
-                tx.update("""
-                        INSERT INTO documents(id, visit_report_id, sha256, size_bytes, blob_state, version, updated_at)
-                        VALUES ('d1', 'v1', ?, 10, 'WAITING_UPLOAD', NULL, 0)
-                        """, "ab".repeat(32));
-                tx.update("""
-                        INSERT INTO outbox(op_id, entity, entity_id, payload, summary, created_at)
-                        VALUES ('op1', 'document', 'd1', '{}', 'Photo', 0)
-                        """);
-            });
-        }
+        Path file = storeAt("v2.db", 2, tx -> {
+            tx.update("""
+                    INSERT INTO documents(id, visit_report_id, sha256, size_bytes, blob_state, version, updated_at)
+                    VALUES ('d1', 'v1', ?, 10, 'WAITING_UPLOAD', NULL, 0)
+                    """, "ab".repeat(32));
+            tx.update("""
+                    INSERT INTO outbox(op_id, entity, entity_id, payload, summary, created_at)
+                    VALUES ('op1', 'document', 'd1', '{}', 'Photo', 0)
+                    """);
+        });
         try (Database db = Database.open(file, key)) {
             assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             db.inTransaction(tx -> {
@@ -229,22 +224,18 @@ class MigrationsTest {
 
     @Test
     void version3DataKeepsEverythingAndIsSearchableByPhoneDigitsInVersion4() {
-        Path file = dir.resolve("v3.db");
-        try (Database db = Database.openWithoutMigrating(file, key)) {
-            Migrations.applyUpTo(db, 3);
-            db.inTransaction(tx -> {
-                tx.update("""
-                        INSERT INTO residents(id, last_name, first_name, phone, street, city, version, updated_at)
-                        VALUES ('r1', 'Benali', 'Fatima', '06 12 34 56 78', '12 rue des Lilas', 'Marseille', 3, 0)
-                        """);
-                tx.update("""
-                        INSERT INTO visit_reports(id, resident_id, counsellor_id, medium, domains, synthesis, version,
-                          updated_at)
-                        VALUES ('v1', 'r1', 'u1', 'home_visit', '["energie"]', 'Facture impayée', 2, 0)
-                        """);
-                tx.update("INSERT INTO codes(id, list, code, label, version) VALUES ('domain:eau', 'domain', 'eau', 'Eau', 1)");
-            });
-        }
+        Path file = storeAt("v3.db", 3, tx -> {
+            tx.update("""
+                    INSERT INTO residents(id, last_name, first_name, phone, street, city, version, updated_at)
+                    VALUES ('r1', 'Benali', 'Fatima', '06 12 34 56 78', '12 rue des Lilas', 'Marseille', 3, 0)
+                    """);
+            tx.update("""
+                    INSERT INTO visit_reports(id, resident_id, counsellor_id, medium, domains, synthesis, version,
+                      updated_at)
+                    VALUES ('v1', 'r1', 'u1', 'home_visit', '["energie"]', 'Facture impayée', 2, 0)
+                    """);
+            tx.update("INSERT INTO codes(id, list, code, label, version) VALUES ('domain:eau', 'domain', 'eau', 'Eau', 1)");
+        });
         try (Database db = Database.open(file, key)) {
             assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             db.inTransaction(tx -> {

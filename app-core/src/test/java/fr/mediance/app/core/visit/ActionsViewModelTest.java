@@ -2,43 +2,25 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.Limits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The actions of a visit: what they need, amounts and dates typed the French way, actions on behalf and mandates. */
-class ActionsViewModelTest {
+class ActionsViewModelTest extends VisitTestBed.ReportTest {
 
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
-    VisitReportViewModel vm;
     ActionsViewModel actions;
     ActionEditor editor;
 
     @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.full(dir);
-        vm = bed.vm;
+    void openPart() {
         actions = vm.actions();
         editor = actions.editor();
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
-    }
-
-    VisitReport saved() {
-        return bed.saved();
     }
 
     @Test

@@ -2,37 +2,18 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import fr.mediance.protocol.Limits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The contact of a visit: place, duration, persons present, domains and their motifs, synthesis. */
-class ContactViewModelTest {
+class ContactViewModelTest extends VisitTestBed.ReportTest {
 
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
-    VisitReportViewModel vm;
     ContactViewModel contact;
 
     @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.full(dir);
-        vm = bed.vm;
+    void openPart() {
         contact = vm.contact();
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
-    }
-
-    VisitReport saved() {
-        return bed.saved();
     }
 
     @Test

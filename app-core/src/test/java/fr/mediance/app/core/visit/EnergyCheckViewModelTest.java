@@ -2,39 +2,21 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.Limits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The energy check of a home visit. */
-class EnergyCheckViewModelTest {
+class EnergyCheckViewModelTest extends VisitTestBed.ReportTest {
 
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
-    VisitReportViewModel vm;
     EnergyCheckViewModel energy;
 
     @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.full(dir);
-        vm = bed.vm;
+    void openPart() {
         energy = vm.energy();
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
-    }
-
-    VisitReport saved() {
-        return bed.saved();
     }
 
     @Test

@@ -2,41 +2,23 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import fr.mediance.app.core.task.TaskItem;
 import fr.mediance.protocol.EntityType;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What follows the visit: the follow-up and its due date, the tasks typed by hand and those of the task rules. */
-class FollowUpsViewModelTest {
+class FollowUpsViewModelTest extends VisitTestBed.ReportTest {
 
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
-    VisitReportViewModel vm;
     FollowUpsViewModel followUps;
 
     @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.full(dir);
-        vm = bed.vm;
+    void openPart() {
         followUps = vm.followUps();
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
-    }
-
-    VisitReport saved() {
-        return bed.saved();
     }
 
     @Test

@@ -2,7 +2,6 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,22 +9,14 @@ import java.util.List;
 import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.MandateDto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The full report as a whole: a terminated report is read-only in every part and a correction is a new version;
  * a phone call without appointment uses the same report. The code lists and mandates of the full report are
  * seeded here (the parts' tests and the office's use them too).
  */
-public class FullReportViewModelTest {
-
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
-    VisitReportViewModel vm;
+public class FullReportViewModelTest extends VisitTestBed.ReportTest {
 
     public static MandateDto mandate(String id, List<String> domains, String from, String to, Instant revoked) {
         return new MandateDto(id, "s1", "r1", domains, List.of("EDF"), "P6M", LocalDate.parse(from), LocalDate.parse(to),
@@ -56,21 +47,6 @@ public class FullReportViewModelTest {
         server.serverWrite(new CodeDto("task_rule", "fsl_check", "Vérifier la décision FSL", "demande_aide", 1, true, "60"));
         server.serverWrite(new CodeDto("task_rule", "orientation_feedback", "Demander un retour sur l'orientation",
                 "orientation", 2, true, "15"));
-    }
-
-    @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.full(dir);
-        vm = bed.vm;
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
-    }
-
-    VisitReport saved() {
-        return bed.saved();
     }
 
     @Test

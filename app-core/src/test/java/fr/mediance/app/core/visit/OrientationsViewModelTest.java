@@ -2,32 +2,19 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The orientations of a visit towards partners. */
-class OrientationsViewModelTest {
+class OrientationsViewModelTest extends VisitTestBed.ReportTest {
 
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
     OrientationsViewModel orientations;
     OrientationEditor editor;
 
     @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.full(dir);
-        orientations = bed.vm.orientations();
+    void openPart() {
+        orientations = vm.orientations();
         editor = orientations.editor();
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
     }
 
     @Test

@@ -8,30 +8,22 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.mediance.app.core.sync.Delivery;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The photographed documents of a visit and where each stands on its way to the office. */
-class PhotosViewModelTest {
+class PhotosViewModelTest extends VisitTestBed.ReportTest {
 
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
-    VisitReportViewModel vm;
     PhotosViewModel photos;
 
-    @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.simple(dir);
-        vm = bed.vm;
-        photos = vm.photos();
+    @Override
+    VisitTestBed open(Path dir) {
+        return VisitTestBed.simple(dir);
     }
 
-    @AfterEach
-    void tearDown() {
-        bed.close();
+    @BeforeEach
+    void openPart() {
+        photos = vm.photos();
     }
 
     @Test

@@ -2,34 +2,20 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import fr.mediance.app.core.signature.Signature;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The resident's signature, or the attestation without one. */
-class SignatureViewModelTest {
+class SignatureViewModelTest extends VisitTestBed.ReportTest {
 
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
-    VisitReportViewModel vm;
     SignatureViewModel signature;
 
     @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.full(dir);
-        vm = bed.vm;
+    void openPart() {
         signature = vm.signature();
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
     }
 
     @Test

@@ -9,13 +9,10 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 
 import fr.mediance.app.core.agenda.AppointmentStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The visit report as a whole: opening, the header, autosave, "Terminer la visite" and the frozen report. */
-public class VisitReportViewModelTest {
+public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
 
     static final ResourceBundle TEXTS = VisitTestBed.TEXTS;
     static final byte[] JPEG = realJpeg();
@@ -41,24 +38,9 @@ public class VisitReportViewModelTest {
         return out.toByteArray();
     }
 
-    @TempDir
-    Path dir;
-    VisitTestBed bed;
-    VisitReportViewModel vm;
-
-    @BeforeEach
-    void setUp() {
-        bed = VisitTestBed.simple(dir);
-        vm = bed.vm;
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
-    }
-
-    VisitReport saved() {
-        return bed.saved();
+    @Override
+    VisitTestBed open(Path dir) {
+        return VisitTestBed.simple(dir);
     }
 
     @Test

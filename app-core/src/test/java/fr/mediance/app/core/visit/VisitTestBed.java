@@ -21,6 +21,9 @@ import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A counsellor's device, synchronised with an office that knows Fatima Benali and her home appointment "a1" on
@@ -29,6 +32,40 @@ import fr.mediance.protocol.Role;
  * report, two mandates (water, active; energy, expired) and a signature pad.
  */
 final class VisitTestBed implements AutoCloseable {
+
+    /**
+     * The set-up of a test of the visit report: a bed opened before each test in its own folder ({@link #full}
+     * unless {@link #open} says otherwise) and closed after it. A test of one part takes its part from {@link #vm}
+     * in its own {@code @BeforeEach}, which runs after this one.
+     */
+    abstract static class ReportTest {
+
+        @TempDir
+        Path dir;
+        VisitTestBed bed;
+        VisitReportViewModel vm;
+
+        /** The bed this test runs on. */
+        VisitTestBed open(Path dir) {
+            return full(dir);
+        }
+
+        @BeforeEach
+        final void openBed() {
+            bed = open(dir);
+            vm = bed.vm;
+        }
+
+        @AfterEach
+        final void closeBed() {
+            bed.close();
+        }
+
+        /** The report as saved on the device. */
+        VisitReport saved() {
+            return bed.saved();
+        }
+    }
 
     static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages");
 
