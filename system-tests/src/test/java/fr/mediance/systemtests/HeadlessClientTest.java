@@ -2,7 +2,6 @@ package fr.mediance.systemtests;
 
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.protocol.ChangeDto;
-import fr.mediance.testing.TestImages;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
