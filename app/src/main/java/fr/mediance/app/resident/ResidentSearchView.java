@@ -94,7 +94,8 @@ public final class ResidentSearchView extends BasicScreen {
         if (vm.results().isEmpty()) {
             if (!vm.emptyMessageProperty().get().isEmpty()) {
                 VBox empty = Ui.emptyState(Material2MZ.PERSON_SEARCH, vm.emptyMessageProperty().get(),
-                        texts.getString("resident.search.none.hint"));
+                        texts.getString(vm.creationOfferedProperty().get() ? "resident.search.none.hint"
+                                : "resident.search.none.hint.coordination"));
                 empty.setId("resident-search-empty");
                 results.getChildren().add(empty);
             }

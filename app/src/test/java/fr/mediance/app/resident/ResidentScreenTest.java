@@ -134,6 +134,10 @@ class ResidentScreenTest extends UiTest {
         until(() -> exists("#resident-search-empty"));
         assertThat(visible("#resident-new")).isFalse();
         assertThat(visible("#resident-new-card")).isFalse();
+        assertThat(lookup("#resident-search-empty .label").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText)
+                .contains("Vérifiez l'orthographe. Pour une personne nouvelle, la coordination crée sa fiche.")
+                .noneMatch(t -> t.contains("Nouvelle personne"));
         assertThat(visible("#resident-search")).isTrue();
     }
 
