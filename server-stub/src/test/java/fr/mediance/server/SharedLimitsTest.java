@@ -6,17 +6,24 @@ import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.Permissions;
+import fr.mediance.protocol.Role;
 import fr.mediance.protocol.VisitReportDto;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server refuses what the tablet refuses: the limits of {@link Limits} that the two sides share. */
+/**
+ * The server refuses what the tablet refuses: the limits of {@link Limits} and the rules of {@link Permissions} that
+ * the two sides share.
+ */
 class SharedLimitsTest extends SyncScenario {
     private static final Instant NINE = Instant.parse("2026-11-27T08:00:00Z");
 
@@ -90,5 +97,25 @@ class SharedLimitsTest extends SyncScenario {
         assertThat(tooLong.message()).isEqualTo("Le champ « value » est trop long (65 caractères, au plus 64).");
         assertApplied(pushOne(coord, op(new CodeDto("setting", "information_notice", "Version de la notice", null, 10,
                 true, notice))));
+    }
+
+    @Test
+    void aResidentIsCreatedByExactlyTheRolesThatTheAppLetsCreateOne() {
+        Map<Role, String> tokens = new EnumMap<>(Role.class);
+        tokens.put(Role.COUNSELLOR, conseil1);
+        tokens.put(Role.COORDINATOR, coord);
+        tokens.put(Role.OFFICE, server.token("bureau"));
+        tokens.put(Role.ADMIN, server.token("admin"));
+        assertThat(tokens.keySet()).containsExactlyInAnyOrder(Role.values());
+        tokens.forEach((role, token) -> {
+            OperationResultDto r = pushOne(token, op(resident(newId(), null)));
+            if (Permissions.mayCreateResident(role)) {
+                assertApplied(r);
+            } else {
+                assertRejected(r, "forbidden");
+            }
+        });
+        assertThat(pushOne(conseil1, op(resident(newId(), null))).message())
+                .isEqualTo("Seule la coordination peut créer la fiche d'une personne.");
     }
 }

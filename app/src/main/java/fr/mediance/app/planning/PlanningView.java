@@ -53,6 +53,8 @@ public final class PlanningView extends BasicScreen {
                 Material2MZ.PERSON_ADD);
         existing.getStyleClass().add(atlantafx.base.theme.Styles.LEFT_PILL);
         created.getStyleClass().add(atlantafx.base.theme.Styles.RIGHT_PILL);
+        created.visibleProperty().bind(vm.residentCreationOfferedProperty());
+        created.managedProperty().bind(created.visibleProperty());
         (vm.residentModeProperty().get() == ResidentMode.NEW ? created : existing).setSelected(true);
         mode.selectedToggleProperty().addListener((o, old, t) -> {
             if (t == null) {

@@ -20,7 +20,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** "Personnes": search field, results (name, file number, address, phone), and "Nouvelle personne". */
+/**
+ * "Personnes": search field, results (name, file number, address, phone), and "Nouvelle personne" for an account
+ * that may create a resident.
+ */
 public final class ResidentSearchView extends BasicScreen {
 
     private final ResidentSearchViewModel vm;
@@ -48,6 +51,8 @@ public final class ResidentSearchView extends BasicScreen {
         Button add = Ui.button(texts.getString("resident.new"), Material2MZ.PERSON_ADD, Styles.SECONDARY);
         add.setId("resident-new");
         add.setMinHeight(44);
+        add.visibleProperty().bind(vm.creationOfferedProperty());
+        add.managedProperty().bind(add.visibleProperty());
         search.setMaxWidth(Double.MAX_VALUE);
         VBox bar = new VBox(10, search, add);
 
@@ -89,7 +94,8 @@ public final class ResidentSearchView extends BasicScreen {
         if (vm.results().isEmpty()) {
             if (!vm.emptyMessageProperty().get().isEmpty()) {
                 VBox empty = Ui.emptyState(Material2MZ.PERSON_SEARCH, vm.emptyMessageProperty().get(),
-                        texts.getString("resident.search.none.hint"));
+                        texts.getString(vm.creationOfferedProperty().get() ? "resident.search.none.hint"
+                                : "resident.search.none.hint.coordination"));
                 empty.setId("resident-search-empty");
                 results.getChildren().add(empty);
             }

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A counsellor finds a person, corrects the phone in the file, signs a mandate on the pad and sees it active. */
+/**
+ * A counsellor finds a person, corrects the phone in the file, signs a mandate on the pad and sees it active; only
+ * the coordination is offered "Nouvelle personne".
+ */
 class ResidentScreenTest extends UiTest {
 
     @TempDir
@@ -33,10 +36,14 @@ class ResidentScreenTest extends UiTest {
     CoreContext core;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         office = new DemoOffice();
         ResidentDemo.codes(office);
-        core = office.signedIn(dir, "conseil1");
+    }
+
+    /** Signs in as {@code username} and opens "Personnes" with its list of people. */
+    void openResidentsAs(String username) throws Exception {
+        core = office.signedIn(dir, username);
         show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())), 800, 1280);
         until(() -> exists("#nav-RESIDENTS"));
         interact(() -> this.<ToggleButton>node("#nav-RESIDENTS").fire());
@@ -46,7 +53,9 @@ class ResidentScreenTest extends UiTest {
     @AfterEach
     void tearDown() throws Exception {
         cleanUp();
-        core.close();
+        if (core != null) {
+            core.close();
+        }
         office.close();
     }
 
@@ -76,7 +85,8 @@ class ResidentScreenTest extends UiTest {
     }
 
     @Test
-    void search_open_the_file_edit_the_phone_sign_a_mandate_and_see_it_active() {
+    void search_open_the_file_edit_the_phone_sign_a_mandate_and_see_it_active() throws Exception {
+        openResidentsAs("conseil1");
         clickOn("#resident-search").write("bénali 06 12");
         until(() -> exists("#resident-row-r1") && !exists("#resident-row-r2"));
         clickOn("#resident-row-r1");
@@ -118,7 +128,23 @@ class ResidentScreenTest extends UiTest {
     }
 
     @Test
-    void a_missing_last_name_is_shown_beside_the_field_and_a_new_person_opens_their_file() {
+    void a_counsellor_is_not_offered_a_new_person() throws Exception {
+        openResidentsAs("conseil1");
+        clickOn("#resident-search").write("Zorro");
+        until(() -> exists("#resident-search-empty"));
+        assertThat(visible("#resident-new")).isFalse();
+        assertThat(visible("#resident-new-card")).isFalse();
+        assertThat(lookup("#resident-search-empty .label").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText)
+                .contains("Vérifiez l'orthographe. Pour une personne nouvelle, la coordination crée sa fiche.")
+                .noneMatch(t -> t.contains("Nouvelle personne"));
+        assertThat(visible("#resident-search")).isTrue();
+    }
+
+    @Test
+    void a_missing_last_name_is_shown_beside_the_field_and_a_new_person_opens_their_file() throws Exception {
+        openResidentsAs("coord");
+        assertThat(visible("#resident-new")).isTrue();
         clickOn("#resident-search").write("Zorro");
         until(() -> exists("#resident-search-empty"));
         clickOn("#resident-new");

@@ -6,6 +6,7 @@ import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.server.code.CodeLists;
@@ -109,7 +110,7 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
         Optional<StoredEntity> existing = c.existing(EntityType.RESIDENT, r.id());
         if (existing.isEmpty()) {
             validate(c.tx(), r, c.today());
-            if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
+            if (!Permissions.mayCreateResident(c.user().role())) {
                 throw RejectedOp.forbidden(c.user().is(Role.COUNSELLOR)
                         ? "Seule la coordination peut créer la fiche d'une personne."
                         : "Votre rôle ne permet pas de modifier une fiche.");

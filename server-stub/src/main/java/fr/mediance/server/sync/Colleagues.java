@@ -1,6 +1,6 @@
 package fr.mediance.server.sync;
 
-import fr.mediance.protocol.Role;
+import fr.mediance.protocol.Permissions;
 import fr.mediance.server.user.UserRecord;
 import fr.mediance.server.user.UserStore;
 
@@ -12,11 +12,11 @@ public final class Colleagues {
         this.users = users;
     }
 
-    /** An active counsellor or coordinator of the caller's structure, else {@code not_found}. */
+    /** An active counsellor or coordinator ({@link Permissions#COLLEAGUES}) of the caller's structure, else {@code not_found}. */
     public void require(Operation c, String userId, String field) {
         UserRecord u = users.findById(c.tx(), userId).orElse(null);
         if (u == null || !u.active() || !c.structure().equals(u.structureId())
-                || !(u.role() == Role.COUNSELLOR || u.role() == Role.COORDINATOR)) {
+                || !Permissions.mayBeNamedColleague(u.role())) {
             throw RejectedOp.notFound("Le compte « " + field + " » est inconnu dans votre structure.");
         }
     }

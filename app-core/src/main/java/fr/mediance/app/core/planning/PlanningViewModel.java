@@ -112,6 +112,8 @@ public final class PlanningViewModel {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
     private final ReadOnlyStringWrapper counsellorsHint = new ReadOnlyStringWrapper(this, "counsellorsHint", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper residentCreationOffered = new ReadOnlyBooleanWrapper(this,
+            "residentCreationOffered");
     private int searchGeneration;
 
     public PlanningViewModel(ResidentService residents, AgendaService agenda, ReferenceService reference,
@@ -124,6 +126,7 @@ public final class PlanningViewModel {
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
+        residentCreationOffered.set(residents.mayCreate());
         for (String f : List.of(LAST_NAME, FIRST_NAME, PHONE, STREET, POSTCODE, CITY, ACCESS_NOTES, DATE, START,
                 DURATION, NOTES)) {
             StringProperty p = new SimpleStringProperty(this, f, "");
@@ -141,6 +144,11 @@ public final class PlanningViewModel {
         mobilityReason.addListener((o, a, b) -> error(MOBILITY_REASON).set(""));
         residentMode.addListener((o, a, b) -> error(RESIDENT).set(""));
         removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
+    }
+
+    /** Whether a new resident may be typed in ({@link ResidentMode#NEW}): only for an account that may create one. */
+    public ReadOnlyBooleanProperty residentCreationOfferedProperty() {
+        return residentCreationOffered.getReadOnlyProperty();
     }
 
     public void setOnMessage(Consumer<String> onMessage) {

@@ -29,9 +29,11 @@ public interface ResidentFileService {
     Outcome<ResidentDto> saveFields(String residentId, Long baseVersion, Map<String, ?> changes);
 
     /**
-     * Creates a person with a last name (required) and a first name, followed by the signed-in counsellor,
-     * with a provisional file number {@code N-<year>-<6 characters>} (see {@link #provisionalFileNumber}) until
-     * the office gives its own.
+     * Creates a person with a last name (required) and a first name, followed by the signed-in coordinator (an
+     * admin names no referent, as the office takes none), with a provisional file number {@code N-<year>-<6 characters>} (see {@link #provisionalFileNumber}) until the
+     * office gives its own. Only for an account that may create a resident
+     * ({@link fr.mediance.protocol.Permissions#mayCreateResident}); any other gets a {@link Outcome.Failed} with
+     * the office's message, and nothing is saved or queued.
      */
     Outcome<ResidentDto> createPerson(String lastName, String firstName);
 

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * "Personnes": search residents offline as the user types (by name, file number, address or phone; the search
  * waits for a short pause in the typing: {@code debounce} runs its tasks after that pause), show a "no result"
- * state, and create a new person (last name required) whose file then opens.
+ * state, and create a new person (last name required) whose file then opens: offered only to an account that
+ * may create a resident ({@link #creationOfferedProperty()}), as the office checks it.
  */
 public final class ResidentSearchViewModel {
     /** Most results shown. */
@@ -49,6 +50,7 @@ public final class ResidentSearchViewModel {
     private final ObservableList<Row> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage", "");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
+    private final ReadOnlyBooleanWrapper creationOffered = new ReadOnlyBooleanWrapper(this, "creationOffered");
     private final StringProperty newLastName = new SimpleStringProperty(this, "newLastName", "");
     private final StringProperty newFirstName = new SimpleStringProperty(this, "newFirstName", "");
     private final ReadOnlyStringWrapper newLastNameError = new ReadOnlyStringWrapper(this, "newLastNameError", "");
@@ -62,6 +64,7 @@ public final class ResidentSearchViewModel {
         this.texts = Objects.requireNonNull(texts);
         this.pause = new BackgroundWork(debounce, fx);
         this.work = new BackgroundWork(background, fx);
+        creationOffered.set(residents.mayCreate());
         query.addListener((o, a, b) -> scheduleSearch());
         newLastName.addListener((o, a, b) -> newLastNameError.set(""));
         newFirstName.addListener((o, a, b) -> newFirstNameError.set(
@@ -118,7 +121,10 @@ public final class ResidentSearchViewModel {
         onOpen.accept(residentId);
     }
 
-    /** Creates the person typed in the "Nouvelle personne" form; their file opens. Errors show beside the fields. */
+    /**
+     * Creates the person typed in the "Nouvelle personne" form; their file opens. Errors show beside the fields;
+     * an account that may not create a person gets the office's refusal beside the last name.
+     */
     public CompletableFuture<Boolean> createPerson() {
         String last = newLastName.get();
         String first = newFirstName.get();
@@ -173,6 +179,11 @@ public final class ResidentSearchViewModel {
 
     public ReadOnlyBooleanProperty searchingProperty() {
         return searching.getReadOnlyProperty();
+    }
+
+    /** Whether "Nouvelle personne" is offered: only to an account that may create a resident. */
+    public ReadOnlyBooleanProperty creationOfferedProperty() {
+        return creationOffered.getReadOnlyProperty();
     }
 
     public StringProperty newLastNameProperty() {

@@ -19,8 +19,15 @@ public interface ResidentService {
     Optional<Resident> find(String residentId);
 
     /**
+     * Whether the signed-in account may create a resident ({@link fr.mediance.protocol.Permissions}: the
+     * coordination and the admin), as the office will check it. Screens offer the creation only then.
+     */
+    boolean mayCreate();
+
+    /**
      * Validates and creates a resident (new client UUID). Field keys of {@link Outcome.Invalid}: lastName,
-     * firstName, phone, street, postcode, city, accessNotes, mobilityReason.
+     * firstName, phone, street, postcode, city, accessNotes, mobilityReason. For an account that may not create
+     * one ({@link #mayCreate()}), a {@link Outcome.Failed} with the office's message: nothing saved, nothing queued.
      */
     Outcome<Resident> create(ResidentForm form);
 

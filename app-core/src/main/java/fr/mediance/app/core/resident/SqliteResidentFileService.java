@@ -15,6 +15,7 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
+import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
 
@@ -181,6 +182,10 @@ public final class SqliteResidentFileService implements ResidentFileService {
 
     @Override
     public Outcome<ResidentDto> createPerson(String lastName, String firstName) {
+        AccountInfo me = account.get();
+        if (!Permissions.mayCreateResident(me.role())) {
+            return Outcome.failed(CoreMessages.get("resident.create.forbidden"));
+        }
         FormErrors e = new FormErrors();
         String last = ResidentValidation.lastName(lastName);
         if (last != null) {
@@ -193,12 +198,12 @@ public final class SqliteResidentFileService implements ResidentFileService {
         if (!e.isEmpty()) {
             return e.toOutcome();
         }
-        AccountInfo me = account.get();
         String id = UUID.randomUUID().toString();
         Map<String, Object> fields = new HashMap<>();
         fields.put("lastName", Texts.clean(lastName));
         fields.put("firstName", Texts.clean(firstName));
-        fields.put("referentId", me.userId());
+        // the author follows the person when the office takes them as a referent (not an admin)
+        fields.put("referentId", Permissions.mayBeNamedColleague(me.role()) ? me.userId() : null);
         ResidentDto dto = ResidentFields.with(new ResidentDto(id, me.structureId(),
                 ResidentFileService.provisionalFileNumber(id, LocalDate.ofInstant(clock.instant(), zone).getYear()), null,
                 null, null, null, null, null, null, null, null, null, null), fields);

@@ -14,6 +14,7 @@ import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.ResidentDto;
 
 import java.time.Clock;
@@ -149,8 +150,16 @@ public final class SqliteResidentService implements ResidentService {
     }
 
     @Override
+    public boolean mayCreate() {
+        return Permissions.mayCreateResident(account.get().role());
+    }
+
+    @Override
     public Outcome<Resident> create(ResidentForm form) {
         AccountInfo me = account.get();
+        if (!Permissions.mayCreateResident(me.role())) {
+            return Outcome.failed(CoreMessages.get("resident.create.forbidden"));
+        }
         return store.db().inTransaction(tx -> {
             FormErrors errors = validate(tx, form, LocalDate.now(clock.withZone(PARIS)));
             if (!errors.isEmpty()) {

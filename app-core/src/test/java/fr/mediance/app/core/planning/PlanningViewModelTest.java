@@ -199,4 +199,16 @@ class PlanningViewModelTest {
         assertThat(vm.errorProperty(DATE).get())
                 .isEqualTo("Date peu plausible : l'année doit être comprise entre 2000 et 2100.");
     }
+
+    @Test
+    void a_new_resident_is_offered_only_to_an_account_that_may_create_one() {
+        assertThat(vm.residentCreationOfferedProperty().get()).isTrue();
+        try (CoreContext tablet = TestCores.signedIn(dir.resolve("tablet"), clock, server, "conseil1")) {
+            assertThat(tablet.sync().syncNow().join().ok()).isTrue();
+            PlanningViewModel counsellors = new PlanningViewModel(tablet.residents(), tablet.agenda(),
+                    tablet.reference(), tablet.sync(), clock, tablet.zone(), TEXTS, Runnable::run, Runnable::run);
+            assertThat(counsellors.residentCreationOfferedProperty().get()).isFalse();
+            counsellors.dispose();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package fr.mediance.app.core.resident;
 
+import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.sync.OutboxItem;
@@ -93,14 +94,37 @@ class ResidentFileServiceTest extends CounsellorStoreTest {
     }
 
     @Test
-    void aNewPersonGetsAProvisionalFileNumberAndIsFollowedByItsAuthor() {
-        ResidentDto r = core.residentFiles().createPerson("Diallo", "Aïssatou").value();
-        assertThat(r.fileNumber()).matches("N-2026-[0-9A-F]{6}");
-        assertThat(r.fileNumber()).isEqualTo(ResidentFileService.provisionalFileNumber(r.id(), 2026));
-        assertThat(r.referentId()).isEqualTo("u-c1");
-        assertThat(core.residents().search("aissatou", 10)).extracting(Resident::id).containsExactly(r.id());
-        assertThat(core.residentFiles().createPerson("  ", "Aïssatou").fieldErrors())
-                .containsEntry("lastName", "Ce champ est obligatoire.");
+    void aNewPersonGetsAProvisionalFileNumberAndIsFollowedByTheCoordinatorWhoCreatedIt() {
+        try (CoreContext coord = ResidentFixtures.coordinator(dir.resolve("coord"), clock, server)) {
+            assertThat(coord.residents().mayCreate()).isTrue();
+            ResidentDto r = coord.residentFiles().createPerson("Diallo", "Aïssatou").value();
+            assertThat(r.fileNumber()).matches("N-2026-[0-9A-F]{6}");
+            assertThat(r.fileNumber()).isEqualTo(ResidentFileService.provisionalFileNumber(r.id(), 2026));
+            assertThat(r.referentId()).isEqualTo("u-co");
+            assertThat(coord.residents().search("aissatou", 10)).extracting(Resident::id).containsExactly(r.id());
+            assertThat(coord.sync().pendingItems()).hasSize(1);
+            assertThat(coord.residentFiles().createPerson("  ", "Aïssatou").fieldErrors())
+                    .containsEntry("lastName", "Ce champ est obligatoire.");
+        }
+    }
+
+    @Test
+    void aCounsellorCannotCreateAPersonOfflineAsTheOfficeWouldRefuseIt() {
+        assertThat(core.residents().mayCreate()).isFalse();
+        Outcome<ResidentDto> refused = core.residentFiles().createPerson("Diallo", "Aïssatou");
+        assertThat(refused.isOk()).isFalse();
+        assertThat(refused.message()).isEqualTo("Seule la coordination peut créer la fiche d'une personne.");
+        assertThat(core.residents().search("diallo", 10)).isEmpty();
+        assertThat(core.sync().pendingItems()).isEmpty();
+    }
+
+    @Test
+    void anAdminCreatesAPersonWithNoReferentAsTheOfficeTakesOnlyAColleagueWhoFollowsPeople() {
+        try (CoreContext admin = ResidentFixtures.synced(dir.resolve("admin"), clock, server, "admin")) {
+            ResidentDto r = admin.residentFiles().createPerson("Diallo", "Aïssatou").value();
+            assertThat(r.referentId()).isNull();
+            assertThat(admin.sync().pendingItems()).hasSize(1);
+        }
     }
 
     @Test

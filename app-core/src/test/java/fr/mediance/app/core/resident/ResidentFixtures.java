@@ -18,6 +18,8 @@ public final class ResidentFixtures {
     public static void codes(FakeOfficeServer server) {
         server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
         server.addUser("u-c2", "conseil2", TestCores.PASSWORD, Role.COUNSELLOR);
+        server.addUser("u-co", "coord", TestCores.PASSWORD, Role.COORDINATOR);
+        server.addUser("u-ad", "admin", TestCores.PASSWORD, Role.ADMIN);
         code(server, "domain", "energie", "Énergie", null);
         code(server, "domain", "eau", "Eau", null);
         code(server, "domain", "logement", "Logement", null);
@@ -60,7 +62,17 @@ public final class ResidentFixtures {
 
     /** A counsellor's synced core. */
     public static CoreContext counsellor(Path dir, MutableClock clock, FakeOfficeServer server) {
-        CoreContext core = TestCores.signedIn(dir, clock, server, "conseil1");
+        return synced(dir, clock, server, "conseil1");
+    }
+
+    /** A coordinator's synced core. */
+    public static CoreContext coordinator(Path dir, MutableClock clock, FakeOfficeServer server) {
+        return synced(dir, clock, server, "coord");
+    }
+
+    /** The synced core of {@code username}, one of the accounts of {@link #codes}. */
+    public static CoreContext synced(Path dir, MutableClock clock, FakeOfficeServer server, String username) {
+        CoreContext core = TestCores.signedIn(dir, clock, server, username);
         core.sync().syncNow().join();
         return core;
     }

@@ -76,7 +76,26 @@ class ResidentSearchViewModelTest {
     }
 
     @Test
+    void aCounsellorIsNotOfferedANewPersonAndCannotCreateOne() {
+        assertThat(vm.creationOfferedProperty().get()).isFalse();
+        vm.newLastNameProperty().set("Diallo");
+        assertThat(vm.createPerson().join()).isFalse();
+        assertThat(vm.newLastNameErrorProperty().get())
+                .isEqualTo("Seule la coordination peut créer la fiche d'une personne.");
+        assertThat(opened).isEmpty();
+        assertThat(core.residents().search("diallo", 10)).isEmpty();
+        assertThat(core.sync().pendingItems()).isEmpty();
+    }
+
+    @Test
     void aNewPersonNeedsALastNameThenTheirFileOpens() {
+        vm.dispose();
+        core.close();
+        core = ResidentFixtures.coordinator(dir.resolve("coord"), clock, server);
+        vm = new ResidentSearchViewModel(core.residents(), core.residentFiles(), core.sync(),
+                ResidentFileViewModelTest.TEXTS, pause, Runnable::run, Runnable::run);
+        vm.setOnOpen(opened::add);
+        assertThat(vm.creationOfferedProperty().get()).isTrue();
         vm.queryProperty().set("Diallo");
         vm.prefillNewPerson();
         assertThat(vm.newLastNameProperty().get()).isEqualTo("Diallo");

@@ -57,6 +57,24 @@ class ResidentServiceTest {
     }
 
     @Test
+    void onlyTheCoordinationAndTheAdminCreateAResidentOfflineAsTheOfficeDoes() {
+        assertThat(core.residents().mayCreate()).isTrue();
+        server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
+        server.addUser("u-of", "bureau", TestCores.PASSWORD, Role.OFFICE);
+        for (String refused : new String[] {"conseil1", "bureau"}) {
+            try (CoreContext other = TestCores.signedIn(dir.resolve(refused), clock, server, refused)) {
+                other.sync().syncNow().join();
+                assertThat(other.residents().mayCreate()).isFalse();
+                Outcome<Resident> r = other.residents().create(form("Bénali", "Fatima"));
+                assertThat(r.isOk()).isFalse();
+                assertThat(r.message()).isEqualTo("Seule la coordination peut créer la fiche d'une personne.");
+                assertThat(other.residents().search("", 10)).isEmpty();
+                assertThat(other.sync().pendingItems()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void requiredFieldsAndFormatsAreCheckedInFrench() {
         Outcome<Resident> r = core.residents().create(new ResidentForm(null, " ", null, null, "abc", null, "1300",
                 null, null, "astrologie", null));

@@ -1,0 +1,35 @@
+package fr.mediance.protocol;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a role may do, where the app and the office server must agree: the server refuses the operation, and the
+ * app neither offers it nor accepts it offline (so nothing a user saves on the device is set aside at sync).
+ */
+public final class Permissions {
+    /** The roles that create a resident's file: the coordination and the admin. */
+    public static final Set<Role> RESIDENT_CREATORS = Collections.unmodifiableSet(
+            EnumSet.of(Role.COORDINATOR, Role.ADMIN));
+
+    /**
+     * The roles of the accounts a record may name as its counsellor, referent, assignee or agent: those who follow
+     * residents.
+     */
+    public static final Set<Role> COLLEAGUES = Collections.unmodifiableSet(
+            EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR));
+
+    private Permissions() {
+    }
+
+    /** Whether {@code role} may create a resident's file; {@code false} for no role. */
+    public static boolean mayCreateResident(Role role) {
+        return role != null && RESIDENT_CREATORS.contains(role);
+    }
+
+    /** Whether an account of {@code role} may be named as a record's counsellor, referent, assignee or agent. */
+    public static boolean mayBeNamedColleague(Role role) {
+        return role != null && COLLEAGUES.contains(role);
+    }
+}
