@@ -159,9 +159,7 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
 
     @Override
     public void checkDelete(Operation c, StoredEntity existing) {
-        if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
-            throw RejectedOp.forbidden("Seule la coordination peut supprimer cet enregistrement.");
-        }
+        onlyCoordinationDeletes(c);
     }
 
     /** The counsellor of a deleted appointment who no longer follows its resident forgets them. */

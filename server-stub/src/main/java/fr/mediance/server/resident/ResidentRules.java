@@ -172,9 +172,7 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
 
     @Override
     public void checkDelete(Operation c, StoredEntity existing) {
-        if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
-            throw RejectedOp.forbidden("Seule la coordination peut supprimer cet enregistrement.");
-        }
+        onlyCoordinationDeletes(c);
     }
 
     @Override

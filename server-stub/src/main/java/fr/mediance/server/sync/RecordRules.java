@@ -2,6 +2,7 @@ package fr.mediance.server.sync;
 
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Role;
 
 import java.util.Objects;
 
@@ -23,5 +24,12 @@ public abstract class RecordRules<T extends EntityDto> implements EntityRules<T>
     @Override
     public final Class<T> recordClass() {
         return recordClass;
+    }
+
+    /** For records that only the coordination (or the admin) may delete: refuses anyone else. */
+    protected static void onlyCoordinationDeletes(Operation c) {
+        if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
+            throw RejectedOp.forbidden("Seule la coordination peut supprimer cet enregistrement.");
+        }
     }
 }
