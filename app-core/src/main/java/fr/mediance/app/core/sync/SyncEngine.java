@@ -116,9 +116,24 @@ public final class SyncEngine implements SyncService {
             public void changed(String sha256) {
                 onUploadChanged(sha256);
             }
-        });
+        }, photoReader());
         outbox.addListener(this::refreshCounts);
         network.onlineProperty().addListener((obs, was, now) -> publish(s -> s.withOnline(now)));
+    }
+
+    /**
+     * One daemon thread, started on demand and ended when idle, that reads and decrypts the next photo while one
+     * is uploaded (kept off the engine's executor, which may have a single thread, or run tasks in place).
+     */
+    private static Executor photoReader() {
+        java.util.concurrent.ThreadPoolExecutor reader = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+                10, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "mediance-photo-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
+        reader.allowCoreThreadTimeOut(true);
+        return reader;
     }
 
     @Override
