@@ -252,12 +252,12 @@ final class PhotoUploader {
                 if (created instanceof RemoteResult.Ok<RemoteClient.TusCreated> ok) {
                     url = ok.value().uploadUrl();
                     offset = ok.value().offset();
-                    save(sha, url, offset, chunkFailures);
                     quickFailures = 0;
                     if (offset >= size) {
-                        markReceived(sha);
+                        markReceived(sha); // forgets the upload: nothing to remember before
                         return null;
                     }
+                    save(sha, url, offset, chunkFailures);
                     continue;
                 }
                 if (created instanceof RemoteResult.NetworkError<?>) {
@@ -329,12 +329,14 @@ final class PhotoUploader {
                     stalls++;
                 }
                 offset = next;
-                save(sha, url, offset, chunkFailures);
                 listener.progress(sha, offset, size);
                 if (offset >= size) {
-                    markReceived(sha); // the last PATCH is answered once the whole file is verified
+                    // the last PATCH is answered once the whole file is verified; receiving it forgets the upload,
+                    // so its offset is not written first (one write to the store less per photo)
+                    markReceived(sha);
                     return null;
                 }
+                save(sha, url, offset, chunkFailures);
                 continue;
             }
             if (patch instanceof RemoteResult.NetworkError<?>) {
