@@ -25,9 +25,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Sends the photos of completed reports, one blob at a time, with resumable uploads (tus 1.0): asks the server
  * once which of the waiting blobs it holds (a blob the server has is not sent again), OPTIONS once per sync for
- * the limits, POST to create the
- * upload, PATCH chunks of the announced size with their SHA-256. The upload address and the offset the server
- * has committed are kept in the {@code uploads} table after each chunk, so that after a cut, a kill of the app
+ * the limits, POST to create the upload, PATCH chunks of the announced size with their SHA-256. The upload
+ * address and the offset the server has committed are kept in the {@code uploads} table after each chunk but
+ * the last (receiving the blob forgets its upload), so that after a cut, a kill of the app
  * or a restart of the server the upload resumes from the server's offset (HEAD), never from 0 unless the
  * server lost it. A blob that keeps failing is set aside with a French reason ("needs attention") and never
  * blocks the others; a network or server failure ends the sync, to be retried with backoff.
