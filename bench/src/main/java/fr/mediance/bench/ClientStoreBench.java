@@ -42,29 +42,23 @@ final class ClientStoreBench {
         }
 
         String classpath = AppStartup.appClasspath();
-        long plain = coldStarts(classpath, device, List.of());
+        // as ./run starts the app: with the class-data archive that its first start writes (app/launch)
+        long first = AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9", true, true);
+        System.out.printf("app run 0 (writes the class-data archive if it is missing or stale): first agenda "
+                + "frame after %d ms%n", first);
+        long plain = coldStarts(classpath, device, true);
         System.out.printf("RESULT client-store op=cold_start_to_agenda ms=%d%n", plain);
-
-        // the same with a class-data archive of the app (AppCDS: written by a first run, as an installer would)
-        Path archive = Path.of("bench", "target", "mediance-app.jsa").toAbsolutePath();
-        java.nio.file.Files.deleteIfExists(archive);
-        AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9", List.of("-XX:ArchiveClassesAtExit=" + archive),
-                false);
-        if (java.nio.file.Files.exists(archive)) {
-            long cds = coldStarts(classpath, device, List.of("-XX:SharedArchiveFile=" + archive));
-            System.out.printf("RESULT client-store op=cold_start_to_agenda_appcds ms=%d%n", cds);
-        } else {
-            System.out.println("client-store: no class-data archive was written; the AppCDS run is skipped");
-        }
+        long noArchive = coldStarts(classpath, device, false);
+        System.out.printf("RESULT client-store op=cold_start_to_agenda_no_archive ms=%d%n", noArchive);
         return 0;
     }
 
-    private static long coldStarts(String classpath, Path device, List<String> jvmOptions) throws Exception {
+    private static long coldStarts(String classpath, Path device, boolean archive) throws Exception {
         long[] cold = new long[COLD_STARTS];
         for (int i = 0; i < COLD_STARTS; i++) {
-            cold[i] = AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9", jvmOptions, i == 0);
+            cold[i] = AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9", archive, i == 0);
             System.out.printf("app run %d%s: first agenda frame after %d ms%n", i + 1,
-                    jvmOptions.isEmpty() ? "" : " " + jvmOptions, cold[i]);
+                    archive ? "" : " without the class-data archive", cold[i]);
         }
         return Stats.median(cold);
     }

@@ -121,7 +121,8 @@ final class SyncDayBench {
             Map<String, Integer> requests = new TreeMap<>();
             for (WireLog.Attempt a : wire.attempts()) {
                 String path = a.path().startsWith(ApiPaths.UPLOADS + "/") ? ApiPaths.UPLOADS + "/{id}"
-                        : a.path().startsWith(ApiPaths.PREFIX + "/blobs/") ? ApiPaths.PREFIX + "/blobs/{sha}" : a.path();
+                        : a.path().startsWith(ApiPaths.PREFIX + "/blobs/") && !a.path().equals(ApiPaths.BLOBS_HELD)
+                        ? ApiPaths.PREFIX + "/blobs/{sha}" : a.path();
                 requests.merge(a.method() + " " + path, 1, Integer::sum);
             }
             System.out.printf(Locale.ROOT, "[%s] %d sync(s), %d requests %s; request heads %d B, payload %d B "

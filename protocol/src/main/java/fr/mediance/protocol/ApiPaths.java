@@ -26,6 +26,11 @@ public final class ApiPaths {
     /** PUT the bytes of a blob (HEAD: does the server have it; GET: download it). */
     public static final String BLOB = PREFIX + "/blobs/{" + ApiPaths.PARAM_SHA256 + "}";
     public static final String PARAM_SHA256 = "sha256";
+    /**
+     * POST a {@link BlobsHeldRequest}: which of these blobs the server already holds (among those the caller may
+     * see); answers a {@link BlobsHeldResponse}. One request before a batch of uploads instead of a HEAD per blob.
+     */
+    public static final String BLOBS_HELD = PREFIX + "/blobs/held";
     /** GET a small JPEG preview of an image blob (long edge {@link Limits#THUMBNAIL_EDGE} px). */
     public static final String BLOB_THUMBNAIL = BLOB + "/thumbnail";
 

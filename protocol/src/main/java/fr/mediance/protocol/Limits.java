@@ -11,6 +11,8 @@ public final class Limits {
      * costs little, while a downscaled document photo (≈ 250–400 KB) needs one or two requests.
      */
     public static final int DEFAULT_CHUNK_BYTES = 256 * 1024;
+    /** Most blobs asked about in one {@link ApiPaths#BLOBS_HELD} request. */
+    public static final int MAX_BLOBS_HELD_QUERY = 500;
     /** Long edge of a document photo after downscaling on the device, and its JPEG quality (0–100). */
     public static final int PHOTO_MAX_EDGE = 2000;
     public static final int PHOTO_JPEG_QUALITY = 80;

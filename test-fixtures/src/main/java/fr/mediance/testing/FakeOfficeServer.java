@@ -453,6 +453,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                     push(ex, userId);
                 } else if (path.equals(ApiPaths.SYNC_CHANGES)) {
                     changes(ex);
+                } else if (path.equals(ApiPaths.BLOBS_HELD) && method.equals("POST")) {
+                    blobsHeld(ex);
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/") && path.endsWith("/thumbnail")) {
                     String sha = path.substring((ApiPaths.PREFIX + "/blobs/").length(), path.length() - "/thumbnail".length());
                     thumbnails.incrementAndGet();
@@ -767,6 +769,17 @@ public final class FakeOfficeServer implements AutoCloseable {
 
     /** Ends a handler without an answer. */
     private static final class DroppedResponse extends RuntimeException {
+    }
+
+    /** Which of the asked blobs are held (every caller may see every blob here). */
+    private void blobsHeld(HttpExchange ex) throws IOException {
+        fr.mediance.protocol.BlobsHeldRequest req = read(ex, fr.mediance.protocol.BlobsHeldRequest.class);
+        if (req.sha256s().isEmpty() || req.sha256s().size() > fr.mediance.protocol.Limits.MAX_BLOBS_HELD_QUERY) {
+            problem(ex, 400, "blobs_held_invalid", "Liste d'empreintes invalide.");
+            return;
+        }
+        json(ex, 200, new fr.mediance.protocol.BlobsHeldResponse(req.sha256s().stream().distinct()
+                .filter(blobs::containsKey).toList()), fr.mediance.protocol.BlobsHeldResponse.class);
     }
 
     private void changes(HttpExchange ex) throws IOException {

@@ -9,6 +9,8 @@ import fr.mediance.app.core.store.Migrations;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobsHeldRequest;
+import fr.mediance.protocol.BlobsHeldResponse;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
@@ -221,6 +223,8 @@ public final class SelfCheck {
         m.put(ChangesResponse.class, new ChangesResponse(List.of(new ChangeDto(EntityType.RESIDENT, "r1", 2, false,
                 resident), new ChangeDto(EntityType.APPOINTMENT, "a9", 3, true, null)), "c1", false));
         m.put(BlobReceiptDto.class, new BlobReceiptDto("0a".repeat(32), 10, true));
+        m.put(BlobsHeldRequest.class, new BlobsHeldRequest(List.of("0a".repeat(32), "1b".repeat(32))));
+        m.put(BlobsHeldResponse.class, new BlobsHeldResponse(List.of("1b".repeat(32))));
         m.put(ConflictDto.class, new ConflictDto("c1", "s1", EntityType.RESIDENT, "r1", "phone", "06 00 00 00 00",
                 "06 11 11 11 11", "07 22 22 22 22", "u2", "u1", t, ConflictDto.RESOLVED, "07 22 22 22 22", "u3",
                 t.plusSeconds(60)));

@@ -15,6 +15,8 @@ import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.BlobsHeldRequest;
+import fr.mediance.protocol.BlobsHeldResponse;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
@@ -545,6 +547,30 @@ public final class Adapters {
         }
     }
 
+    public static final class BlobsHeldRequestAdapter extends RecordAdapter<BlobsHeldRequest> {
+        @Override
+        protected BlobsHeldRequest fromFields(Fields f) {
+            return new BlobsHeldRequest(f.strings("sha256s"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, BlobsHeldRequest v) throws IOException {
+            putStrings(out, "sha256s", v.sha256s());
+        }
+    }
+
+    public static final class BlobsHeldResponseAdapter extends RecordAdapter<BlobsHeldResponse> {
+        @Override
+        protected BlobsHeldResponse fromFields(Fields f) {
+            return new BlobsHeldResponse(f.strings("held"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, BlobsHeldResponse v) throws IOException {
+            putStrings(out, "held", v.held());
+        }
+    }
+
     public static final class HouseholdMemberAdapter extends RecordAdapter<HouseholdMemberDto> {
         @Override
         protected HouseholdMemberDto fromFields(Fields f) {
@@ -797,4 +823,6 @@ public final class Adapters {
     public static final ChangeAdapter CHANGE = new ChangeAdapter();
     public static final ChangesResponseAdapter CHANGES_RESPONSE = new ChangesResponseAdapter();
     public static final BlobReceiptAdapter BLOB_RECEIPT = new BlobReceiptAdapter();
+    public static final BlobsHeldRequestAdapter BLOBS_HELD_REQUEST = new BlobsHeldRequestAdapter();
+    public static final BlobsHeldResponseAdapter BLOBS_HELD_RESPONSE = new BlobsHeldResponseAdapter();
 }

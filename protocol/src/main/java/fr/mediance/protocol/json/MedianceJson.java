@@ -17,6 +17,8 @@ import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.BlobsHeldRequest;
+import fr.mediance.protocol.BlobsHeldResponse;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
@@ -83,6 +85,8 @@ public final class MedianceJson {
         m.put(ChangeDto.class, Adapters.CHANGE);
         m.put(ChangesResponse.class, Adapters.CHANGES_RESPONSE);
         m.put(BlobReceiptDto.class, Adapters.BLOB_RECEIPT);
+        m.put(BlobsHeldRequest.class, Adapters.BLOBS_HELD_REQUEST);
+        m.put(BlobsHeldResponse.class, Adapters.BLOBS_HELD_RESPONSE);
         ADAPTERS = Collections.unmodifiableMap(m);
     }
 

@@ -14,6 +14,8 @@ import fr.mediance.protocol.OrientationDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.BlobsHeldRequest;
+import fr.mediance.protocol.BlobsHeldResponse;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
@@ -155,6 +157,16 @@ class MedianceJsonTest {
         ProblemDto problem = new ProblemDto("about:blank", "Requête invalide", 400, "Le champ « x » est obligatoire.",
                 "/api/v1/sync/push", "invalid_request", List.of(new FieldErrorDto("x", "obligatoire")));
         assertThat(gson.fromJson(gson.toJson(problem), ProblemDto.class)).isEqualTo(problem);
+    }
+
+    @Test
+    void theBlobsHeldQueryAndItsAnswerRoundTrip() {
+        BlobsHeldRequest ask = new BlobsHeldRequest(List.of("0a".repeat(32), "1b".repeat(32)));
+        assertThat(gson.toJson(ask)).isEqualTo("{\"sha256s\":[\"" + "0a".repeat(32) + "\",\"" + "1b".repeat(32) + "\"]}");
+        assertThat(gson.fromJson(gson.toJson(ask), BlobsHeldRequest.class)).isEqualTo(ask);
+        BlobsHeldResponse answer = new BlobsHeldResponse(List.of("1b".repeat(32)));
+        assertThat(gson.fromJson(gson.toJson(answer), BlobsHeldResponse.class)).isEqualTo(answer);
+        assertThat(gson.fromJson("{}", BlobsHeldResponse.class)).isEqualTo(new BlobsHeldResponse(List.of()));
     }
 
     @Test

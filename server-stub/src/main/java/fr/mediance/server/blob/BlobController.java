@@ -2,9 +2,11 @@ package fr.mediance.server.blob;
 
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.Role;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.auth.Authenticator;
+import fr.mediance.server.http.JsonBodies;
 import fr.mediance.server.http.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -13,8 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * {@code PUT|HEAD|GET /api/v1/blobs/{sha256}} and {@code GET .../thumbnail}. The upload body is streamed, never
- * held in memory.
+ * {@code PUT|HEAD|GET /api/v1/blobs/{sha256}}, {@code GET .../thumbnail}, and {@code POST /api/v1/blobs/held}
+ * (which of a batch of blobs the server holds, asked once before uploading them). The upload body is streamed,
+ * never held in memory.
  */
 public final class BlobController {
     private final BlobService blobs;
@@ -30,6 +33,7 @@ public final class BlobController {
         r.head(ApiPaths.BLOB, this::head);
         r.get(ApiPaths.BLOB, this::get);
         r.get(ApiPaths.BLOB_THUMBNAIL, this::thumbnail);
+        r.post(ApiPaths.BLOBS_HELD, this::held);
     }
 
     private void put(Context ctx) {
@@ -47,6 +51,12 @@ public final class BlobController {
     private void head(Context ctx) {
         authenticator.requireAny(ctx);
         ctx.status(blobs.exists(ctx.pathParam(ApiPaths.PARAM_SHA256)) ? 200 : 404);
+    }
+
+    private void held(Context ctx) {
+        AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
+        BlobsHeldRequest request = JsonBodies.read(ctx, BlobsHeldRequest.class);
+        Responses.ok(ctx, blobs.held(user, request.sha256s()));
     }
 
     private void get(Context ctx) {

@@ -1,6 +1,7 @@
 package fr.mediance.server.blob;
 
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobsHeldResponse;
 import fr.mediance.protocol.Limits;
 import fr.mediance.server.DomainException;
 import fr.mediance.server.auth.AuthUser;
@@ -14,7 +15,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -100,6 +104,34 @@ public final class BlobService {
         }
         long size = store.thumbnailSize(sha256).orElseThrow(BlobService::notFound);
         return new Download(store.openThumbnail(sha256), "image/jpeg", size);
+    }
+
+    /**
+     * Which of these blobs the server holds and the user may see (through a document they may see), in the
+     * order asked, each once. A blob held but not visible to the user is answered as not held: the device then
+     * uploads it, and learns nothing about blobs it may not see.
+     */
+    public BlobsHeldResponse held(AuthUser user, List<String> sha256s) {
+        if (sha256s.isEmpty()) {
+            throw DomainException.invalid("blobs_held_empty", "La liste des empreintes est vide.");
+        }
+        if (sha256s.size() > Limits.MAX_BLOBS_HELD_QUERY) {
+            throw DomainException.invalid("blobs_held_too_many", "Au plus " + Limits.MAX_BLOBS_HELD_QUERY
+                    + " empreintes par demande (" + sha256s.size() + " reçues).");
+        }
+        Set<String> asked = new LinkedHashSet<>();
+        for (String sha : sha256s) {
+            requireHash(sha == null ? "" : sha);
+            asked.add(sha);
+        }
+        List<String> present = asked.stream().filter(sha -> store.size(sha).isPresent()).toList();
+        if (present.isEmpty()) {
+            return new BlobsHeldResponse(List.of());
+        }
+        List<String> visible = db.read(tx -> present.stream()
+                .filter(sha -> access.visibleMimeType(tx, user, sha).isPresent())
+                .toList());
+        return new BlobsHeldResponse(visible);
     }
 
     public boolean exists(String sha256) {

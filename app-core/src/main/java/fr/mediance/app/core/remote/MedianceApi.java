@@ -2,6 +2,8 @@ package fr.mediance.app.core.remote;
 
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobsHeldRequest;
+import fr.mediance.protocol.BlobsHeldResponse;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.LoginRequest;
@@ -59,6 +61,10 @@ public interface MedianceApi {
     /** 200 if the server holds the blob, 404 if not. */
     @HEAD(ApiPaths.BLOB)
     Call<Void> blobExists(@Path(ApiPaths.PARAM_SHA256) String sha256);
+
+    /** Which of these blobs the server holds (among those the caller may see). */
+    @POST(ApiPaths.BLOBS_HELD)
+    Call<BlobsHeldResponse> blobsHeld(@Body BlobsHeldRequest request);
 
     @PUT(ApiPaths.BLOB)
     Call<BlobReceiptDto> putBlob(@Path(ApiPaths.PARAM_SHA256) String sha256,

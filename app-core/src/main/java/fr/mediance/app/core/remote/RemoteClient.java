@@ -4,6 +4,8 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobsHeldRequest;
+import fr.mediance.protocol.BlobsHeldResponse;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.Limits;
@@ -32,6 +34,11 @@ import retrofit2.converter.gson.GsonConverterFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -191,6 +198,29 @@ public final class RemoteClient {
             return new RemoteResult.Ok<>(false);
         }
         return r.map(v -> true);
+    }
+
+    /**
+     * Which of these blobs the server already holds, complete and verified, among those this device may see (one
+     * request per {@link Limits#MAX_BLOBS_HELD_QUERY} hashes): the others are to be uploaded. Only hashes that were
+     * asked are kept from the answer. A server without this route answers 404 or 405 (a
+     * {@link RemoteResult.ClientError}): then ask {@link #blobExists} for each blob.
+     */
+    public RemoteResult<Set<String>> blobsHeld(Collection<String> sha256s) {
+        List<String> asked = List.copyOf(new LinkedHashSet<>(sha256s));
+        Set<String> held = new LinkedHashSet<>();
+        for (int from = 0; from < asked.size(); from += Limits.MAX_BLOBS_HELD_QUERY) {
+            List<String> batch = asked.subList(from, Math.min(asked.size(), from + Limits.MAX_BLOBS_HELD_QUERY));
+            RemoteResult<BlobsHeldResponse> r = authorised(a -> a.blobsHeld(new BlobsHeldRequest(batch)));
+            if (!(r instanceof RemoteResult.Ok<BlobsHeldResponse> ok)) {
+                return r.castFailure();
+            }
+            if (ok.value() != null) {
+                Set<String> inBatch = new HashSet<>(batch);
+                ok.value().held().stream().filter(inBatch::contains).forEach(held::add);
+            }
+        }
+        return new RemoteResult.Ok<>(held);
     }
 
     /**

@@ -73,8 +73,83 @@ public final class Crypto {
         }
     }
 
-    /** PBKDF2-HMAC-SHA256 of {@code secret}, 256-bit output. */
+    /**
+     * PBKDF2-HMAC-SHA256 of {@code secret} (as UTF-8), 256-bit output: the same bytes as the JDK's
+     * {@code PBKDF2WithHmacSHA256}, computed with the HMAC's inner and outer key blocks hashed once instead of at
+     * every iteration (RFC 2104 allows it): each iteration then costs two SHA-256 blocks instead of four, so the
+     * PIN's iterations take about half the time with the same work for an attacker's dedicated implementation,
+     * which does this already.
+     */
     public static byte[] pbkdf2(char[] secret, byte[] salt, int iterations) {
+        if (secret == null || secret.length == 0 || salt == null || salt.length == 0 || iterations < 1) {
+            return jdkPbkdf2(secret, salt, iterations); // the JDK's refusals, unchanged
+        }
+        ByteBuffer encoded = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(secret));
+        byte[] key = new byte[encoded.remaining()];
+        encoded.get(key);
+        if (encoded.hasArray()) {
+            Arrays.fill(encoded.array(), (byte) 0);
+        }
+        try {
+            MessageDigest inner = MessageDigest.getInstance("SHA-256");
+            MessageDigest outer = MessageDigest.getInstance("SHA-256");
+            if (key.length > HMAC_BLOCK) {
+                byte[] hashed = inner.digest(key);
+                wipe(key);
+                key = hashed;
+            }
+            byte[] pad = new byte[HMAC_BLOCK];
+            for (int i = 0; i < HMAC_BLOCK; i++) {
+                pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x36);
+            }
+            inner.update(pad);
+            for (int i = 0; i < HMAC_BLOCK; i++) {
+                pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x5c);
+            }
+            outer.update(pad);
+            wipe(pad);
+            wipe(key);
+            // U1 = HMAC(P, salt || INT(1)); Un = HMAC(P, Un-1); the key is U1 ^ U2 ^ ... ^ Uc
+            MessageDigest in = (MessageDigest) inner.clone();
+            in.update(salt);
+            in.update(new byte[]{0, 0, 0, 1});
+            byte[] u = new byte[32];
+            in.digest(u, 0, 32);
+            MessageDigest out = (MessageDigest) outer.clone();
+            out.update(u);
+            out.digest(u, 0, 32);
+            byte[] result = u.clone();
+            for (int n = 1; n < iterations; n++) {
+                nextU(inner, outer, u, result);
+            }
+            wipe(u);
+            return result;
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("PBKDF2 unavailable", e);
+        }
+    }
+
+    private static final int HMAC_BLOCK = 64;
+
+    /**
+     * One iteration: {@code u} becomes HMAC(P, u) from the hashed key blocks, and is XOR-ed into {@code result}. A
+     * method of its own so that the JIT compiles it early (during the warm-up at start-up), not only the loop.
+     */
+    private static void nextU(MessageDigest inner, MessageDigest outer, byte[] u, byte[] result)
+            throws GeneralSecurityException, CloneNotSupportedException {
+        MessageDigest in = (MessageDigest) inner.clone();
+        in.update(u);
+        in.digest(u, 0, 32);
+        MessageDigest out = (MessageDigest) outer.clone();
+        out.update(u);
+        out.digest(u, 0, 32);
+        for (int i = 0; i < 32; i++) {
+            result[i] ^= u[i];
+        }
+    }
+
+    /** The JDK's PBKDF2WithHmacSHA256 (the reference the fast path is tested against). */
+    static byte[] jdkPbkdf2(char[] secret, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(secret, salt, iterations, 256);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

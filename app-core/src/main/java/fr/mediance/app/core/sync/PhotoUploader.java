@@ -16,12 +16,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sends the photos of completed reports, one blob at a time, with resumable uploads (tus 1.0): HEAD the blob
- * first (a blob the server has is not sent again), OPTIONS once per sync for the limits, POST to create the
- * upload, PATCH chunks of the announced size with their SHA-256. The upload address and the offset the server
- * has committed are kept in the {@code uploads} table after each chunk, so that after a cut, a kill of the app
+ * Sends the photos of completed reports, one blob at a time, with resumable uploads (tus 1.0): asks the server
+ * once which of the waiting blobs it holds (a blob the server has is not sent again), OPTIONS once per sync for
+ * the limits, POST to create the upload, PATCH chunks of the announced size with their SHA-256. The upload
+ * address and the offset the server has committed are kept in the {@code uploads} table after each chunk but
+ * the last (receiving the blob forgets its upload), so that after a cut, a kill of the app
  * or a restart of the server the upload resumes from the server's offset (HEAD), never from 0 unless the
  * server lost it. A blob that keeps failing is set aside with a French reason ("needs attention") and never
  * blocks the others; a network or server failure ends the sync, to be retried with backoff.
@@ -59,14 +65,21 @@ final class PhotoUploader {
     private final StoreHolder store;
     private final Clock clock;
     private final Listener listener;
+    private final Executor prepare;
 
-    PhotoUploader(StoreHolder store, Clock clock, Listener listener) {
+    /** @param prepare where the next blob is read and decrypted while one travels (any executor will do) */
+    PhotoUploader(StoreHolder store, Clock clock, Listener listener, Executor prepare) {
         this.store = store;
         this.clock = clock;
         this.listener = listener;
+        this.prepare = prepare;
     }
 
-    /** Sends every waiting blob that does not need attention. */
+    /**
+     * Sends every waiting blob that does not need attention. The server is asked once which of them it already
+     * holds (a server without that route: a HEAD per blob); while one blob travels, the next is read and
+     * decrypted on the side, so that the link does not wait for the device between two photos.
+     */
     Result sendAll(RemoteClient client) {
         List<Waiting> waiting = store.db().read(tx -> tx.query("""
                 SELECT d.sha256, max(d.size_bytes) AS size, min(d.mime_type) AS mime, min(d.captured_at) AS first
@@ -75,36 +88,51 @@ final class PhotoUploader {
                 GROUP BY d.sha256 ORDER BY first, d.sha256
                 """, r -> new Waiting(r.string("sha256"), r.longValue("size"), r.string("mime")),
                 Records.BLOB_WAITING_UPLOAD, ATTENTION));
-        RemoteClient.TusOptions options = null;
-        boolean legacy = false;
+        if (waiting.isEmpty()) {
+            return new Result(0, null);
+        }
         int received = 0;
+        Set<String> held = null; // null: the server cannot tell for a batch, ask for each blob
+        RemoteResult<Set<String>> ask = client.blobsHeld(waiting.stream().map(Waiting::sha256).toList());
+        if (ask instanceof RemoteResult.Ok<Set<String>> ok) {
+            held = ok.value();
+        } else if (!(ask instanceof RemoteResult.ClientError<Set<String>> c && (c.status() == 404 || c.status() == 405))) {
+            return new Result(0, ask);
+        }
+        List<Waiting> toSend = new ArrayList<>();
         for (Waiting w : waiting) {
-            RemoteResult<Boolean> head = client.blobExists(w.sha256());
-            if (!(head instanceof RemoteResult.Ok<Boolean> present)) {
-                return new Result(received, head);
-            }
-            if (present.value()) {
+            if (held != null && held.contains(w.sha256())) {
                 markReceived(w.sha256());
                 received++;
-                continue;
+            } else {
+                toSend.add(w);
             }
-            byte[] bytes;
-            try {
-                Optional<byte[]> held = store.blobs().get(w.sha256());
-                if (held.isEmpty()) {
-                    LOG.log(Level.ERROR, "a photo waiting for upload is missing on this device");
-                    attention(w.sha256(), w.size(), CoreMessages.get("upload.missing"));
+        }
+        RemoteClient.TusOptions options = null;
+        boolean legacy = false;
+        FutureTask<Loaded> next = toSend.isEmpty() ? null : readAhead(toSend.get(0));
+        for (int i = 0; i < toSend.size(); i++) {
+            Waiting w = toSend.get(i);
+            FutureTask<Loaded> current = next;
+            next = i + 1 < toSend.size() ? readAhead(toSend.get(i + 1)) : null;
+            if (held == null) {
+                RemoteResult<Boolean> head = client.blobExists(w.sha256());
+                if (!(head instanceof RemoteResult.Ok<Boolean> present)) {
+                    return new Result(received, head);
+                }
+                if (present.value()) {
+                    markReceived(w.sha256());
+                    received++;
                     continue;
                 }
-                bytes = held.get();
-            } catch (StoreException e) {
-                if (e.kind() != StoreException.Kind.CORRUPTED) {
-                    throw e;
-                }
-                LOG.log(Level.ERROR, "a photo waiting for upload is damaged on this device");
-                attention(w.sha256(), w.size(), CoreMessages.get("upload.damaged"));
+            }
+            Loaded loaded = await(current);
+            if (loaded.bytes() == null) {
+                LOG.log(Level.ERROR, "a photo waiting for upload is {0} on this device", loaded.problem());
+                attention(w.sha256(), w.size(), CoreMessages.get("upload." + loaded.problem()));
                 continue;
             }
+            byte[] bytes = loaded.bytes();
             if (options == null && !legacy) {
                 RemoteResult<RemoteClient.TusOptions> o = client.tusOptions();
                 if (o instanceof RemoteResult.ClientError<RemoteClient.TusOptions> c
@@ -125,6 +153,55 @@ final class PhotoUploader {
             }
         }
         return new Result(received, null);
+    }
+
+    /**
+     * A blob as read on the side: its bytes, or the problem that sets it aside ({@code missing} or
+     * {@code damaged}), or a failure of the store to throw where it is needed.
+     */
+    private record Loaded(byte[] bytes, String problem, StoreException failure) {
+    }
+
+    /** Starts reading and decrypting a blob on the side; whoever needs it first runs it. */
+    private FutureTask<Loaded> readAhead(Waiting w) {
+        FutureTask<Loaded> task = new FutureTask<>(() -> load(w));
+        try {
+            prepare.execute(task);
+        } catch (RejectedExecutionException e) {
+            // read when needed
+        }
+        return task;
+    }
+
+    /** The blob read ahead, read here if it has not started yet; a store failure is thrown on this thread. */
+    private Loaded await(FutureTask<Loaded> task) {
+        task.run(); // no-op when it has started or finished elsewhere
+        Loaded loaded;
+        try {
+            loaded = task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Kind.IO, "interrupted while reading a photo", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        if (loaded.failure() != null) {
+            throw loaded.failure();
+        }
+        return loaded;
+    }
+
+    private Loaded load(Waiting w) {
+        try {
+            return store.blobs().get(w.sha256()).map(b -> new Loaded(b, null, null))
+                    .orElseGet(() -> new Loaded(null, "missing", null));
+        } catch (StoreException e) {
+            return e.kind() == StoreException.Kind.CORRUPTED ? new Loaded(null, "damaged", null)
+                    : new Loaded(null, null, e);
+        }
     }
 
     private boolean isReceived(String sha) {
@@ -175,12 +252,12 @@ final class PhotoUploader {
                 if (created instanceof RemoteResult.Ok<RemoteClient.TusCreated> ok) {
                     url = ok.value().uploadUrl();
                     offset = ok.value().offset();
-                    save(sha, url, offset, chunkFailures);
                     quickFailures = 0;
                     if (offset >= size) {
-                        markReceived(sha);
+                        markReceived(sha); // forgets the upload: nothing to remember before
                         return null;
                     }
+                    save(sha, url, offset, chunkFailures);
                     continue;
                 }
                 if (created instanceof RemoteResult.NetworkError<?>) {
@@ -252,12 +329,14 @@ final class PhotoUploader {
                     stalls++;
                 }
                 offset = next;
-                save(sha, url, offset, chunkFailures);
                 listener.progress(sha, offset, size);
                 if (offset >= size) {
-                    markReceived(sha); // the last PATCH is answered once the whole file is verified
+                    // the last PATCH is answered once the whole file is verified; receiving it forgets the upload,
+                    // so its offset is not written first (one write to the store less per photo)
+                    markReceived(sha);
                     return null;
                 }
+                save(sha, url, offset, chunkFailures);
                 continue;
             }
             if (patch instanceof RemoteResult.NetworkError<?>) {

@@ -116,9 +116,24 @@ public final class SyncEngine implements SyncService {
             public void changed(String sha256) {
                 onUploadChanged(sha256);
             }
-        });
+        }, photoReader());
         outbox.addListener(this::refreshCounts);
         network.onlineProperty().addListener((obs, was, now) -> publish(s -> s.withOnline(now)));
+    }
+
+    /**
+     * One daemon thread, started on demand and ended when idle, that reads and decrypts the next photo while one
+     * is uploaded (kept off the engine's executor, which may have a single thread, or run tasks in place).
+     */
+    private static Executor photoReader() {
+        java.util.concurrent.ThreadPoolExecutor reader = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+                10, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "mediance-photo-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
+        reader.allowCoreThreadTimeOut(true);
+        return reader;
     }
 
     @Override
@@ -252,7 +267,9 @@ public final class SyncEngine implements SyncService {
             if (rebaseRefusedStatusChanges(run) > 0) {
                 push(client.get(), run);
             }
-            refreshUsers(client.get());
+            if (usersDue()) {
+                refreshUsers(client.get());
+            }
             network.report(true);
             failuresInRow = 0;
             Instant done = clock.instant();
@@ -655,6 +672,18 @@ public final class SyncEngine implements SyncService {
     }
 
     // ---------------------------------------------------------------- users
+
+    /**
+     * The structure's accounts are asked again when the device has none yet or those it has are older than
+     * {@link #USERS_MAX_AGE}: once at the start of a working day rather than one more round trip at every sync
+     * (the planning screen asks for them itself when it opens).
+     */
+    static final Duration USERS_MAX_AGE = Duration.ofHours(12);
+
+    private boolean usersDue() {
+        long oldest = store.db().read(tx -> tx.queryLong("SELECT coalesce(min(fetched_at), 0) FROM users"));
+        return oldest <= clock.instant().minus(USERS_MAX_AGE).toEpochMilli();
+    }
 
     private void refreshUsers(RemoteClient client) {
         RemoteResult<UsersResponse> r = client.users(null);

@@ -41,6 +41,28 @@ class RemoteClientTest {
     }
 
     @Test
+    void whichBlobsTheServerHoldsIsAskedInBatchesOfTheLimit() {
+        byte[] first = "premier".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] last = "dernier".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] notAsked = "autre".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.putBlob(first);
+        server.putBlob(last);
+        server.putBlob(notAsked);
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        asked.add(fr.mediance.app.core.store.Crypto.sha256Hex(first));
+        for (int i = 1; i < fr.mediance.protocol.Limits.MAX_BLOBS_HELD_QUERY; i++) {
+            asked.add(String.format("%064x", i));
+        }
+        asked.add(fr.mediance.app.core.store.Crypto.sha256Hex(last)); // the first of a second request
+        RemoteClient client = client();
+        assertThat(client.login("conseil1", TestCores.PASSWORD.toCharArray()).isOk()).isTrue();
+
+        RemoteResult<java.util.Set<String>> r = client.blobsHeld(asked);
+
+        assertThat(r).isEqualTo(new RemoteResult.Ok<>(java.util.Set.of(asked.get(0), asked.get(asked.size() - 1))));
+    }
+
+    @Test
     void loginStoresTheTokens() {
         RemoteResult<LoginResponse> r = client().login("conseil1", TestCores.PASSWORD.toCharArray());
         assertThat(r.isOk()).isTrue();

@@ -37,10 +37,31 @@ class ResidentSearchTest extends CounsellorStoreTest {
     }
 
     @Test
+    void aPhoneTypedInTheInternationalSpellingFindsTheNationalOneAndTheOtherWayRound() {
+        core.residentFiles().saveFields("r3", null, java.util.Map.of("phone", "+33 7 11 22 33 44")).value();
+        assertThat(ids("+33 6 12 34")).containsExactly("r1");
+        assertThat(ids("07 11 22")).containsExactly("r3");
+        assertThat(ids("+33 7 11")).containsExactly("r3");
+    }
+
+    @Test
+    void phonesInGroupsAndFileNumbersAreNotSearchedWithOneOrTwoCharacterPrefixes() {
+        // "07"* or "d"* stand for thousands of words on a structure's store: the slow end of the search
+        assertThat(SqliteResidentService.ftsQuery("07.36.83")).isEqualTo("phone_digits : (\"073683\"* OR \"3373683\"*)");
+        assertThat(SqliteResidentService.ftsQuery("+33 6 50")).isEqualTo("phone_digits : (\"33650\"* OR \"0650\"*)");
+        assertThat(SqliteResidentService.ftsQuery("D-2019-07637")).isEqualTo("\"D 2019 07637\"*");
+        assertThat(SqliteResidentService.ftsQuery("Gira Ma")).isEqualTo("\"Gira\"* AND \"Ma\"*");
+        assertThat(SqliteResidentService.ftsQuery("rue 12")).isEqualTo("\"rue\"* AND \"12\"*");
+        assertThat(SqliteResidentService.ftsQuery("rue d'Aubagne")).isEqualTo("\"rue\"* AND \"d\" AND \"Aubagne\"*");
+        assertThat(SqliteResidentService.ftsQuery("Robe De")).isEqualTo("\"Robe\"* AND \"De\"*");
+    }
+
+    @Test
     void fileNumbersAndAddressesMatch() {
         assertThat(ids("D-002")).containsExactly("r2");
         assertThat(ids("d 104")).containsExactly("r4");
         assertThat(ids("rue des lilas")).containsExactly("r1");
+        assertThat(ids("7 traverse des pi")).containsExactly("r4");
         assertThat(ids("13003")).containsExactly("r3");
         assertThat(ids("marseille")).hasSize(4);
     }
