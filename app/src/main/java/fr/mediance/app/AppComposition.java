@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -24,6 +25,7 @@ import fr.mediance.app.core.office.OfficeReportViewModel;
 import fr.mediance.app.core.office.OfficeReportsViewModel;
 import fr.mediance.app.core.planning.PlanningViewModel;
 import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.app.core.session.AccountInfo;
 import fr.mediance.app.core.session.AppViewModel;
 import fr.mediance.app.core.session.AppViewModel.Page;
 import fr.mediance.app.core.session.AppViewModel.Place;
@@ -42,9 +44,13 @@ import fr.mediance.app.shell.AppShell;
 import fr.mediance.app.shell.Destination;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.sync.SyncIndicator;
+import fr.mediance.app.theme.Theme;
 import fr.mediance.app.sync.SyncView;
 import fr.mediance.app.visit.VisitScreens;
 import fr.mediance.app.visit.VisitView;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -72,6 +78,9 @@ public final class AppComposition {
     private final List<Runnable> disposers = new ArrayList<>();
     /** The signed-in user's conflicts (for the navigation's badge and the screen), while at home. */
     private ConflictsViewModel conflicts;
+    /** The home screen built while the PIN is being checked (see {@link #prepareHome()}), until home shows it. */
+    private Screen preparedHome;
+    private Runnable preparedHomeDisposer;
 
     public AppComposition(CoreContext core, DocumentCapture capture, ResourceBundle texts, Executor background,
                           Executor fx, String defaultServer) {
@@ -113,6 +122,9 @@ public final class AppComposition {
     private void show(Page page) {
         disposers.forEach(Runnable::run);
         disposers.clear();
+        if (page != Page.HOME && page != Page.UNLOCK) {
+            dropPreparedHome();
+        }
         switch (page) {
             case LOGIN -> {
                 shell.setStatusArea();
@@ -126,8 +138,16 @@ public final class AppComposition {
             }
             case UNLOCK -> {
                 shell.setStatusArea();
-                shell.showStandalone(new PinView(new PinViewModel(PinViewModel.Mode.UNLOCK, core.session(), clock, texts,
-                        background, fx), texts));
+                PinViewModel pin = new PinViewModel(PinViewModel.Mode.UNLOCK, core.session(), clock, texts, background,
+                        fx);
+                // the key derivation keeps a core busy for a while: the home screen is built meanwhile (once the
+                // call has left for the background)
+                pin.busyProperty().addListener((o, was, busy) -> {
+                    if (busy) {
+                        fx.execute(this::prepareHome);
+                    }
+                });
+                shell.showStandalone(new PinView(pin, texts));
             }
             case HOME -> {
                 shell.setStatusArea(new SyncIndicator(syncStatus, texts, () -> shell.open(Place.SYNC.name())));
@@ -151,6 +171,61 @@ public final class AppComposition {
         }
     }
 
+    /**
+     * Builds the home screen while the PIN is being checked, on the PIN page of a user whose home is the agenda:
+     * its view model and nodes, with their styles and skins (in a scene of their own), so that only the day's
+     * appointments are left to read once the store is open. Does nothing elsewhere or when already done. The
+     * agenda reads nothing before it is shown. Call on the JavaFX thread.
+     */
+    public void prepareHome() {
+        if (app.pageProperty().get() != Page.UNLOCK || preparedHome != null) {
+            return;
+        }
+        List<Place> places = AppViewModel.placesFor(core.session().account().map(AccountInfo::role).orElse(null));
+        if (places.isEmpty() || places.get(0) != Place.AGENDA) {
+            return;
+        }
+        AgendaViewModel vm = agendaViewModel();
+        preparedHome = new AgendaView(vm, texts);
+        preparedHomeDisposer = vm::dispose;
+        Node node = preparedHome.node();
+        Scene scratch = new Scene(new StackPane(node));
+        Theme.style(scratch);
+        node.applyCss();
+    }
+
+    /** The home screen built by {@link #prepareHome()} and not shown yet. */
+    public Optional<Screen> preparedHome() {
+        return Optional.ofNullable(preparedHome);
+    }
+
+    /** The screen {@link #prepareHome()} built for {@code p}, once (its view model is then disposed with home). */
+    private Screen takePrepared(Place p) {
+        if (p != Place.AGENDA || preparedHome == null) {
+            return null;
+        }
+        Screen screen = preparedHome;
+        disposers.add(preparedHomeDisposer);
+        preparedHome = null;
+        preparedHomeDisposer = null;
+        return screen;
+    }
+
+    private void dropPreparedHome() {
+        if (preparedHomeDisposer != null) {
+            preparedHomeDisposer.run();
+        }
+        preparedHome = null;
+        preparedHomeDisposer = null;
+    }
+
+    private AgendaViewModel agendaViewModel() {
+        AgendaViewModel vm = new AgendaViewModel(core.agenda(), core.reference(), core.sync(), clock, zone, texts,
+                background, fx, this::openVisit);
+        vm.setOnPrepare(this::openAppointment);
+        return vm;
+    }
+
     private static Ikon icon(Place p) {
         return switch (p) {
             case AGENDA -> Material2AL.EVENT;
@@ -165,11 +240,13 @@ public final class AppComposition {
     }
 
     private Screen screen(Place p) {
+        Screen prepared = takePrepared(p);
+        if (prepared != null) {
+            return prepared;
+        }
         return switch (p) {
             case AGENDA -> {
-                AgendaViewModel vm = new AgendaViewModel(core.agenda(), core.reference(), core.sync(), clock, zone, texts,
-                        background, fx, this::openVisit);
-                vm.setOnPrepare(this::openAppointment);
+                AgendaViewModel vm = agendaViewModel();
                 disposers.add(vm::dispose);
                 yield new AgendaView(vm, texts);
             }

@@ -82,7 +82,7 @@ public final class MedianceApp extends Application {
         stage.show();
         StartupProbe.phase("stage shown");
         if (StartupProbe.enabled()) {
-            StartupProbe.install(scene, composition.shell(), core, background);
+            StartupProbe.install(scene, composition, core, background);
         }
         AttachDevice.statusBarColor(Color.web("#0969da"));
         // back in the foreground: a sync starts (with the automatic triggers); in the background, no periodic sync

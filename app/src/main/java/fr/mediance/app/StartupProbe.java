@@ -39,7 +39,8 @@ final class StartupProbe {
         return Boolean.getBoolean(PROPERTY);
     }
 
-    static void install(Scene scene, AppShell shell, CoreContext core, Executor background) {
+    static void install(Scene scene, AppComposition composition, CoreContext core, Executor background) {
+        AppShell shell = composition.shell();
         String pin = System.getenv("MEDIANCE_STARTUP_PIN");
         if (pin == null) {
             System.err.println("startup probe: MEDIANCE_STARTUP_PIN is not set");
@@ -47,7 +48,12 @@ final class StartupProbe {
             return;
         }
         Runnable[] listener = new Runnable[1];
+        boolean[] home = new boolean[1];
         listener[0] = () -> {
+            if (!home[0] && shell.navigator().current() instanceof AgendaView) {
+                home[0] = true;
+                phase("agenda laid out, its day not yet");
+            }
             if (shell.navigator().current() instanceof AgendaView agenda
                     && !agenda.node().lookupAll("." + Styles.LIST_ITEM).isEmpty()) {
                 scene.removePostLayoutPulseListener(listener[0]);
@@ -61,6 +67,11 @@ final class StartupProbe {
         background.execute(() -> {
             core.unlock(pin);
             phase("unlocked");
+        });
+        // as the PIN screen does once the PIN is typed: home is built while the key is derived
+        Platform.runLater(() -> {
+            composition.prepareHome();
+            phase("home prepared");
         });
     }
 }

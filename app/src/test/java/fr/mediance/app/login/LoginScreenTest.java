@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import fr.mediance.app.AppComposition;
+import fr.mediance.app.agenda.AgendaView;
+import fr.mediance.app.shell.Screen;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.session.SessionState;
 import fr.mediance.app.testing.DemoOffice;
@@ -24,12 +26,14 @@ class LoginScreenTest extends UiTest {
     Path dir;
     DemoOffice office;
     CoreContext core;
+    AppComposition composition;
 
     @BeforeEach
     void setUp() throws Exception {
         office = new DemoOffice();
         core = office.core(dir);
-        show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())), 800, 1100);
+        composition = show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())),
+                800, 1100);
     }
 
     @AfterEach
@@ -124,5 +128,34 @@ class LoginScreenTest extends UiTest {
         typePin("123456");
         until(() -> exists("#agenda-heading"));
         assertThat(core.state()).isEqualTo(SessionState.UNLOCKED);
+    }
+
+    @Test
+    void the_agenda_built_while_the_pin_is_checked_is_the_one_shown_after_the_unlock() {
+        clickOn("#login-username").write("conseil1");
+        clickOn("#login-password").write(DemoOffice.PASSWORD);
+        clickOn("#login-submit");
+        until(() -> exists("#pin-heading") && "Choisissez un code PIN".equals(text("#pin-heading")));
+        typePin("123456");
+        until(() -> "Confirmez le code PIN".equals(text("#pin-heading")));
+        typePin("123456");
+        until(() -> exists("#agenda-heading"));
+        interact(() -> assertThat(composition.preparedHome()).isEmpty()); // not on the PIN page
+
+        core.session().lock();
+        until(() -> exists("#pin-heading") && text("#pin-heading").startsWith("Bonjour"));
+        interact(composition::prepareHome);
+        Screen[] prepared = new Screen[1];
+        interact(() -> prepared[0] = composition.preparedHome().orElseThrow());
+        assertThat(prepared[0]).isInstanceOf(AgendaView.class);
+        assertThat(prepared[0].node().getScene()).isNotSameAs(stage.getScene());
+
+        typePin("123456");
+        until(() -> exists("#agenda-heading"));
+        interact(() -> {
+            assertThat(composition.shell().navigator().current()).isSameAs(prepared[0]);
+            assertThat(prepared[0].node().getScene()).isSameAs(stage.getScene());
+            assertThat(composition.preparedHome()).isEmpty();
+        });
     }
 }

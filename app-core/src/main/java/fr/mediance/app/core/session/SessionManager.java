@@ -63,6 +63,13 @@ public final class SessionManager implements SessionService {
     private volatile SessionState state;
     private volatile AccountFile.Content account;
     private volatile RemoteClient remote;
+    /**
+     * The account of an unlocked session whose remote client is not made yet: it is made at its first use
+     * ({@link #remoteClient()}), not during the unlock, as making one takes a while (its service is checked
+     * method by method) and the offline unlock does not need it.
+     */
+    private volatile AccountFile.Content remoteAccount;
+    private final Object remoteLock = new Object();
     private volatile PendingLogin pending;
     private final StoredTokens tokens = new StoredTokens();
 
@@ -171,12 +178,35 @@ public final class SessionManager implements SessionService {
 
     /** The remote client of the unlocked session (or of a login waiting for its PIN). */
     public Optional<RemoteClient> remote() {
-        RemoteClient r = remote;
+        RemoteClient r = state == SessionState.UNLOCKED ? remoteClient() : null;
         if (r != null && state == SessionState.UNLOCKED) {
             return Optional.of(r);
         }
         PendingLogin p = pending;
         return p == null ? Optional.empty() : Optional.of(p.client());
+    }
+
+    /** The remote client of the unlocked account, made at the first call after an unlock; null when locked. */
+    private RemoteClient remoteClient() {
+        RemoteClient r = remote;
+        if (r != null) {
+            return r;
+        }
+        synchronized (remoteLock) {
+            AccountFile.Content c = remoteAccount;
+            if (remote == null && c != null) {
+                remote = new RemoteClient(c.serverUrl(), c.deviceId(), tokens, http);
+            }
+            return remote;
+        }
+    }
+
+    /** Sets the remote client of the session, or the account whose client is made at its first use. */
+    private void setRemote(RemoteClient client, AccountFile.Content lazily) {
+        synchronized (remoteLock) {
+            remote = client;
+            remoteAccount = lazily;
+        }
     }
 
     /** Runs after each unlock (and after the PIN is chosen), on the unlocking thread. */
@@ -286,7 +316,7 @@ public final class SessionManager implements SessionService {
                     store.open(db, blobs);
                     account = c;
                     tokens.setAccess(p.tokens().accessToken().orElse(null));
-                    remote = new RemoteClient(p.serverUrl(), p.deviceId(), tokens, http);
+                    setRemote(new RemoteClient(p.serverUrl(), p.deviceId(), tokens, http), null);
                     pending = null;
                     setState(SessionState.UNLOCKED);
                 } finally {
@@ -354,7 +384,7 @@ public final class SessionManager implements SessionService {
                     accountFile.write(account);
                 }
                 tokens.setAccess(null);
-                remote = new RemoteClient(c.serverUrl(), c.deviceId(), tokens, http);
+                setRemote(null, c);
                 setState(SessionState.UNLOCKED);
             }
             LOG.log(Level.INFO, "unlocked");
@@ -418,7 +448,7 @@ public final class SessionManager implements SessionService {
             if (password == null || password.length == 0) {
                 return Outcome.invalid(Map.of("password", CoreMessages.get("login.password.required")));
             }
-            RemoteClient r = remote;
+            RemoteClient r = state == SessionState.UNLOCKED ? remoteClient() : null;
             AccountFile.Content c = account;
             if (state != SessionState.UNLOCKED || r == null || c == null) {
                 return Outcome.failed(CoreMessages.get("store.locked"));
@@ -447,7 +477,7 @@ public final class SessionManager implements SessionService {
         synchronized (lock) {
             store.close();
             tokens.setAccess(null);
-            remote = null;
+            setRemote(null, null);
             if (state == SessionState.UNLOCKED) {
                 setState(SessionState.LOCKED);
                 LOG.log(Level.INFO, "locked");
@@ -486,7 +516,7 @@ public final class SessionManager implements SessionService {
                             : CoreMessages.get("logout.unsent", unsent));
                 }
             }
-            RemoteClient r = remote;
+            RemoteClient r = state == SessionState.UNLOCKED ? remoteClient() : null;
             if (r != null && state == SessionState.UNLOCKED) {
                 RemoteResult<Void> out = r.logout();
                 if (!out.isOk()) {
@@ -513,7 +543,7 @@ public final class SessionManager implements SessionService {
         synchronized (lock) {
             store.close();
             tokens.setAccess(null);
-            remote = null;
+            setRemote(null, null);
             pending = null;
             accountFile.delete();
             account = null;

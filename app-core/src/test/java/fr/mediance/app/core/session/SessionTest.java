@@ -124,6 +124,27 @@ class SessionTest {
     }
 
     @Test
+    void afterAnUnlockTheOfficeIsReachedAgainAndAfterALockNoMore() {
+        try (CoreContext core = TestCores.signedIn(dir, clock, server, "conseil1")) {
+            core.residents();
+        }
+        try (CoreContext core = TestCores.open(dir, clock)) {
+            assertThat(((SessionManager) core.session()).remote()).isEmpty();
+            core.unlock(PIN);
+            assertThat(((SessionManager) core.session()).remote()).hasValueSatisfying(r -> {
+                assertThat(r.baseUrl().toString()).startsWith(server.url());
+                assertThat(r.health().isOk()).isTrue();
+            });
+            assertThat(((SessionManager) core.session()).remote().orElseThrow()).isSameAs(((SessionManager) core.session()).remote().orElseThrow());
+
+            core.session().lock();
+            assertThat(((SessionManager) core.session()).remote()).isEmpty();
+            core.unlock(PIN);
+            assertThat(((SessionManager) core.session()).remote()).isPresent();
+        }
+    }
+
+    @Test
     void aWrongPinIsRefusedInFrenchAndTheRightOneStillWorks() {
         try (CoreContext core = TestCores.signedIn(dir, clock, server, "conseil1")) {
             core.session().lock();
