@@ -11,6 +11,11 @@ public final class Limits {
      * costs little, while a downscaled document photo (≈ 250–400 KB) needs one or two requests.
      */
     public static final int DEFAULT_CHUNK_BYTES = 256 * 1024;
+    /**
+     * Largest chunk of a resumable upload the server accepts (a PATCH, or the data of a creation): a client on a
+     * fast link grows its chunks up to it, so that a downscaled photo is one request.
+     */
+    public static final int MAX_CHUNK_BYTES = 4 * 1024 * 1024;
     /** Most blobs asked about in one {@link ApiPaths#BLOBS_HELD} request. */
     public static final int MAX_BLOBS_HELD_QUERY = 500;
     /** Long edge of a document photo after downscaling on the device, and its JPEG quality (0–100). */

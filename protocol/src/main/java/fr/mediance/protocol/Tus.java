@@ -6,7 +6,8 @@ package fr.mediance.protocol;
  * <ul>
  *   <li>{@code OPTIONS /uploads} announces {@code Tus-Version}, {@code Tus-Extension}, {@code Tus-Max-Size},
  *       {@code Tus-Checksum-Algorithm} and, our addition, {@link #CHUNK_SIZE}: the PATCH size the server
- *       wants, so that a cut costs at most one chunk.</li>
+ *       wants to start with, so that a cut costs at most one chunk, and {@link #MAX_CHUNK_SIZE}: the largest
+ *       it accepts (a client on a fast link grows its chunks up to it).</li>
  *   <li>{@code POST /uploads} with {@code Upload-Length} and {@code Upload-Metadata} carrying
  *       {@link #META_SHA256} (lowercase hex of the whole file, required), {@link #META_FILETYPE} and
  *       {@link #META_FILENAME}; answers 201 with {@code Location}. Before creating, a client asks
@@ -34,6 +35,11 @@ public final class Tus {
     public static final String UPLOAD_EXPIRES = "Upload-Expires";
     /** Our addition to OPTIONS: the chunk size in bytes the client should PATCH. */
     public static final String CHUNK_SIZE = "Mediance-Chunk-Size";
+    /**
+     * Our addition to OPTIONS: the largest chunk in bytes the server accepts ({@link Limits#MAX_CHUNK_BYTES}); a
+     * client may grow its chunks from {@link #CHUNK_SIZE} up to it when the link is fast. Absent: no growth.
+     */
+    public static final String MAX_CHUNK_SIZE = "Mediance-Max-Chunk-Size";
 
     public static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
     public static final String EXTENSIONS = "creation,creation-with-upload,checksum,expiration,termination";

@@ -97,6 +97,7 @@ public final class FakeOfficeServer implements AutoCloseable {
     private int tokenCounter;
     private int uploadCounter;
     private volatile int chunkSize = 64 * 1024;
+    private volatile int maxChunkSize; // 0: the chunk size
     private volatile long maxSize = fr.mediance.protocol.Limits.MAX_BLOB_BYTES;
     private volatile boolean creationWithUpload;
     private volatile boolean tusEnabled = true;
@@ -120,6 +121,8 @@ public final class FakeOfficeServer implements AutoCloseable {
     public final AtomicInteger patches = new AtomicInteger();
     public final AtomicInteger uploadHeads = new AtomicInteger();
     public final AtomicInteger thumbnails = new AtomicInteger();
+    /** Body size of every PATCH read whole, in order. */
+    public final java.util.List<Integer> patchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Body bytes of every PATCH (and POST with data) read by the server, including those of cut requests. */
     public final java.util.concurrent.atomic.AtomicLong uploadBytesRead = new java.util.concurrent.atomic.AtomicLong();
     /** Every operation received, in arrival order (repeats included). */
@@ -300,6 +303,15 @@ public final class FakeOfficeServer implements AutoCloseable {
     /** The PATCH size announced by OPTIONS (default 64 KiB, so that tests need several chunks). */
     public void chunkSize(int bytes) {
         chunkSize = bytes;
+    }
+
+    /** The largest PATCH accepted and announced by OPTIONS (default: the chunk size; larger ones answer 413). */
+    public void maxChunkSize(int bytes) {
+        maxChunkSize = bytes;
+    }
+
+    private int maxChunk() {
+        return Math.max(chunkSize, maxChunkSize);
     }
 
     public void maxSize(long bytes) {
@@ -893,6 +905,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 h.set(fr.mediance.protocol.Tus.TUS_MAX_SIZE, Long.toString(maxSize));
                 h.set(fr.mediance.protocol.Tus.TUS_CHECKSUM_ALGORITHM, fr.mediance.protocol.Tus.CHECKSUM_ALGORITHMS);
                 h.set(fr.mediance.protocol.Tus.CHUNK_SIZE, Integer.toString(chunkSize));
+                h.set(fr.mediance.protocol.Tus.MAX_CHUNK_SIZE, Integer.toString(maxChunk()));
                 ex.sendResponseHeaders(204, -1);
             } else if (method.equals("POST")) {
                 if (!sendsFiles(userId)) {
@@ -1017,6 +1030,11 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
         byte[] body = ex.getRequestBody().readAllBytes();
         uploadBytesRead.addAndGet(body.length);
+        patchSizes.add(body.length);
+        if (body.length > maxChunk()) {
+            problem(ex, 413, "chunk_too_large", "Ce morceau dépasse la taille maximale : envoyez des morceaux plus petits.");
+            return;
+        }
         if (corruptChunks > 0 || !checksumOk(ex, body)) {
             if (corruptChunks > 0) {
                 corruptChunks--;

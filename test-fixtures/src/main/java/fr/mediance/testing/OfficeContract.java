@@ -291,6 +291,9 @@ public abstract class OfficeContract {
         assertThat(a.header(Tus.TUS_CHECKSUM_ALGORITHM)).contains("sha256");
         assertThat(Long.parseLong(a.header(Tus.TUS_MAX_SIZE))).isEqualTo(Limits.MAX_BLOB_BYTES);
         assertThat(Integer.parseInt(a.header(Tus.CHUNK_SIZE))).isPositive();
+        assertThat(Integer.parseInt(a.header(Tus.MAX_CHUNK_SIZE)))
+                .isGreaterThanOrEqualTo(Integer.parseInt(a.header(Tus.CHUNK_SIZE)))
+                .isLessThanOrEqualTo(Limits.MAX_CHUNK_BYTES);
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class UploadController {
         ctx.header(Tus.TUS_MAX_SIZE, Long.toString(Limits.MAX_BLOB_BYTES));
         ctx.header(Tus.TUS_CHECKSUM_ALGORITHM, Tus.CHECKSUM_ALGORITHMS);
         ctx.header(Tus.CHUNK_SIZE, Integer.toString(Limits.DEFAULT_CHUNK_BYTES));
+        ctx.header(Tus.MAX_CHUNK_SIZE, Integer.toString(Limits.MAX_CHUNK_BYTES));
         ctx.status(204);
     }
 

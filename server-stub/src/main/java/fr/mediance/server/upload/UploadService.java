@@ -49,8 +49,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * last change; expired uploads are purged at start and periodically.
  */
 public final class UploadService {
-    /** Largest PATCH body accepted (the client is asked for {@link Limits#DEFAULT_CHUNK_BYTES}). */
-    public static final long MAX_CHUNK_BYTES = 4L * 1024 * 1024;
+    /** Largest PATCH body accepted (the client starts at {@link Limits#DEFAULT_CHUNK_BYTES}). */
+    public static final long MAX_CHUNK_BYTES = Limits.MAX_CHUNK_BYTES;
     /** How long an upload stays resumable after its last change. */
     public static final Duration TTL = Duration.ofDays(7);
     /** How long a request waits for another one on the same upload to finish. */

@@ -264,8 +264,11 @@ public final class RemoteClient {
 
     // ---------------------------------------------------------------- resumable uploads (tus 1.0)
 
-    /** What the server announced in {@code OPTIONS /uploads}. */
-    public record TusOptions(long maxSize, int chunkSize, boolean creationWithUpload) {
+    /**
+     * What the server announced in {@code OPTIONS /uploads}: the chunk to start with, and the largest one it
+     * accepts ({@code maxChunkSize}, the chunk size when the server does not say).
+     */
+    public record TusOptions(long maxSize, int chunkSize, int maxChunkSize, boolean creationWithUpload) {
     }
 
     /** A created upload: where to send the bytes, and how many the server already has. */
@@ -289,8 +292,10 @@ public final class RemoteClient {
             String ext = h.get(Tus.TUS_EXTENSION);
             boolean withUpload = ext != null && java.util.Arrays.stream(ext.split(","))
                     .anyMatch(e -> e.trim().equals("creation-with-upload"));
-            return new TusOptions(max <= 0 ? Limits.MAX_BLOB_BYTES : max,
-                    (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, chunk)), withUpload);
+            int start = (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, chunk));
+            long largest = parseLong(h.get(Tus.MAX_CHUNK_SIZE), start);
+            return new TusOptions(max <= 0 ? Limits.MAX_BLOB_BYTES : max, start,
+                    (int) Math.max(start, Math.min(MAX_CHUNK, largest)), withUpload);
         });
     }
 

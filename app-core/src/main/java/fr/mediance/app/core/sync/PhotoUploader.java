@@ -21,11 +21,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 
 /**
  * Sends the photos of completed reports, one blob at a time, with resumable uploads (tus 1.0): asks the server
  * once which of the waiting blobs it holds (a blob the server has is not sent again), OPTIONS once per sync for
- * the limits, POST to create the upload, PATCH chunks of the announced size with their SHA-256. The upload
+ * the limits, POST to create the upload, PATCH chunks with their SHA-256: the announced size at first, then a size
+ * that follows the measured link up to the largest the server accepts ({@link ChunkSizer}). The upload
  * address and the offset the server has committed are kept in the {@code uploads} table after each chunk but
  * the last (receiving the blob forgets its upload), so that after a cut, a kill of the app
  * or a restart of the server the upload resumes from the server's offset (HEAD), never from 0 unless the
@@ -66,13 +68,20 @@ final class PhotoUploader {
     private final Clock clock;
     private final Listener listener;
     private final Executor prepare;
+    private final LongSupplier nanoTime;
+    /** The chunk size of the pass in progress: it follows the link from one photo to the next. */
+    private ChunkSizer chunks;
 
-    /** @param prepare where the next blob is read and decrypted while one travels (any executor will do) */
-    PhotoUploader(StoreHolder store, Clock clock, Listener listener, Executor prepare) {
+    /**
+     * @param prepare  where the next blob is read and decrypted while one travels (any executor will do)
+     * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime}), to measure the link
+     */
+    PhotoUploader(StoreHolder store, Clock clock, Listener listener, Executor prepare, LongSupplier nanoTime) {
         this.store = store;
         this.clock = clock;
         this.listener = listener;
         this.prepare = prepare;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -140,6 +149,7 @@ final class PhotoUploader {
                     legacy = true; // a server without resumable uploads: one PUT per blob
                 } else if (o instanceof RemoteResult.Ok<RemoteClient.TusOptions> ok) {
                     options = ok.value();
+                    chunks = new ChunkSizer(options.chunkSize(), options.maxChunkSize());
                 } else {
                     return new Result(received, o);
                 }
@@ -246,10 +256,14 @@ final class PhotoUploader {
                 return new RemoteResult.ServerError<>(0, null);
             }
             if (url == null) {
-                int first = options.creationWithUpload() ? (int) Math.min(options.chunkSize(), size) : 0;
+                int first = options.creationWithUpload() ? (int) Math.min(chunks.next(), size) : 0;
+                long began = nanoTime.getAsLong();
                 RemoteResult<RemoteClient.TusCreated> created = client.tusCreate(sha, size, w.mimeType(), null,
                         bytes, first, n -> listener.progress(sha, n, size));
                 if (created instanceof RemoteResult.Ok<RemoteClient.TusCreated> ok) {
+                    if (first > 0 && ok.value().offset() == first) {
+                        chunks.sent(first, nanoTime.getAsLong() - began);
+                    }
                     url = ok.value().uploadUrl();
                     offset = ok.value().offset();
                     quickFailures = 0;
@@ -261,6 +275,7 @@ final class PhotoUploader {
                     continue;
                 }
                 if (created instanceof RemoteResult.NetworkError<?>) {
+                    chunks.cut();
                     if (++quickFailures > MAX_QUICK_RETRIES) {
                         return created;
                     }
@@ -316,12 +331,14 @@ final class PhotoUploader {
                 continue;
             }
             long from = offset;
-            int len = (int) Math.min(options.chunkSize(), size - from);
+            int len = (int) Math.min(chunks.next(), size - from);
+            long began = nanoTime.getAsLong();
             RemoteResult<Long> patch = client.tusPatch(url, from, bytes, (int) from, len,
                     n -> listener.progress(sha, from + n, size));
             if (patch instanceof RemoteResult.Ok<Long> ok) {
                 long next = Math.max(0, Math.min(ok.value(), size));
                 if (next > from) {
+                    chunks.sent(next - from, nanoTime.getAsLong() - began);
                     quickFailures = 0;
                     stalls = 0;
                     chunkFailures = 0;
@@ -340,6 +357,7 @@ final class PhotoUploader {
                 continue;
             }
             if (patch instanceof RemoteResult.NetworkError<?>) {
+                chunks.cut();
                 offset = -1; // cut: ask the server what it kept
                 if (++quickFailures > MAX_QUICK_RETRIES) {
                     return patch;

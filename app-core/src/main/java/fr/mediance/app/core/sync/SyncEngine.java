@@ -116,7 +116,7 @@ public final class SyncEngine implements SyncService {
             public void changed(String sha256) {
                 onUploadChanged(sha256);
             }
-        }, photoReader());
+        }, photoReader(), System::nanoTime);
         outbox.addListener(this::refreshCounts);
         network.onlineProperty().addListener((obs, was, now) -> publish(s -> s.withOnline(now)));
     }

@@ -280,6 +280,53 @@ class TusUploadTest {
     }
 
     @Test
+    void onAFastLinkTheChunksGrowUpToTheLargestTheServerAccepts() {
+        server.maxChunkSize(4 * CHUNK);
+        byte[] bytes = Visits.bytes(2 * SIZE, 13);
+        PhotoItem p = Visits.complete(core, "apt-1", bytes).get(0);
+
+        assertThat(sync().ok()).isTrue();
+
+        assertThat(server.blob(p.sha256())).isEqualTo(bytes);
+        // the first chunk as announced, then (a local link is fast) four times larger, no larger than the largest
+        assertThat(server.patchSizes).containsExactly(CHUNK, 4 * CHUNK, 4 * CHUNK, 2 * SIZE - 9 * CHUNK);
+        assertThat(resent(2 * SIZE)).isZero();
+    }
+
+    @Test
+    void theNextPhotoStartsWithTheChunkTheLinkReached() {
+        server.maxChunkSize(16 * CHUNK);
+        byte[] first = Visits.bytes(SIZE, 14);
+        byte[] second = Visits.bytes(SIZE, 15);
+        PhotoItem p1 = Visits.complete(core, "apt-1", first).get(0);
+        PhotoItem p2 = Visits.complete(core, "apt-2", second).get(0);
+
+        assertThat(sync().ok()).isTrue();
+
+        assertThat(server.blob(p1.sha256())).isEqualTo(first);
+        assertThat(server.blob(p2.sha256())).isEqualTo(second);
+        assertThat(server.patchSizes).containsExactly(CHUNK, SIZE - CHUNK, SIZE);
+    }
+
+    @Test
+    void afterACutTheChunksStartSmallAgain() {
+        server.maxChunkSize(4 * CHUNK);
+        byte[] bytes = Visits.bytes(3 * SIZE, 16);
+        PhotoItem p = Visits.complete(core, "apt-1", bytes).get(0);
+        server.onPatch(n -> {
+            if (n == 3) {
+                server.cutNextPatchAfter(20_000);
+            }
+        });
+
+        assertThat(sync().ok()).isTrue();
+
+        assertThat(server.blob(p.sha256())).isEqualTo(bytes);
+        assertThat(server.patchSizes).startsWith(CHUNK, 4 * CHUNK, CHUNK, 4 * CHUNK);
+        assertThat(resent(3 * SIZE)).isEqualTo(20_000);
+    }
+
+    @Test
     void aSmallPhotoTravelsInTheCreationRequestWhenTheServerOffersIt() {
         server.creationWithUpload(true);
         byte[] bytes = Visits.bytes(50_000, 12);
