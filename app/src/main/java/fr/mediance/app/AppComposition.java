@@ -1,5 +1,44 @@
 package fr.mediance.app;
 
+import fr.mediance.app.agenda.AgendaView;
+import fr.mediance.app.agenda.AppointmentView;
+import fr.mediance.app.checkin.CheckInBar;
+import fr.mediance.app.conflict.ConflictsView;
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.agenda.AgendaViewModel;
+import fr.mediance.app.core.agenda.AppointmentViewModel;
+import fr.mediance.app.core.checkin.CheckInViewModel;
+import fr.mediance.app.core.conflict.ConflictsViewModel;
+import fr.mediance.app.core.office.OfficeReportViewModel;
+import fr.mediance.app.core.office.OfficeReportsViewModel;
+import fr.mediance.app.core.planning.PlanningViewModel;
+import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.app.core.platform.ExternalApps;
+import fr.mediance.app.core.platform.Location;
+import fr.mediance.app.core.session.AccountInfo;
+import fr.mediance.app.core.session.AppViewModel;
+import fr.mediance.app.core.session.AppViewModel.Page;
+import fr.mediance.app.core.session.AppViewModel.Place;
+import fr.mediance.app.core.session.LoginViewModel;
+import fr.mediance.app.core.session.PinViewModel;
+import fr.mediance.app.core.sync.SyncStatusViewModel;
+import fr.mediance.app.document.DocumentScreens;
+import fr.mediance.app.login.LoginView;
+import fr.mediance.app.login.PinView;
+import fr.mediance.app.office.OfficeReportView;
+import fr.mediance.app.office.OfficeReportsView;
+import fr.mediance.app.planning.PlanningView;
+import fr.mediance.app.reference.ReferenceScreens;
+import fr.mediance.app.resident.ResidentScreens;
+import fr.mediance.app.shell.AppShell;
+import fr.mediance.app.shell.Destination;
+import fr.mediance.app.shell.Screen;
+import fr.mediance.app.sync.SyncIndicator;
+import fr.mediance.app.sync.SyncView;
+import fr.mediance.app.task.TaskScreens;
+import fr.mediance.app.theme.Theme;
+import fr.mediance.app.visit.VisitScreens;
+import fr.mediance.app.visit.VisitView;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,46 +47,6 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import fr.mediance.app.agenda.AgendaView;
-import fr.mediance.app.agenda.AppointmentView;
-import fr.mediance.app.checkin.CheckInBar;
-import fr.mediance.app.document.DocumentScreens;
-import fr.mediance.app.core.agenda.AppointmentViewModel;
-import fr.mediance.app.core.checkin.CheckInViewModel;
-import fr.mediance.app.core.platform.ExternalApps;
-import fr.mediance.app.core.platform.Location;
-import fr.mediance.app.conflict.ConflictsView;
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.conflict.ConflictsViewModel;
-import fr.mediance.app.core.agenda.AgendaViewModel;
-import fr.mediance.app.core.office.OfficeReportViewModel;
-import fr.mediance.app.core.office.OfficeReportsViewModel;
-import fr.mediance.app.core.planning.PlanningViewModel;
-import fr.mediance.app.core.platform.DocumentCapture;
-import fr.mediance.app.core.session.AccountInfo;
-import fr.mediance.app.core.session.AppViewModel;
-import fr.mediance.app.core.session.AppViewModel.Page;
-import fr.mediance.app.core.session.AppViewModel.Place;
-import fr.mediance.app.core.session.LoginViewModel;
-import fr.mediance.app.core.session.PinViewModel;
-import fr.mediance.app.core.sync.SyncStatusViewModel;
-import fr.mediance.app.login.LoginView;
-import fr.mediance.app.login.PinView;
-import fr.mediance.app.office.OfficeReportView;
-import fr.mediance.app.office.OfficeReportsView;
-import fr.mediance.app.planning.PlanningView;
-import fr.mediance.app.reference.ReferenceScreens;
-import fr.mediance.app.resident.ResidentScreens;
-import fr.mediance.app.task.TaskScreens;
-import fr.mediance.app.shell.AppShell;
-import fr.mediance.app.shell.Destination;
-import fr.mediance.app.shell.Screen;
-import fr.mediance.app.sync.SyncIndicator;
-import fr.mediance.app.theme.Theme;
-import fr.mediance.app.sync.SyncView;
-import fr.mediance.app.visit.VisitScreens;
-import fr.mediance.app.visit.VisitView;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -80,10 +79,16 @@ public final class AppComposition {
     private ConflictsViewModel conflicts;
     /** The home screen built while the PIN is being checked (see {@link #prepareHome()}), until home shows it. */
     private Screen preparedHome;
+
     private Runnable preparedHomeDisposer;
 
-    public AppComposition(CoreContext core, DocumentCapture capture, ResourceBundle texts, Executor background,
-                          Executor fx, String defaultServer) {
+    public AppComposition(
+            CoreContext core,
+            DocumentCapture capture,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx,
+            String defaultServer) {
         this(core, capture, ExternalApps.NONE, Location.NONE, texts, background, fx, defaultServer);
     }
 
@@ -91,8 +96,15 @@ public final class AppComposition {
      * @param apps     the dialer and the maps app ({@link ExternalApps#NONE} hides "Appeler" and "Itinéraire")
      * @param location the position service ({@link Location#NONE} on a desktop hides the check-in)
      */
-    public AppComposition(CoreContext core, DocumentCapture capture, ExternalApps apps, Location location,
-                          ResourceBundle texts, Executor background, Executor fx, String defaultServer) {
+    public AppComposition(
+            CoreContext core,
+            DocumentCapture capture,
+            ExternalApps apps,
+            Location location,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx,
+            String defaultServer) {
         this.core = core;
         this.capture = capture;
         this.apps = apps;
@@ -128,18 +140,19 @@ public final class AppComposition {
         switch (page) {
             case LOGIN -> {
                 shell.setStatusArea();
-                shell.showStandalone(new LoginView(new LoginViewModel(core.session(), texts, background, fx, defaultServer),
-                        texts));
+                shell.showStandalone(
+                        new LoginView(new LoginViewModel(core.session(), texts, background, fx, defaultServer), texts));
             }
             case CHOOSE_PIN -> {
                 shell.setStatusArea();
-                shell.showStandalone(new PinView(new PinViewModel(PinViewModel.Mode.CHOOSE, core.session(), clock, texts,
-                        background, fx), texts));
+                shell.showStandalone(new PinView(
+                        new PinViewModel(PinViewModel.Mode.CHOOSE, core.session(), clock, texts, background, fx),
+                        texts));
             }
             case UNLOCK -> {
                 shell.setStatusArea();
-                PinViewModel pin = new PinViewModel(PinViewModel.Mode.UNLOCK, core.session(), clock, texts, background,
-                        fx);
+                PinViewModel pin =
+                        new PinViewModel(PinViewModel.Mode.UNLOCK, core.session(), clock, texts, background, fx);
                 // the key derivation keeps a core busy for a while: the home screen is built meanwhile (once the
                 // call has left for the background)
                 pin.busyProperty().addListener((o, was, busy) -> {
@@ -154,8 +167,8 @@ public final class AppComposition {
                 syncStatus.refresh();
                 conflicts = null;
                 if (app.places().contains(Place.CONFLICTS)) {
-                    ConflictsViewModel vm = new ConflictsViewModel(core.conflicts(), core.sync(), zone, texts,
-                            background, fx);
+                    ConflictsViewModel vm =
+                            new ConflictsViewModel(core.conflicts(), core.sync(), zone, texts, background, fx);
                     vm.setOnMessage(shell::showMessage);
                     disposers.add(vm::dispose);
                     vm.refresh();
@@ -163,7 +176,11 @@ public final class AppComposition {
                 }
                 List<Destination> destinations = new ArrayList<>();
                 for (Place p : app.places()) {
-                    destinations.add(new Destination(p.name(), app.label(p), icon(p), () -> screen(p),
+                    destinations.add(new Destination(
+                            p.name(),
+                            app.label(p),
+                            icon(p),
+                            () -> screen(p),
                             p == Place.CONFLICTS && conflicts != null ? conflicts.badgeTextProperty() : null));
                 }
                 shell.setDestinations(destinations);
@@ -181,7 +198,8 @@ public final class AppComposition {
         if (app.pageProperty().get() != Page.UNLOCK || preparedHome != null) {
             return;
         }
-        List<Place> places = AppViewModel.placesFor(core.session().account().map(AccountInfo::role).orElse(null));
+        List<Place> places = AppViewModel.placesFor(
+                core.session().account().map(AccountInfo::role).orElse(null));
         if (places.isEmpty() || places.get(0) != Place.AGENDA) {
             return;
         }
@@ -220,8 +238,8 @@ public final class AppComposition {
     }
 
     private AgendaViewModel agendaViewModel() {
-        AgendaViewModel vm = new AgendaViewModel(core.agenda(), core.reference(), core.sync(), clock, zone, texts,
-                background, fx, this::openVisit);
+        AgendaViewModel vm = new AgendaViewModel(
+                core.agenda(), core.reference(), core.sync(), clock, zone, texts, background, fx, this::openVisit);
         vm.setOnPrepare(this::openAppointment);
         return vm;
     }
@@ -251,15 +269,23 @@ public final class AppComposition {
                 yield new AgendaView(vm, texts);
             }
             case PLANNING -> {
-                PlanningViewModel vm = new PlanningViewModel(core.residents(), core.agenda(), core.reference(), core.sync(),
-                        clock, zone, texts, background, fx);
+                PlanningViewModel vm = new PlanningViewModel(
+                        core.residents(),
+                        core.agenda(),
+                        core.reference(),
+                        core.sync(),
+                        clock,
+                        zone,
+                        texts,
+                        background,
+                        fx);
                 vm.setOnMessage(shell::showMessage);
                 disposers.add(vm::dispose);
                 yield new PlanningView(vm, texts);
             }
             case REPORTS -> {
-                OfficeReportsViewModel vm = new OfficeReportsViewModel(core.office(), core.sync(), zone, texts, background,
-                        fx, this::openReport);
+                OfficeReportsViewModel vm = new OfficeReportsViewModel(
+                        core.office(), core.sync(), zone, texts, background, fx, this::openReport);
                 disposers.add(vm::dispose);
                 yield new OfficeReportsView(vm, texts);
             }
@@ -273,8 +299,18 @@ public final class AppComposition {
 
     /** What the screens of a feature need from the composition root. */
     private ScreenContext context() {
-        return new ScreenContext(core, capture, texts, background, fx, clock, zone, shell, disposers::add,
-                this::openVisit, this::openResidentFile);
+        return new ScreenContext(
+                core,
+                capture,
+                texts,
+                background,
+                fx,
+                clock,
+                zone,
+                shell,
+                disposers::add,
+                this::openVisit,
+                this::openResidentFile);
     }
 
     private void openResidentFile(String residentId) {
@@ -283,8 +319,8 @@ public final class AppComposition {
 
     /** The panel to read before leaving for an appointment. */
     private void openAppointment(String appointmentId) {
-        AppointmentViewModel vm = new AppointmentViewModel(core.agenda(), core.reference(), apps, clock, zone, texts,
-                background, fx);
+        AppointmentViewModel vm =
+                new AppointmentViewModel(core.agenda(), core.reference(), apps, clock, zone, texts, background, fx);
         vm.setOnMessage(shell::showMessage);
         vm.setOnOpenVisit(this::openVisit);
         vm.setOnOpenResident(this::openResidentFile);
@@ -303,8 +339,8 @@ public final class AppComposition {
         CompletableFuture<Boolean> opened = new VisitScreens(context()).openAppointment(appointmentId);
         if (shell.navigator().current() instanceof VisitView view) {
             // the arrival check-in at the top of the visit (hidden without a position service, or once terminated)
-            CheckInViewModel checkIn = new CheckInViewModel(core.checkIns(), location, clock, zone, texts, background,
-                    fx);
+            CheckInViewModel checkIn =
+                    new CheckInViewModel(core.checkIns(), location, clock, zone, texts, background, fx);
             view.insertAtTop(CheckInBar.of(checkIn, texts));
             CheckInBar.followFrozen(view.node(), checkIn);
             opened.thenAccept(found -> {
@@ -316,7 +352,8 @@ public final class AppComposition {
     }
 
     private void openReport(String reportId) {
-        OfficeReportViewModel vm = new OfficeReportViewModel(core.office(), core.reference(), zone, texts, background, fx);
+        OfficeReportViewModel vm =
+                new OfficeReportViewModel(core.office(), core.reference(), zone, texts, background, fx);
         shell.navigator().push(new OfficeReportView(vm, texts));
         vm.load(reportId);
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
  * Command-line options: {@code --server URL} (pre-fills the sign-in), {@code --data-dir DIR} (the private
  * data directory instead of the platform's), {@code --size WIDTHxHEIGHT} (desktop window), {@code --self-check}.
  */
-public record AppOptions(Optional<String> server, Optional<Path> dataDir, Optional<double[]> size, boolean selfCheck,
-                         boolean english) {
+public record AppOptions(
+        Optional<String> server, Optional<Path> dataDir, Optional<double[]> size, boolean selfCheck, boolean english) {
 
     public static AppOptions parse(List<String> args) {
         String server = null;
@@ -46,8 +46,12 @@ public record AppOptions(Optional<String> server, Optional<Path> dataDir, Option
             String env = System.getenv("MEDIANCE_SERVER");
             server = env == null || env.isBlank() ? null : env;
         }
-        return new AppOptions(Optional.ofNullable(server).filter(s -> !s.isBlank()), Optional.ofNullable(dataDir),
-                Optional.ofNullable(size), selfCheck, english);
+        return new AppOptions(
+                Optional.ofNullable(server).filter(s -> !s.isBlank()),
+                Optional.ofNullable(dataDir),
+                Optional.ofNullable(size),
+                selfCheck,
+                english);
     }
 
     private static double[] size(String text) {

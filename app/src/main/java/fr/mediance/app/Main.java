@@ -1,13 +1,11 @@
 package fr.mediance.app;
 
-import java.nio.file.Path;
-import java.util.Arrays;
-
 import fr.mediance.app.core.SelfCheck;
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.store.Database;
 import fr.mediance.protocol.json.MedianceJson;
-
+import java.nio.file.Path;
+import java.util.Arrays;
 import javafx.application.Application;
 
 /**
@@ -17,8 +15,7 @@ import javafx.application.Application;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Loads, off the toolkit's thread, what the core and the first unlock need (a failure costs nothing). */
     private static void preload() {
@@ -34,8 +31,8 @@ public final class Main {
     public static void main(String[] args) {
         AppOptions options = AppOptions.parse(Arrays.asList(args));
         if (options.selfCheck()) {
-            SelfCheck.Result result = SelfCheck.run(
-                    options.dataDir().orElse(Path.of(System.getProperty("java.io.tmpdir"))));
+            SelfCheck.Result result =
+                    SelfCheck.run(options.dataDir().orElse(Path.of(System.getProperty("java.io.tmpdir"))));
             result.lines().forEach(System.out::println);
             System.out.println(result.ok() ? "self-check: ok" : "self-check: FAILED");
             System.exit(result.ok() ? 0 : 1);

@@ -1,24 +1,23 @@
 package fr.mediance.app;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.app.core.platform.ExternalApps;
+import fr.mediance.app.core.platform.Location;
+import fr.mediance.app.platform.AttachAppDirectories;
+import fr.mediance.app.platform.AttachDevice;
+import fr.mediance.app.platform.AttachDocumentCapture;
+import fr.mediance.app.platform.AttachExternalApps;
+import fr.mediance.app.platform.AttachLocation;
+import fr.mediance.app.platform.DesktopDocumentCapture;
+import fr.mediance.app.platform.DesktopExternalApps;
+import fr.mediance.app.theme.Theme;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.platform.DocumentCapture;
-import fr.mediance.app.core.platform.ExternalApps;
-import fr.mediance.app.core.platform.Location;
-import fr.mediance.app.platform.AttachAppDirectories;
-import fr.mediance.app.platform.AttachExternalApps;
-import fr.mediance.app.platform.AttachLocation;
-import fr.mediance.app.platform.DesktopExternalApps;
-import fr.mediance.app.platform.AttachDevice;
-import fr.mediance.app.platform.AttachDocumentCapture;
-import fr.mediance.app.platform.DesktopDocumentCapture;
-import fr.mediance.app.theme.Theme;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
@@ -61,18 +60,29 @@ public final class MedianceApp extends Application {
                 .autoSync(true)
                 .build();
         StartupProbe.phase("core built");
-        DocumentCapture capture = AttachDocumentCapture.create(background).orElseGet(() ->
-                new DesktopDocumentCapture(() -> stage, background, texts.getString("capture.chooser.title"),
+        DocumentCapture capture = AttachDocumentCapture.create(background)
+                .orElseGet(() -> new DesktopDocumentCapture(
+                        () -> stage,
+                        background,
+                        texts.getString("capture.chooser.title"),
                         texts.getString("capture.chooser.filter")));
-        ExternalApps apps = AttachExternalApps.create().orElseGet(() ->
-                new DesktopExternalApps(getHostServices(), DesktopExternalApps::copyToClipboard));
+        ExternalApps apps = AttachExternalApps.create()
+                .orElseGet(() -> new DesktopExternalApps(getHostServices(), DesktopExternalApps::copyToClipboard));
         Location location = AttachLocation.create(Clock.systemUTC()).orElse(Location.NONE);
-        composition = new AppComposition(core, capture, apps, location, texts, background, Platform::runLater,
+        composition = new AppComposition(
+                core,
+                capture,
+                apps,
+                location,
+                texts,
+                background,
+                Platform::runLater,
                 options.server().orElse(""));
         StartupProbe.phase("composition built");
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Dimension2D size = options.size().map(s -> new Dimension2D(s[0], s[1]))
+        Dimension2D size = options.size()
+                .map(s -> new Dimension2D(s[0], s[1]))
                 .orElseGet(() -> AttachDevice.windowSize(screen.getWidth(), screen.getHeight()));
         Scene scene = new Scene(composition.shell(), size.getWidth(), size.getHeight());
         Theme.style(scene);
@@ -94,7 +104,9 @@ public final class MedianceApp extends Application {
      * No fallback to the device's locale.
      */
     public static ResourceBundle bundle(boolean english) {
-        return ResourceBundle.getBundle(BUNDLE, english ? java.util.Locale.ENGLISH : java.util.Locale.FRENCH,
+        return ResourceBundle.getBundle(
+                BUNDLE,
+                english ? java.util.Locale.ENGLISH : java.util.Locale.FRENCH,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

@@ -1,13 +1,12 @@
 package fr.mediance.app;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.Executor;
-
 import fr.mediance.app.agenda.AgendaView;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.shell.AppShell;
 import fr.mediance.app.theme.Styles;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
@@ -19,8 +18,7 @@ import javafx.scene.Scene;
 final class StartupProbe {
     static final String PROPERTY = "mediance.startupProbe";
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     /** Milliseconds since the process started. */
     static long sinceStart() {

@@ -18,9 +18,10 @@ class ArchitectureTest {
 
     @Test
     void the_app_was_imported() {
-        org.assertj.core.api.Assertions.assertThat(APP.contain("fr.mediance.app.Main")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(APP.stream()).noneMatch(c -> c.getPackageName()
-                .startsWith("fr.mediance.app.core"));
+        org.assertj.core.api.Assertions.assertThat(APP.contain("fr.mediance.app.Main"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(APP.stream())
+                .noneMatch(c -> c.getPackageName().startsWith("fr.mediance.app.core"));
     }
 
     /**
@@ -30,29 +31,45 @@ class ArchitectureTest {
      */
     @Test
     void gluon_only_in_the_platform_adapters() {
-        noClasses().that().resideOutsideOfPackage("fr.mediance.app.platform..")
-                .should().dependOnClassesThat().resideInAPackage("com.gluonhq..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("fr.mediance.app.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.gluonhq..")
                 .check(APP);
     }
 
     /** Views and the shell reach data through view models and services; only the composition root opens the store. */
     @Test
     void only_the_composition_root_opens_the_store() {
-        noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
-                .and().doNotHaveFullyQualifiedName(AppComposition.class.getName())
-                .should().dependOnClassesThat().resideInAPackage("fr.mediance.app.core.store..")
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(Main.class.getName())
+                .and()
+                .doNotHaveFullyQualifiedName(AppComposition.class.getName())
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("fr.mediance.app.core.store..")
                 .check(APP);
     }
 
     @Test
     void no_fxml_and_no_reflection() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx.fxml..", "java.lang.reflect..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx.fxml..", "java.lang.reflect..")
                 .because("the client is compiled to a native image: views are built in code")
                 .check(APP);
     }
 
     @Test
     void the_app_never_sees_the_server() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("fr.mediance.server..").check(APP);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("fr.mediance.server..")
+                .check(APP);
     }
 }

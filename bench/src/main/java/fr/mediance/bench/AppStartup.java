@@ -2,7 +2,6 @@ package fr.mediance.bench;
 
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.systemtests.ServerProcess;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,14 +20,13 @@ final class AppStartup {
     static final String PROBE_LINE = "first agenda frame";
     static final String PIN = "604218";
 
-    private AppStartup() {
-    }
+    private AppStartup() {}
 
     static long[] measure(Path work, Map<String, String> serverEnv, String password, int runs) throws Exception {
         String classpath = appClasspath();
         long[] ms = new long[runs];
-        try (ServerProcess server = ServerProcess.start(work.resolve("app-server"), 0, true, serverEnv,
-                ServerProcess.defaultStartTimeout())) {
+        try (ServerProcess server = ServerProcess.start(
+                work.resolve("app-server"), 0, true, serverEnv, ServerProcess.defaultStartTimeout())) {
             Path device = work.resolve("tablet");
             try (CoreContext core = CoreContext.builder(device).build()) {
                 core.login(server.baseUrl().toString(), "conseil1", password);
@@ -50,7 +48,8 @@ final class AppStartup {
     static String appClasspath() {
         String classpath = System.getProperty("mediance.app.classpath");
         if (classpath == null || classpath.isBlank()) {
-            throw new IllegalStateException("system property mediance.app.classpath is not set (run through bench/run)");
+            throw new IllegalStateException(
+                    "system property mediance.app.classpath is not set (run through bench/run)");
         }
         return classpath;
     }
@@ -59,8 +58,7 @@ final class AppStartup {
      * Starts the app on {@code device} as {@code ./run} does (through {@code app/launch}, with its class-data
      * archive), unlocking with {@link #PIN}; returns the ms to its first agenda frame.
      */
-    static long launchOnce(String classpath, Path device, String serverUrl) throws IOException,
-            InterruptedException {
+    static long launchOnce(String classpath, Path device, String serverUrl) throws IOException, InterruptedException {
         return launchOnce(classpath, device, serverUrl, true, false);
     }
 
@@ -72,8 +70,13 @@ final class AppStartup {
      */
     static long launchOnce(String classpath, Path device, String serverUrl, boolean archive, boolean showPhases)
             throws IOException, InterruptedException {
-        List<String> cmd = List.of(Path.of("app", "launch").toAbsolutePath().toString(), classpath,
-                "--server", serverUrl, "--data-dir", device.toString());
+        List<String> cmd = List.of(
+                Path.of("app", "launch").toAbsolutePath().toString(),
+                classpath,
+                "--server",
+                serverUrl,
+                "--data-dir",
+                device.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("MEDIANCE_JAVA_OPTIONS", "-Dmediance.startupProbe=true");
@@ -81,18 +84,21 @@ final class AppStartup {
         pb.environment().put("MEDIANCE_STARTUP_PIN", PIN);
         long t0 = System.nanoTime();
         Process p = pb.start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "startup-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                            p.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "startup-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (showPhases && line.startsWith("startup probe:")) {
@@ -109,7 +115,7 @@ final class AppStartup {
         } finally {
             p.destroyForcibly();
         }
-        throw new IllegalStateException("the app exited without reporting its first agenda frame (exit "
-                + p.waitFor() + ")");
+        throw new IllegalStateException(
+                "the app exited without reporting its first agenda frame (exit " + p.waitFor() + ")");
     }
 }

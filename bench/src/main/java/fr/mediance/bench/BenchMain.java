@@ -6,8 +6,7 @@ import java.util.concurrent.Callable;
 
 /** Entry point of {@code bench/run NAME}: runs one benchmark, which prints its {@code RESULT} lines. */
 public final class BenchMain {
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, Callable<Integer>> benches = new TreeMap<>();

@@ -16,7 +16,6 @@ import fr.mediance.systemtests.LinkEmulator.Profile;
 import fr.mediance.systemtests.RawApi;
 import fr.mediance.systemtests.SyncWorld;
 import fr.mediance.testing.TestImages;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -50,6 +49,7 @@ final class ChaosBench {
     private static final long SEED = 424242L;
     /** Small photos keep 3000 captures within the time: 480×360, ≈ 40 kB, kept as taken by the downscaler. */
     private static final int PHOTO_W = 480;
+
     private static final int PHOTO_H = 360;
 
     private final Map<String, String> committedDocs = new ConcurrentHashMap<>(); // document id -> sha256
@@ -70,7 +70,11 @@ final class ChaosBench {
                 ExecutorService ex = Executors.newSingleThreadExecutor();
                 executors.add(ex);
                 links.add(link);
-                tablets.add(world.device("tablet-" + c, c % 2 == 0 ? "conseil1" : "conseil2", link.baseUrl(), null,
+                tablets.add(world.device(
+                        "tablet-" + c,
+                        c % 2 == 0 ? "conseil1" : "conseil2",
+                        link.baseUrl(),
+                        null,
                         b -> b.background(ex)));
             }
             System.out.printf("%d tablets ready after %d s%n", CLIENTS, (System.nanoTime() - start) / 1_000_000_000);
@@ -95,7 +99,8 @@ final class ChaosBench {
             for (Future<?> f : done) {
                 f.get();
             }
-            System.out.printf("capture under faults done after %d s: %d server kills, %d link cuts so far%n",
+            System.out.printf(
+                    "capture under faults done after %d s: %d server kills, %d link cuts so far%n",
                     (System.nanoTime() - start) / 1_000_000_000, kills.get(), cuts.get());
 
             // Sync under faults: every tablet syncs until nothing waits, while the faults go on.
@@ -121,7 +126,8 @@ final class ChaosBench {
             workers.shutdown();
             working.set(false);
             chaos.join();
-            System.out.printf("sync under faults done after %d s: %d server kills, %d link cuts, %d failed syncs%n",
+            System.out.printf(
+                    "sync under faults done after %d s: %d server kills, %d link cuts, %d failed syncs%n",
                     (System.nanoTime() - start) / 1_000_000_000, kills.get(), cuts.get(), syncFailures.get());
 
             // Calm again: whatever a fault left waiting is sent.
@@ -152,13 +158,22 @@ final class ChaosBench {
         for (int v = 0; v < VISITS; v++) {
             Resident r = residents.get((client + v) % residents.size());
             VisitReport draft = tablet.visits().startForResident(r.id()).orElseThrow();
-            draft = tablet.visits().saveDraft(draft.withMedium("home_visit").withDomains(List.of("budget"))
-                    .withSynthesis("Visite " + v + " de la tablette " + client + " : courrier et factures examinés.")
-                    .withFollowUp("Rappeler").withVisitAttested(true).withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7))).value();
+            draft = tablet.visits()
+                    .saveDraft(draft.withMedium("home_visit")
+                            .withDomains(List.of("budget"))
+                            .withSynthesis(
+                                    "Visite " + v + " de la tablette " + client + " : courrier et factures examinés.")
+                            .withFollowUp("Rappeler")
+                            .withVisitAttested(true)
+                            .withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7)))
+                    .value();
             for (int p = 0; p < PHOTOS; p++) {
                 long seed = SEED * 1_000_000L + client * 10_000L + v * 10L + p;
-                Outcome<PhotoItem> photo = tablet.documents().attach(draft.id(), new CapturedImage(
-                        TestImages.bill(PHOTO_W, PHOTO_H, 0.8f, seed), "image/jpeg", "p.jpg"), "facture");
+                Outcome<PhotoItem> photo = tablet.documents()
+                        .attach(
+                                draft.id(),
+                                new CapturedImage(TestImages.bill(PHOTO_W, PHOTO_H, 0.8f, seed), "image/jpeg", "p.jpg"),
+                                "facture");
                 if (!photo.isOk()) {
                     throw new IllegalStateException("photo refused: " + photo.message());
                 }
@@ -178,8 +193,8 @@ final class ChaosBench {
         }
     }
 
-    private void chaos(SyncWorld world, List<LinkEmulator> links, AtomicBoolean working, AtomicInteger kills,
-                       AtomicInteger cuts) {
+    private void chaos(
+            SyncWorld world, List<LinkEmulator> links, AtomicBoolean working, AtomicInteger kills, AtomicInteger cuts) {
         Random random = new Random(SEED);
         long lastKill = System.nanoTime();
         while (working.get()) {
@@ -275,12 +290,17 @@ final class ChaosBench {
             }
             photos++;
         }
-        System.out.printf(Locale.ROOT, "reconciliation: %d change rows read one by one, %d blobs downloaded, %d s%n",
-                rows.size(), checked.size(), (System.nanoTime() - t0) / 1_000_000_000);
-        System.out.printf("committed by the tablets: %d reports, %d photos%n", committedReports.size(),
-                committedDocs.size());
-        System.out.printf("RESULT chaos records=%d photos=%d lost=%d duplicated=%d corrupt=%d%n", reportRows.size(),
-                photos, lost, duplicated, corrupt);
+        System.out.printf(
+                Locale.ROOT,
+                "reconciliation: %d change rows read one by one, %d blobs downloaded, %d s%n",
+                rows.size(),
+                checked.size(),
+                (System.nanoTime() - t0) / 1_000_000_000);
+        System.out.printf(
+                "committed by the tablets: %d reports, %d photos%n", committedReports.size(), committedDocs.size());
+        System.out.printf(
+                "RESULT chaos records=%d photos=%d lost=%d duplicated=%d corrupt=%d%n",
+                reportRows.size(), photos, lost, duplicated, corrupt);
     }
 
     private static void sleep(long ms) {

@@ -1,7 +1,6 @@
 package fr.mediance.bench;
 
 import fr.mediance.app.core.CoreContext;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -24,17 +23,18 @@ final class ClientStoreBench {
     static final int COLD_STARTS = 3;
 
     /** One operation of the app: run {@code n} uses the n-th input; returns something to keep it honest. */
-    record Op(String name, IntFunction<Object> run) {
-    }
+    record Op(String name, IntFunction<Object> run) {}
 
     int run() throws Exception {
         LocalDate today = LocalDate.now(CoreContext.PARIS);
         Path device = new ClientStoreGenerator(Path.of("bench", "target"), today).device();
 
-        try (CoreContext core = CoreContext.builder(device).clock(Clock.systemUTC()).build()) {
+        try (CoreContext core =
+                CoreContext.builder(device).clock(Clock.systemUTC()).build()) {
             long t0 = System.nanoTime();
             core.unlock(AppStartup.PIN);
-            System.out.printf("client-store: unlocked in %d ms (PBKDF2 310,000 iterations, open, checks)%n",
+            System.out.printf(
+                    "client-store: unlocked in %d ms (PBKDF2 310,000 iterations, open, checks)%n",
                     (System.nanoTime() - t0) / 1_000_000);
             for (Op op : ops(core, today)) {
                 measure(op);
@@ -44,8 +44,10 @@ final class ClientStoreBench {
         String classpath = AppStartup.appClasspath();
         // as ./run starts the app: with the class-data archive that its first start writes (app/launch)
         long first = AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9", true, true);
-        System.out.printf("app run 0 (writes the class-data archive if it is missing or stale): first agenda "
-                + "frame after %d ms%n", first);
+        System.out.printf(
+                "app run 0 (writes the class-data archive if it is missing or stale): first agenda "
+                        + "frame after %d ms%n",
+                first);
         long plain = coldStarts(classpath, device, true);
         System.out.printf("RESULT client-store op=cold_start_to_agenda ms=%d%n", plain);
         long noArchive = coldStarts(classpath, device, false);
@@ -57,8 +59,9 @@ final class ClientStoreBench {
         long[] cold = new long[COLD_STARTS];
         for (int i = 0; i < COLD_STARTS; i++) {
             cold[i] = AppStartup.launchOnce(classpath, device, "http://127.0.0.1:9", archive, i == 0);
-            System.out.printf("app run %d%s: first agenda frame after %d ms%n", i + 1,
-                    archive ? "" : " without the class-data archive", cold[i]);
+            System.out.printf(
+                    "app run %d%s: first agenda frame after %d ms%n",
+                    i + 1, archive ? "" : " without the class-data archive", cold[i]);
         }
         return Stats.median(cold);
     }
@@ -76,10 +79,12 @@ final class ClientStoreBench {
             ns[i] = System.nanoTime() - t0;
             results += sink instanceof List<?> l ? l.size() : (sink == null ? 0 : 1);
         }
-        System.out.printf("client-store: %s %d runs, %.1f results a run on average, max %.2f ms%n", op.name(), RUNS,
-                results / (double) RUNS, max(ns) / 1e6);
-        System.out.printf("RESULT client-store op=%s p50_ms=%.2f p95_ms=%.2f%n", op.name(),
-                Stats.percentile(ns, 50) / 1e6, Stats.percentile(ns, 95) / 1e6);
+        System.out.printf(
+                "client-store: %s %d runs, %.1f results a run on average, max %.2f ms%n",
+                op.name(), RUNS, results / (double) RUNS, max(ns) / 1e6);
+        System.out.printf(
+                "RESULT client-store op=%s p50_ms=%.2f p95_ms=%.2f%n",
+                op.name(), Stats.percentile(ns, 50) / 1e6, Stats.percentile(ns, 95) / 1e6);
     }
 
     private static long max(long[] v) {
@@ -140,18 +145,25 @@ final class ClientStoreBench {
         while (out.size() < n) {
             int r = rnd.nextInt(ClientStoreGenerator.RESIDENTS);
             String name = last[rnd.nextInt(last.length)];
-            out.add(switch (out.size() % 8) {
-                case 0 -> name.substring(0, Math.min(name.length(), 3 + rnd.nextInt(3)));
-                case 1 -> stripAccents(name).toLowerCase(java.util.Locale.ROOT);
-                case 2 -> stripAccents(name.substring(0, Math.min(name.length(), 4))) + " "
-                        + first[rnd.nextInt(first.length)].substring(0, 2);
-                case 3 -> ClientStoreGenerator.phone(r).replaceAll("[^0-9]", "").substring(0, 6);
-                case 4 -> ClientStoreGenerator.phone(r).substring(0, 8);
-                case 5 -> ClientStoreGenerator.fileNumber(r);
-                case 6 -> streets[rnd.nextInt(streets.length)];
-                default -> stripAccents(first[rnd.nextInt(first.length)]).toLowerCase(java.util.Locale.ROOT)
-                        .substring(0, 3);
-            });
+            out.add(
+                    switch (out.size() % 8) {
+                        case 0 -> name.substring(0, Math.min(name.length(), 3 + rnd.nextInt(3)));
+                        case 1 -> stripAccents(name).toLowerCase(java.util.Locale.ROOT);
+                        case 2 ->
+                            stripAccents(name.substring(0, Math.min(name.length(), 4))) + " "
+                                    + first[rnd.nextInt(first.length)].substring(0, 2);
+                        case 3 ->
+                            ClientStoreGenerator.phone(r)
+                                    .replaceAll("[^0-9]", "")
+                                    .substring(0, 6);
+                        case 4 -> ClientStoreGenerator.phone(r).substring(0, 8);
+                        case 5 -> ClientStoreGenerator.fileNumber(r);
+                        case 6 -> streets[rnd.nextInt(streets.length)];
+                        default ->
+                            stripAccents(first[rnd.nextInt(first.length)])
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .substring(0, 3);
+                    });
         }
         return out;
     }

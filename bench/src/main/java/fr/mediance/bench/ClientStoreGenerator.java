@@ -22,7 +22,6 @@ import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,6 +49,7 @@ import java.util.stream.Stream;
 final class ClientStoreGenerator {
     /** Bump when the generated content changes, so that a cached store is rebuilt. */
     static final int VERSION = 2;
+
     static final String PIN = AppStartup.PIN;
     static final String COUNSELLOR = "bench-counsellor";
     static final String STRUCTURE = "bench-structure";
@@ -63,41 +63,247 @@ final class ClientStoreGenerator {
     private static final String DONE_MARKER = "generated";
     private static final ZoneId PARIS = CoreContext.PARIS;
 
-    static final String[] LAST_NAMES = {"Martin", "Bernard", "Lefèvre", "Benyahia", "Müller", "Garcia", "Rousseau",
-        "Dupré", "Fabre", "Bénard", "Mercier", "Castellano", "Haddad", "Diallo", "Nguyen", "Girard", "Lopez",
-        "Fournier", "Chérif", "Bouchard", "Pérez", "Mézière", "Noël", "Faure", "Gauthier", "Leroy", "Moreau",
-        "Giraud", "Ferrand", "Aubert", "Santoro", "Brémond", "Delaunay", "Kébé", "Ménard", "Roche", "Ollivier",
-        "Esposito", "Benali", "Zerrouki", "Massé", "Gérard", "Boyer", "Chevalier", "Hébert", "Colin", "Vidal",
-        "Blanc", "Guérin", "Marchetti", "Amrani", "Coste", "Agostini", "Thérond", "Le Goff", "D'Angelo",
-        "Saint-Jean", "Ouédraogo", "Mbaye", "Pélissier", "Hoarau", "Grégoire", "Léger", "Barré", "Camus",
-        "Sébastien", "Durand", "Petit", "Robert", "Richard", "Dubois", "Laurent", "Simon", "Michel", "Lefebvre",
-        "Bertrand", "Roux", "Vincent", "Fontaine", "Lambert", "Bonnet", "François", "Legrand", "Garnier", "Rivière",
-        "Lucas", "Brun", "Ravel", "Émery", "Éloi", "Ângelo", "Chaâbane", "Belkacem", "Torrès", "Costa", "Ferreira",
-        "Dumas", "Arnaud", "Paoli", "Cristofari"};
-    static final String[] FIRST_NAMES = {"Fatima", "Gérard", "Aïcha", "Jean-Pierre", "Lucie", "Karim", "Hélène",
-        "Frédéric", "Josiane", "Mohamed", "Chloé", "Zoé", "Noël", "Jérôme", "Gaëlle", "Raphaël", "Mireille",
-        "Marcel", "Yvette", "Rachid", "Nadia", "Françoise", "Stéphane", "Loïc", "Anaïs", "Joël", "Agnès", "André",
-        "Cécile", "Denise", "Émile", "Édith", "Thérèse", "René", "Hervé", "Sébastien", "Mélanie", "Océane",
-        "Maëlys", "Inès", "Yasmine", "Samir", "Léa", "Mathéo", "Célestin", "Ginette", "Odette", "Paulette",
-        "Renée", "Monique", "Jacqueline", "Marie-Thérèse", "José", "Antonio", "Giuseppe", "Khadija", "Mamadou",
-        "Aminata", "Nicolas", "Sophie", "Christiane", "Bernadette", "Lucien", "Fernand", "Irène", "Éric"};
-    static final String[] STREETS = {"rue de la République", "boulevard Baille", "avenue du Prado", "rue d'Aubagne",
-        "boulevard National", "chemin de Château-Gombert", "traverse de la Martine", "rue Félix Pyat",
-        "boulevard de Sainte-Marguerite", "rue Paradis", "cours Belsunce", "rue Sainte-Cécile", "allée des Pins",
-        "avenue de Saint-Just", "boulevard Michelet", "rue Loubon", "rue de Lodi", "chemin du Littoral",
-        "boulevard de la Libération", "avenue de la Rose", "rue Léon Bourgeois", "boulevard Jean Moulin",
-        "rue Saint-Pierre", "boulevard Romain Rolland", "avenue des Chartreux", "rue du Rouet", "rue Breteuil",
-        "chemin des Bourrely", "boulevard Gèze", "avenue Élléon", "rue Abbé-de-l'Épée", "traverse Prat",
-        "impasse des Mûriers", "rue Édouard Delanglade", "boulevard de Plombières", "rue de Crimée",
-        "rue Nationale", "avenue Roger Salengro", "chemin de la Madrague-Ville", "montée des Accoules"};
-    static final String[] BUILDINGS = {"", "", "", "bât. B, ", "bât. C2, esc. 3, ", "résidence Les Flamants, ",
-        "cité Félix Pyat, bât. A, ", "Parc Kalliste, bât. H, "};
-    private static final String[] DOMAINS = {"energie", "eau", "logement", "telephonie", "banque", "sante",
-        "administratif", "budget"};
-    private static final String[] ISSUERS = {"EDF", "Engie", "Société des Eaux de Marseille", "13 Habitat",
-        "CAF des Bouches-du-Rhône", "CPAM 13", "Orange", "SFR", "Banque Postale", "Trésor public", "Logirem"};
-    private static final String[] DOCUMENT_TYPES = {"facture", "courrier", "echeancier", "avis_imposition",
-        "attestation", "releve"};
+    static final String[] LAST_NAMES = {
+        "Martin",
+        "Bernard",
+        "Lefèvre",
+        "Benyahia",
+        "Müller",
+        "Garcia",
+        "Rousseau",
+        "Dupré",
+        "Fabre",
+        "Bénard",
+        "Mercier",
+        "Castellano",
+        "Haddad",
+        "Diallo",
+        "Nguyen",
+        "Girard",
+        "Lopez",
+        "Fournier",
+        "Chérif",
+        "Bouchard",
+        "Pérez",
+        "Mézière",
+        "Noël",
+        "Faure",
+        "Gauthier",
+        "Leroy",
+        "Moreau",
+        "Giraud",
+        "Ferrand",
+        "Aubert",
+        "Santoro",
+        "Brémond",
+        "Delaunay",
+        "Kébé",
+        "Ménard",
+        "Roche",
+        "Ollivier",
+        "Esposito",
+        "Benali",
+        "Zerrouki",
+        "Massé",
+        "Gérard",
+        "Boyer",
+        "Chevalier",
+        "Hébert",
+        "Colin",
+        "Vidal",
+        "Blanc",
+        "Guérin",
+        "Marchetti",
+        "Amrani",
+        "Coste",
+        "Agostini",
+        "Thérond",
+        "Le Goff",
+        "D'Angelo",
+        "Saint-Jean",
+        "Ouédraogo",
+        "Mbaye",
+        "Pélissier",
+        "Hoarau",
+        "Grégoire",
+        "Léger",
+        "Barré",
+        "Camus",
+        "Sébastien",
+        "Durand",
+        "Petit",
+        "Robert",
+        "Richard",
+        "Dubois",
+        "Laurent",
+        "Simon",
+        "Michel",
+        "Lefebvre",
+        "Bertrand",
+        "Roux",
+        "Vincent",
+        "Fontaine",
+        "Lambert",
+        "Bonnet",
+        "François",
+        "Legrand",
+        "Garnier",
+        "Rivière",
+        "Lucas",
+        "Brun",
+        "Ravel",
+        "Émery",
+        "Éloi",
+        "Ângelo",
+        "Chaâbane",
+        "Belkacem",
+        "Torrès",
+        "Costa",
+        "Ferreira",
+        "Dumas",
+        "Arnaud",
+        "Paoli",
+        "Cristofari"
+    };
+    static final String[] FIRST_NAMES = {
+        "Fatima",
+        "Gérard",
+        "Aïcha",
+        "Jean-Pierre",
+        "Lucie",
+        "Karim",
+        "Hélène",
+        "Frédéric",
+        "Josiane",
+        "Mohamed",
+        "Chloé",
+        "Zoé",
+        "Noël",
+        "Jérôme",
+        "Gaëlle",
+        "Raphaël",
+        "Mireille",
+        "Marcel",
+        "Yvette",
+        "Rachid",
+        "Nadia",
+        "Françoise",
+        "Stéphane",
+        "Loïc",
+        "Anaïs",
+        "Joël",
+        "Agnès",
+        "André",
+        "Cécile",
+        "Denise",
+        "Émile",
+        "Édith",
+        "Thérèse",
+        "René",
+        "Hervé",
+        "Sébastien",
+        "Mélanie",
+        "Océane",
+        "Maëlys",
+        "Inès",
+        "Yasmine",
+        "Samir",
+        "Léa",
+        "Mathéo",
+        "Célestin",
+        "Ginette",
+        "Odette",
+        "Paulette",
+        "Renée",
+        "Monique",
+        "Jacqueline",
+        "Marie-Thérèse",
+        "José",
+        "Antonio",
+        "Giuseppe",
+        "Khadija",
+        "Mamadou",
+        "Aminata",
+        "Nicolas",
+        "Sophie",
+        "Christiane",
+        "Bernadette",
+        "Lucien",
+        "Fernand",
+        "Irène",
+        "Éric"
+    };
+    static final String[] STREETS = {
+        "rue de la République",
+        "boulevard Baille",
+        "avenue du Prado",
+        "rue d'Aubagne",
+        "boulevard National",
+        "chemin de Château-Gombert",
+        "traverse de la Martine",
+        "rue Félix Pyat",
+        "boulevard de Sainte-Marguerite",
+        "rue Paradis",
+        "cours Belsunce",
+        "rue Sainte-Cécile",
+        "allée des Pins",
+        "avenue de Saint-Just",
+        "boulevard Michelet",
+        "rue Loubon",
+        "rue de Lodi",
+        "chemin du Littoral",
+        "boulevard de la Libération",
+        "avenue de la Rose",
+        "rue Léon Bourgeois",
+        "boulevard Jean Moulin",
+        "rue Saint-Pierre",
+        "boulevard Romain Rolland",
+        "avenue des Chartreux",
+        "rue du Rouet",
+        "rue Breteuil",
+        "chemin des Bourrely",
+        "boulevard Gèze",
+        "avenue Élléon",
+        "rue Abbé-de-l'Épée",
+        "traverse Prat",
+        "impasse des Mûriers",
+        "rue Édouard Delanglade",
+        "boulevard de Plombières",
+        "rue de Crimée",
+        "rue Nationale",
+        "avenue Roger Salengro",
+        "chemin de la Madrague-Ville",
+        "montée des Accoules"
+    };
+    static final String[] BUILDINGS = {
+        "",
+        "",
+        "",
+        "bât. B, ",
+        "bât. C2, esc. 3, ",
+        "résidence Les Flamants, ",
+        "cité Félix Pyat, bât. A, ",
+        "Parc Kalliste, bât. H, "
+    };
+    private static final String[] DOMAINS = {
+        "energie", "eau", "logement", "telephonie", "banque", "sante", "administratif", "budget"
+    };
+    private static final String[] ISSUERS = {
+        "EDF",
+        "Engie",
+        "Société des Eaux de Marseille",
+        "13 Habitat",
+        "CAF des Bouches-du-Rhône",
+        "CPAM 13",
+        "Orange",
+        "SFR",
+        "Banque Postale",
+        "Trésor public",
+        "Logirem"
+    };
+    private static final String[] DOCUMENT_TYPES = {
+        "facture", "courrier", "echeancier", "avis_imposition", "attestation", "releve"
+    };
     private static final String[] SYNTHESES = {
         "Facture d'électricité de 412,50 € non réglée ; échéancier demandé au fournisseur.",
         "Courrier de relance de la CAF reçu ; dossier d'aide au logement à compléter avec la personne.",
@@ -106,7 +312,8 @@ final class ClientStoreGenerator {
         "Dossier FSL déposé pour impayés de loyer ; décision attendue sous deux mois.",
         "Orientation vers l'assistante sociale de secteur avec accord de la personne.",
         "Point sur le budget : charges fixes listées, reste à vivre calculé.",
-        "Appel au fournisseur pour éviter une coupure ; délai de paiement obtenu."};
+        "Appel au fournisseur pour éviter une coupure ; délai de paiement obtenu."
+    };
 
     private final Path cacheRoot;
     private final LocalDate today;
@@ -125,7 +332,8 @@ final class ClientStoreGenerator {
         }
         Files.createDirectories(cacheRoot);
         try (Stream<Path> old = Files.list(cacheRoot)) {
-            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("client-store-")).toList()) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("client-store-"))
+                    .toList()) {
                 deleteTree(p);
             }
         }
@@ -137,15 +345,28 @@ final class ClientStoreGenerator {
                 fill(db);
                 db.checkpoint();
             }
-            SessionManager.provisionDevice(tmp, new AccountInfo(COUNSELLOR, "conseil.bench", "Camille Rossi",
-                    Role.COUNSELLOR, STRUCTURE, "http://127.0.0.1:9", "bench-device"), PIN.toCharArray(),
-                    SessionManager.DEFAULT_PIN_ITERATIONS, key);
+            SessionManager.provisionDevice(
+                    tmp,
+                    new AccountInfo(
+                            COUNSELLOR,
+                            "conseil.bench",
+                            "Camille Rossi",
+                            Role.COUNSELLOR,
+                            STRUCTURE,
+                            "http://127.0.0.1:9",
+                            "bench-device"),
+                    PIN.toCharArray(),
+                    SessionManager.DEFAULT_PIN_ITERATIONS,
+                    key);
         } finally {
             Crypto.wipe(key);
         }
         Files.writeString(tmp.resolve(DONE_MARKER), "version " + VERSION + " for " + today + "\n");
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf("client-store: generated %s in %d s (%d MB)%n", dir, (System.nanoTime() - t0) / 1_000_000_000,
+        System.out.printf(
+                "client-store: generated %s in %d s (%d MB)%n",
+                dir,
+                (System.nanoTime() - t0) / 1_000_000_000,
                 Files.size(dir.resolve(SessionManager.DATABASE_FILE)) >> 20);
         return dir;
     }
@@ -190,9 +411,14 @@ final class ClientStoreGenerator {
         db.inTransaction(tx -> {
             codes(tx, now);
             for (int c = 0; c < COUNSELLORS; c++) {
-                tx.update("INSERT INTO users(id, username, display_name, role, structure_id, fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        counsellor(c), "conseil" + c, c == 0 ? "Camille Rossi" : FIRST_NAMES[c] + " " + LAST_NAMES[c],
-                        Role.COUNSELLOR.code(), STRUCTURE, now);
+                tx.update(
+                        "INSERT INTO users(id, username, display_name, role, structure_id, fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        counsellor(c),
+                        "conseil" + c,
+                        c == 0 ? "Camille Rossi" : FIRST_NAMES[c] + " " + LAST_NAMES[c],
+                        Role.COUNSELLOR.code(),
+                        STRUCTURE,
+                        now);
             }
         });
         List<EntityDto> batch = new ArrayList<>(BATCH);
@@ -230,16 +456,16 @@ final class ClientStoreGenerator {
                 continue;
             }
             int resident = rnd.nextInt(RESIDENTS / COUNSELLORS) * COUNSELLORS + c;
-            appointments.add(appointment(appointments.size(), d, LocalTime.of(9 + rnd.nextInt(8), 15 * rnd.nextInt(4)),
-                    c, resident, rnd));
+            appointments.add(appointment(
+                    appointments.size(), d, LocalTime.of(9 + rnd.nextInt(8), 15 * rnd.nextInt(4)), c, resident, rnd));
         }
         for (AppointmentDto a : appointments) {
             batch.add(a);
             flushIfFull(db, batch, now);
         }
         flush(db, batch, now);
-        System.out.println("client-store: " + appointments.size() + " appointments written ("
-                + mine.size() + " for the benchmark counsellor)");
+        System.out.println("client-store: " + appointments.size() + " appointments written (" + mine.size()
+                + " for the benchmark counsellor)");
 
         // visit reports: every past appointment that took place has its report; the rest are desk and phone
         // contacts spread over five years
@@ -252,22 +478,30 @@ final class ClientStoreGenerator {
             if (!a.start().isBefore(now) || !"done".equals(a.status())) {
                 continue;
             }
-            documents += report(batch, visits++, a.residentId(), a.counsellorId(), a.id(), a.start(), "home_visit",
-                    documents, rnd);
+            documents += report(
+                    batch, visits++, a.residentId(), a.counsellorId(), a.id(), a.start(), "home_visit", documents, rnd);
             flushIfFull(db, batch, now);
         }
         while (visits < VISITS) {
             int resident = rnd.nextInt(RESIDENTS);
             Instant at = now.minusSeconds(3600L * (1 + rnd.nextInt(5 * 365 * 24)));
-            documents += report(batch, visits++, residentId(resident), counsellor(resident % COUNSELLORS), null, at,
-                    rnd.nextBoolean() ? "phone" : "desk", documents, rnd);
+            documents += report(
+                    batch,
+                    visits++,
+                    residentId(resident),
+                    counsellor(resident % COUNSELLORS),
+                    null,
+                    at,
+                    rnd.nextBoolean() ? "phone" : "desk",
+                    documents,
+                    rnd);
             flushIfFull(db, batch, now);
         }
         flush(db, batch, now);
         while (documents < DOCUMENTS) { // documents brought to the desk, not attached to a report
             int resident = rnd.nextInt(RESIDENTS);
-            batch.add(document(documents++, null, residentId(resident), now.minusSeconds(60L * rnd.nextInt(2_000_000)),
-                    rnd));
+            batch.add(document(
+                    documents++, null, residentId(resident), now.minusSeconds(60L * rnd.nextInt(2_000_000)), rnd));
             flushIfFull(db, batch, now);
         }
         flush(db, batch, now);
@@ -279,21 +513,51 @@ final class ClientStoreGenerator {
         }
         for (int i = 0; i < RESIDENTS; i++) {
             Instant given = now.minusSeconds(86_400L * (30 + rnd.nextInt(900)));
-            batch.add(new ConsentDto(UUID.nameUUIDFromBytes(("consent-" + i).getBytes()).toString(), STRUCTURE,
-                    residentId(i), "data_processing", null, "2024-1", given,
-                    rnd.nextInt(40) == 0 ? given.plusSeconds(86_400L * 200) : null, null, counsellor(i % COUNSELLORS),
+            batch.add(new ConsentDto(
+                    UUID.nameUUIDFromBytes(("consent-" + i).getBytes()).toString(),
+                    STRUCTURE,
+                    residentId(i),
+                    "data_processing",
+                    null,
+                    "2024-1",
+                    given,
+                    rnd.nextInt(40) == 0 ? given.plusSeconds(86_400L * 200) : null,
+                    null,
+                    counsellor(i % COUNSELLORS),
                     "home_visit"));
             if (i % 3 == 0) {
-                batch.add(new ConsentDto(UUID.nameUUIDFromBytes(("consent-t-" + i).getBytes()).toString(), STRUCTURE,
-                        residentId(i), "transmission", "CCAS de Marseille", "2024-1", given, null, null,
-                        counsellor(i % COUNSELLORS), "home_visit"));
+                batch.add(new ConsentDto(
+                        UUID.nameUUIDFromBytes(("consent-t-" + i).getBytes()).toString(),
+                        STRUCTURE,
+                        residentId(i),
+                        "transmission",
+                        "CCAS de Marseille",
+                        "2024-1",
+                        given,
+                        null,
+                        null,
+                        counsellor(i % COUNSELLORS),
+                        "home_visit"));
             }
             if (i % 4 == 0) {
                 LocalDate start = LocalDate.ofInstant(given, PARIS);
-                batch.add(new MandateDto(UUID.nameUUIDFromBytes(("mandate-" + i).getBytes()).toString(), STRUCTURE,
-                        residentId(i), List.of("energie", "eau"), List.of(ISSUERS[i % 3]), "P1Y", start,
-                        start.plusYears(1).minusDays(1), null, true, "Marseille", List.of(counsellor(i % COUNSELLORS)),
-                        null, null, "paper", given));
+                batch.add(new MandateDto(
+                        UUID.nameUUIDFromBytes(("mandate-" + i).getBytes()).toString(),
+                        STRUCTURE,
+                        residentId(i),
+                        List.of("energie", "eau"),
+                        List.of(ISSUERS[i % 3]),
+                        "P1Y",
+                        start,
+                        start.plusYears(1).minusDays(1),
+                        null,
+                        true,
+                        "Marseille",
+                        List.of(counsellor(i % COUNSELLORS)),
+                        null,
+                        null,
+                        "paper",
+                        given));
             }
             flushIfFull(db, batch, now);
         }
@@ -318,17 +582,31 @@ final class ClientStoreGenerator {
 
     private static void codes(Tx tx, Instant now) {
         String[][] codes = {
-            {"appointment_type", "home_visit", "Visite à domicile"}, {"appointment_type", "desk", "Permanence"},
+            {"appointment_type", "home_visit", "Visite à domicile"},
+            {"appointment_type", "desk", "Permanence"},
             {"appointment_type", "phone", "Rendez-vous téléphonique"},
-            {"appointment_status", "confirmed", "Confirmé"}, {"appointment_status", "done", "Réalisé"},
-            {"appointment_status", "cancelled", "Annulé"}, {"appointment_status", "no_show", "Absent"},
-            {"medium", "home_visit", "Visite à domicile"}, {"medium", "desk", "Accueil"}, {"medium", "phone", "Téléphone"},
-            {"domain", "energie", "Énergie"}, {"domain", "eau", "Eau"}, {"domain", "logement", "Logement"},
-            {"domain", "telephonie", "Téléphonie"}, {"domain", "banque", "Banque"}, {"domain", "sante", "Santé"},
-            {"domain", "administratif", "Administratif"}, {"domain", "budget", "Budget"},
-            {"document_type", "facture", "Facture"}, {"document_type", "courrier", "Courrier"},
-            {"document_type", "echeancier", "Échéancier"}, {"document_type", "avis_imposition", "Avis d'imposition"},
-            {"document_type", "attestation", "Attestation"}, {"document_type", "releve", "Relevé"}};
+            {"appointment_status", "confirmed", "Confirmé"},
+            {"appointment_status", "done", "Réalisé"},
+            {"appointment_status", "cancelled", "Annulé"},
+            {"appointment_status", "no_show", "Absent"},
+            {"medium", "home_visit", "Visite à domicile"},
+            {"medium", "desk", "Accueil"},
+            {"medium", "phone", "Téléphone"},
+            {"domain", "energie", "Énergie"},
+            {"domain", "eau", "Eau"},
+            {"domain", "logement", "Logement"},
+            {"domain", "telephonie", "Téléphonie"},
+            {"domain", "banque", "Banque"},
+            {"domain", "sante", "Santé"},
+            {"domain", "administratif", "Administratif"},
+            {"domain", "budget", "Budget"},
+            {"document_type", "facture", "Facture"},
+            {"document_type", "courrier", "Courrier"},
+            {"document_type", "echeancier", "Échéancier"},
+            {"document_type", "avis_imposition", "Avis d'imposition"},
+            {"document_type", "attestation", "Attestation"},
+            {"document_type", "releve", "Relevé"}
+        };
         for (int i = 0; i < codes.length; i++) {
             Records.upsert(tx, new CodeDto(codes[i][0], codes[i][1], codes[i][2], null, i, true), 1L, now, null);
         }
@@ -344,58 +622,143 @@ final class ClientStoreGenerator {
         LocalDate birth = LocalDate.of(1930 + rnd.nextInt(75), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
         List<HouseholdMemberDto> household = new ArrayList<>();
         for (int k = rnd.nextInt(4); k > 0; k--) {
-            household.add(new HouseholdMemberDto("h" + k, k == 1 ? "conjoint" : "enfant",
-                    FIRST_NAMES[rnd.nextInt(FIRST_NAMES.length)], 1940 + rnd.nextInt(80)));
+            household.add(new HouseholdMemberDto(
+                    "h" + k,
+                    k == 1 ? "conjoint" : "enfant",
+                    FIRST_NAMES[rnd.nextInt(FIRST_NAMES.length)],
+                    1940 + rnd.nextInt(80)));
         }
-        List<ContactPersonDto> contacts = rnd.nextInt(3) == 0 ? List.of(new ContactPersonDto("c1",
-                FIRST_NAMES[rnd.nextInt(FIRST_NAMES.length)] + " " + last, "fille", phone(i + 7), true, false))
+        List<ContactPersonDto> contacts = rnd.nextInt(3) == 0
+                ? List.of(new ContactPersonDto(
+                        "c1",
+                        FIRST_NAMES[rnd.nextInt(FIRST_NAMES.length)] + " " + last,
+                        "fille",
+                        phone(i + 7),
+                        true,
+                        false))
                 : List.of();
-        return new ResidentDto(residentId(i), STRUCTURE, fileNumber(i), woman ? "Mme" : "M.", last, first, birth,
-                rnd.nextInt(20) == 0 ? null : phone(i), street, postcode, "Marseille",
+        return new ResidentDto(
+                residentId(i),
+                STRUCTURE,
+                fileNumber(i),
+                woman ? "Mme" : "M.",
+                last,
+                first,
+                birth,
+                rnd.nextInt(20) == 0 ? null : phone(i),
+                street,
+                postcode,
+                "Marseille",
                 rnd.nextInt(3) == 0 ? "Digicode 4521B, 3e étage sans ascenseur, sonner deux fois." : null,
-                rnd.nextInt(2) == 0 ? "mobilite_reduite" : "isolement", counsellor(i % COUNSELLORS), "active",
-                woman && rnd.nextInt(3) == 0 ? LAST_NAMES[rnd.nextInt(LAST_NAMES.length)] : null, null, false,
-                "le matin", "fr", false, rnd.nextBoolean() ? "locataire_social" : "locataire_prive",
-                rnd.nextBoolean() ? "13 Habitat" : null, Boolean.TRUE, "retraite",
-                rnd.nextInt(15) == 0 ? "curatelle_renforcee" : "aucune", null, "ccas", "CCAS de Marseille",
-                "Personne suivie pour des impayés d'énergie ; échéancier en cours.", household, contacts);
+                rnd.nextInt(2) == 0 ? "mobilite_reduite" : "isolement",
+                counsellor(i % COUNSELLORS),
+                "active",
+                woman && rnd.nextInt(3) == 0 ? LAST_NAMES[rnd.nextInt(LAST_NAMES.length)] : null,
+                null,
+                false,
+                "le matin",
+                "fr",
+                false,
+                rnd.nextBoolean() ? "locataire_social" : "locataire_prive",
+                rnd.nextBoolean() ? "13 Habitat" : null,
+                Boolean.TRUE,
+                "retraite",
+                rnd.nextInt(15) == 0 ? "curatelle_renforcee" : "aucune",
+                null,
+                "ccas",
+                "CCAS de Marseille",
+                "Personne suivie pour des impayés d'énergie ; échéancier en cours.",
+                household,
+                contacts);
     }
 
     private AppointmentDto appointment(int n, LocalDate day, LocalTime time, int counsellor, int resident, Random rnd) {
         Instant start = day.atTime(time).atZone(PARIS).toInstant();
         boolean past = day.isBefore(today);
-        String status = !past ? "confirmed" : switch (rnd.nextInt(12)) {
-            case 0 -> "cancelled";
-            case 1 -> "no_show";
-            default -> "done";
-        };
-        return new AppointmentDto(UUID.nameUUIDFromBytes(("appointment-" + n).getBytes()).toString(), STRUCTURE,
-                residentId(resident), counsellor(counsellor), "home_visit", start, start.plusSeconds(3600), status,
-                null, rnd.nextInt(4) == 0 ? "Apporter l'échéancier EDF et le dernier avis d'imposition." : null,
+        String status = !past
+                ? "confirmed"
+                : switch (rnd.nextInt(12)) {
+                    case 0 -> "cancelled";
+                    case 1 -> "no_show";
+                    default -> "done";
+                };
+        return new AppointmentDto(
+                UUID.nameUUIDFromBytes(("appointment-" + n).getBytes()).toString(),
+                STRUCTURE,
+                residentId(resident),
+                counsellor(counsellor),
+                "home_visit",
+                start,
+                start.plusSeconds(3600),
+                status,
+                null,
+                rnd.nextInt(4) == 0 ? "Apporter l'échéancier EDF et le dernier avis d'imposition." : null,
                 "cancelled".equals(status) ? "Hospitalisation" : null,
-                List.of("Dernière facture d'énergie", "Avis d'imposition"), null);
+                List.of("Dernière facture d'énergie", "Avis d'imposition"),
+                null);
     }
 
     /** Adds a completed report and its documents to the batch; returns the number of documents added. */
-    private int report(List<EntityDto> batch, int n, String resident, String counsellor, String appointment,
-                       Instant at, String medium, int firstDocument, Random rnd) {
+    private int report(
+            List<EntityDto> batch,
+            int n,
+            String resident,
+            String counsellor,
+            String appointment,
+            Instant at,
+            String medium,
+            int firstDocument,
+            Random rnd) {
         String id = UUID.nameUUIDFromBytes(("visit-" + n).getBytes()).toString();
         String domain = DOMAINS[rnd.nextInt(DOMAINS.length)];
         LocalDate day = LocalDate.ofInstant(at, PARIS);
         List<ActionDto> actions = new ArrayList<>();
         for (int k = rnd.nextInt(3); k > 0; k--) {
-            actions.add(new ActionDto("a" + k, rnd.nextBoolean() ? "fsl_request" : "payment_plan", domain,
-                    ISSUERS[rnd.nextInt(ISSUERS.length)], day, rnd.nextBoolean() ? "obtained" : "pending",
-                    (long) (5_000 + rnd.nextInt(90_000)), null, "REF-" + rnd.nextInt(1_000_000), false, null, null));
+            actions.add(new ActionDto(
+                    "a" + k,
+                    rnd.nextBoolean() ? "fsl_request" : "payment_plan",
+                    domain,
+                    ISSUERS[rnd.nextInt(ISSUERS.length)],
+                    day,
+                    rnd.nextBoolean() ? "obtained" : "pending",
+                    (long) (5_000 + rnd.nextInt(90_000)),
+                    null,
+                    "REF-" + rnd.nextInt(1_000_000),
+                    false,
+                    null,
+                    null));
         }
-        List<OrientationDto> orientations = rnd.nextInt(4) == 0 ? List.of(new OrientationDto("o1", "ccas",
-                "Aide financière ponctuelle", day, "mail", true, null)) : List.of();
-        EnergyCheckDto energy = "home_visit".equals(medium) && "energie".equals(domain) ? new EnergyCheckDto(true,
-                Boolean.TRUE, "normal", null, null, "electrique", List.of("thermostat"), List.of(), null) : null;
-        batch.add(new VisitReportDto(id, STRUCTURE, appointment, resident, counsellor, medium, List.of(domain),
-                SYNTHESES[rnd.nextInt(SYNTHESES.length)], null, null, at, at.plusSeconds(3000), null,
-                "home_visit".equals(medium) ? "domicile" : null, 45, List.of("resident"), List.of(domain + "_impaye"),
-                energy, actions, orientations, null, true, null));
+        List<OrientationDto> orientations = rnd.nextInt(4) == 0
+                ? List.of(new OrientationDto("o1", "ccas", "Aide financière ponctuelle", day, "mail", true, null))
+                : List.of();
+        EnergyCheckDto energy = "home_visit".equals(medium) && "energie".equals(domain)
+                ? new EnergyCheckDto(
+                        true, Boolean.TRUE, "normal", null, null, "electrique", List.of("thermostat"), List.of(), null)
+                : null;
+        batch.add(new VisitReportDto(
+                id,
+                STRUCTURE,
+                appointment,
+                resident,
+                counsellor,
+                medium,
+                List.of(domain),
+                SYNTHESES[rnd.nextInt(SYNTHESES.length)],
+                null,
+                null,
+                at,
+                at.plusSeconds(3000),
+                null,
+                "home_visit".equals(medium) ? "domicile" : null,
+                45,
+                List.of("resident"),
+                List.of(domain + "_impaye"),
+                energy,
+                actions,
+                orientations,
+                null,
+                true,
+                null));
         int docs = n % 2 == 0 ? rnd.nextInt(3) : 1 + rnd.nextInt(3);
         for (int k = 0; k < docs; k++) {
             batch.add(document(firstDocument + k, id, resident, at.plusSeconds(60L * k), rnd));
@@ -406,11 +769,23 @@ final class ClientStoreGenerator {
     private DocumentDto document(int n, String report, String resident, Instant at, Random rnd) {
         LocalDate day = LocalDate.ofInstant(at, PARIS);
         String type = DOCUMENT_TYPES[rnd.nextInt(DOCUMENT_TYPES.length)];
-        return new DocumentDto(UUID.nameUUIDFromBytes(("document-" + n).getBytes()).toString(), STRUCTURE, report,
-                resident, type, String.format("%064x", (long) n * 2_654_435_761L), "image/jpeg",
-                250_000 + rnd.nextInt(500_000), at, retention(n), type.equals("facture") ? "Facture" : null,
-                ISSUERS[rnd.nextInt(ISSUERS.length)], type.equals("facture") ? (long) (1_000 + rnd.nextInt(80_000)) : null,
-                type.equals("facture") ? day.plusDays(20) : null, List.of("fsl"), "photo_in_app");
+        return new DocumentDto(
+                UUID.nameUUIDFromBytes(("document-" + n).getBytes()).toString(),
+                STRUCTURE,
+                report,
+                resident,
+                type,
+                String.format("%064x", (long) n * 2_654_435_761L),
+                "image/jpeg",
+                250_000 + rnd.nextInt(500_000),
+                at,
+                retention(n),
+                type.equals("facture") ? "Facture" : null,
+                ISSUERS[rnd.nextInt(ISSUERS.length)],
+                type.equals("facture") ? (long) (1_000 + rnd.nextInt(80_000)) : null,
+                type.equals("facture") ? day.plusDays(20) : null,
+                List.of("fsl"),
+                "photo_in_app");
     }
 
     /** Every generated document is still within its retention period, so that the device holds all 200,000. */
@@ -424,9 +799,18 @@ final class ClientStoreGenerator {
         String assignee = mine ? COUNSELLOR : counsellor(1 + rnd.nextInt(COUNSELLORS - 1));
         LocalDate due = today.plusDays(rnd.nextInt(120) - 100);
         boolean open = due.isAfter(today.minusDays(30)) ? rnd.nextInt(10) < 8 : rnd.nextInt(10) == 0;
-        return new TaskDto(UUID.nameUUIDFromBytes(("task-" + n).getBytes()).toString(), STRUCTURE, residentId(resident),
-                null, assignee, rnd.nextBoolean() ? "Vérifier la décision FSL" : "Rappeler la personne",
-                due, open ? TaskDto.TODO : TaskDto.DONE, rnd.nextBoolean() ? "fsl_check" : null, null,
-                now.minusSeconds(86_400L * 60), open ? null : now.minusSeconds(86_400L * rnd.nextInt(90)));
+        return new TaskDto(
+                UUID.nameUUIDFromBytes(("task-" + n).getBytes()).toString(),
+                STRUCTURE,
+                residentId(resident),
+                null,
+                assignee,
+                rnd.nextBoolean() ? "Vérifier la décision FSL" : "Rappeler la personne",
+                due,
+                open ? TaskDto.TODO : TaskDto.DONE,
+                rnd.nextBoolean() ? "fsl_check" : null,
+                null,
+                now.minusSeconds(86_400L * 60),
+                open ? null : now.minusSeconds(86_400L * rnd.nextInt(90)));
     }
 }

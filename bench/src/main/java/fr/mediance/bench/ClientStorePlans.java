@@ -6,7 +6,6 @@ import fr.mediance.app.core.session.SessionManager;
 import fr.mediance.app.core.store.Database;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.sync.Outbox;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,8 +24,8 @@ final class ClientStorePlans {
         LocalDate today = LocalDate.now(CoreContext.PARIS);
         Path device = new ClientStoreGenerator(Path.of("bench", "target"), today).device();
         StoreHolder store = new StoreHolder();
-        SessionManager session = new SessionManager(device, Clock.systemUTC(), store, Runnable::run, null,
-                SessionManager.DEFAULT_PIN_ITERATIONS);
+        SessionManager session = new SessionManager(
+                device, Clock.systemUTC(), store, Runnable::run, null, SessionManager.DEFAULT_PIN_ITERATIONS);
         if (!session.unlock(AppStartup.PIN.toCharArray()).isOk()) {
             throw new IllegalStateException("cannot unlock the generated store");
         }
@@ -37,10 +36,9 @@ final class ClientStorePlans {
                 db.read(tx -> tx.query("EXPLAIN QUERY PLAN " + sql, r -> r.string("detail"), sampleParams(sql)))
                         .forEach(line -> System.out.println("    " + line));
             }
-            SqliteResidentService residents = new SqliteResidentService(store, new Outbox(Clock.systemUTC()),
-                    session::currentAccount, Clock.systemUTC());
-            record Timed(String input, double ms, double maxMs, int results) {
-            }
+            SqliteResidentService residents = new SqliteResidentService(
+                    store, new Outbox(Clock.systemUTC()), session::currentAccount, Clock.systemUTC());
+            record Timed(String input, double ms, double maxMs, int results) {}
             List<String> inputs = ClientStoreBench.searchInputs(new Random(7), 400);
             for (String input : inputs) {
                 residents.search(input, 50); // warm-up: compiled code, statements, page cache
@@ -59,8 +57,11 @@ final class ClientStorePlans {
             }
             timed.sort(Comparator.comparingDouble(Timed::ms).reversed());
             System.out.println("\nslowest searches (median and max of 5 runs each, after a warm-up):");
-            timed.stream().limit(25).forEach(t -> System.out.printf("    %7.2f ms (max %7.2f)  %3d results  \"%s\"%n",
-                    t.ms(), t.maxMs(), t.results(), t.input()));
+            timed.stream()
+                    .limit(25)
+                    .forEach(t -> System.out.printf(
+                            "    %7.2f ms (max %7.2f)  %3d results  \"%s\"%n",
+                            t.ms(), t.maxMs(), t.results(), t.input()));
         } finally {
             session.lock();
         }
@@ -69,14 +70,16 @@ final class ClientStorePlans {
 
     private static List<String> statements() {
         // the statements of SqliteAgendaService.myDay and SqliteResidentService.search, as written there
-        return List.of("""
+        return List.of(
+                """
                 SELECT a.*, r.first_name, r.last_name, coalesce(u.display_name, u.username) AS counsellor_name,
                   (SELECT v.id FROM visit_reports v WHERE v.appointment_id = a.id
                      ORDER BY v.completed_at IS NULL DESC, v.updated_at DESC LIMIT 1) AS report_id,
                   EXISTS(SELECT 1 FROM outbox o WHERE o.entity = 'appointment' AND o.entity_id = a.id) AS pending
                 FROM appointments a LEFT JOIN residents r ON r.id = a.resident_id LEFT JOIN users u ON u.id = a.counsellor_id
                 WHERE a.counsellor_id = ? AND a.start_at >= ? AND a.start_at < ? ORDER BY a.start_at, a.id
-                """, """
+                """,
+                """
                 SELECT r.*, EXISTS(SELECT 1 FROM outbox o WHERE o.entity = 'resident' AND o.entity_id = r.id) AS pending
                 FROM residents r WHERE r.id IN (SELECT id FROM residents_fts WHERE residents_fts MATCH ?)
                 ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?

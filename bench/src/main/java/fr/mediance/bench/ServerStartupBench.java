@@ -1,7 +1,6 @@
 package fr.mediance.bench;
 
 import fr.mediance.systemtests.ServerProcess;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,8 +21,8 @@ final class ServerStartupBench {
         long[] serverMs = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();
-            try (ServerProcess server = ServerProcess.start(work.resolve("server-" + i), 0, true, env,
-                    ServerProcess.defaultStartTimeout())) {
+            try (ServerProcess server = ServerProcess.start(
+                    work.resolve("server-" + i), 0, true, env, ServerProcess.defaultStartTimeout())) {
                 StartupBench.awaitHealthy(server.baseUrl());
                 serverMs[i] = (System.nanoTime() - t0) / 1_000_000;
                 System.out.printf("server run %d: healthy after %d ms%n", i + 1, serverMs[i]);

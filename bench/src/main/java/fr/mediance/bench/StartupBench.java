@@ -2,7 +2,6 @@ package fr.mediance.bench;
 
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.systemtests.ServerProcess;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +28,8 @@ final class StartupBench {
         long[] serverMs = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();
-            try (ServerProcess server = ServerProcess.start(work.resolve("server-" + i), 0, true, env,
-                    ServerProcess.defaultStartTimeout())) {
+            try (ServerProcess server = ServerProcess.start(
+                    work.resolve("server-" + i), 0, true, env, ServerProcess.defaultStartTimeout())) {
                 awaitHealthy(server.baseUrl());
                 serverMs[i] = (System.nanoTime() - t0) / 1_000_000;
                 System.out.printf("server run %d: healthy after %d ms%n", i + 1, serverMs[i]);
@@ -38,15 +37,18 @@ final class StartupBench {
         }
 
         long[] appMs = AppStartup.measure(work, env, password, 3);
-        System.out.printf("RESULT startup server_ready_ms=%d app_first_frame_ms=%d%n",
+        System.out.printf(
+                "RESULT startup server_ready_ms=%d app_first_frame_ms=%d%n",
                 Stats.median(serverMs), Stats.median(appMs));
         return 0;
     }
 
     static void awaitHealthy(URI base) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(base.resolve(ApiPaths.HEALTH)).timeout(Duration.ofSeconds(5))
-                .GET().build();
+        HttpRequest health = HttpRequest.newBuilder(base.resolve(ApiPaths.HEALTH))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         for (int attempt = 0; attempt < 500; attempt++) {
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Small order statistics for benchmark samples. */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     static long median(long[] samples) {
         return percentile(samples, 50);

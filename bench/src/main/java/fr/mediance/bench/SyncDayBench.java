@@ -9,10 +9,8 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.systemtests.LinkEmulator;
 import fr.mediance.systemtests.LinkEmulator.Profile;
 import fr.mediance.systemtests.SyncWorld;
-import fr.mediance.testing.TestImages;
 import fr.mediance.systemtests.WireLog;
-import okhttp3.OkHttpClient;
-
+import fr.mediance.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import okhttp3.OkHttpClient;
 
 /**
  * {@code bench/run sync-day}: one day of a counsellor's work (8 visit reports, 16 photos of documents made
@@ -46,8 +45,11 @@ final class SyncDayBench {
             originals.add(photo);
             originalBytes += photo.length;
         }
-        System.out.printf(Locale.ROOT, "16 phone photos 4000x3000: %.1f MB in all (%.2f MB each on average)%n",
-                originalBytes / 1e6, originalBytes / 1e6 / originals.size());
+        System.out.printf(
+                Locale.ROOT,
+                "16 phone photos 4000x3000: %.1f MB in all (%.2f MB each on average)%n",
+                originalBytes / 1e6,
+                originalBytes / 1e6 / originals.size());
         // The same day on loopback with no limit first: the time the client and the server spend working,
         // which no link can remove.
         runProfile(work.resolve("unlimited"), Profile.UNLIMITED, originals);
@@ -61,26 +63,36 @@ final class SyncDayBench {
         try (SyncWorld world = SyncWorld.start(root)) {
             CoreContext coord = world.device("coord", "coord", world.serverUrl());
             String counsellor = SyncWorld.userId(coord, "conseil1");
-            List<String> visits = SyncWorld.planVisits(coord, counsellor, VISITS,
-                    LocalDate.now(CoreContext.PARIS).plusDays(1), "J");
+            List<String> visits = SyncWorld.planVisits(
+                    coord, counsellor, VISITS, LocalDate.now(CoreContext.PARIS).plusDays(1), "J");
             LinkEmulator link = world.link(Profile.UNLIMITED, 7);
             WireLog wire = new WireLog();
-            OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(wire).build();
+            OkHttpClient http =
+                    new OkHttpClient.Builder().addNetworkInterceptor(wire).build();
             CoreContext tablet = world.device("tablet", "conseil1", link.baseUrl(), http, null);
 
             // The day's capture, offline, through the app's own path (photos downscaled at attach).
             long c0 = System.nanoTime();
             List<PhotoItem> photos = new ArrayList<>();
             for (int v = 0; v < VISITS; v++) {
-                VisitReport r = SyncWorld.completeVisit(tablet, visits.get(v), SYNTHESIS,
+                VisitReport r = SyncWorld.completeVisit(
+                        tablet,
+                        visits.get(v),
+                        SYNTHESIS,
                         originals.subList(v * PHOTOS_PER_VISIT, (v + 1) * PHOTOS_PER_VISIT));
                 photos.addAll(tablet.documents().photos(r.id()));
             }
             long captureMs = (System.nanoTime() - c0) / 1_000_000;
             long photoBytes = photos.stream().mapToLong(PhotoItem::sizeBytes).sum();
-            System.out.printf(Locale.ROOT, "[%s] captured %d reports, %d photos downscaled to %.0f kB on average "
-                            + "(capture with downscaling: %d ms per photo)%n", profile.name(), VISITS, photos.size(),
-                    photoBytes / 1e3 / photos.size(), captureMs / photos.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "[%s] captured %d reports, %d photos downscaled to %.0f kB on average "
+                            + "(capture with downscaling: %d ms per photo)%n",
+                    profile.name(),
+                    VISITS,
+                    photos.size(),
+                    photoBytes / 1e3 / photos.size(),
+                    captureMs / photos.size());
 
             // Back in coverage: a new connection, the profile's link, one sync (more if the link failed).
             http.connectionPool().evictAll();
@@ -103,35 +115,63 @@ final class SyncDayBench {
 
             long pushBytes = wire.attempts().stream()
                     .filter(a -> a.status() == 200 && a.path().equals(ApiPaths.SYNC_PUSH))
-                    .mapToLong(WireLog.Attempt::bodyBytes).sum();
+                    .mapToLong(WireLog.Attempt::bodyBytes)
+                    .sum();
             long pushes = wire.attempts().stream()
-                    .filter(a -> a.status() == 200 && a.path().equals(ApiPaths.SYNC_PUSH)).count();
+                    .filter(a -> a.status() == 200 && a.path().equals(ApiPaths.SYNC_PUSH))
+                    .count();
             long payload = pushBytes + photoBytes;
-            long chunks = photos.stream().mapToLong(p -> (p.sizeBytes() + Limits.DEFAULT_CHUNK_BYTES - 1)
-                    / Limits.DEFAULT_CHUNK_BYTES).sum();
+            long chunks = photos.stream()
+                    .mapToLong(p -> (p.sizeBytes() + Limits.DEFAULT_CHUNK_BYTES - 1) / Limits.DEFAULT_CHUNK_BYTES)
+                    .sum();
             long minimalRoundTrips = 1 /* TCP */ + pushes + chunks + 1 /* the pull that ends the sync */;
             double rtt = profile.rtt().toNanos() / 1e9;
             if (profile.up().bitsPerSecond() == 0) {
-                System.out.printf(Locale.ROOT, "[%s] the day synced in %.2f s with no link limit (%d requests): "
-                        + "client and server work%n", profile.name(), seconds, wire.attempts().size());
+                System.out.printf(
+                        Locale.ROOT,
+                        "[%s] the day synced in %.2f s with no link limit (%d requests): " + "client and server work%n",
+                        profile.name(),
+                        seconds,
+                        wire.attempts().size());
                 return;
             }
             double bound = payload * 8.0 / profile.up().bitsPerSecond() + minimalRoundTrips * rtt;
 
             Map<String, Integer> requests = new TreeMap<>();
             for (WireLog.Attempt a : wire.attempts()) {
-                String path = a.path().startsWith(ApiPaths.UPLOADS + "/") ? ApiPaths.UPLOADS + "/{id}"
-                        : a.path().startsWith(ApiPaths.PREFIX + "/blobs/") && !a.path().equals(ApiPaths.BLOBS_HELD)
-                        ? ApiPaths.PREFIX + "/blobs/{sha}" : a.path();
+                String path = a.path().startsWith(ApiPaths.UPLOADS + "/")
+                        ? ApiPaths.UPLOADS + "/{id}"
+                        : a.path().startsWith(ApiPaths.PREFIX + "/blobs/")
+                                        && !a.path().equals(ApiPaths.BLOBS_HELD)
+                                ? ApiPaths.PREFIX + "/blobs/{sha}"
+                                : a.path();
                 requests.merge(a.method() + " " + path, 1, Integer::sum);
             }
-            System.out.printf(Locale.ROOT, "[%s] %d sync(s), %d requests %s; request heads %d B, payload %d B "
+            System.out.printf(
+                    Locale.ROOT,
+                    "[%s] %d sync(s), %d requests %s; request heads %d B, payload %d B "
                             + "(push JSON %d B + photos %d B), down %d B; minimal round trips %d (%.2f s), "
-                            + "transfer %.2f s%n", profile.name(), syncs, wire.attempts().size(), requests,
-                    wire.headBytes(), payload, pushBytes, photoBytes, link.downBytes() - down0, minimalRoundTrips,
-                    minimalRoundTrips * rtt, payload * 8.0 / profile.up().bitsPerSecond());
-            System.out.printf(Locale.ROOT, "RESULT sync-day profile=%s seconds=%.2f bound_seconds=%.2f ratio=%.3f "
-                    + "bytes=%d%n", profile.name(), seconds, bound, seconds / bound, bytes);
+                            + "transfer %.2f s%n",
+                    profile.name(),
+                    syncs,
+                    wire.attempts().size(),
+                    requests,
+                    wire.headBytes(),
+                    payload,
+                    pushBytes,
+                    photoBytes,
+                    link.downBytes() - down0,
+                    minimalRoundTrips,
+                    minimalRoundTrips * rtt,
+                    payload * 8.0 / profile.up().bitsPerSecond());
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT sync-day profile=%s seconds=%.2f bound_seconds=%.2f ratio=%.3f " + "bytes=%d%n",
+                    profile.name(),
+                    seconds,
+                    bound,
+                    seconds / bound,
+                    bytes);
         }
     }
 }

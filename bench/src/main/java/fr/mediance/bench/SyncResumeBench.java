@@ -10,17 +10,16 @@ import fr.mediance.systemtests.LinkEmulator;
 import fr.mediance.systemtests.LinkEmulator.Dir;
 import fr.mediance.systemtests.LinkEmulator.Profile;
 import fr.mediance.systemtests.SyncWorld;
-import fr.mediance.testing.TestImages;
 import fr.mediance.systemtests.UploadAccounting;
 import fr.mediance.systemtests.WireLog;
-import okhttp3.OkHttpClient;
-
+import fr.mediance.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
 
 /**
  * {@code bench/run sync-resume}: a 3 MB file uploaded by the tablet over the weak profile (250 kbit/s up,
@@ -38,18 +37,19 @@ final class SyncResumeBench {
         try (SyncWorld world = SyncWorld.start(work)) {
             CoreContext coord = world.device("coord", "coord", world.serverUrl());
             String counsellor = SyncWorld.userId(coord, "conseil1");
-            List<String> visits = SyncWorld.planVisits(coord, counsellor, 1,
-                    LocalDate.now(CoreContext.PARIS).plusDays(1), "R");
+            List<String> visits = SyncWorld.planVisits(
+                    coord, counsellor, 1, LocalDate.now(CoreContext.PARIS).plusDays(1), "R");
             LinkEmulator link = world.link(Profile.UNLIMITED, SEED);
             WireLog wire = new WireLog();
-            OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(wire).build();
+            OkHttpClient http =
+                    new OkHttpClient.Builder().addNetworkInterceptor(wire).build();
             CoreContext tablet = world.device("tablet", "conseil1", link.baseUrl(), http, null);
 
             // 3 MB of incompressible bytes the device keeps as captured (a scanned document: JPEG photos are
             // downscaled at capture), so the upload carries exactly 3 MB, as a full-size phone photo would.
             byte[] file = TestImages.scannedPdf(SIZE, SEED);
-            VisitReport report = SyncWorld.completeVisit(tablet, visits.get(0), "Dossier complet numérisé.",
-                    List.of(file));
+            VisitReport report =
+                    SyncWorld.completeVisit(tablet, visits.get(0), "Dossier complet numérisé.", List.of(file));
             PhotoItem doc = tablet.documents().photos(report.id()).get(0);
 
             http.connectionPool().evictAll();
@@ -90,11 +90,20 @@ final class SyncResumeBench {
                 previous = c;
             }
             UploadAccounting bytes = UploadAccounting.of(link.upBytes() - up0, wire, SIZE);
-            System.out.printf(Locale.ROOT, "weak profile, %d cuts at %s (client bytes since the upload began), "
-                    + "%d syncs, %.1f s; %s%n", CUTS, cuts.stream().map(c -> c - uploadStart.get()).toList(), syncs,
-                    seconds, bytes);
-            System.out.printf(Locale.ROOT, "RESULT sync-resume resent_bytes=%d chunk_bytes=%d "
-                    + "restart_baseline_bytes=%d%n", bytes.resent(), Limits.DEFAULT_CHUNK_BYTES, baseline);
+            System.out.printf(
+                    Locale.ROOT,
+                    "weak profile, %d cuts at %s (client bytes since the upload began), " + "%d syncs, %.1f s; %s%n",
+                    CUTS,
+                    cuts.stream().map(c -> c - uploadStart.get()).toList(),
+                    syncs,
+                    seconds,
+                    bytes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT sync-resume resent_bytes=%d chunk_bytes=%d " + "restart_baseline_bytes=%d%n",
+                    bytes.resent(),
+                    Limits.DEFAULT_CHUNK_BYTES,
+                    baseline);
         }
         return 0;
     }

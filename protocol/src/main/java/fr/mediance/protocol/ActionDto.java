@@ -9,7 +9,16 @@ import java.time.LocalDate;
  * FSL number...). An action {@code onBehalf} of the resident names the active mandate that covers its domain on
  * its date; without one it cannot be recorded.
  */
-public record ActionDto(String id, String type, String domain, String target, LocalDate date, String result,
-                        Long amountRequestedCents, Long amountObtainedCents, String reference, boolean onBehalf,
-                        String mandateId, String note) {
-}
+public record ActionDto(
+        String id,
+        String type,
+        String domain,
+        String target,
+        LocalDate date,
+        String result,
+        Long amountRequestedCents,
+        Long amountObtainedCents,
+        String reference,
+        boolean onBehalf,
+        String mandateId,
+        String note) {}

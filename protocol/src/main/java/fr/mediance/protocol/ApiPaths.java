@@ -14,17 +14,20 @@ public final class ApiPaths {
     public static final String ME = PREFIX + "/me";
     /** GET the active accounts of the caller's structure ({@link UsersResponse}); {@code role} filters. */
     public static final String USERS = PREFIX + "/users";
+
     public static final String PARAM_ROLE = "role";
 
     /** POST a {@link PushRequest}; answers a {@link PushResponse}. */
     public static final String SYNC_PUSH = PREFIX + "/sync/push";
     /** GET with {@link #PARAM_SINCE} and {@link #PARAM_LIMIT}; answers a {@link ChangesResponse}. */
     public static final String SYNC_CHANGES = PREFIX + "/sync/changes";
+
     public static final String PARAM_SINCE = "since";
     public static final String PARAM_LIMIT = "limit";
 
     /** PUT the bytes of a blob (HEAD: does the server have it; GET: download it). */
     public static final String BLOB = PREFIX + "/blobs/{" + ApiPaths.PARAM_SHA256 + "}";
+
     public static final String PARAM_SHA256 = "sha256";
     /**
      * POST a {@link BlobsHeldRequest}: which of these blobs the server already holds (among those the caller may
@@ -36,14 +39,14 @@ public final class ApiPaths {
 
     /** Resumable uploads, tus 1.0 (see {@link Tus}): OPTIONS and POST here, HEAD/PATCH/DELETE on {@link #UPLOAD}. */
     public static final String UPLOADS = PREFIX + "/uploads";
+
     public static final String UPLOAD = UPLOADS + "/{" + ApiPaths.PARAM_UPLOAD_ID + "}";
     public static final String PARAM_UPLOAD_ID = "uploadId";
 
     /** Header on a blob upload: the SHA-256 the client computed, lowercase hex. Must match the path. */
     public static final String HEADER_CONTENT_SHA256 = "X-Content-SHA256";
 
-    private ApiPaths() {
-    }
+    private ApiPaths() {}
 
     /** The blob path for one hash, e.g. {@code /api/v1/blobs/ab12...}. */
     public static String blob(String sha256) {

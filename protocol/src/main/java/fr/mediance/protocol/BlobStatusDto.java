@@ -7,8 +7,7 @@ import java.time.Instant;
  * Documents refer to blobs by hash; a document whose blob has no status yet is a photo still awaited.
  * {@code thumbnail} tells whether {@link ApiPaths#BLOB_THUMBNAIL} can serve a small preview.
  */
-public record BlobStatusDto(String sha256, long sizeBytes, Instant receivedAt, boolean thumbnail)
-        implements EntityDto {
+public record BlobStatusDto(String sha256, long sizeBytes, Instant receivedAt, boolean thumbnail) implements EntityDto {
     @Override
     public String id() {
         return sha256;

@@ -9,10 +9,23 @@ import java.time.Instant;
  * {@code resolvedValue}; the server then writes that value into the record as a new version.
  * Values are the fields' wire text (a date as {@code 2026-11-26}); null means the field was empty.
  */
-public record ConflictDto(String id, String structureId, EntityType entity, String entityId, String field,
-                          String baseValue, String serverValue, String clientValue, String serverAuthorId,
-                          String clientAuthorId, Instant detectedAt, String status, String resolvedValue,
-                          String resolvedBy, Instant resolvedAt) implements EntityDto {
+public record ConflictDto(
+        String id,
+        String structureId,
+        EntityType entity,
+        String entityId,
+        String field,
+        String baseValue,
+        String serverValue,
+        String clientValue,
+        String serverAuthorId,
+        String clientAuthorId,
+        Instant detectedAt,
+        String status,
+        String resolvedValue,
+        String resolvedBy,
+        Instant resolvedAt)
+        implements EntityDto {
     public static final String OPEN = "open";
     public static final String RESOLVED = "resolved";
 

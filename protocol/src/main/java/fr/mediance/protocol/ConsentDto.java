@@ -9,9 +9,19 @@ import java.time.Instant;
  * withdrawn by setting {@code withdrawnAt}, never deleted. {@code signatureDocumentId} names the drawn
  * signature; {@code medium}: paper or screen.
  */
-public record ConsentDto(String id, String structureId, String residentId, String scope, String partner,
-                         String noticeVersion, Instant givenAt, Instant withdrawnAt, String signatureDocumentId,
-                         String recordedBy, String medium) implements EntityDto {
+public record ConsentDto(
+        String id,
+        String structureId,
+        String residentId,
+        String scope,
+        String partner,
+        String noticeVersion,
+        Instant givenAt,
+        Instant withdrawnAt,
+        String signatureDocumentId,
+        String recordedBy,
+        String medium)
+        implements EntityDto {
     public boolean activeAt(Instant t) {
         return givenAt != null && !givenAt.isAfter(t) && (withdrawnAt == null || withdrawnAt.isAfter(t));
     }

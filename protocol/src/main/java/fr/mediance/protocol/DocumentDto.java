@@ -11,18 +11,55 @@ import java.util.List;
  * deleted from devices once {@code retentionUntil} has passed. {@code origin}: photo_in_app, scan, partner,
  * generated.
  */
-public record DocumentDto(String id, String structureId, String visitReportId, String residentId, String type,
-                          String sha256, String mimeType, long sizeBytes, Instant capturedAt,
-                          LocalDate retentionUntil, String title, String issuer, Long amountCents, LocalDate dueDate,
-                          List<String> purpose, String origin) implements EntityDto {
+public record DocumentDto(
+        String id,
+        String structureId,
+        String visitReportId,
+        String residentId,
+        String type,
+        String sha256,
+        String mimeType,
+        long sizeBytes,
+        Instant capturedAt,
+        LocalDate retentionUntil,
+        String title,
+        String issuer,
+        Long amountCents,
+        LocalDate dueDate,
+        List<String> purpose,
+        String origin)
+        implements EntityDto {
     public DocumentDto {
         purpose = purpose == null ? List.of() : List.copyOf(purpose);
     }
 
-    public DocumentDto(String id, String structureId, String visitReportId, String residentId, String type,
-                       String sha256, String mimeType, long sizeBytes, Instant capturedAt,
-                       LocalDate retentionUntil) {
-        this(id, structureId, visitReportId, residentId, type, sha256, mimeType, sizeBytes, capturedAt,
-                retentionUntil, null, null, null, null, List.of(), "photo_in_app");
+    public DocumentDto(
+            String id,
+            String structureId,
+            String visitReportId,
+            String residentId,
+            String type,
+            String sha256,
+            String mimeType,
+            long sizeBytes,
+            Instant capturedAt,
+            LocalDate retentionUntil) {
+        this(
+                id,
+                structureId,
+                visitReportId,
+                residentId,
+                type,
+                sha256,
+                mimeType,
+                sizeBytes,
+                capturedAt,
+                retentionUntil,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "photo_in_app");
     }
 }

@@ -9,9 +9,16 @@ import java.util.List;
  * type ("heating_type"), energy-saving advice given ("eco_gesture" codes), equipment issues spotted
  * ("equipment_issue" codes) and an orientation towards renovation or the landlord ("renovation_orientation").
  */
-public record EnergyCheckDto(boolean metersChecked, Boolean linky, String supplyState, Long limitedKva,
-                             LocalDate supplyStateSince, String heatingType, List<String> ecoGestures,
-                             List<String> equipmentIssues, String renovationOrientation) {
+public record EnergyCheckDto(
+        boolean metersChecked,
+        Boolean linky,
+        String supplyState,
+        Long limitedKva,
+        LocalDate supplyStateSince,
+        String heatingType,
+        List<String> ecoGestures,
+        List<String> equipmentIssues,
+        String renovationOrientation) {
     public EnergyCheckDto {
         ecoGestures = ecoGestures == null ? List.of() : List.copyOf(ecoGestures);
         equipmentIssues = equipmentIssues == null ? List.of() : List.copyOf(equipmentIssues);

@@ -1,7 +1,17 @@
 package fr.mediance.protocol;
 
 /** A synchronised record. Every record has a client-generated UUID. */
-public sealed interface EntityDto permits ResidentDto, AppointmentDto, VisitReportDto, DocumentDto, CodeDto,
-        ConflictDto, BlobStatusDto, TaskDto, ConsentDto, MandateDto, PrivateNoteDto {
+public sealed interface EntityDto
+        permits ResidentDto,
+                AppointmentDto,
+                VisitReportDto,
+                DocumentDto,
+                CodeDto,
+                ConflictDto,
+                BlobStatusDto,
+                TaskDto,
+                ConsentDto,
+                MandateDto,
+                PrivateNoteDto {
     String id();
 }

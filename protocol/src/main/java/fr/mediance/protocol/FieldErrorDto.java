@@ -1,5 +1,4 @@
 package fr.mediance.protocol;
 
 /** One invalid field of a request, with a French message. */
-public record FieldErrorDto(String field, String message) {
-}
+public record FieldErrorDto(String field, String message) {}

@@ -5,5 +5,4 @@ package fr.mediance.protocol;
  * (declarant, spouse, child under 14, child 14 or over, other adult), a first name only if the counsellor needs
  * it, and a birth year rather than a birth date (minimisation).
  */
-public record HouseholdMemberDto(String id, String role, String firstName, Integer birthYear) {
-}
+public record HouseholdMemberDto(String id, String role, String firstName, Integer birthYear) {}

@@ -20,6 +20,7 @@ public final class Limits {
     public static final int MAX_BLOBS_HELD_QUERY = 500;
     /** Long edge of a document photo after downscaling on the device, and its JPEG quality (0–100). */
     public static final int PHOTO_MAX_EDGE = 2000;
+
     public static final int PHOTO_JPEG_QUALITY = 80;
     /** Long edge of the server's thumbnails. */
     public static final int THUMBNAIL_EDGE = 320;
@@ -27,9 +28,11 @@ public final class Limits {
     public static final int MAX_PUSH_OPERATIONS = 200;
     /** Default and largest page of the change feed. */
     public static final int DEFAULT_CHANGES_PAGE = 200;
+
     public static final int MAX_CHANGES_PAGE = 1000;
     /** Short text (a name, a city) and long text (a synthesis). */
     public static final int MAX_SHORT_TEXT = 200;
+
     public static final int MAX_LONG_TEXT = 20_000;
     /** Most domains on one report. */
     public static final int MAX_LIST_ITEMS = 50;
@@ -38,17 +41,21 @@ public final class Limits {
     public static final long MAX_AMOUNT_CENTS = 100_000_000L;
     /** A date in a record must fall within these years (a typo such as 2206 is refused, not stored). */
     public static final int MIN_DATE_YEAR = 2000;
+
     public static final int MAX_DATE_YEAR = 2100;
     /** Earliest birth year of a resident or a household member. */
     public static final int MIN_BIRTH_YEAR = 1900;
     /** A visit, desk or phone contact lasts from 1 minute to a day. */
     public static final int MIN_CONTACT_MINUTES = 1;
+
     public static final int MAX_CONTACT_MINUTES = 24 * 60;
     /** An appointment lasts from a quarter of an hour to a working day. */
     public static final int MIN_APPOINTMENT_MINUTES = 15;
+
     public static final int MAX_APPOINTMENT_MINUTES = 8 * 60;
     /** Subscribed power of an electricity meter, in kVA (a household meter goes up to 36 kVA). */
     public static final int MIN_KVA = 1;
+
     public static final int MAX_KVA = 36;
     /** Largest accuracy a GPS check-in may claim, in metres. */
     public static final int MAX_ACCURACY_METERS = 100_000;
@@ -56,12 +63,12 @@ public final class Limits {
     public static final int MAX_ID = 64;
     /** A code of a reference list: lower-case letters, digits, '_' and '-', starting with a letter or digit. */
     public static final int MAX_CODE = 31;
+
     public static final String CODE_PATTERN = "[a-z0-9][a-z0-9_-]*";
     /** A text value of a reference list entry (a setting, a notice version). */
     public static final int MAX_CODE_VALUE = 64;
     /** A number of days in a reference list (a task rule's delay): up to ten years. */
     public static final int MAX_RULE_DAYS = 3650;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -8,14 +8,17 @@ public final class ListNames {
     public static final String DOMAIN = "domain";
     /** Motifs; parent = a domain code. */
     public static final String MOTIF = "motif";
+
     public static final String MEDIUM = "medium";
     public static final String DOCUMENT_TYPE = "document_type";
     /** Démarches a document is needed for. */
     public static final String DOCUMENT_PURPOSE = "document_purpose";
+
     public static final String APPOINTMENT_TYPE = "appointment_type";
     public static final String APPOINTMENT_STATUS = "appointment_status";
     /** Reasons for cancelling or a no-show. */
     public static final String CANCEL_REASON = "cancel_reason";
+
     public static final String MOBILITY_REASON = "mobility_reason";
     public static final String RESIDENT_STATUS = "resident_status";
     public static final String ACCOMMODATION_MODE = "accommodation_mode";
@@ -37,6 +40,7 @@ public final class ListNames {
     public static final String CONSENT_SCOPE = "consent_scope";
     /** value = an ISO period (P1D, P1M, P6M, P1Y). */
     public static final String MANDATE_DURATION = "mandate_duration";
+
     public static final String MANDATE_CHANNEL = "mandate_channel";
     /**
      * Rules that create follow-up tasks: code = the rule, label = the task title, parent = the action type
@@ -49,6 +53,5 @@ public final class ListNames {
      */
     public static final String SETTING = "setting";
 
-    private ListNames() {
-    }
+    private ListNames() {}
 }

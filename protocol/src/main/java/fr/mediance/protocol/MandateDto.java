@@ -12,11 +12,24 @@ import java.util.List;
  * place, the agents named, the two drawn signatures, the {@code channel} ("mandate_channel") and a revocation
  * time. A resident under a legal protection cannot sign one themselves.
  */
-public record MandateDto(String id, String structureId, String residentId, List<String> demarches,
-                         List<String> creditors, String duration, LocalDate startDate, LocalDate endDate,
-                         Instant revokedAt, boolean notUnderProtection, String place, List<String> agentIds,
-                         String residentSignatureDocumentId, String agentSignatureDocumentId, String channel,
-                         Instant signedAt) implements EntityDto {
+public record MandateDto(
+        String id,
+        String structureId,
+        String residentId,
+        List<String> demarches,
+        List<String> creditors,
+        String duration,
+        LocalDate startDate,
+        LocalDate endDate,
+        Instant revokedAt,
+        boolean notUnderProtection,
+        String place,
+        List<String> agentIds,
+        String residentSignatureDocumentId,
+        String agentSignatureDocumentId,
+        String channel,
+        Instant signedAt)
+        implements EntityDto {
     public MandateDto {
         demarches = demarches == null ? List.of() : List.copyOf(demarches);
         creditors = creditors == null ? List.of() : List.copyOf(creditors);

@@ -9,15 +9,21 @@ import java.util.List;
  * {@code changedFields} names the wire fields of {@code data} that this change set (for an update of a
  * shared record, so that the server merges field by field); empty means the whole record.
  */
-public record OperationDto(String opId, EntityType entity, String entityId, Long baseVersion, boolean delete,
-                           EntityDto data, List<String> changedFields) {
+public record OperationDto(
+        String opId,
+        EntityType entity,
+        String entityId,
+        Long baseVersion,
+        boolean delete,
+        EntityDto data,
+        List<String> changedFields) {
     public OperationDto {
         changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
     }
 
     /** A change of the whole record. */
-    public OperationDto(String opId, EntityType entity, String entityId, Long baseVersion, boolean delete,
-                        EntityDto data) {
+    public OperationDto(
+            String opId, EntityType entity, String entityId, Long baseVersion, boolean delete, EntityDto data) {
         this(opId, entity, entityId, baseVersion, delete, data, List.of());
     }
 }

@@ -7,6 +7,11 @@ import java.time.LocalDate;
  * {@code mode} ("orientation_mode": warm handover, information only, letter or form), whether the resident
  * consents to their data being transmitted, and the feedback once known ("orientation_feedback").
  */
-public record OrientationDto(String id, String target, String reason, LocalDate date, String mode,
-                             boolean consentToTransmit, String feedback) {
-}
+public record OrientationDto(
+        String id,
+        String target,
+        String reason,
+        LocalDate date,
+        String mode,
+        boolean consentToTransmit,
+        String feedback) {}

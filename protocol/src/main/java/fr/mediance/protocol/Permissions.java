@@ -10,18 +10,17 @@ import java.util.Set;
  */
 public final class Permissions {
     /** The roles that create a resident's file: the coordination and the admin. */
-    public static final Set<Role> RESIDENT_CREATORS = Collections.unmodifiableSet(
-            EnumSet.of(Role.COORDINATOR, Role.ADMIN));
+    public static final Set<Role> RESIDENT_CREATORS =
+            Collections.unmodifiableSet(EnumSet.of(Role.COORDINATOR, Role.ADMIN));
 
     /**
      * The roles of the accounts a record may name as its counsellor, referent, assignee or agent: those who follow
      * residents.
      */
-    public static final Set<Role> COLLEAGUES = Collections.unmodifiableSet(
-            EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR));
+    public static final Set<Role> COLLEAGUES =
+            Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR));
 
-    private Permissions() {
-    }
+    private Permissions() {}
 
     /** Whether {@code role} may create a resident's file; {@code false} for no role. */
     public static boolean mayCreateResident(Role role) {

@@ -12,6 +12,7 @@ public final class Problems {
 
     /** Codes of the failures the HTTP layer itself answers (each feature names its own codes besides). */
     public static final String BAD_REQUEST = "bad_request";
+
     public static final String UNAUTHENTICATED = "unauthenticated";
     public static final String FORBIDDEN = "forbidden";
     public static final String NOT_FOUND = "not_found";
@@ -19,8 +20,7 @@ public final class Problems {
     public static final String BODY_TOO_LARGE = "body_too_large";
     public static final String INTERNAL_ERROR = "internal_error";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The {@code type} of a problem with this code: {@code urn:mediance:problem:<code>}. */
     public static String type(String code) {

@@ -11,15 +11,39 @@ import java.util.List;
  * is shared with the team; the author-only note is a {@link PrivateNoteDto}. Lists are replaced whole when
  * one of their items changes.
  */
-public record ResidentDto(String id, String structureId, String fileNumber, String civility, String lastName,
-                          String firstName, LocalDate birthDate, String phone, String street, String postcode,
-                          String city, String accessNotes, String mobilityReason, String referentId,
-                          String status, String birthName, String email, boolean noPhone,
-                          String preferredContactTime, String language, boolean interpreterNeeded,
-                          String accommodationMode, String landlord, Boolean mainResidence,
-                          String socioProfessional, String legalProtection, String legalRepresentative,
-                          String orientationIn, String orientingPartner, String synthesis,
-                          List<HouseholdMemberDto> household, List<ContactPersonDto> contacts)
+public record ResidentDto(
+        String id,
+        String structureId,
+        String fileNumber,
+        String civility,
+        String lastName,
+        String firstName,
+        LocalDate birthDate,
+        String phone,
+        String street,
+        String postcode,
+        String city,
+        String accessNotes,
+        String mobilityReason,
+        String referentId,
+        String status,
+        String birthName,
+        String email,
+        boolean noPhone,
+        String preferredContactTime,
+        String language,
+        boolean interpreterNeeded,
+        String accommodationMode,
+        String landlord,
+        Boolean mainResidence,
+        String socioProfessional,
+        String legalProtection,
+        String legalRepresentative,
+        String orientationIn,
+        String orientingPartner,
+        String synthesis,
+        List<HouseholdMemberDto> household,
+        List<ContactPersonDto> contacts)
         implements EntityDto {
     public ResidentDto {
         household = household == null ? List.of() : List.copyOf(household);
@@ -27,12 +51,54 @@ public record ResidentDto(String id, String structureId, String fileNumber, Stri
     }
 
     /** The identity and address only (the rest empty): demo data, tests, older callers. */
-    public ResidentDto(String id, String structureId, String fileNumber, String civility, String lastName,
-                       String firstName, LocalDate birthDate, String phone, String street, String postcode,
-                       String city, String accessNotes, String mobilityReason, String referentId) {
-        this(id, structureId, fileNumber, civility, lastName, firstName, birthDate, phone, street, postcode, city,
-                accessNotes, mobilityReason, referentId, null, null, null, false, null, null, false, null, null,
-                null, null, null, null, null, null, null, List.of(), List.of());
+    public ResidentDto(
+            String id,
+            String structureId,
+            String fileNumber,
+            String civility,
+            String lastName,
+            String firstName,
+            LocalDate birthDate,
+            String phone,
+            String street,
+            String postcode,
+            String city,
+            String accessNotes,
+            String mobilityReason,
+            String referentId) {
+        this(
+                id,
+                structureId,
+                fileNumber,
+                civility,
+                lastName,
+                firstName,
+                birthDate,
+                phone,
+                street,
+                postcode,
+                city,
+                accessNotes,
+                mobilityReason,
+                referentId,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of());
     }
 
     /** Whether a legal protection measure is recorded (tutelle, curatelle, sauvegarde...). */

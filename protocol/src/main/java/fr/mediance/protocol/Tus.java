@@ -50,6 +50,5 @@ public final class Tus {
     public static final String META_FILETYPE = "filetype";
     public static final String META_FILENAME = "filename";
 
-    private Tus() {
-    }
+    private Tus() {}
 }

@@ -1,5 +1,4 @@
 package fr.mediance.protocol;
 
 /** An account as the app sees it. */
-public record UserDto(String id, String username, String displayName, Role role, String structureId) {
-}
+public record UserDto(String id, String username, String displayName, Role role, String structureId) {}

@@ -14,13 +14,31 @@ import java.util.List;
  * {@code visitAttested} says the counsellor attests the visit without one. {@code checkIn} is the optional
  * position recorded on arrival.
  */
-public record VisitReportDto(String id, String structureId, String appointmentId, String residentId,
-                             String counsellorId, String medium, List<String> domains, String synthesis,
-                             String followUp, LocalDate followUpDue, Instant startedAt, Instant completedAt,
-                             String supersedes, String place, Integer durationMinutes, List<String> personsPresent,
-                             List<String> motifs, EnergyCheckDto energy, List<ActionDto> actions,
-                             List<OrientationDto> orientations, String residentSignatureDocumentId,
-                             boolean visitAttested, CheckInDto checkIn) implements EntityDto {
+public record VisitReportDto(
+        String id,
+        String structureId,
+        String appointmentId,
+        String residentId,
+        String counsellorId,
+        String medium,
+        List<String> domains,
+        String synthesis,
+        String followUp,
+        LocalDate followUpDue,
+        Instant startedAt,
+        Instant completedAt,
+        String supersedes,
+        String place,
+        Integer durationMinutes,
+        List<String> personsPresent,
+        List<String> motifs,
+        EnergyCheckDto energy,
+        List<ActionDto> actions,
+        List<OrientationDto> orientations,
+        String residentSignatureDocumentId,
+        boolean visitAttested,
+        CheckInDto checkIn)
+        implements EntityDto {
     public VisitReportDto {
         domains = domains == null ? List.of() : List.copyOf(domains);
         personsPresent = personsPresent == null ? List.of() : List.copyOf(personsPresent);
@@ -30,12 +48,43 @@ public record VisitReportDto(String id, String structureId, String appointmentId
     }
 
     /** The short form (no detail blocks): tests and older callers. */
-    public VisitReportDto(String id, String structureId, String appointmentId, String residentId,
-                          String counsellorId, String medium, List<String> domains, String synthesis,
-                          String followUp, LocalDate followUpDue, Instant startedAt, Instant completedAt,
-                          String supersedes) {
-        this(id, structureId, appointmentId, residentId, counsellorId, medium, domains, synthesis, followUp,
-                followUpDue, startedAt, completedAt, supersedes, null, null, List.of(), List.of(), null, List.of(),
-                List.of(), null, false, null);
+    public VisitReportDto(
+            String id,
+            String structureId,
+            String appointmentId,
+            String residentId,
+            String counsellorId,
+            String medium,
+            List<String> domains,
+            String synthesis,
+            String followUp,
+            LocalDate followUpDue,
+            Instant startedAt,
+            Instant completedAt,
+            String supersedes) {
+        this(
+                id,
+                structureId,
+                appointmentId,
+                residentId,
+                counsellorId,
+                medium,
+                domains,
+                synthesis,
+                followUp,
+                followUpDue,
+                startedAt,
+                completedAt,
+                supersedes,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                false,
+                null);
     }
 }

@@ -1,7 +1,6 @@
 package fr.mediance.server;
 
 import fr.mediance.protocol.FieldErrorDto;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,13 @@ public final class DomainException extends RuntimeException {
 
     /** What kind of "no" this is; the HTTP layer maps each kind to one status. */
     public enum Kind {
-        INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE,
+        INVALID,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        NOT_FOUND,
+        TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        UNPROCESSABLE,
         LOCKED,
         /** The request does not fit the resource's current state (e.g. a resumable upload's offset). */
         CONFLICT,
@@ -41,8 +46,8 @@ public final class DomainException extends RuntimeException {
         this(kind, code, message, errors, Map.of());
     }
 
-    private DomainException(Kind kind, String code, String message, List<FieldErrorDto> errors,
-                            Map<String, String> headers) {
+    private DomainException(
+            Kind kind, String code, String message, List<FieldErrorDto> errors, Map<String, String> headers) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;

@@ -30,10 +30,6 @@ import fr.mediance.server.user.UserController;
 import fr.mediance.server.user.UserStore;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -41,6 +37,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: migrates the database, seeds reference data (and the demo or admin account when
@@ -63,9 +62,14 @@ public final class ServerApp {
     private final DocumentRetention retention;
     private final ScheduledExecutorService maintenance;
 
-    private ServerApp(Javalin javalin, ServerConfig config, String generatedDemoPassword, UploadService uploads,
-                      DocumentRetention retention, ExecutorService background,
-                      ScheduledExecutorService maintenance) {
+    private ServerApp(
+            Javalin javalin,
+            ServerConfig config,
+            String generatedDemoPassword,
+            UploadService uploads,
+            DocumentRetention retention,
+            ExecutorService background,
+            ScheduledExecutorService maintenance) {
         this.retention = retention;
         this.javalin = javalin;
         this.config = config;
@@ -76,8 +80,8 @@ public final class ServerApp {
     }
 
     /** {@code uploadsDir}: where resumable uploads keep their bytes until complete ({@code DIR/uploads}). */
-    public static ServerApp create(ServerConfig config, DataSource dataSource, BlobStore blobStore, Path uploadsDir,
-                                   Clock clock) {
+    public static ServerApp create(
+            ServerConfig config, DataSource dataSource, BlobStore blobStore, Path uploadsDir, Clock clock) {
         Migrations.migrate(dataSource);
         Database db = Database.open(dataSource);
         UserStore users = new UserStore();
@@ -90,7 +94,9 @@ public final class ServerApp {
         }
         String generated = null;
         if (config.demo()) {
-            generated = new DemoSeeder(db, users, writer, hasher, clock).seed(config.demoPassword()).orElse(null);
+            generated = new DemoSeeder(db, users, writer, hasher, clock)
+                    .seed(config.demoPassword())
+                    .orElse(null);
         }
         new AdminSeeder(db, users, hasher, clock).seed(config.adminPassword());
 
@@ -101,12 +107,12 @@ public final class ServerApp {
         UserController userController = new UserController(db, users, authenticator);
         BlobRegistry registry = new BlobRegistry();
         EntityFamilies families = SyncFamilies.all(users, registry);
-        SyncController sync = new SyncController(new PushService(db, clock, families),
-                new ChangesService(db, families), authenticator);
+        SyncController sync = new SyncController(
+                new PushService(db, clock, families), new ChangesService(db, families), authenticator);
         ExecutorService background = Executors.newSingleThreadExecutor(daemon("mediance-thumbnails"));
         ThumbnailService thumbnails = new ThumbnailService(db, blobStore, registry, writer, background, clock);
-        BlobService blobService = new BlobService(db, blobStore, new DocumentAccess(families), registry, writer, thumbnails,
-                clock);
+        BlobService blobService =
+                new BlobService(db, blobStore, new DocumentAccess(families), registry, writer, thumbnails, clock);
         BlobController blobs = new BlobController(blobService, authenticator);
         UploadService uploads = new UploadService(db, uploadsDir, blobStore, blobService, clock);
         uploads.reconcile();
@@ -129,24 +135,32 @@ public final class ServerApp {
             uploadController.routes(routes);
         });
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(daemon("mediance-purge"));
-        maintenance.scheduleWithFixedDelay(() -> {
-            try {
-                int purged = uploads.purgeExpired();
-                if (purged > 0) {
-                    LOG.info("expired uploads purged: {}", purged);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("purge of expired uploads failed", e);
-            }
-        }, PURGE_EVERY_MINUTES, PURGE_EVERY_MINUTES, TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int purged = uploads.purgeExpired();
+                        if (purged > 0) {
+                            LOG.info("expired uploads purged: {}", purged);
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.error("purge of expired uploads failed", e);
+                    }
+                },
+                PURGE_EVERY_MINUTES,
+                PURGE_EVERY_MINUTES,
+                TimeUnit.MINUTES);
         DocumentRetention retention = new DocumentRetention(db, blobStore, writer, clock);
-        maintenance.scheduleWithFixedDelay(() -> {
-            try {
-                retention.purge();
-            } catch (RuntimeException e) {
-                LOG.error("purge of documents past their retention failed", e);
-            }
-        }, RETENTION_FIRST_RUN_MINUTES, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        retention.purge();
+                    } catch (RuntimeException e) {
+                        LOG.error("purge of documents past their retention failed", e);
+                    }
+                },
+                RETENTION_FIRST_RUN_MINUTES,
+                TimeUnit.DAYS.toMinutes(1),
+                TimeUnit.MINUTES);
         LOG.info("server ready on {} database", db.dialect().name());
         return new ServerApp(javalin, config, generated, uploads, retention, background, maintenance);
     }

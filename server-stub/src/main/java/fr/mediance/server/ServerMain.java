@@ -3,7 +3,6 @@ package fr.mediance.server;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,8 +36,7 @@ public final class ServerMain {
     static final String LOG_DIR_PROPERTY = "mediance.log.dir";
 
     /** The parsed command line. */
-    record Options(Path dataDir, int port, boolean demo, String databaseUrl) {
-    }
+    record Options(Path dataDir, int port, boolean demo, String databaseUrl) {}
 
     /** A command line that cannot be used; the message is French. */
     static final class UsageException extends Exception {
@@ -47,8 +45,7 @@ public final class ServerMain {
         }
     }
 
-    private ServerMain() {
-    }
+    private ServerMain() {}
 
     public static void main(String[] args) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
@@ -134,23 +131,31 @@ public final class ServerMain {
 
         HikariDataSource dataSource = o.databaseUrl() == null
                 ? DataSources.sqlite(dataDir.resolve("mediance.db"))
-                : DataSources.postgres(o.databaseUrl(), env.get("MEDIANCE_DATABASE_USER"),
-                env.get("MEDIANCE_DATABASE_PASSWORD"));
+                : DataSources.postgres(
+                        o.databaseUrl(), env.get("MEDIANCE_DATABASE_USER"), env.get("MEDIANCE_DATABASE_PASSWORD"));
         ServerApp app;
         try {
-            ServerConfig config = new ServerConfig(o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"),
-                    env.get("MEDIANCE_ADMIN_PASSWORD"));
-            app = ServerApp.create(config, dataSource, new FileBlobStore(dataDir.resolve("blobs")),
-                    dataDir.resolve("uploads"), Clock.systemUTC()).start();
+            ServerConfig config = new ServerConfig(
+                    o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"), env.get("MEDIANCE_ADMIN_PASSWORD"));
+            app = ServerApp.create(
+                            config,
+                            dataSource,
+                            new FileBlobStore(dataDir.resolve("blobs")),
+                            dataDir.resolve("uploads"),
+                            Clock.systemUTC())
+                    .start();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         ServerApp running = app;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.stop();
-            dataSource.close();
-        }, "mediance-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.stop();
+                            dataSource.close();
+                        },
+                        "mediance-shutdown"));
         running.generatedDemoPassword().ifPresent(p -> out.println("mot de passe de démonstration : " + p));
         out.println("listening on port " + running.port());
         out.flush();

@@ -13,13 +13,11 @@ import fr.mediance.server.sync.EntityFamilies;
 import fr.mediance.server.task.TaskRules;
 import fr.mediance.server.user.UserStore;
 import fr.mediance.server.visit.ReportRules;
-
 import java.util.List;
 
 /** Every family of synced records with its rules: what the push applies and the pull scopes. */
 public final class SyncFamilies {
-    private SyncFamilies() {
-    }
+    private SyncFamilies() {}
 
     public static EntityFamilies all(UserStore users, BlobRegistry blobs) {
         Colleagues colleagues = new Colleagues(users);

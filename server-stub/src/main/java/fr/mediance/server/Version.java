@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** The server's version, written into a resource at build time. */
 final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     static String current() {
         try (InputStream in = Version.class.getResourceAsStream("/mediance-server.properties")) {

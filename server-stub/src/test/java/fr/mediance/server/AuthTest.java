@@ -1,5 +1,7 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.ProblemDto;
@@ -9,19 +11,17 @@ import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.server.TestServer.Response;
 import fr.mediance.server.auth.AuthService;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class AuthTest {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @BeforeEach
@@ -38,15 +38,17 @@ class AuthTest {
     @Test
     void loginAnswersTokensAndTheAccount() {
         LoginResponse login = server.session("conseil1", "tablette-1");
-        assertThat(login.user()).isEqualTo(new UserDto("demo-conseil1", "conseil1", "Nadia Haddad", Role.COUNSELLOR,
-                "demo-structure"));
+        assertThat(login.user())
+                .isEqualTo(new UserDto("demo-conseil1", "conseil1", "Nadia Haddad", Role.COUNSELLOR, "demo-structure"));
         assertThat(login.accessToken()).matches("[A-Za-z0-9_-]{43}");
         assertThat(login.refreshToken()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(login.accessToken());
         assertThat(login.accessExpiresAt()).isEqualTo(TestServer.START.plus(AuthService.ACCESS_TTL));
         assertThat(login.refreshExpiresAt()).isEqualTo(TestServer.START.plus(AuthService.REFRESH_TTL));
-        assertThat(server.get(ApiPaths.ME, login.accessToken()).as(UserDto.class)).isEqualTo(login.user());
-        assertThat(server.count("SELECT COUNT(*) FROM devices WHERE user_id = 'demo-conseil1' AND device_id = ?",
-                "tablette-1")).isEqualTo(1);
+        assertThat(server.get(ApiPaths.ME, login.accessToken()).as(UserDto.class))
+                .isEqualTo(login.user());
+        assertThat(server.count(
+                        "SELECT COUNT(*) FROM devices WHERE user_id = 'demo-conseil1' AND device_id = ?", "tablette-1"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -80,8 +82,9 @@ class AuthTest {
     void passwordIsStoredAsAnArgon2idHash() {
         String hash = server.sql("SELECT password_hash FROM users WHERE username = 'conseil1'");
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(TestServer.PASSWORD);
-        assertThat(server.count("SELECT COUNT(*) FROM users WHERE password_hash LIKE ?",
-                "%" + TestServer.PASSWORD + "%")).isZero();
+        assertThat(server.count(
+                        "SELECT COUNT(*) FROM users WHERE password_hash LIKE ?", "%" + TestServer.PASSWORD + "%"))
+                .isZero();
     }
 
     @Test
@@ -99,13 +102,15 @@ class AuthTest {
     void refreshRotatesTheRefreshToken() {
         LoginResponse first = server.session("conseil1", "tablette-1");
         server.clock.advance(Duration.ofMinutes(20));
-        LoginResponse second = server.post(ApiPaths.REFRESH, null,
-                new RefreshRequest(first.refreshToken(), "tablette-1")).as(LoginResponse.class);
+        LoginResponse second = server.post(
+                        ApiPaths.REFRESH, null, new RefreshRequest(first.refreshToken(), "tablette-1"))
+                .as(LoginResponse.class);
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(second.accessExpiresAt()).isEqualTo(server.clock.instant().plus(AuthService.ACCESS_TTL));
         assertThat(server.get(ApiPaths.ME, second.accessToken()).status()).isEqualTo(200);
-        LoginResponse third = server.post(ApiPaths.REFRESH, null,
-                new RefreshRequest(second.refreshToken(), "tablette-1")).as(LoginResponse.class);
+        LoginResponse third = server.post(
+                        ApiPaths.REFRESH, null, new RefreshRequest(second.refreshToken(), "tablette-1"))
+                .as(LoginResponse.class);
         assertThat(third.user().username()).isEqualTo("conseil1");
     }
 
@@ -135,7 +140,8 @@ class AuthTest {
         assertThat(retried.refreshToken()).isNotEqualTo(lost.refreshToken());
         assertThat(server.get(ApiPaths.ME, retried.accessToken()).status()).isEqualTo(200);
         assertThat(server.get(ApiPaths.ME, lost.accessToken()).status()).isEqualTo(401);
-        Response lostRefresh = server.post(ApiPaths.REFRESH, null, new RefreshRequest(lost.refreshToken(), "tablette-1"));
+        Response lostRefresh =
+                server.post(ApiPaths.REFRESH, null, new RefreshRequest(lost.refreshToken(), "tablette-1"));
         assertThat(lostRefresh.status()).isEqualTo(401);
 
         LoginResponse retriedAgain = refresh(first); // a second lost answer
@@ -153,7 +159,8 @@ class AuthTest {
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.problem().code()).isEqualTo("refresh_reused");
         assertThat(server.post(ApiPaths.REFRESH, null, new RefreshRequest(second.refreshToken(), "tablette-1"))
-                .status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(401);
     }
 
     private LoginResponse refresh(LoginResponse pair) {
@@ -187,7 +194,8 @@ class AuthTest {
         assertThat(out.status()).isEqualTo(204);
         assertThat(server.get(ApiPaths.ME, login.accessToken()).status()).isEqualTo(401);
         assertThat(server.post(ApiPaths.REFRESH, null, new RefreshRequest(login.refreshToken(), "tablette-1"))
-                .status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -218,10 +226,13 @@ class AuthTest {
     void usersListsTheStructureAndFiltersByRole() {
         String token = server.token("coord");
         UsersResponse all = server.get(ApiPaths.USERS, token).as(UsersResponse.class);
-        assertThat(all.users()).extracting(UserDto::username)
+        assertThat(all.users())
+                .extracting(UserDto::username)
                 .containsExactlyInAnyOrder("admin", "coord", "conseil1", "conseil2", "bureau");
-        UsersResponse counsellors = server.get(ApiPaths.USERS + "?role=counsellor", token).as(UsersResponse.class);
+        UsersResponse counsellors =
+                server.get(ApiPaths.USERS + "?role=counsellor", token).as(UsersResponse.class);
         assertThat(counsellors.users()).extracting(UserDto::username).containsExactly("conseil2", "conseil1");
-        assertThat(server.get(ApiPaths.USERS + "?role=chef", token).problem().code()).isEqualTo("invalid_role");
+        assertThat(server.get(ApiPaths.USERS + "?role=chef", token).problem().code())
+                .isEqualTo("invalid_role");
     }
 }

@@ -1,5 +1,7 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.ChangeDto;
@@ -12,12 +14,6 @@ import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.server.demo.DemoSeeder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -31,8 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The status of received blobs as a synced record, scoped like the documents that refer to them, and the
@@ -41,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlobStatusTest {
     @TempDir
     static Path dir;
+
     static TestServer server;
     static TusClient tus;
     static String conseil1;
@@ -74,8 +74,11 @@ class BlobStatusTest {
         String cursor = since;
         ChangesResponse page;
         do {
-            page = server.get(ApiPaths.SYNC_CHANGES + "?limit=" + Limits.MAX_CHANGES_PAGE
-                    + (cursor == null ? "" : "&since=" + cursor), token).as(ChangesResponse.class);
+            page = server.get(
+                            ApiPaths.SYNC_CHANGES + "?limit=" + Limits.MAX_CHANGES_PAGE
+                                    + (cursor == null ? "" : "&since=" + cursor),
+                            token)
+                    .as(ChangesResponse.class);
             all.addAll(page.changes());
             cursor = page.cursor();
         } while (page.hasMore());
@@ -83,15 +86,31 @@ class BlobStatusTest {
     }
 
     static List<BlobStatusDto> statuses(ChangesResponse feed) {
-        return feed.changes().stream().filter(c -> c.entity() == EntityType.BLOB).map(c -> (BlobStatusDto) c.data())
+        return feed.changes().stream()
+                .filter(c -> c.entity() == EntityType.BLOB)
+                .map(c -> (BlobStatusDto) c.data())
                 .toList();
     }
 
     static void pushDocument(String token, String sha, String mime, long size) {
-        DocumentDto d = new DocumentDto(UUID.randomUUID().toString(), null, null, DemoSeeder.residentId(1), "facture",
-                sha, mime, size, null, null);
-        PushResponse r = server.post(ApiPaths.SYNC_PUSH, token, new PushRequest("t", List.of(
-                new OperationDto(UUID.randomUUID().toString(), EntityType.DOCUMENT, d.id(), null, false, d))))
+        DocumentDto d = new DocumentDto(
+                UUID.randomUUID().toString(),
+                null,
+                null,
+                DemoSeeder.residentId(1),
+                "facture",
+                sha,
+                mime,
+                size,
+                null,
+                null);
+        PushResponse r = server.post(
+                        ApiPaths.SYNC_PUSH,
+                        token,
+                        new PushRequest(
+                                "t",
+                                List.of(new OperationDto(
+                                        UUID.randomUUID().toString(), EntityType.DOCUMENT, d.id(), null, false, d))))
                 .as(PushResponse.class);
         assertThat(r.results().get(0).status()).isEqualTo(OpStatus.APPLIED);
     }
@@ -125,7 +144,9 @@ class BlobStatusTest {
         String c1 = cursor(conseil1);
         String c2 = cursor(conseil2);
         String office = cursor(bureau);
-        assertThat(statuses(pull(conseil1, null))).extracting(BlobStatusDto::sha256).doesNotContain(sha);
+        assertThat(statuses(pull(conseil1, null)))
+                .extracting(BlobStatusDto::sha256)
+                .doesNotContain(sha);
 
         tus.upload(conseil1, file, Limits.DEFAULT_CHUNK_BYTES);
 
@@ -133,8 +154,10 @@ class BlobStatusTest {
         assertThat(statuses(pull(conseil1, c1))).containsExactly(expected);
         assertThat(statuses(pull(bureau, office))).containsExactly(expected);
         assertThat(statuses(pull(conseil2, c2))).isEmpty();
-        ChangeDto change = pull(bureau, office).changes().stream().filter(c -> c.entity() == EntityType.BLOB)
-                .findFirst().orElseThrow();
+        ChangeDto change = pull(bureau, office).changes().stream()
+                .filter(c -> c.entity() == EntityType.BLOB)
+                .findFirst()
+                .orElseThrow();
         assertThat(change.entityId()).isEqualTo(sha);
         assertThat(change.version()).isPositive();
     }
@@ -146,7 +169,9 @@ class BlobStatusTest {
         String c1 = cursor(conseil1);
         String office = cursor(bureau);
         assertThat(server.send(server.request(ApiPaths.blob(sha), conseil1)
-                .header(ApiPaths.HEADER_CONTENT_SHA256, sha).PUT(HttpRequest.BodyPublishers.ofByteArray(file))).status())
+                                .header(ApiPaths.HEADER_CONTENT_SHA256, sha)
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(file)))
+                        .status())
                 .isEqualTo(201);
         assertThat(statuses(pull(conseil1, c1))).isEmpty();
 
@@ -155,7 +180,9 @@ class BlobStatusTest {
         ChangesResponse mine = pull(conseil1, c1);
         assertThat(mine.changes()).extracting(ChangeDto::entity).containsExactly(EntityType.DOCUMENT, EntityType.BLOB);
         assertThat(statuses(mine)).containsExactly(new BlobStatusDto(sha, file.length, TestServer.START, false));
-        assertThat(statuses(pull(bureau, office))).extracting(BlobStatusDto::sha256).containsExactly(sha);
+        assertThat(statuses(pull(bureau, office)))
+                .extracting(BlobStatusDto::sha256)
+                .containsExactly(sha);
     }
 
     @Test
@@ -164,8 +191,10 @@ class BlobStatusTest {
         String sha = TusClient.sha256Hex(png);
         String c1 = cursor(conseil1);
         tus.upload(conseil1, png, Limits.DEFAULT_CHUNK_BYTES);
-        assertThat(server.get(ApiPaths.BLOB_THUMBNAIL.replace("{sha256}", sha), coord).status())
-                .as("no document refers to it yet").isEqualTo(404);
+        assertThat(server.get(ApiPaths.BLOB_THUMBNAIL.replace("{sha256}", sha), coord)
+                        .status())
+                .as("no document refers to it yet")
+                .isEqualTo(404);
         pushDocument(conseil1, sha, "image/png", png.length);
 
         for (String token : List.of(conseil1, bureau, coord)) {
@@ -179,15 +208,16 @@ class BlobStatusTest {
         TestServer.Response other = server.get(ApiPaths.BLOB_THUMBNAIL.replace("{sha256}", sha), conseil2);
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.problem().code()).isEqualTo("blob_not_found");
-        assertThat(statuses(pull(conseil1, c1))).containsExactly(
-                new BlobStatusDto(sha, png.length, TestServer.START, true));
+        assertThat(statuses(pull(conseil1, c1)))
+                .containsExactly(new BlobStatusDto(sha, png.length, TestServer.START, true));
 
         byte[] jpeg = photo("jpeg", 600, 2000);
         String jpegSha = TusClient.sha256Hex(jpeg);
         tus.upload(conseil1, jpeg, Limits.DEFAULT_CHUNK_BYTES);
         pushDocument(conseil1, jpegSha, "image/jpeg", jpeg.length);
-        BufferedImage tall = ImageIO.read(new ByteArrayInputStream(server.get(
-                ApiPaths.BLOB_THUMBNAIL.replace("{sha256}", jpegSha), bureau).bytes()));
+        BufferedImage tall = ImageIO.read(
+                new ByteArrayInputStream(server.get(ApiPaths.BLOB_THUMBNAIL.replace("{sha256}", jpegSha), bureau)
+                        .bytes()));
         assertThat(tall.getHeight()).isEqualTo(Limits.THUMBNAIL_EDGE);
         assertThat(tall.getWidth()).isEqualTo(96);
     }

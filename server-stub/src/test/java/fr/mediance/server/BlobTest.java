@@ -1,5 +1,7 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.DocumentDto;
@@ -11,11 +13,6 @@ import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.server.TestServer.Response;
 import fr.mediance.server.demo.DemoSeeder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,12 +27,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BlobTest {
     @TempDir
     Path dir;
+
     TestServer server;
     String conseil1;
 
@@ -63,7 +63,8 @@ class BlobTest {
 
     Response upload(String token, String sha, String header, byte[] bytes) {
         HttpRequest.Builder b = server.request(ApiPaths.blob(sha), token)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).header("Content-Type", "application/octet-stream");
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("Content-Type", "application/octet-stream");
         if (header != null) {
             b.header(ApiPaths.HEADER_CONTENT_SHA256, header);
         }
@@ -71,8 +72,9 @@ class BlobTest {
     }
 
     int head(String token, String sha) {
-        return server.send(server.request(ApiPaths.blob(sha), token).method("HEAD",
-                HttpRequest.BodyPublishers.noBody())).status();
+        return server.send(
+                        server.request(ApiPaths.blob(sha), token).method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .status();
     }
 
     List<Path> storedFiles() throws IOException {
@@ -82,10 +84,24 @@ class BlobTest {
     }
 
     void pushDocument(String token, String sha, String mime, long size) {
-        DocumentDto d = new DocumentDto(UUID.randomUUID().toString(), null, null, DemoSeeder.residentId(1), "facture",
-                sha, mime, size, null, null);
-        PushResponse r = server.post(ApiPaths.SYNC_PUSH, token, new PushRequest("t",
-                List.of(new OperationDto(UUID.randomUUID().toString(), EntityType.DOCUMENT, d.id(), null, false, d))))
+        DocumentDto d = new DocumentDto(
+                UUID.randomUUID().toString(),
+                null,
+                null,
+                DemoSeeder.residentId(1),
+                "facture",
+                sha,
+                mime,
+                size,
+                null,
+                null);
+        PushResponse r = server.post(
+                        ApiPaths.SYNC_PUSH,
+                        token,
+                        new PushRequest(
+                                "t",
+                                List.of(new OperationDto(
+                                        UUID.randomUUID().toString(), EntityType.DOCUMENT, d.id(), null, false, d))))
                 .as(PushResponse.class);
         assertThat(r.results().get(0).status()).isEqualTo(OpStatus.APPLIED);
     }
@@ -97,14 +113,18 @@ class BlobTest {
         Response first = upload(conseil1, sha, sha, bytes);
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.as(BlobReceiptDto.class)).isEqualTo(new BlobReceiptDto(sha, bytes.length, true));
-        Path file = dir.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        Path file = dir.resolve("blobs")
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha);
         assertThat(file).hasBinaryContent(bytes);
 
         Response again = upload(conseil1, sha, sha, bytes);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.as(BlobReceiptDto.class)).isEqualTo(new BlobReceiptDto(sha, bytes.length, false));
         assertThat(storedFiles()).containsExactly(file);
-        assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", sha)).isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", sha))
+                .isEqualTo(1);
         assertThat(head(conseil1, sha)).isEqualTo(200);
         assertThat(head(conseil1, "00".repeat(32))).isEqualTo(404);
     }
@@ -127,7 +147,10 @@ class BlobTest {
         String sha = sha256(bytes);
         assertThat(upload(conseil1, sha, null, bytes).problem().code()).isEqualTo("sha256_header_mismatch");
         assertThat(upload(conseil1, sha, "11".repeat(32), bytes).status()).isEqualTo(400);
-        assertThat(upload(conseil1, "pas-un-hash", "pas-un-hash", bytes).problem().code()).isEqualTo("invalid_sha256");
+        assertThat(upload(conseil1, "pas-un-hash", "pas-un-hash", bytes)
+                        .problem()
+                        .code())
+                .isEqualTo("invalid_sha256");
     }
 
     @Test
@@ -137,11 +160,15 @@ class BlobTest {
         try (Socket s = new Socket("localhost", server.app.port())) {
             OutputStream out = s.getOutputStream();
             out.write(("PUT " + ApiPaths.blob(sha) + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + conseil1
-                    + "\r\n" + ApiPaths.HEADER_CONTENT_SHA256 + ": " + sha + "\r\nContent-Length: 5000000\r\n"
-                    + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\n" + ApiPaths.HEADER_CONTENT_SHA256 + ": " + sha + "\r\nContent-Length: 5000000\r\n"
+                            + "Expect: 100-continue\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 401").contains("token_expired").doesNotContain("100 Continue");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 401")
+                    .contains("token_expired")
+                    .doesNotContain("100 Continue");
         }
         assertThat(storedFiles()).isEmpty();
     }
@@ -149,7 +176,9 @@ class BlobTest {
     @Test
     void theOfficeMayNotUpload() throws Exception {
         byte[] bytes = photo(100, 5);
-        assertThat(upload(server.token("bureau"), sha256(bytes), sha256(bytes), bytes).status()).isEqualTo(403);
+        assertThat(upload(server.token("bureau"), sha256(bytes), sha256(bytes), bytes)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -174,7 +203,8 @@ class BlobTest {
                 return n;
             }
         };
-        Response r = server.send(server.request(ApiPaths.blob(sha), conseil1).header(ApiPaths.HEADER_CONTENT_SHA256, sha)
+        Response r = server.send(server.request(ApiPaths.blob(sha), conseil1)
+                .header(ApiPaths.HEADER_CONTENT_SHA256, sha)
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> endless)));
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.problem().code()).isEqualTo("blob_too_large");
@@ -187,8 +217,9 @@ class BlobTest {
         try (Socket s = new Socket("localhost", server.app.port())) {
             OutputStream out = s.getOutputStream();
             out.write(("PUT " + ApiPaths.blob(sha) + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + conseil1
-                    + "\r\n" + ApiPaths.HEADER_CONTENT_SHA256 + ": " + sha + "\r\nContent-Length: "
-                    + (Limits.MAX_BLOB_BYTES + 1) + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\n" + ApiPaths.HEADER_CONTENT_SHA256 + ": " + sha + "\r\nContent-Length: "
+                            + (Limits.MAX_BLOB_BYTES + 1) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 413").contains("blob_too_large");
@@ -201,7 +232,8 @@ class BlobTest {
         String sha = sha256(bytes);
         assertThat(upload(conseil1, sha, sha, bytes).status()).isEqualTo(201);
         assertThat(server.get(ApiPaths.blob(sha), server.token("coord")).status())
-                .as("no document refers to it yet").isEqualTo(404);
+                .as("no document refers to it yet")
+                .isEqualTo(404);
 
         pushDocument(conseil1, sha, "image/png", bytes.length);
 
@@ -209,8 +241,10 @@ class BlobTest {
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.contentType()).isEqualTo("image/png");
         assertThat(mine.bytes()).isEqualTo(bytes);
-        assertThat(server.get(ApiPaths.blob(sha), server.token("bureau")).bytes()).isEqualTo(bytes);
-        assertThat(server.get(ApiPaths.blob(sha), server.token("coord")).status()).isEqualTo(200);
+        assertThat(server.get(ApiPaths.blob(sha), server.token("bureau")).bytes())
+                .isEqualTo(bytes);
+        assertThat(server.get(ApiPaths.blob(sha), server.token("coord")).status())
+                .isEqualTo(200);
 
         Response other = server.get(ApiPaths.blob(sha), server.token("conseil2"));
         assertThat(other.status()).isEqualTo(404);

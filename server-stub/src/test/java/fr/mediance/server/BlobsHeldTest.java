@@ -1,5 +1,7 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.BlobsHeldResponse;
@@ -13,23 +15,21 @@ import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.server.TestServer.Response;
 import fr.mediance.server.demo.DemoSeeder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/v1/blobs/held}: which of a batch of blobs the server holds, asked once before uploading. */
 class BlobsHeldTest {
     @TempDir
     Path dir;
+
     TestServer server;
     String conseil1;
 
@@ -54,10 +54,24 @@ class BlobsHeldTest {
                 .header("Content-Type", "application/octet-stream")
                 .header(ApiPaths.HEADER_CONTENT_SHA256, sha));
         assertThat(put.status()).isEqualTo(201);
-        DocumentDto d = new DocumentDto(UUID.randomUUID().toString(), null, null, DemoSeeder.residentId(1), "facture",
-                sha, "image/jpeg", bytes.length, null, null);
-        PushResponse r = server.post(ApiPaths.SYNC_PUSH, token, new PushRequest("t",
-                List.of(new OperationDto(UUID.randomUUID().toString(), EntityType.DOCUMENT, d.id(), null, false, d))))
+        DocumentDto d = new DocumentDto(
+                UUID.randomUUID().toString(),
+                null,
+                null,
+                DemoSeeder.residentId(1),
+                "facture",
+                sha,
+                "image/jpeg",
+                bytes.length,
+                null,
+                null);
+        PushResponse r = server.post(
+                        ApiPaths.SYNC_PUSH,
+                        token,
+                        new PushRequest(
+                                "t",
+                                List.of(new OperationDto(
+                                        UUID.randomUUID().toString(), EntityType.DOCUMENT, d.id(), null, false, d))))
                 .as(PushResponse.class);
         assertThat(r.results().get(0).status()).isEqualTo(OpStatus.APPLIED);
         return sha;
@@ -84,8 +98,10 @@ class BlobsHeldTest {
         byte[] bytes = BlobTest.photo(10_000, 3);
         String sha = BlobTest.sha256(bytes);
         assertThat(server.send(server.request(ApiPaths.blob(sha), conseil1)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .header(ApiPaths.HEADER_CONTENT_SHA256, sha)).status()).isEqualTo(201);
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                .header(ApiPaths.HEADER_CONTENT_SHA256, sha))
+                        .status())
+                .isEqualTo(201);
 
         assertThat(ask(conseil1, List.of(sha)).as(BlobsHeldResponse.class)).isEqualTo(new BlobsHeldResponse(List.of()));
     }
@@ -115,7 +131,8 @@ class BlobsHeldTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.problem().code()).isEqualTo("invalid_sha256");
-        assertThat(r.problem().detail()).isEqualTo("L'empreinte doit contenir 64 caractères hexadécimaux en minuscules.");
+        assertThat(r.problem().detail())
+                .isEqualTo("L'empreinte doit contenir 64 caractères hexadécimaux en minuscules.");
     }
 
     @Test
@@ -124,8 +141,9 @@ class BlobsHeldTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.problem().code()).isEqualTo("blobs_held_too_many");
-        assertThat(r.problem().detail()).isEqualTo("Au plus " + Limits.MAX_BLOBS_HELD_QUERY
-                + " empreintes par demande (" + (Limits.MAX_BLOBS_HELD_QUERY + 1) + " reçues).");
+        assertThat(r.problem().detail())
+                .isEqualTo("Au plus " + Limits.MAX_BLOBS_HELD_QUERY + " empreintes par demande ("
+                        + (Limits.MAX_BLOBS_HELD_QUERY + 1) + " reçues).");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.mediance.server;
 
-import fr.mediance.testing.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ChangesResponse;
@@ -10,19 +11,17 @@ import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
-import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.UsersResponse;
+import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.server.code.CodeLists;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoSeedingTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -43,20 +42,29 @@ class DemoSeedingTest {
     void theDemoIsCreatedOnceAcrossRestarts() {
         TestServer first = start(new ServerConfig(0, true, null, null));
         assertThat(first.app.generatedDemoPassword()).get().asString().hasSizeGreaterThanOrEqualTo(20);
-        String[] counts = {first.sql("SELECT COUNT(*) FROM users"), first.sql("SELECT COUNT(*) FROM residents"),
-                first.sql("SELECT COUNT(*) FROM appointments"), first.sql("SELECT COUNT(*) FROM change_log"),
-                first.sql("SELECT COUNT(*) FROM structures")};
+        String[] counts = {
+            first.sql("SELECT COUNT(*) FROM users"),
+            first.sql("SELECT COUNT(*) FROM residents"),
+            first.sql("SELECT COUNT(*) FROM appointments"),
+            first.sql("SELECT COUNT(*) FROM change_log"),
+            first.sql("SELECT COUNT(*) FROM structures")
+        };
         String password = first.app.generatedDemoPassword().orElseThrow();
         stop(first);
 
         TestServer second = start(new ServerConfig(0, true, null, null));
         try {
             assertThat(second.app.generatedDemoPassword()).isEmpty();
-            assertThat(new String[]{second.sql("SELECT COUNT(*) FROM users"),
-                    second.sql("SELECT COUNT(*) FROM residents"), second.sql("SELECT COUNT(*) FROM appointments"),
-                    second.sql("SELECT COUNT(*) FROM change_log"), second.sql("SELECT COUNT(*) FROM structures")})
+            assertThat(new String[] {
+                        second.sql("SELECT COUNT(*) FROM users"),
+                        second.sql("SELECT COUNT(*) FROM residents"),
+                        second.sql("SELECT COUNT(*) FROM appointments"),
+                        second.sql("SELECT COUNT(*) FROM change_log"),
+                        second.sql("SELECT COUNT(*) FROM structures")
+                    })
                     .containsExactly(counts)
-                    .containsExactly("4", "8", "11", String.valueOf(CodeLists.seed().size() + 35), "1");
+                    .containsExactly(
+                            "4", "8", "11", String.valueOf(CodeLists.seed().size() + 35), "1");
             assertThat(second.login("coord", password, "t").status()).isEqualTo(200);
         } finally {
             stop(second);
@@ -70,10 +78,14 @@ class DemoSeedingTest {
             ChangesResponse feed = s.get(ApiPaths.SYNC_CHANGES + "?limit=1000", s.token("coord"))
                     .as(ChangesResponse.class);
             LocalDate today = LocalDate.ofInstant(TestServer.START, PARIS);
-            var appointments = feed.changes().stream().filter(c -> c.entity() == EntityType.APPOINTMENT)
-                    .map(c -> (AppointmentDto) c.data()).toList();
+            var appointments = feed.changes().stream()
+                    .filter(c -> c.entity() == EntityType.APPOINTMENT)
+                    .map(c -> (AppointmentDto) c.data())
+                    .toList();
             assertThat(appointments).hasSize(11);
-            assertThat(appointments).filteredOn(a -> LocalDate.ofInstant(a.start(), PARIS).equals(today)).hasSize(4);
+            assertThat(appointments)
+                    .filteredOn(a -> LocalDate.ofInstant(a.start(), PARIS).equals(today))
+                    .hasSize(4);
             assertThat(appointments).allSatisfy(a -> {
                 LocalTime start = a.start().atZone(PARIS).toLocalTime();
                 LocalTime end = a.end().atZone(PARIS).toLocalTime();
@@ -81,13 +93,19 @@ class DemoSeedingTest {
                 assertThat(end).isBeforeOrEqualTo(LocalTime.of(17, 0));
                 assertThat(LocalDate.ofInstant(a.start(), PARIS)).isBetween(today.minusDays(4), today.plusDays(7));
             });
-            assertThat(appointments).filteredOn(a -> a.start().isBefore(TestServer.START))
-                    .extracting(AppointmentDto::status).containsOnly("done", "no_show");
-            assertThat(appointments).extracting(AppointmentDto::status)
+            assertThat(appointments)
+                    .filteredOn(a -> a.start().isBefore(TestServer.START))
+                    .extracting(AppointmentDto::status)
+                    .containsOnly("done", "no_show");
+            assertThat(appointments)
+                    .extracting(AppointmentDto::status)
                     .contains("confirmed", "proposed", "done", "no_show");
             assertThat(appointments).extracting(AppointmentDto::type).contains("desk", "phone");
-            assertThat(appointments).filteredOn(a -> a.type().equals("home_visit")).hasSizeGreaterThan(6);
-            assertThat(appointments).flatExtracting(AppointmentDto::checklist)
+            assertThat(appointments)
+                    .filteredOn(a -> a.type().equals("home_visit"))
+                    .hasSizeGreaterThan(6);
+            assertThat(appointments)
+                    .flatExtracting(AppointmentDto::checklist)
                     .contains("Récupérer l'avis d'imposition 2025");
         } finally {
             stop(s);
@@ -102,41 +120,55 @@ class DemoSeedingTest {
                     .as(ChangesResponse.class);
             LocalDate today = LocalDate.ofInstant(TestServer.START, PARIS);
             List<TaskDto> tasks = data(feed, EntityType.TASK, TaskDto.class);
-            assertThat(tasks).filteredOn(t -> t.status().equals(TaskDto.TODO)).extracting(TaskDto::dueDate)
+            assertThat(tasks)
+                    .filteredOn(t -> t.status().equals(TaskDto.TODO))
+                    .extracting(TaskDto::dueDate)
                     .containsExactlyInAnyOrder(today, today.minusDays(5), today.plusDays(10));
-            assertThat(tasks).filteredOn(t -> t.status().equals(TaskDto.DONE)).singleElement()
+            assertThat(tasks)
+                    .filteredOn(t -> t.status().equals(TaskDto.DONE))
+                    .singleElement()
                     .satisfies(t -> assertThat(t.closedAt()).isNotNull());
             assertThat(tasks).extracting(TaskDto::ruleCode).contains("fsl_decision");
 
-            MandateDto mandate = data(feed, EntityType.MANDATE, MandateDto.class).get(0);
+            MandateDto mandate =
+                    data(feed, EntityType.MANDATE, MandateDto.class).get(0);
             assertThat(mandate.covers("energie", today, PARIS)).isTrue();
             assertThat(mandate.covers("eau", today, PARIS)).isTrue();
             assertThat(mandate.covers("logement", today, PARIS)).isFalse();
             assertThat(data(feed, EntityType.CONSENT, ConsentDto.class))
-                    .filteredOn(c -> c.scope().equals("information_notice")).hasSize(5);
+                    .filteredOn(c -> c.scope().equals("information_notice"))
+                    .hasSize(5);
 
             List<ResidentDto> residents = data(feed, EntityType.RESIDENT, ResidentDto.class);
-            assertThat(residents).filteredOn(ResidentDto::underProtection).singleElement()
+            assertThat(residents)
+                    .filteredOn(ResidentDto::underProtection)
+                    .singleElement()
                     .satisfies(r -> assertThat(r.legalRepresentative()).contains("UDAF"));
             assertThat(residents).filteredOn(r -> !r.household().isEmpty()).hasSizeGreaterThanOrEqualTo(4);
             assertThat(residents).filteredOn(r -> r.synthesis() != null).hasSizeGreaterThanOrEqualTo(4);
             assertThat(data(feed, EntityType.VISIT_REPORT, VisitReportDto.class))
-                    .flatExtracting(VisitReportDto::actions).anySatisfy(a -> {
+                    .flatExtracting(VisitReportDto::actions)
+                    .anySatisfy(a -> {
                         assertThat(a.onBehalf()).isTrue();
                         assertThat(a.mandateId()).isEqualTo(mandate.id());
                     });
-            assertThat(data(feed, EntityType.PRIVATE_NOTE, PrivateNoteDto.class)).hasSize(1);
+            assertThat(data(feed, EntityType.PRIVATE_NOTE, PrivateNoteDto.class))
+                    .hasSize(1);
 
             ChangesResponse coordFeed = s.get(ApiPaths.SYNC_CHANGES + "?limit=1000", s.token("coord"))
                     .as(ChangesResponse.class);
-            assertThat(data(coordFeed, EntityType.PRIVATE_NOTE, PrivateNoteDto.class)).isEmpty();
+            assertThat(data(coordFeed, EntityType.PRIVATE_NOTE, PrivateNoteDto.class))
+                    .isEmpty();
         } finally {
             stop(s);
         }
     }
 
     private static <T> List<T> data(ChangesResponse feed, EntityType type, Class<T> kind) {
-        return feed.changes().stream().filter(c -> c.entity() == type).map(c -> kind.cast(c.data())).toList();
+        return feed.changes().stream()
+                .filter(c -> c.entity() == type)
+                .map(c -> kind.cast(c.data()))
+                .toList();
     }
 
     @Test
@@ -144,12 +176,18 @@ class DemoSeedingTest {
         TestServer s = start(new ServerConfig(0, false, null, null));
         try {
             assertThat(s.count("SELECT COUNT(*) FROM users")).isZero();
-            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'domain'")).isEqualTo(14);
-            assertThat(s.sql("SELECT data FROM codes WHERE id = 'domain:energie'")).contains("Énergie");
-            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'medium'")).isEqualTo(9);
-            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'appointment_status'")).isEqualTo(6);
-            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'mobility_reason'")).isEqualTo(6);
-            assertThat(s.count("SELECT COUNT(*) FROM codes")).isEqualTo(CodeLists.seed().size());
+            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'domain'"))
+                    .isEqualTo(14);
+            assertThat(s.sql("SELECT data FROM codes WHERE id = 'domain:energie'"))
+                    .contains("Énergie");
+            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'medium'"))
+                    .isEqualTo(9);
+            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'appointment_status'"))
+                    .isEqualTo(6);
+            assertThat(s.count("SELECT COUNT(*) FROM codes WHERE list_name = 'mobility_reason'"))
+                    .isEqualTo(6);
+            assertThat(s.count("SELECT COUNT(*) FROM codes"))
+                    .isEqualTo(CodeLists.seed().size());
             assertThat(s.login("coord", TestServer.PASSWORD, "t").status()).isEqualTo(401);
         } finally {
             stop(s);
@@ -161,9 +199,12 @@ class DemoSeedingTest {
         TestServer s = start(new ServerConfig(0, false, null, "Admin-Mot-De-Passe-42"));
         try {
             String token = s.login("admin", "Admin-Mot-De-Passe-42", "poste")
-                    .as(fr.mediance.protocol.LoginResponse.class).accessToken();
+                    .as(fr.mediance.protocol.LoginResponse.class)
+                    .accessToken();
             UsersResponse users = s.get(ApiPaths.USERS, token).as(UsersResponse.class);
-            assertThat(users.users()).singleElement().satisfies(u -> assertThat(u.role().code()).isEqualTo("admin"));
+            assertThat(users.users())
+                    .singleElement()
+                    .satisfies(u -> assertThat(u.role().code()).isEqualTo("admin"));
         } finally {
             stop(s);
         }

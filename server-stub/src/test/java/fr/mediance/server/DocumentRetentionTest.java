@@ -1,5 +1,7 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.DocumentDto;
@@ -9,11 +11,6 @@ import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.server.demo.DemoSeeder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +18,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The daily purge of documents past their retention date, and of the files nobody refers to any more. */
 class DocumentRetentionTest {
@@ -31,6 +30,7 @@ class DocumentRetentionTest {
 
     @TempDir
     Path dir;
+
     TestServer server;
     String conseil1;
 
@@ -49,26 +49,35 @@ class DocumentRetentionTest {
     private String upload(byte[] bytes) throws Exception {
         String sha = BlobTest.sha256(bytes);
         int status = server.send(server.request(ApiPaths.blob(sha), conseil1)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .header("Content-Type", "application/octet-stream")
-                .header(ApiPaths.HEADER_CONTENT_SHA256, sha)).status();
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .header("Content-Type", "application/octet-stream")
+                        .header(ApiPaths.HEADER_CONTENT_SHA256, sha))
+                .status();
         assertThat(status).isEqualTo(201);
         return sha;
     }
 
     private String document(String sha, LocalDate retentionUntil) {
         String id = UUID.randomUUID().toString();
-        DocumentDto d = new DocumentDto(id, null, null, R1, "facture", sha, "application/pdf", 64,
-                TestServer.START, retentionUntil);
-        PushResponse r = server.post(ApiPaths.SYNC_PUSH, conseil1, new PushRequest("tablette",
-                List.of(new OperationDto(UUID.randomUUID().toString(), EntityType.DOCUMENT, id, null, false, d))))
+        DocumentDto d = new DocumentDto(
+                id, null, null, R1, "facture", sha, "application/pdf", 64, TestServer.START, retentionUntil);
+        PushResponse r = server.post(
+                        ApiPaths.SYNC_PUSH,
+                        conseil1,
+                        new PushRequest(
+                                "tablette",
+                                List.of(new OperationDto(
+                                        UUID.randomUUID().toString(), EntityType.DOCUMENT, id, null, false, d))))
                 .as(PushResponse.class);
         assertThat(r.results().get(0).status()).isEqualTo(OpStatus.APPLIED);
         return id;
     }
 
     private Path file(String sha) {
-        return dir.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        return dir.resolve("blobs")
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha);
     }
 
     @Test
@@ -81,21 +90,31 @@ class DocumentRetentionTest {
         String undated = upload(BlobTest.photo(64, 3));
         String noDate = document(undated, null);
         String cursor = server.get(ApiPaths.SYNC_CHANGES + "?limit=1000", conseil1)
-                .as(fr.mediance.protocol.ChangesResponse.class).cursor();
+                .as(fr.mediance.protocol.ChangesResponse.class)
+                .cursor();
 
-        assertThat(server.app.purgeExpiredDocuments()).as("the last day of retention is kept").isZero();
+        assertThat(server.app.purgeExpiredDocuments())
+                .as("the last day of retention is kept")
+                .isZero();
         server.clock.advance(Duration.ofDays(2));
         assertThat(server.app.purgeExpiredDocuments()).isEqualTo(2);
 
-        List<ChangeDto> feed = server.get(ApiPaths.SYNC_CHANGES + "?limit=1000&since=" + cursor,
-                        server.token("conseil1"))
-                .as(fr.mediance.protocol.ChangesResponse.class).changes();
-        assertThat(feed).filteredOn(ChangeDto::deleted).extracting(ChangeDto::entityId)
-                .containsExactlyInAnyOrder(expired, expiredAlone).doesNotContain(kept, noDate);
+        List<ChangeDto> feed = server.get(
+                        ApiPaths.SYNC_CHANGES + "?limit=1000&since=" + cursor, server.token("conseil1"))
+                .as(fr.mediance.protocol.ChangesResponse.class)
+                .changes();
+        assertThat(feed)
+                .filteredOn(ChangeDto::deleted)
+                .extracting(ChangeDto::entityId)
+                .containsExactlyInAnyOrder(expired, expiredAlone)
+                .doesNotContain(kept, noDate);
         assertThat(Files.exists(file(undated))).isTrue();
-        assertThat(Files.exists(file(shared))).as("still referenced by a live document").isTrue();
+        assertThat(Files.exists(file(shared)))
+                .as("still referenced by a live document")
+                .isTrue();
         assertThat(Files.exists(file(alone))).isFalse();
-        assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", alone)).isZero();
+        assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", alone))
+                .isZero();
         assertThat(server.app.purgeExpiredDocuments()).isZero();
     }
 }

@@ -1,5 +1,7 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.Limits;
@@ -7,20 +9,18 @@ import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.server.TestServer.Response;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class HttpErrorsTest {
     @TempDir
     Path dir;
+
     TestServer server;
 
     @BeforeEach
@@ -79,14 +79,17 @@ class HttpErrorsTest {
 
     @Test
     void theOfficePushesOnlyConflictResolutions() {
-        Response r = server.postJson(ApiPaths.SYNC_PUSH, server.token("bureau"),
+        Response r = server.postJson(
+                ApiPaths.SYNC_PUSH,
+                server.token("bureau"),
                 "{\"deviceId\":\"d\",\"operations\":[{\"opId\":\"o1\",\"entity\":\"resident\","
                         + "\"entityId\":\"r1\",\"data\":{\"id\":\"r1\",\"lastName\":\"Martin\"}}]}");
         PushResponse pushed = r.as(PushResponse.class);
         assertThat(pushed.results()).hasSize(1);
         assertThat(pushed.results().get(0).status()).isEqualTo(OpStatus.REJECTED);
         assertThat(pushed.results().get(0).code()).isEqualTo("forbidden");
-        assertThat(server.count("SELECT COUNT(*) FROM residents WHERE id = 'r1'")).isZero();
+        assertThat(server.count("SELECT COUNT(*) FROM residents WHERE id = 'r1'"))
+                .isZero();
     }
 
     @Test
@@ -98,7 +101,9 @@ class HttpErrorsTest {
 
     @Test
     void wrongShapeIs400NamingTheField() {
-        Response r = server.postJson(ApiPaths.SYNC_PUSH, server.token("coord"),
+        Response r = server.postJson(
+                ApiPaths.SYNC_PUSH,
+                server.token("coord"),
                 "{\"deviceId\":\"d\",\"operations\":[{\"opId\":\"o1\",\"entity\":\"resident\",\"entityId\":\"r1\","
                         + "\"data\":{\"id\":\"r1\"}}]}");
         ProblemDto p = problem(r, 400, "invalid_request");
@@ -121,12 +126,15 @@ class HttpErrorsTest {
     @Test
     void aHugeDeclaredBodyIsRefusedBeforeItIsSent() throws Exception {
         try (java.net.Socket s = new java.net.Socket("localhost", server.app.port())) {
-            s.getOutputStream().write(("POST " + ApiPaths.LOGIN + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 50000000\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("POST " + ApiPaths.LOGIN + " HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 50000000\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("application/problem+json")
                     .contains("body_too_large");
         }
     }
@@ -134,14 +142,16 @@ class HttpErrorsTest {
     @Test
     void chunkedBodyOverTheLimitIs413() {
         byte[] big = ("{\"username\":\"" + "a".repeat(Limits.MAX_JSON_BODY_BYTES) + "\"}").getBytes();
-        Response r = server.send(server.request(ApiPaths.LOGIN, null).header("Content-Type", "application/json")
+        Response r = server.send(server.request(ApiPaths.LOGIN, null)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
         problem(r, 413, "body_too_large");
     }
 
     @Test
     void wrongContentTypeIs415() {
-        Response r = server.send(server.request(ApiPaths.LOGIN, null).header("Content-Type", "text/plain")
+        Response r = server.send(server.request(ApiPaths.LOGIN, null)
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("coord:secret")));
         problem(r, 415, "unsupported_media_type");
     }

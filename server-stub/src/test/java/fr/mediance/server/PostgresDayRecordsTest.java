@@ -1,11 +1,12 @@
 package fr.mediance.server;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import java.nio.file.Path;
-
 /** The counsellor's day records on PostgreSQL. */
-@EnabledIfEnvironmentVariable(named = TestDatabase.PG_URL, matches = ".+",
+@EnabledIfEnvironmentVariable(
+        named = TestDatabase.PG_URL,
+        matches = ".+",
         disabledReason = "MEDIANCE_TEST_PG_URL (et _USER, _PASSWORD) non défini : tests PostgreSQL ignorés")
 class PostgresDayRecordsTest extends DayRecordsContract {
     @Override

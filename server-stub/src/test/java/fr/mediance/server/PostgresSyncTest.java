@@ -1,11 +1,12 @@
 package fr.mediance.server;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-import java.nio.file.Path;
-
 /** The sync scenarios on PostgreSQL: migrations, push, pull, scoping. Each test gets its own schema. */
-@EnabledIfEnvironmentVariable(named = TestDatabase.PG_URL, matches = ".+",
+@EnabledIfEnvironmentVariable(
+        named = TestDatabase.PG_URL,
+        matches = ".+",
         disabledReason = "MEDIANCE_TEST_PG_URL (et _USER, _PASSWORD) non défini : tests PostgreSQL ignorés")
 class PostgresSyncTest extends SyncContract {
     @Override

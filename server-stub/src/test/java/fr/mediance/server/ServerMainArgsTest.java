@@ -1,39 +1,42 @@
 package fr.mediance.server;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ServerMainArgsTest {
     @Test
     void readsTheOptions() throws Exception {
-        ServerMain.Options o = ServerMain.parse(new String[]{"--data-dir", "/tmp/d", "--port", "0", "--demo"}, Map.of());
+        ServerMain.Options o =
+                ServerMain.parse(new String[] {"--data-dir", "/tmp/d", "--port", "0", "--demo"}, Map.of());
         assertThat(o).isEqualTo(new ServerMain.Options(Path.of("/tmp/d"), 0, true, null));
     }
 
     @Test
     void theDatabaseUrlComesFromTheEnvironmentUnlessGiven() throws Exception {
         Map<String, String> env = Map.of("MEDIANCE_DATABASE_URL", "jdbc:postgresql://h/env");
-        assertThat(ServerMain.parse(new String[]{"--data-dir", "d"}, env).databaseUrl())
+        assertThat(ServerMain.parse(new String[] {"--data-dir", "d"}, env).databaseUrl())
                 .isEqualTo("jdbc:postgresql://h/env");
-        assertThat(ServerMain.parse(new String[]{"--data-dir", "d", "--database-url", "jdbc:postgresql://h/arg"}, env)
-                .databaseUrl()).isEqualTo("jdbc:postgresql://h/arg");
-        assertThat(ServerMain.parse(new String[]{"--data-dir", "d"}, Map.of()).port()).isEqualTo(8080);
+        assertThat(ServerMain.parse(new String[] {"--data-dir", "d", "--database-url", "jdbc:postgresql://h/arg"}, env)
+                        .databaseUrl())
+                .isEqualTo("jdbc:postgresql://h/arg");
+        assertThat(ServerMain.parse(new String[] {"--data-dir", "d"}, Map.of()).port())
+                .isEqualTo(8080);
     }
 
     @Test
     void refusesWhatItCannotUse() {
-        assertThatThrownBy(() -> ServerMain.parse(new String[]{"--port", "1"}, Map.of()))
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--port", "1"}, Map.of()))
                 .hasMessageContaining("--data-dir");
-        assertThatThrownBy(() -> ServerMain.parse(new String[]{"--data-dir", "d", "--port", "70000"}, Map.of()))
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--data-dir", "d", "--port", "70000"}, Map.of()))
                 .hasMessageContaining("port");
-        assertThatThrownBy(() -> ServerMain.parse(new String[]{"--data-dir", "d", "--verbeux"}, Map.of()))
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--data-dir", "d", "--verbeux"}, Map.of()))
                 .hasMessageContaining("--verbeux");
-        assertThatThrownBy(() -> ServerMain.parse(new String[]{"--data-dir", "d", "--database-url", "mysql://x"},
-                Map.of())).hasMessageContaining("jdbc:postgresql:");
+        assertThatThrownBy(() ->
+                        ServerMain.parse(new String[] {"--data-dir", "d", "--database-url", "mysql://x"}, Map.of()))
+                .hasMessageContaining("jdbc:postgresql:");
     }
 }

@@ -1,10 +1,8 @@
 package fr.mediance.server;
 
-import fr.mediance.protocol.ApiPaths;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.protocol.ApiPaths;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,8 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ServerMain} as its own process, the way scripts and the system tests start it. */
 class ServerMainProcessTest {
@@ -29,7 +28,9 @@ class ServerMainProcessTest {
     private static ProcessBuilder java(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServerMain.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("MEDIANCE_DEMO_PASSWORD");
@@ -42,7 +43,8 @@ class ServerMainProcessTest {
     void startsPrintsItsPortAndServes() throws Exception {
         Path data = dir.resolve("donnees");
         Process p = java("--data-dir", data.toString(), "--port", "0", "--demo")
-                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
@@ -58,9 +60,11 @@ class ServerMainProcessTest {
             assertThat(lines.get(1)).matches("listening on port \\d+");
             int port = Integer.parseInt(lines.get(1).substring("listening on port ".length()));
 
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + ApiPaths.HEALTH)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + ApiPaths.HEALTH))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"ok\"");
             assertThat(data.resolve("mediance.db")).exists();

@@ -1,5 +1,7 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.EnergyCheckDto;
@@ -9,16 +11,13 @@ import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.VisitReportDto;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The server refuses what the tablet refuses: the limits of {@link Limits} and the rules of {@link Permissions} that
@@ -33,7 +32,9 @@ class SharedLimitsTest extends SyncScenario {
     }
 
     private static AppointmentDto lasting(long minutes) {
-        return with(with(appointment(newId(), R1, "demo-conseil1", "proposed"), "start", NINE), "end",
+        return with(
+                with(appointment(newId(), R1, "demo-conseil1", "proposed"), "start", NINE),
+                "end",
                 NINE.plusSeconds(minutes * 60));
     }
 
@@ -45,8 +46,9 @@ class SharedLimitsTest extends SyncScenario {
     void anAppointmentLastsFromAQuarterOfAnHourToAWorkingDay() {
         OperationResultDto tooShort = pushOne(coord, op(lasting(Limits.MIN_APPOINTMENT_MINUTES - 1)));
         assertRejected(tooShort, "invalid_field");
-        assertThat(tooShort.message()).isEqualTo("Un rendez-vous dure de 15 à 480 minutes : entre son début "
-                + "« start » et sa fin « end », 14 minutes.");
+        assertThat(tooShort.message())
+                .isEqualTo("Un rendez-vous dure de 15 à 480 minutes : entre son début "
+                        + "« start » et sa fin « end », 14 minutes.");
         assertRejected(pushOne(coord, op(lasting(Limits.MAX_APPOINTMENT_MINUTES + 1))), "invalid_field");
         assertApplied(pushOne(coord, op(lasting(Limits.MIN_APPOINTMENT_MINUTES))));
         assertApplied(pushOne(coord, op(lasting(Limits.MAX_APPOINTMENT_MINUTES))));
@@ -66,8 +68,8 @@ class SharedLimitsTest extends SyncScenario {
     void aContactLastsAtLeastOneMinute() {
         OperationResultDto none = pushOne(conseil1, op(contactOf(0)));
         assertRejected(none, "invalid_field");
-        assertThat(none.message()).isEqualTo("La durée « durationMinutes » doit être comprise entre 1 et 1440 "
-                + "minutes.");
+        assertThat(none.message())
+                .isEqualTo("La durée « durationMinutes » doit être comprise entre 1 et 1440 " + "minutes.");
         assertApplied(pushOne(conseil1, op(contactOf(Limits.MIN_CONTACT_MINUTES))));
         assertApplied(pushOne(conseil1, op(contactOf(null))));
     }
@@ -77,26 +79,29 @@ class SharedLimitsTest extends SyncScenario {
         VisitReportDto r = contactOf(45);
         OperationResultDto zero = pushOne(conseil1, op(with(r, "energy", limitedTo(0))));
         assertRejected(zero, "invalid_field");
-        assertThat(zero.message()).isEqualTo("La puissance limitée « limitedKva » doit être comprise entre 1 et 36 kVA.");
-        assertRejected(pushOne(conseil1, op(with(contactOf(45), "energy", limitedTo(Limits.MAX_KVA + 1)))),
-                "invalid_field");
+        assertThat(zero.message())
+                .isEqualTo("La puissance limitée « limitedKva » doit être comprise entre 1 et 36 kVA.");
+        assertRejected(
+                pushOne(conseil1, op(with(contactOf(45), "energy", limitedTo(Limits.MAX_KVA + 1)))), "invalid_field");
         assertApplied(pushOne(conseil1, op(with(r, "energy", limitedTo(Limits.MIN_KVA)))));
     }
 
     private static EnergyCheckDto limitedTo(long kva) {
-        return new EnergyCheckDto(true, Boolean.TRUE, "limited", kva, LocalDate.of(2026, 11, 2), "electric",
-                List.of(), List.of(), null);
+        return new EnergyCheckDto(
+                true, Boolean.TRUE, "limited", kva, LocalDate.of(2026, 11, 2), "electric", List.of(), List.of(), null);
     }
 
     @Test
     void aTextValueOfAReferenceListIsAtMostSixtyFourCharacters() {
         String notice = "notice-" + "x".repeat(Limits.MAX_CODE_VALUE - 7);
-        OperationResultDto tooLong = pushOne(coord, op(new CodeDto("setting", "information_notice",
-                "Version de la notice", null, 10, true, notice + "x")));
+        OperationResultDto tooLong = pushOne(
+                coord,
+                op(new CodeDto("setting", "information_notice", "Version de la notice", null, 10, true, notice + "x")));
         assertRejected(tooLong, "invalid_field");
         assertThat(tooLong.message()).isEqualTo("Le champ « value » est trop long (65 caractères, au plus 64).");
-        assertApplied(pushOne(coord, op(new CodeDto("setting", "information_notice", "Version de la notice", null, 10,
-                true, notice))));
+        assertApplied(pushOne(
+                coord,
+                op(new CodeDto("setting", "information_notice", "Version de la notice", null, 10, true, notice))));
     }
 
     @Test

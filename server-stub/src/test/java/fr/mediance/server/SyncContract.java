@@ -1,10 +1,12 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
-import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.DocumentDto;
@@ -19,15 +21,12 @@ import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.demo.DemoSeeder;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Push and pull against the real server, on one database kind: each subclass says which. Scenarios use the
@@ -44,7 +43,8 @@ abstract class SyncContract extends SyncScenario {
 
         OperationResultDto again = pushOne(coord, create);
         assertThat(again).isEqualTo(first);
-        assertThat(server.count("SELECT COUNT(*) FROM residents WHERE id = ?", create.entityId())).isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM residents WHERE id = ?", create.entityId()))
+                .isEqualTo(1);
         assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", create.entityId()))
                 .isEqualTo(1);
         assertThat(server.count("SELECT COUNT(*) FROM applied_operations WHERE op_id = ?", create.opId()))
@@ -102,58 +102,110 @@ abstract class SyncContract extends SyncScenario {
     void aRejectedOperationDoesNotBlockTheNextOnes() {
         String good1 = newId();
         String good2 = newId();
-        PushResponse r = push(coord,
+        PushResponse r = push(
+                coord,
                 op(resident(newId(), "inconnu")),
                 op(resident(good1, null)),
                 op(appointment(newId(), "personne-inconnue", "demo-conseil1", "proposed")),
                 op(appointment(good2, good1, "demo-conseil2", "confirmed")));
-        assertThat(r.results()).extracting(OperationResultDto::status)
+        assertThat(r.results())
+                .extracting(OperationResultDto::status)
                 .containsExactly(OpStatus.REJECTED, OpStatus.APPLIED, OpStatus.REJECTED, OpStatus.APPLIED);
         assertThat(r.results().get(0).code()).isEqualTo("not_found");
         assertThat(r.results().get(2).code()).isEqualTo("not_found");
-        assertThat(server.count("SELECT COUNT(*) FROM appointments WHERE id = ?", good2)).isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM appointments WHERE id = ?", good2))
+                .isEqualTo(1);
     }
 
     @Test
     void fieldsAreValidatedWithStableCodes() {
-        ResidentDto longName = new ResidentDto(newId(), null, null, null, "x".repeat(Limits.MAX_SHORT_TEXT + 1), null,
-                null, null, null, null, null, null, null, null);
+        ResidentDto longName = new ResidentDto(
+                newId(),
+                null,
+                null,
+                null,
+                "x".repeat(Limits.MAX_SHORT_TEXT + 1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertRejected(pushOne(coord, op(longName)), "invalid_field");
 
-        ResidentDto future = new ResidentDto(newId(), null, null, null, "Martin", null, LocalDate.of(2030, 1, 1),
-                null, null, null, null, null, null, null);
+        ResidentDto future = new ResidentDto(
+                newId(),
+                null,
+                null,
+                null,
+                "Martin",
+                null,
+                LocalDate.of(2030, 1, 1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertRejected(pushOne(coord, op(future)), "invalid_field");
 
-        ResidentDto badMobility = new ResidentDto(newId(), null, null, null, "Martin", null, null, null, null, null,
-                null, null, "fatigue", null);
+        ResidentDto badMobility = new ResidentDto(
+                newId(), null, null, null, "Martin", null, null, null, null, null, null, null, "fatigue", null);
         OperationResultDto mobility = pushOne(coord, op(badMobility));
         assertRejected(mobility, "unknown_code");
         assertThat(mobility.message()).contains("mobilityReason").contains("fatigue");
 
-        AppointmentDto backwards = new AppointmentDto(newId(), null, R1, "demo-conseil1", "home_visit",
-                Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T09:00:00Z"), "proposed", null, null,
+        AppointmentDto backwards = new AppointmentDto(
+                newId(),
+                null,
+                R1,
+                "demo-conseil1",
+                "home_visit",
+                Instant.parse("2026-11-27T10:00:00Z"),
+                Instant.parse("2026-11-27T09:00:00Z"),
+                "proposed",
+                null,
+                null,
                 null);
         assertRejected(pushOne(coord, op(backwards)), "invalid_field");
 
         ResidentDto longId = resident("i".repeat(65), null);
         assertRejected(pushOne(coord, op(longId)), "invalid_field");
 
-        VisitReportDto unknownDomain = new VisitReportDto(newId(), null, null, R1, "demo-conseil1", "home_visit",
-                List.of("energie", "astrologie"), null, null, null, null, null, null);
+        VisitReportDto unknownDomain = new VisitReportDto(
+                newId(),
+                null,
+                null,
+                R1,
+                "demo-conseil1",
+                "home_visit",
+                List.of("energie", "astrologie"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertRejected(pushOne(conseil1, op(unknownDomain)), "unknown_code");
 
-        DocumentDto upperSha = new DocumentDto(newId(), null, null, R1, "facture", "AB".repeat(32), "image/jpeg", 10,
-                null, null);
+        DocumentDto upperSha =
+                new DocumentDto(newId(), null, null, R1, "facture", "AB".repeat(32), "image/jpeg", 10, null, null);
         assertRejected(pushOne(conseil1, op(upperSha)), "invalid_field");
     }
 
     @Test
     void theStructureIsForcedToTheCallers() {
-        ResidentDto r = new ResidentDto(newId(), "autre-structure", null, null, "Martin", null, null, null, null, null,
-                null, null, null, null);
+        ResidentDto r = new ResidentDto(
+                newId(), "autre-structure", null, null, "Martin", null, null, null, null, null, null, null, null, null);
         assertApplied(pushOne(coord, op(r)));
-        assertThat(server.sql("SELECT structure_id FROM residents WHERE id = ?", r.id())).isEqualTo("demo-structure");
-        ResidentDto pulled = (ResidentDto) pullAll(coord, null).find(EntityType.RESIDENT, r.id()).data();
+        assertThat(server.sql("SELECT structure_id FROM residents WHERE id = ?", r.id()))
+                .isEqualTo("demo-structure");
+        ResidentDto pulled = (ResidentDto)
+                pullAll(coord, null).find(EntityType.RESIDENT, r.id()).data();
         assertThat(pulled.structureId()).isEqualTo("demo-structure");
     }
 
@@ -182,11 +234,24 @@ abstract class SyncContract extends SyncScenario {
         VisitReportDto changed = report(report.id(), R1, "demo-conseil1", "Facture EDF de 512,50 € impayée.");
         assertRejected(pushOne(conseil1, op(changed)), "report_immutable");
 
-        VisitReportDto correction = new VisitReportDto(newId(), null, null, R1, "demo-conseil1", "home_visit",
-                List.of("energie"), "Facture EDF de 512,50 € impayée.", null, null, null, null, report.id());
+        VisitReportDto correction = new VisitReportDto(
+                newId(),
+                null,
+                null,
+                R1,
+                "demo-conseil1",
+                "home_visit",
+                List.of("energie"),
+                "Facture EDF de 512,50 € impayée.",
+                null,
+                null,
+                null,
+                null,
+                report.id());
         assertApplied(pushOne(conseil1, op(correction)));
         assertRejected(pushOne(conseil1, deleteOp(EntityType.VISIT_REPORT, report.id())), "forbidden");
-        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", report.id())).isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", report.id()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -195,8 +260,8 @@ abstract class SyncContract extends SyncScenario {
         OperationResultDto stored = pushOne(conseil1, op(doc));
         assertApplied(stored);
         assertThat(pushOne(conseil1, op(doc)).version()).isEqualTo(stored.version());
-        DocumentDto other = new DocumentDto(doc.id(), null, null, R1, "echeancier", SHA, "image/jpeg", 1234, null,
-                null);
+        DocumentDto other =
+                new DocumentDto(doc.id(), null, null, R1, "echeancier", SHA, "image/jpeg", 1234, null, null);
         assertRejected(pushOne(conseil1, op(other)), "document_immutable");
     }
 
@@ -211,20 +276,25 @@ abstract class SyncContract extends SyncScenario {
 
     @Test
     void aCounsellorChangesOnlyTheStatusOfTheirOwnAppointments() {
-        AppointmentDto a1 = (AppointmentDto) pullAll(conseil1, null).find(EntityType.APPOINTMENT, A1).data();
+        AppointmentDto a1 = (AppointmentDto)
+                pullAll(conseil1, null).find(EntityType.APPOINTMENT, A1).data();
         AppointmentDto done = withStatus(a1, "done", "Visite réalisée");
         assertApplied(pushOne(conseil1, op(done)));
-        AppointmentDto pulled = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, A1).data();
+        AppointmentDto pulled = (AppointmentDto)
+                pullAll(coord, null).find(EntityType.APPOINTMENT, A1).data();
         assertThat(pulled.status()).isEqualTo("done");
         assertThat(pulled.statusReason()).isEqualTo("Visite réalisée");
 
-        AppointmentDto moved = with(with(withStatus(a1, "done", null), "start", a1.start().plusSeconds(3600)),
-                "end", a1.end().plusSeconds(3600));
+        AppointmentDto moved = with(
+                with(withStatus(a1, "done", null), "start", a1.start().plusSeconds(3600)),
+                "end",
+                a1.end().plusSeconds(3600));
         OperationResultDto refused = pushOne(conseil1, op(moved));
         assertRejected(refused, "forbidden_field");
         assertThat(refused.message()).contains("start");
 
-        AppointmentDto notMine = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, A5).data();
+        AppointmentDto notMine = (AppointmentDto)
+                pullAll(coord, null).find(EntityType.APPOINTMENT, A5).data();
         AppointmentDto cancelled = withStatus(notMine, "cancelled_by_resident", null);
         assertRejected(pushOne(conseil1, op(cancelled)), "forbidden");
         assertRejected(pushOne(conseil1, op(appointment(newId(), R1, "demo-conseil1", "proposed"))), "forbidden");
@@ -233,7 +303,8 @@ abstract class SyncContract extends SyncScenario {
 
     @Test
     void aCounsellorUpdatesOnlyResidentsTheyFollowAndNotTheirReferent() {
-        ResidentDto r1 = (ResidentDto) pullAll(conseil1, null).find(EntityType.RESIDENT, R1).data();
+        ResidentDto r1 = (ResidentDto)
+                pullAll(conseil1, null).find(EntityType.RESIDENT, R1).data();
         ResidentDto newPhone = withPhone(r1, "04 91 00 00 00");
         assertApplied(pushOne(conseil1, op(newPhone)));
         assertRejected(pushOne(conseil2, op(newPhone)), "forbidden");
@@ -249,7 +320,8 @@ abstract class SyncContract extends SyncScenario {
         assertApplied(pushOne(server.token("admin"), op(code)));
         assertApplied(pushOne(coord, op(new CodeDto("domain", "sante", "Santé", null, 160, true))));
         assertApplied(pushOne(server.token("bureau"), op(code)));
-        assertThat(pullAll(conseil2, null).find(EntityType.CODE, "domain:sante").data()).isEqualTo(code);
+        assertThat(pullAll(conseil2, null).find(EntityType.CODE, "domain:sante").data())
+                .isEqualTo(code);
     }
 
     // --- pull
@@ -284,8 +356,8 @@ abstract class SyncContract extends SyncScenario {
     void aRecordChangedTwiceAfterTheCursorComesOnceInItsLatestState() {
         String cursor = pullAll(coord, null).cursor();
         ResidentDto v1 = resident(newId(), null);
-        ResidentDto v2 = new ResidentDto(v1.id(), null, null, "M.", "Martin", "Odilon", null, null, null, null, null,
-                null, null, null);
+        ResidentDto v2 = new ResidentDto(
+                v1.id(), null, null, "M.", "Martin", "Odilon", null, null, null, null, null, null, null, null);
         assertApplied(pushOne(coord, op(v1)));
         OperationResultDto second = pushOne(coord, op(v2));
         Feed feed = pullAll(coord, cursor);
@@ -301,7 +373,8 @@ abstract class SyncContract extends SyncScenario {
         assertApplied(deleted);
         ChangeDto tombstone = pullAll(conseil1, cursor).find(EntityType.APPOINTMENT, A1);
         assertThat(tombstone).isEqualTo(new ChangeDto(EntityType.APPOINTMENT, A1, deleted.version(), true, null));
-        assertThat(pushOne(coord, deleteOp(EntityType.APPOINTMENT, A1)).version()).isEqualTo(deleted.version());
+        assertThat(pushOne(coord, deleteOp(EntityType.APPOINTMENT, A1)).version())
+                .isEqualTo(deleted.version());
     }
 
     @Test
@@ -322,18 +395,25 @@ abstract class SyncContract extends SyncScenario {
         assertApplied(pushOne(conseil1, op(document(doc1, R1, report1))));
 
         Feed mine = pullAll(conseil1, null);
-        assertThat(mine.ids(EntityType.RESIDENT)).containsExactlyInAnyOrder(R1, DemoSeeder.residentId(2), R5,
-                DemoSeeder.residentId(7), DemoSeeder.residentId(8));
-        assertThat(mine.ids(EntityType.APPOINTMENT)).containsExactlyInAnyOrder(A1, DemoSeeder.appointmentId(2),
-                DemoSeeder.appointmentId(3), DemoSeeder.appointmentId(4), DemoSeeder.appointmentId(9),
-                DemoSeeder.appointmentId(10), DemoSeeder.appointmentId(11));
+        assertThat(mine.ids(EntityType.RESIDENT))
+                .containsExactlyInAnyOrder(
+                        R1, DemoSeeder.residentId(2), R5, DemoSeeder.residentId(7), DemoSeeder.residentId(8));
+        assertThat(mine.ids(EntityType.APPOINTMENT))
+                .containsExactlyInAnyOrder(
+                        A1,
+                        DemoSeeder.appointmentId(2),
+                        DemoSeeder.appointmentId(3),
+                        DemoSeeder.appointmentId(4),
+                        DemoSeeder.appointmentId(9),
+                        DemoSeeder.appointmentId(10),
+                        DemoSeeder.appointmentId(11));
         assertThat(mine.ids(EntityType.VISIT_REPORT)).hasSize(5).contains(report1);
         assertThat(mine.ids(EntityType.DOCUMENT)).containsExactly(doc1);
         assertThat(mine.ids(EntityType.CODE)).hasSize(CodeLists.seed().size());
 
         Feed theirs = pullAll(conseil2, null);
-        assertThat(theirs.ids(EntityType.RESIDENT)).containsExactlyInAnyOrder(R3, DemoSeeder.residentId(4),
-                DemoSeeder.residentId(6));
+        assertThat(theirs.ids(EntityType.RESIDENT))
+                .containsExactlyInAnyOrder(R3, DemoSeeder.residentId(4), DemoSeeder.residentId(6));
         assertThat(theirs.ids(EntityType.APPOINTMENT)).doesNotContain(A1).contains(A5);
         assertThat(theirs.ids(EntityType.VISIT_REPORT)).isEmpty();
         assertThat(theirs.ids(EntityType.DOCUMENT)).isEmpty();
@@ -356,7 +436,8 @@ abstract class SyncContract extends SyncScenario {
     void aResidentComesToACounsellorWhenAnAppointmentGivesThemAccess() {
         Feed before = pullAll(conseil2, null);
         assertThat(before.ids(EntityType.RESIDENT)).doesNotContain(R1);
-        long residentVersion = before.changes().isEmpty() ? 0
+        long residentVersion = before.changes().isEmpty()
+                ? 0
                 : Long.parseLong(server.sql("SELECT version FROM residents WHERE id = ?", R1));
         assertThat(residentVersion).isLessThan(Long.parseLong(before.cursor()));
 
@@ -376,7 +457,8 @@ abstract class SyncContract extends SyncScenario {
     @Test
     void aReferentChangeBringsTheResidentToTheNewReferent() {
         String cursor = pullAll(conseil2, null).cursor();
-        ResidentDto r5 = (ResidentDto) pullAll(coord, null).find(EntityType.RESIDENT, R5).data();
+        ResidentDto r5 =
+                (ResidentDto) pullAll(coord, null).find(EntityType.RESIDENT, R5).data();
         ResidentDto referred = with(r5, "referentId", "demo-conseil2");
         assertApplied(pushOne(coord, op(referred)));
         assertThat(pullAll(conseil2, cursor).ids(EntityType.RESIDENT)).containsExactly(R5);
@@ -387,7 +469,8 @@ abstract class SyncContract extends SyncScenario {
         String a3 = DemoSeeder.appointmentId(3);
         String cursor1 = pullAll(conseil1, null).cursor();
         String cursor2 = pullAll(conseil2, null).cursor();
-        AppointmentDto before = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, a3).data();
+        AppointmentDto before = (AppointmentDto)
+                pullAll(coord, null).find(EntityType.APPOINTMENT, a3).data();
         AppointmentDto moved = with(before, "counsellorId", "demo-conseil2");
         OperationResultDto r = pushOne(coord, op(moved));
         assertApplied(r);
@@ -407,7 +490,8 @@ abstract class SyncContract extends SyncScenario {
     @Test
     void aReferentKeepsTheirResidentWhenAnAppointmentMoves() {
         String cursor1 = pullAll(conseil1, null).cursor();
-        AppointmentDto before = (AppointmentDto) pullAll(coord, null).find(EntityType.APPOINTMENT, A1).data();
+        AppointmentDto before = (AppointmentDto)
+                pullAll(coord, null).find(EntityType.APPOINTMENT, A1).data();
         AppointmentDto moved = with(before, "counsellorId", "demo-conseil2");
         assertApplied(pushOne(coord, op(moved)));
         Feed formerly = pullAll(conseil1, cursor1);
@@ -418,8 +502,10 @@ abstract class SyncContract extends SyncScenario {
     // --- field-level merge and conflicts
 
     List<ConflictDto> conflicts(Feed feed) {
-        return feed.changes().stream().filter(c -> c.entity() == EntityType.CONFLICT)
-                .map(c -> (ConflictDto) c.data()).toList();
+        return feed.changes().stream()
+                .filter(c -> c.entity() == EntityType.CONFLICT)
+                .map(c -> (ConflictDto) c.data())
+                .toList();
     }
 
     /** The coordination and conseil1 change the phone of resident 1 from the same version. */
@@ -434,8 +520,8 @@ abstract class SyncContract extends SyncScenario {
         ResidentDto base = (ResidentDto) r1.data();
         OperationResultDto phone = pushOne(coord, update(withPhone(base, "04 91 11 11 11"), r1.version(), "phone"));
         assertApplied(phone);
-        OperationResultDto notes = pushOne(conseil1, update(withAccessNotes(base, "Code porte 1234"), r1.version(),
-                "accessNotes"));
+        OperationResultDto notes =
+                pushOne(conseil1, update(withAccessNotes(base, "Code porte 1234"), r1.version(), "accessNotes"));
         assertThat(notes.status()).isEqualTo(OpStatus.MERGED);
         assertThat(notes.version()).isGreaterThan(phone.version());
 
@@ -456,16 +542,32 @@ abstract class SyncContract extends SyncScenario {
         assertThat(r.status()).isEqualTo(OpStatus.CONFLICT);
         assertThat(r.version()).isPositive();
         assertThat(r.message()).contains("phone");
-        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone()).isEqualTo("06 22 22 22 22");
+        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone())
+                .isEqualTo("06 22 22 22 22");
         // the record and its conflict were written together, by that operation
-        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE op_id = ?", second.opId())).isEqualTo(2);
+        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE op_id = ?", second.opId()))
+                .isEqualTo(2);
 
         List<ConflictDto> seen = conflicts(pullAll(coord, null));
         assertThat(seen).hasSize(1);
         ConflictDto c = seen.get(0);
-        assertThat(c).isEqualTo(new ConflictDto(c.id(), "demo-structure", EntityType.RESIDENT, R1, "phone",
-                base.phone(), "04 91 11 11 11", "06 22 22 22 22", "demo-coord", "demo-conseil1", TestServer.START,
-                ConflictDto.OPEN, null, null, null));
+        assertThat(c)
+                .isEqualTo(new ConflictDto(
+                        c.id(),
+                        "demo-structure",
+                        EntityType.RESIDENT,
+                        R1,
+                        "phone",
+                        base.phone(),
+                        "04 91 11 11 11",
+                        "06 22 22 22 22",
+                        "demo-coord",
+                        "demo-conseil1",
+                        TestServer.START,
+                        ConflictDto.OPEN,
+                        null,
+                        null,
+                        null));
         assertThat(UUID.fromString(c.id())).isNotNull();
         assertThat(conflicts(pullAll(server.token("bureau"), null))).containsExactly(c);
         assertThat(conflicts(pullAll(conseil1, null))).containsExactly(c);
@@ -477,15 +579,29 @@ abstract class SyncContract extends SyncScenario {
     @Test
     void aResolutionBecomesANewVersionThatReachesBothDevicesAndIsFinal() {
         ChangeDto r1 = current(EntityType.RESIDENT, R1);
-        assertThat(phoneConflict((ResidentDto) r1.data(), r1.version()).status()).isEqualTo(OpStatus.CONFLICT);
+        assertThat(phoneConflict((ResidentDto) r1.data(), r1.version()).status())
+                .isEqualTo(OpStatus.CONFLICT);
         ConflictDto open = conflicts(pullAll(coord, null)).get(0);
         String cursorCoord = pullAll(coord, null).cursor();
         String cursorConseil1 = pullAll(conseil1, null).cursor();
         String bureau = server.token("bureau");
 
-        ConflictDto choice = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(),
-                open.baseValue(), open.serverValue(), open.clientValue(), open.serverAuthorId(), open.clientAuthorId(),
-                open.detectedAt(), ConflictDto.RESOLVED, "04 91 11 11 11", null, null);
+        ConflictDto choice = new ConflictDto(
+                open.id(),
+                null,
+                open.entity(),
+                open.entityId(),
+                open.field(),
+                open.baseValue(),
+                open.serverValue(),
+                open.clientValue(),
+                open.serverAuthorId(),
+                open.clientAuthorId(),
+                open.detectedAt(),
+                ConflictDto.RESOLVED,
+                "04 91 11 11 11",
+                null,
+                null);
         OperationResultDto resolved = pushOne(bureau, op(choice));
         assertApplied(resolved);
 
@@ -493,18 +609,48 @@ abstract class SyncContract extends SyncScenario {
             ChangeDto resident = feed.find(EntityType.RESIDENT, R1);
             assertThat(((ResidentDto) resident.data()).phone()).isEqualTo("04 91 11 11 11");
             assertThat(resident.version()).isLessThan(resolved.version());
-            ConflictDto after = (ConflictDto) feed.find(EntityType.CONFLICT, open.id()).data();
-            assertThat(after).isEqualTo(new ConflictDto(open.id(), "demo-structure", open.entity(), open.entityId(),
-                    "phone", open.baseValue(), open.serverValue(), open.clientValue(), "demo-coord", "demo-conseil1",
-                    open.detectedAt(), ConflictDto.RESOLVED, "04 91 11 11 11", "demo-bureau", TestServer.START));
+            ConflictDto after =
+                    (ConflictDto) feed.find(EntityType.CONFLICT, open.id()).data();
+            assertThat(after)
+                    .isEqualTo(new ConflictDto(
+                            open.id(),
+                            "demo-structure",
+                            open.entity(),
+                            open.entityId(),
+                            "phone",
+                            open.baseValue(),
+                            open.serverValue(),
+                            open.clientValue(),
+                            "demo-coord",
+                            "demo-conseil1",
+                            open.detectedAt(),
+                            ConflictDto.RESOLVED,
+                            "04 91 11 11 11",
+                            "demo-bureau",
+                            TestServer.START));
         }
         assertThat(pushOne(bureau, op(choice)).version()).isEqualTo(resolved.version());
-        ConflictDto other = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(), null, null,
-                null, null, null, null, ConflictDto.RESOLVED, "06 22 22 22 22", null, null);
+        ConflictDto other = new ConflictDto(
+                open.id(),
+                null,
+                open.entity(),
+                open.entityId(),
+                open.field(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ConflictDto.RESOLVED,
+                "06 22 22 22 22",
+                null,
+                null);
         long changes = server.count("SELECT COUNT(*) FROM change_log");
         assertRejected(pushOne(coord, op(other)), "conflict_resolved");
         assertThat(server.count("SELECT COUNT(*) FROM change_log")).isEqualTo(changes);
-        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone()).isEqualTo("04 91 11 11 11");
+        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone())
+                .isEqualTo("04 91 11 11 11");
     }
 
     @Test
@@ -513,18 +659,74 @@ abstract class SyncContract extends SyncScenario {
         phoneConflict((ResidentDto) r1.data(), r1.version());
         ConflictDto open = conflicts(pullAll(coord, null)).get(0);
         long changes = server.count("SELECT COUNT(*) FROM change_log");
-        ConflictDto mine = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(), null, null,
-                null, null, null, null, ConflictDto.RESOLVED, "06 22 22 22 22", null, null);
+        ConflictDto mine = new ConflictDto(
+                open.id(),
+                null,
+                open.entity(),
+                open.entityId(),
+                open.field(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ConflictDto.RESOLVED,
+                "06 22 22 22 22",
+                null,
+                null);
         assertRejected(pushOne(conseil1, op(mine)), "forbidden");
-        ConflictDto reopened = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(), null,
-                null, null, null, null, null, ConflictDto.OPEN, null, null, null);
+        ConflictDto reopened = new ConflictDto(
+                open.id(),
+                null,
+                open.entity(),
+                open.entityId(),
+                open.field(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ConflictDto.OPEN,
+                null,
+                null,
+                null);
         assertRejected(pushOne(coord, op(reopened)), "invalid_field");
-        ConflictDto invented = new ConflictDto(newId(), null, EntityType.RESIDENT, R1, "phone", null, null, null, null,
-                null, null, ConflictDto.RESOLVED, "x", null, null);
+        ConflictDto invented = new ConflictDto(
+                newId(),
+                null,
+                EntityType.RESIDENT,
+                R1,
+                "phone",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ConflictDto.RESOLVED,
+                "x",
+                null,
+                null);
         assertRejected(pushOne(coord, op(invented)), "not_found");
         assertRejected(pushOne(coord, deleteOp(EntityType.CONFLICT, open.id())), "forbidden");
-        ConflictDto badDate = new ConflictDto(open.id(), null, open.entity(), open.entityId(), open.field(), null, null,
-                null, null, null, null, ConflictDto.RESOLVED, "x".repeat(Limits.MAX_SHORT_TEXT + 1), null, null);
+        ConflictDto badDate = new ConflictDto(
+                open.id(),
+                null,
+                open.entity(),
+                open.entityId(),
+                open.field(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ConflictDto.RESOLVED,
+                "x".repeat(Limits.MAX_SHORT_TEXT + 1),
+                null,
+                null);
         assertRejected(pushOne(coord, op(badDate)), "invalid_field");
         assertThat(server.count("SELECT COUNT(*) FROM change_log")).isEqualTo(changes);
     }
@@ -536,7 +738,8 @@ abstract class SyncContract extends SyncScenario {
         assertApplied(pushOne(conseil1, update(withPhone(base, "06 11 11 11 11"), r1.version(), "phone")));
         OperationResultDto next = pushOne(conseil1, update(withPhone(base, "06 33 33 33 33"), r1.version(), "phone"));
         assertThat(next.status()).isEqualTo(OpStatus.MERGED);
-        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone()).isEqualTo("06 33 33 33 33");
+        assertThat(((ResidentDto) current(EntityType.RESIDENT, R1).data()).phone())
+                .isEqualTo("06 33 33 33 33");
         assertThat(server.count("SELECT COUNT(*) FROM conflicts")).isZero();
     }
 
@@ -544,13 +747,16 @@ abstract class SyncContract extends SyncScenario {
     void aCounsellorsStatusChangeMergesOntoAnAppointmentTheCoordinationMoved() {
         ChangeDto a1 = current(EntityType.APPOINTMENT, A1);
         AppointmentDto base = (AppointmentDto) a1.data();
-        AppointmentDto moved = with(with(base, "start", base.start().plusSeconds(3600)), "end",
+        AppointmentDto moved = with(
+                with(base, "start", base.start().plusSeconds(3600)),
+                "end",
                 base.end().plusSeconds(3600));
         assertApplied(pushOne(coord, update(moved, a1.version())));
-        OperationResultDto done = pushOne(conseil1, update(withStatus(base, "done", "Visite réalisée"), a1.version(),
-                "status", "statusReason"));
+        OperationResultDto done = pushOne(
+                conseil1, update(withStatus(base, "done", "Visite réalisée"), a1.version(), "status", "statusReason"));
         assertThat(done.status()).isEqualTo(OpStatus.MERGED);
-        AppointmentDto now = (AppointmentDto) current(EntityType.APPOINTMENT, A1).data();
+        AppointmentDto now =
+                (AppointmentDto) current(EntityType.APPOINTMENT, A1).data();
         assertThat(now.start()).isEqualTo(base.start().plusSeconds(3600));
         assertThat(now.status()).isEqualTo("done");
         assertThat(now.statusReason()).isEqualTo("Visite réalisée");
@@ -564,8 +770,13 @@ abstract class SyncContract extends SyncScenario {
     void aStatusChangedOnBothSidesIsAConflict() {
         ChangeDto a1 = current(EntityType.APPOINTMENT, A1);
         AppointmentDto base = (AppointmentDto) a1.data();
-        assertApplied(pushOne(coord, update(withStatus(base, "cancelled_by_structure", "Conseillère absente"),
-                a1.version(), "status", "statusReason")));
+        assertApplied(pushOne(
+                coord,
+                update(
+                        withStatus(base, "cancelled_by_structure", "Conseillère absente"),
+                        a1.version(),
+                        "status",
+                        "statusReason")));
         OperationResultDto r = pushOne(conseil1, update(withStatus(base, "done", null), a1.version(), "status"));
         assertThat(r.status()).isEqualTo(OpStatus.CONFLICT);
         ConflictDto c = conflicts(pullAll(conseil1, null)).get(0);
@@ -574,7 +785,8 @@ abstract class SyncContract extends SyncScenario {
         assertThat(c.baseValue()).isEqualTo(base.status());
         assertThat(c.serverValue()).isEqualTo("cancelled_by_structure");
         assertThat(c.clientValue()).isEqualTo("done");
-        AppointmentDto now = (AppointmentDto) current(EntityType.APPOINTMENT, A1).data();
+        AppointmentDto now =
+                (AppointmentDto) current(EntityType.APPOINTMENT, A1).data();
         assertThat(now.status()).isEqualTo("done");
         assertThat(now.statusReason()).isEqualTo("Conseillère absente");
     }
@@ -599,7 +811,8 @@ abstract class SyncContract extends SyncScenario {
         assertApplied(pushOne(conseil1, op(original)));
         VisitReportDto first = correction(newId(), original.id(), "Facture EDF de 512,50 €.");
         assertApplied(pushOne(conseil1, op(first)));
-        assertRejected(pushOne(conseil1, op(correction(newId(), original.id(), "Facture EDF de 612,50 €."))),
+        assertRejected(
+                pushOne(conseil1, op(correction(newId(), original.id(), "Facture EDF de 612,50 €."))),
                 "report_superseded");
         assertApplied(pushOne(conseil1, op(correction(newId(), first.id(), "Facture EDF de 612,50 €."))));
         assertRejected(pushOne(conseil1, op(correction(newId(), newId(), "x"))), "not_found");
@@ -608,13 +821,29 @@ abstract class SyncContract extends SyncScenario {
         assertApplied(pushOne(conseil2, op(theirs)));
         assertRejected(pushOne(conseil1, op(correction(newId(), theirs.id(), "x"))), "forbidden");
 
-        assertThat(pullAll(coord, null).find(EntityType.VISIT_REPORT, original.id()).data()).isEqualTo(original);
-        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", original.id())).isEqualTo(1);
+        assertThat(pullAll(coord, null)
+                        .find(EntityType.VISIT_REPORT, original.id())
+                        .data())
+                .isEqualTo(original);
+        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", original.id()))
+                .isEqualTo(1);
     }
 
     static VisitReportDto correction(String id, String supersedes, String synthesis) {
-        return new VisitReportDto(id, null, null, R1, "demo-conseil1", "home_visit", List.of("energie"), synthesis,
-                null, null, null, null, supersedes);
+        return new VisitReportDto(
+                id,
+                null,
+                null,
+                R1,
+                "demo-conseil1",
+                "home_visit",
+                List.of("energie"),
+                synthesis,
+                null,
+                null,
+                null,
+                null,
+                supersedes);
     }
 
     @Test
@@ -632,12 +861,16 @@ abstract class SyncContract extends SyncScenario {
     void anOperationSentBeforeTheOneItDependsOnIsRefusedAloneAndWritesNothing() {
         String reportId = newId();
         String docId = newId();
-        PushResponse r = push(conseil1, op(document(docId, R1, reportId)), op(report(reportId, R1, "demo-conseil1", "x")));
-        assertThat(r.results()).extracting(OperationResultDto::status)
+        PushResponse r =
+                push(conseil1, op(document(docId, R1, reportId)), op(report(reportId, R1, "demo-conseil1", "x")));
+        assertThat(r.results())
+                .extracting(OperationResultDto::status)
                 .containsExactly(OpStatus.REJECTED, OpStatus.APPLIED);
         assertThat(r.results().get(0).code()).isEqualTo("not_found");
-        assertThat(server.count("SELECT COUNT(*) FROM documents WHERE id = ?", docId)).isZero();
-        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", docId)).isZero();
+        assertThat(server.count("SELECT COUNT(*) FROM documents WHERE id = ?", docId))
+                .isZero();
+        assertThat(server.count("SELECT COUNT(*) FROM change_log WHERE entity_id = ?", docId))
+                .isZero();
         assertApplied(pushOne(conseil1, op(document(docId, R1, reportId))));
     }
 
@@ -648,21 +881,33 @@ abstract class SyncContract extends SyncScenario {
         TusClient tus = new TusClient(server);
         byte[] photo = TusClient.bytes(300_000, 41);
         String sha = TusClient.sha256Hex(photo);
-        DocumentDto doc = new DocumentDto(newId(), null, null, R1, "facture", sha, "image/jpeg", photo.length, null,
-                null);
+        DocumentDto doc =
+                new DocumentDto(newId(), null, null, R1, "facture", sha, "image/jpeg", photo.length, null, null);
         assertApplied(pushOne(conseil1, op(doc)));
         String bureau = server.token("bureau");
         String cursor = pullAll(bureau, null).cursor();
 
         TusClient.Answer created = tus.create(conseil1, photo.length, TusClient.metadata(sha));
-        assertThat(tus.patch(conseil1, created.location(), 0, TusClient.slice(photo, 0, 200_000),
-                TusClient.checksum(photo, 0, 200_000)).offset()).isEqualTo(200_000);
+        assertThat(tus.patch(
+                                conseil1,
+                                created.location(),
+                                0,
+                                TusClient.slice(photo, 0, 200_000),
+                                TusClient.checksum(photo, 0, 200_000))
+                        .offset())
+                .isEqualTo(200_000);
         TusClient.Answer wrong = tus.patch(conseil1, created.location(), 0, TusClient.slice(photo, 0, 100), null);
         assertThat(wrong.status()).isEqualTo(409);
         assertThat(wrong.offset()).isEqualTo(200_000);
         assertThat(tus.head(conseil1, created.location()).offset()).isEqualTo(200_000);
-        assertThat(tus.patch(conseil1, created.location(), 200_000, TusClient.slice(photo, 200_000, photo.length),
-                TusClient.checksum(photo, 200_000, photo.length)).offset()).isEqualTo(photo.length);
+        assertThat(tus.patch(
+                                conseil1,
+                                created.location(),
+                                200_000,
+                                TusClient.slice(photo, 200_000, photo.length),
+                                TusClient.checksum(photo, 200_000, photo.length))
+                        .offset())
+                .isEqualTo(photo.length);
 
         assertThat(pullAll(bureau, cursor).find(EntityType.BLOB, sha).data())
                 .isEqualTo(new BlobStatusDto(sha, photo.length, TestServer.START, false));

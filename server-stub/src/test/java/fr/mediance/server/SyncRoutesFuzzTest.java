@@ -1,9 +1,10 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.OpStatus;
@@ -13,9 +14,6 @@ import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.Tus;
 import fr.mediance.protocol.json.MedianceJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -24,11 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
-
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The sync routes through real HTTP, whatever the request: never a 5xx, a problem document on every 4xx, and
@@ -47,8 +45,17 @@ class SyncRoutesFuzzTest {
         dir = Files.createTempDirectory("mediance-fuzz");
         server = TestServer.demoCopy(dir);
         tus = new TusClient(server);
-        tokens = Map.of("coord", server.token("coord"), "conseil1", server.token("conseil1"), "conseil2",
-                server.token("conseil2"), "bureau", server.token("bureau"), "admin", server.token("admin"));
+        tokens = Map.of(
+                "coord",
+                server.token("coord"),
+                "conseil1",
+                server.token("conseil1"),
+                "conseil2",
+                server.token("conseil2"),
+                "bureau",
+                server.token("bureau"),
+                "admin",
+                server.token("admin"));
     }
 
     @AfterAll
@@ -82,7 +89,8 @@ class SyncRoutesFuzzTest {
     }
 
     static SilentCloseable localOnly() {
-        return BugDetectors.allowNetworkConnections((host, port) -> host.equals("localhost") && port == server.app.port());
+        return BugDetectors.allowNetworkConnections(
+                (host, port) -> host.equals("localhost") && port == server.app.port());
     }
 
     /** Line 1: who pushes; the rest: the body. */
@@ -129,7 +137,9 @@ class SyncRoutesFuzzTest {
         StringBuilder query = new StringBuilder(ApiPaths.SYNC_CHANGES + "?");
         query.append(ApiPaths.PARAM_SINCE).append('=').append(URLEncoder.encode(lines[0], StandardCharsets.UTF_8));
         if (lines.length > 1) {
-            query.append('&').append(ApiPaths.PARAM_LIMIT).append('=')
+            query.append('&')
+                    .append(ApiPaths.PARAM_LIMIT)
+                    .append('=')
                     .append(URLEncoder.encode(lines[1], StandardCharsets.UTF_8));
         }
         TestServer.Response r;
@@ -165,8 +175,8 @@ class SyncRoutesFuzzTest {
         long parts = partFiles();
 
         try (SilentCloseable allowed = localOnly()) {
-            HttpRequest.Builder create = server.request(ApiPaths.UPLOADS, conseil1)
-                    .POST(HttpRequest.BodyPublishers.noBody());
+            HttpRequest.Builder create =
+                    server.request(ApiPaths.UPLOADS, conseil1).POST(HttpRequest.BodyPublishers.noBody());
             set(create, Tus.TUS_RESUMABLE, version.equals("-") ? "" : version);
             set(create, Tus.UPLOAD_LENGTH, length);
             set(create, Tus.UPLOAD_METADATA, metadata);

@@ -1,5 +1,7 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ChangeDto;
@@ -16,10 +18,6 @@ import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.server.demo.DemoSeeder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +25,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real server on one database kind (each subclass says which) with the demo structure, and the helpers of the
@@ -49,6 +48,7 @@ abstract class SyncScenario {
 
     @TempDir
     Path dir;
+
     TestServer server;
     String coord;
     String conseil1;
@@ -102,11 +102,16 @@ abstract class SyncScenario {
     /** Every page from {@code since} on; answers the changes and the last cursor. */
     record Feed(List<ChangeDto> changes, String cursor) {
         List<String> ids(EntityType type) {
-            return changes.stream().filter(c -> c.entity() == type).map(ChangeDto::entityId).toList();
+            return changes.stream()
+                    .filter(c -> c.entity() == type)
+                    .map(ChangeDto::entityId)
+                    .toList();
         }
 
         ChangeDto find(EntityType type, String id) {
-            return changes.stream().filter(c -> c.entity() == type && c.entityId().equals(id)).reduce((a, b) -> b)
+            return changes.stream()
+                    .filter(c -> c.entity() == type && c.entityId().equals(id))
+                    .reduce((a, b) -> b)
                     .orElse(null);
         }
     }
@@ -124,38 +129,83 @@ abstract class SyncScenario {
     }
 
     static ResidentDto resident(String id, String referentId) {
-        return new ResidentDto(id, "demo-structure", null, "Mme", "Martin", "Odile", LocalDate.of(1950, 1, 2),
-                "06 00 00 00 00", "1 rue de la République", "13002", "Marseille", "Sonner deux fois", "elderly",
+        return new ResidentDto(
+                id,
+                "demo-structure",
+                null,
+                "Mme",
+                "Martin",
+                "Odile",
+                LocalDate.of(1950, 1, 2),
+                "06 00 00 00 00",
+                "1 rue de la République",
+                "13002",
+                "Marseille",
+                "Sonner deux fois",
+                "elderly",
                 referentId);
     }
 
     static AppointmentDto appointment(String id, String residentId, String counsellorId, String status) {
-        return new AppointmentDto(id, "demo-structure", residentId, counsellorId, "home_visit",
-                Instant.parse("2026-11-27T09:00:00Z"), Instant.parse("2026-11-27T10:00:00Z"), status,
-                "1 rue de la République, 13002 Marseille", null, null);
+        return new AppointmentDto(
+                id,
+                "demo-structure",
+                residentId,
+                counsellorId,
+                "home_visit",
+                Instant.parse("2026-11-27T09:00:00Z"),
+                Instant.parse("2026-11-27T10:00:00Z"),
+                status,
+                "1 rue de la République, 13002 Marseille",
+                null,
+                null);
     }
 
     static VisitReportDto report(String id, String residentId, String counsellorId, String synthesis) {
-        return new VisitReportDto(id, "demo-structure", null, residentId, counsellorId, "home_visit",
-                List.of("energie", "budget"), synthesis, "Rappeler le fournisseur", LocalDate.of(2026, 12, 4),
-                Instant.parse("2026-11-26T08:00:00Z"), Instant.parse("2026-11-26T08:50:00Z"), null);
+        return new VisitReportDto(
+                id,
+                "demo-structure",
+                null,
+                residentId,
+                counsellorId,
+                "home_visit",
+                List.of("energie", "budget"),
+                synthesis,
+                "Rappeler le fournisseur",
+                LocalDate.of(2026, 12, 4),
+                Instant.parse("2026-11-26T08:00:00Z"),
+                Instant.parse("2026-11-26T08:50:00Z"),
+                null);
     }
 
     static DocumentDto document(String id, String residentId, String reportId) {
-        return new DocumentDto(id, "demo-structure", reportId, residentId, "facture", SHA, "image/jpeg", 1234,
-                Instant.parse("2026-11-26T08:10:00Z"), LocalDate.of(2027, 5, 26));
+        return new DocumentDto(
+                id,
+                "demo-structure",
+                reportId,
+                residentId,
+                "facture",
+                SHA,
+                "image/jpeg",
+                1234,
+                Instant.parse("2026-11-26T08:10:00Z"),
+                LocalDate.of(2027, 5, 26));
     }
 
     /** The record with one field changed (null empties it), every other field kept, through the wire form. */
     @SuppressWarnings("unchecked")
     static <T extends EntityDto> T with(T record, String field, Object value) {
         com.google.gson.Gson gson = fr.mediance.protocol.json.MedianceJson.gson();
-        com.google.gson.JsonObject tree = gson.toJsonTree(record, record.getClass()).getAsJsonObject();
+        com.google.gson.JsonObject tree =
+                gson.toJsonTree(record, record.getClass()).getAsJsonObject();
         if (value == null) {
             tree.remove(field);
         } else {
-            tree.add(field, value instanceof java.time.temporal.Temporal ? new com.google.gson.JsonPrimitive(
-                    value.toString()) : gson.toJsonTree(value, value.getClass()));
+            tree.add(
+                    field,
+                    value instanceof java.time.temporal.Temporal
+                            ? new com.google.gson.JsonPrimitive(value.toString())
+                            : gson.toJsonTree(value, value.getClass()));
         }
         return (T) gson.fromJson(tree, record.getClass());
     }

@@ -2,7 +2,6 @@ package fr.mediance.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.db.DataSources;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,16 +78,19 @@ public interface TestDatabase extends AutoCloseable {
     final class SharedPostgresSchema {
         private static String schema;
 
-        private SharedPostgresSchema() {
-        }
+        private SharedPostgresSchema() {}
 
         static synchronized String name(String url, String user, String password) {
             if (schema == null) {
-                String s = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                        .toLowerCase(Locale.ROOT);
+                String s = "t_"
+                        + UUID.randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 16)
+                                .toLowerCase(Locale.ROOT);
                 run(url, user, password, "CREATE SCHEMA " + s);
-                Runtime.getRuntime().addShutdownHook(new Thread(
-                        () -> run(url, user, password, "DROP SCHEMA " + s + " CASCADE")));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> run(url, user, password, "DROP SCHEMA " + s + " CASCADE")));
                 schema = s;
             }
             return schema;
@@ -96,7 +98,8 @@ public interface TestDatabase extends AutoCloseable {
 
         /** Empties every table but the migration history, and restarts the change counter. */
         static synchronized void empty(String url, String user, String password) {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                    Statement st = c.createStatement()) {
                 List<String> tables = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
                         + "WHERE table_schema = '" + schema + "' AND table_name NOT IN "
@@ -117,7 +120,8 @@ public interface TestDatabase extends AutoCloseable {
         /** Copies every table of the shared schema into a snapshot schema. */
         static synchronized void snapshot(String url, String user, String password) {
             String copy = schema + "_snapshot";
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                    Statement st = c.createStatement()) {
                 st.execute("DROP SCHEMA IF EXISTS " + copy + " CASCADE");
                 st.execute("CREATE SCHEMA " + copy);
                 for (String t : tables(st)) {
@@ -127,14 +131,16 @@ public interface TestDatabase extends AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot snapshot the test schema", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(
-                    () -> run(url, user, password, "DROP SCHEMA IF EXISTS " + copy + " CASCADE")));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(() -> run(url, user, password, "DROP SCHEMA IF EXISTS " + copy + " CASCADE")));
         }
 
         /** Fills the (emptied) shared schema from the snapshot, referenced tables first. */
         static synchronized void restore(String url, String user, String password) {
             String copy = schema + "_snapshot";
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                    Statement st = c.createStatement()) {
                 for (String t : referencedFirst(st, tables(st))) {
                     st.execute("INSERT INTO " + schema + "." + t + " SELECT * FROM " + copy + "." + t);
                 }
@@ -165,7 +171,8 @@ public interface TestDatabase extends AutoCloseable {
                     + "WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = '" + schema + "'")) {
                 while (rs.next()) {
                     if (!rs.getString(1).equals(rs.getString(2))) {
-                        needs.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2));
+                        needs.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>())
+                                .add(rs.getString(2));
                     }
                 }
             }
@@ -181,7 +188,8 @@ public interface TestDatabase extends AutoCloseable {
         }
 
         private static void run(String url, String user, String password, String sql) {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                    Statement st = c.createStatement()) {
                 st.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot run " + sql, e);

@@ -1,13 +1,14 @@
 package fr.mediance.server;
 
-import fr.mediance.testing.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.json.MedianceJson;
 import fr.mediance.server.blob.FileBlobStore;
-
+import fr.mediance.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,8 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real server on a free port, with a plain HTTP client and a few helpers for tests. */
 public final class TestServer implements AutoCloseable {
@@ -43,8 +42,12 @@ public final class TestServer implements AutoCloseable {
         this.db = db;
         this.dataDir = dataDir;
         this.clock = clock;
-        this.app = ServerApp.create(config, db.dataSource(), new FileBlobStore(dataDir.resolve("blobs")),
-                dataDir.resolve("uploads"), clock)
+        this.app = ServerApp.create(
+                        config,
+                        db.dataSource(),
+                        new FileBlobStore(dataDir.resolve("blobs")),
+                        dataDir.resolve("uploads"),
+                        clock)
                 .start();
     }
 
@@ -97,8 +100,10 @@ public final class TestServer implements AutoCloseable {
                         s.close();
                         s.db.close();
                     }
-                    TestDatabase.SharedPostgresSchema.snapshot(System.getenv(TestDatabase.PG_URL),
-                            System.getenv("MEDIANCE_TEST_PG_USER"), System.getenv("MEDIANCE_TEST_PG_PASSWORD"));
+                    TestDatabase.SharedPostgresSchema.snapshot(
+                            System.getenv(TestDatabase.PG_URL),
+                            System.getenv("MEDIANCE_TEST_PG_USER"),
+                            System.getenv("MEDIANCE_TEST_PG_PASSWORD"));
                     Template.deleteTree(dir);
                     postgresTokens = Map.copyOf(issued);
                 } catch (IOException e) {
@@ -141,7 +146,8 @@ public final class TestServer implements AutoCloseable {
 
         static void deleteTree(Path dir) {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // a temporary directory
             }
@@ -172,7 +178,8 @@ public final class TestServer implements AutoCloseable {
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -194,7 +201,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response postJson(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -221,7 +229,8 @@ public final class TestServer implements AutoCloseable {
 
     /** The first column of the first row of a query on the server's database, as text. */
     public String sql(String query, Object... args) {
-        try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement(query)) {
+        try (var c = db.dataSource().getConnection();
+                var ps = c.prepareStatement(query)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

@@ -1,10 +1,11 @@
 package fr.mediance.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.Tus;
 import fr.mediance.protocol.json.MedianceJson;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A small tus 1.0.0 client for tests: every request with {@code Tus-Resumable}, answers with their headers. */
 final class TusClient {
@@ -114,8 +113,8 @@ final class TusClient {
     }
 
     HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
-                .header(Tus.TUS_RESUMABLE, Tus.VERSION);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(server.url(path))).header(Tus.TUS_RESUMABLE, Tus.VERSION);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -129,8 +128,10 @@ final class TusClient {
 
     /** POST creation, without a body. */
     Answer create(String token, long length, String metadata) {
-        return send(request(ApiPaths.UPLOADS, token).header(Tus.UPLOAD_LENGTH, Long.toString(length))
-                .header(Tus.UPLOAD_METADATA, metadata).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(request(ApiPaths.UPLOADS, token)
+                .header(Tus.UPLOAD_LENGTH, Long.toString(length))
+                .header(Tus.UPLOAD_METADATA, metadata)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** POST creation with its first chunk. */
@@ -186,7 +187,8 @@ final class TusClient {
         try (Socket s = new Socket("localhost", server.app.port())) {
             OutputStream out = s.getOutputStream();
             StringBuilder head = new StringBuilder("PATCH " + location + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + token + "\r\nTus-Resumable: " + Tus.VERSION + "\r\nUpload-Offset: " + offset
+                    + "Authorization: Bearer " + token + "\r\nTus-Resumable: " + Tus.VERSION + "\r\nUpload-Offset: "
+                    + offset
                     + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + body.length + "\r\n");
             if (checksum != null) {
                 head.append("Upload-Checksum: ").append(checksum).append("\r\n");

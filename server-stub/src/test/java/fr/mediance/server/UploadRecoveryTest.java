@@ -1,6 +1,7 @@
 package fr.mediance.server;
 
-import fr.mediance.testing.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OpStatus;
@@ -11,11 +12,7 @@ import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.server.TusClient.Answer;
 import fr.mediance.server.upload.UploadService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What survives a stop at any moment: the server is stopped and started again on the same data directory, with
@@ -33,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UploadRecoveryTest {
     @TempDir
     Path dir;
+
     TestServer server;
     TusClient tus;
     String conseil1;
@@ -55,7 +55,10 @@ class UploadRecoveryTest {
         MutableClock clock = server.clock;
         server.close();
         server.db.close();
-        server = new TestServer(TestDatabase.sqlite(dir), dir, clock,
+        server = new TestServer(
+                TestDatabase.sqlite(dir),
+                dir,
+                clock,
                 new ServerConfig(0, true, TestServer.PASSWORD, TestServer.PASSWORD));
         tus = new TusClient(server);
     }
@@ -65,11 +68,15 @@ class UploadRecoveryTest {
     }
 
     Path blob(String sha) {
-        return dir.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        return dir.resolve("blobs")
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha);
     }
 
     void execute(String sql) {
-        try (var c = server.db.dataSource().getConnection(); var st = c.createStatement()) {
+        try (var c = server.db.dataSource().getConnection();
+                var st = c.createStatement()) {
             st.executeUpdate(sql);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -85,7 +92,12 @@ class UploadRecoveryTest {
         byte[] file = TusClient.bytes(250_000, 1);
         String sha = TusClient.sha256Hex(file);
         Answer created = tus.create(conseil1, file.length, TusClient.metadata(sha));
-        tus.patch(conseil1, created.location(), 0, TusClient.slice(file, 0, 100_000), TusClient.checksum(file, 0, 100_000));
+        tus.patch(
+                conseil1,
+                created.location(),
+                0,
+                TusClient.slice(file, 0, 100_000),
+                TusClient.checksum(file, 0, 100_000));
         // killed while the next chunk was being written: bytes on disk the client was never told about
         Files.write(part(created.location()), TusClient.bytes(70_000, 2), StandardOpenOption.APPEND);
         Path orphan = dir.resolve("uploads").resolve(UUID.randomUUID() + ".part");
@@ -97,7 +109,11 @@ class UploadRecoveryTest {
         assertThat(orphan).doesNotExist();
         Answer head = tus.head(conseil1, created.location());
         assertThat(head.offset()).isEqualTo(100_000);
-        Answer done = tus.patch(conseil1, created.location(), 100_000, TusClient.slice(file, 100_000, file.length),
+        Answer done = tus.patch(
+                conseil1,
+                created.location(),
+                100_000,
+                TusClient.slice(file, 100_000, file.length),
                 TusClient.checksum(file, 100_000, file.length));
         assertThat(done.offset()).isEqualTo(file.length);
         assertThat(blob(sha)).hasBinaryContent(file);
@@ -116,8 +132,10 @@ class UploadRecoveryTest {
 
         assertThat(blob(sha)).hasBinaryContent(file);
         assertThat(part(created.location())).doesNotExist();
-        assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", sha)).isEqualTo(1);
-        assertThat(server.sql("SELECT completed FROM uploads WHERE id = ?", id(created.location()))).isEqualTo("1");
+        assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", sha))
+                .isEqualTo(1);
+        assertThat(server.sql("SELECT completed FROM uploads WHERE id = ?", id(created.location())))
+                .isEqualTo("1");
         assertThat(tus.head(conseil1, created.location()).offset()).isEqualTo(file.length);
     }
 
@@ -134,7 +152,8 @@ class UploadRecoveryTest {
 
         restart();
 
-        assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", sha)).isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", sha))
+                .isEqualTo(1);
         assertThat(tus.head(conseil1, created.location()).offset()).isEqualTo(file.length);
         assertThat(blob(sha)).hasBinaryContent(file);
     }
@@ -187,20 +206,38 @@ class UploadRecoveryTest {
         assertThat(server.sql("PRAGMA synchronous")).isEqualTo("2");
         assertThat(server.sql("PRAGMA journal_mode")).isEqualTo("wal");
         String coord = server.token("coord");
-        ResidentDto r = new ResidentDto(UUID.randomUUID().toString(), null, null, "Mme", "Martin", "Odile", null,
-                null, null, null, "Marseille", null, null, null);
+        ResidentDto r = new ResidentDto(
+                UUID.randomUUID().toString(),
+                null,
+                null,
+                "Mme",
+                "Martin",
+                "Odile",
+                null,
+                null,
+                null,
+                null,
+                "Marseille",
+                null,
+                null,
+                null);
         OperationDto op = new OperationDto(UUID.randomUUID().toString(), EntityType.RESIDENT, r.id(), null, false, r);
         OperationResultDto first = server.post(ApiPaths.SYNC_PUSH, coord, new PushRequest("tablette", List.of(op)))
-                .as(PushResponse.class).results().get(0);
+                .as(PushResponse.class)
+                .results()
+                .get(0);
         assertThat(first.status()).isEqualTo(OpStatus.APPLIED);
         long changes = server.count("SELECT COUNT(*) FROM change_log");
 
         restart();
 
         OperationResultDto again = server.post(ApiPaths.SYNC_PUSH, coord, new PushRequest("tablette", List.of(op)))
-                .as(PushResponse.class).results().get(0);
+                .as(PushResponse.class)
+                .results()
+                .get(0);
         assertThat(again).isEqualTo(first);
         assertThat(server.count("SELECT COUNT(*) FROM change_log")).isEqualTo(changes);
-        assertThat(server.count("SELECT COUNT(*) FROM residents WHERE id = ?", r.id())).isEqualTo(1);
+        assertThat(server.count("SELECT COUNT(*) FROM residents WHERE id = ?", r.id()))
+                .isEqualTo(1);
     }
 }

@@ -61,7 +61,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LinkEmulator implements AutoCloseable {
     /** A direction of the link. */
-    public enum Dir { UP, DOWN }
+    public enum Dir {
+        UP,
+        DOWN
+    }
 
     /** What happens to new connections after a cut. */
     public enum AfterCut {
@@ -115,9 +118,14 @@ public final class LinkEmulator implements AutoCloseable {
     }
 
     /** The counters at one moment. */
-    public record Counters(long upBytes, long upDelivered, long downBytes, long downDelivered, int connections,
-                           int cuts, int refused) {
-    }
+    public record Counters(
+            long upBytes,
+            long upDelivered,
+            long downBytes,
+            long downDelivered,
+            int connections,
+            int cuts,
+            int refused) {}
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** What a reader late by scheduling may catch up, when bytes were waiting for it. */
@@ -166,8 +174,8 @@ public final class LinkEmulator implements AutoCloseable {
 
     /** As {@link #start(int, Profile, long)}, listening on {@code listenPort} (0: a free one). */
     public static LinkEmulator start(int upstreamPort, int listenPort, Profile profile, long seed) {
-        return new LinkEmulator(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), listenPort,
-                profile, seed);
+        return new LinkEmulator(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), listenPort, profile, seed);
     }
 
     public int port() {
@@ -358,8 +366,14 @@ public final class LinkEmulator implements AutoCloseable {
     }
 
     public Counters counters() {
-        return new Counters(up.inCount.get(), up.outCount.get(), down.inCount.get(), down.outCount.get(),
-                connections.get(), cuts.get(), refused.get());
+        return new Counters(
+                up.inCount.get(),
+                up.outCount.get(),
+                down.inCount.get(),
+                down.outCount.get(),
+                connections.get(),
+                cuts.get(),
+                refused.get());
     }
 
     /** Connections accepted and relayed (refused ones excluded). */
@@ -531,8 +545,7 @@ public final class LinkEmulator implements AutoCloseable {
     }
 
     /** An action armed on one connection at a position of its client→server bytes. */
-    private record Armed(long position, Runnable action) {
-    }
+    private record Armed(long position, Runnable action) {}
 
     /** One relayed connection: two flows, each a reader (link entry) and a writer (link exit). */
     private final class Connection {
@@ -591,10 +604,14 @@ public final class LinkEmulator implements AutoCloseable {
         }
     }
 
-    private enum Kind { DATA, EOF, CUT, RESET }
-
-    private record Segment(Kind kind, byte[] data, long deliverAt) {
+    private enum Kind {
+        DATA,
+        EOF,
+        CUT,
+        RESET
     }
+
+    private record Segment(Kind kind, byte[] data, long deliverAt) {}
 
     /** One direction of one connection. */
     private final class Flow {
@@ -672,8 +689,8 @@ public final class LinkEmulator implements AutoCloseable {
                     sleepUntil(linkFreeAt);
                 }
             } catch (IOException e) {
-                if (!conn.dead && !queue.offer(new Segment(Kind.RESET, null,
-                        Math.max(lastDeliverAt, System.nanoTime())))) {
+                if (!conn.dead
+                        && !queue.offer(new Segment(Kind.RESET, null, Math.max(lastDeliverAt, System.nanoTime())))) {
                     conn.reset();
                 }
             } catch (InterruptedException e) {
@@ -718,13 +735,14 @@ public final class LinkEmulator implements AutoCloseable {
                     // A reader woken late by a busy machine, while bytes were already waiting, sends them as if
                     // on time (back to back with the previous quantum), if the lag is under CATCH_UP; a link
                     // that was idle starts now: it never sends faster than its rate.
-                    long start = backToBack && linkFreeAt > now - CATCH_UP_NANOS ? linkFreeAt
-                            : Math.max(now, linkFreeAt);
+                    long start =
+                            backToBack && linkFreeAt > now - CATCH_UP_NANOS ? linkFreeAt : Math.max(now, linkFreeAt);
                     backToBack = true; // the next slice of this read follows this one
-                    long serial = s.bitsPerSecond() == 0 ? 0
-                            : allowed * 8L * NANOS_PER_SECOND / s.bitsPerSecond();
+                    long serial = s.bitsPerSecond() == 0 ? 0 : allowed * 8L * NANOS_PER_SECOND / s.bitsPerSecond();
                     linkFreeAt = start + serial;
-                    long deliverAt = Math.max(lastDeliverAt, Math.max(now, linkFreeAt) + s.latency().toNanos());
+                    long deliverAt = Math.max(
+                            lastDeliverAt,
+                            Math.max(now, linkFreeAt) + s.latency().toNanos());
                     lastDeliverAt = deliverAt;
                     enqueue(new Segment(Kind.DATA, data, deliverAt));
                     off += allowed;

@@ -1,14 +1,13 @@
 package fr.mediance.systemtests;
 
 import fr.mediance.protocol.ApiPaths;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An OkHttp interceptor that keeps the exact bodies a client pushes, so a test can replay them on the wire. */
 public final class PushRecorder implements Interceptor {

@@ -9,7 +9,6 @@ import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.json.MedianceJson;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,7 +28,8 @@ import java.util.Map;
  */
 public final class RawApi {
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Gson gson = MedianceJson.gson();
     private String accessToken;
 
@@ -41,7 +41,8 @@ public final class RawApi {
         String body = gson.toJson(new LoginRequest(username, password, deviceId));
         HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve(ApiPaths.LOGIN))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
         }
@@ -54,7 +55,8 @@ public final class RawApi {
     public PushResponse push(String rawBody) {
         HttpResponse<String> r = send(authorised(ApiPaths.SYNC_PUSH)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(rawBody)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody))
+                .build());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("push failed: " + r.statusCode() + " " + r.body());
         }
@@ -76,7 +78,8 @@ public final class RawApi {
             params.add(ApiPaths.PARAM_LIMIT + "=" + limit);
         }
         String query = params.isEmpty() ? "" : "?" + String.join("&", params);
-        HttpResponse<String> r = send(authorised(ApiPaths.SYNC_CHANGES + query).GET().build());
+        HttpResponse<String> r =
+                send(authorised(ApiPaths.SYNC_CHANGES + query).GET().build());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("changes failed: " + r.statusCode() + " " + r.body());
         }
@@ -117,8 +120,11 @@ public final class RawApi {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The problem document, when the answer is {@code application/problem+json}; null otherwise. */
@@ -141,8 +147,9 @@ public final class RawApi {
             b.header("Authorization", "Bearer " + accessToken);
         }
         headers.forEach(b::header);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
+        b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Exchange(r.statusCode(), r.headers().map(), r.body() == null ? new byte[0] : r.body());
@@ -171,7 +178,8 @@ public final class RawApi {
         if (accessToken == null) {
             throw new IllegalStateException("log in first");
         }
-        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + accessToken)
+        return HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + accessToken)
                 .timeout(Duration.ofSeconds(30));
     }
 

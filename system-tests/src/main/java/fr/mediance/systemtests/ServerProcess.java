@@ -55,7 +55,8 @@ public final class ServerProcess implements AutoCloseable {
         }
         Path jar = Path.of(p).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("server jar not found at " + jar + ": build it with ./mvnw -pl server-stub -am package");
+            throw new IllegalStateException(
+                    "server jar not found at " + jar + ": build it with ./mvnw -pl server-stub -am package");
         }
         try {
             Path copy = Files.createTempFile("mediance-server-", ".jar");
@@ -83,8 +84,7 @@ public final class ServerProcess implements AutoCloseable {
      *
      * @param port 0 lets the server choose
      */
-    public static ServerProcess start(Path dataDir, int port, boolean demo, Map<String, String> env,
-                                      Duration timeout) {
+    public static ServerProcess start(Path dataDir, int port, boolean demo, Map<String, String> env, Duration timeout) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -126,10 +126,10 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static void pump(Process process, Path log, CompletableFuture<Integer> ready) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-             Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                     StandardOpenOption.APPEND)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = Files.newBufferedWriter(
+                        log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.write(line);

@@ -11,8 +11,6 @@ import fr.mediance.app.core.resident.ResidentForm;
 import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.Role;
-import okhttp3.OkHttpClient;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 
 /**
  * An office server (its own process, demo data, a fixed port so that it can be killed and restarted where
@@ -107,9 +106,10 @@ public final class SyncWorld implements AutoCloseable {
      * A device of {@code username}, signed in through {@code url} (the server or a link), PIN chosen, first
      * sync done. {@code http} may be null (the app's default client); {@code customise} may add options.
      */
-    public CoreContext device(String name, String username, URI url, OkHttpClient http,
-                              Consumer<CoreContext.Builder> customise) {
-        CoreContext.Builder b = CoreContext.builder(root.resolve("devices").resolve(name)).pinIterations(1_000);
+    public CoreContext device(
+            String name, String username, URI url, OkHttpClient http, Consumer<CoreContext.Builder> customise) {
+        CoreContext.Builder b =
+                CoreContext.builder(root.resolve("devices").resolve(name)).pinIterations(1_000);
         if (http != null) {
             b.httpClient(http);
         }
@@ -142,8 +142,11 @@ public final class SyncWorld implements AutoCloseable {
         if (!coord.reference().refreshUsers().isOk()) {
             throw new IllegalStateException("users could not be read");
         }
-        return coord.reference().users(Role.COUNSELLOR).stream().filter(u -> u.username().equals(username))
-                .map(UserItem::id).findFirst().orElseThrow();
+        return coord.reference().users(Role.COUNSELLOR).stream()
+                .filter(u -> u.username().equals(username))
+                .map(UserItem::id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -153,13 +156,32 @@ public final class SyncWorld implements AutoCloseable {
     public static List<String> planVisits(CoreContext coord, String counsellorId, int n, LocalDate day, String tag) {
         List<String> appointments = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Resident r = coord.residents().create(new ResidentForm("Mme", "Résidente" + tag + i, "Odette",
-                    LocalDate.of(1941, 6, 2), "04 91 00 00 " + String.format("%02d", i % 100),
-                    (i + 1) + " impasse des Tilleuls", "13014", "Marseille", "Sonner longtemps", "elderly",
-                    counsellorId)).value();
+            Resident r = coord.residents()
+                    .create(new ResidentForm(
+                            "Mme",
+                            "Résidente" + tag + i,
+                            "Odette",
+                            LocalDate.of(1941, 6, 2),
+                            "04 91 00 00 " + String.format("%02d", i % 100),
+                            (i + 1) + " impasse des Tilleuls",
+                            "13014",
+                            "Marseille",
+                            "Sonner longtemps",
+                            "elderly",
+                            counsellorId))
+                    .value();
             LocalTime start = LocalTime.of(8, 0).plusMinutes(30L * (i % 24));
-            AgendaItem a = coord.agenda().plan(new AppointmentForm(r.id(), counsellorId, "home_visit", day, start,
-                    Duration.ofMinutes(30), null, "Visite " + tag + i)).value();
+            AgendaItem a = coord.agenda()
+                    .plan(new AppointmentForm(
+                            r.id(),
+                            counsellorId,
+                            "home_visit",
+                            day,
+                            start,
+                            Duration.ofMinutes(30),
+                            null,
+                            "Visite " + tag + i))
+                    .value();
             appointments.add(a.appointmentId());
         }
         SyncReport r = coord.sync().syncNow().join();
@@ -170,16 +192,26 @@ public final class SyncWorld implements AutoCloseable {
     }
 
     /** The counsellor writes and completes the report of an appointment, with photos (JPEG bytes). */
-    public static VisitReport completeVisit(CoreContext tablet, String appointmentId, String synthesis,
-                                            List<byte[]> photos) {
-        VisitReport draft = tablet.visits().openForAppointment(appointmentId).orElseThrow(
-                () -> new IllegalStateException("appointment " + appointmentId + " unknown on the device"));
-        draft = tablet.visits().saveDraft(draft.withMedium("home_visit").withDomains(List.of("energie", "budget"))
-                .withSynthesis(synthesis).withFollowUp("Rappeler dans une semaine").withVisitAttested(true)
-                .withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7))).value();
+    public static VisitReport completeVisit(
+            CoreContext tablet, String appointmentId, String synthesis, List<byte[]> photos) {
+        VisitReport draft = tablet.visits()
+                .openForAppointment(appointmentId)
+                .orElseThrow(
+                        () -> new IllegalStateException("appointment " + appointmentId + " unknown on the device"));
+        draft = tablet.visits()
+                .saveDraft(draft.withMedium("home_visit")
+                        .withDomains(List.of("energie", "budget"))
+                        .withSynthesis(synthesis)
+                        .withFollowUp("Rappeler dans une semaine")
+                        .withVisitAttested(true)
+                        .withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7)))
+                .value();
         for (int i = 0; i < photos.size(); i++) {
-            var attached = tablet.documents().attach(draft.id(),
-                    new CapturedImage(photos.get(i), "image/jpeg", "document-" + i + ".jpg"), "facture");
+            var attached = tablet.documents()
+                    .attach(
+                            draft.id(),
+                            new CapturedImage(photos.get(i), "image/jpeg", "document-" + i + ".jpg"),
+                            "facture");
             if (!attached.isOk()) {
                 throw new IllegalStateException("photo refused: " + attached.message());
             }

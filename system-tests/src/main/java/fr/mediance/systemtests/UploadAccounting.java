@@ -20,8 +20,10 @@ public record UploadAccounting(long upBytes, long requestHeads, long otherBodies
         long heads = wire.headBytes();
         long other = wire.attempts().stream()
                 .filter(a -> a.status() > 0 && !a.path().startsWith(ApiPaths.UPLOADS))
-                .mapToLong(WireLog.Attempt::bodyBytes).sum();
-        return new UploadAccounting(upBytes, heads, other, payload, wire.attempts().size());
+                .mapToLong(WireLog.Attempt::bodyBytes)
+                .sum();
+        return new UploadAccounting(
+                upBytes, heads, other, payload, wire.attempts().size());
     }
 
     /** Bytes of files sent more than once. */

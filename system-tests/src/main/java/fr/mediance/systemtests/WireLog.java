@@ -1,15 +1,14 @@
 package fr.mediance.systemtests;
 
-import okhttp3.Headers;
-import okhttp3.Interceptor;
-import okhttp3.Request;
-import okhttp3.Response;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * An OkHttp <em>network</em> interceptor that records every attempt a client puts on the wire (OkHttp's own
@@ -19,8 +18,7 @@ import java.util.function.Predicate;
  */
 public final class WireLog implements Interceptor {
     /** One attempt. {@code status} is -1 when it failed with an exception (a cut link). */
-    public record Attempt(String method, String path, long headBytes, long bodyBytes, int status) {
-    }
+    public record Attempt(String method, String path, long headBytes, long bodyBytes, int status) {}
 
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
 
@@ -43,13 +41,17 @@ public final class WireLog implements Interceptor {
     /** Bytes of {@code METHOD target HTTP/1.1\r\n}, each header line and the blank line. */
     static long headBytes(Request request) throws IOException {
         String target = request.url().encodedPath()
-                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery());
+                + (request.url().encodedQuery() == null
+                        ? ""
+                        : "?" + request.url().encodedQuery());
         long n = (request.method() + " " + target + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1).length;
         Headers h = request.headers();
         for (int i = 0; i < h.size(); i++) {
             n += h.name(i).length() + 2 + h.value(i).getBytes(StandardCharsets.UTF_8).length + 2;
         }
-        if (request.body() != null && h.get("Content-Length") == null && request.body().contentLength() >= 0) {
+        if (request.body() != null
+                && h.get("Content-Length") == null
+                && request.body().contentLength() >= 0) {
             n += ("Content-Length: " + request.body().contentLength() + "\r\n").length();
         }
         return n + 2;

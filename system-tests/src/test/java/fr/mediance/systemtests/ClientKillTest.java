@@ -1,16 +1,12 @@
 package fr.mediance.systemtests;
 
-import fr.mediance.testing.TestImages;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +19,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tablet's process is killed ({@code kill -9}) 20 times at seeded random moments while it captures
@@ -50,10 +49,26 @@ class ClientKillTest {
     }
 
     private String[] args(Path device, Path photos, LinkEmulator link, int visits) {
-        return new String[]{"--data-dir", device.toString(), "--server", link.baseUrl().toString(),
-                "--user", "conseil1", "--password", world.password(), "--pin", PIN, "--visits",
-                Integer.toString(visits), "--photos-dir", photos.toString(), "--photos-per-visit", "2",
-                "--pin-iterations", "1000"};
+        return new String[] {
+            "--data-dir",
+            device.toString(),
+            "--server",
+            link.baseUrl().toString(),
+            "--user",
+            "conseil1",
+            "--password",
+            world.password(),
+            "--pin",
+            PIN,
+            "--visits",
+            Integer.toString(visits),
+            "--photos-dir",
+            photos.toString(),
+            "--photos-per-visit",
+            "2",
+            "--pin-iterations",
+            "1000"
+        };
     }
 
     @Test
@@ -70,7 +85,8 @@ class ClientKillTest {
         ChangesResponse page;
         do {
             page = office.changes(scanned, 1000);
-            page.changes().stream().filter(r -> r.entity() == EntityType.VISIT_REPORT)
+            page.changes().stream()
+                    .filter(r -> r.entity() == EntityType.VISIT_REPORT)
                     .forEach(r -> earlierReports.add(r.entityId()));
             scanned = page.cursor();
         } while (page.hasMore());
@@ -90,7 +106,8 @@ class ClientKillTest {
             HeadlessProcess p = HeadlessProcess.start(null, log, "capture-loop", args(device, photos, link, 5));
             try {
                 assertThat(p.awaitLine(l -> l.startsWith("ready "), Duration.ofSeconds(60)))
-                        .as("run %d: the store opens (%s)", run, p.lines()).isTrue();
+                        .as("run %d: the store opens (%s)", run, p.lines())
+                        .isTrue();
                 // A random moment of capture and sync, including the first sync of a run, which refreshes the
                 // session (the access token lives in memory only): a kill between the server's rotation of the
                 // refresh token and the device storing the new pair must not sign the device out.
@@ -110,16 +127,19 @@ class ClientKillTest {
 
         // The drafts a kill left are completed, then everything is sent.
         HeadlessProcess finish = HeadlessProcess.start(null, log, "capture-loop", args(device, photos, link, 0));
-        assertThat(finish.waitFor(Duration.ofSeconds(120))).as(finish.lines().toString()).isZero();
+        assertThat(finish.waitFor(Duration.ofSeconds(120)))
+                .as(finish.lines().toString())
+                .isZero();
         collect(finish.lines(), reports, photoShas);
-        HeadlessProcess drain = HeadlessProcess.start(null, log, "drain", "--data-dir", device.toString(),
-                "--pin", PIN, "--interval-ms", "200");
-        assertThat(drain.waitFor(Duration.ofSeconds(120))).as(drain.lines().toString()).isZero();
+        HeadlessProcess drain = HeadlessProcess.start(
+                null, log, "drain", "--data-dir", device.toString(), "--pin", PIN, "--interval-ms", "200");
+        assertThat(drain.waitFor(Duration.ofSeconds(120)))
+                .as(drain.lines().toString())
+                .isZero();
         assertThat(drain.lines()).contains("drained");
 
         // Nothing committed is missing on the device, and everything is received.
-        HeadlessProcess list = HeadlessProcess.start(null, log, "list", "--data-dir", device.toString(),
-                "--pin", PIN);
+        HeadlessProcess list = HeadlessProcess.start(null, log, "list", "--data-dir", device.toString(), "--pin", PIN);
         assertThat(list.waitFor(Duration.ofSeconds(60))).isZero();
         // What the device holds: every report and photo it printed as committed, and perhaps a few more that a
         // kill cut between their commit and the printed line. The device's list is the truth to reconcile.
@@ -134,8 +154,10 @@ class ClientKillTest {
                 assertThat(w[3]).as("photo " + w[1]).isEqualTo("RECEIVED");
             }
         }
-        assertThat(deviceReports).containsKeys(reports.toArray(String[]::new))
-                .allSatisfy((id, delivery) -> assertThat(delivery).as("report " + id).isEqualTo("RECEIVED"));
+        assertThat(deviceReports)
+                .containsKeys(reports.toArray(String[]::new))
+                .allSatisfy((id, delivery) ->
+                        assertThat(delivery).as("report " + id).isEqualTo("RECEIVED"));
         assertThat(devicePhotos).containsAllEntriesOf(photoShas);
         assertThat(list.lines()).contains("outbox pending=0 photos=0 attention=0");
         assertThat(reports).hasSizeGreaterThan(KILLS / 2);
@@ -144,23 +166,32 @@ class ClientKillTest {
         // pictures are taken again and again: each blob is stored once, and its status is announced again
         // to the audience of each new document that names it, so BLOB rows repeat by design.)
         List<ChangeDto> rows = office.rowsSince(before);
-        assertThat(rows).filteredOn(r -> r.entity() == EntityType.BLOB).extracting(ChangeDto::entityId)
+        assertThat(rows)
+                .filteredOn(r -> r.entity() == EntityType.BLOB)
+                .extracting(ChangeDto::entityId)
                 .hasSameElementsAs(Set.copyOf(devicePhotos.values()));
-        Map<String, Long> perRecord = rows.stream().filter(r -> r.entity() != EntityType.BLOB)
-                .collect(Collectors.groupingBy(
-                r -> r.entity().code() + ":" + r.entityId(), Collectors.counting()));
-        assertThat(perRecord).allSatisfy((record, count) -> assertThat(count).as(record).isEqualTo(1L));
-        assertThat(rows).filteredOn(r -> r.entity() == EntityType.VISIT_REPORT).extracting(ChangeDto::entityId)
+        Map<String, Long> perRecord = rows.stream()
+                .filter(r -> r.entity() != EntityType.BLOB)
+                .collect(Collectors.groupingBy(r -> r.entity().code() + ":" + r.entityId(), Collectors.counting()));
+        assertThat(perRecord)
+                .allSatisfy((record, count) -> assertThat(count).as(record).isEqualTo(1L));
+        assertThat(rows)
+                .filteredOn(r -> r.entity() == EntityType.VISIT_REPORT)
+                .extracting(ChangeDto::entityId)
                 .containsExactlyInAnyOrderElementsOf(deviceReports.keySet().stream()
-                        .filter(id -> !earlierReports.contains(id)).toList());
-        Map<String, String> officeDocs = rows.stream().filter(r -> r.entity() == EntityType.DOCUMENT)
+                        .filter(id -> !earlierReports.contains(id))
+                        .toList());
+        Map<String, String> officeDocs = rows.stream()
+                .filter(r -> r.entity() == EntityType.DOCUMENT)
                 .collect(Collectors.toMap(ChangeDto::entityId, r -> ((DocumentDto) r.data()).sha256()));
         assertThat(officeDocs).containsExactlyInAnyOrderEntriesOf(devicePhotos);
         for (String sha : Set.copyOf(devicePhotos.values())) {
             assertThat(TestImages.sha256(office.blob(sha))).isEqualTo(sha);
         }
-        System.out.printf("client killed %d times (%d runs had ended by themselves): %d reports, %d photos, "
-                + "all received once%n", kills, endedByThemselves, deviceReports.size(), devicePhotos.size());
+        System.out.printf(
+                "client killed %d times (%d runs had ended by themselves): %d reports, %d photos, "
+                        + "all received once%n",
+                kills, endedByThemselves, deviceReports.size(), devicePhotos.size());
     }
 
     private static void collect(List<String> lines, Set<String> reports, Map<String, String> photos) {

@@ -14,7 +14,6 @@ import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.app.core.sync.SyncStatus;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.EntityType;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +123,8 @@ final class HeadlessClient {
 
     /** Opens the core for --data-dir: unlocks with the PIN, or signs in first when there is no account. */
     private CoreContext open() {
-        CoreContext.Builder b = CoreContext.builder(Path.of(required("data-dir"))).clock(Clock.systemUTC());
+        CoreContext.Builder b =
+                CoreContext.builder(Path.of(required("data-dir"))).clock(Clock.systemUTC());
         if (options.containsKey("pin-iterations")) {
             b.pinIterations(number("pin-iterations", 0));
         }
@@ -149,7 +149,8 @@ final class HeadlessClient {
         int perVisit = number("photos-per-visit", 2);
         List<Path> photos = photos(Path.of(required("photos-dir")));
         try (CoreContext core = open()) {
-            out.println("ready user=" + core.session().account().map(a -> a.username()).orElse("?"));
+            out.println("ready user="
+                    + core.session().account().map(a -> a.username()).orElse("?"));
             sync(core); // the residents and the code lists
             List<Resident> residents = core.residents().search("", 1000);
             for (VisitReport draft : core.visits().drafts()) { // left by a run that was killed
@@ -165,12 +166,19 @@ final class HeadlessClient {
                 draft = fill(core, draft);
                 for (int p = 0; p < perVisit && !photos.isEmpty(); p++) {
                     Path file = photos.get(photoIndex++ % photos.size());
-                    Outcome<PhotoItem> attached = core.documents().attach(draft.id(),
-                            new CapturedImage(read(file), "image/jpeg", file.getFileName().toString()), "facture");
+                    Outcome<PhotoItem> attached = core.documents()
+                            .attach(
+                                    draft.id(),
+                                    new CapturedImage(
+                                            read(file),
+                                            "image/jpeg",
+                                            file.getFileName().toString()),
+                                    "facture");
                     if (!attached.isOk()) {
                         throw new IllegalStateException("Photo refusée : " + attached.message());
                     }
-                    out.println("committed photo " + attached.value().id() + " " + attached.value().sha256());
+                    out.println("committed photo " + attached.value().id() + " "
+                            + attached.value().sha256());
                 }
                 complete(core, draft);
                 sync(core);
@@ -183,10 +191,13 @@ final class HeadlessClient {
     private VisitReport fill(CoreContext core, VisitReport draft) {
         List<CodeItem> domains = core.reference().codes(CodeLists.DOMAIN);
         String domain = domains.isEmpty() ? "budget" : domains.get(0).code();
-        Outcome<VisitReport> saved = core.visits().saveDraft(draft.withMedium(CodeLists.MEDIUM_HOME_VISIT)
-                .withDomains(List.of(domain)).withSynthesis("Visite à domicile : courrier et factures examinés.")
-                .withFollowUp("Rappeler dans une semaine").withVisitAttested(true)
-                .withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7)));
+        Outcome<VisitReport> saved = core.visits()
+                .saveDraft(draft.withMedium(CodeLists.MEDIUM_HOME_VISIT)
+                        .withDomains(List.of(domain))
+                        .withSynthesis("Visite à domicile : courrier et factures examinés.")
+                        .withFollowUp("Rappeler dans une semaine")
+                        .withVisitAttested(true)
+                        .withFollowUpDue(LocalDate.now(CoreContext.PARIS).plusDays(7)));
         if (!saved.isOk()) {
             throw new IllegalStateException("Brouillon non enregistré : " + saved.message());
         }
@@ -204,8 +215,8 @@ final class HeadlessClient {
 
     private SyncReport sync(CoreContext core) {
         SyncReport r = core.sync().syncNow().join();
-        out.println("synced result=" + r.result() + " pushed=" + r.pushed() + " photos=" + r.photosSent()
-                + " pulled=" + r.pulled());
+        out.println("synced result=" + r.result() + " pushed=" + r.pushed() + " photos=" + r.photosSent() + " pulled="
+                + r.pulled());
         return r;
     }
 
@@ -229,15 +240,17 @@ final class HeadlessClient {
                 pause(interval);
             }
             SyncStatus s = core.sync().status();
-            out.println("not drained pending=" + s.pendingOperations() + " photos=" + s.pendingPhotos()
-                    + " attention=" + s.needsAttention());
+            out.println("not drained pending=" + s.pendingOperations() + " photos=" + s.pendingPhotos() + " attention="
+                    + s.needsAttention());
             return 1;
         }
     }
 
     private int list() {
         try (CoreContext core = open()) {
-            for (String reportId : core.office().receivedReports().stream().map(r -> r.reportId()).toList()) {
+            for (String reportId : core.office().receivedReports().stream()
+                    .map(r -> r.reportId())
+                    .toList()) {
                 DeliveryStatus d = core.sync().deliveryOf(EntityType.VISIT_REPORT, reportId);
                 out.println("report " + reportId + " " + d.delivery());
             }
@@ -247,7 +260,9 @@ final class HeadlessClient {
                     out.println("photo " + t.documentId() + " " + t.sha256() + " " + t.delivery());
                 }
             }
-            for (String reportId : core.office().receivedReports().stream().map(r -> r.reportId()).toList()) {
+            for (String reportId : core.office().receivedReports().stream()
+                    .map(r -> r.reportId())
+                    .toList()) {
                 for (PhotoTransfer t : core.sync().photoTransfers(reportId)) {
                     out.println("photo " + t.documentId() + " " + t.sha256() + " " + t.delivery());
                 }
@@ -262,9 +277,11 @@ final class HeadlessClient {
     private static List<Path> photos(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> out = new ArrayList<>(files.filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                return n.endsWith(".jpg") || n.endsWith(".jpeg");
-            }).sorted().toList());
+                        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                        return n.endsWith(".jpg") || n.endsWith(".jpeg");
+                    })
+                    .sorted()
+                    .toList());
             return out;
         } catch (IOException e) {
             throw new IllegalArgumentException("dossier de photos illisible : " + dir);

@@ -1,16 +1,11 @@
 package fr.mediance.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,8 +19,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command-line client that {@link ClientKillTest} runs in a process of its own (and kills), here in this
@@ -37,6 +36,7 @@ class HeadlessClientTest {
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
+
     private SyncWorld world;
     private RawApi office;
     private String before;
@@ -61,15 +61,30 @@ class HeadlessClientTest {
     List<String> run(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = HeadlessClient.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        List<String> lines = Arrays.asList(bytes.toString(StandardCharsets.UTF_8).split("\n"));
+        List<String> lines =
+                Arrays.asList(bytes.toString(StandardCharsets.UTF_8).split("\n"));
         assertThat(code).as(String.join("\n", lines)).isZero();
         return lines;
     }
 
     String[] args(String command, String... more) {
-        String[] base = {command, "--data-dir", tmp.resolve("tablet").toString(), "--server",
-                world.serverUrl().toString(), "--user", "conseil1", "--password", world.password(), "--pin", PIN,
-                "--pin-iterations", "1000", "--photos-dir", tmp.resolve("photos").toString()};
+        String[] base = {
+            command,
+            "--data-dir",
+            tmp.resolve("tablet").toString(),
+            "--server",
+            world.serverUrl().toString(),
+            "--user",
+            "conseil1",
+            "--password",
+            world.password(),
+            "--pin",
+            PIN,
+            "--pin-iterations",
+            "1000",
+            "--photos-dir",
+            tmp.resolve("photos").toString()
+        };
         String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
@@ -77,7 +92,9 @@ class HeadlessClientTest {
 
     /** The ids of {@code entity} records the office received since the test began. */
     Set<String> received(EntityType entity) {
-        return office.rowsSince(before).stream().filter(c -> c.entity() == entity).map(ChangeDto::entityId)
+        return office.rowsSince(before).stream()
+                .filter(c -> c.entity() == entity)
+                .map(ChangeDto::entityId)
                 .collect(Collectors.toSet());
     }
 
@@ -86,19 +103,26 @@ class HeadlessClientTest {
         List<String> out = run(args("capture-loop", "--visits", "2", "--photos-per-visit", "2"));
 
         assertThat(out.get(0)).isEqualTo("ready user=conseil1");
-        List<String> reports = out.stream().filter(l -> l.startsWith("committed report ")).map(l -> l.substring(17))
+        List<String> reports = out.stream()
+                .filter(l -> l.startsWith("committed report "))
+                .map(l -> l.substring(17))
                 .toList();
-        List<String[]> photos = out.stream().filter(l -> l.startsWith("committed photo "))
-                .map(l -> l.substring(16).split(" ")).toList();
+        List<String[]> photos = out.stream()
+                .filter(l -> l.startsWith("committed photo "))
+                .map(l -> l.substring(16).split(" "))
+                .toList();
         assertThat(reports).hasSize(2);
         assertThat(photos).hasSize(4);
         assertThat(out).filteredOn(l -> l.startsWith("synced result=OK")).hasSize(3);
         assertThat(out.get(out.size() - 1)).isEqualTo("done reports=2");
         assertThat(received(EntityType.VISIT_REPORT)).containsAll(reports);
-        assertThat(received(EntityType.DOCUMENT)).containsAll(photos.stream().map(p -> p[0]).toList());
+        assertThat(received(EntityType.DOCUMENT))
+                .containsAll(photos.stream().map(p -> p[0]).toList());
         for (String[] p : photos) {
             byte[] blob = office.blob(p[1]);
-            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(blob))).isEqualTo(p[1]);
+            assertThat(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(blob)))
+                    .isEqualTo(p[1]);
         }
 
         List<String> listed = run(args("list"));
@@ -116,7 +140,9 @@ class HeadlessClientTest {
     void aDraftLeftByAKilledRunIsCompletedByTheNextOne() {
         run(args("capture-loop", "--visits", "0"));
         String draftId;
-        try (CoreContext core = CoreContext.builder(tmp.resolve("tablet")).clock(Clock.systemUTC()).build()) {
+        try (CoreContext core = CoreContext.builder(tmp.resolve("tablet"))
+                .clock(Clock.systemUTC())
+                .build()) {
             core.unlock(PIN);
             String resident = core.residents().search("", 1).get(0).id();
             draftId = core.visits().startForResident(resident).orElseThrow().id(); // then the process dies
@@ -131,8 +157,10 @@ class HeadlessClientTest {
 
     @Test
     void wrongArgumentsExitWithTwo() {
-        assertThat(HeadlessClient.run(new String[]{"capture-loop", "--pin"}, System.out)).isEqualTo(2);
-        assertThat(HeadlessClient.run(new String[]{"fly"}, System.out)).isEqualTo(2);
-        assertThat(HeadlessClient.run(new String[]{"list", "--pin", "123456"}, System.out)).isEqualTo(2);
+        assertThat(HeadlessClient.run(new String[] {"capture-loop", "--pin"}, System.out))
+                .isEqualTo(2);
+        assertThat(HeadlessClient.run(new String[] {"fly"}, System.out)).isEqualTo(2);
+        assertThat(HeadlessClient.run(new String[] {"list", "--pin", "123456"}, System.out))
+                .isEqualTo(2);
     }
 }

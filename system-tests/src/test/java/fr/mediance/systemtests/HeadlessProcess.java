@@ -47,8 +47,7 @@ final class HeadlessProcess implements AutoCloseable {
         cmd.add(MAIN);
         cmd.add(command);
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()));
         try {
             return new HeadlessProcess(pb.start());
         } catch (IOException e) {
@@ -72,7 +71,11 @@ final class HeadlessProcess implements AutoCloseable {
             Path dir = java.nio.file.Files.createTempDirectory("mediance-client-cp");
             dir.toFile().deleteOnExit();
             for (String name : List.of("fr.mediance.app.core.CoreContext", "fr.mediance.protocol.ApiPaths")) {
-                Path source = Path.of(Class.forName(name).getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path source = Path.of(Class.forName(name)
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 if (java.nio.file.Files.isRegularFile(source)) {
                     Path copy = dir.resolve(source.getFileName());
                     java.nio.file.Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -88,8 +91,8 @@ final class HeadlessProcess implements AutoCloseable {
     }
 
     private void pump() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 lines.add(line);

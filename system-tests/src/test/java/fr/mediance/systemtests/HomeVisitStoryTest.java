@@ -1,6 +1,7 @@
 package fr.mediance.systemtests;
 
-import fr.mediance.testing.TestImages;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.agenda.AgendaItem;
 import fr.mediance.app.core.agenda.AppointmentForm;
@@ -16,12 +17,7 @@ import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.Role;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.TestImages;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,8 +29,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole chain of a home visit, with the office server as its own process: a coordinator plans, the
@@ -63,7 +62,8 @@ class HomeVisitStoryTest {
     }
 
     private CoreContext device(String name, OkHttpClient http) {
-        CoreContext.Builder b = CoreContext.builder(tmp.resolve("devices").resolve(name)).pinIterations(1_000);
+        CoreContext.Builder b =
+                CoreContext.builder(tmp.resolve("devices").resolve(name)).pinIterations(1_000);
         if (http != null) {
             b.httpClient(http);
         }
@@ -88,20 +88,43 @@ class HomeVisitStoryTest {
         assertThat(coord.sync().syncNow().join().ok()).isTrue();
         assertThat(coord.reference().refreshUsers().isOk()).isTrue();
         UserItem conseil1 = coord.reference().users(Role.COUNSELLOR).stream()
-                .filter(u -> u.username().equals("conseil1")).findFirst().orElseThrow();
-        Resident resident = coord.residents().create(new ResidentForm("Mme", "Ferrand", "Odette",
-                LocalDate.of(1941, 6, 2), "04 91 00 00 01", "3 impasse des Tilleuls", "13014", "Marseille",
-                "2e étage sans ascenseur, sonner longtemps", "elderly", conseil1.id())).value();
+                .filter(u -> u.username().equals("conseil1"))
+                .findFirst()
+                .orElseThrow();
+        Resident resident = coord.residents()
+                .create(new ResidentForm(
+                        "Mme",
+                        "Ferrand",
+                        "Odette",
+                        LocalDate.of(1941, 6, 2),
+                        "04 91 00 00 01",
+                        "3 impasse des Tilleuls",
+                        "13014",
+                        "Marseille",
+                        "2e étage sans ascenseur, sonner longtemps",
+                        "elderly",
+                        conseil1.id()))
+                .value();
         LocalDate day = LocalDate.now(CoreContext.PARIS).plusDays(1);
-        AgendaItem planned = coord.agenda().plan(new AppointmentForm(resident.id(), conseil1.id(), "home_visit",
-                day, LocalTime.of(10, 0), Duration.ofHours(1), null, "Apporter le dossier FSL")).value();
+        AgendaItem planned = coord.agenda()
+                .plan(new AppointmentForm(
+                        resident.id(),
+                        conseil1.id(),
+                        "home_visit",
+                        day,
+                        LocalTime.of(10, 0),
+                        Duration.ofHours(1),
+                        null,
+                        "Apporter le dossier FSL"))
+                .value();
         SyncReport coordPush = coord.sync().syncNow().join();
         assertThat(coordPush.ok()).as(coordPush.message()).isTrue();
         assertThat(coordPush.pushed()).isEqualTo(2);
 
         // The counsellor's tablet receives it.
         PushRecorder recorder = new PushRecorder();
-        CoreContext tablet = device("tablet", new OkHttpClient.Builder().addInterceptor(recorder).build());
+        CoreContext tablet = device(
+                "tablet", new OkHttpClient.Builder().addInterceptor(recorder).build());
         tablet.login(url, "conseil1", PASSWORD);
         tablet.choosePin("739164");
         assertThat(tablet.sync().syncNow().join().ok()).isTrue();
@@ -111,14 +134,20 @@ class HomeVisitStoryTest {
 
         // The server goes away; the visit happens offline.
         server.stop();
-        VisitReport draft = tablet.visits().openForAppointment(planned.appointmentId()).orElseThrow();
-        draft = tablet.visits().saveDraft(draft.withMedium("home_visit").withDomains(List.of("energie", "budget"))
-                .withSynthesis("Facture d'électricité de 412,50 € impayée, échéance le 28/11.")
-                .withFollowUp("Appeler EDF Solidarité pour un échéancier").withFollowUpDue(day.plusDays(7))
-                .withVisitAttested(true)).value();
+        VisitReport draft =
+                tablet.visits().openForAppointment(planned.appointmentId()).orElseThrow();
+        draft = tablet.visits()
+                .saveDraft(draft.withMedium("home_visit")
+                        .withDomains(List.of("energie", "budget"))
+                        .withSynthesis("Facture d'électricité de 412,50 € impayée, échéance le 28/11.")
+                        .withFollowUp("Appeler EDF Solidarité pour un échéancier")
+                        .withFollowUpDue(day.plusDays(7))
+                        .withVisitAttested(true))
+                .value();
         byte[] photo = TestImages.bill(1600, 1200, 0.8f, 42);
-        PhotoItem attached = tablet.documents().attach(draft.id(),
-                new CapturedImage(photo, "image/jpeg", "facture.jpg"), "facture").value();
+        PhotoItem attached = tablet.documents()
+                .attach(draft.id(), new CapturedImage(photo, "image/jpeg", "facture.jpg"), "facture")
+                .value();
         assertThat(tablet.visits().complete(draft.id()).isOk()).isTrue();
         SyncReport offline = tablet.sync().syncNow().join();
         assertThat(offline.result()).isEqualTo(SyncReport.Result.OFFLINE);
@@ -145,8 +174,9 @@ class HomeVisitStoryTest {
         RawApi replay = new RawApi(server.baseUrl());
         replay.login("conseil1", PASSWORD, "system-test-replay");
         PushResponse replayed = replay.push(lastPush);
-        assertThat(replayed.results()).isNotEmpty().allSatisfy(
-                (OperationResultDto r) -> assertThat(r.version()).isNotNull());
+        assertThat(replayed.results())
+                .isNotEmpty()
+                .allSatisfy((OperationResultDto r) -> assertThat(r.version()).isNotNull());
         assertThat(office.changes(cursorBefore).changes()).isEmpty();
 
         // The office receives one report with its photo, byte-identical.
@@ -156,13 +186,19 @@ class HomeVisitStoryTest {
         assertThat(desk.sync().syncNow().join().ok()).isTrue();
         String reportId = draft.id();
         List<ReceivedReport> reports = desk.office().receivedReports().stream()
-                .filter(r -> r.reportId().equals(reportId)).toList();
-        assertThat(reports).as("the demo's earlier reports aside, this visit's report once").hasSize(1);
+                .filter(r -> r.reportId().equals(reportId))
+                .toList();
+        assertThat(reports)
+                .as("the demo's earlier reports aside, this visit's report once")
+                .hasSize(1);
         assertThat(reports.get(0).photoCount()).isEqualTo(1);
         ReportDetail detail = desk.office().open(draft.id()).orElseThrow();
-        assertThat(detail.report().synthesis()).isEqualTo("Facture d'électricité de 412,50 € impayée, échéance le 28/11.");
+        assertThat(detail.report().synthesis())
+                .isEqualTo("Facture d'électricité de 412,50 € impayée, échéance le 28/11.");
         assertThat(detail.report().domains()).containsExactly("energie", "budget");
-        assertThat(detail.photos()).singleElement().satisfies(p -> assertThat(p.sha256()).isEqualTo(sha256(photo)));
+        assertThat(detail.photos())
+                .singleElement()
+                .satisfies(p -> assertThat(p.sha256()).isEqualTo(sha256(photo)));
         byte[] downloaded = desk.office().photo(attached.id()).value();
         assertThat(sha256(downloaded)).isEqualTo(sha256(photo));
         assertThat(downloaded).isEqualTo(photo);

@@ -1,24 +1,23 @@
 package fr.mediance.systemtests;
 
-import fr.mediance.testing.TestImages;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.Limits;
+import fr.mediance.testing.TestImages;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 20 cuts of the link at random byte positions (seeded) while a 3 MB document is uploaded: the tablet keeps
@@ -48,18 +47,22 @@ class LinkCutsDuringUploadTest {
         world = SyncWorld.start(tmp);
         CoreContext coord = world.device("coord", "coord", world.serverUrl());
         String counsellor = SyncWorld.userId(coord, "conseil1");
-        List<String> appointments = SyncWorld.planVisits(coord, counsellor, 1,
-                LocalDate.now(CoreContext.PARIS).plusDays(1), "C");
+        List<String> appointments = SyncWorld.planVisits(
+                coord, counsellor, 1, LocalDate.now(CoreContext.PARIS).plusDays(1), "C");
 
         LinkEmulator link = world.link(LinkEmulator.Profile.UNLIMITED, 2026);
         WireLog wire = new WireLog();
-        CoreContext tablet = world.device("tablet", "conseil1", link.baseUrl(),
-                new OkHttpClient.Builder().addNetworkInterceptor(wire).build(), null);
+        CoreContext tablet = world.device(
+                "tablet",
+                "conseil1",
+                link.baseUrl(),
+                new OkHttpClient.Builder().addNetworkInterceptor(wire).build(),
+                null);
         RawApi office = world.api("bureau");
 
         byte[] scan = TestImages.scannedPdf(SIZE, 3);
-        VisitReport report = SyncWorld.completeVisit(tablet, appointments.get(0), "Dossier de surendettement.",
-                List.of(scan));
+        VisitReport report =
+                SyncWorld.completeVisit(tablet, appointments.get(0), "Dossier de surendettement.", List.of(scan));
         PhotoItem doc = tablet.documents().photos(report.id()).get(0);
         assertThat(doc.sizeBytes()).isEqualTo(SIZE);
 
@@ -67,8 +70,8 @@ class LinkCutsDuringUploadTest {
         long upBefore = link.upBytes();
         // From the first upload request on, 20 cuts, each 20 to 140 kB of client bytes after the previous one:
         // all of them fall before the 3 MB have gone through.
-        link.onRequest("POST " + ApiPaths.UPLOADS + " ", 0,
-                () -> link.randomCuts(LinkEmulator.Dir.UP, 20_000, 140_000, CUTS));
+        link.onRequest(
+                "POST " + ApiPaths.UPLOADS + " ", 0, () -> link.randomCuts(LinkEmulator.Dir.UP, 20_000, 140_000, CUTS));
         int syncs = 0;
         SyncReport last;
         do {
@@ -81,8 +84,10 @@ class LinkCutsDuringUploadTest {
         assertThat(office.blob(doc.sha256())).isEqualTo(scan);
         UploadAccounting bytes = UploadAccounting.of(link.upBytes() - upBefore, wire, SIZE);
         System.out.printf("%d cuts during a %d-byte upload, %d syncs: %s%n", CUTS, SIZE, syncs, bytes);
-        assertThat(bytes.upBytes()).as(bytes.toString()).isLessThanOrEqualTo(
-                SIZE + (long) CUTS * Limits.DEFAULT_CHUNK_BYTES + bytes.requestHeads() + bytes.otherBodies());
+        assertThat(bytes.upBytes())
+                .as(bytes.toString())
+                .isLessThanOrEqualTo(
+                        SIZE + (long) CUTS * Limits.DEFAULT_CHUNK_BYTES + bytes.requestHeads() + bytes.otherBodies());
         assertThat(bytes.resent()).isPositive();
     }
 }

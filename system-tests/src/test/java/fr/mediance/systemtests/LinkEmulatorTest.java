@@ -1,13 +1,13 @@
 package fr.mediance.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import fr.mediance.systemtests.LinkEmulator.AfterCut;
 import fr.mediance.systemtests.LinkEmulator.Dir;
 import fr.mediance.systemtests.LinkEmulator.Profile;
 import fr.mediance.systemtests.LinkEmulator.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,10 +21,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The link emulator against small TCP servers of the test's own: rate, delay, cuts, triggers and counters.
@@ -53,8 +52,8 @@ class LinkEmulatorTest {
     @Test
     void upstreamThroughputStaysWithinFifteenPercentOfTheCap() throws Exception {
         Upstream sink = keep(Upstream.sinkAcking(300_000));
-        LinkEmulator link = keep(LinkEmulator.start(sink.port(), profile(2_000_000, 0, 0), 1)
-                .handshakeRoundTrip(false));
+        LinkEmulator link = keep(
+                LinkEmulator.start(sink.port(), profile(2_000_000, 0, 0), 1).handshakeRoundTrip(false));
         try (Socket s = connect(link)) {
             byte[] payload = new byte[300_000];
             s.getOutputStream().write(payload);
@@ -72,8 +71,8 @@ class LinkEmulatorTest {
     @Test
     void downstreamThroughputStaysWithinFifteenPercentOfTheCap() throws Exception {
         Upstream source = keep(Upstream.sendingOnRequest(400_000));
-        LinkEmulator link = keep(LinkEmulator.start(source.port(), profile(0, 4_000_000, 0), 1)
-                .handshakeRoundTrip(false));
+        LinkEmulator link = keep(
+                LinkEmulator.start(source.port(), profile(0, 4_000_000, 0), 1).handshakeRoundTrip(false));
         try (Socket s = connect(link)) {
             s.getOutputStream().write('g');
             InputStream in = s.getInputStream();
@@ -119,13 +118,15 @@ class LinkEmulatorTest {
         link.cutAfter(Dir.UP, 40_000);
         try (Socket s = connect(link)) {
             assertThatThrownBy(() -> {
-                OutputStream out = s.getOutputStream();
-                for (int i = 0; i < 100; i++) {
-                    out.write(new byte[10_000]);
-                }
-                s.getInputStream().read(); // the connection must have been reset by now
-                throw new IOException("no reset");
-            }).isInstanceOf(IOException.class).hasMessageNotContaining("no reset");
+                        OutputStream out = s.getOutputStream();
+                        for (int i = 0; i < 100; i++) {
+                            out.write(new byte[10_000]);
+                        }
+                        s.getInputStream().read(); // the connection must have been reset by now
+                        throw new IOException("no reset");
+                    })
+                    .isInstanceOf(IOException.class)
+                    .hasMessageNotContaining("no reset");
         }
         sink.awaitConnectionsEnded(1);
         assertThat(sink.received()).containsExactly(40_000L);
@@ -144,7 +145,8 @@ class LinkEmulatorTest {
     @Test
     void afterACutWithRefuseNewConnectionsFailUntilHealed() throws Exception {
         Upstream echo = keep(Upstream.echo());
-        LinkEmulator link = keep(LinkEmulator.start(echo.port(), Profile.UNLIMITED, 1).afterCut(AfterCut.REFUSE));
+        LinkEmulator link =
+                keep(LinkEmulator.start(echo.port(), Profile.UNLIMITED, 1).afterCut(AfterCut.REFUSE));
         try (Socket s = connect(link)) {
             roundTrip(s);
             link.cutAllNow();
@@ -173,11 +175,12 @@ class LinkEmulatorTest {
                     .isEqualTo("GET /a HTTP/1.1\r\n");
             s.getOutputStream().write("POST /push HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1));
             assertThatThrownBy(() -> {
-                if (s.getInputStream().read() >= 0) {
-                    throw new AssertionError("an answer came through");
-                }
-                throw new IOException("closed");
-            }).isInstanceOf(IOException.class);
+                        if (s.getInputStream().read() >= 0) {
+                            throw new AssertionError("an answer came through");
+                        }
+                        throw new IOException("closed");
+                    })
+                    .isInstanceOf(IOException.class);
         }
         echo.awaitConnectionsEnded(1);
         assertThat(echo.received()).containsExactly(17L + 21L);
@@ -212,7 +215,9 @@ class LinkEmulatorTest {
 
     @Test
     void randomCutsFallAtTheSamePositionsForTheSameSeed() throws Exception {
-        assertThat(cutPositions(7)).isEqualTo(cutPositions(7)).hasSize(5)
+        assertThat(cutPositions(7))
+                .isEqualTo(cutPositions(7))
+                .hasSize(5)
                 .allSatisfy(p -> assertThat(p).isBetween(10_000L, 5 * 30_000L));
         assertThat(cutPositions(7)).isNotEqualTo(cutPositions(8));
     }
@@ -220,7 +225,7 @@ class LinkEmulatorTest {
     /** Bytes received by the server on each connection, sending until 5 random cuts have happened. */
     private List<Long> cutPositions(long seed) throws Exception {
         try (Upstream sink = Upstream.sinkAcking(Long.MAX_VALUE);
-             LinkEmulator link = LinkEmulator.start(sink.port(), Profile.UNLIMITED, seed)) {
+                LinkEmulator link = LinkEmulator.start(sink.port(), Profile.UNLIMITED, seed)) {
             link.randomCuts(Dir.UP, 10_000, 30_000, 5);
             List<Long> cutsAt = new ArrayList<>();
             int connections = 0;
@@ -249,7 +254,8 @@ class LinkEmulatorTest {
     void theSameShapeAppliesToEveryOpenConnectionAndCountersAddUp() throws Exception {
         Upstream echo = keep(Upstream.echo());
         LinkEmulator link = keep(LinkEmulator.start(echo.port(), Profile.UNLIMITED, 1));
-        try (Socket a = connect(link); Socket b = connect(link)) {
+        try (Socket a = connect(link);
+                Socket b = connect(link)) {
             byte[] data = new byte[10_000];
             new Random(1).nextBytes(data);
             a.getOutputStream().write(data);

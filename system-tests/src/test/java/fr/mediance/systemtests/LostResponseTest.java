@@ -1,6 +1,7 @@
 package fr.mediance.systemtests;
 
-import fr.mediance.testing.TestImages;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.sync.SyncReport;
@@ -8,21 +9,19 @@ import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.testing.TestImages;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The server applies a push and its answer is lost on the way back (the link is cut as the server starts
@@ -61,16 +60,21 @@ class LostResponseTest {
 
         LinkEmulator link = world.link(LinkEmulator.Profile.UNLIMITED, 11);
         WireLog wire = new WireLog();
-        CoreContext tablet = world.device("tablet", "conseil1", link.baseUrl(),
-                new OkHttpClient.Builder().addNetworkInterceptor(wire).build(), null);
+        CoreContext tablet = world.device(
+                "tablet",
+                "conseil1",
+                link.baseUrl(),
+                new OkHttpClient.Builder().addNetworkInterceptor(wire).build(),
+                null);
         RawApi office = world.api("bureau");
         String before = office.cursorAtEnd();
 
-        VisitReport first = SyncWorld.completeVisit(tablet, appointments.get(0), "Facture EDF impayée.",
-                List.of(TestImages.bill(800, 600, 0.8f, 1)));
-        VisitReport second = SyncWorld.completeVisit(tablet, appointments.get(1), "Dossier FSL à compléter.",
-                List.of(TestImages.bill(800, 600, 0.8f, 2)));
-        assertThat(tablet.sync().pendingItems()).as("two reports, two documents, two appointment statuses")
+        VisitReport first = SyncWorld.completeVisit(
+                tablet, appointments.get(0), "Facture EDF impayée.", List.of(TestImages.bill(800, 600, 0.8f, 1)));
+        VisitReport second = SyncWorld.completeVisit(
+                tablet, appointments.get(1), "Dossier FSL à compléter.", List.of(TestImages.bill(800, 600, 0.8f, 2)));
+        assertThat(tablet.sync().pendingItems())
+                .as("two reports, two documents, two appointment statuses")
                 .hasSize(6);
 
         if (linkStaysDown) {
@@ -78,7 +82,9 @@ class LostResponseTest {
         }
         link.dropResponseTo("POST " + ApiPaths.SYNC_PUSH + " ");
         SyncReport lost = tablet.sync().syncNow().join();
-        assertThat(link.pendingTriggers()).as("the answer to the push was dropped").isZero();
+        assertThat(link.pendingTriggers())
+                .as("the answer to the push was dropped")
+                .isZero();
         // The server did the work before its answer was lost.
         assertThat(ids(office.rowsSince(before), EntityType.VISIT_REPORT))
                 .containsExactlyInAnyOrder(first.id(), second.id());
@@ -86,7 +92,9 @@ class LostResponseTest {
         SyncReport retried;
         if (linkStaysDown) {
             assertThat(lost.result()).isEqualTo(SyncReport.Result.OFFLINE);
-            assertThat(tablet.sync().pendingItems()).as("not acknowledged, so still queued").hasSize(6);
+            assertThat(tablet.sync().pendingItems())
+                    .as("not acknowledged, so still queued")
+                    .hasSize(6);
             link.heal();
             retried = tablet.sync().syncNow().join();
         } else {
@@ -95,25 +103,34 @@ class LostResponseTest {
         assertThat(retried.ok()).as(retried.message()).isTrue();
         assertThat(tablet.sync().pendingItems()).isEmpty();
         assertThat(tablet.sync().quarantinedItems()).isEmpty();
-        List<WireLog.Attempt> pushes = wire.attempts(a -> a.method().equals("POST")
-                && a.path().equals(ApiPaths.SYNC_PUSH) && a.bodyBytes() > 1_000);
+        List<WireLog.Attempt> pushes = wire.attempts(
+                a -> a.method().equals("POST") && a.path().equals(ApiPaths.SYNC_PUSH) && a.bodyBytes() > 1_000);
         assertThat(pushes).as("the same push went again on the wire").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(pushes).filteredOn(a -> a.status() == 200).as("and one answer came back").hasSize(1);
+        assertThat(pushes)
+                .filteredOn(a -> a.status() == 200)
+                .as("and one answer came back")
+                .hasSize(1);
 
         // Each record was written once: one change row per record in the office's feed.
         List<ChangeDto> rows = office.rowsSince(before);
-        Map<String, Long> perRecord = rows.stream().collect(Collectors.groupingBy(
-                r -> r.entity().code() + ":" + r.entityId(), Collectors.counting()));
-        assertThat(perRecord).allSatisfy((record, count) -> assertThat(count).as(record).isEqualTo(1L));
+        Map<String, Long> perRecord = rows.stream()
+                .collect(Collectors.groupingBy(r -> r.entity().code() + ":" + r.entityId(), Collectors.counting()));
+        assertThat(perRecord)
+                .allSatisfy((record, count) -> assertThat(count).as(record).isEqualTo(1L));
         assertThat(ids(rows, EntityType.VISIT_REPORT)).containsExactlyInAnyOrder(first.id(), second.id());
         assertThat(ids(rows, EntityType.APPOINTMENT)).containsExactlyInAnyOrderElementsOf(appointments);
-        List<String> photos = Stream.of(first, second).flatMap(r -> tablet.documents().photos(r.id()).stream())
-                .map(PhotoItem::id).toList();
+        List<String> photos = Stream.of(first, second)
+                .flatMap(r -> tablet.documents().photos(r.id()).stream())
+                .map(PhotoItem::id)
+                .toList();
         assertThat(photos).hasSize(2);
         assertThat(ids(rows, EntityType.DOCUMENT)).containsExactlyInAnyOrderElementsOf(photos);
     }
 
     private static List<String> ids(List<ChangeDto> rows, EntityType type) {
-        return rows.stream().filter(r -> r.entity() == type).map(ChangeDto::entityId).toList();
+        return rows.stream()
+                .filter(r -> r.entity() == type)
+                .map(ChangeDto::entityId)
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package fr.mediance.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.conflict.ConflictItem;
 import fr.mediance.app.core.resident.Resident;
@@ -8,17 +10,14 @@ import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.EntityType;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The coordinator's desktop and the counsellor's tablet both change a resident's phone while offline (the
@@ -49,8 +48,18 @@ class OfflineConflictTest {
 
     private static Resident withPhoneAndNotes(CoreContext device, Resident seen, String phone, String notes) {
         ResidentForm f = ResidentForm.of(seen);
-        ResidentForm changed = new ResidentForm(f.civility(), f.lastName(), f.firstName(), f.birthDate(), phone,
-                f.street(), f.postcode(), f.city(), notes, f.mobilityReason(), f.referentId());
+        ResidentForm changed = new ResidentForm(
+                f.civility(),
+                f.lastName(),
+                f.firstName(),
+                f.birthDate(),
+                phone,
+                f.street(),
+                f.postcode(),
+                f.city(),
+                notes,
+                f.mobilityReason(),
+                f.referentId());
         return device.residents().update(seen, changed).value();
     }
 
@@ -61,7 +70,8 @@ class OfflineConflictTest {
         LinkEmulator tabletLink = world.link(LinkEmulator.Profile.UNLIMITED, 2);
         CoreContext coord = world.device("coord", "coord", coordLink.baseUrl());
         String counsellor = SyncWorld.userId(coord, "conseil1");
-        SyncWorld.planVisits(coord, counsellor, 1, LocalDate.now(CoreContext.PARIS).plusDays(1), "F");
+        SyncWorld.planVisits(
+                coord, counsellor, 1, LocalDate.now(CoreContext.PARIS).plusDays(1), "F");
         CoreContext tablet = world.device("tablet", "conseil1", tabletLink.baseUrl());
         RawApi officeFeed = world.api("bureau");
         String before = officeFeed.cursorAtEnd();
@@ -88,7 +98,8 @@ class OfflineConflictTest {
 
         // One conflict record, both values, both authors; the notes merged silently.
         List<ChangeDto> conflicts = officeFeed.rowsSince(before).stream()
-                .filter(c -> c.entity() == EntityType.CONFLICT).toList();
+                .filter(c -> c.entity() == EntityType.CONFLICT)
+                .toList();
         assertThat(conflicts).hasSize(1);
         ConflictDto record = (ConflictDto) conflicts.get(0).data();
         assertThat(record.entityId()).isEqualTo(atCoord.id());
@@ -108,7 +119,8 @@ class OfflineConflictTest {
         ConflictItem open = office.conflicts().openConflicts().get(0);
 
         // The office keeps the coordinator's number.
-        assertThat(office.conflicts().resolve(open.id(), "04 91 11 11 11").isOk()).isTrue();
+        assertThat(office.conflicts().resolve(open.id(), "04 91 11 11 11").isOk())
+                .isTrue();
         synced(office);
         synced(coord);
         synced(tablet);
@@ -121,8 +133,10 @@ class OfflineConflictTest {
         }
         assertThat(office.conflicts().openConflicts()).isEmpty();
         List<ChangeDto> after = officeFeed.rowsSince(before).stream()
-                .filter(c -> c.entity() == EntityType.CONFLICT).toList();
+                .filter(c -> c.entity() == EntityType.CONFLICT)
+                .toList();
         assertThat(after).extracting(ChangeDto::entityId).containsOnly(record.id());
-        assertThat(((ConflictDto) after.get(after.size() - 1).data()).resolvedValue()).isEqualTo("04 91 11 11 11");
+        assertThat(((ConflictDto) after.get(after.size() - 1).data()).resolvedValue())
+                .isEqualTo("04 91 11 11 11");
     }
 }

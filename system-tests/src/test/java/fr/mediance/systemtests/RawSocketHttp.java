@@ -21,18 +21,19 @@ final class RawSocketHttp {
     /** Interim (1xx) answers seen so far, e.g. a 100 Continue before a refusal. */
     static int interim;
 
-    private RawSocketHttp() {
-    }
+    private RawSocketHttp() {}
 
     /**
      * Sends the head ({@code METHOD path}, headers, Host and Connection: close added) then {@code body}; if
      * {@code closeAfterBody}, shuts the sending side so the server sees the body end early.
      */
-    static RawApi.Exchange send(int port, String method, String path, Map<String, String> headers, byte[] body,
-                                boolean closeAfterBody) throws IOException {
+    static RawApi.Exchange send(
+            int port, String method, String path, Map<String, String> headers, byte[] body, boolean closeAfterBody)
+            throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(30_000);
-            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+            StringBuilder head =
+                    new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
             head.append("Host: 127.0.0.1:").append(port).append("\r\n");
             head.append("Connection: close\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
@@ -80,12 +81,17 @@ final class RawSocketHttp {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim(), List.of(lines[i].substring(colon + 1).trim()));
+            headers.put(
+                    lines[i].substring(0, colon).trim(),
+                    List.of(lines[i].substring(colon + 1).trim()));
         }
         byte[] rest = new byte[bytes.length - end - 4];
         System.arraycopy(bytes, end + 4, rest, 0, rest.length);
-        String te = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Transfer-Encoding"))
-                .map(e -> e.getValue().get(0).toLowerCase(Locale.ROOT)).findFirst().orElse("");
+        String te = headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Transfer-Encoding"))
+                .map(e -> e.getValue().get(0).toLowerCase(Locale.ROOT))
+                .findFirst()
+                .orElse("");
         if (te.contains("chunked")) {
             rest = dechunk(rest);
         }

@@ -1,15 +1,14 @@
 package fr.mediance.systemtests;
 
 import fr.mediance.testing.OfficeContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The office contract against the real server, started from its runnable jar as its own process with the demo
@@ -25,8 +24,12 @@ class RealServerContractTest extends OfficeContract {
 
     @BeforeAll
     static void startServer() {
-        server = ServerProcess.start(tmp.resolve("server").resolve("data"), 0, true,
-                Map.of("MEDIANCE_DEMO_PASSWORD", PASSWORD), ServerProcess.defaultStartTimeout());
+        server = ServerProcess.start(
+                tmp.resolve("server").resolve("data"),
+                0,
+                true,
+                Map.of("MEDIANCE_DEMO_PASSWORD", PASSWORD),
+                ServerProcess.defaultStartTimeout());
     }
 
     @AfterAll

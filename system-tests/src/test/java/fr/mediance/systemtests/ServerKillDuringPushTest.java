@@ -1,5 +1,7 @@
 package fr.mediance.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.core.resident.ResidentForm;
@@ -7,12 +9,6 @@ import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.EntityType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +17,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} of the server process while a device pushes, then a restart on the same data directory and
@@ -66,24 +65,27 @@ class ServerKillDuringPushTest {
         // When the first operation of the push is visible to the office, the server is killed mid-batch.
         CompletableFuture<Integer> killedAfter = new CompletableFuture<>();
         s.link.onRequest(PUSH, 0, () -> {
-            Thread watcher = new Thread(() -> {
-                try {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                    while (System.nanoTime() < deadline) {
-                        int seen = (int) s.office.changes(s.before, 1000).changes().stream()
-                                .filter(c -> c.entity() == EntityType.RESIDENT).count();
-                        if (seen > 0) {
-                            world.killServer();
-                            killedAfter.complete(seen);
-                            return;
+            Thread watcher = new Thread(
+                    () -> {
+                        try {
+                            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                            while (System.nanoTime() < deadline) {
+                                int seen = (int) s.office.changes(s.before, 1000).changes().stream()
+                                        .filter(c -> c.entity() == EntityType.RESIDENT)
+                                        .count();
+                                if (seen > 0) {
+                                    world.killServer();
+                                    killedAfter.complete(seen);
+                                    return;
+                                }
+                                Thread.sleep(1);
+                            }
+                            killedAfter.completeExceptionally(new AssertionError("the push never started to apply"));
+                        } catch (RuntimeException | InterruptedException e) {
+                            killedAfter.completeExceptionally(e);
                         }
-                        Thread.sleep(1);
-                    }
-                    killedAfter.completeExceptionally(new AssertionError("the push never started to apply"));
-                } catch (RuntimeException | InterruptedException e) {
-                    killedAfter.completeExceptionally(e);
-                }
-            }, "kill-watcher");
+                    },
+                    "kill-watcher");
             watcher.setDaemon(true);
             watcher.start();
         });
@@ -99,8 +101,7 @@ class ServerKillDuringPushTest {
         resumeAndCheck(s);
     }
 
-    private record Setup(CoreContext coord, LinkEmulator link, RawApi office, String before, List<String> residents) {
-    }
+    private record Setup(CoreContext coord, LinkEmulator link, RawApi office, String before, List<String> residents) {}
 
     /** A coordinator's device behind a link, with {@link #RESIDENTS} residents created offline. */
     private Setup setup() {
@@ -111,9 +112,20 @@ class ServerKillDuringPushTest {
         String before = office.cursorAtEnd();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < RESIDENTS; i++) {
-            Resident r = coord.residents().create(new ResidentForm("M.", "Nom" + i, "Prénom" + i,
-                    LocalDate.of(1950, 1, 1).plusDays(i), "06 00 00 00 " + String.format("%02d", i % 100),
-                    i + " rue de la République", "13001", "Marseille", null, null, null)).value();
+            Resident r = coord.residents()
+                    .create(new ResidentForm(
+                            "M.",
+                            "Nom" + i,
+                            "Prénom" + i,
+                            LocalDate.of(1950, 1, 1).plusDays(i),
+                            "06 00 00 00 " + String.format("%02d", i % 100),
+                            i + " rue de la République",
+                            "13001",
+                            "Marseille",
+                            null,
+                            null,
+                            null))
+                    .value();
             ids.add(r.id());
         }
         assertThat(coord.sync().pendingItems()).hasSize(RESIDENTS);
@@ -121,7 +133,9 @@ class ServerKillDuringPushTest {
     }
 
     private List<ChangeDto> residentRows(Setup s) {
-        return s.office.rowsSince(s.before).stream().filter(c -> c.entity() == EntityType.RESIDENT).toList();
+        return s.office.rowsSince(s.before).stream()
+                .filter(c -> c.entity() == EntityType.RESIDENT)
+                .toList();
     }
 
     private void resumeAndCheck(Setup s) {
@@ -129,8 +143,8 @@ class ServerKillDuringPushTest {
         assertThat(resumed.ok()).as(resumed.message()).isTrue();
         assertThat(s.coord.sync().pendingItems()).isEmpty();
         assertThat(s.coord.sync().quarantinedItems()).isEmpty();
-        Map<String, Long> perResident = residentRows(s).stream()
-                .collect(Collectors.groupingBy(ChangeDto::entityId, Collectors.counting()));
+        Map<String, Long> perResident =
+                residentRows(s).stream().collect(Collectors.groupingBy(ChangeDto::entityId, Collectors.counting()));
         assertThat(perResident.keySet()).containsExactlyInAnyOrderElementsOf(s.residents);
         assertThat(perResident).allSatisfy((id, rows) -> assertThat(rows).as(id).isEqualTo(1L));
     }

@@ -1,6 +1,7 @@
 package fr.mediance.systemtests;
 
-import fr.mediance.testing.TestImages;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.sync.SyncReport;
@@ -9,20 +10,18 @@ import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
+import fr.mediance.testing.TestImages;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code kill -9} of the server three times in the middle of photo uploads (inside the creation request that
@@ -52,20 +51,24 @@ class ServerKillDuringUploadTest {
         world = SyncWorld.start(tmp);
         CoreContext coord = world.device("coord", "coord", world.serverUrl());
         String counsellor = SyncWorld.userId(coord, "conseil1");
-        List<String> appointments = SyncWorld.planVisits(coord, counsellor, 1,
-                LocalDate.now(CoreContext.PARIS).plusDays(1), "K");
+        List<String> appointments = SyncWorld.planVisits(
+                coord, counsellor, 1, LocalDate.now(CoreContext.PARIS).plusDays(1), "K");
 
         LinkEmulator link = world.link(LinkEmulator.Profile.UNLIMITED, 5);
         WireLog wire = new WireLog();
-        CoreContext tablet = world.device("tablet", "conseil1", link.baseUrl(),
-                new OkHttpClient.Builder().addNetworkInterceptor(wire).build(), null);
+        CoreContext tablet = world.device(
+                "tablet",
+                "conseil1",
+                link.baseUrl(),
+                new OkHttpClient.Builder().addNetworkInterceptor(wire).build(),
+                null);
         RawApi office = world.api("bureau");
         String before = office.cursorAtEnd();
 
         byte[] scan = TestImages.scannedPdf(1_000_000, 21); // kept as captured: 4 chunks
         byte[] bill = TestImages.bill(1600, 1200, 0.8f, 22);
-        VisitReport report = SyncWorld.completeVisit(tablet, appointments.get(0), "Relevé de compte et facture.",
-                List.of(scan, bill));
+        VisitReport report = SyncWorld.completeVisit(
+                tablet, appointments.get(0), "Relevé de compte et facture.", List.of(scan, bill));
         List<PhotoItem> photos = tablet.documents().photos(report.id());
         assertThat(photos).hasSize(2);
         long payload = photos.stream().mapToLong(PhotoItem::sizeBytes).sum();
@@ -93,15 +96,24 @@ class ServerKillDuringUploadTest {
 
         // The office: every record once, every file byte for byte.
         List<ChangeDto> rows = office.rowsSince(before);
-        Map<String, Long> perRecord = rows.stream().collect(Collectors.groupingBy(
-                r -> r.entity().code() + ":" + r.entityId(), Collectors.counting()));
-        assertThat(perRecord).allSatisfy((record, count) -> assertThat(count).as(record).isEqualTo(1L));
-        assertThat(rows).filteredOn(r -> r.entity() == EntityType.VISIT_REPORT).extracting(ChangeDto::entityId)
+        Map<String, Long> perRecord = rows.stream()
+                .collect(Collectors.groupingBy(r -> r.entity().code() + ":" + r.entityId(), Collectors.counting()));
+        assertThat(perRecord)
+                .allSatisfy((record, count) -> assertThat(count).as(record).isEqualTo(1L));
+        assertThat(rows)
+                .filteredOn(r -> r.entity() == EntityType.VISIT_REPORT)
+                .extracting(ChangeDto::entityId)
                 .containsExactly(report.id());
-        assertThat(rows).filteredOn(r -> r.entity() == EntityType.DOCUMENT).extracting(ChangeDto::entityId)
-                .containsExactlyInAnyOrderElementsOf(photos.stream().map(PhotoItem::id).toList());
-        assertThat(rows).filteredOn(r -> r.entity() == EntityType.BLOB).extracting(ChangeDto::entityId)
-                .containsExactlyInAnyOrderElementsOf(photos.stream().map(PhotoItem::sha256).toList());
+        assertThat(rows)
+                .filteredOn(r -> r.entity() == EntityType.DOCUMENT)
+                .extracting(ChangeDto::entityId)
+                .containsExactlyInAnyOrderElementsOf(
+                        photos.stream().map(PhotoItem::id).toList());
+        assertThat(rows)
+                .filteredOn(r -> r.entity() == EntityType.BLOB)
+                .extracting(ChangeDto::entityId)
+                .containsExactlyInAnyOrderElementsOf(
+                        photos.stream().map(PhotoItem::sha256).toList());
         for (PhotoItem p : photos) {
             byte[] held = office.blob(p.sha256());
             assertThat(TestImages.sha256(held)).isEqualTo(p.sha256());

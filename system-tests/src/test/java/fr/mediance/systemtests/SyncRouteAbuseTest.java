@@ -1,6 +1,7 @@
 package fr.mediance.systemtests;
 
-import fr.mediance.testing.TestImages;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.gson.Gson;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.DocumentDto;
@@ -14,17 +15,10 @@ import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.json.MedianceJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-
+import fr.mediance.testing.TestImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What a broken, hostile or confused client sends to the sync routes (push, changes, blobs, resumable
@@ -95,7 +93,9 @@ class SyncRouteAbuseTest {
     private static void assertProblem(RawApi.Exchange r, int status, String code) {
         assertThat(r.status()).as(r.text()).isEqualTo(status);
         ProblemDto p = r.problem();
-        assertThat(p).as("problem+json: " + r.header("Content-Type") + " " + r.text()).isNotNull();
+        assertThat(p)
+                .as("problem+json: " + r.header("Content-Type") + " " + r.text())
+                .isNotNull();
         assertThat(p.status()).isEqualTo(status);
         assertThat(p.title()).isNotBlank();
         if (code != null) {
@@ -108,8 +108,21 @@ class SyncRouteAbuseTest {
     // ------------------------------------------------------------------------------------------------ push
 
     private ResidentDto resident(String id) {
-        return new ResidentDto(id, structureId, null, "Mme", "Abus", "Alice", LocalDate.of(1950, 3, 4),
-                "04 91 00 00 00", "1 rue du Test", "13001", "Marseille", null, null, null);
+        return new ResidentDto(
+                id,
+                structureId,
+                null,
+                "Mme",
+                "Abus",
+                "Alice",
+                LocalDate.of(1950, 3, 4),
+                "04 91 00 00 00",
+                "1 rue du Test",
+                "13001",
+                "Marseille",
+                null,
+                null,
+                null);
     }
 
     private String pushBody(int operations) {
@@ -128,9 +141,14 @@ class SyncRouteAbuseTest {
     @Test
     void pushMalformedJsonIsRefusedWhole() {
         String valid = pushBody(3);
-        for (String body : List.of("{\"deviceId\":\"d\",\"operations\":[{\"opId\":", "not json at all", "[]",
-                "{\"deviceId\":\"d\",\"operations\":{\"a\":1}}", valid.replace("\"resident\"", "\"spaceship\""),
-                valid.replace("\"entityId\"", "\"entityId\":42,\"x\""), "null")) {
+        for (String body : List.of(
+                "{\"deviceId\":\"d\",\"operations\":[{\"opId\":",
+                "not json at all",
+                "[]",
+                "{\"deviceId\":\"d\",\"operations\":{\"a\":1}}",
+                valid.replace("\"resident\"", "\"spaceship\""),
+                valid.replace("\"entityId\"", "\"entityId\":42,\"x\""),
+                "null")) {
             RawApi.Exchange r = push(coord, body.getBytes(StandardCharsets.UTF_8), JSON);
             assertThat(r.status()).as(body).isEqualTo(400);
             assertProblem(r, 400, null);
@@ -157,17 +175,27 @@ class SyncRouteAbuseTest {
     @Test
     void pushBodyCutOnTheWireIsRefusedWhole() throws IOException {
         byte[] valid = pushBody(5).getBytes(StandardCharsets.UTF_8);
-        RawApi.Exchange r = RawSocketHttp.send(world.serverPort(), "POST", ApiPaths.SYNC_PUSH,
-                Map.of("Authorization", "Bearer " + coord.accessToken(), "Content-Type", "application/json",
-                        "Content-Length", Integer.toString(valid.length)),
-                Arrays.copyOf(valid, valid.length / 2), true);
+        RawApi.Exchange r = RawSocketHttp.send(
+                world.serverPort(),
+                "POST",
+                ApiPaths.SYNC_PUSH,
+                Map.of(
+                        "Authorization",
+                        "Bearer " + coord.accessToken(),
+                        "Content-Type",
+                        "application/json",
+                        "Content-Length",
+                        Integer.toString(valid.length)),
+                Arrays.copyOf(valid, valid.length / 2),
+                true);
         assertProblem(r, 400, "body_interrupted");
         assertNothingWritten();
     }
 
     @Test
     void pushOversizedIsRefusedWhole() {
-        byte[] big = pushBody(3).replace("\"1 rue du Test\"", "\"" + "x".repeat(1_100_000) + "\"")
+        byte[] big = pushBody(3)
+                .replace("\"1 rue du Test\"", "\"" + "x".repeat(1_100_000) + "\"")
                 .getBytes(StandardCharsets.UTF_8);
         assertProblem(push(coord, big, JSON), 413, "body_too_large");
         assertProblem(push(coord, pushBody(201).getBytes(StandardCharsets.UTF_8), JSON), 413, "too_many_operations");
@@ -178,13 +206,16 @@ class SyncRouteAbuseTest {
     void pushWithoutJsonContentTypeOrTokenIsRefused() {
         byte[] valid = pushBody(1).getBytes(StandardCharsets.UTF_8);
         assertProblem(push(coord, valid, Map.of("Content-Type", "text/plain")), 415, "unsupported_media_type");
-        assertProblem(push(coord, valid, Map.of("Content-Type", "application/json", "Authorization", "Bearer nope")),
-                401, null);
+        assertProblem(
+                push(coord, valid, Map.of("Content-Type", "application/json", "Authorization", "Bearer nope")),
+                401,
+                null);
         assertNothingWritten();
         // The office may push (to resolve conflicts) but not write a resident: refused per operation.
         RawApi.Exchange byOffice = push(office, valid, JSON);
         assertThat(byOffice.status()).isEqualTo(200);
-        assertThat(GSON.fromJson(byOffice.text(), PushResponse.class).results()).singleElement()
+        assertThat(GSON.fromJson(byOffice.text(), PushResponse.class).results())
+                .singleElement()
                 .satisfies(op -> assertThat(op.code()).isEqualTo("forbidden"));
         assertNothingWritten();
     }
@@ -195,7 +226,9 @@ class SyncRouteAbuseTest {
         RawApi.Exchange first = push(coord, valid, JSON);
         assertThat(first.status()).isEqualTo(200);
         PushResponse stored = GSON.fromJson(first.text(), PushResponse.class);
-        assertThat(stored.results()).hasSize(4).allSatisfy(res -> assertThat(res.status()).isEqualTo(OpStatus.APPLIED));
+        assertThat(stored.results())
+                .hasSize(4)
+                .allSatisfy(res -> assertThat(res.status()).isEqualTo(OpStatus.APPLIED));
         rememberFeeds();
         for (int i = 0; i < 3; i++) {
             RawApi.Exchange again = push(coord, valid, JSON);
@@ -209,10 +242,20 @@ class SyncRouteAbuseTest {
     void anOperationOutOfOrderIsRefusedAloneAndWritesNothing() {
         // A document whose report has not arrived (the device sent them in the wrong order).
         String id = UUID.randomUUID().toString();
-        DocumentDto doc = new DocumentDto(id, structureId, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "facture",
-                "a".repeat(64), "image/jpeg", 1234, Instant.parse("2026-11-20T10:00:00Z"), null);
-        String body = GSON.toJson(new PushRequest("abuse-c1", List.of(
-                new OperationDto(UUID.randomUUID().toString(), EntityType.DOCUMENT, id, null, false, doc))));
+        DocumentDto doc = new DocumentDto(
+                id,
+                structureId,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                "facture",
+                "a".repeat(64),
+                "image/jpeg",
+                1234,
+                Instant.parse("2026-11-20T10:00:00Z"),
+                null);
+        String body = GSON.toJson(new PushRequest(
+                "abuse-c1",
+                List.of(new OperationDto(UUID.randomUUID().toString(), EntityType.DOCUMENT, id, null, false, doc))));
         RawApi.Exchange r = push(counsellor, body.getBytes(StandardCharsets.UTF_8), JSON);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         PushResponse res = GSON.fromJson(r.text(), PushResponse.class);
@@ -229,14 +272,22 @@ class SyncRouteAbuseTest {
     @Test
     void changesWithABadCursorOrLimitAreRefused() {
         String end = coord.cursorAtEnd();
-        for (String query : List.of("since=banana", "since=-5", "since=99999999999", "since=" + end + "0",
-                "since=%00", "limit=0", "limit=-1", "limit=abc", "limit=99999999999999")) {
+        for (String query : List.of(
+                "since=banana",
+                "since=-5",
+                "since=99999999999",
+                "since=" + end + "0",
+                "since=%00",
+                "limit=0",
+                "limit=-1",
+                "limit=abc",
+                "limit=99999999999999")) {
             RawApi.Exchange r = coord.exchange("GET", ApiPaths.SYNC_CHANGES + "?" + query, Map.of(), null);
             assertThat(r.status()).as(query).isBetween(400, 499);
             assertProblem(r, r.status(), null);
         }
-        assertProblem(coord.exchange("GET", ApiPaths.SYNC_CHANGES, Map.of("Authorization", "Bearer x"), null),
-                401, null);
+        assertProblem(
+                coord.exchange("GET", ApiPaths.SYNC_CHANGES, Map.of("Authorization", "Bearer x"), null), 401, null);
         assertNothingWritten();
     }
 
@@ -251,7 +302,10 @@ class SyncRouteAbuseTest {
     }
 
     private void assertNoBlob(String sha) {
-        assertThat(counsellor.exchange("HEAD", ApiPaths.blob(sha), Map.of(), null).status()).isEqualTo(404);
+        assertThat(counsellor
+                        .exchange("HEAD", ApiPaths.blob(sha), Map.of(), null)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -264,18 +318,47 @@ class SyncRouteAbuseTest {
         other[other.length / 2] ^= 1;
         assertProblem(counsellor.exchange("PUT", ApiPaths.blob(sha), octets, other), 422, "hash_mismatch");
         assertProblem(counsellor.exchange("PUT", ApiPaths.blob("not-a-hash"), octets, photo), 400, "invalid_sha256");
-        assertProblem(counsellor.exchange("PUT", ApiPaths.blob(sha), Map.of("Content-Type", "image/jpeg",
-                ApiPaths.HEADER_CONTENT_SHA256, sha256(other)), photo), 400, "sha256_header_mismatch");
-        RawApi.Exchange cut = RawSocketHttp.send(world.serverPort(), "PUT", ApiPaths.blob(sha),
-                Map.of("Authorization", "Bearer " + counsellor.accessToken(), "Content-Type", "image/jpeg",
-                        "Content-Length", Integer.toString(photo.length), ApiPaths.HEADER_CONTENT_SHA256, sha),
-                Arrays.copyOf(photo, photo.length / 3), true);
+        assertProblem(
+                counsellor.exchange(
+                        "PUT",
+                        ApiPaths.blob(sha),
+                        Map.of("Content-Type", "image/jpeg", ApiPaths.HEADER_CONTENT_SHA256, sha256(other)),
+                        photo),
+                400,
+                "sha256_header_mismatch");
+        RawApi.Exchange cut = RawSocketHttp.send(
+                world.serverPort(),
+                "PUT",
+                ApiPaths.blob(sha),
+                Map.of(
+                        "Authorization",
+                        "Bearer " + counsellor.accessToken(),
+                        "Content-Type",
+                        "image/jpeg",
+                        "Content-Length",
+                        Integer.toString(photo.length),
+                        ApiPaths.HEADER_CONTENT_SHA256,
+                        sha),
+                Arrays.copyOf(photo, photo.length / 3),
+                true);
         assertProblem(cut, 400, null);
-        RawApi.Exchange huge = RawSocketHttp.send(world.serverPort(), "PUT", ApiPaths.blob(sha),
-                Map.of("Authorization", "Bearer " + counsellor.accessToken(), "Content-Type", "image/jpeg",
-                        "Content-Length", Long.toString(25L * 1024 * 1024), "Expect", "100-continue",
-                        ApiPaths.HEADER_CONTENT_SHA256, sha),
-                null, false);
+        RawApi.Exchange huge = RawSocketHttp.send(
+                world.serverPort(),
+                "PUT",
+                ApiPaths.blob(sha),
+                Map.of(
+                        "Authorization",
+                        "Bearer " + counsellor.accessToken(),
+                        "Content-Type",
+                        "image/jpeg",
+                        "Content-Length",
+                        Long.toString(25L * 1024 * 1024),
+                        "Expect",
+                        "100-continue",
+                        ApiPaths.HEADER_CONTENT_SHA256,
+                        sha),
+                null,
+                false);
         assertProblem(huge, 413, null);
         assertProblem(office.exchange("PUT", ApiPaths.blob(sha), octets, photo), 403, "forbidden");
         assertNoBlob(sha);
@@ -302,8 +385,13 @@ class SyncRouteAbuseTest {
     }
 
     private Map<String, String> creation(long length, String sha) {
-        return Map.of("Tus-Resumable", TUS, "Upload-Length", Long.toString(length),
-                "Upload-Metadata", "sha256 " + b64(sha) + ",filetype " + b64("application/pdf"));
+        return Map.of(
+                "Tus-Resumable",
+                TUS,
+                "Upload-Length",
+                Long.toString(length),
+                "Upload-Metadata",
+                "sha256 " + b64(sha) + ",filetype " + b64("application/pdf"));
     }
 
     private long offset(String location) {
@@ -312,11 +400,21 @@ class SyncRouteAbuseTest {
         return Long.parseLong(head.header("Upload-Offset"));
     }
 
-    private RawApi.Exchange patch(RawApi as, String location, long offset, byte[] data, int from, int len,
-                                  String checksum) {
-        return as.exchange("PATCH", location, Map.of("Tus-Resumable", TUS,
-                "Content-Type", "application/offset+octet-stream", "Upload-Offset", Long.toString(offset),
-                "Upload-Checksum", checksum), Arrays.copyOfRange(data, from, from + len));
+    private RawApi.Exchange patch(
+            RawApi as, String location, long offset, byte[] data, int from, int len, String checksum) {
+        return as.exchange(
+                "PATCH",
+                location,
+                Map.of(
+                        "Tus-Resumable",
+                        TUS,
+                        "Content-Type",
+                        "application/offset+octet-stream",
+                        "Upload-Offset",
+                        Long.toString(offset),
+                        "Upload-Checksum",
+                        checksum),
+                Arrays.copyOfRange(data, from, from + len));
     }
 
     @Test
@@ -324,21 +422,71 @@ class SyncRouteAbuseTest {
         byte[] file = TestImages.scannedPdf(300_000, 8);
         String sha = sha256(file);
         String u = ApiPaths.UPLOADS;
-        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS,
-                "Upload-Metadata", "sha256 " + b64(sha)), null), 400, null);
+        assertProblem(
+                counsellor.exchange(
+                        "POST", u, Map.of("Tus-Resumable", TUS, "Upload-Metadata", "sha256 " + b64(sha)), null),
+                400,
+                null);
         assertProblem(counsellor.exchange("POST", u, creation(25L * 1024 * 1024, sha), null), 413, null);
-        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS, "Upload-Length", "300000",
-                "Upload-Metadata", "filetype " + b64("application/pdf")), null), 400, null);
-        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS, "Upload-Length", "300000",
-                "Upload-Metadata", "sha256 !!!not-base64"), null), 400, null);
-        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS, "Upload-Length", "-3",
-                "Upload-Metadata", "sha256 " + b64(sha)), null), 400, null);
-        RawApi.Exchange oldTus = counsellor.exchange("POST", u, Map.of("Tus-Resumable", "0.2.2",
-                "Upload-Length", "300000", "Upload-Metadata", "sha256 " + b64(sha)), null);
+        assertProblem(
+                counsellor.exchange(
+                        "POST",
+                        u,
+                        Map.of(
+                                "Tus-Resumable",
+                                TUS,
+                                "Upload-Length",
+                                "300000",
+                                "Upload-Metadata",
+                                "filetype " + b64("application/pdf")),
+                        null),
+                400,
+                null);
+        assertProblem(
+                counsellor.exchange(
+                        "POST",
+                        u,
+                        Map.of(
+                                "Tus-Resumable",
+                                TUS,
+                                "Upload-Length",
+                                "300000",
+                                "Upload-Metadata",
+                                "sha256 !!!not-base64"),
+                        null),
+                400,
+                null);
+        assertProblem(
+                counsellor.exchange(
+                        "POST",
+                        u,
+                        Map.of("Tus-Resumable", TUS, "Upload-Length", "-3", "Upload-Metadata", "sha256 " + b64(sha)),
+                        null),
+                400,
+                null);
+        RawApi.Exchange oldTus = counsellor.exchange(
+                "POST",
+                u,
+                Map.of("Tus-Resumable", "0.2.2", "Upload-Length", "300000", "Upload-Metadata", "sha256 " + b64(sha)),
+                null);
         assertThat(oldTus.status()).isBetween(400, 499);
         assertProblem(oldTus, oldTus.status(), null);
-        assertProblem(counsellor.exchange("POST", u, Map.of("Tus-Resumable", TUS, "Upload-Length", "300000",
-                "Upload-Metadata", "sha256 " + b64(sha), "Authorization", "Bearer nope"), null), 401, null);
+        assertProblem(
+                counsellor.exchange(
+                        "POST",
+                        u,
+                        Map.of(
+                                "Tus-Resumable",
+                                TUS,
+                                "Upload-Length",
+                                "300000",
+                                "Upload-Metadata",
+                                "sha256 " + b64(sha),
+                                "Authorization",
+                                "Bearer nope"),
+                        null),
+                401,
+                null);
         assertNoBlob(sha);
         assertNothingWritten();
     }
@@ -349,32 +497,60 @@ class SyncRouteAbuseTest {
         String sha = sha256(file);
         RawApi.Exchange created = counsellor.exchange("POST", ApiPaths.UPLOADS, creation(file.length, sha), null);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String location = java.net.URI.create(world.serverUrl().toString()).resolve(created.header("Location"))
+        String location = java.net
+                .URI
+                .create(world.serverUrl().toString())
+                .resolve(created.header("Location"))
                 .getRawPath();
         assertThat(offset(location)).isZero();
         int chunk = Limits.DEFAULT_CHUNK_BYTES;
 
         // Not an offset stream; no checksum header value that parses; a checksum that does not match.
-        RawApi.Exchange wrongType = counsellor.exchange("PATCH", location, Map.of("Tus-Resumable", TUS,
-                "Content-Type", "application/json", "Upload-Offset", "0",
-                "Upload-Checksum", chunkSum(file, 0, chunk)), Arrays.copyOf(file, chunk));
+        RawApi.Exchange wrongType = counsellor.exchange(
+                "PATCH",
+                location,
+                Map.of(
+                        "Tus-Resumable",
+                        TUS,
+                        "Content-Type",
+                        "application/json",
+                        "Upload-Offset",
+                        "0",
+                        "Upload-Checksum",
+                        chunkSum(file, 0, chunk)),
+                Arrays.copyOf(file, chunk));
         assertProblem(wrongType, 415, null);
         assertProblem(patch(counsellor, location, 0, file, 0, chunk, "sha256 ???"), 400, null);
         assertProblem(patch(counsellor, location, 0, file, 0, chunk, chunkSum(file, 1, chunk)), 460, null);
         // Out of order: the second chunk first.
-        assertProblem(patch(counsellor, location, chunk, file, chunk, chunk, chunkSum(file, chunk, chunk)), 409,
-                null);
+        assertProblem(patch(counsellor, location, chunk, file, chunk, chunk, chunkSum(file, chunk, chunk)), 409, null);
         // Truncated on the wire: half of the chunk, then the connection's sending side closes.
-        RawApi.Exchange cut = RawSocketHttp.send(world.serverPort(), "PATCH", location,
-                Map.of("Authorization", "Bearer " + counsellor.accessToken(), "Tus-Resumable", TUS,
-                        "Content-Type", "application/offset+octet-stream", "Upload-Offset", "0",
-                        "Upload-Checksum", chunkSum(file, 0, chunk), "Content-Length", Integer.toString(chunk)),
-                Arrays.copyOf(file, chunk / 2), true);
+        RawApi.Exchange cut = RawSocketHttp.send(
+                world.serverPort(),
+                "PATCH",
+                location,
+                Map.of(
+                        "Authorization",
+                        "Bearer " + counsellor.accessToken(),
+                        "Tus-Resumable",
+                        TUS,
+                        "Content-Type",
+                        "application/offset+octet-stream",
+                        "Upload-Offset",
+                        "0",
+                        "Upload-Checksum",
+                        chunkSum(file, 0, chunk),
+                        "Content-Length",
+                        Integer.toString(chunk)),
+                Arrays.copyOf(file, chunk / 2),
+                true);
         assertThat(cut.status()).as(cut.text()).isBetween(400, 499);
         // Someone else's upload does not exist for them.
         assertProblem(patch(coord, location, 0, file, 0, chunk, chunkSum(file, 0, chunk)), 404, null);
-        assertProblem(patch(counsellor, ApiPaths.UPLOADS + "/no-such-upload", 0, file, 0, chunk,
-                chunkSum(file, 0, chunk)), 404, null);
+        assertProblem(
+                patch(counsellor, ApiPaths.UPLOADS + "/no-such-upload", 0, file, 0, chunk, chunkSum(file, 0, chunk)),
+                404,
+                null);
         assertThat(offset(location)).as("nothing above moved the offset").isZero();
 
         // A good first chunk, then the same one replayed: refused, the offset stays where it was.
@@ -385,8 +561,10 @@ class SyncRouteAbuseTest {
         // Oversized: beyond the announced length.
         int rest = file.length - chunk;
         byte[] longer = Arrays.copyOf(file, file.length + 10);
-        assertProblem(patch(counsellor, location, chunk, longer, chunk, rest + 10, chunkSum(longer, chunk, rest + 10)),
-                413, null);
+        assertProblem(
+                patch(counsellor, location, chunk, longer, chunk, rest + 10, chunkSum(longer, chunk, rest + 10)),
+                413,
+                null);
         assertThat(offset(location)).isEqualTo(chunk);
         assertNoBlob(sha);
         assertNothingWritten();
@@ -399,7 +577,10 @@ class SyncRouteAbuseTest {
         String sha = sha256(file);
         RawApi.Exchange created = counsellor.exchange("POST", ApiPaths.UPLOADS, creation(file.length, sha), null);
         assertThat(created.status()).isEqualTo(201);
-        String location = java.net.URI.create(world.serverUrl().toString()).resolve(created.header("Location"))
+        String location = java.net
+                .URI
+                .create(world.serverUrl().toString())
+                .resolve(created.header("Location"))
                 .getRawPath();
         // Each chunk is intact (its own checksum matches), but the whole is not the file announced.
         RawApi.Exchange last = patch(counsellor, location, 0, other, 0, other.length, chunkSum(other, 0, other.length));

@@ -26,7 +26,6 @@ import fr.mediance.protocol.Role;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.json.MedianceJson;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,6 +133,7 @@ public final class FakeOfficeServer implements AutoCloseable {
 
     /** Every opId received, in arrival order (repeats included). */
     public final List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+
     public final List<String> unauthorisedPaths = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FakeOfficeServer() {
@@ -142,11 +142,13 @@ public final class FakeOfficeServer implements AutoCloseable {
 
     public FakeOfficeServer(Options options) {
         this.config = options;
-        this.handlers = options.concurrentHandlers() ? java.util.concurrent.Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-office");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.handlers = options.concurrentHandlers()
+                ? java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "fake-office");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         start(0);
     }
 
@@ -206,7 +208,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         long v = ++seq;
         entities.put(key(type, data.id()), data);
         versions.put(key(type, data.id()), v);
-        history.computeIfAbsent(key(type, data.id()), k -> new ArrayList<>()).add(new Object[]{v, data, null});
+        history.computeIfAbsent(key(type, data.id()), k -> new ArrayList<>()).add(new Object[] {v, data, null});
         changeLog.add(new ChangeDto(type, data.id(), v, false, data));
         return v;
     }
@@ -365,8 +367,10 @@ public final class FakeOfficeServer implements AutoCloseable {
 
     /** The conflict records written so far. */
     public synchronized List<fr.mediance.protocol.ConflictDto> conflicts() {
-        return entities.values().stream().filter(e -> e instanceof fr.mediance.protocol.ConflictDto)
-                .map(e -> (fr.mediance.protocol.ConflictDto) e).toList();
+        return entities.values().stream()
+                .filter(e -> e instanceof fr.mediance.protocol.ConflictDto)
+                .map(e -> (fr.mediance.protocol.ConflictDto) e)
+                .toList();
     }
 
     /** A change made on the server by {@code authorId} (for conflicts: who wrote a value). */
@@ -448,8 +452,12 @@ public final class FakeOfficeServer implements AutoCloseable {
                 if (userId == null) {
                     unauthorisedPaths.add(path);
                     if (header == null || !header.startsWith("Bearer ")) {
-                        problem(ex, 401, Problems.UNAUTHENTICATED, "Authentification requise : envoyez l'en-tête "
-                                + "« Authorization: Bearer <jeton d'accès> ».");
+                        problem(
+                                ex,
+                                401,
+                                Problems.UNAUTHENTICATED,
+                                "Authentification requise : envoyez l'en-tête "
+                                        + "« Authorization: Bearer <jeton d'accès> ».");
                     } else {
                         problem(ex, 401, "invalid_token", "Jeton d'accès invalide ou révoqué : reconnectez-vous.");
                     }
@@ -468,7 +476,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                 } else if (path.equals(ApiPaths.BLOBS_HELD) && method.equals("POST")) {
                     blobsHeld(ex);
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/") && path.endsWith("/thumbnail")) {
-                    String sha = path.substring((ApiPaths.PREFIX + "/blobs/").length(), path.length() - "/thumbnail".length());
+                    String sha = path.substring(
+                            (ApiPaths.PREFIX + "/blobs/").length(), path.length() - "/thumbnail".length());
                     thumbnails.incrementAndGet();
                     if (!blobs.containsKey(sha)) {
                         problem(ex, 404, "blob_not_found", "Fichier introuvable.");
@@ -492,8 +501,12 @@ public final class FakeOfficeServer implements AutoCloseable {
         } catch (Refused e) {
             problem(ex, e.status, e.code, e.getMessage());
         } catch (RuntimeException e) {
-            problem(ex, 500, Problems.INTERNAL_ERROR, "Une erreur inattendue s'est produite sur le serveur. Réessayez plus "
-                    + "tard ; si le problème persiste, prévenez l'administrateur.");
+            problem(
+                    ex,
+                    500,
+                    Problems.INTERNAL_ERROR,
+                    "Une erreur inattendue s'est produite sur le serveur. Réessayez plus "
+                            + "tard ; si le problème persiste, prévenez l'administrateur.");
         } finally {
             ex.close();
         }
@@ -504,8 +517,8 @@ public final class FakeOfficeServer implements AutoCloseable {
     /** Whether this account may send files and reports (the office only reads them). */
     private boolean sendsFiles(String userId) {
         UserDto user = users.get(userId);
-        return user != null && (user.role() == Role.COUNSELLOR || user.role() == Role.COORDINATOR
-                || user.role() == Role.ADMIN);
+        return user != null
+                && (user.role() == Role.COUNSELLOR || user.role() == Role.COORDINATOR || user.role() == Role.ADMIN);
     }
 
     private String authenticate(HttpExchange ex) {
@@ -561,7 +574,10 @@ public final class FakeOfficeServer implements AutoCloseable {
         String expected = passwords.get(req.username());
         UserDto user;
         synchronized (this) {
-            user = users.values().stream().filter(u -> u.username().equals(req.username())).findFirst().orElse(null);
+            user = users.values().stream()
+                    .filter(u -> u.username().equals(req.username()))
+                    .findFirst()
+                    .orElse(null);
         }
         if (expected == null || user == null || !expected.equals(req.password())) {
             problem(ex, 401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
@@ -583,12 +599,18 @@ public final class FakeOfficeServer implements AutoCloseable {
             Instant now = Instant.now();
             if (g.rotatedAt != null) {
                 Grant next = grants.get(g.successor);
-                boolean lostAnswer = next != null && !next.revoked && next.rotatedAt == null
+                boolean lostAnswer = next != null
+                        && !next.revoked
+                        && next.rotatedAt == null
                         && !now.isAfter(g.rotatedAt.plus(REFRESH_RETRY_GRACE));
                 if (!lostAnswer) { // rotation: a refresh token serves once; a second use ends the device's session
                     revokeDevice(g.deviceId);
-                    problem(ex, 401, "refresh_reused", "Ce jeton de renouvellement a déjà servi : par sécurité, "
-                            + "l'appareil a été déconnecté. Reconnectez-vous.");
+                    problem(
+                            ex,
+                            401,
+                            "refresh_reused",
+                            "Ce jeton de renouvellement a déjà servi : par sécurité, "
+                                    + "l'appareil a été déconnecté. Reconnectez-vous.");
                     return;
                 }
                 next.revoked = true; // the answer to the first use never arrived: answer again, void that pair
@@ -611,7 +633,8 @@ public final class FakeOfficeServer implements AutoCloseable {
             return null;
         }
         if (!op.changedFields().isEmpty()) { // merged onto the current version: only the fields named count
-            return java.util.Set.of("status", "statusReason").containsAll(op.changedFields()) ? null
+            return java.util.Set.of("status", "statusReason").containsAll(op.changedFields())
+                    ? null
                     : "Vous ne pouvez changer que le statut du rendez-vous et son motif.";
         }
         boolean same = java.util.Objects.equals(before.start(), mine.start())
@@ -626,7 +649,8 @@ public final class FakeOfficeServer implements AutoCloseable {
 
     /** Like the office server: only the coordination creates a resident's file. */
     private String forbiddenCreation(String userId, OperationDto op) {
-        if (op.delete() || !(op.data() instanceof fr.mediance.protocol.ResidentDto)
+        if (op.delete()
+                || !(op.data() instanceof fr.mediance.protocol.ResidentDto)
                 || entities.containsKey(key(EntityType.RESIDENT, op.entityId()))) {
             return null;
         }
@@ -635,7 +659,8 @@ public final class FakeOfficeServer implements AutoCloseable {
         if (role == Role.COORDINATOR || role == Role.ADMIN) {
             return null;
         }
-        return role == Role.COUNSELLOR ? "Seule la coordination peut créer la fiche d'une personne."
+        return role == Role.COUNSELLOR
+                ? "Seule la coordination peut créer la fiche d'une personne."
                 : "Votre rôle ne permet pas de modifier une fiche.";
     }
 
@@ -661,11 +686,14 @@ public final class FakeOfficeServer implements AutoCloseable {
                         stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden_field", field);
                     } else if (op.data() instanceof fr.mediance.protocol.ConflictDto c) {
                         stored = resolveConflict(userId, op, c);
-                    } else if (!op.changedFields().isEmpty() && !op.delete()
+                    } else if (!op.changedFields().isEmpty()
+                            && !op.delete()
                             && entities.containsKey(key(op.entity(), op.entityId()))) {
                         stored = merge(userId, op);
                     } else {
-                        long v = op.delete() ? serverDelete(op.entity(), op.entityId()) : serverWriteBy(userId, op.data());
+                        long v = op.delete()
+                                ? serverDelete(op.entity(), op.entityId())
+                                : serverWriteBy(userId, op.data());
                         timesApplied.merge(op.opId(), 1, Integer::sum);
                         stored = new OperationResultDto(op.opId(), OpStatus.APPLIED, v, null, null);
                     }
@@ -697,20 +725,37 @@ public final class FakeOfficeServer implements AutoCloseable {
                 base = h;
             }
         }
-        com.google.gson.JsonObject cur = GSON.toJsonTree(current, current.getClass()).getAsJsonObject();
-        com.google.gson.JsonObject pushed = GSON.toJsonTree(op.data(), op.data().getClass()).getAsJsonObject();
-        com.google.gson.JsonObject was = base == null ? null : GSON.toJsonTree(base[1], base[1].getClass()).getAsJsonObject();
+        com.google.gson.JsonObject cur =
+                GSON.toJsonTree(current, current.getClass()).getAsJsonObject();
+        com.google.gson.JsonObject pushed =
+                GSON.toJsonTree(op.data(), op.data().getClass()).getAsJsonObject();
+        com.google.gson.JsonObject was = base == null
+                ? null
+                : GSON.toJsonTree(base[1], base[1].getClass()).getAsJsonObject();
         List<fr.mediance.protocol.ConflictDto> found = new ArrayList<>();
         for (String field : op.changedFields()) {
             String baseValue = was == null ? null : text(was, field);
             String serverValue = text(cur, field);
             String clientValue = text(pushed, field);
-            if (was != null && !java.util.Objects.equals(serverValue, baseValue)
+            if (was != null
+                    && !java.util.Objects.equals(serverValue, baseValue)
                     && !java.util.Objects.equals(serverValue, clientValue)) {
-                found.add(new fr.mediance.protocol.ConflictDto(java.util.UUID.randomUUID().toString(), "s1",
-                        op.entity(), op.entityId(), field, baseValue, serverValue, clientValue,
-                        lastAuthor(k, field), userId, Instant.now(), fr.mediance.protocol.ConflictDto.OPEN, null,
-                        null, null));
+                found.add(new fr.mediance.protocol.ConflictDto(
+                        java.util.UUID.randomUUID().toString(),
+                        "s1",
+                        op.entity(),
+                        op.entityId(),
+                        field,
+                        baseValue,
+                        serverValue,
+                        clientValue,
+                        lastAuthor(k, field),
+                        userId,
+                        Instant.now(),
+                        fr.mediance.protocol.ConflictDto.OPEN,
+                        null,
+                        null,
+                        null));
             }
             if (pushed.has(field)) {
                 cur.add(field, pushed.get(field));
@@ -724,7 +769,8 @@ public final class FakeOfficeServer implements AutoCloseable {
             serverWrite(c);
         }
         timesApplied.merge(op.opId(), 1, Integer::sum);
-        OpStatus status = !found.isEmpty() ? OpStatus.CONFLICT
+        OpStatus status = !found.isEmpty()
+                ? OpStatus.CONFLICT
                 : op.baseVersion() != null && op.baseVersion() < currentVersion ? OpStatus.MERGED : OpStatus.APPLIED;
         return new OperationResultDto(op.opId(), status, v, null, null);
     }
@@ -753,7 +799,11 @@ public final class FakeOfficeServer implements AutoCloseable {
     private OperationResultDto resolveConflict(String userId, OperationDto op, fr.mediance.protocol.ConflictDto c) {
         UserDto user = users.get(userId);
         if (user == null || user.role() == Role.COUNSELLOR) {
-            return new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden",
+            return new OperationResultDto(
+                    op.opId(),
+                    OpStatus.REJECTED,
+                    null,
+                    "forbidden",
                     "Seuls le bureau et la coordination tranchent les conflits.");
         }
         if (!(entities.get(key(EntityType.CONFLICT, c.id())) instanceof fr.mediance.protocol.ConflictDto stored)) {
@@ -762,7 +812,8 @@ public final class FakeOfficeServer implements AutoCloseable {
         if (c.resolved()) {
             EntityDto record = entities.get(key(stored.entity(), stored.entityId()));
             if (record != null) {
-                com.google.gson.JsonObject o = GSON.toJsonTree(record, record.getClass()).getAsJsonObject();
+                com.google.gson.JsonObject o =
+                        GSON.toJsonTree(record, record.getClass()).getAsJsonObject();
                 if (c.resolvedValue() == null) {
                     o.remove(stored.field());
                 } else {
@@ -771,17 +822,30 @@ public final class FakeOfficeServer implements AutoCloseable {
                 serverWriteBy(userId, GSON.fromJson(o, record.getClass()));
             }
         }
-        long v = serverWriteBy(userId, new fr.mediance.protocol.ConflictDto(stored.id(), stored.structureId(),
-                stored.entity(), stored.entityId(), stored.field(), stored.baseValue(), stored.serverValue(),
-                stored.clientValue(), stored.serverAuthorId(), stored.clientAuthorId(), stored.detectedAt(),
-                c.status(), c.resolvedValue(), userId, Instant.now()));
+        long v = serverWriteBy(
+                userId,
+                new fr.mediance.protocol.ConflictDto(
+                        stored.id(),
+                        stored.structureId(),
+                        stored.entity(),
+                        stored.entityId(),
+                        stored.field(),
+                        stored.baseValue(),
+                        stored.serverValue(),
+                        stored.clientValue(),
+                        stored.serverAuthorId(),
+                        stored.clientAuthorId(),
+                        stored.detectedAt(),
+                        c.status(),
+                        c.resolvedValue(),
+                        userId,
+                        Instant.now()));
         timesApplied.merge(op.opId(), 1, Integer::sum);
         return new OperationResultDto(op.opId(), OpStatus.APPLIED, v, null, null);
     }
 
     /** Ends a handler without an answer. */
-    private static final class DroppedResponse extends RuntimeException {
-    }
+    private static final class DroppedResponse extends RuntimeException {}
 
     /** Which of the asked blobs are held (every caller may see every blob here). */
     private void blobsHeld(HttpExchange ex) throws IOException {
@@ -790,8 +854,14 @@ public final class FakeOfficeServer implements AutoCloseable {
             problem(ex, 400, "blobs_held_invalid", "Liste d'empreintes invalide.");
             return;
         }
-        json(ex, 200, new fr.mediance.protocol.BlobsHeldResponse(req.sha256s().stream().distinct()
-                .filter(blobs::containsKey).toList()), fr.mediance.protocol.BlobsHeldResponse.class);
+        json(
+                ex,
+                200,
+                new fr.mediance.protocol.BlobsHeldResponse(req.sha256s().stream()
+                        .distinct()
+                        .filter(blobs::containsKey)
+                        .toList()),
+                fr.mediance.protocol.BlobsHeldResponse.class);
     }
 
     private void changes(HttpExchange ex) throws IOException {
@@ -799,11 +869,16 @@ public final class FakeOfficeServer implements AutoCloseable {
         String cursorText = q.get(ApiPaths.PARAM_SINCE);
         long since;
         synchronized (this) {
-            since = cursorText == null || cursorText.isEmpty() ? 0
+            since = cursorText == null || cursorText.isEmpty()
+                    ? 0
                     : cursorText.length() <= 18 && cursorText.chars().allMatch(ch -> ch >= '0' && ch <= '9')
-                    ? Long.parseLong(cursorText) : -1;
+                            ? Long.parseLong(cursorText)
+                            : -1;
             if (since < 0 || since > seq) {
-                problem(ex, 400, "invalid_cursor",
+                problem(
+                        ex,
+                        400,
+                        "invalid_cursor",
                         "Curseur de synchronisation inconnu : recommencez la synchronisation depuis le début.");
                 return;
             }
@@ -811,14 +886,19 @@ public final class FakeOfficeServer implements AutoCloseable {
         String limitText = q.get(ApiPaths.PARAM_LIMIT);
         int limit;
         try {
-            limit = limitText == null || limitText.isEmpty() ? fr.mediance.protocol.Limits.DEFAULT_CHANGES_PAGE
+            limit = limitText == null || limitText.isEmpty()
+                    ? fr.mediance.protocol.Limits.DEFAULT_CHANGES_PAGE
                     : Math.min(Integer.parseInt(limitText), fr.mediance.protocol.Limits.MAX_CHANGES_PAGE);
         } catch (NumberFormatException e) {
             limit = 0;
         }
         if (limit < 1) {
-            problem(ex, 400, "invalid_limit", "Le paramètre « limit » doit être un entier entre 1 et "
-                    + fr.mediance.protocol.Limits.MAX_CHANGES_PAGE + ".");
+            problem(
+                    ex,
+                    400,
+                    "invalid_limit",
+                    "Le paramètre « limit » doit être un entier entre 1 et "
+                            + fr.mediance.protocol.Limits.MAX_CHANGES_PAGE + ".");
             return;
         }
         if (failChangesAfterPages == 0) {
@@ -833,11 +913,13 @@ public final class FakeOfficeServer implements AutoCloseable {
         boolean more;
         int pageSize = limit;
         synchronized (this) {
-            List<ChangeDto> after = changeLog.stream().filter(c -> c.version() > since).toList();
+            List<ChangeDto> after =
+                    changeLog.stream().filter(c -> c.version() > since).toList();
             page.addAll(after.subList(0, Math.min(pageSize, after.size())));
             more = after.size() > pageSize;
         }
-        String cursor = page.isEmpty() ? Long.toString(since)
+        String cursor = page.isEmpty()
+                ? Long.toString(since)
                 : Long.toString(page.get(page.size() - 1).version());
         json(ex, 200, new ChangesResponse(page, cursor, more), ChangesResponse.class);
     }
@@ -857,8 +939,11 @@ public final class FakeOfficeServer implements AutoCloseable {
                     return;
                 }
                 if (declared == null || !declared.equals(sha)) {
-                    problem(ex, 400, "sha256_header_mismatch", "L'en-tête X-Content-SHA256 doit être présent et "
-                            + "égal à l'empreinte de l'adresse.");
+                    problem(
+                            ex,
+                            400,
+                            "sha256_header_mismatch",
+                            "L'en-tête X-Content-SHA256 doit être présent et " + "égal à l'empreinte de l'adresse.");
                     return;
                 }
                 if (!sha256Hex(body).equals(sha)) {
@@ -877,7 +962,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                 }
                 send(ex, 200, "image/jpeg", b);
             }
-            default -> problem(ex, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.");
+            default ->
+                problem(ex, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.");
         }
     }
 
@@ -900,8 +986,9 @@ public final class FakeOfficeServer implements AutoCloseable {
                 options.incrementAndGet();
                 var h = ex.getResponseHeaders();
                 h.set(fr.mediance.protocol.Tus.TUS_VERSION, fr.mediance.protocol.Tus.VERSION);
-                h.set(fr.mediance.protocol.Tus.TUS_EXTENSION, creationWithUpload
-                        ? fr.mediance.protocol.Tus.EXTENSIONS : "creation,checksum,termination");
+                h.set(
+                        fr.mediance.protocol.Tus.TUS_EXTENSION,
+                        creationWithUpload ? fr.mediance.protocol.Tus.EXTENSIONS : "creation,checksum,termination");
                 h.set(fr.mediance.protocol.Tus.TUS_MAX_SIZE, Long.toString(maxSize));
                 h.set(fr.mediance.protocol.Tus.TUS_CHECKSUM_ALGORITHM, fr.mediance.protocol.Tus.CHECKSUM_ALGORITHMS);
                 h.set(fr.mediance.protocol.Tus.CHUNK_SIZE, Integer.toString(chunkSize));
@@ -935,7 +1022,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                 ex.sendResponseHeaders(200, -1);
             }
             case "PATCH" -> patch(ex, id, u);
-            default -> problem(ex, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.");
+            default ->
+                problem(ex, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.");
         }
     }
 
@@ -947,15 +1035,21 @@ public final class FakeOfficeServer implements AutoCloseable {
             return;
         }
         String sha = null;
-        for (String pair : ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_METADATA).split(",")) {
+        for (String pair : ex.getRequestHeaders()
+                .getFirst(fr.mediance.protocol.Tus.UPLOAD_METADATA)
+                .split(",")) {
             String[] kv = pair.trim().split(" ");
             if (kv[0].equals(fr.mediance.protocol.Tus.META_SHA256)) {
                 sha = new String(java.util.Base64.getDecoder().decode(kv[1]), StandardCharsets.US_ASCII);
             }
         }
         if (sha == null || !isSha256Hex(sha)) {
-            problem(ex, 400, "invalid_upload_metadata", "En-tête « " + fr.mediance.protocol.Tus.UPLOAD_METADATA
-                    + " » invalide : l'empreinte sha256 du fichier entier est obligatoire.");
+            problem(
+                    ex,
+                    400,
+                    "invalid_upload_metadata",
+                    "En-tête « " + fr.mediance.protocol.Tus.UPLOAD_METADATA
+                            + " » invalide : l'empreinte sha256 du fichier entier est obligatoire.");
             return;
         }
         String id;
@@ -968,7 +1062,10 @@ public final class FakeOfficeServer implements AutoCloseable {
         uploadBytesRead.addAndGet(body.length);
         if (body.length > 0) {
             if (!checksumOk(ex, body)) {
-                problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch",
+                problem(
+                        ex,
+                        fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH,
+                        "checksum_mismatch",
                         "La somme de contrôle de ce morceau ne correspond pas : renvoyez-le.");
                 return;
             }
@@ -1002,15 +1099,22 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
         if (conflictPatches > 0) {
             conflictPatches--;
-            problem(ex, 409, "upload_offset_mismatch", "Le décalage « Upload-Offset » ne correspond pas à ce que "
-                        + "le serveur a reçu : demandez où reprendre (HEAD).");
+            problem(
+                    ex,
+                    409,
+                    "upload_offset_mismatch",
+                    "Le décalage « Upload-Offset » ne correspond pas à ce que "
+                            + "le serveur a reçu : demandez où reprendre (HEAD).");
             return;
         }
         long offset = Long.parseLong(ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_OFFSET));
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (!fr.mediance.protocol.Tus.OFFSET_OCTET_STREAM.equals(type)) {
-            problem(ex, 415, "unsupported_media_type", "Un morceau s'envoie en « "
-                    + fr.mediance.protocol.Tus.OFFSET_OCTET_STREAM + " ».");
+            problem(
+                    ex,
+                    415,
+                    "unsupported_media_type",
+                    "Un morceau s'envoie en « " + fr.mediance.protocol.Tus.OFFSET_OCTET_STREAM + " ».");
             return;
         }
         if (cutNextPatchAfter >= 0) {
@@ -1023,8 +1127,12 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
         synchronized (u) {
             if (offset != u.data.size()) {
-                problem(ex, 409, "upload_offset_mismatch", "Le décalage « Upload-Offset » ne correspond pas à ce que "
-                        + "le serveur a reçu : demandez où reprendre (HEAD).");
+                problem(
+                        ex,
+                        409,
+                        "upload_offset_mismatch",
+                        "Le décalage « Upload-Offset » ne correspond pas à ce que "
+                                + "le serveur a reçu : demandez où reprendre (HEAD).");
                 return;
             }
         }
@@ -1032,15 +1140,22 @@ public final class FakeOfficeServer implements AutoCloseable {
         uploadBytesRead.addAndGet(body.length);
         patchSizes.add(body.length);
         if (body.length > maxChunk()) {
-            problem(ex, 413, "chunk_too_large", "Ce morceau dépasse la taille maximale : envoyez des morceaux plus petits.");
+            problem(
+                    ex,
+                    413,
+                    "chunk_too_large",
+                    "Ce morceau dépasse la taille maximale : envoyez des morceaux plus petits.");
             return;
         }
         if (corruptChunks > 0 || !checksumOk(ex, body)) {
             if (corruptChunks > 0) {
                 corruptChunks--;
             }
-            problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch",
-                        "La somme de contrôle de ce morceau ne correspond pas : renvoyez-le.");
+            problem(
+                    ex,
+                    fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH,
+                    "checksum_mismatch",
+                    "La somme de contrôle de ce morceau ne correspond pas : renvoyez-le.");
             return;
         }
         synchronized (u) {
@@ -1051,7 +1166,10 @@ public final class FakeOfficeServer implements AutoCloseable {
             u.data.write(body);
         }
         if (!complete(id, u)) {
-            problem(ex, fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH, "upload_sha256_mismatch",
+            problem(
+                    ex,
+                    fr.mediance.protocol.Tus.STATUS_CHECKSUM_MISMATCH,
+                    "upload_sha256_mismatch",
                     "Le fichier reçu ne correspond pas à son empreinte : il faut le renvoyer depuis le début.");
             return;
         }
@@ -1162,8 +1280,14 @@ public final class FakeOfficeServer implements AutoCloseable {
         if (status == 401) {
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
         }
-        ProblemDto p = new ProblemDto(Problems.type(code), Problems.title(status), status,
-                detail, ex.getRequestURI().getPath(), code, List.of());
+        ProblemDto p = new ProblemDto(
+                Problems.type(code),
+                Problems.title(status),
+                status,
+                detail,
+                ex.getRequestURI().getPath(),
+                code,
+                List.of());
         send(ex, status, ProblemDto.MEDIA_TYPE, GSON.toJson(p, ProblemDto.class).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,7 @@
 package fr.mediance.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.gson.Gson;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
@@ -26,8 +28,6 @@ import fr.mediance.protocol.Tus;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.json.MedianceJson;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,8 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP behaviour of the office server that the client relies on, as plain requests on the wire: login and
@@ -72,8 +71,10 @@ public abstract class OfficeContract {
     public static final String OFFICE = "bureau";
 
     private static final Gson GSON = MedianceJson.gson();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** The server under test, e.g. {@code http://127.0.0.1:8080}. */
     protected abstract URI baseUrl();
@@ -96,15 +97,16 @@ public abstract class OfficeContract {
         assertThat(s.user().role()).isEqualTo(Role.COUNSELLOR);
         assertThat(s.user().structureId()).isNotBlank();
         assertThat(s.get(ApiPaths.USERS).json(UsersResponse.class).users())
-                .extracting(UserDto::username).contains(COUNSELLOR, OTHER_COUNSELLOR, COORDINATOR, OFFICE);
+                .extracting(UserDto::username)
+                .contains(COUNSELLOR, OTHER_COUNSELLOR, COORDINATOR, OFFICE);
         assertThat(login(COORDINATOR).user().role()).isEqualTo(Role.COORDINATOR);
         assertThat(login(OFFICE).user().role()).isEqualTo(Role.OFFICE);
     }
 
     @Test
     void aWrongPasswordIsRefusedWithAFrenchProblem() {
-        Answer a = post(ApiPaths.LOGIN, null, new LoginRequest(COUNSELLOR, password() + "-faux", newId()),
-                LoginRequest.class);
+        Answer a = post(
+                ApiPaths.LOGIN, null, new LoginRequest(COUNSELLOR, password() + "-faux", newId()), LoginRequest.class);
 
         assertProblem(a, 401, "invalid_credentials", ApiPaths.LOGIN);
     }
@@ -112,8 +114,7 @@ public abstract class OfficeContract {
     @Test
     void aRequestWithoutAValidAccessTokenIsRefused() {
         assertProblem(send("GET", ApiPaths.USERS, null, Map.of(), null), 401, "unauthenticated", ApiPaths.USERS);
-        assertProblem(send("GET", ApiPaths.USERS, "not-a-token", Map.of(), null), 401, "invalid_token",
-                ApiPaths.USERS);
+        assertProblem(send("GET", ApiPaths.USERS, "not-a-token", Map.of(), null), 401, "invalid_token", ApiPaths.USERS);
     }
 
     @Test
@@ -125,7 +126,9 @@ public abstract class OfficeContract {
         assertThat(next.accessToken()).isNotBlank().isNotEqualTo(s.login.accessToken());
         assertThat(next.refreshToken()).isNotBlank().isNotEqualTo(s.login.refreshToken());
         assertThat(next.user().username()).isEqualTo(COUNSELLOR);
-        assertThat(send("GET", ApiPaths.USERS, next.accessToken(), Map.of(), null).status()).isEqualTo(200);
+        assertThat(send("GET", ApiPaths.USERS, next.accessToken(), Map.of(), null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -136,7 +139,9 @@ public abstract class OfficeContract {
         LoginResponse again = s.refresh(s.login.refreshToken()).json(LoginResponse.class);
 
         assertThat(again.refreshToken()).isNotEqualTo(lost.refreshToken());
-        assertThat(send("GET", ApiPaths.USERS, again.accessToken(), Map.of(), null).status()).isEqualTo(200);
+        assertThat(send("GET", ApiPaths.USERS, again.accessToken(), Map.of(), null)
+                        .status())
+                .isEqualTo(200);
         assertProblem(s.refresh(lost.refreshToken()), 401, null, ApiPaths.REFRESH);
     }
 
@@ -148,7 +153,9 @@ public abstract class OfficeContract {
 
         assertProblem(s.refresh(s.login.refreshToken()), 401, "refresh_reused", ApiPaths.REFRESH);
 
-        assertThat(send("GET", ApiPaths.USERS, third.accessToken(), Map.of(), null).status()).isEqualTo(401);
+        assertThat(send("GET", ApiPaths.USERS, third.accessToken(), Map.of(), null)
+                        .status())
+                .isEqualTo(401);
         assertProblem(s.refresh(third.refreshToken()), 401, null, ApiPaths.REFRESH);
     }
 
@@ -176,7 +183,8 @@ public abstract class OfficeContract {
         assertThat(first.version()).isNotNull();
         assertThat(repeat).isEqualTo(first);
         assertThat(coord.changesSince(cursor).stream().filter(c -> c.entityId().equals(resident.id())))
-                .extracting(ChangeDto::version).containsExactly(first.version());
+                .extracting(ChangeDto::version)
+                .containsExactly(first.version());
     }
 
     @Test
@@ -190,9 +198,11 @@ public abstract class OfficeContract {
 
         ChangesResponse page = coord.changes(cursor, null);
         List<ChangeDto> ours = page.changes().stream()
-                .filter(c -> c.entityId().equals(a.id()) || c.entityId().equals(b.id())).toList();
+                .filter(c -> c.entityId().equals(a.id()) || c.entityId().equals(b.id()))
+                .toList();
         assertThat(ours).extracting(ChangeDto::entityId).containsExactly(a.id(), b.id());
-        assertThat(ours).extracting(ChangeDto::version)
+        assertThat(ours)
+                .extracting(ChangeDto::version)
                 .containsExactly(results.get(0).version(), results.get(1).version());
         assertThat(ours).extracting(ChangeDto::entity).containsOnly(EntityType.RESIDENT);
         assertThat(ours.get(0).deleted()).isFalse();
@@ -203,7 +213,9 @@ public abstract class OfficeContract {
         assertThat(one.changes()).hasSize(1);
         assertThat(one.hasMore()).isTrue();
         ChangesResponse rest = coord.changes(one.cursor(), null);
-        assertThat(rest.changes()).extracting(ChangeDto::entityId).doesNotContain(one.changes().get(0).entityId());
+        assertThat(rest.changes())
+                .extracting(ChangeDto::entityId)
+                .doesNotContain(one.changes().get(0).entityId());
 
         String end = coord.cursorAtEnd();
         ChangesResponse none = coord.changes(end, null);
@@ -216,10 +228,16 @@ public abstract class OfficeContract {
     void aCursorTheServerNeverGaveIsRefused() {
         Session coord = login(COORDINATOR);
 
-        assertProblem(coord.get(ApiPaths.SYNC_CHANGES + "?" + ApiPaths.PARAM_SINCE + "=abc"), 400, "invalid_cursor",
+        assertProblem(
+                coord.get(ApiPaths.SYNC_CHANGES + "?" + ApiPaths.PARAM_SINCE + "=abc"),
+                400,
+                "invalid_cursor",
                 ApiPaths.SYNC_CHANGES);
-        assertProblem(coord.get(ApiPaths.SYNC_CHANGES + "?" + ApiPaths.PARAM_SINCE + "=999999999999"), 400,
-                "invalid_cursor", ApiPaths.SYNC_CHANGES);
+        assertProblem(
+                coord.get(ApiPaths.SYNC_CHANGES + "?" + ApiPaths.PARAM_SINCE + "=999999999999"),
+                400,
+                "invalid_cursor",
+                ApiPaths.SYNC_CHANGES);
     }
 
     // ------------------------------------------------------------ roles
@@ -227,7 +245,8 @@ public abstract class OfficeContract {
     @Test
     void onlyTheCoordinationCreatesAResident() {
         Session counsellor = login(COUNSELLOR);
-        OperationDto op = create(EntityType.RESIDENT, resident(counsellor, counsellor.user().id()));
+        OperationDto op = create(
+                EntityType.RESIDENT, resident(counsellor, counsellor.user().id()));
 
         OperationResultDto r = counsellor.push(op).get(0);
 
@@ -242,24 +261,61 @@ public abstract class OfficeContract {
         Session counsellor = login(COUNSELLOR);
         ResidentDto resident = resident(coord, counsellor.user().id());
         Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
-        AppointmentDto planned = new AppointmentDto(newId(), coord.user().structureId(), resident.id(),
-                counsellor.user().id(), "home_visit", start, start.plus(Duration.ofHours(1)), "confirmed", null, null,
+        AppointmentDto planned = new AppointmentDto(
+                newId(),
+                coord.user().structureId(),
+                resident.id(),
+                counsellor.user().id(),
+                "home_visit",
+                start,
+                start.plus(Duration.ofHours(1)),
+                "confirmed",
+                null,
+                null,
                 null);
-        List<OperationResultDto> made = coord.push(create(EntityType.RESIDENT, resident),
-                create(EntityType.APPOINTMENT, planned));
+        List<OperationResultDto> made =
+                coord.push(create(EntityType.RESIDENT, resident), create(EntityType.APPOINTMENT, planned));
         assertThat(made).extracting(OperationResultDto::status).containsExactly(OpStatus.APPLIED, OpStatus.APPLIED);
         long version = made.get(1).version();
 
-        AppointmentDto moved = new AppointmentDto(planned.id(), planned.structureId(), planned.residentId(),
-                planned.counsellorId(), planned.type(), start.plus(Duration.ofHours(2)),
-                start.plus(Duration.ofHours(3)), planned.status(), null, null, null);
-        OperationResultDto refused = counsellor.push(new OperationDto(newId(), EntityType.APPOINTMENT, planned.id(),
-                version, false, moved, List.of("start", "end"))).get(0);
-        AppointmentDto cancelled = new AppointmentDto(planned.id(), planned.structureId(), planned.residentId(),
-                planned.counsellorId(), planned.type(), planned.start(), planned.end(), "cancelled_by_resident", null,
-                null, "resident_ill");
-        OperationResultDto accepted = counsellor.push(new OperationDto(newId(), EntityType.APPOINTMENT, planned.id(),
-                version, false, cancelled, List.of("status", "statusReason"))).get(0);
+        AppointmentDto moved = new AppointmentDto(
+                planned.id(),
+                planned.structureId(),
+                planned.residentId(),
+                planned.counsellorId(),
+                planned.type(),
+                start.plus(Duration.ofHours(2)),
+                start.plus(Duration.ofHours(3)),
+                planned.status(),
+                null,
+                null,
+                null);
+        OperationResultDto refused = counsellor
+                .push(new OperationDto(
+                        newId(), EntityType.APPOINTMENT, planned.id(), version, false, moved, List.of("start", "end")))
+                .get(0);
+        AppointmentDto cancelled = new AppointmentDto(
+                planned.id(),
+                planned.structureId(),
+                planned.residentId(),
+                planned.counsellorId(),
+                planned.type(),
+                planned.start(),
+                planned.end(),
+                "cancelled_by_resident",
+                null,
+                null,
+                "resident_ill");
+        OperationResultDto accepted = counsellor
+                .push(new OperationDto(
+                        newId(),
+                        EntityType.APPOINTMENT,
+                        planned.id(),
+                        version,
+                        false,
+                        cancelled,
+                        List.of("status", "statusReason")))
+                .get(0);
 
         assertThat(refused.status()).isEqualTo(OpStatus.REJECTED);
         assertThat(refused.code()).isEqualTo("forbidden_field");
@@ -274,8 +330,15 @@ public abstract class OfficeContract {
         String sha = sha256Hex(file);
 
         assertProblem(office.createUpload(file.length, sha), 403, "forbidden", ApiPaths.UPLOADS);
-        assertProblem(office.send("PUT", ApiPaths.blob(sha), Map.of(ApiPaths.HEADER_CONTENT_SHA256, sha,
-                "Content-Type", "application/octet-stream"), file), 403, "forbidden", ApiPaths.blob(sha));
+        assertProblem(
+                office.send(
+                        "PUT",
+                        ApiPaths.blob(sha),
+                        Map.of(ApiPaths.HEADER_CONTENT_SHA256, sha, "Content-Type", "application/octet-stream"),
+                        file),
+                403,
+                "forbidden",
+                ApiPaths.blob(sha));
     }
 
     // ------------------------------------------------------------ resumable uploads and blobs
@@ -323,11 +386,26 @@ public abstract class OfficeContract {
 
         assertProblem(s.patch(upload, 0, Arrays.copyOfRange(file, 0, 2_500)), 409, "upload_offset_mismatch", upload);
         byte[] rest = Arrays.copyOfRange(file, 2_500, file.length);
-        assertProblem(s.send("PATCH", upload, Map.of(Tus.TUS_RESUMABLE, Tus.VERSION,
-                "Content-Type", Tus.OFFSET_OCTET_STREAM, Tus.UPLOAD_OFFSET, "2500",
-                Tus.UPLOAD_CHECKSUM, "sha256 " + Base64.getEncoder().encodeToString(sha256(file))), rest),
-                Tus.STATUS_CHECKSUM_MISMATCH, "checksum_mismatch", upload);
-        assertThat(s.headUpload(upload).header(Tus.UPLOAD_OFFSET)).as("a damaged chunk is not kept").isEqualTo("2500");
+        assertProblem(
+                s.send(
+                        "PATCH",
+                        upload,
+                        Map.of(
+                                Tus.TUS_RESUMABLE,
+                                Tus.VERSION,
+                                "Content-Type",
+                                Tus.OFFSET_OCTET_STREAM,
+                                Tus.UPLOAD_OFFSET,
+                                "2500",
+                                Tus.UPLOAD_CHECKSUM,
+                                "sha256 " + Base64.getEncoder().encodeToString(sha256(file))),
+                        rest),
+                Tus.STATUS_CHECKSUM_MISMATCH,
+                "checksum_mismatch",
+                upload);
+        assertThat(s.headUpload(upload).header(Tus.UPLOAD_OFFSET))
+                .as("a damaged chunk is not kept")
+                .isEqualTo("2500");
 
         Answer last = s.patch(upload, 2_500, rest);
         assertThat(last.status()).isEqualTo(204);
@@ -339,7 +417,10 @@ public abstract class OfficeContract {
     void anUploadLargerThanTheLimitIsRefusedBeforeAnyByte() {
         Session s = login(COUNSELLOR);
 
-        assertProblem(s.createUpload(Limits.MAX_BLOB_BYTES + 1, sha256Hex(new byte[] {1})), 413, "upload_too_large",
+        assertProblem(
+                s.createUpload(Limits.MAX_BLOB_BYTES + 1, sha256Hex(new byte[] {1})),
+                413,
+                "upload_too_large",
                 ApiPaths.UPLOADS);
     }
 
@@ -349,8 +430,15 @@ public abstract class OfficeContract {
         byte[] file = TestImages.scannedPdf(1_000, seed());
         String other = sha256Hex(TestImages.scannedPdf(1_000, seed()));
 
-        assertProblem(s.send("PUT", ApiPaths.blob(other), Map.of(ApiPaths.HEADER_CONTENT_SHA256, other,
-                "Content-Type", "application/octet-stream"), file), 422, "hash_mismatch", ApiPaths.blob(other));
+        assertProblem(
+                s.send(
+                        "PUT",
+                        ApiPaths.blob(other),
+                        Map.of(ApiPaths.HEADER_CONTENT_SHA256, other, "Content-Type", "application/octet-stream"),
+                        file),
+                422,
+                "hash_mismatch",
+                ApiPaths.blob(other));
         assertThat(s.head(ApiPaths.blob(other)).status()).isEqualTo(404);
     }
 
@@ -359,19 +447,32 @@ public abstract class OfficeContract {
         Session coord = login(COORDINATOR);
         Session counsellor = login(COUNSELLOR);
         ResidentDto resident = resident(coord, counsellor.user().id());
-        assertThat(coord.push(create(EntityType.RESIDENT, resident)).get(0).status()).isEqualTo(OpStatus.APPLIED);
+        assertThat(coord.push(create(EntityType.RESIDENT, resident)).get(0).status())
+                .isEqualTo(OpStatus.APPLIED);
         String cursor = counsellor.cursorAtEnd();
         byte[] file = TestImages.scannedPdf(3_000, seed());
         String sha = sha256Hex(file);
-        String upload = URI.create(counsellor.createUpload(file.length, sha).header("Location")).getPath();
+        String upload = URI.create(counsellor.createUpload(file.length, sha).header("Location"))
+                .getPath();
         assertThat(counsellor.patch(upload, 0, file).status()).isEqualTo(204);
-        DocumentDto document = new DocumentDto(newId(), counsellor.user().structureId(), null, resident.id(),
-                "facture", sha, "application/pdf", file.length, Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
-        assertThat(counsellor.push(create(EntityType.DOCUMENT, document)).get(0).status()).isEqualTo(OpStatus.APPLIED);
+        DocumentDto document = new DocumentDto(
+                newId(),
+                counsellor.user().structureId(),
+                null,
+                resident.id(),
+                "facture",
+                sha,
+                "application/pdf",
+                file.length,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                null);
+        assertThat(counsellor.push(create(EntityType.DOCUMENT, document)).get(0).status())
+                .isEqualTo(OpStatus.APPLIED);
 
         List<ChangeDto> changes = counsellor.changesSince(cursor);
 
-        assertThat(changes).filteredOn(c -> c.entity() == EntityType.BLOB && c.entityId().equals(sha))
+        assertThat(changes)
+                .filteredOn(c -> c.entity() == EntityType.BLOB && c.entityId().equals(sha))
                 .isNotEmpty()
                 .allSatisfy(c -> {
                     assertThat(c.data()).isInstanceOf(BlobStatusDto.class);
@@ -389,7 +490,10 @@ public abstract class OfficeContract {
         Session coord = login(COORDINATOR);
         String cursor = coord.cursorAtEnd();
 
-        Answer a = coord.send("POST", ApiPaths.SYNC_PUSH, Map.of("Content-Type", "application/json"),
+        Answer a = coord.send(
+                "POST",
+                ApiPaths.SYNC_PUSH,
+                Map.of("Content-Type", "application/json"),
                 "{\"deviceId\": \"d\", \"operations\": [".getBytes(StandardCharsets.UTF_8));
 
         assertProblem(a, 400, "malformed_json", ApiPaths.SYNC_PUSH);
@@ -440,8 +544,21 @@ public abstract class OfficeContract {
     /** A new resident of the caller's structure, followed by {@code referentId}. */
     private static ResidentDto resident(Session s, String referentId) {
         String id = newId();
-        return new ResidentDto(id, s.user().structureId(), null, "Mme", "Contrat-" + id.substring(0, 8), "Odile",
-                null, "06 00 00 00 00", "1 place du Contrat", "13001", "Marseille", null, null, referentId);
+        return new ResidentDto(
+                id,
+                s.user().structureId(),
+                null,
+                "Mme",
+                "Contrat-" + id.substring(0, 8),
+                "Odile",
+                null,
+                "06 00 00 00 00",
+                "1 place du Contrat",
+                "13001",
+                "Marseille",
+                null,
+                null,
+                referentId);
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -464,15 +581,23 @@ public abstract class OfficeContract {
     }
 
     private <T> Answer post(String path, String token, T body, Class<T> type) {
-        return send("POST", path, token, Map.of("Content-Type", "application/json"),
+        return send(
+                "POST",
+                path,
+                token,
+                Map.of("Content-Type", "application/json"),
                 GSON.toJson(body, type).getBytes(StandardCharsets.UTF_8));
     }
 
     /** One request; {@code token} may be null (no Authorization header). */
     protected Answer send(String method, String path, String token, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl().resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -537,8 +662,11 @@ public abstract class OfficeContract {
         }
 
         List<OperationResultDto> push(OperationDto... ops) {
-            Answer a = OfficeContract.this.post(ApiPaths.SYNC_PUSH, login.accessToken(),
-                    new PushRequest(deviceId, List.of(ops)), PushRequest.class);
+            Answer a = OfficeContract.this.post(
+                    ApiPaths.SYNC_PUSH,
+                    login.accessToken(),
+                    new PushRequest(deviceId, List.of(ops)),
+                    PushRequest.class);
             assertThat(a.status()).as("push: %s", a).isEqualTo(200);
             return a.json(PushResponse.class).results();
         }
@@ -575,16 +703,35 @@ public abstract class OfficeContract {
         }
 
         Answer createUpload(long length, String sha) {
-            String metadata = Tus.META_SHA256 + " " + Base64.getEncoder()
-                    .encodeToString(sha.getBytes(StandardCharsets.US_ASCII));
-            return send("POST", ApiPaths.UPLOADS, Map.of(Tus.TUS_RESUMABLE, Tus.VERSION,
-                    Tus.UPLOAD_LENGTH, Long.toString(length), Tus.UPLOAD_METADATA, metadata), null);
+            String metadata =
+                    Tus.META_SHA256 + " " + Base64.getEncoder().encodeToString(sha.getBytes(StandardCharsets.US_ASCII));
+            return send(
+                    "POST",
+                    ApiPaths.UPLOADS,
+                    Map.of(
+                            Tus.TUS_RESUMABLE,
+                            Tus.VERSION,
+                            Tus.UPLOAD_LENGTH,
+                            Long.toString(length),
+                            Tus.UPLOAD_METADATA,
+                            metadata),
+                    null);
         }
 
         Answer patch(String upload, long offset, byte[] chunk) {
-            return send("PATCH", upload, Map.of(Tus.TUS_RESUMABLE, Tus.VERSION,
-                    "Content-Type", Tus.OFFSET_OCTET_STREAM, Tus.UPLOAD_OFFSET, Long.toString(offset),
-                    Tus.UPLOAD_CHECKSUM, "sha256 " + Base64.getEncoder().encodeToString(sha256(chunk))), chunk);
+            return send(
+                    "PATCH",
+                    upload,
+                    Map.of(
+                            Tus.TUS_RESUMABLE,
+                            Tus.VERSION,
+                            "Content-Type",
+                            Tus.OFFSET_OCTET_STREAM,
+                            Tus.UPLOAD_OFFSET,
+                            Long.toString(offset),
+                            Tus.UPLOAD_CHECKSUM,
+                            "sha256 " + Base64.getEncoder().encodeToString(sha256(chunk))),
+                    chunk);
         }
 
         Answer headUpload(String upload) {

@@ -34,12 +34,15 @@ public final class ReferenceImages {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private ReferenceImages() {
-    }
+    private ReferenceImages() {}
 
     /** Chroma subsampling of a JPEG written by ImageIO: luma sampling factors (chroma are 1x1). */
     public enum Sampling {
-        S444(1, 1), S422(2, 1), S420(2, 2), S440(1, 2), S411(4, 1);
+        S444(1, 1),
+        S422(2, 1),
+        S420(2, 2),
+        S440(1, 2),
+        S411(4, 1);
 
         public final int h;
         public final int v;
@@ -80,8 +83,23 @@ public final class ReferenceImages {
         g.setFont(new Font(Font.SERIF, Font.PLAIN, Math.max(5, (int) (16 * u))));
         int lineH = Math.max(6, (int) (24 * u));
         int y = py + (int) (240 * u);
-        String[] words = {"consommation", "kWh", "abonnement", "TVA", "échéance", "montant", "période",
-                "relevé", "compteur", "référence", "client", "total", "€", "prélèvement", "mensuel"};
+        String[] words = {
+            "consommation",
+            "kWh",
+            "abonnement",
+            "TVA",
+            "échéance",
+            "montant",
+            "période",
+            "relevé",
+            "compteur",
+            "référence",
+            "client",
+            "total",
+            "€",
+            "prélèvement",
+            "mensuel"
+        };
         while (y < py + ph * 0.62) {
             StringBuilder line = new StringBuilder();
             while (line.length() < 70) {
@@ -100,8 +118,7 @@ public final class ReferenceImages {
             int ry = tableTop + r * lineH * 3 / 2;
             g.drawLine(px + (int) (40 * u), ry, px + pw - (int) (40 * u), ry);
             if (r < 8) {
-                g.drawString("Ligne " + (r + 1) + "   " + rnd.nextInt(1000) + ",00 €", px + (int) (60 * u),
-                        ry + lineH);
+                g.drawString("Ligne " + (r + 1) + "   " + rnd.nextInt(1000) + ",00 €", px + (int) (60 * u), ry + lineH);
             }
         }
         // a shadow over one corner (uneven light)
@@ -163,7 +180,8 @@ public final class ReferenceImages {
         return v < 0 ? 0 : Math.min(v, 255);
     }
 
-    public static byte[] jpeg(BufferedImage img, float quality, Sampling sampling, boolean progressive, int restartInterval) {
+    public static byte[] jpeg(
+            BufferedImage img, float quality, Sampling sampling, boolean progressive, int restartInterval) {
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -175,13 +193,14 @@ public final class ReferenceImages {
             IIOMetadata md = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
             String format = "javax_imageio_jpeg_image_1.0";
             IIOMetadataNode root = (IIOMetadataNode) md.getAsTree(format);
-            IIOMetadataNode seq = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+            IIOMetadataNode seq = (IIOMetadataNode)
+                    root.getElementsByTagName("markerSequence").item(0);
             if (sampling != null && img.getType() != BufferedImage.TYPE_BYTE_GRAY) {
-                IIOMetadataNode sof = (IIOMetadataNode) seq.getElementsByTagName("sof").item(0);
+                IIOMetadataNode sof =
+                        (IIOMetadataNode) seq.getElementsByTagName("sof").item(0);
                 for (Node c = sof.getFirstChild(); c != null; c = c.getNextSibling()) {
                     IIOMetadataNode spec = (IIOMetadataNode) c;
-                    boolean luma = "1".equals(spec.getAttribute("componentId"))
-                            || spec.getPreviousSibling() == null;
+                    boolean luma = "1".equals(spec.getAttribute("componentId")) || spec.getPreviousSibling() == null;
                     spec.setAttribute("HsamplingFactor", String.valueOf(luma ? sampling.h : 1));
                     spec.setAttribute("VsamplingFactor", String.valueOf(luma ? sampling.v : 1));
                 }
@@ -364,14 +383,13 @@ public final class ReferenceImages {
                 int r = (p >> 16) & 0xFF;
                 int g = (p >> 8) & 0xFF;
                 int b = p & 0xFF;
-                cb.getRaster().setSample(i, j, 0,
-                        clamp((int) Math.round(-0.168736 * r - 0.331264 * g + 0.5 * b + 128)));
-                cr.getRaster().setSample(i, j, 0,
-                        clamp((int) Math.round(0.5 * r - 0.418688 * g - 0.081312 * b + 128)));
+                cb.getRaster()
+                        .setSample(i, j, 0, clamp((int) Math.round(-0.168736 * r - 0.331264 * g + 0.5 * b + 128)));
+                cr.getRaster().setSample(i, j, 0, clamp((int) Math.round(0.5 * r - 0.418688 * g - 0.081312 * b + 128)));
             }
         }
-        byte[][] parts = {jpeg(y, 0.9f, null, false, 0), jpeg(cb, 0.9f, null, false, 0),
-                jpeg(cr, 0.9f, null, false, 0)};
+        byte[][] parts = {jpeg(y, 0.9f, null, false, 0), jpeg(cb, 0.9f, null, false, 0), jpeg(cr, 0.9f, null, false, 0)
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeBytes(out, 0xFF, 0xD8);
         // tables of the Y part (DQT, DHT), then our own frame header

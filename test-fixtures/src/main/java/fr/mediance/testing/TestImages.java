@@ -1,20 +1,20 @@
 package fr.mediance.testing;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
 import java.awt.GradientPaint;
+import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Photographs of paper documents made for tests and benchmarks: printed text on a sheet, uneven light and
@@ -22,8 +22,7 @@ import java.util.Random;
  * The reference pictures of the image-code tests are in {@link ReferenceImages}.
  */
 public final class TestImages {
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A photographed energy bill, {@code width × height} pixels, JPEG at {@code quality} (0–1). */
     public static byte[] bill(int width, int height, float quality, long seed) {
@@ -43,10 +42,11 @@ public final class TestImages {
             g.drawString("FACTURE D'ÉLECTRICITÉ", margin * 2, margin + base * 2);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, base));
             String[] lines = {
-                    "Référence client : 4 021 778 305", "Point de livraison (PDL) : 0922 7730 4412 18",
-                    "Période : du 01/09/2026 au 31/10/2026", "Consommation : 1 284 kWh (relevé réel)",
-                    "Abonnement 6 kVA : 31,42 €", "Montant TTC à payer : 412,50 €",
-                    "Date limite de paiement : 28/11/2026", "En cas de difficulté, contactez votre conseiller."};
+                "Référence client : 4 021 778 305", "Point de livraison (PDL) : 0922 7730 4412 18",
+                "Période : du 01/09/2026 au 31/10/2026", "Consommation : 1 284 kWh (relevé réel)",
+                "Abonnement 6 kVA : 31,42 €", "Montant TTC à payer : 412,50 €",
+                "Date limite de paiement : 28/11/2026", "En cas de difficulté, contactez votre conseiller."
+            };
             int y = margin + base * 5;
             for (int i = 0; y < height - margin; i++) {
                 g.setColor(new Color(20 + random.nextInt(30), 20 + random.nextInt(30), 20 + random.nextInt(30)));
@@ -62,7 +62,8 @@ public final class TestImages {
             for (int x = 0; x < width; x++) {
                 int n = (int) (random.nextGaussian() * 6);
                 int p = row[x];
-                row[x] = (clamp(((p >> 16) & 0xff) + n) << 16) | (clamp(((p >> 8) & 0xff) + n) << 8)
+                row[x] = (clamp(((p >> 16) & 0xff) + n) << 16)
+                        | (clamp(((p >> 8) & 0xff) + n) << 8)
                         | clamp((p & 0xff) + n);
             }
             img.setRGB(0, y, width, 1, row, 0, width);
@@ -104,14 +105,15 @@ public final class TestImages {
             g.drawString("FACTURE D'ÉLECTRICITÉ", mx + base * 12, my + base * 5);
             g.setFont(new Font(Font.SERIF, Font.PLAIN, base));
             String[] lines = {
-                    "Référence client : 4 021 778 305        Point de livraison : 0922 7730 4412 18",
-                    "Période de consommation : du 01/09/2026 au 31/10/2026 (relevé réel)",
-                    "Consommation : 1 284 kWh x 0,2516 €/kWh ........................ 323,05 €",
-                    "Abonnement 6 kVA (2 mois) .............................................. 31,42 €",
-                    "Contribution au service public, taxes et TVA ....................... 58,03 €",
-                    "Montant TTC à payer avant le 28/11/2026 :                          412,50 €",
-                    "En cas de difficulté de paiement, contactez votre conseiller au 09 69 32 15 15.",
-                    "Chèque énergie accepté. Prélèvement possible le 5 ou le 15 de chaque mois."};
+                "Référence client : 4 021 778 305        Point de livraison : 0922 7730 4412 18",
+                "Période de consommation : du 01/09/2026 au 31/10/2026 (relevé réel)",
+                "Consommation : 1 284 kWh x 0,2516 €/kWh ........................ 323,05 €",
+                "Abonnement 6 kVA (2 mois) .............................................. 31,42 €",
+                "Contribution au service public, taxes et TVA ....................... 58,03 €",
+                "Montant TTC à payer avant le 28/11/2026 :                          412,50 €",
+                "En cas de difficulté de paiement, contactez votre conseiller au 09 69 32 15 15.",
+                "Chèque énergie accepté. Prélèvement possible le 5 ou le 15 de chaque mois."
+            };
             int y = my + base * 9;
             for (int i = 0; y < height - my - base * 2; i++) {
                 g.setColor(new Color(25 + random.nextInt(25), 25 + random.nextInt(25), 30 + random.nextInt(25)));
@@ -213,7 +215,9 @@ public final class TestImages {
     /** Lowercase hex SHA-256, as blobs are named. */
     public static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,9 @@
 package fr.mediance.testing;
 
 import fr.mediance.protocol.Role;
+import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-
-import java.net.URI;
 
 /** The office contract against the fake the client's tests run against. */
 class FakeOfficeServerContractTest extends OfficeContract {

@@ -1,7 +1,6 @@
 package fr.mediance.app.core;
 
 import fr.mediance.app.core.store.StoreException;
-
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +37,11 @@ public final class BackgroundWork {
      * @param what      what is being done, for the log ("loading the visit report"); never resident data
      * @param onFailure called on the FX executor with the exception if the work (or {@code onResult}) throws
      */
-    public <T> CompletableFuture<T> supply(String what, Supplier<? extends T> work, Consumer<? super T> onResult,
-                                           Consumer<? super RuntimeException> onFailure) {
+    public <T> CompletableFuture<T> supply(
+            String what,
+            Supplier<? extends T> work,
+            Consumer<? super T> onResult,
+            Consumer<? super RuntimeException> onFailure) {
         Objects.requireNonNull(what);
         Objects.requireNonNull(work);
         Objects.requireNonNull(onResult);
@@ -74,14 +76,18 @@ public final class BackgroundWork {
     }
 
     /** Like {@link #supply}, for work with no value: {@code onDone} runs on the FX executor afterwards. */
-    public CompletableFuture<Void> run(String what, Runnable work, Runnable onDone,
-                                       Consumer<? super RuntimeException> onFailure) {
+    public CompletableFuture<Void> run(
+            String what, Runnable work, Runnable onDone, Consumer<? super RuntimeException> onFailure) {
         Objects.requireNonNull(work);
         Objects.requireNonNull(onDone);
-        return supply(what, () -> {
-            work.run();
-            return null;
-        }, ignored -> onDone.run(), onFailure);
+        return supply(
+                what,
+                () -> {
+                    work.run();
+                    return null;
+                },
+                ignored -> onDone.run(),
+                onFailure);
     }
 
     /** Runs {@code action} on the FX executor (for results that arrive from elsewhere, such as sync events). */
@@ -89,8 +95,8 @@ public final class BackgroundWork {
         fx.execute(action);
     }
 
-    private <T> void fail(String what, RuntimeException e, Consumer<? super RuntimeException> onFailure,
-                          CompletableFuture<T> done) {
+    private <T> void fail(
+            String what, RuntimeException e, Consumer<? super RuntimeException> onFailure, CompletableFuture<T> done) {
         if (e instanceof StoreException s && s.kind() == StoreException.Kind.LOCKED) {
             LOG.log(Level.INFO, "The store was locked while " + what);
         } else {

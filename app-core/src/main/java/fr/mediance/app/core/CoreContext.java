@@ -2,6 +2,7 @@ package fr.mediance.app.core;
 
 import fr.mediance.app.core.agenda.AgendaService;
 import fr.mediance.app.core.agenda.SqliteAgendaService;
+import fr.mediance.app.core.checkin.CheckInService;
 import fr.mediance.app.core.conflict.ConflictService;
 import fr.mediance.app.core.conflict.SqliteConflictService;
 import fr.mediance.app.core.consent.ConsentService;
@@ -11,7 +12,6 @@ import fr.mediance.app.core.consent.SqliteMandateService;
 import fr.mediance.app.core.document.DocumentService;
 import fr.mediance.app.core.document.RetentionPurge;
 import fr.mediance.app.core.document.SqliteDocumentService;
-import fr.mediance.app.core.checkin.CheckInService;
 import fr.mediance.app.core.office.OfficeService;
 import fr.mediance.app.core.office.SqliteOfficeService;
 import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
@@ -36,8 +36,6 @@ import fr.mediance.app.core.sync.SyncScheduler;
 import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.app.core.visit.SqliteVisitService;
 import fr.mediance.app.core.visit.VisitService;
-import okhttp3.OkHttpClient;
-
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +47,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 
 /**
  * The client without a screen, for ONE device data directory: encrypted store, session, remote client,
@@ -120,8 +119,16 @@ public final class CoreContext implements AutoCloseable {
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
         this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
         this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
-        this.sync = new SyncEngine(store, outbox, session::remote, network, clock, b.background, b.ui,
-                new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)), b.pullPageSize);
+        this.sync = new SyncEngine(
+                store,
+                outbox,
+                session::remote,
+                network,
+                clock,
+                b.background,
+                b.ui,
+                new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)),
+                b.pullPageSize);
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         this.autoSync = b.autoSync;
         session.addUnlockListener(() -> {
@@ -143,14 +150,20 @@ public final class CoreContext implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            timer.scheduleWithFixedDelay(() -> {
-                try {
-                    retention.runIfDue(); // and once a day
-                    scheduler.tick();
-                } catch (RuntimeException e) { // top boundary of the timer thread: a bug must not stop later ticks
-                    LOG.log(Level.ERROR, "The sync timer failed (periodic sync or retention purge)", e);
-                }
-            }, b.tickSeconds, b.tickSeconds, TimeUnit.SECONDS);
+            timer.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            retention.runIfDue(); // and once a day
+                            scheduler.tick();
+                        } catch (
+                                RuntimeException
+                                        e) { // top boundary of the timer thread: a bug must not stop later ticks
+                            LOG.log(Level.ERROR, "The sync timer failed (periodic sync or retention purge)", e);
+                        }
+                    },
+                    b.tickSeconds,
+                    b.tickSeconds,
+                    TimeUnit.SECONDS);
         } else {
             this.timer = null;
         }

@@ -19,8 +19,7 @@ public final class CoreMessages {
     private static final Locale FRENCH = Locale.FRANCE;
     private static final Properties MESSAGES = load();
 
-    private CoreMessages() {
-    }
+    private CoreMessages() {}
 
     private static Properties load() {
         Properties p = new Properties();

@@ -1,7 +1,6 @@
 package fr.mediance.app.core;
 
 import fr.mediance.protocol.Limits;
-
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;

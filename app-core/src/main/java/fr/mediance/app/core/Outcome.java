@@ -14,8 +14,7 @@ import java.util.Optional;
 public sealed interface Outcome<T> {
 
     /** The action succeeded. */
-    record Ok<T>(T value) implements Outcome<T> {
-    }
+    record Ok<T>(T value) implements Outcome<T> {}
 
     /** Some fields are invalid: field name → French message, in form order. Nothing was saved. */
     record Invalid<T>(Map<String, String> fieldErrors) implements Outcome<T> {
@@ -25,8 +24,7 @@ public sealed interface Outcome<T> {
     }
 
     /** The action failed; {@code message} is a short French sentence saying what happened and what to do. */
-    record Failed<T>(String message) implements Outcome<T> {
-    }
+    record Failed<T>(String message) implements Outcome<T> {}
 
     static <T> Outcome<T> ok(T value) {
         return new Ok<>(value);

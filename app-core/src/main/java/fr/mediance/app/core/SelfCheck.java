@@ -7,45 +7,44 @@ import fr.mediance.app.core.store.Crypto;
 import fr.mediance.app.core.store.Database;
 import fr.mediance.app.core.store.Migrations;
 import fr.mediance.app.core.store.StoreException;
+import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
+import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.BlobsHeldResponse;
-import fr.mediance.protocol.BlobStatusDto;
-import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
-import fr.mediance.protocol.CodeDto;
-import fr.mediance.protocol.DocumentDto;
-import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.FieldErrorDto;
-import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.CheckInDto;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.FieldErrorDto;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.HouseholdMemberDto;
-import fr.mediance.protocol.MandateDto;
-import fr.mediance.protocol.OrientationDto;
-import fr.mediance.protocol.PrivateNoteDto;
-import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.json.MedianceJson;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,8 +73,7 @@ public final class SelfCheck {
         }
     }
 
-    private SelfCheck() {
-    }
+    private SelfCheck() {}
 
     /** Runs every check in a fresh sub-directory of {@code tempDir}, deleted afterwards. */
     public static Result run(Path tempDir) {
@@ -183,14 +181,39 @@ public final class SelfCheck {
     /** One instance of every wire type. */
     static Map<Class<?>, Object> samples() {
         Instant t = Instant.parse("2026-11-27T09:00:00Z");
-        ResidentDto resident = new ResidentDto("r1", "s1", "D-1", "Mme", "Nom", "Prénom", LocalDate.of(1950, 1, 2),
-                "06 00 00 00 00", "1 rue", "13001", "Marseille", "code 12", "elderly", "u1");
-        AppointmentDto appointment = new AppointmentDto("a1", "s1", "r1", "u1", "home_visit", t, t.plusSeconds(3600),
-                "confirmed", "1 rue", "notes", null);
-        VisitReportDto report = new VisitReportDto("v1", "s1", "a1", "r1", "u1", "home_visit", List.of("energie"),
-                "Synthèse", "Suite", LocalDate.of(2026, 12, 1), t, t.plusSeconds(1800), null);
-        DocumentDto document = new DocumentDto("d1", "s1", "v1", "r1", "facture", "0a".repeat(32), "image/jpeg", 10,
-                t, LocalDate.of(2027, 1, 1));
+        ResidentDto resident = new ResidentDto(
+                "r1",
+                "s1",
+                "D-1",
+                "Mme",
+                "Nom",
+                "Prénom",
+                LocalDate.of(1950, 1, 2),
+                "06 00 00 00 00",
+                "1 rue",
+                "13001",
+                "Marseille",
+                "code 12",
+                "elderly",
+                "u1");
+        AppointmentDto appointment = new AppointmentDto(
+                "a1", "s1", "r1", "u1", "home_visit", t, t.plusSeconds(3600), "confirmed", "1 rue", "notes", null);
+        VisitReportDto report = new VisitReportDto(
+                "v1",
+                "s1",
+                "a1",
+                "r1",
+                "u1",
+                "home_visit",
+                List.of("energie"),
+                "Synthèse",
+                "Suite",
+                LocalDate.of(2026, 12, 1),
+                t,
+                t.plusSeconds(1800),
+                null);
+        DocumentDto document = new DocumentDto(
+                "d1", "s1", "v1", "r1", "facture", "0a".repeat(32), "image/jpeg", 10, t, LocalDate.of(2027, 1, 1));
         CodeDto code = new CodeDto("domain", "energie", "Énergie", null, 1, true);
         UserDto user = new UserDto("u1", "conseil1", "Nadia", Role.COUNSELLOR, "s1");
         OperationDto op = new OperationDto("op1", EntityType.RESIDENT, "r1", null, false, resident);
@@ -204,7 +227,9 @@ public final class SelfCheck {
         m.put(LoginResponse.class, new LoginResponse("a", t, "r", t, user));
         m.put(RefreshRequest.class, new RefreshRequest("r", "dev"));
         m.put(FieldErrorDto.class, fieldError);
-        m.put(ProblemDto.class, new ProblemDto("about:blank", "Titre", 400, "Détail", "/x", "code", List.of(fieldError)));
+        m.put(
+                ProblemDto.class,
+                new ProblemDto("about:blank", "Titre", 400, "Détail", "/x", "code", List.of(fieldError)));
         m.put(ResidentDto.class, resident);
         m.put(AppointmentDto.class, appointment);
         m.put(VisitReportDto.class, report);
@@ -212,31 +237,82 @@ public final class SelfCheck {
         m.put(CodeDto.class, code);
         m.put(OperationDto.class, op);
         m.put(OperationResultDto.class, result);
-        m.put(PushRequest.class, new PushRequest("dev", List.of(op,
-                new OperationDto("op2", EntityType.APPOINTMENT, "a1", 2L, false, appointment,
-                        List.of("status", "statusReason")),
-                new OperationDto("op3", EntityType.VISIT_REPORT, "v1", null, false, report),
-                new OperationDto("op4", EntityType.DOCUMENT, "d1", null, false, document),
-                new OperationDto("op5", EntityType.DOCUMENT, "d0", 3L, true, null))));
+        m.put(
+                PushRequest.class,
+                new PushRequest(
+                        "dev",
+                        List.of(
+                                op,
+                                new OperationDto(
+                                        "op2",
+                                        EntityType.APPOINTMENT,
+                                        "a1",
+                                        2L,
+                                        false,
+                                        appointment,
+                                        List.of("status", "statusReason")),
+                                new OperationDto("op3", EntityType.VISIT_REPORT, "v1", null, false, report),
+                                new OperationDto("op4", EntityType.DOCUMENT, "d1", null, false, document),
+                                new OperationDto("op5", EntityType.DOCUMENT, "d0", 3L, true, null))));
         m.put(PushResponse.class, new PushResponse(List.of(result)));
         m.put(ChangeDto.class, new ChangeDto(EntityType.CODE, code.id(), 1, false, code));
-        m.put(ChangesResponse.class, new ChangesResponse(List.of(new ChangeDto(EntityType.RESIDENT, "r1", 2, false,
-                resident), new ChangeDto(EntityType.APPOINTMENT, "a9", 3, true, null)), "c1", false));
+        m.put(
+                ChangesResponse.class,
+                new ChangesResponse(
+                        List.of(
+                                new ChangeDto(EntityType.RESIDENT, "r1", 2, false, resident),
+                                new ChangeDto(EntityType.APPOINTMENT, "a9", 3, true, null)),
+                        "c1",
+                        false));
         m.put(BlobReceiptDto.class, new BlobReceiptDto("0a".repeat(32), 10, true));
         m.put(BlobsHeldRequest.class, new BlobsHeldRequest(List.of("0a".repeat(32), "1b".repeat(32))));
         m.put(BlobsHeldResponse.class, new BlobsHeldResponse(List.of("1b".repeat(32))));
-        m.put(ConflictDto.class, new ConflictDto("c1", "s1", EntityType.RESIDENT, "r1", "phone", "06 00 00 00 00",
-                "06 11 11 11 11", "07 22 22 22 22", "u2", "u1", t, ConflictDto.RESOLVED, "07 22 22 22 22", "u3",
-                t.plusSeconds(60)));
+        m.put(
+                ConflictDto.class,
+                new ConflictDto(
+                        "c1",
+                        "s1",
+                        EntityType.RESIDENT,
+                        "r1",
+                        "phone",
+                        "06 00 00 00 00",
+                        "06 11 11 11 11",
+                        "07 22 22 22 22",
+                        "u2",
+                        "u1",
+                        t,
+                        ConflictDto.RESOLVED,
+                        "07 22 22 22 22",
+                        "u3",
+                        t.plusSeconds(60)));
         m.put(BlobStatusDto.class, new BlobStatusDto("0a".repeat(32), 10, t, true));
         HouseholdMemberDto member = new HouseholdMemberDto("h1", "spouse", "Ali", 1950);
         ContactPersonDto contact = new ContactPersonDto("p1", "Nadia", "fille", "06 00 00 00 01", true, false);
-        EnergyCheckDto energy = new EnergyCheckDto(true, Boolean.TRUE, "limited", 1L, LocalDate.of(2026, 10, 1),
-                "electric_convector", List.of("thermostat_19"), List.of("humidity"), "france_renov");
-        ActionDto action = new ActionDto("x1", "demande_aide_fsl", "energie", "Département", LocalDate.of(2026, 11, 27),
-                "pending", 41_250L, null, "FSL-1", true, "m1", null);
-        OrientationDto orientation = new OrientationDto("o1", "ccas", "Aide", LocalDate.of(2026, 11, 27),
-                "warm_handover", true, null);
+        EnergyCheckDto energy = new EnergyCheckDto(
+                true,
+                Boolean.TRUE,
+                "limited",
+                1L,
+                LocalDate.of(2026, 10, 1),
+                "electric_convector",
+                List.of("thermostat_19"),
+                List.of("humidity"),
+                "france_renov");
+        ActionDto action = new ActionDto(
+                "x1",
+                "demande_aide_fsl",
+                "energie",
+                "Département",
+                LocalDate.of(2026, 11, 27),
+                "pending",
+                41_250L,
+                null,
+                "FSL-1",
+                true,
+                "m1",
+                null);
+        OrientationDto orientation =
+                new OrientationDto("o1", "ccas", "Aide", LocalDate.of(2026, 11, 27), "warm_handover", true, null);
         CheckInDto checkIn = new CheckInDto(43_300_000L, 5_400_000L, 15L, t);
         m.put(HouseholdMemberDto.class, member);
         m.put(ContactPersonDto.class, contact);
@@ -244,13 +320,43 @@ public final class SelfCheck {
         m.put(ActionDto.class, action);
         m.put(OrientationDto.class, orientation);
         m.put(CheckInDto.class, checkIn);
-        m.put(TaskDto.class, new TaskDto("t1", "s1", "r1", "v1", "u1", "Vérifier la décision FSL",
-                LocalDate.of(2027, 1, 26), TaskDto.TODO, "fsl_decision", "x1", t, null));
-        m.put(ConsentDto.class, new ConsentDto("c1", "s1", "r1", "photo_documents", null, null, t, null, "d2", "u1",
-                "screen"));
-        m.put(MandateDto.class, new MandateDto("m1", "s1", "r1", List.of("energie"), List.of("EDF"), "six_months",
-                LocalDate.of(2026, 11, 27), LocalDate.of(2027, 5, 26), null, true, "Marseille", List.of("u1"), "d3",
-                "d4", "tablet_signature", t));
+        m.put(
+                TaskDto.class,
+                new TaskDto(
+                        "t1",
+                        "s1",
+                        "r1",
+                        "v1",
+                        "u1",
+                        "Vérifier la décision FSL",
+                        LocalDate.of(2027, 1, 26),
+                        TaskDto.TODO,
+                        "fsl_decision",
+                        "x1",
+                        t,
+                        null));
+        m.put(
+                ConsentDto.class,
+                new ConsentDto("c1", "s1", "r1", "photo_documents", null, null, t, null, "d2", "u1", "screen"));
+        m.put(
+                MandateDto.class,
+                new MandateDto(
+                        "m1",
+                        "s1",
+                        "r1",
+                        List.of("energie"),
+                        List.of("EDF"),
+                        "six_months",
+                        LocalDate.of(2026, 11, 27),
+                        LocalDate.of(2027, 5, 26),
+                        null,
+                        true,
+                        "Marseille",
+                        List.of("u1"),
+                        "d3",
+                        "d4",
+                        "tablet_signature",
+                        t));
         m.put(PrivateNoteDto.class, new PrivateNoteDto("n1", "s1", "r1", "u1", "Note", t));
         return m;
     }

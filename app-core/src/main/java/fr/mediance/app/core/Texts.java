@@ -41,8 +41,7 @@ public final class Texts {
 
     private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Trimmed text, or null when blank. */
     public static String clean(String s) {
@@ -110,8 +109,8 @@ public final class Texts {
     private static DateTimeFormatter formatter(ResourceBundle texts, String key) {
         Locale locale = locale(texts);
         String pattern = key(texts, key);
-        return FORMATTERS.computeIfAbsent(locale.toLanguageTag() + "|" + pattern,
-                k -> DateTimeFormatter.ofPattern(pattern, locale));
+        return FORMATTERS.computeIfAbsent(
+                locale.toLanguageTag() + "|" + pattern, k -> DateTimeFormatter.ofPattern(pattern, locale));
     }
 
     private static String key(ResourceBundle texts, String key) {

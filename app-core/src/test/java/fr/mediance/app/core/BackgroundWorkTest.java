@@ -17,6 +17,7 @@ class BackgroundWorkTest {
 
     /** Queues FX work so that a test sees which thread hop delivered what. */
     private final List<Runnable> fxQueue = new ArrayList<>();
+
     private final List<Runnable> backgroundQueue = new ArrayList<>();
     private final BackgroundWork work = new BackgroundWork(backgroundQueue::add, fxQueue::add);
     private final List<LogRecord> logged = new ArrayList<>();
@@ -28,12 +29,10 @@ class BackgroundWorkTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -74,9 +73,13 @@ class BackgroundWorkTest {
     void an_unexpected_exception_is_logged_once_with_its_context_and_reaches_the_failure_handler_on_fx() {
         IllegalStateException bug = new IllegalStateException("bug");
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        var done = work.supply("saving the visit report", () -> {
-            throw bug;
-        }, v -> { }, failure::set);
+        var done = work.supply(
+                "saving the visit report",
+                () -> {
+                    throw bug;
+                },
+                v -> {},
+                failure::set);
 
         drain(backgroundQueue);
         assertThat(failure.get()).isNull();
@@ -92,15 +95,21 @@ class BackgroundWorkTest {
 
     @Test
     void an_exception_while_delivering_is_logged_and_fails_the_future() {
-        var done = work.run("refreshing", () -> { }, () -> {
-            throw new IllegalArgumentException("view bug");
-        }, e -> { });
+        var done = work.run(
+                "refreshing",
+                () -> {},
+                () -> {
+                    throw new IllegalArgumentException("view bug");
+                },
+                e -> {});
 
         drain(backgroundQueue);
         drain(fxQueue);
 
         assertThat(done).isCompletedExceptionally();
-        assertThat(logged).singleElement().satisfies(r -> assertThat(r.getMessage()).contains("refreshing"));
+        assertThat(logged)
+                .singleElement()
+                .satisfies(r -> assertThat(r.getMessage()).contains("refreshing"));
     }
 
     @Test
@@ -108,7 +117,7 @@ class BackgroundWorkTest {
         Executor closed = r -> {
             throw new java.util.concurrent.RejectedExecutionException("closed");
         };
-        var done = new BackgroundWork(closed, fxQueue::add).run("closing", () -> { }, () -> { }, e -> { });
+        var done = new BackgroundWork(closed, fxQueue::add).run("closing", () -> {}, () -> {}, e -> {});
 
         assertThat(done).isCompletedExceptionally();
         assertThat(logged).hasSize(1);
@@ -119,9 +128,13 @@ class BackgroundWorkTest {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         var locked = new fr.mediance.app.core.store.StoreException(
                 fr.mediance.app.core.store.StoreException.Kind.LOCKED, "the store is locked");
-        var done = work.supply("reading the items on their way", () -> {
-            throw locked;
-        }, v -> { }, failure::set);
+        var done = work.supply(
+                "reading the items on their way",
+                () -> {
+                    throw locked;
+                },
+                v -> {},
+                failure::set);
 
         drain(backgroundQueue);
         drain(fxQueue);

@@ -1,13 +1,12 @@
 package fr.mediance.app.core;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CoreMessagesTest {
     @Test
@@ -21,7 +20,9 @@ class CoreMessagesTest {
             String text = CoreMessages.get(key, 3, 4);
             assertThat(text).as(key).isNotBlank().doesNotContain("''").doesNotContain("{");
         }
-        assertThat(CoreMessages.get("store.locked")).isEqualTo("L'application est verrouillée. Saisissez votre code PIN.");
-        assertThat(CoreMessages.get("unlock.blocked", 30)).isEqualTo("Trop de codes PIN erronés. Réessayez dans 30 secondes.");
+        assertThat(CoreMessages.get("store.locked"))
+                .isEqualTo("L'application est verrouillée. Saisissez votre code PIN.");
+        assertThat(CoreMessages.get("unlock.blocked", 30))
+                .isEqualTo("Trop de codes PIN erronés. Réessayez dans 30 secondes.");
     }
 }

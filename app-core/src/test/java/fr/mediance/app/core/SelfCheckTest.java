@@ -1,14 +1,13 @@
 package fr.mediance.app.core;
 
-import fr.mediance.protocol.json.MedianceJson;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.protocol.json.MedianceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SelfCheckTest {
     @TempDir

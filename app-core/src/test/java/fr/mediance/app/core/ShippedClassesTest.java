@@ -1,6 +1,6 @@
 package fr.mediance.app.core;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the app-core jar ships: the app's own code only. Test drivers (a command-line client that sleeps between
@@ -23,7 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShippedClassesTest {
     /** The class files of app-core's main code (its classes directory, or its jar once packaged). */
     static List<Path> shippedClassFiles() throws IOException, URISyntaxException {
-        Path root = Path.of(CoreContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(CoreContext.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         assertThat(root).as("app-core's classes are read from their directory").isDirectory();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".class")).sorted().toList();
@@ -37,13 +40,19 @@ class ShippedClassesTest {
 
     @Test
     void noShippedClassHasAMainMethod() throws Exception {
-        Path root = Path.of(CoreContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(CoreContext.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<String> entryPoints = new ArrayList<>();
         for (Path file : shippedClassFiles()) {
-            Class<?> type = Class.forName(className(root, file), false, getClass().getClassLoader());
+            Class<?> type =
+                    Class.forName(className(root, file), false, getClass().getClassLoader());
             for (Method m : type.getDeclaredMethods()) {
-                if (m.getName().equals("main") && Modifier.isStatic(m.getModifiers())
-                        && Arrays.equals(m.getParameterTypes(), new Class<?>[]{String[].class})) {
+                if (m.getName().equals("main")
+                        && Modifier.isStatic(m.getModifiers())
+                        && Arrays.equals(m.getParameterTypes(), new Class<?>[] {String[].class})) {
                     entryPoints.add(type.getName());
                 }
             }
@@ -59,7 +68,8 @@ class ShippedClassesTest {
         for (Path file : shippedClassFiles()) {
             byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
-            if (text.contains(new String(sleepEntry, StandardCharsets.ISO_8859_1)) && text.contains("java/lang/Thread")) {
+            if (text.contains(new String(sleepEntry, StandardCharsets.ISO_8859_1))
+                    && text.contains("java/lang/Thread")) {
                 sleepers.add(file.getFileName().toString());
             }
         }

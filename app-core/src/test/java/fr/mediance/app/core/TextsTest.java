@@ -1,13 +1,12 @@
 package fr.mediance.app.core;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.ResourceBundle;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Dates, times, numbers and money follow the language of the texts, whatever the device's locale. */
 class TextsTest {
@@ -18,7 +17,9 @@ class TextsTest {
 
     /** As the app loads its texts: French unless English is chosen, never the device's locale. */
     static ResourceBundle bundle(Locale language) {
-        return ResourceBundle.getBundle("fr.mediance.app.core.messages", language,
+        return ResourceBundle.getBundle(
+                "fr.mediance.app.core.messages",
+                language,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -29,8 +30,10 @@ class TextsTest {
         assertThat(Texts.day(FRENCH).format(MONDAY)).isEqualTo("lundi 7 décembre");
         assertThat(Texts.dayWithYear(FRENCH).format(MONDAY)).isEqualTo("lundi 7 décembre 2026");
         assertThat(Texts.weekday(FRENCH).format(MONDAY)).isEqualTo("lundi");
-        assertThat(Texts.time(FRENCH).format(LocalDateTime.of(2026, 12, 7, 14, 5))).isEqualTo("14:05");
-        assertThat(Texts.dateTime(FRENCH).format(LocalDateTime.of(2026, 12, 7, 14, 5))).isEqualTo("07/12/2026 · 14:05");
+        assertThat(Texts.time(FRENCH).format(LocalDateTime.of(2026, 12, 7, 14, 5)))
+                .isEqualTo("14:05");
+        assertThat(Texts.dateTime(FRENCH).format(LocalDateTime.of(2026, 12, 7, 14, 5)))
+                .isEqualTo("07/12/2026 · 14:05");
     }
 
     @Test
@@ -54,7 +57,7 @@ class TextsTest {
 
     @Test
     void frenchMoneyIsTheSameAsWhatCounsellorsType() {
-        for (long cents : new long[]{0, 7, 99, 100, 41_250, 123_456, 100_000_000, -2_500}) {
+        for (long cents : new long[] {0, 7, 99, 100, 41_250, 123_456, 100_000_000, -2_500}) {
             assertThat(Texts.money(FRENCH, cents)).isEqualTo(fr.mediance.app.core.visit.FrenchInput.money(cents));
         }
     }
@@ -62,7 +65,9 @@ class TextsTest {
     @Test
     void numbersInMessagesFollowTheLanguage() {
         assertThat(Texts.format(ENGLISH, "agenda.count", 12345)).isEqualTo("12,345 appointments");
-        assertThat(Texts.format(FRENCH, "agenda.count", 12345)).startsWith("12").endsWith("345 rendez-vous")
+        assertThat(Texts.format(FRENCH, "agenda.count", 12345))
+                .startsWith("12")
+                .endsWith("345 rendez-vous")
                 .doesNotContain(",");
     }
 
@@ -74,9 +79,18 @@ class TextsTest {
 
     @Test
     void bothBundlesDefineEveryFormat() {
-        for (String key : new String[]{"format.locale", "format.date", "format.time", "format.dateTime", "format.day",
-                "format.dayWithYear", "format.weekday", "format.money", "format.money.grouping",
-                "format.money.decimal"}) {
+        for (String key : new String[] {
+            "format.locale",
+            "format.date",
+            "format.time",
+            "format.dateTime",
+            "format.day",
+            "format.dayWithYear",
+            "format.weekday",
+            "format.money",
+            "format.money.grouping",
+            "format.money.decimal"
+        }) {
             assertThat(FRENCH.getString(key)).as(key).isNotBlank();
             assertThat(ENGLISH.getString(key)).as(key).isNotBlank();
         }

@@ -1,12 +1,11 @@
 package fr.mediance.app.agenda;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.agenda.AgendaViewModel;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,7 +45,8 @@ public final class AgendaView extends BasicScreen {
     protected Node build() {
         ToggleGroup group = new ToggleGroup();
         ToggleButton day = segment(texts.getString("agenda.day.tab"), AgendaViewModel.Range.DAY, group, "agenda-today");
-        ToggleButton week = segment(texts.getString("agenda.week.tab"), AgendaViewModel.Range.WEEK, group, "agenda-week");
+        ToggleButton week =
+                segment(texts.getString("agenda.week.tab"), AgendaViewModel.Range.WEEK, group, "agenda-week");
         day.getStyleClass().add(atlantafx.base.theme.Styles.LEFT_PILL);
         week.getStyleClass().add(atlantafx.base.theme.Styles.RIGHT_PILL);
         (vm.rangeProperty().get() == AgendaViewModel.Range.WEEK ? week : day).setSelected(true);
@@ -114,8 +114,8 @@ public final class AgendaView extends BasicScreen {
         list.getChildren().clear();
         boolean week = vm.rangeProperty().get() == AgendaViewModel.Range.WEEK;
         if (!week && vm.items().isEmpty()) {
-            VBox empty = Ui.emptyState(Material2AL.EVENT_AVAILABLE, vm.emptyTextProperty().get(),
-                    texts.getString("agenda.empty.hint"));
+            VBox empty = Ui.emptyState(
+                    Material2AL.EVENT_AVAILABLE, vm.emptyTextProperty().get(), texts.getString("agenda.empty.hint"));
             empty.setId("agenda-empty");
             list.getChildren().add(empty);
             return;
@@ -207,8 +207,9 @@ public final class AgendaView extends BasicScreen {
         address.getStyleClass().add(Styles.MUTED);
         VBox middle = new VBox(6, top, name, address);
         if (!row.statusReason().isEmpty()) {
-            Label reason = Ui.label(java.text.MessageFormat.format(texts.getString("appointment.status.reason"),
-                    row.statusReason()), Styles.HINT);
+            Label reason = Ui.label(
+                    java.text.MessageFormat.format(texts.getString("appointment.status.reason"), row.statusReason()),
+                    Styles.HINT);
             reason.setId("appointment-" + row.appointmentId() + "-reason");
             middle.getChildren().add(reason);
         }

@@ -1,7 +1,5 @@
 package fr.mediance.app.agenda;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.agenda.AgendaViewModel;
 import fr.mediance.app.core.agenda.AppointmentViewModel;
 import fr.mediance.app.core.reference.CodeItem;
@@ -10,6 +8,7 @@ import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -66,8 +65,9 @@ public final class AppointmentView implements Screen {
         Label status = Ui.bound(vm.statusLabelProperty(), Styles.STATUS);
         status.setId("appointment-status");
         vm.statusKindProperty().subscribe(k -> {
-            status.getStyleClass().removeAll(Styles.STATUS_DONE, Styles.STATUS_CANCELLED, Styles.STATUS_WAITING,
-                    Styles.STATUS_PLANNED);
+            status.getStyleClass()
+                    .removeAll(
+                            Styles.STATUS_DONE, Styles.STATUS_CANCELLED, Styles.STATUS_WAITING, Styles.STATUS_PLANNED);
             status.getStyleClass().add(AgendaView.statusStyle(k == null ? AgendaViewModel.StatusKind.CONFIRMED : k));
         });
         Label type = Ui.bound(vm.typeLabelProperty(), Styles.MUTED);
@@ -111,7 +111,8 @@ public final class AppointmentView implements Screen {
         VBox checklist = new VBox(6);
         checklist.setId("appointment-checklist");
         fill(checklist, vm.checklist(), s -> bullet(s, Material2AL.CHECK_BOX_OUTLINE_BLANK), null);
-        VBox checklistCard = Ui.card(Ui.label(texts.getString("appointment.checklist"), Styles.SECTION_TITLE), checklist);
+        VBox checklistCard =
+                Ui.card(Ui.label(texts.getString("appointment.checklist"), Styles.SECTION_TITLE), checklist);
         checklistCard.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.checklist()));
         checklistCard.managedProperty().bind(checklistCard.visibleProperty());
 
@@ -124,32 +125,44 @@ public final class AppointmentView implements Screen {
         VBox lastActions = new VBox(4);
         lastActions.setId("appointment-last-actions");
         fill(lastActions, vm.lastContactActions(), s -> bullet(s, Material2AL.ARROW_RIGHT), null);
-        VBox last = Ui.card(Ui.label(texts.getString("appointment.last"), Styles.SECTION_TITLE), lastTitle,
-                lastSynthesis, lastActions);
+        VBox last = Ui.card(
+                Ui.label(texts.getString("appointment.last"), Styles.SECTION_TITLE),
+                lastTitle,
+                lastSynthesis,
+                lastActions);
 
         // ----- open follow-ups
         VBox tasks = new VBox(6);
         tasks.setId("appointment-tasks");
-        fill(tasks, vm.tasks(), t -> {
-            Label l = bullet(t.title() + " · " + t.dueText(), t.overdue() ? Material2MZ.WARNING : Material2AL.ALARM);
-            if (t.overdue()) {
-                l.getStyleClass().add(Styles.FIELD_ERROR);
-            }
-            l.setId("appointment-task-" + t.taskId());
-            return l;
-        }, texts.getString("appointment.tasks.none"));
+        fill(
+                tasks,
+                vm.tasks(),
+                t -> {
+                    Label l = bullet(
+                            t.title() + " · " + t.dueText(), t.overdue() ? Material2MZ.WARNING : Material2AL.ALARM);
+                    if (t.overdue()) {
+                        l.getStyleClass().add(Styles.FIELD_ERROR);
+                    }
+                    l.setId("appointment-task-" + t.taskId());
+                    return l;
+                },
+                texts.getString("appointment.tasks.none"));
         VBox taskCard = Ui.card(Ui.label(texts.getString("appointment.tasks"), Styles.SECTION_TITLE), tasks);
 
         // ----- documents to watch
         VBox docs = new VBox(8);
         docs.setId("appointment-documents");
-        fill(docs, vm.documents(), d -> {
-            Label t = Ui.label(d.title(), Styles.FIELD_LABEL);
-            Label detail = Ui.label(d.detail(), Styles.MUTED, Styles.SMALL);
-            VBox box = new VBox(2, t, detail);
-            box.setId("appointment-document-" + d.documentId());
-            return box;
-        }, texts.getString("appointment.documents.none"));
+        fill(
+                docs,
+                vm.documents(),
+                d -> {
+                    Label t = Ui.label(d.title(), Styles.FIELD_LABEL);
+                    Label detail = Ui.label(d.detail(), Styles.MUTED, Styles.SMALL);
+                    VBox box = new VBox(2, t, detail);
+                    box.setId("appointment-document-" + d.documentId());
+                    return box;
+                },
+                texts.getString("appointment.documents.none"));
         VBox docCard = Ui.card(Ui.label(texts.getString("appointment.documents"), Styles.SECTION_TITLE), docs);
 
         // ----- the visit does not take place
@@ -164,11 +177,12 @@ public final class AppointmentView implements Screen {
                 reason.setValue(null);
             }
         });
-        Button absent = Ui.button(texts.getString("appointment.status.absent"), Material2MZ.PERSON_OUTLINE, Styles.SECONDARY);
+        Button absent =
+                Ui.button(texts.getString("appointment.status.absent"), Material2MZ.PERSON_OUTLINE, Styles.SECONDARY);
         absent.setId("appointment-absent");
         absent.setOnAction(e -> vm.changeStatus(AppointmentViewModel.StatusChange.ABSENT));
-        Button cancelled = Ui.button(texts.getString("appointment.status.cancelled"), Material2AL.EVENT_BUSY,
-                Styles.SECONDARY);
+        Button cancelled =
+                Ui.button(texts.getString("appointment.status.cancelled"), Material2AL.EVENT_BUSY, Styles.SECONDARY);
         cancelled.setId("appointment-cancelled");
         cancelled.setOnAction(e -> vm.changeStatus(AppointmentViewModel.StatusChange.CANCELLED_BY_RESIDENT));
         for (Button b : new Button[] {absent, cancelled}) {
@@ -176,7 +190,8 @@ public final class AppointmentView implements Screen {
             b.disableProperty().bind(vm.busyProperty());
         }
         FlowPane statusButtons = new FlowPane(10, 10, absent, cancelled);
-        VBox statusCard = Ui.card(Ui.label(texts.getString("appointment.status.title"), Styles.SECTION_TITLE),
+        VBox statusCard = Ui.card(
+                Ui.label(texts.getString("appointment.status.title"), Styles.SECTION_TITLE),
                 Ui.field(texts.getString("appointment.status.reason.label"), reason, vm.reasonErrorProperty()),
                 statusButtons);
         statusCard.setId("appointment-status-card");
@@ -213,8 +228,8 @@ public final class AppointmentView implements Screen {
     }
 
     /** Keeps {@code box} showing one node per item, or {@code none} when there is none. */
-    private static <T> void fill(VBox box, ObservableList<T> items, java.util.function.Function<T, Node> view,
-                                 String none) {
+    private static <T> void fill(
+            VBox box, ObservableList<T> items, java.util.function.Function<T, Node> view, String none) {
         Runnable render = () -> {
             box.getChildren().clear();
             if (items.isEmpty() && none != null) {

@@ -1,11 +1,10 @@
 package fr.mediance.app.checkin;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.checkin.CheckInViewModel;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -19,8 +18,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * hidden where there is no position service (a desktop) and once the report is completed.
  */
 public final class CheckInBar {
-    private CheckInBar() {
-    }
+    private CheckInBar() {}
 
     /** The bar, shown only while the view model says so (a draft, on a device with a position service). */
     public static Node of(CheckInViewModel vm, ResourceBundle texts) {
@@ -84,7 +82,8 @@ public final class CheckInBar {
         status.setId("check-in-status");
         Ui.hideWhenBlank(status);
         Label hint = Ui.label(texts.getString("checkin.hint"), Styles.HINT, Styles.SMALL);
-        hint.visibleProperty().bind(vm.enabledProperty().and(vm.recordedProperty().not()));
+        hint.visibleProperty()
+                .bind(vm.enabledProperty().and(vm.recordedProperty().not()));
         hint.managedProperty().bind(hint.visibleProperty());
         FlowPane row = new FlowPane(12, 8, arrived, status);
         VBox bar = new VBox(8, enabled, row, hint);

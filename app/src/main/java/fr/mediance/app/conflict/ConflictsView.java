@@ -1,13 +1,12 @@
 package fr.mediance.app.conflict;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.conflict.ConflictsViewModel;
 import fr.mediance.app.core.conflict.ConflictsViewModel.Choice;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -46,7 +45,9 @@ public final class ConflictsView extends BasicScreen {
     private void render() {
         list.getChildren().clear();
         if (vm.items().isEmpty()) {
-            VBox empty = Ui.emptyState(Material2AL.CHECK_CIRCLE, texts.getString("conflicts.empty"),
+            VBox empty = Ui.emptyState(
+                    Material2AL.CHECK_CIRCLE,
+                    texts.getString("conflicts.empty"),
                     texts.getString("conflicts.empty.hint"));
             empty.setId("conflicts-empty");
             list.getChildren().add(empty);
@@ -107,7 +108,9 @@ public final class ConflictsView extends BasicScreen {
             resolve.setId(id + "-resolve");
             resolve.setMaxWidth(Double.MAX_VALUE);
             resolve.setOnAction(e -> {
-                Choice choice = group.getSelectedToggle() == null ? null : (Choice) group.getSelectedToggle().getUserData();
+                Choice choice = group.getSelectedToggle() == null
+                        ? null
+                        : (Choice) group.getSelectedToggle().getUserData();
                 resolve.setDisable(true);
                 resolve.setText(texts.getString("conflict.resolving"));
                 vm.resolve(row.conflictId(), choice, otherText.getText()).thenAccept(o -> {

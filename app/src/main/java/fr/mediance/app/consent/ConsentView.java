@@ -1,7 +1,5 @@
 package fr.mediance.app.consent;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.consent.ConsentViewModel;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.shell.BasicScreen;
@@ -9,6 +7,7 @@ import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.signature.SignaturePad;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -35,7 +34,8 @@ public final class ConsentView extends BasicScreen {
 
     @Override
     protected Node build() {
-        SignaturePad pad = new SignaturePad(texts.getString("consent.signature.hint"), texts.getString("signature.clear"));
+        SignaturePad pad =
+                new SignaturePad(texts.getString("consent.signature.hint"), texts.getString("signature.clear"));
         pad.setId("consent-pad");
         pad.signatureProperty().addListener((o, a, s) -> vm.signatureProperty().set(s));
         vm.signatureProperty().addListener((o, a, s) -> {
@@ -94,14 +94,23 @@ public final class ConsentView extends BasicScreen {
         formError.setId("consent-form-error");
         Ui.hideWhenBlank(formError);
 
-        return Ui.page(new VBox(16,
-                Ui.card(Ui.label(texts.getString("consent.signature.title"), Styles.SECTION_TITLE),
-                        Ui.label(texts.getString("consent.signature.optional"), Styles.HINT), pad),
-                Ui.card(Ui.label(texts.getString("consent.notice.title"), Styles.SECTION_TITLE), version,
-                        Ui.label(texts.getString("consent.notice.hint"), Styles.HINT), new FlowPane(16, 4, paper, screen),
+        return Ui.page(new VBox(
+                16,
+                Ui.card(
+                        Ui.label(texts.getString("consent.signature.title"), Styles.SECTION_TITLE),
+                        Ui.label(texts.getString("consent.signature.optional"), Styles.HINT),
+                        pad),
+                Ui.card(
+                        Ui.label(texts.getString("consent.notice.title"), Styles.SECTION_TITLE),
+                        version,
+                        Ui.label(texts.getString("consent.notice.hint"), Styles.HINT),
+                        new FlowPane(16, 4, paper, screen),
                         notice),
-                Ui.card(Ui.label(texts.getString("consent.scope.title"), Styles.SECTION_TITLE),
-                        Ui.field(texts.getString("consent.scope"), scope, vm.scopeErrorProperty()), partnerField, give),
+                Ui.card(
+                        Ui.label(texts.getString("consent.scope.title"), Styles.SECTION_TITLE),
+                        Ui.field(texts.getString("consent.scope"), scope, vm.scopeErrorProperty()),
+                        partnerField,
+                        give),
                 formError));
     }
 

@@ -1,7 +1,5 @@
 package fr.mediance.app.consent;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.consent.MandateViewModel;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.shell.BasicScreen;
@@ -10,6 +8,7 @@ import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.signature.SignaturePad;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -52,8 +51,8 @@ public final class MandateView extends BasicScreen {
         demarches.setId("mandate-demarches");
         vm.domains().addListener((ListChangeListener<CodeItem>) c -> renderDemarches());
         renderDemarches();
-        VBox demarchesField = new VBox(6, Ui.label(texts.getString("mandate.demarches"), Styles.FIELD_LABEL), demarches,
-                error("demarches"));
+        VBox demarchesField = new VBox(
+                6, Ui.label(texts.getString("mandate.demarches"), Styles.FIELD_LABEL), demarches, error("demarches"));
 
         TextField creditors = new TextField();
         creditors.setId("mandate-creditors");
@@ -66,7 +65,8 @@ public final class MandateView extends BasicScreen {
         duration.setMinHeight(44);
         duration.setCellFactory(l -> CodeChoices.cell());
         duration.setButtonCell(CodeChoices.cell());
-        duration.valueProperty().addListener((o, a, item) -> vm.durationProperty().set(item == null ? null : item.code()));
+        duration.valueProperty()
+                .addListener((o, a, item) -> vm.durationProperty().set(item == null ? null : item.code()));
         TextField start = new TextField();
         start.setId("mandate-startDate");
         start.setMinHeight(44);
@@ -86,14 +86,18 @@ public final class MandateView extends BasicScreen {
         declaration.setMinHeight(44);
         declaration.selectedProperty().bindBidirectional(vm.notUnderProtectionProperty());
 
-        SignaturePad residentPad = new SignaturePad(java.text.MessageFormat.format(
-                texts.getString("mandate.signature.resident"), residentName), texts.getString("signature.clear"));
-        residentPad.setId("mandate-resident-pad");
-        residentPad.signatureProperty().addListener((o, a, s) -> vm.residentSignatureProperty().set(s));
-        SignaturePad agentPad = new SignaturePad(texts.getString("mandate.signature.agent"),
+        SignaturePad residentPad = new SignaturePad(
+                java.text.MessageFormat.format(texts.getString("mandate.signature.resident"), residentName),
                 texts.getString("signature.clear"));
+        residentPad.setId("mandate-resident-pad");
+        residentPad
+                .signatureProperty()
+                .addListener((o, a, s) -> vm.residentSignatureProperty().set(s));
+        SignaturePad agentPad =
+                new SignaturePad(texts.getString("mandate.signature.agent"), texts.getString("signature.clear"));
         agentPad.setId("mandate-agent-pad");
-        agentPad.signatureProperty().addListener((o, a, s) -> vm.agentSignatureProperty().set(s));
+        agentPad.signatureProperty()
+                .addListener((o, a, s) -> vm.agentSignatureProperty().set(s));
 
         Label formError = Ui.bound(vm.formErrorProperty(), Styles.FORM_ERROR);
         formError.setId("mandate-form-error");
@@ -105,20 +109,30 @@ public final class MandateView extends BasicScreen {
         sign.disableProperty().bind(vm.busyProperty());
         sign.setOnAction(e -> vm.sign());
 
-        VBox form = new VBox(16,
-                Ui.card(Ui.label(texts.getString("mandate.scope"), Styles.SECTION_TITLE), demarchesField,
+        VBox form = new VBox(
+                16,
+                Ui.card(
+                        Ui.label(texts.getString("mandate.scope"), Styles.SECTION_TITLE),
+                        demarchesField,
                         Ui.field(texts.getString("mandate.creditors"), creditors, vm.errorProperty("creditors"))),
-                Ui.card(Ui.label(texts.getString("mandate.when"), Styles.SECTION_TITLE),
-                        Ui.row(Ui.field(texts.getString("mandate.duration"), duration, vm.errorProperty("duration")),
+                Ui.card(
+                        Ui.label(texts.getString("mandate.when"), Styles.SECTION_TITLE),
+                        Ui.row(
+                                Ui.field(texts.getString("mandate.duration"), duration, vm.errorProperty("duration")),
                                 Ui.field(texts.getString("mandate.startDate"), start, vm.errorProperty("startDate"))),
                         end,
                         Ui.field(texts.getString("mandate.place"), place, vm.errorProperty("place"))),
-                Ui.card(Ui.label(texts.getString("mandate.signatures"), Styles.SECTION_TITLE),
+                Ui.card(
+                        Ui.label(texts.getString("mandate.signatures"), Styles.SECTION_TITLE),
                         Ui.label(texts.getString("mandate.text"), Styles.HINT),
-                        declaration, error("notUnderProtection"),
-                        residentPad, error("residentSignature"),
-                        agentPad, error("agentSignature")),
-                formError, sign);
+                        declaration,
+                        error("notUnderProtection"),
+                        residentPad,
+                        error("residentSignature"),
+                        agentPad,
+                        error("agentSignature")),
+                formError,
+                sign);
         form.visibleProperty().bind(vm.blockedProperty().isEmpty());
         form.managedProperty().bind(form.visibleProperty());
         return Ui.page(new VBox(16, blockedCard, form));

@@ -1,13 +1,12 @@
 package fr.mediance.app.document;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.document.DocumentFormViewModel;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -46,11 +45,12 @@ public final class DocumentFormView extends BasicScreen {
 
         purposes.setId("document-purposes");
         vm.purposeOptions().addListener((ListChangeListener<CodeItem>) c -> renderPurposes());
-        vm.purposes().addListener((ListChangeListener<String>) c -> purposes.getChildren().forEach(n -> {
-            if (n instanceof ToggleButton chip) {
-                chip.setSelected(vm.isPurposeSelected((String) chip.getUserData()));
-            }
-        }));
+        vm.purposes().addListener((ListChangeListener<String>) c -> purposes.getChildren()
+                .forEach(n -> {
+                    if (n instanceof ToggleButton chip) {
+                        chip.setSelected(vm.isPurposeSelected((String) chip.getUserData()));
+                    }
+                }));
         renderPurposes();
         Label purposeLabel = Ui.label(texts.getString("document.purpose"), Styles.FIELD_LABEL);
         Label purposeError = Ui.bound(vm.purposeErrorProperty(), Styles.FIELD_ERROR);
@@ -61,8 +61,9 @@ public final class DocumentFormView extends BasicScreen {
         purposeField.managedProperty().bind(purposeField.visibleProperty());
 
         VBox retentionField = Ui.field(texts.getString("document.retention"), retention, vm.retentionErrorProperty());
-        retentionField.getChildren().add(2, Ui.label(texts.getString("document.retention.hint"), Styles.HINT,
-                Styles.SMALL));
+        retentionField
+                .getChildren()
+                .add(2, Ui.label(texts.getString("document.retention.hint"), Styles.HINT, Styles.SMALL));
 
         Label formError = Ui.bound(vm.formErrorProperty(), Styles.FORM_ERROR);
         formError.setId("document-form-error");
@@ -78,9 +79,11 @@ public final class DocumentFormView extends BasicScreen {
                 Ui.field(texts.getString("document.type"), type, vm.typeErrorProperty()),
                 Ui.field(texts.getString("document.title"), title, vm.titleErrorProperty()),
                 Ui.field(texts.getString("document.issuer"), issuer, vm.issuerErrorProperty()),
-                Ui.row(Ui.field(texts.getString("document.amount"), amount, vm.amountErrorProperty()),
+                Ui.row(
+                        Ui.field(texts.getString("document.amount"), amount, vm.amountErrorProperty()),
                         Ui.field(texts.getString("document.due"), due, vm.dueDateErrorProperty())),
-                purposeField, retentionField);
+                purposeField,
+                retentionField);
         return Ui.page(new VBox(16, form, formError, save));
     }
 

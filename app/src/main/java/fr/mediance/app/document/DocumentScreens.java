@@ -17,8 +17,14 @@ public final class DocumentScreens {
     }
 
     private DocumentsViewModel listModel() {
-        DocumentsViewModel vm = new DocumentsViewModel(ctx.core().documents(), ctx.core().reference(),
-                ctx.core().sync(), ctx.zone(), ctx.texts(), ctx.background(), ctx.fx());
+        DocumentsViewModel vm = new DocumentsViewModel(
+                ctx.core().documents(),
+                ctx.core().reference(),
+                ctx.core().sync(),
+                ctx.zone(),
+                ctx.texts(),
+                ctx.background(),
+                ctx.fx());
         vm.setOnView(this::view);
         vm.setOnDescribe(id -> describe(id, vm::refresh));
         ctx.onDispose().accept(vm::dispose);
@@ -41,8 +47,14 @@ public final class DocumentScreens {
 
     /** Opens the viewer of a document held on this device. */
     public Screen view(String documentId) {
-        DocumentsViewModel vm = new DocumentsViewModel(ctx.core().documents(), ctx.core().reference(), null,
-                ctx.zone(), ctx.texts(), ctx.background(), ctx.fx());
+        DocumentsViewModel vm = new DocumentsViewModel(
+                ctx.core().documents(),
+                ctx.core().reference(),
+                null,
+                ctx.zone(),
+                ctx.texts(),
+                ctx.background(),
+                ctx.fx());
         DocumentViewerView screen = new DocumentViewerView(vm, documentId, ctx.texts());
         ctx.shell().navigator().push(screen);
         return screen;
@@ -53,8 +65,14 @@ public final class DocumentScreens {
      * once saved.
      */
     public Screen describe(String documentId, Runnable afterSave) {
-        DocumentFormViewModel vm = new DocumentFormViewModel(ctx.core().documents(), ctx.core().reference(),
-                ctx.clock(), ctx.zone(), ctx.texts(), ctx.background(), ctx.fx());
+        DocumentFormViewModel vm = new DocumentFormViewModel(
+                ctx.core().documents(),
+                ctx.core().reference(),
+                ctx.clock(),
+                ctx.zone(),
+                ctx.texts(),
+                ctx.background(),
+                ctx.fx());
         vm.setOnMessage(ctx.shell()::showMessage);
         vm.setOnSaved(() -> {
             ctx.shell().navigator().back();

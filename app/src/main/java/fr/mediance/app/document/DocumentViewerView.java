@@ -1,14 +1,13 @@
 package fr.mediance.app.document;
 
-import java.io.ByteArrayInputStream;
-import java.util.List;
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.document.DocumentsViewModel;
 import fr.mediance.app.core.document.Zoom;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;

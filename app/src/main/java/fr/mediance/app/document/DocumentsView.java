@@ -1,11 +1,10 @@
 package fr.mediance.app.document;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.document.DocumentsViewModel;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;

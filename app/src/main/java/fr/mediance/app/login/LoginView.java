@@ -1,11 +1,10 @@
 package fr.mediance.app.login;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.session.LoginViewModel;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -66,11 +65,15 @@ public final class LoginView extends BasicScreen {
         submit.graphicProperty().bind(vm.busyProperty().map(b -> b ? progress : null));
         submit.textProperty().bind(vm.busyProperty().map(b -> texts.getString(b ? "login.busy" : "login.submit")));
 
-        VBox card = Ui.card(brand, tagline, intro,
+        VBox card = Ui.card(
+                brand,
+                tagline,
+                intro,
                 Ui.field(texts.getString("login.server"), server, vm.serverUrlErrorProperty()),
                 Ui.field(texts.getString("login.username"), username, vm.usernameErrorProperty()),
                 Ui.field(texts.getString("login.password"), password, vm.passwordErrorProperty()),
-                error, submit);
+                error,
+                submit);
         card.setMaxWidth(520);
         card.setSpacing(14);
         card.setId("login-card");

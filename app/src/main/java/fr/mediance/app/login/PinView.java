@@ -1,12 +1,11 @@
 package fr.mediance.app.login;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.session.PinViewModel;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -58,7 +57,9 @@ public final class PinView extends BasicScreen {
             Circle c = new Circle(9);
             c.getStyleClass().add("pin-dot");
             int index = i;
-            vm.lengthProperty().addListener((o, a, n) -> c.getStyleClass().setAll("pin-dot", n.intValue() > index ? "filled" : "empty"));
+            vm.lengthProperty()
+                    .addListener((o, a, n) ->
+                            c.getStyleClass().setAll("pin-dot", n.intValue() > index ? "filled" : "empty"));
             dots.getChildren().add(c);
         }
         dots.setAccessibleText(texts.getString("pin.field"));

@@ -1,14 +1,13 @@
 package fr.mediance.app.office;
 
-import java.io.ByteArrayInputStream;
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.office.OfficeReportViewModel;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.io.ByteArrayInputStream;
+import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -94,8 +93,10 @@ public final class OfficeReportView implements Screen {
         photos.setId("office-photos");
         vm.photos().addListener((ListChangeListener<OfficeReportViewModel.PhotoRow>) c -> renderPhotos());
         renderPhotos();
-        VBox photoCard = Ui.card(Ui.label(texts.getString("office.report.photos"), Styles.SECTION_TITLE),
-                Ui.bound(vm.photosSummaryProperty(), Styles.MUTED), photos);
+        VBox photoCard = Ui.card(
+                Ui.label(texts.getString("office.report.photos"), Styles.SECTION_TITLE),
+                Ui.bound(vm.photosSummaryProperty(), Styles.MUTED),
+                photos);
         return Ui.page(new VBox(16, error, fields, energy, actions, orientations, tasks, photoCard));
     }
 
@@ -139,8 +140,8 @@ public final class OfficeReportView implements Screen {
             image.setFitWidth(PHOTO_W);
             image.setFitHeight(PHOTO_H);
             image.setPreserveRatio(true);
-            Label state = Ui.label(row.available() ? texts.getString("office.report.photo.loading") : row.stateText(),
-                    Styles.HINT);
+            Label state = Ui.label(
+                    row.available() ? texts.getString("office.report.photo.loading") : row.stateText(), Styles.HINT);
             state.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             state.setAlignment(Pos.CENTER);
             state.setMaxWidth(PHOTO_W - 20);
@@ -161,11 +162,13 @@ public final class OfficeReportView implements Screen {
             if (row.available()) {
                 vm.photo(row.documentId()).thenAccept(o -> {
                     if (o instanceof Outcome.Ok<byte[]> ok) {
-                        image.setImage(new Image(new ByteArrayInputStream(ok.value()), PHOTO_W * 2, PHOTO_H * 2, true, true));
+                        image.setImage(
+                                new Image(new ByteArrayInputStream(ok.value()), PHOTO_W * 2, PHOTO_H * 2, true, true));
                         state.setText("");
                         state.setVisible(false);
                     } else {
-                        state.setText(o.message().isBlank() ? texts.getString("office.report.photo.failed") : o.message());
+                        state.setText(
+                                o.message().isBlank() ? texts.getString("office.report.photo.failed") : o.message());
                     }
                 });
             }

@@ -1,14 +1,13 @@
 package fr.mediance.app.office;
 
-import java.io.ByteArrayInputStream;
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.office.OfficeReportsViewModel;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.io.ByteArrayInputStream;
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -17,10 +16,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.StackPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -61,7 +60,8 @@ public final class OfficeReportsView extends BasicScreen {
             }
         }
         if (vm.items().isEmpty()) {
-            VBox empty = Ui.emptyState(Material2AL.INBOX, texts.getString("office.empty"), texts.getString("office.empty.hint"));
+            VBox empty = Ui.emptyState(
+                    Material2AL.INBOX, texts.getString("office.empty"), texts.getString("office.empty.hint"));
             empty.setId("office-empty");
             list.getChildren().add(empty);
             return;
@@ -130,7 +130,8 @@ public final class OfficeReportsView extends BasicScreen {
             frame.setId("office-thumb-" + documentId);
             vm.thumbnail(documentId).thenAccept(o -> {
                 if (o instanceof Outcome.Ok<byte[]> ok) {
-                    image.setImage(new Image(new ByteArrayInputStream(ok.value()), THUMB_W * 2, THUMB_H * 2, true, true));
+                    image.setImage(
+                            new Image(new ByteArrayInputStream(ok.value()), THUMB_W * 2, THUMB_H * 2, true, true));
                     if (image.getImage().isError()) {
                         image.setImage(null);
                         waiting.setVisible(true);

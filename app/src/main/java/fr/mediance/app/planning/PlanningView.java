@@ -1,7 +1,5 @@
 package fr.mediance.app.planning;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.planning.PlanningViewModel;
 import fr.mediance.app.core.planning.PlanningViewModel.ResidentMode;
 import fr.mediance.app.core.reference.CodeItem;
@@ -12,6 +10,7 @@ import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -47,10 +46,10 @@ public final class PlanningView extends BasicScreen {
     protected Node build() {
         // ----- resident
         ToggleGroup mode = new ToggleGroup();
-        ToggleButton existing = modeButton(texts.getString("planning.resident.mode.existing"), ResidentMode.EXISTING, mode,
-                Material2MZ.PERSON);
-        ToggleButton created = modeButton(texts.getString("planning.resident.mode.new"), ResidentMode.NEW, mode,
-                Material2MZ.PERSON_ADD);
+        ToggleButton existing = modeButton(
+                texts.getString("planning.resident.mode.existing"), ResidentMode.EXISTING, mode, Material2MZ.PERSON);
+        ToggleButton created = modeButton(
+                texts.getString("planning.resident.mode.new"), ResidentMode.NEW, mode, Material2MZ.PERSON_ADD);
         existing.getStyleClass().add(atlantafx.base.theme.Styles.LEFT_PILL);
         created.getStyleClass().add(atlantafx.base.theme.Styles.RIGHT_PILL);
         created.visibleProperty().bind(vm.residentCreationOfferedProperty());
@@ -63,7 +62,8 @@ public final class PlanningView extends BasicScreen {
                 vm.residentModeProperty().set((ResidentMode) t.getUserData());
             }
         });
-        vm.residentModeProperty().addListener((o, a, m) -> (m == ResidentMode.NEW ? created : existing).setSelected(true));
+        vm.residentModeProperty()
+                .addListener((o, a, m) -> (m == ResidentMode.NEW ? created : existing).setSelected(true));
         HBox modes = new HBox(existing, created);
 
         TextField search = new TextField();
@@ -72,8 +72,11 @@ public final class PlanningView extends BasicScreen {
         search.textProperty().bindBidirectional(vm.searchProperty());
         Label selected = Ui.label("", Styles.FIELD_LABEL);
         selected.setId("planning-selected");
-        selected.textProperty().bind(vm.selectedResidentProperty().map(r ->
-                java.text.MessageFormat.format(texts.getString("planning.resident.selected"), r.displayName())).orElse(""));
+        selected.textProperty()
+                .bind(vm.selectedResidentProperty()
+                        .map(r -> java.text.MessageFormat.format(
+                                texts.getString("planning.resident.selected"), r.displayName()))
+                        .orElse(""));
         selected.visibleProperty().bind(vm.selectedResidentProperty().isNotNull());
         selected.managedProperty().bind(selected.visibleProperty());
         Label residentError = Ui.bound(vm.errorProperty(PlanningViewModel.RESIDENT), Styles.FIELD_ERROR);
@@ -82,36 +85,49 @@ public final class PlanningView extends BasicScreen {
         vm.searchResults().addListener((ListChangeListener<Resident>) c -> renderResults());
         vm.selectedResidentProperty().addListener((o, a, b) -> renderResults());
         renderResults();
-        VBox existingBox = new VBox(8, Ui.field(texts.getString("planning.resident.search"), search, null), results,
-                selected, residentError);
+        VBox existingBox = new VBox(
+                8,
+                Ui.field(texts.getString("planning.resident.search"), search, null),
+                results,
+                selected,
+                residentError);
 
         ComboBox<CodeItem> reason = new ComboBox<>(vm.mobilityReasons());
         reason.setId("planning-mobilityReason");
         reason.setMaxWidth(Double.MAX_VALUE);
         reason.setCellFactory(l -> CodeChoices.cell());
         reason.setButtonCell(CodeChoices.cell());
-        reason.valueProperty().addListener((o, a, item) -> vm.mobilityReasonProperty().set(item == null ? null : item.code()));
+        reason.valueProperty()
+                .addListener((o, a, item) -> vm.mobilityReasonProperty().set(item == null ? null : item.code()));
         vm.mobilityReasonProperty().addListener((o, a, code) -> {
             if (code == null) {
                 reason.setValue(null);
             }
         });
-        VBox newBox = new VBox(12,
-                Ui.row(text(PlanningViewModel.LAST_NAME, "planning.resident.lastName"),
+        VBox newBox = new VBox(
+                12,
+                Ui.row(
+                        text(PlanningViewModel.LAST_NAME, "planning.resident.lastName"),
                         text(PlanningViewModel.FIRST_NAME, "planning.resident.firstName")),
                 Ui.row(text(PlanningViewModel.PHONE, "planning.resident.phone"), new VBox()),
                 text(PlanningViewModel.STREET, "planning.resident.street"),
-                Ui.row(text(PlanningViewModel.POSTCODE, "planning.resident.postcode"),
+                Ui.row(
+                        text(PlanningViewModel.POSTCODE, "planning.resident.postcode"),
                         text(PlanningViewModel.CITY, "planning.resident.city")),
                 area(PlanningViewModel.ACCESS_NOTES, "planning.resident.accessNotes", 2),
-                Ui.field(texts.getString("planning.resident.mobilityReason"), reason,
+                Ui.field(
+                        texts.getString("planning.resident.mobilityReason"),
+                        reason,
                         vm.errorProperty(PlanningViewModel.MOBILITY_REASON)));
         existingBox.visibleProperty().bind(vm.residentModeProperty().isEqualTo(ResidentMode.EXISTING));
         existingBox.managedProperty().bind(existingBox.visibleProperty());
         newBox.visibleProperty().bind(vm.residentModeProperty().isEqualTo(ResidentMode.NEW));
         newBox.managedProperty().bind(newBox.visibleProperty());
-        VBox residentCard = Ui.card(Ui.label(texts.getString("planning.resident.section"), Styles.SECTION_TITLE), modes,
-                existingBox, newBox);
+        VBox residentCard = Ui.card(
+                Ui.label(texts.getString("planning.resident.section"), Styles.SECTION_TITLE),
+                modes,
+                existingBox,
+                newBox);
 
         // ----- appointment
         ComboBox<UserItem> counsellor = new ComboBox<>(vm.counsellors());
@@ -122,7 +138,9 @@ public final class PlanningView extends BasicScreen {
         counsellor.valueProperty().bindBidirectional(vm.counsellorProperty());
         Label counsellorsHint = Ui.bound(vm.counsellorsHintProperty(), Styles.HINT);
         Ui.hideWhenBlank(counsellorsHint);
-        VBox counsellorField = Ui.field(texts.getString("planning.appointment.counsellor"), counsellor,
+        VBox counsellorField = Ui.field(
+                texts.getString("planning.appointment.counsellor"),
+                counsellor,
                 vm.errorProperty(PlanningViewModel.COUNSELLOR));
         counsellorField.getChildren().add(counsellorsHint);
 
@@ -141,14 +159,25 @@ public final class PlanningView extends BasicScreen {
         submit.disableProperty().bind(vm.busyProperty());
         submit.setOnAction(e -> vm.submit());
 
-        VBox appointmentCard = Ui.card(Ui.label(texts.getString("planning.appointment.section"), Styles.SECTION_TITLE),
+        VBox appointmentCard = Ui.card(
+                Ui.label(texts.getString("planning.appointment.section"), Styles.SECTION_TITLE),
                 counsellorField,
-                Ui.row(Ui.field(texts.getString("planning.appointment.date"), date, vm.errorProperty(PlanningViewModel.DATE)),
-                        Ui.field(texts.getString("planning.appointment.start"), start, vm.errorProperty(PlanningViewModel.START)),
-                        Ui.field(texts.getString("planning.appointment.duration"), duration,
+                Ui.row(
+                        Ui.field(
+                                texts.getString("planning.appointment.date"),
+                                date,
+                                vm.errorProperty(PlanningViewModel.DATE)),
+                        Ui.field(
+                                texts.getString("planning.appointment.start"),
+                                start,
+                                vm.errorProperty(PlanningViewModel.START)),
+                        Ui.field(
+                                texts.getString("planning.appointment.duration"),
+                                duration,
                                 vm.errorProperty(PlanningViewModel.DURATION))),
                 area(PlanningViewModel.NOTES, "planning.appointment.notes", 2),
-                formError, submit);
+                formError,
+                submit);
 
         // ----- planned list
         plannedList.setId("planning-list");
@@ -218,7 +247,8 @@ public final class PlanningView extends BasicScreen {
             }
             pick.setOnMouseClicked(e -> vm.selectedResidentProperty().set(r));
             pick.setOnKeyPressed(e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                        || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
                     vm.selectedResidentProperty().set(r);
                 }
             });

@@ -1,15 +1,14 @@
 package fr.mediance.app.platform;
 
+import com.gluonhq.attach.storage.StorageService;
+import com.gluonhq.attach.util.Platform;
+import fr.mediance.app.core.platform.AppDirectories;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import com.gluonhq.attach.storage.StorageService;
-import com.gluonhq.attach.util.Platform;
-import fr.mediance.app.core.platform.AppDirectories;
 
 /**
  * The private data directory: the one given on the command line if any; on Android and iOS the app's

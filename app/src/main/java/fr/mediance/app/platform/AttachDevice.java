@@ -18,8 +18,7 @@ public final class AttachDevice {
     /** Desktop window: a tablet in portrait, scaled to fit most screens. */
     public static final Dimension2D DESKTOP_WINDOW = new Dimension2D(800, 1000);
 
-    private AttachDevice() {
-    }
+    private AttachDevice() {}
 
     public static boolean isMobile() {
         return !Platform.isDesktop();
@@ -28,10 +27,12 @@ public final class AttachDevice {
     /** The size to give the stage: the full screen on a device, a tablet-like window on a desktop. */
     public static Dimension2D windowSize(double screenWidth, double screenHeight) {
         if (isMobile()) {
-            return DisplayService.create().map(DisplayService::getDefaultDimensions)
+            return DisplayService.create()
+                    .map(DisplayService::getDefaultDimensions)
                     .orElse(new Dimension2D(screenWidth, screenHeight));
         }
-        return new Dimension2D(Math.min(DESKTOP_WINDOW.getWidth(), screenWidth),
+        return new Dimension2D(
+                Math.min(DESKTOP_WINDOW.getWidth(), screenWidth),
                 Math.min(DESKTOP_WINDOW.getHeight(), screenHeight - 60));
     }
 

@@ -1,5 +1,8 @@
 package fr.mediance.app.platform;
 
+import com.gluonhq.attach.pictures.PicturesService;
+import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.platform.DocumentCapture;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,10 +10,6 @@ import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import com.gluonhq.attach.pictures.PicturesService;
-import fr.mediance.app.core.platform.CapturedImage;
-import fr.mediance.app.core.platform.DocumentCapture;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.image.Image;

@@ -1,11 +1,10 @@
 package fr.mediance.app.platform;
 
-import java.lang.System.Logger.Level;
-import java.util.Optional;
-
 import com.gluonhq.attach.browser.BrowserService;
 import com.gluonhq.attach.util.Platform;
 import fr.mediance.app.core.platform.ExternalApps;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
 
 /**
  * The dialer and the maps app on Android and iOS, through Attach Browser (which hands a {@code tel:},

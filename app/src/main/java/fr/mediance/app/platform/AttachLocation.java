@@ -1,16 +1,15 @@
 package fr.mediance.app.platform;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import com.gluonhq.attach.position.Parameters;
 import com.gluonhq.attach.position.PositionService;
 import com.gluonhq.attach.util.Platform;
 import fr.mediance.app.core.platform.Location;
 import fr.mediance.app.core.platform.Position;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.value.ChangeListener;
 
 /**
@@ -47,7 +46,8 @@ public final class AttachLocation implements Location {
         javafx.application.Platform.runLater(() -> {
             ChangeListener<com.gluonhq.attach.position.Position> listener = (obs, old, p) -> {
                 if (p != null) {
-                    result.complete(Optional.of(new Position(p.getLatitude(), p.getLongitude(), null, clock.instant())));
+                    result.complete(
+                            Optional.of(new Position(p.getLatitude(), p.getLongitude(), null, clock.instant())));
                 }
             };
             service.positionProperty().addListener(listener);

@@ -1,5 +1,7 @@
 package fr.mediance.app.platform;
 
+import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.platform.DocumentCapture;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,9 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-
-import fr.mediance.app.core.platform.CapturedImage;
-import fr.mediance.app.core.platform.DocumentCapture;
 import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -36,8 +35,9 @@ public final class DesktopDocumentCapture implements DocumentCapture {
         Platform.runLater(() -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);
-            chooser.getExtensionFilters().add(
-                    new FileChooser.ExtensionFilter(filterLabel, "*.jpg", "*.jpeg", "*.png", "*.JPG", "*.JPEG", "*.PNG"));
+            chooser.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter(
+                            filterLabel, "*.jpg", "*.jpeg", "*.png", "*.JPG", "*.JPEG", "*.PNG"));
             File file = chooser.showOpenDialog(owner.get());
             if (file == null) {
                 background.execute(() -> result.complete(Optional.empty()));
@@ -46,7 +46,8 @@ public final class DesktopDocumentCapture implements DocumentCapture {
             background.execute(() -> {
                 try {
                     byte[] bytes = Files.readAllBytes(file.toPath());
-                    result.complete(Optional.of(new CapturedImage(bytes, ImageFiles.mimeType(file.getName()), file.getName())));
+                    result.complete(
+                            Optional.of(new CapturedImage(bytes, ImageFiles.mimeType(file.getName()), file.getName())));
                 } catch (IOException e) {
                     result.completeExceptionally(new UncheckedIOException(e));
                 }

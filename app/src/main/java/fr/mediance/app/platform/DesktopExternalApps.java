@@ -1,8 +1,7 @@
 package fr.mediance.app.platform;
 
-import java.util.function.Consumer;
-
 import fr.mediance.app.core.platform.ExternalApps;
+import java.util.function.Consumer;
 import javafx.application.HostServices;
 
 /**

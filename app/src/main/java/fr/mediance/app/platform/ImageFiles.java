@@ -5,8 +5,7 @@ import java.util.Locale;
 /** File-name helpers for captured images. */
 final class ImageFiles {
 
-    private ImageFiles() {
-    }
+    private ImageFiles() {}
 
     static String mimeType(String fileName) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);

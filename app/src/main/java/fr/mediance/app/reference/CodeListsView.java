@@ -1,14 +1,13 @@
 package fr.mediance.app.reference;
 
-import java.util.ResourceBundle;
-import java.util.function.Function;
-
 import fr.mediance.app.core.reference.CodeListsViewModel;
 import fr.mediance.app.core.reference.CodeListsViewModel.ListChoice;
 import fr.mediance.app.core.reference.CodeListsViewModel.Row;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -109,7 +108,8 @@ public final class CodeListsView extends BasicScreen {
         table.visibleProperty().bind(Bindings.isNotEmpty(vm.rows()));
         table.managedProperty().bind(table.visibleProperty());
         // the whole list is shown: the page scrolls, not the table
-        table.prefHeightProperty().bind(Bindings.size(vm.rows()).multiply(ROW_HEIGHT).add(ROW_HEIGHT + 4));
+        table.prefHeightProperty()
+                .bind(Bindings.size(vm.rows()).multiply(ROW_HEIGHT).add(ROW_HEIGHT + 4));
         table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return table;
     }
@@ -151,12 +151,17 @@ public final class CodeListsView extends BasicScreen {
         cancel.setOnAction(e -> vm.cancel());
         HBox buttons = new HBox(12, save, cancel);
 
-        VBox card = Ui.card(Ui.bound(vm.formTitleProperty(), Styles.CARD_TITLE),
+        VBox card = Ui.card(
+                Ui.bound(vm.formTitleProperty(), Styles.CARD_TITLE),
                 Ui.field(texts.getString("reference.field.label"), label, error("label")),
                 Ui.field(texts.getString("reference.field.code"), code, error("code")),
-                Ui.row(Ui.field(texts.getString("reference.field.parent"), parent, error("parent")),
+                Ui.row(
+                        Ui.field(texts.getString("reference.field.parent"), parent, error("parent")),
                         Ui.field(texts.getString("reference.field.order"), order, error("sortOrder"))),
-                valueField, active, formError, buttons);
+                valueField,
+                active,
+                formError,
+                buttons);
         card.setId("reference-form");
         card.setSpacing(12);
         card.visibleProperty().bind(vm.editingProperty());

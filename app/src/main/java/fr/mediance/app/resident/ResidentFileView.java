@@ -1,14 +1,5 @@
 package fr.mediance.app.resident;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.List;
-import java.util.ArrayList;
-import javafx.scene.control.ScrollPane;
-import java.util.ResourceBundle;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.UserItem;
 import fr.mediance.app.core.resident.ResidentFileViewModel;
@@ -19,6 +10,13 @@ import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
 import fr.mediance.protocol.ContactPersonDto;
 import fr.mediance.protocol.HouseholdMemberDto;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -28,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -47,8 +46,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class ResidentFileView extends BasicScreen {
     /** Sections, in order (their ids and message keys). */
-    public static final String[] SECTIONS = {"identity", "housing", "household", "contacts", "notes", "consents",
-            "documents", "timeline"};
+    public static final String[] SECTIONS = {
+        "identity", "housing", "household", "contacts", "notes", "consents", "documents", "timeline"
+    };
 
     private final ResidentFileViewModel vm;
     private final ResourceBundle texts;
@@ -63,14 +63,21 @@ public final class ResidentFileView extends BasicScreen {
     /** Below this width the sections' chips scroll sideways in one row. */
     private static final double NARROW = 600;
 
-    public ResidentFileView(ResidentFileViewModel vm, ResourceBundle texts, Consumer<String> openConsent,
-                            Consumer<String> openMandate) {
+    public ResidentFileView(
+            ResidentFileViewModel vm,
+            ResourceBundle texts,
+            Consumer<String> openConsent,
+            Consumer<String> openMandate) {
         this(vm, texts, openConsent, openMandate, null);
     }
 
     /** {@code documents} builds the resident's documents list (null: no such section). */
-    public ResidentFileView(ResidentFileViewModel vm, ResourceBundle texts, Consumer<String> openConsent,
-                            Consumer<String> openMandate, Supplier<Node> documents) {
+    public ResidentFileView(
+            ResidentFileViewModel vm,
+            ResourceBundle texts,
+            Consumer<String> openConsent,
+            Consumer<String> openMandate,
+            Supplier<Node> documents) {
         super(texts.getString("resident.file.title"));
         this.vm = vm;
         this.texts = texts;
@@ -101,8 +108,11 @@ public final class ResidentFileView extends BasicScreen {
         sections.put("notes", notes());
         sections.put("consents", consents());
         if (documents != null) {
-            sections.put("documents", Ui.card(Ui.label(texts.getString("resident.section.documents"),
-                    Styles.SECTION_TITLE), documents.get()));
+            sections.put(
+                    "documents",
+                    Ui.card(
+                            Ui.label(texts.getString("resident.section.documents"), Styles.SECTION_TITLE),
+                            documents.get()));
         }
         sections.put("timeline", timeline());
 
@@ -110,10 +120,23 @@ public final class ResidentFileView extends BasicScreen {
         tabs.setId("resident-tabs");
         ToggleGroup group = new ToggleGroup();
         VBox content = new VBox();
-        Map<String, Ikon> icons = Map.of("identity", Material2AL.ASSIGNMENT_IND, "housing", Material2AL.HOME,
-                "household", Material2AL.FAMILY_RESTROOM, "contacts", Material2AL.CONTACT_PHONE, "notes",
-                Material2MZ.NOTE, "consents", Material2MZ.VERIFIED_USER, "documents", Material2AL.DESCRIPTION,
-                "timeline", Material2AL.HISTORY);
+        Map<String, Ikon> icons = Map.of(
+                "identity",
+                Material2AL.ASSIGNMENT_IND,
+                "housing",
+                Material2AL.HOME,
+                "household",
+                Material2AL.FAMILY_RESTROOM,
+                "contacts",
+                Material2AL.CONTACT_PHONE,
+                "notes",
+                Material2MZ.NOTE,
+                "consents",
+                Material2MZ.VERIFIED_USER,
+                "documents",
+                Material2AL.DESCRIPTION,
+                "timeline",
+                Material2AL.HISTORY);
         for (String s : SECTIONS) {
             if (!sections.containsKey(s)) {
                 continue;
@@ -172,7 +195,9 @@ public final class ResidentFileView extends BasicScreen {
         referent.setButtonCell(CodeChoices.cell(UserItem::name));
         referent.setMinHeight(44);
         Runnable showReferent = () -> referent.setValue(vm.referents().stream()
-                .filter(u -> u.id().equals(vm.referentIdProperty().get())).findFirst().orElse(null));
+                .filter(u -> u.id().equals(vm.referentIdProperty().get()))
+                .findFirst()
+                .orElse(null));
         vm.referentIdProperty().addListener((o, a, b) -> showReferent.run());
         vm.referents().addListener((ListChangeListener<UserItem>) c -> showReferent.run());
         showReferent.run();
@@ -193,7 +218,8 @@ public final class ResidentFileView extends BasicScreen {
                 text("street"),
                 Ui.row(text("postcode"), text("city")),
                 area("accessNotes", 2),
-                Ui.row(codeField("mobilityReason"),
+                Ui.row(
+                        codeField("mobilityReason"),
                         Ui.field(texts.getString("resident.field.referentId"), referent, null)));
     }
 
@@ -233,12 +259,16 @@ public final class ResidentFileView extends BasicScreen {
         add.setMinHeight(44);
         add.setOnAction(e -> vm.addMember());
         Label error = errorLine("member");
-        return Ui.card(Ui.label(texts.getString("resident.section.household"), Styles.SECTION_TITLE),
-                Ui.label(texts.getString("resident.member.hint"), Styles.HINT), householdList,
-                Ui.row(Ui.field(texts.getString("resident.member.role"), role, null),
+        return Ui.card(
+                Ui.label(texts.getString("resident.section.household"), Styles.SECTION_TITLE),
+                Ui.label(texts.getString("resident.member.hint"), Styles.HINT),
+                householdList,
+                Ui.row(
+                        Ui.field(texts.getString("resident.member.role"), role, null),
                         Ui.field(texts.getString("resident.member.firstName"), first, null),
                         Ui.field(texts.getString("resident.member.birthYear"), year, null)),
-                error, add);
+                error,
+                add);
     }
 
     private void renderHousehold() {
@@ -247,8 +277,10 @@ public final class ResidentFileView extends BasicScreen {
             householdList.getChildren().add(Ui.label(texts.getString("resident.household.empty"), Styles.MUTED));
         }
         for (HouseholdMemberDto m : vm.household()) {
-            householdList.getChildren().add(removableLine("resident-member-" + m.id(), vm.memberLine(m), null,
-                    () -> vm.removeMember(m.id())));
+            householdList
+                    .getChildren()
+                    .add(removableLine(
+                            "resident-member-" + m.id(), vm.memberLine(m), null, () -> vm.removeMember(m.id())));
         }
     }
 
@@ -268,11 +300,16 @@ public final class ResidentFileView extends BasicScreen {
         add.setId("resident-contact-add");
         add.setMinHeight(44);
         add.setOnAction(e -> vm.addContact());
-        return Ui.card(Ui.label(texts.getString("resident.section.contacts"), Styles.SECTION_TITLE), contactsList,
-                Ui.row(Ui.field(texts.getString("resident.contact.name"), name, null),
+        return Ui.card(
+                Ui.label(texts.getString("resident.section.contacts"), Styles.SECTION_TITLE),
+                contactsList,
+                Ui.row(
+                        Ui.field(texts.getString("resident.contact.name"), name, null),
                         Ui.field(texts.getString("resident.contact.link"), link, null),
                         Ui.field(texts.getString("resident.contact.phone"), phone, null)),
-                new HBox(16, caregiver, livesIn), errorLine("contact"), add);
+                new HBox(16, caregiver, livesIn),
+                errorLine("contact"),
+                add);
     }
 
     private void renderContacts() {
@@ -281,8 +318,10 @@ public final class ResidentFileView extends BasicScreen {
             contactsList.getChildren().add(Ui.label(texts.getString("resident.contacts.empty"), Styles.MUTED));
         }
         for (ContactPersonDto c : vm.contacts()) {
-            contactsList.getChildren().add(removableLine("resident-contact-" + c.id(), c.name(), vm.contactLine(c),
-                    () -> vm.removeContact(c.id())));
+            contactsList
+                    .getChildren()
+                    .add(removableLine(
+                            "resident-contact-" + c.id(), c.name(), vm.contactLine(c), () -> vm.removeContact(c.id())));
         }
     }
 
@@ -295,7 +334,9 @@ public final class ResidentFileView extends BasicScreen {
         note.setWrapText(true);
         note.setPrefRowCount(5);
         note.textProperty().bindBidirectional(vm.privateNoteProperty());
-        VBox noteField = Ui.field(texts.getString("resident.field.privateNote"), note,
+        VBox noteField = Ui.field(
+                texts.getString("resident.field.privateNote"),
+                note,
                 vm.errorProperty(ResidentFileViewModel.PRIVATE_NOTE));
         noteField.getChildren().add(Ui.label(texts.getString("resident.privateNote.hint"), Styles.HINT));
         return Ui.card(reminder, area("synthesis", 8), noteField);
@@ -308,8 +349,8 @@ public final class ResidentFileView extends BasicScreen {
         vm.mandateRows().addListener((ListChangeListener<ResidentFileViewModel.MandateRow>) c -> renderMandates());
         renderConsents();
         renderMandates();
-        Button consent = Ui.button(texts.getString("resident.consent.open"), Material2MZ.VERIFIED_USER,
-                Styles.SECONDARY);
+        Button consent =
+                Ui.button(texts.getString("resident.consent.open"), Material2MZ.VERIFIED_USER, Styles.SECONDARY);
         consent.setId("resident-consent-open");
         consent.setMinHeight(44);
         consent.setOnAction(e -> openConsent.accept(vm.residentId()));
@@ -322,11 +363,17 @@ public final class ResidentFileView extends BasicScreen {
         Ui.hideWhenBlank(blocked);
         mandate.visibleProperty().bind(blocked.visibleProperty().not());
         mandate.managedProperty().bind(mandate.visibleProperty());
-        return new VBox(16,
-                Ui.card(Ui.label(texts.getString("resident.consents.title"), Styles.SECTION_TITLE), consentsList,
+        return new VBox(
+                16,
+                Ui.card(
+                        Ui.label(texts.getString("resident.consents.title"), Styles.SECTION_TITLE),
+                        consentsList,
                         consent),
-                Ui.card(Ui.label(texts.getString("resident.mandates.title"), Styles.SECTION_TITLE), mandatesList,
-                        blocked, mandate));
+                Ui.card(
+                        Ui.label(texts.getString("resident.mandates.title"), Styles.SECTION_TITLE),
+                        mandatesList,
+                        blocked,
+                        mandate));
     }
 
     private void renderConsents() {
@@ -336,8 +383,15 @@ public final class ResidentFileView extends BasicScreen {
         }
         for (ResidentFileViewModel.ConsentRow c : vm.consentRows()) {
             Runnable withdraw = c.active() ? () -> vm.withdrawConsent(c.consentId()) : null;
-            consentsList.getChildren().add(actionLine("resident-consent-" + c.consentId(), c.title(), c.detail(),
-                    null, texts.getString("resident.consent.withdraw"), withdraw));
+            consentsList
+                    .getChildren()
+                    .add(actionLine(
+                            "resident-consent-" + c.consentId(),
+                            c.title(),
+                            c.detail(),
+                            null,
+                            texts.getString("resident.consent.withdraw"),
+                            withdraw));
         }
     }
 
@@ -348,8 +402,15 @@ public final class ResidentFileView extends BasicScreen {
         }
         for (ResidentFileViewModel.MandateRow m : vm.mandateRows()) {
             Runnable revoke = m.active() ? () -> vm.revokeMandate(m.mandateId()) : null;
-            mandatesList.getChildren().add(actionLine("resident-mandate-" + m.mandateId(), m.title(), m.detail(),
-                    m.state(), texts.getString("resident.mandate.revoke"), revoke));
+            mandatesList
+                    .getChildren()
+                    .add(actionLine(
+                            "resident-mandate-" + m.mandateId(),
+                            m.title(),
+                            m.detail(),
+                            m.state(),
+                            texts.getString("resident.mandate.revoke"),
+                            revoke));
         }
     }
 
@@ -450,8 +511,7 @@ public final class ResidentFileView extends BasicScreen {
         return actionLine(id, title, detail, null, texts.getString("resident.remove"), remove);
     }
 
-    private HBox actionLine(String id, String title, String detail, String state, String actionText,
-                            Runnable action) {
+    private HBox actionLine(String id, String title, String detail, String state, String actionText, Runnable action) {
         VBox text = new VBox(2, Ui.label(title, Styles.ITEM_TITLE));
         if (detail != null && !detail.isEmpty()) {
             text.getChildren().add(Ui.label(detail, Styles.MUTED, Styles.SMALL));

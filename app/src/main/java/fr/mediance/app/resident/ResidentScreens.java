@@ -1,11 +1,6 @@
 package fr.mediance.app.resident;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-
 import fr.mediance.app.ScreenContext;
-import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.consent.ConsentView;
 import fr.mediance.app.consent.MandateView;
 import fr.mediance.app.core.CoreContext;
@@ -13,7 +8,11 @@ import fr.mediance.app.core.consent.ConsentViewModel;
 import fr.mediance.app.core.consent.MandateViewModel;
 import fr.mediance.app.core.resident.ResidentFileViewModel;
 import fr.mediance.app.core.resident.ResidentSearchViewModel;
+import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.shell.Screen;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /** Builds this feature's screens and view models for the composition root. */
 public final class ResidentScreens {
@@ -33,8 +32,8 @@ public final class ResidentScreens {
     /** "Personnes": search, results, new person. */
     public Screen search() {
         CoreContext core = ctx.core();
-        ResidentSearchViewModel vm = new ResidentSearchViewModel(core.residents(), core.residentFiles(), core.sync(),
-                ctx.texts(), pause(), ctx.background(), ctx.fx());
+        ResidentSearchViewModel vm = new ResidentSearchViewModel(
+                core.residents(), core.residentFiles(), core.sync(), ctx.texts(), pause(), ctx.background(), ctx.fx());
         vm.setOnOpen(this::openFile);
         ctx.onDispose().accept(vm::dispose);
         return new ResidentSearchView(vm, ctx.texts());
@@ -43,13 +42,28 @@ public final class ResidentScreens {
     /** Opens a resident's file on top of the back stack. */
     public void openFile(String residentId) {
         CoreContext core = ctx.core();
-        ResidentFileViewModel vm = new ResidentFileViewModel(core.residentFiles(), core.consents(), core.mandates(),
-                core.reference(), core.sync(), ctx.clock(), ctx.zone(), ctx.texts(), pause(), ctx.background(),
+        ResidentFileViewModel vm = new ResidentFileViewModel(
+                core.residentFiles(),
+                core.consents(),
+                core.mandates(),
+                core.reference(),
+                core.sync(),
+                ctx.clock(),
+                ctx.zone(),
+                ctx.texts(),
+                pause(),
+                ctx.background(),
                 ctx.fx());
         vm.setOnMessage(ctx.shell()::showMessage);
         ctx.onDispose().accept(vm::dispose);
-        ctx.shell().navigator().push(new ResidentFileView(vm, ctx.texts(), id -> openConsent(id, vm),
-                id -> openMandate(id, vm), () -> new DocumentScreens(ctx).residentDocuments(residentId)));
+        ctx.shell()
+                .navigator()
+                .push(new ResidentFileView(
+                        vm,
+                        ctx.texts(),
+                        id -> openConsent(id, vm),
+                        id -> openMandate(id, vm),
+                        () -> new DocumentScreens(ctx).residentDocuments(residentId)));
         vm.load(residentId).thenAccept(found -> {
             if (!found) {
                 ctx.shell().showError(ctx.texts().getString("resident.error.not.found"));
@@ -59,8 +73,8 @@ public final class ResidentScreens {
 
     private void openConsent(String residentId, ResidentFileViewModel file) {
         CoreContext core = ctx.core();
-        ConsentViewModel vm = new ConsentViewModel(core.consents(), core.reference(), ctx.texts(), ctx.background(),
-                ctx.fx());
+        ConsentViewModel vm =
+                new ConsentViewModel(core.consents(), core.reference(), ctx.texts(), ctx.background(), ctx.fx());
         vm.setOnRecorded(c -> {
             ctx.shell().showMessage(ctx.texts().getString("consent.recorded"));
             file.refresh();
@@ -71,14 +85,16 @@ public final class ResidentScreens {
 
     private void openMandate(String residentId, ResidentFileViewModel file) {
         CoreContext core = ctx.core();
-        MandateViewModel vm = new MandateViewModel(core.mandates(), core.reference(), ctx.clock(), ctx.zone(),
-                ctx.texts(), ctx.background(), ctx.fx());
+        MandateViewModel vm = new MandateViewModel(
+                core.mandates(), core.reference(), ctx.clock(), ctx.zone(), ctx.texts(), ctx.background(), ctx.fx());
         vm.setOnSigned(m -> {
             ctx.shell().showMessage(ctx.texts().getString("mandate.signed"));
             ctx.shell().navigator().back();
             file.refresh();
         });
-        ctx.shell().navigator().push(new MandateView(vm, ctx.texts(), file.titleProperty().get()));
+        ctx.shell()
+                .navigator()
+                .push(new MandateView(vm, ctx.texts(), file.titleProperty().get()));
         vm.load(residentId);
     }
 }

@@ -1,12 +1,11 @@
 package fr.mediance.app.resident;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.resident.ResidentSearchViewModel;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -66,9 +65,11 @@ public final class ResidentSearchView extends BasicScreen {
         create.setId("resident-new-create");
         create.setMinHeight(44);
         create.setOnAction(e -> vm.createPerson());
-        VBox newCard = Ui.card(Ui.label(texts.getString("resident.new.title"), Styles.SECTION_TITLE),
+        VBox newCard = Ui.card(
+                Ui.label(texts.getString("resident.new.title"), Styles.SECTION_TITLE),
                 Ui.label(texts.getString("resident.new.hint"), Styles.HINT),
-                Ui.row(Ui.field(texts.getString("resident.field.lastName"), last, vm.newLastNameErrorProperty()),
+                Ui.row(
+                        Ui.field(texts.getString("resident.field.lastName"), last, vm.newLastNameErrorProperty()),
                         Ui.field(texts.getString("resident.field.firstName"), first, vm.newFirstNameErrorProperty())),
                 create);
         newCard.setId("resident-new-card");
@@ -93,9 +94,13 @@ public final class ResidentSearchView extends BasicScreen {
         results.getChildren().clear();
         if (vm.results().isEmpty()) {
             if (!vm.emptyMessageProperty().get().isEmpty()) {
-                VBox empty = Ui.emptyState(Material2MZ.PERSON_SEARCH, vm.emptyMessageProperty().get(),
-                        texts.getString(vm.creationOfferedProperty().get() ? "resident.search.none.hint"
-                                : "resident.search.none.hint.coordination"));
+                VBox empty = Ui.emptyState(
+                        Material2MZ.PERSON_SEARCH,
+                        vm.emptyMessageProperty().get(),
+                        texts.getString(
+                                vm.creationOfferedProperty().get()
+                                        ? "resident.search.none.hint"
+                                        : "resident.search.none.hint.coordination"));
                 empty.setId("resident-search-empty");
                 results.getChildren().add(empty);
             }

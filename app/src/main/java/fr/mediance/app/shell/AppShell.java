@@ -1,11 +1,10 @@
 package fr.mediance.app.shell;
 
+import fr.mediance.app.theme.Styles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import fr.mediance.app.theme.Styles;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -155,9 +154,13 @@ public final class AppShell extends StackPane {
         }
         ToggleButton b = new ToggleButton(d.label(), graphic);
         if (d.badge() != null) {
-            b.accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> d.badge().getValue() == null || d.badge().getValue().isEmpty() ? d.label()
-                            : d.label() + " (" + d.badge().getValue() + ")", d.badge()));
+            b.accessibleTextProperty()
+                    .bind(javafx.beans.binding.Bindings.createStringBinding(
+                            () -> d.badge().getValue() == null
+                                            || d.badge().getValue().isEmpty()
+                                    ? d.label()
+                                    : d.label() + " (" + d.badge().getValue() + ")",
+                            d.badge()));
         }
         b.getStyleClass().add(Styles.NAV_ITEM);
         b.setUserData(d.id());
@@ -170,7 +173,10 @@ public final class AppShell extends StackPane {
 
     /** Opens a top-level destination as the root of the back stack. */
     public void open(String destinationId) {
-        Destination d = destinations.stream().filter(x -> x.id().equals(destinationId)).findFirst().orElse(null);
+        Destination d = destinations.stream()
+                .filter(x -> x.id().equals(destinationId))
+                .findFirst()
+                .orElse(null);
         if (d == null) {
             return;
         }
@@ -243,8 +249,11 @@ public final class AppShell extends StackPane {
 
     private void layoutFor(double width) {
         getStyleClass().removeAll(Styles.PHONE, Styles.TABLET, Styles.DESKTOP);
-        getStyleClass().add(width > 0 && width < PHONE_MAX_WIDTH ? Styles.PHONE
-                : width >= WIDE_MIN_WIDTH ? Styles.DESKTOP : Styles.TABLET);
+        getStyleClass()
+                .add(
+                        width > 0 && width < PHONE_MAX_WIDTH
+                                ? Styles.PHONE
+                                : width >= WIDE_MIN_WIDTH ? Styles.DESKTOP : Styles.TABLET);
         boolean nav = navigationVisible.get();
         boolean wide = width >= WIDE_MIN_WIDTH;
         frame.setLeft(nav && wide ? navRail : null);

@@ -1,7 +1,6 @@
 package fr.mediance.app.shell;
 
 import java.util.List;
-
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;

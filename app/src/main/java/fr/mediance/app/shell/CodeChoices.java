@@ -1,11 +1,10 @@
 package fr.mediance.app.shell;
 
+import fr.mediance.app.core.reference.CodeItem;
+import fr.mediance.app.theme.Styles;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-
-import fr.mediance.app.core.reference.CodeItem;
-import fr.mediance.app.theme.Styles;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -22,8 +21,7 @@ import javafx.scene.layout.FlowPane;
  */
 public final class CodeChoices {
 
-    private CodeChoices() {
-    }
+    private CodeChoices() {}
 
     /** A list cell that shows a code's label (its code when it has none). */
     public static ListCell<CodeItem> cell() {
@@ -68,7 +66,10 @@ public final class CodeChoices {
         combo.setMaxWidth(Double.MAX_VALUE);
         showLabels(combo, CodeItem::labelOrCode);
         Runnable fromModel = () -> {
-            CodeItem item = options.stream().filter(c -> c.code().equals(code.getValue())).findFirst().orElse(null);
+            CodeItem item = options.stream()
+                    .filter(c -> c.code().equals(code.getValue()))
+                    .findFirst()
+                    .orElse(null);
             if (combo.getValue() != item) {
                 combo.setValue(item);
             }
@@ -88,9 +89,12 @@ public final class CodeChoices {
      * Chips of a code list, one per entry (id {@code idPrefix + code}), selected when their code is in
      * {@code selected}; toggling one calls {@code select}. Disabled while {@code disabled} holds.
      */
-    public static FlowPane chips(ObservableList<CodeItem> options, ObservableList<String> selected,
-                                 BiConsumer<String, Boolean> select, String idPrefix,
-                                 ObservableValue<Boolean> disabled) {
+    public static FlowPane chips(
+            ObservableList<CodeItem> options,
+            ObservableList<String> selected,
+            BiConsumer<String, Boolean> select,
+            String idPrefix,
+            ObservableValue<Boolean> disabled) {
         FlowPane pane = new FlowPane(8, 8);
         Runnable render = () -> {
             pane.getChildren().clear();

@@ -1,7 +1,6 @@
 package fr.mediance.app.shell;
 
 import java.util.function.Supplier;
-
 import javafx.beans.value.ObservableValue;
 import org.kordamp.ikonli.Ikon;
 

@@ -6,8 +6,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Builds Ikonli icon nodes. */
 public final class Icons {
 
-    private Icons() {
-    }
+    private Icons() {}
 
     public static FontIcon of(Ikon ikon) {
         return new FontIcon(ikon);

@@ -2,7 +2,6 @@ package fr.mediance.app.shell;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

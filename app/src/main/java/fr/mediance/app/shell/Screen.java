@@ -1,7 +1,6 @@
 package fr.mediance.app.shell;
 
 import java.util.List;
-
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.Node;
 
@@ -18,10 +17,8 @@ public interface Screen {
     }
 
     /** Called each time the screen comes on top of the back stack. */
-    default void onShow() {
-    }
+    default void onShow() {}
 
     /** Called when the screen leaves the top of the back stack. */
-    default void onHide() {
-    }
+    default void onHide() {}
 }

@@ -18,8 +18,7 @@ import org.kordamp.ikonli.Ikon;
 /** Small builders shared by the screens: pages, cards, labelled fields with their error line, empty states. */
 public final class Ui {
 
-    private Ui() {
-    }
+    private Ui() {}
 
     /** A scrolling page whose one column is centred and widens up to a readable maximum. */
     public static ScrollPane page(VBox column) {

@@ -1,11 +1,10 @@
 package fr.mediance.app.signature;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import fr.mediance.app.core.signature.Signature;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,6 +32,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 public final class SignaturePad extends VBox {
     /** Height of the drawing area. */
     public static final double PAD_HEIGHT = 180;
+
     private static final double LINE_MARGIN = 36;
 
     private final Canvas canvas = new Canvas();
@@ -69,7 +69,8 @@ public final class SignaturePad extends VBox {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             if (current != null) {
-                current.add(new Signature.Point(clamp(e.getX(), canvas.getWidth()), clamp(e.getY(), canvas.getHeight())));
+                current.add(
+                        new Signature.Point(clamp(e.getX(), canvas.getWidth()), clamp(e.getY(), canvas.getHeight())));
                 redraw();
             }
             e.consume();

@@ -1,10 +1,9 @@
 package fr.mediance.app.sync;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.sync.SyncStatusViewModel;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,18 +30,24 @@ public final class SyncIndicator extends HBox {
         offline.managedProperty().bind(offline.visibleProperty());
 
         FontIcon icon = new FontIcon(Material2AL.CLOUD_DONE);
-        icon.iconCodeProperty().bind(Bindings.createObjectBinding(() -> {
-            if (vm.syncingProperty().get()) {
-                return Material2MZ.SYNC;
-            }
-            if (vm.attentionCountProperty().get() > 0) {
-                return Material2MZ.SYNC_PROBLEM;
-            }
-            if (vm.pendingCountProperty().get() > 0) {
-                return Material2AL.CLOUD_UPLOAD;
-            }
-            return vm.allReceivedProperty().get() ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_QUEUE;
-        }, vm.syncingProperty(), vm.attentionCountProperty(), vm.pendingCountProperty(), vm.allReceivedProperty()));
+        icon.iconCodeProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> {
+                            if (vm.syncingProperty().get()) {
+                                return Material2MZ.SYNC;
+                            }
+                            if (vm.attentionCountProperty().get() > 0) {
+                                return Material2MZ.SYNC_PROBLEM;
+                            }
+                            if (vm.pendingCountProperty().get() > 0) {
+                                return Material2AL.CLOUD_UPLOAD;
+                            }
+                            return vm.allReceivedProperty().get() ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_QUEUE;
+                        },
+                        vm.syncingProperty(),
+                        vm.attentionCountProperty(),
+                        vm.pendingCountProperty(),
+                        vm.allReceivedProperty()));
         Button button = new Button(null, icon);
         button.textProperty().bind(vm.indicatorTextProperty());
         button.getStyleClass().add(Styles.SYNC_INDICATOR);

@@ -1,7 +1,5 @@
 package fr.mediance.app.sync;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.sync.Delivery;
 import fr.mediance.app.core.sync.SyncStatusViewModel;
 import fr.mediance.app.core.sync.SyncStatusViewModel.ItemRow;
@@ -9,6 +7,7 @@ import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -41,8 +40,12 @@ public final class SyncView extends BasicScreen {
     private final Runnable onLock;
     private final Runnable onLogout;
 
-    public SyncView(SyncStatusViewModel vm, ResourceBundle texts, ObservableValue<String> userText,
-                    Runnable onLock, Runnable onLogout) {
+    public SyncView(
+            SyncStatusViewModel vm,
+            ResourceBundle texts,
+            ObservableValue<String> userText,
+            Runnable onLock,
+            Runnable onLogout) {
         super(texts.getString("sync.title"));
         this.vm = vm;
         this.texts = texts;
@@ -54,8 +57,13 @@ public final class SyncView extends BasicScreen {
     @Override
     protected Node build() {
         FontIcon headIcon = new FontIcon(Material2AL.CLOUD_DONE);
-        headIcon.iconCodeProperty().bind(Bindings.createObjectBinding(() -> headlineIcon(),
-                vm.onlineProperty(), vm.attentionCountProperty(), vm.pendingCountProperty(), vm.allReceivedProperty()));
+        headIcon.iconCodeProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> headlineIcon(),
+                        vm.onlineProperty(),
+                        vm.attentionCountProperty(),
+                        vm.pendingCountProperty(),
+                        vm.allReceivedProperty()));
         headIcon.getStyleClass().add("sync-headline-icon");
         Runnable iconState = () -> {
             headIcon.getStyleClass().removeAll("state-received", "state-attention", "state-offline");
@@ -165,12 +173,15 @@ public final class SyncView extends BasicScreen {
         String id = nodeId(r);
         Label summary = Ui.label(r.summary(), Styles.FIELD_LABEL);
         Label state = new Label(r.stateText());
-        state.getStyleClass().addAll(Styles.STATUS, switch (r.delivery()) {
-            case RECEIVED -> Styles.STATUS_DONE;
-            case NEEDS_ATTENTION -> Styles.STATUS_CANCELLED;
-            case QUEUED, SENDING -> Styles.STATUS_PLANNED;
-            case LOCAL -> Styles.MUTED;
-        });
+        state.getStyleClass()
+                .addAll(
+                        Styles.STATUS,
+                        switch (r.delivery()) {
+                            case RECEIVED -> Styles.STATUS_DONE;
+                            case NEEDS_ATTENTION -> Styles.STATUS_CANCELLED;
+                            case QUEUED, SENDING -> Styles.STATUS_PLANNED;
+                            case LOCAL -> Styles.MUTED;
+                        });
         state.setMinWidth(Label.USE_PREF_SIZE);
         state.setId(id + "-state");
         FlowPane line = new FlowPane(10, 4, state);
@@ -180,7 +191,8 @@ public final class SyncView extends BasicScreen {
         }
         VBox text = new VBox(4, summary, line);
         if (r.showsProgress()) {
-            ProgressBar bar = new ProgressBar(r.delivery() == Delivery.QUEUED && r.percent() == 0 ? 0 : r.percent() / 100.0);
+            ProgressBar bar =
+                    new ProgressBar(r.delivery() == Delivery.QUEUED && r.percent() == 0 ? 0 : r.percent() / 100.0);
             bar.setMaxWidth(Double.MAX_VALUE);
             bar.setId(id + "-progress");
             bar.setAccessibleText(r.stateText());

@@ -1,12 +1,11 @@
 package fr.mediance.app.task;
 
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.task.MyTasksViewModel;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -64,8 +63,8 @@ public final class MyTasksView implements Screen {
         Label summary = Ui.bound(vm.summaryProperty(), Styles.MUTED);
         summary.setId("tasks-summary");
         Ui.hideWhenBlank(summary);
-        VBox empty = Ui.emptyState(Material2AL.ALARM_ON, texts.getString("tasks.empty"),
-                texts.getString("tasks.empty.hint"));
+        VBox empty = Ui.emptyState(
+                Material2AL.ALARM_ON, texts.getString("tasks.empty"), texts.getString("tasks.empty.hint"));
         empty.setId("tasks-empty");
         empty.visibleProperty().bind(vm.emptyProperty());
         empty.managedProperty().bind(empty.visibleProperty());
@@ -128,7 +127,9 @@ public final class MyTasksView implements Screen {
         Label what = Ui.label(row.title(), Styles.ITEM_TITLE);
         Label who = new Label(row.residentName(), Icons.of(Material2MZ.PERSON, 16));
         who.getStyleClass().add(Styles.MUTED);
-        Label due = Ui.label(row.dueText(), Styles.SMALL,
+        Label due = Ui.label(
+                row.dueText(),
+                Styles.SMALL,
                 row.bucket() == MyTasksViewModel.Bucket.OVERDUE ? Styles.FIELD_ERROR : Styles.MUTED);
         VBox text = new VBox(2, what, who, due);
         if (row.fromRule()) {

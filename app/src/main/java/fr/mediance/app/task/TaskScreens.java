@@ -14,8 +14,14 @@ public final class TaskScreens {
 
     /** "Mes suivis". */
     public Screen myTasks() {
-        MyTasksViewModel vm = new MyTasksViewModel(ctx.core().tasks(), ctx.clock(), ctx.zone(), ctx.texts(),
-                ctx.background(), ctx.fx(), ctx.openResidentFile());
+        MyTasksViewModel vm = new MyTasksViewModel(
+                ctx.core().tasks(),
+                ctx.clock(),
+                ctx.zone(),
+                ctx.texts(),
+                ctx.background(),
+                ctx.fx(),
+                ctx.openResidentFile());
         vm.setOnMessage(ctx.shell()::showMessage);
         vm.refresh();
         return new MyTasksView(vm, ctx.texts());

@@ -68,6 +68,5 @@ public final class Styles {
     public static final String TAB = "segment";
     public static final String BRAND = "brand";
 
-    private Styles() {
-    }
+    private Styles() {}
 }

@@ -1,8 +1,7 @@
 package fr.mediance.app.theme;
 
-import java.net.URL;
-
 import atlantafx.base.theme.PrimerLight;
+import java.net.URL;
 import javafx.application.Application;
 import javafx.scene.Scene;
 
@@ -11,8 +10,7 @@ public final class Theme {
 
     public static final String STYLESHEET = "/fr/mediance/app/theme/app.css";
 
-    private Theme() {
-    }
+    private Theme() {}
 
     public static void applyUserAgent() {
         Application.setUserAgentStylesheet(userAgentStylesheet());

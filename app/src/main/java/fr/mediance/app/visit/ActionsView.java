@@ -26,17 +26,25 @@ final class ActionsView {
     }
 
     VBox build() {
-        VBox list = fields.itemList("visit-actions", 8, vm.items(), "visit.actions.empty",
-                (i, a) -> fields.item("action-" + a.id(), vm.actionTitle(a), vm.actionDetails(a),
-                        () -> vm.editAction(a.id()), () -> vm.removeAction(a.id())));
+        VBox list = fields.itemList(
+                "visit-actions",
+                8,
+                vm.items(),
+                "visit.actions.empty",
+                (i, a) -> fields.item(
+                        "action-" + a.id(),
+                        vm.actionTitle(a),
+                        vm.actionDetails(a),
+                        () -> vm.editAction(a.id()),
+                        () -> vm.removeAction(a.id())));
 
         ActionEditor ed = vm.editor();
         ComboBox<CodeItem> type = fields.combo("action-type", vm.options(ListNames.ACTION_TYPE), ed.typeProperty());
         ComboBox<CodeItem> domain = fields.combo("action-domain", vm.domainOptions(), ed.domainProperty());
         TextField target = fields.text("action-target", ed.targetProperty());
         TextField date = fields.date("action-date", ed.dateProperty());
-        ComboBox<CodeItem> result = fields.combo("action-result", vm.options(ListNames.ACTION_RESULT),
-                ed.resultProperty());
+        ComboBox<CodeItem> result =
+                fields.combo("action-result", vm.options(ListNames.ACTION_RESULT), ed.resultProperty());
         TextField requested = fields.text("action-amount-requested", ed.amountRequestedProperty());
         requested.setPromptText(fields.text("visit.action.amount.prompt"));
         TextField obtained = fields.text("action-amount-obtained", ed.amountObtainedProperty());
@@ -60,7 +68,9 @@ final class ActionsView {
             }
         });
         Runnable mandateFromModel = () -> mandate.setValue(ed.mandateOptions().stream()
-                .filter(m -> m.id().equals(ed.mandateIdProperty().get())).findFirst().orElse(null));
+                .filter(m -> m.id().equals(ed.mandateIdProperty().get()))
+                .findFirst()
+                .orElse(null));
         ed.mandateIdProperty().addListener((o, a, b) -> mandateFromModel.run());
         ed.mandateOptions().addListener((ListChangeListener<ActionEditor.MandateChoice>) c -> mandateFromModel.run());
         mandate.valueProperty().addListener((o, a, m) -> {
@@ -79,14 +89,22 @@ final class ActionsView {
         Button cancel = Ui.button(fields.text("visit.cancel"), null, Styles.SECONDARY);
         cancel.setId("action-cancel");
         cancel.setOnAction(e -> vm.cancelAction());
-        VBox editor = new VBox(10,
-                Ui.row(Ui.field(fields.text("visit.action.type"), type, ed.errorProperty("type")),
+        VBox editor = new VBox(
+                10,
+                Ui.row(
+                        Ui.field(fields.text("visit.action.type"), type, ed.errorProperty("type")),
                         Ui.field(fields.text("visit.action.domain"), domain, ed.errorProperty("domain"))),
-                Ui.row(Ui.field(fields.text("visit.action.target"), target, ed.errorProperty("target")),
+                Ui.row(
+                        Ui.field(fields.text("visit.action.target"), target, ed.errorProperty("target")),
                         Ui.field(fields.text("visit.action.date"), date, ed.errorProperty("date"))),
-                Ui.row(Ui.field(fields.text("visit.action.amount.requested"), requested,
+                Ui.row(
+                        Ui.field(
+                                fields.text("visit.action.amount.requested"),
+                                requested,
                                 ed.errorProperty("amountRequested")),
-                        Ui.field(fields.text("visit.action.amount.obtained"), obtained,
+                        Ui.field(
+                                fields.text("visit.action.amount.obtained"),
+                                obtained,
                                 ed.errorProperty("amountObtained")),
                         Ui.field(fields.text("visit.action.result"), result, ed.errorProperty("result"))),
                 Ui.field(fields.text("visit.action.reference"), reference, ed.errorProperty("reference")),
@@ -101,7 +119,11 @@ final class ActionsView {
         add.setId("visit-action-add");
         add.setOnAction(e -> vm.newAction());
         Ui.showWhen(add, vm.frozenProperty().not().and(ed.openProperty().not()));
-        return Ui.card(Ui.label(fields.text("visit.section.actions"), Styles.SECTION_TITLE), list,
-                fields.listError(vm.errorProperty()), editor, add);
+        return Ui.card(
+                Ui.label(fields.text("visit.section.actions"), Styles.SECTION_TITLE),
+                list,
+                fields.listError(vm.errorProperty()),
+                editor,
+                add);
     }
 }

@@ -49,8 +49,8 @@ final class ContactView {
         Label domainsError = Ui.bound(vm.errorProperty("domains"), Styles.FIELD_ERROR);
         domainsError.setId("visit-domains-error");
         Ui.hideWhenBlank(domainsError);
-        VBox domains = new VBox(6, Ui.label(fields.text("visit.domains"), Styles.FIELD_LABEL), domainChips,
-                domainsError);
+        VBox domains =
+                new VBox(6, Ui.label(fields.text("visit.domains"), Styles.FIELD_LABEL), domainChips, domainsError);
         domains.getStyleClass().add(Styles.FIELD);
 
         FlowPane motifChips = fields.chips(vm.motifOptions(), vm.motifs(), vm::setMotifSelected, "motif-");
@@ -80,14 +80,16 @@ final class ContactView {
                 Ui.label(fields.text("visit.section.contact"), Styles.SECTION_TITLE),
                 codesHint,
                 Ui.field(fields.text("visit.medium"), medium, vm.errorProperty("medium")),
-                Ui.row(Ui.field(fields.text("visit.place"), place, vm.errorProperty("place")),
+                Ui.row(
+                        Ui.field(fields.text("visit.place"), place, vm.errorProperty("place")),
                         Ui.field(fields.text("visit.duration"), duration, vm.errorProperty("duration"))),
                 fields.chipField("visit.persons", personChips, vm.errorProperty("personsPresent")),
                 domains,
                 motifs,
                 synthesisField,
                 Ui.field(fields.text("visit.followup"), followUp, followUps.errorProperty("followUp")),
-                Ui.row(Ui.field(fields.text("visit.followup.due"), due, followUps.errorProperty("followUpDue")),
+                Ui.row(
+                        Ui.field(fields.text("visit.followup.due"), due, followUps.errorProperty("followUpDue")),
                         new StackPane()),
                 saveStatus);
         form.setId("visit-contact");

@@ -1,12 +1,11 @@
 package fr.mediance.app.visit;
 
-import java.util.Objects;
-
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.visit.EnergyCheckViewModel;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
 import fr.mediance.protocol.ListNames;
+import java.util.Objects;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
@@ -55,24 +54,28 @@ final class EnergyCheckView {
         VBox linkyField = new VBox(6, Ui.label(fields.text("visit.energy.linky"), Styles.FIELD_LABEL), linky);
         linkyField.getStyleClass().add(Styles.FIELD);
 
-        ComboBox<CodeItem> supply = fields.combo("energy-supply", vm.options(ListNames.SUPPLY_STATE),
-                vm.supplyStateProperty());
+        ComboBox<CodeItem> supply =
+                fields.combo("energy-supply", vm.options(ListNames.SUPPLY_STATE), vm.supplyStateProperty());
         TextField kva = fields.text("energy-kva", vm.kvaProperty());
         VBox kvaField = Ui.field(fields.text("visit.energy.kva"), kva, vm.errorProperty("energy.kva"));
         Ui.showWhen(kvaField, vm.kvaVisibleProperty());
         TextField since = fields.date("energy-since", vm.supplySinceProperty());
-        ComboBox<CodeItem> heating = fields.combo("energy-heating", vm.options(ListNames.HEATING_TYPE),
-                vm.heatingTypeProperty());
+        ComboBox<CodeItem> heating =
+                fields.combo("energy-heating", vm.options(ListNames.HEATING_TYPE), vm.heatingTypeProperty());
         FlowPane eco = fields.chips(vm.options(ListNames.ECO_GESTURE), vm.ecoGestures(), vm::setEcoGesture, "eco-");
-        FlowPane equipment = fields.chips(vm.options(ListNames.EQUIPMENT_ISSUE), vm.equipmentIssues(),
-                vm::setEquipmentIssue, "equipment-");
-        ComboBox<CodeItem> renovation = fields.combo("energy-renovation", vm.options(ListNames.RENOVATION_ORIENTATION),
-                vm.renovationProperty());
+        FlowPane equipment = fields.chips(
+                vm.options(ListNames.EQUIPMENT_ISSUE), vm.equipmentIssues(), vm::setEquipmentIssue, "equipment-");
+        ComboBox<CodeItem> renovation = fields.combo(
+                "energy-renovation", vm.options(ListNames.RENOVATION_ORIENTATION), vm.renovationProperty());
         meters.disableProperty().bind(vm.frozenProperty());
 
-        VBox card = Ui.card(Ui.label(fields.text("visit.section.energy"), Styles.SECTION_TITLE),
-                meters, linkyField,
-                Ui.row(Ui.field(fields.text("visit.energy.supply"), supply, null), kvaField,
+        VBox card = Ui.card(
+                Ui.label(fields.text("visit.section.energy"), Styles.SECTION_TITLE),
+                meters,
+                linkyField,
+                Ui.row(
+                        Ui.field(fields.text("visit.energy.supply"), supply, null),
+                        kvaField,
                         Ui.field(fields.text("visit.energy.since"), since, vm.errorProperty("energy.since"))),
                 Ui.field(fields.text("visit.energy.heating"), heating, null),
                 fields.chipField("visit.energy.eco", eco, null),

@@ -1,10 +1,9 @@
 package fr.mediance.app.visit;
 
-import java.util.List;
-
 import fr.mediance.app.core.visit.FollowUpsViewModel;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
@@ -21,7 +20,11 @@ final class FollowUpsView {
     }
 
     VBox build() {
-        VBox list = fields.itemList("visit-tasks", 6, vm.plannedTasks(), "visit.tasks.empty",
+        VBox list = fields.itemList(
+                "visit-tasks",
+                6,
+                vm.plannedTasks(),
+                "visit.tasks.empty",
                 (i, t) -> fields.item("planned-task-" + i, vm.taskText(t), List.of(), null, () -> vm.removeTask(i)));
         TextField title = fields.text("task-title", vm.newTaskTitleProperty());
         TextField due = fields.date("task-due", vm.newTaskDueProperty());
@@ -29,11 +32,18 @@ final class FollowUpsView {
         Button add = Ui.button(fields.text("visit.task.add"), Material2AL.ADD, Styles.SECONDARY);
         add.setId("task-add");
         add.setOnAction(e -> vm.addTask());
-        VBox form = new VBox(10, Ui.row(Ui.field(fields.text("visit.task.title"), title, vm.errorProperty("task.title")),
-                Ui.field(fields.text("visit.task.due"), due, vm.errorProperty("task.due"))), add);
+        VBox form = new VBox(
+                10,
+                Ui.row(
+                        Ui.field(fields.text("visit.task.title"), title, vm.errorProperty("task.title")),
+                        Ui.field(fields.text("visit.task.due"), due, vm.errorProperty("task.due"))),
+                add);
         Ui.showWhen(form, vm.frozenProperty().not());
-        return Ui.card(Ui.label(fields.text("visit.section.tasks"), Styles.SECTION_TITLE),
-                Ui.label(fields.text("visit.tasks.hint"), Styles.HINT), list, fields.listError(vm.errorProperty("tasks")),
+        return Ui.card(
+                Ui.label(fields.text("visit.section.tasks"), Styles.SECTION_TITLE),
+                Ui.label(fields.text("visit.tasks.hint"), Styles.HINT),
+                list,
+                fields.listError(vm.errorProperty("tasks")),
                 form);
     }
 }

@@ -1,16 +1,15 @@
 package fr.mediance.app.visit;
 
-import java.io.ByteArrayInputStream;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.visit.PhotosViewModel;
 import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,6 +30,7 @@ final class PhotosView {
 
     /** Wide enough for the longest state ("Reçue par le bureau"), so that every box has the same width. */
     private static final int THUMB_W = 176;
+
     private static final int THUMB_H = 132;
 
     private final PhotosViewModel vm;
@@ -48,8 +48,8 @@ final class PhotosView {
     }
 
     VBox build() {
-        ComboBox<CodeItem> photoType = CodeChoices.combo("visit-photo-type", vm.documentTypeOptions(),
-                vm.newPhotoTypeProperty());
+        ComboBox<CodeItem> photoType =
+                CodeChoices.combo("visit-photo-type", vm.documentTypeOptions(), vm.newPhotoTypeProperty());
         photoType.setPromptText(fields.text("visit.photo.type.prompt"));
         Button add = Ui.button(fields.text("visit.photo.add"), Material2AL.CAMERA_ALT, Styles.PRIMARY);
         add.setId("visit-photo-add");
@@ -91,11 +91,12 @@ final class PhotosView {
         if (known != null) {
             image.setImage(known);
         } else {
-            vm.photoBytes(row.documentId()).thenAccept(bytes -> bytes.ifPresent(b -> {
-                Image decoded = new Image(new ByteArrayInputStream(b), THUMB_W * 2, THUMB_H * 2, true, true);
-                images.put(row.documentId(), decoded);
-                image.setImage(decoded);
-            }));
+            vm.photoBytes(row.documentId())
+                    .thenAccept(bytes -> bytes.ifPresent(b -> {
+                        Image decoded = new Image(new ByteArrayInputStream(b), THUMB_W * 2, THUMB_H * 2, true, true);
+                        images.put(row.documentId(), decoded);
+                        image.setImage(decoded);
+                    }));
         }
         Label type = Ui.label(row.typeLabel(), Styles.SMALL);
         type.setMaxWidth(THUMB_W);
@@ -107,13 +108,16 @@ final class PhotosView {
         box.setId("photo-" + row.documentId());
         if (!fields.frozen()) {
             if (onDescribe != null) {
-                Button describe = Ui.button(fields.text("visit.photo.describe"), Material2AL.EDIT,
-                        atlantafx.base.theme.Styles.FLAT);
+                Button describe = Ui.button(
+                        fields.text("visit.photo.describe"), Material2AL.EDIT, atlantafx.base.theme.Styles.FLAT);
                 describe.setId("photo-describe-" + row.documentId());
                 describe.setOnAction(e -> onDescribe.accept(row.documentId()));
                 box.getChildren().add(describe);
             }
-            Button remove = Ui.button(fields.text("visit.photo.remove"), Material2AL.DELETE, Styles.DANGER,
+            Button remove = Ui.button(
+                    fields.text("visit.photo.remove"),
+                    Material2AL.DELETE,
+                    Styles.DANGER,
                     atlantafx.base.theme.Styles.FLAT);
             remove.setOnAction(e -> vm.removePhoto(row.documentId()));
             box.getChildren().add(remove);
@@ -124,19 +128,25 @@ final class PhotosView {
     /** Where the photo stands: a coloured label, a progress bar while it is sent, the reason if it needs attention. */
     private Node state(PhotosViewModel.PhotoRow row) {
         Label state = new Label(row.stateText());
-        state.getStyleClass().addAll(Styles.STATUS, Styles.PHOTO_STATE, switch (row.delivery()) {
-            case RECEIVED -> Styles.STATUS_DONE;
-            case NEEDS_ATTENTION -> Styles.STATUS_CANCELLED;
-            case QUEUED, SENDING -> Styles.STATUS_PLANNED;
-            case LOCAL -> Styles.MUTED;
-        });
-        state.setGraphic(Icons.of(switch (row.delivery()) {
-            case LOCAL -> Material2MZ.PHONE_ANDROID;
-            case QUEUED -> Material2MZ.SCHEDULE;
-            case SENDING -> Material2AL.CLOUD_UPLOAD;
-            case RECEIVED -> Material2AL.CLOUD_DONE;
-            case NEEDS_ATTENTION -> Material2AL.ERROR_OUTLINE;
-        }, 14));
+        state.getStyleClass()
+                .addAll(
+                        Styles.STATUS,
+                        Styles.PHOTO_STATE,
+                        switch (row.delivery()) {
+                            case RECEIVED -> Styles.STATUS_DONE;
+                            case NEEDS_ATTENTION -> Styles.STATUS_CANCELLED;
+                            case QUEUED, SENDING -> Styles.STATUS_PLANNED;
+                            case LOCAL -> Styles.MUTED;
+                        });
+        state.setGraphic(Icons.of(
+                switch (row.delivery()) {
+                    case LOCAL -> Material2MZ.PHONE_ANDROID;
+                    case QUEUED -> Material2MZ.SCHEDULE;
+                    case SENDING -> Material2AL.CLOUD_UPLOAD;
+                    case RECEIVED -> Material2AL.CLOUD_DONE;
+                    case NEEDS_ATTENTION -> Material2AL.ERROR_OUTLINE;
+                },
+                14));
         state.setId("photo-state-" + row.documentId());
         VBox box = new VBox(4, state);
         if (row.showsProgress()) {

@@ -33,7 +33,8 @@ final class SignatureView {
         error.setId("visit-signature-error");
         VBox card = Ui.card(Ui.label(fields.text("visit.section.signature"), Styles.SECTION_TITLE), done);
         if (vm.available()) {
-            SignaturePad pad = new SignaturePad(fields.text("visit.signature.hint"), fields.text("visit.signature.clear"));
+            SignaturePad pad =
+                    new SignaturePad(fields.text("visit.signature.hint"), fields.text("visit.signature.clear"));
             pad.setId("visit-signature-pad");
             Button keep = Ui.button(fields.text("visit.signature.keep"), Material2AL.CHECK, Styles.PRIMARY);
             keep.setId("visit-signature-keep");
@@ -44,11 +45,14 @@ final class SignatureView {
                 }
             }));
             VBox drawing = new VBox(10, pad, keep);
-            Ui.showWhen(drawing, vm.frozenProperty().not().and(vm.documentIdProperty().isNull()));
+            Ui.showWhen(
+                    drawing,
+                    vm.frozenProperty().not().and(vm.documentIdProperty().isNull()));
             Button redo = Ui.button(fields.text("visit.signature.redo"), Material2AL.EDIT, Styles.SECONDARY);
             redo.setId("visit-signature-redo");
             redo.setOnAction(e -> vm.clear());
-            Ui.showWhen(redo, vm.frozenProperty().not().and(vm.documentIdProperty().isNotNull()));
+            Ui.showWhen(
+                    redo, vm.frozenProperty().not().and(vm.documentIdProperty().isNotNull()));
             card.getChildren().addAll(drawing, redo);
         }
         card.getChildren().addAll(attested, error);

@@ -1,14 +1,13 @@
 package fr.mediance.app.visit;
 
-import java.util.List;
-import java.util.ResourceBundle;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.shell.CodeChoices;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import javafx.beans.property.Property;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -56,7 +55,8 @@ final class VisitFields {
      * The lines of a list of the report ({@code line} makes the line of the item at an index), drawn again when
      * the list changes or the visit is terminated; {@code emptyKey}'s text when the list is empty.
      */
-    <T> VBox itemList(String id, double spacing, ObservableList<T> items, String emptyKey, BiFunction<Integer, T, Node> line) {
+    <T> VBox itemList(
+            String id, double spacing, ObservableList<T> items, String emptyKey, BiFunction<Integer, T, Node> line) {
         VBox list = new VBox(spacing);
         list.setId(id);
         Runnable render = () -> {
@@ -110,8 +110,11 @@ final class VisitFields {
     }
 
     /** Chips of a code list, disabled once terminated. */
-    FlowPane chips(ObservableList<CodeItem> options, ObservableList<String> selected, BiConsumer<String, Boolean> select,
-                   String idPrefix) {
+    FlowPane chips(
+            ObservableList<CodeItem> options,
+            ObservableList<String> selected,
+            BiConsumer<String, Boolean> select,
+            String idPrefix) {
         return CodeChoices.chips(options, selected, select, idPrefix, frozen);
     }
 

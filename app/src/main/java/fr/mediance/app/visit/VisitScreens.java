@@ -1,10 +1,9 @@
 package fr.mediance.app.visit;
 
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.ScreenContext;
-import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.core.visit.VisitReportViewModel;
+import fr.mediance.app.document.DocumentScreens;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens the visit screen from other features: a contact that was not planned (desk, phone...) with a resident,
@@ -18,10 +17,21 @@ public final class VisitScreens {
     }
 
     private VisitReportViewModel push() {
-        VisitReportViewModel vm = new VisitReportViewModel(ctx.core().visits(), ctx.core().documents(),
-                ctx.core().agenda(), ctx.core().residents(), ctx.core().reference(), ctx.capture(), ctx.core().sync(),
-                ctx.core().mandates()::activeCovering, ctx.core().signatures(), ctx.clock(), ctx.zone(), ctx.texts(),
-                ctx.background(), ctx.fx());
+        VisitReportViewModel vm = new VisitReportViewModel(
+                ctx.core().visits(),
+                ctx.core().documents(),
+                ctx.core().agenda(),
+                ctx.core().residents(),
+                ctx.core().reference(),
+                ctx.capture(),
+                ctx.core().sync(),
+                ctx.core().mandates()::activeCovering,
+                ctx.core().signatures(),
+                ctx.clock(),
+                ctx.zone(),
+                ctx.texts(),
+                ctx.background(),
+                ctx.fx());
         vm.setOnMessage(ctx.shell()::showMessage);
         ctx.onDispose().accept(vm::dispose);
         VisitView view = new VisitView(vm, ctx.texts());

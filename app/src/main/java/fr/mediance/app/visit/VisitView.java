@@ -1,13 +1,12 @@
 package fr.mediance.app.visit;
 
-import java.util.ResourceBundle;
-import java.util.function.Consumer;
-
 import fr.mediance.app.core.visit.VisitReportViewModel;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Screen;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
@@ -57,15 +56,18 @@ public final class VisitView implements Screen {
 
     private Node build() {
         VisitFields fields = new VisitFields(texts, vm.frozenProperty());
-        column.getChildren().setAll(header(), frozenBanner(),
-                new ContactView(vm, fields).build(),
-                new EnergyCheckView(vm.energy(), fields).build(),
-                new ActionsView(vm.actions(), fields).build(),
-                new OrientationsView(vm.orientations(), fields).build(),
-                new FollowUpsView(vm.followUps(), fields).build(),
-                new PhotosView(vm.photos(), fields, onDescribe).build(),
-                new SignatureView(vm.signature(), fields).build(),
-                completeBox());
+        column.getChildren()
+                .setAll(
+                        header(),
+                        frozenBanner(),
+                        new ContactView(vm, fields).build(),
+                        new EnergyCheckView(vm.energy(), fields).build(),
+                        new ActionsView(vm.actions(), fields).build(),
+                        new OrientationsView(vm.orientations(), fields).build(),
+                        new FollowUpsView(vm.followUps(), fields).build(),
+                        new PhotosView(vm.photos(), fields, onDescribe).build(),
+                        new SignatureView(vm.signature(), fields).build(),
+                        completeBox());
         return Ui.page(column);
     }
 
@@ -104,12 +106,16 @@ public final class VisitView implements Screen {
         frozenText.setId("visit-frozen");
         Label delivery = Ui.bound(vm.deliveryTextProperty(), Styles.DELIVERY_LINE);
         delivery.setId("visit-delivery");
-        delivery.graphicProperty().bind(vm.deliveryProperty().map(d -> Icons.of(switch (d) {
-            case RECEIVED -> Material2AL.CLOUD_DONE;
-            case NEEDS_ATTENTION -> Material2AL.ERROR_OUTLINE;
-            case SENDING -> Material2AL.CLOUD_UPLOAD;
-            case LOCAL, QUEUED -> Material2MZ.SCHEDULE;
-        }, 18)));
+        delivery.graphicProperty()
+                .bind(vm.deliveryProperty()
+                        .map(d -> Icons.of(
+                                switch (d) {
+                                    case RECEIVED -> Material2AL.CLOUD_DONE;
+                                    case NEEDS_ATTENTION -> Material2AL.ERROR_OUTLINE;
+                                    case SENDING -> Material2AL.CLOUD_UPLOAD;
+                                    case LOCAL, QUEUED -> Material2MZ.SCHEDULE;
+                                },
+                                18)));
         Ui.hideWhenBlank(delivery);
         Button correct = Ui.button(texts.getString("visit.correct"), Material2AL.EDIT, Styles.SECONDARY);
         correct.setId("visit-correct");

@@ -2,13 +2,12 @@ package fr.mediance.app.agenda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.testing.DemoOffice;
 import fr.mediance.app.testing.UiTest;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,7 @@ class AgendaScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
 
@@ -44,11 +44,16 @@ class AgendaScreenTest extends UiTest {
         assertThat(text("#agenda-heading")).startsWith("Aujourd'hui, ");
         VBox list = node("#agenda-list");
         assertThat(list.getChildren()).hasSize(5); // the day's count, then its four appointments
-        assertThat(lookup("#agenda-count-" + java.time.LocalDate.now(DemoOffice.PARIS)).queryLabeled().getText())
+        assertThat(lookup("#agenda-count-" + java.time.LocalDate.now(DemoOffice.PARIS))
+                        .queryLabeled()
+                        .getText())
                 .isEqualTo("4 rendez-vous");
-        assertThat(lookup("#appointment-a1 .item-time").queryLabeled().getText()).isEqualTo("09:30 – 10:30");
-        assertThat(lookup("#appointment-a1 .item-title").queryLabeled().getText()).isEqualTo("Fatima Benali");
-        assertThat(lookup("#appointment-a1 .status-label").queryLabeled().getText()).isEqualTo("Confirmé");
+        assertThat(lookup("#appointment-a1 .item-time").queryLabeled().getText())
+                .isEqualTo("09:30 – 10:30");
+        assertThat(lookup("#appointment-a1 .item-title").queryLabeled().getText())
+                .isEqualTo("Fatima Benali");
+        assertThat(lookup("#appointment-a1 .status-label").queryLabeled().getText())
+                .isEqualTo("Confirmé");
         assertThat(text("#sync-indicator")).isEqualTo("Tout est reçu");
         assertThat(visible("#offline-badge")).isFalse();
     }

@@ -2,16 +2,15 @@ package fr.mediance.app.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.testing.DemoOffice;
 import fr.mediance.app.testing.UiTest;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.EntityType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.RadioButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +22,19 @@ class ConflictsScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
 
     @BeforeEach
     void setUp() throws Exception {
         office = new DemoOffice();
-        office.conflict("c1", "phone", "06 12 34 56 78", "06 11 11 11 11", "06 22 22 22 22",
+        office.conflict(
+                "c1",
+                "phone",
+                "06 12 34 56 78",
+                "06 11 11 11 11",
+                "06 22 22 22 22",
                 Instant.parse("2026-11-26T09:02:00Z"));
         core = office.signedIn(dir, "coord");
         show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())), 800, 1280);
@@ -54,14 +59,17 @@ class ConflictsScreenTest extends UiTest {
         assertThat(text("#conflict-c1-server")).isEqualTo("06 11 11 11 11");
         assertThat(text("#conflict-c1-client")).isEqualTo("06 22 22 22 22");
         assertThat(lookup("#conflict-c1 .label").queryAllAs(javafx.scene.control.Label.class).stream()
-                .map(javafx.scene.control.Label::getText))
-                .contains("Fatima Benali", "Par Karim Haddad · enregistrée en premier",
+                        .map(javafx.scene.control.Label::getText))
+                .contains(
+                        "Fatima Benali",
+                        "Par Karim Haddad · enregistrée en premier",
                         "Par Awa Diallo · le 26/11/2026 à 10:02 · valeur actuelle de la fiche");
 
         // nothing chosen: said beside the button, nothing sent
         clickOn("#conflict-c1-resolve");
         until(() -> visible("#conflict-c1-error"));
-        assertThat(text("#conflict-c1-error")).isEqualTo("Choisissez l'une des deux valeurs, ou saisissez-en une autre.");
+        assertThat(text("#conflict-c1-error"))
+                .isEqualTo("Choisissez l'une des deux valeurs, ou saisissez-en une autre.");
 
         clickOn("#conflict-c1-server");
         assertThat(((RadioButton) node("#conflict-c1-server")).isSelected()).isTrue();

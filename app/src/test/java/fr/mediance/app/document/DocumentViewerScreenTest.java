@@ -3,16 +3,15 @@ package fr.mediance.app.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.AppComposition;
 import fr.mediance.app.ScreenContext;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.testing.DemoOffice;
 import fr.mediance.app.testing.UiTest;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
@@ -26,6 +25,7 @@ class DocumentViewerScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
     AppComposition app;
@@ -37,8 +37,10 @@ class DocumentViewerScreenTest extends UiTest {
         office = new DemoOffice();
         core = office.signedIn(dir, "conseil1");
         String report = core.visits().openForAppointment("a1").orElseThrow().id();
-        documentId = core.documents().attach(report, new CapturedImage(DemoOffice.jpeg(), "image/jpeg", null), "facture")
-                .value().id();
+        documentId = core.documents()
+                .attach(report, new CapturedImage(DemoOffice.jpeg(), "image/jpeg", null), "facture")
+                .value()
+                .id();
         app = show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())), 800, 1100);
         until(() -> exists("#appointment-a1"));
         interact(() -> viewer = (DocumentViewerView) new DocumentScreens(context()).view(documentId));
@@ -46,8 +48,18 @@ class DocumentViewerScreenTest extends UiTest {
     }
 
     ScreenContext context() {
-        return new ScreenContext(core, null, DemoOffice.TEXTS, office.background(), Platform::runLater, core.clock(),
-                core.zone(), app.shell(), r -> { }, id -> { }, id -> { });
+        return new ScreenContext(
+                core,
+                null,
+                DemoOffice.TEXTS,
+                office.background(),
+                Platform::runLater,
+                core.clock(),
+                core.zone(),
+                app.shell(),
+                r -> {},
+                id -> {},
+                id -> {});
     }
 
     @AfterEach
@@ -67,7 +79,8 @@ class DocumentViewerScreenTest extends UiTest {
 
         clickOn("#document-zoom-in");
         until(() -> image.getFitWidth() > fittedWidth * 1.2);
-        assertThat(text("#document-zoom-percent")).isEqualTo(Math.round(viewer.zoom().scaleProperty().get() * 100) + " %");
+        assertThat(text("#document-zoom-percent"))
+                .isEqualTo(Math.round(viewer.zoom().scaleProperty().get() * 100) + " %");
         clickOn("#document-zoom-out");
         until(() -> Math.abs(image.getFitWidth() - fittedWidth) < 0.5);
 

@@ -2,17 +2,16 @@ package fr.mediance.app.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.AppComposition;
+import fr.mediance.app.agenda.AgendaView;
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.session.SessionState;
+import fr.mediance.app.shell.Screen;
+import fr.mediance.app.testing.DemoOffice;
+import fr.mediance.app.testing.UiTest;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import fr.mediance.app.AppComposition;
-import fr.mediance.app.agenda.AgendaView;
-import fr.mediance.app.shell.Screen;
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.session.SessionState;
-import fr.mediance.app.testing.DemoOffice;
-import fr.mediance.app.testing.UiTest;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +23,7 @@ class LoginScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
     AppComposition composition;
@@ -32,8 +32,8 @@ class LoginScreenTest extends UiTest {
     void setUp() throws Exception {
         office = new DemoOffice();
         core = office.core(dir);
-        composition = show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())),
-                800, 1100);
+        composition =
+                show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())), 800, 1100);
     }
 
     @AfterEach

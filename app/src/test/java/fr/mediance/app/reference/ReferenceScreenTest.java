@@ -2,16 +2,15 @@ package fr.mediance.app.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.reference.CodeListsViewModel;
 import fr.mediance.app.testing.DemoOffice;
 import fr.mediance.app.testing.UiTest;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.EntityType;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +23,7 @@ class ReferenceScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
 
@@ -51,8 +51,11 @@ class ReferenceScreenTest extends UiTest {
         assertThat(text("#reference-empty")).isEqualTo("Choisissez une liste.");
 
         ComboBox<CodeListsViewModel.ListChoice> picker = node("#reference-list");
-        interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
-                .filter(l -> l.name().equals("domain")).findFirst().orElseThrow()));
+        interact(() -> picker.getSelectionModel()
+                .select(picker.getItems().stream()
+                        .filter(l -> l.name().equals("domain"))
+                        .findFirst()
+                        .orElseThrow()));
         TableView<CodeListsViewModel.Row> table = node("#reference-entries");
         until(() -> table.getItems().size() == 6);
         assertThat(table.getFixedCellSize()).isGreaterThanOrEqualTo(44);
@@ -64,7 +67,8 @@ class ReferenceScreenTest extends UiTest {
         clickOn("#reference-save");
         until(() -> visible("#reference-code-error"));
         assertThat(text("#reference-code-error")).startsWith("Le code s'écrit en minuscules");
-        assertThat(((javafx.scene.control.TextField) node("#reference-label")).getText()).isEqualTo("Santé");
+        assertThat(((javafx.scene.control.TextField) node("#reference-label")).getText())
+                .isEqualTo("Santé");
 
         interact(() -> ((javafx.scene.control.TextField) node("#reference-code")).setText("sante"));
         clickOn("#reference-save");

@@ -5,8 +5,7 @@ import fr.mediance.protocol.CodeDto;
 
 /** The code lists of the resident's file, consents and mandates, added to the demo office. */
 public final class ResidentDemo {
-    private ResidentDemo() {
-    }
+    private ResidentDemo() {}
 
     public static void codes(DemoOffice office) {
         code(office, "mandate_duration", "1j", "1 jour", "P1D", 1);

@@ -2,15 +2,14 @@ package fr.mediance.app.resident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.signature.SignaturePad;
 import fr.mediance.app.testing.DemoOffice;
 import fr.mediance.app.testing.UiTest;
 import fr.mediance.protocol.MandateDto;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -32,6 +31,7 @@ class ResidentScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
 
@@ -69,7 +69,8 @@ class ResidentScreenTest extends UiTest {
             if (p instanceof ScrollPane sp) {
                 Node content = sp.getContent();
                 Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
-                double room = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                double room = content.getBoundsInLocal().getHeight()
+                        - sp.getViewportBounds().getHeight();
                 if (room > 0) {
                     sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 80) / room)));
                 }
@@ -80,7 +81,11 @@ class ResidentScreenTest extends UiTest {
     void sign(String padId) {
         SignaturePad pad = node(padId);
         reveal(pad);
-        drag(pad.canvas(), MouseButton.PRIMARY).moveBy(60, 25).moveBy(60, -40).moveBy(50, 30).drop();
+        drag(pad.canvas(), MouseButton.PRIMARY)
+                .moveBy(60, 25)
+                .moveBy(60, -40)
+                .moveBy(50, 30)
+                .drop();
         until(() -> pad.signatureProperty().get() != null);
     }
 
@@ -96,7 +101,8 @@ class ResidentScreenTest extends UiTest {
         assertThat(phone.getText()).isEqualTo("06 12 34 56 78");
         interact(() -> phone.setText(""));
         clickOn(phone).write("07 11 22 33 44");
-        until(() -> "07 11 22 33 44".equals(core.residentFiles().file("r1").orElseThrow().resident().phone()));
+        until(() -> "07 11 22 33 44"
+                .equals(core.residentFiles().file("r1").orElseThrow().resident().phone()));
         assertThat(text("#resident-save-status")).startsWith("Enregistré sur l'appareil à");
 
         interact(() -> this.<ToggleButton>node("#resident-tab-consents").fire());
@@ -116,15 +122,16 @@ class ResidentScreenTest extends UiTest {
         sign("#mandate-agent-pad");
         interact(() -> this.<Button>node("#mandate-sign").fire());
 
-        until(() -> core.mandates().mandates("r1").size() == 1 && exists("#resident-mandates")
-                && !exists("#mandate-sign"));
+        until(() ->
+                core.mandates().mandates("r1").size() == 1 && exists("#resident-mandates") && !exists("#mandate-sign"));
         MandateDto m = core.mandates().mandates("r1").get(0);
         assertThat(m.demarches()).containsExactly("energie");
         assertThat(m.place()).isEqualTo("Marseille");
         until(() -> exists("#resident-mandate-" + m.id() + "-state"));
         assertThat(text("#resident-mandate-" + m.id() + "-state")).isEqualTo("Actif");
         assertThat(core.documents().readBytes(m.residentSignatureDocumentId())).isPresent();
-        assertThat(core.mandates().activeCovering("r1", "energie", m.startDate())).hasSize(1);
+        assertThat(core.mandates().activeCovering("r1", "energie", m.startDate()))
+                .hasSize(1);
     }
 
     @Test

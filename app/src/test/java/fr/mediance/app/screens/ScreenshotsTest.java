@@ -2,6 +2,13 @@ package fr.mediance.app.screens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.AppComposition;
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.visit.VisitReport;
+import fr.mediance.app.testing.DemoOffice;
+import fr.mediance.app.testing.UiTest;
+import fr.mediance.app.theme.Theme;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,20 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-
-import javax.imageio.ImageIO;
-
-import fr.mediance.app.AppComposition;
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.platform.CapturedImage;
-import fr.mediance.app.core.visit.VisitReport;
-import fr.mediance.app.testing.DemoOffice;
-import fr.mediance.app.testing.UiTest;
-import fr.mediance.app.theme.Theme;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +34,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ScreenshotsTest extends UiTest {
 
-    record Size(String name, double width, double height) {
-    }
+    record Size(String name, double width, double height) {}
 
-    static final List<Size> SIZES = List.of(new Size("tablet", 800, 1280), new Size("phone", 390, 844),
-            new Size("desktop", 1366, 768));
+    static final List<Size> SIZES =
+            List.of(new Size("tablet", 800, 1280), new Size("phone", 390, 844), new Size("desktop", 1366, 768));
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     Path out;
 
@@ -73,8 +71,13 @@ class ScreenshotsTest extends UiTest {
     AppComposition compose(CoreContext core) {
         byte[] jpeg = DemoOffice.jpeg();
         try {
-            current = show(() -> office.compose(core, () -> CompletableFuture.supplyAsync(
-                    () -> Optional.of(new CapturedImage(jpeg, "image/jpeg", "facture.jpg")))), 800, 1280);
+            current = show(
+                    () -> office.compose(
+                            core,
+                            () -> CompletableFuture.supplyAsync(
+                                    () -> Optional.of(new CapturedImage(jpeg, "image/jpeg", "facture.jpg")))),
+                    800,
+                    1280);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(e);
         }
@@ -140,7 +143,9 @@ class ScreenshotsTest extends UiTest {
         AppComposition app = compose(core);
         until(() -> has("#appointment-a1"));
         shoot(app, "agenda");
-        VisitReport draft = core.visits().openForAppointment("a1").orElseThrow()
+        VisitReport draft = core.visits()
+                .openForAppointment("a1")
+                .orElseThrow()
                 .withDomains(List.of("energie", "courriers"))
                 .withSynthesis("Facture d'électricité de 412,30 € en retard de deux mois. Mme Benali a reçu une lettre "
                         + "de relance. Échéancier demandé au fournisseur ; dossier FSL à préparer.")
@@ -149,12 +154,14 @@ class ScreenshotsTest extends UiTest {
         core.documents().attach(draft.id(), new CapturedImage(DemoOffice.jpeg(), "image/jpeg", null), "facture");
         core.documents().attach(draft.id(), new CapturedImage(DemoOffice.jpeg(), "image/jpeg", null), "relance");
         interact(() -> in("#appointment-a1").query().getOnMouseClicked().handle(null));
-        until(() -> has("#visit-synthesis") && in("#visit-photos .image-view").queryAll().size() == 2);
+        until(() -> has("#visit-synthesis")
+                && in("#visit-photos .image-view").queryAll().size() == 2);
         until(() -> in("#visit-photos .image-view").queryAllAs(javafx.scene.image.ImageView.class).stream()
                 .allMatch(i -> i.getImage() != null));
         shoot(app, "visit");
         interact(() -> in("#back").queryButton().fire());
-        interact(() -> in("#nav-SYNC").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() ->
+                in("#nav-SYNC").queryAs(javafx.scene.control.ToggleButton.class).fire());
         until(() -> has("#sync-now"));
         shoot(app, "sync");
         core.close();
@@ -168,11 +175,14 @@ class ScreenshotsTest extends UiTest {
     /** Scrolls the current page (0 top, 1 bottom). */
     void scrollPageTo(double v) {
         interact(() -> in(".scroll-pane").queryAllAs(javafx.scene.control.ScrollPane.class).stream()
-                .filter(p -> p.getStyleClass().contains("content")).forEach(p -> p.setVvalue(v)));
+                .filter(p -> p.getStyleClass().contains("content"))
+                .forEach(p -> p.setVvalue(v)));
     }
 
     void open(String place) {
-        interact(() -> in("#nav-" + place).queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() -> in("#nav-" + place)
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .fire());
     }
 
     @Test
@@ -183,14 +193,19 @@ class ScreenshotsTest extends UiTest {
         String second = core.documents().photos(report).get(1).id();
         int chunk = 16 * 1024;
         // the first photo arrives, the second is held after two of its chunks
-        CountDownLatch release = office.holdUploadAt(chunk, chunks(DemoOffice.travellingSize(core, report, 0), chunk) + 3);
+        CountDownLatch release =
+                office.holdUploadAt(chunk, chunks(DemoOffice.travellingSize(core, report, 0), chunk) + 3);
         AppComposition app = compose(core);
         try {
             until(() -> has("#appointment-a1"));
             interact(() -> in("#appointment-a1").query().getOnMouseClicked().handle(null));
-            until(() -> has("#visit-frozen") && in("#visit-photos .image-view").queryAllAs(javafx.scene.image.ImageView.class)
-                    .stream().filter(i -> i.getImage() != null).count() == 2);
-            until(() -> "En attente".equals(in("#photo-state-" + second).queryLabeled().getText()));
+            until(() -> has("#visit-frozen")
+                    && in("#visit-photos .image-view").queryAllAs(javafx.scene.image.ImageView.class).stream()
+                                    .filter(i -> i.getImage() != null)
+                                    .count()
+                            == 2);
+            until(() -> "En attente"
+                    .equals(in("#photo-state-" + second).queryLabeled().getText()));
             core.sync().syncNow();
             until(() -> in("#photo-state-" + second).queryLabeled().getText().matches("Envoi [1-9]\\d? %"));
             assertThat(in("#photo-state-" + first).queryLabeled().getText()).isEqualTo("Reçue par le bureau");
@@ -215,8 +230,10 @@ class ScreenshotsTest extends UiTest {
         CoreContext core = office.signedIn(dir, "conseil1");
         String refused = DemoOffice.completeVisit(core, "a1");
         DemoOffice.completeVisit(core, "a2");
-        office.server.reject(refused, "Ce rendez-vous a été annulé par la coordination : vérifiez avec elle avant "
-                + "d'envoyer le compte rendu à nouveau.");
+        office.server.reject(
+                refused,
+                "Ce rendez-vous a été annulé par la coordination : vérifiez avec elle avant "
+                        + "d'envoyer le compte rendu à nouveau.");
         core.sync().syncNow().join();
         AppComposition app = compose(core);
         until(() -> has("#nav-SYNC"));
@@ -234,20 +251,35 @@ class ScreenshotsTest extends UiTest {
 
     @Test
     void coordinator_conflicts() {
-        office.conflict("c1", "phone", "06 12 34 56 78", "06 11 11 11 11", "06 22 22 22 22",
+        office.conflict(
+                "c1",
+                "phone",
+                "06 12 34 56 78",
+                "06 11 11 11 11",
+                "06 22 22 22 22",
                 java.time.Instant.parse("2026-11-26T09:02:00Z"));
-        office.conflict("c2", "accessNotes", "Digicode 1234B, 2e étage", "Digicode 4821A, 2e étage, porte gauche",
-                null, java.time.Instant.parse("2026-11-26T13:47:00Z"));
+        office.conflict(
+                "c2",
+                "accessNotes",
+                "Digicode 1234B, 2e étage",
+                "Digicode 4821A, 2e étage, porte gauche",
+                null,
+                java.time.Instant.parse("2026-11-26T13:47:00Z"));
         CoreContext core = office.signedIn(dir, "coord");
         AppComposition app = compose(core);
-        until(() -> has("#nav-CONFLICTS-badge") && "2".equals(in("#nav-CONFLICTS-badge").queryLabeled().getText()));
+        until(() -> has("#nav-CONFLICTS-badge")
+                && "2".equals(in("#nav-CONFLICTS-badge").queryLabeled().getText()));
         open("CONFLICTS");
         until(() -> has("#conflict-c2"));
-        interact(() -> in("#conflict-c1-client").queryAs(javafx.scene.control.RadioButton.class).setSelected(true));
+        interact(() -> in("#conflict-c1-client")
+                .queryAs(javafx.scene.control.RadioButton.class)
+                .setSelected(true));
         shoot(app, "conflicts");
         interact(() -> in("#conflict-c1-resolve").queryButton().fire());
         until(() -> !has("#conflict-c1"));
-        interact(() -> in("#conflict-c2-server").queryAs(javafx.scene.control.RadioButton.class).setSelected(true));
+        interact(() -> in("#conflict-c2-server")
+                .queryAs(javafx.scene.control.RadioButton.class)
+                .setSelected(true));
         interact(() -> in("#conflict-c2-resolve").queryButton().fire());
         until(() -> has("#conflicts-empty"));
         shoot(app, "conflicts-empty");
@@ -258,11 +290,14 @@ class ScreenshotsTest extends UiTest {
     void coordinator_planning() {
         CoreContext core = office.signedIn(dir, "coord");
         AppComposition app = compose(core);
-        until(() -> has("#planning-submit") && !in("#planning-counsellor").queryComboBox().getItems().isEmpty());
+        until(() -> has("#planning-submit")
+                && !in("#planning-counsellor").queryComboBox().getItems().isEmpty());
         shoot(app, "planning");
         open("RESIDENTS");
         until(() -> has("#resident-search"));
-        interact(() -> in("#resident-search").queryAs(javafx.scene.control.TextField.class).setText("Zorro"));
+        interact(() -> in("#resident-search")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("Zorro"));
         until(() -> has("#resident-search-empty"));
         interact(() -> in("#resident-new").queryButton().fire());
         shoot(app, "residents-none-new");
@@ -277,7 +312,8 @@ class ScreenshotsTest extends UiTest {
         // a second visit whose second photo is still on its way when the office looks
         String report = DemoOffice.completeVisit(tablet, "a2", "facture", "relance", "avis_imposition");
         int chunk = 64 * 1024;
-        CountDownLatch release = office.holdUploadAt(chunk, chunks(DemoOffice.travellingSize(tablet, report, 0), chunk) + 1);
+        CountDownLatch release =
+                office.holdUploadAt(chunk, chunks(DemoOffice.travellingSize(tablet, report, 0), chunk) + 1);
         CompletableFuture<?> sending = tablet.sync().syncNow();
         String arrived = tablet.documents().photos(report).get(0).sha256();
         for (int i = 0; i < 400 && !office.server.hasBlob(arrived); i++) {
@@ -289,10 +325,17 @@ class ScreenshotsTest extends UiTest {
         try {
             until(() -> in("#office-list .list-item").queryAll().size() == 2);
             until(() -> in("#office-list .image-view").queryAllAs(javafx.scene.image.ImageView.class).stream()
-                    .filter(i -> i.getImage() != null).count() == 2);
+                            .filter(i -> i.getImage() != null)
+                            .count()
+                    == 2);
             assertThat(in("#office-list .list-item").queryAll().stream()
-                    .flatMap(n -> from(n).lookup(".status-label").queryAllAs(javafx.scene.control.Label.class).stream())
-                    .map(javafx.scene.control.Label::getText)).contains("2 photos sur 3 en attente");
+                            .flatMap(n ->
+                                    from(n)
+                                            .lookup(".status-label")
+                                            .queryAllAs(javafx.scene.control.Label.class)
+                                            .stream())
+                            .map(javafx.scene.control.Label::getText))
+                    .contains("2 photos sur 3 en attente");
             shoot(app, "office");
         } finally {
             release.countDown();
@@ -301,8 +344,10 @@ class ScreenshotsTest extends UiTest {
         tablet.close();
         String first = in("#office-list .list-item").query().getId();
         interact(() -> in("#" + first).query().getOnMouseClicked().handle(null));
-        until(() -> in("#office-photos .image-view").tryQuery()
-                .map(n -> ((javafx.scene.image.ImageView) n).getImage() != null).orElse(false));
+        until(() -> in("#office-photos .image-view")
+                .tryQuery()
+                .map(n -> ((javafx.scene.image.ImageView) n).getImage() != null)
+                .orElse(false));
         shoot(app, "office-report");
         core.close();
     }
@@ -321,33 +366,134 @@ class ScreenshotsTest extends UiTest {
         office.server.addCode("document_purpose", "cheque_energie", "Chèque énergie", 2);
         office.server.addCode("appointment_type", "desk", "Au bureau", 2);
         office.server.addCode("appointment_type", "phone", "Téléphone", 3);
-        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto("a1", "s1", "r1", "u-c1", "home_visit",
-                start.toInstant(), start.plusHours(1).toInstant(), "confirmed", null, "Apporter le formulaire FSL signé",
-                null, List.of("Récupérer l'avis d'imposition 2025", "Rapporter la copie de la facture EDF"),
+        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto(
+                "a1",
+                "s1",
+                "r1",
+                "u-c1",
+                "home_visit",
+                start.toInstant(),
+                start.plusHours(1).toInstant(),
+                "confirmed",
+                null,
+                "Apporter le formulaire FSL signé",
+                null,
+                List.of("Récupérer l'avis d'imposition 2025", "Rapporter la copie de la facture EDF"),
                 "Visite en binôme (chien dans le jardin)"));
-        java.time.LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        java.time.LocalDate monday =
+                today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         java.time.LocalDate other = today.equals(monday) ? monday.plusDays(2) : monday;
         java.time.ZonedDateTime o = other.atTime(14, 0).atZone(DemoOffice.PARIS);
-        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto("a6", "s1", "r4", "u-c1", "desk", o.toInstant(),
-                o.plusMinutes(45).toInstant(), "no_show", null, null, "oubli"));
-        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto("a7", "s1", "r3", "u-c1", "phone",
-                o.plusHours(2).toInstant(), o.plusHours(2).plusMinutes(20).toInstant(), "confirmed", null, null, null));
-        java.time.Instant last = today.minusDays(45).atTime(10, 30).atZone(DemoOffice.PARIS).toInstant();
-        office.server.serverWrite(new fr.mediance.protocol.VisitReportDto("v-old", "s1", null, "r1", "u-c1", "home_visit",
-                List.of("energie"), "Facture EDF de 412,30 € impayée depuis deux mois ; lettre de relance reçue.\n"
-                + "Échéancier demandé au fournisseur par téléphone pendant la visite.\nDossier FSL déposé.\n"
-                + "Rappeler en décembre.", null, null, last.minusSeconds(3600), last, null, null, null, List.of(),
-                List.of(), null, List.of(new fr.mediance.protocol.ActionDto("x1", "demande_fsl", "energie", "FSL 13",
-                        null, "accorde", 41230L, 41230L, null, false, null, null),
-                new fr.mediance.protocol.ActionDto("x2", "echeancier", "energie", "EDF", null, null, null, null, null,
-                        false, null, null)), List.of(), null, true, null));
-        office.server.serverWrite(new fr.mediance.protocol.TaskDto("t1", "s1", "r1", "v-old", "u-c1",
-                "Vérifier la décision FSL", today.plusDays(15), "todo", "fsl_check", "x1", last, null));
-        office.server.serverWrite(new fr.mediance.protocol.TaskDto("t2", "s1", "r1", "v-old", "u-c1",
-                "Relancer EDF pour l'échéancier", today.minusDays(3), "todo", null, null, last, null));
-        office.server.serverWrite(new fr.mediance.protocol.DocumentDto("d1", "s1", "v-old", "r1", "facture",
-                "ab".repeat(32), "image/jpeg", 1000, last, today.plusYears(1), "Électricité septembre", "EDF", 41230L,
-                today.plusDays(12), List.of("fsl"), "photo_in_app"));
+        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto(
+                "a6",
+                "s1",
+                "r4",
+                "u-c1",
+                "desk",
+                o.toInstant(),
+                o.plusMinutes(45).toInstant(),
+                "no_show",
+                null,
+                null,
+                "oubli"));
+        office.server.serverWrite(new fr.mediance.protocol.AppointmentDto(
+                "a7",
+                "s1",
+                "r3",
+                "u-c1",
+                "phone",
+                o.plusHours(2).toInstant(),
+                o.plusHours(2).plusMinutes(20).toInstant(),
+                "confirmed",
+                null,
+                null,
+                null));
+        java.time.Instant last =
+                today.minusDays(45).atTime(10, 30).atZone(DemoOffice.PARIS).toInstant();
+        office.server.serverWrite(new fr.mediance.protocol.VisitReportDto(
+                "v-old",
+                "s1",
+                null,
+                "r1",
+                "u-c1",
+                "home_visit",
+                List.of("energie"),
+                "Facture EDF de 412,30 € impayée depuis deux mois ; lettre de relance reçue.\n"
+                        + "Échéancier demandé au fournisseur par téléphone pendant la visite.\nDossier FSL déposé.\n"
+                        + "Rappeler en décembre.",
+                null,
+                null,
+                last.minusSeconds(3600),
+                last,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(
+                        new fr.mediance.protocol.ActionDto(
+                                "x1",
+                                "demande_fsl",
+                                "energie",
+                                "FSL 13",
+                                null,
+                                "accorde",
+                                41230L,
+                                41230L,
+                                null,
+                                false,
+                                null,
+                                null),
+                        new fr.mediance.protocol.ActionDto(
+                                "x2", "echeancier", "energie", "EDF", null, null, null, null, null, false, null, null)),
+                List.of(),
+                null,
+                true,
+                null));
+        office.server.serverWrite(new fr.mediance.protocol.TaskDto(
+                "t1",
+                "s1",
+                "r1",
+                "v-old",
+                "u-c1",
+                "Vérifier la décision FSL",
+                today.plusDays(15),
+                "todo",
+                "fsl_check",
+                "x1",
+                last,
+                null));
+        office.server.serverWrite(new fr.mediance.protocol.TaskDto(
+                "t2",
+                "s1",
+                "r1",
+                "v-old",
+                "u-c1",
+                "Relancer EDF pour l'échéancier",
+                today.minusDays(3),
+                "todo",
+                null,
+                null,
+                last,
+                null));
+        office.server.serverWrite(new fr.mediance.protocol.DocumentDto(
+                "d1",
+                "s1",
+                "v-old",
+                "r1",
+                "facture",
+                "ab".repeat(32),
+                "image/jpeg",
+                1000,
+                last,
+                today.plusYears(1),
+                "Électricité septembre",
+                "EDF",
+                41230L,
+                today.plusDays(12),
+                List.of("fsl"),
+                "photo_in_app"));
         CoreContext core = office.signedIn(dir, "conseil1");
         fr.mediance.app.core.platform.Location here = new fr.mediance.app.core.platform.Location() {
             @Override
@@ -357,8 +503,8 @@ class ScreenshotsTest extends UiTest {
 
             @Override
             public CompletableFuture<Optional<fr.mediance.app.core.platform.Position>> current(java.time.Duration t) {
-                return CompletableFuture.completedFuture(Optional.of(new fr.mediance.app.core.platform.Position(43.3412,
-                        5.3699, 12.0, java.time.Instant.now())));
+                return CompletableFuture.completedFuture(Optional.of(
+                        new fr.mediance.app.core.platform.Position(43.3412, 5.3699, 12.0, java.time.Instant.now())));
             }
         };
         fr.mediance.app.core.platform.ExternalApps apps = new fr.mediance.app.core.platform.ExternalApps() {
@@ -384,17 +530,30 @@ class ScreenshotsTest extends UiTest {
         };
         AppComposition app;
         try {
-            app = current = show(() -> new AppComposition(core, () -> CompletableFuture.completedFuture(Optional.empty()),
-                    apps, here, DemoOffice.TEXTS, office.background(), javafx.application.Platform::runLater,
-                    office.server.url()), 800, 1280);
+            app = current = show(
+                    () -> new AppComposition(
+                            core,
+                            () -> CompletableFuture.completedFuture(Optional.empty()),
+                            apps,
+                            here,
+                            DemoOffice.TEXTS,
+                            office.background(),
+                            javafx.application.Platform::runLater,
+                            office.server.url()),
+                    800,
+                    1280);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(e);
         }
         until(() -> has("#appointment-a1"));
-        interact(() -> in("#agenda-week").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() -> in("#agenda-week")
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .fire());
         until(() -> has("#appointment-a6") && has("#appointment-a5"));
         shoot(app, "agenda-week");
-        interact(() -> in("#agenda-today").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() -> in("#agenda-today")
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .fire());
         until(() -> !has("#appointment-a6"));
         interact(() -> in("#appointment-a1-prepare").queryButton().fire());
         until(() -> has("#appointment-resident") && has("#appointment-task-t1"));
@@ -403,18 +562,32 @@ class ScreenshotsTest extends UiTest {
         scrollPageTo(0);
         interact(() -> in("#appointment-open-visit").queryButton().fire());
         until(() -> has("#check-in-bar") && in("#check-in-bar").query().isVisible());
-        interact(() -> in("#check-in-enabled").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        interact(() -> in("#check-in-enabled")
+                .queryAs(javafx.scene.control.CheckBox.class)
+                .setSelected(true));
         interact(() -> in("#check-in-button").queryButton().fire());
         until(() -> in("#check-in-status").queryLabeled().getText().startsWith("Position enregistrée"));
         shoot(app, "visit-check-in");
         String report = core.visits().openForAppointment("a1").orElseThrow().id();
-        String doc = core.documents().attach(report, new CapturedImage(DemoOffice.jpeg(), "image/jpeg", null), "facture")
-                .value().id();
-        fr.mediance.app.ScreenContext ctx = new fr.mediance.app.ScreenContext(core, null, DemoOffice.TEXTS,
-                office.background(), javafx.application.Platform::runLater, core.clock(), core.zone(), app.shell(),
-                r -> { }, id -> { }, id -> { });
-        interact(() -> new fr.mediance.app.document.DocumentScreens(ctx).describe(doc, () -> { }));
-        until(() -> has("#document-retention") && !in("#document-retention").queryTextInputControl().getText().isEmpty());
+        String doc = core.documents()
+                .attach(report, new CapturedImage(DemoOffice.jpeg(), "image/jpeg", null), "facture")
+                .value()
+                .id();
+        fr.mediance.app.ScreenContext ctx = new fr.mediance.app.ScreenContext(
+                core,
+                null,
+                DemoOffice.TEXTS,
+                office.background(),
+                javafx.application.Platform::runLater,
+                core.clock(),
+                core.zone(),
+                app.shell(),
+                r -> {},
+                id -> {},
+                id -> {});
+        interact(() -> new fr.mediance.app.document.DocumentScreens(ctx).describe(doc, () -> {}));
+        until(() -> has("#document-retention")
+                && !in("#document-retention").queryTextInputControl().getText().isEmpty());
         interact(() -> {
             in("#document-title").queryTextInputControl().setText("Électricité novembre");
             in("#document-issuer").queryTextInputControl().setText("EDF");
@@ -426,8 +599,11 @@ class ScreenshotsTest extends UiTest {
         shoot(app, "document-form-errors");
         interact(() -> in("#back").queryButton().fire());
         interact(() -> new fr.mediance.app.document.DocumentScreens(ctx).view(doc));
-        until(() -> has("#document-image") && in("#document-image").queryAs(javafx.scene.image.ImageView.class)
-                .getImage() != null);
+        until(() -> has("#document-image")
+                && in("#document-image")
+                                .queryAs(javafx.scene.image.ImageView.class)
+                                .getImage()
+                        != null);
         shoot(app, "document-viewer");
         javafx.scene.layout.VBox list = new javafx.scene.layout.VBox();
         interact(() -> {
@@ -448,24 +624,57 @@ class ScreenshotsTest extends UiTest {
     /** A report with every part: the contact, the energy block, actions, orientations, follow-ups. */
     static VisitReport fullDraft(CoreContext core, String appointmentId) {
         java.time.LocalDate today = java.time.LocalDate.now(DemoOffice.PARIS);
-        VisitReport draft = core.visits().openForAppointment(appointmentId).orElseThrow()
+        VisitReport draft = core.visits()
+                .openForAppointment(appointmentId)
+                .orElseThrow()
                 .withPersonsPresent(List.of("resident", "conjoint"))
-                .withPlace("Domicile, salon").withDurationMinutes(55)
-                .withDomains(List.of("energie", "budget")).withMotifs(List.of("impaye_elec", "diagnostic"))
+                .withPlace("Domicile, salon")
+                .withDurationMinutes(55)
+                .withDomains(List.of("energie", "budget"))
+                .withMotifs(List.of("impaye_elec", "diagnostic"))
                 .withSynthesis("Facture d'électricité de 412,50 € impayée depuis septembre ; puissance réduite à 3 kVA "
                         + "depuis le 15/11. Demande FSL préparée avec les justificatifs. Échéancier demandé à EDF.")
-                .withFollowUp("Rappeler EDF Solidarité pour l'échéancier").withFollowUpDue(today.plusDays(7))
-                .withEnergy(new fr.mediance.protocol.EnergyCheckDto(true, Boolean.TRUE, "limited", 3L,
-                        today.minusDays(11), "electric", List.of("thermostat", "veille"), List.of("convectors"),
+                .withFollowUp("Rappeler EDF Solidarité pour l'échéancier")
+                .withFollowUpDue(today.plusDays(7))
+                .withEnergy(new fr.mediance.protocol.EnergyCheckDto(
+                        true,
+                        Boolean.TRUE,
+                        "limited",
+                        3L,
+                        today.minusDays(11),
+                        "electric",
+                        List.of("thermostat", "veille"),
+                        List.of("convectors"),
                         "france_renov"))
                 .withActions(List.of(
-                        new fr.mediance.protocol.ActionDto("act-1", "demande_aide", "energie", "Conseil départemental (FSL)",
-                                today, "pending", 41_250L, null, "FSL-2026-0118", true, "m-r1",
+                        new fr.mediance.protocol.ActionDto(
+                                "act-1",
+                                "demande_aide",
+                                "energie",
+                                "Conseil départemental (FSL)",
+                                today,
+                                "pending",
+                                41_250L,
+                                null,
+                                "FSL-2026-0118",
+                                true,
+                                "m-r1",
                                 "Dossier déposé avec l'avis d'imposition et les trois dernières factures."),
-                        new fr.mediance.protocol.ActionDto("act-2", "echeancier", "energie", "EDF Solidarité", today,
-                                "obtained", 123_456L, 123_456L, null, true, "m-r1", null)))
-                .withOrientations(List.of(new fr.mediance.protocol.OrientationDto("or-1", "france_renov",
-                        "Logement mal isolé, convecteurs anciens.", today, "warm", true, null)))
+                        new fr.mediance.protocol.ActionDto(
+                                "act-2",
+                                "echeancier",
+                                "energie",
+                                "EDF Solidarité",
+                                today,
+                                "obtained",
+                                123_456L,
+                                123_456L,
+                                null,
+                                true,
+                                "m-r1",
+                                null)))
+                .withOrientations(List.of(new fr.mediance.protocol.OrientationDto(
+                        "or-1", "france_renov", "Logement mal isolé, convecteurs anciens.", today, "warm", true, null)))
                 .withPlannedTasks(List.of(new VisitReport.PlannedTask("Rappeler EDF Solidarité", today.plusDays(3))));
         return core.visits().saveDraft(draft).value();
     }
@@ -487,26 +696,40 @@ class ScreenshotsTest extends UiTest {
         interact(() -> in("#visit-action-add").queryButton().fire());
         until(() -> has("#action-editor"));
         interact(() -> {
-            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> type = in("#action-type").queryComboBox();
-            type.setValue(type.getItems().stream().filter(c -> c.code().equals("appel_creancier")).findFirst().orElseThrow());
-            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> domain = in("#action-domain").queryComboBox();
-            domain.setValue(domain.getItems().stream().filter(c -> c.code().equals("budget")).findFirst().orElseThrow());
+            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> type =
+                    in("#action-type").queryComboBox();
+            type.setValue(type.getItems().stream()
+                    .filter(c -> c.code().equals("appel_creancier"))
+                    .findFirst()
+                    .orElseThrow());
+            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> domain =
+                    in("#action-domain").queryComboBox();
+            domain.setValue(domain.getItems().stream()
+                    .filter(c -> c.code().equals("budget"))
+                    .findFirst()
+                    .orElseThrow());
             in("#action-target").queryAs(javafx.scene.control.TextField.class).setText("Banque Postale");
-            in("#action-amount-requested").queryAs(javafx.scene.control.TextField.class).setText("douze euros");
+            in("#action-amount-requested")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("douze euros");
             in("#action-onbehalf").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
         });
         interact(() -> in("#action-save").queryButton().fire());
-        until(() -> has("#action-mandate-error") && in("#action-mandate-error").query().isVisible());
+        until(() -> has("#action-mandate-error")
+                && in("#action-mandate-error").query().isVisible());
         shoot(app, "visit-full-action-refused", 0.62);
         interact(() -> in("#action-cancel").queryButton().fire());
-        interact(() -> in("#visit-attested").queryAs(javafx.scene.control.CheckBox.class).fire());
+        interact(() -> in("#visit-attested")
+                .queryAs(javafx.scene.control.CheckBox.class)
+                .fire());
         until(() -> core.visits().find(draft.id()).orElseThrow().visitAttested());
         interact(() -> in("#visit-complete").queryButton().fire());
         until(() -> has("#visit-frozen") && in("#visit-frozen").query().isVisible());
         shoot(app, "visit-full-frozen", 0);
         interact(() -> in("#back").queryButton().fire());
         open("TASKS");
-        until(() -> has("#tasks-groups") && in("#tasks-groups .list-item").queryAll().size() == 4);
+        until(() -> has("#tasks-groups")
+                && in("#tasks-groups .list-item").queryAll().size() == 4);
         shoot(app, "tasks");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
 
@@ -532,9 +755,16 @@ class ScreenshotsTest extends UiTest {
         javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeListsViewModel.ListChoice> picker =
                 (javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeListsViewModel.ListChoice>)
                         in("#reference-list").query();
-        interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
-                .filter(l -> l.name().equals("domain")).findFirst().orElseThrow()));
-        until(() -> ((javafx.scene.control.TableView<?>) in("#reference-entries").query()).getItems().size() == 6);
+        interact(() -> picker.getSelectionModel()
+                .select(picker.getItems().stream()
+                        .filter(l -> l.name().equals("domain"))
+                        .findFirst()
+                        .orElseThrow()));
+        until(() ->
+                ((javafx.scene.control.TableView<?>) in("#reference-entries").query())
+                                .getItems()
+                                .size()
+                        == 6);
         shoot(app, "reference-lists");
         interact(() -> {
             ((javafx.scene.control.Button) in("#reference-add").query()).fire();
@@ -542,7 +772,10 @@ class ScreenshotsTest extends UiTest {
             ((javafx.scene.control.TextField) in("#reference-label").query()).setText("Santé");
             ((javafx.scene.control.Button) in("#reference-save").query()).fire();
         });
-        until(() -> in("#reference-code-error").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        until(() -> in("#reference-code-error")
+                .tryQuery()
+                .map(javafx.scene.Node::isVisible)
+                .orElse(false));
         shoot(app, "reference-entry-error", 1);
         core.close();
     }
@@ -565,65 +798,116 @@ class ScreenshotsTest extends UiTest {
         file.put("socioProfessional", "retraite");
         file.put("orientationIn", "partenaire");
         file.put("orientingPartner", "EDF Solidarité");
-        file.put("synthesis", "Facture d'électricité de 412,30 € en retard de deux mois. Dossier FSL en cours. "
-                + "Mme Benali vit seule avec son petit-fils le mercredi.");
-        file.put("household", List.of(new fr.mediance.protocol.HouseholdMemberDto("m1", "declarant", "Fatima", 1948),
-                new fr.mediance.protocol.HouseholdMemberDto("m2", "enfant_moins_14", null, 2016)));
-        file.put("contacts", List.of(new fr.mediance.protocol.ContactPersonDto("c1", "Samia Benali", "fille",
-                "06 22 33 44 55", true, false)));
+        file.put(
+                "synthesis",
+                "Facture d'électricité de 412,30 € en retard de deux mois. Dossier FSL en cours. "
+                        + "Mme Benali vit seule avec son petit-fils le mercredi.");
+        file.put(
+                "household",
+                List.of(
+                        new fr.mediance.protocol.HouseholdMemberDto("m1", "declarant", "Fatima", 1948),
+                        new fr.mediance.protocol.HouseholdMemberDto("m2", "enfant_moins_14", null, 2016)));
+        file.put(
+                "contacts",
+                List.of(new fr.mediance.protocol.ContactPersonDto(
+                        "c1", "Samia Benali", "fille", "06 22 33 44 55", true, false)));
         core.residentFiles().saveFields("r1", null, file).value();
-        core.residentFiles().saveMyNote("r1", "Préfère que l'on sonne deux fois ; me rappeler de rapporter la copie "
-                + "du courrier CAF.").value();
-        fr.mediance.app.core.signature.Signature sig = new fr.mediance.app.core.signature.Signature(400, 150,
-                List.of(List.of(new fr.mediance.app.core.signature.Signature.Point(30, 100),
+        core.residentFiles()
+                .saveMyNote(
+                        "r1",
+                        "Préfère que l'on sonne deux fois ; me rappeler de rapporter la copie " + "du courrier CAF.")
+                .value();
+        fr.mediance.app.core.signature.Signature sig = new fr.mediance.app.core.signature.Signature(
+                400,
+                150,
+                List.of(List.of(
+                        new fr.mediance.app.core.signature.Signature.Point(30, 100),
                         new fr.mediance.app.core.signature.Signature.Point(120, 40),
                         new fr.mediance.app.core.signature.Signature.Point(220, 110),
                         new fr.mediance.app.core.signature.Signature.Point(350, 50))));
         core.consents().acknowledgeNotice("r1", "paper", sig).value();
         core.consents().give("r1", "contact_creditor", "EDF", "screen", sig).value();
-        core.mandates().create(new fr.mediance.app.core.consent.MandateService.MandateForm("r1",
-                List.of("energie", "eau"), List.of("EDF"), "6m", java.time.LocalDate.now(DemoOffice.PARIS), "Marseille",
-                true, null), sig, sig).value();
-        core.residentFiles().saveFields("r4", null, java.util.Map.of("legalProtection", "curatelle_renforcee",
-                "legalRepresentative", "UDAF 13, Mme Lopez, 04 91 00 00 00")).value();
+        core.mandates()
+                .create(
+                        new fr.mediance.app.core.consent.MandateService.MandateForm(
+                                "r1",
+                                List.of("energie", "eau"),
+                                List.of("EDF"),
+                                "6m",
+                                java.time.LocalDate.now(DemoOffice.PARIS),
+                                "Marseille",
+                                true,
+                                null),
+                        sig,
+                        sig)
+                .value();
+        core.residentFiles()
+                .saveFields(
+                        "r4",
+                        null,
+                        java.util.Map.of(
+                                "legalProtection",
+                                "curatelle_renforcee",
+                                "legalRepresentative",
+                                "UDAF 13, Mme Lopez, 04 91 00 00 00"))
+                .value();
         AppComposition app = compose(core);
         until(() -> has("#nav-RESIDENTS"));
         open("RESIDENTS");
         until(() -> has("#resident-row-r4"));
         shoot(app, "residents");
-        interact(() -> in("#resident-search").queryAs(javafx.scene.control.TextField.class).setText("Zorro"));
+        interact(() -> in("#resident-search")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("Zorro"));
         until(() -> has("#resident-search-empty"));
         assertThat(in("#resident-new").query().isVisible()).isFalse(); // only the coordination creates a person
         shoot(app, "residents-none");
-        interact(() -> in("#resident-search").queryAs(javafx.scene.control.TextField.class).setText(""));
+        interact(() -> in("#resident-search")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText(""));
         until(() -> has("#resident-row-r1"));
         interact(() -> in("#resident-row-r1").query().getOnMouseClicked().handle(null));
-        until(() -> has("#resident-file-name") && "Fatima Benali".equals(in("#resident-file-name").queryLabeled().getText()));
-        interact(() -> in("#resident-birthDate").queryAs(javafx.scene.control.TextField.class).setText("31/02/1948"));
+        until(() -> has("#resident-file-name")
+                && "Fatima Benali"
+                        .equals(in("#resident-file-name").queryLabeled().getText()));
+        interact(() -> in("#resident-birthDate")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("31/02/1948"));
         shoot(app, "resident-identity");
-        interact(() -> in("#resident-birthDate").queryAs(javafx.scene.control.TextField.class).setText("05/03/1948"));
+        interact(() -> in("#resident-birthDate")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("05/03/1948"));
         for (String section : List.of("housing", "household", "contacts", "notes", "consents", "timeline")) {
-            interact(() -> in("#resident-tab-" + section).queryAs(javafx.scene.control.ToggleButton.class).fire());
+            interact(() -> in("#resident-tab-" + section)
+                    .queryAs(javafx.scene.control.ToggleButton.class)
+                    .fire());
             shoot(app, "resident-" + section);
         }
-        interact(() -> in("#resident-tab-consents").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() -> in("#resident-tab-consents")
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .fire());
         interact(() -> in("#resident-consent-open").queryButton().fire());
-        until(() -> has("#consent-give") && !in("#consent-notice-version").queryLabeled().getText().isEmpty());
+        until(() -> has("#consent-give")
+                && !in("#consent-notice-version").queryLabeled().getText().isEmpty());
         shoot(app, "consent");
         interact(() -> in("#back").queryButton().fire());
         interact(() -> in("#resident-mandate-open").queryButton().fire());
         until(() -> has("#mandate-demarche-energie"));
         shoot(app, "mandate");
         interact(() -> in("#mandate-sign").queryButton().fire());
-        until(() -> has("#mandate-demarches-error") && in("#mandate-demarches-error").query().isVisible());
+        until(() -> has("#mandate-demarches-error")
+                && in("#mandate-demarches-error").query().isVisible());
         shoot(app, "mandate-errors", 0.0);
         interact(() -> in("#back").queryButton().fire());
         interact(() -> in("#back").queryButton().fire());
         until(() -> has("#resident-row-r4"));
         interact(() -> in("#resident-row-r4").query().getOnMouseClicked().handle(null));
-        until(() -> has("#resident-file-name") && "Marcel Roux".equals(in("#resident-file-name").queryLabeled().getText())
+        until(() -> has("#resident-file-name")
+                && "Marcel Roux".equals(in("#resident-file-name").queryLabeled().getText())
                 && !in("#resident-protection").queryLabeled().getText().isEmpty());
-        interact(() -> in("#resident-tab-consents").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        interact(() -> in("#resident-tab-consents")
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .fire());
         shoot(app, "resident-protected");
         core.close();
     }

@@ -2,14 +2,13 @@ package fr.mediance.app.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.testing.DemoOffice;
+import fr.mediance.app.testing.UiTest;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.testing.DemoOffice;
-import fr.mediance.app.testing.UiTest;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +25,7 @@ class SyncScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
     String reportId;
@@ -84,12 +84,18 @@ class SyncScreenTest extends UiTest {
 
         until(() -> text("#sync-summary").startsWith("Tout est reçu par le bureau à "));
         assertThat(text("#sync-indicator")).isEqualTo("Tout est reçu");
-        assertThat(lookup("#sync-received-list #sync-photo-" + photoId + "-state").queryLabeled().getText())
+        assertThat(lookup("#sync-received-list #sync-photo-" + photoId + "-state")
+                        .queryLabeled()
+                        .getText())
                 .isEqualTo("Reçue par le bureau");
-        assertThat(lookup("#sync-received-list #sync-record-visit_report-" + reportId + "-state").queryLabeled()
-                .getText()).isEqualTo("Reçu par le bureau");
+        assertThat(lookup("#sync-received-list #sync-record-visit_report-" + reportId + "-state")
+                        .queryLabeled()
+                        .getText())
+                .isEqualTo("Reçu par le bureau");
         assertThat(exists("#sync-pending-list #sync-photo-" + photoId)).isFalse();
-        assertThat(office.server.hasBlob(core.documents().photos(reportId).get(0).sha256())).isTrue();
+        assertThat(office.server.hasBlob(
+                        core.documents().photos(reportId).get(0).sha256()))
+                .isTrue();
     }
 
     @Test
@@ -97,7 +103,8 @@ class SyncScreenTest extends UiTest {
         office.server.reject(reportId, "Ce rendez-vous a été annulé par la coordination.");
         clickOn("#sync-now");
         String id = "#sync-record-visit_report-" + reportId;
-        until(() -> exists("#sync-attention-list " + id + "-retry") && text("#sync-indicator").equals("1 à vérifier"));
+        until(() -> exists("#sync-attention-list " + id + "-retry")
+                && text("#sync-indicator").equals("1 à vérifier"));
         assertThat(text(id + "-state")).isEqualTo("À vérifier");
         assertThat(text(id + "-reason")).isEqualTo("Ce rendez-vous a été annulé par la coordination.");
         assertThat(text("#sync-indicator")).isEqualTo("1 à vérifier");

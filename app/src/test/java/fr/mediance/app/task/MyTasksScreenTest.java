@@ -2,16 +2,15 @@ package fr.mediance.app.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.AppComposition;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.task.TaskItem;
 import fr.mediance.app.testing.DemoOffice;
 import fr.mediance.app.testing.UiTest;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.Button;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +22,7 @@ class MyTasksScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
     AppComposition app;
@@ -33,7 +33,9 @@ class MyTasksScreenTest extends UiTest {
         office = new DemoOffice();
         core = office.signedIn(dir, "conseil1");
         LocalDate today = LocalDate.now(DemoOffice.PARIS);
-        late = core.tasks().create("r1", "Vérifier la décision FSL", today.minusDays(2)).value();
+        late = core.tasks()
+                .create("r1", "Vérifier la décision FSL", today.minusDays(2))
+                .value();
         core.tasks().create("r2", "Rappeler la CAF", today).value();
         app = show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())), 390, 844);
         until(() -> exists("#nav-TASKS"));
@@ -62,7 +64,8 @@ class MyTasksScreenTest extends UiTest {
         Button undo = node("#tasks-undo");
         interact(undo::fire);
         until(() -> exists("#task-" + late.id()) && !visible("#tasks-undo-bar"));
-        assertThat(core.tasks().overdue(LocalDate.now(DemoOffice.PARIS))).extracting(TaskItem::title)
+        assertThat(core.tasks().overdue(LocalDate.now(DemoOffice.PARIS)))
+                .extracting(TaskItem::title)
                 .containsExactly("Vérifier la décision FSL");
     }
 }

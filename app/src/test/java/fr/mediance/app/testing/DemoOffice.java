@@ -1,16 +1,5 @@
 package fr.mediance.app.testing;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.ResourceBundle;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import fr.mediance.app.AppComposition;
 import fr.mediance.app.MedianceApp;
 import fr.mediance.app.core.CoreContext;
@@ -21,6 +10,16 @@ import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.testing.TestImages;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
 
 /**
@@ -53,18 +52,51 @@ public final class DemoOffice implements AutoCloseable {
         server.addUser("u-k1", "coord", "Sophie Martin", PASSWORD, Role.COORDINATOR);
         server.addUser("u-o1", "bureau", "Accueil PSP", PASSWORD, Role.OFFICE);
         code("medium", "home_visit", "Visite à domicile", "phone", "Téléphone", "desk", "Au bureau");
-        code("domain", "energie", "Énergie", "eau", "Eau", "budget", "Budget", "logement", "Logement",
-                "caf", "Démarches CAF", "courriers", "Courriers");
-        code("document_type", "facture", "Facture", "relance", "Lettre de relance", "avis_imposition",
-                "Avis d'imposition", "quittance", "Quittance de loyer");
+        code(
+                "domain",
+                "energie",
+                "Énergie",
+                "eau",
+                "Eau",
+                "budget",
+                "Budget",
+                "logement",
+                "Logement",
+                "caf",
+                "Démarches CAF",
+                "courriers",
+                "Courriers");
+        code(
+                "document_type",
+                "facture",
+                "Facture",
+                "relance",
+                "Lettre de relance",
+                "avis_imposition",
+                "Avis d'imposition",
+                "quittance",
+                "Quittance de loyer");
         code("appointment_status", "confirmed", "Confirmé", "done", "Réalisé", "proposed", "Proposé");
         code("appointment_type", "home_visit", "Visite à domicile");
-        code("mobility_reason", "mobilite_reduite", "Mobilité réduite", "isolement", "Isolement", "sortie_hopital",
+        code(
+                "mobility_reason",
+                "mobilite_reduite",
+                "Mobilité réduite",
+                "isolement",
+                "Isolement",
+                "sortie_hopital",
                 "Retour d'hospitalisation");
         resident("r1", "Benali", "Fatima", "06 12 34 56 78", "12 rue des Lilas", "13015", "Digicode 1234B, 2e étage");
         resident("r2", "Martin", "Jean", "04 91 00 11 22", "3 avenue du Port", "13002", "Sonner chez la gardienne");
         resident("r3", "Nguyen", "Thi Lan", null, "48 boulevard National", "13003", null);
-        resident("r4", "Roux", "Marcel", "06 98 76 54 32", "7 traverse des Pins", "13012", "Maison au fond de l'impasse");
+        resident(
+                "r4",
+                "Roux",
+                "Marcel",
+                "06 98 76 54 32",
+                "7 traverse des Pins",
+                "13012",
+                "Maison au fond de l'impasse");
         LocalDate today = LocalDate.now(PARIS);
         appointment("a1", "r1", today, "09:30", 60, "confirmed");
         appointment("a2", "r2", today, "11:00", 45, "confirmed");
@@ -79,16 +111,39 @@ public final class DemoOffice implements AutoCloseable {
         }
     }
 
-    private void resident(String id, String last, String first, String phone, String street, String postcode,
-                          String access) {
-        server.serverWrite(new ResidentDto(id, "s1", "D-" + id, null, last, first, null, phone, street, postcode,
-                "Marseille", access, null, "u-c1"));
+    private void resident(
+            String id, String last, String first, String phone, String street, String postcode, String access) {
+        server.serverWrite(new ResidentDto(
+                id,
+                "s1",
+                "D-" + id,
+                null,
+                last,
+                first,
+                null,
+                phone,
+                street,
+                postcode,
+                "Marseille",
+                access,
+                null,
+                "u-c1"));
     }
 
     private void appointment(String id, String resident, LocalDate day, String start, int minutes, String status) {
         ZonedDateTime s = ZonedDateTime.of(day, LocalTime.parse(start), PARIS);
-        server.serverWrite(new AppointmentDto(id, "s1", resident, "u-c1", "home_visit", s.toInstant(),
-                s.plusMinutes(minutes).toInstant(), status, null, null, null));
+        server.serverWrite(new AppointmentDto(
+                id,
+                "s1",
+                resident,
+                "u-c1",
+                "home_visit",
+                s.toInstant(),
+                s.plusMinutes(minutes).toInstant(),
+                status,
+                null,
+                null,
+                null));
     }
 
     /**
@@ -96,9 +151,22 @@ public final class DemoOffice implements AutoCloseable {
      * server kept, first value by Karim Haddad, last one (the record's current value) by Awa Diallo.
      */
     public void conflict(String id, String field, String base, String first, String last, java.time.Instant detected) {
-        server.serverWrite(new fr.mediance.protocol.ConflictDto(id, "s1", fr.mediance.protocol.EntityType.RESIDENT,
-                "r1", field, base, first, last, "u-c2", "u-c1", detected, fr.mediance.protocol.ConflictDto.OPEN, null,
-                null, null));
+        server.serverWrite(new fr.mediance.protocol.ConflictDto(
+                id,
+                "s1",
+                fr.mediance.protocol.EntityType.RESIDENT,
+                "r1",
+                field,
+                base,
+                first,
+                last,
+                "u-c2",
+                "u-c1",
+                detected,
+                fr.mediance.protocol.ConflictDto.OPEN,
+                null,
+                null,
+                null));
     }
 
     /**
@@ -106,7 +174,9 @@ public final class DemoOffice implements AutoCloseable {
      * (call off the FX thread); returns the report's id.
      */
     public static String completeVisit(CoreContext core, String appointmentId, String... photoTypes) {
-        fr.mediance.app.core.visit.VisitReport draft = core.visits().openForAppointment(appointmentId).orElseThrow()
+        fr.mediance.app.core.visit.VisitReport draft = core.visits()
+                .openForAppointment(appointmentId)
+                .orElseThrow()
                 .withDomains(List.of("energie", "courriers"))
                 .withSynthesis("Facture d'électricité de 412,30 € en retard de deux mois. Échéancier demandé au "
                         + "fournisseur ; dossier FSL à préparer.")
@@ -115,8 +185,12 @@ public final class DemoOffice implements AutoCloseable {
         core.visits().saveDraft(draft);
         for (String type : photoTypes) {
             byte[] photo = photographedBill(type.hashCode() + draft.id().hashCode());
-            if (!core.documents().attach(draft.id(), new fr.mediance.app.core.platform.CapturedImage(photo, "image/jpeg",
-                    null), type).isOk()) {
+            if (!core.documents()
+                    .attach(
+                            draft.id(),
+                            new fr.mediance.app.core.platform.CapturedImage(photo, "image/jpeg", null),
+                            type)
+                    .isOk()) {
                 throw new IllegalStateException("photo not attached");
             }
         }
@@ -163,8 +237,13 @@ public final class DemoOffice implements AutoCloseable {
 
     /** A core on {@code dir} publishing on the FX thread, nothing automatic. */
     public CoreContext core(Path dir) {
-        return CoreContext.builder(dir).clock(Clock.systemUTC()).pinIterations(1_000).httpClient(TestCores.http())
-                .background(coreExecutor()).ui(Platform::runLater).build();
+        return CoreContext.builder(dir)
+                .clock(Clock.systemUTC())
+                .pinIterations(1_000)
+                .httpClient(TestCores.http())
+                .background(coreExecutor())
+                .ui(Platform::runLater)
+                .build();
     }
 
     /** A core signed in as {@code username}, unlocked and synchronised (call off the FX thread). */

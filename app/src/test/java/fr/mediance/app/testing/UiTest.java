@@ -1,11 +1,10 @@
 package fr.mediance.app.testing;
 
+import fr.mediance.app.AppComposition;
+import fr.mediance.app.theme.Theme;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-
-import fr.mediance.app.AppComposition;
-import fr.mediance.app.theme.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -49,7 +48,9 @@ public abstract class UiTest extends FxRobot {
     /** Waits until the condition (checked on the FX thread) holds, at most 20 s. */
     protected static void until(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
                     () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (TimeoutException e) {
             throw new AssertionError("condition not met in time", e);

@@ -2,15 +2,14 @@ package fr.mediance.app.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.app.testing.DemoOffice;
 import fr.mediance.app.testing.UiTest;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextArea;
@@ -26,6 +25,7 @@ class VisitScreenTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
     int captures;
@@ -35,10 +35,14 @@ class VisitScreenTest extends UiTest {
         office = new DemoOffice();
         core = office.signedIn(dir, "conseil1");
         byte[] jpeg = DemoOffice.jpeg();
-        show(() -> office.compose(core, () -> {
-            captures++;
-            return CompletableFuture.supplyAsync(() -> Optional.of(new CapturedImage(jpeg, "image/jpeg", "facture.jpg")));
-        }), 800, 1280);
+        show(
+                () -> office.compose(core, () -> {
+                    captures++;
+                    return CompletableFuture.supplyAsync(
+                            () -> Optional.of(new CapturedImage(jpeg, "image/jpeg", "facture.jpg")));
+                }),
+                800,
+                1280);
         until(() -> exists("#appointment-a1"));
         clickOn("#appointment-a1");
         until(() -> exists("#visit-synthesis") && "Fatima Benali".equals(text("#visit-resident")));
@@ -75,7 +79,10 @@ class VisitScreenTest extends UiTest {
         interact(() -> type.setValue(type.getItems().get(0)));
         interact(add::fire);
         until(() -> lookup("#visit-photos .thumbnail-box").tryQuery().isPresent());
-        until(() -> lookup("#visit-photos .image-view").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        until(() -> lookup("#visit-photos .image-view")
+                        .queryAs(javafx.scene.image.ImageView.class)
+                        .getImage()
+                != null);
         assertThat(core.documents().photos(saved().id())).hasSize(1);
         assertThat(((FlowPane) node("#visit-photos")).getChildren()).hasSize(1);
 

@@ -2,11 +2,6 @@ package fr.mediance.app.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import fr.mediance.app.AppComposition;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.reference.CodeItem;
@@ -15,6 +10,10 @@ import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.app.testing.DemoOffice;
 import fr.mediance.app.testing.UiTest;
 import fr.mediance.protocol.ActionDto;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -35,6 +34,7 @@ class WholeVisitTest extends UiTest {
 
     @TempDir
     Path dir;
+
     DemoOffice office;
     CoreContext core;
     AppComposition app;
@@ -63,7 +63,9 @@ class WholeVisitTest extends UiTest {
     void choose(String comboId, String code) {
         ComboBox<CodeItem> combo = node(comboId);
         until(() -> combo.getItems().stream().anyMatch(c -> c.code().equals(code)));
-        interact(() -> combo.setValue(combo.getItems().stream().filter(c -> c.code().equals(code)).findFirst()
+        interact(() -> combo.setValue(combo.getItems().stream()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
                 .orElseThrow()));
     }
 
@@ -140,8 +142,11 @@ class WholeVisitTest extends UiTest {
 
         // a follow-up typed by hand
         type("#task-title", "Rappeler EDF Solidarité");
-        type("#task-due", LocalDate.now(DemoOffice.PARIS).plusDays(3)
-                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        type(
+                "#task-due",
+                LocalDate.now(DemoOffice.PARIS)
+                        .plusDays(3)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         fire("#task-add");
         until(() -> saved().plannedTasks().size() == 1);
 
@@ -169,14 +174,21 @@ class WholeVisitTest extends UiTest {
 
         // the follow-ups appear in "Mes suivis"
         LocalDate today = LocalDate.now(DemoOffice.PARIS);
-        assertThat(core.tasks().mine()).extracting(TaskItem::title).containsExactlyInAnyOrder(
-                "Rappeler EDF Solidarité", "Demander un retour sur l'orientation", "Vérifier la décision FSL");
-        assertThat(core.tasks().mine()).filteredOn(t -> t.title().equals("Vérifier la décision FSL"))
-                .singleElement().extracting(TaskItem::dueDate).isEqualTo(today.plusDays(60));
+        assertThat(core.tasks().mine())
+                .extracting(TaskItem::title)
+                .containsExactlyInAnyOrder(
+                        "Rappeler EDF Solidarité", "Demander un retour sur l'orientation", "Vérifier la décision FSL");
+        assertThat(core.tasks().mine())
+                .filteredOn(t -> t.title().equals("Vérifier la décision FSL"))
+                .singleElement()
+                .extracting(TaskItem::dueDate)
+                .isEqualTo(today.plusDays(60));
         interact(() -> app.shell().open("TASKS"));
-        until(() -> exists("#tasks-groups") && lookup("#tasks-groups .list-item").queryAll().size() == 3);
+        until(() -> exists("#tasks-groups")
+                && lookup("#tasks-groups .list-item").queryAll().size() == 3);
         assertThat(lookup("#tasks-groups .label").queryAllAs(javafx.scene.control.Label.class).stream()
-                .map(javafx.scene.control.Label::getText)).contains("Vérifier la décision FSL",
-                "Rappeler EDF Solidarité", "Demander un retour sur l'orientation");
+                        .map(javafx.scene.control.Label::getText))
+                .contains(
+                        "Vérifier la décision FSL", "Rappeler EDF Solidarité", "Demander un retour sur l'orientation");
     }
 }

@@ -4,49 +4,47 @@ import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.protocol.CheckInDto;
-import fr.mediance.protocol.ConsentDto;
-import fr.mediance.protocol.ContactPersonDto;
-import fr.mediance.protocol.EnergyCheckDto;
-import fr.mediance.protocol.HouseholdMemberDto;
-import fr.mediance.protocol.MandateDto;
-import fr.mediance.protocol.OrientationDto;
-import fr.mediance.protocol.PrivateNoteDto;
-import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.BlobsHeldResponse;
-import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.CheckInDto;
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.ConflictDto;
+import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.ContactPersonDto;
 import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.FieldErrorDto;
 import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.VisitReportDto;
-
 import java.io.IOException;
 
 /** The adapter of every wire type. Field names on the wire are the record component names. */
 public final class Adapters {
-    private Adapters() {
-    }
+    private Adapters() {}
 
     public static final class HealthAdapter extends RecordAdapter<HealthDto> {
         @Override
@@ -65,8 +63,12 @@ public final class Adapters {
     public static final class UserAdapter extends RecordAdapter<UserDto> {
         @Override
         protected UserDto fromFields(Fields f) {
-            return new UserDto(f.requiredString("id"), f.requiredString("username"), f.string("displayName"),
-                    f.code("role", Role::fromCode, true), f.string("structureId"));
+            return new UserDto(
+                    f.requiredString("id"),
+                    f.requiredString("username"),
+                    f.string("displayName"),
+                    f.code("role", Role::fromCode, true),
+                    f.string("structureId"));
         }
 
         @Override
@@ -94,8 +96,8 @@ public final class Adapters {
     public static final class LoginRequestAdapter extends RecordAdapter<LoginRequest> {
         @Override
         protected LoginRequest fromFields(Fields f) {
-            return new LoginRequest(f.requiredString("username"), f.requiredString("password"),
-                    f.requiredString("deviceId"));
+            return new LoginRequest(
+                    f.requiredString("username"), f.requiredString("password"), f.requiredString("deviceId"));
         }
 
         @Override
@@ -109,8 +111,11 @@ public final class Adapters {
     public static final class LoginResponseAdapter extends RecordAdapter<LoginResponse> {
         @Override
         protected LoginResponse fromFields(Fields f) {
-            return new LoginResponse(f.requiredString("accessToken"), f.requiredInstant("accessExpiresAt"),
-                    f.requiredString("refreshToken"), f.requiredInstant("refreshExpiresAt"),
+            return new LoginResponse(
+                    f.requiredString("accessToken"),
+                    f.requiredInstant("accessExpiresAt"),
+                    f.requiredString("refreshToken"),
+                    f.requiredInstant("refreshExpiresAt"),
                     f.requiredObject("user", USER));
         }
 
@@ -153,8 +158,14 @@ public final class Adapters {
     public static final class ProblemAdapter extends RecordAdapter<ProblemDto> {
         @Override
         protected ProblemDto fromFields(Fields f) {
-            return new ProblemDto(f.string("type"), f.string("title"), f.intOr("status", 0), f.string("detail"),
-                    f.string("instance"), f.string("code"), f.objects("errors", FIELD_ERROR));
+            return new ProblemDto(
+                    f.string("type"),
+                    f.string("title"),
+                    f.intOr("status", 0),
+                    f.string("detail"),
+                    f.string("instance"),
+                    f.string("code"),
+                    f.objects("errors", FIELD_ERROR));
         }
 
         @Override
@@ -174,16 +185,38 @@ public final class Adapters {
     public static final class ResidentAdapter extends RecordAdapter<ResidentDto> {
         @Override
         protected ResidentDto fromFields(Fields f) {
-            return new ResidentDto(f.requiredString("id"), f.string("structureId"), f.string("fileNumber"),
-                    f.string("civility"), f.requiredString("lastName"), f.string("firstName"),
-                    f.date("birthDate"), f.string("phone"), f.string("street"), f.string("postcode"),
-                    f.string("city"), f.string("accessNotes"), f.string("mobilityReason"),
-                    f.string("referentId"), f.string("status"), f.string("birthName"), f.string("email"),
-                    f.bool("noPhone", false), f.string("preferredContactTime"), f.string("language"),
-                    f.bool("interpreterNeeded", false), f.string("accommodationMode"), f.string("landlord"),
-                    f.optionalBool("mainResidence"), f.string("socioProfessional"), f.string("legalProtection"),
-                    f.string("legalRepresentative"), f.string("orientationIn"), f.string("orientingPartner"),
-                    f.string("synthesis"), f.objects("household", HOUSEHOLD_MEMBER),
+            return new ResidentDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.string("fileNumber"),
+                    f.string("civility"),
+                    f.requiredString("lastName"),
+                    f.string("firstName"),
+                    f.date("birthDate"),
+                    f.string("phone"),
+                    f.string("street"),
+                    f.string("postcode"),
+                    f.string("city"),
+                    f.string("accessNotes"),
+                    f.string("mobilityReason"),
+                    f.string("referentId"),
+                    f.string("status"),
+                    f.string("birthName"),
+                    f.string("email"),
+                    f.bool("noPhone", false),
+                    f.string("preferredContactTime"),
+                    f.string("language"),
+                    f.bool("interpreterNeeded", false),
+                    f.string("accommodationMode"),
+                    f.string("landlord"),
+                    f.optionalBool("mainResidence"),
+                    f.string("socioProfessional"),
+                    f.string("legalProtection"),
+                    f.string("legalRepresentative"),
+                    f.string("orientationIn"),
+                    f.string("orientingPartner"),
+                    f.string("synthesis"),
+                    f.objects("household", HOUSEHOLD_MEMBER),
                     f.objects("contacts", CONTACT_PERSON));
         }
 
@@ -227,10 +260,20 @@ public final class Adapters {
     public static final class AppointmentAdapter extends RecordAdapter<AppointmentDto> {
         @Override
         protected AppointmentDto fromFields(Fields f) {
-            return new AppointmentDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
-                    f.requiredString("counsellorId"), f.requiredString("type"), f.requiredInstant("start"),
-                    f.requiredInstant("end"), f.requiredString("status"), f.string("address"), f.string("notes"),
-                    f.string("statusReason"), f.strings("checklist"), f.string("safetyNotes"));
+            return new AppointmentDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.requiredString("counsellorId"),
+                    f.requiredString("type"),
+                    f.requiredInstant("start"),
+                    f.requiredInstant("end"),
+                    f.requiredString("status"),
+                    f.string("address"),
+                    f.string("notes"),
+                    f.string("statusReason"),
+                    f.strings("checklist"),
+                    f.string("safetyNotes"));
         }
 
         @Override
@@ -254,14 +297,30 @@ public final class Adapters {
     public static final class VisitReportAdapter extends RecordAdapter<VisitReportDto> {
         @Override
         protected VisitReportDto fromFields(Fields f) {
-            return new VisitReportDto(f.requiredString("id"), f.string("structureId"), f.string("appointmentId"),
-                    f.requiredString("residentId"), f.requiredString("counsellorId"), f.requiredString("medium"),
-                    f.strings("domains"), f.string("synthesis"), f.string("followUp"), f.date("followUpDue"),
-                    f.instant("startedAt"), f.instant("completedAt"), f.string("supersedes"), f.string("place"),
-                    f.optionalInt("durationMinutes"), f.strings("personsPresent"), f.strings("motifs"),
-                    f.object("energy", ENERGY_CHECK), f.objects("actions", ACTION),
-                    f.objects("orientations", ORIENTATION), f.string("residentSignatureDocumentId"),
-                    f.bool("visitAttested", false), f.object("checkIn", CHECK_IN));
+            return new VisitReportDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.string("appointmentId"),
+                    f.requiredString("residentId"),
+                    f.requiredString("counsellorId"),
+                    f.requiredString("medium"),
+                    f.strings("domains"),
+                    f.string("synthesis"),
+                    f.string("followUp"),
+                    f.date("followUpDue"),
+                    f.instant("startedAt"),
+                    f.instant("completedAt"),
+                    f.string("supersedes"),
+                    f.string("place"),
+                    f.optionalInt("durationMinutes"),
+                    f.strings("personsPresent"),
+                    f.strings("motifs"),
+                    f.object("energy", ENERGY_CHECK),
+                    f.objects("actions", ACTION),
+                    f.objects("orientations", ORIENTATION),
+                    f.string("residentSignatureDocumentId"),
+                    f.bool("visitAttested", false),
+                    f.object("checkIn", CHECK_IN));
         }
 
         @Override
@@ -295,11 +354,23 @@ public final class Adapters {
     public static final class DocumentAdapter extends RecordAdapter<DocumentDto> {
         @Override
         protected DocumentDto fromFields(Fields f) {
-            return new DocumentDto(f.requiredString("id"), f.string("structureId"), f.string("visitReportId"),
-                    f.requiredString("residentId"), f.requiredString("type"), f.requiredString("sha256"),
-                    f.requiredString("mimeType"), f.requiredLong("sizeBytes"), f.instant("capturedAt"),
-                    f.date("retentionUntil"), f.string("title"), f.string("issuer"), f.optionalLong("amountCents"),
-                    f.date("dueDate"), f.strings("purpose"), f.string("origin"));
+            return new DocumentDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.string("visitReportId"),
+                    f.requiredString("residentId"),
+                    f.requiredString("type"),
+                    f.requiredString("sha256"),
+                    f.requiredString("mimeType"),
+                    f.requiredLong("sizeBytes"),
+                    f.instant("capturedAt"),
+                    f.date("retentionUntil"),
+                    f.string("title"),
+                    f.string("issuer"),
+                    f.optionalLong("amountCents"),
+                    f.date("dueDate"),
+                    f.strings("purpose"),
+                    f.string("origin"));
         }
 
         @Override
@@ -326,8 +397,14 @@ public final class Adapters {
     public static final class CodeAdapter extends RecordAdapter<CodeDto> {
         @Override
         protected CodeDto fromFields(Fields f) {
-            return new CodeDto(f.requiredString("list"), f.requiredString("code"), f.requiredString("label"),
-                    f.string("parent"), f.intOr("sortOrder", 0), f.bool("active", true), f.string("value"));
+            return new CodeDto(
+                    f.requiredString("list"),
+                    f.requiredString("code"),
+                    f.requiredString("label"),
+                    f.string("parent"),
+                    f.intOr("sortOrder", 0),
+                    f.bool("active", true),
+                    f.string("value"));
         }
 
         @Override
@@ -346,12 +423,22 @@ public final class Adapters {
     public static final class ConflictAdapter extends RecordAdapter<ConflictDto> {
         @Override
         protected ConflictDto fromFields(Fields f) {
-            return new ConflictDto(f.requiredString("id"), f.string("structureId"),
-                    f.code("entity", EntityType::fromCode, true), f.requiredString("entityId"),
-                    f.requiredString("field"), f.string("baseValue"), f.string("serverValue"),
-                    f.string("clientValue"), f.string("serverAuthorId"), f.string("clientAuthorId"),
-                    f.instant("detectedAt"), f.requiredString("status"), f.string("resolvedValue"),
-                    f.string("resolvedBy"), f.instant("resolvedAt"));
+            return new ConflictDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.code("entity", EntityType::fromCode, true),
+                    f.requiredString("entityId"),
+                    f.requiredString("field"),
+                    f.string("baseValue"),
+                    f.string("serverValue"),
+                    f.string("clientValue"),
+                    f.string("serverAuthorId"),
+                    f.string("clientAuthorId"),
+                    f.instant("detectedAt"),
+                    f.requiredString("status"),
+                    f.string("resolvedValue"),
+                    f.string("resolvedBy"),
+                    f.instant("resolvedAt"));
         }
 
         @Override
@@ -377,7 +464,10 @@ public final class Adapters {
     public static final class BlobStatusAdapter extends RecordAdapter<BlobStatusDto> {
         @Override
         protected BlobStatusDto fromFields(Fields f) {
-            return new BlobStatusDto(f.requiredString("sha256"), f.requiredLong("sizeBytes"), f.instant("receivedAt"),
+            return new BlobStatusDto(
+                    f.requiredString("sha256"),
+                    f.requiredLong("sizeBytes"),
+                    f.instant("receivedAt"),
                     f.bool("thumbnail", false));
         }
 
@@ -406,7 +496,8 @@ public final class Adapters {
     @SuppressWarnings("unchecked")
     static void writeEntity(JsonWriter out, String name, EntityDto value) throws IOException {
         if (value != null) {
-            RecordAdapter<EntityDto> a = (RecordAdapter<EntityDto>) (RecordAdapter<?>) entityAdapter(EntityType.of(value));
+            RecordAdapter<EntityDto> a =
+                    (RecordAdapter<EntityDto>) (RecordAdapter<?>) entityAdapter(EntityType.of(value));
             out.name(name);
             a.write(out, value);
         }
@@ -438,8 +529,14 @@ public final class Adapters {
             if (data != null && !entityId.equals(data.id())) {
                 throw new WireFormatException("data.id", "L'identifiant de « data » ne correspond pas à « entityId ».");
             }
-            return new OperationDto(f.requiredString("opId"), type, entityId, f.optionalLong("baseVersion"),
-                    delete, data, f.strings("changedFields"));
+            return new OperationDto(
+                    f.requiredString("opId"),
+                    type,
+                    entityId,
+                    f.optionalLong("baseVersion"),
+                    delete,
+                    data,
+                    f.strings("changedFields"));
         }
 
         @Override
@@ -459,8 +556,12 @@ public final class Adapters {
     public static final class OperationResultAdapter extends RecordAdapter<OperationResultDto> {
         @Override
         protected OperationResultDto fromFields(Fields f) {
-            return new OperationResultDto(f.requiredString("opId"), f.code("status", OpStatus::fromCode, true),
-                    f.optionalLong("version"), f.string("code"), f.string("message"));
+            return new OperationResultDto(
+                    f.requiredString("opId"),
+                    f.code("status", OpStatus::fromCode, true),
+                    f.optionalLong("version"),
+                    f.string("code"),
+                    f.string("message"));
         }
 
         @Override
@@ -503,7 +604,11 @@ public final class Adapters {
         protected ChangeDto fromFields(Fields f) {
             EntityType type = f.code("entity", EntityType::fromCode, true);
             boolean deleted = f.bool("deleted", false);
-            return new ChangeDto(type, f.requiredString("entityId"), f.requiredLong("version"), deleted,
+            return new ChangeDto(
+                    type,
+                    f.requiredString("entityId"),
+                    f.requiredLong("version"),
+                    deleted,
                     readEntity(f, type, "data", !deleted));
         }
 
@@ -520,8 +625,8 @@ public final class Adapters {
     public static final class ChangesResponseAdapter extends RecordAdapter<ChangesResponse> {
         @Override
         protected ChangesResponse fromFields(Fields f) {
-            return new ChangesResponse(f.objects("changes", CHANGE), f.requiredString("cursor"),
-                    f.bool("hasMore", false));
+            return new ChangesResponse(
+                    f.objects("changes", CHANGE), f.requiredString("cursor"), f.bool("hasMore", false));
         }
 
         @Override
@@ -535,8 +640,8 @@ public final class Adapters {
     public static final class BlobReceiptAdapter extends RecordAdapter<BlobReceiptDto> {
         @Override
         protected BlobReceiptDto fromFields(Fields f) {
-            return new BlobReceiptDto(f.requiredString("sha256"), f.requiredLong("sizeBytes"),
-                    f.bool("created", false));
+            return new BlobReceiptDto(
+                    f.requiredString("sha256"), f.requiredLong("sizeBytes"), f.bool("created", false));
         }
 
         @Override
@@ -574,7 +679,10 @@ public final class Adapters {
     public static final class HouseholdMemberAdapter extends RecordAdapter<HouseholdMemberDto> {
         @Override
         protected HouseholdMemberDto fromFields(Fields f) {
-            return new HouseholdMemberDto(f.requiredString("id"), f.requiredString("role"), f.string("firstName"),
+            return new HouseholdMemberDto(
+                    f.requiredString("id"),
+                    f.requiredString("role"),
+                    f.string("firstName"),
                     f.optionalInt("birthYear"));
         }
 
@@ -590,8 +698,13 @@ public final class Adapters {
     public static final class ContactPersonAdapter extends RecordAdapter<ContactPersonDto> {
         @Override
         protected ContactPersonDto fromFields(Fields f) {
-            return new ContactPersonDto(f.requiredString("id"), f.requiredString("name"), f.string("link"),
-                    f.string("phone"), f.bool("caregiver", false), f.bool("livesIn", false));
+            return new ContactPersonDto(
+                    f.requiredString("id"),
+                    f.requiredString("name"),
+                    f.string("link"),
+                    f.string("phone"),
+                    f.bool("caregiver", false),
+                    f.bool("livesIn", false));
         }
 
         @Override
@@ -608,9 +721,15 @@ public final class Adapters {
     public static final class EnergyCheckAdapter extends RecordAdapter<EnergyCheckDto> {
         @Override
         protected EnergyCheckDto fromFields(Fields f) {
-            return new EnergyCheckDto(f.bool("metersChecked", false), f.optionalBool("linky"),
-                    f.string("supplyState"), f.optionalLong("limitedKva"), f.date("supplyStateSince"),
-                    f.string("heatingType"), f.strings("ecoGestures"), f.strings("equipmentIssues"),
+            return new EnergyCheckDto(
+                    f.bool("metersChecked", false),
+                    f.optionalBool("linky"),
+                    f.string("supplyState"),
+                    f.optionalLong("limitedKva"),
+                    f.date("supplyStateSince"),
+                    f.string("heatingType"),
+                    f.strings("ecoGestures"),
+                    f.strings("equipmentIssues"),
                     f.string("renovationOrientation"));
         }
 
@@ -631,10 +750,19 @@ public final class Adapters {
     public static final class ActionAdapter extends RecordAdapter<ActionDto> {
         @Override
         protected ActionDto fromFields(Fields f) {
-            return new ActionDto(f.requiredString("id"), f.requiredString("type"), f.string("domain"),
-                    f.string("target"), f.date("date"), f.string("result"), f.optionalLong("amountRequestedCents"),
-                    f.optionalLong("amountObtainedCents"), f.string("reference"), f.bool("onBehalf", false),
-                    f.string("mandateId"), f.string("note"));
+            return new ActionDto(
+                    f.requiredString("id"),
+                    f.requiredString("type"),
+                    f.string("domain"),
+                    f.string("target"),
+                    f.date("date"),
+                    f.string("result"),
+                    f.optionalLong("amountRequestedCents"),
+                    f.optionalLong("amountObtainedCents"),
+                    f.string("reference"),
+                    f.bool("onBehalf", false),
+                    f.string("mandateId"),
+                    f.string("note"));
         }
 
         @Override
@@ -657,8 +785,14 @@ public final class Adapters {
     public static final class OrientationAdapter extends RecordAdapter<OrientationDto> {
         @Override
         protected OrientationDto fromFields(Fields f) {
-            return new OrientationDto(f.requiredString("id"), f.requiredString("target"), f.string("reason"),
-                    f.date("date"), f.string("mode"), f.bool("consentToTransmit", false), f.string("feedback"));
+            return new OrientationDto(
+                    f.requiredString("id"),
+                    f.requiredString("target"),
+                    f.string("reason"),
+                    f.date("date"),
+                    f.string("mode"),
+                    f.bool("consentToTransmit", false),
+                    f.string("feedback"));
         }
 
         @Override
@@ -676,8 +810,11 @@ public final class Adapters {
     public static final class CheckInAdapter extends RecordAdapter<CheckInDto> {
         @Override
         protected CheckInDto fromFields(Fields f) {
-            return new CheckInDto(f.requiredLong("latitudeE6"), f.requiredLong("longitudeE6"),
-                    f.optionalLong("accuracyMeters"), f.requiredInstant("at"));
+            return new CheckInDto(
+                    f.requiredLong("latitudeE6"),
+                    f.requiredLong("longitudeE6"),
+                    f.optionalLong("accuracyMeters"),
+                    f.requiredInstant("at"));
         }
 
         @Override
@@ -692,10 +829,19 @@ public final class Adapters {
     public static final class TaskAdapter extends RecordAdapter<TaskDto> {
         @Override
         protected TaskDto fromFields(Fields f) {
-            return new TaskDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
-                    f.string("visitReportId"), f.requiredString("assigneeId"), f.requiredString("title"),
-                    f.date("dueDate"), f.requiredString("status"), f.string("ruleCode"), f.string("sourceId"),
-                    f.instant("createdAt"), f.instant("closedAt"));
+            return new TaskDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.string("visitReportId"),
+                    f.requiredString("assigneeId"),
+                    f.requiredString("title"),
+                    f.date("dueDate"),
+                    f.requiredString("status"),
+                    f.string("ruleCode"),
+                    f.string("sourceId"),
+                    f.instant("createdAt"),
+                    f.instant("closedAt"));
         }
 
         @Override
@@ -718,10 +864,18 @@ public final class Adapters {
     public static final class ConsentAdapter extends RecordAdapter<ConsentDto> {
         @Override
         protected ConsentDto fromFields(Fields f) {
-            return new ConsentDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
-                    f.requiredString("scope"), f.string("partner"), f.string("noticeVersion"),
-                    f.requiredInstant("givenAt"), f.instant("withdrawnAt"), f.string("signatureDocumentId"),
-                    f.string("recordedBy"), f.string("medium"));
+            return new ConsentDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.requiredString("scope"),
+                    f.string("partner"),
+                    f.string("noticeVersion"),
+                    f.requiredInstant("givenAt"),
+                    f.instant("withdrawnAt"),
+                    f.string("signatureDocumentId"),
+                    f.string("recordedBy"),
+                    f.string("medium"));
         }
 
         @Override
@@ -743,12 +897,23 @@ public final class Adapters {
     public static final class MandateAdapter extends RecordAdapter<MandateDto> {
         @Override
         protected MandateDto fromFields(Fields f) {
-            return new MandateDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
-                    f.strings("demarches"), f.strings("creditors"), f.requiredString("duration"),
-                    f.date("startDate"), f.date("endDate"), f.instant("revokedAt"),
-                    f.bool("notUnderProtection", false), f.string("place"), f.strings("agentIds"),
-                    f.string("residentSignatureDocumentId"), f.string("agentSignatureDocumentId"),
-                    f.string("channel"), f.instant("signedAt"));
+            return new MandateDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.strings("demarches"),
+                    f.strings("creditors"),
+                    f.requiredString("duration"),
+                    f.date("startDate"),
+                    f.date("endDate"),
+                    f.instant("revokedAt"),
+                    f.bool("notUnderProtection", false),
+                    f.string("place"),
+                    f.strings("agentIds"),
+                    f.string("residentSignatureDocumentId"),
+                    f.string("agentSignatureDocumentId"),
+                    f.string("channel"),
+                    f.instant("signedAt"));
         }
 
         @Override
@@ -775,8 +940,13 @@ public final class Adapters {
     public static final class PrivateNoteAdapter extends RecordAdapter<PrivateNoteDto> {
         @Override
         protected PrivateNoteDto fromFields(Fields f) {
-            return new PrivateNoteDto(f.requiredString("id"), f.string("structureId"), f.requiredString("residentId"),
-                    f.requiredString("authorId"), f.string("text"), f.instant("updatedAt"));
+            return new PrivateNoteDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.requiredString("authorId"),
+                    f.string("text"),
+                    f.instant("updatedAt"));
         }
 
         @Override

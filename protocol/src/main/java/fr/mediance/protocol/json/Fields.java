@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -181,8 +180,8 @@ public final class Fields {
         }
         E v = fromCode.apply(s);
         if (v == null) {
-            throw new WireFormatException(at(name), "Valeur inconnue pour le champ « " + at(name) + " » : « "
-                    + shorten(s) + " ».");
+            throw new WireFormatException(
+                    at(name), "Valeur inconnue pour le champ « " + at(name) + " » : « " + shorten(s) + " ».");
         }
         return v;
     }
@@ -198,7 +197,9 @@ public final class Fields {
         JsonArray a = e.getAsJsonArray();
         List<String> out = new ArrayList<>(a.size());
         for (JsonElement item : a) {
-            if (item == null || !item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+            if (item == null
+                    || !item.isJsonPrimitive()
+                    || !item.getAsJsonPrimitive().isString()) {
                 throw wrong(name, "une liste de textes");
             }
             out.add(item.getAsString());

@@ -6,39 +6,38 @@ import com.google.gson.ReflectionAccessFilter;
 import com.google.gson.TypeAdapter;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.protocol.CheckInDto;
-import fr.mediance.protocol.ConsentDto;
-import fr.mediance.protocol.ContactPersonDto;
-import fr.mediance.protocol.EnergyCheckDto;
-import fr.mediance.protocol.HouseholdMemberDto;
-import fr.mediance.protocol.MandateDto;
-import fr.mediance.protocol.OrientationDto;
-import fr.mediance.protocol.PrivateNoteDto;
-import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.BlobsHeldResponse;
-import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
+import fr.mediance.protocol.CheckInDto;
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.ConflictDto;
+import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.ContactPersonDto;
 import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.FieldErrorDto;
 import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
+import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
 import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.VisitReportDto;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,8 +91,7 @@ public final class MedianceJson {
 
     private static final Gson GSON = configure(new GsonBuilder()).create();
 
-    private MedianceJson() {
-    }
+    private MedianceJson() {}
 
     /** The shared, thread-safe instance. */
     public static Gson gson() {

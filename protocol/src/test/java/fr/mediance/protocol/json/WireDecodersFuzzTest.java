@@ -1,5 +1,7 @@
 package fr.mediance.protocol.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -7,10 +9,7 @@ import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
-
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever bytes arrive, the decoders of what the network carries either give a value that survives a

@@ -1,5 +1,10 @@
 package fr.mediance.server.appointment;
 
+import static fr.mediance.server.sync.FieldChecks.code;
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.size;
+import static fr.mediance.server.sync.FieldChecks.text;
+
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
@@ -10,24 +15,18 @@ import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.Colleagues;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldMerge;
 import fr.mediance.server.sync.Operation;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
 import fr.mediance.server.sync.WireFields;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static fr.mediance.server.sync.FieldChecks.code;
-import static fr.mediance.server.sync.FieldChecks.id;
-import static fr.mediance.server.sync.FieldChecks.size;
-import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Appointments belong to the coordination (and the admin), who plan them; a counsellor changes only
@@ -58,9 +57,12 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
         }
         long minutes = Duration.between(a.start(), a.end()).toMinutes();
         if (minutes < Limits.MIN_APPOINTMENT_MINUTES || minutes > Limits.MAX_APPOINTMENT_MINUTES) {
-            throw RejectedOp.invalid("end", "Un rendez-vous dure de " + Limits.MIN_APPOINTMENT_MINUTES + " à "
-                    + Limits.MAX_APPOINTMENT_MINUTES + " minutes : entre son début « start » et sa fin « end », "
-                    + minutes + " minutes.");
+            throw RejectedOp.invalid(
+                    "end",
+                    "Un rendez-vous dure de " + Limits.MIN_APPOINTMENT_MINUTES + " à "
+                            + Limits.MAX_APPOINTMENT_MINUTES
+                            + " minutes : entre son début « start » et sa fin « end », "
+                            + minutes + " minutes.");
         }
         text("address", a.address(), Limits.MAX_SHORT_TEXT, false);
         text("notes", a.notes(), Limits.MAX_LONG_TEXT, false);
@@ -97,8 +99,10 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
         if (c.user().is(Role.COUNSELLOR)) {
             for (String f : m.fields()) {
                 if (!COUNSELLOR_FIELDS.contains(f)) {
-                    throw new RejectedOp(RejectedOp.FORBIDDEN_FIELD, "Vous ne pouvez changer que le statut du "
-                            + "rendez-vous et son motif ; le champ « " + f + " » est réservé à la coordination.");
+                    throw new RejectedOp(
+                            RejectedOp.FORBIDDEN_FIELD,
+                            "Vous ne pouvez changer que le statut du " + "rendez-vous et son motif ; le champ « " + f
+                                    + " » est réservé à la coordination.");
                 }
             }
         } else {
@@ -140,8 +144,8 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
      * (even unchanged since their cursor), a former counsellor gets tombstones.
      */
     private static long store(Operation c, AppointmentDto before, AppointmentDto after, Long baseVersion) {
-        StoredEntity resident = c.find(EntityType.RESIDENT, after.residentId()).orElseThrow(
-                () -> RejectedOp.notFound("Personne « residentId » introuvable."));
+        StoredEntity resident = c.find(EntityType.RESIDENT, after.residentId())
+                .orElseThrow(() -> RejectedOp.notFound("Personne « residentId » introuvable."));
         if (!ResidentFiles.follows(c.tx(), after.counsellorId(), (ResidentDto) resident.data())) {
             ResidentFiles.grantFile(c, resident.id(), after.counsellorId());
         }
@@ -150,7 +154,8 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
             if (!before.counsellorId().equals(after.counsellorId())) {
                 c.revoke(EntityType.APPOINTMENT, after.id(), before.counsellorId());
             }
-            if (!before.counsellorId().equals(after.counsellorId()) || !before.residentId().equals(after.residentId())) {
+            if (!before.counsellorId().equals(after.counsellorId())
+                    || !before.residentId().equals(after.residentId())) {
                 ResidentFiles.revokeIfUnfollowed(c, before.counsellorId(), before.residentId());
             }
         }

@@ -8,13 +8,12 @@ import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.user.UserRecord;
 import fr.mediance.server.user.UserStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accounts and sessions: password login, short access tokens, device-bound refresh tokens that rotate on
@@ -30,6 +29,7 @@ public final class AuthService {
      * old token presented later still revokes the device.
      */
     public static final Duration RETRY_GRACE = Duration.ofMinutes(5);
+
     public static final int MAX_FAILED_LOGINS = 10;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     static final int MAX_PASSWORD_LENGTH = 1024;
@@ -76,7 +76,8 @@ public final class AuthService {
             throw badCredentials();
         }
         if (!user.active()) {
-            throw DomainException.unauthenticated("account_disabled",
+            throw DomainException.unauthenticated(
+                    "account_disabled",
                     "Ce compte est désactivé. Adressez-vous à votre coordinatrice ou coordinateur.");
         }
         LoginResponse response = db.inTransaction(tx -> {
@@ -97,7 +98,8 @@ public final class AuthService {
             if (row == null || !row.deviceId().equals(deviceId) || row.revokedAt() != null) {
                 return Outcome.failure(invalidRefresh());
             }
-            if (row.rotatedAt() != null && row.expiresAt() > now.toEpochMilli()
+            if (row.rotatedAt() != null
+                    && row.expiresAt() > now.toEpochMilli()
                     && tokens.takeBackUnusedSuccessor(tx, row, now, RETRY_GRACE)) {
                 // The answer to the previous refresh never reached the device (a lost response, or the app
                 // killed before it stored the new pair) and that pair was never used: answer again, with a new
@@ -112,13 +114,14 @@ public final class AuthService {
             if (row.rotatedAt() != null || !tokens.rotate(tx, hash, now)) {
                 tokens.revokeDevice(tx, row.deviceRef(), now);
                 LOG.warn("refresh token reused: device revoked user={}", row.userId());
-                return Outcome.failure(DomainException.unauthenticated("refresh_reused",
+                return Outcome.failure(DomainException.unauthenticated(
+                        "refresh_reused",
                         "Ce jeton de renouvellement a déjà servi : par sécurité, l'appareil a été déconnecté. "
                                 + "Reconnectez-vous."));
             }
             if (row.expiresAt() <= now.toEpochMilli()) {
-                return Outcome.failure(DomainException.unauthenticated("refresh_expired",
-                        "Votre session a expiré : reconnectez-vous."));
+                return Outcome.failure(DomainException.unauthenticated(
+                        "refresh_expired", "Votre session a expiré : reconnectez-vous."));
             }
             UserRecord user = users.findById(tx, row.userId()).orElse(null);
             if (user == null || !user.active()) {
@@ -144,21 +147,22 @@ public final class AuthService {
     public AuthUser authenticate(String accessToken) {
         Instant now = clock.instant();
         return db.read(tx -> {
-            TokenStore.AccessRow row = tokens.findAccess(tx, Tokens.hash(accessToken)).orElseThrow(
-                    () -> DomainException.unauthenticated("invalid_token",
-                            "Jeton d'accès invalide ou révoqué : reconnectez-vous."));
+            TokenStore.AccessRow row = tokens.findAccess(tx, Tokens.hash(accessToken))
+                    .orElseThrow(() -> DomainException.unauthenticated(
+                            "invalid_token", "Jeton d'accès invalide ou révoqué : reconnectez-vous."));
             if (row.revokedAt() != null) {
-                throw DomainException.unauthenticated("invalid_token",
-                        "Jeton d'accès invalide ou révoqué : reconnectez-vous.");
+                throw DomainException.unauthenticated(
+                        "invalid_token", "Jeton d'accès invalide ou révoqué : reconnectez-vous.");
             }
             if (row.expiresAt() <= now.toEpochMilli()) {
-                throw DomainException.unauthenticated("token_expired",
-                        "Jeton d'accès expiré : renouvelez-le avec le jeton de renouvellement.");
+                throw DomainException.unauthenticated(
+                        "token_expired", "Jeton d'accès expiré : renouvelez-le avec le jeton de renouvellement.");
             }
-            UserRecord user = users.findById(tx, row.userId()).filter(UserRecord::active).orElseThrow(
-                    () -> DomainException.unauthenticated("invalid_token", "Ce compte n'est plus actif."));
-            return new AuthUser(user.id(), user.username(), user.displayName(), user.role(), user.structureId(),
-                    row.deviceRef());
+            UserRecord user = users.findById(tx, row.userId())
+                    .filter(UserRecord::active)
+                    .orElseThrow(() -> DomainException.unauthenticated("invalid_token", "Ce compte n'est plus actif."));
+            return new AuthUser(
+                    user.id(), user.username(), user.displayName(), user.role(), user.structureId(), row.deviceRef());
         });
     }
 
@@ -176,7 +180,10 @@ public final class AuthService {
         int failures = user.failedLogins() + 1;
         boolean lock = failures >= MAX_FAILED_LOGINS;
         db.inTransaction(tx -> {
-            users.recordFailedLogin(tx, user.id(), lock ? 0 : failures,
+            users.recordFailedLogin(
+                    tx,
+                    user.id(),
+                    lock ? 0 : failures,
                     lock ? now.plus(LOCK_DURATION).toEpochMilli() : null);
             return null;
         });
@@ -185,7 +192,9 @@ public final class AuthService {
 
     private static DomainException locked(long lockedUntil, Instant now) {
         long minutes = Math.max(1, (lockedUntil - now.toEpochMilli() + 59_999) / 60_000);
-        return new DomainException(DomainException.Kind.LOCKED, "account_locked",
+        return new DomainException(
+                DomainException.Kind.LOCKED,
+                "account_locked",
                 "Trop d'essais de connexion infructueux : le compte est bloqué pendant encore " + minutes
                         + " minute" + (minutes > 1 ? "s" : "") + ". Réessayez plus tard ou demandez une "
                         + "réinitialisation du mot de passe.");
@@ -196,14 +205,14 @@ public final class AuthService {
     }
 
     private static DomainException invalidRefresh() {
-        return DomainException.unauthenticated("invalid_refresh",
-                "Jeton de renouvellement invalide : reconnectez-vous.");
+        return DomainException.unauthenticated(
+                "invalid_refresh", "Jeton de renouvellement invalide : reconnectez-vous.");
     }
 
     private static void requireDeviceId(String deviceId) {
         if (deviceId.isBlank() || deviceId.length() > MAX_ID_LENGTH) {
-            throw DomainException.invalid("invalid_device_id",
-                    "L'identifiant d'appareil (deviceId) doit faire de 1 à 64 caractères.");
+            throw DomainException.invalid(
+                    "invalid_device_id", "L'identifiant d'appareil (deviceId) doit faire de 1 à 64 caractères.");
         }
     }
 

@@ -4,8 +4,8 @@ import fr.mediance.protocol.Role;
 import fr.mediance.protocol.UserDto;
 
 /** The caller of a request, resolved from its access token. {@code deviceRef} is the device row it is bound to. */
-public record AuthUser(String id, String username, String displayName, Role role, String structureId,
-                       String deviceRef) {
+public record AuthUser(
+        String id, String username, String displayName, Role role, String structureId, String deviceRef) {
 
     public boolean is(Role r) {
         return role == r;

@@ -17,9 +17,11 @@ public final class Authenticator {
     /** The caller, if their role is one of {@code roles}; a 401 or 403 problem otherwise. */
     public AuthUser require(Context ctx, Role... roles) {
         String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+        if (header == null
+                || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
                 || header.substring(PREFIX.length()).isBlank()) {
-            throw DomainException.unauthenticated("unauthenticated",
+            throw DomainException.unauthenticated(
+                    "unauthenticated",
                     "Authentification requise : envoyez l'en-tête « Authorization: Bearer <jeton d'accès> ».");
         }
         AuthUser user = auth.authenticate(header.substring(PREFIX.length()).trim());

@@ -16,8 +16,8 @@ public final class PasswordHasher {
     static final int HASH_BYTES = 32;
     static final int SALT_BYTES = 16;
 
-    private final Argon2Function function = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM,
-            HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+    private final Argon2Function function = Argon2Function.getInstance(
+            MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
     /** Checked when the account does not exist, so that a failed login takes the same time either way. */
     private final String dummyHash = hash("mot de passe factice pour un compte inexistant");
 

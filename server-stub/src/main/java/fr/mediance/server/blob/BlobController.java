@@ -10,7 +10,6 @@ import fr.mediance.server.http.JsonBodies;
 import fr.mediance.server.http.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -39,8 +38,11 @@ public final class BlobController {
     private void put(Context ctx) {
         AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
         try {
-            BlobReceiptDto receipt = blobs.put(user, ctx.pathParam(ApiPaths.PARAM_SHA256),
-                    ctx.header(ApiPaths.HEADER_CONTENT_SHA256), ctx.req().getContentLengthLong(),
+            BlobReceiptDto receipt = blobs.put(
+                    user,
+                    ctx.pathParam(ApiPaths.PARAM_SHA256),
+                    ctx.header(ApiPaths.HEADER_CONTENT_SHA256),
+                    ctx.req().getContentLengthLong(),
                     ctx.req().getInputStream());
             Responses.json(ctx, receipt.created() ? 201 : 200, receipt);
         } catch (IOException e) {

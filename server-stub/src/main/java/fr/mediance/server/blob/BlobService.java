@@ -9,9 +9,6 @@ import fr.mediance.server.db.Database;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.DocumentAccess;
 import fr.mediance.server.sync.EntityWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Single-request upload (verified, streamed), existence check, download and thumbnail (only through a document
@@ -37,8 +36,14 @@ public final class BlobService {
     private final EntityWriter writer;
     private final ThumbnailService thumbnails;
 
-    public BlobService(Database db, BlobStore store, DocumentAccess access, BlobRegistry registry,
-                       EntityWriter writer, ThumbnailService thumbnails, Clock clock) {
+    public BlobService(
+            Database db,
+            BlobStore store,
+            DocumentAccess access,
+            BlobRegistry registry,
+            EntityWriter writer,
+            ThumbnailService thumbnails,
+            Clock clock) {
         this.db = db;
         this.store = store;
         this.access = access;
@@ -49,15 +54,15 @@ public final class BlobService {
     }
 
     /** A blob to send back: its bytes, type and size. */
-    public record Download(InputStream bytes, String mimeType, long sizeBytes) {
-    }
+    public record Download(InputStream bytes, String mimeType, long sizeBytes) {}
 
-    public BlobReceiptDto put(AuthUser user, String sha256, String declaredSha256, long contentLength,
-                              InputStream body) {
+    public BlobReceiptDto put(
+            AuthUser user, String sha256, String declaredSha256, long contentLength, InputStream body) {
         requireHash(sha256);
         if (declaredSha256 == null || !declaredSha256.equals(sha256)) {
-            throw DomainException.invalid("sha256_header_mismatch", "L'en-tête X-Content-SHA256 doit être présent "
-                    + "et égal à l'empreinte de l'adresse.");
+            throw DomainException.invalid(
+                    "sha256_header_mismatch",
+                    "L'en-tête X-Content-SHA256 doit être présent " + "et égal à l'empreinte de l'adresse.");
         }
         if (contentLength > Limits.MAX_BLOB_BYTES) {
             throw tooLarge();
@@ -99,7 +104,8 @@ public final class BlobService {
             throw notFound();
         }
         if (!thumbnails.ensure(sha256)) {
-            throw DomainException.notFound("thumbnail_unavailable",
+            throw DomainException.notFound(
+                    "thumbnail_unavailable",
                     "Pas d'aperçu pour ce fichier : ce n'est pas une image JPEG ou PNG lisible.");
         }
         long size = store.thumbnailSize(sha256).orElseThrow(BlobService::notFound);
@@ -116,15 +122,18 @@ public final class BlobService {
             throw DomainException.invalid("blobs_held_empty", "La liste des empreintes est vide.");
         }
         if (sha256s.size() > Limits.MAX_BLOBS_HELD_QUERY) {
-            throw DomainException.invalid("blobs_held_too_many", "Au plus " + Limits.MAX_BLOBS_HELD_QUERY
-                    + " empreintes par demande (" + sha256s.size() + " reçues).");
+            throw DomainException.invalid(
+                    "blobs_held_too_many",
+                    "Au plus " + Limits.MAX_BLOBS_HELD_QUERY + " empreintes par demande (" + sha256s.size()
+                            + " reçues).");
         }
         Set<String> asked = new LinkedHashSet<>();
         for (String sha : sha256s) {
             requireHash(sha == null ? "" : sha);
             asked.add(sha);
         }
-        List<String> present = asked.stream().filter(sha -> store.size(sha).isPresent()).toList();
+        List<String> present =
+                asked.stream().filter(sha -> store.size(sha).isPresent()).toList();
         if (present.isEmpty()) {
             return new BlobsHeldResponse(List.of());
         }
@@ -148,8 +157,8 @@ public final class BlobService {
 
     static void requireHash(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
-            throw DomainException.invalid("invalid_sha256",
-                    "L'empreinte doit contenir 64 caractères hexadécimaux en minuscules.");
+            throw DomainException.invalid(
+                    "invalid_sha256", "L'empreinte doit contenir 64 caractères hexadécimaux en minuscules.");
         }
     }
 
@@ -170,8 +179,8 @@ public final class BlobService {
     }
 
     static DomainException tooLarge() {
-        return DomainException.tooLarge("blob_too_large", "Le fichier dépasse la taille maximale de "
-                + Limits.MAX_BLOB_BYTES + " octets.");
+        return DomainException.tooLarge(
+                "blob_too_large", "Le fichier dépasse la taille maximale de " + Limits.MAX_BLOB_BYTES + " octets.");
     }
 
     private static DomainException notFound() {

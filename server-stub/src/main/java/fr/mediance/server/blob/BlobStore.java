@@ -8,8 +8,7 @@ import java.util.OptionalLong;
 public interface BlobStore {
 
     /** What an upload did: the size stored, and whether it was new. */
-    record PutResult(long sizeBytes, boolean created) {
-    }
+    record PutResult(long sizeBytes, boolean created) {}
 
     /** The size of a stored blob, or empty if it is not there. */
     OptionalLong size(String sha256);

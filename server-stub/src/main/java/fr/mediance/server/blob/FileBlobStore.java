@@ -1,7 +1,6 @@
 package fr.mediance.server.blob;
 
 import fr.mediance.server.DomainException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +45,9 @@ public final class FileBlobStore implements BlobStore {
     }
 
     Path pathOf(String sha256) {
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     @Override
@@ -72,8 +73,8 @@ public final class FileBlobStore implements BlobStore {
                 while ((n = readFromClient(in, buffer)) != -1) {
                     total += n;
                     if (total > maxBytes) {
-                        throw DomainException.tooLarge("blob_too_large", "Le fichier dépasse la taille maximale de "
-                                + maxBytes + " octets.");
+                        throw DomainException.tooLarge(
+                                "blob_too_large", "Le fichier dépasse la taille maximale de " + maxBytes + " octets.");
                     }
                     md.update(buffer, 0, n);
                     ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
@@ -85,7 +86,9 @@ public final class FileBlobStore implements BlobStore {
             }
             String actual = HexFormat.of().formatHex(md.digest());
             if (!actual.equals(sha256)) {
-                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "hash_mismatch",
+                throw new DomainException(
+                        DomainException.Kind.UNPROCESSABLE,
+                        "hash_mismatch",
                         "Le contenu reçu ne correspond pas à son empreinte SHA-256 : fichier incomplet ou altéré, "
                                 + "renvoyez-le.");
             }
@@ -118,8 +121,8 @@ public final class FileBlobStore implements BlobStore {
     }
 
     static DomainException interrupted() {
-        return DomainException.invalid("upload_interrupted", "L'envoi a été interrompu avant la fin : renvoyez le "
-                + "fichier.");
+        return DomainException.invalid(
+                "upload_interrupted", "L'envoi a été interrompu avant la fin : renvoyez le " + "fichier.");
     }
 
     @Override

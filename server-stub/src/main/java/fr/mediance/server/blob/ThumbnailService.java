@@ -4,9 +4,6 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.EntityWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes the thumbnail of an image blob: in the background right after the blob arrives (so that an upload's
@@ -33,8 +32,13 @@ public final class ThumbnailService {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    public ThumbnailService(Database db, BlobStore store, BlobRegistry registry, EntityWriter writer,
-                            Executor background, Clock clock) {
+    public ThumbnailService(
+            Database db,
+            BlobStore store,
+            BlobRegistry registry,
+            EntityWriter writer,
+            Executor background,
+            Clock clock) {
         this.db = db;
         this.store = store;
         this.registry = registry;

@@ -1,13 +1,5 @@
 package fr.mediance.server.blob;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -17,6 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Small JPEG previews of document photos (JPEG or PNG, recognised by their first bytes, never by a declared
@@ -26,10 +26,10 @@ import java.util.Optional;
 public final class Thumbnails {
     /** Larger images (in pixels) are not decoded at all: a decompression bomb costs nothing. */
     static final long MAX_SOURCE_PIXELS = 120_000_000L;
+
     static final float JPEG_QUALITY = 0.8f;
 
-    private Thumbnails() {
-    }
+    private Thumbnails() {}
 
     /** Whether these first bytes are those of a JPEG or a PNG file. */
     public static boolean isImage(byte[] head, int length) {

@@ -6,13 +6,12 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.db.Tx;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
-
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,15 +42,21 @@ public final class CodeRules extends RecordRules<CodeDto> {
             throw RejectedOp.invalid("list", "La liste « " + FieldChecks.shorten(c.list()) + " » n'existe pas.");
         }
         if (c.list().length() > MAX_LIST_NAME || !CODE.matcher(c.list()).matches()) {
-            throw RejectedOp.invalid("list", "Le nom de liste « list » doit être en minuscules, sans espace "
-                    + "(" + MAX_LIST_NAME + " caractères au plus).");
+            throw RejectedOp.invalid(
+                    "list",
+                    "Le nom de liste « list » doit être en minuscules, sans espace " + "(" + MAX_LIST_NAME
+                            + " caractères au plus).");
         }
         if (c.code().length() > Limits.MAX_CODE || !CODE.matcher(c.code()).matches()) {
-            throw RejectedOp.invalid("code", "Le code « code » doit être en minuscules, sans espace "
-                    + "(" + Limits.MAX_CODE + " caractères au plus).");
+            throw RejectedOp.invalid(
+                    "code",
+                    "Le code « code » doit être en minuscules, sans espace " + "(" + Limits.MAX_CODE
+                            + " caractères au plus).");
         }
         FieldChecks.text("label", c.label(), Limits.MAX_SHORT_TEXT, true);
-        if (c.parent() != null && (c.parent().length() > Limits.MAX_CODE || !CODE.matcher(c.parent()).matches())) {
+        if (c.parent() != null
+                && (c.parent().length() > Limits.MAX_CODE
+                        || !CODE.matcher(c.parent()).matches())) {
             throw RejectedOp.invalid("parent", "Le code parent « parent » est mal formé.");
         }
         FieldChecks.text("value", c.value(), Limits.MAX_CODE_VALUE, false);
@@ -59,18 +64,21 @@ public final class CodeRules extends RecordRules<CodeDto> {
             case PERIOD, OPTIONAL_PERIOD -> {
                 boolean optional = CodeLists.valueKind(c) == CodeLists.ValueKind.OPTIONAL_PERIOD;
                 if (!(optional && c.value() == null) && !CodeLists.isPeriod(c.value())) {
-                    throw RejectedOp.invalid("value", "La valeur « value » de ce code est une durée ISO 8601 "
-                            + "(par exemple P6M pour six mois, P1Y pour un an).");
+                    throw RejectedOp.invalid(
+                            "value",
+                            "La valeur « value » de ce code est une durée ISO 8601 "
+                                    + "(par exemple P6M pour six mois, P1Y pour un an).");
                 }
             }
             case DAYS -> {
                 if (!CodeLists.isDays(c.value())) {
-                    throw RejectedOp.invalid("value", "La valeur « value » de ce code est un nombre de jours "
-                            + "(de 0 à " + Limits.MAX_RULE_DAYS + ").");
+                    throw RejectedOp.invalid(
+                            "value",
+                            "La valeur « value » de ce code est un nombre de jours " + "(de 0 à " + Limits.MAX_RULE_DAYS
+                                    + ").");
                 }
             }
-            case TEXT -> {
-            }
+            case TEXT -> {}
         }
     }
 
@@ -80,8 +88,7 @@ public final class CodeRules extends RecordRules<CodeDto> {
         switch (c.list()) {
             case ListNames.MOTIF -> FieldChecks.code(tx, "parent", ListNames.DOMAIN, c.parent(), true);
             case ListNames.TASK_RULE -> FieldChecks.code(tx, "parent", ListNames.ACTION_TYPE, c.parent(), true);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -108,8 +115,8 @@ public final class CodeRules extends RecordRules<CodeDto> {
 
     private static void requireEditor(Operation c) {
         if (!c.byStaff()) {
-            throw RejectedOp.forbidden("Seuls la coordination, le bureau et l'administration modifient les listes "
-                    + "de codes.");
+            throw RejectedOp.forbidden(
+                    "Seuls la coordination, le bureau et l'administration modifient les listes " + "de codes.");
         }
     }
 }

@@ -3,7 +3,6 @@ package fr.mediance.server.code;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.sync.EntityWriter;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -30,8 +29,8 @@ public final class CodeSeeder {
             Map<String, EntityWriter.StoredCode> stored = writer.storedCodes(tx);
             for (CodeDto code : CodeLists.seed()) {
                 EntityWriter.StoredCode before = stored.get(code.id());
-                boolean gainsValue = before != null && before.untouched() && before.code().value() == null
-                        && code.value() != null;
+                boolean gainsValue =
+                        before != null && before.untouched() && before.code().value() == null && code.value() != null;
                 if (before == null || gainsValue) {
                     writer.save(tx, code, null, null, clock.instant(), null, null);
                     added++;

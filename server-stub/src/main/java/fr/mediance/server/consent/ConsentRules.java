@@ -1,5 +1,10 @@
 package fr.mediance.server.consent;
 
+import static fr.mediance.server.sync.FieldChecks.code;
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.instant;
+import static fr.mediance.server.sync.FieldChecks.text;
+
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
@@ -7,20 +12,14 @@ import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
-
 import java.time.LocalDate;
 import java.util.Optional;
-
-import static fr.mediance.server.sync.FieldChecks.code;
-import static fr.mediance.server.sync.FieldChecks.id;
-import static fr.mediance.server.sync.FieldChecks.instant;
-import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Consents, recorded by a counsellor who follows the resident (or the coordination, or the admin). Once stored a
@@ -65,16 +64,29 @@ public final class ConsentRules extends RecordRules<ConsentDto> {
             return c.applied(existing.get().version());
         }
         if (before.withdrawnAt() != null) {
-            throw new RejectedOp(RejectedOp.CONSENT_WITHDRAWN, "Ce consentement a été retiré le "
-                    + FieldChecks.day(before.withdrawnAt()) + " : il ne change plus. Recueillez un nouveau "
-                    + "consentement.");
+            throw new RejectedOp(
+                    RejectedOp.CONSENT_WITHDRAWN,
+                    "Ce consentement a été retiré le "
+                            + FieldChecks.day(before.withdrawnAt()) + " : il ne change plus. Recueillez un nouveau "
+                            + "consentement.");
         }
-        ConsentDto withdrawn = new ConsentDto(before.id(), before.structureId(), before.residentId(), before.scope(),
-                before.partner(), before.noticeVersion(), before.givenAt(), consent.withdrawnAt(),
-                before.signatureDocumentId(), before.recordedBy(), before.medium());
+        ConsentDto withdrawn = new ConsentDto(
+                before.id(),
+                before.structureId(),
+                before.residentId(),
+                before.scope(),
+                before.partner(),
+                before.noticeVersion(),
+                before.givenAt(),
+                consent.withdrawnAt(),
+                before.signatureDocumentId(),
+                before.recordedBy(),
+                before.medium());
         if (!withdrawn.equals(consent)) {
-            throw new RejectedOp(RejectedOp.CONSENT_IMMUTABLE, "Un consentement enregistré ne change plus, sauf pour "
-                    + "être retiré (« withdrawnAt ») : recueillez un nouveau consentement.");
+            throw new RejectedOp(
+                    RejectedOp.CONSENT_IMMUTABLE,
+                    "Un consentement enregistré ne change plus, sauf pour "
+                            + "être retiré (« withdrawnAt ») : recueillez un nouveau consentement.");
         }
         return c.applied(c.save(consent));
     }

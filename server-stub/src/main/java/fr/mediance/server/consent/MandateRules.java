@@ -1,5 +1,13 @@
 package fr.mediance.server.consent;
 
+import static fr.mediance.server.sync.FieldChecks.code;
+import static fr.mediance.server.sync.FieldChecks.codes;
+import static fr.mediance.server.sync.FieldChecks.date;
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.instant;
+import static fr.mediance.server.sync.FieldChecks.size;
+import static fr.mediance.server.sync.FieldChecks.text;
+
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
@@ -9,24 +17,15 @@ import fr.mediance.protocol.ResidentDto;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.Colleagues;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.PushService;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
-
 import java.time.LocalDate;
 import java.util.Optional;
-
-import static fr.mediance.server.sync.FieldChecks.code;
-import static fr.mediance.server.sync.FieldChecks.codes;
-import static fr.mediance.server.sync.FieldChecks.date;
-import static fr.mediance.server.sync.FieldChecks.id;
-import static fr.mediance.server.sync.FieldChecks.instant;
-import static fr.mediance.server.sync.FieldChecks.size;
-import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Mandates, written by the same authors as consents. Refused for a resident under a legal protection measure
@@ -48,7 +47,8 @@ public final class MandateRules extends RecordRules<MandateDto> {
      */
     public static boolean covers(Operation c, String residentId, String mandateId, String domain, LocalDate day) {
         return c.find(EntityType.MANDATE, mandateId)
-                .filter(m -> !m.deleted() && c.structure().equals(m.structureId())
+                .filter(m -> !m.deleted()
+                        && c.structure().equals(m.structureId())
                         && residentId.equals(((MandateDto) m.data()).residentId()))
                 .map(m -> ((MandateDto) m.data()).covers(domain, day, PushService.PARIS))
                 .orElse(false);
@@ -97,11 +97,15 @@ public final class MandateRules extends RecordRules<MandateDto> {
         ResidentFiles.requireVisible(c, m.residentId());
         Optional<StoredEntity> existing = c.existing(EntityType.MANDATE, m.id());
         if (existing.isEmpty()) {
-            ResidentDto resident = (ResidentDto) ResidentFiles.live(c, m.residentId()).data();
+            ResidentDto resident =
+                    (ResidentDto) ResidentFiles.live(c, m.residentId()).data();
             if (resident.underProtection()) {
-                throw new RejectedOp(RejectedOp.LEGAL_PROTECTION, "Cette personne est sous mesure de protection (« "
-                        + resident.legalProtection() + " ») : elle ne peut pas signer seule un mandat. Contactez "
-                        + "son représentant légal.");
+                throw new RejectedOp(
+                        RejectedOp.LEGAL_PROTECTION,
+                        "Cette personne est sous mesure de protection (« "
+                                + resident.legalProtection()
+                                + " ») : elle ne peut pas signer seule un mandat. Contactez "
+                                + "son représentant légal.");
             }
             for (String agent : m.agentIds()) {
                 colleagues.require(c, agent, "agentIds");
@@ -113,17 +117,35 @@ public final class MandateRules extends RecordRules<MandateDto> {
             return c.applied(existing.get().version());
         }
         if (before.revokedAt() != null) {
-            throw new RejectedOp(RejectedOp.MANDATE_REVOKED, "Ce mandat a été révoqué le "
-                    + FieldChecks.day(before.revokedAt()) + " : il ne peut être ni rétabli ni modifié. Faites signer "
-                    + "un nouveau mandat.");
+            throw new RejectedOp(
+                    RejectedOp.MANDATE_REVOKED,
+                    "Ce mandat a été révoqué le "
+                            + FieldChecks.day(before.revokedAt())
+                            + " : il ne peut être ni rétabli ni modifié. Faites signer "
+                            + "un nouveau mandat.");
         }
-        MandateDto revoked = new MandateDto(before.id(), before.structureId(), before.residentId(), before.demarches(),
-                before.creditors(), before.duration(), before.startDate(), before.endDate(), m.revokedAt(),
-                before.notUnderProtection(), before.place(), before.agentIds(), before.residentSignatureDocumentId(),
-                before.agentSignatureDocumentId(), before.channel(), before.signedAt());
+        MandateDto revoked = new MandateDto(
+                before.id(),
+                before.structureId(),
+                before.residentId(),
+                before.demarches(),
+                before.creditors(),
+                before.duration(),
+                before.startDate(),
+                before.endDate(),
+                m.revokedAt(),
+                before.notUnderProtection(),
+                before.place(),
+                before.agentIds(),
+                before.residentSignatureDocumentId(),
+                before.agentSignatureDocumentId(),
+                before.channel(),
+                before.signedAt());
         if (!revoked.equals(m)) {
-            throw new RejectedOp(RejectedOp.MANDATE_IMMUTABLE, "Un mandat signé ne change plus, sauf pour être "
-                    + "révoqué (« revokedAt ») : faites signer un nouveau mandat.");
+            throw new RejectedOp(
+                    RejectedOp.MANDATE_IMMUTABLE,
+                    "Un mandat signé ne change plus, sauf pour être "
+                            + "révoqué (« revokedAt ») : faites signer un nouveau mandat.");
         }
         return c.applied(c.save(m));
     }

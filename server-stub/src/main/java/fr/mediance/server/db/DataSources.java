@@ -2,13 +2,11 @@ package fr.mediance.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import java.nio.file.Path;
 
 /** Connection pools for the two supported databases. */
 public final class DataSources {
-    private DataSources() {
-    }
+    private DataSources() {}
 
     /**
      * A SQLite file. Every connection gets foreign keys, WAL, a busy timeout, and transactions that take the

@@ -1,9 +1,9 @@
 package fr.mediance.server.db;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * The one door to the database. Writes run in {@link #inTransaction}; reads that need no snapshot run on an

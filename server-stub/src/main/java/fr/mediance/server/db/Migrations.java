@@ -1,20 +1,20 @@
 package fr.mediance.server.db;
 
-import org.flywaydb.core.Flyway;
-
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /** Brings the schema up to date. Migrations are Java classes listed here, in order; never edit a released one. */
 public final class Migrations {
-    private Migrations() {
-    }
+    private Migrations() {}
 
     public static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:fr/mediance/server/db/nomigrations")
                 .failOnMissingLocations(false)
-                .javaMigrations(new V1__Initial_schema(), new V2__Merge_conflicts_uploads(),
+                .javaMigrations(
+                        new V1__Initial_schema(),
+                        new V2__Merge_conflicts_uploads(),
                         new V3__Tasks_consents_mandates_notes())
                 .load()
                 .migrate();

@@ -16,8 +16,8 @@ final class SqliteDialect implements Dialect {
         // extended codes: SQLITE_CONSTRAINT_PRIMARYKEY (1555), SQLITE_CONSTRAINT_UNIQUE (2067)
         int code = e.getErrorCode() & 0xff;
         String msg = String.valueOf(e.getMessage());
-        return code == SQLITE_CONSTRAINT && (msg.contains("UNIQUE") || msg.contains("PRIMARYKEY")
-                || msg.contains("PRIMARY KEY"));
+        return code == SQLITE_CONSTRAINT
+                && (msg.contains("UNIQUE") || msg.contains("PRIMARYKEY") || msg.contains("PRIMARY KEY"));
     }
 
     @Override

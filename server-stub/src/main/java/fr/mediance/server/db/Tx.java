@@ -39,7 +39,8 @@ public final class Tx {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(sql, args);
+                ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(mapper.map(rs));
@@ -58,10 +59,13 @@ public final class Tx {
 
     /** A query answering one number in its first column, or empty if there is no row or it is null. */
     public Optional<Long> queryLong(String sql, Object... args) {
-        return queryOne(sql, rs -> {
-            long v = rs.getLong(1);
-            return rs.wasNull() ? null : v;
-        }, args);
+        return queryOne(
+                sql,
+                rs -> {
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? null : v;
+                },
+                args);
     }
 
     public boolean exists(String sql, Object... args) {
@@ -102,7 +106,8 @@ public final class Tx {
         } else if (value instanceof Boolean b) {
             ps.setInt(index, b ? 1 : 0);
         } else {
-            throw new IllegalArgumentException("unsupported parameter type " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unsupported parameter type " + value.getClass().getName());
         }
     }
 

@@ -3,9 +3,6 @@ package fr.mediance.server.db;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
 
 /**
  * Field-level merge, conflict records, resumable uploads and the status of received blobs:
@@ -97,13 +96,13 @@ final class V2__Merge_conflicts_uploads extends BaseJavaMigration {
     private static void fillSupersedes(Connection c) throws SQLException {
         List<String[]> pairs = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, data FROM visit_reports")) {
+                ResultSet rs = st.executeQuery("SELECT id, data FROM visit_reports")) {
             while (rs.next()) {
                 JsonElement e = JsonParser.parseString(rs.getString(2));
                 JsonObject o = e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
                 JsonElement s = o.get("supersedes");
                 if (s != null && s.isJsonPrimitive()) {
-                    pairs.add(new String[]{rs.getString(1), s.getAsString()});
+                    pairs.add(new String[] {rs.getString(1), s.getAsString()});
                 }
             }
         }
@@ -120,18 +119,19 @@ final class V2__Merge_conflicts_uploads extends BaseJavaMigration {
     private static void announceHeldBlobs(Connection c) throws SQLException {
         List<String[]> pairs = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT b.sha256, d.structure_id FROM blobs b "
-                     + "JOIN documents d ON d.sha256 = b.sha256 WHERE d.deleted = 0 ORDER BY b.sha256, d.structure_id")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT DISTINCT b.sha256, d.structure_id FROM blobs b "
+                                + "JOIN documents d ON d.sha256 = b.sha256 WHERE d.deleted = 0 ORDER BY b.sha256, d.structure_id")) {
             while (rs.next()) {
-                pairs.add(new String[]{rs.getString(1), rs.getString(2)});
+                pairs.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         }
         long now = System.currentTimeMillis();
         for (String[] p : pairs) {
             long seq;
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value");
-                 ResultSet rs = ps.executeQuery()) {
+                            "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 seq = rs.getLong(1);
             }

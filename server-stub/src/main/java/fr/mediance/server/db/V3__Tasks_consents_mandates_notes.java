@@ -1,11 +1,7 @@
 package fr.mediance.server.db;
 
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
 
 /**
  * The counsellor's day: follow-up tasks, consents, mandates and private notes, synced tables of the same shape
@@ -32,37 +30,49 @@ final class V3__Tasks_consents_mandates_notes extends BaseJavaMigration {
             updated_by TEXT,
             updated_at BIGINT NOT NULL""";
 
-    private static final List<String> STATEMENTS = List.of("""
+    private static final List<String> STATEMENTS = List.of(
+            """
             CREATE TABLE tasks (
                 id TEXT PRIMARY KEY,
                 structure_id TEXT NOT NULL REFERENCES structures (id),
                 resident_id TEXT NOT NULL REFERENCES residents (id),
                 assignee_id TEXT NOT NULL REFERENCES users (id),
                 status TEXT NOT NULL,
-            """ + SYNCED_COLUMNS + ")", """
-            CREATE INDEX tasks_assignee ON tasks (assignee_id, status)""", """
-            CREATE INDEX tasks_resident ON tasks (resident_id)""", """
+            """ + SYNCED_COLUMNS + ")",
+            """
+            CREATE INDEX tasks_assignee ON tasks (assignee_id, status)""",
+            """
+            CREATE INDEX tasks_resident ON tasks (resident_id)""",
+            """
             CREATE TABLE consents (
                 id TEXT PRIMARY KEY,
                 structure_id TEXT NOT NULL REFERENCES structures (id),
                 resident_id TEXT NOT NULL REFERENCES residents (id),
-            """ + SYNCED_COLUMNS + ")", """
-            CREATE INDEX consents_resident ON consents (resident_id)""", """
+            """ + SYNCED_COLUMNS + ")",
+            """
+            CREATE INDEX consents_resident ON consents (resident_id)""",
+            """
             CREATE TABLE mandates (
                 id TEXT PRIMARY KEY,
                 structure_id TEXT NOT NULL REFERENCES structures (id),
                 resident_id TEXT NOT NULL REFERENCES residents (id),
-            """ + SYNCED_COLUMNS + ")", """
-            CREATE INDEX mandates_resident ON mandates (resident_id)""", """
+            """ + SYNCED_COLUMNS + ")",
+            """
+            CREATE INDEX mandates_resident ON mandates (resident_id)""",
+            """
             CREATE TABLE private_notes (
                 id TEXT PRIMARY KEY,
                 structure_id TEXT NOT NULL REFERENCES structures (id),
                 resident_id TEXT NOT NULL REFERENCES residents (id),
                 author_id TEXT NOT NULL REFERENCES users (id),
-            """ + SYNCED_COLUMNS + ")", """
-            CREATE INDEX private_notes_author ON private_notes (author_id, resident_id)""", """
-            CREATE INDEX documents_resident ON documents (resident_id)""", """
-            ALTER TABLE documents ADD COLUMN retention_until TEXT""", """
+            """ + SYNCED_COLUMNS + ")",
+            """
+            CREATE INDEX private_notes_author ON private_notes (author_id, resident_id)""",
+            """
+            CREATE INDEX documents_resident ON documents (resident_id)""",
+            """
+            ALTER TABLE documents ADD COLUMN retention_until TEXT""",
+            """
             CREATE INDEX documents_retention ON documents (deleted, retention_until)""");
 
     @Override
@@ -80,12 +90,12 @@ final class V3__Tasks_consents_mandates_notes extends BaseJavaMigration {
     private static void fillRetention(Connection c) throws SQLException {
         List<String[]> pairs = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, data FROM documents")) {
+                ResultSet rs = st.executeQuery("SELECT id, data FROM documents")) {
             while (rs.next()) {
                 JsonElement e = JsonParser.parseString(rs.getString(2));
                 JsonElement r = e.isJsonObject() ? e.getAsJsonObject().get("retentionUntil") : null;
                 if (r != null && r.isJsonPrimitive()) {
-                    pairs.add(new String[]{rs.getString(1), r.getAsString()});
+                    pairs.add(new String[] {rs.getString(1), r.getAsString()});
                 }
             }
         }

@@ -19,9 +19,6 @@ import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.user.UserStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo structure, created once (a second start on the same data leaves it alone): four accounts, eight
@@ -103,57 +102,178 @@ public final class DemoSeeder {
         LocalDate today = LocalDate.ofInstant(now, PARIS);
         int year = today.getYear();
         List<ResidentDto> residents = List.of(
-                withFile(resident(1, year, "Mme", "Benyahia", "Fatima", LocalDate.of(1946, 3, 12), "06 12 34 56 01",
-                        "14 rue des Lilas", "13015", "Interphone en panne : appeler depuis le bas de l'immeuble.",
-                        "elderly", CONSEIL1), "social_tenant", "13 Habitat", "retired", null, null, "partner",
-                        "EDF – correspondant solidarité", "Impayé d'électricité de 1 240 € (EDF). Demande d'aide FSL "
+                withFile(
+                        resident(
+                                1,
+                                year,
+                                "Mme",
+                                "Benyahia",
+                                "Fatima",
+                                LocalDate.of(1946, 3, 12),
+                                "06 12 34 56 01",
+                                "14 rue des Lilas",
+                                "13015",
+                                "Interphone en panne : appeler depuis le bas de l'immeuble.",
+                                "elderly",
+                                CONSEIL1),
+                        "social_tenant",
+                        "13 Habitat",
+                        "retired",
+                        null,
+                        null,
+                        "partner",
+                        "EDF – correspondant solidarité",
+                        "Impayé d'électricité de 1 240 € (EDF). Demande d'aide FSL "
                                 + "énergie déposée le " + DAY.format(today.minusDays(50)) + " ; appel au fournisseur "
                                 + "pour suspendre le recouvrement. Vit seule, sa fille passe chaque semaine.",
                         List.of(new HouseholdMemberDto("hm-1-1", "declarant", null, 1946)),
-                        List.of(new ContactPersonDto("cp-1-1", "Samira Benyahia", "fille", "06 45 12 78 90", true,
-                                false))),
-                withFile(resident(2, year, "M.", "Lopez", "Gérard", LocalDate.of(1952, 7, 2), "06 12 34 56 02",
-                        "27 boulevard de la Libération", "13001", "3e étage sans ascenseur, frapper fort.",
-                        "disability", CONSEIL1), "private_tenant", "Cabinet Provence Gestion", "disability", null,
-                        null, "social_worker", "MDS Marseille Centre", "Arriéré de loyer de 2 300 € ; échéancier "
+                        List.of(new ContactPersonDto(
+                                "cp-1-1", "Samira Benyahia", "fille", "06 45 12 78 90", true, false))),
+                withFile(
+                        resident(
+                                2,
+                                year,
+                                "M.",
+                                "Lopez",
+                                "Gérard",
+                                LocalDate.of(1952, 7, 2),
+                                "06 12 34 56 02",
+                                "27 boulevard de la Libération",
+                                "13001",
+                                "3e étage sans ascenseur, frapper fort.",
+                                "disability",
+                                CONSEIL1),
+                        "private_tenant",
+                        "Cabinet Provence Gestion",
+                        "disability",
+                        null,
+                        null,
+                        "social_worker",
+                        "MDS Marseille Centre",
+                        "Arriéré de loyer de 2 300 € ; échéancier "
                                 + "proposé au bailleur (150 € par mois), réponse attendue. Orienté vers le point "
                                 + "conseil budget.",
-                        List.of(new HouseholdMemberDto("hm-2-1", "declarant", null, 1952),
+                        List.of(
+                                new HouseholdMemberDto("hm-2-1", "declarant", null, 1952),
                                 new HouseholdMemberDto("hm-2-2", "spouse", null, 1955)),
                         List.of()),
-                resident(3, year, "Mme", "Diallo", "Aïcha", LocalDate.of(1991, 11, 23), "07 12 34 56 03",
-                        "8 traverse du Moulin", "13014", "Bébé de trois mois : ne pas sonner entre 13 h et 15 h.",
-                        "infant", CONSEIL2),
-                resident(4, year, "M.", "Castellano", "Jean-Pierre", LocalDate.of(1958, 1, 30), "06 12 34 56 04",
-                        "45 avenue de Saint-Just", "13013", "Chien au domicile : prévenir 10 minutes avant d'arriver.",
-                        "illness", CONSEIL2),
-                withFile(resident(5, year, "Mme", "Mercier", "Lucie", LocalDate.of(1978, 5, 17), "06 12 34 56 05",
-                        "3 impasse des Oliviers", "13016", "Bâtiment B, deuxième porte à gauche après le portail.",
-                        "no_transport", null), "social_tenant", "Logirem", "job_seeker", null, null, "spontaneous",
-                        null, "Demande de chèque énergie envoyée ; attestation à transmettre au fournisseur dès "
+                resident(
+                        3,
+                        year,
+                        "Mme",
+                        "Diallo",
+                        "Aïcha",
+                        LocalDate.of(1991, 11, 23),
+                        "07 12 34 56 03",
+                        "8 traverse du Moulin",
+                        "13014",
+                        "Bébé de trois mois : ne pas sonner entre 13 h et 15 h.",
+                        "infant",
+                        CONSEIL2),
+                resident(
+                        4,
+                        year,
+                        "M.",
+                        "Castellano",
+                        "Jean-Pierre",
+                        LocalDate.of(1958, 1, 30),
+                        "06 12 34 56 04",
+                        "45 avenue de Saint-Just",
+                        "13013",
+                        "Chien au domicile : prévenir 10 minutes avant d'arriver.",
+                        "illness",
+                        CONSEIL2),
+                withFile(
+                        resident(
+                                5,
+                                year,
+                                "Mme",
+                                "Mercier",
+                                "Lucie",
+                                LocalDate.of(1978, 5, 17),
+                                "06 12 34 56 05",
+                                "3 impasse des Oliviers",
+                                "13016",
+                                "Bâtiment B, deuxième porte à gauche après le portail.",
+                                "no_transport",
+                                null),
+                        "social_tenant",
+                        "Logirem",
+                        "job_seeker",
+                        null,
+                        null,
+                        "spontaneous",
+                        null,
+                        "Demande de chèque énergie envoyée ; attestation à transmettre au fournisseur dès "
                                 + "réception.",
-                        List.of(new HouseholdMemberDto("hm-5-1", "declarant", null, 1978),
+                        List.of(
+                                new HouseholdMemberDto("hm-5-1", "declarant", null, 1978),
                                 new HouseholdMemberDto("hm-5-2", "child_under_14", "Inès", 2015),
                                 new HouseholdMemberDto("hm-5-3", "child_14_plus", "Noah", 2010)),
                         List.of()),
-                resident(6, year, "M.", "Haddad", "Karim", LocalDate.of(1967, 9, 8), "07 12 34 56 06",
-                        "112 chemin du Littoral", "13016", "Préfère un appel la veille de la visite.",
-                        "other", CONSEIL2),
-                withFile(resident(7, year, "Mme", "Rossi", "Marie-Thérèse", LocalDate.of(1941, 10, 4),
-                        "04 91 23 45 07", "62 rue d'Aubagne", "13006", "Digicode 4512B, 1er étage à droite.",
-                        "elderly", CONSEIL1), "private_tenant", "M. Paul Arnaud", "retired", "curatelle_renforcee",
-                        "UDAF 13 – M. Olivier Blanc, mandataire judiciaire, 04 91 00 12 34", "partner",
-                        "CCAS de Marseille", "Courriers de relance de l'assurance habitation lus ensemble ; copie "
+                resident(
+                        6,
+                        year,
+                        "M.",
+                        "Haddad",
+                        "Karim",
+                        LocalDate.of(1967, 9, 8),
+                        "07 12 34 56 06",
+                        "112 chemin du Littoral",
+                        "13016",
+                        "Préfère un appel la veille de la visite.",
+                        "other",
+                        CONSEIL2),
+                withFile(
+                        resident(
+                                7,
+                                year,
+                                "Mme",
+                                "Rossi",
+                                "Marie-Thérèse",
+                                LocalDate.of(1941, 10, 4),
+                                "04 91 23 45 07",
+                                "62 rue d'Aubagne",
+                                "13006",
+                                "Digicode 4512B, 1er étage à droite.",
+                                "elderly",
+                                CONSEIL1),
+                        "private_tenant",
+                        "M. Paul Arnaud",
+                        "retired",
+                        "curatelle_renforcee",
+                        "UDAF 13 – M. Olivier Blanc, mandataire judiciaire, 04 91 00 12 34",
+                        "partner",
+                        "CCAS de Marseille",
+                        "Courriers de relance de l'assurance habitation lus ensemble ; copie "
                                 + "transmise au curateur.",
                         List.of(new HouseholdMemberDto("hm-7-1", "declarant", null, 1941)),
-                        List.of(new ContactPersonDto("cp-7-1", "Olivier Blanc (UDAF 13)", "curateur",
-                                "04 91 00 12 34", false, false))),
-                withFile(resident(8, year, "M.", "Nguyen", "Thanh", LocalDate.of(1983, 2, 14), "07 12 34 56 08",
-                        "19 rue Félix Pyat", "13003", "Sonner chez « Nguyen-Tran ».", null, CONSEIL1),
-                        "private_tenant", "Foncia Marseille", "employed", null, null, "partner", "CAF des "
-                                + "Bouches-du-Rhône", "Factures d'eau contestées (fuite après compteur). Premier "
-                                + "rendez-vous à la permanence.",
-                        List.of(new HouseholdMemberDto("hm-8-1", "declarant", null, 1983),
+                        List.of(new ContactPersonDto(
+                                "cp-7-1", "Olivier Blanc (UDAF 13)", "curateur", "04 91 00 12 34", false, false))),
+                withFile(
+                        resident(
+                                8,
+                                year,
+                                "M.",
+                                "Nguyen",
+                                "Thanh",
+                                LocalDate.of(1983, 2, 14),
+                                "07 12 34 56 08",
+                                "19 rue Félix Pyat",
+                                "13003",
+                                "Sonner chez « Nguyen-Tran ».",
+                                null,
+                                CONSEIL1),
+                        "private_tenant",
+                        "Foncia Marseille",
+                        "employed",
+                        null,
+                        null,
+                        "partner",
+                        "CAF des " + "Bouches-du-Rhône",
+                        "Factures d'eau contestées (fuite après compteur). Premier " + "rendez-vous à la permanence.",
+                        List.of(
+                                new HouseholdMemberDto("hm-8-1", "declarant", null, 1983),
                                 new HouseholdMemberDto("hm-8-2", "spouse", "Linh", 1986),
                                 new HouseholdMemberDto("hm-8-3", "child_under_14", "Minh", 2019)),
                         List.of()));
@@ -163,34 +283,149 @@ public final class DemoSeeder {
         List<LocalDate> days = workingDays(today, 4);
         List<LocalDate> past = previousWorkingDays(today, 2);
         List<AppointmentDto> appointments = new ArrayList<>();
-        appointments.add(appointment(1, residents.get(0), CONSEIL1, "home_visit", days.get(0), 9, 30, 60, "confirmed",
-                "Apporter le dossier FSL énergie.", List.of("Récupérer l'avis d'imposition 2025",
-                        "Dernière facture EDF"), null));
-        appointments.add(appointment(2, residents.get(1), CONSEIL1, "home_visit", days.get(0), 14, 0, 60, "confirmed",
+        appointments.add(appointment(
+                1,
+                residents.get(0),
+                CONSEIL1,
+                "home_visit",
+                days.get(0),
+                9,
+                30,
+                60,
+                "confirmed",
+                "Apporter le dossier FSL énergie.",
+                List.of("Récupérer l'avis d'imposition 2025", "Dernière facture EDF"),
+                null));
+        appointments.add(appointment(
+                2,
+                residents.get(1),
+                CONSEIL1,
+                "home_visit",
+                days.get(0),
+                14,
+                0,
+                60,
+                "confirmed",
                 "Relevé de compteur et factures EDF des six derniers mois.",
                 List.of("Relever le compteur Linky", "Quittance de loyer du mois"),
                 "Visite en binôme conseillée après 16 h (entrée de l'immeuble mal éclairée)."));
-        appointments.add(appointment(3, residents.get(4), CONSEIL1, "home_visit", days.get(1), 10, 0, 60, "proposed",
-                "Premier rendez-vous : diagnostic budgétaire.", List.of("Récupérer l'avis d'imposition 2025",
-                        "Relevés de compte des trois derniers mois"), null));
-        appointments.add(appointment(4, residents.get(0), CONSEIL1, "phone", days.get(2), 15, 0, 30, "proposed",
-                "Point sur la réponse du fournisseur.", List.of(), null));
-        appointments.add(appointment(5, residents.get(2), CONSEIL2, "home_visit", days.get(0), 10, 0, 60, "confirmed",
-                "Attestation CAF et dernier avis d'imposition.", List.of(), null));
-        appointments.add(appointment(6, residents.get(3), CONSEIL2, "home_visit", days.get(0), 15, 30, 60, "proposed",
-                "Courrier de relance de l'assurance à lire ensemble.", List.of(), null));
-        appointments.add(appointment(7, residents.get(5), CONSEIL2, "desk", days.get(1), 9, 0, 30, "confirmed",
-                "Permanence : échéancier de loyer.", List.of(), null));
-        appointments.add(appointment(8, residents.get(2), CONSEIL2, "home_visit", days.get(3), 11, 0, 60, "proposed",
-                "Suivi du dossier chèque énergie.", List.of(), null));
-        appointments.add(appointment(9, residents.get(6), CONSEIL1, "home_visit", past.get(0), 10, 0, 60, "done",
-                "Lecture des courriers de l'assurance habitation.", List.of("Copie des courriers pour le curateur"),
+        appointments.add(appointment(
+                3,
+                residents.get(4),
+                CONSEIL1,
+                "home_visit",
+                days.get(1),
+                10,
+                0,
+                60,
+                "proposed",
+                "Premier rendez-vous : diagnostic budgétaire.",
+                List.of("Récupérer l'avis d'imposition 2025", "Relevés de compte des trois derniers mois"),
                 null));
-        appointments.add(appointment(10, residents.get(7), CONSEIL1, "desk", days.get(1), 14, 0, 45, "confirmed",
-                "Permanence : contestation des factures d'eau.", List.of("Factures d'eau de l'année",
-                        "Récupérer l'avis d'imposition 2025"), null));
-        appointments.add(appointment(11, residents.get(1), CONSEIL1, "home_visit", past.get(1), 11, 0, 60, "no_show",
-                "Point sur l'échéancier de loyer.", List.of(), null));
+        appointments.add(appointment(
+                4,
+                residents.get(0),
+                CONSEIL1,
+                "phone",
+                days.get(2),
+                15,
+                0,
+                30,
+                "proposed",
+                "Point sur la réponse du fournisseur.",
+                List.of(),
+                null));
+        appointments.add(appointment(
+                5,
+                residents.get(2),
+                CONSEIL2,
+                "home_visit",
+                days.get(0),
+                10,
+                0,
+                60,
+                "confirmed",
+                "Attestation CAF et dernier avis d'imposition.",
+                List.of(),
+                null));
+        appointments.add(appointment(
+                6,
+                residents.get(3),
+                CONSEIL2,
+                "home_visit",
+                days.get(0),
+                15,
+                30,
+                60,
+                "proposed",
+                "Courrier de relance de l'assurance à lire ensemble.",
+                List.of(),
+                null));
+        appointments.add(appointment(
+                7,
+                residents.get(5),
+                CONSEIL2,
+                "desk",
+                days.get(1),
+                9,
+                0,
+                30,
+                "confirmed",
+                "Permanence : échéancier de loyer.",
+                List.of(),
+                null));
+        appointments.add(appointment(
+                8,
+                residents.get(2),
+                CONSEIL2,
+                "home_visit",
+                days.get(3),
+                11,
+                0,
+                60,
+                "proposed",
+                "Suivi du dossier chèque énergie.",
+                List.of(),
+                null));
+        appointments.add(appointment(
+                9,
+                residents.get(6),
+                CONSEIL1,
+                "home_visit",
+                past.get(0),
+                10,
+                0,
+                60,
+                "done",
+                "Lecture des courriers de l'assurance habitation.",
+                List.of("Copie des courriers pour le curateur"),
+                null));
+        appointments.add(appointment(
+                10,
+                residents.get(7),
+                CONSEIL1,
+                "desk",
+                days.get(1),
+                14,
+                0,
+                45,
+                "confirmed",
+                "Permanence : contestation des factures d'eau.",
+                List.of("Factures d'eau de l'année", "Récupérer l'avis d'imposition 2025"),
+                null));
+        appointments.add(appointment(
+                11,
+                residents.get(1),
+                CONSEIL1,
+                "home_visit",
+                past.get(1),
+                11,
+                0,
+                60,
+                "no_show",
+                "Point sur l'échéancier de loyer.",
+                List.of(),
+                null));
         for (AppointmentDto a : appointments) {
             writer.save(tx, a, STRUCTURE_ID, COORD, now, null, null);
         }
@@ -203,90 +438,346 @@ public final class DemoSeeder {
      */
     private void followUps(Tx tx, Instant now, LocalDate today, List<ResidentDto> residents) {
         LocalDate fslDay = today.minusDays(50);
-        for (int n : new int[]{1, 2, 5, 7, 8}) {
+        for (int n : new int[] {1, 2, 5, 7, 8}) {
             ResidentDto r = residents.get(n - 1);
             Instant given = at(n == 8 ? today.minusDays(7) : fslDay.minusDays(n), 10, 15);
-            save(tx, new ConsentDto(id("consent-notice-" + n), STRUCTURE_ID, r.id(), "information_notice", null,
-                    "2026-1", given, null, null, CONSEIL1, "screen"), now);
+            save(
+                    tx,
+                    new ConsentDto(
+                            id("consent-notice-" + n),
+                            STRUCTURE_ID,
+                            r.id(),
+                            "information_notice",
+                            null,
+                            "2026-1",
+                            given,
+                            null,
+                            null,
+                            CONSEIL1,
+                            "screen"),
+                    now);
         }
-        save(tx, new ConsentDto(id("consent-photo-1"), STRUCTURE_ID, residents.get(0).id(), "photo_documents", null,
-                null, at(fslDay, 10, 20), null, null, CONSEIL1, "screen"), now);
+        save(
+                tx,
+                new ConsentDto(
+                        id("consent-photo-1"),
+                        STRUCTURE_ID,
+                        residents.get(0).id(),
+                        "photo_documents",
+                        null,
+                        null,
+                        at(fslDay, 10, 20),
+                        null,
+                        null,
+                        CONSEIL1,
+                        "screen"),
+                now);
         String mandateId = id("mandate-1");
-        save(tx, new MandateDto(mandateId, STRUCTURE_ID, residents.get(0).id(), List.of("energie", "eau"),
-                List.of("EDF", "Société des Eaux de Marseille"), "six_months", fslDay, fslDay.plusMonths(6), null,
-                true, "Marseille", List.of(CONSEIL1), null, null, "tablet_signature", at(fslDay, 10, 30)), now);
+        save(
+                tx,
+                new MandateDto(
+                        mandateId,
+                        STRUCTURE_ID,
+                        residents.get(0).id(),
+                        List.of("energie", "eau"),
+                        List.of("EDF", "Société des Eaux de Marseille"),
+                        "six_months",
+                        fslDay,
+                        fslDay.plusMonths(6),
+                        null,
+                        true,
+                        "Marseille",
+                        List.of(CONSEIL1),
+                        null,
+                        null,
+                        "tablet_signature",
+                        at(fslDay, 10, 30)),
+                now);
 
-        VisitReportDto fsl = report("report-1", residents.get(0), fslDay, 10, 0, 75, List.of("energie"),
-                List.of("energie_impaye"), "Facture EDF impayée de 1 240 € ; relance reçue. Dossier FSL énergie "
+        VisitReportDto fsl = report(
+                "report-1",
+                residents.get(0),
+                fslDay,
+                10,
+                0,
+                75,
+                List.of("energie"),
+                List.of("energie_impaye"),
+                "Facture EDF impayée de 1 240 € ; relance reçue. Dossier FSL énergie "
                         + "constitué et déposé avec la personne.",
-                new EnergyCheckDto(true, Boolean.TRUE, "limited", 3L, fslDay.minusDays(12), "electric",
-                        List.of("temperature_19", "standby_off"), List.of("convectors"), "none"),
-                List.of(new ActionDto("action-1-1", "demande_aide_fsl", "energie", "Conseil départemental – FSL",
-                                fslDay, "pending", 124_000L, null, "FSL-13-2026-0457", true, mandateId, null),
-                        new ActionDto("action-1-2", "appel_creancier", "energie", "EDF", fslDay, "obtained", null,
-                                null, null, true, mandateId, "Recouvrement suspendu pendant l'instruction du FSL.")),
-                List.of(new OrientationDto("orientation-1-1", "ccas", "Aide alimentaire ponctuelle", fslDay,
-                        "warm_handover", true, "taken_in_charge")));
-        VisitReportDto rent = report("report-2", residents.get(1), today.minusDays(20), 14, 0, 60,
-                List.of("logement", "budget"), List.of("logement_impaye", "budget_diagnostic"), "Arriéré de loyer "
+                new EnergyCheckDto(
+                        true,
+                        Boolean.TRUE,
+                        "limited",
+                        3L,
+                        fslDay.minusDays(12),
+                        "electric",
+                        List.of("temperature_19", "standby_off"),
+                        List.of("convectors"),
+                        "none"),
+                List.of(
+                        new ActionDto(
+                                "action-1-1",
+                                "demande_aide_fsl",
+                                "energie",
+                                "Conseil départemental – FSL",
+                                fslDay,
+                                "pending",
+                                124_000L,
+                                null,
+                                "FSL-13-2026-0457",
+                                true,
+                                mandateId,
+                                null),
+                        new ActionDto(
+                                "action-1-2",
+                                "appel_creancier",
+                                "energie",
+                                "EDF",
+                                fslDay,
+                                "obtained",
+                                null,
+                                null,
+                                null,
+                                true,
+                                mandateId,
+                                "Recouvrement suspendu pendant l'instruction du FSL.")),
+                List.of(new OrientationDto(
+                        "orientation-1-1",
+                        "ccas",
+                        "Aide alimentaire ponctuelle",
+                        fslDay,
+                        "warm_handover",
+                        true,
+                        "taken_in_charge")));
+        VisitReportDto rent = report(
+                "report-2",
+                residents.get(1),
+                today.minusDays(20),
+                14,
+                0,
+                60,
+                List.of("logement", "budget"),
+                List.of("logement_impaye", "budget_diagnostic"),
+                "Arriéré de loyer "
                         + "de 2 300 €. Budget établi : 150 € par mois possibles. Proposition d'échéancier envoyée "
-                        + "au bailleur.", null,
-                List.of(new ActionDto("action-2-1", "negociation_echeancier", "logement", "Cabinet Provence Gestion",
-                        today.minusDays(20), "pending", 230_000L, null, null, false, null, null)),
-                List.of(new OrientationDto("orientation-2-1", "pcb", "Suivi budgétaire", today.minusDays(20),
-                        "information_only", true, null)));
-        VisitReportDto cheque = report("report-3", residents.get(4), today.minusDays(30), 9, 30, 45,
-                List.of("energie"), List.of("energie_cheque"), "Chèque énergie non reçu cette année : demande "
-                        + "faite en ligne avec la personne.", null,
-                List.of(new ActionDto("action-3-1", "demande_cheque_energie", "energie", "Chèque énergie (ASP)",
-                        today.minusDays(30), "pending", null, null, null, false, null, null)),
+                        + "au bailleur.",
+                null,
+                List.of(new ActionDto(
+                        "action-2-1",
+                        "negociation_echeancier",
+                        "logement",
+                        "Cabinet Provence Gestion",
+                        today.minusDays(20),
+                        "pending",
+                        230_000L,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null)),
+                List.of(new OrientationDto(
+                        "orientation-2-1",
+                        "pcb",
+                        "Suivi budgétaire",
+                        today.minusDays(20),
+                        "information_only",
+                        true,
+                        null)));
+        VisitReportDto cheque = report(
+                "report-3",
+                residents.get(4),
+                today.minusDays(30),
+                9,
+                30,
+                45,
+                List.of("energie"),
+                List.of("energie_cheque"),
+                "Chèque énergie non reçu cette année : demande " + "faite en ligne avec la personne.",
+                null,
+                List.of(new ActionDto(
+                        "action-3-1",
+                        "demande_cheque_energie",
+                        "energie",
+                        "Chèque énergie (ASP)",
+                        today.minusDays(30),
+                        "pending",
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null)),
                 List.of());
         LocalDate letters = previousWorkingDays(today, 1).get(0);
-        VisitReportDto post = new VisitReportDto(id("report-4"), STRUCTURE_ID, appointmentId(9),
-                residents.get(6).id(), CONSEIL1, "home_visit", List.of("courriers", "assurances"),
+        VisitReportDto post = new VisitReportDto(
+                id("report-4"),
+                STRUCTURE_ID,
+                appointmentId(9),
+                residents.get(6).id(),
+                CONSEIL1,
+                "home_visit",
+                List.of("courriers", "assurances"),
                 "Deux courriers de relance de l'assurance habitation lus et expliqués ; copie remise pour le "
-                        + "curateur.", "Le curateur contacte l'assureur.", null, at(letters, 10, 0),
-                at(letters, 10, 50), null, "Domicile", 50, List.of("resident"),
-                List.of("courrier_lecture", "assurance_habitation"), null,
-                List.of(new ActionDto("action-4-1", "lecture_courrier", "courriers", null, letters, "obtained", null,
-                        null, null, false, null, null)),
-                List.of(), null, true, null);
+                        + "curateur.",
+                "Le curateur contacte l'assureur.",
+                null,
+                at(letters, 10, 0),
+                at(letters, 10, 50),
+                null,
+                "Domicile",
+                50,
+                List.of("resident"),
+                List.of("courrier_lecture", "assurance_habitation"),
+                null,
+                List.of(new ActionDto(
+                        "action-4-1",
+                        "lecture_courrier",
+                        "courriers",
+                        null,
+                        letters,
+                        "obtained",
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null)),
+                List.of(),
+                null,
+                true,
+                null);
         for (VisitReportDto v : List.of(fsl, rent, cheque, post)) {
             save(tx, v, now);
         }
-        save(tx, task("task-1", fsl, "action-1-1", "fsl_decision", "Vérifier la décision du FSL",
-                fslDay.plusDays(60), null), now);
-        save(tx, task("task-2", rent, "action-2-1", "echeancier_check", "Vérifier le respect de l'échéancier",
-                today.minusDays(5), null), now);
-        save(tx, task("task-3", cheque, "action-3-1", "cheque_energie_check", "Vérifier la réception du chèque "
-                + "énergie", today, null), now);
-        save(tx, task("task-4", fsl, "orientation-1-1", "orientation_check", "Vérifier la prise en charge de "
-                + "l'orientation", fslDay.plusDays(15), at(fslDay.plusDays(16), 11, 0)), now);
-        save(tx, new PrivateNoteDto(id("note-2"), STRUCTURE_ID, residents.get(1).id(), CONSEIL1, "Préfère être "
-                + "appelé après 10 h ; parle plus facilement en présence de son épouse.", at(today.minusDays(20), 15, 10)),
+        save(
+                tx,
+                task(
+                        "task-1",
+                        fsl,
+                        "action-1-1",
+                        "fsl_decision",
+                        "Vérifier la décision du FSL",
+                        fslDay.plusDays(60),
+                        null),
+                now);
+        save(
+                tx,
+                task(
+                        "task-2",
+                        rent,
+                        "action-2-1",
+                        "echeancier_check",
+                        "Vérifier le respect de l'échéancier",
+                        today.minusDays(5),
+                        null),
+                now);
+        save(
+                tx,
+                task(
+                        "task-3",
+                        cheque,
+                        "action-3-1",
+                        "cheque_energie_check",
+                        "Vérifier la réception du chèque " + "énergie",
+                        today,
+                        null),
+                now);
+        save(
+                tx,
+                task(
+                        "task-4",
+                        fsl,
+                        "orientation-1-1",
+                        "orientation_check",
+                        "Vérifier la prise en charge de " + "l'orientation",
+                        fslDay.plusDays(15),
+                        at(fslDay.plusDays(16), 11, 0)),
+                now);
+        save(
+                tx,
+                new PrivateNoteDto(
+                        id("note-2"),
+                        STRUCTURE_ID,
+                        residents.get(1).id(),
+                        CONSEIL1,
+                        "Préfère être " + "appelé après 10 h ; parle plus facilement en présence de son épouse.",
+                        at(today.minusDays(20), 15, 10)),
                 now);
     }
 
     private void save(Tx tx, EntityDto record, Instant now) {
-        String author = record instanceof ConsentDto || record instanceof MandateDto || record instanceof VisitReportDto
-                || record instanceof TaskDto || record instanceof PrivateNoteDto ? CONSEIL1 : COORD;
+        String author = record instanceof ConsentDto
+                        || record instanceof MandateDto
+                        || record instanceof VisitReportDto
+                        || record instanceof TaskDto
+                        || record instanceof PrivateNoteDto
+                ? CONSEIL1
+                : COORD;
         writer.save(tx, record, STRUCTURE_ID, author, now, null, null);
     }
 
-    private static VisitReportDto report(String name, ResidentDto r, LocalDate day, int hour, int minute, int minutes,
-                                         List<String> domains, List<String> motifs, String synthesis,
-                                         EnergyCheckDto energy, List<ActionDto> actions,
-                                         List<OrientationDto> orientations) {
+    private static VisitReportDto report(
+            String name,
+            ResidentDto r,
+            LocalDate day,
+            int hour,
+            int minute,
+            int minutes,
+            List<String> domains,
+            List<String> motifs,
+            String synthesis,
+            EnergyCheckDto energy,
+            List<ActionDto> actions,
+            List<OrientationDto> orientations) {
         Instant start = at(day, hour, minute);
-        return new VisitReportDto(id(name), STRUCTURE_ID, null, r.id(), CONSEIL1, "home_visit", domains, synthesis,
-                null, null, start, start.plusSeconds(minutes * 60L), null, "Domicile", minutes, List.of("resident"),
-                motifs, energy, actions, orientations, null, true, null);
+        return new VisitReportDto(
+                id(name),
+                STRUCTURE_ID,
+                null,
+                r.id(),
+                CONSEIL1,
+                "home_visit",
+                domains,
+                synthesis,
+                null,
+                null,
+                start,
+                start.plusSeconds(minutes * 60L),
+                null,
+                "Domicile",
+                minutes,
+                List.of("resident"),
+                motifs,
+                energy,
+                actions,
+                orientations,
+                null,
+                true,
+                null);
     }
 
-    private static TaskDto task(String name, VisitReportDto from, String sourceId, String rule, String title,
-                                LocalDate due, Instant closedAt) {
-        return new TaskDto(id(name), STRUCTURE_ID, from.residentId(), from.id(), CONSEIL1, title, due,
-                closedAt == null ? TaskDto.TODO : TaskDto.DONE, rule, sourceId, from.completedAt(), closedAt);
+    private static TaskDto task(
+            String name,
+            VisitReportDto from,
+            String sourceId,
+            String rule,
+            String title,
+            LocalDate due,
+            Instant closedAt) {
+        return new TaskDto(
+                id(name),
+                STRUCTURE_ID,
+                from.residentId(),
+                from.id(),
+                CONSEIL1,
+                title,
+                due,
+                closedAt == null ? TaskDto.TODO : TaskDto.DONE,
+                rule,
+                sourceId,
+                from.completedAt(),
+                closedAt);
     }
 
     private static Instant at(LocalDate day, int hour, int minute) {
@@ -294,32 +785,111 @@ public final class DemoSeeder {
     }
 
     /** A resident with a full file: housing, situation, protection, orientation, synthesis, household. */
-    private static ResidentDto withFile(ResidentDto r, String accommodation, String landlord, String socio,
-                                        String protection, String representative, String orientationIn,
-                                        String orientingPartner, String synthesis,
-                                        List<HouseholdMemberDto> household, List<ContactPersonDto> contacts) {
-        return new ResidentDto(r.id(), r.structureId(), r.fileNumber(), r.civility(), r.lastName(), r.firstName(),
-                r.birthDate(), r.phone(), r.street(), r.postcode(), r.city(), r.accessNotes(), r.mobilityReason(),
-                r.referentId(), "actif", null, null, false, null, "français", false, accommodation, landlord,
-                Boolean.TRUE, socio, protection, representative, orientationIn, orientingPartner, synthesis,
-                household, contacts);
+    private static ResidentDto withFile(
+            ResidentDto r,
+            String accommodation,
+            String landlord,
+            String socio,
+            String protection,
+            String representative,
+            String orientationIn,
+            String orientingPartner,
+            String synthesis,
+            List<HouseholdMemberDto> household,
+            List<ContactPersonDto> contacts) {
+        return new ResidentDto(
+                r.id(),
+                r.structureId(),
+                r.fileNumber(),
+                r.civility(),
+                r.lastName(),
+                r.firstName(),
+                r.birthDate(),
+                r.phone(),
+                r.street(),
+                r.postcode(),
+                r.city(),
+                r.accessNotes(),
+                r.mobilityReason(),
+                r.referentId(),
+                "actif",
+                null,
+                null,
+                false,
+                null,
+                "français",
+                false,
+                accommodation,
+                landlord,
+                Boolean.TRUE,
+                socio,
+                protection,
+                representative,
+                orientationIn,
+                orientingPartner,
+                synthesis,
+                household,
+                contacts);
     }
 
-    private static ResidentDto resident(int n, int year, String civility, String lastName, String firstName,
-                                        LocalDate birthDate, String phone, String street, String postcode,
-                                        String accessNotes, String mobilityReason, String referentId) {
-        return new ResidentDto(id("resident-" + n), STRUCTURE_ID, String.format("D-%d-%04d", year, n), civility,
-                lastName, firstName, birthDate, phone, street, postcode, "Marseille", accessNotes, mobilityReason,
+    private static ResidentDto resident(
+            int n,
+            int year,
+            String civility,
+            String lastName,
+            String firstName,
+            LocalDate birthDate,
+            String phone,
+            String street,
+            String postcode,
+            String accessNotes,
+            String mobilityReason,
+            String referentId) {
+        return new ResidentDto(
+                id("resident-" + n),
+                STRUCTURE_ID,
+                String.format("D-%d-%04d", year, n),
+                civility,
+                lastName,
+                firstName,
+                birthDate,
+                phone,
+                street,
+                postcode,
+                "Marseille",
+                accessNotes,
+                mobilityReason,
                 referentId);
     }
 
-    private static AppointmentDto appointment(int n, ResidentDto r, String counsellor, String type, LocalDate day,
-                                              int hour, int minute, int minutes, String status, String notes,
-                                              List<String> checklist, String safetyNotes) {
+    private static AppointmentDto appointment(
+            int n,
+            ResidentDto r,
+            String counsellor,
+            String type,
+            LocalDate day,
+            int hour,
+            int minute,
+            int minutes,
+            String status,
+            String notes,
+            List<String> checklist,
+            String safetyNotes) {
         Instant start = at(day, hour, minute);
-        return new AppointmentDto(id("appointment-" + n), STRUCTURE_ID, r.id(), counsellor, type, start,
-                start.plusSeconds(minutes * 60L), status, r.street() + ", " + r.postcode() + " " + r.city(), notes,
-                null, checklist, safetyNotes);
+        return new AppointmentDto(
+                id("appointment-" + n),
+                STRUCTURE_ID,
+                r.id(),
+                counsellor,
+                type,
+                start,
+                start.plusSeconds(minutes * 60L),
+                status,
+                r.street() + ", " + r.postcode() + " " + r.city(),
+                notes,
+                null,
+                checklist,
+                safetyNotes);
     }
 
     /** The {@code count} working days before today, the nearest first. */
@@ -360,7 +930,8 @@ public final class DemoSeeder {
 
     /** The id of a named demo record ("mandate-1", "task-2", "report-1"…). */
     public static String id(String name) {
-        return UUID.nameUUIDFromBytes(("mediance-demo:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("mediance-demo:" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String generatePassword() {

@@ -8,15 +8,14 @@ import fr.mediance.server.sync.EntityStore;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.sync.PushService;
 import fr.mediance.server.sync.StoredEntity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daily purge of documents kept past their {@code retentionUntil} (domain brief §2.14, §8): each becomes a
@@ -46,8 +45,11 @@ public final class DocumentRetention {
         Set<String> orphans = new LinkedHashSet<>();
         int purged = db.inTransaction(tx -> {
             writer.beginWrite(tx);
-            List<String> ids = tx.query("SELECT id FROM documents WHERE deleted = 0 AND retention_until IS NOT NULL "
-                    + "AND retention_until < ? ORDER BY id", rs -> rs.getString(1), today);
+            List<String> ids = tx.query(
+                    "SELECT id FROM documents WHERE deleted = 0 AND retention_until IS NOT NULL "
+                            + "AND retention_until < ? ORDER BY id",
+                    rs -> rs.getString(1),
+                    today);
             Set<String> hashes = new LinkedHashSet<>();
             for (StoredEntity doc : store.findAll(tx, EntityType.DOCUMENT, ids)) {
                 writer.delete(tx, doc, null, now, null, null);

@@ -1,5 +1,12 @@
 package fr.mediance.server.document;
 
+import static fr.mediance.server.sync.FieldChecks.amount;
+import static fr.mediance.server.sync.FieldChecks.code;
+import static fr.mediance.server.sync.FieldChecks.codes;
+import static fr.mediance.server.sync.FieldChecks.date;
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.text;
+
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
@@ -11,23 +18,15 @@ import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.BlobRegistry;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.Operation;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import static fr.mediance.server.sync.FieldChecks.amount;
-import static fr.mediance.server.sync.FieldChecks.code;
-import static fr.mediance.server.sync.FieldChecks.codes;
-import static fr.mediance.server.sync.FieldChecks.date;
-import static fr.mediance.server.sync.FieldChecks.id;
-import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Documents (a photo, a scan, a signature): written once by a counsellor, the coordination or the admin, then
@@ -55,15 +54,16 @@ public final class DocumentRules extends RecordRules<DocumentDto> {
         id("residentId", d.residentId(), true);
         code(tx, "type", CodeLists.DOCUMENT_TYPE, d.type(), true);
         if (!SHA256.matcher(d.sha256()).matches()) {
-            throw RejectedOp.invalid("sha256",
-                    "Le champ « sha256 » doit contenir 64 caractères hexadécimaux en minuscules.");
+            throw RejectedOp.invalid(
+                    "sha256", "Le champ « sha256 » doit contenir 64 caractères hexadécimaux en minuscules.");
         }
         if (d.mimeType().length() > MAX_MIME || !MIME.matcher(d.mimeType()).matches()) {
             throw RejectedOp.invalid("mimeType", "Le type « mimeType » doit être de la forme image/jpeg.");
         }
         if (d.sizeBytes() <= 0 || d.sizeBytes() > Limits.MAX_BLOB_BYTES) {
-            throw RejectedOp.invalid("sizeBytes", "La taille « sizeBytes » doit être comprise entre 1 et "
-                    + Limits.MAX_BLOB_BYTES + " octets.");
+            throw RejectedOp.invalid(
+                    "sizeBytes",
+                    "La taille « sizeBytes » doit être comprise entre 1 et " + Limits.MAX_BLOB_BYTES + " octets.");
         }
         date("retentionUntil", d.retentionUntil(), false);
         text("title", d.title(), Limits.MAX_SHORT_TEXT, false);
@@ -72,8 +72,8 @@ public final class DocumentRules extends RecordRules<DocumentDto> {
         date("dueDate", d.dueDate(), false);
         codes(tx, "purpose", ListNames.DOCUMENT_PURPOSE, d.purpose());
         if (d.origin() != null && !ORIGINS.contains(d.origin())) {
-            throw RejectedOp.invalid("origin", "L'origine « origin » doit être l'une de : "
-                    + String.join(", ", ORIGINS) + ".");
+            throw RejectedOp.invalid(
+                    "origin", "L'origine « origin » doit être l'une de : " + String.join(", ", ORIGINS) + ".");
         }
     }
 
@@ -84,15 +84,20 @@ public final class DocumentRules extends RecordRules<DocumentDto> {
         c.requireAuthorRole();
         Optional<StoredEntity> existing = c.existing(EntityType.DOCUMENT, d.id());
         if (existing.isPresent()) {
-            return c.sameOrImmutable(existing.get(), d, RejectedOp.DOCUMENT_IMMUTABLE,
+            return c.sameOrImmutable(
+                    existing.get(),
+                    d,
+                    RejectedOp.DOCUMENT_IMMUTABLE,
                     "Ce document est déjà envoyé et ne peut plus changer : enregistrez-le comme un nouveau document.");
         }
         ResidentFiles.requireVisible(c, d.residentId());
         if (d.visitReportId() != null) {
-            VisitReportDto v = (VisitReportDto) c.inStructure(EntityType.VISIT_REPORT, d.visitReportId(),
-                    "Compte rendu « visitReportId » introuvable.").data();
+            VisitReportDto v = (VisitReportDto) c.inStructure(
+                            EntityType.VISIT_REPORT, d.visitReportId(), "Compte rendu « visitReportId » introuvable.")
+                    .data();
             if (!v.residentId().equals(d.residentId())
-                    || (c.user().is(Role.COUNSELLOR) && !v.counsellorId().equals(c.user().id()))) {
+                    || (c.user().is(Role.COUNSELLOR)
+                            && !v.counsellorId().equals(c.user().id()))) {
                 throw RejectedOp.notFound("Compte rendu « visitReportId » introuvable pour cette personne.");
             }
         }
@@ -108,7 +113,8 @@ public final class DocumentRules extends RecordRules<DocumentDto> {
 
     @Override
     public boolean sees(Viewer viewer, StoredEntity stored, DocumentDto document) {
-        return viewer.seesWholeStructure() || viewer.id().equals(stored.createdBy())
+        return viewer.seesWholeStructure()
+                || viewer.id().equals(stored.createdBy())
                 || viewer.follows(document.residentId());
     }
 }

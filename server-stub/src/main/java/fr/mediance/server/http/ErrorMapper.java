@@ -8,10 +8,9 @@ import fr.mediance.server.DomainException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * The one place where failures become HTTP answers: {@code application/problem+json} with a stable
@@ -33,9 +32,15 @@ public final class ErrorMapper {
     private void frameworkFailure(HttpResponseException e, Context ctx) {
         switch (e.getStatus()) {
             case 404 -> write(ctx, 404, Problems.NOT_FOUND, "Aucune ressource à cette adresse.", List.of());
-            case 405 -> write(ctx, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.",
-                    List.of());
-            case 413 -> write(ctx, 413, Problems.BODY_TOO_LARGE, "Le corps de la requête est trop volumineux.", List.of());
+            case 405 ->
+                write(
+                        ctx,
+                        405,
+                        Problems.METHOD_NOT_ALLOWED,
+                        "Cette méthode HTTP n'est pas acceptée à cette adresse.",
+                        List.of());
+            case 413 ->
+                write(ctx, 413, Problems.BODY_TOO_LARGE, "Le corps de la requête est trop volumineux.", List.of());
             case 400 -> write(ctx, 400, Problems.BAD_REQUEST, "La requête est invalide.", List.of());
             case 401 -> write(ctx, 401, Problems.UNAUTHENTICATED, "Authentification requise.", List.of());
             case 403 -> write(ctx, 403, Problems.FORBIDDEN, "Accès refusé.", List.of());
@@ -44,7 +49,11 @@ public final class ErrorMapper {
                     LOG.error("HTTP {} on {} {}", e.getStatus(), ctx.method(), ctx.path(), e);
                     write(ctx, 500, Problems.INTERNAL_ERROR, GENERIC_500, List.of());
                 } else {
-                    write(ctx, e.getStatus(), "http_" + e.getStatus(), "La requête n'a pas pu être traitée.",
+                    write(
+                            ctx,
+                            e.getStatus(),
+                            "http_" + e.getStatus(),
+                            "La requête n'a pas pu être traitée.",
                             List.of());
                 }
             }
@@ -82,9 +91,10 @@ public final class ErrorMapper {
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        ProblemDto problem = new ProblemDto(Problems.type(code), Problems.title(status), status, detail, ctx.path(), code,
-                errors);
-        ctx.status(status).contentType(ProblemDto.MEDIA_TYPE + "; charset=utf-8")
+        ProblemDto problem =
+                new ProblemDto(Problems.type(code), Problems.title(status), status, detail, ctx.path(), code, errors);
+        ctx.status(status)
+                .contentType(ProblemDto.MEDIA_TYPE + "; charset=utf-8")
                 .result(MedianceJson.gson().toJson(problem));
     }
 }

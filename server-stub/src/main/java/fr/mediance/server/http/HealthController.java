@@ -3,7 +3,6 @@ package fr.mediance.server.http;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.HealthDto;
 import io.javalin.config.RoutesConfig;
-
 import java.time.Clock;
 
 /** {@code GET /api/v1/health}: no authentication, says the server is up and which version it runs. */

@@ -7,7 +7,6 @@ import fr.mediance.protocol.json.MedianceJson;
 import fr.mediance.protocol.json.WireFormatException;
 import fr.mediance.server.DomainException;
 import io.javalin.http.Context;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,10 +24,10 @@ import java.util.regex.Pattern;
 public final class JsonBodies {
     /** How far past the limit a body is still read (and thrown away) before answering 413. */
     private static final int DRAIN_FACTOR = 4;
+
     private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     public static <T> T read(Context ctx, Class<T> type) {
         requireJsonContentType(ctx);
@@ -48,7 +47,10 @@ public final class JsonBodies {
             return value;
         } catch (WireFormatException e) {
             String field = e.field();
-            throw new DomainException(DomainException.Kind.INVALID, "invalid_request", e.getMessage(),
+            throw new DomainException(
+                    DomainException.Kind.INVALID,
+                    "invalid_request",
+                    e.getMessage(),
                     List.of(new FieldErrorDto(field.isEmpty() ? null : field, e.getMessage())));
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw DomainException.invalid("malformed_json", malformedMessage(e));
@@ -65,9 +67,12 @@ public final class JsonBodies {
 
     private static void requireJsonContentType(Context ctx) {
         String contentType = ctx.contentType();
-        String media = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String media =
+                contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/json")) {
-            throw new DomainException(DomainException.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+            throw new DomainException(
+                    DomainException.Kind.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
                     "Le corps de la requête doit être du JSON (en-tête Content-Type: application/json).");
         }
     }
@@ -84,7 +89,8 @@ public final class JsonBodies {
             throw tooLarge(max);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 && declared <= max ? (int) declared : 8192);
+            ByteArrayOutputStream out =
+                    new ByteArrayOutputStream(declared > 0 && declared <= max ? (int) declared : 8192);
             byte[] buffer = new byte[8192];
             long total = 0;
             int n;
@@ -108,8 +114,12 @@ public final class JsonBodies {
     }
 
     private static DomainException tooLarge(int max) {
-        return DomainException.tooLarge("body_too_large", "Le corps de la requête dépasse la taille maximale de "
-                + String.format(Locale.FRANCE, "%,d", max).replace('\u202f', ' ').replace('\u00a0', ' ')
-                + " octets.");
+        return DomainException.tooLarge(
+                "body_too_large",
+                "Le corps de la requête dépasse la taille maximale de "
+                        + String.format(Locale.FRANCE, "%,d", max)
+                                .replace('\u202f', ' ')
+                                .replace('\u00a0', ' ')
+                        + " octets.");
     }
 }

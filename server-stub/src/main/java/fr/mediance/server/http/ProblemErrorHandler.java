@@ -3,6 +3,9 @@ package fr.mediance.server.http;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.Problems;
 import fr.mediance.protocol.json.MedianceJson;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -10,10 +13,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Requests the HTTP layer refuses before the application sees them (a malformed request line or header, an
@@ -29,10 +28,16 @@ public final class ProblemErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                    Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, MEDIA_TYPE);
-        response.write(true, body(code, request.getHttpURI() == null ? null : request.getHttpURI().getPath()),
+        response.write(
+                true,
+                body(
+                        code,
+                        request.getHttpURI() == null
+                                ? null
+                                : request.getHttpURI().getPath()),
                 callback);
     }
 
@@ -55,11 +60,13 @@ public final class ProblemErrorHandler extends ErrorHandler {
             case 413 -> "Le corps de la requête est trop volumineux.";
             case 414 -> "L'adresse de la requête est trop longue.";
             case 431 -> "Les en-têtes de la requête sont trop volumineux.";
-            default -> status >= 500 ? "Une erreur inattendue s'est produite sur le serveur. Réessayez plus tard."
-                    : "La requête n'a pas pu être traitée.";
+            default ->
+                status >= 500
+                        ? "Une erreur inattendue s'est produite sur le serveur. Réessayez plus tard."
+                        : "La requête n'a pas pu être traitée.";
         };
-        ProblemDto p = new ProblemDto(Problems.type(code), Problems.title(status), status, detail,
-                instance, code, List.of());
+        ProblemDto p =
+                new ProblemDto(Problems.type(code), Problems.title(status), status, detail, instance, code, List.of());
         return ByteBuffer.wrap(MedianceJson.gson().toJson(p).getBytes(StandardCharsets.UTF_8));
     }
 }

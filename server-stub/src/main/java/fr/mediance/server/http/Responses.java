@@ -7,8 +7,7 @@ import io.javalin.http.Context;
 public final class Responses {
     public static final String JSON = "application/json; charset=utf-8";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     public static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType(JSON).result(MedianceJson.gson().toJson(body));

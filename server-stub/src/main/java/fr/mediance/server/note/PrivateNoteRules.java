@@ -1,23 +1,22 @@
 package fr.mediance.server.note;
 
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.instant;
+import static fr.mediance.server.sync.FieldChecks.text;
+
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.Operation;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
-
 import java.time.LocalDate;
 import java.util.Optional;
-
-import static fr.mediance.server.sync.FieldChecks.id;
-import static fr.mediance.server.sync.FieldChecks.instant;
-import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Private notes: written, deleted and seen by their author only ({@code authorId} = caller), whatever the roles,
@@ -49,7 +48,8 @@ public final class PrivateNoteRules extends RecordRules<PrivateNoteDto> {
         Optional<StoredEntity> existing = c.find(EntityType.PRIVATE_NOTE, n.id());
         if (existing.isPresent()) {
             PrivateNoteDto before = (PrivateNoteDto) existing.get().data();
-            if (!c.structure().equals(existing.get().structureId()) || !before.authorId().equals(n.authorId())) {
+            if (!c.structure().equals(existing.get().structureId())
+                    || !before.authorId().equals(n.authorId())) {
                 throw RejectedOp.forbidden("Cet identifiant est déjà utilisé par un autre enregistrement.");
             }
             if (existing.get().deleted()) {

@@ -7,7 +7,6 @@ import fr.mediance.server.db.Tx;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
-
 import java.util.List;
 
 /**
@@ -17,16 +16,18 @@ import java.util.List;
  */
 public final class ResidentFiles {
     /** The records about a resident that a counsellor receives with them. */
-    private static final List<EntityType> FILE = List.of(EntityType.VISIT_REPORT, EntityType.DOCUMENT,
-            EntityType.CONSENT, EntityType.MANDATE, EntityType.TASK);
+    private static final List<EntityType> FILE = List.of(
+            EntityType.VISIT_REPORT, EntityType.DOCUMENT, EntityType.CONSENT, EntityType.MANDATE, EntityType.TASK);
 
-    private ResidentFiles() {
-    }
+    private ResidentFiles() {}
 
     /** Whether a counsellor follows a resident: referent, or a live appointment with them. */
     public static boolean follows(Tx tx, String counsellorId, ResidentDto resident) {
-        return counsellorId.equals(resident.referentId()) || tx.exists("SELECT 1 FROM appointments "
-                + "WHERE counsellor_id = ? AND resident_id = ? AND deleted = 0", counsellorId, resident.id());
+        return counsellorId.equals(resident.referentId())
+                || tx.exists(
+                        "SELECT 1 FROM appointments " + "WHERE counsellor_id = ? AND resident_id = ? AND deleted = 0",
+                        counsellorId,
+                        resident.id());
     }
 
     /** A resident of the caller's structure that is not deleted, else {@code not_found}. */

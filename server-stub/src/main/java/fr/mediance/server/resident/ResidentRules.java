@@ -1,5 +1,11 @@
 package fr.mediance.server.resident;
 
+import static fr.mediance.server.sync.FieldChecks.code;
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.itemId;
+import static fr.mediance.server.sync.FieldChecks.size;
+import static fr.mediance.server.sync.FieldChecks.text;
+
 import fr.mediance.protocol.ContactPersonDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.HouseholdMemberDto;
@@ -12,26 +18,19 @@ import fr.mediance.protocol.Role;
 import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.sync.Colleagues;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldMerge;
 import fr.mediance.server.sync.Operation;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
 import fr.mediance.server.sync.WireFields;
-
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static fr.mediance.server.sync.FieldChecks.code;
-import static fr.mediance.server.sync.FieldChecks.id;
-import static fr.mediance.server.sync.FieldChecks.itemId;
-import static fr.mediance.server.sync.FieldChecks.size;
-import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Residents: the coordination and the admin create and update them; a counsellor updates a resident they follow,
@@ -57,7 +56,8 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
         text("civility", r.civility(), Limits.MAX_SHORT_TEXT, false);
         text("lastName", r.lastName(), Limits.MAX_SHORT_TEXT, true);
         text("firstName", r.firstName(), Limits.MAX_SHORT_TEXT, false);
-        if (r.birthDate() != null && (r.birthDate().isAfter(today) || r.birthDate().getYear() < Limits.MIN_BIRTH_YEAR)) {
+        if (r.birthDate() != null
+                && (r.birthDate().isAfter(today) || r.birthDate().getYear() < Limits.MIN_BIRTH_YEAR)) {
             throw RejectedOp.invalid("birthDate", "La date de naissance « birthDate » n'est pas plausible.");
         }
         text("phone", r.phone(), Limits.MAX_SHORT_TEXT, false);
@@ -70,7 +70,9 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
         code(tx, "status", ListNames.RESIDENT_STATUS, r.status(), false);
         text("birthName", r.birthName(), Limits.MAX_SHORT_TEXT, false);
         text("email", r.email(), Limits.MAX_SHORT_TEXT, false);
-        if (r.email() != null && !r.email().isBlank() && !EMAIL.matcher(r.email()).matches()) {
+        if (r.email() != null
+                && !r.email().isBlank()
+                && !EMAIL.matcher(r.email()).matches()) {
             throw RejectedOp.invalid("email", "L'adresse électronique « email » n'est pas valide.");
         }
         text("preferredContactTime", r.preferredContactTime(), Limits.MAX_SHORT_TEXT, false);
@@ -90,8 +92,10 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
             code(tx, "household.role", ListNames.HOUSEHOLD_ROLE, m.role(), true);
             text("household.firstName", m.firstName(), Limits.MAX_SHORT_TEXT, false);
             if (m.birthYear() != null && (m.birthYear() < Limits.MIN_BIRTH_YEAR || m.birthYear() > today.getYear())) {
-                throw RejectedOp.invalid("household.birthYear", "L'année de naissance « birthYear » d'un membre du "
-                        + "foyer doit être comprise entre " + Limits.MIN_BIRTH_YEAR + " et " + today.getYear() + ".");
+                throw RejectedOp.invalid(
+                        "household.birthYear",
+                        "L'année de naissance « birthYear » d'un membre du " + "foyer doit être comprise entre "
+                                + Limits.MIN_BIRTH_YEAR + " et " + today.getYear() + ".");
             }
         }
         size("contacts", r.contacts());
@@ -111,9 +115,10 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
         if (existing.isEmpty()) {
             validate(c.tx(), r, c.today());
             if (!Permissions.mayCreateResident(c.user().role())) {
-                throw RejectedOp.forbidden(c.user().is(Role.COUNSELLOR)
-                        ? "Seule la coordination peut créer la fiche d'une personne."
-                        : "Votre rôle ne permet pas de modifier une fiche.");
+                throw RejectedOp.forbidden(
+                        c.user().is(Role.COUNSELLOR)
+                                ? "Seule la coordination peut créer la fiche d'une personne."
+                                : "Votre rôle ne permet pas de modifier une fiche.");
             }
             if (r.referentId() != null) {
                 colleagues.require(c, r.referentId(), "referentId");
@@ -126,14 +131,14 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
         ResidentDto merged = (ResidentDto) m.merged();
         validate(c.tx(), merged, c.today());
         switch (c.user().role()) {
-            case COORDINATOR, ADMIN -> {
-            }
+            case COORDINATOR, ADMIN -> {}
             case COUNSELLOR -> {
                 if (!ResidentFiles.follows(c.tx(), c.user().id(), before)) {
                     throw RejectedOp.forbidden("Vous ne suivez pas cette personne : modification refusée.");
                 }
                 if (m.fields().contains("referentId")) {
-                    throw new RejectedOp(RejectedOp.FORBIDDEN_FIELD,
+                    throw new RejectedOp(
+                            RejectedOp.FORBIDDEN_FIELD,
                             "Seule la coordination peut changer le référent (« referentId »).");
                 }
             }
@@ -177,7 +182,8 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
 
     @Override
     public boolean sees(Viewer viewer, StoredEntity stored, ResidentDto resident) {
-        return viewer.seesWholeStructure() || viewer.id().equals(resident.referentId())
+        return viewer.seesWholeStructure()
+                || viewer.id().equals(resident.referentId())
                 || viewer.hasAppointmentWith(resident.id());
     }
 }

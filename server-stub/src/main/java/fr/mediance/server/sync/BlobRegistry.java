@@ -2,7 +2,6 @@ package fr.mediance.server.sync;
 
 import fr.mediance.protocol.EntityType;
 import fr.mediance.server.db.Tx;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -37,17 +36,26 @@ public final class BlobRegistry {
      * Records verified bytes (once) and announces their status to the structures whose documents refer to them.
      * Answers true if the blob was not recorded before.
      */
-    public boolean markPresent(Tx tx, String sha256, long sizeBytes, boolean thumbnail, String uploadedBy,
-                               Instant now) {
-        int inserted = tx.update("INSERT INTO blobs (sha256, size_bytes, uploaded_by, created_at, thumbnail) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", sha256, sizeBytes, uploadedBy,
-                now.toEpochMilli(), thumbnail);
-        boolean announced = tx.queryLong("SELECT version FROM blobs WHERE sha256 = ?", sha256).isPresent();
+    public boolean markPresent(
+            Tx tx, String sha256, long sizeBytes, boolean thumbnail, String uploadedBy, Instant now) {
+        int inserted = tx.update(
+                "INSERT INTO blobs (sha256, size_bytes, uploaded_by, created_at, thumbnail) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                sha256,
+                sizeBytes,
+                uploadedBy,
+                now.toEpochMilli(),
+                thumbnail);
+        boolean announced = tx.queryLong("SELECT version FROM blobs WHERE sha256 = ?", sha256)
+                .isPresent();
         if (inserted == 0 && announced) {
             return false;
         }
-        List<String> structures = tx.query("SELECT DISTINCT structure_id FROM documents WHERE sha256 = ? "
-                + "AND deleted = 0 ORDER BY structure_id", rs -> rs.getString(1), sha256);
+        List<String> structures = tx.query(
+                "SELECT DISTINCT structure_id FROM documents WHERE sha256 = ? "
+                        + "AND deleted = 0 ORDER BY structure_id",
+                rs -> rs.getString(1),
+                sha256);
         for (String structure : structures) {
             announce(tx, sha256, structure, uploadedBy, now, null);
         }
@@ -59,13 +67,16 @@ public final class BlobRegistry {
      * devices learn it through a new status change.
      */
     public void setThumbnail(Tx tx, String sha256, boolean thumbnail, Instant now) {
-        int changed = tx.update("UPDATE blobs SET thumbnail = ? WHERE sha256 = ? AND thumbnail <> ?", thumbnail, sha256,
-                thumbnail);
+        int changed = tx.update(
+                "UPDATE blobs SET thumbnail = ? WHERE sha256 = ? AND thumbnail <> ?", thumbnail, sha256, thumbnail);
         if (changed == 0) {
             return;
         }
-        List<String> structures = tx.query("SELECT DISTINCT structure_id FROM documents WHERE sha256 = ? "
-                + "AND deleted = 0 ORDER BY structure_id", rs -> rs.getString(1), sha256);
+        List<String> structures = tx.query(
+                "SELECT DISTINCT structure_id FROM documents WHERE sha256 = ? "
+                        + "AND deleted = 0 ORDER BY structure_id",
+                rs -> rs.getString(1),
+                sha256);
         for (String structure : structures) {
             announce(tx, sha256, structure, null, now, null);
         }
@@ -80,8 +91,19 @@ public final class BlobRegistry {
 
     private void announce(Tx tx, String sha256, String structureId, String userId, Instant now, String opId) {
         long seq = sequence.next(tx);
-        changes.append(tx, seq, EntityType.BLOB, sha256, structureId, null, ChangeLogStore.KIND_CHANGE, false, null,
-                opId, userId, now);
+        changes.append(
+                tx,
+                seq,
+                EntityType.BLOB,
+                sha256,
+                structureId,
+                null,
+                ChangeLogStore.KIND_CHANGE,
+                false,
+                null,
+                opId,
+                userId,
+                now);
         tx.update("UPDATE blobs SET version = ? WHERE sha256 = ?", seq, sha256);
     }
 }

@@ -2,7 +2,6 @@ package fr.mediance.server.sync;
 
 import fr.mediance.protocol.EntityType;
 import fr.mediance.server.db.Tx;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -16,23 +15,52 @@ final class ChangeLogStore {
     static final String KIND_GRANT = "grant";
     static final String KIND_REVOKE = "revoke";
 
-    record Row(long seq, EntityType type, String entityId, String audienceUserId, String kind) {
-    }
+    record Row(long seq, EntityType type, String entityId, String audienceUserId, String kind) {}
 
-    void append(Tx tx, long seq, EntityType type, String entityId, String structureId, String audienceUserId,
-                String kind, boolean deleted, Long baseVersion, String opId, String changedBy, Instant now) {
-        tx.update("INSERT INTO change_log (seq, entity_type, entity_id, structure_id, audience_user_id, kind, "
+    void append(
+            Tx tx,
+            long seq,
+            EntityType type,
+            String entityId,
+            String structureId,
+            String audienceUserId,
+            String kind,
+            boolean deleted,
+            Long baseVersion,
+            String opId,
+            String changedBy,
+            Instant now) {
+        tx.update(
+                "INSERT INTO change_log (seq, entity_type, entity_id, structure_id, audience_user_id, kind, "
                         + "deleted, base_version, op_id, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                seq, type.code(), entityId, structureId, audienceUserId, kind, deleted, baseVersion, opId, changedBy,
+                seq,
+                type.code(),
+                entityId,
+                structureId,
+                audienceUserId,
+                kind,
+                deleted,
+                baseVersion,
+                opId,
+                changedBy,
                 now.toEpochMilli());
     }
 
     /** Rows after {@code since} that this user's structure or this user is in the audience of, oldest first. */
     List<Row> scan(Tx tx, long since, String structureId, String userId, int limit) {
-        return tx.query("SELECT seq, entity_type, entity_id, audience_user_id, kind FROM change_log "
+        return tx.query(
+                "SELECT seq, entity_type, entity_id, audience_user_id, kind FROM change_log "
                         + "WHERE seq > ? AND (structure_id = ? OR structure_id IS NULL) "
                         + "AND (audience_user_id IS NULL OR audience_user_id = ?) ORDER BY seq LIMIT ?",
-                rs -> new Row(rs.getLong(1), EntityType.fromCode(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5)), since, structureId, userId, limit);
+                rs -> new Row(
+                        rs.getLong(1),
+                        EntityType.fromCode(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)),
+                since,
+                structureId,
+                userId,
+                limit);
     }
 }

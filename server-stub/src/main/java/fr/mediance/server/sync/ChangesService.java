@@ -6,9 +6,6 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The change feed, scoped by role. A page scans up to {@code limit} change log rows after the cursor that
@@ -65,12 +64,12 @@ public final class ChangesService {
                     revoked.add(key(row.type(), row.entityId()));
                 }
                 if (firstRows.putIfAbsent(key(row.type(), row.entityId()), row) == null) {
-                    wanted.computeIfAbsent(row.type(), t -> new LinkedHashSet<>()).add(row.entityId());
+                    wanted.computeIfAbsent(row.type(), t -> new LinkedHashSet<>())
+                            .add(row.entityId());
                 }
             }
             Map<String, StoredEntity> current = new HashMap<>();
-            wanted.forEach((type, ids) -> store.findAll(tx, type, ids)
-                    .forEach(e -> current.put(key(type, e.id()), e)));
+            wanted.forEach((type, ids) -> store.findAll(tx, type, ids).forEach(e -> current.put(key(type, e.id()), e)));
 
             Visibility.View view = visibility.forUser(tx, user, wanted.getOrDefault(EntityType.BLOB, Set.of()));
             List<ChangeDto> changes = new ArrayList<>();
@@ -80,16 +79,22 @@ public final class ChangesService {
                     continue;
                 }
                 if (view.sees(e)) {
-                    changes.add(new ChangeDto(e.type(), e.id(), e.version(), e.deleted(),
-                            e.deleted() ? null : e.data()));
+                    changes.add(
+                            new ChangeDto(e.type(), e.id(), e.version(), e.deleted(), e.deleted() ? null : e.data()));
                 } else if (revoked.contains(entry.getKey())) {
                     changes.add(new ChangeDto(e.type(), e.id(), e.version(), true, null));
                 }
             }
             return new ChangesResponse(changes, Cursor.format(last), hasMore);
         });
-        LOG.info("pull user={} since={} changes={} cursor={} hasMore={} took={}ms", user.id(), since,
-                page.changes().size(), page.cursor(), page.hasMore(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "pull user={} since={} changes={} cursor={} hasMore={} took={}ms",
+                user.id(),
+                since,
+                page.changes().size(),
+                page.cursor(),
+                page.hasMore(),
+                (System.nanoTime() - started) / 1_000_000);
         return page;
     }
 

@@ -15,7 +15,9 @@ public final class Colleagues {
     /** An active counsellor or coordinator ({@link Permissions#COLLEAGUES}) of the caller's structure, else {@code not_found}. */
     public void require(Operation c, String userId, String field) {
         UserRecord u = users.findById(c.tx(), userId).orElse(null);
-        if (u == null || !u.active() || !c.structure().equals(u.structureId())
+        if (u == null
+                || !u.active()
+                || !c.structure().equals(u.structureId())
                 || !Permissions.mayBeNamedColleague(u.role())) {
             throw RejectedOp.notFound("Le compte « " + field + " » est inconnu dans votre structure.");
         }

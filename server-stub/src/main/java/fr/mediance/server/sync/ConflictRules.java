@@ -4,7 +4,6 @@ import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.db.Tx;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,8 +27,10 @@ final class ConflictRules extends RecordRules<ConflictDto> {
     @Override
     public void validate(Tx tx, ConflictDto record, LocalDate today) {
         if (!ConflictDto.RESOLVED.equals(record.status())) {
-            throw RejectedOp.invalid("status", "Un conflit s'envoie seulement pour le trancher : statut « "
-                    + ConflictDto.RESOLVED + " » et valeur retenue « resolvedValue ».");
+            throw RejectedOp.invalid(
+                    "status",
+                    "Un conflit s'envoie seulement pour le trancher : statut « " + ConflictDto.RESOLVED
+                            + " » et valeur retenue « resolvedValue ».");
         }
     }
 
@@ -38,16 +39,19 @@ final class ConflictRules extends RecordRules<ConflictDto> {
         if (!c.byStaff()) {
             throw RejectedOp.forbidden("Seuls la coordination et le bureau tranchent un conflit de modification.");
         }
-        StoredEntity stored = c.inStructure(EntityType.CONFLICT, pushed.id(),
-                "Conflit introuvable : les conflits sont créés par le serveur.");
+        StoredEntity stored = c.inStructure(
+                EntityType.CONFLICT, pushed.id(), "Conflit introuvable : les conflits sont créés par le serveur.");
         validate(c.tx(), pushed, c.today());
         ConflictDto conflict = (ConflictDto) stored.data();
         if (conflict.resolved()) {
             if (Objects.equals(conflict.resolvedValue(), pushed.resolvedValue())) {
                 return c.applied(stored.version());
             }
-            throw new RejectedOp(RejectedOp.CONFLICT_RESOLVED, "Ce conflit a déjà été tranché (valeur retenue : « "
-                    + FieldChecks.shorten(String.valueOf(conflict.resolvedValue())) + " ») : il ne change plus.");
+            throw new RejectedOp(
+                    RejectedOp.CONFLICT_RESOLVED,
+                    "Ce conflit a déjà été tranché (valeur retenue : « "
+                            + FieldChecks.shorten(String.valueOf(conflict.resolvedValue()))
+                            + " ») : il ne change plus.");
         }
         StoredEntity target = c.find(conflict.entity(), conflict.entityId())
                 .filter(e -> c.structure().equals(e.structureId()))
@@ -60,10 +64,22 @@ final class ConflictRules extends RecordRules<ConflictDto> {
         EntityRules<?> rules = families.of(target.type())
                 .orElseThrow(() -> RejectedOp.notFound("L'enregistrement en conflit est introuvable."));
         rules.resolve(c, target, value);
-        ConflictDto resolved = new ConflictDto(conflict.id(), c.structure(), conflict.entity(), conflict.entityId(),
-                conflict.field(), conflict.baseValue(), conflict.serverValue(), conflict.clientValue(),
-                conflict.serverAuthorId(), conflict.clientAuthorId(), conflict.detectedAt(), ConflictDto.RESOLVED,
-                pushed.resolvedValue(), c.user().id(), c.now());
+        ConflictDto resolved = new ConflictDto(
+                conflict.id(),
+                c.structure(),
+                conflict.entity(),
+                conflict.entityId(),
+                conflict.field(),
+                conflict.baseValue(),
+                conflict.serverValue(),
+                conflict.clientValue(),
+                conflict.serverAuthorId(),
+                conflict.clientAuthorId(),
+                conflict.detectedAt(),
+                ConflictDto.RESOLVED,
+                pushed.resolvedValue(),
+                c.user().id(),
+                c.now());
         return c.applied(c.save(resolved, stored.version()));
     }
 
@@ -74,7 +90,8 @@ final class ConflictRules extends RecordRules<ConflictDto> {
 
     @Override
     public boolean sees(Viewer viewer, StoredEntity stored, ConflictDto conflict) {
-        return viewer.seesWholeStructure() || viewer.id().equals(conflict.serverAuthorId())
+        return viewer.seesWholeStructure()
+                || viewer.id().equals(conflict.serverAuthorId())
                 || viewer.id().equals(conflict.clientAuthorId());
     }
 }

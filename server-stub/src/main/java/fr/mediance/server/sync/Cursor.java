@@ -4,8 +4,7 @@ import fr.mediance.server.DomainException;
 
 /** The pull cursor: the last change number scanned, as an opaque string. Absent or empty is the beginning. */
 final class Cursor {
-    private Cursor() {
-    }
+    private Cursor() {}
 
     static long parse(String text) {
         if (text == null || text.isEmpty()) {
@@ -27,7 +26,8 @@ final class Cursor {
     }
 
     static DomainException invalid() {
-        return DomainException.invalid("invalid_cursor",
+        return DomainException.invalid(
+                "invalid_cursor",
                 "Curseur de synchronisation inconnu : recommencez la synchronisation depuis le début.");
     }
 }

@@ -3,7 +3,6 @@ package fr.mediance.server.sync;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Tx;
-
 import java.util.Optional;
 
 /** Which blobs a user may download: those referenced by a document they may see. */

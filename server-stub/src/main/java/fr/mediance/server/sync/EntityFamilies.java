@@ -3,7 +3,6 @@ package fr.mediance.server.sync;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.server.db.Tx;
-
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,8 +44,7 @@ public final class EntityFamilies {
         return r;
     }
 
-    private static <T extends EntityDto> void validate(EntityRules<T> rules, Tx tx,
-                                                       EntityDto record, LocalDate today) {
+    private static <T extends EntityDto> void validate(EntityRules<T> rules, Tx tx, EntityDto record, LocalDate today) {
         rules.validate(tx, rules.recordClass().cast(record), today);
     }
 }

@@ -11,8 +11,7 @@ import fr.mediance.protocol.json.MedianceJson;
 
 /** A record's stored JSON, through the protocol's adapters (the same form as on the wire). */
 final class EntityJson {
-    private EntityJson() {
-    }
+    private EntityJson() {}
 
     static String write(EntityDto dto) {
         return MedianceJson.gson().toJson(dto, dto.getClass());

@@ -4,7 +4,6 @@ import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.db.Tx;
-
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -33,8 +32,7 @@ public interface EntityRules<T extends EntityDto> {
     void checkDelete(Operation c, StoredEntity existing);
 
     /** What a delete changes beyond the tombstone (access taken away). */
-    default void afterDelete(Operation c, StoredEntity deleted) {
-    }
+    default void afterDelete(Operation c, StoredEntity deleted) {}
 
     /** Whether the record (whose structure is the viewer's, unless {@link #global()}) may be seen by the viewer. */
     boolean sees(Viewer viewer, StoredEntity stored, T record);

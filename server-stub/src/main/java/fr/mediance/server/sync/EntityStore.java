@@ -4,7 +4,6 @@ import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.server.db.Tx;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,12 +24,16 @@ public final class EntityStore {
 
     public Optional<StoredEntity> find(Tx tx, EntityType type, String id) {
         if (type == EntityType.BLOB) {
-            return tx.queryOne("SELECT " + BLOB_COLUMNS + " FROM blobs WHERE sha256 = ? AND version IS NOT NULL",
-                    EntityStore::mapBlob, id);
+            return tx.queryOne(
+                    "SELECT " + BLOB_COLUMNS + " FROM blobs WHERE sha256 = ? AND version IS NOT NULL",
+                    EntityStore::mapBlob,
+                    id);
         }
         EntityTable t = EntityTable.of(type);
-        return tx.queryOne("SELECT id, structure_id, version, deleted, data, created_by FROM " + t.table
-                + " WHERE id = ?", rs -> map(type, rs), id);
+        return tx.queryOne(
+                "SELECT id, structure_id, version, deleted, data, created_by FROM " + t.table + " WHERE id = ?",
+                rs -> map(type, rs),
+                id);
     }
 
     public List<StoredEntity> findAll(Tx tx, EntityType type, Collection<String> ids) {
@@ -40,11 +43,16 @@ public final class EntityStore {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
             String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
             if (type == EntityType.BLOB) {
-                out.addAll(tx.query("SELECT " + BLOB_COLUMNS + " FROM blobs WHERE version IS NOT NULL AND sha256 IN ("
-                        + marks + ")", EntityStore::mapBlob, chunk.toArray()));
+                out.addAll(tx.query(
+                        "SELECT " + BLOB_COLUMNS + " FROM blobs WHERE version IS NOT NULL AND sha256 IN (" + marks
+                                + ")",
+                        EntityStore::mapBlob,
+                        chunk.toArray()));
             } else {
-                out.addAll(tx.query("SELECT id, structure_id, version, deleted, data, created_by FROM "
-                        + EntityTable.of(type).table + " WHERE id IN (" + marks + ")", rs -> map(type, rs),
+                out.addAll(tx.query(
+                        "SELECT id, structure_id, version, deleted, data, created_by FROM " + EntityTable.of(type).table
+                                + " WHERE id IN (" + marks + ")",
+                        rs -> map(type, rs),
                         chunk.toArray()));
             }
         }
@@ -52,8 +60,7 @@ public final class EntityStore {
     }
 
     /** A live document's reference to a blob: who captured it, about whom. */
-    record BlobReference(String sha256, String createdBy, String residentId) {
-    }
+    record BlobReference(String sha256, String createdBy, String residentId) {}
 
     /** The live documents of the structure that refer to one of these blobs. */
     List<BlobReference> blobReferences(Tx tx, String structureId, Collection<String> hashes) {
@@ -64,9 +71,12 @@ public final class EntityStore {
             List<Object> args = new ArrayList<>();
             args.add(structureId);
             args.addAll(chunk);
-            out.addAll(tx.query("SELECT DISTINCT sha256, created_by, resident_id FROM documents WHERE structure_id = ? "
-                    + "AND deleted = 0 AND sha256 IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
-                    + ")", rs -> new BlobReference(rs.getString(1), rs.getString(2), rs.getString(3)),
+            out.addAll(tx.query(
+                    "SELECT DISTINCT sha256, created_by, resident_id FROM documents WHERE structure_id = ? "
+                            + "AND deleted = 0 AND sha256 IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                            + ")",
+                    rs -> new BlobReference(rs.getString(1), rs.getString(2), rs.getString(3)),
                     args.toArray()));
         }
         return out;
@@ -74,22 +84,38 @@ public final class EntityStore {
 
     /** A record's stored versions from {@code fromVersion} on, oldest first (residents and appointments). */
     List<RecordVersion> versionsFrom(Tx tx, EntityType type, String id, long fromVersion) {
-        return tx.query("SELECT version, data, changed_by FROM record_versions WHERE entity_type = ? AND entity_id = ? "
+        return tx.query(
+                "SELECT version, data, changed_by FROM record_versions WHERE entity_type = ? AND entity_id = ? "
                         + "AND version >= ? ORDER BY version",
                 rs -> new RecordVersion(rs.getLong(1), EntityJson.read(type, rs.getString(2)), rs.getString(3)),
-                type.code(), id, fromVersion);
+                type.code(),
+                id,
+                fromVersion);
     }
 
-    void insertVersion(Tx tx, EntityType type, String id, long version, boolean deleted, EntityDto data,
-                       String userId, Instant now) {
-        tx.update("INSERT INTO record_versions (entity_type, entity_id, version, deleted, data, changed_by, changed_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", type.code(), id, version, deleted, EntityJson.write(data), userId,
+    void insertVersion(
+            Tx tx,
+            EntityType type,
+            String id,
+            long version,
+            boolean deleted,
+            EntityDto data,
+            String userId,
+            Instant now) {
+        tx.update(
+                "INSERT INTO record_versions (entity_type, entity_id, version, deleted, data, changed_by, changed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                type.code(),
+                id,
+                version,
+                deleted,
+                EntityJson.write(data),
+                userId,
                 now.toEpochMilli());
     }
 
     /** Inserts or replaces a record's current state. The creator is kept from the first write. */
-    void upsert(Tx tx, String structureId, EntityDto data, long version, boolean deleted, String userId,
-                Instant now) {
+    void upsert(Tx tx, String structureId, EntityDto data, long version, boolean deleted, String userId, Instant now) {
         EntityTable t = EntityTable.of(EntityType.of(data));
         List<String> columns = new ArrayList<>(List.of("id", "structure_id"));
         columns.addAll(t.indexColumns);
@@ -98,58 +124,88 @@ public final class EntityStore {
         values.add(data.id());
         values.add(structureId);
         values.addAll(Arrays.asList(t.indexValues(data)));
-        values.addAll(Arrays.asList(version, deleted, EntityJson.write(data), userId, now.toEpochMilli(), userId,
-                now.toEpochMilli()));
+        values.addAll(Arrays.asList(
+                version, deleted, EntityJson.write(data), userId, now.toEpochMilli(), userId, now.toEpochMilli()));
         List<String> updates = new ArrayList<>();
         for (String c : columns) {
             if (!c.equals("id") && !c.equals("created_by") && !c.equals("created_at")) {
                 updates.add(c + " = excluded." + c);
             }
         }
-        tx.update("INSERT INTO " + t.table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT (id) DO UPDATE SET "
-                + String.join(", ", updates), values.toArray());
+        tx.update(
+                "INSERT INTO " + t.table + " (" + String.join(", ", columns) + ") VALUES ("
+                        + String.join(", ", Collections.nCopies(columns.size(), "?"))
+                        + ") ON CONFLICT (id) DO UPDATE SET "
+                        + String.join(", ", updates),
+                values.toArray());
     }
 
     void markDeleted(Tx tx, EntityType type, String id, long version, String userId, Instant now) {
-        tx.update("UPDATE " + EntityTable.of(type).table + " SET deleted = 1, version = ?, updated_by = ?, "
-                + "updated_at = ? WHERE id = ?", version, userId, now.toEpochMilli(), id);
+        tx.update(
+                "UPDATE " + EntityTable.of(type).table + " SET deleted = 1, version = ?, updated_by = ?, "
+                        + "updated_at = ? WHERE id = ?",
+                version,
+                userId,
+                now.toEpochMilli(),
+                id);
     }
 
     /** Residents a counsellor has a (not deleted) appointment with. */
     Set<String> residentsWithAppointments(Tx tx, String counsellorId) {
-        return new HashSet<>(tx.query("SELECT DISTINCT resident_id FROM appointments WHERE counsellor_id = ? "
-                + "AND deleted = 0", rs -> rs.getString(1), counsellorId));
+        return new HashSet<>(tx.query(
+                "SELECT DISTINCT resident_id FROM appointments WHERE counsellor_id = ? " + "AND deleted = 0",
+                rs -> rs.getString(1),
+                counsellorId));
     }
 
     /** Residents of whom this counsellor is the referent. */
     Set<String> residentsOfReferent(Tx tx, String counsellorId) {
-        return new HashSet<>(tx.query("SELECT id FROM residents WHERE referent_id = ? AND deleted = 0",
-                rs -> rs.getString(1), counsellorId));
+        return new HashSet<>(tx.query(
+                "SELECT id FROM residents WHERE referent_id = ? AND deleted = 0", rs -> rs.getString(1), counsellorId));
     }
 
     /** The ids of the records of one table that are about a resident (tombstones included). */
     public List<String> idsAboutResident(Tx tx, EntityType type, String residentId) {
-        return tx.query("SELECT id FROM " + EntityTable.of(type).table + " WHERE resident_id = ?",
-                rs -> rs.getString(1), residentId);
+        return tx.query(
+                "SELECT id FROM " + EntityTable.of(type).table + " WHERE resident_id = ?",
+                rs -> rs.getString(1),
+                residentId);
     }
 
     /** The live documents of a structure that reference a blob. */
     List<StoredEntity> documentsWithBlob(Tx tx, String structureId, String sha256) {
-        return tx.query("SELECT id, structure_id, version, deleted, data, created_by FROM documents "
+        return tx.query(
+                "SELECT id, structure_id, version, deleted, data, created_by FROM documents "
                         + "WHERE sha256 = ? AND structure_id = ? AND deleted = 0 ORDER BY version",
-                rs -> map(EntityType.DOCUMENT, rs), sha256, structureId);
+                rs -> map(EntityType.DOCUMENT, rs),
+                sha256,
+                structureId);
     }
 
     private static StoredEntity mapBlob(ResultSet rs) throws SQLException {
         String sha = rs.getString("sha256");
-        return new StoredEntity(EntityType.BLOB, sha, null, rs.getLong("version"), false,
-                new BlobStatusDto(sha, rs.getLong("size_bytes"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                        rs.getInt("thumbnail") == 1), rs.getString("uploaded_by"));
+        return new StoredEntity(
+                EntityType.BLOB,
+                sha,
+                null,
+                rs.getLong("version"),
+                false,
+                new BlobStatusDto(
+                        sha,
+                        rs.getLong("size_bytes"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        rs.getInt("thumbnail") == 1),
+                rs.getString("uploaded_by"));
     }
 
     private static StoredEntity map(EntityType type, ResultSet rs) throws SQLException {
-        return new StoredEntity(type, rs.getString("id"), rs.getString("structure_id"), rs.getLong("version"),
-                rs.getInt("deleted") == 1, EntityJson.read(type, rs.getString("data")), rs.getString("created_by"));
+        return new StoredEntity(
+                type,
+                rs.getString("id"),
+                rs.getString("structure_id"),
+                rs.getLong("version"),
+                rs.getInt("deleted") == 1,
+                EntityJson.read(type, rs.getString("data")),
+                rs.getString("created_by"));
     }
 }

@@ -12,7 +12,6 @@ import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,10 +23,22 @@ enum EntityTable {
     RESIDENT(EntityType.RESIDENT, "residents", "referent_id"),
     APPOINTMENT(EntityType.APPOINTMENT, "appointments", "resident_id", "counsellor_id", "starts_at", "status"),
     VISIT_REPORT(EntityType.VISIT_REPORT, "visit_reports", "resident_id", "counsellor_id", "supersedes"),
-    DOCUMENT(EntityType.DOCUMENT, "documents", "resident_id", "visit_report_id", "sha256", "mime_type",
+    DOCUMENT(
+            EntityType.DOCUMENT,
+            "documents",
+            "resident_id",
+            "visit_report_id",
+            "sha256",
+            "mime_type",
             "retention_until"),
     CODE(EntityType.CODE, "codes", "list_name", "code"),
-    CONFLICT(EntityType.CONFLICT, "conflicts", "target_type", "target_id", "status", "server_author_id",
+    CONFLICT(
+            EntityType.CONFLICT,
+            "conflicts",
+            "target_type",
+            "target_id",
+            "status",
+            "server_author_id",
             "client_author_id"),
     TASK(EntityType.TASK, "tasks", "resident_id", "assignee_id", "status"),
     CONSENT(EntityType.CONSENT, "consents", "resident_id"),
@@ -56,26 +67,31 @@ enum EntityTable {
     /** The values of {@link #indexColumns} for one record, in the same order. */
     Object[] indexValues(EntityDto dto) {
         if (dto instanceof ResidentDto r) {
-            return new Object[]{r.referentId()};
+            return new Object[] {r.referentId()};
         } else if (dto instanceof AppointmentDto a) {
-            return new Object[]{a.residentId(), a.counsellorId(), a.start().toEpochMilli(), a.status()};
+            return new Object[] {a.residentId(), a.counsellorId(), a.start().toEpochMilli(), a.status()};
         } else if (dto instanceof VisitReportDto v) {
-            return new Object[]{v.residentId(), v.counsellorId(), v.supersedes()};
+            return new Object[] {v.residentId(), v.counsellorId(), v.supersedes()};
         } else if (dto instanceof DocumentDto d) {
-            return new Object[]{d.residentId(), d.visitReportId(), d.sha256(), d.mimeType(),
-                d.retentionUntil() == null ? null : d.retentionUntil().toString()};
+            return new Object[] {
+                d.residentId(),
+                d.visitReportId(),
+                d.sha256(),
+                d.mimeType(),
+                d.retentionUntil() == null ? null : d.retentionUntil().toString()
+            };
         } else if (dto instanceof CodeDto c) {
-            return new Object[]{c.list(), c.code()};
+            return new Object[] {c.list(), c.code()};
         } else if (dto instanceof ConflictDto c) {
-            return new Object[]{c.entity().code(), c.entityId(), c.status(), c.serverAuthorId(), c.clientAuthorId()};
+            return new Object[] {c.entity().code(), c.entityId(), c.status(), c.serverAuthorId(), c.clientAuthorId()};
         } else if (dto instanceof TaskDto t) {
-            return new Object[]{t.residentId(), t.assigneeId(), t.status()};
+            return new Object[] {t.residentId(), t.assigneeId(), t.status()};
         } else if (dto instanceof ConsentDto c) {
-            return new Object[]{c.residentId()};
+            return new Object[] {c.residentId()};
         } else if (dto instanceof MandateDto m) {
-            return new Object[]{m.residentId()};
+            return new Object[] {m.residentId()};
         } else if (dto instanceof PrivateNoteDto n) {
-            return new Object[]{n.residentId(), n.authorId()};
+            return new Object[] {n.residentId(), n.authorId()};
         }
         throw new IllegalArgumentException(dto.getClass().getName());
     }

@@ -4,7 +4,6 @@ import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.server.db.Tx;
-
 import java.time.Instant;
 
 /**
@@ -35,16 +34,27 @@ public final class EntityWriter {
      * Stores a record's new state (structure-wide, or global for codes); answers its new version. Residents and
      * appointments also keep the version in their history, for the field-level merge of later changes.
      */
-    public long save(Tx tx, EntityDto data, String structureId, String userId, Instant now, Long baseVersion,
-                     String opId) {
+    public long save(
+            Tx tx, EntityDto data, String structureId, String userId, Instant now, Long baseVersion, String opId) {
         long version = sequence.next(tx);
         String scope = data instanceof CodeDto ? null : structureId;
         store.upsert(tx, scope, data, version, false, userId, now);
         if (keepsHistory(EntityType.of(data))) {
             store.insertVersion(tx, EntityType.of(data), data.id(), version, false, data, userId, now);
         }
-        changes.append(tx, version, EntityType.of(data), data.id(), scope, null, ChangeLogStore.KIND_CHANGE, false,
-                baseVersion, opId, userId, now);
+        changes.append(
+                tx,
+                version,
+                EntityType.of(data),
+                data.id(),
+                scope,
+                null,
+                ChangeLogStore.KIND_CHANGE,
+                false,
+                baseVersion,
+                opId,
+                userId,
+                now);
         return version;
     }
 
@@ -55,8 +65,19 @@ public final class EntityWriter {
         if (keepsHistory(existing.type())) {
             store.insertVersion(tx, existing.type(), existing.id(), version, true, existing.data(), userId, now);
         }
-        changes.append(tx, version, existing.type(), existing.id(), existing.structureId(), null,
-                ChangeLogStore.KIND_CHANGE, true, baseVersion, opId, userId, now);
+        changes.append(
+                tx,
+                version,
+                existing.type(),
+                existing.id(),
+                existing.structureId(),
+                null,
+                ChangeLogStore.KIND_CHANGE,
+                true,
+                baseVersion,
+                opId,
+                userId,
+                now);
         return version;
     }
 
@@ -64,22 +85,58 @@ public final class EntityWriter {
      * Tells one user's next pull to send a record they just gained access to, even if the record itself
      * changed before their cursor.
      */
-    void grant(Tx tx, EntityType type, String entityId, String structureId, String audienceUserId, String userId,
-               Instant now, String opId) {
+    void grant(
+            Tx tx,
+            EntityType type,
+            String entityId,
+            String structureId,
+            String audienceUserId,
+            String userId,
+            Instant now,
+            String opId) {
         long seq = sequence.next(tx);
-        changes.append(tx, seq, type, entityId, structureId, audienceUserId, ChangeLogStore.KIND_GRANT, false, null,
-                opId, userId, now);
+        changes.append(
+                tx,
+                seq,
+                type,
+                entityId,
+                structureId,
+                audienceUserId,
+                ChangeLogStore.KIND_GRANT,
+                false,
+                null,
+                opId,
+                userId,
+                now);
     }
 
     /**
      * Tells one user's next pull that they may no longer see a record (it arrives as a tombstone), unless
      * they can see it again by then.
      */
-    void revoke(Tx tx, EntityType type, String entityId, String structureId, String audienceUserId, String userId,
-                Instant now, String opId) {
+    void revoke(
+            Tx tx,
+            EntityType type,
+            String entityId,
+            String structureId,
+            String audienceUserId,
+            String userId,
+            Instant now,
+            String opId) {
         long seq = sequence.next(tx);
-        changes.append(tx, seq, type, entityId, structureId, audienceUserId, ChangeLogStore.KIND_REVOKE, false, null,
-                opId, userId, now);
+        changes.append(
+                tx,
+                seq,
+                type,
+                entityId,
+                structureId,
+                audienceUserId,
+                ChangeLogStore.KIND_REVOKE,
+                false,
+                null,
+                opId,
+                userId,
+                now);
     }
 
     /** The shared records that merge field by field keep every version. */
@@ -88,15 +145,18 @@ public final class EntityWriter {
     }
 
     /** A stored code, and whether nobody but the seeding ever wrote it (no edit, no deletion). */
-    public record StoredCode(CodeDto code, boolean untouched) {
-    }
+    public record StoredCode(CodeDto code, boolean untouched) {}
 
     /** Every code ever stored (tombstones included) by id, for seeding. */
     public java.util.Map<String, StoredCode> storedCodes(Tx tx) {
         java.util.Map<String, StoredCode> out = new java.util.HashMap<>();
-        tx.query("SELECT id, data, updated_by, deleted FROM codes", rs -> out.put(rs.getString(1), new StoredCode(
-                (CodeDto) EntityJson.read(EntityType.CODE, rs.getString(2)),
-                rs.getString(3) == null && rs.getInt(4) == 0)));
+        tx.query(
+                "SELECT id, data, updated_by, deleted FROM codes",
+                rs -> out.put(
+                        rs.getString(1),
+                        new StoredCode(
+                                (CodeDto) EntityJson.read(EntityType.CODE, rs.getString(2)),
+                                rs.getString(3) == null && rs.getInt(4) == 0)));
         return out;
     }
 }

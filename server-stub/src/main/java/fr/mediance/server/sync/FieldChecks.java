@@ -2,7 +2,6 @@ package fr.mediance.server.sync;
 
 import fr.mediance.protocol.Limits;
 import fr.mediance.server.db.Tx;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -18,8 +17,7 @@ import java.util.Set;
 public final class FieldChecks {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
     /** A date that is plausible for this service: from {@link Limits#MIN_DATE_YEAR} to {@link Limits#MAX_DATE_YEAR}. */
     public static void date(String field, LocalDate value, boolean required) {
@@ -30,9 +28,11 @@ public final class FieldChecks {
             return;
         }
         if (value.getYear() < Limits.MIN_DATE_YEAR || value.getYear() > Limits.MAX_DATE_YEAR) {
-            throw RejectedOp.invalid(field, "La date « " + field + " » (" + day(value) + ") n'est pas "
-                    + "plausible : elle doit être comprise entre " + Limits.MIN_DATE_YEAR + " et "
-                    + Limits.MAX_DATE_YEAR + ".");
+            throw RejectedOp.invalid(
+                    field,
+                    "La date « " + field + " » (" + day(value) + ") n'est pas "
+                            + "plausible : elle doit être comprise entre " + Limits.MIN_DATE_YEAR + " et "
+                            + Limits.MAX_DATE_YEAR + ".");
         }
     }
 
@@ -46,16 +46,20 @@ public final class FieldChecks {
     /** An amount in euro cents: from 0 to {@link Limits#MAX_AMOUNT_CENTS} (1 000 000,00 €). */
     public static void amount(String field, Long cents) {
         if (cents != null && (cents < 0 || cents > Limits.MAX_AMOUNT_CENTS)) {
-            throw RejectedOp.invalid(field, "Le montant « " + field + " » doit être compris entre 0 et "
-                    + "1 000 000,00 € (en centimes : 0 à " + Limits.MAX_AMOUNT_CENTS + ").");
+            throw RejectedOp.invalid(
+                    field,
+                    "Le montant « " + field + " » doit être compris entre 0 et " + "1 000 000,00 € (en centimes : 0 à "
+                            + Limits.MAX_AMOUNT_CENTS + ").");
         }
     }
 
     /** At most {@link Limits#MAX_LIST_ITEMS} items. */
     public static void size(String field, List<?> items) {
         if (items.size() > Limits.MAX_LIST_ITEMS) {
-            throw RejectedOp.invalid(field, "Trop d'éléments dans « " + field + " » (" + items.size() + ", au plus "
-                    + Limits.MAX_LIST_ITEMS + ").");
+            throw RejectedOp.invalid(
+                    field,
+                    "Trop d'éléments dans « " + field + " » (" + items.size() + ", au plus " + Limits.MAX_LIST_ITEMS
+                            + ").");
         }
     }
 
@@ -63,8 +67,8 @@ public final class FieldChecks {
     public static void itemId(String field, String id, Set<String> seen) {
         id(field + ".id", id, true);
         if (!seen.add(id)) {
-            throw RejectedOp.invalid(field, "L'identifiant « " + shorten(id) + " » apparaît deux fois dans « "
-                    + field + " ».");
+            throw RejectedOp.invalid(
+                    field, "L'identifiant « " + shorten(id) + " » apparaît deux fois dans « " + field + " ».");
         }
     }
 
@@ -74,8 +78,10 @@ public final class FieldChecks {
         Set<String> seen = new HashSet<>();
         for (String v : values) {
             if (v == null || !seen.add(v)) {
-                throw RejectedOp.invalid(field, "La valeur « " + shorten(String.valueOf(v)) + " » apparaît deux fois "
-                        + "ou est vide dans « " + field + " ».");
+                throw RejectedOp.invalid(
+                        field,
+                        "La valeur « " + shorten(String.valueOf(v)) + " » apparaît deux fois " + "ou est vide dans « "
+                                + field + " ».");
             }
             code(tx, field, list, v, true);
         }
@@ -90,8 +96,8 @@ public final class FieldChecks {
             return;
         }
         if (value.isBlank() || value.length() > Limits.MAX_ID || hasControl(value)) {
-            throw RejectedOp.invalid(field, "L'identifiant « " + field + " » doit faire de 1 à " + Limits.MAX_ID
-                    + " caractères.");
+            throw RejectedOp.invalid(
+                    field, "L'identifiant « " + field + " » doit faire de 1 à " + Limits.MAX_ID + " caractères.");
         }
     }
 
@@ -104,8 +110,10 @@ public final class FieldChecks {
             return;
         }
         if (value.length() > max) {
-            throw RejectedOp.invalid(field, "Le champ « " + field + " » est trop long (" + value.length()
-                    + " caractères, au plus " + max + ").");
+            throw RejectedOp.invalid(
+                    field,
+                    "Le champ « " + field + " » est trop long (" + value.length() + " caractères, au plus " + max
+                            + ").");
         }
     }
 
@@ -119,8 +127,10 @@ public final class FieldChecks {
         }
         if (value.length() > Limits.MAX_ID
                 || !tx.exists("SELECT 1 FROM codes WHERE list_name = ? AND code = ? AND deleted = 0", list, value)) {
-            throw new RejectedOp(RejectedOp.UNKNOWN_CODE, "Valeur inconnue pour « " + field + " » : « "
-                    + shorten(value) + " » n'est pas dans la liste « " + list + " ».");
+            throw new RejectedOp(
+                    RejectedOp.UNKNOWN_CODE,
+                    "Valeur inconnue pour « " + field + " » : « " + shorten(value) + " » n'est pas dans la liste « "
+                            + list + " ».");
         }
     }
 

@@ -6,7 +6,6 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.server.db.Tx;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,13 +41,11 @@ public final class FieldMerge {
     }
 
     /** A field changed on both sides. */
-    public record FieldConflict(String field, String baseValue, String serverValue, String clientValue,
-                         String serverAuthorId) {
-    }
+    public record FieldConflict(
+            String field, String baseValue, String serverValue, String clientValue, String serverAuthorId) {}
 
     /** The merged record, the fields the update set, and what happened. */
-    public record Outcome(EntityDto merged, Set<String> fields, OpStatus status, List<FieldConflict> conflicts) {
-    }
+    public record Outcome(EntityDto merged, Set<String> fields, OpStatus status, List<FieldConflict> conflicts) {}
 
     Outcome merge(Tx tx, StoredEntity current, OperationDto op, EntityDto pushed, String userId) {
         EntityType type = current.type();
@@ -70,8 +67,10 @@ public final class FieldMerge {
         if (!op.changedFields().isEmpty()) {
             for (String f : op.changedFields()) {
                 if (!mergeable.contains(f)) {
-                    throw RejectedOp.invalid("changedFields", "Le champ « " + FieldChecks.shorten(f)
-                            + " » de « changedFields » n'existe pas ou ne peut pas être modifié.");
+                    throw RejectedOp.invalid(
+                            "changedFields",
+                            "Le champ « " + FieldChecks.shorten(f)
+                                    + " » de « changedFields » n'existe pas ou ne peut pas être modifié.");
                 }
                 fields.add(f);
             }

@@ -9,7 +9,6 @@ import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Tx;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,8 +30,15 @@ public final class Operation {
     private final EntityWriter writer;
     private final FieldMerge merge;
 
-    Operation(Tx tx, AuthUser user, OperationDto op, Instant now, LocalDate today, EntityStore store,
-              EntityWriter writer, FieldMerge merge) {
+    Operation(
+            Tx tx,
+            AuthUser user,
+            OperationDto op,
+            Instant now,
+            LocalDate today,
+            EntityStore store,
+            EntityWriter writer,
+            FieldMerge merge) {
         this.tx = tx;
         this.user = user;
         this.op = op;
@@ -101,7 +107,8 @@ public final class Operation {
 
     /** The record of the caller's structure with this id (tombstones included), else {@code not_found}. */
     public StoredEntity inStructure(EntityType type, String id, String message) {
-        return store.find(tx, type, id).filter(e -> structure().equals(e.structureId()))
+        return store.find(tx, type, id)
+                .filter(e -> structure().equals(e.structureId()))
                 .orElseThrow(() -> RejectedOp.notFound(message));
     }
 
@@ -137,9 +144,22 @@ public final class Operation {
     /** Conflict records, in the same transaction as the change: seen by the structure's staff and both authors. */
     public void writeConflicts(EntityType type, String id, List<FieldMerge.FieldConflict> conflicts) {
         for (FieldMerge.FieldConflict f : conflicts) {
-            ConflictDto conflict = new ConflictDto(UUID.randomUUID().toString(), structure(), type, id, f.field(),
-                    f.baseValue(), f.serverValue(), f.clientValue(), f.serverAuthorId(), user.id(), now,
-                    ConflictDto.OPEN, null, null, null);
+            ConflictDto conflict = new ConflictDto(
+                    UUID.randomUUID().toString(),
+                    structure(),
+                    type,
+                    id,
+                    f.field(),
+                    f.baseValue(),
+                    f.serverValue(),
+                    f.clientValue(),
+                    f.serverAuthorId(),
+                    user.id(),
+                    now,
+                    ConflictDto.OPEN,
+                    null,
+                    null,
+                    null);
             writer.save(tx, conflict, structure(), user.id(), now, null, op.opId());
         }
     }
@@ -153,15 +173,22 @@ public final class Operation {
         if (merged.status() != OpStatus.CONFLICT) {
             return new OperationResultDto(op.opId(), merged.status(), version, null, null);
         }
-        String names = String.join(", ", merged.conflicts().stream().map(f -> "« " + f.field() + " »").toList());
-        return new OperationResultDto(op.opId(), OpStatus.CONFLICT, version, "field_conflict", "Votre modification "
-                + "est enregistrée, mais " + names + " avait aussi été modifié par quelqu'un d'autre : les deux "
-                + "valeurs sont gardées et la coordination ou le bureau tranchera.");
+        String names = String.join(
+                ", ",
+                merged.conflicts().stream().map(f -> "« " + f.field() + " »").toList());
+        return new OperationResultDto(
+                op.opId(),
+                OpStatus.CONFLICT,
+                version,
+                "field_conflict",
+                "Votre modification "
+                        + "est enregistrée, mais " + names
+                        + " avait aussi été modifié par quelqu'un d'autre : les deux "
+                        + "valeurs sont gardées et la coordination ou le bureau tranchera.");
     }
 
     /** A record written once: the same content again is answered with its version, other content is refused. */
-    public OperationResultDto sameOrImmutable(StoredEntity existing, EntityDto incoming, String code,
-                                              String message) {
+    public OperationResultDto sameOrImmutable(StoredEntity existing, EntityDto incoming, String code, String message) {
         if (!existing.deleted() && existing.data().equals(incoming)) {
             return applied(existing.version());
         }

@@ -6,7 +6,6 @@ import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Tx;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -40,7 +39,8 @@ final class OperationDispatcher {
             return delete(c, families.require(op.entity()));
         }
         EntityDto data = op.data();
-        return families.of(EntityType.of(data)).map(rules -> apply(rules, c, data))
+        return families.of(EntityType.of(data))
+                .map(rules -> apply(rules, c, data))
                 .orElseThrow(() -> RejectedOp.forbidden("Ce type d'enregistrement ne s'envoie pas."));
     }
 

@@ -11,9 +11,6 @@ import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.StoreException;
 import fr.mediance.server.db.Tx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +18,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies pushed operations in order, one transaction each, each at most once: the result is stored with
@@ -49,8 +48,10 @@ public final class PushService {
     public PushResponse push(AuthUser user, PushRequest request) {
         long started = System.nanoTime();
         if (request.operations().size() > Limits.MAX_PUSH_OPERATIONS) {
-            throw DomainException.tooLarge("too_many_operations", "Trop d'opérations dans un envoi ("
-                    + request.operations().size() + ", au plus " + Limits.MAX_PUSH_OPERATIONS + ") : découpez l'envoi.");
+            throw DomainException.tooLarge(
+                    "too_many_operations",
+                    "Trop d'opérations dans un envoi (" + request.operations().size() + ", au plus "
+                            + Limits.MAX_PUSH_OPERATIONS + ") : découpez l'envoi.");
         }
         List<OperationResultDto> results = new ArrayList<>(request.operations().size());
         int rejected = 0;
@@ -61,14 +62,23 @@ public final class PushService {
             }
             results.add(r);
         }
-        LOG.info("push user={} ops={} applied={} rejected={} took={}ms", user.id(), results.size(),
-                results.size() - rejected, rejected, (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "push user={} ops={} applied={} rejected={} took={}ms",
+                user.id(),
+                results.size(),
+                results.size() - rejected,
+                rejected,
+                (System.nanoTime() - started) / 1_000_000);
         return new PushResponse(results);
     }
 
     private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op) {
         if (op.opId().isBlank() || op.opId().length() > Limits.MAX_ID) {
-            return new OperationResultDto(op.opId(), OpStatus.REJECTED, null, RejectedOp.INVALID_FIELD,
+            return new OperationResultDto(
+                    op.opId(),
+                    OpStatus.REJECTED,
+                    null,
+                    RejectedOp.INVALID_FIELD,
                     "L'identifiant d'opération « opId » doit faire de 1 à " + Limits.MAX_ID + " caractères.");
         }
         try {
@@ -97,8 +107,8 @@ public final class PushService {
                 return r;
             });
         } catch (RejectedOp rejection) {
-            OperationResultDto r = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, rejection.code(),
-                    rejection.getMessage());
+            OperationResultDto r = new OperationResultDto(
+                    op.opId(), OpStatus.REJECTED, null, rejection.code(), rejection.getMessage());
             if (rejection.code().equals(RejectedOp.OP_ID_CONFLICT)) {
                 return r;
             }
@@ -108,8 +118,8 @@ public final class PushService {
                 try {
                     previous = previous(tx, user, op);
                 } catch (RejectedOp conflict) {
-                    return new OperationResultDto(op.opId(), OpStatus.REJECTED, null, conflict.code(),
-                            conflict.getMessage());
+                    return new OperationResultDto(
+                            op.opId(), OpStatus.REJECTED, null, conflict.code(), conflict.getMessage());
                 }
                 if (previous.isPresent()) {
                     return previous.get();
@@ -126,8 +136,11 @@ public final class PushService {
             return Optional.empty();
         }
         AppliedOperationStore.Stored s = stored.get();
-        if (!s.userId().equals(user.id()) || s.type() != op.entity() || !s.entityId().equals(op.entityId())) {
-            throw new RejectedOp(RejectedOp.OP_ID_CONFLICT,
+        if (!s.userId().equals(user.id())
+                || s.type() != op.entity()
+                || !s.entityId().equals(op.entityId())) {
+            throw new RejectedOp(
+                    RejectedOp.OP_ID_CONFLICT,
                     "Cet identifiant d'opération « opId » a déjà servi pour une autre opération.");
         }
         return Optional.of(s.result());

@@ -3,7 +3,6 @@ package fr.mediance.server.sync;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Role;
-
 import java.util.Objects;
 
 /** The family's type and wire record class, given once, for the rules of one family of synced records. */

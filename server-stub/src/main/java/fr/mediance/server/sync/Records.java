@@ -7,8 +7,7 @@ import fr.mediance.protocol.json.MedianceJson;
 
 /** Small record helpers. */
 final class Records {
-    private Records() {
-    }
+    private Records() {}
 
     /** The record with the caller's structure, every other field as pushed (through the wire form). */
     @SuppressWarnings("unchecked")

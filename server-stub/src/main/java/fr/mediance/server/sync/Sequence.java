@@ -21,6 +21,7 @@ final class Sequence {
     }
 
     long current(Tx tx) {
-        return tx.queryLong("SELECT value FROM counters WHERE name = 'change_seq'").orElseThrow();
+        return tx.queryLong("SELECT value FROM counters WHERE name = 'change_seq'")
+                .orElseThrow();
     }
 }

@@ -55,7 +55,8 @@ public final class SyncController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw DomainException.invalid("invalid_limit", "Le paramètre « limit » doit être un entier entre 1 et "
-                + Limits.MAX_CHANGES_PAGE + ".");
+        throw DomainException.invalid(
+                "invalid_limit",
+                "Le paramètre « limit » doit être un entier entre 1 et " + Limits.MAX_CHANGES_PAGE + ".");
     }
 }

@@ -1,7 +1,6 @@
 package fr.mediance.server.sync;
 
 import fr.mediance.server.auth.AuthUser;
-
 import java.util.Set;
 
 /**

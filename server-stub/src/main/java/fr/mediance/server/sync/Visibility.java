@@ -4,7 +4,6 @@ import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Tx;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;

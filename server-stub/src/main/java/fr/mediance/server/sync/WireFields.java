@@ -9,7 +9,6 @@ import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.json.MedianceJson;
 import fr.mediance.protocol.json.WireFormatException;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,23 +20,58 @@ import java.util.Set;
  */
 public final class WireFields {
     /** The fields of a resident that merge one by one (everything but the id and the structure). */
-    static final List<String> RESIDENT = List.of("fileNumber", "civility", "lastName", "firstName", "birthDate",
-            "phone", "street", "postcode", "city", "accessNotes", "mobilityReason", "referentId", "status",
-            "birthName", "email", "noPhone", "preferredContactTime", "language", "interpreterNeeded",
-            "accommodationMode", "landlord", "mainResidence", "socioProfessional", "legalProtection",
-            "legalRepresentative", "orientationIn", "orientingPartner", "synthesis", "household", "contacts");
+    static final List<String> RESIDENT = List.of(
+            "fileNumber",
+            "civility",
+            "lastName",
+            "firstName",
+            "birthDate",
+            "phone",
+            "street",
+            "postcode",
+            "city",
+            "accessNotes",
+            "mobilityReason",
+            "referentId",
+            "status",
+            "birthName",
+            "email",
+            "noPhone",
+            "preferredContactTime",
+            "language",
+            "interpreterNeeded",
+            "accommodationMode",
+            "landlord",
+            "mainResidence",
+            "socioProfessional",
+            "legalProtection",
+            "legalRepresentative",
+            "orientationIn",
+            "orientingPartner",
+            "synthesis",
+            "household",
+            "contacts");
     /** The fields of an appointment that merge one by one. */
-    static final List<String> APPOINTMENT = List.of("residentId", "counsellorId", "type", "start", "end", "status",
-            "address", "notes", "statusReason", "checklist", "safetyNotes");
+    static final List<String> APPOINTMENT = List.of(
+            "residentId",
+            "counsellorId",
+            "type",
+            "start",
+            "end",
+            "status",
+            "address",
+            "notes",
+            "statusReason",
+            "checklist",
+            "safetyNotes");
     /**
      * The mergeable fields whose wire text is JSON rather than a string (flags, and lists merged as whole
      * values).
      */
-    private static final Set<String> JSON_VALUED = Set.of("noPhone", "interpreterNeeded", "mainResidence",
-            "household", "contacts", "checklist");
+    private static final Set<String> JSON_VALUED =
+            Set.of("noPhone", "interpreterNeeded", "mainResidence", "household", "contacts", "checklist");
 
-    private WireFields() {
-    }
+    private WireFields() {}
 
     /** The mergeable fields of an entity type; empty for the types that do not merge. */
     static List<String> of(EntityType type) {

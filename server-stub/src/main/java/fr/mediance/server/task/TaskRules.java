@@ -1,5 +1,11 @@
 package fr.mediance.server.task;
 
+import static fr.mediance.server.sync.FieldChecks.code;
+import static fr.mediance.server.sync.FieldChecks.date;
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.instant;
+import static fr.mediance.server.sync.FieldChecks.text;
+
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
@@ -11,21 +17,14 @@ import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.Colleagues;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.Operation;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import static fr.mediance.server.sync.FieldChecks.code;
-import static fr.mediance.server.sync.FieldChecks.date;
-import static fr.mediance.server.sync.FieldChecks.id;
-import static fr.mediance.server.sync.FieldChecks.instant;
-import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Follow-up tasks. A counsellor creates and updates the tasks assigned to themselves, about residents they
@@ -98,17 +97,21 @@ public final class TaskRules extends RecordRules<TaskDto> {
             if (!before.residentId().equals(t.residentId())) {
                 throw RejectedOp.invalid("residentId", "Un suivi reste attaché à la même personne (« residentId »).");
             }
-            if (!TaskDto.TODO.equals(before.status()) && !before.status().equals(t.status())
+            if (!TaskDto.TODO.equals(before.status())
+                    && !before.status().equals(t.status())
                     && !TaskDto.TODO.equals(t.status())) {
-                throw new RejectedOp(RejectedOp.TASK_TRANSITION, "Ce suivi est déjà clos (« " + before.status()
-                        + " ») : il ne peut être que rouvert (« todo »).");
+                throw new RejectedOp(
+                        RejectedOp.TASK_TRANSITION,
+                        "Ce suivi est déjà clos (« " + before.status()
+                                + " ») : il ne peut être que rouvert (« todo »).");
             }
             if (before.equals(t)) {
                 return c.applied(existing.get().version());
             }
         }
         if (t.visitReportId() != null) {
-            // the report may still be on its way (a task can arrive first); when it is here, it is about the same person
+            // the report may still be on its way (a task can arrive first); when it is here, it is about the same
+            // person
             c.find(EntityType.VISIT_REPORT, t.visitReportId())
                     .filter(e -> c.structure().equals(e.structureId()))
                     .filter(e -> !((VisitReportDto) e.data()).residentId().equals(t.residentId()))
@@ -132,7 +135,8 @@ public final class TaskRules extends RecordRules<TaskDto> {
 
     @Override
     public boolean sees(Viewer viewer, StoredEntity stored, TaskDto task) {
-        return viewer.seesWholeStructure() || viewer.id().equals(task.assigneeId())
+        return viewer.seesWholeStructure()
+                || viewer.id().equals(task.assigneeId())
                 || viewer.follows(task.residentId());
     }
 }

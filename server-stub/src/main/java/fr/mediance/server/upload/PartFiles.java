@@ -35,8 +35,8 @@ final class PartFiles {
 
     /** Creates an empty part file (or empties an existing one) and makes its name durable. */
     void create(String id) {
-        try (FileChannel ch = FileChannel.open(path(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                path(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ch.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package fr.mediance.server.upload;
 
 import fr.mediance.protocol.Tus;
 import fr.mediance.server.DomainException;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,17 +20,17 @@ import java.util.regex.Pattern;
 public final class TusHeaders {
     /** Longest {@code Upload-Metadata} header accepted, and most pairs in it. */
     static final int MAX_METADATA_CHARS = 4096;
+
     static final int MAX_METADATA_PAIRS = 16;
     static final int MAX_FILENAME = 255;
     static final int MAX_FILETYPE = 100;
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern FILETYPE = Pattern.compile("[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*");
-    private static final Pattern UPLOAD_ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UPLOAD_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private TusHeaders() {
-    }
+    private TusHeaders() {}
 
     /** A chunk checksum: the algorithm's Java name and the expected digest. */
     public record Checksum(String algorithm, byte[] digest) {
@@ -42,22 +41,25 @@ public final class TusHeaders {
     }
 
     /** What a creation's metadata must and may say. */
-    public record Metadata(String sha256, String filetype, String filename, Map<String, String> all) {
-    }
+    public record Metadata(String sha256, String filetype, String filename, Map<String, String> all) {}
 
     /** {@code Tus-Resumable} of a request: only 1.0.0 is spoken here. */
     public static void requireVersion(String header) {
         if (!Tus.VERSION.equals(header)) {
-            throw new DomainException(DomainException.Kind.PRECONDITION_FAILED, "tus_version_unsupported",
-                    "Ce serveur parle le protocole d'envoi tus " + Tus.VERSION + " : envoyez l'en-tête « "
-                            + Tus.TUS_RESUMABLE + ": " + Tus.VERSION + " ».")
+            throw new DomainException(
+                            DomainException.Kind.PRECONDITION_FAILED,
+                            "tus_version_unsupported",
+                            "Ce serveur parle le protocole d'envoi tus " + Tus.VERSION + " : envoyez l'en-tête « "
+                                    + Tus.TUS_RESUMABLE + ": " + Tus.VERSION + " ».")
                     .withHeader(Tus.TUS_VERSION, Tus.VERSION);
         }
     }
 
     /** {@code Upload-Offset} or {@code Upload-Length}: a non-negative decimal integer. */
     public static long nonNegative(String header, String name, String code) {
-        if (header == null || header.isEmpty() || header.length() > 19
+        if (header == null
+                || header.isEmpty()
+                || header.length() > 19
                 || !header.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             throw DomainException.invalid(code, "L'en-tête « " + name + " » doit être un nombre entier positif.");
         }
@@ -75,8 +77,9 @@ public final class TusHeaders {
         }
         int space = header.indexOf(' ');
         if (space <= 0 || space != header.lastIndexOf(' ')) {
-            throw DomainException.invalid("invalid_upload_checksum", "L'en-tête « " + Tus.UPLOAD_CHECKSUM
-                    + " » doit avoir la forme « sha256 <empreinte en base64> ».");
+            throw DomainException.invalid(
+                    "invalid_upload_checksum",
+                    "L'en-tête « " + Tus.UPLOAD_CHECKSUM + " » doit avoir la forme « sha256 <empreinte en base64> ».");
         }
         String algorithm = header.substring(0, space).toLowerCase(Locale.ROOT);
         int expectedBytes;
@@ -85,13 +88,17 @@ public final class TusHeaders {
         } else if (algorithm.equals("sha1")) {
             expectedBytes = 20;
         } else {
-            throw DomainException.invalid("unsupported_checksum_algorithm", "Algorithme de somme de contrôle non "
-                    + "pris en charge : utilisez « " + Tus.CHECKSUM_ALGORITHMS + " ».");
+            throw DomainException.invalid(
+                    "unsupported_checksum_algorithm",
+                    "Algorithme de somme de contrôle non " + "pris en charge : utilisez « " + Tus.CHECKSUM_ALGORITHMS
+                            + " ».");
         }
         byte[] digest = base64(header.substring(space + 1), "invalid_upload_checksum", Tus.UPLOAD_CHECKSUM);
         if (digest.length != expectedBytes) {
-            throw DomainException.invalid("invalid_upload_checksum", "L'empreinte de l'en-tête « "
-                    + Tus.UPLOAD_CHECKSUM + " » n'a pas la longueur de l'algorithme " + algorithm + ".");
+            throw DomainException.invalid(
+                    "invalid_upload_checksum",
+                    "L'empreinte de l'en-tête « " + Tus.UPLOAD_CHECKSUM + " » n'a pas la longueur de l'algorithme "
+                            + algorithm + ".");
         }
         return new Checksum(algorithm, digest);
     }
@@ -105,19 +112,28 @@ public final class TusHeaders {
         Map<String, String> pairs = pairs(header);
         String sha = pairs.get(Tus.META_SHA256);
         if (sha == null || !SHA256_HEX.matcher(sha).matches()) {
-            throw DomainException.invalid("invalid_upload_metadata", "L'en-tête « " + Tus.UPLOAD_METADATA
-                    + " » doit donner « " + Tus.META_SHA256 + " » : l'empreinte SHA-256 du fichier en 64 caractères "
-                    + "hexadécimaux minuscules (encodée en base64).");
+            throw DomainException.invalid(
+                    "invalid_upload_metadata",
+                    "L'en-tête « " + Tus.UPLOAD_METADATA
+                            + " » doit donner « " + Tus.META_SHA256
+                            + " » : l'empreinte SHA-256 du fichier en 64 caractères "
+                            + "hexadécimaux minuscules (encodée en base64).");
         }
         String filetype = pairs.get(Tus.META_FILETYPE);
-        if (filetype != null && (filetype.length() > MAX_FILETYPE || !FILETYPE.matcher(filetype).matches())) {
-            throw DomainException.invalid("invalid_upload_metadata", "Le type « " + Tus.META_FILETYPE
-                    + " » doit être de la forme image/jpeg.");
+        if (filetype != null
+                && (filetype.length() > MAX_FILETYPE
+                        || !FILETYPE.matcher(filetype).matches())) {
+            throw DomainException.invalid(
+                    "invalid_upload_metadata",
+                    "Le type « " + Tus.META_FILETYPE + " » doit être de la forme image/jpeg.");
         }
         String filename = pairs.get(Tus.META_FILENAME);
-        if (filename != null && (filename.length() > MAX_FILENAME || filename.chars().anyMatch(Character::isISOControl))) {
-            throw DomainException.invalid("invalid_upload_metadata", "Le nom « " + Tus.META_FILENAME
-                    + " » doit faire au plus " + MAX_FILENAME + " caractères, sans caractère de contrôle.");
+        if (filename != null
+                && (filename.length() > MAX_FILENAME || filename.chars().anyMatch(Character::isISOControl))) {
+            throw DomainException.invalid(
+                    "invalid_upload_metadata",
+                    "Le nom « " + Tus.META_FILENAME + " » doit faire au plus " + MAX_FILENAME
+                            + " caractères, sans caractère de contrôle.");
         }
         return new Metadata(sha, filetype, filename, pairs);
     }
@@ -168,15 +184,19 @@ public final class TusHeaders {
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw badMetadata("une valeur n'est pas du texte UTF-8");
         }
     }
 
     private static DomainException badMetadata(String why) {
-        return DomainException.invalid("invalid_upload_metadata", "En-tête « " + Tus.UPLOAD_METADATA + " » invalide : "
-                + why + ".");
+        return DomainException.invalid(
+                "invalid_upload_metadata", "En-tête « " + Tus.UPLOAD_METADATA + " » invalide : " + why + ".");
     }
 }

@@ -9,7 +9,6 @@ import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.auth.Authenticator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneOffset;
@@ -23,8 +22,9 @@ import java.util.Locale;
  */
 public final class UploadController {
     /** IMF-fixdate (RFC 9110), as tus wants for {@code Upload-Expires}. */
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final UploadService uploads;
     private final Authenticator authenticator;
@@ -72,8 +72,14 @@ public final class UploadController {
     private void doCreate(Context ctx) {
         TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
         AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
-        UploadService.State s = uploads.create(user, ctx.header(Tus.UPLOAD_LENGTH), ctx.header(Tus.UPLOAD_METADATA),
-                ctx.contentType(), ctx.req().getContentLengthLong(), ctx.header(Tus.UPLOAD_CHECKSUM), body(ctx));
+        UploadService.State s = uploads.create(
+                user,
+                ctx.header(Tus.UPLOAD_LENGTH),
+                ctx.header(Tus.UPLOAD_METADATA),
+                ctx.contentType(),
+                ctx.req().getContentLengthLong(),
+                ctx.header(Tus.UPLOAD_CHECKSUM),
+                body(ctx));
         ctx.header("Location", ApiPaths.UPLOADS + "/" + s.id());
         ctx.header(Tus.UPLOAD_OFFSET, Long.toString(s.offset()));
         ctx.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(s.expires()));
@@ -106,9 +112,14 @@ public final class UploadController {
     private void doAppend(Context ctx) {
         TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
         AuthUser user = authenticator.requireAny(ctx);
-        UploadService.State s = uploads.append(user, ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID),
-                ctx.header(Tus.UPLOAD_OFFSET), ctx.contentType(), ctx.req().getContentLengthLong(),
-                ctx.header(Tus.UPLOAD_CHECKSUM), body(ctx));
+        UploadService.State s = uploads.append(
+                user,
+                ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID),
+                ctx.header(Tus.UPLOAD_OFFSET),
+                ctx.contentType(),
+                ctx.req().getContentLengthLong(),
+                ctx.header(Tus.UPLOAD_CHECKSUM),
+                body(ctx));
         ctx.header(Tus.UPLOAD_OFFSET, Long.toString(s.offset()));
         ctx.header(Tus.UPLOAD_EXPIRES, HTTP_DATE.format(s.expires()));
         ctx.status(204);

@@ -7,9 +7,6 @@ import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.blob.BlobService;
 import fr.mediance.server.blob.BlobStore;
 import fr.mediance.server.db.Database;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resumable uploads (tus 1.0.0, see {@link Tus}): the bytes of an upload in progress are appended to
@@ -68,12 +67,10 @@ public final class UploadService {
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /** What the client is told about an upload. */
-    public record State(String id, long offset, long length, String metadata, Instant expires, boolean completed) {
-    }
+    public record State(String id, long offset, long length, String metadata, Instant expires, boolean completed) {}
 
     /** The result of writing one chunk to a part file. */
-    private record Written(long offset, boolean interrupted) {
-    }
+    private record Written(long offset, boolean interrupted) {}
 
     public UploadService(Database db, java.nio.file.Path dir, BlobStore blobs, BlobService blobService, Clock clock) {
         this.db = db;
@@ -89,16 +86,25 @@ public final class UploadService {
      * {@code POST}: a new upload, and its first chunk if the request carries one (creation-with-upload). A blob
      * the server already holds is not sent again: the upload is created complete.
      */
-    public State create(AuthUser user, String lengthHeader, String metadataHeader, String contentType,
-                        long contentLength, String checksumHeader, InputStream body) {
+    public State create(
+            AuthUser user,
+            String lengthHeader,
+            String metadataHeader,
+            String contentType,
+            long contentLength,
+            String checksumHeader,
+            InputStream body) {
         if (lengthHeader == null) {
-            throw DomainException.invalid("invalid_upload_length", "L'en-tête « " + Tus.UPLOAD_LENGTH
-                    + " » est obligatoire (une longueur différée n'est pas prise en charge).");
+            throw DomainException.invalid(
+                    "invalid_upload_length",
+                    "L'en-tête « " + Tus.UPLOAD_LENGTH
+                            + " » est obligatoire (une longueur différée n'est pas prise en charge).");
         }
         long length = TusHeaders.nonNegative(lengthHeader, Tus.UPLOAD_LENGTH, "invalid_upload_length");
         if (length > Limits.MAX_BLOB_BYTES) {
-            throw DomainException.tooLarge("upload_too_large", "Le fichier dépasse la taille maximale de "
-                    + Limits.MAX_BLOB_BYTES + " octets.");
+            throw DomainException.tooLarge(
+                    "upload_too_large",
+                    "Le fichier dépasse la taille maximale de " + Limits.MAX_BLOB_BYTES + " octets.");
         }
         if (length == 0) {
             throw DomainException.invalid("invalid_upload_length", "Un fichier vide ne s'envoie pas.");
@@ -117,13 +123,27 @@ public final class UploadService {
         OptionalLong held = blobs.size(meta.sha256());
         if (held.isPresent()) {
             if (held.getAsLong() != length) {
-                throw DomainException.invalid("upload_length_mismatch", "La longueur annoncée ne correspond pas au "
-                        + "fichier de cette empreinte que le serveur a déjà.");
+                throw DomainException.invalid(
+                        "upload_length_mismatch",
+                        "La longueur annoncée ne correspond pas au "
+                                + "fichier de cette empreinte que le serveur a déjà.");
             }
             blobService.recordPresent(meta.sha256(), length, user.id());
             db.inTransaction(tx -> {
-                uploads.insert(tx, new UploadStore.Upload(id, user.id(), meta.sha256(), length, length,
-                        metadataHeader, true, expires.toEpochMilli()), meta.filetype(), meta.filename(), now.toEpochMilli());
+                uploads.insert(
+                        tx,
+                        new UploadStore.Upload(
+                                id,
+                                user.id(),
+                                meta.sha256(),
+                                length,
+                                length,
+                                metadataHeader,
+                                true,
+                                expires.toEpochMilli()),
+                        meta.filetype(),
+                        meta.filename(),
+                        now.toEpochMilli());
                 return null;
             });
             LOG.info("upload user={} size={} already held", user.id(), length);
@@ -142,8 +162,8 @@ public final class UploadService {
                 throw e;
             }
         }
-        UploadStore.Upload u = new UploadStore.Upload(id, user.id(), meta.sha256(), length, offset, metadataHeader,
-                false, expires.toEpochMilli());
+        UploadStore.Upload u = new UploadStore.Upload(
+                id, user.id(), meta.sha256(), length, offset, metadataHeader, false, expires.toEpochMilli());
         db.inTransaction(tx -> {
             uploads.insert(tx, u, meta.filetype(), meta.filename(), now.toEpochMilli());
             return null;
@@ -167,8 +187,14 @@ public final class UploadService {
     }
 
     /** {@code PATCH}: one chunk at {@code Upload-Offset}. */
-    public State append(AuthUser user, String id, String offsetHeader, String contentType, long contentLength,
-                        String checksumHeader, InputStream body) {
+    public State append(
+            AuthUser user,
+            String id,
+            String offsetHeader,
+            String contentType,
+            long contentLength,
+            String checksumHeader,
+            InputStream body) {
         requireOffsetStream(contentType);
         long offset = TusHeaders.nonNegative(offsetHeader, Tus.UPLOAD_OFFSET, "invalid_upload_offset");
         TusHeaders.Checksum checksum = TusHeaders.checksum(checksumHeader);
@@ -205,8 +231,8 @@ public final class UploadService {
             if (w.interrupted()) {
                 throw interrupted();
             }
-            UploadStore.Upload after = new UploadStore.Upload(key, u.userId(), u.sha256(), u.length(), w.offset(),
-                    u.metadata(), false, expires.toEpochMilli());
+            UploadStore.Upload after = new UploadStore.Upload(
+                    key, u.userId(), u.sha256(), u.length(), w.offset(), u.metadata(), false, expires.toEpochMilli());
             if (w.offset() == u.length()) {
                 State complete = complete(after, user.id(), now);
                 done = true;
@@ -297,8 +323,11 @@ public final class UploadService {
         }
         int purged = purgeExpired();
         if (orphans + cut + purged > 0) {
-            LOG.info("uploads reconciled: {} orphan part files removed, {} unacknowledged tails cut, {} expired purged",
-                    orphans, cut, purged);
+            LOG.info(
+                    "uploads reconciled: {} orphan part files removed, {} unacknowledged tails cut, {} expired purged",
+                    orphans,
+                    cut,
+                    purged);
         }
     }
 
@@ -335,8 +364,10 @@ public final class UploadService {
             parts.truncate(u.id(), 0);
             setOffset(u.id(), 0, now);
             LOG.info("upload complete but its SHA-256 does not match: started again from 0");
-            throw new DomainException(DomainException.Kind.CHECKSUM_MISMATCH, "upload_sha256_mismatch",
-                    "Le fichier reçu ne correspond pas à son empreinte SHA-256 : il est renvoyé depuis le début.")
+            throw new DomainException(
+                            DomainException.Kind.CHECKSUM_MISMATCH,
+                            "upload_sha256_mismatch",
+                            "Le fichier reçu ne correspond pas à son empreinte SHA-256 : il est renvoyé depuis le début.")
                     .withHeader(Tus.UPLOAD_OFFSET, "0");
         }
         blobs.adopt(u.sha256(), parts.path(u.id()));
@@ -357,8 +388,8 @@ public final class UploadService {
      * Appends a request body at {@code offset}, after cutting any unacknowledged tail, and flushes it to disk.
      * A chunk with a checksum is all or nothing; without one, a cut keeps what arrived when {@code keepPartial}.
      */
-    private Written writeChunk(String id, long offset, long length, TusHeaders.Checksum checksum, InputStream body,
-                               boolean keepPartial) {
+    private Written writeChunk(
+            String id, long offset, long length, TusHeaders.Checksum checksum, InputStream body, boolean keepPartial) {
         MessageDigest digest = checksum == null ? null : digest(checksum.javaName());
         try (FileChannel ch = FileChannel.open(parts.path(id), StandardOpenOption.WRITE)) {
             ch.truncate(offset);
@@ -400,8 +431,10 @@ public final class UploadService {
             }
             if (!interrupted && digest != null && !MessageDigest.isEqual(digest.digest(), checksum.digest())) {
                 discard(ch, offset);
-                throw new DomainException(DomainException.Kind.CHECKSUM_MISMATCH, "checksum_mismatch",
-                        "Ce morceau du fichier est arrivé abîmé (somme de contrôle incorrecte) : renvoyez-le.")
+                throw new DomainException(
+                                DomainException.Kind.CHECKSUM_MISMATCH,
+                                "checksum_mismatch",
+                                "Ce morceau du fichier est arrivé abîmé (somme de contrôle incorrecte) : renvoyez-le.")
                         .withHeader(Tus.UPLOAD_OFFSET, Long.toString(offset));
             }
             ch.force(true);
@@ -445,7 +478,9 @@ public final class UploadService {
             throw notFound();
         }
         if (u.expiresAt() <= clock.instant().toEpochMilli()) {
-            throw new DomainException(DomainException.Kind.GONE, "upload_expired",
+            throw new DomainException(
+                    DomainException.Kind.GONE,
+                    "upload_expired",
                     "Cet envoi a expiré : recommencez-le depuis le début.");
         }
         return u;
@@ -460,13 +495,16 @@ public final class UploadService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new DomainException(DomainException.Kind.BUSY, "upload_locked",
-                "Un autre envoi de ce fichier est en cours : réessayez dans un instant.").withHeader("Retry-After", "1");
+        throw new DomainException(
+                        DomainException.Kind.BUSY,
+                        "upload_locked",
+                        "Un autre envoi de ce fichier est en cours : réessayez dans un instant.")
+                .withHeader("Retry-After", "1");
     }
 
     private static State state(UploadStore.Upload u) {
-        return new State(u.id(), u.offset(), u.length(), u.metadata(), Instant.ofEpochMilli(u.expiresAt()),
-                u.completed());
+        return new State(
+                u.id(), u.offset(), u.length(), u.metadata(), Instant.ofEpochMilli(u.expiresAt()), u.completed());
     }
 
     private static String requireId(String id) {
@@ -478,13 +516,14 @@ public final class UploadService {
     }
 
     static boolean isOffsetStream(String contentType) {
-        return contentType != null
-                && contentType.split(";", 2)[0].trim().equalsIgnoreCase(Tus.OFFSET_OCTET_STREAM);
+        return contentType != null && contentType.split(";", 2)[0].trim().equalsIgnoreCase(Tus.OFFSET_OCTET_STREAM);
     }
 
     private static void requireOffsetStream(String contentType) {
         if (!isOffsetStream(contentType)) {
-            throw new DomainException(DomainException.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+            throw new DomainException(
+                    DomainException.Kind.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
                     "Les morceaux d'un envoi s'envoient avec l'en-tête « Content-Type: " + Tus.OFFSET_OCTET_STREAM
                             + " ».");
         }
@@ -500,24 +539,29 @@ public final class UploadService {
     }
 
     private static DomainException offsetMismatch(long stored) {
-        return new DomainException(DomainException.Kind.CONFLICT, "upload_offset_mismatch",
-                "Le serveur a reçu ce fichier jusqu'à l'octet " + stored + " : reprenez l'envoi à cet endroit.")
+        return new DomainException(
+                        DomainException.Kind.CONFLICT,
+                        "upload_offset_mismatch",
+                        "Le serveur a reçu ce fichier jusqu'à l'octet " + stored + " : reprenez l'envoi à cet endroit.")
                 .withHeader(Tus.UPLOAD_OFFSET, Long.toString(stored));
     }
 
     private static DomainException chunkTooLarge() {
-        return DomainException.tooLarge("chunk_too_large", "Ce morceau dépasse la taille maximale de "
-                + MAX_CHUNK_BYTES + " octets : envoyez des morceaux plus petits.");
+        return DomainException.tooLarge(
+                "chunk_too_large",
+                "Ce morceau dépasse la taille maximale de " + MAX_CHUNK_BYTES
+                        + " octets : envoyez des morceaux plus petits.");
     }
 
     private static DomainException lengthExceeded() {
-        return DomainException.tooLarge("upload_length_exceeded",
-                "Ce morceau dépasse la longueur annoncée du fichier.");
+        return DomainException.tooLarge(
+                "upload_length_exceeded", "Ce morceau dépasse la longueur annoncée du fichier.");
     }
 
     private static DomainException interrupted() {
-        return DomainException.invalid("upload_interrupted", "L'envoi de ce morceau a été interrompu : demandez où "
-                + "reprendre (HEAD) et renvoyez la suite.");
+        return DomainException.invalid(
+                "upload_interrupted",
+                "L'envoi de ce morceau a été interrompu : demandez où " + "reprendre (HEAD) et renvoyez la suite.");
     }
 
     private static DomainException notFound() {

@@ -3,11 +3,10 @@ package fr.mediance.server.user;
 import fr.mediance.protocol.Role;
 import fr.mediance.server.auth.PasswordHasher;
 import fr.mediance.server.db.Database;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates the {@code admin} account on a start where a password is given and no such account exists yet. */
 public final class AdminSeeder {
@@ -29,7 +28,8 @@ public final class AdminSeeder {
 
     /** Answers whether the account was created now. */
     public boolean seed(String password) {
-        if (password == null || password.isEmpty()
+        if (password == null
+                || password.isEmpty()
                 || db.read(tx -> users.findByUsername(tx, USERNAME)).isPresent()) {
             return false;
         }

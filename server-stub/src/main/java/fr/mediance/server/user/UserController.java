@@ -34,13 +34,15 @@ public final class UserController {
         if (roleParam != null && !roleParam.isEmpty()) {
             role = Role.fromCode(roleParam);
             if (role == null) {
-                throw DomainException.invalid("invalid_role", "Rôle inconnu : utilisez counsellor, coordinator, "
-                        + "office ou admin.");
+                throw DomainException.invalid(
+                        "invalid_role", "Rôle inconnu : utilisez counsellor, coordinator, " + "office ou admin.");
             }
         }
         Role filter = role;
-        UsersResponse response = new UsersResponse(db.read(tx -> users.listActive(tx, caller.structureId(), filter))
-                .stream().map(UserRecord::toDto).toList());
+        UsersResponse response =
+                new UsersResponse(db.read(tx -> users.listActive(tx, caller.structureId(), filter)).stream()
+                        .map(UserRecord::toDto)
+                        .toList());
         Responses.ok(ctx, response);
     }
 }

@@ -4,8 +4,16 @@ import fr.mediance.protocol.Role;
 import fr.mediance.protocol.UserDto;
 
 /** An account as stored, with what login needs. Never serialised: {@link #toDto()} is the wire form. */
-public record UserRecord(String id, String structureId, String username, String displayName, Role role,
-                         String passwordHash, boolean active, int failedLogins, Long lockedUntilMillis) {
+public record UserRecord(
+        String id,
+        String structureId,
+        String username,
+        String displayName,
+        Role role,
+        String passwordHash,
+        boolean active,
+        int failedLogins,
+        Long lockedUntilMillis) {
 
     public UserDto toDto() {
         return new UserDto(id, username, displayName, role, structureId);

@@ -1,5 +1,16 @@
 package fr.mediance.server.visit;
 
+import static fr.mediance.server.sync.FieldChecks.amount;
+import static fr.mediance.server.sync.FieldChecks.code;
+import static fr.mediance.server.sync.FieldChecks.codes;
+import static fr.mediance.server.sync.FieldChecks.date;
+import static fr.mediance.server.sync.FieldChecks.id;
+import static fr.mediance.server.sync.FieldChecks.instant;
+import static fr.mediance.server.sync.FieldChecks.itemId;
+import static fr.mediance.server.sync.FieldChecks.range;
+import static fr.mediance.server.sync.FieldChecks.size;
+import static fr.mediance.server.sync.FieldChecks.text;
+
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.CheckInDto;
@@ -15,30 +26,18 @@ import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.consent.MandateRules;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
-import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.PushService;
+import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-
-import static fr.mediance.server.sync.FieldChecks.amount;
-import static fr.mediance.server.sync.FieldChecks.code;
-import static fr.mediance.server.sync.FieldChecks.codes;
-import static fr.mediance.server.sync.FieldChecks.date;
-import static fr.mediance.server.sync.FieldChecks.id;
-import static fr.mediance.server.sync.FieldChecks.instant;
-import static fr.mediance.server.sync.FieldChecks.itemId;
-import static fr.mediance.server.sync.FieldChecks.range;
-import static fr.mediance.server.sync.FieldChecks.size;
-import static fr.mediance.server.sync.FieldChecks.text;
 
 /**
  * Visit reports: written once by their author ({@code counsellorId} = caller), then immutable (the same content
@@ -60,18 +59,23 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
         id("counsellorId", v.counsellorId(), true);
         code(tx, "medium", CodeLists.MEDIUM, v.medium(), true);
         if (v.domains().size() > Limits.MAX_LIST_ITEMS) {
-            throw RejectedOp.invalid("domains", "Trop de domaines dans « domains » (au plus "
-                    + Limits.MAX_LIST_ITEMS + ").");
+            throw RejectedOp.invalid(
+                    "domains", "Trop de domaines dans « domains » (au plus " + Limits.MAX_LIST_ITEMS + ").");
         }
         Set<String> seen = new HashSet<>();
         for (String d : v.domains()) {
             if (!seen.add(d)) {
-                throw RejectedOp.invalid("domains", "Le domaine « " + FieldChecks.shorten(d) + " » apparaît deux fois.");
+                throw RejectedOp.invalid(
+                        "domains", "Le domaine « " + FieldChecks.shorten(d) + " » apparaît deux fois.");
             }
             code(tx, "domains", CodeLists.DOMAIN, d, true);
         }
         text("place", v.place(), Limits.MAX_SHORT_TEXT, false);
-        range("durationMinutes", v.durationMinutes(), Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES,
+        range(
+                "durationMinutes",
+                v.durationMinutes(),
+                Limits.MIN_CONTACT_MINUTES,
+                Limits.MAX_CONTACT_MINUTES,
                 "La durée « durationMinutes » doit être comprise entre " + Limits.MIN_CONTACT_MINUTES + " et "
                         + Limits.MAX_CONTACT_MINUTES + " minutes.");
         codes(tx, "personsPresent", ListNames.PERSON_PRESENT, v.personsPresent());
@@ -114,8 +118,13 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
 
     private static void energy(Tx tx, EnergyCheckDto e) {
         code(tx, "energy.supplyState", ListNames.SUPPLY_STATE, e.supplyState(), false);
-        range("energy.limitedKva", e.limitedKva(), Limits.MIN_KVA, Limits.MAX_KVA, "La puissance limitée "
-                + "« limitedKva » doit être comprise entre " + Limits.MIN_KVA + " et " + Limits.MAX_KVA + " kVA.");
+        range(
+                "energy.limitedKva",
+                e.limitedKva(),
+                Limits.MIN_KVA,
+                Limits.MAX_KVA,
+                "La puissance limitée " + "« limitedKva » doit être comprise entre " + Limits.MIN_KVA + " et "
+                        + Limits.MAX_KVA + " kVA.");
         date("energy.supplyStateSince", e.supplyStateSince(), false);
         code(tx, "energy.heatingType", ListNames.HEATING_TYPE, e.heatingType(), false);
         codes(tx, "energy.ecoGestures", ListNames.ECO_GESTURE, e.ecoGestures());
@@ -139,15 +148,22 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
 
     private static void checkIn(CheckInDto c) {
         if (Math.abs(c.latitudeE6()) > 90_000_000L) {
-            throw RejectedOp.invalid("checkIn.latitudeE6", "La latitude « latitudeE6 » doit être comprise entre "
-                    + "-90 et 90 degrés (en millionièmes).");
+            throw RejectedOp.invalid(
+                    "checkIn.latitudeE6",
+                    "La latitude « latitudeE6 » doit être comprise entre " + "-90 et 90 degrés (en millionièmes).");
         }
         if (Math.abs(c.longitudeE6()) > 180_000_000L) {
-            throw RejectedOp.invalid("checkIn.longitudeE6", "La longitude « longitudeE6 » doit être comprise entre "
-                    + "-180 et 180 degrés (en millionièmes).");
+            throw RejectedOp.invalid(
+                    "checkIn.longitudeE6",
+                    "La longitude « longitudeE6 » doit être comprise entre " + "-180 et 180 degrés (en millionièmes).");
         }
-        range("checkIn.accuracyMeters", c.accuracyMeters(), 0, Limits.MAX_ACCURACY_METERS, "La précision "
-                + "« accuracyMeters » doit être comprise entre 0 et " + Limits.MAX_ACCURACY_METERS + " mètres.");
+        range(
+                "checkIn.accuracyMeters",
+                c.accuracyMeters(),
+                0,
+                Limits.MAX_ACCURACY_METERS,
+                "La précision " + "« accuracyMeters » doit être comprise entre 0 et " + Limits.MAX_ACCURACY_METERS
+                        + " mètres.");
         if (c.at() == null) {
             throw RejectedOp.invalid("checkIn.at", "Le champ « checkIn.at » est obligatoire.");
         }
@@ -165,23 +181,31 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
         }
         Optional<StoredEntity> existing = c.existing(EntityType.VISIT_REPORT, v.id());
         if (existing.isPresent()) {
-            return c.sameOrImmutable(existing.get(), v, RejectedOp.REPORT_IMMUTABLE,
+            return c.sameOrImmutable(
+                    existing.get(),
+                    v,
+                    RejectedOp.REPORT_IMMUTABLE,
                     "Ce compte rendu est déjà envoyé et ne peut plus changer : créez un nouveau compte rendu "
                             + "qui le remplace (« supersedes »).");
         }
         ResidentFiles.requireVisible(c, v.residentId());
         if (v.appointmentId() != null) {
-            AppointmentDto a = (AppointmentDto) c.inStructure(EntityType.APPOINTMENT, v.appointmentId(),
-                    "Rendez-vous « appointmentId » introuvable.").data();
+            AppointmentDto a = (AppointmentDto) c.inStructure(
+                            EntityType.APPOINTMENT, v.appointmentId(), "Rendez-vous « appointmentId » introuvable.")
+                    .data();
             if (!a.residentId().equals(v.residentId())
-                    || (c.user().is(Role.COUNSELLOR) && !a.counsellorId().equals(c.user().id()))) {
+                    || (c.user().is(Role.COUNSELLOR)
+                            && !a.counsellorId().equals(c.user().id()))) {
                 throw RejectedOp.notFound("Rendez-vous « appointmentId » introuvable pour cette personne.");
             }
         }
         requireMandates(c, v);
         if (v.supersedes() != null) {
-            VisitReportDto old = (VisitReportDto) c.inStructure(EntityType.VISIT_REPORT, v.supersedes(),
-                    "Le compte rendu remplacé (« supersedes ») est introuvable.").data();
+            VisitReportDto old = (VisitReportDto) c.inStructure(
+                            EntityType.VISIT_REPORT,
+                            v.supersedes(),
+                            "Le compte rendu remplacé (« supersedes ») est introuvable.")
+                    .data();
             if (!old.counsellorId().equals(v.counsellorId())) {
                 throw RejectedOp.forbidden("Vous ne pouvez remplacer que vos propres comptes rendus (« supersedes »).");
             }
@@ -189,8 +213,10 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
                 throw RejectedOp.notFound("Le compte rendu remplacé (« supersedes ») concerne une autre personne.");
             }
             if (c.tx().exists("SELECT 1 FROM visit_reports WHERE supersedes = ? AND id <> ?", v.supersedes(), v.id())) {
-                throw new RejectedOp(RejectedOp.REPORT_SUPERSEDED, "Ce compte rendu a déjà été remplacé par une "
-                        + "correction : corrigez plutôt sa dernière version.");
+                throw new RejectedOp(
+                        RejectedOp.REPORT_SUPERSEDED,
+                        "Ce compte rendu a déjà été remplacé par une "
+                                + "correction : corrigez plutôt sa dernière version.");
             }
         }
         return c.applied(c.save(v));
@@ -210,9 +236,11 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
             }
             LocalDate day = a.date() != null ? a.date() : contactDay;
             if (a.mandateId() == null || !MandateRules.covers(c, v.residentId(), a.mandateId(), a.domain(), day)) {
-                throw new RejectedOp(RejectedOp.MANDATE_REQUIRED, "Action « pour le compte de » sans mandat actif "
-                        + "couvrant le domaine « " + a.domain() + " » à la date du " + FieldChecks.day(day)
-                        + " : faites signer un mandat ou enregistrez l'action sans « pour le compte de ».");
+                throw new RejectedOp(
+                        RejectedOp.MANDATE_REQUIRED,
+                        "Action « pour le compte de » sans mandat actif "
+                                + "couvrant le domaine « " + a.domain() + " » à la date du " + FieldChecks.day(day)
+                                + " : faites signer un mandat ou enregistrez l'action sans « pour le compte de ».");
             }
         }
     }
@@ -224,7 +252,8 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
 
     @Override
     public boolean sees(Viewer viewer, StoredEntity stored, VisitReportDto report) {
-        return viewer.seesWholeStructure() || viewer.id().equals(report.counsellorId())
+        return viewer.seesWholeStructure()
+                || viewer.id().equals(report.counsellorId())
                 || viewer.isReferentOf(report.residentId());
     }
 }

@@ -1,5 +1,7 @@
 package fr.mediance.server.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ChangeDto;
@@ -14,21 +16,18 @@ import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.server.ServerConfig;
 import fr.mediance.server.TestDatabase;
 import fr.mediance.server.TestServer;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A database written before tasks, consents, mandates and private notes existed: the migration adds their
@@ -43,10 +42,15 @@ class TasksConsentsMigrationTest {
         String oldResident = "{\"id\":\"r-old\",\"structureId\":\"s-old\",\"lastName\":\"Martin\","
                 + "\"firstName\":\"Odile\",\"mobilityReason\":\"elderly\",\"referentId\":\"u-conseil\"}";
         try (HikariDataSource ds = fr.mediance.server.db.DataSources.sqlite(dir.resolve("mediance.db"))) {
-            Flyway.configure().dataSource(ds).locations("classpath:fr/mediance/server/db/nomigrations")
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:fr/mediance/server/db/nomigrations")
                     .failOnMissingLocations(false)
-                    .javaMigrations(new V1__Initial_schema(), new V2__Merge_conflicts_uploads()).load().migrate();
-            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                    .javaMigrations(new V1__Initial_schema(), new V2__Merge_conflicts_uploads())
+                    .load()
+                    .migrate();
+            try (Connection c = ds.getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute("INSERT INTO structures (id, name, created_at) VALUES ('s-old', 'Ancienne', 0)");
                 st.execute("INSERT INTO users (id, structure_id, username, display_name, role, password_hash, "
                         + "created_at) VALUES ('u-conseil', 's-old', 'ancien', 'Ancien', 'counsellor', 'x', 0)");
@@ -67,35 +71,74 @@ class TasksConsentsMigrationTest {
             }
         }
 
-        TestServer server = new TestServer(TestDatabase.sqlite(dir), dir, new MutableClock(TestServer.START),
+        TestServer server = new TestServer(
+                TestDatabase.sqlite(dir),
+                dir,
+                new MutableClock(TestServer.START),
                 new ServerConfig(0, false, null, TestServer.PASSWORD));
         try {
             for (String table : List.of("tasks", "consents", "mandates", "private_notes")) {
                 assertThat(server.count("SELECT COUNT(*) FROM " + table)).isZero();
             }
-            String admin = server.login("admin", TestServer.PASSWORD, "poste").as(LoginResponse.class).accessToken();
+            String admin = server.login("admin", TestServer.PASSWORD, "poste")
+                    .as(LoginResponse.class)
+                    .accessToken();
             List<ChangeDto> feed = server.get(ApiPaths.SYNC_CHANGES + "?limit=1000", admin)
-                    .as(ChangesResponse.class).changes();
-            ResidentDto resident = (ResidentDto) feed.stream().filter(c -> c.entity() == EntityType.RESIDENT)
-                    .findFirst().orElseThrow().data();
+                    .as(ChangesResponse.class)
+                    .changes();
+            ResidentDto resident = (ResidentDto) feed.stream()
+                    .filter(c -> c.entity() == EntityType.RESIDENT)
+                    .findFirst()
+                    .orElseThrow()
+                    .data();
             assertThat(resident.lastName()).isEqualTo("Martin");
             assertThat(resident.household()).isEmpty();
             assertThat(resident.underProtection()).isFalse();
             CodeDto facture = code(feed, "document_type:facture");
             assertThat(facture.value()).as("a seeded code gains its retention").isEqualTo("P6M");
             assertThat(server.sql("SELECT data FROM codes WHERE id = 'document_type:relance'"))
-                    .as("an edited code is left alone").contains("Relance (modifié)").doesNotContain("value");
+                    .as("an edited code is left alone")
+                    .contains("Relance (modifié)")
+                    .doesNotContain("value");
 
-            TaskDto task = new TaskDto("t-1", null, "r-old", null, "u-conseil", "Vérifier la décision du FSL",
-                    LocalDate.of(2027, 1, 25), TaskDto.TODO, "fsl_decision", null, TestServer.START, null);
-            ConsentDto consent = new ConsentDto("c-1", null, "r-old", "information_notice", null, "2026-1",
-                    TestServer.START, null, null, "admin", "paper");
-            PushResponse pushed = server.post(ApiPaths.SYNC_PUSH, admin, new PushRequest("poste", List.of(
-                    new OperationDto("op-1", EntityType.TASK, "t-1", null, false, task),
-                    new OperationDto("op-2", EntityType.CONSENT, "c-1", null, false, consent)))).as(PushResponse.class);
-            assertThat(pushed.results()).allSatisfy(r -> assertThat(r.status()).as(r.message())
-                    .isEqualTo(OpStatus.APPLIED));
-            assertThat(server.sql("SELECT assignee_id FROM tasks WHERE id = 't-1'")).isEqualTo("u-conseil");
+            TaskDto task = new TaskDto(
+                    "t-1",
+                    null,
+                    "r-old",
+                    null,
+                    "u-conseil",
+                    "Vérifier la décision du FSL",
+                    LocalDate.of(2027, 1, 25),
+                    TaskDto.TODO,
+                    "fsl_decision",
+                    null,
+                    TestServer.START,
+                    null);
+            ConsentDto consent = new ConsentDto(
+                    "c-1",
+                    null,
+                    "r-old",
+                    "information_notice",
+                    null,
+                    "2026-1",
+                    TestServer.START,
+                    null,
+                    null,
+                    "admin",
+                    "paper");
+            PushResponse pushed = server.post(
+                            ApiPaths.SYNC_PUSH,
+                            admin,
+                            new PushRequest(
+                                    "poste",
+                                    List.of(
+                                            new OperationDto("op-1", EntityType.TASK, "t-1", null, false, task),
+                                            new OperationDto("op-2", EntityType.CONSENT, "c-1", null, false, consent))))
+                    .as(PushResponse.class);
+            assertThat(pushed.results())
+                    .allSatisfy(r -> assertThat(r.status()).as(r.message()).isEqualTo(OpStatus.APPLIED));
+            assertThat(server.sql("SELECT assignee_id FROM tasks WHERE id = 't-1'"))
+                    .isEqualTo("u-conseil");
         } finally {
             server.close();
             server.db.close();
@@ -103,7 +146,10 @@ class TasksConsentsMigrationTest {
     }
 
     private static CodeDto code(List<ChangeDto> feed, String id) {
-        return (CodeDto) feed.stream().filter(c -> c.entity() == EntityType.CODE && c.entityId().equals(id))
-                .reduce((a, b) -> b).orElseThrow().data();
+        return (CodeDto) feed.stream()
+                .filter(c -> c.entity() == EntityType.CODE && c.entityId().equals(id))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .data();
     }
 }

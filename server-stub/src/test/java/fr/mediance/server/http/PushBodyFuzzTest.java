@@ -1,17 +1,15 @@
 package fr.mediance.server.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.server.DomainException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The push body decoder of the server, whatever the bytes: a whole request with well-formed operations, or a

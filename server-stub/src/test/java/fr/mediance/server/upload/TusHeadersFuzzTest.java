@@ -1,14 +1,12 @@
 package fr.mediance.server.upload;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
-import fr.mediance.server.DomainException;
-
-import java.nio.charset.StandardCharsets;
-
-import java.util.concurrent.TimeUnit;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import fr.mediance.server.DomainException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The tus header decoders, whatever the text: a value that respects the rules, or a 400 ({@code INVALID}) with

@@ -10,15 +10,29 @@ import java.util.List;
  * {@code pendingSync} is true while a local change waits to be sent. {@code checklist}: what to bring back or
  * collect; {@code safetyNotes}: e.g. a visit in pairs.
  */
-public record AgendaItem(String appointmentId, String type, Instant start, Instant end, String status,
-                         String statusReason, String address, String notes, String residentId,
-                         String residentName, String residentPhone, String accessNotes, String counsellorId,
-                         String counsellorName, ReportState reportState, String reportId, boolean pendingSync,
-                         List<String> checklist, String safetyNotes) {
+public record AgendaItem(
+        String appointmentId,
+        String type,
+        Instant start,
+        Instant end,
+        String status,
+        String statusReason,
+        String address,
+        String notes,
+        String residentId,
+        String residentName,
+        String residentPhone,
+        String accessNotes,
+        String counsellorId,
+        String counsellorName,
+        ReportState reportState,
+        String reportId,
+        boolean pendingSync,
+        List<String> checklist,
+        String safetyNotes) {
     public AgendaItem {
         checklist = checklist == null ? List.of() : List.copyOf(checklist);
     }
-
 
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package fr.mediance.app.core.agenda;
 
 import fr.mediance.app.core.Outcome;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

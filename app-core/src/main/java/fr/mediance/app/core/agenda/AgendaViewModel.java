@@ -1,7 +1,12 @@
 package fr.mediance.app.core.agenda;
 
-import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ListNames;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -16,12 +21,6 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.reference.CodeLists;
-import fr.mediance.app.core.reference.ReferenceService;
-import fr.mediance.app.core.sync.SyncService;
-import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ListNames;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -40,20 +39,39 @@ import javafx.collections.ObservableList;
  */
 public final class AgendaViewModel {
 
-    public enum Range { DAY, WEEK }
+    public enum Range {
+        DAY,
+        WEEK
+    }
 
     /** How an appointment's status is shown (its badge). */
-    public enum StatusKind { PROPOSED, CONFIRMED, DONE, ABSENT, CANCELLED }
+    public enum StatusKind {
+        PROPOSED,
+        CONFIRMED,
+        DONE,
+        ABSENT,
+        CANCELLED
+    }
 
     /** One appointment as the list shows it. {@code statusReason} is the reason's label (cancelled, absent). */
-    public record Row(String appointmentId, LocalDate day, String timeRange, String residentName, String address,
-                      String accessNotes, String type, String typeLabel, boolean homeVisit, String statusLabel,
-                      StatusKind statusKind, String statusReason, String reportLabel, boolean pendingSync) {
-    }
+    public record Row(
+            String appointmentId,
+            LocalDate day,
+            String timeRange,
+            String residentName,
+            String address,
+            String accessNotes,
+            String type,
+            String typeLabel,
+            boolean homeVisit,
+            String statusLabel,
+            StatusKind statusKind,
+            String statusReason,
+            String reportLabel,
+            boolean pendingSync) {}
 
     /** One day of the list: "Lundi 30 novembre", "2 rendez-vous", its appointments by start time. */
-    public record Day(LocalDate date, String title, String countText, boolean today, List<Row> rows) {
-    }
+    public record Day(LocalDate date, String title, String countText, boolean today, List<Row> rows) {}
 
     private final AgendaService agenda;
     private final ReferenceService reference;
@@ -62,7 +80,7 @@ public final class AgendaViewModel {
     private final ResourceBundle texts;
     private final BackgroundWork work;
     private final Consumer<String> onOpen;
-    private Consumer<String> onPrepare = id -> { };
+    private Consumer<String> onPrepare = id -> {};
     private final Runnable removeListener;
 
     private final ObjectProperty<Range> range = new SimpleObjectProperty<>(this, "range", Range.DAY);
@@ -83,8 +101,16 @@ public final class AgendaViewModel {
     /**
      * @param onOpen called on the FX executor with the appointment id when the user opens an appointment
      */
-    public AgendaViewModel(AgendaService agenda, ReferenceService reference, SyncService sync, Clock clock, ZoneId zone,
-                           ResourceBundle texts, Executor background, Executor fx, Consumer<String> onOpen) {
+    public AgendaViewModel(
+            AgendaService agenda,
+            ReferenceService reference,
+            SyncService sync,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx,
+            Consumer<String> onOpen) {
         this.agenda = Objects.requireNonNull(agenda);
         this.reference = Objects.requireNonNull(reference);
         this.clock = Objects.requireNonNull(clock);
@@ -94,7 +120,7 @@ public final class AgendaViewModel {
         this.onOpen = Objects.requireNonNull(onOpen);
         anchor.set(currentDay());
         range.addListener((obs, old, r) -> refresh());
-        removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
+        removeListener = sync == null ? () -> {} : sync.addDataListener(this::onSynced);
     }
 
     /** Called with the appointment id when the user asks for its preparation panel. */
@@ -103,8 +129,10 @@ public final class AgendaViewModel {
     }
 
     private void onSynced(Set<EntityType> changed) {
-        if (changed.contains(EntityType.APPOINTMENT) || changed.contains(EntityType.RESIDENT)
-                || changed.contains(EntityType.VISIT_REPORT) || changed.contains(EntityType.CODE)) {
+        if (changed.contains(EntityType.APPOINTMENT)
+                || changed.contains(EntityType.RESIDENT)
+                || changed.contains(EntityType.VISIT_REPORT)
+                || changed.contains(EntityType.CODE)) {
             refresh();
         }
     }
@@ -162,43 +190,54 @@ public final class AgendaViewModel {
         LocalDate day = anchor.get();
         int gen = ++generation;
         loading.set(true);
-        record Loaded(List<Row> rows, List<Day> grouped) {
-        }
-        work.supply("loading the agenda", () -> {
-            List<AgendaItem> found = r == Range.DAY ? agenda.myDay(day) : agenda.myWeek(day);
-            List<Row> rows = found.stream().map(this::row).toList();
-            return new Loaded(rows, group(rows, r, day, today));
-        }, loaded -> {
-            if (gen != generation) {
-                return;
-            }
-            List<Row> rows = loaded.rows();
-            List<Day> grouped = loaded.grouped();
-            LocalDate monday = mondayOf(day);
-            if (r == Range.DAY) {
-                heading.set(day.equals(today) ? text("agenda.today.heading", Texts.date(texts).format(day))
-                        : capitalise(Texts.weekday(texts).format(day)) + " " + Texts.date(texts).format(day));
-                emptyText.set(text(day.equals(today) ? "agenda.empty.today" : "agenda.empty.day"));
-                previousText.set(text("agenda.previous.day"));
-                nextText.set(text("agenda.next.day"));
-                showingToday.set(day.equals(today));
-            } else {
-                heading.set(text("agenda.week.heading", Texts.date(texts).format(monday), Texts.date(texts).format(monday.plusDays(6))));
-                emptyText.set(text("agenda.empty.week"));
-                previousText.set(text("agenda.previous.week"));
-                nextText.set(text("agenda.next.week"));
-                showingToday.set(monday.equals(mondayOf(today)));
-            }
-            items.setAll(rows);
-            days.setAll(grouped);
-            empty.set(rows.isEmpty());
-            loading.set(false);
-        }, e -> {
-            if (gen == generation) {
-                emptyText.set(text("common.load.failed"));
-                loading.set(false);
-            }
-        });
+        record Loaded(List<Row> rows, List<Day> grouped) {}
+        work.supply(
+                "loading the agenda",
+                () -> {
+                    List<AgendaItem> found = r == Range.DAY ? agenda.myDay(day) : agenda.myWeek(day);
+                    List<Row> rows = found.stream().map(this::row).toList();
+                    return new Loaded(rows, group(rows, r, day, today));
+                },
+                loaded -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    List<Row> rows = loaded.rows();
+                    List<Day> grouped = loaded.grouped();
+                    LocalDate monday = mondayOf(day);
+                    if (r == Range.DAY) {
+                        heading.set(
+                                day.equals(today)
+                                        ? text(
+                                                "agenda.today.heading",
+                                                Texts.date(texts).format(day))
+                                        : capitalise(Texts.weekday(texts).format(day)) + " "
+                                                + Texts.date(texts).format(day));
+                        emptyText.set(text(day.equals(today) ? "agenda.empty.today" : "agenda.empty.day"));
+                        previousText.set(text("agenda.previous.day"));
+                        nextText.set(text("agenda.next.day"));
+                        showingToday.set(day.equals(today));
+                    } else {
+                        heading.set(text(
+                                "agenda.week.heading",
+                                Texts.date(texts).format(monday),
+                                Texts.date(texts).format(monday.plusDays(6))));
+                        emptyText.set(text("agenda.empty.week"));
+                        previousText.set(text("agenda.previous.week"));
+                        nextText.set(text("agenda.next.week"));
+                        showingToday.set(monday.equals(mondayOf(today)));
+                    }
+                    items.setAll(rows);
+                    days.setAll(grouped);
+                    empty.set(rows.isEmpty());
+                    loading.set(false);
+                },
+                e -> {
+                    if (gen == generation) {
+                        emptyText.set(text("common.load.failed"));
+                        loading.set(false);
+                    }
+                });
     }
 
     /** The day view: one group. The week: Monday to Sunday, days without appointments included. */
@@ -209,7 +248,11 @@ public final class AgendaViewModel {
         for (int i = 0; i < count; i++) {
             LocalDate d = first.plusDays(i);
             List<Row> ofDay = rows.stream().filter(x -> x.day().equals(d)).toList();
-            out.add(new Day(d, capitalise(Texts.day(texts).format(d)), text("agenda.count", ofDay.size()), d.equals(today),
+            out.add(new Day(
+                    d,
+                    capitalise(Texts.day(texts).format(d)),
+                    text("agenda.count", ofDay.size()),
+                    d.equals(today),
                     ofDay));
         }
         return out;
@@ -217,7 +260,9 @@ public final class AgendaViewModel {
 
     private Row row(AgendaItem i) {
         LocalDate day = i.start().atZone(zone).toLocalDate();
-        String time = text("agenda.time.range", Texts.time(texts).format(i.start().atZone(zone)),
+        String time = text(
+                "agenda.time.range",
+                Texts.time(texts).format(i.start().atZone(zone)),
                 i.end() == null ? "" : Texts.time(texts).format(i.end().atZone(zone)));
         String report = switch (i.reportState() == null ? ReportState.NONE : i.reportState()) {
             case NONE -> "";
@@ -225,12 +270,21 @@ public final class AgendaViewModel {
             case COMPLETED -> text("agenda.report.done");
         };
         String reason = i.statusReason() == null ? "" : reference.label(ListNames.CANCEL_REASON, i.statusReason());
-        return new Row(i.appointmentId(), day, time, nullToEmpty(i.residentName()), nullToEmpty(i.address()),
-                nullToEmpty(i.accessNotes()), nullToEmpty(i.type()),
+        return new Row(
+                i.appointmentId(),
+                day,
+                time,
+                nullToEmpty(i.residentName()),
+                nullToEmpty(i.address()),
+                nullToEmpty(i.accessNotes()),
+                nullToEmpty(i.type()),
                 codeLabel(CodeLists.APPOINTMENT_TYPE, "appointment.type.", i.type()),
                 CodeLists.APPOINTMENT_HOME_VISIT.equals(i.type()),
-                codeLabel(CodeLists.APPOINTMENT_STATUS, "appointment.status.", i.status()), kind(i.status()),
-                reason, report, i.pendingSync());
+                codeLabel(CodeLists.APPOINTMENT_STATUS, "appointment.status.", i.status()),
+                kind(i.status()),
+                reason,
+                report,
+                i.pendingSync());
     }
 
     /** The badge of a status code. */
@@ -242,7 +296,8 @@ public final class AgendaViewModel {
             case AppointmentStatus.PROPOSED -> StatusKind.PROPOSED;
             case AppointmentStatus.DONE -> StatusKind.DONE;
             case AppointmentStatus.NO_SHOW -> StatusKind.ABSENT;
-            case AppointmentStatus.CANCELLED_BY_RESIDENT, AppointmentStatus.CANCELLED_BY_STRUCTURE -> StatusKind.CANCELLED;
+            case AppointmentStatus.CANCELLED_BY_RESIDENT, AppointmentStatus.CANCELLED_BY_STRUCTURE ->
+                StatusKind.CANCELLED;
             default -> StatusKind.CONFIRMED;
         };
     }
@@ -252,8 +307,8 @@ public final class AgendaViewModel {
         return codeLabel(reference, texts, list, bundlePrefix, code);
     }
 
-    static String codeLabel(ReferenceService reference, ResourceBundle texts, String list, String bundlePrefix,
-                            String code) {
+    static String codeLabel(
+            ReferenceService reference, ResourceBundle texts, String list, String bundlePrefix, String code) {
         if (code == null || code.isBlank()) {
             return "";
         }
@@ -293,7 +348,10 @@ public final class AgendaViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ObjectProperty<Range> rangeProperty() {

@@ -9,8 +9,7 @@ public final class AppointmentStatus {
     public static final String NO_SHOW = "no_show";
     public static final String CANCELLED_BY_STRUCTURE = "cancelled_by_structure";
 
-    private AppointmentStatus() {
-    }
+    private AppointmentStatus() {}
 
     /** Whether {@code status} is one of the known codes. */
     public static boolean isKnown(String status) {

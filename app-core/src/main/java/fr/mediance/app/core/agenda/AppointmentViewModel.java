@@ -1,6 +1,17 @@
 package fr.mediance.app.core.agenda;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.platform.ExternalApps;
+import fr.mediance.app.core.reference.CodeItem;
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.ListNames;
+import fr.mediance.protocol.TaskDto;
+import fr.mediance.protocol.VisitReportDto;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,18 +24,6 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.platform.ExternalApps;
-import fr.mediance.app.core.reference.CodeItem;
-import fr.mediance.app.core.reference.CodeLists;
-import fr.mediance.app.core.reference.ReferenceService;
-import fr.mediance.protocol.ActionDto;
-import fr.mediance.protocol.DocumentDto;
-import fr.mediance.protocol.ListNames;
-import fr.mediance.protocol.TaskDto;
-import fr.mediance.protocol.VisitReportDto;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,16 +44,15 @@ import javafx.collections.ObservableList;
 public final class AppointmentViewModel {
 
     /** An open follow-up: its title and "Pour le 12/12/2026" (or overdue). */
-    public record TaskRow(String taskId, String title, String dueText, boolean overdue) {
-    }
+    public record TaskRow(String taskId, String title, String dueText, boolean overdue) {}
 
     /** A document to watch: "Facture – EDF" and "À régler avant le 12/12/2026 · 412,30 €". */
-    public record DocumentRow(String documentId, String title, String detail) {
-    }
+    public record DocumentRow(String documentId, String title, String detail) {}
 
     /** The status changes a counsellor may make. */
     public enum StatusChange {
-        ABSENT(AppointmentStatus.NO_SHOW), CANCELLED_BY_RESIDENT(AppointmentStatus.CANCELLED_BY_RESIDENT);
+        ABSENT(AppointmentStatus.NO_SHOW),
+        CANCELLED_BY_RESIDENT(AppointmentStatus.CANCELLED_BY_RESIDENT);
 
         public final String code;
 
@@ -65,6 +63,7 @@ public final class AppointmentViewModel {
 
     /** How far ahead a document's due or retention date counts as near. */
     static final int HORIZON_DAYS = 30;
+
     private static final int SYNTHESIS_LINES = 3;
     private static final int SYNTHESIS_CHARS = 240;
 
@@ -75,9 +74,9 @@ public final class AppointmentViewModel {
     private final ZoneId zone;
     private final ResourceBundle texts;
     private final BackgroundWork work;
-    private Consumer<String> onMessage = m -> { };
-    private Consumer<String> onOpenVisit = id -> { };
-    private Consumer<String> onOpenResident = id -> { };
+    private Consumer<String> onMessage = m -> {};
+    private Consumer<String> onOpenVisit = id -> {};
+    private Consumer<String> onOpenResident = id -> {};
 
     private String appointmentId;
     private AgendaItem item;
@@ -96,7 +95,8 @@ public final class AppointmentViewModel {
     private final ReadOnlyBooleanWrapper canShowMap = new ReadOnlyBooleanWrapper(this, "canShowMap");
     private final ObservableList<String> checklist = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper lastContactTitle = new ReadOnlyStringWrapper(this, "lastContactTitle", "");
-    private final ReadOnlyStringWrapper lastContactSynthesis = new ReadOnlyStringWrapper(this, "lastContactSynthesis", "");
+    private final ReadOnlyStringWrapper lastContactSynthesis =
+            new ReadOnlyStringWrapper(this, "lastContactSynthesis", "");
     private final ObservableList<String> lastContactActions = FXCollections.observableArrayList();
     private final ObservableList<TaskRow> tasks = FXCollections.observableArrayList();
     private final ObservableList<DocumentRow> documents = FXCollections.observableArrayList();
@@ -108,8 +108,15 @@ public final class AppointmentViewModel {
     private final ObjectProperty<String> reason = new SimpleObjectProperty<>(this, "reason");
     private final ReadOnlyStringWrapper reasonError = new ReadOnlyStringWrapper(this, "reasonError", "");
 
-    public AppointmentViewModel(AgendaService agenda, ReferenceService reference, ExternalApps apps, Clock clock,
-                                ZoneId zone, ResourceBundle texts, Executor background, Executor fx) {
+    public AppointmentViewModel(
+            AgendaService agenda,
+            ReferenceService reference,
+            ExternalApps apps,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.agenda = Objects.requireNonNull(agenda);
         this.reference = Objects.requireNonNull(reference);
         this.apps = Objects.requireNonNull(apps);
@@ -138,15 +145,17 @@ public final class AppointmentViewModel {
     public CompletableFuture<Boolean> load(String id) {
         this.appointmentId = id;
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        record Loaded(Optional<Preparation> found, List<CodeItem> reasons) {
-        }
-        return work.supply("loading an appointment",
-                () -> new Loaded(agenda.prepare(id, today, HORIZON_DAYS), reference.codes(ListNames.CANCEL_REASON)),
-                l -> {
-                    l.found().ifPresent(x -> show(x, today));
-                    cancelReasons.setAll(l.reasons());
-                    loaded.set(l.found().isPresent());
-                }, e -> onMessage.accept(text("common.load.failed")))
+        record Loaded(Optional<Preparation> found, List<CodeItem> reasons) {}
+        return work.supply(
+                        "loading an appointment",
+                        () -> new Loaded(
+                                agenda.prepare(id, today, HORIZON_DAYS), reference.codes(ListNames.CANCEL_REASON)),
+                        l -> {
+                            l.found().ifPresent(x -> show(x, today));
+                            cancelReasons.setAll(l.reasons());
+                            loaded.set(l.found().isPresent());
+                        },
+                        e -> onMessage.accept(text("common.load.failed")))
                 .thenApply(l -> l.found().isPresent())
                 .exceptionally(e -> false);
     }
@@ -156,13 +165,22 @@ public final class AppointmentViewModel {
         item = a;
         residentName.set(nz(a.residentName()));
         var start = a.start().atZone(zone);
-        whenText.set(text("appointment.when", AgendaViewModel.capitalise(Texts.dayWithYear(texts).format(start)),
-                text("agenda.time.range", Texts.time(texts).format(start), a.end() == null ? "" : Texts.time(texts).format(a.end().atZone(zone)))));
-        typeLabel.set(AgendaViewModel.codeLabel(reference, texts, CodeLists.APPOINTMENT_TYPE, "appointment.type.", a.type()));
-        String status = AgendaViewModel.codeLabel(reference, texts, CodeLists.APPOINTMENT_STATUS, "appointment.status.",
-                a.status());
+        whenText.set(text(
+                "appointment.when",
+                AgendaViewModel.capitalise(Texts.dayWithYear(texts).format(start)),
+                text(
+                        "agenda.time.range",
+                        Texts.time(texts).format(start),
+                        a.end() == null ? "" : Texts.time(texts).format(a.end().atZone(zone)))));
+        typeLabel.set(
+                AgendaViewModel.codeLabel(reference, texts, CodeLists.APPOINTMENT_TYPE, "appointment.type.", a.type()));
+        String status = AgendaViewModel.codeLabel(
+                reference, texts, CodeLists.APPOINTMENT_STATUS, "appointment.status.", a.status());
         if (a.statusReason() != null) {
-            status = text("appointment.status.with.reason", status, reference.label(ListNames.CANCEL_REASON, a.statusReason()));
+            status = text(
+                    "appointment.status.with.reason",
+                    status,
+                    reference.label(ListNames.CANCEL_REASON, a.statusReason()));
         }
         statusLabel.set(status);
         statusKind.set(AgendaViewModel.kind(a.status()));
@@ -176,15 +194,17 @@ public final class AppointmentViewModel {
         checklist.setAll(a.checklist());
         boolean open = !AppointmentStatus.DONE.equals(a.status()) && a.reportState() != ReportState.COMPLETED;
         canChangeStatus.set(open);
-        openVisitText.set(text(a.reportState() == ReportState.NONE && open ? "appointment.start"
-                : "appointment.open.report"));
+        openVisitText.set(
+                text(a.reportState() == ReportState.NONE && open ? "appointment.start" : "appointment.open.report"));
         reason.set(null);
         reasonError.set("");
 
         Optional<VisitReportDto> last = p.lastContact();
         if (last.isPresent()) {
             VisitReportDto v = last.get();
-            lastContactTitle.set(text("appointment.last.heading", Texts.date(texts).format(v.completedAt().atZone(zone)),
+            lastContactTitle.set(text(
+                    "appointment.last.heading",
+                    Texts.date(texts).format(v.completedAt().atZone(zone)),
                     reference.label(ListNames.MEDIUM, nz(v.medium()))));
             lastContactSynthesis.set(firstLines(v.synthesis()));
             List<String> actions = new ArrayList<>();
@@ -198,12 +218,14 @@ public final class AppointmentViewModel {
             lastContactActions.clear();
         }
         tasks.setAll(p.openTasks().stream().map(t -> taskRow(t, today)).toList());
-        documents.setAll(p.documentsDue().stream().map(d -> documentRow(d, today)).toList());
+        documents.setAll(
+                p.documentsDue().stream().map(d -> documentRow(d, today)).toList());
     }
 
     private String actionLine(ActionDto a) {
         String type = a.type() == null ? "" : reference.label(ListNames.ACTION_TYPE, a.type());
-        String what = a.target() == null || a.target().isBlank() ? type : text("appointment.action.target", type, a.target());
+        String what =
+                a.target() == null || a.target().isBlank() ? type : text("appointment.action.target", type, a.target());
         if (a.result() == null || a.result().isBlank()) {
             return text("appointment.action.pending", what);
         }
@@ -219,19 +241,26 @@ public final class AppointmentViewModel {
             return new TaskRow(t.id(), nz(t.title()), text("appointment.task.nodue"), false);
         }
         boolean overdue = t.dueDate().isBefore(today);
-        return new TaskRow(t.id(), nz(t.title()), text(overdue ? "appointment.task.overdue" : "appointment.task.due",
-                Texts.date(texts).format(t.dueDate())), overdue);
+        return new TaskRow(
+                t.id(),
+                nz(t.title()),
+                text(
+                        overdue ? "appointment.task.overdue" : "appointment.task.due",
+                        Texts.date(texts).format(t.dueDate())),
+                overdue);
     }
 
     private DocumentRow documentRow(DocumentDto d, LocalDate today) {
         String type = d.type() == null ? "" : reference.label(ListNames.DOCUMENT_TYPE, d.type());
-        String title = d.title() == null || d.title().isBlank() ? type : text("appointment.document.title", type, d.title());
+        String title =
+                d.title() == null || d.title().isBlank() ? type : text("appointment.document.title", type, d.title());
         if (d.issuer() != null && !d.issuer().isBlank()) {
             title = text("appointment.document.title", title, d.issuer());
         }
         List<String> parts = new ArrayList<>();
         if (d.dueDate() != null) {
-            parts.add(text(d.dueDate().isBefore(today) ? "appointment.document.overdue" : "appointment.document.due",
+            parts.add(text(
+                    d.dueDate().isBefore(today) ? "appointment.document.overdue" : "appointment.document.due",
                     Texts.date(texts).format(d.dueDate())));
         }
         if (d.amountCents() != null) {
@@ -275,7 +304,7 @@ public final class AppointmentViewModel {
         switch (r) {
             case COPIED -> onMessage.accept(text("appointment.call.copied", phone.get()));
             case FAILED, UNAVAILABLE -> onMessage.accept(text("appointment.call.failed"));
-            case OPENED -> { }
+            case OPENED -> {}
         }
     }
 
@@ -321,27 +350,33 @@ public final class AppointmentViewModel {
         busy.set(true);
         String id = appointmentId;
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        record Changed(Outcome<AgendaItem> outcome, Optional<Preparation> reloaded) {
-        }
-        return work.supply("changing an appointment's status", () -> {
-            Outcome<AgendaItem> o = agenda.setStatus(id, change.code, code);
-            return new Changed(o, o.isOk() ? agenda.prepare(id, today, HORIZON_DAYS) : Optional.empty());
-        }, c -> {
-            busy.set(false);
-            if (c.outcome().isOk()) {
-                c.reloaded().ifPresent(x -> show(x, today));
-                onMessage.accept(text("appointment.status.saved", statusLabel.get()));
-            } else {
-                String field = c.outcome().fieldErrors().getOrDefault("statusReason", "");
-                reasonError.set(field);
-                if (field.isEmpty()) {
-                    onMessage.accept(c.outcome().message());
-                }
-            }
-        }, e -> {
-            busy.set(false);
-            onMessage.accept(text("appointment.status.failed"));
-        }).thenApply(c -> c.outcome().isOk()).exceptionally(e -> false);
+        record Changed(Outcome<AgendaItem> outcome, Optional<Preparation> reloaded) {}
+        return work.supply(
+                        "changing an appointment's status",
+                        () -> {
+                            Outcome<AgendaItem> o = agenda.setStatus(id, change.code, code);
+                            return new Changed(
+                                    o, o.isOk() ? agenda.prepare(id, today, HORIZON_DAYS) : Optional.empty());
+                        },
+                        c -> {
+                            busy.set(false);
+                            if (c.outcome().isOk()) {
+                                c.reloaded().ifPresent(x -> show(x, today));
+                                onMessage.accept(text("appointment.status.saved", statusLabel.get()));
+                            } else {
+                                String field = c.outcome().fieldErrors().getOrDefault("statusReason", "");
+                                reasonError.set(field);
+                                if (field.isEmpty()) {
+                                    onMessage.accept(c.outcome().message());
+                                }
+                            }
+                        },
+                        e -> {
+                            busy.set(false);
+                            onMessage.accept(text("appointment.status.failed"));
+                        })
+                .thenApply(c -> c.outcome().isOk())
+                .exceptionally(e -> false);
     }
 
     private static String nz(String s) {

@@ -15,12 +15,11 @@ import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.DocumentDto;
-import fr.mediance.protocol.TaskDto;
-import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ResidentDto;
-
+import fr.mediance.protocol.TaskDto;
+import fr.mediance.protocol.VisitReportDto;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -37,6 +36,7 @@ import java.util.function.Supplier;
 public final class SqliteAgendaService implements AgendaService {
     /** The fields a status change sets (wire names). */
     public static final List<String> STATUS_FIELDS = List.of("status", "statusReason");
+
     static final Duration MIN_DURATION = Duration.ofMinutes(Limits.MIN_APPOINTMENT_MINUTES);
     static final Duration MAX_DURATION = Duration.ofMinutes(Limits.MAX_APPOINTMENT_MINUTES);
     private static final String SELECT = """
@@ -58,8 +58,8 @@ public final class SqliteAgendaService implements AgendaService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public SqliteAgendaService(StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock,
-                               ZoneId zone) {
+    public SqliteAgendaService(
+            StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock, ZoneId zone) {
         this.store = store;
         this.outbox = outbox;
         this.account = account;
@@ -72,14 +72,43 @@ public final class SqliteAgendaService implements AgendaService {
         if (FormErrors.blank(address)) {
             address = Resident.formatAddress(r.string("street"), r.string("postcode"), r.string("city"));
         }
-        String name = new Resident(null, null, null, r.string("last_name"), r.string("first_name"), null, null, null,
-                null, null, null, null, null, null, false).displayName();
+        String name = new Resident(
+                        null,
+                        null,
+                        null,
+                        r.string("last_name"),
+                        r.string("first_name"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false)
+                .displayName();
         String state = r.string("report_state");
-        return new AgendaItem(r.string("id"), r.string("type"), r.instant("start_at"), r.instant("end_at"),
-                r.string("status"), r.string("status_reason"), address, r.string("notes"), r.string("resident_id"),
-                name, r.string("resident_phone"), r.string("access_notes"), r.string("counsellor_id"),
-                r.string("counsellor_name"), state == null ? ReportState.NONE : ReportState.valueOf(state),
-                r.string("report_id"), r.bool("pending"), Records.fromJson(r.string("checklist")),
+        return new AgendaItem(
+                r.string("id"),
+                r.string("type"),
+                r.instant("start_at"),
+                r.instant("end_at"),
+                r.string("status"),
+                r.string("status_reason"),
+                address,
+                r.string("notes"),
+                r.string("resident_id"),
+                name,
+                r.string("resident_phone"),
+                r.string("access_notes"),
+                r.string("counsellor_id"),
+                r.string("counsellor_name"),
+                state == null ? ReportState.NONE : ReportState.valueOf(state),
+                r.string("report_id"),
+                r.bool("pending"),
+                Records.fromJson(r.string("checklist")),
                 r.string("safety_notes"));
     }
 
@@ -89,9 +118,14 @@ public final class SqliteAgendaService implements AgendaService {
 
     private List<AgendaItem> mine(LocalDate from, LocalDate toInclusive) {
         String me = account.get().userId();
-        return store.db().read(tx -> tx.query(SELECT
-                        + " WHERE a.counsellor_id = ? AND a.start_at >= ? AND a.start_at < ? ORDER BY a.start_at, a.id",
-                SqliteAgendaService::map, me, startOf(from), startOf(toInclusive.plusDays(1))));
+        return store.db()
+                .read(tx -> tx.query(
+                        SELECT
+                                + " WHERE a.counsellor_id = ? AND a.start_at >= ? AND a.start_at < ? ORDER BY a.start_at, a.id",
+                        SqliteAgendaService::map,
+                        me,
+                        startOf(from),
+                        startOf(toInclusive.plusDays(1))));
     }
 
     @Override
@@ -107,8 +141,12 @@ public final class SqliteAgendaService implements AgendaService {
 
     @Override
     public List<AgendaItem> planned(LocalDate from, LocalDate to) {
-        return store.db().read(tx -> tx.query(SELECT + " WHERE a.start_at >= ? AND a.start_at < ? ORDER BY a.start_at, a.id",
-                SqliteAgendaService::map, startOf(from), startOf(to.plusDays(1))));
+        return store.db()
+                .read(tx -> tx.query(
+                        SELECT + " WHERE a.start_at >= ? AND a.start_at < ? ORDER BY a.start_at, a.id",
+                        SqliteAgendaService::map,
+                        startOf(from),
+                        startOf(to.plusDays(1))));
     }
 
     @Override
@@ -118,22 +156,22 @@ public final class SqliteAgendaService implements AgendaService {
 
     @Override
     public Optional<Preparation> prepare(String appointmentId, LocalDate today, int horizonDays) {
-        return store.db().read(tx -> find(tx, appointmentId).map(a -> {
-            String resident = a.residentId() == null ? "" : a.residentId();
-            Optional<VisitReportDto> last = tx.queryOne("""
+        return store.db()
+                .read(tx -> find(tx, appointmentId).map(a -> {
+                    String resident = a.residentId() == null ? "" : a.residentId();
+                    Optional<VisitReportDto> last = tx.queryOne("""
                     SELECT * FROM visit_reports WHERE resident_id = ? AND completed_at IS NOT NULL
                     ORDER BY completed_at DESC, id LIMIT 1""", Records::visitReport, resident);
-            List<TaskDto> tasks = tx.query("""
+                    List<TaskDto> tasks = tx.query("""
                     SELECT * FROM tasks WHERE resident_id = ? AND status = ?
                     ORDER BY due_date IS NULL, due_date, title""", Records::task, resident, TaskDto.TODO);
-            LocalDate horizon = today.plusDays(horizonDays);
-            List<DocumentDto> documents = tx.query("""
+                    LocalDate horizon = today.plusDays(horizonDays);
+                    List<DocumentDto> documents = tx.query("""
                     SELECT * FROM documents WHERE resident_id = ?
                       AND ((due_date IS NOT NULL AND due_date <= ?) OR (retention_until IS NOT NULL AND retention_until <= ?))
-                    ORDER BY min(coalesce(due_date, '9999-12-31'), coalesce(retention_until, '9999-12-31')), id""",
-                    Records::document, resident, horizon, horizon);
-            return new Preparation(a, last, tasks, documents);
-        }));
+                    ORDER BY min(coalesce(due_date, '9999-12-31'), coalesce(retention_until, '9999-12-31')), id""", Records::document, resident, horizon, horizon);
+                    return new Preparation(a, last, tasks, documents);
+                }));
     }
 
     static Optional<AgendaItem> find(Tx tx, String id) {
@@ -149,7 +187,8 @@ public final class SqliteAgendaService implements AgendaService {
             if (FormErrors.blank(form.residentId())) {
                 e.add("residentId", CoreMessages.get("agenda.resident.required"));
             } else {
-                resident = Records.load(tx, EntityType.RESIDENT, form.residentId()).map(ResidentDto.class::cast);
+                resident =
+                        Records.load(tx, EntityType.RESIDENT, form.residentId()).map(ResidentDto.class::cast);
                 if (resident.isEmpty()) {
                     e.add("residentId", CoreMessages.get("resident.notFound"));
                 }
@@ -157,7 +196,9 @@ public final class SqliteAgendaService implements AgendaService {
             if (FormErrors.blank(form.counsellorId())) {
                 e.add("counsellorId", CoreMessages.get("agenda.counsellor.required"));
             }
-            String type = FormErrors.blank(form.type()) ? CodeLists.APPOINTMENT_HOME_VISIT : form.type().strip();
+            String type = FormErrors.blank(form.type())
+                    ? CodeLists.APPOINTMENT_HOME_VISIT
+                    : form.type().strip();
             if (!SqliteReferenceService.acceptable(tx, CodeLists.APPOINTMENT_TYPE, type)) {
                 e.add("type", CoreMessages.get("field.unknownCode"));
             }
@@ -168,10 +209,15 @@ public final class SqliteAgendaService implements AgendaService {
             if (form.startTime() == null) {
                 e.add("startTime", CoreMessages.get("agenda.time.required"));
             }
-            if (form.duration() == null || form.duration().compareTo(MIN_DURATION) < 0
+            if (form.duration() == null
+                    || form.duration().compareTo(MIN_DURATION) < 0
                     || form.duration().compareTo(MAX_DURATION) > 0) {
-                e.add("duration", CoreMessages.get("agenda.duration.invalid", Limits.MIN_APPOINTMENT_MINUTES,
-                        Limits.MAX_APPOINTMENT_MINUTES));
+                e.add(
+                        "duration",
+                        CoreMessages.get(
+                                "agenda.duration.invalid",
+                                Limits.MIN_APPOINTMENT_MINUTES,
+                                Limits.MAX_APPOINTMENT_MINUTES));
             }
             e.maxLength("address", form.address(), Limits.MAX_SHORT_TEXT);
             e.maxLength("notes", form.notes(), Limits.MAX_LONG_TEXT);
@@ -184,9 +230,18 @@ public final class SqliteAgendaService implements AgendaService {
             if (address == null) {
                 address = Resident.formatAddress(r.street(), r.postcode(), r.city());
             }
-            AppointmentDto dto = new AppointmentDto(UUID.randomUUID().toString(), me.structureId(), r.id(),
-                    form.counsellorId().strip(), type, start, start.plus(form.duration()), AppointmentStatus.CONFIRMED,
-                    address, Texts.clean(form.notes()), null);
+            AppointmentDto dto = new AppointmentDto(
+                    UUID.randomUUID().toString(),
+                    me.structureId(),
+                    r.id(),
+                    form.counsellorId().strip(),
+                    type,
+                    start,
+                    start.plus(form.duration()),
+                    AppointmentStatus.CONFIRMED,
+                    address,
+                    Texts.clean(form.notes()),
+                    null);
             Records.upsert(tx, dto, null, clock.instant(), null);
             outbox.enqueue(tx, dto, summary(dto, r));
             return Outcome.ok(find(tx, dto.id()).orElseThrow());
@@ -194,9 +249,27 @@ public final class SqliteAgendaService implements AgendaService {
     }
 
     private String summary(AppointmentDto a, ResidentDto r) {
-        String name = r == null ? "" : new Resident(null, null, null, r.lastName(), r.firstName(), null, null, null,
-                null, null, null, null, null, null, false).displayName();
-        return CoreMessages.get("summary.appointment", Texts.DATE.format(a.start().atZone(zone)), name);
+        String name = r == null
+                ? ""
+                : new Resident(
+                                null,
+                                null,
+                                null,
+                                r.lastName(),
+                                r.firstName(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false)
+                        .displayName();
+        return CoreMessages.get(
+                "summary.appointment", Texts.DATE.format(a.start().atZone(zone)), name);
     }
 
     @Override
@@ -220,8 +293,8 @@ public final class SqliteAgendaService implements AgendaService {
         if (!e.isEmpty()) {
             return e.toOutcome();
         }
-        Optional<AppointmentDto> old = Records.load(tx, EntityType.APPOINTMENT, appointmentId)
-                .map(AppointmentDto.class::cast);
+        Optional<AppointmentDto> old =
+                Records.load(tx, EntityType.APPOINTMENT, appointmentId).map(AppointmentDto.class::cast);
         if (old.isEmpty()) {
             return Outcome.failed(CoreMessages.get("agenda.notFound"));
         }
@@ -229,12 +302,23 @@ public final class SqliteAgendaService implements AgendaService {
         if (status.equals(a.status()) && java.util.Objects.equals(Texts.clean(reason), a.statusReason())) {
             return Outcome.ok(find(tx, appointmentId).orElseThrow());
         }
-        AppointmentDto dto = new AppointmentDto(a.id(), a.structureId(), a.residentId(), a.counsellorId(), a.type(),
-                a.start(), a.end(), status, a.address(), a.notes(), Texts.clean(reason));
+        AppointmentDto dto = new AppointmentDto(
+                a.id(),
+                a.structureId(),
+                a.residentId(),
+                a.counsellorId(),
+                a.type(),
+                a.start(),
+                a.end(),
+                status,
+                a.address(),
+                a.notes(),
+                Texts.clean(reason));
         Long base = Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
         Records.upsert(tx, dto, null, clock.instant(), null);
         ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
-                .map(ResidentDto.class::cast).orElse(null);
+                .map(ResidentDto.class::cast)
+                .orElse(null);
         if (base == null) {
             outbox.enqueue(tx, dto, summary(dto, r)); // created on this device, not acknowledged yet: whole record
         } else {

@@ -1,14 +1,13 @@
 package fr.mediance.app.core.checkin;
 
-import fr.mediance.protocol.Limits;
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.platform.Position;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.protocol.CheckInDto;
+import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.json.Adapters;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,8 +39,8 @@ public final class CheckInService {
 
     /** Whether the report exists and is still a draft (a check-in can be recorded). */
     public boolean isDraft(String reportId) {
-        return store.db().read(tx -> tx.exists("SELECT 1 FROM visit_reports WHERE id = ? AND completed_at IS NULL",
-                reportId));
+        return store.db()
+                .read(tx -> tx.exists("SELECT 1 FROM visit_reports WHERE id = ? AND completed_at IS NULL", reportId));
     }
 
     /** The draft report of an appointment, if one is being written. */
@@ -53,9 +52,13 @@ public final class CheckInService {
 
     /** The check-in recorded in a report, if any. */
     public Optional<CheckInDto> find(String reportId) {
-        return store.db().read(tx -> tx.queryOne("SELECT check_in FROM visit_reports WHERE id = ?",
-                r -> Optional.ofNullable(Records.objectFromJson(Adapters.CHECK_IN, r.string("check_in"))), reportId)
-                .flatMap(c -> c));
+        return store.db()
+                .read(tx -> tx.queryOne(
+                                "SELECT check_in FROM visit_reports WHERE id = ?",
+                                r -> Optional.ofNullable(
+                                        Records.objectFromJson(Adapters.CHECK_IN, r.string("check_in"))),
+                                reportId)
+                        .flatMap(c -> c));
     }
 
     /**
@@ -67,20 +70,28 @@ public final class CheckInService {
         if (!enabled()) {
             return Outcome.failed(CoreMessages.get("checkin.disabled"));
         }
-        if (Math.abs(position.latitude()) > 90 || Math.abs(position.longitude()) > 180
-                || Double.isNaN(position.latitude()) || Double.isNaN(position.longitude())) {
+        if (Math.abs(position.latitude()) > 90
+                || Math.abs(position.longitude()) > 180
+                || Double.isNaN(position.latitude())
+                || Double.isNaN(position.longitude())) {
             return Outcome.failed(CoreMessages.get("checkin.invalid"));
         }
         Double accuracy = position.accuracyMeters();
-        if (accuracy != null && (accuracy.isNaN() || accuracy < 0 || Math.round(accuracy) > Limits.MAX_ACCURACY_METERS)) {
+        if (accuracy != null
+                && (accuracy.isNaN() || accuracy < 0 || Math.round(accuracy) > Limits.MAX_ACCURACY_METERS)) {
             return Outcome.failed(CoreMessages.get("checkin.imprecise", Limits.MAX_ACCURACY_METERS / 1000));
         }
-        CheckInDto dto = new CheckInDto(Math.round(position.latitude() * 1_000_000),
+        CheckInDto dto = new CheckInDto(
+                Math.round(position.latitude() * 1_000_000),
                 Math.round(position.longitude() * 1_000_000),
-                position.accuracyMeters() == null ? null : Math.round(position.accuracyMeters()), at);
+                position.accuracyMeters() == null ? null : Math.round(position.accuracyMeters()),
+                at);
         return store.db().inTransaction(tx -> {
-            int n = tx.update("UPDATE visit_reports SET check_in = ?, updated_at = ? WHERE id = ? AND completed_at IS NULL",
-                    Records.objectJson(Adapters.CHECK_IN, dto), at, reportId);
+            int n = tx.update(
+                    "UPDATE visit_reports SET check_in = ?, updated_at = ? WHERE id = ? AND completed_at IS NULL",
+                    Records.objectJson(Adapters.CHECK_IN, dto),
+                    at,
+                    reportId);
             return n == 1 ? Outcome.ok(dto) : Outcome.failed(CoreMessages.get("visit.frozen"));
         });
     }

@@ -1,6 +1,11 @@
 package fr.mediance.app.core.checkin;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.platform.Location;
+import fr.mediance.app.core.platform.Position;
+import fr.mediance.protocol.CheckInDto;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,12 +15,6 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.platform.Location;
-import fr.mediance.app.core.platform.Position;
-import fr.mediance.protocol.CheckInDto;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -48,8 +47,14 @@ public final class CheckInViewModel {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyBooleanWrapper recorded = new ReadOnlyBooleanWrapper(this, "recorded");
 
-    public CheckInViewModel(CheckInService service, Location location, Clock clock, ZoneId zone, ResourceBundle texts,
-                            Executor background, Executor fx) {
+    public CheckInViewModel(
+            CheckInService service,
+            Location location,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.service = Objects.requireNonNull(service);
         this.location = Objects.requireNonNull(location);
         this.clock = Objects.requireNonNull(clock);
@@ -58,7 +63,10 @@ public final class CheckInViewModel {
         this.work = new BackgroundWork(background, fx);
         enabled.addListener((o, was, on) -> {
             if (!loading) {
-                work.run("saving the check-in setting", () -> service.setEnabled(on), () -> { },
+                work.run(
+                        "saving the check-in setting",
+                        () -> service.setEnabled(on),
+                        () -> {},
                         e -> statusText.set(text("checkin.setting.failed")));
             }
         });
@@ -71,26 +79,32 @@ public final class CheckInViewModel {
             visible.set(false);
             return CompletableFuture.completedFuture(null);
         }
-        record State(boolean draft, boolean on, Optional<CheckInDto> existing) {
-        }
-        return work.supply("reading the check-in of a report",
-                () -> new State(service.isDraft(id), service.enabled(), service.find(id)), st -> {
-                    if (Objects.equals(reportId, id)) {
-                        loading = true;
-                        enabled.set(st.on());
-                        loading = false;
-                        visible.set(st.draft());
-                        recorded.set(st.existing().isPresent());
-                        statusText.set(st.existing().map(this::recordedText).orElse(""));
-                    }
-                }, e -> visible.set(false))
-                .<Void>thenApply(st -> null).exceptionally(e -> null);
+        record State(boolean draft, boolean on, Optional<CheckInDto> existing) {}
+        return work.supply(
+                        "reading the check-in of a report",
+                        () -> new State(service.isDraft(id), service.enabled(), service.find(id)),
+                        st -> {
+                            if (Objects.equals(reportId, id)) {
+                                loading = true;
+                                enabled.set(st.on());
+                                loading = false;
+                                visible.set(st.draft());
+                                recorded.set(st.existing().isPresent());
+                                statusText.set(
+                                        st.existing().map(this::recordedText).orElse(""));
+                            }
+                        },
+                        e -> visible.set(false))
+                .<Void>thenApply(st -> null)
+                .exceptionally(e -> null);
     }
 
     /** Follows the draft report of an appointment (none: the bar hides). */
     public CompletableFuture<Void> setAppointment(String appointmentId) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        work.supply("finding the draft of an appointment", () -> service.draftOf(appointmentId),
+        work.supply(
+                "finding the draft of an appointment",
+                () -> service.draftOf(appointmentId),
                 draft -> setReport(draft.orElse(null)).thenRun(() -> done.complete(null)),
                 e -> setReport(null).thenRun(() -> done.complete(null)));
         return done;
@@ -121,27 +135,37 @@ public final class CheckInViewModel {
                     }
                     return failure == null && position != null ? position : Optional.<Position>empty();
                 })
-                .thenCompose(p -> work.supply("recording the arrival position",
-                        () -> p.isEmpty() ? Outcome.<CheckInDto>failed(text("checkin.unavailable"))
-                                : service.record(id, p.get(), p.get().at() == null ? clock.instant() : p.get().at()),
-                        o -> {
-                            busy.set(false);
-                            if (o.isOk()) {
-                                recorded.set(true);
-                                statusText.set(recordedText(o.value()));
-                            } else {
-                                statusText.set(o.message());
-                            }
-                        }, e -> {
-                            busy.set(false);
-                            statusText.set(text("checkin.failed"));
-                        })
-                        .thenApply(Outcome::isOk).exceptionally(e -> false));
+                .thenCompose(p -> work.supply(
+                                "recording the arrival position",
+                                () -> p.isEmpty()
+                                        ? Outcome.<CheckInDto>failed(text("checkin.unavailable"))
+                                        : service.record(
+                                                id,
+                                                p.get(),
+                                                p.get().at() == null
+                                                        ? clock.instant()
+                                                        : p.get().at()),
+                                o -> {
+                                    busy.set(false);
+                                    if (o.isOk()) {
+                                        recorded.set(true);
+                                        statusText.set(recordedText(o.value()));
+                                    } else {
+                                        statusText.set(o.message());
+                                    }
+                                },
+                                e -> {
+                                    busy.set(false);
+                                    statusText.set(text("checkin.failed"));
+                                })
+                        .thenApply(Outcome::isOk)
+                        .exceptionally(e -> false));
     }
 
     private String recordedText(CheckInDto c) {
         String time = Texts.time(texts).format(c.at().atZone(zone));
-        return c.accuracyMeters() == null ? text("checkin.recorded", time)
+        return c.accuracyMeters() == null
+                ? text("checkin.recorded", time)
                 : text("checkin.recorded.accuracy", time, c.accuracyMeters());
     }
 

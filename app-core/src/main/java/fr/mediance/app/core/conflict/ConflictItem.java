@@ -1,7 +1,6 @@
 package fr.mediance.app.core.conflict;
 
 import fr.mediance.protocol.EntityType;
-
 import java.time.Instant;
 
 /**
@@ -25,8 +24,20 @@ import java.time.Instant;
  * @param resolved          a resolution is known (made here, waiting to be sent, or received)
  * @param resolvedValue     the chosen value, when resolved
  */
-public record ConflictItem(String id, EntityType entity, String entityId, String recordLabel, String field,
-                           String fieldLabel, String baseValue, String serverValue, String serverAuthorId,
-                           String serverAuthorName, String clientValue, String clientAuthorId,
-                           String clientAuthorName, Instant detectedAt, boolean resolved, String resolvedValue) {
-}
+public record ConflictItem(
+        String id,
+        EntityType entity,
+        String entityId,
+        String recordLabel,
+        String field,
+        String fieldLabel,
+        String baseValue,
+        String serverValue,
+        String serverAuthorId,
+        String serverAuthorName,
+        String clientValue,
+        String clientAuthorId,
+        String clientAuthorName,
+        Instant detectedAt,
+        boolean resolved,
+        String resolvedValue) {}

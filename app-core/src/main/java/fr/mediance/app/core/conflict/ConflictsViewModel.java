@@ -1,6 +1,10 @@
 package fr.mediance.app.core.conflict;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.protocol.EntityType;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,11 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.sync.SyncService;
-import fr.mediance.protocol.EntityType;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -54,10 +53,17 @@ public final class ConflictsViewModel {
      * @param clientByText    "Par Awa Diallo · le 27/11/2026 à 10:02 · valeur actuelle de la fiche"
      * @param baseText        "Valeur de départ : …"
      */
-    public record Row(String conflictId, String recordLabel, String fieldLabel, String baseText,
-                      String serverValue, String serverValueText, String serverByText,
-                      String clientValue, String clientValueText, String clientByText) {
-    }
+    public record Row(
+            String conflictId,
+            String recordLabel,
+            String fieldLabel,
+            String baseText,
+            String serverValue,
+            String serverValueText,
+            String serverByText,
+            String clientValue,
+            String clientValueText,
+            String clientByText) {}
 
     /** Above this, the badge says "9+". */
     public static final int BADGE_MAX = 9;
@@ -67,7 +73,7 @@ public final class ConflictsViewModel {
     private final ResourceBundle texts;
     private final BackgroundWork work;
     private final Runnable removeListener;
-    private Consumer<String> onMessage = m -> { };
+    private Consumer<String> onMessage = m -> {};
 
     private final ObservableList<Row> items = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper(this, "openCount");
@@ -76,13 +82,18 @@ public final class ConflictsViewModel {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
 
-    public ConflictsViewModel(ConflictService conflicts, SyncService sync, ZoneId zone, ResourceBundle texts,
-                              Executor background, Executor fx) {
+    public ConflictsViewModel(
+            ConflictService conflicts,
+            SyncService sync,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.conflicts = Objects.requireNonNull(conflicts);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
-        removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
+        removeListener = sync == null ? () -> {} : sync.addDataListener(this::onSynced);
     }
 
     /** Where to send short messages for a snackbar ("Conflit résolu…"). */
@@ -98,16 +109,22 @@ public final class ConflictsViewModel {
 
     /** Reads the open conflicts (local) on the background executor. */
     public CompletableFuture<Void> refresh() {
-        record Loaded(List<Row> rows, boolean may) {
-        }
-        return work.supply("loading the open conflicts",
-                () -> new Loaded(conflicts.openConflicts().stream().map(this::row).toList(), conflicts.canResolve()),
-                l -> {
-                    canResolve.set(l.may());
-                    show(l.rows());
-                    loaded.set(true);
-                }, e -> onMessage.accept(text("common.load.failed"))) // what is shown stays
-                .<Void>thenApply(l -> null).exceptionally(e -> null);
+        record Loaded(List<Row> rows, boolean may) {}
+        return work.supply(
+                        "loading the open conflicts",
+                        () -> new Loaded(
+                                conflicts.openConflicts().stream()
+                                        .map(this::row)
+                                        .toList(),
+                                conflicts.canResolve()),
+                        l -> {
+                            canResolve.set(l.may());
+                            show(l.rows());
+                            loaded.set(true);
+                        },
+                        e -> onMessage.accept(text("common.load.failed"))) // what is shown stays
+                .<Void>thenApply(l -> null)
+                .exceptionally(e -> null);
     }
 
     private void show(List<Row> rows) {
@@ -123,7 +140,8 @@ public final class ConflictsViewModel {
     }
 
     Row row(ConflictItem c) {
-        String base = c.baseValue() == null && c.serverValue() == null && c.clientValue() == null ? ""
+        String base = c.baseValue() == null && c.serverValue() == null && c.clientValue() == null
+                ? ""
                 : text("conflict.base", display(c.baseValue()));
         // needs: when the first value was saved (the conflict record carries only when the second one arrived)
         String serverBy = text("conflict.by.first", orSomeone(c.serverAuthorName()));
@@ -132,10 +150,23 @@ public final class ConflictsViewModel {
             clientBy = text("conflict.by.last.undated", orSomeone(c.clientAuthorName()));
         } else {
             ZonedDateTime at = c.detectedAt().atZone(zone);
-            clientBy = text("conflict.by.last", orSomeone(c.clientAuthorName()), Texts.date(texts).format(at), Texts.time(texts).format(at));
+            clientBy = text(
+                    "conflict.by.last",
+                    orSomeone(c.clientAuthorName()),
+                    Texts.date(texts).format(at),
+                    Texts.time(texts).format(at));
         }
-        return new Row(c.id(), nonNull(c.recordLabel()), nonNull(c.fieldLabel()), base,
-                c.serverValue(), display(c.serverValue()), serverBy, c.clientValue(), display(c.clientValue()), clientBy);
+        return new Row(
+                c.id(),
+                nonNull(c.recordLabel()),
+                nonNull(c.fieldLabel()),
+                base,
+                c.serverValue(),
+                display(c.serverValue()),
+                serverBy,
+                c.clientValue(),
+                display(c.clientValue()),
+                clientBy);
     }
 
     /** A field's wire text for reading: "(vide)" for nothing, a date as 26/11/2026, anything else as it is. */
@@ -169,7 +200,10 @@ public final class ConflictsViewModel {
             result.complete(Outcome.failed(text("conflict.error.role")));
             return result;
         }
-        Row row = items.stream().filter(r -> r.conflictId().equals(conflictId)).findFirst().orElse(null);
+        Row row = items.stream()
+                .filter(r -> r.conflictId().equals(conflictId))
+                .findFirst()
+                .orElse(null);
         if (row == null) {
             result.complete(Outcome.failed(text("conflict.error.gone")));
             return result;
@@ -187,19 +221,26 @@ public final class ConflictsViewModel {
             case CLIENT -> row.clientValue();
             case OTHER -> other.strip();
         };
-        work.supply("resolving a conflict", () -> conflicts.resolve(conflictId, value), outcome -> {
-            if (outcome.isOk()) {
-                items.removeIf(r -> r.conflictId().equals(conflictId));
-                count();
-                onMessage.accept(text("conflict.resolved"));
-                result.complete(Outcome.ok(null));
-            } else {
-                String message = outcome.message() == null || outcome.message().isBlank()
-                        ? outcome.fieldErrors().values().stream().findFirst().orElse(text("conflict.error.failed"))
-                        : outcome.message();
-                result.complete(Outcome.failed(message));
-            }
-        }, e -> result.complete(Outcome.failed(text("conflict.error.failed"))));
+        work.supply(
+                "resolving a conflict",
+                () -> conflicts.resolve(conflictId, value),
+                outcome -> {
+                    if (outcome.isOk()) {
+                        items.removeIf(r -> r.conflictId().equals(conflictId));
+                        count();
+                        onMessage.accept(text("conflict.resolved"));
+                        result.complete(Outcome.ok(null));
+                    } else {
+                        String message =
+                                outcome.message() == null || outcome.message().isBlank()
+                                        ? outcome.fieldErrors().values().stream()
+                                                .findFirst()
+                                                .orElse(text("conflict.error.failed"))
+                                        : outcome.message();
+                        result.complete(Outcome.failed(message));
+                    }
+                },
+                e -> result.complete(Outcome.failed(text("conflict.error.failed"))));
         return result;
     }
 
@@ -213,7 +254,10 @@ public final class ConflictsViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ObservableList<Row> items() {

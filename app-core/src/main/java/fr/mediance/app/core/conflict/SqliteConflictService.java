@@ -14,7 +14,6 @@ import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.Role;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +41,11 @@ public final class SqliteConflictService implements ConflictService {
 
     @Override
     public List<ConflictItem> openConflicts() {
-        return store.db().read(tx -> tx.query("SELECT * FROM conflicts WHERE status = ? ORDER BY detected_at, id",
-                r -> item(tx, r), ConflictDto.OPEN));
+        return store.db()
+                .read(tx -> tx.query(
+                        "SELECT * FROM conflicts WHERE status = ? ORDER BY detected_at, id",
+                        r -> item(tx, r),
+                        ConflictDto.OPEN));
     }
 
     @Override
@@ -72,7 +74,8 @@ public final class SqliteConflictService implements ConflictService {
         }
         AccountInfo me = account.get();
         return store.db().inTransaction(tx -> {
-            Optional<ConflictDto> found = Records.load(tx, EntityType.CONFLICT, conflictId).map(ConflictDto.class::cast);
+            Optional<ConflictDto> found =
+                    Records.load(tx, EntityType.CONFLICT, conflictId).map(ConflictDto.class::cast);
             if (found.isEmpty()) {
                 return Outcome.failed(CoreMessages.get("conflict.notFound"));
             }
@@ -81,9 +84,22 @@ public final class SqliteConflictService implements ConflictService {
                 return Outcome.failed(CoreMessages.get("conflict.alreadyResolved"));
             }
             Instant now = clock.instant();
-            ConflictDto resolved = new ConflictDto(c.id(), c.structureId(), c.entity(), c.entityId(), c.field(),
-                    c.baseValue(), c.serverValue(), c.clientValue(), c.serverAuthorId(), c.clientAuthorId(),
-                    c.detectedAt(), ConflictDto.RESOLVED, value, me.userId(), now);
+            ConflictDto resolved = new ConflictDto(
+                    c.id(),
+                    c.structureId(),
+                    c.entity(),
+                    c.entityId(),
+                    c.field(),
+                    c.baseValue(),
+                    c.serverValue(),
+                    c.clientValue(),
+                    c.serverAuthorId(),
+                    c.clientAuthorId(),
+                    c.detectedAt(),
+                    ConflictDto.RESOLVED,
+                    value,
+                    me.userId(),
+                    now);
             Records.upsert(tx, resolved, null, now, null);
             ConflictItem item = find(tx, conflictId).orElseThrow();
             outbox.enqueue(tx, resolved, CoreMessages.get("summary.conflict", item.fieldLabel(), item.recordLabel()));
@@ -97,10 +113,23 @@ public final class SqliteConflictService implements ConflictService {
         String field = r.string("field");
         String serverAuthor = r.string("server_author_id");
         String clientAuthor = r.string("client_author_id");
-        return new ConflictItem(r.string("id"), type, entityId, recordLabel(tx, type, entityId), field,
-                fieldLabel(field), r.string("base_value"), r.string("server_value"), serverAuthor,
-                userName(tx, serverAuthor), r.string("client_value"), clientAuthor, userName(tx, clientAuthor),
-                r.instant("detected_at"), ConflictDto.RESOLVED.equals(r.string("status")), r.string("resolved_value"));
+        return new ConflictItem(
+                r.string("id"),
+                type,
+                entityId,
+                recordLabel(tx, type, entityId),
+                field,
+                fieldLabel(field),
+                r.string("base_value"),
+                r.string("server_value"),
+                serverAuthor,
+                userName(tx, serverAuthor),
+                r.string("client_value"),
+                clientAuthor,
+                userName(tx, clientAuthor),
+                r.instant("detected_at"),
+                ConflictDto.RESOLVED.equals(r.string("status")),
+                r.string("resolved_value"));
     }
 
     /** The French label of a record field ("Téléphone"), or the wire name when there is none. */
@@ -111,9 +140,26 @@ public final class SqliteConflictService implements ConflictService {
 
     private static String recordLabel(Tx tx, EntityType type, String id) {
         if (type == EntityType.RESIDENT) {
-            Optional<String> name = tx.queryOne("SELECT first_name, last_name FROM residents WHERE id = ?",
-                    r -> new Resident(null, null, null, r.string("last_name"), r.string("first_name"), null, null,
-                            null, null, null, null, null, null, null, false).displayName(), id);
+            Optional<String> name = tx.queryOne(
+                    "SELECT first_name, last_name FROM residents WHERE id = ?",
+                    r -> new Resident(
+                                    null,
+                                    null,
+                                    null,
+                                    r.string("last_name"),
+                                    r.string("first_name"),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    false)
+                            .displayName(),
+                    id);
             if (name.isPresent() && !name.get().isBlank()) {
                 return name.get();
             }
@@ -125,8 +171,11 @@ public final class SqliteConflictService implements ConflictService {
         if (userId == null) {
             return CoreMessages.get("conflict.author.unknown");
         }
-        return tx.queryOne("SELECT coalesce(display_name, username) AS name FROM users WHERE id = ?",
-                r -> r.string("name"), userId).filter(n -> !n.isBlank())
+        return tx.queryOne(
+                        "SELECT coalesce(display_name, username) AS name FROM users WHERE id = ?",
+                        r -> r.string("name"),
+                        userId)
+                .filter(n -> !n.isBlank())
                 .orElse(CoreMessages.get("conflict.author.unknown"));
     }
 }

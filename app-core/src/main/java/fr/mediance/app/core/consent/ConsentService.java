@@ -3,7 +3,6 @@ package fr.mediance.app.core.consent;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.signature.Signature;
 import fr.mediance.protocol.ConsentDto;
-
 import java.util.List;
 import java.util.Optional;
 

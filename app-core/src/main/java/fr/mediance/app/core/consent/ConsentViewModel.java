@@ -1,13 +1,20 @@
 package fr.mediance.app.core.consent;
 
-import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.app.core.signature.Signature;
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.ListNames;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,14 +25,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.text.MessageFormat;
-import java.util.List;
-import java.util.Objects;
-import java.util.ResourceBundle;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * The consent screen: acknowledge the information notice in force, or give a consent for a scope (naming the
@@ -39,7 +38,7 @@ public final class ConsentViewModel {
     private final ReferenceService reference;
     private final ResourceBundle texts;
     private final BackgroundWork work;
-    private Consumer<ConsentDto> onRecorded = c -> { };
+    private Consumer<ConsentDto> onRecorded = c -> {};
 
     private final ObservableList<CodeItem> scopes = FXCollections.observableArrayList();
     private final ObjectProperty<String> scope = new SimpleObjectProperty<>(this, "scope");
@@ -53,8 +52,12 @@ public final class ConsentViewModel {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
     private String residentId;
 
-    public ConsentViewModel(ConsentService consents, ReferenceService reference, ResourceBundle texts,
-                            Executor background, Executor fx) {
+    public ConsentViewModel(
+            ConsentService consents,
+            ReferenceService reference,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.consents = Objects.requireNonNull(consents);
         this.reference = Objects.requireNonNull(reference);
         this.texts = Objects.requireNonNull(texts);
@@ -72,17 +75,23 @@ public final class ConsentViewModel {
 
     public CompletableFuture<Void> load(String residentId) {
         this.residentId = residentId;
-        record Loaded(List<CodeItem> list, String version) {
-        }
-        return work.supply("loading the consent scopes", () -> new Loaded(
-                reference.codes(ListNames.CONSENT_SCOPE).stream()
-                        .filter(c -> !ConsentService.NOTICE.equals(c.code())).toList(),
-                consents.currentNoticeVersion().map(v -> text("consent.notice.version", v))
-                        .orElse(text("consent.notice.version.unknown"))), l -> {
-                    scopes.setAll(l.list());
-                    noticeVersion.set(l.version());
-                }, e -> formError.set(text("common.load.failed")))
-                .<Void>thenApply(l -> null).exceptionally(e -> null);
+        record Loaded(List<CodeItem> list, String version) {}
+        return work.supply(
+                        "loading the consent scopes",
+                        () -> new Loaded(
+                                reference.codes(ListNames.CONSENT_SCOPE).stream()
+                                        .filter(c -> !ConsentService.NOTICE.equals(c.code()))
+                                        .toList(),
+                                consents.currentNoticeVersion()
+                                        .map(v -> text("consent.notice.version", v))
+                                        .orElse(text("consent.notice.version.unknown"))),
+                        l -> {
+                            scopes.setAll(l.list());
+                            noticeVersion.set(l.version());
+                        },
+                        e -> formError.set(text("common.load.failed")))
+                .<Void>thenApply(l -> null)
+                .exceptionally(e -> null);
     }
 
     /** Records that the notice in force was given (on paper or on screen), signed if a signature was drawn. */
@@ -103,19 +112,25 @@ public final class ConsentViewModel {
 
     private CompletableFuture<Boolean> run(java.util.function.Supplier<Outcome<ConsentDto>> action) {
         formError.set("");
-        return work.supply("recording a consent", action, o -> {
-            if (o.isOk()) {
-                partner.set("");
-                scope.set(null);
-                onRecorded.accept(o.value());
-                return;
-            }
-            scopeError.set(o.fieldErrors().getOrDefault("scope", ""));
-            partnerError.set(o.fieldErrors().getOrDefault("partner", ""));
-            if (o.fieldErrors().isEmpty()) {
-                formError.set(o.message());
-            }
-        }, e -> formError.set(text("consent.error.save"))).thenApply(Outcome::isOk).exceptionally(e -> false);
+        return work.supply(
+                        "recording a consent",
+                        action,
+                        o -> {
+                            if (o.isOk()) {
+                                partner.set("");
+                                scope.set(null);
+                                onRecorded.accept(o.value());
+                                return;
+                            }
+                            scopeError.set(o.fieldErrors().getOrDefault("scope", ""));
+                            partnerError.set(o.fieldErrors().getOrDefault("partner", ""));
+                            if (o.fieldErrors().isEmpty()) {
+                                formError.set(o.message());
+                            }
+                        },
+                        e -> formError.set(text("consent.error.save")))
+                .thenApply(Outcome::isOk)
+                .exceptionally(e -> false);
     }
 
     private String text(String key, Object... args) {

@@ -3,7 +3,6 @@ package fr.mediance.app.core.consent;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.signature.Signature;
 import fr.mediance.protocol.MandateDto;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +17,15 @@ public interface MandateService {
      * duration (code of "mandate_duration"), the first day, the place, the resident's declaration of not being
      * under a protection measure and the channel (code of "mandate_channel", may be null).
      */
-    record MandateForm(String residentId, List<String> demarches, List<String> creditors, String duration,
-                       LocalDate startDate, String place, boolean notUnderProtection, String channel) {
+    record MandateForm(
+            String residentId,
+            List<String> demarches,
+            List<String> creditors,
+            String duration,
+            LocalDate startDate,
+            String place,
+            boolean notUnderProtection,
+            String channel) {
         public MandateForm {
             demarches = demarches == null ? List.of() : List.copyOf(demarches);
             creditors = creditors == null ? List.of() : List.copyOf(creditors);

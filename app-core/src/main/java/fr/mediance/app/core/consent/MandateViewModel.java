@@ -10,6 +10,19 @@ import fr.mediance.app.core.resident.ResidentValidation;
 import fr.mediance.app.core.signature.Signature;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.MandateDto;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,28 +37,22 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
-import java.text.MessageFormat;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.ResourceBundle;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-
 /**
  * The mandate screen: démarches, named creditors, duration (the end date is shown as it is computed), first day,
  * place, the declaration, and the two drawn signatures. A resident under protection gets the explanation of whom
  * to contact instead of the form. Errors show beside their fields; nothing typed is lost.
  */
 public final class MandateViewModel {
-    public static final List<String> FIELDS = List.of("demarches", "creditors", "duration", "startDate", "place",
-            "notUnderProtection", "channel", "residentSignature", "agentSignature");
+    public static final List<String> FIELDS = List.of(
+            "demarches",
+            "creditors",
+            "duration",
+            "startDate",
+            "place",
+            "notUnderProtection",
+            "channel",
+            "residentSignature",
+            "agentSignature");
 
     private final MandateService mandates;
     private final ReferenceService reference;
@@ -53,7 +60,7 @@ public final class MandateViewModel {
     private final ZoneId zone;
     private final ResourceBundle texts;
     private final BackgroundWork work;
-    private Consumer<MandateDto> onSigned = m -> { };
+    private Consumer<MandateDto> onSigned = m -> {};
 
     private final ObservableList<CodeItem> domains = FXCollections.observableArrayList();
     private final ObservableList<CodeItem> durations = FXCollections.observableArrayList();
@@ -73,8 +80,14 @@ public final class MandateViewModel {
     private String residentId;
     private int endGeneration;
 
-    public MandateViewModel(MandateService mandates, ReferenceService reference, Clock clock, ZoneId zone,
-                            ResourceBundle texts, Executor background, Executor fx) {
+    public MandateViewModel(
+            MandateService mandates,
+            ReferenceService reference,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.mandates = Objects.requireNonNull(mandates);
         this.reference = Objects.requireNonNull(reference);
         this.clock = Objects.requireNonNull(clock);
@@ -91,14 +104,16 @@ public final class MandateViewModel {
         });
         startDate.addListener((o, a, b) -> {
             LocalDate d = ResidentValidation.parseDate(b);
-            errors.get("startDate").set(b != null && !b.isBlank() && d == null
-                    ? text("mandate.error.date") : "");
+            errors.get("startDate").set(b != null && !b.isBlank() && d == null ? text("mandate.error.date") : "");
             computeEnd();
         });
-        demarches.addListener((javafx.collections.SetChangeListener<String>) c -> errors.get("demarches").set(""));
+        demarches.addListener((javafx.collections.SetChangeListener<String>)
+                c -> errors.get("demarches").set(""));
         place.addListener((o, a, b) -> errors.get("place").set(""));
-        notUnderProtection.addListener((o, a, b) -> errors.get("notUnderProtection").set(""));
-        residentSignature.addListener((o, a, b) -> errors.get("residentSignature").set(""));
+        notUnderProtection.addListener(
+                (o, a, b) -> errors.get("notUnderProtection").set(""));
+        residentSignature.addListener(
+                (o, a, b) -> errors.get("residentSignature").set(""));
         agentSignature.addListener((o, a, b) -> errors.get("agentSignature").set(""));
     }
 
@@ -113,15 +128,21 @@ public final class MandateViewModel {
     /** Loads the lists and whether the resident may sign. */
     public CompletableFuture<Void> load(String residentId) {
         this.residentId = residentId;
-        record Loaded(List<CodeItem> domains, List<CodeItem> durations, String block) {
-        }
-        return work.supply("loading the mandate form", () -> new Loaded(reference.codes(ListNames.DOMAIN),
-                reference.codes(ListNames.MANDATE_DURATION), mandates.protectionBlock(residentId).orElse("")), l -> {
-                    domains.setAll(l.domains());
-                    durations.setAll(l.durations());
-                    blocked.set(l.block());
-                }, e -> formError.set(text("common.load.failed")))
-                .<Void>thenApply(l -> null).exceptionally(e -> null);
+        record Loaded(List<CodeItem> domains, List<CodeItem> durations, String block) {}
+        return work.supply(
+                        "loading the mandate form",
+                        () -> new Loaded(
+                                reference.codes(ListNames.DOMAIN),
+                                reference.codes(ListNames.MANDATE_DURATION),
+                                mandates.protectionBlock(residentId).orElse("")),
+                        l -> {
+                            domains.setAll(l.domains());
+                            durations.setAll(l.durations());
+                            blocked.set(l.block());
+                        },
+                        e -> formError.set(text("common.load.failed")))
+                .<Void>thenApply(l -> null)
+                .exceptionally(e -> null);
     }
 
     private void computeEnd() {
@@ -132,12 +153,17 @@ public final class MandateViewModel {
             endDate.set("");
             return;
         }
-        work.supply("computing a mandate's end date", () -> mandates.endDate(d, start)
-                .map(e -> text("mandate.end.shown", Texts.date(texts).format(e))).orElse(""), shown -> {
+        work.supply(
+                "computing a mandate's end date",
+                () -> mandates.endDate(d, start)
+                        .map(e -> text("mandate.end.shown", Texts.date(texts).format(e)))
+                        .orElse(""),
+                shown -> {
                     if (gen == endGeneration) {
                         endDate.set(shown);
                     }
-                }, e -> {
+                },
+                e -> {
                     if (gen == endGeneration) {
                         endDate.set("");
                     }
@@ -161,33 +187,45 @@ public final class MandateViewModel {
         }
         LocalDate start = ResidentValidation.parseDate(startDate.get());
         if (start == null) {
-            errors.get("startDate").set(startDate.get() == null || startDate.get().isBlank()
-                    ? text("mandate.error.required") : text("mandate.error.date"));
+            errors.get("startDate")
+                    .set(
+                            startDate.get() == null || startDate.get().isBlank()
+                                    ? text("mandate.error.required")
+                                    : text("mandate.error.date"));
         }
-        List<String> chosen = domains.stream().map(CodeItem::code).filter(demarches::contains).toList();
+        List<String> chosen =
+                domains.stream().map(CodeItem::code).filter(demarches::contains).toList();
         List<String> named = Arrays.stream((creditors.get() == null ? "" : creditors.get()).split("[,;\\n]"))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        MandateForm form = new MandateForm(residentId, chosen, named, duration.get(), start, place.get(),
-                notUnderProtection.get(), null);
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        MandateForm form = new MandateForm(
+                residentId, chosen, named, duration.get(), start, place.get(), notUnderProtection.get(), null);
         Signature resident = residentSignature.get();
         Signature agent = agentSignature.get();
         busy.set(true);
-        return work.supply("signing a mandate", () -> mandates.create(form, resident, agent), o -> {
-            busy.set(false);
-            if (o.isOk()) {
-                onSigned.accept(o.value());
-                return;
-            }
-            o.fieldErrors().forEach((f, m) -> {
-                if (errors.containsKey(f) && !("startDate".equals(f) && start == null)) {
-                    errors.get(f).set(m);
-                }
-            });
-            formError.set(o.fieldErrors().isEmpty() ? o.message() : text("mandate.error.form"));
-        }, e -> {
-            busy.set(false);
-            formError.set(text("mandate.error.save"));
-        }).thenApply(Outcome::isOk).exceptionally(e -> false);
+        return work.supply(
+                        "signing a mandate",
+                        () -> mandates.create(form, resident, agent),
+                        o -> {
+                            busy.set(false);
+                            if (o.isOk()) {
+                                onSigned.accept(o.value());
+                                return;
+                            }
+                            o.fieldErrors().forEach((f, m) -> {
+                                if (errors.containsKey(f) && !("startDate".equals(f) && start == null)) {
+                                    errors.get(f).set(m);
+                                }
+                            });
+                            formError.set(o.fieldErrors().isEmpty() ? o.message() : text("mandate.error.form"));
+                        },
+                        e -> {
+                            busy.set(false);
+                            formError.set(text("mandate.error.save"));
+                        })
+                .thenApply(Outcome::isOk)
+                .exceptionally(e -> false);
     }
 
     private String text(String key, Object... args) {

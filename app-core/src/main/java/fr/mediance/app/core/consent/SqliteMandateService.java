@@ -17,13 +17,11 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.ResidentDto;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,8 +40,13 @@ public final class SqliteMandateService implements MandateService {
     private final ZoneId zone;
     private final SqliteSignatureService signatures;
 
-    public SqliteMandateService(StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock,
-                                ZoneId zone, SqliteSignatureService signatures) {
+    public SqliteMandateService(
+            StoreHolder store,
+            Outbox outbox,
+            Supplier<AccountInfo> account,
+            Clock clock,
+            ZoneId zone,
+            SqliteSignatureService signatures) {
         this.store = store;
         this.outbox = outbox;
         this.account = account;
@@ -62,7 +65,8 @@ public final class SqliteMandateService implements MandateService {
 
     private static Optional<LocalDate> endDate(Tx tx, String duration, LocalDate start) {
         return SqliteSignatureService.codeValue(tx, ListNames.MANDATE_DURATION, duration)
-                .flatMap(SqliteSignatureService::period).filter(p -> !p.isNegative() && !p.isZero())
+                .flatMap(SqliteSignatureService::period)
+                .filter(p -> !p.isNegative() && !p.isZero())
                 .map(p -> start.plus(p).minusDays(1));
     }
 
@@ -72,15 +76,18 @@ public final class SqliteMandateService implements MandateService {
     }
 
     private static Optional<String> protectionBlock(Tx tx, String residentId) {
-        Optional<ResidentDto> r = Records.load(tx, EntityType.RESIDENT, residentId).map(ResidentDto.class::cast);
+        Optional<ResidentDto> r =
+                Records.load(tx, EntityType.RESIDENT, residentId).map(ResidentDto.class::cast);
         if (r.isEmpty() || !r.get().underProtection()) {
             return Optional.empty();
         }
-        String measure = SqliteReferenceService.label(tx, ListNames.LEGAL_PROTECTION, r.get().legalProtection());
+        String measure = SqliteReferenceService.label(
+                tx, ListNames.LEGAL_PROTECTION, r.get().legalProtection());
         String representative = Texts.clean(r.get().legalRepresentative());
-        return Optional.of(representative == null
-                ? CoreMessages.get("mandate.protected.noRepresentative", measure)
-                : CoreMessages.get("mandate.protected", measure, representative));
+        return Optional.of(
+                representative == null
+                        ? CoreMessages.get("mandate.protected.noRepresentative", measure)
+                        : CoreMessages.get("mandate.protected", measure, representative));
     }
 
     @Override
@@ -90,7 +97,10 @@ public final class SqliteMandateService implements MandateService {
             return Outcome.failed(blocked.get());
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        List<String> creditors = form.creditors().stream().map(Texts::clean).filter(c -> c != null).distinct()
+        List<String> creditors = form.creditors().stream()
+                .map(Texts::clean)
+                .filter(c -> c != null)
+                .distinct()
                 .toList();
         FormErrors e = store.db().read(tx -> validate(tx, form, creditors, today));
         if (residentSignature == null || residentSignature.isEmpty()) {
@@ -115,17 +125,41 @@ public final class SqliteMandateService implements MandateService {
             }
             LocalDate end = endDate(tx, form.duration(), form.startDate()).orElseThrow();
             List<String> demarches = form.demarches().stream().distinct().toList();
-            String domains = demarches.stream().map(d -> SqliteReferenceService.label(tx, ListNames.DOMAIN, d))
+            String domains = demarches.stream()
+                    .map(d -> SqliteReferenceService.label(tx, ListNames.DOMAIN, d))
                     .collect(Collectors.joining(", "));
             LocalDate retention = end.plus(SIGNATURE_RETENTION);
-            String residentDoc = signatures.insert(tx, resident, form.residentId(), null,
-                    CoreMessages.get("mandate.signature.title.resident", domains), retention);
-            String agentDoc = signatures.insert(tx, agent, form.residentId(), null,
-                    CoreMessages.get("mandate.signature.title.agent", domains), retention);
+            String residentDoc = signatures.insert(
+                    tx,
+                    resident,
+                    form.residentId(),
+                    null,
+                    CoreMessages.get("mandate.signature.title.resident", domains),
+                    retention);
+            String agentDoc = signatures.insert(
+                    tx,
+                    agent,
+                    form.residentId(),
+                    null,
+                    CoreMessages.get("mandate.signature.title.agent", domains),
+                    retention);
             Instant now = clock.instant();
-            MandateDto dto = new MandateDto(UUID.randomUUID().toString(), me.structureId(), form.residentId(),
-                    demarches, creditors, form.duration(), form.startDate(), end, null, true,
-                    Texts.clean(form.place()), List.of(me.userId()), residentDoc, agentDoc, Texts.clean(form.channel()),
+            MandateDto dto = new MandateDto(
+                    UUID.randomUUID().toString(),
+                    me.structureId(),
+                    form.residentId(),
+                    demarches,
+                    creditors,
+                    form.duration(),
+                    form.startDate(),
+                    end,
+                    null,
+                    true,
+                    Texts.clean(form.place()),
+                    List.of(me.userId()),
+                    residentDoc,
+                    agentDoc,
+                    Texts.clean(form.channel()),
                     now);
             Records.upsert(tx, dto, null, now, null);
             outbox.enqueue(tx, dto, CoreMessages.get("summary.mandate", domains));
@@ -153,7 +187,8 @@ public final class SqliteMandateService implements MandateService {
         }
         if (FormErrors.blank(f.duration())) {
             e.add("duration", CoreMessages.get("field.required"));
-        } else if (f.startDate() != null && endDate(tx, f.duration(), f.startDate()).isEmpty()) {
+        } else if (f.startDate() != null
+                && endDate(tx, f.duration(), f.startDate()).isEmpty()) {
             e.add("duration", CoreMessages.get("mandate.duration.unknown"));
         }
         if (f.startDate() == null) {
@@ -170,8 +205,8 @@ public final class SqliteMandateService implements MandateService {
         if (!f.notUnderProtection()) {
             e.add("notUnderProtection", CoreMessages.get("mandate.declaration.required"));
         }
-        if (f.channel() != null && !SqliteReferenceService.acceptable(tx, ListNames.MANDATE_CHANNEL,
-                Texts.clean(f.channel()))) {
+        if (f.channel() != null
+                && !SqliteReferenceService.acceptable(tx, ListNames.MANDATE_CHANNEL, Texts.clean(f.channel()))) {
             e.add("channel", CoreMessages.get("field.unknownCode"));
         }
         return e;
@@ -180,7 +215,8 @@ public final class SqliteMandateService implements MandateService {
     @Override
     public Outcome<MandateDto> revoke(String mandateId) {
         return store.db().inTransaction(tx -> {
-            Optional<MandateDto> found = Records.load(tx, EntityType.MANDATE, mandateId).map(MandateDto.class::cast);
+            Optional<MandateDto> found =
+                    Records.load(tx, EntityType.MANDATE, mandateId).map(MandateDto.class::cast);
             if (found.isEmpty()) {
                 return Outcome.failed(CoreMessages.get("mandate.notFound"));
             }
@@ -189,9 +225,23 @@ public final class SqliteMandateService implements MandateService {
                 return Outcome.ok(m);
             }
             Instant now = clock.instant();
-            MandateDto revoked = new MandateDto(m.id(), m.structureId(), m.residentId(), m.demarches(), m.creditors(),
-                    m.duration(), m.startDate(), m.endDate(), now, m.notUnderProtection(), m.place(), m.agentIds(),
-                    m.residentSignatureDocumentId(), m.agentSignatureDocumentId(), m.channel(), m.signedAt());
+            MandateDto revoked = new MandateDto(
+                    m.id(),
+                    m.structureId(),
+                    m.residentId(),
+                    m.demarches(),
+                    m.creditors(),
+                    m.duration(),
+                    m.startDate(),
+                    m.endDate(),
+                    now,
+                    m.notUnderProtection(),
+                    m.place(),
+                    m.agentIds(),
+                    m.residentSignatureDocumentId(),
+                    m.agentSignatureDocumentId(),
+                    m.channel(),
+                    m.signedAt());
             Records.upsert(tx, revoked, null, now, null);
             outbox.enqueue(tx, revoked, CoreMessages.get("summary.mandate.revoked"));
             return Outcome.ok(revoked);
@@ -204,8 +254,10 @@ public final class SqliteMandateService implements MandateService {
     }
 
     private static List<MandateDto> mandates(Tx tx, String residentId) {
-        return tx.query("SELECT * FROM mandates WHERE resident_id = ? ORDER BY start_date DESC, signed_at DESC, id",
-                Records::mandate, residentId);
+        return tx.query(
+                "SELECT * FROM mandates WHERE resident_id = ? ORDER BY start_date DESC, signed_at DESC, id",
+                Records::mandate,
+                residentId);
     }
 
     @Override
@@ -217,11 +269,13 @@ public final class SqliteMandateService implements MandateService {
      * The resident's mandates that cover {@code domain} on {@code date} ({@link MandateDto#covers}), inside a
      * transaction: the visit's validation checks an action "on behalf" with it.
      */
-    public static List<MandateDto> activeCovering(Tx tx, String residentId, String domain, LocalDate date,
-                                                  ZoneId zone) {
+    public static List<MandateDto> activeCovering(
+            Tx tx, String residentId, String domain, LocalDate date, ZoneId zone) {
         if (residentId == null || domain == null || date == null) {
             return List.of();
         }
-        return mandates(tx, residentId).stream().filter(m -> m.covers(domain, date, zone)).toList();
+        return mandates(tx, residentId).stream()
+                .filter(m -> m.covers(domain, date, zone))
+                .toList();
     }
 }

@@ -1,6 +1,14 @@
 package fr.mediance.app.core.document;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.CoreMessages;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.reference.CodeItem;
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.visit.FrenchInput;
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.ListNames;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,15 +22,6 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.reference.CodeItem;
-import fr.mediance.app.core.reference.ReferenceService;
-import fr.mediance.app.core.CoreMessages;
-import fr.mediance.app.core.visit.FrenchInput;
-import fr.mediance.protocol.Limits;
-import fr.mediance.protocol.ListNames;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -48,13 +47,14 @@ public final class DocumentFormViewModel {
     private final ZoneId zone;
     private final ResourceBundle texts;
     private final BackgroundWork work;
-    private Consumer<String> onMessage = m -> { };
-    private Runnable onSaved = () -> { };
+    private Consumer<String> onMessage = m -> {};
+    private Runnable onSaved = () -> {};
 
     private String documentId;
     private LocalDate capturedDay;
     /** Whether the retention text is the type's default (then it follows the type). */
     private boolean retentionIsDefault = true;
+
     private boolean filling;
 
     private final ObservableList<CodeItem> typeOptions = FXCollections.observableArrayList();
@@ -77,8 +77,14 @@ public final class DocumentFormViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
 
-    public DocumentFormViewModel(DocumentService documents, ReferenceService reference, Clock clock, ZoneId zone,
-                                 ResourceBundle texts, Executor background, Executor fx) {
+    public DocumentFormViewModel(
+            DocumentService documents,
+            ReferenceService reference,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.documents = Objects.requireNonNull(documents);
         this.reference = Objects.requireNonNull(reference);
         this.clock = Objects.requireNonNull(clock);
@@ -115,55 +121,73 @@ public final class DocumentFormViewModel {
     /** Loads a document and the code lists (background); completes with false if it is not on this device. */
     public CompletableFuture<Boolean> load(String id) {
         documentId = id;
-        record Loaded(Optional<PhotoItem> doc, List<CodeItem> types, List<CodeItem> purposeCodes, LocalDate day,
-                      LocalDate typeDefault, LocalDate retentionDay) {
-        }
-        return work.supply("loading a document's description", () -> {
-            Optional<PhotoItem> doc = documents.find(id);
-            List<CodeItem> types = reference.codes(ListNames.DOCUMENT_TYPE);
-            List<CodeItem> purposeCodes = reference.codes(ListNames.DOCUMENT_PURPOSE);
-            LocalDate day = doc.map(d -> d.capturedAt() == null ? LocalDate.now(clock.withZone(zone))
-                    : d.capturedAt().atZone(zone).toLocalDate()).orElse(LocalDate.now(clock.withZone(zone)));
-            LocalDate typeDefault = doc.map(d -> documents.defaultRetention(d.type(), day)).orElse(null);
-            LocalDate retentionDay = doc.map(d -> d.retentionUntil() != null ? d.retentionUntil() : typeDefault)
-                    .orElse(null);
-            return new Loaded(doc, types, purposeCodes, day, typeDefault, retentionDay);
-        }, l -> {
-            Optional<PhotoItem> doc = l.doc();
-            LocalDate day = l.day();
-            LocalDate typeDefault = l.typeDefault();
-            LocalDate retentionDay = l.retentionDay();
-            List<CodeItem> types = l.types();
-            List<CodeItem> purposeCodes = l.purposeCodes();
-            typeOptions.setAll(types);
-            purposeOptions.setAll(purposeCodes);
-            doc.ifPresent(d -> {
-                capturedDay = day;
-                filling = true;
-                type.set(d.type());
-                title.set(nz(d.title()));
-                issuer.set(nz(d.issuer()));
-                amount.set(FrenchInput.typedAmount(d.amountCents()));
-                dueDate.set(d.dueDate() == null ? "" : DATE.format(d.dueDate()));
-                retention.set(retentionDay == null ? "" : DATE.format(retentionDay));
-                purposes.setAll(d.purpose());
-                filling = false;
-                retentionIsDefault = d.retentionUntil() == null || d.retentionUntil().equals(typeDefault);
-            });
-            loaded.set(doc.isPresent());
-        }, e -> formError.set(text("common.load.failed")))
-                .thenApply(l -> l.doc().isPresent()).exceptionally(e -> false);
+        record Loaded(
+                Optional<PhotoItem> doc,
+                List<CodeItem> types,
+                List<CodeItem> purposeCodes,
+                LocalDate day,
+                LocalDate typeDefault,
+                LocalDate retentionDay) {}
+        return work.supply(
+                        "loading a document's description",
+                        () -> {
+                            Optional<PhotoItem> doc = documents.find(id);
+                            List<CodeItem> types = reference.codes(ListNames.DOCUMENT_TYPE);
+                            List<CodeItem> purposeCodes = reference.codes(ListNames.DOCUMENT_PURPOSE);
+                            LocalDate day = doc.map(d -> d.capturedAt() == null
+                                            ? LocalDate.now(clock.withZone(zone))
+                                            : d.capturedAt().atZone(zone).toLocalDate())
+                                    .orElse(LocalDate.now(clock.withZone(zone)));
+                            LocalDate typeDefault = doc.map(d -> documents.defaultRetention(d.type(), day))
+                                    .orElse(null);
+                            LocalDate retentionDay = doc.map(
+                                            d -> d.retentionUntil() != null ? d.retentionUntil() : typeDefault)
+                                    .orElse(null);
+                            return new Loaded(doc, types, purposeCodes, day, typeDefault, retentionDay);
+                        },
+                        l -> {
+                            Optional<PhotoItem> doc = l.doc();
+                            LocalDate day = l.day();
+                            LocalDate typeDefault = l.typeDefault();
+                            LocalDate retentionDay = l.retentionDay();
+                            List<CodeItem> types = l.types();
+                            List<CodeItem> purposeCodes = l.purposeCodes();
+                            typeOptions.setAll(types);
+                            purposeOptions.setAll(purposeCodes);
+                            doc.ifPresent(d -> {
+                                capturedDay = day;
+                                filling = true;
+                                type.set(d.type());
+                                title.set(nz(d.title()));
+                                issuer.set(nz(d.issuer()));
+                                amount.set(FrenchInput.typedAmount(d.amountCents()));
+                                dueDate.set(d.dueDate() == null ? "" : DATE.format(d.dueDate()));
+                                retention.set(retentionDay == null ? "" : DATE.format(retentionDay));
+                                purposes.setAll(d.purpose());
+                                filling = false;
+                                retentionIsDefault = d.retentionUntil() == null
+                                        || d.retentionUntil().equals(typeDefault);
+                            });
+                            loaded.set(doc.isPresent());
+                        },
+                        e -> formError.set(text("common.load.failed")))
+                .thenApply(l -> l.doc().isPresent())
+                .exceptionally(e -> false);
     }
 
     private void followDefaultRetention(String newType) {
         LocalDate day = capturedDay == null ? LocalDate.now(clock.withZone(zone)) : capturedDay;
-        work.supply("computing a document's default retention", () -> documents.defaultRetention(newType, day), d -> {
-            if (retentionIsDefault && Objects.equals(type.get(), newType)) {
-                filling = true;
-                retention.set(DATE.format(d));
-                filling = false;
-            }
-        }, e -> { }); // the retention shown stays; the user can type one
+        work.supply(
+                "computing a document's default retention",
+                () -> documents.defaultRetention(newType, day),
+                d -> {
+                    if (retentionIsDefault && Objects.equals(type.get(), newType)) {
+                        filling = true;
+                        retention.set(DATE.format(d));
+                        filling = false;
+                    }
+                },
+                e -> {}); // the retention shown stays; the user can type one
     }
 
     /** Whether a purpose is chosen. */
@@ -219,30 +243,36 @@ public final class DocumentFormViewModel {
             formError.set(text("document.error.fix"));
             return CompletableFuture.completedFuture(false);
         }
-        DocumentMetadata m = new DocumentMetadata(type.get(), title.get(), issuer.get(), cents, due.orElse(null),
-                List.copyOf(purposes), keep.get());
+        DocumentMetadata m = new DocumentMetadata(
+                type.get(), title.get(), issuer.get(), cents, due.orElse(null), List.copyOf(purposes), keep.get());
         busy.set(true);
         String id = documentId;
-        return work.supply("describing a document", () -> documents.describe(id, m), outcome -> {
-            busy.set(false);
-            if (outcome.isOk()) {
-                onMessage.accept(text("document.saved"));
-                onSaved.run();
-                return;
-            }
-            Map<String, String> errors = outcome.fieldErrors();
-            typeError.set(errors.getOrDefault("type", ""));
-            titleError.set(errors.getOrDefault("title", ""));
-            issuerError.set(errors.getOrDefault("issuer", ""));
-            amountError.set(errors.getOrDefault("amount", ""));
-            dueDateError.set(errors.getOrDefault("dueDate", ""));
-            retentionError.set(errors.getOrDefault("retentionUntil", ""));
-            purposeError.set(errors.getOrDefault("purpose", ""));
-            formError.set(errors.isEmpty() ? outcome.message() : text("document.error.fix"));
-        }, e -> {
-            busy.set(false);
-            formError.set(text("document.error.save"));
-        }).thenApply(Outcome::isOk).exceptionally(e -> false);
+        return work.supply(
+                        "describing a document",
+                        () -> documents.describe(id, m),
+                        outcome -> {
+                            busy.set(false);
+                            if (outcome.isOk()) {
+                                onMessage.accept(text("document.saved"));
+                                onSaved.run();
+                                return;
+                            }
+                            Map<String, String> errors = outcome.fieldErrors();
+                            typeError.set(errors.getOrDefault("type", ""));
+                            titleError.set(errors.getOrDefault("title", ""));
+                            issuerError.set(errors.getOrDefault("issuer", ""));
+                            amountError.set(errors.getOrDefault("amount", ""));
+                            dueDateError.set(errors.getOrDefault("dueDate", ""));
+                            retentionError.set(errors.getOrDefault("retentionUntil", ""));
+                            purposeError.set(errors.getOrDefault("purpose", ""));
+                            formError.set(errors.isEmpty() ? outcome.message() : text("document.error.fix"));
+                        },
+                        e -> {
+                            busy.set(false);
+                            formError.set(text("document.error.save"));
+                        })
+                .thenApply(Outcome::isOk)
+                .exceptionally(e -> false);
     }
 
     private boolean checkLength(String value, ReadOnlyStringWrapper error) {

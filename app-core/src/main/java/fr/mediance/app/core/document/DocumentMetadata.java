@@ -8,8 +8,14 @@ import java.util.List;
  * issuer (EDF, CAF…), the amount in cents and the due date of a bill, the démarches it is needed for (codes of
  * "document_purpose") and the date after which it is deleted from the device.
  */
-public record DocumentMetadata(String type, String title, String issuer, Long amountCents, LocalDate dueDate,
-                               List<String> purpose, LocalDate retentionUntil) {
+public record DocumentMetadata(
+        String type,
+        String title,
+        String issuer,
+        Long amountCents,
+        LocalDate dueDate,
+        List<String> purpose,
+        LocalDate retentionUntil) {
     public DocumentMetadata {
         purpose = purpose == null ? List.of() : List.copyOf(purpose);
     }

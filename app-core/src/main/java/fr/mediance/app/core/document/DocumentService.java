@@ -2,7 +2,6 @@ package fr.mediance.app.core.document;
 
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.platform.CapturedImage;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,11 @@
 package fr.mediance.app.core.document;
 
-import fr.mediance.app.core.Texts;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ListNames;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,13 +17,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.reference.ReferenceService;
-import fr.mediance.app.core.sync.SyncService;
-import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ListNames;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -33,10 +32,13 @@ import javafx.collections.ObservableList;
 public final class DocumentsViewModel {
 
     /** One document as the list shows it. */
-    public record Row(String documentId, String title, String detail, String retentionText, boolean viewable,
-                      boolean describable) {
-    }
-
+    public record Row(
+            String documentId,
+            String title,
+            String detail,
+            String retentionText,
+            boolean viewable,
+            boolean describable) {}
 
     private final DocumentService documents;
     private final ReferenceService reference;
@@ -45,21 +47,27 @@ public final class DocumentsViewModel {
     private final BackgroundWork work;
     private final Runnable removeListener;
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
-    private Consumer<String> onView = id -> { };
-    private Consumer<String> onDescribe = id -> { };
+    private Consumer<String> onView = id -> {};
+    private Consumer<String> onDescribe = id -> {};
     private String residentId;
     private String reportId;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
 
-    public DocumentsViewModel(DocumentService documents, ReferenceService reference, SyncService sync, ZoneId zone,
-                              ResourceBundle texts, Executor background, Executor fx) {
+    public DocumentsViewModel(
+            DocumentService documents,
+            ReferenceService reference,
+            SyncService sync,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.documents = Objects.requireNonNull(documents);
         this.reference = Objects.requireNonNull(reference);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
-        removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
+        removeListener = sync == null ? () -> {} : sync.addDataListener(this::onSynced);
     }
 
     private void onSynced(Set<EntityType> changed) {
@@ -93,15 +101,22 @@ public final class DocumentsViewModel {
     public CompletableFuture<Void> refresh() {
         String resident = residentId;
         String report = reportId;
-        return work.supply("loading documents", () -> {
-            List<PhotoItem> found = report != null ? documents.photos(report)
-                    : resident != null ? documents.forResident(resident) : List.of();
-            return found.stream().map(this::row).toList();
-        }, out -> {
-            rows.setAll(out);
-            empty.set(out.isEmpty());
-            loadError.set("");
-        }, e -> loadError.set(text("common.load.failed"))).<Void>thenApply(out -> null).exceptionally(e -> null);
+        return work.supply(
+                        "loading documents",
+                        () -> {
+                            List<PhotoItem> found = report != null
+                                    ? documents.photos(report)
+                                    : resident != null ? documents.forResident(resident) : List.of();
+                            return found.stream().map(this::row).toList();
+                        },
+                        out -> {
+                            rows.setAll(out);
+                            empty.set(out.isEmpty());
+                            loadError.set("");
+                        },
+                        e -> loadError.set(text("common.load.failed")))
+                .<Void>thenApply(out -> null)
+                .exceptionally(e -> null);
     }
 
     private Row row(PhotoItem p) {
@@ -118,16 +133,27 @@ public final class DocumentsViewModel {
             parts.add(text("document.row.due", Texts.date(texts).format(p.dueDate())));
         }
         if (p.capturedAt() != null) {
-            parts.add(text("document.row.captured", Texts.date(texts).format(p.capturedAt().atZone(zone))));
+            parts.add(text(
+                    "document.row.captured",
+                    Texts.date(texts).format(p.capturedAt().atZone(zone))));
         }
-        String retention = p.retentionUntil() == null ? "" : text("document.row.retention", Texts.date(texts).format(p.retentionUntil()));
-        return new Row(p.id(), title, String.join(" · ", parts), retention, p.state().isLocal(),
+        String retention = p.retentionUntil() == null
+                ? ""
+                : text("document.row.retention", Texts.date(texts).format(p.retentionUntil()));
+        return new Row(
+                p.id(),
+                title,
+                String.join(" · ", parts),
+                retention,
+                p.state().isLocal(),
                 p.state() == PhotoState.LOCAL);
     }
 
     /** Opens the viewer of a document held on this device. */
     public void view(String documentId) {
-        rows.stream().filter(r -> r.documentId().equals(documentId) && r.viewable()).findFirst()
+        rows.stream()
+                .filter(r -> r.documentId().equals(documentId) && r.viewable())
+                .findFirst()
                 .ifPresent(r -> onView.accept(documentId));
     }
 
@@ -139,14 +165,20 @@ public final class DocumentsViewModel {
     /** The decrypted bytes of a document (background), for a thumbnail or the viewer: memory only. */
     public CompletableFuture<Optional<byte[]>> bytes(String documentId) {
         // An unreadable file (logged by BackgroundWork) shows as a document without a preview.
-        return work.supply("reading a document's bytes", () -> documents.readBytes(documentId), b -> { }, e -> { })
+        return work.supply("reading a document's bytes", () -> documents.readBytes(documentId), b -> {}, e -> {})
                 .exceptionally(e -> Optional.empty());
     }
 
     /** The title of one document for the viewer ("Facture – Électricité novembre"). */
     public CompletableFuture<String> title(String documentId) {
-        return work.<String>supply("reading a document's title",
-                () -> documents.find(documentId).map(p -> row(p).title()).orElse(""), t -> { }, e -> { })
+        return work.<String>supply(
+                        "reading a document's title",
+                        () -> documents
+                                .find(documentId)
+                                .map(p -> row(p).title())
+                                .orElse(""),
+                        t -> {},
+                        e -> {})
                 .exceptionally(e -> "");
     }
 

@@ -10,19 +10,53 @@ import java.util.List;
  * Its description: title, issuer, amount in cents, due date, purposes (codes of "document_purpose") and the
  * date after which it is deleted from the device ({@code retentionUntil}).
  */
-public record PhotoItem(String id, String reportId, String residentId, String type, String mimeType,
-                        String sha256, long sizeBytes, Instant capturedAt, PhotoState state, String title,
-                        String issuer, Long amountCents, LocalDate dueDate, List<String> purpose,
-                        LocalDate retentionUntil) {
+public record PhotoItem(
+        String id,
+        String reportId,
+        String residentId,
+        String type,
+        String mimeType,
+        String sha256,
+        long sizeBytes,
+        Instant capturedAt,
+        PhotoState state,
+        String title,
+        String issuer,
+        Long amountCents,
+        LocalDate dueDate,
+        List<String> purpose,
+        LocalDate retentionUntil) {
     public PhotoItem {
         purpose = purpose == null ? List.of() : List.copyOf(purpose);
     }
 
     /** A photo without description (tests, older callers). */
-    public PhotoItem(String id, String reportId, String residentId, String type, String mimeType, String sha256,
-                     long sizeBytes, Instant capturedAt, PhotoState state) {
-        this(id, reportId, residentId, type, mimeType, sha256, sizeBytes, capturedAt, state, null, null, null, null,
-                List.of(), null);
+    public PhotoItem(
+            String id,
+            String reportId,
+            String residentId,
+            String type,
+            String mimeType,
+            String sha256,
+            long sizeBytes,
+            Instant capturedAt,
+            PhotoState state) {
+        this(
+                id,
+                reportId,
+                residentId,
+                type,
+                mimeType,
+                sha256,
+                sizeBytes,
+                capturedAt,
+                state,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     @Override

@@ -3,7 +3,6 @@ package fr.mediance.app.core.document;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.protocol.EntityType;
-
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,15 +53,17 @@ public final class RetentionPurge {
         int deleted;
         try {
             deleted = store.db().inTransaction(tx -> {
-                record Expired(String id, String sha, String original) {
-                }
-                List<Expired> expired = tx.query("""
+                record Expired(String id, String sha, String original) {}
+                List<Expired> expired = tx.query(
+                        """
                         SELECT id, sha256, original_sha256 FROM documents
-                        WHERE retention_until IS NOT NULL AND retention_until < ?""",
-                        r -> new Expired(r.string("id"), r.string("sha256"), r.string("original_sha256")), today);
+                        WHERE retention_until IS NOT NULL AND retention_until < ?""", r -> new Expired(r.string("id"), r.string("sha256"), r.string("original_sha256")), today);
                 Set<String> hashes = new LinkedHashSet<>();
                 for (Expired e : expired) {
-                    tx.update("DELETE FROM outbox WHERE entity = ? AND entity_id = ?", EntityType.DOCUMENT.code(), e.id());
+                    tx.update(
+                            "DELETE FROM outbox WHERE entity = ? AND entity_id = ?",
+                            EntityType.DOCUMENT.code(),
+                            e.id());
                     tx.update("DELETE FROM documents WHERE id = ?", e.id());
                     hashes.add(e.sha());
                     if (e.original() != null) {
@@ -77,8 +78,11 @@ public final class RetentionPurge {
                     }
                     files.add(sha);
                     tx.update("DELETE FROM uploads WHERE sha256 = ?", sha);
-                    tx.queryOne("SELECT thumbnail_sha256 FROM thumbnails WHERE sha256 = ?",
-                            r -> r.string("thumbnail_sha256"), sha).ifPresent(files::add);
+                    tx.queryOne(
+                                    "SELECT thumbnail_sha256 FROM thumbnails WHERE sha256 = ?",
+                                    r -> r.string("thumbnail_sha256"),
+                                    sha)
+                            .ifPresent(files::add);
                     tx.update("DELETE FROM thumbnails WHERE sha256 = ?", sha);
                 }
                 tx.putSetting(LAST_RUN, today.toString());

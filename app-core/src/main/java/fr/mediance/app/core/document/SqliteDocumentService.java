@@ -3,6 +3,7 @@ package fr.mediance.app.core.document;
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.FormErrors;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.document.image.ImageFormatException;
 import fr.mediance.app.core.document.image.JpegDecoder;
 import fr.mediance.app.core.document.image.PhotoDownscaler;
@@ -17,8 +18,6 @@ import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
-import fr.mediance.app.core.Texts;
-
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,10 +53,21 @@ public final class SqliteDocumentService implements DocumentService {
     }
 
     public static PhotoItem map(Row r) {
-        return new PhotoItem(r.string("id"), r.string("visit_report_id"), r.string("resident_id"), r.string("type"),
-                r.string("mime_type"), r.string("sha256"), r.longValue("size_bytes"), r.instant("captured_at"),
-                PhotoState.valueOf(r.string("blob_state")), r.string("title"), r.string("issuer"),
-                r.optionalLong("amount_cents"), r.date("due_date"), Records.fromJson(r.string("purpose")),
+        return new PhotoItem(
+                r.string("id"),
+                r.string("visit_report_id"),
+                r.string("resident_id"),
+                r.string("type"),
+                r.string("mime_type"),
+                r.string("sha256"),
+                r.longValue("size_bytes"),
+                r.instant("captured_at"),
+                PhotoState.valueOf(r.string("blob_state")),
+                r.string("title"),
+                r.string("issuer"),
+                r.optionalLong("amount_cents"),
+                r.date("due_date"),
+                Records.fromJson(r.string("purpose")),
                 r.date("retention_until"));
     }
 
@@ -72,15 +82,19 @@ public final class SqliteDocumentService implements DocumentService {
 
     @Override
     public List<PhotoItem> photos(String reportId) {
-        return store.db().read(tx -> tx.query(
-                "SELECT * FROM documents WHERE visit_report_id = ? ORDER BY captured_at, id",
-                SqliteDocumentService::map, reportId));
+        return store.db()
+                .read(tx -> tx.query(
+                        "SELECT * FROM documents WHERE visit_report_id = ? ORDER BY captured_at, id",
+                        SqliteDocumentService::map,
+                        reportId));
     }
 
     /** Whether the report exists and is still a draft; otherwise the French failure. */
     private static Optional<String> draftProblem(Tx tx, String reportId) {
-        Optional<Instant> completed = tx.queryOne("SELECT completed_at FROM visit_reports WHERE id = ?",
-                r -> r.instant("completed_at") == null ? Instant.MIN : r.instant("completed_at"), reportId);
+        Optional<Instant> completed = tx.queryOne(
+                "SELECT completed_at FROM visit_reports WHERE id = ?",
+                r -> r.instant("completed_at") == null ? Instant.MIN : r.instant("completed_at"),
+                reportId);
         if (completed.isEmpty()) {
             return Optional.of(CoreMessages.get("visit.notFound"));
         }
@@ -114,17 +128,24 @@ public final class SqliteDocumentService implements DocumentService {
         String mimeType = image.mimeType();
         if (JpegDecoder.looksLikeJpeg(captured)) {
             try {
-                PhotoDownscaler.Result r = PhotoDownscaler.downscale(captured, Limits.PHOTO_MAX_EDGE,
-                        Limits.PHOTO_JPEG_QUALITY);
+                PhotoDownscaler.Result r =
+                        PhotoDownscaler.downscale(captured, Limits.PHOTO_MAX_EDGE, Limits.PHOTO_JPEG_QUALITY);
                 upload = r.jpeg();
                 mimeType = "image/jpeg";
-                LOG.log(Level.DEBUG, "photo prepared: {0}x{1} -> {2}x{3}, {4} -> {5} bytes", r.sourceWidth(),
-                        r.sourceHeight(), r.width(), r.height(), captured.length, upload.length);
+                LOG.log(
+                        Level.DEBUG,
+                        "photo prepared: {0}x{1} -> {2}x{3}, {4} -> {5} bytes",
+                        r.sourceWidth(),
+                        r.sourceHeight(),
+                        r.width(),
+                        r.height(),
+                        captured.length,
+                        upload.length);
             } catch (ImageFormatException bad) {
                 if (ImageFormatException.DAMAGED.equals(bad.getMessage())
                         || ImageFormatException.NOT_AN_IMAGE.equals(bad.getMessage())) {
-                    return Outcome.invalid(java.util.Map.of("image", CoreMessages.get("document.image.unreadable",
-                            bad.getMessage())));
+                    return Outcome.invalid(
+                            java.util.Map.of("image", CoreMessages.get("document.image.unreadable", bad.getMessage())));
                 }
                 // a JPEG this decoder cannot shrink (an unusual variant, a huge picture): kept as it is, not lost
                 LOG.log(Level.INFO, "photo kept as captured: {0}", bad.getMessage());
@@ -133,7 +154,8 @@ public final class SqliteDocumentService implements DocumentService {
         // bytes first (encrypted, content-addressed, written to a temporary file, flushed to the disk and renamed):
         // a crash before the row commits only leaves unreferenced files, removed at the next unlock. The original
         // capture is kept too until the server acknowledges the downscaled photo that travels.
-        String original = java.util.Arrays.equals(upload, captured) ? null : store.blobs().put(captured);
+        String original =
+                java.util.Arrays.equals(upload, captured) ? null : store.blobs().put(captured);
         String sha = store.blobs().put(upload);
         byte[] uploaded = upload;
         String type2 = mimeType;
@@ -145,18 +167,35 @@ public final class SqliteDocumentService implements DocumentService {
             if (!SqliteReferenceService.acceptable(tx, CodeLists.DOCUMENT_TYPE, type.strip())) {
                 return Outcome.invalid(java.util.Map.of("type", CoreMessages.get("field.unknownCode")));
             }
-            String residentId = tx.queryOne("SELECT resident_id FROM visit_reports WHERE id = ?",
-                    r -> r.string("resident_id"), reportId).orElse(null);
-            String structureId = tx.queryOne("SELECT structure_id FROM visit_reports WHERE id = ?",
-                    r -> r.string("structure_id"), reportId).orElse(me.structureId());
+            String residentId = tx.queryOne(
+                            "SELECT resident_id FROM visit_reports WHERE id = ?",
+                            r -> r.string("resident_id"),
+                            reportId)
+                    .orElse(null);
+            String structureId = tx.queryOne(
+                            "SELECT structure_id FROM visit_reports WHERE id = ?",
+                            r -> r.string("structure_id"),
+                            reportId)
+                    .orElse(me.structureId());
             Instant now = clock.instant();
-            DocumentDto dto = new DocumentDto(UUID.randomUUID().toString(), structureId, reportId, residentId,
-                    type.strip(), sha, type2, uploaded.length, now,
+            DocumentDto dto = new DocumentDto(
+                    UUID.randomUUID().toString(),
+                    structureId,
+                    reportId,
+                    residentId,
+                    type.strip(),
+                    sha,
+                    type2,
+                    uploaded.length,
+                    now,
                     defaultRetention(tx, type.strip(), now.atZone(zone).toLocalDate()));
             Records.upsert(tx, dto, null, now, Records.BLOB_LOCAL);
             if (original != null) {
-                tx.update("UPDATE documents SET original_sha256 = ?, original_size_bytes = ? WHERE id = ?", original,
-                        (long) captured.length, dto.id());
+                tx.update(
+                        "UPDATE documents SET original_sha256 = ?, original_size_bytes = ? WHERE id = ?",
+                        original,
+                        (long) captured.length,
+                        dto.id());
             }
             return Outcome.ok(find(tx, dto.id()).orElseThrow());
         });
@@ -164,9 +203,11 @@ public final class SqliteDocumentService implements DocumentService {
 
     @Override
     public List<PhotoItem> forResident(String residentId) {
-        return store.db().read(tx -> tx.query(
-                "SELECT * FROM documents WHERE resident_id = ? ORDER BY captured_at DESC, id",
-                SqliteDocumentService::map, residentId));
+        return store.db()
+                .read(tx -> tx.query(
+                        "SELECT * FROM documents WHERE resident_id = ? ORDER BY captured_at DESC, id",
+                        SqliteDocumentService::map,
+                        residentId));
     }
 
     @Override
@@ -175,12 +216,21 @@ public final class SqliteDocumentService implements DocumentService {
     }
 
     static LocalDate defaultRetention(Tx tx, String type, LocalDate day) {
-        Optional<Period> period = type == null ? Optional.empty() : tx.queryOne(
-                "SELECT value FROM codes WHERE list = ? AND code = ?", r -> period(r.string("value")),
-                ListNames.DOCUMENT_TYPE, type.strip()).flatMap(p -> p);
+        Optional<Period> period = type == null
+                ? Optional.empty()
+                : tx.queryOne(
+                                "SELECT value FROM codes WHERE list = ? AND code = ?",
+                                r -> period(r.string("value")),
+                                ListNames.DOCUMENT_TYPE,
+                                type.strip())
+                        .flatMap(p -> p);
         if (period.isEmpty()) {
-            period = tx.queryOne("SELECT value FROM codes WHERE list = ? AND code = ?", r -> period(r.string("value")),
-                    ListNames.SETTING, RETENTION_DEFAULT).flatMap(p -> p);
+            period = tx.queryOne(
+                            "SELECT value FROM codes WHERE list = ? AND code = ?",
+                            r -> period(r.string("value")),
+                            ListNames.SETTING,
+                            RETENTION_DEFAULT)
+                    .flatMap(p -> p);
         }
         LocalDate until = day.plus(period.orElse(FALLBACK_RETENTION));
         // A very long period (P100Y) stops at the last date the server accepts, so the document is not refused.
@@ -230,7 +280,8 @@ public final class SqliteDocumentService implements DocumentService {
                 return Outcome.failed(CoreMessages.get("visit.frozen"));
             }
             FormErrors codes = new FormErrors();
-            if (!SqliteReferenceService.acceptable(tx, CodeLists.DOCUMENT_TYPE, m.type().strip())) {
+            if (!SqliteReferenceService.acceptable(
+                    tx, CodeLists.DOCUMENT_TYPE, m.type().strip())) {
                 codes.add("type", CoreMessages.get("field.unknownCode"));
             }
             for (String p : m.purpose()) {
@@ -241,16 +292,27 @@ public final class SqliteDocumentService implements DocumentService {
             if (!codes.isEmpty()) {
                 return codes.toOutcome();
             }
-            LocalDate captured = doc.get().capturedAt() == null ? today
+            LocalDate captured = doc.get().capturedAt() == null
+                    ? today
                     : doc.get().capturedAt().atZone(zone).toLocalDate();
-            LocalDate retention = m.retentionUntil() != null ? m.retentionUntil()
+            LocalDate retention = m.retentionUntil() != null
+                    ? m.retentionUntil()
                     : defaultRetention(tx, m.type().strip(), captured);
-            tx.update("""
+            tx.update(
+                    """
                     UPDATE documents SET type = ?, title = ?, issuer = ?, amount_cents = ?, due_date = ?, purpose = ?,
                       retention_until = ?, updated_at = ?
-                    WHERE id = ?""", m.type().strip(), Texts.clean(m.title()), Texts.clean(m.issuer()), m.amountCents(),
-                    m.dueDate(), Records.toJson(m.purpose().stream().map(String::strip).distinct().toList()), retention,
-                    clock.instant(), documentId);
+                    WHERE id = ?""",
+                    m.type().strip(),
+                    Texts.clean(m.title()),
+                    Texts.clean(m.issuer()),
+                    m.amountCents(),
+                    m.dueDate(),
+                    Records.toJson(
+                            m.purpose().stream().map(String::strip).distinct().toList()),
+                    retention,
+                    clock.instant(),
+                    documentId);
             return Outcome.ok(find(tx, documentId).orElseThrow());
         });
     }
@@ -271,7 +333,10 @@ public final class SqliteDocumentService implements DocumentService {
             if (!SqliteReferenceService.acceptable(tx, CodeLists.DOCUMENT_TYPE, type.strip())) {
                 return Outcome.invalid(java.util.Map.of("type", CoreMessages.get("field.unknownCode")));
             }
-            tx.update("UPDATE documents SET type = ?, updated_at = ? WHERE id = ?", type.strip(), clock.instant(),
+            tx.update(
+                    "UPDATE documents SET type = ?, updated_at = ? WHERE id = ?",
+                    type.strip(),
+                    clock.instant(),
                     documentId);
             return Outcome.ok(find(tx, documentId).orElseThrow());
         });
@@ -291,7 +356,8 @@ public final class SqliteDocumentService implements DocumentService {
             tx.update("DELETE FROM documents WHERE id = ?", documentId);
             List<String> unused = new java.util.ArrayList<>();
             for (String sha : java.util.Arrays.asList(doc.get().sha256(), original)) {
-                if (sha != null && !tx.exists("SELECT 1 FROM documents WHERE sha256 = ? OR original_sha256 = ?", sha, sha)) {
+                if (sha != null
+                        && !tx.exists("SELECT 1 FROM documents WHERE sha256 = ? OR original_sha256 = ?", sha, sha)) {
                     unused.add(sha);
                 }
             }
@@ -300,13 +366,14 @@ public final class SqliteDocumentService implements DocumentService {
         if (!removed.isOk()) {
             return removed.castFailure();
         }
-        removed.value().forEach(store.blobs()::delete); // after the commit: a crash here leaves orphans, cleaned at unlock
+        removed.value()
+                .forEach(store.blobs()::delete); // after the commit: a crash here leaves orphans, cleaned at unlock
         return Outcome.ok(null);
     }
 
     private static Optional<String> originalOf(Tx tx, String documentId) {
-        return tx.queryOne("SELECT original_sha256 FROM documents WHERE id = ?", r -> r.string("original_sha256"),
-                documentId);
+        return tx.queryOne(
+                "SELECT original_sha256 FROM documents WHERE id = ?", r -> r.string("original_sha256"), documentId);
     }
 
     @Override

@@ -1,17 +1,8 @@
 package fr.mediance.app.core.office;
 
 import fr.mediance.app.core.BackgroundWork;
-import java.text.MessageFormat;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-
-import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.document.PhotoState;
 import fr.mediance.app.core.reference.CodeLists;
@@ -20,6 +11,14 @@ import fr.mediance.app.core.visit.ReportLines;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.TaskDto;
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,9 +30,7 @@ import javafx.collections.ObservableList;
 public final class OfficeReportViewModel {
 
     /** A photo of the report: {@code available} false while the server still awaits its bytes. */
-    public record PhotoRow(String documentId, String typeLabel, boolean available, String stateText) {
-    }
-
+    public record PhotoRow(String documentId, String typeLabel, boolean available, String stateText) {}
 
     private final OfficeService office;
     private final ReferenceService reference;
@@ -55,8 +52,13 @@ public final class OfficeReportViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ObservableList<PhotoRow> photos = FXCollections.observableArrayList();
 
-    public OfficeReportViewModel(OfficeService office, ReferenceService reference, ZoneId zone, ResourceBundle texts,
-                                 Executor background, Executor fx) {
+    public OfficeReportViewModel(
+            OfficeService office,
+            ReferenceService reference,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.office = Objects.requireNonNull(office);
         this.reference = Objects.requireNonNull(reference);
         this.zone = Objects.requireNonNull(zone);
@@ -66,40 +68,60 @@ public final class OfficeReportViewModel {
 
     /** Loads a report from the local store. Completes on the FX executor; false if unknown. */
     public CompletableFuture<Boolean> load(String reportId) {
-        record Loaded(Optional<ReportDetail> detail, String medium, List<PhotoRow> rows, Optional<Full> full) {
-        }
-        return work.supply("loading a received report", () -> {
-            Optional<ReportDetail> detail = office.open(reportId);
-            String medium = detail.map(d -> d.report().medium())
-                    .map(m -> reference.label(CodeLists.MEDIUM, m)).orElse("");
-            List<PhotoRow> rows = detail.map(d -> d.photos().stream().map(this::row).toList()).orElse(List.of());
-            return new Loaded(detail, medium, rows, detail.map(this::full));
-        }, l -> {
-            if (l.detail().isEmpty()) {
-                error.set(text("office.report.not.found"));
-                return;
-            }
-            show(l.detail().get(), l.medium(), l.rows());
-            showFull(l.full().get());
-        }, e -> error.set(text("common.load.failed"))).thenApply(l -> l.detail().isPresent()).exceptionally(e -> false);
+        record Loaded(Optional<ReportDetail> detail, String medium, List<PhotoRow> rows, Optional<Full> full) {}
+        return work.supply(
+                        "loading a received report",
+                        () -> {
+                            Optional<ReportDetail> detail = office.open(reportId);
+                            String medium = detail.map(d -> d.report().medium())
+                                    .map(m -> reference.label(CodeLists.MEDIUM, m))
+                                    .orElse("");
+                            List<PhotoRow> rows = detail.map(d ->
+                                            d.photos().stream().map(this::row).toList())
+                                    .orElse(List.of());
+                            return new Loaded(detail, medium, rows, detail.map(this::full));
+                        },
+                        l -> {
+                            if (l.detail().isEmpty()) {
+                                error.set(text("office.report.not.found"));
+                                return;
+                            }
+                            show(l.detail().get(), l.medium(), l.rows());
+                            showFull(l.full().get());
+                        },
+                        e -> error.set(text("common.load.failed")))
+                .thenApply(l -> l.detail().isPresent())
+                .exceptionally(e -> false);
     }
 
     private void show(ReportDetail d, String medium, List<PhotoRow> rows) {
         ReceivedReport s = d.summary();
         VisitReport r = d.report();
         String none = text("office.report.none");
-        title.set(s.residentName() == null || s.residentName().isBlank() ? text("office.report.title") : s.residentName());
-        dateText.set(s.completedAt() == null ? none : Texts.dateTime(texts).format(s.completedAt().atZone(zone)));
-        residentText.set(d.resident() == null ? orNone(s.residentName())
-                : d.resident().displayName() + " — " + d.resident().addressLine());
+        title.set(
+                s.residentName() == null || s.residentName().isBlank()
+                        ? text("office.report.title")
+                        : s.residentName());
+        dateText.set(
+                s.completedAt() == null
+                        ? none
+                        : Texts.dateTime(texts).format(s.completedAt().atZone(zone)));
+        residentText.set(
+                d.resident() == null
+                        ? orNone(s.residentName())
+                        : d.resident().displayName() + " — " + d.resident().addressLine());
         counsellorText.set(orNone(s.counsellorName()));
         mediumText.set(orNone(medium));
         domainsText.set(s.domainLabels().isEmpty() ? none : String.join(", ", s.domainLabels()));
         synthesisText.set(orNone(r.synthesis()));
         followUpText.set(orNone(r.followUp()));
         followUpDueText.set(r.followUpDue() == null ? none : Texts.date(texts).format(r.followUpDue()));
-        photosSummary.set(s.photosAwaited() > 0 ? OfficeReportsViewModel.awaitedText(texts, s.photosAwaited(), s.photoCount())
-                : s.photoCount() == 0 ? text("office.report.photos.none") : OfficeReportsViewModel.photosText(texts, s.photoCount()));
+        photosSummary.set(
+                s.photosAwaited() > 0
+                        ? OfficeReportsViewModel.awaitedText(texts, s.photosAwaited(), s.photoCount())
+                        : s.photoCount() == 0
+                                ? text("office.report.photos.none")
+                                : OfficeReportsViewModel.photosText(texts, s.photoCount()));
         photos.setAll(rows);
         loaded.set(true);
     }
@@ -116,7 +138,10 @@ public final class OfficeReportViewModel {
      */
     public CompletableFuture<Outcome<byte[]>> photo(String documentId) {
         CompletableFuture<Outcome<byte[]>> result = new CompletableFuture<>();
-        work.supply("reading a photo of a received report", () -> office.photo(documentId), result::complete,
+        work.supply(
+                "reading a photo of a received report",
+                () -> office.photo(documentId),
+                result::complete,
                 e -> result.complete(Outcome.failed(text("office.report.photo.failed"))));
         return result;
     }
@@ -127,7 +152,10 @@ public final class OfficeReportViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -192,10 +220,17 @@ public final class OfficeReportViewModel {
     }
 
     /** Everything of the full report in French, computed on the background executor. */
-    private record Full(String place, String duration, String persons, String motifs, List<String> energy,
-                        List<Entry> actions, List<Entry> orientations, List<String> tasks, String signature,
-                        String supersedes) {
-    }
+    private record Full(
+            String place,
+            String duration,
+            String persons,
+            String motifs,
+            List<String> energy,
+            List<Entry> actions,
+            List<Entry> orientations,
+            List<String> tasks,
+            String signature,
+            String supersedes) {}
 
     private final ReadOnlyStringWrapper placeText = new ReadOnlyStringWrapper(this, "placeText", "");
     private final ReadOnlyStringWrapper durationText = new ReadOnlyStringWrapper(this, "durationText", "");
@@ -211,25 +246,43 @@ public final class OfficeReportViewModel {
     private Full full(ReportDetail d) {
         VisitReport r = d.report();
         ReportLines[] self = new ReportLines[1];
-        ReportLines lines = new ReportLines(reference::label, this::text,
+        ReportLines lines = new ReportLines(
+                reference::label,
+                this::text,
                 id -> office.mandate(id).map(m -> self[0].mandate(m)).orElse(null));
         self[0] = lines;
         String none = text("office.report.none");
-        List<Entry> a = r.actions().stream().map(x -> new Entry(lines.actionTitle(x), lines.actionDetails(x))).toList();
+        List<Entry> a = r.actions().stream()
+                .map(x -> new Entry(lines.actionTitle(x), lines.actionDetails(x)))
+                .toList();
         List<Entry> o = r.orientations().stream()
-                .map(x -> new Entry(lines.orientationTitle(x), lines.orientationDetails(x))).toList();
-        List<String> t = d.tasks().stream().map(x -> switch (x.status() == null ? "" : x.status()) {
-            case TaskDto.DONE -> text("office.report.task.done", x.title());
-            case TaskDto.CANCELLED -> text("office.report.task.cancelled", x.title());
-            default -> text("office.report.task.line", x.title(), x.dueDate() == null ? none : Texts.date(texts).format(x.dueDate()));
-        }).toList();
-        String signature = r.residentSignatureDocumentId() != null ? text("office.report.signed")
+                .map(x -> new Entry(lines.orientationTitle(x), lines.orientationDetails(x)))
+                .toList();
+        List<String> t = d.tasks().stream()
+                .map(x -> switch (x.status() == null ? "" : x.status()) {
+                    case TaskDto.DONE -> text("office.report.task.done", x.title());
+                    case TaskDto.CANCELLED -> text("office.report.task.cancelled", x.title());
+                    default ->
+                        text(
+                                "office.report.task.line",
+                                x.title(),
+                                x.dueDate() == null ? none : Texts.date(texts).format(x.dueDate()));
+                })
+                .toList();
+        String signature = r.residentSignatureDocumentId() != null
+                ? text("office.report.signed")
                 : r.visitAttested() ? text("office.report.attested") : text("office.report.unsigned");
-        return new Full(orNone(r.place()),
+        return new Full(
+                orNone(r.place()),
                 r.durationMinutes() == null ? none : text("office.report.duration.value", r.durationMinutes()),
                 r.personsPresent().isEmpty() ? none : lines.labels(ListNames.PERSON_PRESENT, r.personsPresent()),
-                r.motifs().isEmpty() ? none : lines.labels(ListNames.MOTIF, r.motifs()), lines.energy(r.energy()), a, o,
-                t, signature, r.supersedes() == null ? "" : text("office.report.supersedes"));
+                r.motifs().isEmpty() ? none : lines.labels(ListNames.MOTIF, r.motifs()),
+                lines.energy(r.energy()),
+                a,
+                o,
+                t,
+                signature,
+                r.supersedes() == null ? "" : text("office.report.supersedes"));
     }
 
     private void showFull(Full f) {

@@ -1,28 +1,27 @@
 package fr.mediance.app.core.office;
 
-import java.util.Optional;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.document.PhotoItem;
+import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.protocol.EntityType;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.document.PhotoItem;
-import fr.mediance.app.core.sync.SyncService;
-import fr.mediance.protocol.EntityType;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -37,8 +36,15 @@ public final class OfficeReportsViewModel {
      * thumbnails (read with {@link #thumbnail}); {@code awaitedText}: "2 photos sur 3 en attente" while photos
      * are still arriving (the report can be read meanwhile).
      */
-    public record Row(String reportId, String dateText, String residentName, String counsellorText,
-                      String domainsText, String photosText, String awaitedText, List<String> photoIds) {
+    public record Row(
+            String reportId,
+            String dateText,
+            String residentName,
+            String counsellorText,
+            String domainsText,
+            String photosText,
+            String awaitedText,
+            List<String> photoIds) {
         public Row {
             photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
         }
@@ -46,7 +52,6 @@ public final class OfficeReportsViewModel {
 
     /** Thumbnails shown per report in the list, at most. */
     public static final int MAX_THUMBNAILS = 4;
-
 
     private final OfficeService office;
     private final ZoneId zone;
@@ -56,24 +61,33 @@ public final class OfficeReportsViewModel {
     private final Consumer<String> onOpen;
     /** Thumbnails already read (small JPEGs), so that a new rendering of the list does not fetch them again. */
     private final Map<String, byte[]> thumbnails = new ConcurrentHashMap<>();
+
     private final Runnable removeListener;
     private final ObservableList<Row> items = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
 
-    public OfficeReportsViewModel(OfficeService office, SyncService sync, ZoneId zone, ResourceBundle texts,
-                                  Executor background, Executor fx, Consumer<String> onOpen) {
+    public OfficeReportsViewModel(
+            OfficeService office,
+            SyncService sync,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx,
+            Consumer<String> onOpen) {
         this.office = Objects.requireNonNull(office);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
         this.onOpen = Objects.requireNonNull(onOpen);
-        removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
+        removeListener = sync == null ? () -> {} : sync.addDataListener(this::onSynced);
     }
 
     private void onSynced(Set<EntityType> changed) {
-        if (changed.contains(EntityType.VISIT_REPORT) || changed.contains(EntityType.DOCUMENT)
-                || changed.contains(EntityType.RESIDENT) || changed.contains(EntityType.BLOB)) {
+        if (changed.contains(EntityType.VISIT_REPORT)
+                || changed.contains(EntityType.DOCUMENT)
+                || changed.contains(EntityType.RESIDENT)
+                || changed.contains(EntityType.BLOB)) {
             refresh();
         }
     }
@@ -81,7 +95,9 @@ public final class OfficeReportsViewModel {
     /** Reloads the local list, then asks the server which awaited photos have arrived (when online). */
     public void refresh() {
         loading.set(true);
-        work.supply("loading the received reports", () -> office.receivedReports().stream().map(this::row).toList(),
+        work.supply(
+                "loading the received reports",
+                () -> office.receivedReports().stream().map(this::row).toList(),
                 rows -> {
                     items.setAll(rows);
                     empty.set(rows.isEmpty());
@@ -90,7 +106,8 @@ public final class OfficeReportsViewModel {
                     if (rows.stream().anyMatch(r -> !r.awaitedText().isEmpty())) {
                         refreshAwaitedPhotos();
                     }
-                }, e -> {
+                },
+                e -> {
                     loading.set(false);
                     loadError.set(text("common.load.failed"));
                 });
@@ -99,28 +116,51 @@ public final class OfficeReportsViewModel {
     /** Asks which awaited photos have arrived (local, plus HEAD for photos sent before blob statuses). */
     private void refreshAwaitedPhotos() {
         // Offline or server trouble is an outcome: the list stays as it is.
-        work.supply("checking which awaited photos arrived", () -> office.refreshPhotoAvailability().isOk()
-                        ? Optional.of(office.receivedReports().stream().map(this::row).toList())
+        work.supply(
+                "checking which awaited photos arrived",
+                () -> office.refreshPhotoAvailability().isOk()
+                        ? Optional.of(
+                                office.receivedReports().stream().map(this::row).toList())
                         : Optional.<List<Row>>empty(),
-                again -> again.ifPresent(items::setAll), e -> { });
+                again -> again.ifPresent(items::setAll),
+                e -> {});
     }
 
     Row row(ReceivedReport r) {
-        String date = r.completedAt() == null ? "" : Texts.dateTime(texts).format(r.completedAt().atZone(zone));
-        String counsellor = r.counsellorName() == null || r.counsellorName().isBlank() ? ""
+        String date = r.completedAt() == null
+                ? ""
+                : Texts.dateTime(texts).format(r.completedAt().atZone(zone));
+        String counsellor = r.counsellorName() == null || r.counsellorName().isBlank()
+                ? ""
                 : text("office.item.by", r.counsellorName());
         String photosText = photosText(texts, r.photoCount());
         String awaited = awaitedText(texts, r.photosAwaited(), r.photoCount());
-        List<String> ids = r.photoCount() == 0 ? List.of() : office.open(r.reportId())
-                .map(d -> d.photos().stream().map(PhotoItem::id).limit(MAX_THUMBNAILS).toList()).orElse(List.of());
-        return new Row(r.reportId(), date, r.residentName() == null ? "" : r.residentName(), counsellor,
-                String.join(", ", r.domainLabels()), photosText, awaited, ids);
+        List<String> ids = r.photoCount() == 0
+                ? List.of()
+                : office.open(r.reportId())
+                        .map(d -> d.photos().stream()
+                                .map(PhotoItem::id)
+                                .limit(MAX_THUMBNAILS)
+                                .toList())
+                        .orElse(List.of());
+        return new Row(
+                r.reportId(),
+                date,
+                r.residentName() == null ? "" : r.residentName(),
+                counsellor,
+                String.join(", ", r.domainLabels()),
+                photosText,
+                awaited,
+                ids);
     }
 
     /** "1 photo", "3 photos", or empty. */
     static String photosText(ResourceBundle texts, int count) {
-        return count == 0 ? "" : count == 1 ? texts.getString("office.item.photos.one")
-                : format(texts, "office.item.photos.many", count);
+        return count == 0
+                ? ""
+                : count == 1
+                        ? texts.getString("office.item.photos.one")
+                        : format(texts, "office.item.photos.many", count);
     }
 
     /** "2 photos sur 3 en attente", "1 photo sur 3 en attente", "Photo en attente", or empty. */
@@ -149,12 +189,16 @@ public final class OfficeReportsViewModel {
             result.complete(Outcome.ok(known));
             return result;
         }
-        work.supply("reading a photo's thumbnail", () -> office.thumbnail(documentId), o -> {
-            if (o instanceof Outcome.Ok<byte[]> ok) {
-                thumbnails.put(documentId, ok.value());
-            }
-            result.complete(o);
-        }, e -> result.complete(Outcome.failed(text("office.report.photo.failed"))));
+        work.supply(
+                "reading a photo's thumbnail",
+                () -> office.thumbnail(documentId),
+                o -> {
+                    if (o instanceof Outcome.Ok<byte[]> ok) {
+                        thumbnails.put(documentId, ok.value());
+                    }
+                    result.complete(o);
+                },
+                e -> result.complete(Outcome.failed(text("office.report.photo.failed"))));
         return result;
     }
 
@@ -168,7 +212,10 @@ public final class OfficeReportsViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ObservableList<Row> items() {

@@ -16,7 +16,6 @@ import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.task.SqliteTaskService;
 import fr.mediance.app.core.task.TaskItem;
 import fr.mediance.app.core.visit.VisitReport;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,10 +58,32 @@ public final class SqliteOfficeService implements OfficeService {
         for (String code : Records.fromJson(r.string("domains"))) {
             labels.add(SqliteReferenceService.label(tx, CodeLists.DOMAIN, code));
         }
-        String name = new Resident(null, null, null, r.string("last_name"), r.string("first_name"), null, null, null,
-                null, null, null, null, null, null, false).displayName();
-        return new ReceivedReport(r.string("id"), r.instant("completed_at"), r.string("resident_id"), name,
-                r.string("counsellor_id"), r.string("counsellor_name"), labels, r.intValue("photo_count"),
+        String name = new Resident(
+                        null,
+                        null,
+                        null,
+                        r.string("last_name"),
+                        r.string("first_name"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false)
+                .displayName();
+        return new ReceivedReport(
+                r.string("id"),
+                r.instant("completed_at"),
+                r.string("resident_id"),
+                name,
+                r.string("counsellor_id"),
+                r.string("counsellor_name"),
+                labels,
+                r.intValue("photo_count"),
                 r.intValue("awaited"));
     }
 
@@ -78,18 +99,35 @@ public final class SqliteOfficeService implements OfficeService {
             if (summary.isEmpty()) {
                 return Optional.empty();
             }
-            VisitReport report = tx.queryOne("SELECT * FROM visit_reports WHERE id = ?", SqliteOfficeService::report,
-                    reportId).orElseThrow();
-            Resident resident = tx.queryOne("SELECT r.*, 0 AS pending FROM residents r WHERE r.id = ?",
-                    SqliteOfficeService::resident, report.residentId() == null ? "" : report.residentId()).orElse(null);
-            List<PhotoItem> photos = tx.query("SELECT * FROM documents WHERE visit_report_id = ? ORDER BY captured_at, id",
-                    SqliteDocumentService::map, reportId);
-            List<TaskItem> tasks = tx.query("SELECT id, resident_id, title, due_date, status, rule_code, "
+            VisitReport report = tx.queryOne(
+                            "SELECT * FROM visit_reports WHERE id = ?", SqliteOfficeService::report, reportId)
+                    .orElseThrow();
+            Resident resident = tx.queryOne(
+                            "SELECT r.*, 0 AS pending FROM residents r WHERE r.id = ?",
+                            SqliteOfficeService::resident,
+                            report.residentId() == null ? "" : report.residentId())
+                    .orElse(null);
+            List<PhotoItem> photos = tx.query(
+                    "SELECT * FROM documents WHERE visit_report_id = ? ORDER BY captured_at, id",
+                    SqliteDocumentService::map,
+                    reportId);
+            List<TaskItem> tasks = tx.query(
+                    "SELECT id, resident_id, title, due_date, status, rule_code, "
                             + "visit_report_id, assignee_id, closed_at FROM tasks WHERE visit_report_id = ? AND status <> ? "
                             + "ORDER BY due_date, title",
-                    t -> new TaskItem(t.string("id"), t.string("resident_id"), null, t.string("title"),
-                            t.date("due_date"), t.string("status"), t.string("rule_code"), t.string("visit_report_id"),
-                            t.string("assignee_id"), t.instant("closed_at")), reportId, SqliteTaskService.PLANNED);
+                    t -> new TaskItem(
+                            t.string("id"),
+                            t.string("resident_id"),
+                            null,
+                            t.string("title"),
+                            t.date("due_date"),
+                            t.string("status"),
+                            t.string("rule_code"),
+                            t.string("visit_report_id"),
+                            t.string("assignee_id"),
+                            t.instant("closed_at")),
+                    reportId,
+                    SqliteTaskService.PLANNED);
             return Optional.of(new ReportDetail(summary.get(), report, resident, photos, tasks));
         });
     }
@@ -99,22 +137,37 @@ public final class SqliteOfficeService implements OfficeService {
     }
 
     private static Resident resident(Row r) {
-        return new Resident(r.string("id"), r.string("file_number"), r.string("civility"), r.string("last_name"),
-                r.string("first_name"), r.date("birth_date"), r.string("phone"), r.string("street"),
-                r.string("postcode"), r.string("city"), r.string("access_notes"), r.string("mobility_reason"),
-                r.string("referent_id"), r.optionalLong("version"), false);
+        return new Resident(
+                r.string("id"),
+                r.string("file_number"),
+                r.string("civility"),
+                r.string("last_name"),
+                r.string("first_name"),
+                r.date("birth_date"),
+                r.string("phone"),
+                r.string("street"),
+                r.string("postcode"),
+                r.string("city"),
+                r.string("access_notes"),
+                r.string("mobility_reason"),
+                r.string("referent_id"),
+                r.optionalLong("version"),
+                false);
     }
 
     @Override
     public Optional<fr.mediance.protocol.MandateDto> mandate(String mandateId) {
-        return store.db().read(tx -> fr.mediance.app.core.store.Records.load(tx, fr.mediance.protocol.EntityType.MANDATE,
-                mandateId == null ? "" : mandateId).map(fr.mediance.protocol.MandateDto.class::cast));
+        return store.db()
+                .read(tx -> fr.mediance.app.core.store.Records.load(
+                                tx, fr.mediance.protocol.EntityType.MANDATE, mandateId == null ? "" : mandateId)
+                        .map(fr.mediance.protocol.MandateDto.class::cast));
     }
 
     @Override
     public Outcome<byte[]> photo(String documentId) {
-        Optional<PhotoItem> doc = store.db().read(tx -> tx.queryOne("SELECT * FROM documents WHERE id = ?",
-                SqliteDocumentService::map, documentId));
+        Optional<PhotoItem> doc = store.db()
+                .read(tx ->
+                        tx.queryOne("SELECT * FROM documents WHERE id = ?", SqliteDocumentService::map, documentId));
         if (doc.isEmpty()) {
             return Outcome.failed(CoreMessages.get("document.notFound"));
         }
@@ -145,21 +198,29 @@ public final class SqliteOfficeService implements OfficeService {
 
     private void setState(String sha, String state) {
         store.db().inTransaction(tx -> {
-            tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state IN (?, ?)", state, sha,
-                    Records.BLOB_NOT_DOWNLOADED, Records.BLOB_AWAITED);
+            tx.update(
+                    "UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state IN (?, ?)",
+                    state,
+                    sha,
+                    Records.BLOB_NOT_DOWNLOADED,
+                    Records.BLOB_AWAITED);
         });
     }
 
     @Override
     public Outcome<byte[]> thumbnail(String documentId) {
-        Optional<PhotoItem> doc = store.db().read(tx -> tx.queryOne("SELECT * FROM documents WHERE id = ?",
-                SqliteDocumentService::map, documentId));
+        Optional<PhotoItem> doc = store.db()
+                .read(tx ->
+                        tx.queryOne("SELECT * FROM documents WHERE id = ?", SqliteDocumentService::map, documentId));
         if (doc.isEmpty()) {
             return Outcome.failed(CoreMessages.get("document.notFound"));
         }
         String sha = doc.get().sha256();
-        Optional<String> cached = store.db().read(tx -> tx.queryOne(
-                "SELECT thumbnail_sha256 FROM thumbnails WHERE sha256 = ?", r -> r.string("thumbnail_sha256"), sha));
+        Optional<String> cached = store.db()
+                .read(tx -> tx.queryOne(
+                        "SELECT thumbnail_sha256 FROM thumbnails WHERE sha256 = ?",
+                        r -> r.string("thumbnail_sha256"),
+                        sha));
         if (cached.isPresent()) {
             Optional<byte[]> bytes = store.blobs().get(cached.get());
             if (bytes.isPresent()) {
@@ -184,8 +245,9 @@ public final class SqliteOfficeService implements OfficeService {
         }
         if (r instanceof RemoteResult.ClientError<byte[]> c && c.status() == 404) {
             boolean arrived = store.db().read(tx -> tx.exists("SELECT 1 FROM blob_status WHERE sha256 = ?", sha));
-            return localPhotoOr(sha, arrived ? CoreMessages.get("office.thumbnail.none")
-                    : CoreMessages.get("office.photo.awaited"));
+            return localPhotoOr(
+                    sha,
+                    arrived ? CoreMessages.get("office.thumbnail.none") : CoreMessages.get("office.photo.awaited"));
         }
         if (r instanceof RemoteResult.NetworkError<byte[]>) {
             return localPhotoOr(sha, CoreMessages.get("office.photo.offline"));
@@ -201,8 +263,9 @@ public final class SqliteOfficeService implements OfficeService {
 
     @Override
     public Outcome<Integer> refreshPhotoAvailability() {
-        List<String[]> awaited = store.db().read(tx -> tx.query(AWAITED,
-                r -> new String[]{r.string("sha256"), Long.toString(r.longValue("size_bytes"))}));
+        List<String[]> awaited = store.db()
+                .read(tx -> tx.query(
+                        AWAITED, r -> new String[] {r.string("sha256"), Long.toString(r.longValue("size_bytes"))}));
         Optional<RemoteClient> client = remote.get();
         if (!awaited.isEmpty() && client.isEmpty()) {
             return Outcome.failed(CoreMessages.get("office.photo.offline"));
@@ -211,8 +274,10 @@ public final class SqliteOfficeService implements OfficeService {
             // the blob status of a photo comes with the next sync; until then the server is asked once here
             RemoteResult<Boolean> head = client.orElseThrow().blobExists(a[0]);
             if (!(head instanceof RemoteResult.Ok<Boolean> ok)) {
-                return Outcome.failed(head instanceof RemoteResult.NetworkError<Boolean>
-                        ? CoreMessages.get("office.photo.offline") : head.userMessage());
+                return Outcome.failed(
+                        head instanceof RemoteResult.NetworkError<Boolean>
+                                ? CoreMessages.get("office.photo.offline")
+                                : head.userMessage());
             }
             store.db().inTransaction(tx -> {
                 if (ok.value()) {
@@ -221,16 +286,23 @@ public final class SqliteOfficeService implements OfficeService {
                             VALUES (?, ?, NULL, 0, NULL, ?) ON CONFLICT(sha256) DO NOTHING
                             """, a[0], Long.parseLong(a[1]), clock.instant());
                 }
-                tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state IN (?, ?)",
-                        ok.value() ? Records.BLOB_NOT_DOWNLOADED : Records.BLOB_AWAITED, a[0],
-                        Records.BLOB_NOT_DOWNLOADED, Records.BLOB_AWAITED);
+                tx.update(
+                        "UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state IN (?, ?)",
+                        ok.value() ? Records.BLOB_NOT_DOWNLOADED : Records.BLOB_AWAITED,
+                        a[0],
+                        Records.BLOB_NOT_DOWNLOADED,
+                        Records.BLOB_AWAITED);
             });
         }
         return Outcome.ok(awaitedCount());
     }
 
     private int awaitedCount() {
-        return store.db().read(tx -> (int) tx.queryLong("SELECT count(*) FROM documents d WHERE d.blob_state IN "
-                + "('NOT_DOWNLOADED', 'AWAITED') AND NOT EXISTS (SELECT 1 FROM blob_status b WHERE b.sha256 = d.sha256)"));
+        return store.db()
+                .read(
+                        tx -> (int)
+                                tx.queryLong(
+                                        "SELECT count(*) FROM documents d WHERE d.blob_state IN "
+                                                + "('NOT_DOWNLOADED', 'AWAITED') AND NOT EXISTS (SELECT 1 FROM blob_status b WHERE b.sha256 = d.sha256)"));
     }
 }

@@ -1,30 +1,9 @@
 package fr.mediance.app.core.planning;
 
-import java.util.Optional;
 import fr.mediance.app.core.BackgroundWork;
-import java.text.MessageFormat;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-
-import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.FormErrors;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.agenda.AgendaItem;
 import fr.mediance.app.core.agenda.AgendaService;
 import fr.mediance.app.core.agenda.AppointmentForm;
@@ -39,6 +18,26 @@ import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.Role;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -57,15 +56,24 @@ import javafx.collections.ObservableList;
  */
 public final class PlanningViewModel {
 
-    public enum ResidentMode { EXISTING, NEW }
+    public enum ResidentMode {
+        EXISTING,
+        NEW
+    }
 
     /** A planned appointment as the list shows it. */
-    public record PlannedRow(String appointmentId, String when, String residentName, String counsellorName,
-                             String address, String statusLabel, boolean pendingSync) {
-    }
+    public record PlannedRow(
+            String appointmentId,
+            String when,
+            String residentName,
+            String counsellorName,
+            String address,
+            String statusLabel,
+            boolean pendingSync) {}
 
     /** Field names, as used by the error map and the views' ids. */
     public static final String LAST_NAME = "lastName";
+
     public static final String FIRST_NAME = "firstName";
     public static final String PHONE = "phone";
     public static final String STREET = "street";
@@ -83,10 +91,10 @@ public final class PlanningViewModel {
     static final int MIN_DURATION = Limits.MIN_APPOINTMENT_MINUTES;
     static final int MAX_DURATION = Limits.MAX_APPOINTMENT_MINUTES;
     private static final int PLANNED_DAYS = 60;
-    private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE_FORMAT =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIME_FORMAT =
+            DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     private final ResidentService residents;
     private final AgendaService agenda;
@@ -96,9 +104,10 @@ public final class PlanningViewModel {
     private final ResourceBundle texts;
     private final BackgroundWork work;
     private final Runnable removeListener;
-    private Consumer<String> onMessage = m -> { };
+    private Consumer<String> onMessage = m -> {};
 
-    private final ObjectProperty<ResidentMode> residentMode = new SimpleObjectProperty<>(this, "residentMode", ResidentMode.EXISTING);
+    private final ObjectProperty<ResidentMode> residentMode =
+            new SimpleObjectProperty<>(this, "residentMode", ResidentMode.EXISTING);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObservableList<Resident> searchResults = FXCollections.observableArrayList();
     private final ObjectProperty<Resident> selectedResident = new SimpleObjectProperty<>(this, "selectedResident");
@@ -112,13 +121,20 @@ public final class PlanningViewModel {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
     private final ReadOnlyStringWrapper counsellorsHint = new ReadOnlyStringWrapper(this, "counsellorsHint", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyBooleanWrapper residentCreationOffered = new ReadOnlyBooleanWrapper(this,
-            "residentCreationOffered");
+    private final ReadOnlyBooleanWrapper residentCreationOffered =
+            new ReadOnlyBooleanWrapper(this, "residentCreationOffered");
     private int searchGeneration;
 
-    public PlanningViewModel(ResidentService residents, AgendaService agenda, ReferenceService reference,
-                             SyncService sync, Clock clock, ZoneId zone, ResourceBundle texts, Executor background,
-                             Executor fx) {
+    public PlanningViewModel(
+            ResidentService residents,
+            AgendaService agenda,
+            ReferenceService reference,
+            SyncService sync,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.residents = Objects.requireNonNull(residents);
         this.agenda = Objects.requireNonNull(agenda);
         this.reference = Objects.requireNonNull(reference);
@@ -127,14 +143,27 @@ public final class PlanningViewModel {
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
         residentCreationOffered.set(residents.mayCreate());
-        for (String f : List.of(LAST_NAME, FIRST_NAME, PHONE, STREET, POSTCODE, CITY, ACCESS_NOTES, DATE, START,
-                DURATION, NOTES)) {
+        for (String f : List.of(
+                LAST_NAME, FIRST_NAME, PHONE, STREET, POSTCODE, CITY, ACCESS_NOTES, DATE, START, DURATION, NOTES)) {
             StringProperty p = new SimpleStringProperty(this, f, "");
             fields.put(f, p);
             p.addListener((o, a, b) -> checkField(f));
         }
-        for (String f : List.of(LAST_NAME, FIRST_NAME, PHONE, STREET, POSTCODE, CITY, ACCESS_NOTES, MOBILITY_REASON,
-                RESIDENT, COUNSELLOR, DATE, START, DURATION, NOTES)) {
+        for (String f : List.of(
+                LAST_NAME,
+                FIRST_NAME,
+                PHONE,
+                STREET,
+                POSTCODE,
+                CITY,
+                ACCESS_NOTES,
+                MOBILITY_REASON,
+                RESIDENT,
+                COUNSELLOR,
+                DATE,
+                START,
+                DURATION,
+                NOTES)) {
             errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
         }
         fields.get(DURATION).set("60");
@@ -143,7 +172,7 @@ public final class PlanningViewModel {
         counsellor.addListener((o, a, b) -> error(COUNSELLOR).set(""));
         mobilityReason.addListener((o, a, b) -> error(MOBILITY_REASON).set(""));
         residentMode.addListener((o, a, b) -> error(RESIDENT).set(""));
-        removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
+        removeListener = sync == null ? () -> {} : sync.addDataListener(this::onSynced);
     }
 
     /** Whether a new resident may be typed in ({@link ResidentMode#NEW}): only for an account that may create one. */
@@ -156,7 +185,8 @@ public final class PlanningViewModel {
     }
 
     private void onSynced(Set<EntityType> changed) {
-        if (changed.contains(EntityType.APPOINTMENT) || changed.contains(EntityType.RESIDENT)
+        if (changed.contains(EntityType.APPOINTMENT)
+                || changed.contains(EntityType.RESIDENT)
                 || changed.contains(EntityType.CODE)) {
             refresh();
         }
@@ -170,27 +200,37 @@ public final class PlanningViewModel {
         loadLocal();
         searchResidents();
         // Offline or refused: an outcome, the cached list stays; a failure is logged and the cached list stays too.
-        work.supply("refreshing the counsellors", () -> reference.refreshUsers().isOk()
-                        ? Optional.of(reference.users(Role.COUNSELLOR)) : Optional.<List<UserItem>>empty(),
-                users -> users.ifPresent(this::setCounsellors), e -> { });
+        work.supply(
+                "refreshing the counsellors",
+                () -> reference.refreshUsers().isOk()
+                        ? Optional.of(reference.users(Role.COUNSELLOR))
+                        : Optional.<List<UserItem>>empty(),
+                users -> users.ifPresent(this::setCounsellors),
+                e -> {});
     }
 
     private void loadLocal() {
-        record Loaded(List<UserItem> users, List<CodeItem> reasons, List<PlannedRow> rows) {
-        }
-        work.supply("loading the planning lists", () -> new Loaded(reference.users(Role.COUNSELLOR),
-                reference.codes(CodeLists.MOBILITY_REASON), plannedRows()), l -> {
+        record Loaded(List<UserItem> users, List<CodeItem> reasons, List<PlannedRow> rows) {}
+        work.supply(
+                "loading the planning lists",
+                () -> new Loaded(
+                        reference.users(Role.COUNSELLOR), reference.codes(CodeLists.MOBILITY_REASON), plannedRows()),
+                l -> {
                     setCounsellors(l.users());
                     mobilityReasons.setAll(l.reasons());
                     planned.setAll(l.rows());
-                }, e -> formError.set(text("common.load.failed")));
+                },
+                e -> formError.set(text("common.load.failed")));
     }
 
     private void setCounsellors(List<UserItem> users) {
         UserItem chosen = counsellor.get();
         counsellors.setAll(users);
         if (chosen != null) {
-            counsellor.set(users.stream().filter(u -> u.id().equals(chosen.id())).findFirst().orElse(chosen));
+            counsellor.set(users.stream()
+                    .filter(u -> u.id().equals(chosen.id()))
+                    .findFirst()
+                    .orElse(chosen));
         }
         counsellorsHint.set(users.isEmpty() ? text("planning.counsellors.empty") : "");
     }
@@ -199,12 +239,21 @@ public final class PlanningViewModel {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<PlannedRow> rows = new ArrayList<>();
         for (AgendaItem i : agenda.planned(today, today.plusDays(PLANNED_DAYS))) {
-            String when = DATE_FORMAT.format(i.start().atZone(zone)) + " · " + TIME_FORMAT.format(i.start().atZone(zone))
+            String when = DATE_FORMAT.format(i.start().atZone(zone)) + " · "
+                    + TIME_FORMAT.format(i.start().atZone(zone))
                     + (i.end() == null ? "" : " – " + TIME_FORMAT.format(i.end().atZone(zone)));
-            String counsellorName = i.counsellorName() == null || i.counsellorName().isBlank()
-                    ? reference.user(i.counsellorId()).map(UserItem::name).orElse("") : i.counsellorName();
-            rows.add(new PlannedRow(i.appointmentId(), when, nullToEmpty(i.residentName()), counsellorName,
-                    nullToEmpty(i.address()), statusLabel(i.status()), i.pendingSync()));
+            String counsellorName = i.counsellorName() == null
+                            || i.counsellorName().isBlank()
+                    ? reference.user(i.counsellorId()).map(UserItem::name).orElse("")
+                    : i.counsellorName();
+            rows.add(new PlannedRow(
+                    i.appointmentId(),
+                    when,
+                    nullToEmpty(i.residentName()),
+                    counsellorName,
+                    nullToEmpty(i.address()),
+                    statusLabel(i.status()),
+                    i.pendingSync()));
         }
         return rows;
     }
@@ -227,11 +276,15 @@ public final class PlanningViewModel {
     private void searchResidents() {
         String text = search.get() == null ? "" : search.get().trim();
         int gen = ++searchGeneration;
-        work.supply("searching residents to plan a visit", () -> residents.search(text, 20), found -> {
-            if (gen == searchGeneration) {
-                searchResults.setAll(found);
-            }
-        }, e -> { }); // the results shown stay
+        work.supply(
+                "searching residents to plan a visit",
+                () -> residents.search(text, 20),
+                found -> {
+                    if (gen == searchGeneration) {
+                        searchResults.setAll(found);
+                    }
+                },
+                e -> {}); // the results shown stay
     }
 
     // ----- validation
@@ -273,8 +326,8 @@ public final class PlanningViewModel {
                         return java.util.Optional.of(text("planning.error.date.past"));
                     }
                     if (!FormErrors.plausibleYear(d)) {
-                        return java.util.Optional.of(text("planning.error.date.implausible", Limits.MIN_DATE_YEAR,
-                                Limits.MAX_DATE_YEAR));
+                        return java.util.Optional.of(
+                                text("planning.error.date.implausible", Limits.MIN_DATE_YEAR, Limits.MAX_DATE_YEAR));
                     }
                     return java.util.Optional.empty();
                 } catch (DateTimeParseException e) {
@@ -284,7 +337,8 @@ public final class PlanningViewModel {
                 if (v.isBlank()) {
                     return java.util.Optional.empty();
                 }
-                return parseTime(v).isPresent() ? java.util.Optional.empty()
+                return parseTime(v).isPresent()
+                        ? java.util.Optional.empty()
                         : java.util.Optional.of(text("planning.error.time.invalid"));
             case DURATION:
                 if (v.isBlank()) {
@@ -332,7 +386,8 @@ public final class PlanningViewModel {
     }
 
     private java.util.Optional<String> tooLong(String v, int max) {
-        return v.length() > max ? java.util.Optional.of(text("planning.error.too.long", max, v.length()))
+        return v.length() > max
+                ? java.util.Optional.of(text("planning.error.too.long", max, v.length()))
                 : java.util.Optional.empty();
     }
 
@@ -395,10 +450,12 @@ public final class PlanningViewModel {
         UserItem who = counsellor.get();
         String notes = blankToNull(value(NOTES));
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        AppointmentForm appointment = new AppointmentForm(null, who.id(), CodeLists.APPOINTMENT_HOME_VISIT, date, start,
-                duration, null, notes);
-        work.supply("creating the resident of a planned visit", () -> mode == ResidentMode.NEW
-                ? residents.create(residentForm) : Outcome.ok(existing), resident -> {
+        AppointmentForm appointment = new AppointmentForm(
+                null, who.id(), CodeLists.APPOINTMENT_HOME_VISIT, date, start, duration, null, notes);
+        work.supply(
+                "creating the resident of a planned visit",
+                () -> mode == ResidentMode.NEW ? residents.create(residentForm) : Outcome.ok(existing),
+                resident -> {
                     if (!resident.isOk()) {
                         failed(resident, result);
                         return;
@@ -411,28 +468,43 @@ public final class PlanningViewModel {
                         clearResidentFields();
                     }
                     plan(r, appointment, who, result);
-                }, e -> failed(Outcome.failed(texts.getString("app.error.unexpected")), result));
+                },
+                e -> failed(Outcome.failed(texts.getString("app.error.unexpected")), result));
         return result;
     }
 
     private void plan(Resident r, AppointmentForm form, UserItem who, CompletableFuture<Boolean> result) {
-        record Planned(Outcome<AgendaItem> outcome, List<PlannedRow> rows) {
-        }
-        work.supply("planning a visit", () -> new Planned(agenda.plan(new AppointmentForm(r.id(), form.counsellorId(),
-                form.type(), form.date(), form.startTime(), form.duration(), form.address(), form.notes())),
-                plannedRows()), p -> {
+        record Planned(Outcome<AgendaItem> outcome, List<PlannedRow> rows) {}
+        work.supply(
+                "planning a visit",
+                () -> new Planned(
+                        agenda.plan(new AppointmentForm(
+                                r.id(),
+                                form.counsellorId(),
+                                form.type(),
+                                form.date(),
+                                form.startTime(),
+                                form.duration(),
+                                form.address(),
+                                form.notes())),
+                        plannedRows()),
+                p -> {
                     if (!p.outcome().isOk()) {
                         failed(p.outcome(), result);
                         return;
                     }
                     busy.set(false);
                     this.planned.setAll(p.rows());
-                    onMessage.accept(text("planning.saved", DATE_FORMAT.format(form.date()),
-                            TIME_FORMAT.format(form.startTime()), who.name()));
+                    onMessage.accept(text(
+                            "planning.saved",
+                            DATE_FORMAT.format(form.date()),
+                            TIME_FORMAT.format(form.startTime()),
+                            who.name()));
                     clearAppointmentFields();
                     searchResidents();
                     result.complete(true);
-                }, e -> failed(Outcome.failed(texts.getString("app.error.unexpected")), result));
+                },
+                e -> failed(Outcome.failed(texts.getString("app.error.unexpected")), result));
     }
 
     private void failed(Outcome<?> outcome, CompletableFuture<Boolean> result) {
@@ -449,9 +521,17 @@ public final class PlanningViewModel {
     }
 
     private ResidentForm residentForm() {
-        return new ResidentForm(null, value(LAST_NAME).trim(), value(FIRST_NAME).trim(), null,
-                blankToNull(value(PHONE)), value(STREET).trim(), value(POSTCODE).trim(), value(CITY).trim(),
-                blankToNull(value(ACCESS_NOTES)), mobilityReason.get(),
+        return new ResidentForm(
+                null,
+                value(LAST_NAME).trim(),
+                value(FIRST_NAME).trim(),
+                null,
+                blankToNull(value(PHONE)),
+                value(STREET).trim(),
+                value(POSTCODE).trim(),
+                value(CITY).trim(),
+                blankToNull(value(ACCESS_NOTES)),
+                mobilityReason.get(),
                 counsellor.get() == null ? null : counsellor.get().id());
     }
 
@@ -493,7 +573,10 @@ public final class PlanningViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     /** Stops following sync changes. */

@@ -66,18 +66,22 @@ public interface ExternalApps {
     /** A maps search URL for an address (works in any browser). */
     static String mapsSearchUrl(String address) {
         return "https://www.openstreetmap.org/search?query="
-                + java.net.URLEncoder.encode(address == null ? "" : address.strip(), java.nio.charset.StandardCharsets.UTF_8);
+                + java.net.URLEncoder.encode(
+                        address == null ? "" : address.strip(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code geo:} URI of an address (Android maps apps). */
     static String geoUri(String address) {
-        return "geo:0,0?q=" + java.net.URLEncoder.encode(address == null ? "" : address.strip(),
-                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "geo:0,0?q="
+                + java.net.URLEncoder.encode(
+                                address == null ? "" : address.strip(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 
     /** Apple Plans URL of an address (iOS). */
     static String appleMapsUrl(String address) {
-        return "https://maps.apple.com/?q=" + java.net.URLEncoder.encode(address == null ? "" : address.strip(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        return "https://maps.apple.com/?q="
+                + java.net.URLEncoder.encode(
+                        address == null ? "" : address.strip(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

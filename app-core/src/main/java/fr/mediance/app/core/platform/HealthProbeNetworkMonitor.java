@@ -3,12 +3,11 @@ package fr.mediance.app.core.platform;
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.remote.RemoteResult;
 import fr.mediance.protocol.HealthDto;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * Online means "the office server answered": {@link #probe()} calls the health endpoint, and every other

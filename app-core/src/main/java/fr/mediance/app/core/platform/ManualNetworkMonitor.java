@@ -1,10 +1,9 @@
 package fr.mediance.app.core.platform;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /** A monitor whose state only changes when told: for tests, demos and platforms without a probe. */
 public final class ManualNetworkMonitor implements NetworkMonitor {

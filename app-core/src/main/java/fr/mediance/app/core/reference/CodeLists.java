@@ -8,6 +8,7 @@ public final class CodeLists {
     public static final String MEDIUM = "medium";
     /** Type of a photographed document (bill, letter...). */
     public static final String DOCUMENT_TYPE = "document_type";
+
     public static final String APPOINTMENT_TYPE = "appointment_type";
     public static final String APPOINTMENT_STATUS = "appointment_status";
     /** Why the resident is visited at home (a category, never medical detail). */
@@ -18,6 +19,5 @@ public final class CodeLists {
     /** Appointment type of a home visit. */
     public static final String APPOINTMENT_HOME_VISIT = "home_visit";
 
-    private CodeLists() {
-    }
+    private CodeLists() {}
 }

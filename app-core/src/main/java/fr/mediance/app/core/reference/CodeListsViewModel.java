@@ -1,6 +1,10 @@
 package fr.mediance.app.core.reference;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.reference.SqliteReferenceService.ValueKind;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.ListNames;
 import java.text.MessageFormat;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,12 +17,6 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.reference.SqliteReferenceService.ValueKind;
-import fr.mediance.protocol.CodeDto;
-import fr.mediance.protocol.ListNames;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -54,25 +52,47 @@ public final class CodeListsViewModel {
      *
      * @param activeText "Oui" / "Non"
      */
-    public record Row(CodeDto entry, String label, String code, String parent, String value, String activeText,
-                      int sortOrder) {
-    }
+    public record Row(
+            CodeDto entry, String label, String code, String parent, String value, String activeText, int sortOrder) {}
 
     /** Every list of {@link ListNames}, in the order of the domain brief (the picker sorts by French name). */
-    static final List<String> LISTS = List.of(ListNames.DOMAIN, ListNames.MOTIF, ListNames.MEDIUM,
-            ListNames.DOCUMENT_TYPE, ListNames.DOCUMENT_PURPOSE, ListNames.APPOINTMENT_TYPE,
-            ListNames.APPOINTMENT_STATUS, ListNames.CANCEL_REASON, ListNames.MOBILITY_REASON,
-            ListNames.RESIDENT_STATUS, ListNames.ACCOMMODATION_MODE, ListNames.SOCIO_PROFESSIONAL,
-            ListNames.LEGAL_PROTECTION, ListNames.ORIENTATION_IN, ListNames.HOUSEHOLD_ROLE, ListNames.PERSON_PRESENT,
-            ListNames.ACTION_TYPE, ListNames.ACTION_RESULT, ListNames.ORIENTATION_TARGET, ListNames.ORIENTATION_MODE,
-            ListNames.ORIENTATION_FEEDBACK, ListNames.SUPPLY_STATE, ListNames.HEATING_TYPE, ListNames.ECO_GESTURE,
-            ListNames.EQUIPMENT_ISSUE, ListNames.RENOVATION_ORIENTATION, ListNames.CONSENT_SCOPE,
-            ListNames.MANDATE_DURATION, ListNames.MANDATE_CHANNEL, ListNames.TASK_RULE, ListNames.SETTING);
+    static final List<String> LISTS = List.of(
+            ListNames.DOMAIN,
+            ListNames.MOTIF,
+            ListNames.MEDIUM,
+            ListNames.DOCUMENT_TYPE,
+            ListNames.DOCUMENT_PURPOSE,
+            ListNames.APPOINTMENT_TYPE,
+            ListNames.APPOINTMENT_STATUS,
+            ListNames.CANCEL_REASON,
+            ListNames.MOBILITY_REASON,
+            ListNames.RESIDENT_STATUS,
+            ListNames.ACCOMMODATION_MODE,
+            ListNames.SOCIO_PROFESSIONAL,
+            ListNames.LEGAL_PROTECTION,
+            ListNames.ORIENTATION_IN,
+            ListNames.HOUSEHOLD_ROLE,
+            ListNames.PERSON_PRESENT,
+            ListNames.ACTION_TYPE,
+            ListNames.ACTION_RESULT,
+            ListNames.ORIENTATION_TARGET,
+            ListNames.ORIENTATION_MODE,
+            ListNames.ORIENTATION_FEEDBACK,
+            ListNames.SUPPLY_STATE,
+            ListNames.HEATING_TYPE,
+            ListNames.ECO_GESTURE,
+            ListNames.EQUIPMENT_ISSUE,
+            ListNames.RENOVATION_ORIENTATION,
+            ListNames.CONSENT_SCOPE,
+            ListNames.MANDATE_DURATION,
+            ListNames.MANDATE_CHANNEL,
+            ListNames.TASK_RULE,
+            ListNames.SETTING);
 
     private final ReferenceService reference;
     private final ResourceBundle texts;
     private final BackgroundWork work;
-    private Consumer<String> onMessage = m -> { };
+    private Consumer<String> onMessage = m -> {};
 
     private final List<ListChoice> lists;
     private final ReadOnlyObjectWrapper<ListChoice> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -106,7 +126,9 @@ public final class CodeListsViewModel {
     }
 
     private static String sortKey(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(s, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     public void setOnMessage(Consumer<String> onMessage) {
@@ -133,19 +155,30 @@ public final class CodeListsViewModel {
             emptyText.set(text("reference.pick"));
             return CompletableFuture.completedFuture(null);
         }
-        return work.supply("loading a reference list",
-                () -> reference.entries(list.name()).stream().map(this::row).toList(), out -> {
-                    if (list.equals(selected.get())) {
-                        rows.setAll(out);
-                        emptyText.set(out.isEmpty() ? text("reference.empty") : "");
-                    }
-                }, e -> onMessage.accept(text("reference.error.load")))
-                .<Void>thenApply(out -> null).exceptionally(e -> null);
+        return work.supply(
+                        "loading a reference list",
+                        () -> reference.entries(list.name()).stream()
+                                .map(this::row)
+                                .toList(),
+                        out -> {
+                            if (list.equals(selected.get())) {
+                                rows.setAll(out);
+                                emptyText.set(out.isEmpty() ? text("reference.empty") : "");
+                            }
+                        },
+                        e -> onMessage.accept(text("reference.error.load")))
+                .<Void>thenApply(out -> null)
+                .exceptionally(e -> null);
     }
 
     private Row row(CodeDto c) {
-        return new Row(c, c.label() == null ? "" : c.label(), c.code(), c.parent() == null ? "" : c.parent(),
-                c.value() == null ? "" : c.value(), text(c.active() ? "reference.active.yes" : "reference.active.no"),
+        return new Row(
+                c,
+                c.label() == null ? "" : c.label(),
+                c.code(),
+                c.parent() == null ? "" : c.parent(),
+                c.value() == null ? "" : c.value(),
+                text(c.active() ? "reference.active.yes" : "reference.active.no"),
                 c.sortOrder());
     }
 
@@ -179,13 +212,15 @@ public final class CodeListsViewModel {
         value.set(v == null ? "" : v);
         sortOrder.set(Integer.toString(order));
         active.set(isActive);
-        ValueKind kind = selected.get() == null ? ValueKind.TEXT
+        ValueKind kind = selected.get() == null
+                ? ValueKind.TEXT
                 : SqliteReferenceService.valueKind(selected.get().name(), c);
-        valueHint.set(text(switch (kind) {
-            case PERIOD -> "reference.value.hint.period";
-            case DAYS -> "reference.value.hint.days";
-            case TEXT -> "reference.value.hint.text";
-        }));
+        valueHint.set(text(
+                switch (kind) {
+                    case PERIOD -> "reference.value.hint.period";
+                    case DAYS -> "reference.value.hint.days";
+                    case TEXT -> "reference.value.hint.text";
+                }));
     }
 
     /** Closes the form without saving. */
@@ -215,31 +250,35 @@ public final class CodeListsViewModel {
         }
         order = Integer.parseInt(orderText);
         String typedCode = code.get() == null ? "" : code.get().strip();
-        CodeDto entry = new CodeDto(list.name(), typedCode, label.get(), parent.get(), order, active.get(),
-                value.get());
+        CodeDto entry =
+                new CodeDto(list.name(), typedCode, label.get(), parent.get(), order, active.get(), value.get());
         boolean isNew = creating.get();
         busy.set(true);
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        work.supply("saving a reference list entry", () -> reference.saveEntry(entry, isNew), result -> {
-            busy.set(false);
-            if (result.isOk()) {
-                cancel();
-                onMessage.accept(text("reference.saved", result.value().label()));
-                refresh().thenRun(() -> done.complete(true));
-                return;
-            }
-            Map<String, String> fieldErrors = result.fieldErrors();
-            if (fieldErrors.isEmpty()) {
-                formError.set(result.message());
-            } else {
-                errors.putAll(fieldErrors);
-            }
-            done.complete(false);
-        }, e -> {
-            busy.set(false);
-            formError.set(text("reference.error.save"));
-            done.complete(false);
-        });
+        work.supply(
+                "saving a reference list entry",
+                () -> reference.saveEntry(entry, isNew),
+                result -> {
+                    busy.set(false);
+                    if (result.isOk()) {
+                        cancel();
+                        onMessage.accept(text("reference.saved", result.value().label()));
+                        refresh().thenRun(() -> done.complete(true));
+                        return;
+                    }
+                    Map<String, String> fieldErrors = result.fieldErrors();
+                    if (fieldErrors.isEmpty()) {
+                        formError.set(result.message());
+                    } else {
+                        errors.putAll(fieldErrors);
+                    }
+                    done.complete(false);
+                },
+                e -> {
+                    busy.set(false);
+                    formError.set(text("reference.error.save"));
+                    done.complete(false);
+                });
         return done;
     }
 

@@ -3,7 +3,6 @@ package fr.mediance.app.core.reference;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.Role;
-
 import java.util.List;
 import java.util.Optional;
 

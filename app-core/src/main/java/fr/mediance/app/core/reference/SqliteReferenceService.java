@@ -1,25 +1,24 @@
 package fr.mediance.app.core.reference;
 
+import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.FormErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.remote.RemoteClient;
+import fr.mediance.app.core.remote.RemoteResult;
 import fr.mediance.app.core.session.AccountInfo;
 import fr.mediance.app.core.store.Records;
+import fr.mediance.app.core.store.Row;
+import fr.mediance.app.core.store.StoreHolder;
+import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
+import fr.mediance.app.core.sync.SyncEngine;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
-import fr.mediance.app.core.remote.RemoteClient;
-import fr.mediance.app.core.remote.RemoteResult;
-import fr.mediance.app.core.store.Row;
-import fr.mediance.app.core.store.StoreHolder;
-import fr.mediance.app.core.store.Tx;
-import fr.mediance.app.core.sync.SyncEngine;
-import fr.mediance.app.core.CoreMessages;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.UsersResponse;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +32,7 @@ public final class SqliteReferenceService implements ReferenceService {
     private static final Pattern CODE = Pattern.compile(Limits.CODE_PATTERN);
     /** Lists whose value is an ISO period (P1D, P1M, P6M, P1Y...), and the settings that are one. */
     private static final Set<String> PERIOD_LISTS = Set.of(ListNames.MANDATE_DURATION, ListNames.DOCUMENT_TYPE);
+
     private static final Set<String> PERIOD_SETTINGS = Set.of("retention_default");
     private static final Set<Role> EDITORS = Set.of(Role.OFFICE, Role.COORDINATOR, Role.ADMIN);
 
@@ -47,8 +47,12 @@ public final class SqliteReferenceService implements ReferenceService {
         this(store, remote, clock, null, null);
     }
 
-    public SqliteReferenceService(StoreHolder store, Supplier<Optional<RemoteClient>> remote, Clock clock,
-                                  Outbox outbox, Supplier<AccountInfo> account) {
+    public SqliteReferenceService(
+            StoreHolder store,
+            Supplier<Optional<RemoteClient>> remote,
+            Clock clock,
+            Outbox outbox,
+            Supplier<AccountInfo> account) {
         this.store = store;
         this.remote = remote;
         this.clock = clock;
@@ -58,8 +62,9 @@ public final class SqliteReferenceService implements ReferenceService {
 
     @Override
     public List<CodeDto> entries(String list) {
-        return store.db().read(tx -> tx.query("SELECT * FROM codes WHERE list = ? ORDER BY sort_order, code",
-                Records::code, list));
+        return store.db()
+                .read(tx ->
+                        tx.query("SELECT * FROM codes WHERE list = ? ORDER BY sort_order, code", Records::code, list));
     }
 
     @Override
@@ -75,10 +80,16 @@ public final class SqliteReferenceService implements ReferenceService {
             }
             String parentList = parentList(entry.list());
             String parent = Texts.clean(entry.parent());
-            if (parentList != null && !e.has("parent") && (parent == null
-                    || !tx.exists("SELECT 1 FROM codes WHERE list = ? AND code = ?", parentList, parent))) {
-                e.add("parent", CoreMessages.get(ListNames.MOTIF.equals(entry.list()) ? "reference.parent.domain"
-                        : "reference.parent.actionType"));
+            if (parentList != null
+                    && !e.has("parent")
+                    && (parent == null
+                            || !tx.exists("SELECT 1 FROM codes WHERE list = ? AND code = ?", parentList, parent))) {
+                e.add(
+                        "parent",
+                        CoreMessages.get(
+                                ListNames.MOTIF.equals(entry.list())
+                                        ? "reference.parent.domain"
+                                        : "reference.parent.actionType"));
             }
             if (!e.isEmpty()) {
                 return e.toOutcome();
@@ -86,9 +97,18 @@ public final class SqliteReferenceService implements ReferenceService {
             if (!creating && !exists) {
                 return Outcome.failed(CoreMessages.get("reference.notFound"));
             }
-            CodeDto clean = new CodeDto(entry.list(), entry.code(), Texts.clean(entry.label()),
-                    Texts.clean(entry.parent()), entry.sortOrder(), entry.active(), Texts.clean(entry.value()));
-            if (!creating && Records.load(tx, EntityType.CODE, clean.id()).filter(clean::equals).isPresent()) {
+            CodeDto clean = new CodeDto(
+                    entry.list(),
+                    entry.code(),
+                    Texts.clean(entry.label()),
+                    Texts.clean(entry.parent()),
+                    entry.sortOrder(),
+                    entry.active(),
+                    Texts.clean(entry.value()));
+            if (!creating
+                    && Records.load(tx, EntityType.CODE, clean.id())
+                            .filter(clean::equals)
+                            .isPresent()) {
                 return Outcome.ok(clean); // nothing changed: nothing to send
             }
             Records.upsert(tx, clean, null, clock.instant(), null);
@@ -116,7 +136,8 @@ public final class SqliteReferenceService implements ReferenceService {
         }
         e.required("label", c.label()).maxLength("label", c.label(), Limits.MAX_SHORT_TEXT);
         String parent = Texts.clean(c.parent());
-        if (parent != null && (parent.length() > Limits.MAX_CODE || !CODE.matcher(parent).matches())) {
+        if (parent != null
+                && (parent.length() > Limits.MAX_CODE || !CODE.matcher(parent).matches())) {
             e.add("parent", CoreMessages.get("reference.parent.invalid"));
         }
         if (c.sortOrder() < 0 || c.sortOrder() > 99_999) {
@@ -125,7 +146,8 @@ public final class SqliteReferenceService implements ReferenceService {
         String value = Texts.clean(c.value());
         switch (valueKind(c.list(), code)) {
             case PERIOD -> {
-                if (value == null && (ListNames.MANDATE_DURATION.equals(c.list()) || ListNames.SETTING.equals(c.list()))) {
+                if (value == null
+                        && (ListNames.MANDATE_DURATION.equals(c.list()) || ListNames.SETTING.equals(c.list()))) {
                     e.add("value", CoreMessages.get("field.required"));
                 } else if (value != null && !isPeriod(value)) {
                     e.add("value", CoreMessages.get("reference.value.period"));
@@ -134,7 +156,8 @@ public final class SqliteReferenceService implements ReferenceService {
             case DAYS -> {
                 if (value == null) {
                     e.add("value", CoreMessages.get("field.required"));
-                } else if (!value.matches("\\d{1,4}") || Integer.parseInt(value) < 1
+                } else if (!value.matches("\\d{1,4}")
+                        || Integer.parseInt(value) < 1
                         || Integer.parseInt(value) > Limits.MAX_RULE_DAYS) {
                     e.add("value", CoreMessages.get("reference.value.days", String.valueOf(Limits.MAX_RULE_DAYS)));
                 }
@@ -145,7 +168,11 @@ public final class SqliteReferenceService implements ReferenceService {
     }
 
     /** What the value of an entry is, for the editor's hint and the checks. */
-    public enum ValueKind { PERIOD, DAYS, TEXT }
+    public enum ValueKind {
+        PERIOD,
+        DAYS,
+        TEXT
+    }
 
     public static ValueKind valueKind(String list, String code) {
         if (ListNames.TASK_RULE.equals(list)) {
@@ -169,21 +196,29 @@ public final class SqliteReferenceService implements ReferenceService {
     }
 
     private static CodeItem item(Row r) {
-        return new CodeItem(r.string("list"), r.string("code"), r.string("label"), r.string("parent"),
-                r.intValue("sort_order"), r.bool("active"));
+        return new CodeItem(
+                r.string("list"),
+                r.string("code"),
+                r.string("label"),
+                r.string("parent"),
+                r.intValue("sort_order"),
+                r.bool("active"));
     }
 
     @Override
     public List<CodeItem> codes(String list) {
-        return store.db().read(tx -> tx.query(
-                "SELECT * FROM codes WHERE list = ? AND active = 1 ORDER BY sort_order, label, code",
-                SqliteReferenceService::item, list));
+        return store.db()
+                .read(tx -> tx.query(
+                        "SELECT * FROM codes WHERE list = ? AND active = 1 ORDER BY sort_order, label, code",
+                        SqliteReferenceService::item,
+                        list));
     }
 
     @Override
     public Optional<CodeItem> code(String list, String code) {
-        return store.db().read(tx -> tx.queryOne("SELECT * FROM codes WHERE list = ? AND code = ?",
-                SqliteReferenceService::item, list, code));
+        return store.db()
+                .read(tx -> tx.queryOne(
+                        "SELECT * FROM codes WHERE list = ? AND code = ?", SqliteReferenceService::item, list, code));
     }
 
     @Override
@@ -214,25 +249,32 @@ public final class SqliteReferenceService implements ReferenceService {
             return null;
         }
         return tx.queryOne("SELECT label FROM codes WHERE list = ? AND code = ?", r -> r.string("label"), list, code)
-                .filter(l -> !l.isBlank()).orElse(code);
+                .filter(l -> !l.isBlank())
+                .orElse(code);
     }
 
     private static UserItem user(Row r) {
-        return new UserItem(r.string("id"), r.string("username"), r.string("display_name"),
-                Role.fromCode(r.string("role")));
+        return new UserItem(
+                r.string("id"), r.string("username"), r.string("display_name"), Role.fromCode(r.string("role")));
     }
 
     @Override
     public List<UserItem> users(Role role) {
-        return store.db().read(tx -> role == null
-                ? tx.query("SELECT * FROM users ORDER BY coalesce(display_name, username)", SqliteReferenceService::user)
-                : tx.query("SELECT * FROM users WHERE role = ? ORDER BY coalesce(display_name, username)",
-                SqliteReferenceService::user, role.code()));
+        return store.db()
+                .read(tx -> role == null
+                        ? tx.query(
+                                "SELECT * FROM users ORDER BY coalesce(display_name, username)",
+                                SqliteReferenceService::user)
+                        : tx.query(
+                                "SELECT * FROM users WHERE role = ? ORDER BY coalesce(display_name, username)",
+                                SqliteReferenceService::user,
+                                role.code()));
     }
 
     @Override
     public Optional<UserItem> user(String userId) {
-        return store.db().read(tx -> tx.queryOne("SELECT * FROM users WHERE id = ?", SqliteReferenceService::user, userId));
+        return store.db()
+                .read(tx -> tx.queryOne("SELECT * FROM users WHERE id = ?", SqliteReferenceService::user, userId));
     }
 
     @Override

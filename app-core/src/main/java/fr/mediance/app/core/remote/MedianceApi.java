@@ -67,9 +67,10 @@ public interface MedianceApi {
     Call<BlobsHeldResponse> blobsHeld(@Body BlobsHeldRequest request);
 
     @PUT(ApiPaths.BLOB)
-    Call<BlobReceiptDto> putBlob(@Path(ApiPaths.PARAM_SHA256) String sha256,
-                                 @Header(ApiPaths.HEADER_CONTENT_SHA256) String contentSha256,
-                                 @Body RequestBody bytes);
+    Call<BlobReceiptDto> putBlob(
+            @Path(ApiPaths.PARAM_SHA256) String sha256,
+            @Header(ApiPaths.HEADER_CONTENT_SHA256) String contentSha256,
+            @Body RequestBody bytes);
 
     @Streaming
     @GET(ApiPaths.BLOB)

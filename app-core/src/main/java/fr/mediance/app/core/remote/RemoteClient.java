@@ -15,11 +15,22 @@ import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
-import fr.mediance.protocol.Tus;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.Tus;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.json.MedianceJson;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -30,18 +41,6 @@ import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
-
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The client side of the office API. Every method blocks (call it on a background executor) and returns a
@@ -81,8 +80,8 @@ public final class RemoteClient {
      * @param http a base client whose timeouts and pool are reused; an auth interceptor is added to a copy
      */
     public RemoteClient(String serverUrl, String deviceId, TokenStore tokens, OkHttpClient http) {
-        this.baseUrl = normaliseServerUrl(serverUrl)
-                .orElseThrow(() -> new IllegalArgumentException("invalid server address"));
+        this.baseUrl =
+                normaliseServerUrl(serverUrl).orElseThrow(() -> new IllegalArgumentException("invalid server address"));
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         OkHttpClient client = http.newBuilder()
@@ -90,7 +89,9 @@ public final class RemoteClient {
                     Request req = chain.request();
                     Optional<String> token = this.tokens.accessToken();
                     if (token.isPresent() && req.header("Authorization") == null && !isAuthPath(req.url())) {
-                        req = req.newBuilder().header("Authorization", "Bearer " + token.get()).build();
+                        req = req.newBuilder()
+                                .header("Authorization", "Bearer " + token.get())
+                                .build();
                     }
                     return chain.proceed(req);
                 })
@@ -228,7 +229,8 @@ public final class RemoteClient {
      * size, otherwise the upload counts as failed (a {@link RemoteResult.ServerError} with status 0).
      */
     public RemoteResult<BlobReceiptDto> putBlob(String sha256, byte[] bytes) {
-        RemoteResult<BlobReceiptDto> r = authorised(a -> a.putBlob(sha256, sha256, RequestBody.create(bytes, OCTET_STREAM)));
+        RemoteResult<BlobReceiptDto> r =
+                authorised(a -> a.putBlob(sha256, sha256, RequestBody.create(bytes, OCTET_STREAM)));
         if (r instanceof RemoteResult.Ok<BlobReceiptDto> ok) {
             BlobReceiptDto receipt = ok.value();
             if (receipt == null || !sha256.equals(receipt.sha256()) || receipt.sizeBytes() != bytes.length) {
@@ -268,12 +270,10 @@ public final class RemoteClient {
      * What the server announced in {@code OPTIONS /uploads}: the chunk to start with, and the largest one it
      * accepts ({@code maxChunkSize}, the chunk size when the server does not say).
      */
-    public record TusOptions(long maxSize, int chunkSize, int maxChunkSize, boolean creationWithUpload) {
-    }
+    public record TusOptions(long maxSize, int chunkSize, int maxChunkSize, boolean creationWithUpload) {}
 
     /** A created upload: where to send the bytes, and how many the server already has. */
-    public record TusCreated(String uploadUrl, long offset) {
-    }
+    public record TusCreated(String uploadUrl, long offset) {}
 
     private static final MediaType OFFSET_STREAM = MediaType.get(Tus.OFFSET_OCTET_STREAM);
     private static final int MIN_CHUNK = 16 * 1024;
@@ -285,17 +285,22 @@ public final class RemoteClient {
      */
     public RemoteResult<TusOptions> tusOptions() {
         RemoteResult<okhttp3.Headers> r = authorisedRaw(() -> tusRequest(baseUrl.resolve(ApiPaths.UPLOADS))
-                .method("OPTIONS", null).build());
+                .method("OPTIONS", null)
+                .build());
         return r.map(h -> {
             long max = parseLong(h.get(Tus.TUS_MAX_SIZE), Limits.MAX_BLOB_BYTES);
             long chunk = parseLong(h.get(Tus.CHUNK_SIZE), Limits.DEFAULT_CHUNK_BYTES);
             String ext = h.get(Tus.TUS_EXTENSION);
-            boolean withUpload = ext != null && java.util.Arrays.stream(ext.split(","))
-                    .anyMatch(e -> e.trim().equals("creation-with-upload"));
+            boolean withUpload = ext != null
+                    && java.util.Arrays.stream(ext.split(","))
+                            .anyMatch(e -> e.trim().equals("creation-with-upload"));
             int start = (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, chunk));
             long largest = parseLong(h.get(Tus.MAX_CHUNK_SIZE), start);
-            return new TusOptions(max <= 0 ? Limits.MAX_BLOB_BYTES : max, start,
-                    (int) Math.max(start, Math.min(MAX_CHUNK, largest)), withUpload);
+            return new TusOptions(
+                    max <= 0 ? Limits.MAX_BLOB_BYTES : max,
+                    start,
+                    (int) Math.max(start, Math.min(MAX_CHUNK, largest)),
+                    withUpload);
         });
     }
 
@@ -304,13 +309,23 @@ public final class RemoteClient {
      * {@code firstChunk} (creation-with-upload) the first {@code firstLen} bytes travel in the same request.
      * {@code written} is told how many bytes of the body have been written so far.
      */
-    public RemoteResult<TusCreated> tusCreate(String sha256, long length, String fileType, String fileName,
-                                              byte[] firstChunk, int firstLen, java.util.function.LongConsumer written) {
+    public RemoteResult<TusCreated> tusCreate(
+            String sha256,
+            long length,
+            String fileType,
+            String fileName,
+            byte[] firstChunk,
+            int firstLen,
+            java.util.function.LongConsumer written) {
         String metadata = Tus.META_SHA256 + " " + b64(sha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                + (fileType == null ? "" : "," + Tus.META_FILETYPE + " "
-                + b64(fileType.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                + (fileName == null ? "" : "," + Tus.META_FILENAME + " "
-                + b64(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                + (fileType == null
+                        ? ""
+                        : "," + Tus.META_FILETYPE + " "
+                                + b64(fileType.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                + (fileName == null
+                        ? ""
+                        : "," + Tus.META_FILENAME + " "
+                                + b64(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         RemoteResult<okhttp3.Response> r = authorisedResponse(() -> {
             Request.Builder b = tusRequest(baseUrl.resolve(ApiPaths.UPLOADS))
                     .header(Tus.UPLOAD_LENGTH, Long.toString(length))
@@ -343,8 +358,8 @@ public final class RemoteClient {
         if (url == null) {
             return new RemoteResult.ClientError<>(404, null);
         }
-        RemoteResult<okhttp3.Headers> r = authorisedRaw(() -> tusRequest(url).head()
-                .header("Cache-Control", "no-store").build());
+        RemoteResult<okhttp3.Headers> r = authorisedRaw(
+                () -> tusRequest(url).head().header("Cache-Control", "no-store").build());
         if (!(r instanceof RemoteResult.Ok<okhttp3.Headers> ok)) {
             return r.castFailure();
         }
@@ -358,8 +373,8 @@ public final class RemoteClient {
      * offset (ask {@link #tusOffset}); 460: the checksum failed (send the chunk again); 404/410: the upload
      * is gone (create another).
      */
-    public RemoteResult<Long> tusPatch(String uploadUrl, long offset, byte[] data, int from, int len,
-                                       java.util.function.LongConsumer written) {
+    public RemoteResult<Long> tusPatch(
+            String uploadUrl, long offset, byte[] data, int from, int len, java.util.function.LongConsumer written) {
         HttpUrl url = resolveUpload(uploadUrl);
         if (url == null) {
             return new RemoteResult.ClientError<>(404, null);
@@ -379,7 +394,9 @@ public final class RemoteClient {
 
     /** An upload address as kept in the local store: the path when it is on this server (so it survives a change of port). */
     private String storable(HttpUrl url) {
-        if (url.scheme().equals(baseUrl.scheme()) && url.host().equals(baseUrl.host()) && url.port() == baseUrl.port()) {
+        if (url.scheme().equals(baseUrl.scheme())
+                && url.host().equals(baseUrl.host())
+                && url.port() == baseUrl.port()) {
             String q = url.encodedQuery();
             return url.encodedPath() + (q == null ? "" : "?" + q);
         }
@@ -473,8 +490,10 @@ public final class RemoteClient {
         }
         RemoteResult<Void> refreshed = refresh(tokenUsed);
         if (!refreshed.isOk()) {
-            return refreshed instanceof RemoteResult.NetworkError<Void> || refreshed instanceof RemoteResult.ServerError<Void>
-                    ? refreshed.castFailure() : first;
+            return refreshed instanceof RemoteResult.NetworkError<Void>
+                            || refreshed instanceof RemoteResult.ServerError<Void>
+                    ? refreshed.castFailure()
+                    : first;
         }
         return executeRaw(request.get());
     }
@@ -538,8 +557,10 @@ public final class RemoteClient {
         }
         RemoteResult<Void> refreshed = refresh(tokenUsed);
         if (!refreshed.isOk()) {
-            return refreshed instanceof RemoteResult.NetworkError<Void> || refreshed instanceof RemoteResult.ServerError<Void>
-                    ? refreshed.castFailure() : first;
+            return refreshed instanceof RemoteResult.NetworkError<Void>
+                            || refreshed instanceof RemoteResult.ServerError<Void>
+                    ? refreshed.castFailure()
+                    : first;
         }
         return execute(call.apply(api));
     }
@@ -562,7 +583,8 @@ public final class RemoteClient {
                 return new RemoteResult.Ok<>(null);
             }
             if (r instanceof RemoteResult.Unauthorised<LoginResponse>
-                    || (r instanceof RemoteResult.ClientError<LoginResponse> c && (c.status() == 400 || c.status() == 403))) {
+                    || (r instanceof RemoteResult.ClientError<LoginResponse> c
+                            && (c.status() == 400 || c.status() == 403))) {
                 LOG.log(Level.INFO, "refresh token refused: the session has ended");
                 tokens.clear();
                 return new RemoteResult.Unauthorised<>(problemOf(r));

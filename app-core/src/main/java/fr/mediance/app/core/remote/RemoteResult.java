@@ -2,7 +2,6 @@ package fr.mediance.app.core.remote;
 
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.protocol.ProblemDto;
-
 import java.util.function.Function;
 
 /**
@@ -12,23 +11,18 @@ import java.util.function.Function;
  */
 public sealed interface RemoteResult<T> {
 
-    record Ok<T>(T value) implements RemoteResult<T> {
-    }
+    record Ok<T>(T value) implements RemoteResult<T> {}
 
     /** The server refused the credentials or the session; {@code problem} may be null. */
-    record Unauthorised<T>(ProblemDto problem) implements RemoteResult<T> {
-    }
+    record Unauthorised<T>(ProblemDto problem) implements RemoteResult<T> {}
 
     /** A 4xx other than 401; {@code problem} may be null when the body was not a problem document. */
-    record ClientError<T>(int status, ProblemDto problem) implements RemoteResult<T> {
-    }
+    record ClientError<T>(int status, ProblemDto problem) implements RemoteResult<T> {}
 
-    record ServerError<T>(int status, ProblemDto problem) implements RemoteResult<T> {
-    }
+    record ServerError<T>(int status, ProblemDto problem) implements RemoteResult<T> {}
 
     /** No usable answer: connection refused or cut, timeout, unreadable body. {@code reason} is technical. */
-    record NetworkError<T>(String reason) implements RemoteResult<T> {
-    }
+    record NetworkError<T>(String reason) implements RemoteResult<T> {}
 
     default boolean isOk() {
         return this instanceof Ok;

@@ -6,10 +6,22 @@ import java.time.LocalDate;
  * A resident as held on this device. {@code version} is the server version (null until the server has
  * acknowledged the record); {@code pendingSync} is true while a local change waits to be sent.
  */
-public record Resident(String id, String fileNumber, String civility, String lastName, String firstName,
-                       LocalDate birthDate, String phone, String street, String postcode, String city,
-                       String accessNotes, String mobilityReason, String referentId, Long version,
-                       boolean pendingSync) {
+public record Resident(
+        String id,
+        String fileNumber,
+        String civility,
+        String lastName,
+        String firstName,
+        LocalDate birthDate,
+        String phone,
+        String street,
+        String postcode,
+        String city,
+        String accessNotes,
+        String mobilityReason,
+        String referentId,
+        Long version,
+        boolean pendingSync) {
 
     /** "Fatima Benali" (first name, then last name). */
     public String displayName() {

@@ -3,7 +3,6 @@ package fr.mediance.app.core.resident;
 import fr.mediance.protocol.ContactPersonDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.ResidentDto;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +15,38 @@ import java.util.Objects;
  * contacts) are one field each: they are replaced whole.
  */
 public final class ResidentFields {
-    public static final List<String> ALL = List.of("civility", "lastName", "firstName", "birthDate", "phone",
-            "street", "postcode", "city", "accessNotes", "mobilityReason", "referentId", "status", "birthName",
-            "email", "noPhone", "preferredContactTime", "language", "interpreterNeeded", "accommodationMode",
-            "landlord", "mainResidence", "socioProfessional", "legalProtection", "legalRepresentative",
-            "orientationIn", "orientingPartner", "synthesis", "household", "contacts");
+    public static final List<String> ALL = List.of(
+            "civility",
+            "lastName",
+            "firstName",
+            "birthDate",
+            "phone",
+            "street",
+            "postcode",
+            "city",
+            "accessNotes",
+            "mobilityReason",
+            "referentId",
+            "status",
+            "birthName",
+            "email",
+            "noPhone",
+            "preferredContactTime",
+            "language",
+            "interpreterNeeded",
+            "accommodationMode",
+            "landlord",
+            "mainResidence",
+            "socioProfessional",
+            "legalProtection",
+            "legalRepresentative",
+            "orientationIn",
+            "orientingPartner",
+            "synthesis",
+            "household",
+            "contacts");
 
-    private ResidentFields() {
-    }
+    private ResidentFields() {}
 
     /** The value of one editable field. */
     public static Object get(ResidentDto r, String field) {
@@ -70,18 +93,38 @@ public final class ResidentFields {
             }
         }
         java.util.function.Function<String, Object> v = f -> changes.containsKey(f) ? changes.get(f) : get(r, f);
-        return new ResidentDto(r.id(), r.structureId(), r.fileNumber(), (String) v.apply("civility"),
-                (String) v.apply("lastName"), (String) v.apply("firstName"), (LocalDate) v.apply("birthDate"),
-                (String) v.apply("phone"), (String) v.apply("street"), (String) v.apply("postcode"),
-                (String) v.apply("city"), (String) v.apply("accessNotes"), (String) v.apply("mobilityReason"),
-                (String) v.apply("referentId"), (String) v.apply("status"), (String) v.apply("birthName"),
-                (String) v.apply("email"), bool(v.apply("noPhone")), (String) v.apply("preferredContactTime"),
-                (String) v.apply("language"), bool(v.apply("interpreterNeeded")),
-                (String) v.apply("accommodationMode"), (String) v.apply("landlord"),
-                (Boolean) v.apply("mainResidence"), (String) v.apply("socioProfessional"),
-                (String) v.apply("legalProtection"), (String) v.apply("legalRepresentative"),
-                (String) v.apply("orientationIn"), (String) v.apply("orientingPartner"),
-                (String) v.apply("synthesis"), (List<HouseholdMemberDto>) v.apply("household"),
+        return new ResidentDto(
+                r.id(),
+                r.structureId(),
+                r.fileNumber(),
+                (String) v.apply("civility"),
+                (String) v.apply("lastName"),
+                (String) v.apply("firstName"),
+                (LocalDate) v.apply("birthDate"),
+                (String) v.apply("phone"),
+                (String) v.apply("street"),
+                (String) v.apply("postcode"),
+                (String) v.apply("city"),
+                (String) v.apply("accessNotes"),
+                (String) v.apply("mobilityReason"),
+                (String) v.apply("referentId"),
+                (String) v.apply("status"),
+                (String) v.apply("birthName"),
+                (String) v.apply("email"),
+                bool(v.apply("noPhone")),
+                (String) v.apply("preferredContactTime"),
+                (String) v.apply("language"),
+                bool(v.apply("interpreterNeeded")),
+                (String) v.apply("accommodationMode"),
+                (String) v.apply("landlord"),
+                (Boolean) v.apply("mainResidence"),
+                (String) v.apply("socioProfessional"),
+                (String) v.apply("legalProtection"),
+                (String) v.apply("legalRepresentative"),
+                (String) v.apply("orientationIn"),
+                (String) v.apply("orientingPartner"),
+                (String) v.apply("synthesis"),
+                (List<HouseholdMemberDto>) v.apply("household"),
                 (List<ContactPersonDto>) v.apply("contacts"));
     }
 

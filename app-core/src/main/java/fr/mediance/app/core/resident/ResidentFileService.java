@@ -3,7 +3,6 @@ package fr.mediance.app.core.resident;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +14,7 @@ import java.util.Optional;
  */
 public interface ResidentFileService {
     /** The file as it would travel, with the server version it is based on. */
-    record ResidentFile(ResidentDto resident, Long version) {
-    }
+    record ResidentFile(ResidentDto resident, Long version) {}
 
     Optional<ResidentFile> file(String residentId);
 

@@ -18,19 +18,6 @@ import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +35,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * A resident's file: every field is checked as it is typed and saved on the device after a short pause in the
@@ -58,24 +57,37 @@ import java.util.stream.Collectors;
  */
 public final class ResidentFileViewModel {
     /** Text fields of the file (wire names), in form order. */
-    public static final List<String> TEXT_FIELDS = List.of("civility", "lastName", "firstName", "birthName",
-            "birthDate", "phone", "email", "preferredContactTime", "language", "street", "postcode", "city",
-            "accessNotes", "landlord", "legalRepresentative", "orientingPartner", "synthesis");
+    public static final List<String> TEXT_FIELDS = List.of(
+            "civility",
+            "lastName",
+            "firstName",
+            "birthName",
+            "birthDate",
+            "phone",
+            "email",
+            "preferredContactTime",
+            "language",
+            "street",
+            "postcode",
+            "city",
+            "accessNotes",
+            "landlord",
+            "legalRepresentative",
+            "orientingPartner",
+            "synthesis");
     /** Coded fields (wire name → code list). */
     public static final Map<String, String> CODE_FIELDS = codeFields();
+
     public static final String PRIVATE_NOTE = "privateNote";
 
     /** A consent as the file shows it. */
-    public record ConsentRow(String consentId, String title, String detail, boolean active) {
-    }
+    public record ConsentRow(String consentId, String title, String detail, boolean active) {}
 
     /** A mandate as the file shows it. */
-    public record MandateRow(String mandateId, String title, String detail, String state, boolean active) {
-    }
+    public record MandateRow(String mandateId, String title, String detail, String state, boolean active) {}
 
     /** A timeline line: date, icon key, summary, sub-lines. */
-    public record TimelineRow(String date, String kind, String summary, List<String> details) {
-    }
+    public record TimelineRow(String date, String kind, String summary, List<String> details) {}
 
     private static Map<String, String> codeFields() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -97,9 +109,10 @@ public final class ResidentFileViewModel {
     private final ResourceBundle texts;
     /** Waits for the pause in the typing (the debounce executor), then saves on the FX executor. */
     private final BackgroundWork pause;
+
     private final BackgroundWork work;
     private final Runnable removeListener;
-    private Consumer<String> onMessage = m -> { };
+    private Consumer<String> onMessage = m -> {};
 
     private final Map<String, StringProperty> text = new LinkedHashMap<>();
     private final Map<String, ObjectProperty<String>> codes = new LinkedHashMap<>();
@@ -134,14 +147,24 @@ public final class ResidentFileViewModel {
     private Long baseVersion;
     /** Valid values typed and not saved yet (wire name → value). */
     private final Map<String, Object> pending = new LinkedHashMap<>();
+
     private boolean notePending;
     private boolean loading;
     private int saveGeneration;
     private CompletableFuture<?> saves = CompletableFuture.completedFuture(null);
 
-    public ResidentFileViewModel(ResidentFileService files, ConsentService consents, MandateService mandates,
-                                 ReferenceService reference, SyncService sync, Clock clock, ZoneId zone,
-                                 ResourceBundle texts, Executor debounce, Executor background, Executor fx) {
+    public ResidentFileViewModel(
+            ResidentFileService files,
+            ConsentService consents,
+            MandateService mandates,
+            ReferenceService reference,
+            SyncService sync,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor debounce,
+            Executor background,
+            Executor fx) {
         this.files = Objects.requireNonNull(files);
         this.consents = Objects.requireNonNull(consents);
         this.mandates = Objects.requireNonNull(mandates);
@@ -179,7 +202,7 @@ public final class ResidentFileViewModel {
         memberBirthYear.addListener((o, a, b) -> error("member").set(""));
         contactPhone.addListener((o, a, b) -> error("contact").set(""));
         contactName.addListener((o, a, b) -> error("contact").set(""));
-        removeListener = sync == null ? () -> { } : sync.addDataListener(this::onSynced);
+        removeListener = sync == null ? () -> {} : sync.addDataListener(this::onSynced);
     }
 
     public void setOnMessage(Consumer<String> onMessage) {
@@ -195,18 +218,30 @@ public final class ResidentFileViewModel {
     /** Loads the file; completes with false when the resident is not on this device. */
     public CompletableFuture<Boolean> load(String id) {
         this.residentId = Objects.requireNonNull(id);
-        return work.supply("loading a resident's file", () -> snapshot(id), s -> {
-            if (s.file != null) {
-                apply(s, true);
-            }
-        }, e -> onMessage.accept(text("common.load.failed"))).thenApply(s -> s.file != null).exceptionally(e -> false);
+        return work.supply(
+                        "loading a resident's file",
+                        () -> snapshot(id),
+                        s -> {
+                            if (s.file != null) {
+                                apply(s, true);
+                            }
+                        },
+                        e -> onMessage.accept(text("common.load.failed")))
+                .thenApply(s -> s.file != null)
+                .exceptionally(e -> false);
     }
 
-    private record Snapshot(ResidentFileService.ResidentFile file, PrivateNoteDto note, Map<String, List<CodeItem>> codes,
-                            List<UserItem> users, List<ConsentDto> consents, List<MandateDto> mandates,
-                            List<TimelineEntry> timeline, String protection, List<CodeItem> roles,
-                            Map<String, String> labels) {
-    }
+    private record Snapshot(
+            ResidentFileService.ResidentFile file,
+            PrivateNoteDto note,
+            Map<String, List<CodeItem>> codes,
+            List<UserItem> users,
+            List<ConsentDto> consents,
+            List<MandateDto> mandates,
+            List<TimelineEntry> timeline,
+            String protection,
+            List<CodeItem> roles,
+            Map<String, String> labels) {}
 
     private Snapshot snapshot(String id) {
         ResidentFileService.ResidentFile file = files.file(id).orElse(null);
@@ -225,8 +260,16 @@ public final class ResidentFileViewModel {
                 labels.put("domain:" + d, reference.label(ListNames.DOMAIN, d));
             }
         }
-        return new Snapshot(file, files.myNote(id).orElse(null), lists, reference.users(Role.COUNSELLOR), cs, ms,
-                files.timeline(id), mandates.protectionBlock(id).orElse(""), reference.codes(ListNames.HOUSEHOLD_ROLE),
+        return new Snapshot(
+                file,
+                files.myNote(id).orElse(null),
+                lists,
+                reference.users(Role.COUNSELLOR),
+                cs,
+                ms,
+                files.timeline(id),
+                mandates.protectionBlock(id).orElse(""),
+                reference.codes(ListNames.HOUSEHOLD_ROLE),
                 labels);
     }
 
@@ -268,10 +311,14 @@ public final class ResidentFileViewModel {
                     privateNote.set(s.note == null || s.note.text() == null ? "" : s.note.text());
                 }
             }
-            consentRows.setAll(s.consents.stream().map(c -> consentRow(c, s.labels)).toList());
-            mandateRows.setAll(s.mandates.stream().map(m -> mandateRow(m, s.labels)).toList());
-            timeline.setAll(s.timeline.stream().map(e -> new TimelineRow(Texts.date(texts).format(e.at().atZone(zone)),
-                    e.kind(), e.summary(), e.details())).toList());
+            consentRows.setAll(
+                    s.consents.stream().map(c -> consentRow(c, s.labels)).toList());
+            mandateRows.setAll(
+                    s.mandates.stream().map(m -> mandateRow(m, s.labels)).toList());
+            timeline.setAll(s.timeline.stream()
+                    .map(e -> new TimelineRow(
+                            Texts.date(texts).format(e.at().atZone(zone)), e.kind(), e.summary(), e.details()))
+                    .toList());
             loaded.set(true);
         } finally {
             loading = false;
@@ -310,16 +357,22 @@ public final class ResidentFileViewModel {
         boolean active = c.withdrawnAt() == null;
         String what = ConsentService.NOTICE.equals(c.scope())
                 ? text("consent.notice.row", c.noticeVersion() == null ? "" : c.noticeVersion())
-                : labels.getOrDefault("consent:" + c.scope(), c.scope()) + (c.partner() == null ? "" : " – " + c.partner());
-        String detail = active ? text("consent.given.on", day(c.givenAt()))
+                : labels.getOrDefault("consent:" + c.scope(), c.scope())
+                        + (c.partner() == null ? "" : " – " + c.partner());
+        String detail = active
+                ? text("consent.given.on", day(c.givenAt()))
                 : text("consent.withdrawn.on", day(c.givenAt()), day(c.withdrawnAt()));
         return new ConsentRow(c.id(), what, detail, active && !ConsentService.NOTICE.equals(c.scope()));
     }
 
     private MandateRow mandateRow(MandateDto m, Map<String, String> labels) {
-        String domains = m.demarches().stream().map(d -> labels.getOrDefault("domain:" + d, d))
+        String domains = m.demarches().stream()
+                .map(d -> labels.getOrDefault("domain:" + d, d))
                 .collect(Collectors.joining(", "));
-        String detail = text("mandate.row.dates", Texts.date(texts).format(m.startDate()), Texts.date(texts).format(m.endDate()))
+        String detail = text(
+                        "mandate.row.dates",
+                        Texts.date(texts).format(m.startDate()),
+                        Texts.date(texts).format(m.endDate()))
                 + (m.creditors().isEmpty() ? "" : " · " + String.join(", ", m.creditors()));
         LocalDate today = today();
         String state;
@@ -334,7 +387,11 @@ public final class ResidentFileViewModel {
             state = text("mandate.state.active");
             active = true;
         }
-        return new MandateRow(m.id(), text("mandate.row.title", domains), detail, state,
+        return new MandateRow(
+                m.id(),
+                text("mandate.row.title", domains),
+                detail,
+                state,
                 active || (m.revokedAt() == null && !today.isAfter(m.endDate())));
     }
 
@@ -343,10 +400,15 @@ public final class ResidentFileViewModel {
     }
 
     private void onSynced(Set<EntityType> changed) {
-        if (residentId != null && (changed.contains(EntityType.RESIDENT) || changed.contains(EntityType.CONSENT)
-                || changed.contains(EntityType.MANDATE) || changed.contains(EntityType.CODE)
-                || changed.contains(EntityType.DOCUMENT) || changed.contains(EntityType.TASK)
-                || changed.contains(EntityType.VISIT_REPORT) || changed.contains(EntityType.APPOINTMENT))) {
+        if (residentId != null
+                && (changed.contains(EntityType.RESIDENT)
+                        || changed.contains(EntityType.CONSENT)
+                        || changed.contains(EntityType.MANDATE)
+                        || changed.contains(EntityType.CODE)
+                        || changed.contains(EntityType.DOCUMENT)
+                        || changed.contains(EntityType.TASK)
+                        || changed.contains(EntityType.VISIT_REPORT)
+                        || changed.contains(EntityType.APPOINTMENT))) {
             refresh();
         }
     }
@@ -357,11 +419,15 @@ public final class ResidentFileViewModel {
         if (id == null) {
             return;
         }
-        work.supply("reloading a resident's file", () -> snapshot(id), s -> {
-            if (s.file != null) {
-                apply(s, pending.isEmpty());
-            }
-        }, e -> onMessage.accept(text("common.load.failed")));
+        work.supply(
+                "reloading a resident's file",
+                () -> snapshot(id),
+                s -> {
+                    if (s.file != null) {
+                        apply(s, pending.isEmpty());
+                    }
+                },
+                e -> onMessage.accept(text("common.load.failed")));
     }
 
     // ----- typing and saving
@@ -419,11 +485,15 @@ public final class ResidentFileViewModel {
     private void scheduleSave() {
         int gen = ++saveGeneration;
         saveStatus.set(text("resident.saving"));
-        pause.run("waiting for a pause in the typing", () -> { }, () -> {
-            if (gen == saveGeneration) {
-                flush();
-            }
-        }, e -> { });
+        pause.run(
+                "waiting for a pause in the typing",
+                () -> {},
+                () -> {
+                    if (gen == saveGeneration) {
+                        flush();
+                    }
+                },
+                e -> {});
     }
 
     /** Saves what is pending now (leaving the screen, or after the pause in the typing). */
@@ -438,20 +508,24 @@ public final class ResidentFileViewModel {
         notePending = false;
         String id = residentId;
         Long base = baseVersion;
-        record Saved(Outcome<ResidentDto> o, Outcome<PrivateNoteDto> n) {
-        }
+        record Saved(Outcome<ResidentDto> o, Outcome<PrivateNoteDto> n) {}
         CompletableFuture<Void> done = new CompletableFuture<>();
         // One save at a time, in typing order; a failed save does not stop the next ones.
-        saves = saves.handle((x, e) -> null).thenCompose(x -> work.supply("saving a resident's file",
-                () -> new Saved(fields.isEmpty() ? null : files.saveFields(id, base, fields),
-                        saveNote ? files.saveMyNote(id, note) : null),
-                s -> saved(s.o(), s.n()), e -> {
-                    saveStatus.set(text("resident.save.failed"));
-                    onMessage.accept(text("common.save.failed"));
-                }).handle((s, e) -> {
-                    done.complete(null);
-                    return null;
-                }));
+        saves = saves.handle((x, e) -> null)
+                .thenCompose(x -> work.supply(
+                                "saving a resident's file",
+                                () -> new Saved(
+                                        fields.isEmpty() ? null : files.saveFields(id, base, fields),
+                                        saveNote ? files.saveMyNote(id, note) : null),
+                                s -> saved(s.o(), s.n()),
+                                e -> {
+                                    saveStatus.set(text("resident.save.failed"));
+                                    onMessage.accept(text("common.save.failed"));
+                                })
+                        .handle((s, e) -> {
+                            done.complete(null);
+                            return null;
+                        }));
         return done;
     }
 
@@ -475,8 +549,12 @@ public final class ResidentFileViewModel {
             title.set(displayName(o.value()));
             subtitle.set(subtitle(o.value()));
         }
-        saveStatus.set(ok ? text("resident.saved", Texts.time(texts).format(clock.instant().atZone(zone)))
-                : text("resident.not.saved"));
+        saveStatus.set(
+                ok
+                        ? text(
+                                "resident.saved",
+                                Texts.time(texts).format(clock.instant().atZone(zone)))
+                        : text("resident.not.saved"));
         if (ok && o != null && (o.value() != null)) {
             refreshSoon();
         }
@@ -486,8 +564,11 @@ public final class ResidentFileViewModel {
     private void refreshSoon() {
         String id = residentId;
         // On failure (logged) the notice shown stays until the next reload.
-        work.supply("reading a resident's protection", () -> mandates.protectionBlock(id).orElse(""), protection::set,
-                e -> { });
+        work.supply(
+                "reading a resident's protection",
+                () -> mandates.protectionBlock(id).orElse(""),
+                protection::set,
+                e -> {});
     }
 
     // ----- household and contacts
@@ -495,7 +576,8 @@ public final class ResidentFileViewModel {
     /** Adds the member typed in the household form; the list is saved whole. False with a message if invalid. */
     public boolean addMember() {
         String yearText = memberBirthYear.get();
-        String problem = memberRole.get() == null ? text("resident.member.role.required")
+        String problem = memberRole.get() == null
+                ? text("resident.member.role.required")
                 : ResidentValidation.birthYear(yearText, today());
         if (problem == null) {
             problem = ResidentValidation.shortText(memberFirstName.get());
@@ -505,8 +587,8 @@ public final class ResidentFileViewModel {
             return false;
         }
         Integer year = yearText == null || yearText.isBlank() ? null : Integer.parseInt(yearText.strip());
-        household.add(new HouseholdMemberDto(UUID.randomUUID().toString(), memberRole.get(),
-                Texts.clean(memberFirstName.get()), year));
+        household.add(new HouseholdMemberDto(
+                UUID.randomUUID().toString(), memberRole.get(), Texts.clean(memberFirstName.get()), year));
         memberRole.set(null);
         memberFirstName.set("");
         memberBirthYear.set("");
@@ -533,8 +615,12 @@ public final class ResidentFileViewModel {
             error("contact").set(problem);
             return false;
         }
-        contacts.add(new ContactPersonDto(UUID.randomUUID().toString(), Texts.clean(contactName.get()),
-                Texts.clean(contactLink.get()), Texts.clean(contactPhone.get()), contactCaregiver.get(),
+        contacts.add(new ContactPersonDto(
+                UUID.randomUUID().toString(),
+                Texts.clean(contactName.get()),
+                Texts.clean(contactLink.get()),
+                Texts.clean(contactPhone.get()),
+                contactCaregiver.get(),
                 contactLivesIn.get()));
         contactName.set("");
         contactLink.set("");
@@ -572,7 +658,10 @@ public final class ResidentFileViewModel {
     /** "Enfant de moins de 14 ans · Yanis · né(e) en 2015". */
     public String memberLine(HouseholdMemberDto m) {
         List<String> parts = new ArrayList<>();
-        parts.add(roles.stream().filter(r -> r.code().equals(m.role())).map(CodeItem::labelOrCode).findFirst()
+        parts.add(roles.stream()
+                .filter(r -> r.code().equals(m.role()))
+                .map(CodeItem::labelOrCode)
+                .findFirst()
                 .orElse(m.role() == null ? "" : m.role()));
         if (m.firstName() != null) {
             parts.add(m.firstName());
@@ -594,10 +683,14 @@ public final class ResidentFileViewModel {
     }
 
     private void act(java.util.function.Supplier<Outcome<?>> action, String doneKey) {
-        work.supply("changing a consent or a mandate", action, o -> {
-            onMessage.accept(o.isOk() ? text(doneKey) : o.message());
-            refresh();
-        }, e -> onMessage.accept(text("common.save.failed")));
+        work.supply(
+                "changing a consent or a mandate",
+                action,
+                o -> {
+                    onMessage.accept(o.isOk() ? text(doneKey) : o.message());
+                    refresh();
+                },
+                e -> onMessage.accept(text("common.save.failed")));
     }
 
     public void dispose() {

@@ -1,10 +1,16 @@
 package fr.mediance.app.core.resident;
 
-import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.EntityType;
+import java.text.MessageFormat;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,15 +19,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.text.MessageFormat;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.ResourceBundle;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * "Personnes": search residents offline as the user types (by name, file number, address or phone; the search
@@ -34,17 +31,17 @@ public final class ResidentSearchViewModel {
     public static final int LIMIT = 50;
 
     /** One result as the list shows it. */
-    public record Row(String residentId, String name, String fileNumber, String address, String phone) {
-    }
+    public record Row(String residentId, String name, String fileNumber, String address, String phone) {}
 
     private final ResidentService residents;
     private final ResidentFileService files;
     private final ResourceBundle texts;
     /** Waits for the pause in the typing (the debounce executor), then searches on the FX executor. */
     private final BackgroundWork pause;
+
     private final BackgroundWork work;
     private final Runnable removeListener;
-    private Consumer<String> onOpen = id -> { };
+    private Consumer<String> onOpen = id -> {};
 
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObservableList<Row> results = FXCollections.observableArrayList();
@@ -57,8 +54,14 @@ public final class ResidentSearchViewModel {
     private final ReadOnlyStringWrapper newFirstNameError = new ReadOnlyStringWrapper(this, "newFirstNameError", "");
     private int generation;
 
-    public ResidentSearchViewModel(ResidentService residents, ResidentFileService files, SyncService sync,
-                                   ResourceBundle texts, Executor debounce, Executor background, Executor fx) {
+    public ResidentSearchViewModel(
+            ResidentService residents,
+            ResidentFileService files,
+            SyncService sync,
+            ResourceBundle texts,
+            Executor debounce,
+            Executor background,
+            Executor fx) {
         this.residents = Objects.requireNonNull(residents);
         this.files = Objects.requireNonNull(files);
         this.texts = Objects.requireNonNull(texts);
@@ -67,13 +70,15 @@ public final class ResidentSearchViewModel {
         creationOffered.set(residents.mayCreate());
         query.addListener((o, a, b) -> scheduleSearch());
         newLastName.addListener((o, a, b) -> newLastNameError.set(""));
-        newFirstName.addListener((o, a, b) -> newFirstNameError.set(
-                Objects.requireNonNullElse(ResidentValidation.shortText(b), "")));
-        removeListener = sync == null ? () -> { } : sync.addDataListener(changed -> {
-            if (changed.contains(EntityType.RESIDENT)) {
-                work.onFx(this::scheduleSearch);
-            }
-        });
+        newFirstName.addListener(
+                (o, a, b) -> newFirstNameError.set(Objects.requireNonNullElse(ResidentValidation.shortText(b), "")));
+        removeListener = sync == null
+                ? () -> {}
+                : sync.addDataListener(changed -> {
+                    if (changed.contains(EntityType.RESIDENT)) {
+                        work.onFx(this::scheduleSearch);
+                    }
+                });
     }
 
     /** Called with the id of the resident to open (a tapped result, a person just created). */
@@ -89,27 +94,44 @@ public final class ResidentSearchViewModel {
     private void scheduleSearch() {
         int gen = ++generation;
         searching.set(true);
-        pause.run("waiting for a pause in the typing", () -> { }, () -> {
-            if (gen == generation) {
-                search(gen); // only the last keystroke's pause searches
-            }
-        }, e -> { });
+        pause.run(
+                "waiting for a pause in the typing",
+                () -> {},
+                () -> {
+                    if (gen == generation) {
+                        search(gen); // only the last keystroke's pause searches
+                    }
+                },
+                e -> {});
     }
 
     private void search(int gen) {
         String text = query.get() == null ? "" : query.get().strip();
         searching.set(true);
-        work.supply("searching residents", () -> residents.search(text, LIMIT).stream()
-                .map(r -> new Row(r.id(), r.displayName(), r.fileNumber() == null ? "" : r.fileNumber(),
-                        r.addressLine(), r.phone() == null ? "" : r.phone())).toList(), rows -> {
+        work.supply(
+                "searching residents",
+                () -> residents.search(text, LIMIT).stream()
+                        .map(r -> new Row(
+                                r.id(),
+                                r.displayName(),
+                                r.fileNumber() == null ? "" : r.fileNumber(),
+                                r.addressLine(),
+                                r.phone() == null ? "" : r.phone()))
+                        .toList(),
+                rows -> {
                     if (gen != generation) {
                         return;
                     }
                     searching.set(false);
                     results.setAll(rows);
-                    emptyMessage.set(!rows.isEmpty() ? "" : text.isEmpty() ? text("resident.search.none.yet")
-                            : text("resident.search.none", text));
-                }, e -> {
+                    emptyMessage.set(
+                            !rows.isEmpty()
+                                    ? ""
+                                    : text.isEmpty()
+                                            ? text("resident.search.none.yet")
+                                            : text("resident.search.none", text));
+                },
+                e -> {
                     if (gen == generation) {
                         searching.set(false);
                         emptyMessage.set(text("common.load.failed"));
@@ -135,17 +157,22 @@ public final class ResidentSearchViewModel {
         if (lastError != null || firstError != null) {
             return CompletableFuture.completedFuture(false);
         }
-        return work.supply("creating a person", () -> files.createPerson(last, first), o -> {
-            if (o.isOk()) {
-                newLastName.set("");
-                newFirstName.set("");
-                onOpen.accept(o.value().id());
-            } else {
-                newLastNameError.set(o.fieldErrors().getOrDefault("lastName", o.message()));
-                newFirstNameError.set(o.fieldErrors().getOrDefault("firstName", ""));
-            }
-        }, e -> newLastNameError.set(text("resident.create.failed")))
-                .thenApply(Outcome::isOk).exceptionally(e -> false);
+        return work.supply(
+                        "creating a person",
+                        () -> files.createPerson(last, first),
+                        o -> {
+                            if (o.isOk()) {
+                                newLastName.set("");
+                                newFirstName.set("");
+                                onOpen.accept(o.value().id());
+                            } else {
+                                newLastNameError.set(o.fieldErrors().getOrDefault("lastName", o.message()));
+                                newFirstNameError.set(o.fieldErrors().getOrDefault("firstName", ""));
+                            }
+                        },
+                        e -> newLastNameError.set(text("resident.create.failed")))
+                .thenApply(Outcome::isOk)
+                .exceptionally(e -> false);
     }
 
     /** Prefills the new person's last name with what was searched (when it looks like a name). */

@@ -1,7 +1,6 @@
 package fr.mediance.app.core.resident;
 
 import fr.mediance.app.core.Outcome;
-
 import java.util.List;
 import java.util.Optional;
 

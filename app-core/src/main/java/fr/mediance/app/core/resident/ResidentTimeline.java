@@ -14,7 +14,6 @@ import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OrientationDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,63 +42,96 @@ final class ResidentTimeline {
 
     List<TimelineEntry> entries(Tx tx, String residentId) {
         List<TimelineEntry> out = new ArrayList<>();
-        for (AppointmentDto a : tx.query("SELECT * FROM appointments WHERE resident_id = ?", Records::appointment,
-                residentId)) {
-            out.add(new TimelineEntry(a.start(), APPOINTMENT, a.id(), CoreMessages.get("timeline.appointment",
-                    label(tx, ListNames.APPOINTMENT_TYPE, a.type()), label(tx, ListNames.APPOINTMENT_STATUS,
-                            a.status())), List.of()));
+        for (AppointmentDto a :
+                tx.query("SELECT * FROM appointments WHERE resident_id = ?", Records::appointment, residentId)) {
+            out.add(new TimelineEntry(
+                    a.start(),
+                    APPOINTMENT,
+                    a.id(),
+                    CoreMessages.get(
+                            "timeline.appointment",
+                            label(tx, ListNames.APPOINTMENT_TYPE, a.type()),
+                            label(tx, ListNames.APPOINTMENT_STATUS, a.status())),
+                    List.of()));
         }
-        for (VisitReportDto v : tx.query("SELECT * FROM visit_reports WHERE resident_id = ?", Records::visitReport,
-                residentId)) {
+        for (VisitReportDto v :
+                tx.query("SELECT * FROM visit_reports WHERE resident_id = ?", Records::visitReport, residentId)) {
             out.add(contact(tx, v));
         }
         // a drawn signature is part of the consent, mandate or report it signs: no line of its own
-        for (DocumentDto d : tx.query("SELECT * FROM documents WHERE resident_id = ? AND type <> 'signature'",
-                Records::document, residentId)) {
+        for (DocumentDto d : tx.query(
+                "SELECT * FROM documents WHERE resident_id = ? AND type <> 'signature'",
+                Records::document,
+                residentId)) {
             out.add(document(tx, d));
         }
         for (ConsentDto c : tx.query("SELECT * FROM consents WHERE resident_id = ?", Records::consent, residentId)) {
             String what = "information_notice".equals(c.scope())
                     ? CoreMessages.get("timeline.notice", c.noticeVersion() == null ? "" : c.noticeVersion())
                     : label(tx, ListNames.CONSENT_SCOPE, c.scope()) + (c.partner() == null ? "" : " – " + c.partner());
-            out.add(new TimelineEntry(c.givenAt(), CONSENT, c.id(), CoreMessages.get("timeline.consent", what),
-                    List.of()));
+            out.add(new TimelineEntry(
+                    c.givenAt(), CONSENT, c.id(), CoreMessages.get("timeline.consent", what), List.of()));
             if (c.withdrawnAt() != null) {
-                out.add(new TimelineEntry(c.withdrawnAt(), CONSENT, c.id(),
-                        CoreMessages.get("timeline.consent.withdrawn", what), List.of()));
+                out.add(new TimelineEntry(
+                        c.withdrawnAt(),
+                        CONSENT,
+                        c.id(),
+                        CoreMessages.get("timeline.consent.withdrawn", what),
+                        List.of()));
             }
         }
         for (MandateDto m : tx.query("SELECT * FROM mandates WHERE resident_id = ?", Records::mandate, residentId)) {
-            String domains = m.demarches().stream().map(d -> label(tx, ListNames.DOMAIN, d))
+            String domains = m.demarches().stream()
+                    .map(d -> label(tx, ListNames.DOMAIN, d))
                     .collect(Collectors.joining(", "));
             Instant at = m.signedAt() != null ? m.signedAt() : startOf(m.startDate());
-            out.add(new TimelineEntry(at, MANDATE, m.id(), CoreMessages.get("timeline.mandate", domains,
-                    CoreMessages.get("timeline.mandate.dates", date(m.startDate()), date(m.endDate()))),
+            out.add(new TimelineEntry(
+                    at,
+                    MANDATE,
+                    m.id(),
+                    CoreMessages.get(
+                            "timeline.mandate",
+                            domains,
+                            CoreMessages.get("timeline.mandate.dates", date(m.startDate()), date(m.endDate()))),
                     m.creditors()));
             if (m.revokedAt() != null) {
-                out.add(new TimelineEntry(m.revokedAt(), MANDATE, m.id(),
-                        CoreMessages.get("timeline.mandate.revoked", domains), List.of()));
+                out.add(new TimelineEntry(
+                        m.revokedAt(),
+                        MANDATE,
+                        m.id(),
+                        CoreMessages.get("timeline.mandate.revoked", domains),
+                        List.of()));
             }
         }
         for (TaskDto t : tx.query("SELECT * FROM tasks WHERE resident_id = ?", Records::task, residentId)) {
             Instant at = t.createdAt() != null ? t.createdAt() : startOf(t.dueDate());
-            String status = CoreMessages.get("timeline.task." + (TaskDto.DONE.equals(t.status())
-                    || TaskDto.CANCELLED.equals(t.status()) ? t.status() : TaskDto.TODO));
-            out.add(new TimelineEntry(at, TASK, t.id(), CoreMessages.get("timeline.task", t.title(),
-                    t.dueDate() == null ? "–" : date(t.dueDate())) + " · " + status, List.of()));
+            String status = CoreMessages.get("timeline.task."
+                    + (TaskDto.DONE.equals(t.status()) || TaskDto.CANCELLED.equals(t.status())
+                            ? t.status()
+                            : TaskDto.TODO));
+            out.add(new TimelineEntry(
+                    at,
+                    TASK,
+                    t.id(),
+                    CoreMessages.get("timeline.task", t.title(), t.dueDate() == null ? "–" : date(t.dueDate())) + " · "
+                            + status,
+                    List.of()));
         }
         out.removeIf(e -> e.at() == null);
         // newest first; at the same instant, a record before the signature documents it names
-        out.sort(Comparator.comparing(TimelineEntry::at).reversed()
-                .thenComparing(e -> KINDS.indexOf(e.kind())).thenComparing(TimelineEntry::recordId));
+        out.sort(Comparator.comparing(TimelineEntry::at)
+                .reversed()
+                .thenComparing(e -> KINDS.indexOf(e.kind()))
+                .thenComparing(TimelineEntry::recordId));
         return out;
     }
 
     private TimelineEntry contact(Tx tx, VisitReportDto v) {
-        String domains = v.domains().stream().map(d -> label(tx, ListNames.DOMAIN, d))
-                .collect(Collectors.joining(", "));
-        String medium = v.medium() == null ? CoreMessages.get("timeline.contact.medium") : label(tx,
-                ListNames.MEDIUM, v.medium());
+        String domains =
+                v.domains().stream().map(d -> label(tx, ListNames.DOMAIN, d)).collect(Collectors.joining(", "));
+        String medium = v.medium() == null
+                ? CoreMessages.get("timeline.contact.medium")
+                : label(tx, ListNames.MEDIUM, v.medium());
         String summary = domains.isEmpty() ? medium : medium + " – " + domains;
         if (v.completedAt() == null) {
             summary = CoreMessages.get("timeline.contact.draft", summary);
@@ -122,8 +154,7 @@ final class ResidentTimeline {
             details.add(CoreMessages.get("timeline.action", String.join(" · ", parts)));
         }
         for (OrientationDto o : v.orientations()) {
-            details.add(CoreMessages.get("timeline.orientation", label(tx, ListNames.ORIENTATION_TARGET,
-                    o.target())));
+            details.add(CoreMessages.get("timeline.orientation", label(tx, ListNames.ORIENTATION_TARGET, o.target())));
         }
         return new TimelineEntry(v.startedAt(), CONTACT, v.id(), summary, details);
     }

@@ -2,7 +2,6 @@ package fr.mediance.app.core.resident;
 
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.protocol.Limits;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,15 +16,15 @@ import java.util.regex.Pattern;
 public final class ResidentValidation {
     /** The oldest plausible age, in years. */
     public static final int MAX_AGE = 120;
+
     private static final Pattern POSTCODE = Pattern.compile("\\d{5}");
     private static final Pattern PHONE = Pattern.compile("[+0-9 .()-]{6,25}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    private ResidentValidation() {
-    }
+    private ResidentValidation() {}
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
@@ -65,7 +64,8 @@ public final class ResidentValidation {
         }
         String p = value.strip();
         long digits = p.chars().filter(Character::isDigit).count();
-        return PHONE.matcher(p).matches() && digits >= 6 && digits <= 15 ? null
+        return PHONE.matcher(p).matches() && digits >= 6 && digits <= 15
+                ? null
                 : CoreMessages.get("resident.phone.invalid");
     }
 

@@ -18,7 +18,6 @@ import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,10 +34,19 @@ import java.util.function.Supplier;
 /** The resident's file in the encrypted local database; changes queued in the same transaction. */
 public final class SqliteResidentFileService implements ResidentFileService {
     private static final Set<String> LONG_TEXT = Set.of("accessNotes", "synthesis");
-    private static final Map<String, String> CODED = Map.of("mobilityReason", ListNames.MOBILITY_REASON,
-            "status", ListNames.RESIDENT_STATUS, "accommodationMode", ListNames.ACCOMMODATION_MODE,
-            "socioProfessional", ListNames.SOCIO_PROFESSIONAL, "legalProtection", ListNames.LEGAL_PROTECTION,
-            "orientationIn", ListNames.ORIENTATION_IN);
+    private static final Map<String, String> CODED = Map.of(
+            "mobilityReason",
+            ListNames.MOBILITY_REASON,
+            "status",
+            ListNames.RESIDENT_STATUS,
+            "accommodationMode",
+            ListNames.ACCOMMODATION_MODE,
+            "socioProfessional",
+            ListNames.SOCIO_PROFESSIONAL,
+            "legalProtection",
+            ListNames.LEGAL_PROTECTION,
+            "orientationIn",
+            ListNames.ORIENTATION_IN);
 
     private final StoreHolder store;
     private final Outbox outbox;
@@ -47,8 +55,8 @@ public final class SqliteResidentFileService implements ResidentFileService {
     private final ZoneId zone;
     private final ResidentTimeline timeline;
 
-    public SqliteResidentFileService(StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock,
-                                     ZoneId zone) {
+    public SqliteResidentFileService(
+            StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock, ZoneId zone) {
         this.store = store;
         this.outbox = outbox;
         this.account = account;
@@ -63,8 +71,10 @@ public final class SqliteResidentFileService implements ResidentFileService {
     }
 
     private static Optional<ResidentFile> load(Tx tx, String residentId) {
-        return Records.load(tx, EntityType.RESIDENT, residentId).map(ResidentDto.class::cast)
-                .map(r -> new ResidentFile(r, Records.version(tx, EntityType.RESIDENT, residentId).orElse(null)));
+        return Records.load(tx, EntityType.RESIDENT, residentId)
+                .map(ResidentDto.class::cast)
+                .map(r -> new ResidentFile(
+                        r, Records.version(tx, EntityType.RESIDENT, residentId).orElse(null)));
     }
 
     @Override
@@ -89,7 +99,11 @@ public final class SqliteResidentFileService implements ResidentFileService {
                 return Outcome.ok(before);
             }
             Records.upsert(tx, after, null, clock.instant(), null);
-            outbox.enqueueUpdate(tx, after, baseVersion, changed,
+            outbox.enqueueUpdate(
+                    tx,
+                    after,
+                    baseVersion,
+                    changed,
                     CoreMessages.get("summary.resident", SqliteResidentService.displayName(after)));
             return Outcome.ok(after);
         });
@@ -204,9 +218,24 @@ public final class SqliteResidentFileService implements ResidentFileService {
         fields.put("firstName", Texts.clean(firstName));
         // the author follows the person when the office takes them as a referent (not an admin)
         fields.put("referentId", Permissions.mayBeNamedColleague(me.role()) ? me.userId() : null);
-        ResidentDto dto = ResidentFields.with(new ResidentDto(id, me.structureId(),
-                ResidentFileService.provisionalFileNumber(id, LocalDate.ofInstant(clock.instant(), zone).getYear()), null,
-                null, null, null, null, null, null, null, null, null, null), fields);
+        ResidentDto dto = ResidentFields.with(
+                new ResidentDto(
+                        id,
+                        me.structureId(),
+                        ResidentFileService.provisionalFileNumber(
+                                id, LocalDate.ofInstant(clock.instant(), zone).getYear()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                fields);
         return store.db().inTransaction(tx -> {
             Records.upsert(tx, dto, null, clock.instant(), null);
             outbox.enqueue(tx, dto, CoreMessages.get("summary.resident", SqliteResidentService.displayName(dto)));
@@ -221,8 +250,12 @@ public final class SqliteResidentFileService implements ResidentFileService {
     }
 
     private static Optional<PrivateNoteDto> myNote(Tx tx, String residentId, String authorId) {
-        return tx.queryOne("SELECT * FROM private_notes WHERE resident_id = ? AND author_id = ?"
-                + " ORDER BY note_updated_at DESC LIMIT 1", Records::privateNote, residentId, authorId);
+        return tx.queryOne(
+                "SELECT * FROM private_notes WHERE resident_id = ? AND author_id = ?"
+                        + " ORDER BY note_updated_at DESC LIMIT 1",
+                Records::privateNote,
+                residentId,
+                authorId);
     }
 
     @Override
@@ -242,8 +275,13 @@ public final class SqliteResidentFileService implements ResidentFileService {
                 return Outcome.ok(existing.get());
             }
             Instant now = clock.instant();
-            PrivateNoteDto note = new PrivateNoteDto(existing.map(PrivateNoteDto::id)
-                    .orElse(UUID.randomUUID().toString()), me.structureId(), residentId, me.userId(), cleaned, now);
+            PrivateNoteDto note = new PrivateNoteDto(
+                    existing.map(PrivateNoteDto::id).orElse(UUID.randomUUID().toString()),
+                    me.structureId(),
+                    residentId,
+                    me.userId(),
+                    cleaned,
+                    now);
             Records.upsert(tx, note, null, now, null);
             outbox.enqueue(tx, note, CoreMessages.get("summary.privateNote"));
             return Outcome.ok(note);

@@ -16,7 +16,6 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.ResidentDto;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,10 +51,22 @@ public final class SqliteResidentService implements ResidentService {
     }
 
     static Resident map(Row r) {
-        return new Resident(r.string("id"), r.string("file_number"), r.string("civility"), r.string("last_name"),
-                r.string("first_name"), r.date("birth_date"), r.string("phone"), r.string("street"),
-                r.string("postcode"), r.string("city"), r.string("access_notes"), r.string("mobility_reason"),
-                r.string("referent_id"), r.optionalLong("version"), r.bool("pending"));
+        return new Resident(
+                r.string("id"),
+                r.string("file_number"),
+                r.string("civility"),
+                r.string("last_name"),
+                r.string("first_name"),
+                r.date("birth_date"),
+                r.string("phone"),
+                r.string("street"),
+                r.string("postcode"),
+                r.string("city"),
+                r.string("access_notes"),
+                r.string("mobility_reason"),
+                r.string("referent_id"),
+                r.optionalLong("version"),
+                r.bool("pending"));
     }
 
     /**
@@ -77,9 +88,11 @@ public final class SqliteResidentService implements ResidentService {
         int max = limit <= 0 ? 100 : limit;
         String match = ftsQuery(text);
         if (match == null) {
-            return store.db().read(tx -> tx.query(SELECT
-                    + " ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?",
-                    SqliteResidentService::map, max));
+            return store.db()
+                    .read(tx -> tx.query(
+                            SELECT + " ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE LIMIT ?",
+                            SqliteResidentService::map,
+                            max));
         }
         return store.db().read(tx -> {
             List<Resident> found = new ArrayList<>(best(tx, PERSON_COLUMNS + " : (" + match + ")", max));
@@ -146,11 +159,15 @@ public final class SqliteResidentService implements ResidentService {
                 } else if (digits.startsWith("0") && digits.length() > 1) {
                     spellings.add("33" + digits.substring(1)); // 06 12 → +33 6 12
                 }
-                return "phone_digits : (" + String.join(" OR ", spellings.stream().map(d -> "\"" + d + "\"*").toList())
-                        + ")";
+                return "phone_digits : ("
+                        + String.join(
+                                " OR ",
+                                spellings.stream().map(d -> "\"" + d + "\"*").toList()) + ")";
             }
         }
-        if (words.size() > 1 && words.get(0).length() == 1 && Character.isLetter(words.get(0).charAt(0))
+        if (words.size() > 1
+                && words.get(0).length() == 1
+                && Character.isLetter(words.get(0).charAt(0))
                 && words.subList(1, words.size()).stream().allMatch(SqliteResidentService::isDigits)) {
             return "\"" + String.join(" ", words) + "\"*";
         }
@@ -199,8 +216,23 @@ public final class SqliteResidentService implements ResidentService {
             if (!errors.isEmpty()) {
                 return errors.toOutcome();
             }
-            ResidentDto dto = apply(new ResidentDto(UUID.randomUUID().toString(), me.structureId(), null, null, null,
-                    null, null, null, null, null, null, null, null, null), form);
+            ResidentDto dto = apply(
+                    new ResidentDto(
+                            UUID.randomUUID().toString(),
+                            me.structureId(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    form);
             Records.upsert(tx, dto, null, clock.instant(), null);
             outbox.enqueue(tx, dto, CoreMessages.get("summary.resident", displayName(dto)));
             return Outcome.ok(find(tx, dto.id()).orElseThrow());
@@ -223,8 +255,8 @@ public final class SqliteResidentService implements ResidentService {
             if (!errors.isEmpty()) {
                 return errors.toOutcome();
             }
-            Optional<ResidentDto> current = Records.load(tx, EntityType.RESIDENT, edited.id())
-                    .map(ResidentDto.class::cast);
+            Optional<ResidentDto> current =
+                    Records.load(tx, EntityType.RESIDENT, edited.id()).map(ResidentDto.class::cast);
             if (current.isEmpty()) {
                 return Outcome.failed(CoreMessages.get("resident.notFound"));
             }
@@ -236,28 +268,61 @@ public final class SqliteResidentService implements ResidentService {
             }
             ResidentDto dto = withFields(current.get(), typed, changed);
             Records.upsert(tx, dto, null, clock.instant(), null);
-            outbox.enqueueUpdate(tx, dto, edited.version(), changed,
-                    CoreMessages.get("summary.resident", displayName(dto)));
+            outbox.enqueueUpdate(
+                    tx, dto, edited.version(), changed, CoreMessages.get("summary.resident", displayName(dto)));
             return Outcome.ok(find(tx, dto.id()).orElseThrow());
         });
     }
 
     /** The editable fields of a resident, by wire name, in the order of the record. */
-    static final List<String> FIELDS = List.of("civility", "lastName", "firstName", "birthDate", "phone", "street",
-            "postcode", "city", "accessNotes", "mobilityReason", "referentId");
+    static final List<String> FIELDS = List.of(
+            "civility",
+            "lastName",
+            "firstName",
+            "birthDate",
+            "phone",
+            "street",
+            "postcode",
+            "city",
+            "accessNotes",
+            "mobilityReason",
+            "referentId");
 
     private static ResidentDto toDto(Resident r, ResidentDto current) {
-        return new ResidentDto(r.id(), current.structureId(), current.fileNumber(), r.civility(), r.lastName(),
-                r.firstName(), r.birthDate(), r.phone(), r.street(), r.postcode(), r.city(), r.accessNotes(),
-                r.mobilityReason(), r.referentId());
+        return new ResidentDto(
+                r.id(),
+                current.structureId(),
+                current.fileNumber(),
+                r.civility(),
+                r.lastName(),
+                r.firstName(),
+                r.birthDate(),
+                r.phone(),
+                r.street(),
+                r.postcode(),
+                r.city(),
+                r.accessNotes(),
+                r.mobilityReason(),
+                r.referentId());
     }
 
     /** {@code base} with every editable field as typed in the form. */
     private static ResidentDto apply(ResidentDto base, ResidentForm f) {
-        return new ResidentDto(base.id(), base.structureId(), base.fileNumber(), Texts.clean(f.civility()),
-                Texts.clean(f.lastName()), Texts.clean(f.firstName()), f.birthDate(), Texts.clean(f.phone()),
-                Texts.clean(f.street()), Texts.clean(f.postcode()), Texts.clean(f.city()),
-                Texts.clean(f.accessNotes()), Texts.clean(f.mobilityReason()), Texts.clean(f.referentId()));
+        return new ResidentDto(
+                base.id(),
+                base.structureId(),
+                base.fileNumber(),
+                Texts.clean(f.civility()),
+                Texts.clean(f.lastName()),
+                Texts.clean(f.firstName()),
+                f.birthDate(),
+                Texts.clean(f.phone()),
+                Texts.clean(f.street()),
+                Texts.clean(f.postcode()),
+                Texts.clean(f.city()),
+                Texts.clean(f.accessNotes()),
+                Texts.clean(f.mobilityReason()),
+                Texts.clean(f.referentId()));
     }
 
     /** Wire names of the editable fields whose value differs between two versions of a resident. */
@@ -275,8 +340,23 @@ public final class SqliteResidentService implements ResidentService {
     }
 
     static String displayName(ResidentDto r) {
-        return new Resident(r.id(), null, null, r.lastName(), r.firstName(), null, null, null, null, null, null,
-                null, null, null, false).displayName();
+        return new Resident(
+                        r.id(),
+                        null,
+                        null,
+                        r.lastName(),
+                        r.firstName(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false)
+                .displayName();
     }
 
     private static FormErrors validate(Tx tx, ResidentForm f, LocalDate today) {
@@ -285,7 +365,8 @@ public final class SqliteResidentService implements ResidentService {
         e.required("firstName", f.firstName()).maxLength("firstName", f.firstName(), Limits.MAX_SHORT_TEXT);
         e.required("street", f.street()).maxLength("street", f.street(), Limits.MAX_SHORT_TEXT);
         e.required("postcode", f.postcode());
-        if (!FormErrors.blank(f.postcode()) && !POSTCODE.matcher(f.postcode().strip()).matches()) {
+        if (!FormErrors.blank(f.postcode())
+                && !POSTCODE.matcher(f.postcode().strip()).matches()) {
             e.add("postcode", CoreMessages.get("resident.postcode.invalid"));
         }
         e.required("city", f.city()).maxLength("city", f.city(), Limits.MAX_SHORT_TEXT);

@@ -5,7 +5,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.protocol.Role;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,22 +25,57 @@ final class AccountFile {
     static final int FORMAT = 1;
 
     /** The content of the file. */
-    record Content(String serverUrl, String userId, String username, String displayName, Role role,
-                   String structureId, String deviceId, String kdf, int iterations, byte[] salt, byte[] wrappedKey,
-                   int failedAttempts, Instant blockedUntil) {
+    record Content(
+            String serverUrl,
+            String userId,
+            String username,
+            String displayName,
+            Role role,
+            String structureId,
+            String deviceId,
+            String kdf,
+            int iterations,
+            byte[] salt,
+            byte[] wrappedKey,
+            int failedAttempts,
+            Instant blockedUntil) {
 
         AccountInfo info() {
             return new AccountInfo(userId, username, displayName, role, structureId, serverUrl, deviceId);
         }
 
         Content withFailures(int failures, Instant until) {
-            return new Content(serverUrl, userId, username, displayName, role, structureId, deviceId, kdf, iterations,
-                    salt, wrappedKey, failures, until);
+            return new Content(
+                    serverUrl,
+                    userId,
+                    username,
+                    displayName,
+                    role,
+                    structureId,
+                    deviceId,
+                    kdf,
+                    iterations,
+                    salt,
+                    wrappedKey,
+                    failures,
+                    until);
         }
 
         Content withUser(String newDisplayName, Role newRole, String newStructureId) {
-            return new Content(serverUrl, userId, username, newDisplayName, newRole, newStructureId, deviceId, kdf,
-                    iterations, salt, wrappedKey, failedAttempts, blockedUntil);
+            return new Content(
+                    serverUrl,
+                    userId,
+                    username,
+                    newDisplayName,
+                    newRole,
+                    newStructureId,
+                    deviceId,
+                    kdf,
+                    iterations,
+                    salt,
+                    wrappedKey,
+                    failedAttempts,
+                    blockedUntil);
         }
 
         @Override
@@ -69,17 +103,30 @@ final class AccountFile {
             return Optional.empty();
         }
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
             Base64.Decoder b64 = Base64.getDecoder();
-            return Optional.of(new Content(str(o, "serverUrl"), str(o, "userId"), str(o, "username"),
-                    str(o, "displayName"), Role.fromCode(str(o, "role")), str(o, "structureId"), str(o, "deviceId"),
-                    str(o, "kdf"), o.get("iterations").getAsInt(), b64.decode(str(o, "salt")),
-                    b64.decode(str(o, "wrappedKey")), o.has("failedAttempts") ? o.get("failedAttempts").getAsInt() : 0,
+            return Optional.of(new Content(
+                    str(o, "serverUrl"),
+                    str(o, "userId"),
+                    str(o, "username"),
+                    str(o, "displayName"),
+                    Role.fromCode(str(o, "role")),
+                    str(o, "structureId"),
+                    str(o, "deviceId"),
+                    str(o, "kdf"),
+                    o.get("iterations").getAsInt(),
+                    b64.decode(str(o, "salt")),
+                    b64.decode(str(o, "wrappedKey")),
+                    o.has("failedAttempts") ? o.get("failedAttempts").getAsInt() : 0,
                     o.has("blockedUntil") ? Instant.parse(str(o, "blockedUntil")) : null));
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.IO, "cannot read the account file", e);
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException
-                 | UnsupportedOperationException e) {
+        } catch (JsonParseException
+                | IllegalStateException
+                | IllegalArgumentException
+                | NullPointerException
+                | UnsupportedOperationException e) {
             throw new StoreException(StoreException.Kind.CORRUPTED, "unreadable account file", e);
         }
     }

@@ -3,8 +3,14 @@ package fr.mediance.app.core.session;
 import fr.mediance.protocol.Role;
 
 /** Who uses this device, from the local account file. No secret in it. */
-public record AccountInfo(String userId, String username, String displayName, Role role, String structureId,
-                          String serverUrl, String deviceId) {
+public record AccountInfo(
+        String userId,
+        String username,
+        String displayName,
+        Role role,
+        String structureId,
+        String serverUrl,
+        String deviceId) {
     /** The display name, or the username when there is none. */
     public String name() {
         return displayName == null || displayName.isBlank() ? username : displayName;

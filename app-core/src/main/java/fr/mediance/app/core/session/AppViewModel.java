@@ -1,16 +1,15 @@
 package fr.mediance.app.core.session;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.protocol.Role;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.protocol.Role;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,12 +25,23 @@ import javafx.collections.ObservableList;
  */
 public final class AppViewModel {
 
-    public enum Page { LOGIN, CHOOSE_PIN, UNLOCK, HOME }
+    public enum Page {
+        LOGIN,
+        CHOOSE_PIN,
+        UNLOCK,
+        HOME
+    }
 
     /** The top-level places of the navigation. */
     public enum Place {
-        AGENDA("nav.agenda"), TASKS("nav.tasks"), PLANNING("nav.planning"), REPORTS("nav.reports"),
-        RESIDENTS("nav.residents"), CONFLICTS("nav.conflicts"), REFERENCE("nav.reference"), SYNC("nav.sync");
+        AGENDA("nav.agenda"),
+        TASKS("nav.tasks"),
+        PLANNING("nav.planning"),
+        REPORTS("nav.reports"),
+        RESIDENTS("nav.residents"),
+        CONFLICTS("nav.conflicts"),
+        REFERENCE("nav.reference"),
+        SYNC("nav.sync");
 
         private final String labelKey;
 
@@ -69,8 +79,8 @@ public final class AppViewModel {
             case COUNSELLOR -> List.of(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.SYNC);
             case COORDINATOR -> List.of(Place.PLANNING, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
             case OFFICE -> List.of(Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
-            case ADMIN -> List.of(Place.PLANNING, Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE,
-                    Place.SYNC);
+            case ADMIN ->
+                List.of(Place.PLANNING, Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
         };
     }
 
@@ -84,7 +94,10 @@ public final class AppViewModel {
         Role r = session.account().map(AccountInfo::role).orElse(null);
         role.set(next == Page.HOME ? r : null);
         userText.set(session.account()
-                .map(a -> a.name() + (a.role() == null ? "" : " · " + text("role." + a.role().code())))
+                .map(a -> a.name()
+                        + (a.role() == null
+                                ? ""
+                                : " · " + text("role." + a.role().code())))
                 .orElse(""));
         places.setAll(next == Page.HOME ? placesFor(r) : List.of());
         page.set(next);
@@ -107,7 +120,7 @@ public final class AppViewModel {
     /** Closes the local data; the PIN is asked again. */
     public void lock() {
         // A failure is logged; the PIN screen shows anyway (the session state drives the screens).
-        work.run("locking the local data", session::lock, () -> { }, e -> { });
+        work.run("locking the local data", session::lock, () -> {}, e -> {});
     }
 
     /**
@@ -116,15 +129,22 @@ public final class AppViewModel {
      */
     public CompletableFuture<Outcome<Void>> logout(boolean force) {
         CompletableFuture<Outcome<Void>> result = new CompletableFuture<>();
-        work.supply("signing out", () -> !force && session.unsentChanges() > 0
-                        ? Outcome.<Void>failed(text("logout.refused")) : session.logout(true, force),
-                result::complete, e -> result.complete(Outcome.failed(text("logout.failed"))));
+        work.supply(
+                "signing out",
+                () -> !force && session.unsentChanges() > 0
+                        ? Outcome.<Void>failed(text("logout.refused"))
+                        : session.logout(true, force),
+                result::complete,
+                e -> result.complete(Outcome.failed(text("logout.failed"))));
         return result;
     }
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     public ReadOnlyObjectProperty<Page> pageProperty() {

@@ -1,6 +1,8 @@
 package fr.mediance.app.core.session;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -8,9 +10,6 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,13 +36,13 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper usernameError = new ReadOnlyStringWrapper(this, "usernameError", "");
     private final ReadOnlyStringWrapper passwordError = new ReadOnlyStringWrapper(this, "passwordError", "");
 
-    public LoginViewModel(SessionService session, ResourceBundle texts, Executor background, Executor fx,
-                          String defaultServerUrl) {
+    public LoginViewModel(
+            SessionService session, ResourceBundle texts, Executor background, Executor fx, String defaultServerUrl) {
         this.session = Objects.requireNonNull(session);
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
-        serverUrl.set(session.account().map(AccountInfo::serverUrl)
-                .orElse(defaultServerUrl == null ? "" : defaultServerUrl));
+        serverUrl.set(
+                session.account().map(AccountInfo::serverUrl).orElse(defaultServerUrl == null ? "" : defaultServerUrl));
         session.account().ifPresent(a -> username.set(a.username()));
         serverUrl.addListener((o, a, b) -> serverUrlError.set(""));
         username.addListener((o, a, b) -> usernameError.set(""));
@@ -59,11 +58,15 @@ public final class LoginViewModel {
         String server = trim(serverUrl.get());
         String user = trim(username.get());
         String pass = password.get() == null ? "" : password.get();
-        serverUrlError.set(server.isEmpty() ? text("login.error.server.required")
-                : looksLikeUrl(server) ? "" : text("login.error.server.invalid"));
+        serverUrlError.set(
+                server.isEmpty()
+                        ? text("login.error.server.required")
+                        : looksLikeUrl(server) ? "" : text("login.error.server.invalid"));
         usernameError.set(user.isEmpty() ? text("login.error.username.required") : "");
         passwordError.set(pass.isEmpty() ? text("login.error.password.required") : "");
-        if (!serverUrlError.get().isEmpty() || !usernameError.get().isEmpty() || !passwordError.get().isEmpty()) {
+        if (!serverUrlError.get().isEmpty()
+                || !usernameError.get().isEmpty()
+                || !passwordError.get().isEmpty()) {
             Map<String, String> fields = new java.util.LinkedHashMap<>();
             putIfSet(fields, "serverUrl", serverUrlError.get());
             putIfSet(fields, "username", usernameError.get());
@@ -71,8 +74,14 @@ public final class LoginViewModel {
             return CompletableFuture.completedFuture(Outcome.invalid(fields));
         }
         char[] secret = pass.toCharArray();
-        return SecretCall.run(work, "signing in", secret, () -> session.login(server, user, secret), busy,
-                this::apply, text("login.error.failed"));
+        return SecretCall.run(
+                work,
+                "signing in",
+                secret,
+                () -> session.login(server, user, secret),
+                busy,
+                this::apply,
+                text("login.error.failed"));
     }
 
     private void apply(Outcome<AccountInfo> outcome) {
@@ -98,7 +107,8 @@ public final class LoginViewModel {
     private static boolean looksLikeUrl(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.contains("://")) {
-            return (lower.startsWith("http://") || lower.startsWith("https://")) && lower.length() > lower.indexOf("://") + 3;
+            return (lower.startsWith("http://") || lower.startsWith("https://"))
+                    && lower.length() > lower.indexOf("://") + 3;
         }
         return !s.contains(" ");
     }
@@ -109,7 +119,10 @@ public final class LoginViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     public StringProperty serverUrlProperty() {

@@ -2,7 +2,6 @@ package fr.mediance.app.core.session;
 
 import fr.mediance.app.core.store.Crypto;
 import fr.mediance.app.core.store.Database;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,11 +13,9 @@ final class PinKeys {
     static final int SALT_BYTES = 16;
     private static final byte[] AAD = "mediance data key v1".getBytes(StandardCharsets.US_ASCII);
 
-    private PinKeys() {
-    }
+    private PinKeys() {}
 
-    record Wrapped(byte[] salt, int iterations, byte[] wrappedKey) {
-    }
+    record Wrapped(byte[] salt, int iterations, byte[] wrappedKey) {}
 
     static Wrapped wrap(byte[] dataKey, char[] pin, int iterations) {
         byte[] salt = Crypto.randomBytes(SALT_BYTES);

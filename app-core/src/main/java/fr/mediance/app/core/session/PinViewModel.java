@@ -1,6 +1,8 @@
 package fr.mediance.app.core.session;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +13,6 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -33,10 +32,16 @@ public final class PinViewModel {
     /** Number of digits of a PIN. */
     public static final int LENGTH = 6;
 
-    public enum Mode { CHOOSE, UNLOCK }
+    public enum Mode {
+        CHOOSE,
+        UNLOCK
+    }
 
     /** Where the choice of a PIN stands. */
-    public enum Step { ENTER, CONFIRM }
+    public enum Step {
+        ENTER,
+        CONFIRM
+    }
 
     private final SessionService session;
     private final Clock clock;
@@ -53,8 +58,8 @@ public final class PinViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    public PinViewModel(Mode mode, SessionService session, Clock clock, ResourceBundle texts, Executor background,
-                        Executor fx) {
+    public PinViewModel(
+            Mode mode, SessionService session, Clock clock, ResourceBundle texts, Executor background, Executor fx) {
         this.mode = Objects.requireNonNull(mode);
         this.session = Objects.requireNonNull(session);
         this.clock = Objects.requireNonNull(clock);
@@ -124,9 +129,14 @@ public final class PinViewModel {
         }
         error.set("");
         char[] confirmation = mode == Mode.CHOOSE ? first : null;
-        return SecretCall.run(work, mode == Mode.CHOOSE ? "choosing the PIN" : "unlocking with the PIN", pin,
-                () -> mode == Mode.CHOOSE ? session.choosePin(confirmation, pin) : session.unlock(pin), busy,
-                this::apply, text("pin.error.failed"));
+        return SecretCall.run(
+                work,
+                mode == Mode.CHOOSE ? "choosing the PIN" : "unlocking with the PIN",
+                pin,
+                () -> mode == Mode.CHOOSE ? session.choosePin(confirmation, pin) : session.unlock(pin),
+                busy,
+                this::apply,
+                text("pin.error.failed"));
     }
 
     private void apply(Outcome<AccountInfo> outcome) {
@@ -139,8 +149,8 @@ public final class PinViewModel {
             forgetFirst();
             step.set(Step.ENTER);
             updateTexts();
-            String msg = outcome.fieldErrors().getOrDefault("confirmation",
-                    outcome.fieldErrors().getOrDefault("pin", outcome.message()));
+            String msg = outcome.fieldErrors()
+                    .getOrDefault("confirmation", outcome.fieldErrors().getOrDefault("pin", outcome.message()));
             error.set(msg == null || msg.isBlank() ? text("pin.error.mismatch") : msg);
             return;
         }
@@ -186,7 +196,10 @@ public final class PinViewModel {
 
     private void updateTexts() {
         if (mode == Mode.UNLOCK) {
-            heading.set(text("pin.unlock.heading", session.account().map(AccountInfo::name).orElse("")).trim());
+            heading.set(text(
+                            "pin.unlock.heading",
+                            session.account().map(AccountInfo::name).orElse(""))
+                    .trim());
             intro.set(text("pin.unlock.intro"));
         } else if (step.get() == Step.ENTER) {
             heading.set(text("pin.choose.heading"));
@@ -199,7 +212,10 @@ public final class PinViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     /** How many digits are typed (for the dots). */

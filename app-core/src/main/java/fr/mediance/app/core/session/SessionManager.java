@@ -13,10 +13,6 @@ import fr.mediance.app.core.store.StoreException;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.UserDto;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import okhttp3.OkHttpClient;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -33,6 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import okhttp3.OkHttpClient;
 
 /**
  * The session of one device data directory: online login, PIN → data key, unlock offline, lock, logout and
@@ -42,6 +41,7 @@ public final class SessionManager implements SessionService {
     private static final System.Logger LOG = System.getLogger(SessionManager.class.getName());
     /** PBKDF2 iterations for a new PIN (OWASP 2023 figure for PBKDF2-HMAC-SHA256). */
     public static final int DEFAULT_PIN_ITERATIONS = 310_000;
+
     public static final String DATABASE_FILE = "mediance.db";
     public static final String BLOB_DIRECTORY = "blobs";
     static final String SETTING_REFRESH_TOKEN = "session.refresh_token";
@@ -69,20 +69,20 @@ public final class SessionManager implements SessionService {
      * method by method) and the offline unlock does not need it.
      */
     private volatile AccountFile.Content remoteAccount;
+
     private final Object remoteLock = new Object();
     private volatile PendingLogin pending;
     private final StoredTokens tokens = new StoredTokens();
 
     /** A successful online login waiting for its PIN. */
-    private record PendingLogin(String serverUrl, String deviceId, UserDto user, RemoteClient client,
-                                TokenStore tokens) {
-    }
+    private record PendingLogin(
+            String serverUrl, String deviceId, UserDto user, RemoteClient client, TokenStore tokens) {}
 
     /**
      * @param http base OkHttp client, or null for {@link RemoteClient#defaultHttpClient()}
      */
-    public SessionManager(Path dataDir, Clock clock, StoreHolder store, Executor ui, OkHttpClient http,
-                          int pinIterations) {
+    public SessionManager(
+            Path dataDir, Clock clock, StoreHolder store, Executor ui, OkHttpClient http, int pinIterations) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.store = store;
@@ -106,9 +106,21 @@ public final class SessionManager implements SessionService {
             throw new IllegalArgumentException("a PIN has 6 digits");
         }
         PinKeys.Wrapped w = PinKeys.wrap(dataKey, pin, iterations);
-        new AccountFile(dataDir).write(new AccountFile.Content(who.serverUrl(), who.userId(), who.username(),
-                who.displayName(), who.role(), who.structureId(), who.deviceId(), PinKeys.KDF, w.iterations(),
-                w.salt(), w.wrappedKey(), 0, null));
+        new AccountFile(dataDir)
+                .write(new AccountFile.Content(
+                        who.serverUrl(),
+                        who.userId(),
+                        who.username(),
+                        who.displayName(),
+                        who.role(),
+                        who.structureId(),
+                        who.deviceId(),
+                        PinKeys.KDF,
+                        w.iterations(),
+                        w.salt(),
+                        w.wrappedKey(),
+                        0,
+                        null));
     }
 
     /**
@@ -124,7 +136,9 @@ public final class SessionManager implements SessionService {
             }
             LOG.log(Level.ERROR, "the account file is unreadable; it is set aside and a new sign-in is needed");
             try {
-                Files.move(file.path(), file.path().resolveSibling(AccountFile.NAME + ".unreadable"),
+                Files.move(
+                        file.path(),
+                        file.path().resolveSibling(AccountFile.NAME + ".unreadable"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException io) {
                 throw new StoreException(StoreException.Kind.IO, "cannot set the account file aside", io);
@@ -163,8 +177,8 @@ public final class SessionManager implements SessionService {
 
     private static AccountInfo infoOf(PendingLogin p) {
         UserDto u = p.user();
-        return new AccountInfo(u.id(), u.username(), u.displayName(), u.role(), u.structureId(), p.serverUrl(),
-                p.deviceId());
+        return new AccountInfo(
+                u.id(), u.username(), u.displayName(), u.role(), u.structureId(), p.serverUrl(), p.deviceId());
     }
 
     /** The signed-in account; fails with LOCKED unless the store is unlocked. */
@@ -309,9 +323,20 @@ public final class SessionManager implements SessionService {
                         tx.putSetting(SETTING_REFRESH_TOKEN, refresh);
                     });
                     UserDto u = p.user();
-                    AccountFile.Content c = new AccountFile.Content(p.serverUrl(), u.id(), u.username(),
-                            u.displayName(), u.role(), u.structureId(), p.deviceId(), PinKeys.KDF, w.iterations(),
-                            w.salt(), w.wrappedKey(), 0, null);
+                    AccountFile.Content c = new AccountFile.Content(
+                            p.serverUrl(),
+                            u.id(),
+                            u.username(),
+                            u.displayName(),
+                            u.role(),
+                            u.structureId(),
+                            p.deviceId(),
+                            PinKeys.KDF,
+                            w.iterations(),
+                            w.salt(),
+                            w.wrappedKey(),
+                            0,
+                            null);
                     accountFile.write(c);
                     store.open(db, blobs);
                     account = c;
@@ -345,7 +370,8 @@ public final class SessionManager implements SessionService {
                 }
                 Instant now = clock.instant();
                 if (c.blockedUntil() != null && now.isBefore(c.blockedUntil())) {
-                    long seconds = Math.max(1, Duration.between(now, c.blockedUntil()).toSeconds());
+                    long seconds =
+                            Math.max(1, Duration.between(now, c.blockedUntil()).toSeconds());
                     return Outcome.failed(CoreMessages.get("unlock.blocked", seconds));
                 }
                 if (!validPin(pin)) {
@@ -361,12 +387,14 @@ public final class SessionManager implements SessionService {
                     accountFile.write(account);
                     LOG.log(Level.INFO, "wrong PIN ({0} in a row)", failures);
                     if (until != null) {
-                        return Outcome.failed(CoreMessages.get("unlock.wrongPinBlocked",
-                                delayAfter(failures).toSeconds()));
+                        return Outcome.failed(CoreMessages.get(
+                                "unlock.wrongPinBlocked", delayAfter(failures).toSeconds()));
                     }
                     int left = FREE_ATTEMPTS - failures;
-                    return Outcome.failed(left == 1 ? CoreMessages.get("unlock.wrongPin.last")
-                            : CoreMessages.get("unlock.wrongPin", left));
+                    return Outcome.failed(
+                            left == 1
+                                    ? CoreMessages.get("unlock.wrongPin.last")
+                                    : CoreMessages.get("unlock.wrongPin", left));
                 }
                 try {
                     Database db = Database.open(dataDir.resolve(DATABASE_FILE), dataKey);
@@ -512,19 +540,25 @@ public final class SessionManager implements SessionService {
                     return Outcome.failed(CoreMessages.get("logout.unlockFirst"));
                 }
                 if (unsent > 0) {
-                    return Outcome.failed(unsent == 1 ? CoreMessages.get("logout.unsent.one")
-                            : CoreMessages.get("logout.unsent", unsent));
+                    return Outcome.failed(
+                            unsent == 1
+                                    ? CoreMessages.get("logout.unsent.one")
+                                    : CoreMessages.get("logout.unsent", unsent));
                 }
             }
             RemoteClient r = state == SessionState.UNLOCKED ? remoteClient() : null;
             if (r != null && state == SessionState.UNLOCKED) {
                 RemoteResult<Void> out = r.logout();
                 if (!out.isOk()) {
-                    LOG.log(Level.INFO, "server logout not confirmed: {0}", out.getClass().getSimpleName());
+                    LOG.log(
+                            Level.INFO,
+                            "server logout not confirmed: {0}",
+                            out.getClass().getSimpleName());
                 }
-                store.current().ifPresent(db -> db.inTransaction(tx -> {
-                    tx.putSetting(SETTING_REFRESH_TOKEN, null);
-                }));
+                store.current()
+                        .ifPresent(db -> db.inTransaction(tx -> {
+                            tx.putSetting(SETTING_REFRESH_TOKEN, null);
+                        }));
             }
             if (wipeLocalData) {
                 wipe();
@@ -593,18 +627,20 @@ public final class SessionManager implements SessionService {
         public void update(String accessToken, String refreshToken) {
             access = accessToken;
             if (refreshToken != null) {
-                store.current().ifPresent(db -> db.inTransaction(tx -> {
-                    tx.putSetting(SETTING_REFRESH_TOKEN, refreshToken);
-                }));
+                store.current()
+                        .ifPresent(db -> db.inTransaction(tx -> {
+                            tx.putSetting(SETTING_REFRESH_TOKEN, refreshToken);
+                        }));
             }
         }
 
         @Override
         public void clear() {
             access = null;
-            store.current().ifPresent(db -> db.inTransaction(tx -> {
-                tx.putSetting(SETTING_REFRESH_TOKEN, null);
-            }));
+            store.current()
+                    .ifPresent(db -> db.inTransaction(tx -> {
+                        tx.putSetting(SETTING_REFRESH_TOKEN, null);
+                    }));
         }
     }
 }

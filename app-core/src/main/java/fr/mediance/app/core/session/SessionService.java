@@ -1,10 +1,9 @@
 package fr.mediance.app.core.session;
 
 import fr.mediance.app.core.Outcome;
-import javafx.beans.property.ReadOnlyObjectProperty;
-
 import java.time.Instant;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
  * Sign-in, PIN and local data of this device. Blocking methods (network, key derivation) must be called off

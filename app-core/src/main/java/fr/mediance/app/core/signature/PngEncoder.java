@@ -12,8 +12,7 @@ import java.util.zip.Deflater;
 public final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     /** Encodes {@code pixels} (row by row, one byte per pixel: 0 black, 255 white) as a PNG file. */
     public static byte[] greyscale(int width, int height, byte[] pixels) {

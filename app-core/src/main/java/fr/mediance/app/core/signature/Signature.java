@@ -7,11 +7,11 @@ import java.util.List;
  * holds no time stamps per point (nothing biometric is kept).
  */
 public record Signature(double width, double height, List<List<Point>> strokes) {
-    public record Point(double x, double y) {
-    }
+    public record Point(double x, double y) {}
 
     public Signature {
-        strokes = strokes == null ? List.of() : strokes.stream().map(List::copyOf).toList();
+        strokes =
+                strokes == null ? List.of() : strokes.stream().map(List::copyOf).toList();
     }
 
     /** Whether anything was drawn (a tap alone does not make a signature). */

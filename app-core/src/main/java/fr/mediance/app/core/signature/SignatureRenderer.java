@@ -16,8 +16,7 @@ public final class SignatureRenderer {
     /** Grey level of the ink (0 black, 255 white). */
     static final int INK = 0x1c;
 
-    private SignatureRenderer() {
-    }
+    private SignatureRenderer() {}
 
     /** The signature as a PNG file. */
     public static byte[] png(Signature signature) {

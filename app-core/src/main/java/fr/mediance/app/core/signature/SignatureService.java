@@ -20,8 +20,8 @@ public interface SignatureService {
      * The same, kept until {@code retentionUntil} (a mandate's: 6 years after its end). The default ignores the
      * date (for fakes); the device's service keeps it.
      */
-    default String save(String residentId, String visitReportId, String title, Signature signature,
-                        LocalDate retentionUntil) {
+    default String save(
+            String residentId, String visitReportId, String title, Signature signature, LocalDate retentionUntil) {
         return save(residentId, visitReportId, title, signature);
     }
 }

@@ -8,7 +8,6 @@ import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.ListNames;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +34,8 @@ public final class SqliteSignatureService implements SignatureService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public SqliteSignatureService(StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock,
-                                  ZoneId zone) {
+    public SqliteSignatureService(
+            StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock, ZoneId zone) {
         this.store = store;
         this.outbox = outbox;
         this.account = account;
@@ -45,8 +44,7 @@ public final class SqliteSignatureService implements SignatureService {
     }
 
     /** A rendered signature whose bytes are already stored, ready to be named by a record in a transaction. */
-    public record Stored(String sha256, long sizeBytes) {
-    }
+    public record Stored(String sha256, long sizeBytes) {}
 
     /** Renders and stores the bytes (call before the transaction that writes the document). */
     public Stored render(Signature signature) {
@@ -63,11 +61,11 @@ public final class SqliteSignatureService implements SignatureService {
     }
 
     @Override
-    public String save(String residentId, String visitReportId, String title, Signature signature,
-                       LocalDate retentionUntil) {
+    public String save(
+            String residentId, String visitReportId, String title, Signature signature, LocalDate retentionUntil) {
         Stored bytes = render(signature);
-        java.util.function.Function<Tx, String> write = tx -> insert(tx, bytes, residentId, visitReportId, title,
-                retentionUntil);
+        java.util.function.Function<Tx, String> write =
+                tx -> insert(tx, bytes, residentId, visitReportId, title, retentionUntil);
         return store.db().inTransaction(write);
     }
 
@@ -75,17 +73,32 @@ public final class SqliteSignatureService implements SignatureService {
      * Writes the document of stored signature bytes in {@code tx}; {@code retentionUntil} null means the default
      * of the type. Returns the document id.
      */
-    public String insert(Tx tx, Stored bytes, String residentId, String visitReportId, String title,
-                         LocalDate retentionUntil) {
+    public String insert(
+            Tx tx, Stored bytes, String residentId, String visitReportId, String title, LocalDate retentionUntil) {
         AccountInfo me = account.get();
         Instant now = clock.instant();
-        LocalDate retention = retentionUntil != null ? retentionUntil
+        LocalDate retention = retentionUntil != null
+                ? retentionUntil
                 : defaultRetention(tx, TYPE, LocalDate.ofInstant(now, zone)).orElse(null);
-        DocumentDto doc = new DocumentDto(UUID.randomUUID().toString(), me.structureId(), visitReportId, residentId,
-                TYPE, bytes.sha256(), "image/png", bytes.sizeBytes(), now, retention, title, null, null, null,
-                List.of(), ORIGIN);
-        boolean draftReport = visitReportId != null && tx.exists(
-                "SELECT 1 FROM visit_reports WHERE id = ? AND completed_at IS NULL", visitReportId);
+        DocumentDto doc = new DocumentDto(
+                UUID.randomUUID().toString(),
+                me.structureId(),
+                visitReportId,
+                residentId,
+                TYPE,
+                bytes.sha256(),
+                "image/png",
+                bytes.sizeBytes(),
+                now,
+                retention,
+                title,
+                null,
+                null,
+                null,
+                List.of(),
+                ORIGIN);
+        boolean draftReport = visitReportId != null
+                && tx.exists("SELECT 1 FROM visit_reports WHERE id = ? AND completed_at IS NULL", visitReportId);
         Records.upsert(tx, doc, null, now, draftReport ? Records.BLOB_LOCAL : Records.BLOB_WAITING_UPLOAD);
         if (!draftReport) {
             outbox.enqueue(tx, doc, CoreMessages.get("summary.signature", title == null ? "" : title));
@@ -98,14 +111,17 @@ public final class SqliteSignatureService implements SignatureService {
      * (an ISO period), else the setting "retention_default"; empty if neither is known.
      */
     public static Optional<LocalDate> defaultRetention(Tx tx, String type, LocalDate day) {
-        return codeValue(tx, ListNames.DOCUMENT_TYPE, type).or(() -> codeValue(tx, ListNames.SETTING,
-                "retention_default")).flatMap(SqliteSignatureService::period).map(day::plus);
+        return codeValue(tx, ListNames.DOCUMENT_TYPE, type)
+                .or(() -> codeValue(tx, ListNames.SETTING, "retention_default"))
+                .flatMap(SqliteSignatureService::period)
+                .map(day::plus);
     }
 
     /** The value of a code list entry, if it has one. */
     public static Optional<String> codeValue(Tx tx, String list, String code) {
         return tx.queryOne("SELECT value FROM codes WHERE list = ? AND code = ?", r -> r.string("value"), list, code)
-                .filter(v -> !v.isBlank()).map(String::strip);
+                .filter(v -> !v.isBlank())
+                .map(String::strip);
     }
 
     /** An ISO period ("P6M"), or empty if the text is not one. */

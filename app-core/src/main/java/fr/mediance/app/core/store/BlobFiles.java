@@ -62,7 +62,7 @@ public final class BlobFiles {
                     ByteBuffer head = ByteBuffer.wrap(MAGIC);
                     ByteBuffer body = ByteBuffer.wrap(sealed);
                     while (head.hasRemaining() || body.hasRemaining()) {
-                        ch.write(new ByteBuffer[]{head, body});
+                        ch.write(new ByteBuffer[] {head, body});
                     }
                     ch.force(true); // on the disk before the rename, and before the row naming it commits
                 }

@@ -1,12 +1,5 @@
 package fr.mediance.app.core.store;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -14,6 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The few primitives of the client, all from the JDK: AES-256-GCM, PBKDF2-HMAC-SHA256, SHA-256,
@@ -25,8 +25,7 @@ public final class Crypto {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
-    private Crypto() {
-    }
+    private Crypto() {}
 
     public static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
@@ -60,7 +59,9 @@ public final class Crypto {
         }
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+            c.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
             if (aad != null) {
                 c.updateAAD(aad);
@@ -112,7 +113,7 @@ public final class Crypto {
             // U1 = HMAC(P, salt || INT(1)); Un = HMAC(P, Un-1); the key is U1 ^ U2 ^ ... ^ Uc
             MessageDigest in = (MessageDigest) inner.clone();
             in.update(salt);
-            in.update(new byte[]{0, 0, 0, 1});
+            in.update(new byte[] {0, 0, 0, 1});
             byte[] u = new byte[32];
             in.digest(u, 0, 32);
             MessageDigest out = (MessageDigest) outer.clone();
@@ -152,7 +153,9 @@ public final class Crypto {
     static byte[] jdkPbkdf2(char[] secret, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(secret, salt, iterations, 256);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2 unavailable", e);
         } finally {

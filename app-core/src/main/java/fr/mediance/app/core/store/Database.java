@@ -1,10 +1,5 @@
 package fr.mediance.app.core.store;
 
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.mc.SQLiteMCConfig;
-import org.sqlite.mc.SQLiteMCSqlCipherConfig;
-
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +10,10 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.mc.SQLiteMCConfig;
+import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
  * The encrypted local database (SQLite3MultipleCiphers, SQLCipher v4 format, raw 256-bit key). It owns the
@@ -25,6 +24,7 @@ import java.util.function.Function;
 public final class Database implements AutoCloseable {
     /** The page cache of the connection, in KiB. */
     static final int CACHE_KIB = 16_384;
+
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     static final int BUSY_TIMEOUT_MS = 5_000;
     /** Length of the data key in bytes. */
@@ -69,9 +69,12 @@ public final class Database implements AutoCloseable {
             byte[] key = new byte[KEY_BYTES];
             Crypto.decrypt(key, Crypto.encrypt(key, new byte[KEY_BYTES], null), null);
             Crypto.hmacSha256(key, key);
-            Crypto.pbkdf2(new char[]{'0'}, new byte[16], 20_000); // compiled by the JIT before the PIN's 310,000
+            Crypto.pbkdf2(new char[] {'0'}, new byte[16], 20_000); // compiled by the JIT before the PIN's 310,000
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.DEBUG, "Preloading the SQLite driver and the ciphers failed (the unlock loads them itself)", e);
+            LOG.log(
+                    Level.DEBUG,
+                    "Preloading the SQLite driver and the ciphers failed (the unlock loads them itself)",
+                    e);
         }
     }
 
@@ -105,7 +108,8 @@ public final class Database implements AutoCloseable {
         Connection c = null;
         try {
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
                 rs.next();
             }
             try (var st = c.createStatement()) {
@@ -120,7 +124,8 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(c);
             if (isNotADatabase(e)) {
-                throw new StoreException(StoreException.Kind.WRONG_KEY, "the key does not open " + file.getFileName(), e);
+                throw new StoreException(
+                        StoreException.Kind.WRONG_KEY, "the key does not open " + file.getFileName(), e);
             }
             throw wrap(e);
         }

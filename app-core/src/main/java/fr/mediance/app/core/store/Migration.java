@@ -5,5 +5,4 @@ package fr.mediance.app.core.store;
  * Never edited or renumbered once released; a change is a new migration, appended to {@link Migrations#ALL}
  * and numbered last + 1 (the rules are in {@link Migrations}).
  */
-public record Migration(int version, String description, String sql) {
-}
+public record Migration(int version, String description, String sql) {}

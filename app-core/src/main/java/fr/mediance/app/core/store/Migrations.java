@@ -173,9 +173,10 @@ public final class Migrations {
      * Version 3: conflict records and the server's blob status (both received by pull), resumable uploads
      * (the tus upload address and the offset the server has committed, per blob), the original capture of a
      * downscaled photo (kept until the server acknowledges the downscaled one), cached thumbnails, and when
- * an operation was first sent (an operation never sent may still be rebased).
+     * an operation was first sent (an operation never sent may still be rebased).
      */
-    static final Migration V3 = new Migration(3, "conflicts, blob status, resumable uploads, originals, thumbnails", """
+    static final Migration V3 =
+            new Migration(3, "conflicts, blob status, resumable uploads, originals, thumbnails", """
             CREATE TABLE conflicts (
               id TEXT PRIMARY KEY,
               structure_id TEXT,
@@ -402,8 +403,7 @@ public final class Migrations {
      */
     static final List<Integer> RELEASED = List.of(1, 2, 3, 4, 8, 9);
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** The version the code expects. */
     public static int latestVersion() {
@@ -425,12 +425,12 @@ public final class Migrations {
         int current = db.userVersion();
         int latest = migrations.get(migrations.size() - 1).version();
         if (current > latest) {
-            throw new StoreException(StoreException.Kind.SQL,
-                    "database schema " + current + " is newer than this app (" + latest + ")");
+            throw new StoreException(
+                    StoreException.Kind.SQL, "database schema " + current + " is newer than this app (" + latest + ")");
         }
         if (current != 0 && migrations.stream().noneMatch(m -> m.version() == current)) {
-            throw new StoreException(StoreException.Kind.SQL,
-                    "database schema " + current + " is no version this app knows");
+            throw new StoreException(
+                    StoreException.Kind.SQL, "database schema " + current + " is no version this app knows");
         }
         for (Migration m : migrations) {
             if (m.version() <= current || m.version() > target) {

@@ -5,20 +5,19 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobStatusDto;
-import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.ConflictDto;
+import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.VisitReportDto;
-import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.PrivateNoteDto;
+import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
+import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.json.Adapters;
 import fr.mediance.protocol.json.RecordAdapter;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +31,14 @@ import java.util.Optional;
 public final class Records {
     /** Document blob states stored in {@code documents.blob_state}. */
     public static final String BLOB_LOCAL = "LOCAL";
+
     public static final String BLOB_WAITING_UPLOAD = "WAITING_UPLOAD";
     public static final String BLOB_UPLOADED = "UPLOADED";
     public static final String BLOB_NOT_DOWNLOADED = "NOT_DOWNLOADED";
     public static final String BLOB_AWAITED = "AWAITED";
     public static final String BLOB_CACHED = "CACHED";
 
-    private Records() {
-    }
+    private Records() {}
 
     private static String table(EntityType type) {
         return switch (type) {
@@ -63,7 +62,10 @@ public final class Records {
 
     /** The stored server version of a record; empty if unknown or never acknowledged. */
     public static Optional<Long> version(Tx tx, EntityType type, String id) {
-        return tx.queryOne("SELECT version FROM " + table(type) + " WHERE " + idColumn(type) + " = ?", r -> r.optionalLong("version"), id);
+        return tx.queryOne(
+                "SELECT version FROM " + table(type) + " WHERE " + idColumn(type) + " = ?",
+                r -> r.optionalLong("version"),
+                id);
     }
 
     public static boolean exists(Tx tx, EntityType type, String id) {
@@ -72,9 +74,12 @@ public final class Records {
 
     /** Records the server version after an acknowledgement (never goes backwards). */
     public static void setVersion(Tx tx, EntityType type, String id, long version) {
-        tx.update("UPDATE " + table(type) + " SET version = ? WHERE " + idColumn(type)
+        tx.update(
+                "UPDATE " + table(type) + " SET version = ? WHERE " + idColumn(type)
                         + " = ? AND (version IS NULL OR version < ?)",
-                version, id, version);
+                version,
+                id,
+                version);
     }
 
     public static void delete(Tx tx, EntityType type, String id) {
@@ -88,7 +93,8 @@ public final class Records {
      */
     public static void upsert(Tx tx, EntityDto dto, Long version, Instant now, String initialBlobState) {
         if (dto instanceof ResidentDto r) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO residents(id, structure_id, file_number, civility, last_name, first_name, birth_date, phone,
                       street, postcode, city, access_notes, mobility_reason, referent_id, version, updated_at,
                       status, birth_name, email, no_phone, preferred_contact_time, language, interpreter_needed,
@@ -112,16 +118,45 @@ public final class Records {
                       orientation_in = excluded.orientation_in, orienting_partner = excluded.orienting_partner,
                       synthesis = excluded.synthesis, household = excluded.household, contacts = excluded.contacts,
                       phone_digits = excluded.phone_digits
-                    """, r.id(), r.structureId(), r.fileNumber(), r.civility(), r.lastName() == null ? "" : r.lastName(),
-                    r.firstName(), r.birthDate(), r.phone(), r.street(), r.postcode(), r.city(), r.accessNotes(),
-                    r.mobilityReason(), r.referentId(), version, now, r.status(), r.birthName(), r.email(),
-                    r.noPhone(), r.preferredContactTime(), r.language(), r.interpreterNeeded(), r.accommodationMode(),
-                    r.landlord(), r.mainResidence(), r.socioProfessional(), r.legalProtection(),
-                    r.legalRepresentative(), r.orientationIn(), r.orientingPartner(), r.synthesis(),
-                    toJson(Adapters.HOUSEHOLD_MEMBER, r.household()), toJson(Adapters.CONTACT_PERSON, r.contacts()),
+                    """,
+                    r.id(),
+                    r.structureId(),
+                    r.fileNumber(),
+                    r.civility(),
+                    r.lastName() == null ? "" : r.lastName(),
+                    r.firstName(),
+                    r.birthDate(),
+                    r.phone(),
+                    r.street(),
+                    r.postcode(),
+                    r.city(),
+                    r.accessNotes(),
+                    r.mobilityReason(),
+                    r.referentId(),
+                    version,
+                    now,
+                    r.status(),
+                    r.birthName(),
+                    r.email(),
+                    r.noPhone(),
+                    r.preferredContactTime(),
+                    r.language(),
+                    r.interpreterNeeded(),
+                    r.accommodationMode(),
+                    r.landlord(),
+                    r.mainResidence(),
+                    r.socioProfessional(),
+                    r.legalProtection(),
+                    r.legalRepresentative(),
+                    r.orientationIn(),
+                    r.orientingPartner(),
+                    r.synthesis(),
+                    toJson(Adapters.HOUSEHOLD_MEMBER, r.household()),
+                    toJson(Adapters.CONTACT_PERSON, r.contacts()),
                     digits(r.phone()));
         } else if (dto instanceof AppointmentDto a) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO appointments(id, structure_id, resident_id, counsellor_id, type, start_at, end_at, status,
                       address, notes, status_reason, version, updated_at, checklist, safety_notes)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -131,11 +166,25 @@ public final class Records {
                       status_reason = excluded.status_reason,
                       version = COALESCE(excluded.version, appointments.version), updated_at = excluded.updated_at,
                       checklist = excluded.checklist, safety_notes = excluded.safety_notes
-                    """, a.id(), a.structureId(), a.residentId(), a.counsellorId(), a.type() == null ? "" : a.type(),
-                    a.start(), a.end() == null ? a.start() : a.end(), a.status() == null ? "" : a.status(), a.address(),
-                    a.notes(), a.statusReason(), version, now, toJson(a.checklist()), a.safetyNotes());
+                    """,
+                    a.id(),
+                    a.structureId(),
+                    a.residentId(),
+                    a.counsellorId(),
+                    a.type() == null ? "" : a.type(),
+                    a.start(),
+                    a.end() == null ? a.start() : a.end(),
+                    a.status() == null ? "" : a.status(),
+                    a.address(),
+                    a.notes(),
+                    a.statusReason(),
+                    version,
+                    now,
+                    toJson(a.checklist()),
+                    a.safetyNotes());
         } else if (dto instanceof VisitReportDto v) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO visit_reports(id, structure_id, appointment_id, resident_id, counsellor_id, medium, domains,
                       synthesis, follow_up, follow_up_due, started_at, completed_at, supersedes, version, updated_at,
                       place, duration_minutes, persons_present, motifs, energy, actions, orientations,
@@ -153,14 +202,35 @@ public final class Records {
                       actions = excluded.actions, orientations = excluded.orientations,
                       resident_signature_document_id = excluded.resident_signature_document_id,
                       visit_attested = excluded.visit_attested, check_in = excluded.check_in
-                    """, v.id(), v.structureId(), v.appointmentId(), v.residentId(), v.counsellorId(), v.medium(),
-                    toJson(v.domains()), v.synthesis(), v.followUp(), v.followUpDue(), v.startedAt(), v.completedAt(),
-                    v.supersedes(), version, now, v.place(), v.durationMinutes(), toJson(v.personsPresent()),
-                    toJson(v.motifs()), objectJson(Adapters.ENERGY_CHECK, v.energy()),
-                    toJson(Adapters.ACTION, v.actions()), toJson(Adapters.ORIENTATION, v.orientations()),
-                    v.residentSignatureDocumentId(), v.visitAttested(), objectJson(Adapters.CHECK_IN, v.checkIn()));
+                    """,
+                    v.id(),
+                    v.structureId(),
+                    v.appointmentId(),
+                    v.residentId(),
+                    v.counsellorId(),
+                    v.medium(),
+                    toJson(v.domains()),
+                    v.synthesis(),
+                    v.followUp(),
+                    v.followUpDue(),
+                    v.startedAt(),
+                    v.completedAt(),
+                    v.supersedes(),
+                    version,
+                    now,
+                    v.place(),
+                    v.durationMinutes(),
+                    toJson(v.personsPresent()),
+                    toJson(v.motifs()),
+                    objectJson(Adapters.ENERGY_CHECK, v.energy()),
+                    toJson(Adapters.ACTION, v.actions()),
+                    toJson(Adapters.ORIENTATION, v.orientations()),
+                    v.residentSignatureDocumentId(),
+                    v.visitAttested(),
+                    objectJson(Adapters.CHECK_IN, v.checkIn()));
         } else if (dto instanceof DocumentDto d) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO documents(id, structure_id, visit_report_id, resident_id, type, sha256, mime_type, size_bytes,
                       captured_at, retention_until, blob_state, version, updated_at, title, issuer, amount_cents,
                       due_date, purpose, origin)
@@ -172,21 +242,47 @@ public final class Records {
                       version = COALESCE(excluded.version, documents.version), updated_at = excluded.updated_at,
                       title = excluded.title, issuer = excluded.issuer, amount_cents = excluded.amount_cents,
                       due_date = excluded.due_date, purpose = excluded.purpose, origin = excluded.origin
-                    """, d.id(), d.structureId(), d.visitReportId(), d.residentId(), d.type(), d.sha256(), d.mimeType(),
-                    d.sizeBytes(), d.capturedAt(), d.retentionUntil(),
-                    initialBlobState == null ? BLOB_NOT_DOWNLOADED : initialBlobState, version, now, d.title(),
-                    d.issuer(), d.amountCents(), d.dueDate(), toJson(d.purpose()), d.origin());
+                    """,
+                    d.id(),
+                    d.structureId(),
+                    d.visitReportId(),
+                    d.residentId(),
+                    d.type(),
+                    d.sha256(),
+                    d.mimeType(),
+                    d.sizeBytes(),
+                    d.capturedAt(),
+                    d.retentionUntil(),
+                    initialBlobState == null ? BLOB_NOT_DOWNLOADED : initialBlobState,
+                    version,
+                    now,
+                    d.title(),
+                    d.issuer(),
+                    d.amountCents(),
+                    d.dueDate(),
+                    toJson(d.purpose()),
+                    d.origin());
         } else if (dto instanceof CodeDto c) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO codes(id, list, code, label, parent, sort_order, active, version, value)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET list = excluded.list, code = excluded.code, label = excluded.label,
                       parent = excluded.parent, sort_order = excluded.sort_order, active = excluded.active,
                       version = COALESCE(excluded.version, codes.version), value = excluded.value
-                    """, c.id(), c.list(), c.code(), c.label(), c.parent(), c.sortOrder(), c.active(), version,
+                    """,
+                    c.id(),
+                    c.list(),
+                    c.code(),
+                    c.label(),
+                    c.parent(),
+                    c.sortOrder(),
+                    c.active(),
+                    version,
                     c.value());
         } else if (dto instanceof ConflictDto c) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO conflicts(id, structure_id, entity, entity_id, field, base_value, server_value, client_value,
                       server_author_id, client_author_id, detected_at, status, resolved_value, resolved_by, resolved_at,
                       version, updated_at)
@@ -199,10 +295,24 @@ public final class Records {
                       resolved_value = excluded.resolved_value, resolved_by = excluded.resolved_by,
                       resolved_at = excluded.resolved_at,
                       version = COALESCE(excluded.version, conflicts.version), updated_at = excluded.updated_at
-                    """, c.id(), c.structureId(), c.entity() == null ? "" : c.entity().code(), c.entityId(),
-                    c.field(), c.baseValue(), c.serverValue(), c.clientValue(), c.serverAuthorId(),
-                    c.clientAuthorId(), c.detectedAt(), c.status() == null ? ConflictDto.OPEN : c.status(),
-                    c.resolvedValue(), c.resolvedBy(), c.resolvedAt(), version, now);
+                    """,
+                    c.id(),
+                    c.structureId(),
+                    c.entity() == null ? "" : c.entity().code(),
+                    c.entityId(),
+                    c.field(),
+                    c.baseValue(),
+                    c.serverValue(),
+                    c.clientValue(),
+                    c.serverAuthorId(),
+                    c.clientAuthorId(),
+                    c.detectedAt(),
+                    c.status() == null ? ConflictDto.OPEN : c.status(),
+                    c.resolvedValue(),
+                    c.resolvedBy(),
+                    c.resolvedAt(),
+                    version,
+                    now);
         } else if (dto instanceof BlobStatusDto b) {
             tx.update("""
                     INSERT INTO blob_status(sha256, size_bytes, received_at, thumbnail, version, updated_at)
@@ -212,7 +322,8 @@ public final class Records {
                       version = COALESCE(excluded.version, blob_status.version), updated_at = excluded.updated_at
                     """, b.sha256(), b.sizeBytes(), b.receivedAt(), b.thumbnail(), version, now);
         } else if (dto instanceof TaskDto t) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO tasks(id, structure_id, resident_id, visit_report_id, assignee_id, title, due_date, status,
                       rule_code, source_id, created_at, closed_at, version, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -222,11 +333,24 @@ public final class Records {
                       rule_code = excluded.rule_code, source_id = excluded.source_id, created_at = excluded.created_at,
                       closed_at = excluded.closed_at,
                       version = COALESCE(excluded.version, tasks.version), updated_at = excluded.updated_at
-                    """, t.id(), t.structureId(), t.residentId(), t.visitReportId(), t.assigneeId(),
-                    t.title() == null ? "" : t.title(), t.dueDate(), t.status() == null ? TaskDto.TODO : t.status(),
-                    t.ruleCode(), t.sourceId(), t.createdAt(), t.closedAt(), version, now);
+                    """,
+                    t.id(),
+                    t.structureId(),
+                    t.residentId(),
+                    t.visitReportId(),
+                    t.assigneeId(),
+                    t.title() == null ? "" : t.title(),
+                    t.dueDate(),
+                    t.status() == null ? TaskDto.TODO : t.status(),
+                    t.ruleCode(),
+                    t.sourceId(),
+                    t.createdAt(),
+                    t.closedAt(),
+                    version,
+                    now);
         } else if (dto instanceof ConsentDto c) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO consents(id, structure_id, resident_id, scope, partner, notice_version, given_at,
                       withdrawn_at, signature_document_id, recorded_by, medium, version, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -236,11 +360,23 @@ public final class Records {
                       signature_document_id = excluded.signature_document_id, recorded_by = excluded.recorded_by,
                       medium = excluded.medium,
                       version = COALESCE(excluded.version, consents.version), updated_at = excluded.updated_at
-                    """, c.id(), c.structureId(), c.residentId(), c.scope(), c.partner(), c.noticeVersion(),
-                    c.givenAt() == null ? now : c.givenAt(), c.withdrawnAt(), c.signatureDocumentId(),
-                    c.recordedBy(), c.medium(), version, now);
+                    """,
+                    c.id(),
+                    c.structureId(),
+                    c.residentId(),
+                    c.scope(),
+                    c.partner(),
+                    c.noticeVersion(),
+                    c.givenAt() == null ? now : c.givenAt(),
+                    c.withdrawnAt(),
+                    c.signatureDocumentId(),
+                    c.recordedBy(),
+                    c.medium(),
+                    version,
+                    now);
         } else if (dto instanceof MandateDto m) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO mandates(id, structure_id, resident_id, demarches, creditors, duration, start_date,
                       end_date, revoked_at, not_under_protection, place, agent_ids, resident_signature_document_id,
                       agent_signature_document_id, channel, signed_at, version, updated_at)
@@ -254,12 +390,28 @@ public final class Records {
                       agent_signature_document_id = excluded.agent_signature_document_id, channel = excluded.channel,
                       signed_at = excluded.signed_at,
                       version = COALESCE(excluded.version, mandates.version), updated_at = excluded.updated_at
-                    """, m.id(), m.structureId(), m.residentId(), toJson(m.demarches()), toJson(m.creditors()),
-                    m.duration() == null ? "" : m.duration(), m.startDate(), m.endDate(), m.revokedAt(),
-                    m.notUnderProtection(), m.place(), toJson(m.agentIds()), m.residentSignatureDocumentId(),
-                    m.agentSignatureDocumentId(), m.channel(), m.signedAt(), version, now);
+                    """,
+                    m.id(),
+                    m.structureId(),
+                    m.residentId(),
+                    toJson(m.demarches()),
+                    toJson(m.creditors()),
+                    m.duration() == null ? "" : m.duration(),
+                    m.startDate(),
+                    m.endDate(),
+                    m.revokedAt(),
+                    m.notUnderProtection(),
+                    m.place(),
+                    toJson(m.agentIds()),
+                    m.residentSignatureDocumentId(),
+                    m.agentSignatureDocumentId(),
+                    m.channel(),
+                    m.signedAt(),
+                    version,
+                    now);
         } else if (dto instanceof PrivateNoteDto n) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO private_notes(id, structure_id, resident_id, author_id, text, note_updated_at, version,
                       updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -275,105 +427,236 @@ public final class Records {
     /** The record as it would travel, or empty if absent. */
     public static Optional<EntityDto> load(Tx tx, EntityType type, String id) {
         return switch (type) {
-            case RESIDENT -> tx.queryOne("SELECT * FROM residents WHERE id = ?", Records::resident, id).map(x -> x);
-            case APPOINTMENT -> tx.queryOne("SELECT * FROM appointments WHERE id = ?", Records::appointment, id).map(x -> x);
-            case VISIT_REPORT -> tx.queryOne("SELECT * FROM visit_reports WHERE id = ?", Records::visitReport, id).map(x -> x);
-            case DOCUMENT -> tx.queryOne("SELECT * FROM documents WHERE id = ?", Records::document, id).map(x -> x);
-            case CODE -> tx.queryOne("SELECT * FROM codes WHERE id = ?", Records::code, id).map(x -> x);
-            case CONFLICT -> tx.queryOne("SELECT * FROM conflicts WHERE id = ?", Records::conflict, id).map(x -> x);
-            case BLOB -> tx.queryOne("SELECT * FROM blob_status WHERE sha256 = ?", Records::blobStatus, id).map(x -> x);
-            case TASK -> tx.queryOne("SELECT * FROM tasks WHERE id = ?", Records::task, id).map(x -> x);
-            case CONSENT -> tx.queryOne("SELECT * FROM consents WHERE id = ?", Records::consent, id).map(x -> x);
-            case MANDATE -> tx.queryOne("SELECT * FROM mandates WHERE id = ?", Records::mandate, id).map(x -> x);
-            case PRIVATE_NOTE -> tx.queryOne("SELECT * FROM private_notes WHERE id = ?", Records::privateNote, id)
-                    .map(x -> x);
+            case RESIDENT ->
+                tx.queryOne("SELECT * FROM residents WHERE id = ?", Records::resident, id)
+                        .map(x -> x);
+            case APPOINTMENT ->
+                tx.queryOne("SELECT * FROM appointments WHERE id = ?", Records::appointment, id)
+                        .map(x -> x);
+            case VISIT_REPORT ->
+                tx.queryOne("SELECT * FROM visit_reports WHERE id = ?", Records::visitReport, id)
+                        .map(x -> x);
+            case DOCUMENT ->
+                tx.queryOne("SELECT * FROM documents WHERE id = ?", Records::document, id)
+                        .map(x -> x);
+            case CODE ->
+                tx.queryOne("SELECT * FROM codes WHERE id = ?", Records::code, id)
+                        .map(x -> x);
+            case CONFLICT ->
+                tx.queryOne("SELECT * FROM conflicts WHERE id = ?", Records::conflict, id)
+                        .map(x -> x);
+            case BLOB ->
+                tx.queryOne("SELECT * FROM blob_status WHERE sha256 = ?", Records::blobStatus, id)
+                        .map(x -> x);
+            case TASK ->
+                tx.queryOne("SELECT * FROM tasks WHERE id = ?", Records::task, id)
+                        .map(x -> x);
+            case CONSENT ->
+                tx.queryOne("SELECT * FROM consents WHERE id = ?", Records::consent, id)
+                        .map(x -> x);
+            case MANDATE ->
+                tx.queryOne("SELECT * FROM mandates WHERE id = ?", Records::mandate, id)
+                        .map(x -> x);
+            case PRIVATE_NOTE ->
+                tx.queryOne("SELECT * FROM private_notes WHERE id = ?", Records::privateNote, id)
+                        .map(x -> x);
         };
     }
 
     public static ResidentDto resident(Row r) {
-        return new ResidentDto(r.string("id"), r.string("structure_id"), r.string("file_number"), r.string("civility"),
-                r.string("last_name"), r.string("first_name"), r.date("birth_date"), r.string("phone"),
-                r.string("street"), r.string("postcode"), r.string("city"), r.string("access_notes"),
-                r.string("mobility_reason"), r.string("referent_id"), r.string("status"), r.string("birth_name"),
-                r.string("email"), r.bool("no_phone"), r.string("preferred_contact_time"), r.string("language"),
-                r.bool("interpreter_needed"), r.string("accommodation_mode"), r.string("landlord"),
+        return new ResidentDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("file_number"),
+                r.string("civility"),
+                r.string("last_name"),
+                r.string("first_name"),
+                r.date("birth_date"),
+                r.string("phone"),
+                r.string("street"),
+                r.string("postcode"),
+                r.string("city"),
+                r.string("access_notes"),
+                r.string("mobility_reason"),
+                r.string("referent_id"),
+                r.string("status"),
+                r.string("birth_name"),
+                r.string("email"),
+                r.bool("no_phone"),
+                r.string("preferred_contact_time"),
+                r.string("language"),
+                r.bool("interpreter_needed"),
+                r.string("accommodation_mode"),
+                r.string("landlord"),
                 r.optionalLong("main_residence") == null ? null : r.bool("main_residence"),
-                r.string("socio_professional"), r.string("legal_protection"), r.string("legal_representative"),
-                r.string("orientation_in"), r.string("orienting_partner"), r.string("synthesis"),
+                r.string("socio_professional"),
+                r.string("legal_protection"),
+                r.string("legal_representative"),
+                r.string("orientation_in"),
+                r.string("orienting_partner"),
+                r.string("synthesis"),
                 fromJson(Adapters.HOUSEHOLD_MEMBER, r.string("household")),
                 fromJson(Adapters.CONTACT_PERSON, r.string("contacts")));
     }
 
     public static AppointmentDto appointment(Row r) {
-        return new AppointmentDto(r.string("id"), r.string("structure_id"), r.string("resident_id"),
-                r.string("counsellor_id"), r.string("type"), r.instant("start_at"), r.instant("end_at"),
-                r.string("status"), r.string("address"), r.string("notes"), r.string("status_reason"),
-                fromJson(r.string("checklist")), r.string("safety_notes"));
+        return new AppointmentDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("resident_id"),
+                r.string("counsellor_id"),
+                r.string("type"),
+                r.instant("start_at"),
+                r.instant("end_at"),
+                r.string("status"),
+                r.string("address"),
+                r.string("notes"),
+                r.string("status_reason"),
+                fromJson(r.string("checklist")),
+                r.string("safety_notes"));
     }
 
     public static VisitReportDto visitReport(Row r) {
-        return new VisitReportDto(r.string("id"), r.string("structure_id"), r.string("appointment_id"),
-                r.string("resident_id"), r.string("counsellor_id"), r.string("medium"), fromJson(r.string("domains")),
-                r.string("synthesis"), r.string("follow_up"), r.date("follow_up_due"), r.instant("started_at"),
-                r.instant("completed_at"), r.string("supersedes"), r.string("place"),
+        return new VisitReportDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("appointment_id"),
+                r.string("resident_id"),
+                r.string("counsellor_id"),
+                r.string("medium"),
+                fromJson(r.string("domains")),
+                r.string("synthesis"),
+                r.string("follow_up"),
+                r.date("follow_up_due"),
+                r.instant("started_at"),
+                r.instant("completed_at"),
+                r.string("supersedes"),
+                r.string("place"),
                 r.optionalLong("duration_minutes") == null ? null : r.intValue("duration_minutes"),
-                fromJson(r.string("persons_present")), fromJson(r.string("motifs")),
+                fromJson(r.string("persons_present")),
+                fromJson(r.string("motifs")),
                 objectFromJson(Adapters.ENERGY_CHECK, r.string("energy")),
-                fromJson(Adapters.ACTION, r.string("actions")), fromJson(Adapters.ORIENTATION, r.string("orientations")),
-                r.string("resident_signature_document_id"), r.bool("visit_attested"),
+                fromJson(Adapters.ACTION, r.string("actions")),
+                fromJson(Adapters.ORIENTATION, r.string("orientations")),
+                r.string("resident_signature_document_id"),
+                r.bool("visit_attested"),
                 objectFromJson(Adapters.CHECK_IN, r.string("check_in")));
     }
 
     public static DocumentDto document(Row r) {
-        return new DocumentDto(r.string("id"), r.string("structure_id"), r.string("visit_report_id"),
-                r.string("resident_id"), r.string("type"), r.string("sha256"), r.string("mime_type"),
-                r.longValue("size_bytes"), r.instant("captured_at"), r.date("retention_until"), r.string("title"),
-                r.string("issuer"), r.optionalLong("amount_cents"), r.date("due_date"), fromJson(r.string("purpose")),
+        return new DocumentDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("visit_report_id"),
+                r.string("resident_id"),
+                r.string("type"),
+                r.string("sha256"),
+                r.string("mime_type"),
+                r.longValue("size_bytes"),
+                r.instant("captured_at"),
+                r.date("retention_until"),
+                r.string("title"),
+                r.string("issuer"),
+                r.optionalLong("amount_cents"),
+                r.date("due_date"),
+                fromJson(r.string("purpose")),
                 r.string("origin"));
     }
 
     public static ConflictDto conflict(Row r) {
-        return new ConflictDto(r.string("id"), r.string("structure_id"), EntityType.fromCode(r.string("entity")),
-                r.string("entity_id"), r.string("field"), r.string("base_value"), r.string("server_value"),
-                r.string("client_value"), r.string("server_author_id"), r.string("client_author_id"),
-                r.instant("detected_at"), r.string("status"), r.string("resolved_value"), r.string("resolved_by"),
+        return new ConflictDto(
+                r.string("id"),
+                r.string("structure_id"),
+                EntityType.fromCode(r.string("entity")),
+                r.string("entity_id"),
+                r.string("field"),
+                r.string("base_value"),
+                r.string("server_value"),
+                r.string("client_value"),
+                r.string("server_author_id"),
+                r.string("client_author_id"),
+                r.instant("detected_at"),
+                r.string("status"),
+                r.string("resolved_value"),
+                r.string("resolved_by"),
                 r.instant("resolved_at"));
     }
 
     public static BlobStatusDto blobStatus(Row r) {
-        return new BlobStatusDto(r.string("sha256"), r.longValue("size_bytes"), r.instant("received_at"),
-                r.bool("thumbnail"));
+        return new BlobStatusDto(
+                r.string("sha256"), r.longValue("size_bytes"), r.instant("received_at"), r.bool("thumbnail"));
     }
 
     public static CodeDto code(Row r) {
-        return new CodeDto(r.string("list"), r.string("code"), r.string("label"), r.string("parent"),
-                r.intValue("sort_order"), r.bool("active"), r.string("value"));
+        return new CodeDto(
+                r.string("list"),
+                r.string("code"),
+                r.string("label"),
+                r.string("parent"),
+                r.intValue("sort_order"),
+                r.bool("active"),
+                r.string("value"));
     }
 
     public static TaskDto task(Row r) {
-        return new TaskDto(r.string("id"), r.string("structure_id"), r.string("resident_id"),
-                r.string("visit_report_id"), r.string("assignee_id"), r.string("title"), r.date("due_date"),
-                r.string("status"), r.string("rule_code"), r.string("source_id"), r.instant("created_at"),
+        return new TaskDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("resident_id"),
+                r.string("visit_report_id"),
+                r.string("assignee_id"),
+                r.string("title"),
+                r.date("due_date"),
+                r.string("status"),
+                r.string("rule_code"),
+                r.string("source_id"),
+                r.instant("created_at"),
                 r.instant("closed_at"));
     }
 
     public static ConsentDto consent(Row r) {
-        return new ConsentDto(r.string("id"), r.string("structure_id"), r.string("resident_id"), r.string("scope"),
-                r.string("partner"), r.string("notice_version"), r.instant("given_at"), r.instant("withdrawn_at"),
-                r.string("signature_document_id"), r.string("recorded_by"), r.string("medium"));
+        return new ConsentDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("resident_id"),
+                r.string("scope"),
+                r.string("partner"),
+                r.string("notice_version"),
+                r.instant("given_at"),
+                r.instant("withdrawn_at"),
+                r.string("signature_document_id"),
+                r.string("recorded_by"),
+                r.string("medium"));
     }
 
     public static MandateDto mandate(Row r) {
-        return new MandateDto(r.string("id"), r.string("structure_id"), r.string("resident_id"),
-                fromJson(r.string("demarches")), fromJson(r.string("creditors")), r.string("duration"),
-                r.date("start_date"), r.date("end_date"), r.instant("revoked_at"), r.bool("not_under_protection"),
-                r.string("place"), fromJson(r.string("agent_ids")), r.string("resident_signature_document_id"),
-                r.string("agent_signature_document_id"), r.string("channel"), r.instant("signed_at"));
+        return new MandateDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("resident_id"),
+                fromJson(r.string("demarches")),
+                fromJson(r.string("creditors")),
+                r.string("duration"),
+                r.date("start_date"),
+                r.date("end_date"),
+                r.instant("revoked_at"),
+                r.bool("not_under_protection"),
+                r.string("place"),
+                fromJson(r.string("agent_ids")),
+                r.string("resident_signature_document_id"),
+                r.string("agent_signature_document_id"),
+                r.string("channel"),
+                r.instant("signed_at"));
     }
 
     public static PrivateNoteDto privateNote(Row r) {
-        return new PrivateNoteDto(r.string("id"), r.string("structure_id"), r.string("resident_id"),
-                r.string("author_id"), r.string("text"), r.instant("note_updated_at"));
+        return new PrivateNoteDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("resident_id"),
+                r.string("author_id"),
+                r.string("text"),
+                r.instant("note_updated_at"));
     }
 
     /** The digits of a phone number ("06 12 34 56 78" → "0612345678"), for search; null if none. */

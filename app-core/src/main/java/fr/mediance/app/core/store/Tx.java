@@ -101,8 +101,10 @@ public final class Tx {
         if (value == null) {
             update("DELETE FROM settings WHERE key = ?", key);
         } else {
-            update("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    key, value);
+            update(
+                    "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    key,
+                    value);
         }
     }
 

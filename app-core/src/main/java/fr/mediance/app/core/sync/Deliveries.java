@@ -6,7 +6,6 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.Row;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.EntityType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,16 +27,18 @@ final class Deliveries {
             WHERE d.blob_state IN ('LOCAL', 'WAITING_UPLOAD', 'UPLOADED')
             """;
 
-    private Deliveries() {
-    }
+    private Deliveries() {}
 
     /** Photos of this device: of one report (any state), or of all completed reports not yet received. */
     static List<PhotoTransfer> transfers(Tx tx, String reportId, Function<String, Long> live, String activeSha) {
         List<PhotoTransfer> all = reportId == null
-                ? tx.query(TRANSFERS + " AND d.blob_state <> 'LOCAL' ORDER BY d.captured_at, d.id",
-                r -> transfer(r, live, activeSha))
-                : tx.query(TRANSFERS + " AND d.visit_report_id = ? ORDER BY d.captured_at, d.id",
-                r -> transfer(r, live, activeSha), reportId);
+                ? tx.query(
+                        TRANSFERS + " AND d.blob_state <> 'LOCAL' ORDER BY d.captured_at, d.id",
+                        r -> transfer(r, live, activeSha))
+                : tx.query(
+                        TRANSFERS + " AND d.visit_report_id = ? ORDER BY d.captured_at, d.id",
+                        r -> transfer(r, live, activeSha),
+                        reportId);
         if (reportId != null) {
             return all;
         }
@@ -65,7 +66,9 @@ final class Deliveries {
             status = new DeliveryStatus(Delivery.NEEDS_ATTENTION, percent(sent, size), r.string("refused"));
         } else if (PhotoUploader.ATTENTION.equals(r.string("upload_state"))) {
             String reason = r.string("upload_reason");
-            status = new DeliveryStatus(Delivery.NEEDS_ATTENTION, percent(sent, size),
+            status = new DeliveryStatus(
+                    Delivery.NEEDS_ATTENTION,
+                    percent(sent, size),
                     reason == null ? CoreMessages.get("upload.attention") : reason);
         } else if (Records.BLOB_UPLOADED.equals(blobState)) {
             sent = size;
@@ -75,10 +78,33 @@ final class Deliveries {
         } else {
             status = DeliveryStatus.QUEUED;
         }
-        String name = new Resident(null, null, null, r.string("last_name"), r.string("first_name"), null, null, null,
-                null, null, null, null, null, null, false).displayName();
-        return new PhotoTransfer(r.string("id"), r.string("visit_report_id"), CoreMessages.get("summary.document", name),
-                r.string("type"), sha, size, Math.min(sent, size), r.instant("captured_at"), status);
+        String name = new Resident(
+                        null,
+                        null,
+                        null,
+                        r.string("last_name"),
+                        r.string("first_name"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false)
+                .displayName();
+        return new PhotoTransfer(
+                r.string("id"),
+                r.string("visit_report_id"),
+                CoreMessages.get("summary.document", name),
+                r.string("type"),
+                sha,
+                size,
+                Math.min(sent, size),
+                r.instant("captured_at"),
+                status);
     }
 
     /** 0–99 while not received: 100 is shown only with the server's receipt. */
@@ -89,8 +115,7 @@ final class Deliveries {
         return (int) Math.min(99, sent * 100 / size);
     }
 
-    static DeliveryStatus of(Tx tx, EntityType entity, String id, Set<String> sendingOps,
-                             Function<String, Long> live) {
+    static DeliveryStatus of(Tx tx, EntityType entity, String id, Set<String> sendingOps, Function<String, Long> live) {
         DeliveryStatus own = record(tx, entity, id, sendingOps);
         if (entity != EntityType.VISIT_REPORT || own.delivery() == Delivery.LOCAL) {
             return own;
@@ -124,8 +149,11 @@ final class Deliveries {
     }
 
     private static DeliveryStatus record(Tx tx, EntityType entity, String id, Set<String> sendingOps) {
-        List<String[]> ops = tx.query("SELECT op_id, state, reason_message FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq",
-                r -> new String[]{r.string("op_id"), r.string("state"), r.string("reason_message")}, entity.code(), id);
+        List<String[]> ops = tx.query(
+                "SELECT op_id, state, reason_message FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq",
+                r -> new String[] {r.string("op_id"), r.string("state"), r.string("reason_message")},
+                entity.code(),
+                id);
         for (String[] op : ops) {
             if (Outbox.QUARANTINED.equals(op[1])) {
                 return new DeliveryStatus(Delivery.NEEDS_ATTENTION, 0, op[2]);

@@ -7,7 +7,6 @@ import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.json.MedianceJson;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +32,7 @@ public final class Outbox {
     }
 
     /** One pending operation read back for a push. */
-    record Pending(long seq, OperationDto op) {
-    }
+    record Pending(long seq, OperationDto op) {}
 
     /** Called after a transaction that changed the outbox commits. */
     public void addListener(Runnable r) {
@@ -67,8 +65,8 @@ public final class Outbox {
             throw new IllegalArgumentException("an update names the fields it changes");
         }
         EntityType type = EntityType.of(dto);
-        OperationDto op = new OperationDto(UUID.randomUUID().toString(), type, dto.id(), baseVersion, false, dto,
-                changedFields);
+        OperationDto op =
+                new OperationDto(UUID.randomUUID().toString(), type, dto.id(), baseVersion, false, dto, changedFields);
         insert(tx, op, summary);
         return op.opId();
     }
@@ -82,11 +80,20 @@ public final class Outbox {
     }
 
     private void insert(Tx tx, OperationDto op, String summary) {
-        tx.update("""
+        tx.update(
+                """
                 INSERT INTO outbox(op_id, entity, entity_id, base_version, is_delete, payload, summary, created_at, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, op.opId(), op.entity().code(), op.entityId(), op.baseVersion(), op.delete(),
-                MedianceJson.gson().toJson(op, OperationDto.class), summary, clock.instant(), PENDING);
+                """,
+                op.opId(),
+                op.entity().code(),
+                op.entityId(),
+                op.baseVersion(),
+                op.delete(),
+                MedianceJson.gson().toJson(op, OperationDto.class),
+                summary,
+                clock.instant(),
+                PENDING);
         changed(tx);
     }
 
@@ -103,30 +110,40 @@ public final class Outbox {
      * so the server must not see the fields it set as changed by someone else.
      */
     void rebaseLaterUpdates(Tx tx, long ackedSeq, EntityType type, String id, long version) {
-        List<Pending> later = tx.query("""
+        List<Pending> later = tx.query(
+                """
                 SELECT seq, payload FROM outbox WHERE entity = ? AND entity_id = ? AND seq > ? AND state = ?
                   AND sent_at IS NULL ORDER BY seq
-                """, r -> new Pending(r.longValue("seq"),
-                        MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)),
-                type.code(), id, ackedSeq, PENDING);
+                """,
+                r -> new Pending(
+                        r.longValue("seq"), MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)),
+                type.code(),
+                id,
+                ackedSeq,
+                PENDING);
         for (Pending p : later) {
             OperationDto o = p.op();
             if (o.changedFields().isEmpty() || (o.baseVersion() != null && o.baseVersion() >= version)) {
                 continue;
             }
-            OperationDto rebased = new OperationDto(o.opId(), o.entity(), o.entityId(), version, o.delete(), o.data(),
-                    o.changedFields());
-            tx.update("UPDATE outbox SET base_version = ?, payload = ? WHERE seq = ?", version,
-                    MedianceJson.gson().toJson(rebased, OperationDto.class), p.seq());
+            OperationDto rebased = new OperationDto(
+                    o.opId(), o.entity(), o.entityId(), version, o.delete(), o.data(), o.changedFields());
+            tx.update(
+                    "UPDATE outbox SET base_version = ?, payload = ? WHERE seq = ?",
+                    version,
+                    MedianceJson.gson().toJson(rebased, OperationDto.class),
+                    p.seq());
         }
     }
 
     /** The oldest pending operations, in order, at most {@code max}. */
     List<Pending> nextBatch(Tx tx, int max) {
-        return tx.query("SELECT seq, payload FROM outbox WHERE state = ? ORDER BY seq LIMIT ?",
-                r -> new Pending(r.longValue("seq"),
-                        MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)),
-                PENDING, max);
+        return tx.query(
+                "SELECT seq, payload FROM outbox WHERE state = ? ORDER BY seq LIMIT ?",
+                r -> new Pending(
+                        r.longValue("seq"), MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)),
+                PENDING,
+                max);
     }
 
     /** Whether a change of this record waits (pending or quarantined): a pull must not overwrite it. */
@@ -136,9 +153,13 @@ public final class Outbox {
 
     /** Removes an acknowledged operation; returns it with its place, or null if it was not there. */
     Pending acknowledge(Tx tx, String opId) {
-        Pending op = tx.queryOne("SELECT seq, payload FROM outbox WHERE op_id = ?",
-                r -> new Pending(r.longValue("seq"),
-                        MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)), opId).orElse(null);
+        Pending op = tx.queryOne(
+                        "SELECT seq, payload FROM outbox WHERE op_id = ?",
+                        r -> new Pending(
+                                r.longValue("seq"),
+                                MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)),
+                        opId)
+                .orElse(null);
         tx.update("DELETE FROM outbox WHERE op_id = ?", opId);
         changed(tx);
         return op;
@@ -165,16 +186,20 @@ public final class Outbox {
      * record as it is now, based on the version now known.
      */
     public void retry(Tx tx, String opId) {
-        Optional<OperationDto> old = tx.queryOne("SELECT payload FROM outbox WHERE op_id = ? AND state = ?",
-                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class), opId, QUARANTINED);
+        Optional<OperationDto> old = tx.queryOne(
+                "SELECT payload FROM outbox WHERE op_id = ? AND state = ?",
+                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class),
+                opId,
+                QUARANTINED);
         if (old.isEmpty()) {
             return;
         }
         OperationDto o = old.get();
-        EntityDto current = o.delete() ? null : Records.load(tx, o.entity(), o.entityId()).orElse(o.data());
+        EntityDto current =
+                o.delete() ? null : Records.load(tx, o.entity(), o.entityId()).orElse(o.data());
         Long base = Records.version(tx, o.entity(), o.entityId()).orElse(o.baseVersion());
-        OperationDto fresh = new OperationDto(UUID.randomUUID().toString(), o.entity(), o.entityId(), base, o.delete(),
-                current, o.changedFields());
+        OperationDto fresh = new OperationDto(
+                UUID.randomUUID().toString(), o.entity(), o.entityId(), base, o.delete(), current, o.changedFields());
         tx.update("""
                 UPDATE outbox SET op_id = ?, base_version = ?, payload = ?, state = ?, reason_code = NULL,
                   reason_message = NULL, quarantined_at = NULL, attempts = 0, last_error = NULL, sent_at = NULL
@@ -185,8 +210,11 @@ public final class Outbox {
 
     /** Removes a quarantined operation; returns it, or empty if it was not quarantined. */
     Optional<OperationDto> discard(Tx tx, String opId) {
-        Optional<OperationDto> op = tx.queryOne("SELECT payload FROM outbox WHERE op_id = ? AND state = ?",
-                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class), opId, QUARANTINED);
+        Optional<OperationDto> op = tx.queryOne(
+                "SELECT payload FROM outbox WHERE op_id = ? AND state = ?",
+                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class),
+                opId,
+                QUARANTINED);
         if (op.isPresent()) {
             tx.update("DELETE FROM outbox WHERE op_id = ?", opId);
             changed(tx);
@@ -203,15 +231,24 @@ public final class Outbox {
     }
 
     public List<OutboxItem> items(Tx tx, OutboxItem.State state) {
-        return tx.query("SELECT * FROM outbox WHERE state = ? ORDER BY seq", Outbox::item,
+        return tx.query(
+                "SELECT * FROM outbox WHERE state = ? ORDER BY seq",
+                Outbox::item,
                 state == OutboxItem.State.PENDING ? PENDING : QUARANTINED);
     }
 
     private static OutboxItem item(Row r) {
         Instant created = r.instant("created_at");
-        return new OutboxItem(r.longValue("seq"), r.string("op_id"), EntityType.fromCode(r.string("entity")),
-                r.string("entity_id"), r.string("summary"), created,
+        return new OutboxItem(
+                r.longValue("seq"),
+                r.string("op_id"),
+                EntityType.fromCode(r.string("entity")),
+                r.string("entity_id"),
+                r.string("summary"),
+                created,
                 QUARANTINED.equals(r.string("state")) ? OutboxItem.State.QUARANTINED : OutboxItem.State.PENDING,
-                r.intValue("attempts"), r.string("reason_code"), r.string("reason_message"));
+                r.intValue("attempts"),
+                r.string("reason_code"),
+                r.string("reason_message"));
     }
 }

@@ -16,8 +16,16 @@ import java.time.Instant;
  * @param capturedAt  when it was taken
  * @param status      delivery state, percentage and reason
  */
-public record PhotoTransfer(String documentId, String reportId, String summary, String type, String sha256,
-                            long sizeBytes, long sentBytes, Instant capturedAt, DeliveryStatus status) {
+public record PhotoTransfer(
+        String documentId,
+        String reportId,
+        String summary,
+        String type,
+        String sha256,
+        long sizeBytes,
+        long sentBytes,
+        Instant capturedAt,
+        DeliveryStatus status) {
 
     public Delivery delivery() {
         return status.delivery();

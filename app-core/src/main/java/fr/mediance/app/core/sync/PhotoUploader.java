@@ -10,7 +10,6 @@ import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.Tus;
-
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,14 +54,11 @@ final class PhotoUploader {
     }
 
     /** The end of a pass: how many blobs were confirmed, and the failure that stopped it (null if none). */
-    record Result(int received, RemoteResult<?> stop) {
-    }
+    record Result(int received, RemoteResult<?> stop) {}
 
-    private record Waiting(String sha256, long size, String mimeType) {
-    }
+    private record Waiting(String sha256, long size, String mimeType) {}
 
-    private record Upload(String url, long offset, int chunkFailures) {
-    }
+    private record Upload(String url, long offset, int chunkFailures) {}
 
     private final StoreHolder store;
     private final Clock clock;
@@ -90,22 +86,28 @@ final class PhotoUploader {
      * decrypted on the side, so that the link does not wait for the device between two photos.
      */
     Result sendAll(RemoteClient client) {
-        List<Waiting> waiting = store.db().read(tx -> tx.query("""
+        List<Waiting> waiting = store.db()
+                .read(tx -> tx.query(
+                        """
                 SELECT d.sha256, max(d.size_bytes) AS size, min(d.mime_type) AS mime, min(d.captured_at) AS first
                 FROM documents d LEFT JOIN uploads u ON u.sha256 = d.sha256
                 WHERE d.blob_state = ? AND (u.state IS NULL OR u.state <> ?)
                 GROUP BY d.sha256 ORDER BY first, d.sha256
-                """, r -> new Waiting(r.string("sha256"), r.longValue("size"), r.string("mime")),
-                Records.BLOB_WAITING_UPLOAD, ATTENTION));
+                """,
+                        r -> new Waiting(r.string("sha256"), r.longValue("size"), r.string("mime")),
+                        Records.BLOB_WAITING_UPLOAD,
+                        ATTENTION));
         if (waiting.isEmpty()) {
             return new Result(0, null);
         }
         int received = 0;
         Set<String> held = null; // null: the server cannot tell for a batch, ask for each blob
-        RemoteResult<Set<String>> ask = client.blobsHeld(waiting.stream().map(Waiting::sha256).toList());
+        RemoteResult<Set<String>> ask =
+                client.blobsHeld(waiting.stream().map(Waiting::sha256).toList());
         if (ask instanceof RemoteResult.Ok<Set<String>> ok) {
             held = ok.value();
-        } else if (!(ask instanceof RemoteResult.ClientError<Set<String>> c && (c.status() == 404 || c.status() == 405))) {
+        } else if (!(ask instanceof RemoteResult.ClientError<Set<String>> c
+                && (c.status() == 404 || c.status() == 405))) {
             return new Result(0, ask);
         }
         List<Waiting> toSend = new ArrayList<>();
@@ -169,8 +171,7 @@ final class PhotoUploader {
      * A blob as read on the side: its bytes, or the problem that sets it aside ({@code missing} or
      * {@code damaged}), or a failure of the store to throw where it is needed.
      */
-    private record Loaded(byte[] bytes, String problem, StoreException failure) {
-    }
+    private record Loaded(byte[] bytes, String problem, StoreException failure) {}
 
     /** Starts reading and decrypting a blob on the side; whoever needs it first runs it. */
     private FutureTask<Loaded> readAhead(Waiting w) {
@@ -206,17 +207,23 @@ final class PhotoUploader {
 
     private Loaded load(Waiting w) {
         try {
-            return store.blobs().get(w.sha256()).map(b -> new Loaded(b, null, null))
+            return store.blobs()
+                    .get(w.sha256())
+                    .map(b -> new Loaded(b, null, null))
                     .orElseGet(() -> new Loaded(null, "missing", null));
         } catch (StoreException e) {
-            return e.kind() == StoreException.Kind.CORRUPTED ? new Loaded(null, "damaged", null)
+            return e.kind() == StoreException.Kind.CORRUPTED
+                    ? new Loaded(null, "damaged", null)
                     : new Loaded(null, null, e);
         }
     }
 
     private boolean isReceived(String sha) {
-        return store.db().read(tx -> !tx.exists("SELECT 1 FROM documents WHERE sha256 = ? AND blob_state = ?", sha,
-                Records.BLOB_WAITING_UPLOAD));
+        return store.db()
+                .read(tx -> !tx.exists(
+                        "SELECT 1 FROM documents WHERE sha256 = ? AND blob_state = ?",
+                        sha,
+                        Records.BLOB_WAITING_UPLOAD));
     }
 
     /** The whole blob in one request (servers without tus). Returns the failure that ends the sync, or null. */
@@ -227,8 +234,12 @@ final class PhotoUploader {
             return null;
         }
         if (put instanceof RemoteResult.ClientError<BlobReceiptDto> c && c.status() != 408 && c.status() != 429) {
-            attention(w.sha256(), w.size(), c.status() == 413 ? CoreMessages.get("upload.tooLarge")
-                    : CoreMessages.get("upload.refused", put.userMessage()));
+            attention(
+                    w.sha256(),
+                    w.size(),
+                    c.status() == 413
+                            ? CoreMessages.get("upload.tooLarge")
+                            : CoreMessages.get("upload.refused", put.userMessage()));
             return null;
         }
         return put;
@@ -258,8 +269,8 @@ final class PhotoUploader {
             if (url == null) {
                 int first = options.creationWithUpload() ? (int) Math.min(chunks.next(), size) : 0;
                 long began = nanoTime.getAsLong();
-                RemoteResult<RemoteClient.TusCreated> created = client.tusCreate(sha, size, w.mimeType(), null,
-                        bytes, first, n -> listener.progress(sha, n, size));
+                RemoteResult<RemoteClient.TusCreated> created = client.tusCreate(
+                        sha, size, w.mimeType(), null, bytes, first, n -> listener.progress(sha, n, size));
                 if (created instanceof RemoteResult.Ok<RemoteClient.TusCreated> ok) {
                     if (first > 0 && ok.value().offset() == first) {
                         chunks.sent(first, nanoTime.getAsLong() - began);
@@ -333,8 +344,8 @@ final class PhotoUploader {
             long from = offset;
             int len = (int) Math.min(chunks.next(), size - from);
             long began = nanoTime.getAsLong();
-            RemoteResult<Long> patch = client.tusPatch(url, from, bytes, (int) from, len,
-                    n -> listener.progress(sha, from + n, size));
+            RemoteResult<Long> patch =
+                    client.tusPatch(url, from, bytes, (int) from, len, n -> listener.progress(sha, from + n, size));
             if (patch instanceof RemoteResult.Ok<Long> ok) {
                 long next = Math.max(0, Math.min(ok.value(), size));
                 if (next > from) {
@@ -396,8 +407,12 @@ final class PhotoUploader {
     /** A refusal that retrying will not cure sets the blob aside (returns null); anything else ends the sync. */
     private RemoteResult<?> refusal(RemoteResult<?> r, String sha, long size) {
         if (r instanceof RemoteResult.ClientError<?> c && c.status() != 408 && c.status() != 429) {
-            attention(sha, size, c.status() == 413 ? CoreMessages.get("upload.tooLarge")
-                    : CoreMessages.get("upload.refused", r.userMessage()));
+            attention(
+                    sha,
+                    size,
+                    c.status() == 413
+                            ? CoreMessages.get("upload.tooLarge")
+                            : CoreMessages.get("upload.refused", r.userMessage()));
             return null;
         }
         return r;
@@ -408,12 +423,20 @@ final class PhotoUploader {
             Optional<Upload> u = tx.queryOne(
                     "SELECT upload_url, committed_offset, chunk_failures, size_bytes FROM uploads WHERE sha256 = ?",
                     r -> r.longValue("size_bytes") == size
-                            ? new Upload(r.string("upload_url"), r.longValue("committed_offset"), r.intValue("chunk_failures"))
-                            : new Upload(null, 0, 0), sha);
+                            ? new Upload(
+                                    r.string("upload_url"),
+                                    r.longValue("committed_offset"),
+                                    r.intValue("chunk_failures"))
+                            : new Upload(null, 0, 0),
+                    sha);
             if (u.isPresent()) {
                 return u.get();
             }
-            tx.update("INSERT INTO uploads(sha256, size_bytes, state, updated_at) VALUES (?, ?, ?, ?)", sha, size, QUEUED,
+            tx.update(
+                    "INSERT INTO uploads(sha256, size_bytes, state, updated_at) VALUES (?, ?, ?, ?)",
+                    sha,
+                    size,
+                    QUEUED,
                     clock.instant());
             return new Upload(null, 0, 0);
         });
@@ -454,11 +477,15 @@ final class PhotoUploader {
      * deleted once this transaction commits (only the downscaled photo is kept).
      */
     static void markReceived(Tx tx, BlobFiles blobs, String sha) {
-        List<String> originals = new ArrayList<>(tx.query("""
+        List<String> originals = new ArrayList<>(tx.query(
+                """
                 SELECT DISTINCT original_sha256 FROM documents
                 WHERE sha256 = ? AND blob_state IN (?, ?) AND original_sha256 IS NOT NULL
                 """, r -> r.string("original_sha256"), sha, Records.BLOB_WAITING_UPLOAD, Records.BLOB_UPLOADED));
-        tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state = ?", Records.BLOB_UPLOADED, sha,
+        tx.update(
+                "UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state = ?",
+                Records.BLOB_UPLOADED,
+                sha,
                 Records.BLOB_WAITING_UPLOAD);
         tx.update("""
                 UPDATE documents SET original_sha256 = NULL, original_size_bytes = NULL

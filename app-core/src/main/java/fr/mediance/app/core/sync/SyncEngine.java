@@ -4,7 +4,6 @@ import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.platform.NetworkMonitor;
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.remote.RemoteResult;
-import fr.mediance.app.core.store.BlobFiles;
 import fr.mediance.app.core.store.Crypto;
 import fr.mediance.app.core.store.Database;
 import fr.mediance.app.core.store.Records;
@@ -27,9 +26,6 @@ import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.json.MedianceJson;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * One sync = push the outbox in order and in batches, send the photos of completed reports, then pull the
@@ -72,14 +70,15 @@ public final class SyncEngine implements SyncService {
     private final int pageSize;
 
     private final AtomicReference<SyncStatus> status = new AtomicReference<>(SyncStatus.initial());
-    private final ReadOnlyObjectWrapper<SyncStatus> statusProperty = new ReadOnlyObjectWrapper<>(this, "status",
-            SyncStatus.initial());
+    private final ReadOnlyObjectWrapper<SyncStatus> statusProperty =
+            new ReadOnlyObjectWrapper<>(this, "status", SyncStatus.initial());
     private final List<Consumer<Set<EntityType>>> dataListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<PhotoTransfer>> transferListeners = new CopyOnWriteArrayList<>();
     /** Operations whose push is under way. */
     private final Set<String> sendingOps = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Per blob being sent: bytes the server has plus those of the chunk in flight (never goes down). */
     private final java.util.Map<String, Long> liveBytes = new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile String activeSha;
     private final java.util.Map<String, Long> lastPercent = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, PhotoTransfer> lastPublished = new java.util.concurrent.ConcurrentHashMap<>();
@@ -89,14 +88,28 @@ public final class SyncEngine implements SyncService {
     private CompletableFuture<SyncReport> followUp;
     private int failuresInRow;
 
-    public SyncEngine(StoreHolder store, Outbox outbox, Supplier<Optional<RemoteClient>> remote,
-                      NetworkMonitor network, Clock clock, Executor background, Executor ui, Backoff backoff) {
+    public SyncEngine(
+            StoreHolder store,
+            Outbox outbox,
+            Supplier<Optional<RemoteClient>> remote,
+            NetworkMonitor network,
+            Clock clock,
+            Executor background,
+            Executor ui,
+            Backoff backoff) {
         this(store, outbox, remote, network, clock, background, ui, backoff, Limits.DEFAULT_CHANGES_PAGE);
     }
 
-    public SyncEngine(StoreHolder store, Outbox outbox, Supplier<Optional<RemoteClient>> remote,
-                      NetworkMonitor network, Clock clock, Executor background, Executor ui, Backoff backoff,
-                      int pageSize) {
+    public SyncEngine(
+            StoreHolder store,
+            Outbox outbox,
+            Supplier<Optional<RemoteClient>> remote,
+            NetworkMonitor network,
+            Clock clock,
+            Executor background,
+            Executor ui,
+            Backoff backoff,
+            int pageSize) {
         this.store = store;
         this.outbox = outbox;
         this.remote = remote;
@@ -106,17 +119,22 @@ public final class SyncEngine implements SyncService {
         this.ui = ui;
         this.backoff = backoff;
         this.pageSize = pageSize;
-        this.uploader = new PhotoUploader(store, clock, new PhotoUploader.Listener() {
-            @Override
-            public void progress(String sha256, long bytes, long size) {
-                onUploadProgress(sha256, bytes, size);
-            }
+        this.uploader = new PhotoUploader(
+                store,
+                clock,
+                new PhotoUploader.Listener() {
+                    @Override
+                    public void progress(String sha256, long bytes, long size) {
+                        onUploadProgress(sha256, bytes, size);
+                    }
 
-            @Override
-            public void changed(String sha256) {
-                onUploadChanged(sha256);
-            }
-        }, photoReader(), System::nanoTime);
+                    @Override
+                    public void changed(String sha256) {
+                        onUploadChanged(sha256);
+                    }
+                },
+                photoReader(),
+                System::nanoTime);
         outbox.addListener(this::refreshCounts);
         network.onlineProperty().addListener((obs, was, now) -> publish(s -> s.withOnline(now)));
     }
@@ -126,8 +144,13 @@ public final class SyncEngine implements SyncService {
      * is uploaded (kept off the engine's executor, which may have a single thread, or run tasks in place).
      */
     private static Executor photoReader() {
-        java.util.concurrent.ThreadPoolExecutor reader = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-                10, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+        java.util.concurrent.ThreadPoolExecutor reader = new java.util.concurrent.ThreadPoolExecutor(
+                1,
+                1,
+                10,
+                java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(),
+                r -> {
                     Thread t = new Thread(r, "mediance-photo-reader");
                     t.setDaemon(true);
                     return t;
@@ -162,9 +185,10 @@ public final class SyncEngine implements SyncService {
         try {
             db.get().read(tx -> {
                 counts[0] = outbox.countPending(tx);
-                counts[1] = (int) tx.queryLong("SELECT count(*) FROM documents WHERE blob_state = ?",
-                        Records.BLOB_WAITING_UPLOAD);
-                counts[2] = outbox.countQuarantined(tx) + (int) tx.queryLong("""
+                counts[1] = (int) tx.queryLong(
+                        "SELECT count(*) FROM documents WHERE blob_state = ?", Records.BLOB_WAITING_UPLOAD);
+                counts[2] = outbox.countQuarantined(tx)
+                        + (int) tx.queryLong("""
                         SELECT count(DISTINCT d.id) FROM documents d JOIN uploads u ON u.sha256 = d.sha256
                         WHERE d.blob_state = ? AND u.state = ?
                         """, Records.BLOB_WAITING_UPLOAD, PhotoUploader.ATTENTION);
@@ -177,7 +201,8 @@ public final class SyncEngine implements SyncService {
         publish(s -> {
             SyncStatus c = s.withCounts(counts[0], counts[1], counts[2]).withOnline(network.isOnline());
             return s.lastSuccessAt() == null && last[0] != null
-                    ? c.withResult(last[0], c.lastError(), c.nextAttemptAt(), c.sessionExpired()) : c;
+                    ? c.withResult(last[0], c.lastError(), c.nextAttemptAt(), c.sessionExpired())
+                    : c;
         });
     }
 
@@ -276,8 +301,8 @@ public final class SyncEngine implements SyncService {
             store.db().inTransaction(tx -> {
                 tx.putSetting(SETTING_LAST_SUCCESS, done.toString());
             });
-            report = new SyncReport(SyncReport.Result.OK, run.pushed, run.rejected, run.pulled, run.photos,
-                    took(t0), null);
+            report = new SyncReport(
+                    SyncReport.Result.OK, run.pushed, run.rejected, run.pulled, run.photos, took(t0), null);
             publish(s -> s.withResult(done, null, null, false));
         } catch (Stop stop) {
             report = failure(stop.cause, run, t0, null);
@@ -298,8 +323,14 @@ public final class SyncEngine implements SyncService {
             Set<EntityType> changed = EnumSet.copyOf(run.changed);
             ui.execute(() -> dataListeners.forEach(l -> l.accept(changed)));
         }
-        LOG.log(Level.INFO, "sync {0} pushed={1} rejected={2} pulled={3} photos={4} took={5}ms",
-                report.result(), report.pushed(), report.rejected(), report.pulled(), report.photosSent(),
+        LOG.log(
+                Level.INFO,
+                "sync {0} pushed={1} rejected={2} pulled={3} photos={4} took={5}ms",
+                report.result(),
+                report.pushed(),
+                report.rejected(),
+                report.pulled(),
+                report.photosSent(),
                 report.took().toMillis());
         return report;
     }
@@ -377,7 +408,8 @@ public final class SyncEngine implements SyncService {
                     maxOps = 1;
                     continue;
                 }
-                String code = c.problem() == null ? "http_" + c.status() : c.problem().code();
+                String code =
+                        c.problem() == null ? "http_" + c.status() : c.problem().code();
                 store.db().inTransaction(tx -> {
                     outbox.quarantine(tx, ops.get(0).opId(), code, r.userMessage());
                 });
@@ -429,7 +461,8 @@ public final class SyncEngine implements SyncService {
                 }
                 if (res.status() == OpStatus.REJECTED) {
                     String message = res.message() == null || res.message().isBlank()
-                            ? CoreMessages.get("remote.clientError", 422) : res.message();
+                            ? CoreMessages.get("remote.clientError", 422)
+                            : res.message();
                     outbox.quarantine(tx, res.opId(), res.code(), message);
                     run.rejected++;
                     handled++;
@@ -500,9 +533,16 @@ public final class SyncEngine implements SyncService {
 
     private void onUploadChanged(String sha) {
         Optional<Database> db = store.current();
-        if (db.isPresent() && db.get().read(tx -> !tx.exists(
-                "SELECT 1 FROM documents WHERE sha256 = ? AND blob_state = ?", sha, Records.BLOB_WAITING_UPLOAD)
-                || tx.exists("SELECT 1 FROM uploads WHERE sha256 = ? AND state = ?", sha, PhotoUploader.ATTENTION))) {
+        if (db.isPresent()
+                && db.get()
+                        .read(tx -> !tx.exists(
+                                        "SELECT 1 FROM documents WHERE sha256 = ? AND blob_state = ?",
+                                        sha,
+                                        Records.BLOB_WAITING_UPLOAD)
+                                || tx.exists(
+                                        "SELECT 1 FROM uploads WHERE sha256 = ? AND state = ?",
+                                        sha,
+                                        PhotoUploader.ATTENTION))) {
             forgetProgress(sha); // received, or set aside: what was in flight no longer counts
         }
         publishTransfers(sha);
@@ -519,8 +559,11 @@ public final class SyncEngine implements SyncService {
         }
         List<PhotoTransfer> transfers;
         try {
-            transfers = store.db().read(tx -> tx.query(Deliveries.TRANSFERS + " AND d.sha256 = ? ORDER BY d.captured_at, d.id",
-                    r -> Deliveries.transfer(r, liveBytes::get, activeSha), sha));
+            transfers = store.db()
+                    .read(tx -> tx.query(
+                            Deliveries.TRANSFERS + " AND d.sha256 = ? ORDER BY d.captured_at, d.id",
+                            r -> Deliveries.transfer(r, liveBytes::get, activeSha),
+                            sha));
         } catch (StoreException e) {
             return;
         }
@@ -568,11 +611,16 @@ public final class SyncEngine implements SyncService {
             return;
         }
         if (outbox.hasLocalChange(tx, change.entity(), change.entityId()) || isLocalOnly(tx, change)) {
-            tx.update("""
+            tx.update(
+                    """
                     INSERT INTO deferred_changes(entity, entity_id, version, deleted, payload) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(entity, entity_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
                       payload = excluded.payload WHERE excluded.version > deferred_changes.version
-                    """, change.entity().code(), change.entityId(), change.version(), change.deleted(),
+                    """,
+                    change.entity().code(),
+                    change.entityId(),
+                    change.version(),
+                    change.deleted(),
                     MedianceJson.gson().toJson(change, ChangeDto.class));
             return;
         }
@@ -585,15 +633,21 @@ public final class SyncEngine implements SyncService {
         } else {
             String blobState = null;
             if (change.data() instanceof DocumentDto d) {
-                blobState = d.sha256() != null && Crypto.isSha256Hex(d.sha256()) && store.blobs().contains(d.sha256())
-                        ? Records.BLOB_CACHED : Records.BLOB_NOT_DOWNLOADED;
+                blobState = d.sha256() != null
+                                && Crypto.isSha256Hex(d.sha256())
+                                && store.blobs().contains(d.sha256())
+                        ? Records.BLOB_CACHED
+                        : Records.BLOB_NOT_DOWNLOADED;
             }
             Records.upsert(tx, change.data(), change.version(), clock.instant(), blobState);
             if (change.data() instanceof BlobStatusDto b && Crypto.isSha256Hex(b.sha256())) {
                 // the server holds these bytes, verified: our photos are received, the office's are available
                 PhotoUploader.markReceived(tx, store.blobs(), b.sha256());
-                tx.update("UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state = ?",
-                        Records.BLOB_NOT_DOWNLOADED, b.sha256(), Records.BLOB_AWAITED);
+                tx.update(
+                        "UPDATE documents SET blob_state = ? WHERE sha256 = ? AND blob_state = ?",
+                        Records.BLOB_NOT_DOWNLOADED,
+                        b.sha256(),
+                        Records.BLOB_AWAITED);
                 run.changed.add(EntityType.DOCUMENT);
                 tx.afterCommit(() -> onUploadChanged(b.sha256()));
             }
@@ -607,8 +661,8 @@ public final class SyncEngine implements SyncService {
             return tx.exists("SELECT 1 FROM visit_reports WHERE id = ? AND completed_at IS NULL", change.entityId());
         }
         if (change.entity() == EntityType.DOCUMENT) {
-            return tx.exists("SELECT 1 FROM documents WHERE id = ? AND blob_state = ?", change.entityId(),
-                    Records.BLOB_LOCAL);
+            return tx.exists(
+                    "SELECT 1 FROM documents WHERE id = ? AND blob_state = ?", change.entityId(), Records.BLOB_LOCAL);
         }
         return false;
     }
@@ -618,8 +672,11 @@ public final class SyncEngine implements SyncService {
         if (outbox.hasLocalChange(tx, type, id)) {
             return;
         }
-        Optional<String> payload = tx.queryOne("SELECT payload FROM deferred_changes WHERE entity = ? AND entity_id = ?",
-                r -> r.string("payload"), type.code(), id);
+        Optional<String> payload = tx.queryOne(
+                "SELECT payload FROM deferred_changes WHERE entity = ? AND entity_id = ?",
+                r -> r.string("payload"),
+                type.code(),
+                id);
         if (payload.isEmpty()) {
             return;
         }
@@ -640,28 +697,46 @@ public final class SyncEngine implements SyncService {
      */
     private int rebaseRefusedStatusChanges(Run run) {
         return store.db().inTransaction(tx -> {
-            List<String[]> refused = tx.query("""
+            List<String[]> refused = tx.query(
+                    """
                     SELECT op_id, entity_id FROM outbox WHERE state = ? AND entity = ? AND reason_code = ?
                     ORDER BY seq
-                    """, r -> new String[]{r.string("op_id"), r.string("entity_id")}, Outbox.QUARANTINED,
-                    EntityType.APPOINTMENT.code(), FORBIDDEN_FIELD);
+                    """,
+                    r -> new String[] {r.string("op_id"), r.string("entity_id")},
+                    Outbox.QUARANTINED,
+                    EntityType.APPOINTMENT.code(),
+                    FORBIDDEN_FIELD);
             int rebased = 0;
             for (String[] op : refused) {
                 Optional<ChangeDto> newer = tx.queryOne(
                         "SELECT payload FROM deferred_changes WHERE entity = ? AND entity_id = ? AND deleted = 0",
                         r -> MedianceJson.gson().fromJson(r.string("payload"), ChangeDto.class),
-                        EntityType.APPOINTMENT.code(), op[1]);
+                        EntityType.APPOINTMENT.code(),
+                        op[1]);
                 Optional<EntityDto> local = Records.load(tx, EntityType.APPOINTMENT, op[1]);
-                if (newer.isEmpty() || !(newer.get().data() instanceof AppointmentDto server)
-                        || local.isEmpty() || !(local.get() instanceof AppointmentDto mine)) {
+                if (newer.isEmpty()
+                        || !(newer.get().data() instanceof AppointmentDto server)
+                        || local.isEmpty()
+                        || !(local.get() instanceof AppointmentDto mine)) {
                     continue;
                 }
-                AppointmentDto merged = new AppointmentDto(server.id(), server.structureId(), server.residentId(),
-                        server.counsellorId(), server.type(), server.start(), server.end(), mine.status(),
-                        server.address(), server.notes(), mine.statusReason());
+                AppointmentDto merged = new AppointmentDto(
+                        server.id(),
+                        server.structureId(),
+                        server.residentId(),
+                        server.counsellorId(),
+                        server.type(),
+                        server.start(),
+                        server.end(),
+                        mine.status(),
+                        server.address(),
+                        server.notes(),
+                        mine.statusReason());
                 Records.upsert(tx, merged, newer.get().version(), clock.instant(), null);
-                tx.update("DELETE FROM deferred_changes WHERE entity = ? AND entity_id = ?",
-                        EntityType.APPOINTMENT.code(), op[1]);
+                tx.update(
+                        "DELETE FROM deferred_changes WHERE entity = ? AND entity_id = ?",
+                        EntityType.APPOINTMENT.code(),
+                        op[1]);
                 outbox.retry(tx, op[0]);
                 run.rejected--;
                 run.changed.add(EntityType.APPOINTMENT);
@@ -699,9 +774,14 @@ public final class SyncEngine implements SyncService {
         db.inTransaction(tx -> {
             tx.update("DELETE FROM users");
             for (UserDto u : users) {
-                tx.update("INSERT OR REPLACE INTO users(id, username, display_name, role, structure_id, fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        u.id(), u.username(), u.displayName(), u.role() == null ? null : u.role().code(),
-                        u.structureId(), now);
+                tx.update(
+                        "INSERT OR REPLACE INTO users(id, username, display_name, role, structure_id, fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        u.id(),
+                        u.username(),
+                        u.displayName(),
+                        u.role() == null ? null : u.role().code(),
+                        u.structureId(),
+                        now);
             }
         });
     }
@@ -773,11 +853,13 @@ public final class SyncEngine implements SyncService {
                     WHERE sha256 = (SELECT sha256 FROM documents WHERE id = ?)
                     """, PhotoUploader.QUEUED, clock.instant(), documentId);
         });
-        store.db().read(tx -> tx.queryOne("SELECT sha256 FROM documents WHERE id = ?", r -> r.string("sha256"),
-                documentId)).ifPresent(sha -> {
-            forgetProgress(sha);
-            publishTransfers(sha);
-        });
+        store.db()
+                .read(tx ->
+                        tx.queryOne("SELECT sha256 FROM documents WHERE id = ?", r -> r.string("sha256"), documentId))
+                .ifPresent(sha -> {
+                    forgetProgress(sha);
+                    publishTransfers(sha);
+                });
         refreshCounts();
     }
 

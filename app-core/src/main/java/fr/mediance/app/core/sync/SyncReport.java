@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param took           wall time
  * @param message        French message for the user when the result is not {@link Result#OK}, else null
  */
-public record SyncReport(Result result, int pushed, int rejected, int pulled, int photosSent, Duration took,
-                         String message) {
+public record SyncReport(
+        Result result, int pushed, int rejected, int pulled, int photosSent, Duration took, String message) {
 
     public enum Result {
         /** Everything that could be sent was sent, and the pull reached the end of the feed. */

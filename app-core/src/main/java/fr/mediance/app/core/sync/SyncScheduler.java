@@ -2,7 +2,6 @@ package fr.mediance.app.core.sync;
 
 import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
 import fr.mediance.app.core.platform.NetworkMonitor;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,8 +103,8 @@ public final class SyncScheduler {
         if (s.syncing() || s.sessionExpired()) {
             return false;
         }
-        Instant due = s.nextAttemptAt() != null ? s.nextAttemptAt()
-                : lastStart == null ? now : lastStart.plus(periodic);
+        Instant due =
+                s.nextAttemptAt() != null ? s.nextAttemptAt() : lastStart == null ? now : lastStart.plus(periodic);
         if (now.isBefore(due)) {
             return false;
         }

@@ -1,12 +1,11 @@
 package fr.mediance.app.core.sync;
 
 import fr.mediance.protocol.EntityType;
-import javafx.beans.property.ReadOnlyObjectProperty;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
  * Synchronisation with the office server: push the outbox, send photos, pull changes. One sync at a time.

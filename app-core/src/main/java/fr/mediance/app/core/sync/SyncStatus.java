@@ -15,9 +15,16 @@ import java.time.Instant;
  * @param nextAttemptAt     when the next automatic attempt is planned after a failure, null if none
  * @param sessionExpired    the server refused the session: the user must sign in again with the password
  */
-public record SyncStatus(boolean online, boolean syncing, Instant lastSuccessAt, int pendingOperations,
-                         int pendingPhotos, int needsAttention, String lastError, Instant nextAttemptAt,
-                         boolean sessionExpired) {
+public record SyncStatus(
+        boolean online,
+        boolean syncing,
+        Instant lastSuccessAt,
+        int pendingOperations,
+        int pendingPhotos,
+        int needsAttention,
+        String lastError,
+        Instant nextAttemptAt,
+        boolean sessionExpired) {
 
     public static SyncStatus initial() {
         return new SyncStatus(false, false, null, 0, 0, 0, null, null, false);
@@ -29,22 +36,38 @@ public record SyncStatus(boolean online, boolean syncing, Instant lastSuccessAt,
     }
 
     SyncStatus withOnline(boolean v) {
-        return new SyncStatus(v, syncing, lastSuccessAt, pendingOperations, pendingPhotos, needsAttention, lastError,
-                nextAttemptAt, sessionExpired);
-    }
-
-    SyncStatus withSyncing(boolean v) {
-        return new SyncStatus(online, v, lastSuccessAt, pendingOperations, pendingPhotos, needsAttention, lastError,
-                nextAttemptAt, sessionExpired);
-    }
-
-    SyncStatus withCounts(int ops, int photos, int attention) {
-        return new SyncStatus(online, syncing, lastSuccessAt, ops, photos, attention, lastError, nextAttemptAt,
+        return new SyncStatus(
+                v,
+                syncing,
+                lastSuccessAt,
+                pendingOperations,
+                pendingPhotos,
+                needsAttention,
+                lastError,
+                nextAttemptAt,
                 sessionExpired);
     }
 
+    SyncStatus withSyncing(boolean v) {
+        return new SyncStatus(
+                online,
+                v,
+                lastSuccessAt,
+                pendingOperations,
+                pendingPhotos,
+                needsAttention,
+                lastError,
+                nextAttemptAt,
+                sessionExpired);
+    }
+
+    SyncStatus withCounts(int ops, int photos, int attention) {
+        return new SyncStatus(
+                online, syncing, lastSuccessAt, ops, photos, attention, lastError, nextAttemptAt, sessionExpired);
+    }
+
     SyncStatus withResult(Instant success, String error, Instant next, boolean expired) {
-        return new SyncStatus(online, syncing, success, pendingOperations, pendingPhotos, needsAttention, error, next,
-                expired);
+        return new SyncStatus(
+                online, syncing, success, pendingOperations, pendingPhotos, needsAttention, error, next, expired);
     }
 }

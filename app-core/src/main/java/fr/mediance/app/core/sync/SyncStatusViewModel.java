@@ -1,7 +1,10 @@
 package fr.mediance.app.core.sync;
 
-import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.protocol.EntityType;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.reference.CodeLists;
-import fr.mediance.app.core.reference.ReferenceService;
-import fr.mediance.protocol.EntityType;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -43,7 +42,14 @@ import javafx.collections.ObservableList;
 public final class SyncStatusViewModel {
 
     /** What an item is, for its icon and the agreement of "reçu" / "reçue". */
-    public enum Kind { REPORT, PHOTO, RESIDENT, APPOINTMENT, CONFLICT, OTHER }
+    public enum Kind {
+        REPORT,
+        PHOTO,
+        RESIDENT,
+        APPOINTMENT,
+        CONFLICT,
+        OTHER
+    }
 
     /**
      * One item of the screen.
@@ -59,8 +65,17 @@ public final class SyncStatusViewModel {
      * @param detail    "Modifié le 27/11/2026 à 10:02", "385 Ko", "à 14:32"
      * @param reason    the French reason when it needs attention, else empty
      */
-    public record ItemRow(String key, Kind kind, String entityId, String opId, String summary, Delivery delivery,
-                          int percent, String stateText, String detail, String reason) {
+    public record ItemRow(
+            String key,
+            Kind kind,
+            String entityId,
+            String opId,
+            String summary,
+            Delivery delivery,
+            int percent,
+            String stateText,
+            String detail,
+            String reason) {
 
         /** A progress bar is shown for a photo on its way, and for a report whose photos are being sent. */
         public boolean showsProgress() {
@@ -88,7 +103,7 @@ public final class SyncStatusViewModel {
     private final ZoneId zone;
     private final ResourceBundle texts;
     private final BackgroundWork work;
-    private Consumer<String> onMessage = m -> { };
+    private Consumer<String> onMessage = m -> {};
 
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing");
@@ -114,25 +129,32 @@ public final class SyncStatusViewModel {
      * needs: the receipts themselves from the sync service (what arrived, when), to list them after a restart too.
      */
     private final List<ItemRow> received = new ArrayList<>();
+
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
     /** Document type labels already read (a photo's line is redrawn often while it is sent). */
     private final Map<String, String> typeLabels = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Runnable removeTransferListener;
     private SyncStatus status = SyncStatus.initial();
     private Instant lastReceiptAt;
     private boolean loaded;
 
-    private record Watched(Kind kind, EntityType entity, String id, String summary) {
-    }
+    private record Watched(Kind kind, EntityType entity, String id, String summary) {}
 
-    public SyncStatusViewModel(SyncService sync, Clock clock, ZoneId zone, ResourceBundle texts, Executor background,
-                               Executor fx) {
+    public SyncStatusViewModel(
+            SyncService sync, Clock clock, ZoneId zone, ResourceBundle texts, Executor background, Executor fx) {
         this(sync, null, clock, zone, texts, background, fx);
     }
 
     /** With {@code reference}, a photo's line names its document type ("Facture · 374 Ko"). */
-    public SyncStatusViewModel(SyncService sync, ReferenceService reference, Clock clock, ZoneId zone,
-                               ResourceBundle texts, Executor background, Executor fx) {
+    public SyncStatusViewModel(
+            SyncService sync,
+            ReferenceService reference,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.sync = Objects.requireNonNull(sync);
         this.reference = reference;
         this.clock = Objects.requireNonNull(clock);
@@ -174,8 +196,12 @@ public final class SyncStatusViewModel {
         connectionText.set(text(status.online() ? "sync.online" : "sync.offline"));
         lastSyncText.set(lastSync(status.lastSuccessAt()));
         // offline, the headline already says why nothing leaves
-        errorText.set(!status.online() || status.lastError() == null || status.lastError().isBlank() ? ""
-                : text("sync.error", status.lastError()));
+        errorText.set(
+                !status.online()
+                                || status.lastError() == null
+                                || status.lastError().isBlank()
+                        ? ""
+                        : text("sync.error", status.lastError()));
         recount();
     }
 
@@ -184,7 +210,8 @@ public final class SyncStatusViewModel {
      * do not show yet, the service's own counts (where a photo and its document record may count twice).
      */
     private void recount() {
-        int photos = (int) pendingItems.stream().filter(r -> r.kind() == Kind.PHOTO).count();
+        int photos =
+                (int) pendingItems.stream().filter(r -> r.kind() == Kind.PHOTO).count();
         int pending = pendingItems.size();
         int attention = attentionItems.size();
         if (!loaded || pending == 0 && attention == 0 && !status.upToDate()) {
@@ -202,7 +229,9 @@ public final class SyncStatusViewModel {
         int pending = pendingCount.get();
         int attention = attentionCount.get();
         // received only with the server's receipt: nothing waiting here, nothing waiting in the service either
-        boolean everything = pending == 0 && attention == 0 && status.upToDate()
+        boolean everything = pending == 0
+                && attention == 0
+                && status.upToDate()
                 && (status.lastSuccessAt() != null || lastReceiptAt != null);
         allReceived.set(everything);
         if (status.syncing()) {
@@ -218,7 +247,8 @@ public final class SyncStatusViewModel {
         }
 
         String pendingLine = pendingLine(pending, pendingPhotoCount.get());
-        String attentionLine = attention == 0 ? ""
+        String attentionLine = attention == 0
+                ? ""
                 : attention == 1 ? text("sync.count.attention.one") : text("sync.count.attention.many", attention);
         String headline;
         List<String> more = new ArrayList<>();
@@ -231,7 +261,8 @@ public final class SyncStatusViewModel {
             more.add(attentionLine);
         } else if (attention > 0) {
             headline = attentionLine;
-            if (status.pendingOperations() == 0 && status.pendingPhotos() == 0
+            if (status.pendingOperations() == 0
+                    && status.pendingPhotos() == 0
                     && (status.lastSuccessAt() != null || lastReceiptAt != null)) {
                 more.add(receivedLine("sync.summary.rest.received.today", "sync.summary.rest.received.date"));
             }
@@ -254,7 +285,8 @@ public final class SyncStatusViewModel {
         if (photos == 0) {
             return pending == 1 ? text("sync.count.pending.one") : text("sync.count.pending.many", pending);
         }
-        return photos == 1 ? text("sync.count.pending.photos.one", pending)
+        return photos == 1
+                ? text("sync.count.pending.photos.one", pending)
                 : text("sync.count.pending.photos.many", pending, photos);
     }
 
@@ -287,7 +319,10 @@ public final class SyncStatusViewModel {
         if (at.toLocalDate().equals(LocalDate.from(now))) {
             return text("sync.last.today", Texts.time(texts).format(at));
         }
-        return text("sync.last.date", Texts.date(texts).format(at), Texts.time(texts).format(at));
+        return text(
+                "sync.last.date",
+                Texts.date(texts).format(at),
+                Texts.time(texts).format(at));
     }
 
     // ----- commands
@@ -295,17 +330,23 @@ public final class SyncStatusViewModel {
     /** "Synchroniser": starts a sync (or joins the running one); the result comes back as a message. */
     public CompletableFuture<SyncReport> synchronise() {
         CompletableFuture<SyncReport> result = new CompletableFuture<>();
-        sync.syncNow().whenComplete((report, failure) -> work.onFx(() -> {
-            if (failure != null) {
-                onMessage.accept(texts.getString("app.error.unexpected"));
-                result.completeExceptionally(failure);
-                return;
-            }
-            onMessage.accept(report.ok() ? text("sync.done")
-                    : report.message() == null || report.message().isBlank() ? text("sync.offline.hint") : report.message());
-            loadItems();
-            result.complete(report);
-        }));
+        sync.syncNow()
+                .whenComplete((report, failure) -> work.onFx(() -> {
+                    if (failure != null) {
+                        onMessage.accept(texts.getString("app.error.unexpected"));
+                        result.completeExceptionally(failure);
+                        return;
+                    }
+                    onMessage.accept(
+                            report.ok()
+                                    ? text("sync.done")
+                                    : report.message() == null
+                                                    || report.message().isBlank()
+                                            ? text("sync.offline.hint")
+                                            : report.message());
+                    loadItems();
+                    result.complete(report);
+                }));
         return result;
     }
 
@@ -316,25 +357,29 @@ public final class SyncStatusViewModel {
      */
     public CompletableFuture<Void> retry(ItemRow row) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        work.supply("queueing an item again", () -> {
-            if (row.opId() != null) {
-                sync.retry(row.opId());
-            }
-            if (row.kind() == Kind.PHOTO) {
-                sync.retryPhoto(row.entityId());
-            }
-            return snapshot();
-        }, lists -> {
-            apply(lists);
-            onMessage.accept(text("sync.retry.done"));
-            if (status.online()) {
-                sync.syncNow();
-            }
-            result.complete(null);
-        }, e -> {
-            onMessage.accept(texts.getString("app.error.unexpected"));
-            result.complete(null);
-        });
+        work.supply(
+                "queueing an item again",
+                () -> {
+                    if (row.opId() != null) {
+                        sync.retry(row.opId());
+                    }
+                    if (row.kind() == Kind.PHOTO) {
+                        sync.retryPhoto(row.entityId());
+                    }
+                    return snapshot();
+                },
+                lists -> {
+                    apply(lists);
+                    onMessage.accept(text("sync.retry.done"));
+                    if (status.online()) {
+                        sync.syncNow();
+                    }
+                    result.complete(null);
+                },
+                e -> {
+                    onMessage.accept(texts.getString("app.error.unexpected"));
+                    result.complete(null);
+                });
         return result;
     }
 
@@ -346,14 +391,17 @@ public final class SyncStatusViewModel {
             return;
         }
         // On failure (logged) the lists shown stay; the next change reads again.
-        work.supply("reading the items on their way", () -> {
-            reloadQueued.set(false);
-            return snapshot();
-        }, this::apply, e -> { });
+        work.supply(
+                "reading the items on their way",
+                () -> {
+                    reloadQueued.set(false);
+                    return snapshot();
+                },
+                this::apply,
+                e -> {});
     }
 
-    private record Lists(List<ItemRow> pending, List<ItemRow> attention, List<ItemRow> received, Instant lastReceipt) {
-    }
+    private record Lists(List<ItemRow> pending, List<ItemRow> attention, List<ItemRow> received, Instant lastReceipt) {}
 
     private Lists snapshot() {
         synchronized (watched) {
@@ -375,7 +423,8 @@ public final class SyncStatusViewModel {
                 }
                 String key = recordKey(op.entity(), op.entityId());
                 ItemRow previous = now.get(key);
-                String opId = op.state() == OutboxItem.State.QUARANTINED ? op.opId()
+                String opId = op.state() == OutboxItem.State.QUARANTINED
+                        ? op.opId()
                         : previous == null ? null : previous.opId();
                 DeliveryStatus st = sync.deliveryOf(op.entity(), op.entityId());
                 if (op.state() == OutboxItem.State.QUARANTINED && !st.needsAttention()) {
@@ -383,7 +432,9 @@ public final class SyncStatusViewModel {
                 }
                 Kind kind = kind(op.entity());
                 String reason = st.needsAttention() ? firstNonBlank(st.reason(), op.reasonMessage()) : null;
-                now.put(key, row(key, kind, op.entityId(), opId, op.summary(), st, changedDetail(op.createdAt()), reason));
+                now.put(
+                        key,
+                        row(key, kind, op.entityId(), opId, op.summary(), st, changedDetail(op.createdAt()), reason));
                 watched.put(key, new Watched(kind, op.entity(), op.entityId(), op.summary()));
             }
             for (PhotoTransfer t : sync.photoTransfers()) {
@@ -397,7 +448,8 @@ public final class SyncStatusViewModel {
                 if (now.containsKey(key)) {
                     continue;
                 }
-                DeliveryStatus st = w.kind() == Kind.PHOTO ? DeliveryStatus.RECEIVED : sync.deliveryOf(w.entity(), w.id());
+                DeliveryStatus st =
+                        w.kind() == Kind.PHOTO ? DeliveryStatus.RECEIVED : sync.deliveryOf(w.entity(), w.id());
                 if (st.received()) {
                     watched.remove(key);
                     markReceived(key, w.kind(), w.id(), w.summary());
@@ -426,8 +478,17 @@ public final class SyncStatusViewModel {
         received.removeIf(r -> r.key().equals(key));
         Instant at = clock.instant();
         lastReceiptAt = at;
-        received.add(0, row(key, kind, id, null, summary, DeliveryStatus.RECEIVED,
-                text("sync.item.received.at", Texts.time(texts).format(at.atZone(zone))), null));
+        received.add(
+                0,
+                row(
+                        key,
+                        kind,
+                        id,
+                        null,
+                        summary,
+                        DeliveryStatus.RECEIVED,
+                        text("sync.item.received.at", Texts.time(texts).format(at.atZone(zone))),
+                        null));
         while (received.size() > MAX_RECEIVED) {
             received.remove(received.size() - 1);
         }
@@ -489,16 +550,40 @@ public final class SyncStatusViewModel {
     private ItemRow photoRow(PhotoTransfer t, String refusedOpId) {
         DeliveryStatus st = t.status();
         String size = t.sizeBytes() <= 0 ? "" : text("sync.item.size", Math.max(1, (t.sizeBytes() + 512) / 1024));
-        String type = reference == null || t.type() == null ? ""
+        String type = reference == null || t.type() == null
+                ? ""
                 : typeLabels.computeIfAbsent(t.type(), c -> reference.label(CodeLists.DOCUMENT_TYPE, c));
         String detail = type.isBlank() ? size : size.isEmpty() ? type : type + " · " + size;
-        return row(photoKey(t.documentId()), Kind.PHOTO, t.documentId(), refusedOpId, t.summary(), st, detail, st.reason());
+        return row(
+                photoKey(t.documentId()),
+                Kind.PHOTO,
+                t.documentId(),
+                refusedOpId,
+                t.summary(),
+                st,
+                detail,
+                st.reason());
     }
 
-    private ItemRow row(String key, Kind kind, String id, String opId, String summary, DeliveryStatus st, String detail,
-                        String reason) {
-        return new ItemRow(key, kind, id, opId, summary == null ? "" : summary, st.delivery(),
-                st.received() ? 100 : Math.max(0, Math.min(100, st.percent())), stateText(kind, st), detail,
+    private ItemRow row(
+            String key,
+            Kind kind,
+            String id,
+            String opId,
+            String summary,
+            DeliveryStatus st,
+            String detail,
+            String reason) {
+        return new ItemRow(
+                key,
+                kind,
+                id,
+                opId,
+                summary == null ? "" : summary,
+                st.delivery(),
+                st.received() ? 100 : Math.max(0, Math.min(100, st.percent())),
+                stateText(kind, st),
+                detail,
                 st.needsAttention() ? firstNonBlank(reason, "") : "");
     }
 
@@ -507,8 +592,10 @@ public final class SyncStatusViewModel {
         return switch (st.delivery()) {
             case LOCAL -> text("sync.state.local");
             case QUEUED -> text("sync.state.queued");
-            case SENDING -> kind == Kind.PHOTO || st.percent() > 0 ? text("sync.state.sending", st.percent())
-                    : text("sync.state.sending.any");
+            case SENDING ->
+                kind == Kind.PHOTO || st.percent() > 0
+                        ? text("sync.state.sending", st.percent())
+                        : text("sync.state.sending.any");
             case RECEIVED -> text(kind == Kind.PHOTO ? "sync.state.received.photo" : "sync.state.received");
             case NEEDS_ATTENTION -> text("sync.state.attention");
         };
@@ -519,7 +606,10 @@ public final class SyncStatusViewModel {
             return "";
         }
         ZonedDateTime z = at.atZone(zone);
-        return text("sync.item.changed", Texts.date(texts).format(z), Texts.time(texts).format(z));
+        return text(
+                "sync.item.changed",
+                Texts.date(texts).format(z),
+                Texts.time(texts).format(z));
     }
 
     private static Kind kind(EntityType entity) {
@@ -547,7 +637,10 @@ public final class SyncStatusViewModel {
 
     private String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     // ----- properties

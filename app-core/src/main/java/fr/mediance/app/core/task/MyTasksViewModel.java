@@ -1,6 +1,9 @@
 package fr.mediance.app.core.task;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.visit.FrenchInput;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,10 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.visit.FrenchInput;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,12 +32,22 @@ import javafx.collections.ObservableList;
  */
 public final class MyTasksViewModel {
 
-    public enum Bucket { OVERDUE, TODAY, THIS_WEEK, LATER }
+    public enum Bucket {
+        OVERDUE,
+        TODAY,
+        THIS_WEEK,
+        LATER
+    }
 
     /** One task as listed: {@code dueText} is "Échéance : 27/11/2026" or "En retard de 3 jours". */
-    public record Row(String taskId, String residentId, String residentName, String title, String dueText,
-                      boolean fromRule, Bucket bucket) {
-    }
+    public record Row(
+            String taskId,
+            String residentId,
+            String residentName,
+            String title,
+            String dueText,
+            boolean fromRule,
+            Bucket bucket) {}
 
     /** A group with its title ("En retard (2)") and rows; empty groups are still given (with no rows). */
     public record Group(Bucket bucket, String title, int count, List<Row> rows) {
@@ -53,7 +62,7 @@ public final class MyTasksViewModel {
     private final ResourceBundle texts;
     private final BackgroundWork work;
     private final Consumer<String> openResidentFile;
-    private Consumer<String> onMessage = m -> { };
+    private Consumer<String> onMessage = m -> {};
 
     private final ObservableList<Group> groups = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -62,8 +71,14 @@ public final class MyTasksViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private String undoTaskId;
 
-    public MyTasksViewModel(TaskService tasks, Clock clock, ZoneId zone, ResourceBundle texts, Executor background,
-                            Executor fx, Consumer<String> openResidentFile) {
+    public MyTasksViewModel(
+            TaskService tasks,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx,
+            Consumer<String> openResidentFile) {
         this.tasks = Objects.requireNonNull(tasks);
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
@@ -78,8 +93,13 @@ public final class MyTasksViewModel {
 
     /** Reads the tasks again (on show, after a sync). Completes on the FX executor. */
     public CompletableFuture<Void> refresh() {
-        return work.supply("loading the open tasks", tasks::mine, this::show,
-                e -> onMessage.accept(text("tasks.load.failed"))).<Void>thenApply(x -> null).exceptionally(e -> null);
+        return work.supply(
+                        "loading the open tasks",
+                        tasks::mine,
+                        this::show,
+                        e -> onMessage.accept(text("tasks.load.failed")))
+                .<Void>thenApply(x -> null)
+                .exceptionally(e -> null);
     }
 
     private void show(List<TaskItem> items) {
@@ -91,8 +111,15 @@ public final class MyTasksViewModel {
         }
         for (TaskItem t : items) {
             Bucket b = bucket(t.dueDate(), today, endOfWeek);
-            rows.get(b.ordinal()).add(new Row(t.id(), t.residentId(), t.residentName(), t.title(), dueText(t.dueDate(), today),
-                    t.ruleCode() != null, b));
+            rows.get(b.ordinal())
+                    .add(new Row(
+                            t.id(),
+                            t.residentId(),
+                            t.residentName(),
+                            t.title(),
+                            dueText(t.dueDate(), today),
+                            t.ruleCode() != null,
+                            b));
         }
         List<Group> out = new ArrayList<>();
         for (Bucket b : Bucket.values()) {
@@ -127,7 +154,8 @@ public final class MyTasksViewModel {
         }
         if (due.isBefore(today)) {
             long days = ChronoUnit.DAYS.between(due, today);
-            return days == 1 ? text("tasks.due.late.one", FrenchInput.format(due))
+            return days == 1
+                    ? text("tasks.due.late.one", FrenchInput.format(due))
                     : text("tasks.due.late", days, FrenchInput.format(due));
         }
         return text("tasks.due", FrenchInput.format(due));
@@ -149,16 +177,21 @@ public final class MyTasksViewModel {
     }
 
     private CompletableFuture<Boolean> close(String taskId, Supplier<Outcome<TaskItem>> action, String toastKey) {
-        return work.supply("closing a task", () -> changed(action.get()), c -> {
-            if (c.outcome().isOk()) {
-                undoTaskId = taskId;
-                undoText.set(text(toastKey, c.outcome().value().title()));
-                show(c.mine());
-            } else {
-                onMessage.accept(c.outcome().message());
-            }
-        }, e -> onMessage.accept(text("tasks.save.failed")))
-                .thenApply(c -> c.outcome().isOk()).exceptionally(e -> false);
+        return work.supply(
+                        "closing a task",
+                        () -> changed(action.get()),
+                        c -> {
+                            if (c.outcome().isOk()) {
+                                undoTaskId = taskId;
+                                undoText.set(text(toastKey, c.outcome().value().title()));
+                                show(c.mine());
+                            } else {
+                                onMessage.accept(c.outcome().message());
+                            }
+                        },
+                        e -> onMessage.accept(text("tasks.save.failed")))
+                .thenApply(c -> c.outcome().isOk())
+                .exceptionally(e -> false);
     }
 
     /** Undoes the last "Fait" or "Annuler": the task is open again. */
@@ -169,14 +202,19 @@ public final class MyTasksViewModel {
         }
         undoTaskId = null;
         undoText.set("");
-        return work.supply("reopening a task", () -> changed(tasks.reopen(id)), c -> {
-            if (c.outcome().isOk()) {
-                show(c.mine());
-            } else {
-                onMessage.accept(c.outcome().message());
-            }
-        }, e -> onMessage.accept(text("tasks.save.failed")))
-                .thenApply(c -> c.outcome().isOk()).exceptionally(e -> false);
+        return work.supply(
+                        "reopening a task",
+                        () -> changed(tasks.reopen(id)),
+                        c -> {
+                            if (c.outcome().isOk()) {
+                                show(c.mine());
+                            } else {
+                                onMessage.accept(c.outcome().message());
+                            }
+                        },
+                        e -> onMessage.accept(text("tasks.save.failed")))
+                .thenApply(c -> c.outcome().isOk())
+                .exceptionally(e -> false);
     }
 
     /** The undo offer is dismissed (timeout or another action). */
@@ -186,8 +224,7 @@ public final class MyTasksViewModel {
     }
 
     /** A task's change and, when it was saved, the open tasks read again. */
-    private record Changed(Outcome<TaskItem> outcome, List<TaskItem> mine) {
-    }
+    private record Changed(Outcome<TaskItem> outcome, List<TaskItem> mine) {}
 
     private Changed changed(Outcome<TaskItem> o) {
         return new Changed(o, o.isOk() ? tasks.mine() : null);

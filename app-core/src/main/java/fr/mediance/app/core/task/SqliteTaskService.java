@@ -15,7 +15,6 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
-
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -52,11 +51,35 @@ public final class SqliteTaskService implements TaskService {
     }
 
     private static TaskItem item(Row r) {
-        String name = r.string("last_name") == null && r.string("first_name") == null ? ""
-                : new Resident(null, null, null, r.string("last_name"), r.string("first_name"), null, null, null, null,
-                null, null, null, null, null, false).displayName();
-        return new TaskItem(r.string("id"), r.string("resident_id"), name, r.string("title"), r.date("due_date"),
-                r.string("status"), r.string("rule_code"), r.string("visit_report_id"), r.string("assignee_id"),
+        String name = r.string("last_name") == null && r.string("first_name") == null
+                ? ""
+                : new Resident(
+                                null,
+                                null,
+                                null,
+                                r.string("last_name"),
+                                r.string("first_name"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false)
+                        .displayName();
+        return new TaskItem(
+                r.string("id"),
+                r.string("resident_id"),
+                name,
+                r.string("title"),
+                r.date("due_date"),
+                r.string("status"),
+                r.string("rule_code"),
+                r.string("visit_report_id"),
+                r.string("assignee_id"),
                 r.instant("closed_at"));
     }
 
@@ -82,9 +105,19 @@ public final class SqliteTaskService implements TaskService {
                 return Outcome.failed(CoreMessages.get("task.resident.unknown"));
             }
             Instant now = clock.instant();
-            TaskDto t = new TaskDto(UUID.randomUUID().toString(),
-                    r.get().structureId() == null ? me.structureId() : r.get().structureId(), residentId, null,
-                    me.userId(), Texts.clean(title), dueDate, TaskDto.TODO, null, null, now, null);
+            TaskDto t = new TaskDto(
+                    UUID.randomUUID().toString(),
+                    r.get().structureId() == null ? me.structureId() : r.get().structureId(),
+                    residentId,
+                    null,
+                    me.userId(),
+                    Texts.clean(title),
+                    dueDate,
+                    TaskDto.TODO,
+                    null,
+                    null,
+                    now,
+                    null);
             Records.upsert(tx, t, null, now, null);
             outbox.enqueue(tx, t, summary(tx, t));
             return Outcome.ok(find(tx, t.id()).orElseThrow());
@@ -109,7 +142,8 @@ public final class SqliteTaskService implements TaskService {
     private Outcome<TaskItem> setStatus(String taskId, String status) {
         return store.db().inTransaction(tx -> {
             Optional<TaskDto> found = Records.load(tx, EntityType.TASK, taskId == null ? "" : taskId)
-                    .map(TaskDto.class::cast).filter(t -> !PLANNED.equals(t.status()));
+                    .map(TaskDto.class::cast)
+                    .filter(t -> !PLANNED.equals(t.status()));
             if (found.isEmpty()) {
                 return Outcome.failed(CoreMessages.get("task.notFound"));
             }
@@ -118,8 +152,18 @@ public final class SqliteTaskService implements TaskService {
                 return Outcome.ok(find(tx, taskId).orElseThrow());
             }
             Instant now = clock.instant();
-            TaskDto changed = new TaskDto(t.id(), t.structureId(), t.residentId(), t.visitReportId(), t.assigneeId(),
-                    t.title(), t.dueDate(), status, t.ruleCode(), t.sourceId(), t.createdAt(),
+            TaskDto changed = new TaskDto(
+                    t.id(),
+                    t.structureId(),
+                    t.residentId(),
+                    t.visitReportId(),
+                    t.assigneeId(),
+                    t.title(),
+                    t.dueDate(),
+                    status,
+                    t.ruleCode(),
+                    t.sourceId(),
+                    t.createdAt(),
                     TaskDto.TODO.equals(status) ? null : now);
             Records.upsert(tx, changed, null, now, null);
             outbox.enqueue(tx, changed, summary(tx, changed));
@@ -130,8 +174,24 @@ public final class SqliteTaskService implements TaskService {
     private static String summary(Tx tx, TaskDto t) {
         String name = Records.load(tx, EntityType.RESIDENT, t.residentId() == null ? "" : t.residentId())
                 .map(ResidentDto.class::cast)
-                .map(r -> new Resident(r.id(), null, null, r.lastName(), r.firstName(), null, null, null, null, null,
-                        null, null, null, null, false).displayName()).orElse("");
+                .map(r -> new Resident(
+                                r.id(),
+                                null,
+                                null,
+                                r.lastName(),
+                                r.firstName(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false)
+                        .displayName())
+                .orElse("");
         return CoreMessages.get("summary.task", name);
     }
 
@@ -141,8 +201,11 @@ public final class SqliteTaskService implements TaskService {
         all[0] = me;
         all[1] = TaskDto.TODO;
         System.arraycopy(params, 0, all, 2, params.length);
-        return store.db().read(tx -> tx.query(SELECT + " WHERE t.assignee_id = ? AND t.status = ?" + condition + ORDER,
-                SqliteTaskService::item, all));
+        return store.db()
+                .read(tx -> tx.query(
+                        SELECT + " WHERE t.assignee_id = ? AND t.status = ?" + condition + ORDER,
+                        SqliteTaskService::item,
+                        all));
     }
 
     @Override
@@ -162,12 +225,16 @@ public final class SqliteTaskService implements TaskService {
 
     @Override
     public List<TaskItem> dueThisWeek(LocalDate today) {
-        return mineWhere(" AND t.due_date > ? AND t.due_date <= ?", today.toString(), endOfWeek(today).toString());
+        return mineWhere(
+                " AND t.due_date > ? AND t.due_date <= ?",
+                today.toString(),
+                endOfWeek(today).toString());
     }
 
     @Override
     public List<TaskItem> later(LocalDate today) {
-        return mineWhere(" AND (t.due_date IS NULL OR t.due_date > ?)", endOfWeek(today).toString());
+        return mineWhere(
+                " AND (t.due_date IS NULL OR t.due_date > ?)", endOfWeek(today).toString());
     }
 
     /** The Sunday that ends the week of {@code day} (weeks start on Monday in France). */
@@ -177,7 +244,11 @@ public final class SqliteTaskService implements TaskService {
 
     @Override
     public List<TaskItem> openForResident(String residentId) {
-        return store.db().read(tx -> tx.query(SELECT + " WHERE t.resident_id = ? AND t.status = ?" + ORDER,
-                SqliteTaskService::item, residentId, TaskDto.TODO));
+        return store.db()
+                .read(tx -> tx.query(
+                        SELECT + " WHERE t.resident_id = ? AND t.status = ?" + ORDER,
+                        SqliteTaskService::item,
+                        residentId,
+                        TaskDto.TODO));
     }
 }

@@ -1,12 +1,11 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.Limits;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import fr.mediance.protocol.ActionDto;
-import fr.mediance.protocol.Limits;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,8 +32,7 @@ public final class ActionEditor {
     }
 
     /** An active mandate that may be named by an action on behalf. */
-    public record MandateChoice(String id, String label) {
-    }
+    public record MandateChoice(String id, String label) {}
 
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open", false);
     private String editingId;
@@ -50,8 +48,17 @@ public final class ActionEditor {
     final ObjectProperty<String> mandateId = new SimpleObjectProperty<>(this, "mandateId");
     final StringProperty note = new SimpleStringProperty(this, "note", "");
     final ObservableList<MandateChoice> mandateOptions = FXCollections.observableArrayList();
-    private final ErrorLines errors = new ErrorLines("type", "domain", "target", "date", "result", "amountRequested",
-            "amountObtained", "reference", "mandate", "note");
+    private final ErrorLines errors = new ErrorLines(
+            "type",
+            "domain",
+            "target",
+            "date",
+            "result",
+            "amountRequested",
+            "amountObtained",
+            "reference",
+            "mandate",
+            "note");
 
     ActionEditor() {
         type.addListener((o, a, b) -> error("type", ""));
@@ -138,10 +145,19 @@ public final class ActionEditor {
         if (!ok) {
             return Optional.empty();
         }
-        return Optional.of(new ActionDto(editingId == null ? UUID.randomUUID().toString() : editingId, type.get(),
-                domain.get(), clean(target.get()), typedDate().orElse(null), result.get(),
-                FrenchInput.cents(amountRequested.get()).orElse(null), FrenchInput.cents(amountObtained.get()).orElse(null),
-                clean(reference.get()), onBehalf.get(), onBehalf.get() ? mandateId.get() : null, clean(note.get())));
+        return Optional.of(new ActionDto(
+                editingId == null ? UUID.randomUUID().toString() : editingId,
+                type.get(),
+                domain.get(),
+                clean(target.get()),
+                typedDate().orElse(null),
+                result.get(),
+                FrenchInput.cents(amountRequested.get()).orElse(null),
+                FrenchInput.cents(amountObtained.get()).orElse(null),
+                clean(reference.get()),
+                onBehalf.get(),
+                onBehalf.get() ? mandateId.get() : null,
+                clean(note.get())));
     }
 
     private boolean length(String field, String value, int max, FormText text) {

@@ -1,17 +1,16 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.app.core.reference.CodeItem;
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.ReferenceService;
+import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.MandateDto;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-
-import fr.mediance.app.core.reference.CodeItem;
-import fr.mediance.app.core.reference.CodeLists;
-import fr.mediance.app.core.reference.ReferenceService;
-import fr.mediance.protocol.ActionDto;
-import fr.mediance.protocol.MandateDto;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
@@ -37,8 +36,11 @@ public final class ActionsViewModel implements ReportPart {
         this.mandates = Objects.requireNonNull(mandates);
         this.reference = Objects.requireNonNull(reference);
         this.lines = new ReportLines(session::codeLabel, session::text, mandateLabels::get);
-        this.actions = new ReportItems<>(session, ActionDto::id, new ReportItems.Form<>(
-                () -> editor.openProperty().get(), editor::read, editor::showErrors, editor::close));
+        this.actions = new ReportItems<>(
+                session,
+                ActionDto::id,
+                new ReportItems.Form<>(
+                        () -> editor.openProperty().get(), editor::read, editor::showErrors, editor::close));
         javafx.beans.InvalidationListener mandateInputs = x -> refreshMandates();
         editor.domain.addListener(mandateInputs);
         editor.date.addListener(mandateInputs);
@@ -119,10 +121,13 @@ public final class ActionsViewModel implements ReportPart {
             return;
         }
         String residentId = session.report.residentId();
-        session.work.supply("finding the mandates covering an action",
+        session.work.supply(
+                "finding the mandates covering an action",
                 () -> mandates.activeCovering(residentId, domain, day).stream()
-                        .map(m -> new ActionEditor.MandateChoice(m.id(), mandateLabel(m))).toList(),
-                found -> offerMandates(domain, found), e -> offerMandates(domain, List.of()));
+                        .map(m -> new ActionEditor.MandateChoice(m.id(), mandateLabel(m)))
+                        .toList(),
+                found -> offerMandates(domain, found),
+                e -> offerMandates(domain, List.of()));
     }
 
     private void offerMandates(String domain, List<ActionEditor.MandateChoice> found) {

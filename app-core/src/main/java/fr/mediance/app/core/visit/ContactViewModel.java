@@ -1,12 +1,11 @@
 package fr.mediance.app.core.visit;
 
-import java.util.List;
-import java.util.Map;
-
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,8 +32,8 @@ public final class ContactViewModel implements ReportPart {
     private final StringProperty synthesis = new SimpleStringProperty(this, "synthesis", "");
     private final ObservableList<CodeItem> motifOptions = FXCollections.observableArrayList();
     private List<CodeItem> allMotifs = List.of();
-    private final ErrorLines errors = new ErrorLines("medium", "place", "duration", "personsPresent", "domains",
-            "motifs", "synthesis");
+    private final ErrorLines errors =
+            new ErrorLines("medium", "place", "duration", "personsPresent", "domains", "motifs", "synthesis");
     // read-only views handed to the screen (kept: a view made per call would lose its listeners)
     private final ObservableList<String> personsPresentView = FXCollections.unmodifiableObservableList(personsPresent);
     private final ObservableList<String> domainsView = FXCollections.unmodifiableObservableList(domains);
@@ -65,9 +64,10 @@ public final class ContactViewModel implements ReportPart {
 
     @Override
     public VisitReport into(VisitReport d) {
-        Integer minutes = VisitSession.blank(duration.get()) ? null
+        Integer minutes = VisitSession.blank(duration.get())
+                ? null
                 : FrenchInput.wholeNumber(duration.get(), Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES)
-                .orElse(d.durationMinutes());
+                        .orElse(d.durationMinutes());
         return d.withMedium(medium.get())
                 .withDomains(List.copyOf(domains))
                 .withSynthesis(synthesis.get())
@@ -79,19 +79,30 @@ public final class ContactViewModel implements ReportPart {
 
     @Override
     public void checkInput() {
-        errors.set("synthesis", session.tooLong(synthesis.get(), Limits.MAX_LONG_TEXT).orElse(requiredIfTried("synthesis")));
-        errors.set("domains", domains.size() > Limits.MAX_LIST_ITEMS
-                ? session.text("visit.error.domains.too.many", Limits.MAX_LIST_ITEMS) : requiredIfTried("domains"));
+        errors.set(
+                "synthesis",
+                session.tooLong(synthesis.get(), Limits.MAX_LONG_TEXT).orElse(requiredIfTried("synthesis")));
+        errors.set(
+                "domains",
+                domains.size() > Limits.MAX_LIST_ITEMS
+                        ? session.text("visit.error.domains.too.many", Limits.MAX_LIST_ITEMS)
+                        : requiredIfTried("domains"));
         errors.set("place", session.tooLong(place.get(), Limits.MAX_SHORT_TEXT).orElse(""));
-        errors.set("duration", !VisitSession.blank(duration.get()) && FrenchInput.wholeNumber(duration.get(),
-                Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES).isEmpty()
-                ? session.text("visit.error.duration.invalid", Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES)
-                : "");
+        errors.set(
+                "duration",
+                !VisitSession.blank(duration.get())
+                                && FrenchInput.wholeNumber(
+                                                duration.get(), Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES)
+                                        .isEmpty()
+                        ? session.text(
+                                "visit.error.duration.invalid", Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES)
+                        : "");
     }
 
     @Override
     public boolean unreadable() {
-        return errors.has("synthesis") && !VisitSession.blank(synthesis.get()) || errors.has("place")
+        return errors.has("synthesis") && !VisitSession.blank(synthesis.get())
+                || errors.has("place")
                 || errors.has("duration");
     }
 
@@ -122,7 +133,8 @@ public final class ContactViewModel implements ReportPart {
             return "";
         }
         return switch (field) {
-            case "synthesis" -> VisitSession.blank(synthesis.get()) ? session.text("visit.error.synthesis.required") : "";
+            case "synthesis" ->
+                VisitSession.blank(synthesis.get()) ? session.text("visit.error.synthesis.required") : "";
             case "domains" -> domains.isEmpty() ? session.text("visit.error.domains.required") : "";
             default -> "";
         };
@@ -130,12 +142,14 @@ public final class ContactViewModel implements ReportPart {
 
     /** Motifs offered are those of the chosen domains; a motif of a domain no longer chosen is dropped. */
     private void filterMotifs() {
-        motifOptions.setAll(allMotifs.stream().filter(m -> m.parent() != null && domains.contains(m.parent())).toList());
+        motifOptions.setAll(allMotifs.stream()
+                .filter(m -> m.parent() != null && domains.contains(m.parent()))
+                .toList());
         if (session.frozen.get() || session.loading) {
             return;
         }
-        motifs.removeIf(code -> allMotifs.stream().anyMatch(m -> m.code().equals(code)
-                && (m.parent() == null || !domains.contains(m.parent()))));
+        motifs.removeIf(code -> allMotifs.stream()
+                .anyMatch(m -> m.code().equals(code) && (m.parent() == null || !domains.contains(m.parent()))));
     }
 
     // ----- commands

@@ -1,13 +1,12 @@
 package fr.mediance.app.core.visit;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.Limits;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,7 +44,8 @@ public final class EnergyCheckViewModel implements ReportPart {
     private final ReadOnlyBooleanWrapper kvaVisible = new ReadOnlyBooleanWrapper(this, "kvaVisible");
     private final ErrorLines errors = new ErrorLines("energy.kva", "energy.since");
     private final ObservableList<String> ecoGesturesView = FXCollections.unmodifiableObservableList(ecoGestures);
-    private final ObservableList<String> equipmentIssuesView = FXCollections.unmodifiableObservableList(equipmentIssues);
+    private final ObservableList<String> equipmentIssuesView =
+            FXCollections.unmodifiableObservableList(equipmentIssues);
 
     /** {@code medium} is the contact's medium: the block is for a home visit. */
     EnergyCheckViewModel(VisitSession session, ObservableValue<String> medium) {
@@ -84,21 +84,37 @@ public final class EnergyCheckViewModel implements ReportPart {
         EnergyCheckDto saved = d.energy();
         Long power = null;
         if (SUPPLY_LIMITED.equals(supplyState.get()) && !VisitSession.blank(kva.get())) {
-            power = FrenchInput.wholeNumber(kva.get(), Limits.MIN_KVA, Limits.MAX_KVA).map(Integer::longValue)
+            power = FrenchInput.wholeNumber(kva.get(), Limits.MIN_KVA, Limits.MAX_KVA)
+                    .map(Integer::longValue)
                     .orElse(saved == null ? null : saved.limitedKva());
         }
-        LocalDate since = VisitSession.blank(supplySince.get()) ? null
+        LocalDate since = VisitSession.blank(supplySince.get())
+                ? null
                 : FrenchInput.date(supplySince.get()).orElse(saved == null ? null : saved.supplyStateSince());
-        return d.withEnergy(new EnergyCheckDto(metersChecked.get(), linky.get(), supplyState.get(), power, since,
-                heatingType.get(), List.copyOf(ecoGestures), List.copyOf(equipmentIssues), renovation.get()));
+        return d.withEnergy(new EnergyCheckDto(
+                metersChecked.get(),
+                linky.get(),
+                supplyState.get(),
+                power,
+                since,
+                heatingType.get(),
+                List.copyOf(ecoGestures),
+                List.copyOf(equipmentIssues),
+                renovation.get()));
     }
 
     @Override
     public void checkInput() {
-        errors.set("energy.kva", kvaVisible.get() && !VisitSession.blank(kva.get())
-                && FrenchInput.wholeNumber(kva.get(), Limits.MIN_KVA, Limits.MAX_KVA).isEmpty()
-                ? session.text("visit.error.kva.invalid", Limits.MIN_KVA, Limits.MAX_KVA) : "");
-        errors.set("energy.since", VisitSession.dateError(session::text, supplySince.get(), "visit.error.date.invalid"));
+        errors.set(
+                "energy.kva",
+                kvaVisible.get()
+                                && !VisitSession.blank(kva.get())
+                                && FrenchInput.wholeNumber(kva.get(), Limits.MIN_KVA, Limits.MAX_KVA)
+                                        .isEmpty()
+                        ? session.text("visit.error.kva.invalid", Limits.MIN_KVA, Limits.MAX_KVA)
+                        : "");
+        errors.set(
+                "energy.since", VisitSession.dateError(session::text, supplySince.get(), "visit.error.date.invalid"));
     }
 
     @Override

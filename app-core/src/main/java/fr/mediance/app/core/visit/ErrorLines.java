@@ -2,7 +2,6 @@ package fr.mediance.app.core.visit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 

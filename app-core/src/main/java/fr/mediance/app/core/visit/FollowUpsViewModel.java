@@ -1,11 +1,10 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.protocol.Limits;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import fr.mediance.protocol.Limits;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -64,7 +63,9 @@ public final class FollowUpsViewModel implements ReportPart {
 
     @Override
     public void checkInput() {
-        errors.set("followUp", session.tooLong(followUp.get(), Limits.MAX_LONG_TEXT).orElse(""));
+        errors.set(
+                "followUp",
+                session.tooLong(followUp.get(), Limits.MAX_LONG_TEXT).orElse(""));
         parseDue();
     }
 

@@ -1,13 +1,12 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.app.core.FormErrors;
+import fr.mediance.protocol.Limits;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
-
-import fr.mediance.app.core.FormErrors;
-import fr.mediance.protocol.Limits;
 
 /**
  * What counsellors type, read the French way: dates dd/MM/yyyy (impossible dates such as 31/02 refused),
@@ -16,12 +15,11 @@ import fr.mediance.protocol.Limits;
  * amount never wraps).
  */
 public final class FrenchInput {
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final char NBSP = '\u00a0';
 
-    private FrenchInput() {
-    }
+    private FrenchInput() {}
 
     /** Whether nothing was typed. */
     public static boolean blank(String s) {

@@ -1,7 +1,6 @@
 package fr.mediance.app.core.visit;
 
 import fr.mediance.protocol.MandateDto;
-
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,12 +1,11 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.OrientationDto;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import fr.mediance.protocol.Limits;
-import fr.mediance.protocol.OrientationDto;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -70,15 +69,27 @@ public final class OrientationEditor {
             ok = false;
         }
         if (reason.get() != null && reason.get().length() > Limits.MAX_LONG_TEXT) {
-            error("reason", text.get("visit.error.text.too.long", Limits.MAX_LONG_TEXT, reason.get().length()));
+            error(
+                    "reason",
+                    text.get(
+                            "visit.error.text.too.long",
+                            Limits.MAX_LONG_TEXT,
+                            reason.get().length()));
             ok = false;
         }
         if (!ok) {
             return Optional.empty();
         }
-        return Optional.of(new OrientationDto(editingId == null ? UUID.randomUUID().toString() : editingId,
-                target.get(), reason.get() == null || reason.get().isBlank() ? null : reason.get().strip(),
-                FrenchInput.date(date.get()).orElse(null), mode.get(), consent.get(), feedback.get()));
+        return Optional.of(new OrientationDto(
+                editingId == null ? UUID.randomUUID().toString() : editingId,
+                target.get(),
+                reason.get() == null || reason.get().isBlank()
+                        ? null
+                        : reason.get().strip(),
+                FrenchInput.date(date.get()).orElse(null),
+                mode.get(),
+                consent.get(),
+                feedback.get()));
     }
 
     void showErrors(Map<String, String> byField) {

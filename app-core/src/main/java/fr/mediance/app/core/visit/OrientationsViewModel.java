@@ -1,11 +1,10 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.app.core.reference.CodeItem;
+import fr.mediance.protocol.OrientationDto;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import fr.mediance.app.core.reference.CodeItem;
-import fr.mediance.protocol.OrientationDto;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
@@ -22,8 +21,11 @@ public final class OrientationsViewModel implements ReportPart {
     OrientationsViewModel(VisitSession session) {
         this.session = session;
         this.lines = new ReportLines(session::codeLabel, session::text, id -> null);
-        this.orientations = new ReportItems<>(session, OrientationDto::id, new ReportItems.Form<>(
-                () -> editor.openProperty().get(), editor::read, editor::showErrors, editor::close));
+        this.orientations = new ReportItems<>(
+                session,
+                OrientationDto::id,
+                new ReportItems.Form<>(
+                        () -> editor.openProperty().get(), editor::read, editor::showErrors, editor::close));
     }
 
     @Override
@@ -61,8 +63,8 @@ public final class OrientationsViewModel implements ReportPart {
 
     /** Adds (or replaces) the orientation typed; its target is required. */
     public CompletableFuture<Boolean> saveOrientation() {
-        return orientations.save("checking an orientation of the visit report",
-                o -> () -> session.visits.validateOrientation(o));
+        return orientations.save(
+                "checking an orientation of the visit report", o -> () -> session.visits.validateOrientation(o));
     }
 
     public String orientationTitle(OrientationDto o) {

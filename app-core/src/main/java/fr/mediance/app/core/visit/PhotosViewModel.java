@@ -1,14 +1,5 @@
 package fr.mediance.app.core.visit;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.document.DocumentService;
 import fr.mediance.app.core.document.PhotoItem;
@@ -22,6 +13,14 @@ import fr.mediance.app.core.sync.DeliveryStatus;
 import fr.mediance.app.core.sync.PhotoTransfer;
 import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.EntityType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,8 +43,16 @@ public final class PhotosViewModel implements ReportPart {
      * {@code stateText} is "Sur l'appareil" (draft), "En attente", "Envoi 42 %", "Reçue par le bureau" or
      * "À vérifier" (then {@code reason} says why).
      */
-    public record PhotoRow(String documentId, String type, String typeLabel, String mimeType, long sizeBytes,
-                           Delivery delivery, int percent, String stateText, String reason) {
+    public record PhotoRow(
+            String documentId,
+            String type,
+            String typeLabel,
+            String mimeType,
+            long sizeBytes,
+            Delivery delivery,
+            int percent,
+            String stateText,
+            String reason) {
 
         /** A progress bar is shown while the photo travels. */
         public boolean showsProgress() {
@@ -64,12 +71,17 @@ public final class PhotosViewModel implements ReportPart {
     private final ObservableList<PhotoRow> photos = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper(this, "capturing");
     private final ReadOnlyStringWrapper deliveryText = new ReadOnlyStringWrapper(this, "deliveryText", "");
-    private final ReadOnlyObjectWrapper<Delivery> delivery = new ReadOnlyObjectWrapper<>(this, "delivery", Delivery.LOCAL);
+    private final ReadOnlyObjectWrapper<Delivery> delivery =
+            new ReadOnlyObjectWrapper<>(this, "delivery", Delivery.LOCAL);
     private final ErrorLines errors = new ErrorLines("type");
     private Runnable stopWatching;
 
-    PhotosViewModel(VisitSession session, DocumentService documents, ReferenceService reference,
-                    DocumentCapture capture, SyncService sync) {
+    PhotosViewModel(
+            VisitSession session,
+            DocumentService documents,
+            ReferenceService reference,
+            DocumentCapture capture,
+            SyncService sync) {
         this.session = session;
         this.documents = Objects.requireNonNull(documents);
         this.reference = Objects.requireNonNull(reference);
@@ -98,18 +110,29 @@ public final class PhotosViewModel implements ReportPart {
         for (PhotoTransfer t : sync.photoTransfers(reportId)) {
             transfers.put(t.documentId(), t);
         }
-        return documents.photos(reportId).stream().map(p -> photoRow(p, transfers.get(p.id()))).toList();
+        return documents.photos(reportId).stream()
+                .map(p -> photoRow(p, transfers.get(p.id())))
+                .toList();
     }
 
     private PhotoRow photoRow(PhotoItem p, PhotoTransfer transfer) {
         String label = p.type() == null ? "" : reference.label(CodeLists.DOCUMENT_TYPE, p.type());
-        DeliveryStatus st = transfer != null ? transfer.status() : switch (p.state()) {
-            case LOCAL -> DeliveryStatus.LOCAL;
-            case UPLOADED -> DeliveryStatus.RECEIVED;
-            default -> DeliveryStatus.QUEUED;
-        };
-        return new PhotoRow(p.id(), p.type(), label, p.mimeType(), p.sizeBytes(), st.delivery(),
-                st.received() ? 100 : st.percent(), stateText(st),
+        DeliveryStatus st = transfer != null
+                ? transfer.status()
+                : switch (p.state()) {
+                    case LOCAL -> DeliveryStatus.LOCAL;
+                    case UPLOADED -> DeliveryStatus.RECEIVED;
+                    default -> DeliveryStatus.QUEUED;
+                };
+        return new PhotoRow(
+                p.id(),
+                p.type(),
+                label,
+                p.mimeType(),
+                p.sizeBytes(),
+                st.delivery(),
+                st.received() ? 100 : st.percent(),
+                stateText(st),
                 st.needsAttention() && st.reason() != null ? st.reason() : "");
     }
 
@@ -126,7 +149,8 @@ public final class PhotosViewModel implements ReportPart {
 
     private void replaceRow(PhotoRow row) {
         for (int i = 0; i < photos.size(); i++) {
-            if (photos.get(i).documentId().equals(row.documentId()) && !photos.get(i).equals(row)) {
+            if (photos.get(i).documentId().equals(row.documentId())
+                    && !photos.get(i).equals(row)) {
                 photos.set(i, row);
             }
         }
@@ -158,8 +182,15 @@ public final class PhotosViewModel implements ReportPart {
             PhotoRow old = photos.get(i);
             if (old.documentId().equals(t.documentId())) {
                 DeliveryStatus st = t.status();
-                replaceRow(new PhotoRow(old.documentId(), old.type(), old.typeLabel(), old.mimeType(), old.sizeBytes(),
-                        st.delivery(), st.received() ? 100 : st.percent(), stateText(st),
+                replaceRow(new PhotoRow(
+                        old.documentId(),
+                        old.type(),
+                        old.typeLabel(),
+                        old.mimeType(),
+                        old.sizeBytes(),
+                        st.delivery(),
+                        st.received() ? 100 : st.percent(),
+                        stateText(st),
                         st.needsAttention() && st.reason() != null ? st.reason() : ""));
             }
         }
@@ -173,17 +204,19 @@ public final class PhotosViewModel implements ReportPart {
     /** Reads the photos' rows and the report's delivery again. */
     void reloadStates() {
         String reportId = session.report.id();
-        session.work.supply("reading where the photos of a visit report stand",
-                () -> new States(rowsOf(reportId), sync.deliveryOf(EntityType.VISIT_REPORT, reportId)), states -> {
+        session.work.supply(
+                "reading where the photos of a visit report stand",
+                () -> new States(rowsOf(reportId), sync.deliveryOf(EntityType.VISIT_REPORT, reportId)),
+                states -> {
                     if (session.report != null && session.report.id().equals(reportId)) {
                         states.rows().forEach(this::replaceRow);
                         showDelivery(states.report());
                     }
-                }, e -> { }); // the store was locked meanwhile: the states are read again when the screen comes back
+                },
+                e -> {}); // the store was locked meanwhile: the states are read again when the screen comes back
     }
 
-    private record States(List<PhotoRow> rows, DeliveryStatus report) {
-    }
+    private record States(List<PhotoRow> rows, DeliveryStatus report) {}
 
     /** Reads the photos' rows again (after one was described elsewhere: its type may have changed). */
     public void refresh() {
@@ -199,14 +232,20 @@ public final class PhotosViewModel implements ReportPart {
             deliveryText.set("");
             return;
         }
-        deliveryText.set(switch (st.delivery()) {
-            case LOCAL, QUEUED -> session.text("visit.delivery.queued");
-            case SENDING -> st.percent() > 0 ? session.text("visit.delivery.sending", st.percent())
-                    : session.text("visit.delivery.sending.any");
-            case RECEIVED -> session.text(photos.isEmpty() ? "visit.delivery.received" : "visit.delivery.received.photos");
-            case NEEDS_ATTENTION -> st.reason() == null || st.reason().isBlank() ? session.text("sync.state.attention")
-                    : session.text("visit.delivery.attention", st.reason());
-        });
+        deliveryText.set(
+                switch (st.delivery()) {
+                    case LOCAL, QUEUED -> session.text("visit.delivery.queued");
+                    case SENDING ->
+                        st.percent() > 0
+                                ? session.text("visit.delivery.sending", st.percent())
+                                : session.text("visit.delivery.sending.any");
+                    case RECEIVED ->
+                        session.text(photos.isEmpty() ? "visit.delivery.received" : "visit.delivery.received.photos");
+                    case NEEDS_ATTENTION ->
+                        st.reason() == null || st.reason().isBlank()
+                                ? session.text("sync.state.attention")
+                                : session.text("visit.delivery.attention", st.reason());
+                });
     }
 
     /** While photos travel, the report's percentage over their bytes, from the rows shown. */
@@ -238,8 +277,8 @@ public final class PhotosViewModel implements ReportPart {
         String reportId = session.report.id();
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         // A platform camera that fails at once becomes a failed future, like one that fails later.
-        CompletableFuture<Optional<CapturedImage>> captured = CompletableFuture.completedFuture(null)
-                .thenCompose(ignored -> capture.capture());
+        CompletableFuture<Optional<CapturedImage>> captured =
+                CompletableFuture.completedFuture(null).thenCompose(ignored -> capture.capture());
         captured.whenComplete((image, failure) -> {
             if (failure != null || image == null || image.isEmpty()) {
                 session.work.onFx(() -> {
@@ -252,7 +291,9 @@ public final class PhotosViewModel implements ReportPart {
                 });
                 return;
             }
-            session.work.supply("attaching a photo to a visit report", () -> documents.attach(reportId, image.get(), type),
+            session.work.supply(
+                    "attaching a photo to a visit report",
+                    () -> documents.attach(reportId, image.get(), type),
                     outcome -> {
                         capturing.set(false);
                         if (outcome instanceof Outcome.Ok<PhotoItem> ok) {
@@ -265,7 +306,8 @@ public final class PhotosViewModel implements ReportPart {
                             session.message(msg.isEmpty() ? orFailed(outcome.message(), "visit.photo.failed") : msg);
                             result.complete(false);
                         }
-                    }, e -> {
+                    },
+                    e -> {
                         capturing.set(false);
                         session.message(session.text("visit.photo.failed"));
                         result.complete(false);
@@ -279,7 +321,9 @@ public final class PhotosViewModel implements ReportPart {
         if (session.frozen.get() || VisitSession.blank(type)) {
             return CompletableFuture.completedFuture(false);
         }
-        return call("changing the type of a photo", () -> documents.changeType(documentId, type),
+        return call(
+                "changing the type of a photo",
+                () -> documents.changeType(documentId, type),
                 photo -> replaceRow(photoRow(photo, null)));
     }
 
@@ -297,25 +341,32 @@ public final class PhotosViewModel implements ReportPart {
     /** The decrypted bytes of a photo for its thumbnail (background); empty if not on this device. */
     public CompletableFuture<Optional<byte[]>> photoBytes(String documentId) {
         CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
-        session.work.supply("reading a photo for its thumbnail", () -> documents.readBytes(documentId),
-                result::complete, e -> result.complete(Optional.empty()));
+        session.work.supply(
+                "reading a photo for its thumbnail",
+                () -> documents.readBytes(documentId),
+                result::complete,
+                e -> result.complete(Optional.empty()));
         return result;
     }
 
     private <T> CompletableFuture<Boolean> call(String what, Supplier<Outcome<T>> action, Consumer<T> onOk) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        session.work.supply(what, action, outcome -> {
-            if (outcome instanceof Outcome.Ok<T> ok) {
-                onOk.accept(ok.value());
-                result.complete(true);
-            } else {
-                session.message(orFailed(outcome.message(), "visit.save.failed"));
-                result.complete(false);
-            }
-        }, e -> {
-            session.message(session.text("visit.save.failed"));
-            result.complete(false);
-        });
+        session.work.supply(
+                what,
+                action,
+                outcome -> {
+                    if (outcome instanceof Outcome.Ok<T> ok) {
+                        onOk.accept(ok.value());
+                        result.complete(true);
+                    } else {
+                        session.message(orFailed(outcome.message(), "visit.save.failed"));
+                        result.complete(false);
+                    }
+                },
+                e -> {
+                    session.message(session.text("visit.save.failed"));
+                    result.complete(false);
+                });
         return result;
     }
 

@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -22,9 +21,11 @@ import javafx.collections.ObservableList;
 final class ReportItems<T> {
 
     /** The form the items are typed in. */
-    record Form<T>(BooleanSupplier open, Function<ActionEditor.FormText, Optional<T>> read,
-                   Consumer<Map<String, String>> showErrors, Runnable close) {
-    }
+    record Form<T>(
+            BooleanSupplier open,
+            Function<ActionEditor.FormText, Optional<T>> read,
+            Consumer<Map<String, String>> showErrors,
+            Runnable close) {}
 
     private final VisitSession session;
     private final Function<T, String> id;
@@ -84,19 +85,23 @@ final class ReportItems<T> {
         }
         T item = typed.get();
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        session.work.supply(what, check.apply(item), found -> {
-            if (!found.isEmpty()) {
-                form.showErrors().accept(found);
-                result.complete(false);
-                return;
-            }
-            replaceOrAdd(item);
-            form.close().run();
-            result.complete(true);
-        }, e -> {
-            session.message(session.text("visit.save.failed"));
-            result.complete(false);
-        });
+        session.work.supply(
+                what,
+                check.apply(item),
+                found -> {
+                    if (!found.isEmpty()) {
+                        form.showErrors().accept(found);
+                        result.complete(false);
+                        return;
+                    }
+                    replaceOrAdd(item);
+                    form.close().run();
+                    result.complete(true);
+                },
+                e -> {
+                    session.message(session.text("visit.save.failed"));
+                    result.complete(false);
+                });
         return result;
     }
 

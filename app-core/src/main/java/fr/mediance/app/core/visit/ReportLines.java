@@ -1,15 +1,14 @@
 package fr.mediance.app.core.visit;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OrientationDto;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The French lines that describe the parts of a report (an action, an orientation, the energy block), the
@@ -21,8 +20,8 @@ public final class ReportLines {
     private final ActionEditor.FormText text;
     private final Function<String, String> mandate;
 
-    public ReportLines(BiFunction<String, String, String> label, ActionEditor.FormText text,
-                       Function<String, String> mandate) {
+    public ReportLines(
+            BiFunction<String, String, String> label, ActionEditor.FormText text, Function<String, String> mandate) {
         this.label = label;
         this.text = text;
         this.mandate = mandate;
@@ -44,7 +43,10 @@ public final class ReportLines {
         List<String> lines = new ArrayList<>();
         String when = a.date() == null ? "" : FrenchInput.format(a.date());
         if (a.target() != null || !when.isEmpty()) {
-            lines.add(a.target() == null ? when : when.isEmpty() ? a.target() : text.get("visit.action.to", a.target(), when));
+            lines.add(
+                    a.target() == null
+                            ? when
+                            : when.isEmpty() ? a.target() : text.get("visit.action.to", a.target(), when));
         }
         if (a.result() != null) {
             lines.add(text.get("visit.action.result.line", code(ListNames.ACTION_RESULT, a.result())));
@@ -99,8 +101,12 @@ public final class ReportLines {
         if (e.metersChecked()) {
             lines.add(text.get("visit.energy.meters"));
         }
-        lines.add(text.get("report.energy.linky", text.get(e.linky() == null ? "visit.energy.linky.unknown"
-                : e.linky() ? "visit.energy.linky.yes" : "visit.energy.linky.no")));
+        lines.add(text.get(
+                "report.energy.linky",
+                text.get(
+                        e.linky() == null
+                                ? "visit.energy.linky.unknown"
+                                : e.linky() ? "visit.energy.linky.yes" : "visit.energy.linky.no")));
         if (e.supplyState() != null) {
             String state = code(ListNames.SUPPLY_STATE, e.supplyState());
             if (e.limitedKva() != null) {
@@ -121,15 +127,18 @@ public final class ReportLines {
             lines.add(text.get("report.energy.equipment", labels(ListNames.EQUIPMENT_ISSUE, e.equipmentIssues())));
         }
         if (e.renovationOrientation() != null) {
-            lines.add(text.get("report.energy.renovation", code(ListNames.RENOVATION_ORIENTATION,
-                    e.renovationOrientation())));
+            lines.add(text.get(
+                    "report.energy.renovation", code(ListNames.RENOVATION_ORIENTATION, e.renovationOrientation())));
         }
         return lines;
     }
 
     /** "Mandat du 01/11/2026 au 30/04/2027 — Énergie, Eau". */
     public String mandate(fr.mediance.protocol.MandateDto m) {
-        return text.get("visit.action.mandate.label", FrenchInput.format(m.startDate()), FrenchInput.format(m.endDate()),
+        return text.get(
+                "visit.action.mandate.label",
+                FrenchInput.format(m.startDate()),
+                FrenchInput.format(m.endDate()),
                 labels(CodeLists.DOMAIN, m.demarches()));
     }
 

@@ -16,8 +16,7 @@ interface ReportPart {
     VisitReport into(VisitReport draft);
 
     /** Messages beside what is typed and cannot be read or is too long (checked as it is typed). */
-    default void checkInput() {
-    }
+    default void checkInput() {}
 
     /** Whether some typed text cannot be read (its message is beside the field): the visit cannot be terminated. */
     default boolean unreadable() {
@@ -25,6 +24,5 @@ interface ReportPart {
     }
 
     /** The service's messages for this part's fields (what blocks the end of the visit). */
-    default void showRequired(Map<String, String> errors) {
-    }
+    default void showRequired(Map<String, String> errors) {}
 }

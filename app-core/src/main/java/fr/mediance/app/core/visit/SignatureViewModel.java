@@ -1,11 +1,10 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.app.core.signature.Signature;
+import fr.mediance.app.core.signature.SignatureService;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-
-import fr.mediance.app.core.signature.Signature;
-import fr.mediance.app.core.signature.SignatureService;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,7 +29,8 @@ public final class SignatureViewModel implements ReportPart {
         this.session = session;
         this.signatures = signatures;
         this.residentName = residentName;
-        for (javafx.beans.value.ObservableValue<?> v : new javafx.beans.value.ObservableValue<?>[] {attested, documentId}) {
+        for (javafx.beans.value.ObservableValue<?> v :
+                new javafx.beans.value.ObservableValue<?>[] {attested, documentId}) {
             v.addListener((o, a, b) -> {
                 session.changed();
                 errors.set("signature", "");
@@ -72,7 +72,9 @@ public final class SignatureViewModel implements ReportPart {
         String reportId = session.report.id();
         String title = session.text("visit.signature.title", residentName.get());
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        session.work.supply("keeping the resident's signature", () -> signatures.save(residentId, reportId, title, signature),
+        session.work.supply(
+                "keeping the resident's signature",
+                () -> signatures.save(residentId, reportId, title, signature),
                 id -> {
                     if (id == null) {
                         errors.set("signature", session.text("visit.error.signature.failed"));
@@ -81,7 +83,8 @@ public final class SignatureViewModel implements ReportPart {
                     }
                     documentId.set(id);
                     result.complete(true);
-                }, e -> {
+                },
+                e -> {
                     errors.set("signature", session.text("visit.error.signature.failed"));
                     result.complete(false);
                 });

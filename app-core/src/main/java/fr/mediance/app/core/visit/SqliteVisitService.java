@@ -6,11 +6,11 @@ import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.agenda.AppointmentStatus;
 import fr.mediance.app.core.agenda.SqliteAgendaService;
+import fr.mediance.app.core.consent.SqliteMandateService;
 import fr.mediance.app.core.reference.CodeLists;
 import fr.mediance.app.core.reference.SqliteReferenceService;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.core.session.AccountInfo;
-import fr.mediance.app.core.consent.SqliteMandateService;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.Row;
 import fr.mediance.app.core.store.StoreHolder;
@@ -28,7 +28,6 @@ import fr.mediance.protocol.OrientationDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,8 +56,13 @@ public final class SqliteVisitService implements VisitService {
     private final ZoneId zone;
     private final SqliteAgendaService agenda;
 
-    public SqliteVisitService(StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock,
-                              ZoneId zone, SqliteAgendaService agenda) {
+    public SqliteVisitService(
+            StoreHolder store,
+            Outbox outbox,
+            Supplier<AccountInfo> account,
+            Clock clock,
+            ZoneId zone,
+            SqliteAgendaService agenda) {
         this.store = store;
         this.outbox = outbox;
         this.account = account;
@@ -72,7 +76,9 @@ public final class SqliteVisitService implements VisitService {
         String id = r.string("id");
         List<VisitReport.PlannedTask> planned = tx.query(
                 "SELECT title, due_date FROM tasks WHERE visit_report_id = ? AND status = ? ORDER BY created_at, rowid",
-                t -> new VisitReport.PlannedTask(t.string("title"), t.date("due_date")), id, SqliteTaskService.PLANNED);
+                t -> new VisitReport.PlannedTask(t.string("title"), t.date("due_date")),
+                id,
+                SqliteTaskService.PLANNED);
         return VisitReport.of(Records.visitReport(r), r.instant("updated_at"), r.optionalLong("version"), planned);
     }
 
@@ -97,17 +103,28 @@ public final class SqliteVisitService implements VisitService {
             if (existing.isPresent()) {
                 return existing;
             }
-            Optional<AppointmentDto> appointment = Records.load(tx, EntityType.APPOINTMENT, appointmentId)
-                    .map(AppointmentDto.class::cast);
+            Optional<AppointmentDto> appointment =
+                    Records.load(tx, EntityType.APPOINTMENT, appointmentId).map(AppointmentDto.class::cast);
             if (appointment.isEmpty()) {
                 return Optional.empty();
             }
             AppointmentDto a = appointment.get();
             String medium = CodeLists.APPOINTMENT_HOME_VISIT.equals(a.type()) ? CodeLists.MEDIUM_HOME_VISIT : null;
             Instant now = clock.instant();
-            VisitReportDto draft = new VisitReportDto(UUID.randomUUID().toString(),
-                    a.structureId() == null ? me.structureId() : a.structureId(), a.id(), a.residentId(), me.userId(),
-                    medium, List.of(), null, null, null, now, null, null);
+            VisitReportDto draft = new VisitReportDto(
+                    UUID.randomUUID().toString(),
+                    a.structureId() == null ? me.structureId() : a.structureId(),
+                    a.id(),
+                    a.residentId(),
+                    me.userId(),
+                    medium,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    now,
+                    null,
+                    null);
             Records.upsert(tx, draft, null, now, null);
             return find(tx, draft.id());
         });
@@ -129,9 +146,20 @@ public final class SqliteVisitService implements VisitService {
             }
             ResidentDto r = resident.get();
             Instant now = clock.instant();
-            VisitReportDto draft = new VisitReportDto(UUID.randomUUID().toString(),
-                    r.structureId() == null ? me.structureId() : r.structureId(), null, r.id(), me.userId(),
-                    Texts.clean(medium), List.of(), null, null, null, now, null, null);
+            VisitReportDto draft = new VisitReportDto(
+                    UUID.randomUUID().toString(),
+                    r.structureId() == null ? me.structureId() : r.structureId(),
+                    null,
+                    r.id(),
+                    me.userId(),
+                    Texts.clean(medium),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    now,
+                    null,
+                    null);
             Records.upsert(tx, draft, null, now, null);
             return find(tx, draft.id());
         });
@@ -140,9 +168,11 @@ public final class SqliteVisitService implements VisitService {
     @Override
     public List<VisitReport> drafts() {
         String me = account.get().userId();
-        return store.db().read(tx -> tx.query(
-                "SELECT * FROM visit_reports WHERE completed_at IS NULL AND counsellor_id = ? ORDER BY updated_at DESC",
-                r -> map(tx, r), me));
+        return store.db()
+                .read(tx -> tx.query(
+                        "SELECT * FROM visit_reports WHERE completed_at IS NULL AND counsellor_id = ? ORDER BY updated_at DESC",
+                        r -> map(tx, r),
+                        me));
     }
 
     @Override
@@ -156,15 +186,38 @@ public final class SqliteVisitService implements VisitService {
                 return Outcome.failed(CoreMessages.get("visit.frozen"));
             }
             VisitReport o = old.get();
-            String structureId = tx.queryOne("SELECT structure_id FROM visit_reports WHERE id = ?",
-                    r -> r.string("structure_id"), draft.id()).orElse(null);
+            String structureId = tx.queryOne(
+                            "SELECT structure_id FROM visit_reports WHERE id = ?",
+                            r -> r.string("structure_id"),
+                            draft.id())
+                    .orElse(null);
             // the fields of the draft; identity, times and the check-in stay as stored
-            VisitReport merged = new VisitReport(o.id(), o.appointmentId(), o.residentId(), o.counsellorId(),
-                    Texts.clean(draft.medium()), distinct(draft.domains()), draft.synthesis(), draft.followUp(),
-                    draft.followUpDue(), o.startedAt(), o.updatedAt(), null, o.supersedes(), o.version(),
-                    Texts.clean(draft.place()), draft.durationMinutes(), distinct(draft.personsPresent()),
-                    distinct(draft.motifs()), draft.energy(), draft.actions(), draft.orientations(),
-                    draft.residentSignatureDocumentId(), draft.visitAttested(), o.checkIn(), draft.plannedTasks());
+            VisitReport merged = new VisitReport(
+                    o.id(),
+                    o.appointmentId(),
+                    o.residentId(),
+                    o.counsellorId(),
+                    Texts.clean(draft.medium()),
+                    distinct(draft.domains()),
+                    draft.synthesis(),
+                    draft.followUp(),
+                    draft.followUpDue(),
+                    o.startedAt(),
+                    o.updatedAt(),
+                    null,
+                    o.supersedes(),
+                    o.version(),
+                    Texts.clean(draft.place()),
+                    draft.durationMinutes(),
+                    distinct(draft.personsPresent()),
+                    distinct(draft.motifs()),
+                    draft.energy(),
+                    draft.actions(),
+                    draft.orientations(),
+                    draft.residentSignatureDocumentId(),
+                    draft.visitAttested(),
+                    o.checkIn(),
+                    draft.plannedTasks());
             Records.upsert(tx, merged.toDto(structureId), null, clock.instant(), null);
             replacePlannedTasks(tx, merged, structureId);
             return Outcome.ok(find(tx, draft.id()).orElseThrow());
@@ -175,8 +228,24 @@ public final class SqliteVisitService implements VisitService {
         tx.update("DELETE FROM tasks WHERE visit_report_id = ? AND status = ?", r.id(), SqliteTaskService.PLANNED);
         Instant now = clock.instant();
         for (VisitReport.PlannedTask p : r.plannedTasks()) {
-            Records.upsert(tx, new TaskDto(UUID.randomUUID().toString(), structureId, r.residentId(), r.id(),
-                    r.counsellorId(), p.title(), p.due(), SqliteTaskService.PLANNED, null, null, now, null), null, now, null);
+            Records.upsert(
+                    tx,
+                    new TaskDto(
+                            UUID.randomUUID().toString(),
+                            structureId,
+                            r.residentId(),
+                            r.id(),
+                            r.counsellorId(),
+                            p.title(),
+                            p.due(),
+                            SqliteTaskService.PLANNED,
+                            null,
+                            null,
+                            now,
+                            null),
+                    null,
+                    now,
+                    null);
         }
     }
 
@@ -194,16 +263,37 @@ public final class SqliteVisitService implements VisitService {
             }
             Optional<VisitReport> pending = tx.queryOne(
                     "SELECT * FROM visit_reports WHERE supersedes = ? AND completed_at IS NULL LIMIT 1",
-                    r -> map(tx, r), reportId);
+                    r -> map(tx, r),
+                    reportId);
             if (pending.isPresent()) {
                 return Outcome.ok(pending.get());
             }
-            VisitReportDto o = (VisitReportDto) Records.load(tx, EntityType.VISIT_REPORT, reportId).orElseThrow();
+            VisitReportDto o = (VisitReportDto)
+                    Records.load(tx, EntityType.VISIT_REPORT, reportId).orElseThrow();
             Instant now = clock.instant();
-            VisitReportDto copy = new VisitReportDto(UUID.randomUUID().toString(), o.structureId(), o.appointmentId(),
-                    o.residentId(), me.userId(), o.medium(), o.domains(), o.synthesis(), o.followUp(), o.followUpDue(),
-                    o.startedAt(), null, o.id(), o.place(), o.durationMinutes(), o.personsPresent(), o.motifs(),
-                    o.energy(), o.actions(), o.orientations(), o.residentSignatureDocumentId(), o.visitAttested(),
+            VisitReportDto copy = new VisitReportDto(
+                    UUID.randomUUID().toString(),
+                    o.structureId(),
+                    o.appointmentId(),
+                    o.residentId(),
+                    me.userId(),
+                    o.medium(),
+                    o.domains(),
+                    o.synthesis(),
+                    o.followUp(),
+                    o.followUpDue(),
+                    o.startedAt(),
+                    null,
+                    o.id(),
+                    o.place(),
+                    o.durationMinutes(),
+                    o.personsPresent(),
+                    o.motifs(),
+                    o.energy(),
+                    o.actions(),
+                    o.orientations(),
+                    o.residentSignatureDocumentId(),
+                    o.visitAttested(),
                     o.checkIn());
             Records.upsert(tx, copy, null, now, null);
             return Outcome.ok(find(tx, copy.id()).orElseThrow());
@@ -233,10 +323,12 @@ public final class SqliteVisitService implements VisitService {
             e.add("medium", CoreMessages.get("field.unknownCode"));
         }
         e.maxLength("place", r.place(), Limits.MAX_SHORT_TEXT);
-        if (r.durationMinutes() != null && (r.durationMinutes() < Limits.MIN_CONTACT_MINUTES
-                || r.durationMinutes() > Limits.MAX_CONTACT_MINUTES)) {
-            e.add("duration", CoreMessages.get("visit.duration.invalid", Limits.MIN_CONTACT_MINUTES,
-                    Limits.MAX_CONTACT_MINUTES));
+        if (r.durationMinutes() != null
+                && (r.durationMinutes() < Limits.MIN_CONTACT_MINUTES
+                        || r.durationMinutes() > Limits.MAX_CONTACT_MINUTES)) {
+            e.add(
+                    "duration",
+                    CoreMessages.get("visit.duration.invalid", Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES));
         }
         codes(tx, e, "personsPresent", ListNames.PERSON_PRESENT, r.personsPresent());
         List<String> domains = distinct(r.domains());
@@ -253,16 +345,19 @@ public final class SqliteVisitService implements VisitService {
         }
         e.maxLength("synthesis", r.synthesis(), Limits.MAX_LONG_TEXT);
         e.maxLength("followUp", r.followUp(), Limits.MAX_LONG_TEXT);
-        LocalDate visitDay = r.startedAt() == null ? null : r.startedAt().atZone(zone).toLocalDate();
+        LocalDate visitDay =
+                r.startedAt() == null ? null : r.startedAt().atZone(zone).toLocalDate();
         if (r.followUpDue() != null && visitDay != null && r.followUpDue().isBefore(visitDay)) {
             e.add("followUpDue", CoreMessages.get("visit.followUpDue.past"));
         }
         validateEnergy(e, r.energy());
         for (int i = 0; i < r.actions().size(); i++) {
-            validateAction(tx, e, "action." + i + ".", r.residentId(), r.actions().get(i), visitDay, zone);
+            validateAction(
+                    tx, e, "action." + i + ".", r.residentId(), r.actions().get(i), visitDay, zone);
         }
         for (int i = 0; i < r.orientations().size(); i++) {
-            validateOrientation(tx, e, "orientation." + i + ".", r.orientations().get(i));
+            validateOrientation(
+                    tx, e, "orientation." + i + ".", r.orientations().get(i));
         }
         for (int i = 0; i < r.plannedTasks().size(); i++) {
             VisitReport.PlannedTask t = r.plannedTasks().get(i);
@@ -301,10 +396,13 @@ public final class SqliteVisitService implements VisitService {
         if (energy == null) {
             return;
         }
-        if (energy.limitedKva() != null && (energy.limitedKva() < Limits.MIN_KVA || energy.limitedKva() > Limits.MAX_KVA)) {
+        if (energy.limitedKva() != null
+                && (energy.limitedKva() < Limits.MIN_KVA || energy.limitedKva() > Limits.MAX_KVA)) {
             e.add("energy.kva", CoreMessages.get("visit.energy.kva.invalid", Limits.MIN_KVA, Limits.MAX_KVA));
         }
-        if (energy.supplyStateSince() != null && energy.supplyStateSince().isAfter(clock.instant().atZone(zone).toLocalDate())) {
+        if (energy.supplyStateSince() != null
+                && energy.supplyStateSince()
+                        .isAfter(clock.instant().atZone(zone).toLocalDate())) {
             e.add("energy.since", CoreMessages.get("visit.date.future"));
         }
     }
@@ -313,8 +411,8 @@ public final class SqliteVisitService implements VisitService {
      * One action's rules (field names without the prefix: type, domain, target, date, amountRequested,
      * amountObtained, reference, note, mandate). Shared with the screen, which checks an action before adding it.
      */
-    public static FormErrors validateAction(Tx tx, FormErrors e, String prefix, String residentId, ActionDto a,
-                                            LocalDate visitDay, ZoneId zone) {
+    public static FormErrors validateAction(
+            Tx tx, FormErrors e, String prefix, String residentId, ActionDto a, LocalDate visitDay, ZoneId zone) {
         if (FormErrors.blank(a.type())) {
             e.add(prefix + "type", CoreMessages.get("visit.action.type.required"));
         } else if (!SqliteReferenceService.acceptable(tx, ListNames.ACTION_TYPE, a.type())) {
@@ -335,8 +433,8 @@ public final class SqliteVisitService implements VisitService {
         amount(e, prefix + "amountObtained", a.amountObtainedCents());
         if (a.onBehalf() && !FormErrors.blank(a.domain())) {
             LocalDate day = a.date() != null ? a.date() : visitDay;
-            List<fr.mediance.protocol.MandateDto> covering = SqliteMandateService.activeCovering(tx, residentId,
-                    a.domain(), day, zone);
+            List<fr.mediance.protocol.MandateDto> covering =
+                    SqliteMandateService.activeCovering(tx, residentId, a.domain(), day, zone);
             if (covering.isEmpty()) {
                 e.add(prefix + "mandate", CoreMessages.get("visit.action.mandate.none"));
             } else if (FormErrors.blank(a.mandateId())) {
@@ -367,12 +465,16 @@ public final class SqliteVisitService implements VisitService {
 
     @Override
     public Map<String, String> validateAction(String residentId, ActionDto action, LocalDate visitDay) {
-        return store.db().read(tx -> validateAction(tx, new FormErrors(), "", residentId, action, visitDay, zone).toMap());
+        return store.db()
+                .read(tx -> validateAction(tx, new FormErrors(), "", residentId, action, visitDay, zone)
+                        .toMap());
     }
 
     @Override
     public Map<String, String> validateOrientation(OrientationDto orientation) {
-        return store.db().read(tx -> validateOrientation(tx, new FormErrors(), "", orientation).toMap());
+        return store.db()
+                .read(tx -> validateOrientation(tx, new FormErrors(), "", orientation)
+                        .toMap());
     }
 
     @Override
@@ -391,16 +493,26 @@ public final class SqliteVisitService implements VisitService {
                 return errors.toOutcome();
             }
             Instant now = clock.instant();
-            tx.update("UPDATE visit_reports SET completed_at = ?, domains = ?, updated_at = ? WHERE id = ?",
-                    now, Records.toJson(distinct(draft.domains())), now, reportId);
-            VisitReportDto dto = (VisitReportDto) Records.load(tx, EntityType.VISIT_REPORT, reportId).orElseThrow();
+            tx.update(
+                    "UPDATE visit_reports SET completed_at = ?, domains = ?, updated_at = ? WHERE id = ?",
+                    now,
+                    Records.toJson(distinct(draft.domains())),
+                    now,
+                    reportId);
+            VisitReportDto dto = (VisitReportDto)
+                    Records.load(tx, EntityType.VISIT_REPORT, reportId).orElseThrow();
             String name = residentName(tx, dto.residentId());
             outbox.enqueue(tx, dto, CoreMessages.get("summary.report", name));
-            List<DocumentDto> docs = tx.query("SELECT * FROM documents WHERE visit_report_id = ? ORDER BY captured_at, id",
-                    Records::document, reportId);
+            List<DocumentDto> docs = tx.query(
+                    "SELECT * FROM documents WHERE visit_report_id = ? ORDER BY captured_at, id",
+                    Records::document,
+                    reportId);
             for (DocumentDto d : docs) {
-                tx.update("UPDATE documents SET blob_state = ? WHERE id = ? AND blob_state = ?",
-                        Records.BLOB_WAITING_UPLOAD, d.id(), Records.BLOB_LOCAL);
+                tx.update(
+                        "UPDATE documents SET blob_state = ? WHERE id = ? AND blob_state = ?",
+                        Records.BLOB_WAITING_UPLOAD,
+                        d.id(),
+                        Records.BLOB_LOCAL);
                 outbox.enqueue(tx, d, CoreMessages.get("summary.document", name));
             }
             createTasks(tx, dto, name, now);
@@ -420,14 +532,30 @@ public final class SqliteVisitService implements VisitService {
      * once per action, also when a correction repeats the action.
      */
     private void createTasks(Tx tx, VisitReportDto report, String name, Instant now) {
-        tx.query("SELECT * FROM tasks WHERE visit_report_id = ? AND status = ?", Records::task, report.id(),
-                SqliteTaskService.PLANNED).forEach(t -> {
-            TaskDto todo = new TaskDto(t.id(), t.structureId(), t.residentId(), t.visitReportId(), t.assigneeId(),
-                    t.title(), t.dueDate(), TaskDto.TODO, null, null, now, null);
-            Records.upsert(tx, todo, null, now, null);
-            outbox.enqueue(tx, todo, CoreMessages.get("summary.task", name));
-        });
-        LocalDate visitDay = report.startedAt() == null ? clock.instant().atZone(zone).toLocalDate()
+        tx.query(
+                        "SELECT * FROM tasks WHERE visit_report_id = ? AND status = ?",
+                        Records::task,
+                        report.id(),
+                        SqliteTaskService.PLANNED)
+                .forEach(t -> {
+                    TaskDto todo = new TaskDto(
+                            t.id(),
+                            t.structureId(),
+                            t.residentId(),
+                            t.visitReportId(),
+                            t.assigneeId(),
+                            t.title(),
+                            t.dueDate(),
+                            TaskDto.TODO,
+                            null,
+                            null,
+                            now,
+                            null);
+                    Records.upsert(tx, todo, null, now, null);
+                    outbox.enqueue(tx, todo, CoreMessages.get("summary.task", name));
+                });
+        LocalDate visitDay = report.startedAt() == null
+                ? clock.instant().atZone(zone).toLocalDate()
                 : report.startedAt().atZone(zone).toLocalDate();
         for (ActionDto a : report.actions()) {
             applyRules(tx, report, a.type(), a.id(), a.date() == null ? visitDay : a.date(), name, now);
@@ -437,23 +565,35 @@ public final class SqliteVisitService implements VisitService {
         }
     }
 
-    private void applyRules(Tx tx, VisitReportDto report, String parent, String sourceId, LocalDate from, String name,
-                            Instant now) {
+    private void applyRules(
+            Tx tx, VisitReportDto report, String parent, String sourceId, LocalDate from, String name, Instant now) {
         if (parent == null || sourceId == null) {
             return;
         }
         List<fr.mediance.protocol.CodeDto> rules = tx.query(
                 "SELECT * FROM codes WHERE list = ? AND parent = ? AND active = 1 ORDER BY sort_order, code",
-                Records::code, ListNames.TASK_RULE, parent);
+                Records::code,
+                ListNames.TASK_RULE,
+                parent);
         for (fr.mediance.protocol.CodeDto rule : rules) {
             Optional<Integer> days = FrenchInput.wholeNumber(rule.value(), 0, 3650);
-            if (days.isEmpty() || tx.exists("SELECT 1 FROM tasks WHERE rule_code = ? AND source_id = ?", rule.code(),
-                    sourceId)) {
+            if (days.isEmpty()
+                    || tx.exists("SELECT 1 FROM tasks WHERE rule_code = ? AND source_id = ?", rule.code(), sourceId)) {
                 continue;
             }
-            TaskDto task = new TaskDto(UUID.randomUUID().toString(), report.structureId(), report.residentId(),
-                    report.id(), report.counsellorId(), rule.label() == null || rule.label().isBlank() ? rule.code()
-                    : rule.label(), from.plusDays(days.get()), TaskDto.TODO, rule.code(), sourceId, now, null);
+            TaskDto task = new TaskDto(
+                    UUID.randomUUID().toString(),
+                    report.structureId(),
+                    report.residentId(),
+                    report.id(),
+                    report.counsellorId(),
+                    rule.label() == null || rule.label().isBlank() ? rule.code() : rule.label(),
+                    from.plusDays(days.get()),
+                    TaskDto.TODO,
+                    rule.code(),
+                    sourceId,
+                    now,
+                    null);
             Records.upsert(tx, task, null, now, null);
             outbox.enqueue(tx, task, CoreMessages.get("summary.task", name));
         }
@@ -463,9 +603,25 @@ public final class SqliteVisitService implements VisitService {
         if (residentId == null) {
             return "";
         }
-        return Records.load(tx, EntityType.RESIDENT, residentId).map(ResidentDto.class::cast)
-                .map(r -> new Resident(r.id(), null, null, r.lastName(), r.firstName(), null, null, null, null, null,
-                        null, null, null, null, false).displayName())
+        return Records.load(tx, EntityType.RESIDENT, residentId)
+                .map(ResidentDto.class::cast)
+                .map(r -> new Resident(
+                                r.id(),
+                                null,
+                                null,
+                                r.lastName(),
+                                r.firstName(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false)
+                        .displayName())
                 .orElse("");
     }
 }

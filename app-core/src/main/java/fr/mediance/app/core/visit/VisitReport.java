@@ -5,7 +5,6 @@ import fr.mediance.protocol.CheckInDto;
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.OrientationDto;
 import fr.mediance.protocol.VisitReportDto;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,17 +17,35 @@ import java.util.List;
  * hand on the draft: they become tasks when the visit is terminated. Use the {@code with*} methods to change
  * a field of a draft, then {@link VisitService#saveDraft}.
  */
-public record VisitReport(String id, String appointmentId, String residentId, String counsellorId, String medium,
-                          List<String> domains, String synthesis, String followUp, LocalDate followUpDue,
-                          Instant startedAt, Instant updatedAt, Instant completedAt, String supersedes,
-                          Long version, String place, Integer durationMinutes, List<String> personsPresent,
-                          List<String> motifs, EnergyCheckDto energy, List<ActionDto> actions,
-                          List<OrientationDto> orientations, String residentSignatureDocumentId,
-                          boolean visitAttested, CheckInDto checkIn, List<PlannedTask> plannedTasks) {
+public record VisitReport(
+        String id,
+        String appointmentId,
+        String residentId,
+        String counsellorId,
+        String medium,
+        List<String> domains,
+        String synthesis,
+        String followUp,
+        LocalDate followUpDue,
+        Instant startedAt,
+        Instant updatedAt,
+        Instant completedAt,
+        String supersedes,
+        Long version,
+        String place,
+        Integer durationMinutes,
+        List<String> personsPresent,
+        List<String> motifs,
+        EnergyCheckDto energy,
+        List<ActionDto> actions,
+        List<OrientationDto> orientations,
+        String residentSignatureDocumentId,
+        boolean visitAttested,
+        CheckInDto checkIn,
+        List<PlannedTask> plannedTasks) {
 
     /** A follow-up task typed on the draft: what to do, and by when. */
-    public record PlannedTask(String title, LocalDate due) {
-    }
+    public record PlannedTask(String title, LocalDate due) {}
 
     public VisitReport {
         domains = domains == null ? List.of() : List.copyOf(domains);
@@ -40,27 +57,105 @@ public record VisitReport(String id, String appointmentId, String residentId, St
     }
 
     /** The short form (no detail blocks). */
-    public VisitReport(String id, String appointmentId, String residentId, String counsellorId, String medium,
-                       List<String> domains, String synthesis, String followUp, LocalDate followUpDue,
-                       Instant startedAt, Instant updatedAt, Instant completedAt, String supersedes, Long version) {
-        this(id, appointmentId, residentId, counsellorId, medium, domains, synthesis, followUp, followUpDue, startedAt,
-                updatedAt, completedAt, supersedes, version, null, null, List.of(), List.of(), null, List.of(),
-                List.of(), null, false, null, List.of());
+    public VisitReport(
+            String id,
+            String appointmentId,
+            String residentId,
+            String counsellorId,
+            String medium,
+            List<String> domains,
+            String synthesis,
+            String followUp,
+            LocalDate followUpDue,
+            Instant startedAt,
+            Instant updatedAt,
+            Instant completedAt,
+            String supersedes,
+            Long version) {
+        this(
+                id,
+                appointmentId,
+                residentId,
+                counsellorId,
+                medium,
+                domains,
+                synthesis,
+                followUp,
+                followUpDue,
+                startedAt,
+                updatedAt,
+                completedAt,
+                supersedes,
+                version,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                false,
+                null,
+                List.of());
     }
 
     /** The report from its wire record and the local columns. */
     public static VisitReport of(VisitReportDto v, Instant updatedAt, Long version, List<PlannedTask> plannedTasks) {
-        return new VisitReport(v.id(), v.appointmentId(), v.residentId(), v.counsellorId(), v.medium(), v.domains(),
-                v.synthesis(), v.followUp(), v.followUpDue(), v.startedAt(), updatedAt, v.completedAt(), v.supersedes(),
-                version, v.place(), v.durationMinutes(), v.personsPresent(), v.motifs(), v.energy(), v.actions(),
-                v.orientations(), v.residentSignatureDocumentId(), v.visitAttested(), v.checkIn(), plannedTasks);
+        return new VisitReport(
+                v.id(),
+                v.appointmentId(),
+                v.residentId(),
+                v.counsellorId(),
+                v.medium(),
+                v.domains(),
+                v.synthesis(),
+                v.followUp(),
+                v.followUpDue(),
+                v.startedAt(),
+                updatedAt,
+                v.completedAt(),
+                v.supersedes(),
+                version,
+                v.place(),
+                v.durationMinutes(),
+                v.personsPresent(),
+                v.motifs(),
+                v.energy(),
+                v.actions(),
+                v.orientations(),
+                v.residentSignatureDocumentId(),
+                v.visitAttested(),
+                v.checkIn(),
+                plannedTasks);
     }
 
     /** The record as it travels ({@code structureId} is kept by the store). */
     public VisitReportDto toDto(String structureId) {
-        return new VisitReportDto(id, structureId, appointmentId, residentId, counsellorId, medium, domains, synthesis,
-                followUp, followUpDue, startedAt, completedAt, supersedes, place, durationMinutes, personsPresent,
-                motifs, energy, actions, orientations, residentSignatureDocumentId, visitAttested, checkIn);
+        return new VisitReportDto(
+                id,
+                structureId,
+                appointmentId,
+                residentId,
+                counsellorId,
+                medium,
+                domains,
+                synthesis,
+                followUp,
+                followUpDue,
+                startedAt,
+                completedAt,
+                supersedes,
+                place,
+                durationMinutes,
+                personsPresent,
+                motifs,
+                energy,
+                actions,
+                orientations,
+                residentSignatureDocumentId,
+                visitAttested,
+                checkIn);
     }
 
     /** Completed reports are read-only. */
@@ -216,10 +311,32 @@ public record VisitReport(String id, String appointmentId, String residentId, St
         }
 
         VisitReport build() {
-            return new VisitReport(r.id, r.appointmentId, r.residentId, r.counsellorId, medium, domains, synthesis,
-                    followUp, followUpDue, r.startedAt, r.updatedAt, r.completedAt, r.supersedes, r.version, place,
-                    durationMinutes, personsPresent, motifs, energy, actions, orientations,
-                    residentSignatureDocumentId, visitAttested, r.checkIn, plannedTasks);
+            return new VisitReport(
+                    r.id,
+                    r.appointmentId,
+                    r.residentId,
+                    r.counsellorId,
+                    medium,
+                    domains,
+                    synthesis,
+                    followUp,
+                    followUpDue,
+                    r.startedAt,
+                    r.updatedAt,
+                    r.completedAt,
+                    r.supersedes,
+                    r.version,
+                    place,
+                    durationMinutes,
+                    personsPresent,
+                    motifs,
+                    energy,
+                    actions,
+                    orientations,
+                    residentSignatureDocumentId,
+                    visitAttested,
+                    r.checkIn,
+                    plannedTasks);
         }
     }
 }

@@ -1,21 +1,5 @@
 package fr.mediance.app.core.visit;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.agenda.AgendaItem;
@@ -33,6 +17,21 @@ import fr.mediance.app.core.sync.SyncService;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OrientationDto;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -80,11 +79,33 @@ public final class VisitReportViewModel {
     private final ReadOnlyStringWrapper codesHint = new ReadOnlyStringWrapper(this, "codesHint", "");
     private final ErrorLines errors = new ErrorLines("form");
 
-    public VisitReportViewModel(VisitService visits, DocumentService documents, AgendaService agenda,
-                                ReferenceService reference, DocumentCapture capture, SyncService sync, Clock clock,
-                                ZoneId zone, ResourceBundle texts, Executor background, Executor fx) {
-        this(visits, documents, agenda, null, reference, capture, sync, (r, d, day) -> List.of(), null, clock, zone,
-                texts, background, fx);
+    public VisitReportViewModel(
+            VisitService visits,
+            DocumentService documents,
+            AgendaService agenda,
+            ReferenceService reference,
+            DocumentCapture capture,
+            SyncService sync,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
+        this(
+                visits,
+                documents,
+                agenda,
+                null,
+                reference,
+                capture,
+                sync,
+                (r, d, day) -> List.of(),
+                null,
+                clock,
+                zone,
+                texts,
+                background,
+                fx);
     }
 
     /**
@@ -92,10 +113,21 @@ public final class VisitReportViewModel {
      * {@code mandates} the mandates an action on behalf may name, {@code signatures} keeps the resident's drawn
      * signature (null where no signature pad exists yet: the visit is then attested).
      */
-    public VisitReportViewModel(VisitService visits, DocumentService documents, AgendaService agenda,
-                                ResidentService residents, ReferenceService reference, DocumentCapture capture,
-                                SyncService sync, MandateLookup mandates, SignatureService signatures, Clock clock,
-                                ZoneId zone, ResourceBundle texts, Executor background, Executor fx) {
+    public VisitReportViewModel(
+            VisitService visits,
+            DocumentService documents,
+            AgendaService agenda,
+            ResidentService residents,
+            ReferenceService reference,
+            DocumentCapture capture,
+            SyncService sync,
+            MandateLookup mandates,
+            SignatureService signatures,
+            Clock clock,
+            ZoneId zone,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.visits = Objects.requireNonNull(visits);
         this.agenda = Objects.requireNonNull(agenda);
         this.residents = residents;
@@ -121,8 +153,8 @@ public final class VisitReportViewModel {
 
     /** Opens (or starts) the report of an appointment. Completes on the FX executor; false if unknown. */
     public CompletableFuture<Boolean> load(String appointmentId) {
-        return open(() -> agenda.find(appointmentId).isPresent() ? visits.openForAppointment(appointmentId)
-                : Optional.empty());
+        return open(() ->
+                agenda.find(appointmentId).isPresent() ? visits.openForAppointment(appointmentId) : Optional.empty());
     }
 
     /** Opens a report by its id (a draft to resume, or a completed one to read). */
@@ -139,24 +171,30 @@ public final class VisitReportViewModel {
     }
 
     /** What the screen shows, read on the background executor. */
-    private record Loaded(VisitReport report, Header header, Map<String, List<CodeItem>> lists,
-                          List<PhotosViewModel.PhotoRow> rows, Map<String, String> mandateLabels) {
-    }
+    private record Loaded(
+            VisitReport report,
+            Header header,
+            Map<String, List<CodeItem>> lists,
+            List<PhotosViewModel.PhotoRow> rows,
+            Map<String, String> mandateLabels) {}
 
-    private record Header(String name, String address, String access, String phone, String when) {
-    }
+    private record Header(String name, String address, String access, String phone, String when) {}
 
     private CompletableFuture<Boolean> open(Supplier<Optional<VisitReport>> opener) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        work.supply("opening a visit report", () -> opener.get().map(this::read), found -> {
-            if (found.isEmpty()) {
-                notFound(result);
-                return;
-            }
-            show(found.get());
-            photos.watchTransfers(true);
-            result.complete(true);
-        }, e -> notFound(result));
+        work.supply(
+                "opening a visit report",
+                () -> opener.get().map(this::read),
+                found -> {
+                    if (found.isEmpty()) {
+                        notFound(result);
+                        return;
+                    }
+                    show(found.get());
+                    photos.watchTransfers(true);
+                    result.complete(true);
+                },
+                e -> notFound(result));
         return result;
     }
 
@@ -171,26 +209,47 @@ public final class VisitReportViewModel {
         Optional<AgendaItem> item = r.appointmentId() == null ? Optional.empty() : agenda.find(r.appointmentId());
         if (item.isPresent()) {
             AgendaItem a = item.get();
-            header = new Header(VisitSession.nullToEmpty(a.residentName()), VisitSession.nullToEmpty(a.address()),
-                    VisitSession.nullToEmpty(a.accessNotes()), VisitSession.nullToEmpty(a.residentPhone()),
+            header = new Header(
+                    VisitSession.nullToEmpty(a.residentName()),
+                    VisitSession.nullToEmpty(a.address()),
+                    VisitSession.nullToEmpty(a.accessNotes()),
+                    VisitSession.nullToEmpty(a.residentPhone()),
                     FrenchInput.format(a.start().atZone(session.zone).toLocalDate()) + " · "
-                    + TIME.format(a.start().atZone(session.zone))
-                    + (a.end() == null ? "" : " – " + TIME.format(a.end().atZone(session.zone))));
+                            + TIME.format(a.start().atZone(session.zone))
+                            + (a.end() == null
+                                    ? ""
+                                    : " – " + TIME.format(a.end().atZone(session.zone))));
         } else {
-            Optional<Resident> res = residents == null || r.residentId() == null ? Optional.empty()
-                    : residents.find(r.residentId());
+            Optional<Resident> res =
+                    residents == null || r.residentId() == null ? Optional.empty() : residents.find(r.residentId());
             Instant started = r.startedAt() == null ? session.clock.instant() : r.startedAt();
-            header = new Header(res.map(Resident::displayName).orElse(""), res.map(Resident::addressLine).orElse(""),
+            header = new Header(
+                    res.map(Resident::displayName).orElse(""),
+                    res.map(Resident::addressLine).orElse(""),
                     res.map(x -> VisitSession.nullToEmpty(x.accessNotes())).orElse(""),
                     res.map(x -> VisitSession.nullToEmpty(x.phone())).orElse(""),
                     FrenchInput.format(started.atZone(session.zone).toLocalDate()) + " · "
-                    + TIME.format(started.atZone(session.zone)));
+                            + TIME.format(started.atZone(session.zone)));
         }
-        Map<String, List<String>> used = Map.of(CodeLists.MEDIUM, r.medium() == null ? List.of() : List.of(r.medium()),
-                CodeLists.DOMAIN, r.domains(), ListNames.MOTIF, r.motifs(), ListNames.PERSON_PRESENT, r.personsPresent(),
-                ListNames.ACTION_TYPE, r.actions().stream().map(ActionDto::type).filter(Objects::nonNull).toList(),
-                ListNames.ORIENTATION_TARGET, r.orientations().stream().map(OrientationDto::target)
-                        .filter(Objects::nonNull).toList());
+        Map<String, List<String>> used = Map.of(
+                CodeLists.MEDIUM,
+                r.medium() == null ? List.of() : List.of(r.medium()),
+                CodeLists.DOMAIN,
+                r.domains(),
+                ListNames.MOTIF,
+                r.motifs(),
+                ListNames.PERSON_PRESENT,
+                r.personsPresent(),
+                ListNames.ACTION_TYPE,
+                r.actions().stream()
+                        .map(ActionDto::type)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                ListNames.ORIENTATION_TARGET,
+                r.orientations().stream()
+                        .map(OrientationDto::target)
+                        .filter(Objects::nonNull)
+                        .toList());
         Map<String, List<CodeItem>> lists = new HashMap<>();
         for (String list : VisitSession.OPTION_LISTS) {
             lists.put(list, withInactive(reference.codes(list), list, used.getOrDefault(list, List.of())));
@@ -220,8 +279,11 @@ public final class VisitReportViewModel {
             l.lists().forEach((list, items) -> session.options(list).setAll(items));
             contact.setAllMotifs(l.lists().get(ListNames.MOTIF));
             actions.knowMandates(l.mandateLabels());
-            codesHint.set(session.options(CodeLists.MEDIUM).isEmpty() || session.options(CodeLists.DOMAIN).isEmpty()
-                    ? session.text("visit.codes.missing") : "");
+            codesHint.set(
+                    session.options(CodeLists.MEDIUM).isEmpty()
+                                    || session.options(CodeLists.DOMAIN).isEmpty()
+                            ? session.text("visit.codes.missing")
+                            : "");
             photos.showRows(l.rows());
             applyReport(l.report());
             loaded.set(true);
@@ -240,15 +302,20 @@ public final class VisitReportViewModel {
             parts.forEach(p -> p.show(r));
             session.frozen.set(r.completed());
             completedText.set(r.completed() ? completedSentence(r) : "");
-            saveStatus.set(r.updatedAt() == null || r.completed() ? ""
-                    : session.text("visit.saved", TIME.format(r.updatedAt().atZone(session.zone))));
+            saveStatus.set(
+                    r.updatedAt() == null || r.completed()
+                            ? ""
+                            : session.text(
+                                    "visit.saved", TIME.format(r.updatedAt().atZone(session.zone))));
         } finally {
             session.loading = was;
         }
     }
 
     private String completedSentence(VisitReport r) {
-        return session.text("visit.completed", FrenchInput.format(r.completedAt().atZone(session.zone).toLocalDate()),
+        return session.text(
+                "visit.completed",
+                FrenchInput.format(r.completedAt().atZone(session.zone).toLocalDate()),
                 TIME.format(r.completedAt().atZone(session.zone)));
     }
 
@@ -293,15 +360,21 @@ public final class VisitReportViewModel {
     private void save() {
         VisitReport toSave = draft();
         saveStatus.set(session.text("visit.saving"));
-        saves = saves.handle((x, e) -> null).thenCompose(x -> work.supply("saving a visit report draft",
-                () -> visits.saveDraft(toSave), outcome -> {
-                    if (outcome instanceof Outcome.Ok<VisitReport> ok) {
-                        session.report = ok.value();
-                        saveStatus.set(session.text("visit.saved", TIME.format(session.clock.instant().atZone(session.zone))));
-                    } else {
-                        saveStatus.set(session.text("visit.save.failed"));
-                    }
-                }, e -> saveStatus.set(session.text("visit.save.failed"))));
+        saves = saves.handle((x, e) -> null)
+                .thenCompose(x -> work.supply(
+                        "saving a visit report draft",
+                        () -> visits.saveDraft(toSave),
+                        outcome -> {
+                            if (outcome instanceof Outcome.Ok<VisitReport> ok) {
+                                session.report = ok.value();
+                                saveStatus.set(session.text(
+                                        "visit.saved",
+                                        TIME.format(session.clock.instant().atZone(session.zone))));
+                            } else {
+                                saveStatus.set(session.text("visit.save.failed"));
+                            }
+                        },
+                        e -> saveStatus.set(session.text("visit.save.failed"))));
     }
 
     /** Waits for the saves queued so far (for the tests and before completing). */
@@ -331,28 +404,35 @@ public final class VisitReportViewModel {
         String reportId = session.report.id();
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         save();
-        saves = saves.handle((x, e) -> null).thenCompose(x -> work.supply("terminating a visit",
-                () -> visits.complete(reportId), outcome -> {
-                    busy.set(false);
-                    if (outcome instanceof Outcome.Ok<VisitReport> ok) {
-                        session.report = ok.value();
-                        session.frozen.set(true);
-                        completedText.set(completedSentence(ok.value()));
-                        saveStatus.set("");
-                        photos.reloadStates(); // queued now: "En attente"
-                        session.message(session.text("visit.completed.toast"));
-                        result.complete(true);
-                    } else {
-                        showRequired(outcome.fieldErrors());
-                        errors.set("form", outcome.fieldErrors().isEmpty()
-                                ? orSaveFailed(outcome.message()) : session.text("visit.complete.invalid"));
-                        result.complete(false);
-                    }
-                }, e -> {
-                    busy.set(false);
-                    errors.set("form", session.text("visit.save.failed"));
-                    result.complete(false);
-                }));
+        saves = saves.handle((x, e) -> null)
+                .thenCompose(x -> work.supply(
+                        "terminating a visit",
+                        () -> visits.complete(reportId),
+                        outcome -> {
+                            busy.set(false);
+                            if (outcome instanceof Outcome.Ok<VisitReport> ok) {
+                                session.report = ok.value();
+                                session.frozen.set(true);
+                                completedText.set(completedSentence(ok.value()));
+                                saveStatus.set("");
+                                photos.reloadStates(); // queued now: "En attente"
+                                session.message(session.text("visit.completed.toast"));
+                                result.complete(true);
+                            } else {
+                                showRequired(outcome.fieldErrors());
+                                errors.set(
+                                        "form",
+                                        outcome.fieldErrors().isEmpty()
+                                                ? orSaveFailed(outcome.message())
+                                                : session.text("visit.complete.invalid"));
+                                result.complete(false);
+                            }
+                        },
+                        e -> {
+                            busy.set(false);
+                            errors.set("form", session.text("visit.save.failed"));
+                            result.complete(false);
+                        }));
         return result;
     }
 
@@ -366,21 +446,25 @@ public final class VisitReportViewModel {
         }
         String reportId = session.report.id();
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        work.supply("starting the correction of a visit report", () -> visits.correct(reportId), outcome -> {
-            if (outcome instanceof Outcome.Ok<VisitReport> ok) {
-                session.completionTried = false;
-                applyReport(ok.value());
-                checkInput();
-                session.message(session.text("visit.correction.started"));
-                result.complete(true);
-            } else {
-                session.message(orSaveFailed(outcome.message()));
-                result.complete(false);
-            }
-        }, e -> {
-            session.message(session.text("visit.save.failed"));
-            result.complete(false);
-        });
+        work.supply(
+                "starting the correction of a visit report",
+                () -> visits.correct(reportId),
+                outcome -> {
+                    if (outcome instanceof Outcome.Ok<VisitReport> ok) {
+                        session.completionTried = false;
+                        applyReport(ok.value());
+                        checkInput();
+                        session.message(session.text("visit.correction.started"));
+                        result.complete(true);
+                    } else {
+                        session.message(orSaveFailed(outcome.message()));
+                        result.complete(false);
+                    }
+                },
+                e -> {
+                    session.message(session.text("visit.save.failed"));
+                    result.complete(false);
+                });
         return result;
     }
 

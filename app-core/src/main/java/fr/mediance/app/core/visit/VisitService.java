@@ -3,7 +3,6 @@ package fr.mediance.app.core.visit;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.OrientationDto;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,11 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.reference.CodeItem;
+import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.ListNames;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,13 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.BackgroundWork;
-import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.reference.CodeItem;
-import fr.mediance.app.core.reference.CodeLists;
-import fr.mediance.protocol.Limits;
-import fr.mediance.protocol.ListNames;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -29,10 +28,21 @@ import javafx.collections.ObservableList;
 final class VisitSession {
 
     /** The code lists the report's screen offers (with the inactive codes the report still uses). */
-    static final List<String> OPTION_LISTS = List.of(CodeLists.MEDIUM, CodeLists.DOMAIN, CodeLists.DOCUMENT_TYPE,
-            ListNames.PERSON_PRESENT, ListNames.MOTIF, ListNames.ACTION_TYPE, ListNames.ACTION_RESULT,
-            ListNames.ORIENTATION_TARGET, ListNames.ORIENTATION_MODE, ListNames.ORIENTATION_FEEDBACK,
-            ListNames.SUPPLY_STATE, ListNames.HEATING_TYPE, ListNames.ECO_GESTURE, ListNames.EQUIPMENT_ISSUE,
+    static final List<String> OPTION_LISTS = List.of(
+            CodeLists.MEDIUM,
+            CodeLists.DOMAIN,
+            CodeLists.DOCUMENT_TYPE,
+            ListNames.PERSON_PRESENT,
+            ListNames.MOTIF,
+            ListNames.ACTION_TYPE,
+            ListNames.ACTION_RESULT,
+            ListNames.ORIENTATION_TARGET,
+            ListNames.ORIENTATION_MODE,
+            ListNames.ORIENTATION_FEEDBACK,
+            ListNames.SUPPLY_STATE,
+            ListNames.HEATING_TYPE,
+            ListNames.ECO_GESTURE,
+            ListNames.EQUIPMENT_ISSUE,
             ListNames.RENOVATION_ORIENTATION);
 
     final VisitService visits;
@@ -48,8 +58,9 @@ final class VisitSession {
     boolean loading;
     /** True once "Terminer la visite" was tried: the required fields then say what is missing as they change. */
     boolean completionTried;
-    private Consumer<String> onMessage = m -> { };
-    private Runnable onChange = () -> { };
+
+    private Consumer<String> onMessage = m -> {};
+    private Runnable onChange = () -> {};
 
     VisitSession(VisitService visits, Clock clock, ZoneId zone, ResourceBundle texts, BackgroundWork work) {
         this.visits = Objects.requireNonNull(visits);
@@ -106,12 +117,17 @@ final class VisitSession {
     }
 
     LocalDate visitDay(VisitReport r) {
-        return (r.startedAt() == null ? clock.instant() : r.startedAt()).atZone(zone).toLocalDate();
+        return (r.startedAt() == null ? clock.instant() : r.startedAt())
+                .atZone(zone)
+                .toLocalDate();
     }
 
     String text(String key, Object... args) {
         String pattern = texts.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Texts.locale(texts)).format(args); // keys with arguments use '' for an apostrophe
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Texts.locale(texts))
+                        .format(args); // keys with arguments use '' for an apostrophe
     }
 
     /** The label of a code among the options shown (the code itself if unknown). */
@@ -119,7 +135,10 @@ final class VisitSession {
         if (code == null) {
             return "";
         }
-        return options.get(list).stream().filter(c -> c.code().equals(code)).findFirst().map(CodeItem::labelOrCode)
+        return options.get(list).stream()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
+                .map(CodeItem::labelOrCode)
                 .orElse(code);
     }
 

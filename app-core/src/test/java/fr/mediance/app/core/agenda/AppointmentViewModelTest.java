@@ -2,27 +2,25 @@ package fr.mediance.app.core.agenda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.platform.ExternalApps;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +63,7 @@ class AppointmentViewModelTest {
 
     @TempDir
     Path dir;
+
     FakeOfficeServer server;
     MutableClock clock = new MutableClock(TestCores.T0); // Friday 27/11/2026, 09:00 in Paris
     CoreContext core;
@@ -86,52 +85,150 @@ class AppointmentViewModelTest {
         server.addCode("action_result", "accorde", "Accordé", 1);
         server.addCode("cancel_reason", "hospitalisation", "Hospitalisation", 1);
         server.addCode("cancel_reason", "oubli", "Oubli du rendez-vous", 2);
-        server.serverWrite(new ResidentDto("r1", "s1", "D-1", null, "Benali", "Fatima", null, "06 12 34 56 78",
-                "12 rue des Lilas", "13015", "Marseille", "Digicode 1234B", null, "u-c1"));
-        server.serverWrite(new ResidentDto("r2", "s1", "D-2", null, "Martin", "Jean", null, null,
-                "3 avenue du Port", "13002", "Marseille", null, null, "u-c1"));
-        server.serverWrite(new AppointmentDto("a1", "s1", "r1", "u-c1", "home_visit",
-                Instant.parse("2026-11-27T09:30:00Z"), Instant.parse("2026-11-27T10:30:00Z"), "confirmed", null,
-                "Apporter le dossier FSL", null, List.of("Récupérer l'avis d'imposition 2025"), "Visite en binôme"));
+        server.serverWrite(new ResidentDto(
+                "r1",
+                "s1",
+                "D-1",
+                null,
+                "Benali",
+                "Fatima",
+                null,
+                "06 12 34 56 78",
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                "Digicode 1234B",
+                null,
+                "u-c1"));
+        server.serverWrite(new ResidentDto(
+                "r2",
+                "s1",
+                "D-2",
+                null,
+                "Martin",
+                "Jean",
+                null,
+                null,
+                "3 avenue du Port",
+                "13002",
+                "Marseille",
+                null,
+                null,
+                "u-c1"));
+        server.serverWrite(new AppointmentDto(
+                "a1",
+                "s1",
+                "r1",
+                "u-c1",
+                "home_visit",
+                Instant.parse("2026-11-27T09:30:00Z"),
+                Instant.parse("2026-11-27T10:30:00Z"),
+                "confirmed",
+                null,
+                "Apporter le dossier FSL",
+                null,
+                List.of("Récupérer l'avis d'imposition 2025"),
+                "Visite en binôme"));
         server.serverWrite(report("v-old", Instant.parse("2026-09-10T09:00:00Z"), "Premier contact.", List.of()));
-        server.serverWrite(report("v-last", Instant.parse("2026-10-12T09:00:00Z"),
+        server.serverWrite(report(
+                "v-last",
+                Instant.parse("2026-10-12T09:00:00Z"),
                 "Facture EDF de 412,30 € impayée.\nÉchéancier demandé.\nDossier FSL déposé.\nRappeler en décembre.",
-                List.of(new ActionDto("x1", "demande_fsl", "energie", "FSL 13", LocalDate.of(2026, 10, 12), "accorde",
-                                41230L, 41230L, null, false, null, null),
-                        new ActionDto("x2", "echeancier", "energie", "EDF", LocalDate.of(2026, 10, 12), null, null,
-                                null, null, false, null, null))));
+                List.of(
+                        new ActionDto(
+                                "x1",
+                                "demande_fsl",
+                                "energie",
+                                "FSL 13",
+                                LocalDate.of(2026, 10, 12),
+                                "accorde",
+                                41230L,
+                                41230L,
+                                null,
+                                false,
+                                null,
+                                null),
+                        new ActionDto(
+                                "x2",
+                                "echeancier",
+                                "energie",
+                                "EDF",
+                                LocalDate.of(2026, 10, 12),
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null))));
         server.serverWrite(task("t1", "r1", "Vérifier la décision FSL", LocalDate.of(2026, 12, 11), TaskDto.TODO));
         server.serverWrite(task("t2", "r1", "Relancer EDF", LocalDate.of(2026, 11, 20), TaskDto.TODO));
         server.serverWrite(task("t3", "r1", "Envoyer le courrier", LocalDate.of(2026, 11, 1), TaskDto.DONE));
         server.serverWrite(task("t4", "r2", "Autre personne", LocalDate.of(2026, 11, 1), TaskDto.TODO));
-        server.serverWrite(document("d1", "r1", "facture", "EDF", 41230L, LocalDate.of(2026, 12, 10),
-                LocalDate.of(2027, 11, 27)));
+        server.serverWrite(
+                document("d1", "r1", "facture", "EDF", 41230L, LocalDate.of(2026, 12, 10), LocalDate.of(2027, 11, 27)));
         server.serverWrite(document("d2", "r1", "avis_imposition", null, null, null, LocalDate.of(2026, 12, 1)));
-        server.serverWrite(document("d3", "r1", "facture", "Eau", 2000L, LocalDate.of(2027, 3, 1),
-                LocalDate.of(2027, 11, 27)));
+        server.serverWrite(
+                document("d3", "r1", "facture", "Eau", 2000L, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 11, 27)));
         core = TestCores.signedIn(dir, clock, server, "conseil1");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
-        vm = new AppointmentViewModel(core.agenda(), core.reference(), apps, clock, core.zone(), TEXTS, Runnable::run,
-                Runnable::run);
+        vm = new AppointmentViewModel(
+                core.agenda(), core.reference(), apps, clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
         vm.setOnOpenVisit(visits::add);
         vm.setOnOpenResident(files::add);
     }
 
     static VisitReportDto report(String id, Instant completed, String synthesis, List<ActionDto> actions) {
-        return new VisitReportDto(id, "s1", null, "r1", "u-c1", "home_visit", List.of("energie"), synthesis, null,
-                null, completed.minusSeconds(3600), completed, null, null, null, List.of(), List.of(), null, actions,
-                List.of(), null, true, null);
+        return new VisitReportDto(
+                id,
+                "s1",
+                null,
+                "r1",
+                "u-c1",
+                "home_visit",
+                List.of("energie"),
+                synthesis,
+                null,
+                null,
+                completed.minusSeconds(3600),
+                completed,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                actions,
+                List.of(),
+                null,
+                true,
+                null);
     }
 
     static TaskDto task(String id, String resident, String title, LocalDate due, String status) {
         return new TaskDto(id, "s1", resident, null, "u-c1", title, due, status, null, null, TestCores.T0, null);
     }
 
-    static DocumentDto document(String id, String resident, String type, String issuer, Long cents, LocalDate due,
-                                LocalDate retention) {
-        return new DocumentDto(id, "s1", null, resident, type, "ab".repeat(32), "image/jpeg", 1000,
-                Instant.parse("2026-10-12T09:00:00Z"), retention, null, issuer, cents, due, List.of(), "photo_in_app");
+    static DocumentDto document(
+            String id, String resident, String type, String issuer, Long cents, LocalDate due, LocalDate retention) {
+        return new DocumentDto(
+                id,
+                "s1",
+                null,
+                resident,
+                type,
+                "ab".repeat(32),
+                "image/jpeg",
+                1000,
+                Instant.parse("2026-10-12T09:00:00Z"),
+                retention,
+                null,
+                issuer,
+                cents,
+                due,
+                List.of(),
+                "photo_in_app");
     }
 
     @AfterEach
@@ -162,20 +259,24 @@ class AppointmentViewModelTest {
         assertThat(vm.lastContactTitleProperty().get()).isEqualTo("12/10/2026 · Visite à domicile");
         assertThat(vm.lastContactSynthesisProperty().get())
                 .isEqualTo("Facture EDF de 412,30 € impayée.\nÉchéancier demandé.\nDossier FSL déposé…");
-        assertThat(vm.lastContactActions()).containsExactly("Demande FSL – FSL 13 : Accordé (412,30\u00A0€)",
-                "Demande d'échéancier – EDF : en attente");
+        assertThat(vm.lastContactActions())
+                .containsExactly(
+                        "Demande FSL – FSL 13 : Accordé (412,30\u00A0€)", "Demande d'échéancier – EDF : en attente");
     }
 
     @Test
     void open_follow_ups_of_that_resident_by_due_date_and_documents_due_or_leaving_soon() {
         vm.load("a1").join();
 
-        assertThat(vm.tasks()).extracting(AppointmentViewModel.TaskRow::title)
+        assertThat(vm.tasks())
+                .extracting(AppointmentViewModel.TaskRow::title)
                 .containsExactly("Relancer EDF", "Vérifier la décision FSL");
         assertThat(vm.tasks().get(0).overdue()).isTrue();
         assertThat(vm.tasks().get(0).dueText()).isEqualTo("En retard (prévu le 20/11/2026)");
         assertThat(vm.tasks().get(1).dueText()).isEqualTo("Pour le 11/12/2026");
-        assertThat(vm.documents()).extracting(AppointmentViewModel.DocumentRow::documentId).containsExactly("d2", "d1");
+        assertThat(vm.documents())
+                .extracting(AppointmentViewModel.DocumentRow::documentId)
+                .containsExactly("d2", "d1");
         assertThat(vm.documents().get(1).title()).isEqualTo("Facture – EDF");
         assertThat(vm.documents().get(1).detail()).isEqualTo("À régler avant le 10/12/2026 · 412,30\u00A0€");
         assertThat(vm.documents().get(0).detail()).isEqualTo("Effacé de la tablette le 01/12/2026");
@@ -183,8 +284,18 @@ class AppointmentViewModelTest {
 
     @Test
     void a_resident_without_history_says_so() {
-        server.serverWrite(new AppointmentDto("a2", "s1", "r2", "u-c1", "desk", Instant.parse("2026-11-27T13:00:00Z"),
-                Instant.parse("2026-11-27T14:00:00Z"), "confirmed", null, null, null));
+        server.serverWrite(new AppointmentDto(
+                "a2",
+                "s1",
+                "r2",
+                "u-c1",
+                "desk",
+                Instant.parse("2026-11-27T13:00:00Z"),
+                Instant.parse("2026-11-27T14:00:00Z"),
+                "confirmed",
+                null,
+                null,
+                null));
         core.sync().syncNow().join();
         vm.load("a2").join();
 
@@ -227,7 +338,8 @@ class AppointmentViewModelTest {
     void absent_needs_a_reason_beside_the_field_and_nothing_is_saved_without_it() {
         vm.load("a1").join();
 
-        assertThat(vm.changeStatus(AppointmentViewModel.StatusChange.ABSENT).join()).isFalse();
+        assertThat(vm.changeStatus(AppointmentViewModel.StatusChange.ABSENT).join())
+                .isFalse();
 
         assertThat(vm.reasonErrorProperty().get()).isEqualTo("Choisissez un motif.");
         assertThat(core.agenda().find("a1").orElseThrow().status()).isEqualTo("confirmed");
@@ -241,7 +353,9 @@ class AppointmentViewModelTest {
         vm.load("a1").join();
         vm.reasonProperty().set("oubli");
 
-        assertThat(vm.changeStatus(AppointmentViewModel.StatusChange.CANCELLED_BY_RESIDENT).join()).isTrue();
+        assertThat(vm.changeStatus(AppointmentViewModel.StatusChange.CANCELLED_BY_RESIDENT)
+                        .join())
+                .isTrue();
 
         AgendaItem saved = core.agenda().find("a1").orElseThrow();
         assertThat(saved.status()).isEqualTo("cancelled_by_resident");
@@ -263,15 +377,26 @@ class AppointmentViewModelTest {
 
     @Test
     void a_done_appointment_cannot_be_marked_absent_and_opens_its_report() {
-        server.serverWrite(new AppointmentDto("a1", "s1", "r1", "u-c1", "home_visit",
-                Instant.parse("2026-11-27T09:30:00Z"), Instant.parse("2026-11-27T10:30:00Z"), "done", null, null, null));
+        server.serverWrite(new AppointmentDto(
+                "a1",
+                "s1",
+                "r1",
+                "u-c1",
+                "home_visit",
+                Instant.parse("2026-11-27T09:30:00Z"),
+                Instant.parse("2026-11-27T10:30:00Z"),
+                "done",
+                null,
+                null,
+                null));
         core.sync().syncNow().join();
         vm.load("a1").join();
 
         assertThat(vm.canChangeStatusProperty().get()).isFalse();
         assertThat(vm.openVisitTextProperty().get()).isEqualTo("Ouvrir le compte rendu");
         vm.reasonProperty().set("oubli");
-        assertThat(vm.changeStatus(AppointmentViewModel.StatusChange.ABSENT).join()).isFalse();
+        assertThat(vm.changeStatus(AppointmentViewModel.StatusChange.ABSENT).join())
+                .isFalse();
         vm.openVisit();
         vm.openResidentFile();
         assertThat(visits).containsExactly("a1");

@@ -2,6 +2,15 @@ package fr.mediance.app.core.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.Location;
+import fr.mediance.app.core.platform.Position;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.app.core.testing.Visits;
+import fr.mediance.protocol.CheckInDto;
+import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,16 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.platform.Location;
-import fr.mediance.app.core.platform.Position;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.app.core.testing.Visits;
-import fr.mediance.protocol.CheckInDto;
-import fr.mediance.protocol.VisitReportDto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +47,7 @@ class CheckInViewModelTest {
 
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS);
     final FakeLocation location = new FakeLocation();
@@ -132,8 +132,13 @@ class CheckInViewModelTest {
     void the_bar_follows_the_draft_of_an_appointment_and_hides_once_it_is_terminated() {
         vm.setAppointment("apt-1").join();
         assertThat(vm.visibleProperty().get()).isTrue();
-        core.visits().saveDraft(core.visits().find(reportId).orElseThrow().withDomains(List.of("energie"))
-                .withSynthesis("Visite faite.").withVisitAttested(true));
+        core.visits()
+                .saveDraft(core.visits()
+                        .find(reportId)
+                        .orElseThrow()
+                        .withDomains(List.of("energie"))
+                        .withSynthesis("Visite faite.")
+                        .withVisitAttested(true));
         assertThat(core.visits().complete(reportId).isOk()).isTrue();
 
         vm.refresh().join();
@@ -145,8 +150,8 @@ class CheckInViewModelTest {
 
     @Test
     void unavailable_on_a_desktop_the_bar_is_hidden() {
-        vm = new CheckInViewModel(core.checkIns(), Location.NONE, clock, core.zone(), TEXTS, Runnable::run,
-                Runnable::run);
+        vm = new CheckInViewModel(
+                core.checkIns(), Location.NONE, clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
         core.checkIns().setEnabled(true);
         vm.setReport(reportId).join();
         assertThat(vm.visibleProperty().get()).isFalse();
@@ -159,18 +164,29 @@ class CheckInViewModelTest {
         vm.setReport(reportId).join();
         vm.enabledProperty().set(true);
         vm.checkIn().join();
-        core.visits().saveDraft(core.visits().find(reportId).orElseThrow().withDomains(List.of("energie"))
-                .withSynthesis("Arrivée enregistrée.").withVisitAttested(true)); // the form's save keeps the check-in
+        core.visits()
+                .saveDraft(core.visits()
+                        .find(reportId)
+                        .orElseThrow()
+                        .withDomains(List.of("energie"))
+                        .withSynthesis("Arrivée enregistrée.")
+                        .withVisitAttested(true)); // the form's save keeps the check-in
         assertThat(core.visits().complete(reportId).isOk()).isTrue();
         assertThat(core.sync().syncNow().join().ok()).isTrue();
 
         VisitReportDto sent = (VisitReportDto) server.operations.stream()
-                .filter(o -> o.entityId().equals(reportId)).findFirst().orElseThrow().data();
-        assertThat(sent.checkIn()).isEqualTo(new CheckInDto(43300000L, 5300000L, 8L,
-                Instant.parse("2026-11-27T08:02:00Z")));
+                .filter(o -> o.entityId().equals(reportId))
+                .findFirst()
+                .orElseThrow()
+                .data();
+        assertThat(sent.checkIn())
+                .isEqualTo(new CheckInDto(43300000L, 5300000L, 8L, Instant.parse("2026-11-27T08:02:00Z")));
         vm.setReport(reportId).join();
         assertThat(vm.visibleProperty().get()).isFalse();
-        assertThat(core.checkIns().record(reportId, location.next.get(), clock.instant()).isOk()).isFalse();
+        assertThat(core.checkIns()
+                        .record(reportId, location.next.get(), clock.instant())
+                        .isOk())
+                .isFalse();
     }
 
     @Test
@@ -181,11 +197,16 @@ class CheckInViewModelTest {
 
         assertThat(vm.checkIn().join()).isFalse();
 
-        assertThat(vm.statusTextProperty().get()).isEqualTo("Position trop imprécise (à plus de 100 km près) : "
-                + "elle n'est pas enregistrée. Réessayez à l'extérieur.");
+        assertThat(vm.statusTextProperty().get())
+                .isEqualTo("Position trop imprécise (à plus de 100 km près) : "
+                        + "elle n'est pas enregistrée. Réessayez à l'extérieur.");
         assertThat(core.checkIns().find(reportId)).isEmpty();
-        assertThat(core.checkIns().record(reportId, new Position(91, 5.3, null, Instant.parse("2026-11-27T08:02:00Z")),
-                Instant.parse("2026-11-27T08:02:00Z")).message())
+        assertThat(core.checkIns()
+                        .record(
+                                reportId,
+                                new Position(91, 5.3, null, Instant.parse("2026-11-27T08:02:00Z")),
+                                Instant.parse("2026-11-27T08:02:00Z"))
+                        .message())
                 .isEqualTo("Position invalide : elle n'est pas enregistrée. Réessayez.");
     }
 }

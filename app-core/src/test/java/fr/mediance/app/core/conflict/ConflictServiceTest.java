@@ -1,12 +1,12 @@
 package fr.mediance.app.core.conflict;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.core.resident.ResidentForm;
 import fr.mediance.app.core.sync.Delivery;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.protocol.ConflictDto;
@@ -14,19 +14,19 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.ResidentDto;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Two people change the same field offline: both values are kept, the office resolves, everyone gets it. */
 class ConflictServiceTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS);
     CoreContext counsellor;
@@ -39,7 +39,7 @@ class ConflictServiceTest {
         counsellor = TestCores.signedIn(dir.resolve("c1"), clock, server, "conseil1");
         coordinator = TestCores.signedIn(dir.resolve("co"), clock, server, "coord");
         office = TestCores.signedIn(dir.resolve("b"), clock, server, "bureau");
-        for (CoreContext c : new CoreContext[]{counsellor, coordinator, office}) {
+        for (CoreContext c : new CoreContext[] {counsellor, coordinator, office}) {
             assertThat(c.sync().syncNow().join().ok()).isTrue();
         }
     }
@@ -55,9 +55,23 @@ class ConflictServiceTest {
     static void changePhone(CoreContext core, String phone) {
         Resident r = core.residents().find("res-1").orElseThrow();
         ResidentForm f = ResidentForm.of(r);
-        assertThat(core.residents().update(r, new ResidentForm(f.civility(), f.lastName(), f.firstName(),
-                f.birthDate(), phone, f.street(), f.postcode(), f.city(), f.accessNotes(), f.mobilityReason(),
-                f.referentId())).isOk()).isTrue();
+        assertThat(core.residents()
+                        .update(
+                                r,
+                                new ResidentForm(
+                                        f.civility(),
+                                        f.lastName(),
+                                        f.firstName(),
+                                        f.birthDate(),
+                                        phone,
+                                        f.street(),
+                                        f.postcode(),
+                                        f.city(),
+                                        f.accessNotes(),
+                                        f.mobilityReason(),
+                                        f.referentId()))
+                        .isOk())
+                .isTrue();
     }
 
     static String phone(CoreContext core) {
@@ -110,8 +124,8 @@ class ConflictServiceTest {
         Outcome<ConflictItem> r = counsellor.conflicts().resolve(c.id(), c.serverValue());
 
         assertThat(r.isOk()).isFalse();
-        assertThat(r.message()).isEqualTo(
-                "Seuls le bureau, la coordination et l'administration peuvent trancher un conflit.");
+        assertThat(r.message())
+                .isEqualTo("Seuls le bureau, la coordination et l'administration peuvent trancher un conflit.");
         assertThat(counsellor.sync().pendingItems()).isEmpty();
     }
 
@@ -129,7 +143,8 @@ class ConflictServiceTest {
             assertThat(i.entity()).isEqualTo(EntityType.CONFLICT);
             assertThat(i.summary()).isEqualTo("Conflit résolu – Téléphone – Fatima Benali");
         });
-        assertThat(office.sync().deliveryOf(EntityType.CONFLICT, c.id()).delivery()).isEqualTo(Delivery.QUEUED);
+        assertThat(office.sync().deliveryOf(EntityType.CONFLICT, c.id()).delivery())
+                .isEqualTo(Delivery.QUEUED);
         assertThat(office.conflicts().resolve(c.id(), "x").message()).isEqualTo("Ce conflit a déjà été tranché.");
         assertThat(office.sync().syncNow().join().ok()).isTrue();
 
@@ -139,8 +154,10 @@ class ConflictServiceTest {
             assertThat(d.resolvedValue()).isEqualTo("06 11 11 11 11");
             assertThat(d.resolvedBy()).isEqualTo("u-b");
         });
-        assertThat(((ResidentDto) server.entity(EntityType.RESIDENT, "res-1")).phone()).isEqualTo("06 11 11 11 11");
-        assertThat(office.sync().deliveryOf(EntityType.CONFLICT, c.id()).delivery()).isEqualTo(Delivery.RECEIVED);
+        assertThat(((ResidentDto) server.entity(EntityType.RESIDENT, "res-1")).phone())
+                .isEqualTo("06 11 11 11 11");
+        assertThat(office.sync().deliveryOf(EntityType.CONFLICT, c.id()).delivery())
+                .isEqualTo(Delivery.RECEIVED);
         assertThat(counsellor.sync().syncNow().join().ok()).isTrue();
         assertThat(coordinator.sync().syncNow().join().ok()).isTrue();
         assertThat(phone(counsellor)).isEqualTo("06 11 11 11 11");
@@ -158,7 +175,8 @@ class ConflictServiceTest {
         assertThat(office.sync().syncNow().join().ok()).isTrue();
         ConflictItem c = office.conflicts().openConflicts().get(0);
 
-        assertThat(office.conflicts().resolve(c.id(), "x".repeat(20_001)).fieldErrors()).containsKey("value");
+        assertThat(office.conflicts().resolve(c.id(), "x".repeat(20_001)).fieldErrors())
+                .containsKey("value");
         assertThat(office.conflicts().resolve("unknown", "x").message())
                 .isEqualTo("Ce conflit n'existe pas sur cet appareil.");
         assertThat(office.conflicts().resolve(c.id(), "  ").isOk()).isTrue();

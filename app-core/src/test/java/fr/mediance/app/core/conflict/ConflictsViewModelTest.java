@@ -2,24 +2,23 @@ package fr.mediance.app.core.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.conflict.ConflictsViewModel.Choice;
+import fr.mediance.app.core.conflict.ConflictsViewModel.Row;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.protocol.ConflictDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.conflict.ConflictsViewModel.Choice;
-import fr.mediance.app.core.conflict.ConflictsViewModel.Row;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.protocol.ConflictDto;
-import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +32,7 @@ class ConflictsViewModelTest {
 
     @TempDir
     Path dir;
+
     FakeOfficeServer server;
     MutableClock clock = new MutableClock(TestCores.T0.plusSeconds(7200));
     List<CoreContext> cores = new ArrayList<>();
@@ -45,8 +45,21 @@ class ConflictsViewModelTest {
         server.addUser("u-c2", "conseil2", TestCores.PASSWORD, Role.COUNSELLOR);
         server.addUser("u-k1", "coord", TestCores.PASSWORD, Role.COORDINATOR);
         server.addUser("u-o1", "bureau", TestCores.PASSWORD, Role.OFFICE);
-        server.serverWrite(new ResidentDto("r1", "s1", "D-1", null, "Benali", "Fatima", null, "06 22 22 22 22",
-                "12 rue des Lilas", "13015", "Marseille", null, null, "u-c1"));
+        server.serverWrite(new ResidentDto(
+                "r1",
+                "s1",
+                "D-1",
+                null,
+                "Benali",
+                "Fatima",
+                null,
+                "06 22 22 22 22",
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                null,
+                null,
+                "u-c1"));
         conflict("c1", "phone", "06 12 34 56 78", "06 11 11 11 11", "06 22 22 22 22");
     }
 
@@ -57,8 +70,22 @@ class ConflictsViewModelTest {
     }
 
     void conflict(String id, String field, String base, String first, String last) {
-        server.serverWrite(new ConflictDto(id, "s1", EntityType.RESIDENT, "r1", field, base, first, last, "u-c2", "u-c1",
-                DETECTED, ConflictDto.OPEN, null, null, null));
+        server.serverWrite(new ConflictDto(
+                id,
+                "s1",
+                EntityType.RESIDENT,
+                "r1",
+                field,
+                base,
+                first,
+                last,
+                "u-c2",
+                "u-c1",
+                DETECTED,
+                ConflictDto.OPEN,
+                null,
+                null,
+                null));
     }
 
     CoreContext signedIn(String user) throws Exception {
@@ -69,8 +96,8 @@ class ConflictsViewModelTest {
     }
 
     ConflictsViewModel vm(CoreContext core) {
-        ConflictsViewModel vm = new ConflictsViewModel(core.conflicts(), core.sync(), core.zone(), TEXTS, Runnable::run,
-                Runnable::run);
+        ConflictsViewModel vm =
+                new ConflictsViewModel(core.conflicts(), core.sync(), core.zone(), TEXTS, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
         vm.refresh().join();
         return vm;
@@ -107,8 +134,9 @@ class ConflictsViewModelTest {
         assertThat(vm.openCountProperty().get()).isZero();
         assertThat(vm.badgeTextProperty().get()).isEmpty();
         assertThat(vm.emptyProperty().get()).isTrue();
-        assertThat(messages).containsExactly(
-                "Conflit résolu : la valeur retenue part au serveur, qui la mettra sur tous les appareils.");
+        assertThat(messages)
+                .containsExactly(
+                        "Conflit résolu : la valeur retenue part au serveur, qui la mettra sur tous les appareils.");
         assertThat(coord.sync().pendingItems()).extracting(i -> i.entity()).contains(EntityType.CONFLICT);
 
         assertThat(coord.sync().syncNow().join().ok()).isTrue();
@@ -126,7 +154,8 @@ class ConflictsViewModelTest {
         assertThat(vm.resolve("c1", Choice.OTHER, "  ").join().message()).isEqualTo("Saisissez la valeur à retenir.");
         assertThat(vm.items()).hasSize(1);
 
-        assertThat(vm.resolve("c1", Choice.OTHER, " 06 33 33 33 33 ").join().isOk()).isTrue();
+        assertThat(vm.resolve("c1", Choice.OTHER, " 06 33 33 33 33 ").join().isOk())
+                .isTrue();
         assertThat(vm.items()).isEmpty();
     }
 

@@ -1,31 +1,32 @@
 package fr.mediance.app.core.consent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.resident.ResidentFixtures;
 import fr.mediance.app.core.resident.SignatureFixtures;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.MandateDto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MandateViewModelTest {
     static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages");
+
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(TestCores.T0);
     final List<MandateDto> signed = new ArrayList<>();
@@ -36,8 +37,8 @@ class MandateViewModelTest {
     void setUp() {
         ResidentFixtures.codes(server);
         core = ResidentFixtures.counsellor(dir, clock, server);
-        vm = new MandateViewModel(core.mandates(), core.reference(), clock, core.zone(), TEXTS, Runnable::run,
-                Runnable::run);
+        vm = new MandateViewModel(
+                core.mandates(), core.reference(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
         vm.setOnSigned(signed::add);
     }
 
@@ -69,7 +70,8 @@ class MandateViewModelTest {
         assertThat(vm.errorProperty("duration").get()).isEqualTo("Ce champ est obligatoire.");
         assertThat(vm.errorProperty("place").get()).isEqualTo("Ce champ est obligatoire.");
         assertThat(vm.errorProperty("notUnderProtection").get()).startsWith("La personne doit déclarer");
-        assertThat(vm.errorProperty("residentSignature").get()).isEqualTo("La signature de la personne est nécessaire.");
+        assertThat(vm.errorProperty("residentSignature").get())
+                .isEqualTo("La signature de la personne est nécessaire.");
         assertThat(vm.formErrorProperty().get()).isEqualTo("Le mandat n'est pas signé : corrigez les champs signalés.");
         assertThat(vm.creditorsProperty().get()).isEqualTo("EDF, Veolia");
         assertThat(signed).isEmpty();
@@ -93,18 +95,29 @@ class MandateViewModelTest {
             assertThat(m.creditors()).containsExactly("EDF", "Engie");
             assertThat(m.endDate()).isEqualTo(LocalDate.of(2027, 11, 26));
         });
-        assertThat(core.mandates().activeCovering("r1", "energie", LocalDate.of(2027, 6, 1))).hasSize(1);
-        assertThat(core.mandates().activeCovering("r1", "eau", LocalDate.of(2027, 6, 1))).isEmpty();
+        assertThat(core.mandates().activeCovering("r1", "energie", LocalDate.of(2027, 6, 1)))
+                .hasSize(1);
+        assertThat(core.mandates().activeCovering("r1", "eau", LocalDate.of(2027, 6, 1)))
+                .isEmpty();
     }
 
     @Test
     void aResidentUnderProtectionIsNotOfferedTheSignature() {
-        core.residentFiles().saveFields("r1", null, Map.of("legalProtection", "tutelle", "legalRepresentative",
-                "M. Paul Bénali (fils), 06 55 44 33 22")).value();
+        core.residentFiles()
+                .saveFields(
+                        "r1",
+                        null,
+                        Map.of(
+                                "legalProtection",
+                                "tutelle",
+                                "legalRepresentative",
+                                "M. Paul Bénali (fils), 06 55 44 33 22"))
+                .value();
         vm.load("r1").join();
-        assertThat(vm.blockedProperty().get()).isEqualTo("Une mesure de protection est enregistrée (Tutelle) : la "
-                + "personne ne peut pas signer seule un mandat. Contactez son représentant : M. Paul Bénali (fils), "
-                + "06 55 44 33 22.");
+        assertThat(vm.blockedProperty().get())
+                .isEqualTo("Une mesure de protection est enregistrée (Tutelle) : la "
+                        + "personne ne peut pas signer seule un mandat. Contactez son représentant : M. Paul Bénali (fils), "
+                        + "06 55 44 33 22.");
         assertThat(vm.sign().join()).isFalse();
         assertThat(core.mandates().mandates("r1")).isEmpty();
     }
@@ -112,8 +125,8 @@ class MandateViewModelTest {
     @Test
     void consentsNeedTheirPartnerAndTheNoticeVersionIsShown() {
         List<ConsentDto> recorded = new ArrayList<>();
-        ConsentViewModel c = new ConsentViewModel(core.consents(), core.reference(), TEXTS, Runnable::run,
-                Runnable::run);
+        ConsentViewModel c =
+                new ConsentViewModel(core.consents(), core.reference(), TEXTS, Runnable::run, Runnable::run);
         c.setOnRecorded(recorded::add);
         c.load("r1").join();
         assertThat(c.noticeVersionProperty().get()).isEqualTo("Notice d'information en vigueur : version 2026-03");

@@ -2,19 +2,18 @@ package fr.mediance.app.core.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.app.core.testing.Visits;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.platform.CapturedImage;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.app.core.testing.Visits;
-import fr.mediance.protocol.CodeDto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ class DocumentFormViewModelTest {
 
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS); // Friday 27/11/2026
     CoreContext core;
@@ -42,14 +42,17 @@ class DocumentFormViewModelTest {
         server.serverWrite(new CodeDto("document_type", "quittance", "Quittance", null, 3, true, null));
         server.serverWrite(new CodeDto("document_purpose", "fsl", "Dossier FSL", null, 1, true, null));
         server.serverWrite(new CodeDto("document_purpose", "cheque_energie", "Chèque énergie", null, 2, true, null));
-        server.serverWrite(new CodeDto("setting", "retention_default", "Conservation par défaut", null, 1, true, "P6M"));
+        server.serverWrite(
+                new CodeDto("setting", "retention_default", "Conservation par défaut", null, 1, true, "P6M"));
         core = TestCores.signedIn(dir, clock, server, "conseil1");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
         reportId = core.visits().openForAppointment("apt-1").orElseThrow().id();
-        documentId = core.documents().attach(reportId, new CapturedImage(Visits.bytes(2000, 1), "image/png", null),
-                "facture").value().id();
-        vm = new DocumentFormViewModel(core.documents(), core.reference(), clock, core.zone(), TEXTS, Runnable::run,
-                Runnable::run);
+        documentId = core.documents()
+                .attach(reportId, new CapturedImage(Visits.bytes(2000, 1), "image/png", null), "facture")
+                .value()
+                .id();
+        vm = new DocumentFormViewModel(
+                core.documents(), core.reference(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
         vm.setOnSaved(() -> saved++);
         assertThat(vm.load(documentId).join()).isTrue();
@@ -63,7 +66,8 @@ class DocumentFormViewModelTest {
 
     @Test
     void a_new_photo_gets_the_default_retention_of_its_type_or_of_the_service() {
-        assertThat(core.documents().find(documentId).orElseThrow().retentionUntil()).isEqualTo(LocalDate.of(2027, 5, 27));
+        assertThat(core.documents().find(documentId).orElseThrow().retentionUntil())
+                .isEqualTo(LocalDate.of(2027, 5, 27));
         assertThat(vm.retentionProperty().get()).isEqualTo("27/05/2027"); // setting: six months
 
         vm.typeProperty().set("avis_imposition");
@@ -74,7 +78,8 @@ class DocumentFormViewModelTest {
 
     @Test
     void without_the_setting_a_document_is_kept_one_year() {
-        server.serverWrite(new CodeDto("setting", "retention_default", "Conservation par défaut", null, 1, true, "bad"));
+        server.serverWrite(
+                new CodeDto("setting", "retention_default", "Conservation par défaut", null, 1, true, "bad"));
         core.sync().syncNow().join();
         assertThat(core.documents().defaultRetention("quittance", LocalDate.of(2026, 11, 27)))
                 .isEqualTo(LocalDate.of(2027, 11, 27));
@@ -107,7 +112,9 @@ class DocumentFormViewModelTest {
         assertThat(p.retentionUntil()).isEqualTo(LocalDate.of(2027, 5, 27));
         assertThat(saved).isEqualTo(1);
         assertThat(messages).containsExactly("Document enregistré.");
-        assertThat(core.documents().forResident("res-1")).extracting(PhotoItem::id).containsExactly(documentId);
+        assertThat(core.documents().forResident("res-1"))
+                .extracting(PhotoItem::id)
+                .containsExactly(documentId);
     }
 
     @Test
@@ -122,7 +129,8 @@ class DocumentFormViewModelTest {
 
         assertThat(vm.typeErrorProperty().get()).isEqualTo("Choisissez le type de document.");
         assertThat(vm.titleErrorProperty().get()).isEqualTo("Texte trop long (200 caractères au plus).");
-        assertThat(vm.amountErrorProperty().get()).isEqualTo("Montant invalide : tapez des chiffres, par exemple 412,30.");
+        assertThat(vm.amountErrorProperty().get())
+                .isEqualTo("Montant invalide : tapez des chiffres, par exemple 412,30.");
         assertThat(vm.dueDateErrorProperty().get())
                 .isEqualTo("Date impossible : utilisez le format jj/mm/aaaa (par exemple 05/03/2026).");
         assertThat(vm.retentionErrorProperty().get()).isEqualTo("La date de conservation est déjà passée.");
@@ -149,15 +157,31 @@ class DocumentFormViewModelTest {
 
     @Test
     void the_service_refuses_a_past_retention_and_a_document_of_a_completed_report() {
-        assertThat(core.documents().describe(documentId, new DocumentMetadata("facture", null, null, null, null,
-                List.of(), LocalDate.of(2026, 11, 26))).fieldErrors()).containsKey("retentionUntil");
-        assertThat(core.documents().describe(documentId, new DocumentMetadata("facture", null, null, null, null,
-                List.of("inconnu"), null)).fieldErrors()).containsKey("purpose");
-        core.visits().saveDraft(core.visits().find(reportId).orElseThrow().withDomains(List.of("energie"))
-                .withSynthesis("Facture reçue.").withVisitAttested(true));
+        assertThat(core.documents()
+                        .describe(
+                                documentId,
+                                new DocumentMetadata(
+                                        "facture", null, null, null, null, List.of(), LocalDate.of(2026, 11, 26)))
+                        .fieldErrors())
+                .containsKey("retentionUntil");
+        assertThat(core.documents()
+                        .describe(
+                                documentId,
+                                new DocumentMetadata("facture", null, null, null, null, List.of("inconnu"), null))
+                        .fieldErrors())
+                .containsKey("purpose");
+        core.visits()
+                .saveDraft(core.visits()
+                        .find(reportId)
+                        .orElseThrow()
+                        .withDomains(List.of("energie"))
+                        .withSynthesis("Facture reçue.")
+                        .withVisitAttested(true));
         assertThat(core.visits().complete(reportId).isOk()).isTrue();
-        assertThat(core.documents().describe(documentId, new DocumentMetadata("facture", "t", null, null, null,
-                List.of(), null)).isOk()).isFalse();
+        assertThat(core.documents()
+                        .describe(documentId, new DocumentMetadata("facture", "t", null, null, null, List.of(), null))
+                        .isOk())
+                .isFalse();
     }
 
     @Test
@@ -167,11 +191,25 @@ class DocumentFormViewModelTest {
 
         assertThat(vm.save().join()).isFalse();
 
-        assertThat(vm.amountErrorProperty().get()).startsWith("Montant invalide : entre 0 et 1").endsWith("000,00 €.");
+        assertThat(vm.amountErrorProperty().get())
+                .startsWith("Montant invalide : entre 0 et 1")
+                .endsWith("000,00 €.");
         assertThat(vm.formErrorProperty().get()).isEqualTo("Corrigez les champs signalés.");
-        assertThat(core.documents().find(documentId).orElseThrow().amountCents()).isNull();
-        assertThat(core.documents().describe(documentId, new DocumentMetadata("facture", null, null,
-                fr.mediance.protocol.Limits.MAX_AMOUNT_CENTS, null, List.of(), null)).isOk()).isTrue();
+        assertThat(core.documents().find(documentId).orElseThrow().amountCents())
+                .isNull();
+        assertThat(core.documents()
+                        .describe(
+                                documentId,
+                                new DocumentMetadata(
+                                        "facture",
+                                        null,
+                                        null,
+                                        fr.mediance.protocol.Limits.MAX_AMOUNT_CENTS,
+                                        null,
+                                        List.of(),
+                                        null))
+                        .isOk())
+                .isTrue();
     }
 
     @Test
@@ -197,6 +235,7 @@ class DocumentFormViewModelTest {
                 .isEqualTo(LocalDate.of(2100, 12, 31));
         vm.typeProperty().set("acte");
         assertThat(vm.save().join()).isTrue();
-        assertThat(core.documents().find(documentId).orElseThrow().retentionUntil()).isEqualTo(LocalDate.of(2100, 12, 31));
+        assertThat(core.documents().find(documentId).orElseThrow().retentionUntil())
+                .isEqualTo(LocalDate.of(2100, 12, 31));
     }
 }

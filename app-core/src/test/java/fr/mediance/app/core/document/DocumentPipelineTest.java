@@ -1,19 +1,26 @@
 package fr.mediance.app.core.document;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.document.image.JpegDecoder;
 import fr.mediance.app.core.document.image.JpegInfo;
 import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.core.store.Crypto;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,20 +28,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A photo is downscaled at attach; its original stays until the server has the photo; orphans go at unlock. */
 class DocumentPipelineTest {
     static byte[] capture; // 2200 x 1100: larger than the upload edge
 
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS);
     CoreContext core;
@@ -76,7 +76,8 @@ class DocumentPipelineTest {
     void theDownscaledPhotoIsWhatTheDocumentNamesAndWhatTravelsAndTheOriginalGoesOnlyAfterTheServerHasIt()
             throws IOException {
         VisitReport d = draft();
-        PhotoItem p = core.documents().attach(d.id(), new CapturedImage(capture, "image/jpeg", "f.jpg"), "facture")
+        PhotoItem p = core.documents()
+                .attach(d.id(), new CapturedImage(capture, "image/jpeg", "f.jpg"), "facture")
                 .value();
 
         byte[] stored = core.documents().readBytes(p.id()).orElseThrow();
@@ -85,10 +86,14 @@ class DocumentPipelineTest {
         assertThat(p.sha256()).isEqualTo(Crypto.sha256Hex(stored));
         assertThat(p.sizeBytes()).isEqualTo(stored.length).isLessThan(capture.length);
         assertThat(core.documents().hasOriginal(p.id())).isTrue();
-        assertThat(core.documents().readOriginal(p.id())).hasValueSatisfying(o -> assertThat(o).isEqualTo(capture));
+        assertThat(core.documents().readOriginal(p.id()))
+                .hasValueSatisfying(o -> assertThat(o).isEqualTo(capture));
         assertThat(blobFiles()).isEqualTo(2);
 
-        core.visits().saveDraft(d.withDomains(List.of("energie")).withSynthesis("Facture.").withVisitAttested(true));
+        core.visits()
+                .saveDraft(d.withDomains(List.of("energie"))
+                        .withSynthesis("Facture.")
+                        .withVisitAttested(true));
         core.visits().complete(d.id());
         server.fail("/api/v1/uploads", 503);
         core.sync().syncNow().join(); // the report travels, not the photo
@@ -102,7 +107,8 @@ class DocumentPipelineTest {
             assertThat(doc.sizeBytes()).isEqualTo(stored.length);
         });
         assertThat(core.documents().hasOriginal(p.id())).isFalse();
-        assertThat(core.documents().readOriginal(p.id())).hasValueSatisfying(o -> assertThat(o).isEqualTo(stored));
+        assertThat(core.documents().readOriginal(p.id()))
+                .hasValueSatisfying(o -> assertThat(o).isEqualTo(stored));
         assertThat(blobFiles()).isEqualTo(1);
     }
 
@@ -113,11 +119,14 @@ class DocumentPipelineTest {
         damaged[0] = (byte) 0xFF;
         damaged[1] = (byte) 0xD8;
         damaged[2] = (byte) 0xFF;
-        Outcome<PhotoItem> r = core.documents().attach(d.id(), new CapturedImage(damaged, "image/jpeg", null), "facture");
+        Outcome<PhotoItem> r =
+                core.documents().attach(d.id(), new CapturedImage(damaged, "image/jpeg", null), "facture");
         assertThat(r.fieldErrors().get("image")).startsWith("Cette photo ne peut pas être lue");
 
         byte[] png = Visits.bytes(3_000, 2);
-        PhotoItem p = core.documents().attach(d.id(), new CapturedImage(png, "image/png", null), "facture").value();
+        PhotoItem p = core.documents()
+                .attach(d.id(), new CapturedImage(png, "image/png", null), "facture")
+                .value();
         assertThat(p.sha256()).isEqualTo(Crypto.sha256Hex(png));
         assertThat(p.mimeType()).isEqualTo("image/png");
         assertThat(core.documents().hasOriginal(p.id())).isFalse();
@@ -126,7 +135,8 @@ class DocumentPipelineTest {
     @Test
     void removingADraftPhotoDeletesItsOriginalToo() throws IOException {
         VisitReport d = draft();
-        PhotoItem p = core.documents().attach(d.id(), new CapturedImage(capture, "image/jpeg", null), "facture")
+        PhotoItem p = core.documents()
+                .attach(d.id(), new CapturedImage(capture, "image/jpeg", null), "facture")
                 .value();
         assertThat(blobFiles()).isEqualTo(2);
 
@@ -138,21 +148,24 @@ class DocumentPipelineTest {
     @Test
     void filesLeftByAKilledProcessAreRemovedAtUnlockAndNamedOnesKept() throws IOException {
         VisitReport d = draft();
-        PhotoItem p = core.documents().attach(d.id(), new CapturedImage(capture, "image/jpeg", null), "facture")
+        PhotoItem p = core.documents()
+                .attach(d.id(), new CapturedImage(capture, "image/jpeg", null), "facture")
                 .value();
         byte[] stored = core.documents().readBytes(p.id()).orElseThrow();
         core.close();
         // a photo written but whose row never committed, and a temporary file cut short
         Path shard = Files.createDirectories(dir.resolve("blobs").resolve("0f"));
-        Files.write(shard.resolve("0f".repeat(32) + ".bin"), new byte[]{1, 2, 3});
-        Files.write(shard.resolve("blob123.tmp"), new byte[]{4, 5});
+        Files.write(shard.resolve("0f".repeat(32) + ".bin"), new byte[] {1, 2, 3});
+        Files.write(shard.resolve("blob123.tmp"), new byte[] {4, 5});
         assertThat(blobFiles()).isEqualTo(4);
 
         core = TestCores.open(dir, clock);
         core.unlock(TestCores.PIN);
 
         assertThat(blobFiles()).isEqualTo(2);
-        assertThat(core.documents().readBytes(p.id())).hasValueSatisfying(b -> assertThat(b).isEqualTo(stored));
-        assertThat(core.documents().readOriginal(p.id())).hasValueSatisfying(o -> assertThat(o).isEqualTo(capture));
+        assertThat(core.documents().readBytes(p.id()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(stored));
+        assertThat(core.documents().readOriginal(p.id()))
+                .hasValueSatisfying(o -> assertThat(o).isEqualTo(capture));
     }
 }

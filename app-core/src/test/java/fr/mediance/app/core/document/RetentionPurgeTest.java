@@ -2,6 +2,15 @@ package fr.mediance.app.core.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.store.Crypto;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.app.core.testing.Visits;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.OperationDto;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,16 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.platform.CapturedImage;
-import fr.mediance.app.core.store.Crypto;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.app.core.testing.Visits;
-import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.OperationDto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RetentionPurgeTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS); // Friday 27/11/2026
     CoreContext core;
@@ -48,15 +48,25 @@ class RetentionPurgeTest {
     }
 
     String photo(String report, byte[] bytes, LocalDate retention) {
-        String id = core.documents().attach(report, new CapturedImage(bytes, "image/png", null), "facture").value().id();
-        assertThat(core.documents().describe(id, new DocumentMetadata("facture", null, null, null, null, List.of(),
-                retention)).isOk()).isTrue();
+        String id = core.documents()
+                .attach(report, new CapturedImage(bytes, "image/png", null), "facture")
+                .value()
+                .id();
+        assertThat(core.documents()
+                        .describe(id, new DocumentMetadata("facture", null, null, null, null, List.of(), retention))
+                        .isOk())
+                .isTrue();
         return id;
     }
 
     void complete(String report) {
-        core.visits().saveDraft(core.visits().find(report).orElseThrow().withDomains(List.of("energie"))
-                .withSynthesis("Factures photographiées.").withVisitAttested(true));
+        core.visits()
+                .saveDraft(core.visits()
+                        .find(report)
+                        .orElseThrow()
+                        .withDomains(List.of("energie"))
+                        .withSynthesis("Factures photographiées.")
+                        .withVisitAttested(true));
         assertThat(core.visits().complete(report).isOk()).isTrue();
     }
 
@@ -84,9 +94,14 @@ class RetentionPurgeTest {
         assertThat(core.documents().find(kept)).isPresent();
         assertThat(files()).isEqualTo(2);
         assertThat(core.documents().readBytes(lastDay)).isPresent();
-        assertThat(Files.exists(dir.resolve("blobs")) && Files.list(dir.resolve("blobs")).findAny().isPresent()).isTrue();
+        assertThat(Files.exists(dir.resolve("blobs"))
+                        && Files.list(dir.resolve("blobs")).findAny().isPresent())
+                .isTrue();
         assertThat(core.sync().syncNow().join().ok()).isTrue();
-        assertThat(server.operations).extracting(OperationDto::entityId).doesNotContain(expiring).contains(kept, reportId);
+        assertThat(server.operations)
+                .extracting(OperationDto::entityId)
+                .doesNotContain(expiring)
+                .contains(kept, reportId);
         assertThat(server.hasBlob(Crypto.sha256Hex(a))).isFalse();
         assertThat(server.hasBlob(Crypto.sha256Hex(b))).isTrue();
     }
@@ -102,7 +117,8 @@ class RetentionPurgeTest {
         assertThat(core.retention().run()).isEqualTo(1);
 
         assertThat(core.documents().find(expiring)).isEmpty();
-        assertThat(core.documents().readBytes(kept)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(same));
+        assertThat(core.documents().readBytes(kept))
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(same));
         assertThat(files()).isEqualTo(1);
     }
 
@@ -129,8 +145,17 @@ class RetentionPurgeTest {
 
     @Test
     void documents_received_from_the_office_past_their_date_go_too() {
-        server.serverWrite(new fr.mediance.protocol.DocumentDto("office-doc", "s1", null, "res-1", "facture",
-                "cd".repeat(32), "image/jpeg", 10, Visits.NINE_PARIS, LocalDate.of(2026, 11, 30)));
+        server.serverWrite(new fr.mediance.protocol.DocumentDto(
+                "office-doc",
+                "s1",
+                null,
+                "res-1",
+                "facture",
+                "cd".repeat(32),
+                "image/jpeg",
+                10,
+                Visits.NINE_PARIS,
+                LocalDate.of(2026, 11, 30)));
         core.sync().syncNow().join();
         assertThat(core.documents().find("office-doc")).isPresent();
         clock.set(Instant.parse("2026-12-01T07:00:00Z"));

@@ -1,27 +1,27 @@
 package fr.mediance.app.core.office;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.sync.Delivery;
 import fr.mediance.app.core.sync.DeliveryStatus;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The server's blob status: "n photos sur m en attente" at the office, "reçue par le bureau" on the tablet. */
 class BlobStatusTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS);
     CoreContext tablet;
@@ -44,7 +44,8 @@ class BlobStatusTest {
 
     @Test
     void theOfficeSeesTheReportWhilePhotosArriveAndCountsThemFromTheBlobStatusWithoutAskingEach() {
-        PhotoItem a = Visits.complete(tablet, "apt-1", Visits.bytes(30_000, 1), Visits.bytes(30_000, 2)).get(0);
+        PhotoItem a = Visits.complete(tablet, "apt-1", Visits.bytes(30_000, 1), Visits.bytes(30_000, 2))
+                .get(0);
         server.fail("/api/v1/blobs/", 503); // the report travels first, its photos later
         tablet.sync().syncNow().join();
         server.fail("/api/v1/blobs/", 0);
@@ -85,19 +86,25 @@ class BlobStatusTest {
     @Test
     void theTabletSaysReceivedByTheOfficeOnlyWithTheServersReceipt() {
         PhotoItem a = Visits.complete(tablet, "apt-1", Visits.bytes(30_000, 4)).get(0);
-        assertThat(tablet.sync().deliveryOf(EntityType.VISIT_REPORT, a.reportId()).delivery())
+        assertThat(tablet.sync()
+                        .deliveryOf(EntityType.VISIT_REPORT, a.reportId())
+                        .delivery())
                 .isEqualTo(Delivery.QUEUED);
         server.maxSize(10_000); // refused for its size: needs attention
         assertThat(tablet.sync().syncNow().join().ok()).isTrue();
-        assertThat(tablet.sync().deliveryOf(EntityType.VISIT_REPORT, a.reportId()).delivery())
+        assertThat(tablet.sync()
+                        .deliveryOf(EntityType.VISIT_REPORT, a.reportId())
+                        .delivery())
                 .isEqualTo(Delivery.NEEDS_ATTENTION);
 
         server.putBlob(Visits.bytes(30_000, 4)); // the office got these bytes all the same
         assertThat(tablet.sync().syncNow().join().ok()).isTrue(); // its blob status comes with the pull
 
-        assertThat(tablet.sync().photoTransfers(a.reportId())).singleElement()
+        assertThat(tablet.sync().photoTransfers(a.reportId()))
+                .singleElement()
                 .satisfies(t -> assertThat(t.status()).isEqualTo(DeliveryStatus.RECEIVED));
-        assertThat(tablet.sync().deliveryOf(EntityType.VISIT_REPORT, a.reportId())).isEqualTo(DeliveryStatus.RECEIVED);
+        assertThat(tablet.sync().deliveryOf(EntityType.VISIT_REPORT, a.reportId()))
+                .isEqualTo(DeliveryStatus.RECEIVED);
         assertThat(tablet.sync().status().upToDate()).isTrue();
     }
 }

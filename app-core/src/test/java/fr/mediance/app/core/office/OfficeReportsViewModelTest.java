@@ -2,22 +2,21 @@ package fr.mediance.app.core.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.app.core.visit.VisitReport;
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.platform.CapturedImage;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.app.core.visit.VisitReport;
-import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,7 @@ class OfficeReportsViewModelTest {
 
     @TempDir
     Path dir;
+
     FakeOfficeServer server;
     MutableClock clock = new MutableClock(TestCores.T0);
     CoreContext tablet;
@@ -45,16 +45,45 @@ class OfficeReportsViewModelTest {
         server.addCode("medium", "home_visit", "Visite à domicile", 1);
         server.addCode("domain", "energie", "Énergie", 1);
         server.addCode("document_type", "facture", "Facture", 1);
-        server.serverWrite(new ResidentDto("r1", "s1", "D-1", null, "Benali", "Fatima", null, null,
-                "12 rue des Lilas", "13015", "Marseille", null, null, "u-c1"));
-        server.serverWrite(new AppointmentDto("a1", "s1", "r1", "u-c1", "home_visit",
-                Instant.parse("2026-11-27T09:30:00Z"), Instant.parse("2026-11-27T10:30:00Z"), "confirmed", null, null, null));
+        server.serverWrite(new ResidentDto(
+                "r1",
+                "s1",
+                "D-1",
+                null,
+                "Benali",
+                "Fatima",
+                null,
+                null,
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                null,
+                null,
+                "u-c1"));
+        server.serverWrite(new AppointmentDto(
+                "a1",
+                "s1",
+                "r1",
+                "u-c1",
+                "home_visit",
+                Instant.parse("2026-11-27T09:30:00Z"),
+                Instant.parse("2026-11-27T10:30:00Z"),
+                "confirmed",
+                null,
+                null,
+                null));
         tablet = TestCores.signedIn(Files.createDirectories(dir.resolve("tablet")), clock, server, "conseil1");
         tablet.sync().syncNow().join();
-        VisitReport draft = tablet.visits().openForAppointment("a1").orElseThrow()
-                .withDomains(List.of("energie")).withSynthesis("Facture expliquée.").withVisitAttested(true);
+        VisitReport draft = tablet.visits()
+                .openForAppointment("a1")
+                .orElseThrow()
+                .withDomains(List.of("energie"))
+                .withSynthesis("Facture expliquée.")
+                .withVisitAttested(true);
         tablet.visits().saveDraft(draft);
-        assertThat(tablet.documents().attach(draft.id(), new CapturedImage(PHOTO, "image/jpeg", null), "facture").isOk())
+        assertThat(tablet.documents()
+                        .attach(draft.id(), new CapturedImage(PHOTO, "image/jpeg", null), "facture")
+                        .isOk())
                 .isTrue();
         assertThat(tablet.visits().complete(draft.id()).isOk()).isTrue();
         office = TestCores.signedIn(Files.createDirectories(dir.resolve("office")), clock, server, "bureau");
@@ -68,8 +97,8 @@ class OfficeReportsViewModelTest {
     }
 
     OfficeReportsViewModel list() {
-        return new OfficeReportsViewModel(office.office(), office.sync(), office.zone(), TEXTS, Runnable::run,
-                Runnable::run, opened::add);
+        return new OfficeReportsViewModel(
+                office.office(), office.sync(), office.zone(), TEXTS, Runnable::run, Runnable::run, opened::add);
     }
 
     @Test
@@ -102,8 +131,8 @@ class OfficeReportsViewModelTest {
         tablet.sync().syncNow().join();
         office.sync().syncNow().join();
         String id = office.office().receivedReports().get(0).reportId();
-        OfficeReportViewModel vm = new OfficeReportViewModel(office.office(), office.reference(), office.zone(), TEXTS,
-                Runnable::run, Runnable::run);
+        OfficeReportViewModel vm = new OfficeReportViewModel(
+                office.office(), office.reference(), office.zone(), TEXTS, Runnable::run, Runnable::run);
 
         assertThat(vm.load(id).join()).isTrue();
 

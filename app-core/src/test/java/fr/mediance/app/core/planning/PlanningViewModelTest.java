@@ -1,26 +1,24 @@
 package fr.mediance.app.core.planning;
 
+import static fr.mediance.app.core.planning.PlanningViewModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ResourceBundle;
 
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.planning.PlanningViewModel.ResidentMode;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static fr.mediance.app.core.planning.PlanningViewModel.*;
 
 class PlanningViewModelTest {
 
@@ -28,6 +26,7 @@ class PlanningViewModelTest {
 
     @TempDir
     Path dir;
+
     FakeOfficeServer server;
     MutableClock clock = new MutableClock(TestCores.T0); // 27/11/2026
     CoreContext core;
@@ -40,12 +39,33 @@ class PlanningViewModelTest {
         server.addUser("u-k1", "coord", TestCores.PASSWORD, Role.COORDINATOR);
         server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
         server.addCode("mobility_reason", "mobilite_reduite", "Mobilité réduite", 1);
-        server.serverWrite(new ResidentDto("r1", "s1", "D-1", null, "Benali", "Fatima", null, null,
-                "12 rue des Lilas", "13015", "Marseille", null, null, "u-c1"));
+        server.serverWrite(new ResidentDto(
+                "r1",
+                "s1",
+                "D-1",
+                null,
+                "Benali",
+                "Fatima",
+                null,
+                null,
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                null,
+                null,
+                "u-c1"));
         core = TestCores.signedIn(dir, clock, server, "coord");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
-        vm = new PlanningViewModel(core.residents(), core.agenda(), core.reference(), core.sync(), clock, core.zone(),
-                TEXTS, Runnable::run, Runnable::run);
+        vm = new PlanningViewModel(
+                core.residents(),
+                core.agenda(),
+                core.reference(),
+                core.sync(),
+                clock,
+                core.zone(),
+                TEXTS,
+                Runnable::run,
+                Runnable::run);
         vm.setOnMessage(messages::add);
         vm.refresh();
     }
@@ -177,9 +197,12 @@ class PlanningViewModelTest {
 
         assertThat(vm.submit().join()).isTrue();
 
-        assertThat(core.residents().search("Diallo", 10)).extracting(r -> r.accessNotes())
+        assertThat(core.residents().search("Diallo", 10))
+                .extracting(r -> r.accessNotes())
                 .containsExactly("3e étage sans ascenseur");
-        assertThat(vm.planned()).extracting(PlanningViewModel.PlannedRow::residentName).containsExactly("Awa Diallo");
+        assertThat(vm.planned())
+                .extracting(PlanningViewModel.PlannedRow::residentName)
+                .containsExactly("Awa Diallo");
         assertThat(vm.residentModeProperty().get()).isEqualTo(ResidentMode.EXISTING);
         assertThat(vm.selectedResidentProperty().get().lastName()).isEqualTo("Diallo");
     }
@@ -187,8 +210,9 @@ class PlanningViewModelTest {
     @Test
     void a_ten_minute_appointment_is_refused_beside_the_duration() {
         vm.field(DURATION).set("10");
-        assertThat(vm.errorProperty(DURATION).get()).isEqualTo("Durée invalide : un nombre de minutes entre "
-                + Limits.MIN_APPOINTMENT_MINUTES + " et " + Limits.MAX_APPOINTMENT_MINUTES + ".");
+        assertThat(vm.errorProperty(DURATION).get())
+                .isEqualTo("Durée invalide : un nombre de minutes entre " + Limits.MIN_APPOINTMENT_MINUTES + " et "
+                        + Limits.MAX_APPOINTMENT_MINUTES + ".");
         vm.field(DURATION).set(String.valueOf(Limits.MIN_APPOINTMENT_MINUTES));
         assertThat(vm.errorProperty(DURATION).get()).isEmpty();
     }
@@ -205,8 +229,16 @@ class PlanningViewModelTest {
         assertThat(vm.residentCreationOfferedProperty().get()).isTrue();
         try (CoreContext tablet = TestCores.signedIn(dir.resolve("tablet"), clock, server, "conseil1")) {
             assertThat(tablet.sync().syncNow().join().ok()).isTrue();
-            PlanningViewModel counsellors = new PlanningViewModel(tablet.residents(), tablet.agenda(),
-                    tablet.reference(), tablet.sync(), clock, tablet.zone(), TEXTS, Runnable::run, Runnable::run);
+            PlanningViewModel counsellors = new PlanningViewModel(
+                    tablet.residents(),
+                    tablet.agenda(),
+                    tablet.reference(),
+                    tablet.sync(),
+                    clock,
+                    tablet.zone(),
+                    TEXTS,
+                    Runnable::run,
+                    Runnable::run);
             assertThat(counsellors.residentCreationOfferedProperty().get()).isFalse();
             counsellors.dispose();
         }

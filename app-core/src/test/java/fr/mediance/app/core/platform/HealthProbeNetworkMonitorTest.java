@@ -1,17 +1,16 @@
 package fr.mediance.app.core.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.remote.TokenStore;
-import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.app.core.testing.TestCores;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
+import fr.mediance.testing.FakeOfficeServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class HealthProbeNetworkMonitorTest {
     final FakeOfficeServer server = new FakeOfficeServer();

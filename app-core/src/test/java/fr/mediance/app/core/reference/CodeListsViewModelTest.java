@@ -1,5 +1,7 @@
 package fr.mediance.app.core.reference;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.reference.CodeListsViewModel.ListChoice;
 import fr.mediance.app.core.reference.CodeListsViewModel.Row;
 import fr.mediance.app.core.session.AccountInfo;
@@ -9,18 +11,13 @@ import fr.mediance.app.core.store.Database;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.sync.Outbox;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.json.MedianceJson;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.MutableClock;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -29,14 +26,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CodeListsViewModelTest {
     static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages", Locale.FRENCH);
 
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(TestCores.T0);
     final StoreHolder store = new StoreHolder();
     final Outbox outbox = new Outbox(clock);
@@ -50,15 +50,29 @@ class CodeListsViewModelTest {
         byte[] key = Crypto.randomBytes(32);
         store.open(Database.open(dir.resolve("r.db"), key), new BlobFiles(dir.resolve("blobs"), key));
         store.db().inTransaction(tx -> {
-            Records.upsert(tx, new CodeDto(ListNames.DOMAIN, "energie", "Énergie", null, 10, true), 4L, clock.instant(), null);
+            Records.upsert(
+                    tx, new CodeDto(ListNames.DOMAIN, "energie", "Énergie", null, 10, true), 4L, clock.instant(), null);
             Records.upsert(tx, new CodeDto(ListNames.DOMAIN, "eau", "Eau", null, 20, true), 4L, clock.instant(), null);
-            Records.upsert(tx, new CodeDto(ListNames.DOMAIN, "minitel", "Minitel", null, 5, false), 4L, clock.instant(), null);
-            Records.upsert(tx, new CodeDto(ListNames.ACTION_TYPE, "fsl_request", "Demande FSL", null, 10, true), 4L,
-                    clock.instant(), null);
-            Records.upsert(tx, new CodeDto(ListNames.MANDATE_DURATION, "six_mois", "6 mois", null, 30, true, "P6M"), 4L,
-                    clock.instant(), null);
+            Records.upsert(
+                    tx, new CodeDto(ListNames.DOMAIN, "minitel", "Minitel", null, 5, false), 4L, clock.instant(), null);
+            Records.upsert(
+                    tx,
+                    new CodeDto(ListNames.ACTION_TYPE, "fsl_request", "Demande FSL", null, 10, true),
+                    4L,
+                    clock.instant(),
+                    null);
+            Records.upsert(
+                    tx,
+                    new CodeDto(ListNames.MANDATE_DURATION, "six_mois", "6 mois", null, 30, true, "P6M"),
+                    4L,
+                    clock.instant(),
+                    null);
         });
-        service = new SqliteReferenceService(store, java.util.Optional::empty, clock, outbox,
+        service = new SqliteReferenceService(
+                store,
+                java.util.Optional::empty,
+                clock,
+                outbox,
                 () -> new AccountInfo("u1", "accueil", "Nadia Accueil", role.get(), "s1", "http://server", "d1"));
         vm = new CodeListsViewModel(service, TEXTS, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
@@ -70,12 +84,17 @@ class CodeListsViewModelTest {
     }
 
     ListChoice list(String name) {
-        return vm.lists().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+        return vm.lists().stream()
+                .filter(l -> l.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     List<OperationDto> outbox() {
-        return store.db().read(tx -> tx.query("SELECT payload FROM outbox ORDER BY seq",
-                r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)));
+        return store.db()
+                .read(tx -> tx.query(
+                        "SELECT payload FROM outbox ORDER BY seq",
+                        r -> MedianceJson.gson().fromJson(r.string("payload"), OperationDto.class)));
     }
 
     @Test
@@ -120,13 +139,14 @@ class CodeListsViewModelTest {
 
         assertThat(vm.editingProperty().get()).isFalse();
         assertThat(vm.rows()).extracting(Row::code).containsExactly("minitel", "energie", "eau", "mobilite");
-        assertThat(messages).containsExactly(
-                "« Mobilité » est enregistrée ; elle part au serveur à la prochaine synchronisation.");
+        assertThat(messages)
+                .containsExactly("« Mobilité » est enregistrée ; elle part au serveur à la prochaine synchronisation.");
         List<OperationDto> ops = outbox();
         assertThat(ops).hasSize(1);
         assertThat(ops.get(0).entityId()).isEqualTo("domain:mobilite");
         assertThat(ops.get(0).baseVersion()).isNull();
-        assertThat(ops.get(0).data()).isEqualTo(new CodeDto(ListNames.DOMAIN, "mobilite", "Mobilité", null, 30, true, null));
+        assertThat(ops.get(0).data())
+                .isEqualTo(new CodeDto(ListNames.DOMAIN, "mobilite", "Mobilité", null, 30, true, null));
     }
 
     @Test
@@ -178,8 +198,10 @@ class CodeListsViewModelTest {
         assertThat(vm.valueHintProperty().get()).startsWith("Durée au format ISO");
         vm.valueProperty().set("6 mois");
         assertThat(vm.save().join()).isFalse();
-        assertThat(vm.errors()).containsEntry("value",
-                "Indiquez une durée au format ISO : P1D (1 jour), P1M (1 mois), P6M (6 mois), P1Y (1 an).");
+        assertThat(vm.errors())
+                .containsEntry(
+                        "value",
+                        "Indiquez une durée au format ISO : P1D (1 jour), P1M (1 mois), P6M (6 mois), P1Y (1 an).");
         vm.valueProperty().set("P0D");
         assertThat(vm.save().join()).isFalse();
         vm.valueProperty().set("P1Y");
@@ -214,7 +236,8 @@ class CodeListsViewModelTest {
         assertThat(vm.rows()).extracting(Row::code).containsExactly("energie", "eau", "minitel");
         OperationDto op = outbox().get(0);
         assertThat(op.baseVersion()).isEqualTo(4L);
-        assertThat(op.data()).isEqualTo(new CodeDto(ListNames.DOMAIN, "minitel", "Minitel (ancien)", null, 90, true, null));
+        assertThat(op.data())
+                .isEqualTo(new CodeDto(ListNames.DOMAIN, "minitel", "Minitel (ancien)", null, 90, true, null));
 
         vm.edit(vm.rows().get(0)); // saved without a change: nothing more to send
         assertThat(vm.save().join()).isTrue();
@@ -228,8 +251,9 @@ class CodeListsViewModelTest {
         vm.edit(vm.rows().get(1));
         vm.labelProperty().set("Électricité et gaz");
         assertThat(vm.save().join()).isFalse();
-        assertThat(vm.formErrorProperty().get()).isEqualTo(
-                "Seuls le secrétariat, la coordination et l'administration modifient les listes de référence.");
+        assertThat(vm.formErrorProperty().get())
+                .isEqualTo(
+                        "Seuls le secrétariat, la coordination et l'administration modifient les listes de référence.");
         assertThat(vm.labelProperty().get()).isEqualTo("Électricité et gaz");
         assertThat(outbox()).isEmpty();
     }
@@ -237,17 +261,25 @@ class CodeListsViewModelTest {
     @Test
     void entriesTheOfficeWouldRefuseAreRefusedOfflineBesideTheField() {
         assertThat(service.saveEntry(new CodeDto(ListNames.MOTIF, "energie_impaye", "Impayé", null, 1, true), true)
-                .fieldErrors()).containsExactly(java.util.Map.entry("parent",
-                "Choisissez le domaine de ce motif (le code d'un domaine existant)."));
+                        .fieldErrors())
+                .containsExactly(java.util.Map.entry(
+                        "parent", "Choisissez le domaine de ce motif (le code d'un domaine existant)."));
         assertThat(service.saveEntry(new CodeDto(ListNames.MOTIF, "eau_fuite", "Fuite", "gaz", 1, true), true)
-                .fieldErrors()).containsOnlyKeys("parent");
-        assertThat(service.saveEntry(new CodeDto(ListNames.TASK_RULE, "relance", "Relancer", null, 1, true, "15"),
-                true).fieldErrors()).containsOnlyKeys("parent");
-        assertThat(service.saveEntry(new CodeDto(ListNames.SETTING, "retention_default", "Conservation", null, 1, true,
-                null), true).fieldErrors()).containsOnlyKeys("value");
+                        .fieldErrors())
+                .containsOnlyKeys("parent");
+        assertThat(service.saveEntry(new CodeDto(ListNames.TASK_RULE, "relance", "Relancer", null, 1, true, "15"), true)
+                        .fieldErrors())
+                .containsOnlyKeys("parent");
+        assertThat(service.saveEntry(
+                                new CodeDto(
+                                        ListNames.SETTING, "retention_default", "Conservation", null, 1, true, null),
+                                true)
+                        .fieldErrors())
+                .containsOnlyKeys("value");
         assertThat(outbox()).isEmpty();
 
-        assertThat(service.saveEntry(new CodeDto(ListNames.MOTIF, "eau_fuite", "Fuite", "eau", 1, true), true).isOk())
+        assertThat(service.saveEntry(new CodeDto(ListNames.MOTIF, "eau_fuite", "Fuite", "eau", 1, true), true)
+                        .isOk())
                 .isTrue();
     }
 }

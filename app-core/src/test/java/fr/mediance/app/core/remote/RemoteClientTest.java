@@ -1,6 +1,7 @@
 package fr.mediance.app.core.remote;
 
-import fr.mediance.testing.FakeOfficeServer;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.HealthDto;
@@ -8,10 +9,9 @@ import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.json.MedianceJson;
+import fr.mediance.testing.FakeOfficeServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RemoteClientTest {
     final FakeOfficeServer server = new FakeOfficeServer();
@@ -36,8 +36,10 @@ class RemoteClientTest {
         // a reflective Gson would coerce 5 to "5"; the product's adapter refuses it with its French message
         server.answerRaw(ApiPaths.HEALTH, "{\"status\": 5}");
         RemoteResult<HealthDto> r = client().health();
-        assertThat(r).isInstanceOfSatisfying(RemoteResult.NetworkError.class,
-                e -> assertThat(e.reason()).contains("Le champ « status » doit être un texte."));
+        assertThat(r)
+                .isInstanceOfSatisfying(
+                        RemoteResult.NetworkError.class,
+                        e -> assertThat(e.reason()).contains("Le champ « status » doit être un texte."));
     }
 
     @Test
@@ -55,7 +57,8 @@ class RemoteClientTest {
         }
         asked.add(fr.mediance.app.core.store.Crypto.sha256Hex(last)); // the first of a second request
         RemoteClient client = client();
-        assertThat(client.login("conseil1", TestCores.PASSWORD.toCharArray()).isOk()).isTrue();
+        assertThat(client.login("conseil1", TestCores.PASSWORD.toCharArray()).isOk())
+                .isTrue();
 
         RemoteResult<java.util.Set<String>> r = client.blobsHeld(asked);
 
@@ -119,7 +122,10 @@ class RemoteClientTest {
     void aServerErrorIsAValue() {
         server.fail(ApiPaths.HEALTH, 503);
         RemoteResult<HealthDto> r = client().health();
-        assertThat(r).isInstanceOfSatisfying(RemoteResult.ServerError.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(r)
+                .isInstanceOfSatisfying(
+                        RemoteResult.ServerError.class,
+                        e -> assertThat(e.status()).isEqualTo(503));
         assertThat(r.userMessage()).contains("503");
     }
 
@@ -128,8 +134,9 @@ class RemoteClientTest {
         RemoteClient c = client();
         c.login("conseil1", TestCores.PASSWORD.toCharArray());
         String sha = "ab".repeat(32);
-        server.answerRaw(ApiPaths.blob(sha), "{\"sha256\":\"" + "cd".repeat(32) + "\",\"sizeBytes\":3,\"created\":true}");
-        assertThat(c.putBlob(sha, new byte[]{1, 2, 3})).isInstanceOf(RemoteResult.ServerError.class);
+        server.answerRaw(
+                ApiPaths.blob(sha), "{\"sha256\":\"" + "cd".repeat(32) + "\",\"sizeBytes\":3,\"created\":true}");
+        assertThat(c.putBlob(sha, new byte[] {1, 2, 3})).isInstanceOf(RemoteResult.ServerError.class);
     }
 
     @Test
@@ -146,9 +153,13 @@ class RemoteClientTest {
 
     @Test
     void serverAddressesAreNormalised() {
-        assertThat(RemoteClient.normaliseServerUrl("bureau.example.fr").orElseThrow().toString())
+        assertThat(RemoteClient.normaliseServerUrl("bureau.example.fr")
+                        .orElseThrow()
+                        .toString())
                 .isEqualTo("https://bureau.example.fr/");
-        assertThat(RemoteClient.normaliseServerUrl("http://127.0.0.1:8080").orElseThrow().toString())
+        assertThat(RemoteClient.normaliseServerUrl("http://127.0.0.1:8080")
+                        .orElseThrow()
+                        .toString())
                 .isEqualTo("http://127.0.0.1:8080/");
         assertThat(RemoteClient.normaliseServerUrl("ftp://x")).isEmpty();
         assertThat(RemoteClient.normaliseServerUrl("  ")).isEmpty();

@@ -1,14 +1,13 @@
 package fr.mediance.app.core.resident;
 
 import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /**
  * A signed-in counsellor's device with the residents and code lists of {@link ResidentFixtures}, a fresh one per
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 public abstract class CounsellorStoreTest {
     @TempDir
     protected Path dir;
+
     protected final FakeOfficeServer server = new FakeOfficeServer();
     protected final MutableClock clock = new MutableClock(TestCores.T0);
     protected CoreContext core;

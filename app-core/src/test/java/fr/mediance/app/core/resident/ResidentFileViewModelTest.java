@@ -1,30 +1,31 @@
 package fr.mediance.app.core.resident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ResidentFileViewModelTest {
     static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages");
+
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(TestCores.T0);
     final ManualExecutor pause = new ManualExecutor();
@@ -36,8 +37,18 @@ class ResidentFileViewModelTest {
     void setUp() {
         ResidentFixtures.codes(server);
         core = ResidentFixtures.counsellor(dir, clock, server);
-        vm = new ResidentFileViewModel(core.residentFiles(), core.consents(), core.mandates(), core.reference(),
-                core.sync(), clock, core.zone(), TEXTS, pause, Runnable::run, Runnable::run);
+        vm = new ResidentFileViewModel(
+                core.residentFiles(),
+                core.consents(),
+                core.mandates(),
+                core.reference(),
+                core.sync(),
+                clock,
+                core.zone(),
+                TEXTS,
+                pause,
+                Runnable::run,
+                Runnable::run);
         vm.setOnMessage(messages::add);
         assertThat(vm.load("r1").join()).isTrue();
     }
@@ -54,7 +65,9 @@ class ResidentFileViewModelTest {
 
     List<OperationDto> residentOps() {
         core.sync().syncNow().join();
-        return server.operations.stream().filter(o -> o.entity() == EntityType.RESIDENT).toList();
+        return server.operations.stream()
+                .filter(o -> o.entity() == EntityType.RESIDENT)
+                .toList();
     }
 
     @Test
@@ -76,8 +89,9 @@ class ResidentFileViewModelTest {
         pause.runAll();
         assertThat(stored().phone()).isEqualTo("07 11 22 33 44");
         assertThat(vm.saveStatusProperty().get()).isEqualTo("Enregistré sur l'appareil à 09:00");
-        assertThat(residentOps()).singleElement().satisfies(o -> assertThat(o.changedFields())
-                .containsExactly("phone"));
+        assertThat(residentOps())
+                .singleElement()
+                .satisfies(o -> assertThat(o.changedFields()).containsExactly("phone"));
     }
 
     @Test
@@ -168,7 +182,9 @@ class ResidentFileViewModelTest {
         vm.removeMember(vm.household().get(0).id());
         pause.runAll();
         assertThat(stored().household()).isEmpty();
-        assertThat(stored().contacts()).singleElement().satisfies(c -> assertThat(c.caregiver()).isTrue());
+        assertThat(stored().contacts())
+                .singleElement()
+                .satisfies(c -> assertThat(c.caregiver()).isTrue());
         assertThat(vm.contactLine(vm.contacts().get(0))).isEqualTo("fille · 06 22 33 44 55 · aidant(e)");
     }
 
@@ -180,7 +196,9 @@ class ResidentFileViewModelTest {
         assertThat(vm.privateNoteProperty().get()).isEmpty();
         vm.privateNoteProperty().set("Préfère les rendez-vous le matin.");
         pause.runAll();
-        assertThat(core.residentFiles().myNote("r1")).get().extracting(PrivateNoteDto::text)
+        assertThat(core.residentFiles().myNote("r1"))
+                .get()
+                .extracting(PrivateNoteDto::text)
                 .isEqualTo("Préfère les rendez-vous le matin.");
         vm.load("r1").join();
         assertThat(vm.privateNoteProperty().get()).isEqualTo("Préfère les rendez-vous le matin.");
@@ -189,9 +207,20 @@ class ResidentFileViewModelTest {
     @Test
     void consentsAndMandatesAreListedWithdrawnAndRevoked() {
         core.consents().give("r1", "contact_creditor", "EDF", "screen", null).value();
-        core.mandates().create(new fr.mediance.app.core.consent.MandateService.MandateForm("r1",
-                List.of("energie"), List.of(), "1m", LocalDate.of(2026, 11, 27), "Marseille", true, null),
-                SignatureFixtures.scribble(), SignatureFixtures.scribble()).value();
+        core.mandates()
+                .create(
+                        new fr.mediance.app.core.consent.MandateService.MandateForm(
+                                "r1",
+                                List.of("energie"),
+                                List.of(),
+                                "1m",
+                                LocalDate.of(2026, 11, 27),
+                                "Marseille",
+                                true,
+                                null),
+                        SignatureFixtures.scribble(),
+                        SignatureFixtures.scribble())
+                .value();
         vm.refresh();
         assertThat(vm.consentRows()).singleElement().satisfies(c -> {
             assertThat(c.title()).isEqualTo("Contact d'un créancier – EDF");
@@ -208,7 +237,9 @@ class ResidentFileViewModelTest {
         assertThat(vm.consentRows().get(0).detail()).isEqualTo("Donné le 27/11/2026 · retiré le 27/11/2026");
         assertThat(vm.mandateRows().get(0).state()).isEqualTo("Révoqué le 27/11/2026");
         assertThat(messages).containsExactly("Consentement retiré.", "Mandat révoqué.");
-        assertThat(vm.timeline()).extracting(ResidentFileViewModel.TimelineRow::kind).contains("mandate", "consent");
+        assertThat(vm.timeline())
+                .extracting(ResidentFileViewModel.TimelineRow::kind)
+                .contains("mandate", "consent");
     }
 
     @Test

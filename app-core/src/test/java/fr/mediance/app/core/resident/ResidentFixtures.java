@@ -1,19 +1,17 @@
 package fr.mediance.app.core.resident;
 
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
-
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 
 /** An office with the code lists of the resident's file, consents and mandates, and a few residents. */
 public final class ResidentFixtures {
-    private ResidentFixtures() {
-    }
+    private ResidentFixtures() {}
 
     public static void codes(FakeOfficeServer server) {
         server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
@@ -54,10 +52,17 @@ public final class ResidentFixtures {
         server.serverWrite(new CodeDto(list, code, label, null, 1, true, value));
     }
 
-    static void resident(FakeOfficeServer server, String id, String file, String last, String first, String phone,
-                         String street, String postcode) {
-        server.serverWrite(new ResidentDto(id, "s1", file, null, last, first, null, phone, street, postcode,
-                "Marseille", null, null, "u-c1"));
+    static void resident(
+            FakeOfficeServer server,
+            String id,
+            String file,
+            String last,
+            String first,
+            String phone,
+            String street,
+            String postcode) {
+        server.serverWrite(new ResidentDto(
+                id, "s1", file, null, last, first, null, phone, street, postcode, "Marseille", null, null, "u-c1"));
     }
 
     /** A counsellor's synced core. */

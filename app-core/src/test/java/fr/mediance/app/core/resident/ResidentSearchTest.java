@@ -1,10 +1,9 @@
 package fr.mediance.app.core.resident;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ResidentSearchTest extends CounsellorStoreTest {
 
@@ -23,7 +22,9 @@ class ResidentSearchTest extends CounsellorStoreTest {
 
     @Test
     void aBirthNameIsFound() {
-        core.residentFiles().saveFields("r3", null, java.util.Map.of("birthName", "Trần")).value();
+        core.residentFiles()
+                .saveFields("r3", null, java.util.Map.of("birthName", "Trần"))
+                .value();
         assertThat(ids("tran")).containsExactly("r3");
     }
 
@@ -38,7 +39,9 @@ class ResidentSearchTest extends CounsellorStoreTest {
 
     @Test
     void aPhoneTypedInTheInternationalSpellingFindsTheNationalOneAndTheOtherWayRound() {
-        core.residentFiles().saveFields("r3", null, java.util.Map.of("phone", "+33 7 11 22 33 44")).value();
+        core.residentFiles()
+                .saveFields("r3", null, java.util.Map.of("phone", "+33 7 11 22 33 44"))
+                .value();
         assertThat(ids("+33 6 12 34")).containsExactly("r1");
         assertThat(ids("07 11 22")).containsExactly("r3");
         assertThat(ids("+33 7 11")).containsExactly("r3");
@@ -47,7 +50,8 @@ class ResidentSearchTest extends CounsellorStoreTest {
     @Test
     void phonesInGroupsAndFileNumbersAreNotSearchedWithOneOrTwoCharacterPrefixes() {
         // "07"* or "d"* stand for thousands of words on a structure's store: the slow end of the search
-        assertThat(SqliteResidentService.ftsQuery("07.36.83")).isEqualTo("phone_digits : (\"073683\"* OR \"3373683\"*)");
+        assertThat(SqliteResidentService.ftsQuery("07.36.83"))
+                .isEqualTo("phone_digits : (\"073683\"* OR \"3373683\"*)");
         assertThat(SqliteResidentService.ftsQuery("+33 6 50")).isEqualTo("phone_digits : (\"33650\"* OR \"0650\"*)");
         assertThat(SqliteResidentService.ftsQuery("D-2019-07637")).isEqualTo("\"D 2019 07637\"*");
         assertThat(SqliteResidentService.ftsQuery("Gira Ma")).isEqualTo("\"Gira\"* AND \"Ma\"*");
@@ -68,22 +72,38 @@ class ResidentSearchTest extends CounsellorStoreTest {
 
     @Test
     void nameMatchesComeBeforeAddressMatches() {
-        core.residentFiles().saveFields("r3", null, java.util.Map.of("street", "2 rue Martin")).value();
+        core.residentFiles()
+                .saveFields("r3", null, java.util.Map.of("street", "2 rue Martin"))
+                .value();
         assertThat(ids("martin")).containsExactly("r2", "r3");
     }
 
     @Test
     void aWordEveryAddressSharesStillGivesTheNamesFirstAndNoMoreThanTheLimit() {
-        List<String> two = core.residents().search("mar", 2).stream().map(Resident::id).toList();
+        List<String> two =
+                core.residents().search("mar", 2).stream().map(Resident::id).toList();
         assertThat(two).hasSize(2).startsWith("r2");
         assertThat(core.residents().search("marseille", 3)).hasSize(3);
     }
 
     @Test
     void ftsSyntaxTypedByTheUserIsOnlyText() {
-        for (String hostile : List.of("\"", "\"benali", "ben*", "-benali", "benali OR martin", "NOT martin",
-                "benali AND", "(benali", "bénali)", "NEAR(benali martin)", "last_name:benali", "^benali", "'; DROP "
-                        + "TABLE residents; --", "*", "{last_name}: x")) {
+        for (String hostile : List.of(
+                "\"",
+                "\"benali",
+                "ben*",
+                "-benali",
+                "benali OR martin",
+                "NOT martin",
+                "benali AND",
+                "(benali",
+                "bénali)",
+                "NEAR(benali martin)",
+                "last_name:benali",
+                "^benali",
+                "'; DROP " + "TABLE residents; --",
+                "*",
+                "{last_name}: x")) {
             assertThat(core.residents().search(hostile, 50)).as(hostile).isNotNull();
         }
         assertThat(ids("benali OR martin")).isEmpty();

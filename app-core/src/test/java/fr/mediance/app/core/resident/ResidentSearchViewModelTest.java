@@ -1,23 +1,23 @@
 package fr.mediance.app.core.resident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ResidentSearchViewModelTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(TestCores.T0);
     final ManualExecutor pause = new ManualExecutor();
@@ -29,8 +29,14 @@ class ResidentSearchViewModelTest {
     void setUp() {
         ResidentFixtures.codes(server);
         core = ResidentFixtures.counsellor(dir, clock, server);
-        vm = new ResidentSearchViewModel(core.residents(), core.residentFiles(), core.sync(),
-                ResidentFileViewModelTest.TEXTS, pause, Runnable::run, Runnable::run);
+        vm = new ResidentSearchViewModel(
+                core.residents(),
+                core.residentFiles(),
+                core.sync(),
+                ResidentFileViewModelTest.TEXTS,
+                pause,
+                Runnable::run,
+                Runnable::run);
         vm.setOnOpen(opened::add);
     }
 
@@ -62,13 +68,19 @@ class ResidentSearchViewModelTest {
     void phoneFileNumberAndAddressAreSearchedAndNoResultSaysSo() {
         vm.queryProperty().set("04.91.00");
         pause.runAll();
-        assertThat(vm.results()).extracting(ResidentSearchViewModel.Row::residentId).containsExactly("r2");
+        assertThat(vm.results())
+                .extracting(ResidentSearchViewModel.Row::residentId)
+                .containsExactly("r2");
         vm.queryProperty().set("D-003");
         pause.runAll();
-        assertThat(vm.results()).extracting(ResidentSearchViewModel.Row::residentId).containsExactly("r3");
+        assertThat(vm.results())
+                .extracting(ResidentSearchViewModel.Row::residentId)
+                .containsExactly("r3");
         vm.queryProperty().set("boulevard national");
         pause.runAll();
-        assertThat(vm.results()).extracting(ResidentSearchViewModel.Row::residentId).containsExactly("r3");
+        assertThat(vm.results())
+                .extracting(ResidentSearchViewModel.Row::residentId)
+                .containsExactly("r3");
         vm.queryProperty().set("\"Zorro\" OR *");
         pause.runAll();
         assertThat(vm.results()).isEmpty();
@@ -92,8 +104,14 @@ class ResidentSearchViewModelTest {
         vm.dispose();
         core.close();
         core = ResidentFixtures.coordinator(dir.resolve("coord"), clock, server);
-        vm = new ResidentSearchViewModel(core.residents(), core.residentFiles(), core.sync(),
-                ResidentFileViewModelTest.TEXTS, pause, Runnable::run, Runnable::run);
+        vm = new ResidentSearchViewModel(
+                core.residents(),
+                core.residentFiles(),
+                core.sync(),
+                ResidentFileViewModelTest.TEXTS,
+                pause,
+                Runnable::run,
+                Runnable::run);
         vm.setOnOpen(opened::add);
         assertThat(vm.creationOfferedProperty().get()).isTrue();
         vm.queryProperty().set("Diallo");
@@ -108,7 +126,11 @@ class ResidentSearchViewModelTest {
         vm.newLastNameProperty().set("Diallo");
         assertThat(vm.createPerson().join()).isTrue();
         assertThat(opened).hasSize(1);
-        assertThat(core.residentFiles().file(opened.get(0)).orElseThrow().resident().fileNumber())
+        assertThat(core.residentFiles()
+                        .file(opened.get(0))
+                        .orElseThrow()
+                        .resident()
+                        .fileNumber())
                 .startsWith("N-2026-");
         assertThat(vm.newLastNameProperty().get()).isEmpty();
     }

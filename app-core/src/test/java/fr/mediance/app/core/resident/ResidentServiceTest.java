@@ -1,24 +1,24 @@
 package fr.mediance.app.core.resident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ResidentServiceTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(TestCores.T0);
     CoreContext core;
@@ -38,8 +38,18 @@ class ResidentServiceTest {
     }
 
     static ResidentForm form(String last, String first) {
-        return new ResidentForm("Mme", last, first, null, "06 12 34 56 78", "12 rue des Lilas", "13015", "Marseille",
-                "Code 1234", "elderly", null);
+        return new ResidentForm(
+                "Mme",
+                last,
+                first,
+                null,
+                "06 12 34 56 78",
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                "Code 1234",
+                "elderly",
+                null);
     }
 
     @Test
@@ -76,8 +86,8 @@ class ResidentServiceTest {
 
     @Test
     void requiredFieldsAndFormatsAreCheckedInFrench() {
-        Outcome<Resident> r = core.residents().create(new ResidentForm(null, " ", null, null, "abc", null, "1300",
-                null, null, "astrologie", null));
+        Outcome<Resident> r = core.residents()
+                .create(new ResidentForm(null, " ", null, null, "abc", null, "1300", null, null, "astrologie", null));
         assertThat(r.fieldErrors())
                 .containsEntry("lastName", "Ce champ est obligatoire.")
                 .containsEntry("firstName", "Ce champ est obligatoire.")
@@ -94,22 +104,44 @@ class ResidentServiceTest {
     void searchIgnoresAccentsCaseAndMatchesPrefixes() {
         core.residents().create(form("Bénali", "Fatima"));
         core.residents().create(form("Martin", "Éloïse"));
-        assertThat(core.residents().search("benali", 10)).extracting(Resident::lastName).containsExactly("Bénali");
-        assertThat(core.residents().search("ELOI", 10)).extracting(Resident::firstName).containsExactly("Éloïse");
+        assertThat(core.residents().search("benali", 10))
+                .extracting(Resident::lastName)
+                .containsExactly("Bénali");
+        assertThat(core.residents().search("ELOI", 10))
+                .extracting(Resident::firstName)
+                .containsExactly("Éloïse");
         assertThat(core.residents().search("marseille fat", 10)).hasSize(1);
         assertThat(core.residents().search("\"; DROP TABLE residents; --", 10)).isEmpty();
-        assertThat(core.residents().search("  ", 10)).extracting(Resident::lastName).containsExactly("Bénali", "Martin");
+        assertThat(core.residents().search("  ", 10))
+                .extracting(Resident::lastName)
+                .containsExactly("Bénali", "Martin");
     }
 
     @Test
     void anUpdateKeepsTheIdAndQueuesTheNewState() {
         Resident r = core.residents().create(form("Benali", "Fatima")).value();
         core.sync().syncNow().join();
-        Resident updated = core.residents().update(r.id(), new ResidentForm("Mme", "Benali", "Fatima", null,
-                "07 00 00 00 00", "3 avenue du Port", "13002", "Marseille", null, null, null)).value();
+        Resident updated = core.residents()
+                .update(
+                        r.id(),
+                        new ResidentForm(
+                                "Mme",
+                                "Benali",
+                                "Fatima",
+                                null,
+                                "07 00 00 00 00",
+                                "3 avenue du Port",
+                                "13002",
+                                "Marseille",
+                                null,
+                                null,
+                                null))
+                .value();
         assertThat(updated.id()).isEqualTo(r.id());
         assertThat(updated.phone()).isEqualTo("07 00 00 00 00");
-        assertThat(core.sync().pendingItems()).singleElement().satisfies(i -> assertThat(i.entityId()).isEqualTo(r.id()));
+        assertThat(core.sync().pendingItems())
+                .singleElement()
+                .satisfies(i -> assertThat(i.entityId()).isEqualTo(r.id()));
         assertThat(core.residents().update("nope", form("X", "Y")).message())
                 .isEqualTo("Ce résident n'existe pas sur cet appareil.");
     }

@@ -1,14 +1,12 @@
 package fr.mediance.app.core.resident;
 
 import fr.mediance.app.core.signature.Signature;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Drawn signatures for tests. */
 public final class SignatureFixtures {
-    private SignatureFixtures() {
-    }
+    private SignatureFixtures() {}
 
     /** A wavy line across a 400×150 pad. */
     public static Signature scribble() {

@@ -2,16 +2,15 @@ package fr.mediance.app.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.ResourceBundle;
-
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.session.AppViewModel.Page;
 import fr.mediance.app.core.session.AppViewModel.Place;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ class AppViewModelTest {
 
     @TempDir
     Path dir;
+
     FakeOfficeServer server;
     CoreContext core;
 
@@ -54,8 +54,8 @@ class AppViewModelTest {
         assertThat(AppViewModel.placesFor(Role.OFFICE))
                 .containsExactly(Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.ADMIN))
-                .containsExactly(Place.PLANNING, Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE,
-                        Place.SYNC);
+                .containsExactly(
+                        Place.PLANNING, Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
         assertThat(AppViewModel.placesFor(null)).isEmpty();
     }
 
@@ -63,7 +63,8 @@ class AppViewModelTest {
     void the_english_bundle_has_every_french_key() {
         ResourceBundle en = ResourceBundle.getBundle("fr.mediance.app.core.messages", java.util.Locale.ENGLISH);
         assertThat(en.getString("visit.complete")).isEqualTo("End the visit");
-        assertThat(java.util.Collections.list(en.getKeys())).containsExactlyInAnyOrderElementsOf(java.util.Collections.list(TEXTS.getKeys()));
+        assertThat(java.util.Collections.list(en.getKeys()))
+                .containsExactlyInAnyOrderElementsOf(java.util.Collections.list(TEXTS.getKeys()));
         assertThat(TEXTS.getString("visit.complete")).isEqualTo("Terminer la visite");
     }
 

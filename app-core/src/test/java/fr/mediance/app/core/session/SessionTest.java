@@ -1,30 +1,30 @@
 package fr.mediance.app.core.session;
 
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.Outcome;
-import fr.mediance.app.core.resident.ResidentForm;
-import fr.mediance.app.core.store.StoreException;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.protocol.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import static fr.mediance.app.core.testing.TestCores.PASSWORD;
 import static fr.mediance.app.core.testing.TestCores.PIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.resident.ResidentForm;
+import fr.mediance.app.core.store.StoreException;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class SessionTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(TestCores.T0);
 
@@ -90,9 +90,13 @@ class SessionTest {
     void thePinMustBeSixDigitsTypedTwice() {
         try (CoreContext core = TestCores.open(dir, clock)) {
             core.login(server.url(), "conseil1", PASSWORD);
-            assertThat(core.session().choosePin("12345".toCharArray(), "12345".toCharArray()).fieldErrors())
+            assertThat(core.session()
+                            .choosePin("12345".toCharArray(), "12345".toCharArray())
+                            .fieldErrors())
                     .containsOnlyKeys("pin");
-            assertThat(core.session().choosePin("123456".toCharArray(), "123465".toCharArray()).fieldErrors())
+            assertThat(core.session()
+                            .choosePin("123456".toCharArray(), "123465".toCharArray())
+                            .fieldErrors())
                     .containsEntry("confirmation", "Les deux codes PIN ne sont pas identiques.");
             assertThat(core.state()).isEqualTo(SessionState.PIN_REQUIRED);
         }
@@ -104,8 +108,12 @@ class SessionTest {
             assertThat(core.state()).isEqualTo(SessionState.UNLOCKED);
         }
         String json = Files.readString(dir.resolve("account.json"), StandardCharsets.UTF_8);
-        assertThat(json).contains("conseil1", "PBKDF2-HMAC-SHA256", "deviceId")
-                .doesNotContain(PASSWORD).doesNotContain(PIN).doesNotContain("refresh-").doesNotContain("access-");
+        assertThat(json)
+                .contains("conseil1", "PBKDF2-HMAC-SHA256", "deviceId")
+                .doesNotContain(PASSWORD)
+                .doesNotContain(PIN)
+                .doesNotContain("refresh-")
+                .doesNotContain("access-");
     }
 
     @Test
@@ -135,7 +143,8 @@ class SessionTest {
                 assertThat(r.baseUrl().toString()).startsWith(server.url());
                 assertThat(r.health().isOk()).isTrue();
             });
-            assertThat(((SessionManager) core.session()).remote().orElseThrow()).isSameAs(((SessionManager) core.session()).remote().orElseThrow());
+            assertThat(((SessionManager) core.session()).remote().orElseThrow())
+                    .isSameAs(((SessionManager) core.session()).remote().orElseThrow());
 
             core.session().lock();
             assertThat(((SessionManager) core.session()).remote()).isEmpty();
@@ -160,7 +169,8 @@ class SessionTest {
         try (CoreContext core = TestCores.signedIn(dir, clock, server, "conseil1")) {
             core.session().lock();
             for (int i = 0; i < 4; i++) {
-                assertThat(core.session().unlock("000000".toCharArray()).message()).startsWith("Code PIN incorrect.");
+                assertThat(core.session().unlock("000000".toCharArray()).message())
+                        .startsWith("Code PIN incorrect.");
             }
             assertThat(core.session().unlock("000000".toCharArray()).message()).contains("patientez 30 secondes");
             assertThat(core.session().unlockBlockedUntil()).contains(TestCores.T0.plusSeconds(30));
@@ -171,7 +181,8 @@ class SessionTest {
             clock.advance(Duration.ofSeconds(61));
             assertThat(core.session().unlock(PIN.toCharArray()).isOk()).isTrue();
             core.session().lock();
-            assertThat(core.session().unlock("000000".toCharArray()).message()).startsWith("Code PIN incorrect. Encore 4");
+            assertThat(core.session().unlock("000000".toCharArray()).message())
+                    .startsWith("Code PIN incorrect. Encore 4");
         }
     }
 
@@ -198,8 +209,9 @@ class SessionTest {
     @Test
     void wipingIsRefusedWhileChangesAreUnsent() {
         try (CoreContext core = TestCores.signedIn(dir, clock, server, "coord")) {
-            core.residents().create(new ResidentForm(null, "Martin", "Paul", null, null, "1 rue", "13001", "Marseille",
-                    null, null, null));
+            core.residents()
+                    .create(new ResidentForm(
+                            null, "Martin", "Paul", null, null, "1 rue", "13001", "Marseille", null, null, null));
             Outcome<Void> r = core.session().logout(true, false);
             assertThat(r.message()).startsWith("1 modification n'a pas encore été envoyée");
             assertThat(core.state()).isEqualTo(SessionState.UNLOCKED);
@@ -221,8 +233,9 @@ class SessionTest {
     @Test
     void loggingOutWithoutWipingKeepsTheDataBehindThePin() {
         try (CoreContext core = TestCores.signedIn(dir, clock, server, "coord")) {
-            core.residents().create(new ResidentForm(null, "Martin", "Paul", null, null, "1 rue", "13001", "Marseille",
-                    null, null, null));
+            core.residents()
+                    .create(new ResidentForm(
+                            null, "Martin", "Paul", null, null, "1 rue", "13001", "Marseille", null, null, null));
             assertThat(core.session().logout(false, false).isOk()).isTrue();
             assertThat(core.state()).isEqualTo(SessionState.LOCKED);
             core.unlock(PIN);

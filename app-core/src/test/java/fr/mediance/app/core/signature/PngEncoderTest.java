@@ -1,16 +1,15 @@
 package fr.mediance.app.core.signature;
 
-import fr.mediance.app.core.resident.SignatureFixtures;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.imageio.ImageIO;
+import fr.mediance.app.core.resident.SignatureFixtures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 class PngEncoderTest {
     static BufferedImage decode(byte[] png) throws IOException {
@@ -38,8 +37,8 @@ class PngEncoderTest {
 
     @Test
     void aSignatureIsDarkInkOnWhiteAtTwiceThePadSizeWithSoftEdges() throws IOException {
-        Signature s = new Signature(200, 100, List.of(List.of(new Signature.Point(20, 50.3),
-                new Signature.Point(180, 50.3))));
+        Signature s = new Signature(
+                200, 100, List.of(List.of(new Signature.Point(20, 50.3), new Signature.Point(180, 50.3))));
         BufferedImage img = decode(SignatureRenderer.png(s));
         assertThat(img.getWidth()).isEqualTo(400);
         assertThat(img.getHeight()).isEqualTo(200);

@@ -1,16 +1,15 @@
 package fr.mediance.app.core.store;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BlobFilesTest {
     @TempDir
@@ -49,9 +48,11 @@ class BlobFilesTest {
         String sha = blobs.put(photo);
 
         byte[] onDisk = Files.readAllBytes(blobs.pathOf(sha));
-        assertThat(containsSequence(onDisk, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})).isFalse();
+        assertThat(containsSequence(onDisk, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}))
+                .isFalse();
         assertThat(containsSequence(onDisk, "JFIF".getBytes())).isFalse();
-        assertThat(containsSequence(onDisk, Arrays.copyOfRange(photo, 100, 132))).isFalse();
+        assertThat(containsSequence(onDisk, Arrays.copyOfRange(photo, 100, 132)))
+                .isFalse();
         assertThat(blobs.pathOf(sha).toString()).doesNotContain(sha);
 
         assertThat(blobs.get(sha)).hasValueSatisfying(b -> assertThat(b).isEqualTo(photo));
@@ -75,8 +76,9 @@ class BlobFilesTest {
         byte[] content = Files.readAllBytes(file);
         content[content.length / 2] ^= 1;
         Files.write(file, content);
-        assertThatThrownBy(() -> blobs.get(sha)).isInstanceOfSatisfying(StoreException.class,
-                e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CORRUPTED));
+        assertThatThrownBy(() -> blobs.get(sha))
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CORRUPTED));
     }
 
     @Test
@@ -94,7 +96,8 @@ class BlobFilesTest {
         blobs.put(jpeg(5));
         blobs.put(jpeg(5));
         try (var files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile).toList()).hasSize(1)
+            assertThat(files.filter(Files::isRegularFile).toList())
+                    .hasSize(1)
                     .allSatisfy(p -> assertThat(p.toString()).endsWith(".bin"));
         }
     }
@@ -110,16 +113,18 @@ class BlobFilesTest {
 
         // every file is explained by the likely hashes: the whole list is not read, nothing is deleted
         assertThat(blobs.deleteUnreferenced(() -> java.util.Set.of(held, cachedButNotLikely, orphan), () -> {
-            wholeListReads.incrementAndGet();
-            return every;
-        })).isZero();
+                    wholeListReads.incrementAndGet();
+                    return every;
+                }))
+                .isZero();
         assertThat(wholeListReads).hasValue(0);
 
         // a file the likely hashes do not explain: the whole list decides, and keeps what it names
         assertThat(blobs.deleteUnreferenced(() -> java.util.Set.of(held), () -> {
-            wholeListReads.incrementAndGet();
-            return every;
-        })).isEqualTo(1);
+                    wholeListReads.incrementAndGet();
+                    return every;
+                }))
+                .isEqualTo(1);
         assertThat(wholeListReads).hasValue(1);
         assertThat(blobs.contains(held)).isTrue();
         assertThat(blobs.contains(cachedButNotLikely)).isTrue();
@@ -129,10 +134,13 @@ class BlobFilesTest {
     @Test
     void anEmptyDirectoryReadsNoHashAtAll() {
         BlobFiles blobs = new BlobFiles(dir, Crypto.randomBytes(32));
-        assertThat(blobs.deleteUnreferenced(() -> {
-            throw new AssertionError("likely hashes read");
-        }, () -> {
-            throw new AssertionError("every hash read");
-        })).isZero();
+        assertThat(blobs.deleteUnreferenced(
+                        () -> {
+                            throw new AssertionError("likely hashes read");
+                        },
+                        () -> {
+                            throw new AssertionError("every hash read");
+                        }))
+                .isZero();
     }
 }

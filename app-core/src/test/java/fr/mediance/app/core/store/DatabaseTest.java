@@ -1,9 +1,9 @@
 package fr.mediance.app.core.store;
 
-import fr.mediance.protocol.ResidentDto;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mediance.protocol.ResidentDto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,18 +11,31 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
     static final String NAME = "Zoubida-Quenotte";
+
     @TempDir
     Path dir;
 
     static ResidentDto resident(String id) {
-        return new ResidentDto(id, "s1", "D-1", "Mme", NAME, "Fatima", LocalDate.of(1948, 3, 12), "06 12 34 56 78",
-                "12 rue des Lilas", "13015", "Marseille", "Interphone en panne", "elderly", "u1");
+        return new ResidentDto(
+                id,
+                "s1",
+                "D-1",
+                "Mme",
+                NAME,
+                "Fatima",
+                LocalDate.of(1948, 3, 12),
+                "06 12 34 56 78",
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                "Interphone en panne",
+                "elderly",
+                "u1");
     }
 
     private static boolean contains(Path file, String text) throws IOException {
@@ -30,7 +43,9 @@ class DatabaseTest {
             return false;
         }
         byte[] hay = Files.readAllBytes(file);
-        for (byte[] needle : List.of(text.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_16LE),
+        for (byte[] needle : List.of(
+                text.getBytes(StandardCharsets.UTF_8),
+                text.getBytes(StandardCharsets.UTF_16LE),
                 text.getBytes(StandardCharsets.UTF_16BE))) {
             outer:
             for (int i = 0; i + needle.length <= hay.length; i++) {
@@ -49,10 +64,20 @@ class DatabaseTest {
     void aNewDatabaseIsMigratedToTheLatestSchema() {
         try (Database db = Database.open(dir.resolve("a.db"), Crypto.randomBytes(32))) {
             assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
-            List<String> tables = db.read((Tx tx) -> tx.query("SELECT name FROM sqlite_master WHERE type = 'table'",
-                    r -> r.string("name")));
-            assertThat(tables).contains("settings", "residents", "appointments", "visit_reports", "documents", "codes",
-                    "users", "outbox", "deferred_changes", "residents_fts");
+            List<String> tables = db.read(
+                    (Tx tx) -> tx.query("SELECT name FROM sqlite_master WHERE type = 'table'", r -> r.string("name")));
+            assertThat(tables)
+                    .contains(
+                            "settings",
+                            "residents",
+                            "appointments",
+                            "visit_reports",
+                            "documents",
+                            "codes",
+                            "users",
+                            "outbox",
+                            "deferred_changes",
+                            "residents_fts");
         }
     }
 
@@ -100,11 +125,13 @@ class DatabaseTest {
     void anExceptionInsideATransactionLeavesNothing() {
         try (Database db = Database.open(dir.resolve("t.db"), Crypto.randomBytes(32))) {
             assertThatThrownBy(() -> db.inTransaction((java.util.function.Consumer<Tx>) tx -> {
-                Records.upsert(tx, resident("r1"), null, Instant.now(), null);
-                tx.putSetting("k", "v");
-                throw new IllegalStateException("boom");
-            })).hasMessage("boom");
-            assertThat(db.read((Tx tx) -> tx.queryLong("SELECT count(*) FROM residents"))).isZero();
+                        Records.upsert(tx, resident("r1"), null, Instant.now(), null);
+                        tx.putSetting("k", "v");
+                        throw new IllegalStateException("boom");
+                    }))
+                    .hasMessage("boom");
+            assertThat(db.read((Tx tx) -> tx.queryLong("SELECT count(*) FROM residents")))
+                    .isZero();
             assertThat(db.read((Tx tx) -> tx.setting("k"))).isEmpty();
         }
     }
@@ -128,7 +155,8 @@ class DatabaseTest {
     void aClosedDatabaseSaysItIsLocked() {
         Database db = Database.open(dir.resolve("l.db"), Crypto.randomBytes(32));
         db.close();
-        assertThatThrownBy(db::userVersion).isInstanceOfSatisfying(StoreException.class,
-                e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.LOCKED));
+        assertThatThrownBy(db::userVersion)
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.LOCKED));
     }
 }

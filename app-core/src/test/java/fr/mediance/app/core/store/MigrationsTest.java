@@ -1,7 +1,7 @@
 package fr.mediance.app.core.store;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
     @TempDir
     Path dir;
+
     final byte[] key = Crypto.randomBytes(32);
 
     /** A store file {@code name} migrated up to {@code version} only, with what {@code data} writes in it. */
@@ -85,24 +85,29 @@ class MigrationsTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("released version 8");
             assertThat(db.userVersion()).isEqualTo(9);
-            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_5'"))).isFalse();
+            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_5'")))
+                    .isFalse();
         }
     }
 
     @Test
     void aMigrationAppendedWithANumberNotAboveTheLastReleasedIsRefused() {
         assertThatThrownBy(() -> Migrations.checkOrder(with(extra(5)), Migrations.RELEASED))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be numbered 10");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be numbered 10");
         assertThatThrownBy(() -> Migrations.checkOrder(with(extra(9)), Migrations.RELEASED))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be numbered 10");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be numbered 10");
     }
 
     @Test
     void aMigrationAppendedWithAGapIsRefusedSoThatNoneCanBeSlippedInLater() {
         assertThatThrownBy(() -> Migrations.checkOrder(with(extra(11)), Migrations.RELEASED))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be numbered 10");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be numbered 10");
         assertThatThrownBy(() -> Migrations.checkOrder(with(extra(10), extra(12)), Migrations.RELEASED))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be numbered 11");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must be numbered 11");
     }
 
     @Test
@@ -110,9 +115,11 @@ class MigrationsTest {
         List<Migration> renumbered = new ArrayList<>(Migrations.ALL);
         renumbered.set(4, new Migration(5, "indexes for big stores", Migrations.V8.sql()));
         assertThatThrownBy(() -> Migrations.checkOrder(renumbered, Migrations.RELEASED))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("released version 8");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("released version 8");
         assertThatThrownBy(() -> Migrations.checkOrder(Migrations.ALL.subList(0, 5), Migrations.RELEASED))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("released version 9");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("released version 9");
     }
 
     @Test
@@ -123,7 +130,8 @@ class MigrationsTest {
         try (Database db = Database.openWithoutMigrating(file, key)) {
             Migrations.applyUpTo(db, 10, with(extra(10)), Migrations.RELEASED);
             assertThat(db.userVersion()).isEqualTo(10);
-            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_10'"))).isTrue();
+            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_10'")))
+                    .isTrue();
         }
     }
 
@@ -133,7 +141,8 @@ class MigrationsTest {
             tx.update("PRAGMA user_version = 6");
         });
 
-        assertThatThrownBy(() -> Database.open(file, key)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> Database.open(file, key))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema 6");
     }
 
@@ -152,11 +161,13 @@ class MigrationsTest {
                     """, r -> r.string("detail"), "u1", 0, 5000));
             assertThat(String.join("\n", dayPlan)).contains("appointments_by_counsellor");
             List<String> photoPlan = db.read((Tx tx) -> tx.query(
-                    "EXPLAIN QUERY PLAN SELECT count(*) FROM documents WHERE blob_state = ?", r -> r.string("detail"),
+                    "EXPLAIN QUERY PLAN SELECT count(*) FROM documents WHERE blob_state = ?",
+                    r -> r.string("detail"),
                     "WAITING_UPLOAD"));
             assertThat(String.join("\n", photoPlan)).contains("documents_by_blob_state");
-            assertThat(db.read((Tx tx) -> tx.query("SELECT id FROM appointments WHERE counsellor_id = 'u1'",
-                    r -> r.string("id")))).containsExactly("a1");
+            assertThat(db.read((Tx tx) ->
+                            tx.query("SELECT id FROM appointments WHERE counsellor_id = 'u1'", r -> r.string("id"))))
+                    .containsExactly("a1");
         }
     }
 
@@ -184,7 +195,8 @@ class MigrationsTest {
             List<String> hits = db.read((Tx tx) -> tx.query(
                     "SELECT id FROM residents_fts WHERE residents_fts MATCH ?", r -> r.string("id"), "\"zoubida\"*"));
             assertThat(hits).containsExactly("r1");
-            assertThat(db.read((Tx tx) -> Records.version(tx, fr.mediance.protocol.EntityType.RESIDENT, "r1"))).contains(3L);
+            assertThat(db.read((Tx tx) -> Records.version(tx, fr.mediance.protocol.EntityType.RESIDENT, "r1")))
+                    .contains(3L);
         }
     }
 
@@ -203,22 +215,49 @@ class MigrationsTest {
         try (Database db = Database.open(file, key)) {
             assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             db.inTransaction(tx -> {
-                Records.upsert(tx, new fr.mediance.protocol.ConflictDto("c1", "s1",
-                        fr.mediance.protocol.EntityType.RESIDENT, "r1", "phone", "1", "2", "3", "u1", "u2",
-                        Instant.EPOCH, "open", null, null, null), 7L, Instant.now(), null);
-                Records.upsert(tx, new fr.mediance.protocol.BlobStatusDto("ab".repeat(32), 10, Instant.EPOCH, true),
-                        8L, Instant.now(), null);
-                tx.update("INSERT INTO uploads(sha256, size_bytes, upload_url, committed_offset, updated_at) VALUES (?, 10, '/u/1', 4, 0)",
+                Records.upsert(
+                        tx,
+                        new fr.mediance.protocol.ConflictDto(
+                                "c1",
+                                "s1",
+                                fr.mediance.protocol.EntityType.RESIDENT,
+                                "r1",
+                                "phone",
+                                "1",
+                                "2",
+                                "3",
+                                "u1",
+                                "u2",
+                                Instant.EPOCH,
+                                "open",
+                                null,
+                                null,
+                                null),
+                        7L,
+                        Instant.now(),
+                        null);
+                Records.upsert(
+                        tx,
+                        new fr.mediance.protocol.BlobStatusDto("ab".repeat(32), 10, Instant.EPOCH, true),
+                        8L,
+                        Instant.now(),
+                        null);
+                tx.update(
+                        "INSERT INTO uploads(sha256, size_bytes, upload_url, committed_offset, updated_at) VALUES (?, 10, '/u/1', 4, 0)",
                         "ab".repeat(32));
             });
             assertThat(db.read((Tx tx) -> Records.load(tx, fr.mediance.protocol.EntityType.CONFLICT, "c1")))
-                    .hasValueSatisfying(c -> assertThat(((fr.mediance.protocol.ConflictDto) c).clientValue()).isEqualTo("3"));
+                    .hasValueSatisfying(c -> assertThat(((fr.mediance.protocol.ConflictDto) c).clientValue())
+                            .isEqualTo("3"));
             assertThat(db.read((Tx tx) -> Records.version(tx, fr.mediance.protocol.EntityType.BLOB, "ab".repeat(32))))
                     .contains(8L);
-            assertThat(db.read((Tx tx) -> tx.queryOne("SELECT original_sha256, blob_state FROM documents WHERE id = 'd1'",
-                    r -> r.string("original_sha256") + "/" + r.string("blob_state")))).contains("null/WAITING_UPLOAD");
-            assertThat(db.read((Tx tx) -> tx.queryOne("SELECT sent_at FROM outbox WHERE op_id = 'op1'",
-                    r -> r.optionalLong("sent_at")))).isEmpty();
+            assertThat(db.read((Tx tx) -> tx.queryOne(
+                            "SELECT original_sha256, blob_state FROM documents WHERE id = 'd1'",
+                            r -> r.string("original_sha256") + "/" + r.string("blob_state"))))
+                    .contains("null/WAITING_UPLOAD");
+            assertThat(db.read((Tx tx) -> tx.queryOne(
+                            "SELECT sent_at FROM outbox WHERE op_id = 'op1'", r -> r.optionalLong("sent_at"))))
+                    .isEmpty();
         }
     }
 
@@ -234,22 +273,28 @@ class MigrationsTest {
                       updated_at)
                     VALUES ('v1', 'r1', 'u1', 'home_visit', '["energie"]', 'Facture impayée', 2, 0)
                     """);
-            tx.update("INSERT INTO codes(id, list, code, label, version) VALUES ('domain:eau', 'domain', 'eau', 'Eau', 1)");
+            tx.update(
+                    "INSERT INTO codes(id, list, code, label, version) VALUES ('domain:eau', 'domain', 'eau', 'Eau', 1)");
         });
         try (Database db = Database.open(file, key)) {
             assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             db.inTransaction(tx -> {
                 tx.update("UPDATE residents SET phone_digits = '0612345678' WHERE id = 'r1'");
             });
-            assertThat(db.read((Tx tx) -> tx.query("SELECT id FROM residents_fts WHERE residents_fts MATCH ?",
-                    r -> r.string("id"), "\"061234\"*"))).containsExactly("r1");
-            fr.mediance.protocol.ResidentDto r = (fr.mediance.protocol.ResidentDto) db.read((Tx tx) ->
-                    Records.load(tx, fr.mediance.protocol.EntityType.RESIDENT, "r1")).orElseThrow();
+            assertThat(db.read((Tx tx) -> tx.query(
+                            "SELECT id FROM residents_fts WHERE residents_fts MATCH ?",
+                            r -> r.string("id"),
+                            "\"061234\"*")))
+                    .containsExactly("r1");
+            fr.mediance.protocol.ResidentDto r = (fr.mediance.protocol.ResidentDto)
+                    db.read((Tx tx) -> Records.load(tx, fr.mediance.protocol.EntityType.RESIDENT, "r1"))
+                            .orElseThrow();
             assertThat(r.lastName()).isEqualTo("Benali");
             assertThat(r.household()).isEmpty();
             assertThat(r.mainResidence()).isNull();
-            fr.mediance.protocol.VisitReportDto v = (fr.mediance.protocol.VisitReportDto) db.read((Tx tx) ->
-                    Records.load(tx, fr.mediance.protocol.EntityType.VISIT_REPORT, "v1")).orElseThrow();
+            fr.mediance.protocol.VisitReportDto v = (fr.mediance.protocol.VisitReportDto)
+                    db.read((Tx tx) -> Records.load(tx, fr.mediance.protocol.EntityType.VISIT_REPORT, "v1"))
+                            .orElseThrow();
             assertThat(v.domains()).containsExactly("energie");
             assertThat(v.actions()).isEmpty();
             assertThat(v.energy()).isNull();
@@ -262,8 +307,26 @@ class MigrationsTest {
     void searchIgnoresAccentsAndCaseAfterVersion2() {
         try (Database db = Database.open(dir.resolve("fts.db"), key)) {
             db.inTransaction(tx -> {
-                Records.upsert(tx, new fr.mediance.protocol.ResidentDto("r2", "s1", null, null, "Bénédicte", "Éloïse",
-                        null, null, "1 rue", "13001", "Marseille", null, null, null), null, Instant.now(), null);
+                Records.upsert(
+                        tx,
+                        new fr.mediance.protocol.ResidentDto(
+                                "r2",
+                                "s1",
+                                null,
+                                null,
+                                "Bénédicte",
+                                "Éloïse",
+                                null,
+                                null,
+                                "1 rue",
+                                "13001",
+                                "Marseille",
+                                null,
+                                null,
+                                null),
+                        null,
+                        Instant.now(),
+                        null);
             });
             List<String> hits = db.read((Tx tx) -> tx.query(
                     "SELECT id FROM residents_fts WHERE residents_fts MATCH ?", r -> r.string("id"), "\"benedicte\"*"));
@@ -278,14 +341,17 @@ class MigrationsTest {
                 Records.upsert(tx, DatabaseTest.resident("r1"), null, Instant.now(), null);
                 tx.update("UPDATE residents SET last_name = 'Martin' WHERE id = 'r1'");
             });
-            assertThat(db.read((Tx tx) -> tx.queryLong("SELECT count(*) FROM residents_fts WHERE residents_fts MATCH 'martin'")))
+            assertThat(db.read((Tx tx) ->
+                            tx.queryLong("SELECT count(*) FROM residents_fts WHERE residents_fts MATCH 'martin'")))
                     .isEqualTo(1);
-            assertThat(db.read((Tx tx) -> tx.queryLong("SELECT count(*) FROM residents_fts WHERE residents_fts MATCH 'zoubida'")))
+            assertThat(db.read((Tx tx) ->
+                            tx.queryLong("SELECT count(*) FROM residents_fts WHERE residents_fts MATCH 'zoubida'")))
                     .isZero();
             db.inTransaction(tx -> {
                 tx.update("DELETE FROM residents WHERE id = 'r1'");
             });
-            assertThat(db.read((Tx tx) -> tx.queryLong("SELECT count(*) FROM residents_fts"))).isZero();
+            assertThat(db.read((Tx tx) -> tx.queryLong("SELECT count(*) FROM residents_fts")))
+                    .isZero();
         }
     }
 }

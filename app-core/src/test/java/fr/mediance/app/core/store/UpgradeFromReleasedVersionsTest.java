@@ -1,9 +1,6 @@
 package fr.mediance.app.core.store;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -14,8 +11,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A device may be at any released version: a store created at each one, with a row in every table it has, is
@@ -24,10 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpgradeFromReleasedVersionsTest {
     @TempDir
     Path dir;
+
     final byte[] key = Crypto.randomBytes(32);
 
     static List<Integer> releasedBeforeTheLatest() {
-        return Migrations.RELEASED.stream().filter(v -> v < Migrations.latestVersion()).toList();
+        return Migrations.RELEASED.stream()
+                .filter(v -> v < Migrations.latestVersion())
+                .toList();
     }
 
     @Test
@@ -50,8 +52,10 @@ class UpgradeFromReleasedVersionsTest {
             });
             before = db.read(UpgradeFromReleasedVersionsTest::contents);
         }
-        assertThat(before).containsKeys("residents", "appointments", "visit_reports", "documents", "outbox")
-                .allSatisfy((table, content) -> assertThat(content.rows()).as(table).hasSize(2));
+        assertThat(before)
+                .containsKeys("residents", "appointments", "visit_reports", "documents", "outbox")
+                .allSatisfy(
+                        (table, content) -> assertThat(content.rows()).as(table).hasSize(2));
 
         try (Database db = Database.open(file, key)) {
             assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
@@ -59,8 +63,11 @@ class UpgradeFromReleasedVersionsTest {
             assertThat(after).isEqualTo(before);
             assertThat(db.read(UpgradeFromReleasedVersionsTest::schema)).isEqualTo(freshSchema());
             // the residents written at the old version are found by the search of the latest one, without accents
-            assertThat(db.read((Tx tx) -> tx.query("SELECT id FROM residents_fts WHERE residents_fts MATCH ?",
-                    r -> r.string("id"), "\"helene\"*"))).containsExactlyInAnyOrder("residents-1", "residents-2");
+            assertThat(db.read((Tx tx) -> tx.query(
+                            "SELECT id FROM residents_fts WHERE residents_fts MATCH ?",
+                            r -> r.string("id"),
+                            "\"helene\"*")))
+                    .containsExactlyInAnyOrder("residents-1", "residents-2");
         }
     }
 
@@ -72,8 +79,10 @@ class UpgradeFromReleasedVersionsTest {
 
     /** Every object of the schema (tables, indexes, triggers, full-text tables) as SQLite keeps it. */
     static List<String> schema(Tx tx) {
-        return tx.query("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name",
-                r -> r.string("type") + " " + r.string("name") + " on " + r.string("tbl_name") + ": " + r.string("sql"));
+        return tx.query(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name",
+                r -> r.string("type") + " " + r.string("name") + " on " + r.string("tbl_name") + ": "
+                        + r.string("sql"));
     }
 
     /** The store's own tables (not SQLite's, nor the full-text index and its shadow tables). */
@@ -84,18 +93,22 @@ class UpgradeFromReleasedVersionsTest {
                 """, r -> r.string("name"));
     }
 
-    record Column(String name, String type, boolean autoKey) {
-    }
+    record Column(String name, String type, boolean autoKey) {}
 
     static List<Column> columns(Tx tx, String table) {
-        return tx.query("SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid",
-                r -> new Column(r.string("name"), r.string("type"),
-                        r.intValue("pk") == 1 && "INTEGER".equalsIgnoreCase(r.string("type"))), table);
+        return tx.query(
+                "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid",
+                r -> new Column(
+                        r.string("name"),
+                        r.string("type"),
+                        r.intValue("pk") == 1 && "INTEGER".equalsIgnoreCase(r.string("type"))),
+                table);
     }
 
     /** Two rows in {@code table}, a distinct value in every column (texts with accents), so that any loss shows. */
     static void fill(Tx tx, String table) {
-        List<Column> columns = columns(tx, table).stream().filter(c -> !c.autoKey()).toList();
+        List<Column> columns =
+                columns(tx, table).stream().filter(c -> !c.autoKey()).toList();
         String names = String.join(", ", columns.stream().map(Column::name).toList());
         String marks = String.join(", ", columns.stream().map(c -> "?").toList());
         for (int row = 1; row <= 2; row++) {
@@ -108,7 +121,7 @@ class UpgradeFromReleasedVersionsTest {
                 } else if (type.contains("INT")) {
                     values.add(1_000L * row + i);
                 } else if (type.contains("BLOB")) {
-                    values.add(new byte[]{(byte) row, (byte) i, (byte) 0xE9});
+                    values.add(new byte[] {(byte) row, (byte) i, (byte) 0xE9});
                 } else {
                     values.add("Hélène Lefèvre « " + table + "." + c.name() + " » " + row);
                 }
@@ -118,8 +131,7 @@ class UpgradeFromReleasedVersionsTest {
     }
 
     /** A table's columns and its rows, as lists of values in column order. */
-    record Content(List<String> columns, List<List<Object>> rows) {
-    }
+    record Content(List<String> columns, List<List<Object>> rows) {}
 
     /** Every table of the store. */
     static Map<String, Content> contents(Tx tx) {
@@ -134,20 +146,24 @@ class UpgradeFromReleasedVersionsTest {
     /** The same tables and columns as {@code before} (the rows written at the old version, in the upgraded store). */
     static Map<String, Content> contentsLike(Tx tx, Map<String, Content> before) {
         Map<String, Content> out = new LinkedHashMap<>();
-        before.forEach((table, content) -> out.put(table,
-                new Content(content.columns(), rows(tx, table, content.columns()))));
+        before.forEach((table, content) ->
+                out.put(table, new Content(content.columns(), rows(tx, table, content.columns()))));
         return out;
     }
 
     static List<List<Object>> rows(Tx tx, String table, List<String> names) {
         String sql = "SELECT " + String.join(", ", names) + " FROM " + table + " ORDER BY rowid";
         List<List<Object>> rows = new ArrayList<>();
-        try (PreparedStatement ps = tx.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 1; i <= names.size(); i++) {
                     Object v = rs.getObject(i);
-                    row.add(v instanceof byte[] b ? HexFormat.of().formatHex(b) : v instanceof Integer n ? n.longValue() : v);
+                    row.add(
+                            v instanceof byte[] b
+                                    ? HexFormat.of().formatHex(b)
+                                    : v instanceof Integer n ? n.longValue() : v);
                 }
                 rows.add(row);
             }

@@ -1,11 +1,10 @@
 package fr.mediance.app.core.sync;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BackoffTest {
     final Backoff backoff = new Backoff(new Random(7), Duration.ofSeconds(10), Duration.ofMinutes(10));
@@ -22,7 +21,8 @@ class BackoffTest {
     @Test
     void delaysAreCapped() {
         for (int failures = 7; failures < 100; failures++) {
-            assertThat(backoff.delay(failures)).isLessThanOrEqualTo(Duration.ofMinutes(10))
+            assertThat(backoff.delay(failures))
+                    .isLessThanOrEqualTo(Duration.ofMinutes(10))
                     .isGreaterThanOrEqualTo(Duration.ofMinutes(5));
         }
     }

@@ -1,10 +1,10 @@
 package fr.mediance.app.core.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.core.resident.ResidentForm;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.protocol.AppointmentDto;
@@ -12,20 +12,20 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.ResidentDto;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Updates of shared records name the fields the user changed, on the version they edited. */
 class ChangedFieldsTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS);
     CoreContext core;
@@ -49,8 +49,18 @@ class ChangedFieldsTest {
 
     static ResidentForm withPhone(Resident r, String phone) {
         ResidentForm f = ResidentForm.of(r);
-        return new ResidentForm(f.civility(), f.lastName(), f.firstName(), f.birthDate(), phone, f.street(),
-                f.postcode(), f.city(), f.accessNotes(), f.mobilityReason(), f.referentId());
+        return new ResidentForm(
+                f.civility(),
+                f.lastName(),
+                f.firstName(),
+                f.birthDate(),
+                phone,
+                f.street(),
+                f.postcode(),
+                f.city(),
+                f.accessNotes(),
+                f.mobilityReason(),
+                f.referentId());
     }
 
     OperationDto lastPushed() {
@@ -69,16 +79,31 @@ class ChangedFieldsTest {
         assertThat(op.changedFields()).containsExactly("phone");
         assertThat(op.baseVersion()).isEqualTo(v1);
         assertThat(server.result(op.opId()).status()).isEqualTo(OpStatus.APPLIED);
-        assertThat(((ResidentDto) server.entity(EntityType.RESIDENT, "res-1")).phone()).isEqualTo("07 00 00 00 00");
+        assertThat(((ResidentDto) server.entity(EntityType.RESIDENT, "res-1")).phone())
+                .isEqualTo("07 00 00 00 00");
     }
 
     @Test
     void aFormFilledBeforeAColleaguesChangeDoesNotUndoIt() {
         Resident edited = resident(); // the form is opened here
         ResidentDto r = Visits.RESIDENT;
-        server.serverWriteBy("u-co", new ResidentDto(r.id(), r.structureId(), r.fileNumber(), r.civility(),
-                r.lastName(), r.firstName(), r.birthDate(), r.phone(), "3 boulevard National", r.postcode(), r.city(),
-                r.accessNotes(), r.mobilityReason(), r.referentId()));
+        server.serverWriteBy(
+                "u-co",
+                new ResidentDto(
+                        r.id(),
+                        r.structureId(),
+                        r.fileNumber(),
+                        r.civility(),
+                        r.lastName(),
+                        r.firstName(),
+                        r.birthDate(),
+                        r.phone(),
+                        "3 boulevard National",
+                        r.postcode(),
+                        r.city(),
+                        r.accessNotes(),
+                        r.mobilityReason(),
+                        r.referentId()));
         assertThat(core.sync().syncNow().join().ok()).isTrue(); // the colleague's street arrives meanwhile
 
         core.residents().update(edited, withPhone(edited, "07 11 11 11 11")); // the stale street is in the form
@@ -109,7 +134,9 @@ class ChangedFieldsTest {
 
         assertThat(core.sync().syncNow().join().ok()).isTrue();
 
-        OperationDto op = server.operations.stream().filter(o -> o.entity() == EntityType.APPOINTMENT).findFirst()
+        OperationDto op = server.operations.stream()
+                .filter(o -> o.entity() == EntityType.APPOINTMENT)
+                .findFirst()
                 .orElseThrow();
         assertThat(op.changedFields()).containsExactly("status", "statusReason");
         assertThat(op.baseVersion()).isEqualTo(v);
@@ -123,8 +150,18 @@ class ChangedFieldsTest {
     }
 
     static AppointmentDto withNotes(AppointmentDto a, String notes) {
-        return new AppointmentDto(a.id(), a.structureId(), a.residentId(), a.counsellorId(), a.type(), a.start(),
-                a.end(), a.status(), a.address(), notes, a.statusReason());
+        return new AppointmentDto(
+                a.id(),
+                a.structureId(),
+                a.residentId(),
+                a.counsellorId(),
+                a.type(),
+                a.start(),
+                a.end(),
+                a.status(),
+                a.address(),
+                notes,
+                a.statusReason());
     }
 
     @Test
@@ -133,18 +170,35 @@ class ChangedFieldsTest {
         core.residents().update(r, withPhone(r, "07 22 22 22 22"));
         Resident again = resident();
         ResidentForm f = ResidentForm.of(again);
-        core.residents().update(again, new ResidentForm(f.civility(), f.lastName(), f.firstName(), f.birthDate(),
-                f.phone(), f.street(), f.postcode(), "Aubagne", f.accessNotes(), f.mobilityReason(), f.referentId()));
+        core.residents()
+                .update(
+                        again,
+                        new ResidentForm(
+                                f.civility(),
+                                f.lastName(),
+                                f.firstName(),
+                                f.birthDate(),
+                                f.phone(),
+                                f.street(),
+                                f.postcode(),
+                                "Aubagne",
+                                f.accessNotes(),
+                                f.mobilityReason(),
+                                f.referentId()));
         assertThat(core.sync().pendingItems()).hasSize(2);
         int pushes = server.pushes.get();
 
         assertThat(core.sync().syncNow().join().ok()).isTrue();
 
         assertThat(server.pushes.get() - pushes).isEqualTo(2); // the second waits for the first's answer
-        List<OperationDto> ops = server.operations.stream().filter(o -> o.entity() == EntityType.RESIDENT).toList();
+        List<OperationDto> ops = server.operations.stream()
+                .filter(o -> o.entity() == EntityType.RESIDENT)
+                .toList();
         assertThat(ops).extracting(OperationDto::changedFields).containsExactly(List.of("phone"), List.of("city"));
-        assertThat(ops.get(1).baseVersion()).isEqualTo(server.result(ops.get(0).opId()).version());
-        assertThat(ops).extracting(o -> server.result(o.opId()).status())
+        assertThat(ops.get(1).baseVersion())
+                .isEqualTo(server.result(ops.get(0).opId()).version());
+        assertThat(ops)
+                .extracting(o -> server.result(o.opId()).status())
                 .containsExactly(OpStatus.APPLIED, OpStatus.APPLIED);
         assertThat(server.conflicts()).isEmpty();
         assertThat(resident().city()).isEqualTo("Aubagne");
@@ -155,9 +209,23 @@ class ChangedFieldsTest {
     void aMergeWithAColleaguesFieldBringsTheirValueBack() {
         Resident r = resident();
         ResidentDto s = Visits.RESIDENT;
-        server.serverWriteBy("u-co", new ResidentDto(s.id(), s.structureId(), s.fileNumber(), s.civility(),
-                s.lastName(), s.firstName(), s.birthDate(), s.phone(), s.street(), s.postcode(), s.city(),
-                "Digicode 4521", s.mobilityReason(), s.referentId()));
+        server.serverWriteBy(
+                "u-co",
+                new ResidentDto(
+                        s.id(),
+                        s.structureId(),
+                        s.fileNumber(),
+                        s.civility(),
+                        s.lastName(),
+                        s.firstName(),
+                        s.birthDate(),
+                        s.phone(),
+                        s.street(),
+                        s.postcode(),
+                        s.city(),
+                        "Digicode 4521",
+                        s.mobilityReason(),
+                        s.referentId()));
         core.residents().update(r, withPhone(r, "07 33 33 33 33")); // offline, before the colleague's change arrived
 
         assertThat(core.sync().syncNow().join().ok()).isTrue();
@@ -169,7 +237,9 @@ class ChangedFieldsTest {
     }
 
     OperationDto lastResidentOp() {
-        return server.operations.stream().filter(o -> o.entity() == EntityType.RESIDENT).reduce((a, b) -> b)
+        return server.operations.stream()
+                .filter(o -> o.entity() == EntityType.RESIDENT)
+                .reduce((a, b) -> b)
                 .orElseThrow();
     }
 }

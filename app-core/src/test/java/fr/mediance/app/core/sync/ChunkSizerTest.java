@@ -1,8 +1,8 @@
 package fr.mediance.app.core.sync;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The chunk follows the link: grows on a fast one up to the server's largest, shrinks on a slow one or a cut. */
 class ChunkSizerTest {

@@ -1,5 +1,8 @@
 package fr.mediance.app.core.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import fr.mediance.app.core.resident.ResidentForm;
 import fr.mediance.app.core.resident.SqliteResidentService;
 import fr.mediance.app.core.session.AccountInfo;
@@ -10,26 +13,23 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class OutboxTest {
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(TestCores.T0);
     final byte[] key = Crypto.randomBytes(32);
     final Outbox outbox = new Outbox(clock);
@@ -48,8 +48,8 @@ class OutboxTest {
     }
 
     static ResidentDto resident(String id, String phone) {
-        return new ResidentDto(id, "s1", null, null, "Benali", "Fatima", null, phone, "1 rue", "13001", "Marseille",
-                null, null, null);
+        return new ResidentDto(
+                id, "s1", null, null, "Benali", "Fatima", null, phone, "1 rue", "13001", "Marseille", null, null, null);
     }
 
     void save(ResidentDto r) {
@@ -93,8 +93,9 @@ class OutboxTest {
         AccountInfo me = new AccountInfo("u1", "coord", "Coord", Role.COORDINATOR, "s1", "http://x", "d1");
         SqliteResidentService residents = new SqliteResidentService(holder, outbox, () -> me, clock);
 
-        assertThatThrownBy(() -> residents.create(new ResidentForm(null, "Martin", "Paul", null, null, "1 rue", "13001",
-                "Marseille", null, null, null))).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> residents.create(new ResidentForm(
+                        null, "Martin", "Paul", null, null, "1 rue", "13001", "Marseille", null, null, null)))
+                .isInstanceOf(StoreException.class);
 
         assertThat(residents.search("", 10)).isEmpty();
     }
@@ -105,7 +106,9 @@ class OutboxTest {
         save(resident("r1", "01"));
         save(resident("r2", "02"));
         save(resident("r1", "03"));
-        List<String> before = db.read((Tx tx) -> outbox.nextBatch(tx, 10)).stream().map(p -> p.op().opId()).toList();
+        List<String> before = db.read((Tx tx) -> outbox.nextBatch(tx, 10)).stream()
+                .map(p -> p.op().opId())
+                .toList();
         db.close();
 
         open();
@@ -123,7 +126,9 @@ class OutboxTest {
         });
         save(resident("r1", "02"));
         save(resident("new", "03"));
-        List<OperationDto> ops = db.read((Tx tx) -> outbox.nextBatch(tx, 10)).stream().map(Outbox.Pending::op).toList();
+        List<OperationDto> ops = db.read((Tx tx) -> outbox.nextBatch(tx, 10)).stream()
+                .map(Outbox.Pending::op)
+                .toList();
         assertThat(ops).extracting(OperationDto::baseVersion).containsExactly(7L, null);
     }
 

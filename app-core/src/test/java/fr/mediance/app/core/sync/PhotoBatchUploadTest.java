@@ -1,20 +1,17 @@
 package fr.mediance.app.core.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.core.document.PhotoItem;
+import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.core.session.SessionManager;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.ApiPaths;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch of photos: the server is asked once which of them it holds (instead of a HEAD per photo), and each
@@ -35,6 +34,7 @@ class PhotoBatchUploadTest {
 
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS.plusSeconds(120));
     CoreContext core;
@@ -114,9 +114,15 @@ class PhotoBatchUploadTest {
         byte[] missing = Visits.bytes(SIZE, 8);
         byte[] last = Visits.bytes(SIZE, 9);
         Path blobDir = dir.resolve("tablet").resolve(SessionManager.BLOB_DIRECTORY);
-        VisitReport draft = core.visits().saveDraft(core.visits().openForAppointment("apt-1").orElseThrow()
-                .withDomains(List.of("energie")).withSynthesis("Facture impayée.").withVisitAttested(true)
-                .withFollowUpDue(LocalDate.of(2026, 12, 4))).value();
+        VisitReport draft = core.visits()
+                .saveDraft(core.visits()
+                        .openForAppointment("apt-1")
+                        .orElseThrow()
+                        .withDomains(List.of("energie"))
+                        .withSynthesis("Facture impayée.")
+                        .withVisitAttested(true)
+                        .withFollowUpDue(LocalDate.of(2026, 12, 4)))
+                .value();
         PhotoItem a = attach(draft, first);
         Set<Path> before = files(blobDir);
         PhotoItem b = attach(draft, missing);
@@ -135,13 +141,16 @@ class PhotoBatchUploadTest {
         assertThat(server.blob(b.sha256())).isNull();
         assertThat(core.sync().photoTransfers()).singleElement().satisfies(t -> {
             assertThat(t.documentId()).isEqualTo(b.id());
-            assertThat(t.status().reason()).isEqualTo(
-                    "Cette photo est introuvable sur l'appareil : reprenez-la si le document est encore disponible.");
+            assertThat(t.status().reason())
+                    .isEqualTo(
+                            "Cette photo est introuvable sur l'appareil : reprenez-la si le document est encore disponible.");
         });
     }
 
     private PhotoItem attach(VisitReport draft, byte[] bytes) {
-        return core.documents().attach(draft.id(), new CapturedImage(bytes, "image/jpeg", null), "facture").value();
+        return core.documents()
+                .attach(draft.id(), new CapturedImage(bytes, "image/jpeg", null), "facture")
+                .value();
     }
 
     private static Set<Path> files(Path root) throws IOException {

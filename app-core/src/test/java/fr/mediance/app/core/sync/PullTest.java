@@ -1,5 +1,7 @@
 package fr.mediance.app.core.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.platform.ManualNetworkMonitor;
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.remote.TokenStore;
@@ -8,27 +10,25 @@ import fr.mediance.app.core.store.Crypto;
 import fr.mediance.app.core.store.Database;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The sync engine on its own, over a store the test can reach into. */
 class PullTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(TestCores.T0);
     final StoreHolder store = new StoreHolder();
@@ -43,9 +43,16 @@ class PullTest {
         store.open(db, new BlobFiles(dir.resolve("blobs"), key));
         RemoteClient client = new RemoteClient(server.url(), "dev-1", TokenStore.inMemory(), TestCores.http());
         client.login("coord", TestCores.PASSWORD.toCharArray());
-        engine = new SyncEngine(store, new Outbox(clock), () -> Optional.of(client), new ManualNetworkMonitor(true),
-                clock, Runnable::run, Runnable::run, new Backoff(new Random(1), Duration.ofSeconds(10),
-                Duration.ofMinutes(10)), 2);
+        engine = new SyncEngine(
+                store,
+                new Outbox(clock),
+                () -> Optional.of(client),
+                new ManualNetworkMonitor(true),
+                clock,
+                Runnable::run,
+                Runnable::run,
+                new Backoff(new Random(1), Duration.ofSeconds(10), Duration.ofMinutes(10)),
+                2);
     }
 
     @AfterEach
@@ -108,8 +115,9 @@ class PullTest {
         });
         server.serverWrite(new CodeDto("domain", "x", "Ancien", null, 1, true));
         engine.runOnce();
-        String label = db.read((Tx tx) -> tx.queryOne("SELECT label FROM codes WHERE code = 'x'", r -> r.string("label"))
-                .orElseThrow());
+        String label =
+                db.read((Tx tx) -> tx.queryOne("SELECT label FROM codes WHERE code = 'x'", r -> r.string("label"))
+                        .orElseThrow());
         assertThat(label).isEqualTo("Nouveau");
     }
 }

@@ -1,19 +1,18 @@
 package fr.mediance.app.core.sync;
 
+import static fr.mediance.app.core.testing.TestCores.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.core.resident.ResidentForm;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,13 +21,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import static fr.mediance.app.core.testing.TestCores.PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SyncEngineTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(TestCores.T0);
 
@@ -47,8 +47,18 @@ class SyncEngineTest {
     }
 
     static ResidentForm form(String lastName, String phone) {
-        return new ResidentForm("Mme", lastName, "Fatima", null, phone, "12 rue des Lilas", "13015", "Marseille",
-                "Interphone en panne", null, null);
+        return new ResidentForm(
+                "Mme",
+                lastName,
+                "Fatima",
+                null,
+                phone,
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                "Interphone en panne",
+                null,
+                null);
     }
 
     static Resident create(CoreContext core, String lastName) {
@@ -74,8 +84,9 @@ class SyncEngineTest {
             Resident stored = core.residents().find(a.id()).orElseThrow();
             assertThat(stored.version()).isEqualTo(server.version(EntityType.RESIDENT, a.id()));
             assertThat(stored.pendingSync()).isFalse();
-            assertThat(server.entity(EntityType.RESIDENT, b.id())).isInstanceOfSatisfying(ResidentDto.class,
-                    r -> assertThat(r.lastName()).isEqualTo("Martin"));
+            assertThat(server.entity(EntityType.RESIDENT, b.id()))
+                    .isInstanceOfSatisfying(
+                            ResidentDto.class, r -> assertThat(r.lastName()).isEqualTo("Martin"));
             SyncStatus status = core.sync().status();
             assertThat(status.upToDate()).isTrue();
             assertThat(status.lastSuccessAt()).isEqualTo(clock.instant());
@@ -90,13 +101,15 @@ class SyncEngineTest {
             Resident a = create(core, "Benali");
             core.residents().update(a.id(), form("Benali", "07 00 00 00 00"));
             create(core, "Martin");
-            List<String> order = core.sync().pendingItems().stream().map(OutboxItem::opId).toList();
+            List<String> order =
+                    core.sync().pendingItems().stream().map(OutboxItem::opId).toList();
             assertThat(order).hasSize(3);
 
             sync(core);
 
             assertThat(server.received).containsExactlyElementsOf(order);
-            assertThat(((ResidentDto) server.entity(EntityType.RESIDENT, a.id())).phone()).isEqualTo("07 00 00 00 00");
+            assertThat(((ResidentDto) server.entity(EntityType.RESIDENT, a.id())).phone())
+                    .isEqualTo("07 00 00 00 00");
         }
     }
 
@@ -142,7 +155,9 @@ class SyncEngineTest {
             // the next sync does not send it again, and new changes still go
             Resident later = create(core, "Durand");
             sync(core);
-            assertThat(server.received.stream().filter(id -> id.equals(core.sync().quarantinedItems().get(0).opId())))
+            assertThat(server.received.stream()
+                            .filter(id -> id.equals(
+                                    core.sync().quarantinedItems().get(0).opId())))
                     .hasSize(1);
             assertThat(server.entity(EntityType.RESIDENT, later.id())).isNotNull();
         }
@@ -159,7 +174,8 @@ class SyncEngineTest {
             server.accept(refused.id());
             core.sync().retry(oldOpId);
             assertThat(core.sync().quarantinedItems()).isEmpty();
-            assertThat(core.sync().pendingItems()).singleElement()
+            assertThat(core.sync().pendingItems())
+                    .singleElement()
                     .satisfies(i -> assertThat(i.opId()).isNotEqualTo(oldOpId));
 
             assertThat(sync(core).pushed()).isEqualTo(1);
@@ -207,7 +223,9 @@ class SyncEngineTest {
 
             assertThat(first.result()).isEqualTo(SyncReport.Result.FAILED);
             assertThat(first.pulled()).isEqualTo(4);
-            assertThat(core.reference().codes("domain")).extracting(c -> c.code()).containsExactly("d1", "d2", "d3", "d4");
+            assertThat(core.reference().codes("domain"))
+                    .extracting(c -> c.code())
+                    .containsExactly("d1", "d2", "d3", "d4");
 
             server.failChangesAfter(-1);
             int pagesBefore = server.changePages.get();
@@ -239,8 +257,21 @@ class SyncEngineTest {
             Resident mine = create(core, "Benali");
             server.reject(mine.id(), "Refusé pour l'instant.");
             sync(core); // quarantined: the local change still waits
-            ResidentDto theirs = new ResidentDto(mine.id(), "s1", null, "Mme", "Benali", "Fatima", null,
-                    "09 99 99 99 99", "12 rue des Lilas", "13015", "Marseille", null, null, null);
+            ResidentDto theirs = new ResidentDto(
+                    mine.id(),
+                    "s1",
+                    null,
+                    "Mme",
+                    "Benali",
+                    "Fatima",
+                    null,
+                    "09 99 99 99 99",
+                    "12 rue des Lilas",
+                    "13015",
+                    "Marseille",
+                    null,
+                    null,
+                    null);
             server.serverWrite(theirs);
 
             SyncReport report = sync(core);
@@ -253,8 +284,21 @@ class SyncEngineTest {
             core.sync().retry(core.sync().quarantinedItems().get(0).opId());
             sync(core);
             assertThat(core.residents().find(mine.id()).orElseThrow().phone()).isEqualTo("06 12 34 56 78");
-            server.serverWrite(new ResidentDto(mine.id(), "s1", null, "Mme", "Benali", "Fatima", null,
-                    "01 01 01 01 01", "12 rue des Lilas", "13015", "Marseille", null, null, null));
+            server.serverWrite(new ResidentDto(
+                    mine.id(),
+                    "s1",
+                    null,
+                    "Mme",
+                    "Benali",
+                    "Fatima",
+                    null,
+                    "01 01 01 01 01",
+                    "12 rue des Lilas",
+                    "13015",
+                    "Marseille",
+                    null,
+                    null,
+                    null));
             sync(core);
             Resident after = core.residents().find(mine.id()).orElseThrow();
             assertThat(after.phone()).isEqualTo("01 01 01 01 01");
@@ -270,8 +314,21 @@ class SyncEngineTest {
             core.residents().update(mine.id(), form("Benali", "07 77 77 77 77"));
             server.reject(mine.id(), "Refusé.");
             sync(core); // the edit is quarantined
-            server.serverWrite(new ResidentDto(mine.id(), "s1", null, "Mme", "Benali", "Fatima", null,
-                    "09 99 99 99 99", "12 rue des Lilas", "13015", "Marseille", null, null, null));
+            server.serverWrite(new ResidentDto(
+                    mine.id(),
+                    "s1",
+                    null,
+                    "Mme",
+                    "Benali",
+                    "Fatima",
+                    null,
+                    "09 99 99 99 99",
+                    "12 rue des Lilas",
+                    "13015",
+                    "Marseille",
+                    null,
+                    null,
+                    null));
             sync(core); // set aside: the local edit still waits
             assertThat(core.residents().find(mine.id()).orElseThrow().phone()).isEqualTo("07 77 77 77 77");
 
@@ -297,16 +354,49 @@ class SyncEngineTest {
     @Test
     void aStatusChangeMadeOnAnOldCopyOfTheAppointmentIsRebasedOnTheServersVersion() {
         java.time.Instant nine = java.time.Instant.parse("2026-11-27T08:00:00Z");
-        server.serverWrite(new ResidentDto("res-1", "s1", null, "Mme", "Benali", "Fatima", null, null, "1 rue",
-                "13001", "Marseille", null, null, "u-c1"));
-        server.serverWrite(new fr.mediance.protocol.AppointmentDto("apt-1", "s1", "res-1", "u-c1", "home_visit", nine,
-                nine.plusSeconds(3600), "confirmed", null, null, null));
+        server.serverWrite(new ResidentDto(
+                "res-1",
+                "s1",
+                null,
+                "Mme",
+                "Benali",
+                "Fatima",
+                null,
+                null,
+                "1 rue",
+                "13001",
+                "Marseille",
+                null,
+                null,
+                "u-c1"));
+        server.serverWrite(new fr.mediance.protocol.AppointmentDto(
+                "apt-1",
+                "s1",
+                "res-1",
+                "u-c1",
+                "home_visit",
+                nine,
+                nine.plusSeconds(3600),
+                "confirmed",
+                null,
+                null,
+                null));
         try (CoreContext tablet = TestCores.signedIn(dir, clock, server, "conseil1")) {
             sync(tablet);
             tablet.agenda().setStatus("apt-1", "no_show", "Absente");
             // meanwhile the coordinator moves the appointment by an hour
-            server.serverWrite(new fr.mediance.protocol.AppointmentDto("apt-1", "s1", "res-1", "u-c1", "home_visit",
-                    nine.plusSeconds(3600), nine.plusSeconds(7200), "confirmed", null, "Décalé", null));
+            server.serverWrite(new fr.mediance.protocol.AppointmentDto(
+                    "apt-1",
+                    "s1",
+                    "res-1",
+                    "u-c1",
+                    "home_visit",
+                    nine.plusSeconds(3600),
+                    nine.plusSeconds(7200),
+                    "confirmed",
+                    null,
+                    "Décalé",
+                    null));
 
             SyncReport report = sync(tablet);
 
@@ -355,7 +445,8 @@ class SyncEngineTest {
             assertThat(core.sync().status().sessionExpired()).isTrue();
             assertThat(core.sync().pendingItems()).hasSize(1);
 
-            assertThat(core.session().reauthenticate(PASSWORD.toCharArray()).isOk()).isTrue();
+            assertThat(core.session().reauthenticate(PASSWORD.toCharArray()).isOk())
+                    .isTrue();
             assertThat(sync(core).result()).isEqualTo(SyncReport.Result.OK);
             assertThat(core.sync().status().sessionExpired()).isFalse();
             assertThat(core.sync().pendingItems()).isEmpty();
@@ -375,7 +466,9 @@ class SyncEngineTest {
             assertThat(s.online()).isFalse();
             assertThat(s.lastError()).startsWith("Hors ligne");
             assertThat(s.pendingOperations()).isEqualTo(1);
-            assertThat(s.nextAttemptAt()).isAfter(clock.instant()).isBeforeOrEqualTo(clock.instant().plusSeconds(10));
+            assertThat(s.nextAttemptAt())
+                    .isAfter(clock.instant())
+                    .isBeforeOrEqualTo(clock.instant().plusSeconds(10));
             assertThat(core.network().isOnline()).isFalse();
 
             server.comeBack();
@@ -409,7 +502,9 @@ class SyncEngineTest {
             SyncReport r = sync(core);
             assertThat(r.result()).isEqualTo(SyncReport.Result.OK);
             assertThat(core.reference().users(null)).hasSize(2);
-            assertThat(core.reference().users(Role.COUNSELLOR)).extracting(u -> u.username()).containsExactly("conseil1");
+            assertThat(core.reference().users(Role.COUNSELLOR))
+                    .extracting(u -> u.username())
+                    .containsExactly("conseil1");
             assertThat(core.reference().user("u-co")).isPresent();
         }
     }
@@ -462,7 +557,8 @@ class SyncEngineTest {
     @Test
     void aSyncAskedForDuringASyncRunsOnceMoreAfterIt() {
         QueueExecutor background = new QueueExecutor();
-        try (CoreContext core = TestCores.builder(dir, clock).background(background).build()) {
+        try (CoreContext core =
+                TestCores.builder(dir, clock).background(background).build()) {
             core.login(server.url(), "coord", PASSWORD);
             core.choosePin(TestCores.PIN);
             background.runAll(); // what the unlock queued (the retention purge)

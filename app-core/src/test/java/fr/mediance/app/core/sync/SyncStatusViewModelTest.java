@@ -2,6 +2,15 @@ package fr.mediance.app.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.resident.ResidentForm;
+import fr.mediance.app.core.sync.SyncStatusViewModel.ItemRow;
+import fr.mediance.app.core.sync.SyncStatusViewModel.Kind;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,16 +22,6 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.resident.ResidentForm;
-import fr.mediance.app.core.sync.SyncStatusViewModel.ItemRow;
-import fr.mediance.app.core.sync.SyncStatusViewModel.Kind;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.Role;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +39,7 @@ class SyncStatusViewModelTest {
     class OnRealServices {
         @TempDir
         Path dir;
+
         FakeOfficeServer server;
         MutableClock clock = new MutableClock(TestCores.T0);
         CoreContext core;
@@ -63,8 +63,21 @@ class SyncStatusViewModelTest {
         }
 
         void createResident() {
-            assertThat(core.residents().create(new ResidentForm(null, "Benali", "Fatima", null, null, "12 rue des Lilas",
-                    "13015", "Marseille", null, null, null)).isOk()).isTrue();
+            assertThat(core.residents()
+                            .create(new ResidentForm(
+                                    null,
+                                    "Benali",
+                                    "Fatima",
+                                    null,
+                                    null,
+                                    "12 rue des Lilas",
+                                    "13015",
+                                    "Marseille",
+                                    null,
+                                    null,
+                                    null))
+                            .isOk())
+                    .isTrue();
         }
 
         @Test
@@ -181,8 +194,16 @@ class SyncStatusViewModelTest {
 
         PhotoTransfer photo(String id, Delivery d, long sent, String reason) {
             int percent = d == Delivery.RECEIVED ? 100 : (int) Math.min(99, sent * 100 / 400_000);
-            return new PhotoTransfer(id, "v1", "Photo de document – Fatima Benali", "facture", "sha-" + id, 400_000,
-                    sent, TestCores.T0, new DeliveryStatus(d, percent, reason));
+            return new PhotoTransfer(
+                    id,
+                    "v1",
+                    "Photo de document – Fatima Benali",
+                    "facture",
+                    "sha-" + id,
+                    400_000,
+                    sent,
+                    TestCores.T0,
+                    new DeliveryStatus(d, percent, reason));
         }
 
         /** A visit terminated with two photos: its report, the appointment's status, two documents, two photos. */
@@ -200,11 +221,14 @@ class SyncStatusViewModelTest {
         void state_texts_agree_with_what_the_item_is() {
             open();
             assertThat(vm.stateText(Kind.PHOTO, DeliveryStatus.QUEUED)).isEqualTo("En attente");
-            assertThat(vm.stateText(Kind.PHOTO, new DeliveryStatus(Delivery.SENDING, 42, null))).isEqualTo("Envoi 42 %");
+            assertThat(vm.stateText(Kind.PHOTO, new DeliveryStatus(Delivery.SENDING, 42, null)))
+                    .isEqualTo("Envoi 42 %");
             assertThat(vm.stateText(Kind.PHOTO, DeliveryStatus.RECEIVED)).isEqualTo("Reçue par le bureau");
             assertThat(vm.stateText(Kind.REPORT, DeliveryStatus.RECEIVED)).isEqualTo("Reçu par le bureau");
-            assertThat(vm.stateText(Kind.RESIDENT, new DeliveryStatus(Delivery.SENDING, 0, null))).isEqualTo("Envoi en cours");
-            assertThat(vm.stateText(Kind.REPORT, new DeliveryStatus(Delivery.SENDING, 30, null))).isEqualTo("Envoi 30 %");
+            assertThat(vm.stateText(Kind.RESIDENT, new DeliveryStatus(Delivery.SENDING, 0, null)))
+                    .isEqualTo("Envoi en cours");
+            assertThat(vm.stateText(Kind.REPORT, new DeliveryStatus(Delivery.SENDING, 30, null)))
+                    .isEqualTo("Envoi 30 %");
             assertThat(vm.stateText(Kind.APPOINTMENT, new DeliveryStatus(Delivery.NEEDS_ATTENTION, 0, "Refusé")))
                     .isEqualTo("À vérifier");
             assertThat(vm.stateText(Kind.PHOTO, DeliveryStatus.LOCAL)).isEqualTo("Sur l'appareil");
@@ -219,9 +243,11 @@ class SyncStatusViewModelTest {
             assertThat(vm.indicatorTextProperty().get()).isEqualTo("4 en attente");
             assertThat(vm.pendingCountProperty().get()).isEqualTo(4);
             assertThat(vm.pendingPhotoCountProperty().get()).isEqualTo(2);
-            assertThat(vm.pendingItems()).extracting(ItemRow::kind)
+            assertThat(vm.pendingItems())
+                    .extracting(ItemRow::kind)
                     .containsExactly(Kind.REPORT, Kind.APPOINTMENT, Kind.PHOTO, Kind.PHOTO);
-            assertThat(vm.pendingItems()).filteredOn(r -> r.kind() == Kind.PHOTO)
+            assertThat(vm.pendingItems())
+                    .filteredOn(r -> r.kind() == Kind.PHOTO)
                     .allSatisfy(r -> {
                         assertThat(r.showsProgress()).isTrue();
                         assertThat(r.percent()).isZero();
@@ -292,10 +318,13 @@ class SyncStatusViewModelTest {
             sync.deliveries.put("a1", DeliveryStatus.RECEIVED);
             vm.refresh();
 
-            assertThat(vm.pendingItems()).filteredOn(r -> r.kind() == Kind.REPORT).singleElement().satisfies(r -> {
-                assertThat(r.stateText()).isEqualTo("Envoi 50 %");
-                assertThat(r.showsProgress()).isTrue();
-            });
+            assertThat(vm.pendingItems())
+                    .filteredOn(r -> r.kind() == Kind.REPORT)
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.stateText()).isEqualTo("Envoi 50 %");
+                        assertThat(r.showsProgress()).isTrue();
+                    });
             assertThat(vm.receivedItems()).extracting(ItemRow::kind).containsExactly(Kind.APPOINTMENT);
             assertThat(vm.allReceivedProperty().get()).isFalse();
 
@@ -306,7 +335,8 @@ class SyncStatusViewModelTest {
             sync.success(TestCores.T0);
             vm.refresh();
             assertThat(vm.pendingItems()).isEmpty();
-            assertThat(vm.receivedItems()).extracting(ItemRow::kind)
+            assertThat(vm.receivedItems())
+                    .extracting(ItemRow::kind)
                     .containsExactlyInAnyOrder(Kind.REPORT, Kind.PHOTO, Kind.PHOTO, Kind.APPOINTMENT);
             assertThat(vm.summaryTextProperty().get()).isEqualTo("Tout est reçu par le bureau à 09:00");
         }
@@ -335,7 +365,8 @@ class SyncStatusViewModelTest {
 
         @Test
         void a_photo_that_failed_needs_attention_and_retry_queues_it_again() {
-            sync.transfers.add(photo("d1", Delivery.NEEDS_ATTENTION, 262_144, "La photo a été refusée par le serveur."));
+            sync.transfers.add(
+                    photo("d1", Delivery.NEEDS_ATTENTION, 262_144, "La photo a été refusée par le serveur."));
             sync.counts(0, 1, 0);
             open();
 
@@ -375,7 +406,8 @@ class SyncStatusViewModelTest {
             sync.success(TestCores.T0);
             open();
 
-            assertThat(vm.summaryTextProperty().get()).isEqualTo("1 élément à vérifier : il est conservé sur la tablette");
+            assertThat(vm.summaryTextProperty().get())
+                    .isEqualTo("1 élément à vérifier : il est conservé sur la tablette");
             assertThat(vm.countsTextProperty().get())
                     .isEqualTo("Tout le reste est reçu par le bureau (dernier envoi à 09:00).");
             assertThat(vm.allReceivedProperty().get()).isFalse();
@@ -409,7 +441,8 @@ class SyncStatusViewModelTest {
 
     /** A sync service whose answers the test sets. */
     static final class ScriptedSync implements SyncService {
-        final ReadOnlyObjectWrapper<SyncStatus> status = new ReadOnlyObjectWrapper<>(SyncStatus.initial().withOnline(true));
+        final ReadOnlyObjectWrapper<SyncStatus> status =
+                new ReadOnlyObjectWrapper<>(SyncStatus.initial().withOnline(true));
         final List<OutboxItem> pending = new ArrayList<>();
         final List<OutboxItem> quarantined = new ArrayList<>();
         final List<PhotoTransfer> transfers = new ArrayList<>();
@@ -420,15 +453,27 @@ class SyncStatusViewModelTest {
         int syncs;
 
         void op(long seq, EntityType entity, String id, String summary) {
-            pending.add(new OutboxItem(seq, "op-" + seq, entity, id, summary, TestCores.T0, OutboxItem.State.PENDING, 0,
-                    null, null));
+            pending.add(new OutboxItem(
+                    seq, "op-" + seq, entity, id, summary, TestCores.T0, OutboxItem.State.PENDING, 0, null, null));
         }
 
         void quarantine(String opId, String reason) {
-            OutboxItem o = pending.stream().filter(i -> i.opId().equals(opId)).findFirst().orElseThrow();
+            OutboxItem o = pending.stream()
+                    .filter(i -> i.opId().equals(opId))
+                    .findFirst()
+                    .orElseThrow();
             pending.remove(o);
-            quarantined.add(new OutboxItem(o.seq(), o.opId(), o.entity(), o.entityId(), o.summary(), o.createdAt(),
-                    OutboxItem.State.QUARANTINED, 3, "rejected", reason));
+            quarantined.add(new OutboxItem(
+                    o.seq(),
+                    o.opId(),
+                    o.entity(),
+                    o.entityId(),
+                    o.summary(),
+                    o.createdAt(),
+                    OutboxItem.State.QUARANTINED,
+                    3,
+                    "rejected",
+                    reason));
         }
 
         void counts(int ops, int photos, int attention) {
@@ -483,12 +528,11 @@ class SyncStatusViewModelTest {
         }
 
         @Override
-        public void discard(String opId) {
-        }
+        public void discard(String opId) {}
 
         @Override
         public Runnable addDataListener(Consumer<Set<EntityType>> listener) {
-            return () -> { };
+            return () -> {};
         }
 
         @Override
@@ -501,7 +545,9 @@ class SyncStatusViewModelTest {
                     return new DeliveryStatus(Delivery.NEEDS_ATTENTION, 0, q.reasonMessage());
                 }
             }
-            return pending.stream().anyMatch(p -> p.entityId().equals(id)) ? DeliveryStatus.QUEUED : DeliveryStatus.RECEIVED;
+            return pending.stream().anyMatch(p -> p.entityId().equals(id))
+                    ? DeliveryStatus.QUEUED
+                    : DeliveryStatus.RECEIVED;
         }
 
         @Override

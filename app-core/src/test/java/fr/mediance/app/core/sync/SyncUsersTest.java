@@ -1,25 +1,25 @@
 package fr.mediance.app.core.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The structure's accounts: asked at the first sync, then again once they are old, not at every sync. */
 class SyncUsersTest {
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS);
     CoreContext core;
@@ -44,7 +44,9 @@ class SyncUsersTest {
 
         clock.advance(SyncEngine.USERS_MAX_AGE.minusMinutes(1));
         assertThat(core.sync().syncNow().join().ok()).isTrue();
-        assertThat(core.reference().user("u-new")).as("fetched less than the maximum age ago").isEmpty();
+        assertThat(core.reference().user("u-new"))
+                .as("fetched less than the maximum age ago")
+                .isEmpty();
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(core.sync().syncNow().join().ok()).isTrue();

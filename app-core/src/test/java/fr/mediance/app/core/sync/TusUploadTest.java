@@ -1,23 +1,22 @@
 package fr.mediance.app.core.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.document.PhotoState;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Photos travel by resumable upload (tus 1.0): chunks, cuts, restarts, refusals, expired tokens. */
 class TusUploadTest {
@@ -26,6 +25,7 @@ class TusUploadTest {
 
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(Visits.NINE_PARIS.plusSeconds(120));
     CoreContext core;
@@ -58,7 +58,8 @@ class TusUploadTest {
         byte[] bytes = Visits.bytes(SIZE, 1);
         PhotoItem p = Visits.complete(core, "apt-1", bytes).get(0);
         String reportId = p.reportId();
-        assertThat(core.sync().deliveryOf(EntityType.VISIT_REPORT, reportId).delivery()).isEqualTo(Delivery.QUEUED);
+        assertThat(core.sync().deliveryOf(EntityType.VISIT_REPORT, reportId).delivery())
+                .isEqualTo(Delivery.QUEUED);
         assertThat(core.sync().photoTransfers()).singleElement().satisfies(t -> {
             assertThat(t.delivery()).isEqualTo(Delivery.QUEUED);
             assertThat(t.percent()).isZero();
@@ -77,15 +78,23 @@ class TusUploadTest {
         assertThat(resent(SIZE)).isZero();
         assertThat(server.puts.get()).isZero();
         // queued -> sending n % (while PATCHing, never going down) -> received, only at the end
-        assertThat(events).extracting(PhotoTransfer::delivery).startsWith(Delivery.SENDING).endsWith(Delivery.RECEIVED)
+        assertThat(events)
+                .extracting(PhotoTransfer::delivery)
+                .startsWith(Delivery.SENDING)
+                .endsWith(Delivery.RECEIVED)
                 .containsSubsequence(Delivery.SENDING, Delivery.RECEIVED);
-        assertThat(events.stream().filter(e -> e.delivery() == Delivery.SENDING).map(PhotoTransfer::percent)
-                .filter(pc -> pc > 0 && pc < 100).count()).isGreaterThanOrEqualTo(4);
+        assertThat(events.stream()
+                        .filter(e -> e.delivery() == Delivery.SENDING)
+                        .map(PhotoTransfer::percent)
+                        .filter(pc -> pc > 0 && pc < 100)
+                        .count())
+                .isGreaterThanOrEqualTo(4);
         assertThat(events).extracting(PhotoTransfer::percent).isSorted();
         assertThat(events.get(events.size() - 1).percent()).isEqualTo(100);
         assertThat(events).filteredOn(e -> e.delivery() == Delivery.RECEIVED).hasSize(1);
         assertThat(core.sync().photoTransfers()).isEmpty();
-        assertThat(core.sync().photoTransfers(reportId)).singleElement()
+        assertThat(core.sync().photoTransfers(reportId))
+                .singleElement()
                 .satisfies(t -> assertThat(t.status()).isEqualTo(DeliveryStatus.RECEIVED));
         assertThat(core.sync().deliveryOf(EntityType.VISIT_REPORT, reportId)).isEqualTo(DeliveryStatus.RECEIVED);
         assertThat(core.sync().status().upToDate()).isTrue();
@@ -158,7 +167,8 @@ class TusUploadTest {
 
         core = TestCores.open(dir.resolve("tablet"), clock); // a new process on the same data
         core.unlock(TestCores.PIN);
-        assertThat(core.sync().photoTransfers()).singleElement()
+        assertThat(core.sync().photoTransfers())
+                .singleElement()
                 .satisfies(t -> assertThat(t.sentBytes()).isEqualTo(3L * CHUNK)); // the committed offset
         assertThat(core.sync().syncNow().join().ok()).isTrue();
 
@@ -217,7 +227,9 @@ class TusUploadTest {
             assertThat(t.delivery()).isEqualTo(Delivery.NEEDS_ATTENTION);
             assertThat(t.status().reason()).startsWith("Cette photo arrive abîmée au serveur");
         });
-        assertThat(core.sync().deliveryOf(EntityType.VISIT_REPORT, first.reportId()).delivery())
+        assertThat(core.sync()
+                        .deliveryOf(EntityType.VISIT_REPORT, first.reportId())
+                        .delivery())
                 .isEqualTo(Delivery.NEEDS_ATTENTION);
         assertThat(core.sync().status().needsAttention()).isEqualTo(1);
         assertThat(core.sync().status().upToDate()).isFalse();
@@ -226,7 +238,8 @@ class TusUploadTest {
         assertThat(server.patches.get()).isEqualTo(patches); // set aside: not tried at every sync
 
         core.sync().retryPhoto(first.id());
-        assertThat(core.sync().photoTransfers()).singleElement()
+        assertThat(core.sync().photoTransfers())
+                .singleElement()
                 .satisfies(t -> assertThat(t.delivery()).isEqualTo(Delivery.QUEUED));
         assertThat(sync().ok()).isTrue();
 
@@ -275,7 +288,8 @@ class TusUploadTest {
         SyncReport r = sync();
 
         assertThat(r.photosSent()).isEqualTo(1);
-        assertThat(server.options.get() + server.creations.get() + server.patches.get()).isZero();
+        assertThat(server.options.get() + server.creations.get() + server.patches.get())
+                .isZero();
         assertThat(core.sync().status().upToDate()).isTrue();
     }
 

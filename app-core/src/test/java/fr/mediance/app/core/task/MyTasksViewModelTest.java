@@ -2,21 +2,20 @@ package fr.mediance.app.core.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.Role;
+import fr.mediance.protocol.TaskDto;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.Role;
-import fr.mediance.protocol.TaskDto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ public class MyTasksViewModelTest {
 
     @TempDir
     Path dir;
+
     FakeOfficeServer server;
     MutableClock clock = new MutableClock(LAST_SECOND_OF_FRIDAY);
     CoreContext core;
@@ -40,13 +40,24 @@ public class MyTasksViewModelTest {
     void setUp() {
         server = new FakeOfficeServer();
         server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
-        server.serverWrite(new ResidentDto("r1", "s1", "D-1", null, "Benali", "Fatima", null, null, null, null, null,
-                null, null, "u-c1"));
-        server.serverWrite(new ResidentDto("r2", "s1", "D-2", null, "Martin", "Émile", null, null, null, null, null,
-                null, null, "u-c1"));
+        server.serverWrite(new ResidentDto(
+                "r1", "s1", "D-1", null, "Benali", "Fatima", null, null, null, null, null, null, null, "u-c1"));
+        server.serverWrite(new ResidentDto(
+                "r2", "s1", "D-2", null, "Martin", "Émile", null, null, null, null, null, null, null, "u-c1"));
         // a colleague's task is not in "Mes suivis"
-        server.serverWrite(new TaskDto("t-other", "s1", "r1", null, "u-c2", "Tâche d'un collègue",
-                LocalDate.of(2026, 11, 27), TaskDto.TODO, null, null, null, null));
+        server.serverWrite(new TaskDto(
+                "t-other",
+                "s1",
+                "r1",
+                null,
+                "u-c2",
+                "Tâche d'un collègue",
+                LocalDate.of(2026, 11, 27),
+                TaskDto.TODO,
+                null,
+                null,
+                null,
+                null));
         core = TestCores.signedIn(dir, clock, server, "conseil1");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
         vm = new MyTasksViewModel(core.tasks(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run, opened::add);
@@ -64,7 +75,9 @@ public class MyTasksViewModelTest {
     }
 
     List<String> titles(MyTasksViewModel.Bucket b) {
-        return vm.groups().get(b.ordinal()).rows().stream().map(MyTasksViewModel.Row::title).toList();
+        return vm.groups().get(b.ordinal()).rows().stream()
+                .map(MyTasksViewModel.Row::title)
+                .toList();
     }
 
     @Test
@@ -78,9 +91,11 @@ public class MyTasksViewModelTest {
         vm.refresh().join();
         assertThat(titles(MyTasksViewModel.Bucket.OVERDUE)).containsExactly("Vérifier la décision FSL");
         assertThat(titles(MyTasksViewModel.Bucket.TODAY)).containsExactly("Rappeler EDF");
-        assertThat(titles(MyTasksViewModel.Bucket.THIS_WEEK)).containsExactly("Envoyer l'attestation", "Relancer la CAF");
+        assertThat(titles(MyTasksViewModel.Bucket.THIS_WEEK))
+                .containsExactly("Envoyer l'attestation", "Relancer la CAF");
         assertThat(titles(MyTasksViewModel.Bucket.LATER)).containsExactly("Point échéancier");
-        assertThat(vm.groups()).extracting(MyTasksViewModel.Group::title)
+        assertThat(vm.groups())
+                .extracting(MyTasksViewModel.Group::title)
                 .containsExactly("En retard (1)", "Aujourd'hui (1)", "Cette semaine (2)", "Plus tard (1)");
         assertThat(vm.summaryProperty().get()).isEqualTo("1 aujourd'hui · 1 en retard");
         MyTasksViewModel.Row late = vm.groups().get(0).rows().get(0);
@@ -130,8 +145,12 @@ public class MyTasksViewModelTest {
         assertThat(vm.markDone(fsl.id()).join()).isTrue();
         assertThat(vm.undoTextProperty().get()).isEqualTo("« Vérifier la décision FSL » marqué fait.");
         assertThat(vm.emptyProperty().get()).isTrue();
-        TaskDto done = (TaskDto) core.sync().pendingItems().stream().filter(i -> i.entity() == EntityType.TASK)
-                .findFirst().map(i -> i.entityId()).map(id -> server.entity(EntityType.TASK, id)).orElse(null);
+        TaskDto done = (TaskDto) core.sync().pendingItems().stream()
+                .filter(i -> i.entity() == EntityType.TASK)
+                .findFirst()
+                .map(i -> i.entityId())
+                .map(id -> server.entity(EntityType.TASK, id))
+                .orElse(null);
         assertThat(done).isNull(); // not sent yet: queued
         assertThat(core.tasks().mine()).isEmpty();
 
@@ -164,8 +183,10 @@ public class MyTasksViewModelTest {
 
     @Test
     void a_task_due_in_an_implausible_year_is_refused_offline() {
-        assertThat(core.tasks().create("r1", "Relancer EDF", java.time.LocalDate.of(2206, 1, 5)).fieldErrors())
-                .containsExactly(java.util.Map.entry("dueDate",
-                        "Date peu plausible : l'année doit être comprise entre 2000 et 2100."));
+        assertThat(core.tasks()
+                        .create("r1", "Relancer EDF", java.time.LocalDate.of(2206, 1, 5))
+                        .fieldErrors())
+                .containsExactly(java.util.Map.entry(
+                        "dueDate", "Date peu plausible : l'année doit être comprise entre 2000 et 2100."));
     }
 }

@@ -3,12 +3,11 @@ package fr.mediance.app.core.testing;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.testing.MutableClock;
-import okhttp3.OkHttpClient;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import okhttp3.OkHttpClient;
 
 /** Builds headless cores for tests: fast PIN derivation, no automatic sync, no HTTP-level retries. */
 public final class TestCores {
@@ -16,8 +15,7 @@ public final class TestCores {
     public static final String PASSWORD = "mot-de-passe";
     public static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
 
-    private TestCores() {
-    }
+    private TestCores() {}
 
     /** An OkHttp client that never retries by itself, so that a dropped answer reaches the sync engine. */
     public static OkHttpClient http() {
@@ -29,7 +27,11 @@ public final class TestCores {
     }
 
     public static CoreContext.Builder builder(Path dir, MutableClock clock) {
-        return CoreContext.builder(dir).clock(clock).pinIterations(1_000).httpClient(http()).random(new Random(42));
+        return CoreContext.builder(dir)
+                .clock(clock)
+                .pinIterations(1_000)
+                .httpClient(http())
+                .random(new Random(42));
     }
 
     public static CoreContext open(Path dir, MutableClock clock) {

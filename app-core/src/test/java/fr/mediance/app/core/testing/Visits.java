@@ -6,10 +6,9 @@ import fr.mediance.app.core.document.image.PhotoDownscaler;
 import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
-
+import fr.mediance.testing.FakeOfficeServer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,11 +18,23 @@ import java.util.Random;
 /** A small structure on the fake server and visits with photos, for sync tests. */
 public final class Visits {
     public static final Instant NINE_PARIS = Instant.parse("2026-11-27T08:00:00Z");
-    public static final ResidentDto RESIDENT = new ResidentDto("res-1", "s1", "D-42", "Mme", "Benali", "Fatima", null,
-            "06 12 34 56 78", "12 rue des Lilas", "13015", "Marseille", "Interphone en panne", "elderly", "u-c1");
+    public static final ResidentDto RESIDENT = new ResidentDto(
+            "res-1",
+            "s1",
+            "D-42",
+            "Mme",
+            "Benali",
+            "Fatima",
+            null,
+            "06 12 34 56 78",
+            "12 rue des Lilas",
+            "13015",
+            "Marseille",
+            "Interphone en panne",
+            "elderly",
+            "u-c1");
 
-    private Visits() {
-    }
+    private Visits() {}
 
     /** Accounts (conseil1, conseil2, coord, bureau), code lists, one resident and {@code appointments} appointments. */
     public static void seed(FakeOfficeServer server, int appointments) {
@@ -42,8 +53,8 @@ public final class Visits {
 
     public static AppointmentDto appointment(String id, int hour) {
         Instant start = NINE_PARIS.plusSeconds(3600L * (hour - 1));
-        return new AppointmentDto(id, "s1", "res-1", "u-c1", "home_visit", start, start.plusSeconds(3600), "confirmed",
-                null, null, null);
+        return new AppointmentDto(
+                id, "s1", "res-1", "u-c1", "home_visit", start, start.plusSeconds(3600), "confirmed", null, null, null);
     }
 
     /** Random bytes that are not a JPEG (kept as captured: no downscaling, exact sizes). */
@@ -71,11 +82,17 @@ public final class Visits {
     /** Completes the report of an appointment with these photos; returns the documents. */
     public static List<PhotoItem> complete(CoreContext core, String appointmentId, byte[]... photos) {
         VisitReport draft = core.visits().openForAppointment(appointmentId).orElseThrow();
-        draft = core.visits().saveDraft(draft.withDomains(List.of("energie")).withSynthesis("Facture impayée.").withVisitAttested(true)
-                .withFollowUpDue(LocalDate.of(2026, 12, 4))).value();
+        draft = core.visits()
+                .saveDraft(draft.withDomains(List.of("energie"))
+                        .withSynthesis("Facture impayée.")
+                        .withVisitAttested(true)
+                        .withFollowUpDue(LocalDate.of(2026, 12, 4)))
+                .value();
         List<PhotoItem> out = new ArrayList<>();
         for (byte[] p : photos) {
-            out.add(core.documents().attach(draft.id(), new CapturedImage(p, "image/jpeg", null), "facture").value());
+            out.add(core.documents()
+                    .attach(draft.id(), new CapturedImage(p, "image/jpeg", null), "facture")
+                    .value());
         }
         if (!core.visits().complete(draft.id()).isOk()) {
             throw new IllegalStateException("not completed");

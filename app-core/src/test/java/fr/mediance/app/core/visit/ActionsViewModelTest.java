@@ -2,12 +2,11 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.Limits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import fr.mediance.protocol.ActionDto;
-import fr.mediance.protocol.Limits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +41,15 @@ class ActionsViewModelTest extends VisitTestBed.ReportTest {
 
     @Test
     void an_action_on_behalf_with_a_covering_mandate_is_accepted_with_that_mandate() {
-        bed.server.serverWrite(FullReportViewModelTest.mandate("m-energie", List.of("energie", "eau"), "2026-11-01",
-                "2027-04-30", null));
+        bed.server.serverWrite(FullReportViewModelTest.mandate(
+                "m-energie", List.of("energie", "eau"), "2026-11-01", "2027-04-30", null));
         bed.core.sync().syncNow().join();
         bed.fillValid();
         bed.typeAction("appel_creancier", "energie", true);
 
-        assertThat(editor.mandateOptions()).extracting(ActionEditor.MandateChoice::id).containsExactly("m-energie");
+        assertThat(editor.mandateOptions())
+                .extracting(ActionEditor.MandateChoice::id)
+                .containsExactly("m-energie");
         assertThat(editor.mandateOptions().get(0).label())
                 .isEqualTo("Mandat du 01/11/2026 au 30/04/2027 — Énergie, Eau");
         assertThat(editor.mandateIdProperty().get()).isEqualTo("m-energie"); // the only one: chosen
@@ -64,8 +65,8 @@ class ActionsViewModelTest extends VisitTestBed.ReportTest {
 
     @Test
     void a_mandate_of_another_domain_or_revoked_or_expired_does_not_cover_the_action() {
-        bed.server.serverWrite(FullReportViewModelTest.mandate("m-revoked", List.of("energie"), "2026-11-01",
-                "2027-04-30", Instant.parse("2026-11-20T10:00:00Z")));
+        bed.server.serverWrite(FullReportViewModelTest.mandate(
+                "m-revoked", List.of("energie"), "2026-11-01", "2027-04-30", Instant.parse("2026-11-20T10:00:00Z")));
         bed.core.sync().syncNow().join();
         bed.fillValid();
         bed.typeAction("appel_creancier", "energie", true);
@@ -86,8 +87,20 @@ class ActionsViewModelTest extends VisitTestBed.ReportTest {
     @Test
     void the_service_refuses_to_terminate_a_report_whose_action_on_behalf_names_no_covering_mandate() {
         bed.fillValid();
-        VisitReport r = saved().withVisitAttested(true).withActions(List.of(new ActionDto("x", "appel_creancier", "energie",
-                "EDF", LocalDate.of(2026, 11, 27), null, null, null, null, true, "m-old", null)));
+        VisitReport r = saved().withVisitAttested(true)
+                .withActions(List.of(new ActionDto(
+                        "x",
+                        "appel_creancier",
+                        "energie",
+                        "EDF",
+                        LocalDate.of(2026, 11, 27),
+                        null,
+                        null,
+                        null,
+                        null,
+                        true,
+                        "m-old",
+                        null)));
         bed.core.visits().saveDraft(r);
         assertThat(bed.core.visits().complete(r.id()).fieldErrors()).containsKey("action.0.mandate");
     }
@@ -108,7 +121,8 @@ class ActionsViewModelTest extends VisitTestBed.ReportTest {
         ActionDto a = saved().actions().get(0);
         assertThat(a.amountRequestedCents()).isEqualTo(123_456L);
         assertThat(a.amountObtainedCents()).isEqualTo(1_250L);
-        assertThat(actions.actionDetails(a)).contains("Montant demandé : 1\u00a0234,56\u00a0€", "Montant obtenu : 12,50\u00a0€");
+        assertThat(actions.actionDetails(a))
+                .contains("Montant demandé : 1\u00a0234,56\u00a0€", "Montant obtenu : 12,50\u00a0€");
     }
 
     @Test
@@ -129,8 +143,19 @@ class ActionsViewModelTest extends VisitTestBed.ReportTest {
 
     @Test
     void the_service_refuses_an_amount_above_the_limit() {
-        ActionDto a = new ActionDto("x", "demande_aide", "energie", "EDF", LocalDate.of(2026, 11, 27), null,
-                Limits.MAX_AMOUNT_CENTS + 1, Limits.MAX_AMOUNT_CENTS, null, false, null, null);
+        ActionDto a = new ActionDto(
+                "x",
+                "demande_aide",
+                "energie",
+                "EDF",
+                LocalDate.of(2026, 11, 27),
+                null,
+                Limits.MAX_AMOUNT_CENTS + 1,
+                Limits.MAX_AMOUNT_CENTS,
+                null,
+                false,
+                null,
+                null);
         assertThat(bed.core.visits().validateAction("r1", a, LocalDate.of(2026, 11, 27)))
                 .containsOnlyKeys("amountRequested");
     }

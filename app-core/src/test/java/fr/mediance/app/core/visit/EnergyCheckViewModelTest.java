@@ -2,10 +2,9 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.Limits;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,8 @@ class EnergyCheckViewModelTest extends VisitTestBed.ReportTest {
         bed.fillValid();
         energy.supplyStateProperty().set("limited");
         energy.kvaProperty().set(String.valueOf(Limits.MAX_KVA + 1));
-        assertThat(energy.errorProperty("energy.kva").get()).isEqualTo("Indiquez une puissance entière entre 1 et 36 kVA.");
+        assertThat(energy.errorProperty("energy.kva").get())
+                .isEqualTo("Indiquez une puissance entière entre 1 et 36 kVA.");
         energy.kvaProperty().set("6");
         assertThat(energy.errorProperty("energy.kva").get()).isEmpty();
         assertThat(saved().energy().limitedKva()).isEqualTo(6L);

@@ -2,11 +2,10 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import fr.mediance.app.core.task.TaskItem;
 import fr.mediance.protocol.EntityType;
+import java.time.LocalDate;
+import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,8 @@ class FollowUpsViewModelTest extends VisitTestBed.ReportTest {
     @Test
     void an_impossible_due_date_is_reported_beside_the_field_and_the_text_stays() {
         followUps.followUpDueProperty().set("31/02/2027");
-        assertThat(followUps.errorProperty("followUpDue").get()).isEqualTo("Date invalide : utilisez le format jj/mm/aaaa.");
+        assertThat(followUps.errorProperty("followUpDue").get())
+                .isEqualTo("Date invalide : utilisez le format jj/mm/aaaa.");
         assertThat(followUps.followUpDueProperty().get()).isEqualTo("31/02/2027");
 
         followUps.followUpDueProperty().set("28/02/2027");
@@ -69,25 +69,31 @@ class FollowUpsViewModelTest extends VisitTestBed.ReportTest {
         followUps.newTaskTitleProperty().set("Rappeler EDF");
         followUps.newTaskDueProperty().set("04/12/2026");
         assertThat(followUps.addTask()).isTrue();
-        assertThat(saved().plannedTasks()).containsExactly(new VisitReport.PlannedTask("Rappeler EDF",
-                LocalDate.of(2026, 12, 4)));
+        assertThat(saved().plannedTasks())
+                .containsExactly(new VisitReport.PlannedTask("Rappeler EDF", LocalDate.of(2026, 12, 4)));
         assertThat(bed.core.tasks().mine()).isEmpty(); // nothing before the end of the visit
 
         assertThat(vm.complete().join()).isTrue();
 
         List<TaskItem> tasks = bed.core.tasks().mine();
-        assertThat(tasks).extracting(TaskItem::title, TaskItem::dueDate).containsExactly(
-                Tuple.tuple("Rappeler EDF", LocalDate.of(2026, 12, 4)),
-                Tuple.tuple("Demander un retour sur l'orientation", LocalDate.of(2026, 12, 12)),
-                Tuple.tuple("Vérifier la décision FSL", LocalDate.of(2027, 1, 29)));
+        assertThat(tasks)
+                .extracting(TaskItem::title, TaskItem::dueDate)
+                .containsExactly(
+                        Tuple.tuple("Rappeler EDF", LocalDate.of(2026, 12, 4)),
+                        Tuple.tuple("Demander un retour sur l'orientation", LocalDate.of(2026, 12, 12)),
+                        Tuple.tuple("Vérifier la décision FSL", LocalDate.of(2027, 1, 29)));
         assertThat(tasks).allSatisfy(t -> {
             assertThat(t.residentName()).isEqualTo("Fatima Benali");
             assertThat(t.assigneeId()).isEqualTo("u-c1");
             assertThat(t.visitReportId()).isEqualTo(vm.reportId());
         });
-        assertThat(tasks).filteredOn(t -> t.ruleCode() != null).extracting(TaskItem::ruleCode)
+        assertThat(tasks)
+                .filteredOn(t -> t.ruleCode() != null)
+                .extracting(TaskItem::ruleCode)
                 .containsExactlyInAnyOrder("fsl_check", "orientation_feedback");
-        assertThat(bed.core.sync().pendingItems()).filteredOn(i -> i.entity() == EntityType.TASK).hasSize(3);
+        assertThat(bed.core.sync().pendingItems())
+                .filteredOn(i -> i.entity() == EntityType.TASK)
+                .hasSize(3);
 
         // a correction repeats the actions: the rules do not create their tasks twice
         String first = vm.reportId();

@@ -3,7 +3,6 @@ package fr.mediance.app.core.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 public class FrenchInputTest {

@@ -2,13 +2,12 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.MandateDto;
+import fr.mediance.testing.FakeOfficeServer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.protocol.CodeDto;
-import fr.mediance.protocol.MandateDto;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +18,23 @@ import org.junit.jupiter.api.Test;
 public class FullReportViewModelTest extends VisitTestBed.ReportTest {
 
     public static MandateDto mandate(String id, List<String> domains, String from, String to, Instant revoked) {
-        return new MandateDto(id, "s1", "r1", domains, List.of("EDF"), "P6M", LocalDate.parse(from), LocalDate.parse(to),
-                revoked, true, "Domicile", List.of("u-c1"), null, null, "in_person", Instant.parse(from + "T10:00:00Z"));
+        return new MandateDto(
+                id,
+                "s1",
+                "r1",
+                domains,
+                List.of("EDF"),
+                "P6M",
+                LocalDate.parse(from),
+                LocalDate.parse(to),
+                revoked,
+                true,
+                "Domicile",
+                List.of("u-c1"),
+                null,
+                null,
+                "in_person",
+                Instant.parse(from + "T10:00:00Z"));
     }
 
     public static void seedCodes(FakeOfficeServer server) {
@@ -44,9 +58,16 @@ public class FullReportViewModelTest extends VisitTestBed.ReportTest {
         server.addCode("eco_gesture", "thermostat", "Régler le thermostat", 1);
         server.addCode("equipment_issue", "old_fridge", "Réfrigérateur ancien", 1);
         server.addCode("renovation_orientation", "france_renov", "France Rénov'", 1);
-        server.serverWrite(new CodeDto("task_rule", "fsl_check", "Vérifier la décision FSL", "demande_aide", 1, true, "60"));
-        server.serverWrite(new CodeDto("task_rule", "orientation_feedback", "Demander un retour sur l'orientation",
-                "orientation", 2, true, "15"));
+        server.serverWrite(
+                new CodeDto("task_rule", "fsl_check", "Vérifier la décision FSL", "demande_aide", 1, true, "60"));
+        server.serverWrite(new CodeDto(
+                "task_rule",
+                "orientation_feedback",
+                "Demander un retour sur l'orientation",
+                "orientation",
+                2,
+                true,
+                "15"));
     }
 
     @Test
@@ -66,7 +87,8 @@ public class FullReportViewModelTest extends VisitTestBed.ReportTest {
         VisitReport frozen = bed.core.visits().find(first).orElseThrow();
         assertThat(frozen.place()).isNull();
         assertThat(frozen.personsPresent()).isEmpty();
-        assertThat(bed.core.visits().saveDraft(frozen.withPlace("Ailleurs")).isOk()).isFalse();
+        assertThat(bed.core.visits().saveDraft(frozen.withPlace("Ailleurs")).isOk())
+                .isFalse();
 
         assertThat(vm.correct().join()).isTrue();
         VisitReport correction = saved();
@@ -77,7 +99,8 @@ public class FullReportViewModelTest extends VisitTestBed.ReportTest {
         assertThat(saved().place()).isEqualTo("Domicile");
         assertThat(bed.core.visits().find(first).orElseThrow().place()).isNull();
         assertThat(vm.complete().join()).isTrue();
-        assertThat(bed.core.visits().openForAppointment("a1").orElseThrow().id()).isEqualTo(correction.id());
+        assertThat(bed.core.visits().openForAppointment("a1").orElseThrow().id())
+                .isEqualTo(correction.id());
     }
 
     @Test

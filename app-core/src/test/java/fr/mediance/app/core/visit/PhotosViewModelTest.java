@@ -2,12 +2,11 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.sync.Delivery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import fr.mediance.app.core.sync.Delivery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,8 @@ class PhotosViewModelTest extends VisitTestBed.ReportTest {
         assertThat(photos.rows()).hasSize(1);
         PhotosViewModel.PhotoRow row = photos.rows().get(0);
         assertThat(row.typeLabel()).isEqualTo("Facture");
-        assertThat(photos.photoBytes(row.documentId()).join()).hasValueSatisfying(b -> assertThat(b).startsWith(0xFF, 0xD8));
+        assertThat(photos.photoBytes(row.documentId()).join())
+                .hasValueSatisfying(b -> assertThat(b).startsWith(0xFF, 0xD8));
         assertThat(bed.core.documents().photos(vm.reportId())).hasSize(1);
 
         assertThat(photos.removePhoto(row.documentId()).join()).isTrue();
@@ -65,8 +65,8 @@ class PhotosViewModelTest extends VisitTestBed.ReportTest {
                 .isEqualTo("En attente d'envoi : le compte rendu partira à la prochaine synchronisation.");
 
         List<String> seen = new ArrayList<>();
-        photos.rows().addListener((javafx.collections.ListChangeListener<PhotosViewModel.PhotoRow>) c ->
-                photos.rows().forEach(r -> seen.add(r.stateText())));
+        photos.rows().addListener((javafx.collections.ListChangeListener<PhotosViewModel.PhotoRow>)
+                c -> photos.rows().forEach(r -> seen.add(r.stateText())));
         assertThat(bed.core.sync().syncNow().join().ok()).isTrue();
 
         assertThat(photos.rows().get(0).stateText()).isEqualTo("Reçue par le bureau");

@@ -2,9 +2,8 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import fr.mediance.app.core.signature.Signature;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +26,9 @@ class SignatureViewModelTest extends VisitTestBed.ReportTest {
         assertThat(bed.saved().completed()).isFalse();
 
         assertThat(signature.sign(new Signature(300, 120, List.of())).join()).isFalse(); // nothing drawn
-        assertThat(signature.sign(new Signature(300, 120, List.of(List.of(new Signature.Point(1, 1),
-                new Signature.Point(40, 30)))))).isCompletedWithValue(true);
+        assertThat(signature.sign(new Signature(
+                        300, 120, List.of(List.of(new Signature.Point(1, 1), new Signature.Point(40, 30))))))
+                .isCompletedWithValue(true);
         assertThat(signature.errorProperty().get()).isEmpty();
         assertThat(vm.complete().join()).isTrue();
         assertThat(bed.saved().residentSignatureDocumentId()).isEqualTo("sig-1");
@@ -42,7 +42,8 @@ class SignatureViewModelTest extends VisitTestBed.ReportTest {
         signature.attestedProperty().set(true);
         assertThat(signature.errorProperty().get()).isEmpty();
 
-        signature.sign(new Signature(300, 120, List.of(List.of(new Signature.Point(1, 1), new Signature.Point(9, 9)))))
+        signature
+                .sign(new Signature(300, 120, List.of(List.of(new Signature.Point(1, 1), new Signature.Point(9, 9)))))
                 .join();
         assertThat(bed.saved().residentSignatureDocumentId()).isEqualTo("sig-1");
         signature.clear();

@@ -1,5 +1,8 @@
 package fr.mediance.app.core.visit;
 
+import static fr.mediance.app.core.testing.TestCores.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.agenda.AgendaItem;
@@ -10,8 +13,6 @@ import fr.mediance.app.core.platform.CapturedImage;
 import fr.mediance.app.core.store.Crypto;
 import fr.mediance.app.core.sync.OutboxItem;
 import fr.mediance.app.core.sync.SyncReport;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.DocumentDto;
@@ -19,30 +20,52 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.VisitReportDto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-
-import static fr.mediance.app.core.testing.TestCores.PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A counsellor's visit, from the appointment to the report and its photos at the office. */
 class VisitFlowTest {
     static final Instant NINE_PARIS = Instant.parse("2026-11-27T08:00:00Z"); // 09:00 in Paris
-    static final ResidentDto RESIDENT = new ResidentDto("res-1", "s1", "D-42", "Mme", "Benali", "Fatima", null,
-            "06 12 34 56 78", "12 rue des Lilas", "13015", "Marseille", "Interphone en panne", "elderly", "u-c1");
-    static final AppointmentDto APPOINTMENT = new AppointmentDto("apt-1", "s1", "res-1", "u-c1", "home_visit",
-            NINE_PARIS, NINE_PARIS.plusSeconds(3600), "confirmed", null, "Apporter le formulaire FSL", null);
+    static final ResidentDto RESIDENT = new ResidentDto(
+            "res-1",
+            "s1",
+            "D-42",
+            "Mme",
+            "Benali",
+            "Fatima",
+            null,
+            "06 12 34 56 78",
+            "12 rue des Lilas",
+            "13015",
+            "Marseille",
+            "Interphone en panne",
+            "elderly",
+            "u-c1");
+    static final AppointmentDto APPOINTMENT = new AppointmentDto(
+            "apt-1",
+            "s1",
+            "res-1",
+            "u-c1",
+            "home_visit",
+            NINE_PARIS,
+            NINE_PARIS.plusSeconds(3600),
+            "confirmed",
+            null,
+            "Apporter le formulaire FSL",
+            null);
 
     @TempDir
     Path dir;
+
     final FakeOfficeServer server = new FakeOfficeServer();
     final MutableClock clock = new MutableClock(NINE_PARIS.plusSeconds(120));
     CoreContext core;
@@ -77,9 +100,13 @@ class VisitFlowTest {
     }
 
     VisitReport fill(VisitReport draft) {
-        return core.visits().saveDraft(draft.withDomains(List.of("energie", "budget"))
-                .withSynthesis("Facture EDF de 412,50 € impayée.").withFollowUp("Appeler EDF Solidarité")
-                .withFollowUpDue(LocalDate.of(2026, 12, 4)).withVisitAttested(true)).value();
+        return core.visits()
+                .saveDraft(draft.withDomains(List.of("energie", "budget"))
+                        .withSynthesis("Facture EDF de 412,50 € impayée.")
+                        .withFollowUp("Appeler EDF Solidarité")
+                        .withFollowUpDue(LocalDate.of(2026, 12, 4))
+                        .withVisitAttested(true))
+                .value();
     }
 
     @Test
@@ -130,7 +157,8 @@ class VisitFlowTest {
 
         Outcome<VisitReport> r = core.visits().complete(draft.id());
 
-        assertThat(r.fieldErrors()).containsEntry("medium", "Choisissez le mode de contact.")
+        assertThat(r.fieldErrors())
+                .containsEntry("medium", "Choisissez le mode de contact.")
                 .containsEntry("domains", "Choisissez au moins un domaine abordé.")
                 .containsEntry("synthesis", "La synthèse est obligatoire.");
         assertThat(core.visits().find(draft.id()).orElseThrow().completed()).isFalse();
@@ -140,16 +168,20 @@ class VisitFlowTest {
     @Test
     void unknownCodesAndAPastDueDateAreRefused() {
         VisitReport draft = core.visits().openForAppointment("apt-1").orElseThrow();
-        VisitReport bad = draft.withMedium("pigeon").withDomains(List.of("astrologie")).withSynthesis("x")
-                .withFollowUpDue(LocalDate.of(2026, 1, 1)).withVisitAttested(true);
+        VisitReport bad = draft.withMedium("pigeon")
+                .withDomains(List.of("astrologie"))
+                .withSynthesis("x")
+                .withFollowUpDue(LocalDate.of(2026, 1, 1))
+                .withVisitAttested(true);
         assertThat(core.visits().validate(bad)).containsOnlyKeys("medium", "domains", "followUpDue");
     }
 
     @Test
     void completingFreezesTheReportMarksTheAppointmentDoneAndQueuesEverythingInOrder() {
         VisitReport draft = fill(core.visits().openForAppointment("apt-1").orElseThrow());
-        PhotoItem bill = core.documents().attach(draft.id(), new CapturedImage(photo(1), "image/jpeg", "f.jpg"),
-                "facture").value();
+        PhotoItem bill = core.documents()
+                .attach(draft.id(), new CapturedImage(photo(1), "image/jpeg", "f.jpg"), "facture")
+                .value();
         assertThat(bill.state()).isEqualTo(PhotoState.LOCAL);
         clock.set(NINE_PARIS.plusSeconds(3000));
 
@@ -158,17 +190,21 @@ class VisitFlowTest {
         assertThat(done.completedAt()).isEqualTo(clock.instant());
         assertThat(core.visits().saveDraft(done.withSynthesis("changé")).message())
                 .isEqualTo("Ce compte rendu est terminé : il ne peut plus être modifié.");
-        assertThat(core.documents().attach(draft.id(), new CapturedImage(photo(2), "image/jpeg", null), "facture")
-                .isOk()).isFalse();
+        assertThat(core.documents()
+                        .attach(draft.id(), new CapturedImage(photo(2), "image/jpeg", null), "facture")
+                        .isOk())
+                .isFalse();
         assertThat(core.documents().remove(bill.id()).isOk()).isFalse();
         assertThat(core.agenda().find("apt-1").orElseThrow()).satisfies(a -> {
             assertThat(a.status()).isEqualTo("done");
             assertThat(a.reportState()).isEqualTo(ReportState.COMPLETED);
         });
-        assertThat(core.sync().pendingItems()).extracting(OutboxItem::entity)
+        assertThat(core.sync().pendingItems())
+                .extracting(OutboxItem::entity)
                 .containsExactly(EntityType.VISIT_REPORT, EntityType.DOCUMENT, EntityType.APPOINTMENT);
         assertThat(core.sync().status().pendingPhotos()).isEqualTo(1);
-        assertThat(core.documents().photos(draft.id())).singleElement()
+        assertThat(core.documents().photos(draft.id()))
+                .singleElement()
                 .satisfies(p -> assertThat(p.state()).isEqualTo(PhotoState.WAITING_UPLOAD));
         assertThat(core.visits().complete(draft.id()).isOk()).isTrue(); // twice changes nothing
         assertThat(core.sync().pendingItems()).hasSize(3);
@@ -178,8 +214,9 @@ class VisitFlowTest {
     void theReportAndItsPhotoReachTheServerVerifiedByHash() {
         VisitReport draft = fill(core.visits().openForAppointment("apt-1").orElseThrow());
         byte[] bytes = photo(3);
-        PhotoItem bill = core.documents().attach(draft.id(), new CapturedImage(bytes, "image/jpeg", "f.jpg"),
-                "facture").value();
+        PhotoItem bill = core.documents()
+                .attach(draft.id(), new CapturedImage(bytes, "image/jpeg", "f.jpg"), "facture")
+                .value();
         core.visits().complete(draft.id());
 
         SyncReport report = core.sync().syncNow().join();
@@ -193,16 +230,19 @@ class VisitFlowTest {
         assertThat(server.creations.get()).isEqualTo(1);
         assertThat(server.patches.get()).isEqualTo(1); // 20 KB: one chunk
         assertThat(server.puts.get()).isZero();
-        assertThat(server.entity(EntityType.VISIT_REPORT, draft.id())).isInstanceOfSatisfying(VisitReportDto.class,
-                v -> {
+        assertThat(server.entity(EntityType.VISIT_REPORT, draft.id()))
+                .isInstanceOfSatisfying(VisitReportDto.class, v -> {
                     assertThat(v.domains()).containsExactly("energie", "budget");
                     assertThat(v.synthesis()).isEqualTo("Facture EDF de 412,50 € impayée.");
                     assertThat(v.completedAt()).isNotNull();
                 });
-        assertThat(server.entity(EntityType.DOCUMENT, bill.id())).isInstanceOfSatisfying(DocumentDto.class,
-                d -> assertThat(d.sha256()).isEqualTo(Crypto.sha256Hex(bytes)));
-        assertThat(((AppointmentDto) server.entity(EntityType.APPOINTMENT, "apt-1")).status()).isEqualTo("done");
-        assertThat(core.documents().photos(draft.id())).singleElement()
+        assertThat(server.entity(EntityType.DOCUMENT, bill.id()))
+                .isInstanceOfSatisfying(
+                        DocumentDto.class, d -> assertThat(d.sha256()).isEqualTo(Crypto.sha256Hex(bytes)));
+        assertThat(((AppointmentDto) server.entity(EntityType.APPOINTMENT, "apt-1")).status())
+                .isEqualTo("done");
+        assertThat(core.documents().photos(draft.id()))
+                .singleElement()
                 .satisfies(p -> assertThat(p.state()).isEqualTo(PhotoState.UPLOADED));
         assertThat(core.sync().status().upToDate()).isTrue();
         assertThat(core.visits().find(draft.id()).orElseThrow().acknowledged()).isTrue();
@@ -246,12 +286,16 @@ class VisitFlowTest {
     void photosOfADraftCanBeRetypedAndRemoved() {
         VisitReport draft = core.visits().openForAppointment("apt-1").orElseThrow();
         byte[] bytes = photo(6);
-        PhotoItem p = core.documents().attach(draft.id(), new CapturedImage(bytes, "image/jpeg", null), "facture")
+        PhotoItem p = core.documents()
+                .attach(draft.id(), new CapturedImage(bytes, "image/jpeg", null), "facture")
                 .value();
-        assertThat(core.documents().readBytes(p.id())).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
+        assertThat(core.documents().readBytes(p.id()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
         assertThat(core.documents().changeType(p.id(), "inconnu").fieldErrors()).containsKey("type");
-        assertThat(core.documents().attach(draft.id(), new CapturedImage(new byte[0], null, null), "")
-                .fieldErrors()).containsOnlyKeys("image", "type");
+        assertThat(core.documents()
+                        .attach(draft.id(), new CapturedImage(new byte[0], null, null), "")
+                        .fieldErrors())
+                .containsOnlyKeys("image", "type");
 
         assertThat(core.documents().remove(p.id()).isOk()).isTrue();
         assertThat(core.documents().photos(draft.id())).isEmpty();
@@ -263,7 +307,8 @@ class VisitFlowTest {
         server.addUser("u-b", "bureau", PASSWORD, Role.OFFICE);
         VisitReport draft = fill(core.visits().openForAppointment("apt-1").orElseThrow());
         byte[] bytes = photo(7);
-        PhotoItem p = core.documents().attach(draft.id(), new CapturedImage(bytes, "image/jpeg", null), "facture")
+        PhotoItem p = core.documents()
+                .attach(draft.id(), new CapturedImage(bytes, "image/jpeg", null), "facture")
                 .value();
         core.visits().complete(draft.id());
         server.fail("/api/v1/blobs/", 503); // the report arrives before its photo
@@ -291,7 +336,9 @@ class VisitFlowTest {
             assertThat(office.office().open(draft.id()).orElseThrow()).satisfies(d -> {
                 assertThat(d.report().synthesis()).isEqualTo("Facture EDF de 412,50 € impayée.");
                 assertThat(d.resident().displayName()).isEqualTo("Fatima Benali");
-                assertThat(d.photos()).singleElement().satisfies(x -> assertThat(x.state()).isEqualTo(PhotoState.CACHED));
+                assertThat(d.photos())
+                        .singleElement()
+                        .satisfies(x -> assertThat(x.state()).isEqualTo(PhotoState.CACHED));
             });
         }
     }

@@ -2,13 +2,12 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.agenda.AppointmentStatus;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
-
-import fr.mediance.app.core.agenda.AppointmentStatus;
 import org.junit.jupiter.api.Test;
 
 /** The visit report as a whole: opening, the header, autosave, "Terminer la visite" and the frozen report. */
@@ -19,8 +18,8 @@ public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
 
     /** A real JPEG of a bill (the device shrinks and re-encodes what it attaches, so it must be decodable). */
     public static byte[] realJpeg() {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(320, 240,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, 320, 240);
@@ -75,9 +74,18 @@ public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
     @Test
     void reopening_the_appointment_gives_back_the_draft() {
         vm.contact().synthesisProperty().set("Brouillon");
-        VisitReportViewModel again = new VisitReportViewModel(bed.core.visits(), bed.core.documents(),
-                bed.core.agenda(), bed.core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()),
-                bed.core.sync(), bed.clock, bed.core.zone(), TEXTS, Runnable::run, Runnable::run);
+        VisitReportViewModel again = new VisitReportViewModel(
+                bed.core.visits(),
+                bed.core.documents(),
+                bed.core.agenda(),
+                bed.core.reference(),
+                () -> CompletableFuture.completedFuture(Optional.empty()),
+                bed.core.sync(),
+                bed.clock,
+                bed.core.zone(),
+                TEXTS,
+                Runnable::run,
+                Runnable::run);
         again.load("a1").join();
         assertThat(again.contact().synthesisProperty().get()).isEqualTo("Brouillon");
         assertThat(again.reportId()).isEqualTo(vm.reportId());
@@ -110,7 +118,8 @@ public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
         assertThat(saved().completed()).isTrue();
         assertThat(bed.core.agenda().find("a1").orElseThrow().status()).isEqualTo(AppointmentStatus.DONE);
         assertThat(bed.core.sync().pendingItems()).isNotEmpty();
-        assertThat(bed.messages).contains("Visite terminée. Le compte rendu sera envoyé à la prochaine synchronisation.");
+        assertThat(bed.messages)
+                .contains("Visite terminée. Le compte rendu sera envoyé à la prochaine synchronisation.");
     }
 
     @Test
@@ -179,8 +188,8 @@ public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
         }
 
         @Override
-        public java.util.Map<String, String> validateAction(String residentId, fr.mediance.protocol.ActionDto action,
-                                                            LocalDate visitDay) {
+        public java.util.Map<String, String> validateAction(
+                String residentId, fr.mediance.protocol.ActionDto action, LocalDate visitDay) {
             return real.validateAction(residentId, action, visitDay);
         }
 
@@ -198,12 +207,22 @@ public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
     @Test
     void a_save_that_fails_with_a_bug_is_logged_once_says_so_in_french_and_the_next_change_is_saved() {
         BreakableVisits visits = new BreakableVisits(bed.core.visits());
-        VisitReportViewModel m = new VisitReportViewModel(visits, bed.core.documents(), bed.core.agenda(),
-                bed.core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()), bed.core.sync(),
-                bed.clock, bed.core.zone(), TEXTS, Runnable::run, Runnable::run);
+        VisitReportViewModel m = new VisitReportViewModel(
+                visits,
+                bed.core.documents(),
+                bed.core.agenda(),
+                bed.core.reference(),
+                () -> CompletableFuture.completedFuture(Optional.empty()),
+                bed.core.sync(),
+                bed.clock,
+                bed.core.zone(),
+                TEXTS,
+                Runnable::run,
+                Runnable::run);
         assertThat(m.load("a1").join()).isTrue();
         java.util.List<java.util.logging.LogRecord> logged = new java.util.ArrayList<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(fr.mediance.app.core.BackgroundWork.class.getName());
+        java.util.logging.Logger log =
+                java.util.logging.Logger.getLogger(fr.mediance.app.core.BackgroundWork.class.getName());
         java.util.logging.Handler handler = new java.util.logging.Handler() {
             @Override
             public void publish(java.util.logging.LogRecord r) {
@@ -211,12 +230,10 @@ public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         log.addHandler(handler);
         try {
@@ -232,7 +249,8 @@ public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
             visits.broken = false;
             m.contact().synthesisProperty().set("Retrouvé");
             m.flush().join();
-            assertThat(bed.core.visits().find(m.reportId()).orElseThrow().synthesis()).isEqualTo("Retrouvé");
+            assertThat(bed.core.visits().find(m.reportId()).orElseThrow().synthesis())
+                    .isEqualTo("Retrouvé");
             assertThat(m.saveStatusProperty().get()).isEqualTo("Enregistré sur l'appareil à 09:00");
         } finally {
             log.removeHandler(handler);
@@ -241,9 +259,18 @@ public class VisitReportViewModelTest extends VisitTestBed.ReportTest {
 
     @Test
     void an_unknown_appointment_says_so_in_french() {
-        VisitReportViewModel other = new VisitReportViewModel(bed.core.visits(), bed.core.documents(),
-                bed.core.agenda(), bed.core.reference(), () -> CompletableFuture.completedFuture(Optional.empty()),
-                bed.core.sync(), bed.clock, bed.core.zone(), TEXTS, Runnable::run, Runnable::run);
+        VisitReportViewModel other = new VisitReportViewModel(
+                bed.core.visits(),
+                bed.core.documents(),
+                bed.core.agenda(),
+                bed.core.reference(),
+                () -> CompletableFuture.completedFuture(Optional.empty()),
+                bed.core.sync(),
+                bed.clock,
+                bed.core.zone(),
+                TEXTS,
+                Runnable::run,
+                Runnable::run);
         assertThat(other.load("nope").join()).isFalse();
         assertThat(other.formErrorProperty().get()).isEqualTo("Ce rendez-vous n'est plus sur cet appareil.");
     }

@@ -2,6 +2,17 @@ package fr.mediance.app.core.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.platform.DocumentCapture;
+import fr.mediance.app.core.signature.Signature;
+import fr.mediance.app.core.signature.SignatureService;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.protocol.Role;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,18 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
-
-import fr.mediance.app.core.CoreContext;
-import fr.mediance.app.core.platform.CapturedImage;
-import fr.mediance.app.core.platform.DocumentCapture;
-import fr.mediance.app.core.signature.Signature;
-import fr.mediance.app.core.signature.SignatureService;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import fr.mediance.app.core.testing.TestCores;
-import fr.mediance.protocol.AppointmentDto;
-import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +41,7 @@ final class VisitTestBed implements AutoCloseable {
 
         @TempDir
         Path dir;
+
         VisitTestBed bed;
         VisitReportViewModel vm;
 
@@ -78,8 +78,9 @@ final class VisitTestBed implements AutoCloseable {
         return "sig-" + signed.size();
     };
     /** What the camera gives next (empty: the counsellor cancelled). */
-    Optional<CapturedImage> nextCapture = Optional.of(new CapturedImage(VisitReportViewModelTest.JPEG, "image/jpeg",
-            "facture.jpg"));
+    Optional<CapturedImage> nextCapture =
+            Optional.of(new CapturedImage(VisitReportViewModelTest.JPEG, "image/jpeg", "facture.jpg"));
+
     final DocumentCapture capture = () -> CompletableFuture.completedFuture(nextCapture);
     private final boolean full;
     CoreContext core;
@@ -100,8 +101,21 @@ final class VisitTestBed implements AutoCloseable {
         server.addCode("domain", "budget", "Budget", 2);
         server.addCode("document_type", "facture", "Facture", 1);
         server.addCode("document_type", "avis_imposition", "Avis d'imposition", 2);
-        server.serverWrite(new ResidentDto("r1", "s1", "D-1", null, "Benali", "Fatima", null, "06 12 34 56 78",
-                "12 rue des Lilas", "13015", "Marseille", "Digicode 1234B", null, "u-c1"));
+        server.serverWrite(new ResidentDto(
+                "r1",
+                "s1",
+                "D-1",
+                null,
+                "Benali",
+                "Fatima",
+                null,
+                "06 12 34 56 78",
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                "Digicode 1234B",
+                null,
+                "u-c1"));
         return bed.start(dir);
     }
 
@@ -112,16 +126,40 @@ final class VisitTestBed implements AutoCloseable {
         FakeOfficeServer server = bed.server;
         server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
         FullReportViewModelTest.seedCodes(server);
-        server.serverWrite(new ResidentDto("r1", "s1", "D-1", null, "Benali", "Fatima", null, "06 12 34 56 78",
-                "12 rue des Lilas", "13015", "Marseille", null, null, "u-c1"));
+        server.serverWrite(new ResidentDto(
+                "r1",
+                "s1",
+                "D-1",
+                null,
+                "Benali",
+                "Fatima",
+                null,
+                "06 12 34 56 78",
+                "12 rue des Lilas",
+                "13015",
+                "Marseille",
+                null,
+                null,
+                "u-c1"));
         server.serverWrite(FullReportViewModelTest.mandate("m-eau", List.of("eau"), "2026-11-01", "2027-04-30", null));
-        server.serverWrite(FullReportViewModelTest.mandate("m-old", List.of("energie"), "2026-01-01", "2026-06-30", null));
+        server.serverWrite(
+                FullReportViewModelTest.mandate("m-old", List.of("energie"), "2026-01-01", "2026-06-30", null));
         return bed.start(dir);
     }
 
     private VisitTestBed start(Path dir) {
-        server.serverWrite(new AppointmentDto("a1", "s1", "r1", "u-c1", "home_visit",
-                Instant.parse("2026-11-27T09:30:00Z"), Instant.parse("2026-11-27T10:30:00Z"), "confirmed", null, null, null));
+        server.serverWrite(new AppointmentDto(
+                "a1",
+                "s1",
+                "r1",
+                "u-c1",
+                "home_visit",
+                Instant.parse("2026-11-27T09:30:00Z"),
+                Instant.parse("2026-11-27T10:30:00Z"),
+                "confirmed",
+                null,
+                null,
+                null));
         core = TestCores.signedIn(dir, clock, server, "conseil1");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
         vm = newViewModel();
@@ -132,11 +170,33 @@ final class VisitTestBed implements AutoCloseable {
     /** Another view model on the same device (the screen opened again). */
     VisitReportViewModel newViewModel() {
         VisitReportViewModel m = full
-                ? new VisitReportViewModel(core.visits(), core.documents(), core.agenda(), core.residents(),
-                core.reference(), capture, core.sync(), core.mandates()::activeCovering, signatures, clock, core.zone(),
-                TEXTS, Runnable::run, Runnable::run)
-                : new VisitReportViewModel(core.visits(), core.documents(), core.agenda(), core.reference(), capture,
-                core.sync(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
+                ? new VisitReportViewModel(
+                        core.visits(),
+                        core.documents(),
+                        core.agenda(),
+                        core.residents(),
+                        core.reference(),
+                        capture,
+                        core.sync(),
+                        core.mandates()::activeCovering,
+                        signatures,
+                        clock,
+                        core.zone(),
+                        TEXTS,
+                        Runnable::run,
+                        Runnable::run)
+                : new VisitReportViewModel(
+                        core.visits(),
+                        core.documents(),
+                        core.agenda(),
+                        core.reference(),
+                        capture,
+                        core.sync(),
+                        clock,
+                        core.zone(),
+                        TEXTS,
+                        Runnable::run,
+                        Runnable::run);
         m.setOnMessage(messages::add);
         return m;
     }
@@ -150,8 +210,12 @@ final class VisitTestBed implements AutoCloseable {
     void fillValid() {
         vm.contact().mediumProperty().set("home_visit");
         vm.contact().setDomainSelected("energie", true);
-        vm.contact().synthesisProperty().set(full ? "Facture EDF de 412,50 € en retard ; échéancier demandé."
-                : "Facture EDF de 412 € en retard ; échéancier demandé.");
+        vm.contact()
+                .synthesisProperty()
+                .set(
+                        full
+                                ? "Facture EDF de 412,50 € en retard ; échéancier demandé."
+                                : "Facture EDF de 412 € en retard ; échéancier demandé.");
     }
 
     /** {@link #fillValid} and "Visite attestée sans signature": the visit can be terminated. */

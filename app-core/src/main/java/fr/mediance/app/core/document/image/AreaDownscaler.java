@@ -9,8 +9,7 @@ import java.util.Objects;
  */
 public final class AreaDownscaler {
 
-    private AreaDownscaler() {
-    }
+    private AreaDownscaler() {}
 
     /**
      * Resamples {@code src} (sw x sh, packed 0x..RRGGBB) to dw x dh. Meant for shrinking; growing an axis

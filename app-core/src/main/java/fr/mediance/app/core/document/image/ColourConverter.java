@@ -3,8 +3,7 @@ package fr.mediance.app.core.document.image;
 /** Chroma upsampling (centred, bilinear: libjpeg's "fancy" upsampling for 2x) and YCbCr to RGB conversion. */
 final class ColourConverter {
 
-    private ColourConverter() {
-    }
+    private ColourConverter() {}
 
     private static final int[] CR_R = new int[256];
     private static final int[] CB_B = new int[256];
@@ -102,8 +101,8 @@ final class ColourConverter {
         }
     }
 
-    static void convert(JpegDecoder.Component[] comps, int outW, int outH, int hMax, int vMax, boolean rgbColour,
-                        int[] rgb) {
+    static void convert(
+            JpegDecoder.Component[] comps, int outW, int outH, int hMax, int vMax, boolean rgbColour, int[] rgb) {
         Sampler s0 = new Sampler(comps[0], outW, hMax, vMax);
         Sampler s1 = new Sampler(comps[1], outW, hMax, vMax);
         Sampler s2 = new Sampler(comps[2], outW, hMax, vMax);

@@ -11,5 +11,4 @@ package fr.mediance.app.core.document.image;
  * @param sourceHeight full-resolution height of the photo, upright
  * @param orientation  the EXIF orientation found in the file (1 to 8; 1 when there was none)
  */
-public record DecodedImage(int[] rgb, int width, int height, int sourceWidth, int sourceHeight, int orientation) {
-}
+public record DecodedImage(int[] rgb, int width, int height, int sourceWidth, int sourceHeight, int orientation) {}

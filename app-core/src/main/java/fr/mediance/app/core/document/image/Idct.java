@@ -3,8 +3,7 @@ package fr.mediance.app.core.document.image;
 /** Inverse DCTs: the full 8x8 one (integer, accurate) and reduced ones producing 4x4 or 2x2 pixels. */
 final class Idct {
 
-    private Idct() {
-    }
+    private Idct() {}
 
     private static int f2f(double x) {
         return (int) Math.round(x * 4096);

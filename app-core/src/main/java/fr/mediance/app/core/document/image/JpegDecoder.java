@@ -27,12 +27,12 @@ public final class JpegDecoder {
     static final long MAX_PIXELS = 150_000_000L;
     /** Progressive (and multi-scan) pictures keep all coefficients in memory: 2 bytes per sample. */
     static final long MAX_BUFFERED_SAMPLES = 90_000_000L;
+
     static final int MAX_SCANS = 1000;
 
     private static final int[] ZZ = JpegTables.ZIGZAG;
 
-    private JpegDecoder() {
-    }
+    private JpegDecoder() {}
 
     /**
      * Decodes a JPEG.
@@ -59,7 +59,10 @@ public final class JpegDecoder {
 
     /** Whether the bytes start like a JPEG file (SOI marker followed by another marker). */
     public static boolean looksLikeJpeg(byte[] data) {
-        return data != null && data.length >= 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8
+        return data != null
+                && data.length >= 3
+                && (data[0] & 0xFF) == 0xFF
+                && (data[1] & 0xFF) == 0xD8
                 && (data[2] & 0xFF) == 0xFF;
     }
 
@@ -70,6 +73,7 @@ public final class JpegDecoder {
         static final int FAST_BITS = 9;
         /** (length << 8) | symbol for codes of at most FAST_BITS bits, 0 when the prefix needs the slow path. */
         final short[] fast = new short[1 << FAST_BITS];
+
         final int[] maxCode = new int[18];
         final int[] minCode = new int[17];
         final int[] valPtr = new int[17];
@@ -134,10 +138,12 @@ public final class JpegDecoder {
 
         static Huffman standard(boolean ac, boolean chroma) {
             if (ac) {
-                return chroma ? new Huffman(JpegTables.AC_CHROMINANCE_BITS, JpegTables.AC_CHROMINANCE_VALUES)
+                return chroma
+                        ? new Huffman(JpegTables.AC_CHROMINANCE_BITS, JpegTables.AC_CHROMINANCE_VALUES)
                         : new Huffman(JpegTables.AC_LUMINANCE_BITS, JpegTables.AC_LUMINANCE_VALUES);
             }
-            return chroma ? new Huffman(JpegTables.DC_CHROMINANCE_BITS, JpegTables.DC_CHROMINANCE_VALUES)
+            return chroma
+                    ? new Huffman(JpegTables.DC_CHROMINANCE_BITS, JpegTables.DC_CHROMINANCE_VALUES)
                     : new Huffman(JpegTables.DC_LUMINANCE_BITS, JpegTables.DC_LUMINANCE_VALUES);
         }
     }
@@ -150,18 +156,23 @@ public final class JpegDecoder {
         int tq;
         /** Blocks per line / column, padded to whole MCUs. */
         int blocksPerLine;
+
         int blocksPerColumn;
         /** Blocks actually covering the component (a non-interleaved scan codes only these). */
         int blocksWide;
+
         int blocksHigh;
         /** Size of the component at the output scale, without padding. */
         int scaledWidth;
+
         int scaledHeight;
         /** Output samples at the decoding scale, padded; stride = blocksPerLine * blockSize. */
         byte[] plane;
+
         int stride;
         /** Coefficients (natural order, not dequantised) when the picture is decoded scan by scan. */
         short[] coefs;
+
         int pred;
         Huffman dc;
         Huffman ac;
@@ -271,8 +282,12 @@ public final class JpegDecoder {
                         break;
                     case 0xE0: {
                         int end = segmentEnd();
-                        if (end - pos >= 5 && d[pos] == 'J' && d[pos + 1] == 'F' && d[pos + 2] == 'I'
-                                && d[pos + 3] == 'F' && d[pos + 4] == 0) {
+                        if (end - pos >= 5
+                                && d[pos] == 'J'
+                                && d[pos + 1] == 'F'
+                                && d[pos + 2] == 'I'
+                                && d[pos + 3] == 'F'
+                                && d[pos + 4] == 0) {
                             jfif = true;
                         }
                         pos = end;
@@ -286,8 +301,12 @@ public final class JpegDecoder {
                     }
                     case 0xEE: {
                         int end = segmentEnd();
-                        if (end - pos >= 12 && d[pos] == 'A' && d[pos + 1] == 'd' && d[pos + 2] == 'o'
-                                && d[pos + 3] == 'b' && d[pos + 4] == 'e') {
+                        if (end - pos >= 12
+                                && d[pos] == 'A'
+                                && d[pos + 1] == 'd'
+                                && d[pos + 2] == 'o'
+                                && d[pos + 3] == 'b'
+                                && d[pos + 4] == 'e') {
                             adobeTransform = d[pos + 11] & 0xFF;
                         }
                         pos = end;
@@ -418,8 +437,13 @@ public final class JpegDecoder {
         }
 
         private void readExif(int start, int end) {
-            if (end - start < 14 || d[start] != 'E' || d[start + 1] != 'x' || d[start + 2] != 'i'
-                    || d[start + 3] != 'f' || d[start + 4] != 0 || d[start + 5] != 0) {
+            if (end - start < 14
+                    || d[start] != 'E'
+                    || d[start + 1] != 'x'
+                    || d[start + 2] != 'i'
+                    || d[start + 3] != 'f'
+                    || d[start + 4] != 0
+                    || d[start + 5] != 0) {
                 return;
             }
             int tiff = start + 6;
@@ -447,7 +471,8 @@ public final class JpegDecoder {
                 }
                 if (tiffU16(tiff, entry, little) == 0x0112) {
                     int type = tiffU16(tiff, entry + 2, little);
-                    int value = type == 3 ? tiffU16(tiff, entry + 8, little)
+                    int value = type == 3
+                            ? tiffU16(tiff, entry + 8, little)
                             : type == 4 ? (int) tiffU32(tiff, entry + 8, little) : 1;
                     orientation = value >= 1 && value <= 8 ? value : 1;
                     return;
@@ -1067,8 +1092,11 @@ public final class JpegDecoder {
                 }
             } else {
                 boolean rgbColour = adobeTransform == 0
-                        || (adobeTransform < 0 && !jfif && comps[0].id == 'R' && comps[1].id == 'G'
-                        && comps[2].id == 'B');
+                        || (adobeTransform < 0
+                                && !jfif
+                                && comps[0].id == 'R'
+                                && comps[1].id == 'G'
+                                && comps[2].id == 'B');
                 ColourConverter.convert(comps, outW, outH, hMax, vMax, rgbColour, rgb);
             }
             for (Component c : comps) {
@@ -1076,8 +1104,13 @@ public final class JpegDecoder {
             }
             int[] upright = Orientation.apply(rgb, outW, outH, orientation);
             boolean swap = orientation >= 5;
-            return new DecodedImage(upright, swap ? outH : outW, swap ? outW : outH,
-                    swap ? height : width, swap ? width : height, orientation);
+            return new DecodedImage(
+                    upright,
+                    swap ? outH : outW,
+                    swap ? outW : outH,
+                    swap ? height : width,
+                    swap ? width : height,
+                    orientation);
         }
 
         private static int ceilDiv(int a, int b) {

@@ -14,10 +14,10 @@ public final class JpegEncoder {
 
     private static final int[] ZZ = JpegTables.ZIGZAG;
     private static final double[] AAN = {
-            1.0, 1.387039845, 1.306562965, 1.175875602, 1.0, 0.785694958, 0.541196100, 0.275899379};
+        1.0, 1.387039845, 1.306562965, 1.175875602, 1.0, 0.785694958, 0.541196100, 0.275899379
+    };
 
-    private JpegEncoder() {
-    }
+    private JpegEncoder() {}
 
     /**
      * Encodes packed RGB pixels (the top byte is ignored: {@code 0xAARRGGBB} and {@code 0x00RRGGBB} alike).

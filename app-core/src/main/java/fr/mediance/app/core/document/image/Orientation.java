@@ -3,8 +3,7 @@ package fr.mediance.app.core.document.image;
 /** EXIF orientation (tag 0x0112): turns stored pixels into upright ones. */
 final class Orientation {
 
-    private Orientation() {
-    }
+    private Orientation() {}
 
     /**
      * @param src packed pixels as stored, w x h

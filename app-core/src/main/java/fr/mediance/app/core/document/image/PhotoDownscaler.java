@@ -35,8 +35,7 @@ public final class PhotoDownscaler {
     /** A JPEG already within the size limit is kept as is (metadata aside) up to this weight. */
     public static final int KEEP_MAX_BYTES = 600 * 1024;
 
-    private PhotoDownscaler() {
-    }
+    private PhotoDownscaler() {}
 
     /**
      * The photo ready for upload.
@@ -49,8 +48,7 @@ public final class PhotoDownscaler {
      * @param changed      true when the picture was decoded and re-encoded; false when the original's
      *                     compressed picture was kept (its metadata segments are dropped all the same)
      */
-    public record Result(byte[] jpeg, int width, int height, int sourceWidth, int sourceHeight, boolean changed) {
-    }
+    public record Result(byte[] jpeg, int width, int height, int sourceWidth, int sourceHeight, boolean changed) {}
 
     /** {@link #downscale(byte[], int, int)} with the upload defaults (2000 px, quality 80). */
     public static Result downscale(byte[] jpeg) {
@@ -106,8 +104,7 @@ public final class PhotoDownscaler {
         }
         int[] size = fit(width, height, maxEdge);
         int[] pixels = AreaDownscaler.scale(onWhite(argb, width, height), width, height, size[0], size[1]);
-        return new Result(JpegEncoder.encode(pixels, size[0], size[1], quality), size[0], size[1], width, height,
-                true);
+        return new Result(JpegEncoder.encode(pixels, size[0], size[1], quality), size[0], size[1], width, height, true);
     }
 
     /**

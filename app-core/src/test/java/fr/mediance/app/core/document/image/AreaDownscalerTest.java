@@ -1,8 +1,8 @@
 package fr.mediance.app.core.document.image;
 
-import fr.mediance.testing.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.testing.ReferenceImages;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,8 @@ class AreaDownscalerTest {
     void agrees_with_awt_area_averaging() {
         BufferedImage src = ReferenceImages.bill(1003, 751, 2);
         int[] ours = AreaDownscaler.scale(ReferenceImages.rgb(src), 1003, 751, 400, 300);
-        assertThat(ReferenceImages.psnr(ReferenceImages.awtAreaAveraged(src, 400, 300), ours)).isGreaterThan(40);
+        assertThat(ReferenceImages.psnr(ReferenceImages.awtAreaAveraged(src, 400, 300), ours))
+                .isGreaterThan(40);
     }
 
     @Test

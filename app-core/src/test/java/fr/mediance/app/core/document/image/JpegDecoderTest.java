@@ -1,10 +1,10 @@
 package fr.mediance.app.core.document.image;
 
-import fr.mediance.testing.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import fr.mediance.testing.ReferenceImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -30,8 +30,11 @@ class JpegDecoderTest {
         int[][] sizes = {{1, 1}, {17, 9}, {8, 8}, {16, 16}, {33, 65}, {333, 221}};
         for (int[] s : sizes) {
             for (ReferenceImages.Sampling sampling : new ReferenceImages.Sampling[] {
-                    ReferenceImages.Sampling.S420, ReferenceImages.Sampling.S444, ReferenceImages.Sampling.S422,
-                    ReferenceImages.Sampling.S440}) {
+                ReferenceImages.Sampling.S420,
+                ReferenceImages.Sampling.S444,
+                ReferenceImages.Sampling.S422,
+                ReferenceImages.Sampling.S440
+            }) {
                 for (boolean progressive : new boolean[] {false, true}) {
                     for (int restart : new int[] {0, 3}) {
                         list.add(Arguments.of(s[0], s[1], sampling, progressive, restart));
@@ -44,9 +47,10 @@ class JpegDecoderTest {
 
     @ParameterizedTest(name = "{0}x{1} {2} progressive={3} restart={4}")
     @MethodSource("kinds")
-    void decodes_colour_jpegs_like_imageio(int w, int h, ReferenceImages.Sampling sampling, boolean progressive,
-                                           int restart) {
-        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(w, h, w * 31L + h), 0.85f, sampling, progressive, restart);
+    void decodes_colour_jpegs_like_imageio(
+            int w, int h, ReferenceImages.Sampling sampling, boolean progressive, int restart) {
+        byte[] jpeg =
+                ReferenceImages.jpeg(ReferenceImages.photo(w, h, w * 31L + h), 0.85f, sampling, progressive, restart);
         int[] reference = ReferenceImages.rgb(ReferenceImages.read(jpeg));
 
         DecodedImage img = JpegDecoder.decode(jpeg, 0);
@@ -75,9 +79,11 @@ class JpegDecoderTest {
     @Test
     void decodes_4_1_1_subsampling_close_to_imageio() {
         // libjpeg replicates chroma for 4x; this decoder interpolates: close, not identical
-        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(333, 221, 9), 0.85f, ReferenceImages.Sampling.S411, false, 0);
+        byte[] jpeg = ReferenceImages.jpeg(
+                ReferenceImages.photo(333, 221, 9), 0.85f, ReferenceImages.Sampling.S411, false, 0);
         DecodedImage img = JpegDecoder.decode(jpeg, 0);
-        assertThat(ReferenceImages.meanAbsoluteError(ReferenceImages.rgb(ReferenceImages.read(jpeg)), img.rgb())).isLessThan(3.0);
+        assertThat(ReferenceImages.meanAbsoluteError(ReferenceImages.rgb(ReferenceImages.read(jpeg)), img.rgb()))
+                .isLessThan(3.0);
     }
 
     @ParameterizedTest(name = "{0}x{1} progressive={2} restart={3}")
@@ -103,8 +109,12 @@ class JpegDecoderTest {
     }
 
     static Stream<Arguments> greyKinds() {
-        return Stream.of(Arguments.of(1, 1, false, 0), Arguments.of(17, 9, false, 0), Arguments.of(17, 9, true, 0),
-                Arguments.of(250, 120, false, 5), Arguments.of(250, 120, true, 5));
+        return Stream.of(
+                Arguments.of(1, 1, false, 0),
+                Arguments.of(17, 9, false, 0),
+                Arguments.of(17, 9, true, 0),
+                Arguments.of(250, 120, false, 5),
+                Arguments.of(250, 120, true, 5));
     }
 
     @Test
@@ -116,7 +126,8 @@ class JpegDecoderTest {
         DecodedImage full = JpegDecoder.decode(jpeg, 0);
         assertThat(full.width()).isEqualTo(4001);
         assertThat(full.height()).isEqualTo(2999);
-        assertThat(ReferenceImages.meanAbsoluteError(ReferenceImages.rgb(ref), full.rgb())).isLessThan(1.0);
+        assertThat(ReferenceImages.meanAbsoluteError(ReferenceImages.rgb(ref), full.rgb()))
+                .isLessThan(1.0);
 
         // hint 2000: decoded at 1/2 (ceil), never below the hint
         DecodedImage half = JpegDecoder.decode(jpeg, 2000);
@@ -200,15 +211,21 @@ class JpegDecoderTest {
     }
 
     private static void assertColour(int p, Color expected) {
-        assertThat(Math.abs(((p >> 16) & 0xFF) - expected.getRed())).as("red of %06x", p & 0xFFFFFF).isLessThan(40);
-        assertThat(Math.abs(((p >> 8) & 0xFF) - expected.getGreen())).as("green of %06x", p & 0xFFFFFF)
+        assertThat(Math.abs(((p >> 16) & 0xFF) - expected.getRed()))
+                .as("red of %06x", p & 0xFFFFFF)
                 .isLessThan(40);
-        assertThat(Math.abs((p & 0xFF) - expected.getBlue())).as("blue of %06x", p & 0xFFFFFF).isLessThan(40);
+        assertThat(Math.abs(((p >> 8) & 0xFF) - expected.getGreen()))
+                .as("green of %06x", p & 0xFFFFFF)
+                .isLessThan(40);
+        assertThat(Math.abs((p & 0xFF) - expected.getBlue()))
+                .as("blue of %06x", p & 0xFFFFFF)
+                .isLessThan(40);
     }
 
     @Test
     void reads_headers_without_decoding() {
-        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(40, 30, 1), 0.8f, ReferenceImages.Sampling.S420, true, 0);
+        byte[] jpeg =
+                ReferenceImages.jpeg(ReferenceImages.photo(40, 30, 1), 0.8f, ReferenceImages.Sampling.S420, true, 0);
         JpegInfo info = JpegDecoder.readInfo(jpeg);
         assertThat(info).isEqualTo(new JpegInfo(40, 30, 3, true, 1));
         assertThat(info.uprightWidth()).isEqualTo(40);
@@ -220,8 +237,9 @@ class JpegDecoderTest {
     @Test
     void refuses_what_is_not_a_jpeg() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
-        for (byte[] data : new byte[][] {new byte[0], {(byte) 0xFF}, {(byte) 0xFF, (byte) 0xD8}, png,
-                "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)}) {
+        for (byte[] data : new byte[][] {
+            new byte[0], {(byte) 0xFF}, {(byte) 0xFF, (byte) 0xD8}, png, "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)
+        }) {
             assertThatThrownBy(() -> JpegDecoder.decode(data, 0))
                     .isInstanceOf(ImageFormatException.class)
                     .hasMessage("Format d'image non reconnu");
@@ -231,8 +249,8 @@ class JpegDecoderTest {
     @Test
     void a_truncated_jpeg_is_damaged() {
         for (boolean progressive : new boolean[] {false, true}) {
-            byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(200, 150, 2), 0.85f, ReferenceImages.Sampling.S420,
-                    progressive, 0);
+            byte[] jpeg = ReferenceImages.jpeg(
+                    ReferenceImages.photo(200, 150, 2), 0.85f, ReferenceImages.Sampling.S420, progressive, 0);
             for (int cut : new int[] {3, 20, jpeg.length / 3, jpeg.length / 2, jpeg.length - 40}) {
                 byte[] truncated = Arrays.copyOf(jpeg, cut);
                 assertThatThrownBy(() -> JpegDecoder.decode(truncated, 0))
@@ -245,7 +263,8 @@ class JpegDecoderTest {
 
     @Test
     void arithmetic_coding_is_refused_clearly() {
-        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.photo(32, 32, 2), 0.85f, ReferenceImages.Sampling.S420, false, 0);
+        byte[] jpeg =
+                ReferenceImages.jpeg(ReferenceImages.photo(32, 32, 2), 0.85f, ReferenceImages.Sampling.S420, false, 0);
         for (int i = 0; i + 1 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
                 jpeg[i + 1] = (byte) 0xC9;

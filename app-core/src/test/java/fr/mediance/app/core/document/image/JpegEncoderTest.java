@@ -1,8 +1,8 @@
 package fr.mediance.app.core.document.image;
 
-import fr.mediance.testing.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.testing.ReferenceImages;
 import java.awt.image.BufferedImage;
 import java.util.HashSet;
 import java.util.Random;
@@ -24,10 +24,12 @@ class JpegEncoderTest {
         assertThat(back.getWidth()).isEqualTo(w);
         assertThat(back.getHeight()).isEqualTo(h);
         if (w >= 100) { // tiny pictures with sharp colour edges lose more to 4:2:0
-            assertThat(ReferenceImages.psnr(ReferenceImages.rgb(src), ReferenceImages.rgb(back))).isGreaterThan(30);
+            assertThat(ReferenceImages.psnr(ReferenceImages.rgb(src), ReferenceImages.rgb(back)))
+                    .isGreaterThan(30);
         }
         // and our decoder reads it the way ImageIO does
-        assertThat(ReferenceImages.meanAbsoluteError(ReferenceImages.rgb(back), JpegDecoder.decode(jpeg, 0).rgb()))
+        assertThat(ReferenceImages.meanAbsoluteError(
+                        ReferenceImages.rgb(back), JpegDecoder.decode(jpeg, 0).rgb()))
                 .isLessThan(1.0);
     }
 
@@ -35,7 +37,8 @@ class JpegEncoderTest {
     void a_photographed_bill_keeps_30_db_at_quality_80() {
         BufferedImage src = ReferenceImages.bill(1200, 900, 8);
         byte[] jpeg = JpegEncoder.encode(ReferenceImages.rgb(src), 1200, 900, 80);
-        assertThat(ReferenceImages.psnr(ReferenceImages.rgb(src), ReferenceImages.rgb(ReferenceImages.read(jpeg)))).isGreaterThan(30);
+        assertThat(ReferenceImages.psnr(ReferenceImages.rgb(src), ReferenceImages.rgb(ReferenceImages.read(jpeg))))
+                .isGreaterThan(30);
     }
 
     @Test
@@ -60,7 +63,8 @@ class JpegEncoderTest {
         assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
         assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
         assertThat(jpeg[3] & 0xFF).isEqualTo(0xE0);
-        assertThat(new String(jpeg, 6, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("JFIF");
+        assertThat(new String(jpeg, 6, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("JFIF");
         assertThat(ReferenceImages.hasExifSegment(jpeg)).isFalse();
         assertThat(jpeg[jpeg.length - 2] & 0xFF).isEqualTo(0xFF);
         assertThat(jpeg[jpeg.length - 1] & 0xFF).isEqualTo(0xD9);
@@ -80,13 +84,16 @@ class JpegEncoderTest {
 
     @Test
     void standard_tables_are_consistent() {
-        int[] expectedZigzag = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48,
-                41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44,
-                51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
+        int[] expectedZigzag = {
+            0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7,
+            14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46,
+            53, 60, 61, 54, 47, 55, 62, 63
+        };
         assertThat(JpegTables.ZIGZAG).containsExactly(expectedZigzag);
         for (int[][] table : new int[][][] {
-                {JpegTables.AC_LUMINANCE_BITS, JpegTables.AC_LUMINANCE_VALUES},
-                {JpegTables.AC_CHROMINANCE_BITS, JpegTables.AC_CHROMINANCE_VALUES}}) {
+            {JpegTables.AC_LUMINANCE_BITS, JpegTables.AC_LUMINANCE_VALUES},
+            {JpegTables.AC_CHROMINANCE_BITS, JpegTables.AC_CHROMINANCE_VALUES}
+        }) {
             int count = 0;
             for (int b : table[0]) {
                 count += b;
@@ -132,7 +139,8 @@ class JpegEncoderTest {
                 for (int y = 0; y < n; y++) {
                     for (int x = 0; x < n; x++) {
                         assertThat(Math.abs((fast[y * 8 + x] & 0xFF) - (slow[y * 8 + x] & 0xFF)))
-                                .as("n=%d (%d,%d)", n, x, y).isLessThanOrEqualTo(1);
+                                .as("n=%d (%d,%d)", n, x, y)
+                                .isLessThanOrEqualTo(1);
                     }
                 }
             }
@@ -156,7 +164,9 @@ class JpegEncoderTest {
             Idct.idct8(coef, q, fast, 0, 8, new int[64]);
             Idct.idctReduced(coef, q, slow, 0, 8, 8, new float[64]);
             for (int i = 0; i < 64; i++) {
-                assertThat(Math.abs((fast[i] & 0xFF) - (slow[i] & 0xFF))).as("sample %d", i).isLessThanOrEqualTo(1);
+                assertThat(Math.abs((fast[i] & 0xFF) - (slow[i] & 0xFF)))
+                        .as("sample %d", i)
+                        .isLessThanOrEqualTo(1);
             }
         }
     }

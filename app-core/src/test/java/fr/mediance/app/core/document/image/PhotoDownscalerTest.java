@@ -1,9 +1,9 @@
 package fr.mediance.app.core.document.image;
 
-import fr.mediance.testing.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mediance.testing.ReferenceImages;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -39,12 +39,13 @@ class PhotoDownscalerTest {
         double psnr = ReferenceImages.psnr(reference, ours);
         assertThat(psnr).isGreaterThan(28);
         // the text block alone (where legibility is at stake)
-        double textPsnr = ReferenceImages.psnr(crop(reference, 2000, 150, 250, 1700, 700),
-                crop(ours, 2000, 150, 250, 1700, 700));
+        double textPsnr =
+                ReferenceImages.psnr(crop(reference, 2000, 150, 250, 1700, 700), crop(ours, 2000, 150, 250, 1700, 700));
         assertThat(textPsnr).isGreaterThan(28);
-        System.out.printf("4000x3000 bill (%d KB) -> %dx%d, %d KB at quality 80, PSNR %.1f dB (text %.1f dB), "
-                        + "%d ms (first run, cold JVM)%n", Bill.JPEG.length / 1024, r.width(), r.height(),
-                r.jpeg().length / 1024, psnr, textPsnr, ms);
+        System.out.printf(
+                "4000x3000 bill (%d KB) -> %dx%d, %d KB at quality 80, PSNR %.1f dB (text %.1f dB), "
+                        + "%d ms (first run, cold JVM)%n",
+                Bill.JPEG.length / 1024, r.width(), r.height(), r.jpeg().length / 1024, psnr, textPsnr, ms);
     }
 
     private static int[] crop(int[] px, int w, int x0, int y0, int cw, int ch) {
@@ -81,7 +82,8 @@ class PhotoDownscalerTest {
 
     @Test
     void a_small_upright_jpeg_is_kept_but_loses_its_exif_and_gps() {
-        byte[] plain = ReferenceImages.jpeg(ReferenceImages.bill(800, 600, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
+        byte[] plain =
+                ReferenceImages.jpeg(ReferenceImages.bill(800, 600, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
         byte[] withGps = ReferenceImages.withExif(plain, 1);
         assertThat(ReferenceImages.hasExifSegment(withGps)).isTrue();
 
@@ -96,7 +98,8 @@ class PhotoDownscalerTest {
 
     @Test
     void a_small_jpeg_stored_sideways_is_reencoded_upright() {
-        byte[] plain = ReferenceImages.jpeg(ReferenceImages.bill(800, 600, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
+        byte[] plain =
+                ReferenceImages.jpeg(ReferenceImages.bill(800, 600, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
         PhotoDownscaler.Result r = PhotoDownscaler.downscale(ReferenceImages.withExif(plain, 8), 2000, 80);
         assertThat(r.changed()).isTrue();
         assertThat(r.width()).isEqualTo(600);
@@ -125,12 +128,14 @@ class PhotoDownscalerTest {
 
     @Test
     void a_progressive_jpeg_is_downscaled_too() {
-        byte[] jpeg = ReferenceImages.jpeg(ReferenceImages.bill(1200, 900, 5), 0.9f, ReferenceImages.Sampling.S420, true, 0);
+        byte[] jpeg =
+                ReferenceImages.jpeg(ReferenceImages.bill(1200, 900, 5), 0.9f, ReferenceImages.Sampling.S420, true, 0);
         PhotoDownscaler.Result r = PhotoDownscaler.downscale(jpeg, 500, 80);
         assertThat(r.width()).isEqualTo(500);
         assertThat(r.height()).isEqualTo(375);
         int[] reference = ReferenceImages.awtAreaAveraged(ReferenceImages.read(jpeg), 500, 375);
-        assertThat(ReferenceImages.psnr(reference, ReferenceImages.rgb(ReferenceImages.read(r.jpeg())))).isGreaterThan(28);
+        assertThat(ReferenceImages.psnr(reference, ReferenceImages.rgb(ReferenceImages.read(r.jpeg()))))
+                .isGreaterThan(28);
     }
 
     @Test
@@ -146,7 +151,8 @@ class PhotoDownscalerTest {
 
     @Test
     void a_damaged_jpeg_is_refused_even_when_it_would_be_kept() {
-        byte[] plain = ReferenceImages.jpeg(ReferenceImages.bill(400, 300, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
+        byte[] plain =
+                ReferenceImages.jpeg(ReferenceImages.bill(400, 300, 1), 0.8f, ReferenceImages.Sampling.S420, false, 0);
         byte[] cut = Arrays.copyOf(plain, plain.length / 2);
         assertThatThrownBy(() -> PhotoDownscaler.downscale(cut, 2000, 80))
                 .isInstanceOf(ImageFormatException.class)
