@@ -1,5 +1,7 @@
 package fr.mediance.protocol;
 
+import java.util.List;
+
 /**
  * The names of the editable code lists (domain brief §5) that records refer to. The entries are data: the
  * office edits them and they reach the devices by sync ({@link CodeDto}); only the list names are fixed.
@@ -52,6 +54,40 @@ public final class ListNames {
      * "retention_default" (value = ISO period for documents of a type with none).
      */
     public static final String SETTING = "setting";
+
+    /** Every list, in the order of the domain brief (§5). A code of another list is refused on both sides. */
+    public static final List<String> ALL = List.of(
+            DOMAIN,
+            MOTIF,
+            MEDIUM,
+            DOCUMENT_TYPE,
+            DOCUMENT_PURPOSE,
+            APPOINTMENT_TYPE,
+            APPOINTMENT_STATUS,
+            CANCEL_REASON,
+            MOBILITY_REASON,
+            RESIDENT_STATUS,
+            ACCOMMODATION_MODE,
+            SOCIO_PROFESSIONAL,
+            LEGAL_PROTECTION,
+            ORIENTATION_IN,
+            HOUSEHOLD_ROLE,
+            PERSON_PRESENT,
+            ACTION_TYPE,
+            ACTION_RESULT,
+            ORIENTATION_TARGET,
+            ORIENTATION_MODE,
+            ORIENTATION_FEEDBACK,
+            SUPPLY_STATE,
+            HEATING_TYPE,
+            ECO_GESTURE,
+            EQUIPMENT_ISSUE,
+            RENOVATION_ORIENTATION,
+            CONSENT_SCOPE,
+            MANDATE_DURATION,
+            MANDATE_CHANNEL,
+            TASK_RULE,
+            SETTING);
 
     private ListNames() {}
 }

@@ -1,10 +1,8 @@
 package fr.mediance.server.code;
 
 import fr.mediance.protocol.CodeDto;
-import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.CodeValues;
 import fr.mediance.protocol.ListNames;
-import java.time.DateTimeException;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,86 +23,12 @@ public final class CodeLists {
     /** The setting whose value is the current version of the information notice. */
     public static final String SETTING_INFORMATION_NOTICE = "information_notice";
     /** The setting whose value is the retention of a document whose type has none (an ISO period). */
-    public static final String SETTING_RETENTION_DEFAULT = "retention_default";
+    public static final String SETTING_RETENTION_DEFAULT = CodeValues.SETTING_RETENTION_DEFAULT;
 
     /** Every list a code may belong to. */
-    public static final Set<String> NAMES = Set.of(
-            ListNames.DOMAIN,
-            ListNames.MOTIF,
-            ListNames.MEDIUM,
-            ListNames.DOCUMENT_TYPE,
-            ListNames.DOCUMENT_PURPOSE,
-            ListNames.APPOINTMENT_TYPE,
-            ListNames.APPOINTMENT_STATUS,
-            ListNames.CANCEL_REASON,
-            ListNames.MOBILITY_REASON,
-            ListNames.RESIDENT_STATUS,
-            ListNames.ACCOMMODATION_MODE,
-            ListNames.SOCIO_PROFESSIONAL,
-            ListNames.LEGAL_PROTECTION,
-            ListNames.ORIENTATION_IN,
-            ListNames.HOUSEHOLD_ROLE,
-            ListNames.PERSON_PRESENT,
-            ListNames.ACTION_TYPE,
-            ListNames.ACTION_RESULT,
-            ListNames.ORIENTATION_TARGET,
-            ListNames.ORIENTATION_MODE,
-            ListNames.ORIENTATION_FEEDBACK,
-            ListNames.SUPPLY_STATE,
-            ListNames.HEATING_TYPE,
-            ListNames.ECO_GESTURE,
-            ListNames.EQUIPMENT_ISSUE,
-            ListNames.RENOVATION_ORIENTATION,
-            ListNames.CONSENT_SCOPE,
-            ListNames.MANDATE_DURATION,
-            ListNames.MANDATE_CHANNEL,
-            ListNames.TASK_RULE,
-            ListNames.SETTING);
-
-    /** What a code's {@code value} must be. */
-    public enum ValueKind {
-        /** Free text, or nothing. */
-        TEXT,
-        /** A positive ISO 8601 period (P1D, P6M, P1Y). */
-        PERIOD,
-        /** A positive ISO 8601 period, or nothing. */
-        OPTIONAL_PERIOD,
-        /** A whole number of days. */
-        DAYS
-    }
+    public static final Set<String> NAMES = Set.copyOf(ListNames.ALL);
 
     private CodeLists() {}
-
-    public static ValueKind valueKind(CodeDto c) {
-        return switch (c.list()) {
-            case ListNames.MANDATE_DURATION -> ValueKind.PERIOD;
-            case ListNames.DOCUMENT_TYPE -> ValueKind.OPTIONAL_PERIOD;
-            case ListNames.TASK_RULE -> ValueKind.DAYS;
-            case ListNames.SETTING -> SETTING_RETENTION_DEFAULT.equals(c.code()) ? ValueKind.PERIOD : ValueKind.TEXT;
-            default -> ValueKind.TEXT;
-        };
-    }
-
-    /** Whether {@code value} is a positive ISO period. */
-    public static boolean isPeriod(String value) {
-        if (value == null || value.isEmpty() || value.length() > 20) {
-            return false;
-        }
-        try {
-            Period p = Period.parse(value);
-            return !p.isNegative() && !p.isZero();
-        } catch (DateTimeException e) {
-            return false;
-        }
-    }
-
-    /** Whether {@code value} is a number of days from 0 to {@link Limits#MAX_RULE_DAYS}. */
-    public static boolean isDays(String value) {
-        if (value == null || !value.matches("[0-9]{1,4}")) {
-            return false;
-        }
-        return Integer.parseInt(value) <= Limits.MAX_RULE_DAYS;
-    }
 
     public static List<CodeDto> seed() {
         List<CodeDto> all = new ArrayList<>();

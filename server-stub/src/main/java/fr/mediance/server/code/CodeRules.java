@@ -1,6 +1,7 @@
 package fr.mediance.server.code;
 
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.CodeValues;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
@@ -60,10 +61,11 @@ public final class CodeRules extends RecordRules<CodeDto> {
             throw RejectedOp.invalid("parent", "Le code parent « parent » est mal formé.");
         }
         FieldChecks.text("value", c.value(), Limits.MAX_CODE_VALUE, false);
-        switch (CodeLists.valueKind(c)) {
+        CodeValues.Kind kind = CodeValues.kind(c.list(), c.code());
+        switch (kind) {
             case PERIOD, OPTIONAL_PERIOD -> {
-                boolean optional = CodeLists.valueKind(c) == CodeLists.ValueKind.OPTIONAL_PERIOD;
-                if (!(optional && c.value() == null) && !CodeLists.isPeriod(c.value())) {
+                boolean optional = kind == CodeValues.Kind.OPTIONAL_PERIOD;
+                if (!(optional && c.value() == null) && !CodeValues.isPeriod(c.value())) {
                     throw RejectedOp.invalid(
                             "value",
                             "La valeur « value » de ce code est une durée ISO 8601 "
@@ -71,10 +73,10 @@ public final class CodeRules extends RecordRules<CodeDto> {
                 }
             }
             case DAYS -> {
-                if (!CodeLists.isDays(c.value())) {
+                if (!CodeValues.isDays(c.value())) {
                     throw RejectedOp.invalid(
                             "value",
-                            "La valeur « value » de ce code est un nombre de jours " + "(de 0 à " + Limits.MAX_RULE_DAYS
+                            "La valeur « value » de ce code est un nombre de jours " + "(de 1 à " + Limits.MAX_RULE_DAYS
                                     + ").");
                 }
             }

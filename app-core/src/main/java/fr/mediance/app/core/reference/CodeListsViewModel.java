@@ -2,8 +2,8 @@ package fr.mediance.app.core.reference;
 
 import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Texts;
-import fr.mediance.app.core.reference.SqliteReferenceService.ValueKind;
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.CodeValues;
 import fr.mediance.protocol.ListNames;
 import java.text.MessageFormat;
 import java.text.Normalizer;
@@ -56,38 +56,7 @@ public final class CodeListsViewModel {
             CodeDto entry, String label, String code, String parent, String value, String activeText, int sortOrder) {}
 
     /** Every list of {@link ListNames}, in the order of the domain brief (the picker sorts by French name). */
-    static final List<String> LISTS = List.of(
-            ListNames.DOMAIN,
-            ListNames.MOTIF,
-            ListNames.MEDIUM,
-            ListNames.DOCUMENT_TYPE,
-            ListNames.DOCUMENT_PURPOSE,
-            ListNames.APPOINTMENT_TYPE,
-            ListNames.APPOINTMENT_STATUS,
-            ListNames.CANCEL_REASON,
-            ListNames.MOBILITY_REASON,
-            ListNames.RESIDENT_STATUS,
-            ListNames.ACCOMMODATION_MODE,
-            ListNames.SOCIO_PROFESSIONAL,
-            ListNames.LEGAL_PROTECTION,
-            ListNames.ORIENTATION_IN,
-            ListNames.HOUSEHOLD_ROLE,
-            ListNames.PERSON_PRESENT,
-            ListNames.ACTION_TYPE,
-            ListNames.ACTION_RESULT,
-            ListNames.ORIENTATION_TARGET,
-            ListNames.ORIENTATION_MODE,
-            ListNames.ORIENTATION_FEEDBACK,
-            ListNames.SUPPLY_STATE,
-            ListNames.HEATING_TYPE,
-            ListNames.ECO_GESTURE,
-            ListNames.EQUIPMENT_ISSUE,
-            ListNames.RENOVATION_ORIENTATION,
-            ListNames.CONSENT_SCOPE,
-            ListNames.MANDATE_DURATION,
-            ListNames.MANDATE_CHANNEL,
-            ListNames.TASK_RULE,
-            ListNames.SETTING);
+    static final List<String> LISTS = ListNames.ALL;
 
     private final ReferenceService reference;
     private final ResourceBundle texts;
@@ -212,12 +181,12 @@ public final class CodeListsViewModel {
         value.set(v == null ? "" : v);
         sortOrder.set(Integer.toString(order));
         active.set(isActive);
-        ValueKind kind = selected.get() == null
-                ? ValueKind.TEXT
-                : SqliteReferenceService.valueKind(selected.get().name(), c);
+        CodeValues.Kind kind = selected.get() == null
+                ? CodeValues.Kind.TEXT
+                : CodeValues.kind(selected.get().name(), c);
         valueHint.set(text(
                 switch (kind) {
-                    case PERIOD -> "reference.value.hint.period";
+                    case PERIOD, OPTIONAL_PERIOD -> "reference.value.hint.period";
                     case DAYS -> "reference.value.hint.days";
                     case TEXT -> "reference.value.hint.text";
                 }));

@@ -14,6 +14,7 @@ import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
 import fr.mediance.app.core.sync.SyncEngine;
 import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.CodeValues;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
@@ -30,10 +31,7 @@ import java.util.regex.Pattern;
 public final class SqliteReferenceService implements ReferenceService {
     /** Codes as the server accepts them ({@link Limits#CODE_PATTERN}, at most {@link Limits#MAX_CODE}). */
     private static final Pattern CODE = Pattern.compile(Limits.CODE_PATTERN);
-    /** Lists whose value is an ISO period (P1D, P1M, P6M, P1Y...), and the settings that are one. */
-    private static final Set<String> PERIOD_LISTS = Set.of(ListNames.MANDATE_DURATION, ListNames.DOCUMENT_TYPE);
 
-    private static final Set<String> PERIOD_SETTINGS = Set.of("retention_default");
     private static final Set<Role> EDITORS = Set.of(Role.OFFICE, Role.COORDINATOR, Role.ADMIN);
 
     private final StoreHolder store;
@@ -144,55 +142,24 @@ public final class SqliteReferenceService implements ReferenceService {
             e.add("sortOrder", CoreMessages.get("reference.order.invalid"));
         }
         String value = Texts.clean(c.value());
-        switch (valueKind(c.list(), code)) {
-            case PERIOD -> {
-                if (value == null
-                        && (ListNames.MANDATE_DURATION.equals(c.list()) || ListNames.SETTING.equals(c.list()))) {
+        switch (CodeValues.kind(c.list(), code)) {
+            case PERIOD, OPTIONAL_PERIOD -> {
+                if (value == null && CodeValues.kind(c.list(), code) == CodeValues.Kind.PERIOD) {
                     e.add("value", CoreMessages.get("field.required"));
-                } else if (value != null && !isPeriod(value)) {
+                } else if (value != null && !CodeValues.isPeriod(value)) {
                     e.add("value", CoreMessages.get("reference.value.period"));
                 }
             }
             case DAYS -> {
                 if (value == null) {
                     e.add("value", CoreMessages.get("field.required"));
-                } else if (!value.matches("\\d{1,4}")
-                        || Integer.parseInt(value) < 1
-                        || Integer.parseInt(value) > Limits.MAX_RULE_DAYS) {
+                } else if (!CodeValues.isDays(value)) {
                     e.add("value", CoreMessages.get("reference.value.days", String.valueOf(Limits.MAX_RULE_DAYS)));
                 }
             }
             case TEXT -> e.maxLength("value", value, Limits.MAX_CODE_VALUE);
         }
         return e;
-    }
-
-    /** What the value of an entry is, for the editor's hint and the checks. */
-    public enum ValueKind {
-        PERIOD,
-        DAYS,
-        TEXT
-    }
-
-    public static ValueKind valueKind(String list, String code) {
-        if (ListNames.TASK_RULE.equals(list)) {
-            return ValueKind.DAYS;
-        }
-        if (PERIOD_LISTS.contains(list) || (ListNames.SETTING.equals(list) && PERIOD_SETTINGS.contains(code))) {
-            return ValueKind.PERIOD;
-        }
-        return ValueKind.TEXT;
-    }
-
-    static boolean isPeriod(String value) {
-        if (!value.matches("P(\\d{1,3}Y)?(\\d{1,3}M)?(\\d{1,3}W)?(\\d{1,4}D)?") || value.equals("P")) {
-            return false;
-        }
-        try {
-            return !java.time.Period.parse(value).isZero();
-        } catch (java.time.format.DateTimeParseException ex) {
-            return false;
-        }
     }
 
     private static CodeItem item(Row r) {
