@@ -45,6 +45,42 @@ public record ResidentDto(
         List<HouseholdMemberDto> household,
         List<ContactPersonDto> contacts)
         implements EntityDto {
+    /**
+     * The fields that change one by one, by their wire name (everything but the id and the structure): what a
+     * device sends as {@code changedFields} and what the server merges field by field.
+     */
+    public static final List<String> FIELDS = List.of(
+            "fileNumber",
+            "civility",
+            "lastName",
+            "firstName",
+            "birthDate",
+            "phone",
+            "street",
+            "postcode",
+            "city",
+            "accessNotes",
+            "mobilityReason",
+            "referentId",
+            "status",
+            "birthName",
+            "email",
+            "noPhone",
+            "preferredContactTime",
+            "language",
+            "interpreterNeeded",
+            "accommodationMode",
+            "landlord",
+            "mainResidence",
+            "socioProfessional",
+            "legalProtection",
+            "legalRepresentative",
+            "orientationIn",
+            "orientingPartner",
+            "synthesis",
+            "household",
+            "contacts");
+
     public ResidentDto {
         household = household == null ? List.of() : List.copyOf(household);
         contacts = contacts == null ? List.of() : List.copyOf(contacts);

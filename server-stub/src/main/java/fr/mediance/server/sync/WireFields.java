@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.json.MedianceJson;
 import fr.mediance.protocol.json.WireFormatException;
 import java.util.List;
@@ -20,37 +21,7 @@ import java.util.Set;
  */
 public final class WireFields {
     /** The fields of a resident that merge one by one (everything but the id and the structure). */
-    static final List<String> RESIDENT = List.of(
-            "fileNumber",
-            "civility",
-            "lastName",
-            "firstName",
-            "birthDate",
-            "phone",
-            "street",
-            "postcode",
-            "city",
-            "accessNotes",
-            "mobilityReason",
-            "referentId",
-            "status",
-            "birthName",
-            "email",
-            "noPhone",
-            "preferredContactTime",
-            "language",
-            "interpreterNeeded",
-            "accommodationMode",
-            "landlord",
-            "mainResidence",
-            "socioProfessional",
-            "legalProtection",
-            "legalRepresentative",
-            "orientationIn",
-            "orientingPartner",
-            "synthesis",
-            "household",
-            "contacts");
+    static final List<String> RESIDENT = ResidentDto.FIELDS;
     /** The fields of an appointment that merge one by one. */
     static final List<String> APPOINTMENT = List.of(
             "residentId",

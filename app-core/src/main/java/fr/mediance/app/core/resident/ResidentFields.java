@@ -15,36 +15,9 @@ import java.util.Objects;
  * contacts) are one field each: they are replaced whole.
  */
 public final class ResidentFields {
-    public static final List<String> ALL = List.of(
-            "civility",
-            "lastName",
-            "firstName",
-            "birthDate",
-            "phone",
-            "street",
-            "postcode",
-            "city",
-            "accessNotes",
-            "mobilityReason",
-            "referentId",
-            "status",
-            "birthName",
-            "email",
-            "noPhone",
-            "preferredContactTime",
-            "language",
-            "interpreterNeeded",
-            "accommodationMode",
-            "landlord",
-            "mainResidence",
-            "socioProfessional",
-            "legalProtection",
-            "legalRepresentative",
-            "orientationIn",
-            "orientingPartner",
-            "synthesis",
-            "household",
-            "contacts");
+    /** Every field of {@link ResidentDto#FIELDS} but the file number, which the office gives. */
+    public static final List<String> ALL =
+            ResidentDto.FIELDS.stream().filter(f -> !f.equals("fileNumber")).toList();
 
     private ResidentFields() {}
 
