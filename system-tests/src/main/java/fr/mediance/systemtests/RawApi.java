@@ -150,8 +150,19 @@ public final class RawApi {
         b.method(
                 method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest request = b.build();
         try {
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r;
+            try {
+                r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (!staleConnection(e)) {
+                    throw e;
+                }
+                // A pooled connection the server had already closed: no byte of an answer came back, so the
+                // request is sent once more on a new connection, as any HTTP client does.
+                r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            }
             return new Exchange(r.statusCode(), r.headers().map(), r.body() == null ? new byte[0] : r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -159,6 +170,15 @@ public final class RawApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean staleConnection(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("header parser received no bytes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bytes of a blob as the office downloads them. */
