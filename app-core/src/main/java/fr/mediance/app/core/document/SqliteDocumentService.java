@@ -15,6 +15,7 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.Row;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
+import fr.mediance.protocol.CodeValues;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
@@ -37,7 +38,6 @@ public final class SqliteDocumentService implements DocumentService {
     private final Clock clock;
     private final ZoneId zone;
     /** The setting (list "setting") whose value is the retention period of documents of a type with none. */
-    public static final String RETENTION_DEFAULT = "retention_default";
     /** When neither the type nor the setting gives a period. */
     static final Period FALLBACK_RETENTION = Period.ofYears(1);
 
@@ -229,7 +229,7 @@ public final class SqliteDocumentService implements DocumentService {
                             "SELECT value FROM codes WHERE list = ? AND code = ?",
                             r -> period(r.string("value")),
                             ListNames.SETTING,
-                            RETENTION_DEFAULT)
+                            CodeValues.SETTING_RETENTION_DEFAULT)
                     .flatMap(p -> p);
         }
         LocalDate until = day.plus(period.orElse(FALLBACK_RETENTION));

@@ -6,6 +6,7 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
+import fr.mediance.protocol.CodeValues;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.ListNames;
 import java.time.Clock;
@@ -112,7 +113,7 @@ public final class SqliteSignatureService implements SignatureService {
      */
     public static Optional<LocalDate> defaultRetention(Tx tx, String type, LocalDate day) {
         return codeValue(tx, ListNames.DOCUMENT_TYPE, type)
-                .or(() -> codeValue(tx, ListNames.SETTING, "retention_default"))
+                .or(() -> codeValue(tx, ListNames.SETTING, CodeValues.SETTING_RETENTION_DEFAULT))
                 .flatMap(SqliteSignatureService::period)
                 .map(day::plus);
     }
