@@ -12,6 +12,7 @@ public sealed interface EntityDto
                 TaskDto,
                 ConsentDto,
                 MandateDto,
-                PrivateNoteDto {
+                PrivateNoteDto,
+                BudgetDto {
     String id();
 }

@@ -22,7 +22,9 @@ public enum EntityType {
     /** A resident's mandate to act on their behalf. */
     MANDATE("mandate"),
     /** A counsellor's note on a resident that only its author sees. */
-    PRIVATE_NOTE("private_note");
+    PRIVATE_NOTE("private_note"),
+    /** A household's budget sheet on one day, written by a counsellor who follows the resident. */
+    BUDGET("budget");
 
     private final String code;
 
@@ -67,6 +69,8 @@ public enum EntityType {
             return MANDATE;
         } else if (dto instanceof PrivateNoteDto) {
             return PRIVATE_NOTE;
+        } else if (dto instanceof BudgetDto) {
+            return BUDGET;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

@@ -1,6 +1,7 @@
 package fr.mediance.server;
 
 import fr.mediance.server.appointment.AppointmentRules;
+import fr.mediance.server.budget.BudgetRules;
 import fr.mediance.server.code.CodeRules;
 import fr.mediance.server.consent.ConsentRules;
 import fr.mediance.server.consent.MandateRules;
@@ -30,6 +31,7 @@ public final class SyncFamilies {
                 new ConsentRules(),
                 new MandateRules(colleagues),
                 new PrivateNoteRules(),
+                new BudgetRules(),
                 new CodeRules()));
     }
 }

@@ -516,6 +516,7 @@ public final class Adapters {
             case CONSENT -> CONSENT;
             case MANDATE -> MANDATE;
             case PRIVATE_NOTE -> PRIVATE_NOTE;
+            case BUDGET -> BudgetAdapters.BUDGET;
         };
     }
 

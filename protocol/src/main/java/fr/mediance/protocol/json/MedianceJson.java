@@ -10,6 +10,8 @@ import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.BlobsHeldResponse;
+import fr.mediance.protocol.BudgetDto;
+import fr.mediance.protocol.BudgetLineDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CheckInDto;
@@ -77,6 +79,8 @@ public final class MedianceJson {
         m.put(ConsentDto.class, Adapters.CONSENT);
         m.put(MandateDto.class, Adapters.MANDATE);
         m.put(PrivateNoteDto.class, Adapters.PRIVATE_NOTE);
+        m.put(BudgetDto.class, BudgetAdapters.BUDGET);
+        m.put(BudgetLineDto.class, BudgetAdapters.LINE);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);

@@ -34,6 +34,7 @@ final class EntityJson {
             case CONSENT -> fr.mediance.protocol.ConsentDto.class;
             case MANDATE -> fr.mediance.protocol.MandateDto.class;
             case PRIVATE_NOTE -> fr.mediance.protocol.PrivateNoteDto.class;
+            case BUDGET -> fr.mediance.protocol.BudgetDto.class;
         };
     }
 }

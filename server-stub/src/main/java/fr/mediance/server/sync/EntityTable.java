@@ -1,6 +1,7 @@
 package fr.mediance.server.sync;
 
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.BudgetDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
@@ -43,7 +44,8 @@ enum EntityTable {
     TASK(EntityType.TASK, "tasks", "resident_id", "assignee_id", "status"),
     CONSENT(EntityType.CONSENT, "consents", "resident_id"),
     MANDATE(EntityType.MANDATE, "mandates", "resident_id"),
-    PRIVATE_NOTE(EntityType.PRIVATE_NOTE, "private_notes", "resident_id", "author_id");
+    PRIVATE_NOTE(EntityType.PRIVATE_NOTE, "private_notes", "resident_id", "author_id"),
+    BUDGET(EntityType.BUDGET, "budgets", "resident_id", "author_id");
 
     final EntityType type;
     final String table;
@@ -92,6 +94,8 @@ enum EntityTable {
             return new Object[] {m.residentId()};
         } else if (dto instanceof PrivateNoteDto n) {
             return new Object[] {n.residentId(), n.authorId()};
+        } else if (dto instanceof BudgetDto b) {
+            return new Object[] {b.residentId(), b.authorId()};
         }
         throw new IllegalArgumentException(dto.getClass().getName());
     }

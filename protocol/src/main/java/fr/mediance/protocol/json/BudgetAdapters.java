@@ -1,0 +1,68 @@
+package fr.mediance.protocol.json;
+
+import com.google.gson.stream.JsonWriter;
+import fr.mediance.protocol.BudgetDto;
+import fr.mediance.protocol.BudgetLineDto;
+import java.io.IOException;
+
+/** The adapters of the budget sheet's wire types. */
+public final class BudgetAdapters {
+    private BudgetAdapters() {}
+
+    public static final class BudgetLineAdapter extends RecordAdapter<BudgetLineDto> {
+        @Override
+        protected BudgetLineDto fromFields(Fields f) {
+            return new BudgetLineDto(
+                    f.requiredString("kind"),
+                    f.requiredString("category"),
+                    f.requiredLong("amountCents"),
+                    f.requiredString("periodicity"),
+                    f.bool("paidToLandlord", false),
+                    f.bool("justified", false),
+                    f.string("label"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, BudgetLineDto v) throws IOException {
+            put(out, "kind", v.kind());
+            put(out, "category", v.category());
+            put(out, "amountCents", v.amountCents());
+            put(out, "periodicity", v.periodicity());
+            put(out, "paidToLandlord", v.paidToLandlord());
+            put(out, "justified", v.justified());
+            put(out, "label", v.label());
+        }
+    }
+
+    public static final class BudgetAdapter extends RecordAdapter<BudgetDto> {
+        @Override
+        protected BudgetDto fromFields(Fields f) {
+            return new BudgetDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.string("authorId"),
+                    f.date("snapshotDate"),
+                    f.intOr("householdPersons", 0),
+                    f.objects("lines", LINE),
+                    f.string("note"),
+                    f.instant("updatedAt"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, BudgetDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "authorId", v.authorId());
+            put(out, "snapshotDate", v.snapshotDate());
+            put(out, "householdPersons", (long) v.householdPersons());
+            putObjects(out, "lines", LINE, v.lines());
+            put(out, "note", v.note());
+            put(out, "updatedAt", v.updatedAt());
+        }
+    }
+
+    public static final BudgetLineAdapter LINE = new BudgetLineAdapter();
+    public static final BudgetAdapter BUDGET = new BudgetAdapter();
+}

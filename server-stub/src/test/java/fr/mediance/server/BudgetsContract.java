@@ -1,0 +1,102 @@
+package fr.mediance.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.mediance.protocol.BudgetDto;
+import fr.mediance.protocol.BudgetLineDto;
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.OperationResultDto;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Budget sheets against the real server, on one database kind: who writes them, who receives them, what is refused. */
+abstract class BudgetsContract extends SyncScenario {
+
+    static BudgetDto budget(String id, String residentId, String author, List<BudgetLineDto> lines) {
+        return new BudgetDto(
+                id,
+                null,
+                residentId,
+                author,
+                LocalDate.of(2026, 11, 26),
+                2,
+                lines,
+                "Établi au domicile.",
+                TestServer.START);
+    }
+
+    static final List<BudgetLineDto> LINES = List.of(
+            new BudgetLineDto("income", "salaire", 165_000, "monthly", false, true, null),
+            new BudgetLineDto("income", "apl", 18_000, "monthly", true, true, null),
+            new BudgetLineDto("charge", "loyer", 70_000, "monthly", false, true, null),
+            new BudgetLineDto("charge", "electricite", 15_000, "every_2_months", false, false, null),
+            new BudgetLineDto("credit", "credit", 12_000, "monthly", false, false, "Cofidis"));
+
+    @Test
+    void aCounsellorsBudgetSheetReachesTheOfficeAndTheFollowersOnly() {
+        String id = newId();
+        assertApplied(pushOne(conseil1, op(budget(id, R1, "demo-conseil1", LINES))));
+
+        BudgetDto atOffice = (BudgetDto) pullAll(server.token("bureau"), null)
+                .find(EntityType.BUDGET, id)
+                .data();
+        assertThat(atOffice)
+                .isEqualTo(new BudgetDto(
+                        id,
+                        "demo-structure",
+                        R1,
+                        "demo-conseil1",
+                        LocalDate.of(2026, 11, 26),
+                        2,
+                        LINES,
+                        "Établi au domicile.",
+                        TestServer.START));
+        assertThat(pullAll(coord, null).ids(EntityType.BUDGET)).contains(id);
+        assertThat(pullAll(conseil1, null).ids(EntityType.BUDGET)).contains(id);
+        assertThat(pullAll(conseil2, null).ids(EntityType.BUDGET)).doesNotContain(id);
+    }
+
+    @Test
+    void aSheetIsWrittenInItsAuthorsNameAboutAResidentTheyMaySee() {
+        assertRejected(pushOne(conseil1, op(budget(newId(), R1, "demo-conseil2", LINES))), "forbidden");
+        assertRejected(pushOne(conseil2, op(budget(newId(), R1, "demo-conseil2", LINES))), "not_found");
+        String id = newId();
+        assertApplied(pushOne(conseil1, op(budget(id, R1, "demo-conseil1", LINES))));
+        assertRejected(pushOne(coord, op(budget(id, R1, "demo-coord", LINES))), "forbidden");
+        assertRejected(pushOne(conseil1, deleteOp(EntityType.BUDGET, id)), "forbidden");
+    }
+
+    @Test
+    void itsAuthorKeepsEditingItAndARepeatIsHarmless() {
+        String id = newId();
+        assertApplied(pushOne(conseil1, op(budget(id, R1, "demo-conseil1", LINES))));
+        List<BudgetLineDto> more = new java.util.ArrayList<>(LINES);
+        more.add(new BudgetLineDto("charge", "eau", 3_000, "monthly", false, false, null));
+        assertApplied(pushOne(conseil1, op(budget(id, R1, "demo-conseil1", more))));
+        assertThat(((BudgetDto) pullAll(coord, null).find(EntityType.BUDGET, id).data()).lines())
+                .hasSize(6);
+    }
+
+    @Test
+    void aSheetTheTabletWouldRefuseIsRefusedWithTheSameFieldAndMessage() {
+        OperationResultDto wrongCategory = pushOne(
+                conseil1,
+                op(budget(
+                        newId(),
+                        R1,
+                        "demo-conseil1",
+                        List.of(new BudgetLineDto("charge", "salaire", 100, "monthly", false, false, null)))));
+        assertRejected(wrongCategory, "invalid_field");
+        assertThat(wrongCategory.message()).contains("salaire");
+        OperationResultDto negative = pushOne(
+                conseil1,
+                op(budget(
+                        newId(),
+                        R1,
+                        "demo-conseil1",
+                        List.of(new BudgetLineDto("income", "salaire", -5, "monthly", false, false, null)))));
+        assertRejected(negative, "invalid_field");
+        assertThat(negative.message()).isEqualTo("Le montant doit être entre 0 et 1 000 000 €.");
+    }
+}
