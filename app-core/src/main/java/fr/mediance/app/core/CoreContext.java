@@ -2,6 +2,8 @@ package fr.mediance.app.core;
 
 import fr.mediance.app.core.agenda.AgendaService;
 import fr.mediance.app.core.agenda.SqliteAgendaService;
+import fr.mediance.app.core.budget.BudgetService;
+import fr.mediance.app.core.budget.SqliteBudgetService;
 import fr.mediance.app.core.checkin.CheckInService;
 import fr.mediance.app.core.conflict.ConflictService;
 import fr.mediance.app.core.conflict.SqliteConflictService;
@@ -93,6 +95,7 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteReferenceService reference;
     private final SqliteConflictService conflicts;
     private final SqliteResidentFileService residentFiles;
+    private final SqliteBudgetService budgets;
     private final SqliteSignatureService signatures;
     private final SqliteConsentService consents;
     private final SqliteMandateService mandates;
@@ -116,6 +119,7 @@ public final class CoreContext implements AutoCloseable {
         this.tasks = new fr.mediance.app.core.task.SqliteTaskService(store, outbox, session::currentAccount, clock);
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
         this.residentFiles = new SqliteResidentFileService(store, outbox, session::currentAccount, clock, zone);
+        this.budgets = new SqliteBudgetService(store, outbox, session::currentAccount, clock, zone);
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
         this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
         this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
@@ -323,6 +327,11 @@ public final class CoreContext implements AutoCloseable {
     }
 
     /** Drawn signatures kept as signature documents. */
+    /** The households' budget sheets. */
+    public BudgetService budgets() {
+        return budgets;
+    }
+
     public SignatureService signatures() {
         return signatures;
     }

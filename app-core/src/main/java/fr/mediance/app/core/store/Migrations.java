@@ -394,8 +394,25 @@ public final class Migrations {
             CREATE INDEX documents_by_original ON documents(original_sha256);
             """);
 
+    /**
+     * Version 10: households' budget sheets, each kept whole as it travels ({@code data}, the wire JSON), with the
+     * columns the resident's file reads them by.
+     */
+    static final Migration V10 = new Migration(10, "budget sheets", """
+            CREATE TABLE budgets (
+              id TEXT PRIMARY KEY,
+              resident_id TEXT NOT NULL,
+              author_id TEXT,
+              snapshot_date TEXT,
+              data TEXT NOT NULL,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX budgets_by_resident ON budgets(resident_id, snapshot_date);
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

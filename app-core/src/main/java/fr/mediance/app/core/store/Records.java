@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobStatusDto;
+import fr.mediance.protocol.BudgetDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
@@ -17,6 +18,7 @@ import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.json.Adapters;
+import fr.mediance.protocol.json.MedianceJson;
 import fr.mediance.protocol.json.RecordAdapter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ public final class Records {
             case CONSENT -> "consents";
             case MANDATE -> "mandates";
             case PRIVATE_NOTE -> "private_notes";
+            case BUDGET -> "budgets";
         };
     }
 
@@ -419,6 +422,22 @@ public final class Records {
                       author_id = excluded.author_id, text = excluded.text, note_updated_at = excluded.note_updated_at,
                       version = COALESCE(excluded.version, private_notes.version), updated_at = excluded.updated_at
                     """, n.id(), n.structureId(), n.residentId(), n.authorId(), n.text(), n.updatedAt(), version, now);
+        } else if (dto instanceof BudgetDto b) {
+            tx.update(
+                    """
+                    INSERT INTO budgets(id, resident_id, author_id, snapshot_date, data, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET resident_id = excluded.resident_id, author_id = excluded.author_id,
+                      snapshot_date = excluded.snapshot_date, data = excluded.data,
+                      version = COALESCE(excluded.version, budgets.version), updated_at = excluded.updated_at
+                    """,
+                    b.id(),
+                    b.residentId(),
+                    b.authorId(),
+                    b.snapshotDate() == null ? null : b.snapshotDate().toString(),
+                    MedianceJson.gson().toJson(b, BudgetDto.class),
+                    version,
+                    now);
         } else {
             throw new IllegalArgumentException("unknown record " + dto.getClass());
         }
@@ -459,6 +478,9 @@ public final class Records {
                         .map(x -> x);
             case PRIVATE_NOTE ->
                 tx.queryOne("SELECT * FROM private_notes WHERE id = ?", Records::privateNote, id)
+                        .map(x -> x);
+            case BUDGET ->
+                tx.queryOne("SELECT * FROM budgets WHERE id = ?", Records::budget, id)
                         .map(x -> x);
         };
     }
@@ -647,6 +669,10 @@ public final class Records {
                 r.string("agent_signature_document_id"),
                 r.string("channel"),
                 r.instant("signed_at"));
+    }
+
+    public static BudgetDto budget(Row r) {
+        return MedianceJson.gson().fromJson(r.string("data"), BudgetDto.class);
     }
 
     public static PrivateNoteDto privateNote(Row r) {

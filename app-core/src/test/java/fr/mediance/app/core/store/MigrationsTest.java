@@ -72,42 +72,45 @@ class MigrationsTest {
         return all;
     }
 
+    /** The number the next migration must take. */
+    static final int NEXT = Migrations.latestVersion() + 1;
+
     @Test
     void aMigrationPutInAGapOfTheReleasedVersionsIsRefusedAndAStoreAtTheLatestIsLeftUntouched() {
-        // A V5 put between V4 and V8 would never run on a device already at 9.
+        // A V5 put between V4 and V8 would never run on a device already at 9 or later.
         List<Migration> withGap = new ArrayList<>(Migrations.ALL);
         withGap.add(4, extra(5));
         Path file = dir.resolve("latest.db");
         Database.open(file, key).close();
 
         try (Database db = Database.openWithoutMigrating(file, key)) {
-            assertThatThrownBy(() -> Migrations.applyUpTo(db, 9, withGap, Migrations.RELEASED))
+            assertThatThrownBy(() -> Migrations.applyUpTo(db, NEXT, withGap, Migrations.RELEASED))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("released version 8");
-            assertThat(db.userVersion()).isEqualTo(9);
+            assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_5'")))
                     .isFalse();
         }
     }
 
     @Test
-    void aMigrationAppendedWithANumberNotAboveTheLastReleasedIsRefused() {
+    void aMigrationAppendedWithANumberNotAboveTheLastIsRefused() {
         assertThatThrownBy(() -> Migrations.checkOrder(with(extra(5)), Migrations.RELEASED))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("must be numbered 10");
-        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(9)), Migrations.RELEASED))
+                .hasMessageContaining("must be numbered " + NEXT);
+        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(NEXT - 1)), Migrations.RELEASED))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("must be numbered 10");
+                .hasMessageContaining("must be numbered " + NEXT);
     }
 
     @Test
     void aMigrationAppendedWithAGapIsRefusedSoThatNoneCanBeSlippedInLater() {
-        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(11)), Migrations.RELEASED))
+        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(NEXT + 1)), Migrations.RELEASED))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("must be numbered 10");
-        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(10), extra(12)), Migrations.RELEASED))
+                .hasMessageContaining("must be numbered " + NEXT);
+        assertThatThrownBy(() -> Migrations.checkOrder(with(extra(NEXT), extra(NEXT + 2)), Migrations.RELEASED))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("must be numbered 11");
+                .hasMessageContaining("must be numbered " + (NEXT + 1));
     }
 
     @Test
@@ -123,14 +126,14 @@ class MigrationsTest {
     }
 
     @Test
-    void aMigrationAppendedAsLastPlusOneRunsOnAStoreAtTheLatestReleased() {
+    void aMigrationAppendedAsLastPlusOneRunsOnAStoreAtTheLatest() {
         Path file = dir.resolve("next.db");
         Database.open(file, key).close();
 
         try (Database db = Database.openWithoutMigrating(file, key)) {
-            Migrations.applyUpTo(db, 10, with(extra(10)), Migrations.RELEASED);
-            assertThat(db.userVersion()).isEqualTo(10);
-            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_10'")))
+            Migrations.applyUpTo(db, NEXT, with(extra(NEXT)), Migrations.RELEASED);
+            assertThat(db.userVersion()).isEqualTo(NEXT);
+            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM sqlite_master WHERE name = 'extra_" + NEXT + "'")))
                     .isTrue();
         }
     }
