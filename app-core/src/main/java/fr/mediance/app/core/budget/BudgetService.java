@@ -25,4 +25,7 @@ public interface BudgetService {
      * the field and the French message of the first problem ({@code householdPersons}, {@code lines[2].amountCents}…).
      */
     Outcome<BudgetDto> save(BudgetDto budget);
+
+    /** Whether the signed-in user wrote this sheet (only its author edits it; a colleague starts a new one). */
+    boolean isMine(BudgetDto budget);
 }

@@ -100,6 +100,11 @@ public final class SqliteBudgetService implements BudgetService {
         });
     }
 
+    @Override
+    public boolean isMine(BudgetDto budget) {
+        return budget.authorId() == null || account.get().userId().equals(budget.authorId());
+    }
+
     private static boolean sameContent(BudgetDto a, BudgetDto b) {
         return a.snapshotDate().equals(b.snapshotDate())
                 && a.householdPersons() == b.householdPersons()
