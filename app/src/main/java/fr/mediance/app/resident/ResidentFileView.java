@@ -55,6 +55,7 @@ public final class ResidentFileView extends BasicScreen {
     private final Consumer<String> openConsent;
     private final Consumer<String> openMandate;
     private final Supplier<Node> documents;
+    private Runnable openBudget;
     private final VBox householdList = new VBox(6);
     private final VBox contactsList = new VBox(6);
     private final VBox consentsList = new VBox(6);
@@ -87,6 +88,11 @@ public final class ResidentFileView extends BasicScreen {
         title.bind(vm.titleProperty().map(t -> t.isBlank() ? texts.getString("resident.file.title") : t));
     }
 
+    /** Shows a « Budget » button in the file's header that opens the household's budget sheet. */
+    public void setOnBudget(Runnable openBudget) {
+        this.openBudget = openBudget;
+    }
+
     @Override
     protected Node build() {
         Label name = Ui.bound(vm.titleProperty(), Styles.SCREEN_TITLE);
@@ -99,6 +105,14 @@ public final class ResidentFileView extends BasicScreen {
         protection.setGraphic(Icons.of(Material2AL.GAVEL));
         Ui.hideWhenBlank(protection);
         VBox header = new VBox(4, name, subtitle, saved, protection);
+        if (openBudget != null) {
+            Button budget =
+                    Ui.button(texts.getString("budget.open"), Material2AL.ACCOUNT_BALANCE_WALLET, Styles.SECONDARY);
+            budget.setId("resident-open-budget");
+            budget.setMinHeight(44);
+            budget.setOnAction(e -> openBudget.run());
+            header.getChildren().add(new FlowPane(8, 8, budget));
+        }
 
         Map<String, Node> sections = new LinkedHashMap<>();
         sections.put("identity", identity());

@@ -1,6 +1,7 @@
 package fr.mediance.app.resident;
 
 import fr.mediance.app.ScreenContext;
+import fr.mediance.app.budget.BudgetScreens;
 import fr.mediance.app.consent.ConsentView;
 import fr.mediance.app.consent.MandateView;
 import fr.mediance.app.core.CoreContext;
@@ -56,14 +57,15 @@ public final class ResidentScreens {
                 ctx.fx());
         vm.setOnMessage(ctx.shell()::showMessage);
         ctx.onDispose().accept(vm::dispose);
-        ctx.shell()
-                .navigator()
-                .push(new ResidentFileView(
-                        vm,
-                        ctx.texts(),
-                        id -> openConsent(id, vm),
-                        id -> openMandate(id, vm),
-                        () -> new DocumentScreens(ctx).residentDocuments(residentId)));
+        ResidentFileView view = new ResidentFileView(
+                vm,
+                ctx.texts(),
+                id -> openConsent(id, vm),
+                id -> openMandate(id, vm),
+                () -> new DocumentScreens(ctx).residentDocuments(residentId));
+        view.setOnBudget(
+                () -> new BudgetScreens(ctx).open(residentId, vm.titleProperty().get()));
+        ctx.shell().navigator().push(view);
         vm.load(residentId).thenAccept(found -> {
             if (!found) {
                 ctx.shell().showError(ctx.texts().getString("resident.error.not.found"));

@@ -911,4 +911,85 @@ class ScreenshotsTest extends UiTest {
         shoot(app, "resident-protected");
         core.close();
     }
+
+    @Test
+    void counsellor_budget_sheet() {
+        fr.mediance.app.resident.ResidentDemo.codes(office);
+        CoreContext core = office.signedIn(dir, "conseil1");
+        fr.mediance.protocol.BudgetDto earlier = core.budgets().startSnapshot("r1");
+        core.budgets()
+                .save(new fr.mediance.protocol.BudgetDto(
+                        earlier.id(),
+                        earlier.structureId(),
+                        "r1",
+                        earlier.authorId(),
+                        earlier.snapshotDate().minusMonths(3),
+                        2,
+                        List.of(
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "income", "pension_retraite", 98_000, "monthly", false, true, null),
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "charge", "loyer", 52_000, "monthly", false, true, "13 Habitat"),
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "charge", "electricite", 21_000, "every_2_months", false, false, "EDF")),
+                        null,
+                        null))
+                .value();
+        fr.mediance.protocol.BudgetDto today = core.budgets().startSnapshot("r1");
+        core.budgets()
+                .save(new fr.mediance.protocol.BudgetDto(
+                        today.id(),
+                        today.structureId(),
+                        "r1",
+                        today.authorId(),
+                        today.snapshotDate(),
+                        2,
+                        List.of(
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "income", "pension_retraite", 98_000, "monthly", false, true, null),
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "income", "aspa", 12_500, "monthly", false, true, null),
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "income", "apl", 21_000, "monthly", true, true, null),
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "charge", "loyer", 52_000, "monthly", false, true, "13 Habitat"),
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "charge", "electricite", 21_000, "every_2_months", false, false, "EDF"),
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "charge", "mutuelle", 46_800, "annual", false, false, null),
+                                new fr.mediance.protocol.BudgetLineDto(
+                                        "credit", "credit", 9_000, "monthly", false, false, "Cofidis")),
+                        "Pension de réversion demandée à la CARSAT.",
+                        null))
+                .value();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-RESIDENTS"));
+        open("RESIDENTS");
+        until(() -> has("#resident-row-r1"));
+        interact(() -> in("#resident-row-r1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-open-budget"));
+        interact(() -> in("#resident-open-budget").queryButton().fire());
+        until(() -> has("#budget-title")
+                && in("#budget-lines-incomes .budget-line").queryAll().size() == 3);
+        shoot(app, "budget", 0.0);
+        interact(() -> in("#budget-lines-charges .budget-amount")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("5,20,00"));
+        shoot(app, "budget-lines", 0.45);
+        interact(() -> in("#budget-lines-charges .budget-amount")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("520,00"));
+        interact(() -> in("#budget-history .list-item .button").queryAll().stream()
+                .filter(n -> n.getId() != null
+                        && n.getId().startsWith("budget-compare-")
+                        && !n.getId().endsWith(today.id()))
+                .findFirst()
+                .map(javafx.scene.control.Button.class::cast)
+                .orElseThrow()
+                .fire());
+        until(() -> has("#budget-comparison-card")
+                && in("#budget-comparison-card").query().isVisible());
+        shoot(app, "budget-compare", 1.0);
+        core.close();
+    }
 }

@@ -45,10 +45,16 @@ import javafx.collections.ObservableList;
  * from it. Problems show beside their line; nothing typed is lost.
  */
 public final class BudgetViewModel {
+    /** The income category that may be paid to the landlord (the screen asks it only there). */
+    public static final String HOUSING_AID = BudgetCategories.HOUSING_AID;
+
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\..*");
 
-    /** A snapshot of the household's history: its day, its reste à vivre, whether the user wrote it. */
-    public record Snapshot(String id, String title, String rest, boolean mine) {}
+    /**
+     * A snapshot of the household's history: its day, its reste à vivre, whether the user wrote it, whether it is
+     * the one on screen.
+     */
+    public record Snapshot(String id, String title, String rest, boolean mine, boolean shown) {}
 
     /** One row of a comparison: what, on the sheet on screen, on the other one. */
     public record ComparisonRow(String label, String current, String other) {}
@@ -205,6 +211,7 @@ public final class BudgetViewModel {
             comparison.clear();
             comparedWith.set("");
             dirty = false;
+            renderHistory();
         } finally {
             applying = false;
         }
@@ -479,7 +486,8 @@ public final class BudgetViewModel {
                                         "budget.history.rest",
                                         money(Budgets.figures(s).resteAVivre()))
                                 : "",
-                        budgets.isMine(s)))
+                        budgets.isMine(s),
+                        current != null && current.id().equals(s.id())))
                 .toList());
     }
 

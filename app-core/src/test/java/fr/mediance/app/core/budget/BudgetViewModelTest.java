@@ -76,7 +76,7 @@ class BudgetViewModelTest extends CounsellorStoreTest {
     @Test
     void aBadAmountShowsBesideItsLineKeepsItsTextAndNothingIsSaved() {
         BudgetLine salary = type(vm.addLine("income"), "salaire", "1 650,5,0", "monthly");
-        assertThat(salary.errorProperty().get()).isEqualTo("Saisissez un montant, par exemple 1 234,56.");
+        assertThat(salary.errorProperty().get()).isEqualTo("Saisissez un montant, par exemple 1\u00a0234,56.");
         BudgetLine huge = type(vm.addLine("income"), "rsa", "2 000 000", "monthly");
         assertThat(huge.errorProperty().get()).isEqualTo("Le montant dépasse 1 000 000 €.");
         BudgetLine noCategory = vm.addLine("charge");
