@@ -10,6 +10,7 @@ import java.util.List;
  * never stored: {@link Budgets#figures(BudgetDto)}.
  *
  * @param householdPersons the persons who live on this budget (for the reste à vivre per person)
+ * @param householdAdults the adults among them, 1 or 2 (the others are children: the RSA floor's composition)
  * @param lines income, charge and credit lines, in the order typed
  */
 public record BudgetDto(
@@ -19,6 +20,7 @@ public record BudgetDto(
         String authorId,
         LocalDate snapshotDate,
         int householdPersons,
+        int householdAdults,
         List<BudgetLineDto> lines,
         String note,
         Instant updatedAt)
@@ -26,5 +28,19 @@ public record BudgetDto(
 
     public BudgetDto {
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** A sheet of one adult and {@code householdPersons - 1} children. */
+    public BudgetDto(
+            String id,
+            String structureId,
+            String residentId,
+            String authorId,
+            LocalDate snapshotDate,
+            int householdPersons,
+            List<BudgetLineDto> lines,
+            String note,
+            Instant updatedAt) {
+        this(id, structureId, residentId, authorId, snapshotDate, householdPersons, 1, lines, note, updatedAt);
     }
 }

@@ -1,7 +1,9 @@
 package fr.mediance.protocol;
 
 import fr.mediance.rules.BudgetSheet;
+import fr.mediance.rules.LegalReference;
 import fr.mediance.rules.Periodicity;
+import fr.mediance.rules.Rsa;
 import fr.mediance.rules.RuleException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,6 +44,11 @@ public final class Budgets {
         }
         if (budget.householdPersons() < 1 || budget.householdPersons() > MAX_PERSONS) {
             return fail("householdPersons", "Le foyer compte de 1 à " + MAX_PERSONS + " personnes.");
+        }
+        if (budget.householdAdults() < 1
+                || budget.householdAdults() > 2
+                || budget.householdAdults() > budget.householdPersons()) {
+            return fail("householdAdults", "Le foyer compte un ou deux adultes, pas plus que de personnes.");
         }
         if (budget.lines().size() > MAX_LINES) {
             return fail("lines", "Une fiche budgétaire compte au plus " + MAX_LINES + " lignes.");
@@ -102,6 +109,24 @@ public final class Budgets {
         }
         return BudgetSheet.compute(budget.householdPersons(), incomes, charges, credits);
     }
+
+    /**
+     * The RSA lump sum for the sheet's household on its day (adults and children), with the year of the amount it
+     * comes from; empty when the reference has no RSA amount for that day.
+     */
+    public static Optional<RsaFloor> rsaFloor(BudgetDto budget, LegalReference reference) {
+        return reference
+                .rsaOn(budget.snapshotDate())
+                .map(rsa -> new RsaFloor(
+                        Rsa.floor(
+                                rsa.onePerson(),
+                                budget.householdAdults(),
+                                budget.householdPersons() - budget.householdAdults()),
+                        rsa.year()));
+    }
+
+    /** An RSA lump sum and the year (1 April) of the amount it is computed from. */
+    public record RsaFloor(BigDecimal amount, int year) {}
 
     private static Optional<FieldErrorDto> fail(String field, String message) {
         return Optional.of(new FieldErrorDto(field, message));

@@ -1,7 +1,9 @@
 package fr.mediance.protocol;
 
+import fr.mediance.rules.LegalValues;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +27,9 @@ public final class CodeValues {
         /** A positive ISO 8601 period, or nothing. */
         OPTIONAL_PERIOD,
         /** A whole number of days, from 1 to {@link Limits#MAX_RULE_DAYS}. */
-        DAYS
+        DAYS,
+        /** A legal value of the casework rules, checked by {@link #legalProblem}. */
+        LEGAL
     }
 
     private CodeValues() {}
@@ -40,8 +44,17 @@ public final class CodeValues {
             case ListNames.DOCUMENT_TYPE -> Kind.OPTIONAL_PERIOD;
             case ListNames.TASK_RULE -> Kind.DAYS;
             case ListNames.SETTING -> SETTING_RETENTION_DEFAULT.equals(code) ? Kind.PERIOD : Kind.TEXT;
+            case ListNames.LEGAL_VALUE -> Kind.LEGAL;
             default -> Kind.TEXT;
         };
+    }
+
+    /**
+     * What is wrong with a legal value ({@link ListNames#LEGAL_VALUE}) for its code, in French; empty when the rules
+     * can compute with it.
+     */
+    public static Optional<String> legalProblem(String code, String value) {
+        return LegalValues.problem(code, value);
     }
 
     /** Whether {@code value} is a positive ISO 8601 period of years, months, weeks and days ("P6M", "P1Y6M"). */

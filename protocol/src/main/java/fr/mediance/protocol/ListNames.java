@@ -54,6 +54,11 @@ public final class ListNames {
      * "retention_default" (value = ISO period for documents of a type with none).
      */
     public static final String SETTING = "setting";
+    /**
+     * The legal values the casework rules compute with (trêve, delays, chèque énergie barème and RSA by year): code =
+     * the value's key ({@code fr.mediance.rules.LegalValues}), value = the value as text, checked on both sides.
+     */
+    public static final String LEGAL_VALUE = "legal_value";
 
     /** Every list, in the order of the domain brief (§5). A code of another list is refused on both sides. */
     public static final List<String> ALL = List.of(
@@ -87,7 +92,8 @@ public final class ListNames {
             MANDATE_DURATION,
             MANDATE_CHANNEL,
             TASK_RULE,
-            SETTING);
+            SETTING,
+            LEGAL_VALUE);
 
     private ListNames() {}
 }

@@ -82,6 +82,15 @@ public final class LegalValues {
         return v;
     }
 
+    /** What the value is, in French, for the office's list (« Début de la trêve hivernale (MM-JJ) »). */
+    public static String label(String key) {
+        Matcher m = YEARLY.matcher(key);
+        if (m.matches()) {
+            return new RuleException(RuleException.INVALID_INPUT, "label." + m.group(1), m.group(2)).getMessage();
+        }
+        return new RuleException(RuleException.INVALID_INPUT, "label." + key).getMessage();
+    }
+
     /** Whether {@code key} names a legal value (a fixed one, or a yearly one such as {@code rsa_2026}). */
     public static boolean known(String key) {
         return key != null

@@ -13,6 +13,8 @@ import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.BlobsHeldResponse;
+import fr.mediance.protocol.BudgetDto;
+import fr.mediance.protocol.BudgetLineDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CheckInDto;
@@ -358,6 +360,11 @@ public final class SelfCheck {
                         "tablet_signature",
                         t));
         m.put(PrivateNoteDto.class, new PrivateNoteDto("n1", "s1", "r1", "u1", "Note", t));
+        BudgetLineDto line = new BudgetLineDto("income", "salaire", 165_000, "monthly", false, true, "Salaire");
+        m.put(BudgetLineDto.class, line);
+        m.put(
+                BudgetDto.class,
+                new BudgetDto("b1", "s1", "r1", "u1", LocalDate.of(2026, 12, 7), 2, 1, List.of(line), "Note", t));
         return m;
     }
 

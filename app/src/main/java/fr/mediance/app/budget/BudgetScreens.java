@@ -20,6 +20,7 @@ public final class BudgetScreens {
     public void open(String residentId, String residentName) {
         BudgetViewModel vm = new BudgetViewModel(
                 ctx.core().budgets(),
+                ctx.core().reference(),
                 ctx.clock(),
                 ctx.zone(),
                 ctx.texts(),

@@ -81,6 +81,13 @@ public final class BudgetView extends BasicScreen {
         persons.textProperty().bindBidirectional(vm.personsProperty());
         persons.editableProperty().bind(vm.editableProperty());
 
+        TextField adults = new TextField();
+        adults.setId("budget-adults");
+        adults.setMinHeight(44);
+        adults.setPrefColumnCount(4);
+        adults.textProperty().bindBidirectional(vm.adultsProperty());
+        adults.editableProperty().bind(vm.editableProperty());
+
         TextArea note = new TextArea();
         note.setId("budget-note");
         note.setWrapText(true);
@@ -96,7 +103,9 @@ public final class BudgetView extends BasicScreen {
                 16,
                 header,
                 figures(),
-                Ui.card(Ui.field(texts.getString("budget.persons"), persons, vm.personsErrorProperty())),
+                Ui.card(Ui.row(
+                        Ui.field(texts.getString("budget.persons"), persons, vm.personsErrorProperty()),
+                        Ui.field(texts.getString("budget.adults"), adults, vm.adultsErrorProperty()))),
                 lines("incomes", texts.getString("budget.incomes"), vm.incomes(), Budgets.INCOME, "budget.add.income"),
                 lines(
                         "charges",
@@ -131,6 +140,13 @@ public final class BudgetView extends BasicScreen {
                         rest.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), negative));
         figure(grid, 3, "budget.rest.person", vm.restPerPersonProperty(), "budget-rest-person");
         figure(grid, 4, "budget.effort", vm.effortRateProperty(), "budget-effort");
+        figure(grid, 5, "budget.rsa", vm.rsaFloorProperty(), "budget-rsa");
+        Label rsaNote = Ui.bound(vm.rsaNoteProperty(), Styles.HINT, Styles.SMALL);
+        rsaNote.setId("budget-rsa-note");
+        Ui.hideWhenBlank(rsaNote);
+        Label belowRsa = Ui.label(texts.getString("budget.below.rsa"), Styles.REMINDER);
+        belowRsa.setId("budget-below-rsa");
+        Ui.showWhen(belowRsa, vm.belowRsaProperty());
         Label precarity = Ui.label(texts.getString("budget.precarity"), Styles.REMINDER);
         precarity.setId("budget-precarity");
         precarity.setGraphic(fr.mediance.app.shell.Icons.of(Material2MZ.WARNING));
@@ -138,7 +154,13 @@ public final class BudgetView extends BasicScreen {
         Label negative = Ui.label(texts.getString("budget.rest.negative"), Styles.REMINDER);
         negative.setId("budget-negative");
         Ui.showWhen(negative, vm.negativeRestProperty());
-        return Ui.card(Ui.label(texts.getString("budget.figures"), Styles.SECTION_TITLE), grid, precarity, negative);
+        return Ui.card(
+                Ui.label(texts.getString("budget.figures"), Styles.SECTION_TITLE),
+                grid,
+                rsaNote,
+                precarity,
+                negative,
+                belowRsa);
     }
 
     private Label figure(

@@ -44,6 +44,7 @@ public final class BudgetAdapters {
                     f.string("authorId"),
                     f.date("snapshotDate"),
                     f.intOr("householdPersons", 0),
+                    f.intOr("householdAdults", 1),
                     f.objects("lines", LINE),
                     f.string("note"),
                     f.instant("updatedAt"));
@@ -57,6 +58,7 @@ public final class BudgetAdapters {
             put(out, "authorId", v.authorId());
             put(out, "snapshotDate", v.snapshotDate());
             put(out, "householdPersons", (long) v.householdPersons());
+            put(out, "householdAdults", (long) v.householdAdults());
             putObjects(out, "lines", LINE, v.lines());
             put(out, "note", v.note());
             put(out, "updatedAt", v.updatedAt());

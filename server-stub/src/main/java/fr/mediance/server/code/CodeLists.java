@@ -3,8 +3,10 @@ package fr.mediance.server.code;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.CodeValues;
 import fr.mediance.protocol.ListNames;
+import fr.mediance.rules.LegalValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -802,6 +804,18 @@ public final class CodeLists {
                 SETTING_RETENTION_DEFAULT,
                 "Durée de conservation par défaut des documents",
                 "P6M");
+        int order = 10;
+        for (Map.Entry<String, String> legal : LegalValues.defaults().entrySet()) {
+            all.add(new CodeDto(
+                    ListNames.LEGAL_VALUE,
+                    legal.getKey(),
+                    LegalValues.label(legal.getKey()),
+                    null,
+                    order,
+                    true,
+                    legal.getValue()));
+            order += 10;
+        }
         return List.copyOf(all);
     }
 

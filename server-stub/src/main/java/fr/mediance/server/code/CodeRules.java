@@ -81,6 +81,12 @@ public final class CodeRules extends RecordRules<CodeDto> {
                 }
             }
             case TEXT -> {}
+            case LEGAL -> {
+                java.util.Optional<String> problem = CodeValues.legalProblem(c.code(), c.value());
+                if (problem.isPresent()) {
+                    throw RejectedOp.invalid("value", problem.get());
+                }
+            }
         }
     }
 

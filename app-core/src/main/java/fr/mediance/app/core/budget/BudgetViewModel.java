@@ -3,12 +3,14 @@ package fr.mediance.app.core.budget;
 import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.BudgetDto;
 import fr.mediance.protocol.BudgetLineDto;
 import fr.mediance.protocol.Budgets;
 import fr.mediance.rules.BudgetCategories;
 import fr.mediance.rules.BudgetSheet;
+import fr.mediance.rules.LegalReference;
 import fr.mediance.rules.Periodicity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -60,6 +62,7 @@ public final class BudgetViewModel {
     public record ComparisonRow(String label, String current, String other) {}
 
     private final BudgetService budgets;
+    private final ReferenceService reference;
     private final Clock clock;
     private final ZoneId zone;
     private final ResourceBundle texts;
@@ -71,6 +74,12 @@ public final class BudgetViewModel {
     private final ObservableList<BudgetLine> charges = FXCollections.observableArrayList();
     private final ObservableList<BudgetLine> credits = FXCollections.observableArrayList();
     private final StringProperty persons = new SimpleStringProperty(this, "persons", "1");
+    private final StringProperty adults = new SimpleStringProperty(this, "adults", "1");
+    private final ReadOnlyStringWrapper adultsError = new ReadOnlyStringWrapper(this, "adultsError", "");
+    private final ReadOnlyStringWrapper rsaFloor = new ReadOnlyStringWrapper(this, "rsaFloor", "");
+    private final ReadOnlyStringWrapper rsaNote = new ReadOnlyStringWrapper(this, "rsaNote", "");
+    private final ReadOnlyBooleanWrapper belowRsa = new ReadOnlyBooleanWrapper(this, "belowRsa");
+    private LegalReference legal = LegalReference.standard();
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ReadOnlyStringWrapper personsError = new ReadOnlyStringWrapper(this, "personsError", "");
     private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper(this, "noteError", "");
@@ -107,6 +116,7 @@ public final class BudgetViewModel {
      */
     public BudgetViewModel(
             BudgetService budgets,
+            ReferenceService reference,
             Clock clock,
             ZoneId zone,
             ResourceBundle texts,
@@ -114,6 +124,7 @@ public final class BudgetViewModel {
             Executor background,
             Executor fx) {
         this.budgets = Objects.requireNonNull(budgets);
+        this.reference = Objects.requireNonNull(reference);
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
@@ -123,6 +134,7 @@ public final class BudgetViewModel {
             list.addListener((ListChangeListener<BudgetLine>) c -> edited());
         }
         persons.addListener((o, a, b) -> edited());
+        adults.addListener((o, a, b) -> edited());
         note.addListener((o, a, b) -> edited());
     }
 
@@ -135,7 +147,7 @@ public final class BudgetViewModel {
     /** Loads the resident's sheets: the user's latest to go on with, or a new one started from the latest. */
     public CompletableFuture<Void> load(String residentId) {
         this.residentId = residentId;
-        record Loaded(List<BudgetDto> all, BudgetDto toEdit) {}
+        record Loaded(List<BudgetDto> all, BudgetDto toEdit, LegalReference legal) {}
         return work.supply(
                         "loading a household's budget sheets",
                         () -> {
@@ -143,9 +155,10 @@ public final class BudgetViewModel {
                             BudgetDto edit = all.isEmpty() || !budgets.isMine(all.get(0))
                                     ? budgets.startSnapshot(residentId)
                                     : all.get(0);
-                            return new Loaded(all, edit);
+                            return new Loaded(all, edit, reference.legal());
                         },
                         l -> {
+                            legal = l.legal();
                             snapshots.clear();
                             snapshots.addAll(l.all());
                             show(l.toEdit());
@@ -171,6 +184,7 @@ public final class BudgetViewModel {
                                     fresh.authorId(),
                                     fresh.snapshotDate(),
                                     fromScreen.householdPersons(),
+                                    fromScreen.householdAdults(),
                                     fromScreen.lines(),
                                     null,
                                     null));
@@ -199,6 +213,8 @@ public final class BudgetViewModel {
             charges.setAll(rows(sheet, Budgets.CHARGE));
             credits.setAll(rows(sheet, Budgets.CREDIT));
             persons.set(Integer.toString(sheet.householdPersons()));
+            adults.set(Integer.toString(sheet.householdAdults()));
+            adultsError.set("");
             note.set(sheet.note() == null ? "" : sheet.note());
             personsError.set("");
             noteError.set("");
@@ -317,7 +333,9 @@ public final class BudgetViewModel {
         }
         Integer household = householdPersons();
         personsError.set(household == null ? text("budget.error.persons", Budgets.MAX_PERSONS) : "");
-        if (household == null || !valid) {
+        Integer grownUps = householdAdults(household);
+        adultsError.set(household != null && grownUps == null ? texts.getString("budget.error.adults") : "");
+        if (household == null || grownUps == null || !valid) {
             return Optional.empty();
         }
         return Optional.of(new BudgetDto(
@@ -327,9 +345,15 @@ public final class BudgetViewModel {
                 base.authorId(),
                 base.snapshotDate(),
                 household,
+                grownUps,
                 lines,
                 note.get(),
                 base.updatedAt()));
+    }
+
+    private Integer householdAdults(Integer household) {
+        return FrenchInput.wholeNumber(adults.get(), 1, Math.min(2, household == null ? 2 : household))
+                .orElse(null);
     }
 
     private Integer householdPersons() {
@@ -378,6 +402,25 @@ public final class BudgetViewModel {
         rest.set(money(f.resteAVivre()));
         negativeRest.set(f.resteAVivre().signum() < 0);
         restPerPerson.set(household == null ? "—" : money(f.resteAVivrePerPerson()));
+        Integer grownUps = householdAdults(household);
+        Optional<Budgets.RsaFloor> floor = household == null || grownUps == null
+                ? Optional.empty()
+                : Budgets.rsaFloor(
+                        new BudgetDto(
+                                current.id(),
+                                null,
+                                current.residentId(),
+                                null,
+                                current.snapshotDate(),
+                                household,
+                                grownUps,
+                                List.of(),
+                                null,
+                                null),
+                        legal);
+        rsaFloor.set(floor.map(r -> money(r.amount())).orElse("—"));
+        rsaNote.set(floor.map(r -> text("budget.rsa.note", r.year())).orElse(""));
+        belowRsa.set(floor.isPresent() && f.resteAVivre().compareTo(floor.get().amount()) < 0);
         effortRate.set(f.energyEffortRate().map(this::percent).orElse("—"));
         precarity.set(f.energyPrecarity());
     }
@@ -586,6 +629,30 @@ public final class BudgetViewModel {
 
     public StringProperty noteProperty() {
         return note;
+    }
+
+    /** The adults of the household (1 or 2), as typed. */
+    public StringProperty adultsProperty() {
+        return adults;
+    }
+
+    public ReadOnlyStringProperty adultsErrorProperty() {
+        return adultsError.getReadOnlyProperty();
+    }
+
+    /** The RSA lump sum for the household's composition (the floor a commission never goes below). */
+    public ReadOnlyStringProperty rsaFloorProperty() {
+        return rsaFloor.getReadOnlyProperty();
+    }
+
+    /** Which year's amount the floor is computed from. */
+    public ReadOnlyStringProperty rsaNoteProperty() {
+        return rsaNote.getReadOnlyProperty();
+    }
+
+    /** The reste à vivre is below the RSA lump sum of the household. */
+    public ReadOnlyBooleanProperty belowRsaProperty() {
+        return belowRsa.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty personsErrorProperty() {

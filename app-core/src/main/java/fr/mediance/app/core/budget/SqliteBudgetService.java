@@ -57,6 +57,7 @@ public final class SqliteBudgetService implements BudgetService {
                 me.userId(),
                 LocalDate.now(clock.withZone(zone)),
                 latest.map(BudgetDto::householdPersons).orElse(1),
+                latest.map(BudgetDto::householdAdults).orElse(1),
                 latest.map(BudgetDto::lines).orElse(List.of()),
                 null,
                 null);
@@ -86,6 +87,7 @@ public final class SqliteBudgetService implements BudgetService {
                     me.userId(),
                     budget.snapshotDate(),
                     budget.householdPersons(),
+                    budget.householdAdults(),
                     budget.lines(),
                     budget.note() == null || budget.note().isBlank()
                             ? null
@@ -108,6 +110,7 @@ public final class SqliteBudgetService implements BudgetService {
     private static boolean sameContent(BudgetDto a, BudgetDto b) {
         return a.snapshotDate().equals(b.snapshotDate())
                 && a.householdPersons() == b.householdPersons()
+                && a.householdAdults() == b.householdAdults()
                 && a.lines().equals(b.lines())
                 && java.util.Objects.equals(a.note(), b.note());
     }

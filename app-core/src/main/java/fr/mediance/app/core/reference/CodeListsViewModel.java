@@ -189,6 +189,7 @@ public final class CodeListsViewModel {
                     case PERIOD, OPTIONAL_PERIOD -> "reference.value.hint.period";
                     case DAYS -> "reference.value.hint.days";
                     case TEXT -> "reference.value.hint.text";
+                    case LEGAL -> "reference.value.hint.legal";
                 }));
     }
 

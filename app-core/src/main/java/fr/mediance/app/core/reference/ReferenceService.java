@@ -3,6 +3,7 @@ package fr.mediance.app.core.reference;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.rules.LegalReference;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,12 @@ public interface ReferenceService {
      * French failure for a counsellor.
      */
     Outcome<CodeDto> saveEntry(CodeDto entry, boolean creating);
+
+    /**
+     * The legal values the casework rules compute with: the standard ones, with the office's edited entries of
+     * {@link fr.mediance.protocol.ListNames#LEGAL_VALUE} over them (reached by sync).
+     */
+    LegalReference legal();
 
     /** Cached accounts, optionally of one role, sorted by name. */
     List<UserItem> users(Role role);

@@ -20,8 +20,12 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.UsersResponse;
+import fr.mediance.rules.LegalReference;
+import fr.mediance.rules.LegalValues;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -158,6 +162,7 @@ public final class SqliteReferenceService implements ReferenceService {
                 }
             }
             case TEXT -> e.maxLength("value", value, Limits.MAX_CODE_VALUE);
+            case LEGAL -> CodeValues.legalProblem(code, value).ifPresent(problem -> e.add("value", problem));
         }
         return e;
     }
@@ -179,6 +184,17 @@ public final class SqliteReferenceService implements ReferenceService {
                         "SELECT * FROM codes WHERE list = ? AND active = 1 ORDER BY sort_order, label, code",
                         SqliteReferenceService::item,
                         list));
+    }
+
+    @Override
+    public LegalReference legal() {
+        Map<String, String> values = new HashMap<>();
+        store.db()
+                .read(tx -> tx.query(
+                        "SELECT code, value FROM codes WHERE list = ? AND active = 1 AND value IS NOT NULL",
+                        r -> values.put(r.string("code"), r.string("value")),
+                        ListNames.LEGAL_VALUE));
+        return LegalValues.apply(LegalReference.standard(), values);
     }
 
     @Override

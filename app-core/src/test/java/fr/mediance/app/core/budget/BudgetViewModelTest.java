@@ -26,7 +26,8 @@ class BudgetViewModelTest extends CounsellorStoreTest {
 
     @BeforeEach
     void openTheSheet() {
-        vm = new BudgetViewModel(core.budgets(), clock, core.zone(), TEXTS, pause, Runnable::run, Runnable::run);
+        vm = new BudgetViewModel(
+                core.budgets(), core.reference(), clock, core.zone(), TEXTS, pause, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
         vm.load("r1").join();
     }
@@ -74,6 +75,22 @@ class BudgetViewModelTest extends CounsellorStoreTest {
     }
 
     @Test
+    void theRsaFloorOfTheHouseholdsCompositionIsShownBesideTheRest() {
+        vm.personsProperty().set("3");
+        vm.adultsProperty().set("2");
+        type(vm.addLine("income"), "rsa", "1 100", "monthly");
+        type(vm.addLine("charge"), "loyer", "300", "monthly");
+        // The RSA for one person from 1 April 2025, 646.52 €, times 1.8 for a couple and one child.
+        assertThat(plain(vm.rsaFloorProperty().get())).isEqualTo(euros("1 163,74"));
+        assertThat(vm.rsaNoteProperty().get()).startsWith("Montant forfaitaire du RSA au 1er avril 2025");
+        assertThat(vm.belowRsaProperty().get()).isTrue();
+        vm.adultsProperty().set("3");
+        assertThat(vm.adultsErrorProperty().get())
+                .isEqualTo("Le foyer compte 1 ou 2 adultes, pas plus que de personnes.");
+        assertThat(vm.rsaFloorProperty().get()).isEqualTo("—");
+    }
+
+    @Test
     void aBadAmountShowsBesideItsLineKeepsItsTextAndNothingIsSaved() {
         BudgetLine salary = type(vm.addLine("income"), "salaire", "1 650,5,0", "monthly");
         assertThat(salary.errorProperty().get()).isEqualTo("Saisissez un montant, par exemple 1\u00a0234,56.");
@@ -108,8 +125,8 @@ class BudgetViewModelTest extends CounsellorStoreTest {
                         new BudgetLineDto("income", "rsa", 120_050, "monthly", false, false, null),
                         new BudgetLineDto("charge", "loyer", 45_000, "monthly", false, false, "OPH"));
 
-        BudgetViewModel again =
-                new BudgetViewModel(core.budgets(), clock, core.zone(), TEXTS, pause, Runnable::run, Runnable::run);
+        BudgetViewModel again = new BudgetViewModel(
+                core.budgets(), core.reference(), clock, core.zone(), TEXTS, pause, Runnable::run, Runnable::run);
         again.load("r1").join();
         assertThat(again.incomes()).hasSize(1);
         assertThat(again.incomes().get(0).amountProperty().get()).isEqualTo("1200,50");
