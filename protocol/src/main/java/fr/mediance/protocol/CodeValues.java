@@ -28,7 +28,7 @@ public final class CodeValues {
         OPTIONAL_PERIOD,
         /** A whole number of days, from 1 to {@link Limits#MAX_RULE_DAYS}. */
         DAYS,
-        /** A legal value of the casework rules, checked by {@link #legalProblem}. */
+        /** A value the casework rules read (legal values, FSL rules), checked by {@link #legalProblem}. */
         LEGAL
     }
 
@@ -44,17 +44,19 @@ public final class CodeValues {
             case ListNames.DOCUMENT_TYPE -> Kind.OPTIONAL_PERIOD;
             case ListNames.TASK_RULE -> Kind.DAYS;
             case ListNames.SETTING -> SETTING_RETENTION_DEFAULT.equals(code) ? Kind.PERIOD : Kind.TEXT;
-            case ListNames.LEGAL_VALUE -> Kind.LEGAL;
+            case ListNames.LEGAL_VALUE, ListNames.FSL_RULE -> Kind.LEGAL;
             default -> Kind.TEXT;
         };
     }
 
     /**
-     * What is wrong with a legal value ({@link ListNames#LEGAL_VALUE}) for its code, in French; empty when the rules
-     * can compute with it.
+     * What is wrong with a value the rules compute with (a {@link ListNames#LEGAL_VALUE} for its code, a
+     * département's {@link ListNames#FSL_RULE}), in French; empty when the rules can read it.
      */
-    public static Optional<String> legalProblem(String code, String value) {
-        return LegalValues.problem(code, value);
+    public static Optional<String> legalProblem(String list, String code, String value) {
+        return ListNames.FSL_RULE.equals(list)
+                ? AidApplications.fslRuleProblem(value)
+                : LegalValues.problem(code, value);
     }
 
     /** Whether {@code value} is a positive ISO 8601 period of years, months, weeks and days ("P6M", "P1Y6M"). */

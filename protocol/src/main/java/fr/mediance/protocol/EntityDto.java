@@ -13,6 +13,7 @@ public sealed interface EntityDto
                 ConsentDto,
                 MandateDto,
                 PrivateNoteDto,
-                BudgetDto {
+                BudgetDto,
+                AidApplicationDto {
     String id();
 }

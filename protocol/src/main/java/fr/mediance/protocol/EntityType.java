@@ -24,7 +24,9 @@ public enum EntityType {
     /** A counsellor's note on a resident that only its author sees. */
     PRIVATE_NOTE("private_note"),
     /** A household's budget sheet on one day, written by a counsellor who follows the resident. */
-    BUDGET("budget");
+    BUDGET("budget"),
+    /** An application for financial aid (FSL, CCAS, CAF…) with its documents checklist and decision. */
+    AID_APPLICATION("aid_application");
 
     private final String code;
 
@@ -71,6 +73,8 @@ public enum EntityType {
             return PRIVATE_NOTE;
         } else if (dto instanceof BudgetDto) {
             return BUDGET;
+        } else if (dto instanceof AidApplicationDto) {
+            return AID_APPLICATION;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

@@ -59,6 +59,12 @@ public final class ListNames {
      * the value's key ({@code fr.mediance.rules.LegalValues}), value = the value as text, checked on both sides.
      */
     public static final String LEGAL_VALUE = "legal_value";
+    /** Kinds of financial aid (FSL énergie, eau…, CCAS, CAF, supplier's fund…); parent = the domain it is for. */
+    public static final String AID_KIND = "aid_kind";
+    /** The documents an aid's file needs: parent = an aid kind, value = a document type code. */
+    public static final String AID_CHECKLIST = "aid_checklist";
+    /** A département's FSL rules: code = the département ("13"), value = {@code delai=15;seul=energie,eau;qf=800}. */
+    public static final String FSL_RULE = "fsl_rule";
 
     /** Every list, in the order of the domain brief (§5). A code of another list is refused on both sides. */
     public static final List<String> ALL = List.of(
@@ -93,7 +99,10 @@ public final class ListNames {
             MANDATE_CHANNEL,
             TASK_RULE,
             SETTING,
-            LEGAL_VALUE);
+            LEGAL_VALUE,
+            AID_KIND,
+            AID_CHECKLIST,
+            FSL_RULE);
 
     private ListNames() {}
 }

@@ -1,6 +1,7 @@
 package fr.mediance.server;
 
 import fr.mediance.server.appointment.AppointmentRules;
+import fr.mediance.server.budget.AidApplicationRules;
 import fr.mediance.server.budget.BudgetRules;
 import fr.mediance.server.code.CodeRules;
 import fr.mediance.server.consent.ConsentRules;
@@ -32,6 +33,7 @@ public final class SyncFamilies {
                 new MandateRules(colleagues),
                 new PrivateNoteRules(),
                 new BudgetRules(),
+                new AidApplicationRules(),
                 new CodeRules()));
     }
 }

@@ -2,6 +2,7 @@ package fr.mediance.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.BudgetDto;
 import fr.mediance.protocol.BudgetLineDto;
 import fr.mediance.protocol.EntityType;
@@ -10,7 +11,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Budget sheets against the real server, on one database kind: who writes them, who receives them, what is refused. */
+/**
+ * Budget sheets and aid applications against the real server, on one database kind: who writes them, who receives
+ * them, what is refused.
+ */
 abstract class BudgetsContract extends SyncScenario {
 
     static BudgetDto budget(String id, String residentId, String author, List<BudgetLineDto> lines) {
@@ -98,5 +102,57 @@ abstract class BudgetsContract extends SyncScenario {
                         List.of(new BudgetLineDto("income", "salaire", -5, "monthly", false, false, null)))));
         assertRejected(negative, "invalid_field");
         assertThat(negative.message()).isEqualTo("Le montant doit être entre 0 et 1 000 000 €.");
+    }
+
+    static AidApplicationDto fsl(String id, String residentId, String status, Long granted, LocalDate decidedOn) {
+        return new AidApplicationDto(
+                id,
+                null,
+                residentId,
+                "demo-conseil1",
+                "fsl_energie",
+                "13",
+                "Maison départementale de la solidarité",
+                List.of(),
+                List.of("piece_identite", "justificatif_dette", "rib"),
+                41_230L,
+                granted,
+                granted == null ? null : "supplier",
+                status,
+                LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 11, 24),
+                null,
+                decidedOn,
+                null,
+                null,
+                TestServer.START);
+    }
+
+    @Test
+    void anAidApplicationReachesTheOfficeAndItsDecisionFollows() {
+        String id = newId();
+        assertApplied(pushOne(conseil1, op(fsl(id, R1, "submitted", null, null))));
+        assertApplied(pushOne(conseil1, op(fsl(id, R1, "granted", 30_000L, LocalDate.of(2026, 12, 4)))));
+        AidApplicationDto atOffice = (AidApplicationDto) pullAll(server.token("bureau"), null)
+                .find(EntityType.AID_APPLICATION, id)
+                .data();
+        assertThat(atOffice.status()).isEqualTo("granted");
+        assertThat(atOffice.grantedCents()).isEqualTo(30_000L);
+        assertThat(atOffice.checklist()).containsExactly("piece_identite", "justificatif_dette", "rib");
+        assertThat(pullAll(conseil2, null).ids(EntityType.AID_APPLICATION)).doesNotContain(id);
+        assertRejected(pushOne(conseil2, op(fsl(newId(), R1, "submitted", null, null))), "not_found");
+        assertRejected(pushOne(conseil1, deleteOp(EntityType.AID_APPLICATION, id)), "forbidden");
+    }
+
+    @Test
+    void anAidApplicationTheTabletWouldRefuseIsRefused() {
+        assertRejected(
+                pushOne(conseil1, op(fsl(newId(), R1, "granted", null, LocalDate.of(2026, 12, 4)))), "invalid_field");
+        assertRejected(pushOne(conseil1, op(fsl(newId(), R1, "granted", 30_000L, null))), "invalid_field");
+        AidApplicationDto unknownDocument =
+                with(fsl(newId(), R1, "preparing", null, null), "checklist", List.of("selfie"));
+        assertRejected(pushOne(conseil1, op(unknownDocument)), "unknown_code");
+        AidApplicationDto unknownKind = with(fsl(newId(), R1, "preparing", null, null), "kind", "loterie");
+        assertRejected(pushOne(conseil1, op(unknownKind)), "unknown_code");
     }
 }

@@ -2,6 +2,8 @@ package fr.mediance.app.core;
 
 import fr.mediance.app.core.agenda.AgendaService;
 import fr.mediance.app.core.agenda.SqliteAgendaService;
+import fr.mediance.app.core.aid.AidService;
+import fr.mediance.app.core.aid.SqliteAidService;
 import fr.mediance.app.core.budget.BudgetService;
 import fr.mediance.app.core.budget.SqliteBudgetService;
 import fr.mediance.app.core.checkin.CheckInService;
@@ -96,6 +98,7 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteConflictService conflicts;
     private final SqliteResidentFileService residentFiles;
     private final SqliteBudgetService budgets;
+    private final SqliteAidService aids;
     private final SqliteSignatureService signatures;
     private final SqliteConsentService consents;
     private final SqliteMandateService mandates;
@@ -120,6 +123,7 @@ public final class CoreContext implements AutoCloseable {
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
         this.residentFiles = new SqliteResidentFileService(store, outbox, session::currentAccount, clock, zone);
         this.budgets = new SqliteBudgetService(store, outbox, session::currentAccount, clock, zone);
+        this.aids = new SqliteAidService(store, outbox, session::currentAccount, clock, zone);
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
         this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
         this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
@@ -327,6 +331,11 @@ public final class CoreContext implements AutoCloseable {
     }
 
     /** Drawn signatures kept as signature documents. */
+    /** The households' aid applications (FSL, CCAS, CAF…). */
+    public AidService aids() {
+        return aids;
+    }
+
     /** The households' budget sheets. */
     public BudgetService budgets() {
         return budgets;

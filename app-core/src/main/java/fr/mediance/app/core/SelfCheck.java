@@ -8,6 +8,7 @@ import fr.mediance.app.core.store.Database;
 import fr.mediance.app.core.store.Migrations;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
@@ -365,6 +366,29 @@ public final class SelfCheck {
         m.put(
                 BudgetDto.class,
                 new BudgetDto("b1", "s1", "r1", "u1", LocalDate.of(2026, 12, 7), 2, 1, List.of(line), "Note", t));
+        m.put(
+                AidApplicationDto.class,
+                new AidApplicationDto(
+                        "a1",
+                        "s1",
+                        "r1",
+                        "u1",
+                        "fsl_energie",
+                        "13",
+                        "MDS",
+                        List.of("d1"),
+                        List.of("rib"),
+                        41_230L,
+                        30_000L,
+                        "supplier",
+                        "granted",
+                        LocalDate.of(2026, 11, 20),
+                        LocalDate.of(2026, 11, 24),
+                        null,
+                        LocalDate.of(2026, 12, 4),
+                        null,
+                        "Note",
+                        t));
         return m;
     }
 

@@ -517,6 +517,7 @@ public final class Adapters {
             case MANDATE -> MANDATE;
             case PRIVATE_NOTE -> PRIVATE_NOTE;
             case BUDGET -> BudgetAdapters.BUDGET;
+            case AID_APPLICATION -> BudgetAdapters.AID_APPLICATION;
         };
     }
 

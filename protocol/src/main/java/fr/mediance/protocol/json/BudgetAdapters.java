@@ -1,11 +1,12 @@
 package fr.mediance.protocol.json;
 
 import com.google.gson.stream.JsonWriter;
+import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.BudgetDto;
 import fr.mediance.protocol.BudgetLineDto;
 import java.io.IOException;
 
-/** The adapters of the budget sheet's wire types. */
+/** The adapters of the household's money records: budget sheets and aid applications. */
 public final class BudgetAdapters {
     private BudgetAdapters() {}
 
@@ -65,6 +66,58 @@ public final class BudgetAdapters {
         }
     }
 
+    public static final class AidApplicationAdapter extends RecordAdapter<AidApplicationDto> {
+        @Override
+        protected AidApplicationDto fromFields(Fields f) {
+            return new AidApplicationDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.string("authorId"),
+                    f.string("kind"),
+                    f.string("departement"),
+                    f.string("instructingBody"),
+                    f.strings("debtIds"),
+                    f.strings("checklist"),
+                    f.optionalLong("requestedCents"),
+                    f.optionalLong("grantedCents"),
+                    f.string("paidTo"),
+                    f.string("status"),
+                    f.date("openedOn"),
+                    f.date("submittedOn"),
+                    f.date("missingDocumentsDueOn"),
+                    f.date("decidedOn"),
+                    f.string("refusalReason"),
+                    f.string("note"),
+                    f.instant("updatedAt"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, AidApplicationDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "authorId", v.authorId());
+            put(out, "kind", v.kind());
+            put(out, "departement", v.departement());
+            put(out, "instructingBody", v.instructingBody());
+            putStrings(out, "debtIds", v.debtIds());
+            putStrings(out, "checklist", v.checklist());
+            put(out, "requestedCents", v.requestedCents());
+            put(out, "grantedCents", v.grantedCents());
+            put(out, "paidTo", v.paidTo());
+            put(out, "status", v.status());
+            put(out, "openedOn", v.openedOn());
+            put(out, "submittedOn", v.submittedOn());
+            put(out, "missingDocumentsDueOn", v.missingDocumentsDueOn());
+            put(out, "decidedOn", v.decidedOn());
+            put(out, "refusalReason", v.refusalReason());
+            put(out, "note", v.note());
+            put(out, "updatedAt", v.updatedAt());
+        }
+    }
+
     public static final BudgetLineAdapter LINE = new BudgetLineAdapter();
+    public static final AidApplicationAdapter AID_APPLICATION = new AidApplicationAdapter();
     public static final BudgetAdapter BUDGET = new BudgetAdapter();
 }

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.ReflectionAccessFilter;
 import com.google.gson.TypeAdapter;
 import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
@@ -81,6 +82,7 @@ public final class MedianceJson {
         m.put(PrivateNoteDto.class, Adapters.PRIVATE_NOTE);
         m.put(BudgetDto.class, BudgetAdapters.BUDGET);
         m.put(BudgetLineDto.class, BudgetAdapters.LINE);
+        m.put(AidApplicationDto.class, BudgetAdapters.AID_APPLICATION);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);

@@ -804,6 +804,7 @@ public final class CodeLists {
                 SETTING_RETENTION_DEFAULT,
                 "Durée de conservation par défaut des documents",
                 "P6M");
+        aids(all);
         int order = 10;
         for (Map.Entry<String, String> legal : LegalValues.defaults().entrySet()) {
             all.add(new CodeDto(
@@ -817,6 +818,67 @@ public final class CodeLists {
             order += 10;
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * Aid kinds (domain brief §2.10; parent = the domain they are for), the documents an FSL file needs (§3.4,
+     * §5.7; parent = the aid kind, value = the document type) and the FSL rules of the départements the brief
+     * quotes (Aisne, Manche, Seine-et-Marne); the office adds its own département's.
+     */
+    private static void aids(List<CodeDto> all) {
+        String[][] kinds = {
+            {"fsl_energie", "FSL énergie", "energie"},
+            {"fsl_eau", "FSL eau", "eau"},
+            {"fsl_telecom", "FSL téléphone / internet", "telecom"},
+            {"fsl_maintien", "FSL maintien dans le logement (loyer)", "logement"},
+            {"fsl_acces", "FSL accès au logement", "logement"},
+            {"cheque_energie", "Chèque énergie (réclamation)", "energie"},
+            {"ccas", "Aide facultative du CCAS", "budget"},
+            {"caf", "Aide financière de la CAF", "caf"},
+            {"fonds_fournisseur", "Fonds de solidarité du fournisseur", "energie"},
+            {"carsat", "Aide de la CARSAT / caisse de retraite", "budget"},
+            {"caritatif", "Association caritative (Secours populaire, Secours catholique, Croix-Rouge)", "budget"},
+            {"microcredit", "Microcrédit personnel", "credit"}
+        };
+        for (int i = 0; i < kinds.length; i++) {
+            all.add(new CodeDto(ListNames.AID_KIND, kinds[i][0], kinds[i][1], kinds[i][2], (i + 1) * 10, true));
+        }
+        String[][] fslEnergy = {
+            {"piece_identite", "Pièce d'identité / titre de séjour"},
+            {"justificatif_domicile", "Justificatif de domicile"},
+            {"avis_imposition", "Avis d'imposition / de non-imposition"},
+            {"attestation_caf", "Attestation CAF (droits et paiements)"},
+            {"bulletin_salaire", "Justificatifs de ressources des 3 derniers mois"},
+            {"facture", "Factures concernées"},
+            {"justificatif_dette", "Justificatif de dette certifié par le fournisseur"},
+            {"rib", "RIB"}
+        };
+        int order = 10;
+        for (String kind : List.of("fsl_energie", "fsl_eau")) {
+            for (int j = 0; j < fslEnergy.length; j++) {
+                all.add(new CodeDto(
+                        ListNames.AID_CHECKLIST,
+                        kind + "-" + (j + 1),
+                        fslEnergy[j][1],
+                        kind,
+                        order,
+                        true,
+                        fslEnergy[j][0]));
+                order += 10;
+            }
+        }
+        withValues(
+                all,
+                ListNames.FSL_RULE,
+                "02",
+                "Aisne (quotient social ≤ 636 €)",
+                "delai=15;seul=energie,eau;qf=636",
+                "50",
+                "Manche (QF ≤ 800 €, rapport social au-delà)",
+                "delai=20;seul=energie,eau;qf=800",
+                "77",
+                "Seine-et-Marne (énergie, eau, téléphone ; dettes de moins d'un an)",
+                "delai=15;seul=energie,eau,telecom");
     }
 
     private static void list(List<CodeDto> out, String list, String... codeLabelPairs) {

@@ -82,7 +82,7 @@ public final class CodeRules extends RecordRules<CodeDto> {
             }
             case TEXT -> {}
             case LEGAL -> {
-                java.util.Optional<String> problem = CodeValues.legalProblem(c.code(), c.value());
+                java.util.Optional<String> problem = CodeValues.legalProblem(c.list(), c.code(), c.value());
                 if (problem.isPresent()) {
                     throw RejectedOp.invalid("value", problem.get());
                 }
@@ -96,6 +96,11 @@ public final class CodeRules extends RecordRules<CodeDto> {
         switch (c.list()) {
             case ListNames.MOTIF -> FieldChecks.code(tx, "parent", ListNames.DOMAIN, c.parent(), true);
             case ListNames.TASK_RULE -> FieldChecks.code(tx, "parent", ListNames.ACTION_TYPE, c.parent(), true);
+            case ListNames.AID_KIND -> FieldChecks.code(tx, "parent", ListNames.DOMAIN, c.parent(), false);
+            case ListNames.AID_CHECKLIST -> {
+                FieldChecks.code(tx, "parent", ListNames.AID_KIND, c.parent(), true);
+                FieldChecks.code(tx, "value", ListNames.DOCUMENT_TYPE, c.value(), true);
+            }
             default -> {}
         }
     }

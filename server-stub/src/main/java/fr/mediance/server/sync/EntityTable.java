@@ -1,5 +1,6 @@
 package fr.mediance.server.sync;
 
+import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BudgetDto;
 import fr.mediance.protocol.CodeDto;
@@ -45,7 +46,8 @@ enum EntityTable {
     CONSENT(EntityType.CONSENT, "consents", "resident_id"),
     MANDATE(EntityType.MANDATE, "mandates", "resident_id"),
     PRIVATE_NOTE(EntityType.PRIVATE_NOTE, "private_notes", "resident_id", "author_id"),
-    BUDGET(EntityType.BUDGET, "budgets", "resident_id", "author_id");
+    BUDGET(EntityType.BUDGET, "budgets", "resident_id", "author_id"),
+    AID_APPLICATION(EntityType.AID_APPLICATION, "aid_applications", "resident_id", "status");
 
     final EntityType type;
     final String table;
@@ -96,6 +98,8 @@ enum EntityTable {
             return new Object[] {n.residentId(), n.authorId()};
         } else if (dto instanceof BudgetDto b) {
             return new Object[] {b.residentId(), b.authorId()};
+        } else if (dto instanceof AidApplicationDto a) {
+            return new Object[] {a.residentId(), a.status()};
         }
         throw new IllegalArgumentException(dto.getClass().getName());
     }

@@ -49,6 +49,21 @@ class SeedDataRulesTest {
         assertThat(seed)
                 .filteredOn(c -> c.list().equals(ListNames.TASK_RULE))
                 .allSatisfy(r -> assertThat(codes.get(ListNames.ACTION_TYPE)).contains(r.parent()));
+        assertThat(seed)
+                .filteredOn(c -> c.list().equals(ListNames.AID_KIND))
+                .allSatisfy(k -> assertThat(codes.get(ListNames.DOMAIN)).contains(k.parent()));
+        assertThat(seed)
+                .filteredOn(c -> c.list().equals(ListNames.AID_CHECKLIST))
+                .isNotEmpty()
+                .allSatisfy(d -> {
+                    assertThat(codes.get(ListNames.AID_KIND)).contains(d.parent());
+                    assertThat(codes.get(ListNames.DOCUMENT_TYPE)).contains(d.value());
+                });
+        assertThat(seed)
+                .filteredOn(c -> c.list().equals(ListNames.FSL_RULE) || c.list().equals(ListNames.LEGAL_VALUE))
+                .allSatisfy(r -> assertThat(fr.mediance.protocol.CodeValues.legalProblem(r.list(), r.code(), r.value()))
+                        .as(r.id())
+                        .isEmpty());
         assertThat(codes.get(ListNames.ACTION_TYPE))
                 .contains(
                         "demande_aide_fsl",

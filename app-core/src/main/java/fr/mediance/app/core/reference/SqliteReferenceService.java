@@ -162,7 +162,7 @@ public final class SqliteReferenceService implements ReferenceService {
                 }
             }
             case TEXT -> e.maxLength("value", value, Limits.MAX_CODE_VALUE);
-            case LEGAL -> CodeValues.legalProblem(code, value).ifPresent(problem -> e.add("value", problem));
+            case LEGAL -> CodeValues.legalProblem(c.list(), code, value).ifPresent(problem -> e.add("value", problem));
         }
         return e;
     }

@@ -411,8 +411,22 @@ public final class Migrations {
             CREATE INDEX budgets_by_resident ON budgets(resident_id, snapshot_date);
             """);
 
+    /** Version 11: households' aid applications (FSL, CCAS, CAF…), kept whole as they travel. */
+    static final Migration V11 = new Migration(11, "aid applications", """
+            CREATE TABLE aid_applications (
+              id TEXT PRIMARY KEY,
+              resident_id TEXT NOT NULL,
+              status TEXT,
+              opened_on TEXT,
+              data TEXT NOT NULL,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX aid_applications_by_resident ON aid_applications(resident_id, opened_on);
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

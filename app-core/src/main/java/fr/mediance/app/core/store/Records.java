@@ -3,6 +3,7 @@ package fr.mediance.app.core.store;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.BudgetDto;
@@ -56,6 +57,7 @@ public final class Records {
             case MANDATE -> "mandates";
             case PRIVATE_NOTE -> "private_notes";
             case BUDGET -> "budgets";
+            case AID_APPLICATION -> "aid_applications";
         };
     }
 
@@ -438,6 +440,22 @@ public final class Records {
                     MedianceJson.gson().toJson(b, BudgetDto.class),
                     version,
                     now);
+        } else if (dto instanceof AidApplicationDto a) {
+            tx.update(
+                    """
+                    INSERT INTO aid_applications(id, resident_id, status, opened_on, data, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET resident_id = excluded.resident_id, status = excluded.status,
+                      opened_on = excluded.opened_on, data = excluded.data,
+                      version = COALESCE(excluded.version, aid_applications.version), updated_at = excluded.updated_at
+                    """,
+                    a.id(),
+                    a.residentId(),
+                    a.status(),
+                    a.openedOn() == null ? null : a.openedOn().toString(),
+                    MedianceJson.gson().toJson(a, AidApplicationDto.class),
+                    version,
+                    now);
         } else {
             throw new IllegalArgumentException("unknown record " + dto.getClass());
         }
@@ -481,6 +499,9 @@ public final class Records {
                         .map(x -> x);
             case BUDGET ->
                 tx.queryOne("SELECT * FROM budgets WHERE id = ?", Records::budget, id)
+                        .map(x -> x);
+            case AID_APPLICATION ->
+                tx.queryOne("SELECT * FROM aid_applications WHERE id = ?", Records::aidApplication, id)
                         .map(x -> x);
         };
     }
@@ -669,6 +690,10 @@ public final class Records {
                 r.string("agent_signature_document_id"),
                 r.string("channel"),
                 r.instant("signed_at"));
+    }
+
+    public static AidApplicationDto aidApplication(Row r) {
+        return MedianceJson.gson().fromJson(r.string("data"), AidApplicationDto.class);
     }
 
     public static BudgetDto budget(Row r) {
