@@ -56,6 +56,7 @@ public final class ResidentFileView extends BasicScreen {
     private final Consumer<String> openMandate;
     private final Supplier<Node> documents;
     private Runnable openBudget;
+    private Runnable openAids;
     private final VBox householdList = new VBox(6);
     private final VBox contactsList = new VBox(6);
     private final VBox consentsList = new VBox(6);
@@ -93,6 +94,11 @@ public final class ResidentFileView extends BasicScreen {
         this.openBudget = openBudget;
     }
 
+    /** Shows an « Aides » button in the file's header that opens the household's aid applications. */
+    public void setOnAids(Runnable openAids) {
+        this.openAids = openAids;
+    }
+
     @Override
     protected Node build() {
         Label name = Ui.bound(vm.titleProperty(), Styles.SCREEN_TITLE);
@@ -105,13 +111,24 @@ public final class ResidentFileView extends BasicScreen {
         protection.setGraphic(Icons.of(Material2AL.GAVEL));
         Ui.hideWhenBlank(protection);
         VBox header = new VBox(4, name, subtitle, saved, protection);
+        FlowPane money = new FlowPane(8, 8);
         if (openBudget != null) {
             Button budget =
                     Ui.button(texts.getString("budget.open"), Material2AL.ACCOUNT_BALANCE_WALLET, Styles.SECONDARY);
             budget.setId("resident-open-budget");
             budget.setMinHeight(44);
             budget.setOnAction(e -> openBudget.run());
-            header.getChildren().add(new FlowPane(8, 8, budget));
+            money.getChildren().add(budget);
+        }
+        if (openAids != null) {
+            Button aids = Ui.button(texts.getString("aid.open"), Material2MZ.REQUEST_QUOTE, Styles.SECONDARY);
+            aids.setId("resident-open-aids");
+            aids.setMinHeight(44);
+            aids.setOnAction(e -> openAids.run());
+            money.getChildren().add(aids);
+        }
+        if (!money.getChildren().isEmpty()) {
+            header.getChildren().add(money);
         }
 
         Map<String, Node> sections = new LinkedHashMap<>();

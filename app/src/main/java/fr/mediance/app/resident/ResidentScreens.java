@@ -1,6 +1,7 @@
 package fr.mediance.app.resident;
 
 import fr.mediance.app.ScreenContext;
+import fr.mediance.app.aid.AidScreens;
 import fr.mediance.app.budget.BudgetScreens;
 import fr.mediance.app.consent.ConsentView;
 import fr.mediance.app.consent.MandateView;
@@ -65,6 +66,8 @@ public final class ResidentScreens {
                 () -> new DocumentScreens(ctx).residentDocuments(residentId));
         view.setOnBudget(
                 () -> new BudgetScreens(ctx).open(residentId, vm.titleProperty().get()));
+        view.setOnAids(
+                () -> new AidScreens(ctx).open(residentId, vm.titleProperty().get()));
         ctx.shell().navigator().push(view);
         vm.load(residentId).thenAccept(found -> {
             if (!found) {

@@ -992,4 +992,109 @@ class ScreenshotsTest extends UiTest {
         shoot(app, "budget-compare", 1.0);
         core.close();
     }
+
+    @Test
+    void counsellor_aid_application() {
+        fr.mediance.app.resident.ResidentDemo.codes(office);
+        var server = office.server;
+        server.serverWrite(
+                new fr.mediance.protocol.CodeDto("aid_kind", "fsl_energie", "FSL énergie", "energie", 10, true));
+        server.serverWrite(
+                new fr.mediance.protocol.CodeDto("aid_kind", "ccas", "Aide facultative du CCAS", "budget", 20, true));
+        String[][] docs = {
+            {"piece_identite", "Pièce d'identité / titre de séjour"},
+            {"justificatif_domicile", "Justificatif de domicile"},
+            {"avis_imposition", "Avis d'imposition / de non-imposition"},
+            {"facture", "Factures concernées"},
+            {"justificatif_dette", "Justificatif de dette certifié par le fournisseur"},
+            {"rib", "RIB"}
+        };
+        for (int i = 0; i < docs.length; i++) {
+            server.serverWrite(new fr.mediance.protocol.CodeDto(
+                    "document_type", docs[i][0], docs[i][1], null, (i + 1) * 10, true, "P6M"));
+            server.serverWrite(new fr.mediance.protocol.CodeDto(
+                    "aid_checklist",
+                    "fsl_energie-" + (i + 1),
+                    docs[i][1],
+                    "fsl_energie",
+                    (i + 1) * 10,
+                    true,
+                    docs[i][0]));
+        }
+        server.serverWrite(new fr.mediance.protocol.CodeDto(
+                "fsl_rule", "50", "Manche", null, 10, true, "delai=20;seul=energie,eau;qf=800"));
+        server.serverWrite(new fr.mediance.protocol.DocumentDto(
+                "d-id",
+                "s1",
+                null,
+                "r1",
+                "piece_identite",
+                "ab".repeat(32),
+                "image/jpeg",
+                1000,
+                java.time.Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "photo_in_app"));
+        server.serverWrite(new fr.mediance.protocol.DocumentDto(
+                "d-bill",
+                "s1",
+                null,
+                "r1",
+                "facture",
+                "cd".repeat(32),
+                "image/jpeg",
+                1000,
+                java.time.Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "photo_in_app"));
+        CoreContext core = office.signedIn(dir, "conseil1");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-RESIDENTS"));
+        open("RESIDENTS");
+        until(() -> has("#resident-row-r1"));
+        interact(() -> in("#resident-row-r1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-open-aids"));
+        interact(() -> in("#resident-open-aids").queryButton().fire());
+        until(() -> has("#aid-new-kind")
+                && !in("#aid-new-kind")
+                        .queryAs(javafx.scene.control.ComboBox.class)
+                        .getItems()
+                        .isEmpty());
+        interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<fr.mediance.app.core.reference.CodeItem> kind =
+                    in("#aid-new-kind").queryAs(javafx.scene.control.ComboBox.class);
+            kind.setValue(kind.getItems().get(0));
+            in("#aid-new-departement")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("50");
+        });
+        interact(() -> in("#aid-start").queryButton().fire());
+        until(() -> has("#aid-form")
+                && in("#aid-form").query().isVisible()
+                && in("#aid-checklist .aid-checklist-item").queryAll().size() == 6
+                && !in("#aid-rule").queryLabeled().getText().isEmpty());
+        interact(() -> {
+            in("#aid-requested").queryAs(javafx.scene.control.TextField.class).setText("412,30");
+            in("#aid-instructingBody")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("Maison des solidarités de Saint-Lô");
+            in("#aid-decidedOn").queryAs(javafx.scene.control.TextField.class).setText("31/02/2026");
+        });
+        interact(() -> in("#aid-save").queryButton().fire());
+        until(() -> !in("#aid-form-error").queryLabeled().getText().isEmpty());
+        shoot(app, "aid", 0.25);
+        shoot(app, "aid-checklist", 0.75);
+        core.close();
+    }
 }
