@@ -12,6 +12,9 @@ public sealed interface EntityDto
                 TaskDto,
                 ConsentDto,
                 MandateDto,
-                PrivateNoteDto {
+                PrivateNoteDto,
+                CaseDto,
+                RequestDto,
+                AnonymousContactDto {
     String id();
 }

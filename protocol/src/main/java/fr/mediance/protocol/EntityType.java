@@ -22,7 +22,13 @@ public enum EntityType {
     /** A resident's mandate to act on their behalf. */
     MANDATE("mandate"),
     /** A counsellor's note on a resident that only its author sees. */
-    PRIVATE_NOTE("private_note");
+    PRIVATE_NOTE("private_note"),
+    /** A resident's case (accompagnement): at most one not closed per resident. */
+    CASE("case"),
+    /** A request (demande) about a resident. */
+    REQUEST("request"),
+    /** A desk or phone contact with no resident file: counted, never identified. */
+    ANONYMOUS_CONTACT("anonymous_contact");
 
     private final String code;
 
@@ -67,6 +73,12 @@ public enum EntityType {
             return MANDATE;
         } else if (dto instanceof PrivateNoteDto) {
             return PRIVATE_NOTE;
+        } else if (dto instanceof CaseDto) {
+            return CASE;
+        } else if (dto instanceof RequestDto) {
+            return REQUEST;
+        } else if (dto instanceof AnonymousContactDto) {
+            return ANONYMOUS_CONTACT;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

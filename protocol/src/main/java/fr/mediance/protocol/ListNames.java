@@ -54,6 +54,12 @@ public final class ListNames {
      * "retention_default" (value = ISO period for documents of a type with none).
      */
     public static final String SETTING = "setting";
+    /** Who referred a resident's request (EDF Solidarité, a social worker, the resident...). */
+    public static final String REFERRER = "referrer";
+    /** Why a case was closed (domain brief §5.8, "process" outcomes). */
+    public static final String CLOSING_REASON = "closing_reason";
+    /** What a case obtained (domain brief §5.8); some carry an amount. */
+    public static final String OUTCOME = "outcome";
 
     /** Every list, in the order of the domain brief (§5). A code of another list is refused on both sides. */
     public static final List<String> ALL = List.of(
@@ -87,7 +93,10 @@ public final class ListNames {
             MANDATE_DURATION,
             MANDATE_CHANNEL,
             TASK_RULE,
-            SETTING);
+            SETTING,
+            REFERRER,
+            CLOSING_REASON,
+            OUTCOME);
 
     private ListNames() {}
 }

@@ -77,6 +77,10 @@ public final class MedianceJson {
         m.put(ConsentDto.class, Adapters.CONSENT);
         m.put(MandateDto.class, Adapters.MANDATE);
         m.put(PrivateNoteDto.class, Adapters.PRIVATE_NOTE);
+        m.put(fr.mediance.protocol.CaseOutcomeDto.class, Adapters.CASE_OUTCOME);
+        m.put(fr.mediance.protocol.CaseDto.class, Adapters.CASE);
+        m.put(fr.mediance.protocol.RequestDto.class, Adapters.REQUEST);
+        m.put(fr.mediance.protocol.AnonymousContactDto.class, Adapters.ANONYMOUS_CONTACT);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);
