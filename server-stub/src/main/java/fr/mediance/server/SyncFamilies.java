@@ -1,6 +1,9 @@
 package fr.mediance.server;
 
 import fr.mediance.server.appointment.AppointmentRules;
+import fr.mediance.server.casework.AnonymousContactRules;
+import fr.mediance.server.casework.CaseRules;
+import fr.mediance.server.casework.RequestRules;
 import fr.mediance.server.code.CodeRules;
 import fr.mediance.server.consent.ConsentRules;
 import fr.mediance.server.consent.MandateRules;
@@ -30,6 +33,9 @@ public final class SyncFamilies {
                 new ConsentRules(),
                 new MandateRules(colleagues),
                 new PrivateNoteRules(),
+                new CaseRules(colleagues),
+                new RequestRules(),
+                new AnonymousContactRules(),
                 new CodeRules()));
     }
 }

@@ -34,6 +34,9 @@ final class EntityJson {
             case CONSENT -> fr.mediance.protocol.ConsentDto.class;
             case MANDATE -> fr.mediance.protocol.MandateDto.class;
             case PRIVATE_NOTE -> fr.mediance.protocol.PrivateNoteDto.class;
+            case CASE -> fr.mediance.protocol.CaseDto.class;
+            case REQUEST -> fr.mediance.protocol.RequestDto.class;
+            case ANONYMOUS_CONTACT -> fr.mediance.protocol.AnonymousContactDto.class;
         };
     }
 }
