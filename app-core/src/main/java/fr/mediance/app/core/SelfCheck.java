@@ -358,6 +358,47 @@ public final class SelfCheck {
                         "tablet_signature",
                         t));
         m.put(PrivateNoteDto.class, new PrivateNoteDto("n1", "s1", "r1", "u1", "Note", t));
+        fr.mediance.protocol.CaseOutcomeDto outcome = new fr.mediance.protocol.CaseOutcomeDto("fsl_granted", 45_000L);
+        m.put(fr.mediance.protocol.CaseOutcomeDto.class, outcome);
+        m.put(
+                fr.mediance.protocol.CaseDto.class,
+                new fr.mediance.protocol.CaseDto(
+                        "k1",
+                        "s1",
+                        "r1",
+                        "u1",
+                        LocalDate.of(2026, 11, 2),
+                        "q1",
+                        List.of("energie"),
+                        List.of("Objectif"),
+                        "closed",
+                        LocalDate.of(2026, 12, 1),
+                        "goals_met",
+                        List.of(outcome),
+                        t,
+                        "u1"));
+        m.put(
+                fr.mediance.protocol.RequestDto.class,
+                new fr.mediance.protocol.RequestDto(
+                        "q1",
+                        "s1",
+                        "r1",
+                        "k1",
+                        LocalDate.of(2026, 11, 2),
+                        "phone",
+                        "edf_solidarite",
+                        List.of("energie"),
+                        List.of("court_date"),
+                        LocalDate.of(2026, 12, 20),
+                        "Demande",
+                        "new",
+                        null,
+                        t,
+                        "u1"));
+        m.put(
+                fr.mediance.protocol.AnonymousContactDto.class,
+                new fr.mediance.protocol.AnonymousContactDto(
+                        "a1", "s1", "u1", t, "desk", List.of("energie"), List.of(), List.of(), "65_plus", 10));
         return m;
     }
 
