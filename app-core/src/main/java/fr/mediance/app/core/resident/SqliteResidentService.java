@@ -387,7 +387,7 @@ public final class SqliteResidentService implements ResidentService {
         return ResidentFields.with(target, values);
     }
 
-    static String displayName(ResidentDto r) {
+    public static String displayName(ResidentDto r) {
         return new Resident(
                         r.id(),
                         null,
