@@ -50,6 +50,9 @@ public final class Casework {
     /** The age bands of the figures (domain brief §9). */
     public static final List<String> AGE_BANDS = List.of("under_25", "25_34", "35_44", "45_54", "55_64", "65_plus");
 
+    /** The value of an entry of the "outcome" list that is noted with an amount (aid obtained, debt written off). */
+    public static final String OUTCOME_WITH_AMOUNT = "amount";
+
     /** Most goals of a case, and the length of one. */
     public static final int MAX_GOALS = 20;
 

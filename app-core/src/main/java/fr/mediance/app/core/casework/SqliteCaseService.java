@@ -45,6 +45,11 @@ public final class SqliteCaseService implements CaseService {
         this.zone = zone;
     }
 
+    /** Now, to the millisecond the store keeps (what is returned is what is read back). */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
@@ -147,7 +152,7 @@ public final class SqliteCaseService implements CaseService {
                 null,
                 null,
                 List.of(),
-                clock.instant(),
+                now(),
                 me.userId());
         return save(tx, k);
     }
@@ -260,7 +265,7 @@ public final class SqliteCaseService implements CaseService {
         if (!e.isEmpty()) {
             return e.toOutcome();
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Records.upsert(tx, k, null, now, null);
         outbox.enqueue(tx, k, CoreMessages.get("summary.case", name(tx, k.residentId())));
         return Outcome.ok(k);
@@ -293,7 +298,7 @@ public final class SqliteCaseService implements CaseService {
                     blankToNull(Texts.clean(f.description())),
                     Casework.REQUEST_NEW,
                     null,
-                    clock.instant(),
+                    now(),
                     me.userId());
             FormErrors e = check(tx, r);
             if (!e.isEmpty()) {
@@ -311,7 +316,7 @@ public final class SqliteCaseService implements CaseService {
                 caseId = opened.value().id();
             }
             RequestDto linked = withCase(r, caseId);
-            Records.upsert(tx, linked, null, clock.instant(), null);
+            Records.upsert(tx, linked, null, now(), null);
             outbox.enqueue(tx, linked, CoreMessages.get("summary.request", name(tx, linked.residentId())));
             return Outcome.ok(linked);
         });
@@ -376,7 +381,7 @@ public final class SqliteCaseService implements CaseService {
             if (!e.isEmpty()) {
                 return e.toOutcome();
             }
-            Records.upsert(tx, changed, null, clock.instant(), null);
+            Records.upsert(tx, changed, null, now(), null);
             outbox.enqueue(tx, changed, CoreMessages.get("summary.request", name(tx, changed.residentId())));
             return Outcome.ok(changed);
         });
@@ -391,7 +396,7 @@ public final class SqliteCaseService implements CaseService {
                 UUID.randomUUID().toString(),
                 me.structureId(),
                 me.userId(),
-                clock.instant(),
+                now(),
                 f.channel(),
                 f.domains(),
                 f.motifs(),
@@ -407,7 +412,7 @@ public final class SqliteCaseService implements CaseService {
             if (!e.isEmpty()) {
                 return e.toOutcome();
             }
-            Records.upsert(tx, a, null, clock.instant(), null);
+            Records.upsert(tx, a, null, now(), null);
             outbox.enqueue(tx, a, CoreMessages.get("summary.anonymous"));
             return Outcome.ok(a);
         });

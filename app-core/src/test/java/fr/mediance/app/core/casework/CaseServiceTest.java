@@ -73,6 +73,18 @@ class CaseServiceTest extends CounsellorStoreTest {
     }
 
     @Test
+    void whatIsReturnedIsWhatTheDeviceReadsBackAndSends() {
+        clock.set(clock.instant().plusNanos(123_456));
+        RequestDto r = cases.recordRequest(powerCut("r1")).value();
+        assertThat(cases.requests("r1")).containsExactly(r);
+        assertThat(cases.cases("r1")).containsExactly(cases.current("r1").orElseThrow());
+        AnonymousContactDto a = cases.recordAnonymous(new AnonymousContactForm(
+                        Casework.CHANNEL_PHONE, List.of("energie"), List.of(), List.of(), null, null))
+                .value();
+        assertThat(cases.anonymousSince(TODAY)).containsExactly(a);
+    }
+
+    @Test
     void aRequestIsCheckedByTheSharedRulesWithMessagesBesideTheFields() {
         RequestForm court = new RequestForm(
                 "r1",
