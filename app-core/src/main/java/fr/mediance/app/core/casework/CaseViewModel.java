@@ -115,6 +115,10 @@ public final class CaseViewModel {
     private final StringProperty receivedOn = new SimpleStringProperty(this, "receivedOn", "");
 
     private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
+    private final ObservableList<Choice> domainOptions = FXCollections.observableArrayList();
+    private final ObservableList<Choice> referrerOptions = FXCollections.observableArrayList();
+    private final ObservableList<Choice> closingReasonOptions = FXCollections.observableArrayList();
+    private final ObservableList<Choice> referentOptions = FXCollections.observableArrayList();
 
     public CaseViewModel(
             CaseService cases,
@@ -139,16 +143,17 @@ public final class CaseViewModel {
 
     // --- options
 
-    public List<Choice> domainOptions() {
-        return choices(ListNames.DOMAIN);
+    /** The domains offered (read with the case, off the FX thread). */
+    public ObservableList<Choice> domainOptions() {
+        return domainOptions;
     }
 
-    public List<Choice> referrerOptions() {
-        return choices(ListNames.REFERRER);
+    public ObservableList<Choice> referrerOptions() {
+        return referrerOptions;
     }
 
-    public List<Choice> closingReasonOptions() {
-        return choices(ListNames.CLOSING_REASON);
+    public ObservableList<Choice> closingReasonOptions() {
+        return closingReasonOptions;
     }
 
     public List<Choice> channelOptions() {
@@ -159,7 +164,11 @@ public final class CaseViewModel {
         return out;
     }
 
-    public List<Choice> referentOptions() {
+    public ObservableList<Choice> referentOptions() {
+        return referentOptions;
+    }
+
+    private List<Choice> referents() {
         List<Choice> out = new ArrayList<>();
         for (Role role : List.of(Role.COUNSELLOR, Role.COORDINATOR)) {
             for (UserItem u : reference.users(role)) {
@@ -184,20 +193,73 @@ public final class CaseViewModel {
     /** Reads the resident's case, past cases and requests. Completes on the FX executor. */
     public CompletableFuture<Void> load(String residentId) {
         this.residentId = Objects.requireNonNull(residentId);
-        record Loaded(List<CaseDto> all, List<RequestDto> requests, List<CodeDto> outcomeCodes) {}
+        record Loaded(
+                List<CaseDto> all,
+                List<RequestDto> requests,
+                List<CodeDto> outcomeCodes,
+                List<List<Choice>> options,
+                List<RequestRow> rows,
+                List<PastCase> past) {}
+        boolean withOptions = domainOptions.isEmpty();
         return work.supply(
                         "loading the case",
-                        () -> new Loaded(
-                                cases.cases(residentId),
-                                cases.requests(residentId),
-                                reference.entries(ListNames.OUTCOME)),
-                        l -> show(l.all(), l.requests(), l.outcomeCodes()),
+                        () -> {
+                            List<CaseDto> all = cases.cases(residentId);
+                            List<RequestDto> reqs = cases.requests(residentId);
+                            return new Loaded(
+                                    all,
+                                    reqs,
+                                    reference.entries(ListNames.OUTCOME),
+                                    withOptions
+                                            ? List.of(
+                                                    choices(ListNames.DOMAIN),
+                                                    choices(ListNames.REFERRER),
+                                                    choices(ListNames.CLOSING_REASON),
+                                                    referents())
+                                            : List.of(),
+                                    rows(reqs),
+                                    past(all));
+                        },
+                        l -> {
+                            if (!l.options().isEmpty()) {
+                                domainOptions.setAll(l.options().get(0));
+                                referrerOptions.setAll(l.options().get(1));
+                                closingReasonOptions.setAll(l.options().get(2));
+                                referentOptions.setAll(l.options().get(3));
+                            }
+                            show(l.all(), l.rows(), l.past(), l.outcomeCodes());
+                        },
                         e -> onMessage.accept(text("casework.load.failed")))
                 .<Void>thenApply(x -> null)
                 .exceptionally(e -> null);
     }
 
-    private void show(List<CaseDto> all, List<RequestDto> reqs, List<CodeDto> outcomeCodes) {
+    private List<RequestRow> rows(List<RequestDto> reqs) {
+        List<RequestRow> rows = new ArrayList<>();
+        for (RequestDto r : reqs) {
+            rows.add(requestRow(r));
+        }
+        return rows;
+    }
+
+    private List<PastCase> past(List<CaseDto> all) {
+        List<PastCase> past = new ArrayList<>();
+        for (CaseDto k : all) {
+            if (Casework.CASE_CLOSED.equals(k.status())) {
+                past.add(new PastCase(
+                        k.id(),
+                        text(
+                                "casework.past.heading",
+                                FrenchInput.format(k.openedOn()),
+                                FrenchInput.format(k.closedOn()),
+                                label(ListNames.CLOSING_REASON, k.closingReason())),
+                        outcomesText(k.outcomes())));
+            }
+        }
+        return past;
+    }
+
+    private void show(List<CaseDto> all, List<RequestRow> rows, List<PastCase> past, List<CodeDto> outcomeCodes) {
         current = all.stream()
                 .filter(k -> !Casework.CASE_CLOSED.equals(k.status()))
                 .findFirst()
@@ -222,24 +284,7 @@ public final class CaseViewModel {
             domains.clear();
             goals.set("");
         }
-        List<PastCase> past = new ArrayList<>();
-        for (CaseDto k : all) {
-            if (Casework.CASE_CLOSED.equals(k.status())) {
-                past.add(new PastCase(
-                        k.id(),
-                        text(
-                                "casework.past.heading",
-                                FrenchInput.format(k.openedOn()),
-                                FrenchInput.format(k.closedOn()),
-                                label(ListNames.CLOSING_REASON, k.closingReason())),
-                        outcomesText(k.outcomes())));
-            }
-        }
         history.setAll(past);
-        List<RequestRow> rows = new ArrayList<>();
-        for (RequestDto r : reqs) {
-            rows.add(requestRow(r));
-        }
         requests.setAll(rows);
         List<OutcomeLine> lines = new ArrayList<>();
         for (CodeDto c : outcomeCodes) {

@@ -70,6 +70,11 @@ public final class UnplannedContactViewModel {
     private final StringProperty ageBand = new SimpleStringProperty(this, "ageBand", null);
     private final StringProperty duration = new SimpleStringProperty(this, "duration", "");
     private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
+    private final ObservableList<Choice> domainOptions = FXCollections.observableArrayList();
+    private final ObservableList<Choice> motifOptions = FXCollections.observableArrayList();
+    private final ObservableList<Choice> actionTypeOptions = FXCollections.observableArrayList();
+    private final ObservableList<Choice> referrerOptions = FXCollections.observableArrayList();
+    private List<CodeItem> allMotifs = List.of();
 
     public UnplannedContactViewModel(
             CaseService cases,
@@ -88,6 +93,7 @@ public final class UnplannedContactViewModel {
         for (String u : Casework.URGENCIES) {
             urgencies.put(u, new SimpleBooleanProperty(this, u, false));
         }
+        domains.addListener((javafx.collections.ListChangeListener<String>) c -> filterMotifs());
         anonymous.addListener((o, was, now) -> {
             if (now && !Casework.ANONYMOUS_CHANNELS.contains(channel.get())) {
                 channel.set(Casework.CHANNEL_DESK);
@@ -114,27 +120,55 @@ public final class UnplannedContactViewModel {
         return out;
     }
 
-    public List<Choice> domainOptions() {
-        return choices(ListNames.DOMAIN, null);
+    /** The domains offered (read by {@link #load}, off the FX thread). */
+    public ObservableList<Choice> domainOptions() {
+        return domainOptions;
     }
 
     /** The motifs of the ticked domains (all of them when none is ticked). */
-    public List<Choice> motifOptions() {
+    public ObservableList<Choice> motifOptions() {
+        return motifOptions;
+    }
+
+    public ObservableList<Choice> actionTypeOptions() {
+        return actionTypeOptions;
+    }
+
+    public ObservableList<Choice> referrerOptions() {
+        return referrerOptions;
+    }
+
+    /** Reads the lists offered; completes on the FX executor. */
+    public CompletableFuture<Void> load() {
+        record Options(List<Choice> domains, List<CodeItem> motifs, List<Choice> actions, List<Choice> referrers) {}
+        return work.supply(
+                        "loading the lists of a contact",
+                        () -> new Options(
+                                choices(ListNames.DOMAIN, null),
+                                reference.codes(ListNames.MOTIF),
+                                choices(ListNames.ACTION_TYPE, null),
+                                choices(ListNames.REFERRER, null)),
+                        o -> {
+                            allMotifs = o.motifs();
+                            domainOptions.setAll(o.domains());
+                            actionTypeOptions.setAll(o.actions());
+                            referrerOptions.setAll(o.referrers());
+                            filterMotifs();
+                        },
+                        e -> onMessage.accept(text("casework.load.failed")))
+                .<Void>thenApply(x -> null)
+                .exceptionally(e -> null);
+    }
+
+    private void filterMotifs() {
         List<Choice> out = new ArrayList<>();
-        for (CodeItem c : reference.codes(ListNames.MOTIF)) {
+        for (CodeItem c : allMotifs) {
             if (c.active() && (domains.isEmpty() || domains.contains(c.parent()))) {
                 out.add(new Choice(c.code(), c.labelOrCode()));
             }
         }
-        return out;
-    }
-
-    public List<Choice> actionTypeOptions() {
-        return choices(ListNames.ACTION_TYPE, null);
-    }
-
-    public List<Choice> referrerOptions() {
-        return choices(ListNames.REFERRER, null);
+        motifOptions.setAll(out);
+        motifs.removeIf(m -> out.stream().noneMatch(c -> c.code().equals(m)));
     }
 
     public List<Choice> ageBandOptions() {

@@ -136,6 +136,7 @@ class CaseworkViewModelsTest extends CounsellorStoreTest {
                 core.cases(), core.visits(), core.residents(), core.reference(), TEXTS, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
         vm.setOnOpenReport(opened::add);
+        vm.load().join();
         return vm;
     }
 
@@ -174,6 +175,11 @@ class CaseworkViewModelsTest extends CounsellorStoreTest {
         vm.anonymousProperty().set(true);
         assertThat(vm.channelProperty().get()).isEqualTo(Casework.CHANNEL_DESK);
         assertThat(vm.channelOptions()).extracting(Choice::code).containsExactly("desk", "phone");
+        assertThat(vm.domainOptions()).extracting(Choice::code).contains("energie", "eau");
+        vm.domains().setAll("eau");
+        assertThat(vm.motifOptions()).as("the motifs of the ticked domains").isEmpty();
+        vm.domains().clear();
+        assertThat(vm.motifOptions()).extracting(Choice::code).contains("cheque_energie");
         assertThat(vm.recordAnonymous().join()).isFalse();
         assertThat(vm.errorProperty("domains").get()).isEqualTo("Choisissez au moins un domaine ou un motif.");
         vm.domains().setAll("energie");
