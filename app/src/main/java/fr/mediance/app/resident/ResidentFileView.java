@@ -47,7 +47,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ResidentFileView extends BasicScreen {
     /** Sections, in order (their ids and message keys). */
     public static final String[] SECTIONS = {
-        "identity", "housing", "household", "contacts", "notes", "consents", "documents", "timeline"
+        "identity", "case", "housing", "household", "contacts", "notes", "consents", "documents", "timeline"
     };
 
     private final ResidentFileViewModel vm;
@@ -55,6 +55,7 @@ public final class ResidentFileView extends BasicScreen {
     private final Consumer<String> openConsent;
     private final Consumer<String> openMandate;
     private final Supplier<Node> documents;
+    private Supplier<Node> casework;
     private final VBox householdList = new VBox(6);
     private final VBox contactsList = new VBox(6);
     private final VBox consentsList = new VBox(6);
@@ -87,6 +88,12 @@ public final class ResidentFileView extends BasicScreen {
         title.bind(vm.titleProperty().map(t -> t.isBlank() ? texts.getString("resident.file.title") : t));
     }
 
+    /** {@code casework} builds the "Accompagnement" section (the resident's case and requests). */
+    public ResidentFileView withCasework(Supplier<Node> casework) {
+        this.casework = casework;
+        return this;
+    }
+
     @Override
     protected Node build() {
         Label name = Ui.bound(vm.titleProperty(), Styles.SCREEN_TITLE);
@@ -102,6 +109,9 @@ public final class ResidentFileView extends BasicScreen {
 
         Map<String, Node> sections = new LinkedHashMap<>();
         sections.put("identity", identity());
+        if (casework != null) {
+            sections.put("case", casework.get());
+        }
         sections.put("housing", housing());
         sections.put("household", household());
         sections.put("contacts", contacts());
@@ -123,6 +133,8 @@ public final class ResidentFileView extends BasicScreen {
         Map<String, Ikon> icons = Map.of(
                 "identity",
                 Material2AL.ASSIGNMENT_IND,
+                "case",
+                Material2AL.ASSIGNMENT,
                 "housing",
                 Material2AL.HOME,
                 "household",

@@ -1,6 +1,7 @@
 package fr.mediance.app.resident;
 
 import fr.mediance.app.ScreenContext;
+import fr.mediance.app.casework.CaseworkScreens;
 import fr.mediance.app.consent.ConsentView;
 import fr.mediance.app.consent.MandateView;
 import fr.mediance.app.core.CoreContext;
@@ -59,11 +60,12 @@ public final class ResidentScreens {
         ctx.shell()
                 .navigator()
                 .push(new ResidentFileView(
-                        vm,
-                        ctx.texts(),
-                        id -> openConsent(id, vm),
-                        id -> openMandate(id, vm),
-                        () -> new DocumentScreens(ctx).residentDocuments(residentId)));
+                                vm,
+                                ctx.texts(),
+                                id -> openConsent(id, vm),
+                                id -> openMandate(id, vm),
+                                () -> new DocumentScreens(ctx).residentDocuments(residentId))
+                        .withCasework(() -> new CaseworkScreens(ctx).caseSection(residentId)));
         vm.load(residentId).thenAccept(found -> {
             if (!found) {
                 ctx.shell().showError(ctx.texts().getString("resident.error.not.found"));
