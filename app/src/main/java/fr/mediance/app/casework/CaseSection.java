@@ -14,8 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -42,7 +40,7 @@ public final class CaseSection {
     }
 
     public Node build() {
-        return new VBox(14, caseCard(), closingCard(), requestsCard(), historyCard());
+        return new VBox(14, caseCard(), requestsCard(), closingCard(), historyCard());
     }
 
     private Node caseCard() {
@@ -119,18 +117,18 @@ public final class CaseSection {
                 box.setWrapText(true);
                 box.setMinHeight(44);
                 box.selectedProperty().bindBidirectional(line.selectedProperty());
-                HBox row = new HBox(10, box);
-                HBox.setHgrow(box, Priority.ALWAYS);
+                VBox row = new VBox(4, box);
                 box.setMaxWidth(Double.MAX_VALUE);
                 if (line.withAmount()) {
                     TextField amount = new TextField();
                     amount.setId("case-outcome-amount-" + line.choice().code());
                     amount.setPromptText(t("casework.outcome.amount"));
-                    amount.setPrefColumnCount(8);
-                    amount.setMinWidth(110);
-                    amount.setMaxWidth(140);
+                    amount.setMaxWidth(200);
+                    amount.setMinHeight(44);
                     amount.textProperty().bindBidirectional(line.amountProperty());
                     amount.disableProperty().bind(line.selectedProperty().not());
+                    Ui.showWhen(amount, line.selectedProperty());
+                    VBox.setMargin(amount, new javafx.geometry.Insets(0, 0, 0, 28));
                     row.getChildren().add(amount);
                 }
                 outcomes.getChildren().add(row);
@@ -193,6 +191,7 @@ public final class CaseSection {
         TextField received = new TextField();
         received.setId("request-received-on");
         received.textProperty().bindBidirectional(vm.receivedOnProperty());
+        received.setPromptText(t("casework.receivedOn.prompt"));
         VBox receivedField = Ui.field(t("casework.receivedOn"), received, vm.errorProperty("receivedOn"));
         VBox domains = new VBox(
                 6,

@@ -57,7 +57,7 @@ public final class UnplannedContactView extends BasicScreen {
                 vm.anonymousProperty().set(now == anonymous);
             }
         });
-        HBox kinds = new HBox(8, withResident, anonymous);
+        FlowPane kinds = new FlowPane(8, 8, withResident, anonymous);
 
         ObservableList<fr.mediance.app.core.casework.Choice> channels =
                 FXCollections.observableArrayList(vm.channelOptions());
