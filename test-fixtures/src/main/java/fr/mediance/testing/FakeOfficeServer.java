@@ -651,7 +651,7 @@ public final class FakeOfficeServer implements AutoCloseable {
      * Like the office server: the roles of {@link fr.mediance.protocol.Permissions#mayCreateResident} create a
      * resident's file, a counsellor as its referent.
      */
-    private String forbiddenCreation(String userId, OperationDto op) {
+    private String[] forbiddenCreation(String userId, OperationDto op) {
         if (op.delete()
                 || !(op.data() instanceof fr.mediance.protocol.ResidentDto created)
                 || entities.containsKey(key(EntityType.RESIDENT, op.entityId()))) {
@@ -660,10 +660,13 @@ public final class FakeOfficeServer implements AutoCloseable {
         UserDto user = users.get(userId);
         Role role = user == null ? null : user.role();
         if (!fr.mediance.protocol.Permissions.mayCreateResident(role)) {
-            return "Votre rôle ne permet pas de créer la fiche d'une personne.";
+            return new String[] {"forbidden", "Votre rôle ne permet pas de créer la fiche d'une personne."};
         }
         if (fr.mediance.protocol.Permissions.creatorBecomesReferent(role) && !userId.equals(created.referentId())) {
-            return "La fiche que vous créez vous a pour référent : « referentId » doit être votre identifiant.";
+            return new String[] {
+                "forbidden_field",
+                "La fiche que vous créez vous a pour référent : « referentId » doit être votre identifiant."
+            };
         }
         return null;
     }
@@ -681,9 +684,9 @@ public final class FakeOfficeServer implements AutoCloseable {
                 if (stored == null) {
                     String why = rejections.get(op.entityId());
                     String field = forbiddenField(userId, op);
-                    String creation = forbiddenCreation(userId, op);
+                    String[] creation = forbiddenCreation(userId, op);
                     if (creation != null) {
-                        stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", creation);
+                        stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, creation[0], creation[1]);
                     } else if (why != null) {
                         stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", why);
                     } else if (field != null) {
