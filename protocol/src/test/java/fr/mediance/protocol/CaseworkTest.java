@@ -96,6 +96,19 @@ class CaseworkTest {
     }
 
     @Test
+    void theFiguresRoundTripWithTheirHiddenCells() {
+        FiguresResponse f = new FiguresResponse(
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31),
+                true,
+                List.of(
+                        new FigureDto(FiguresResponse.REQUESTS, "", 42L, null),
+                        new FigureDto(FiguresResponse.REQUESTS_BY_CHANNEL, "phone", null, null),
+                        new FigureDto(FiguresResponse.CASES_BY_OUTCOME, "fsl_granted", 7L, 315_000L)));
+        assertThat(gson.fromJson(gson.toJson(f), FiguresResponse.class)).isEqualTo(f);
+    }
+
+    @Test
     void wellFormedRecordsBreakNoRule() {
         assertThat(Casework.check(openCase())).isEmpty();
         assertThat(Casework.check(request(), TODAY)).isEmpty();

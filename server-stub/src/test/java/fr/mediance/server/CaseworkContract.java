@@ -261,4 +261,51 @@ abstract class CaseworkContract extends SyncScenario {
         assertRejected(pushOne(conseil2, deleteOp(EntityType.ANONYMOUS_CONTACT, a.id())), "forbidden");
         assertApplied(pushOne(conseil1, deleteOp(EntityType.ANONYMOUS_CONTACT, a.id())));
     }
+
+    // --- figures
+
+    @Test
+    void theFiguresCountWhatIsRecordedAndHideSmallCellsWhenAsked() {
+        for (int i = 0; i < 5; i++) {
+            assertApplied(pushOne(conseil1, op(anonymous(newId(), "demo-conseil1", Casework.CHANNEL_PHONE))));
+        }
+        assertApplied(pushOne(conseil1, op(anonymous(newId(), "demo-conseil1", Casework.CHANNEL_DESK))));
+        CaseDto k = openCase(newId(), R1, "demo-conseil1");
+        assertApplied(pushOne(conseil1, op(k)));
+        assertApplied(pushOne(conseil1, op(request(newId(), R1, k.id()))));
+        assertApplied(pushOne(
+                conseil1,
+                op(closed(k, "goals_met", List.of(new fr.mediance.protocol.CaseOutcomeDto("fsl_granted", 45_000L))))));
+        String day = "?from=2026-11-26&to=2026-11-26";
+
+        fr.mediance.protocol.FiguresResponse all = server.get(fr.mediance.protocol.ApiPaths.FIGURES + day, coord)
+                .as(fr.mediance.protocol.FiguresResponse.class);
+        assertThat(all.figures())
+                .contains(
+                        new fr.mediance.protocol.FigureDto("anonymous", "", 6L, null),
+                        new fr.mediance.protocol.FigureDto("anonymous.channel", "phone", 5L, null),
+                        new fr.mediance.protocol.FigureDto("anonymous.channel", "desk", 1L, null),
+                        new fr.mediance.protocol.FigureDto("anonymous.minutes", "", 60L, null),
+                        new fr.mediance.protocol.FigureDto("requests.referrer", "edf_solidarite", 1L, null),
+                        new fr.mediance.protocol.FigureDto("requests.urgency", "power_cut", 1L, null),
+                        new fr.mediance.protocol.FigureDto("cases.opened", "", 1L, null),
+                        new fr.mediance.protocol.FigureDto("cases.outcome", "fsl_granted", 1L, 45_000L));
+        assertThat(all.toString()).doesNotContain("Coupure depuis lundi.").doesNotContain(R1);
+
+        fr.mediance.protocol.FiguresResponse shared = server.get(
+                        fr.mediance.protocol.ApiPaths.FIGURES + day + "&hideSmallCounts=true", server.token("bureau"))
+                .as(fr.mediance.protocol.FiguresResponse.class);
+        assertThat(shared.figures())
+                .contains(
+                        new fr.mediance.protocol.FigureDto("anonymous.channel", "phone", 5L, null),
+                        new fr.mediance.protocol.FigureDto("anonymous.channel", "desk", null, null),
+                        new fr.mediance.protocol.FigureDto("cases.outcome", "fsl_granted", null, null));
+
+        assertThat(server.get(fr.mediance.protocol.ApiPaths.FIGURES + day, conseil1)
+                        .status())
+                .isEqualTo(403);
+        TestServer.Response bad = server.get(fr.mediance.protocol.ApiPaths.FIGURES + "?from=2026-11-26", coord);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+    }
 }

@@ -23,6 +23,8 @@ import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.FieldErrorDto;
+import fr.mediance.protocol.FigureDto;
+import fr.mediance.protocol.FiguresResponse;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginRequest;
@@ -1094,6 +1096,41 @@ public final class Adapters {
         }
     }
 
+    public static final class FigureAdapter extends RecordAdapter<FigureDto> {
+        @Override
+        protected FigureDto fromFields(Fields f) {
+            return new FigureDto(
+                    f.requiredString("indicator"),
+                    f.string("key"),
+                    f.optionalLong("count"),
+                    f.optionalLong("amountCents"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, FigureDto v) throws IOException {
+            put(out, "indicator", v.indicator());
+            put(out, "key", v.key());
+            put(out, "count", v.count());
+            put(out, "amountCents", v.amountCents());
+        }
+    }
+
+    public static final class FiguresResponseAdapter extends RecordAdapter<FiguresResponse> {
+        @Override
+        protected FiguresResponse fromFields(Fields f) {
+            return new FiguresResponse(
+                    f.date("from"), f.date("to"), f.bool("smallCountsHidden", false), f.objects("figures", FIGURE));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, FiguresResponse v) throws IOException {
+            put(out, "from", v.from());
+            put(out, "to", v.to());
+            put(out, "smallCountsHidden", v.smallCountsHidden());
+            putObjects(out, "figures", FIGURE, v.figures());
+        }
+    }
+
     public static final HouseholdMemberAdapter HOUSEHOLD_MEMBER = new HouseholdMemberAdapter();
     public static final ContactPersonAdapter CONTACT_PERSON = new ContactPersonAdapter();
     public static final EnergyCheckAdapter ENERGY_CHECK = new EnergyCheckAdapter();
@@ -1108,6 +1145,8 @@ public final class Adapters {
     public static final CaseAdapter CASE = new CaseAdapter();
     public static final RequestAdapter REQUEST = new RequestAdapter();
     public static final AnonymousContactAdapter ANONYMOUS_CONTACT = new AnonymousContactAdapter();
+    public static final FigureAdapter FIGURE = new FigureAdapter();
+    public static final FiguresResponseAdapter FIGURES_RESPONSE = new FiguresResponseAdapter();
 
     public static final HealthAdapter HEALTH = new HealthAdapter();
     public static final UserAdapter USER = new UserAdapter();

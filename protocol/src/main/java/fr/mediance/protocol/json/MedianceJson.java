@@ -81,6 +81,8 @@ public final class MedianceJson {
         m.put(fr.mediance.protocol.CaseDto.class, Adapters.CASE);
         m.put(fr.mediance.protocol.RequestDto.class, Adapters.REQUEST);
         m.put(fr.mediance.protocol.AnonymousContactDto.class, Adapters.ANONYMOUS_CONTACT);
+        m.put(fr.mediance.protocol.FigureDto.class, Adapters.FIGURE);
+        m.put(fr.mediance.protocol.FiguresResponse.class, Adapters.FIGURES_RESPONSE);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);
