@@ -223,6 +223,13 @@ public final class SelfCheck {
         m.put(HealthDto.class, new HealthDto("ok", "1", t));
         m.put(UserDto.class, user);
         m.put(UsersResponse.class, new UsersResponse(List.of(user)));
+        fr.mediance.protocol.FigureDto figure =
+                new fr.mediance.protocol.FigureDto("cases.outcome", "fsl_granted", 7L, 315_000L);
+        m.put(fr.mediance.protocol.FigureDto.class, figure);
+        m.put(
+                fr.mediance.protocol.FiguresResponse.class,
+                new fr.mediance.protocol.FiguresResponse(
+                        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), true, List.of(figure)));
         m.put(LoginRequest.class, new LoginRequest("conseil1", "x", "dev"));
         m.put(LoginResponse.class, new LoginResponse("a", t, "r", t, user));
         m.put(RefreshRequest.class, new RefreshRequest("r", "dev"));
