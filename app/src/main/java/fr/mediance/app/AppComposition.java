@@ -2,6 +2,7 @@ package fr.mediance.app;
 
 import fr.mediance.app.agenda.AgendaView;
 import fr.mediance.app.agenda.AppointmentView;
+import fr.mediance.app.casework.CaseworkScreens;
 import fr.mediance.app.checkin.CheckInBar;
 import fr.mediance.app.conflict.ConflictsView;
 import fr.mediance.app.core.CoreContext;
@@ -204,7 +205,7 @@ public final class AppComposition {
             return;
         }
         AgendaViewModel vm = agendaViewModel();
-        preparedHome = new AgendaView(vm, texts);
+        preparedHome = withIntake(new AgendaView(vm, texts));
         preparedHomeDisposer = vm::dispose;
         Node node = preparedHome.node();
         Scene scratch = new Scene(new StackPane(node));
@@ -266,7 +267,7 @@ public final class AppComposition {
             case AGENDA -> {
                 AgendaViewModel vm = agendaViewModel();
                 disposers.add(vm::dispose);
-                yield new AgendaView(vm, texts);
+                yield withIntake(new AgendaView(vm, texts));
             }
             case PLANNING -> {
                 PlanningViewModel vm = new PlanningViewModel(
@@ -295,6 +296,13 @@ public final class AppComposition {
             case RESIDENTS -> new ResidentScreens(context()).search();
             case REFERENCE -> new ReferenceScreens(context()).codeLists();
         };
+    }
+
+    /** The agenda with "Nouveau dossier" (for the accounts that create files) and "Contact sans rendez-vous". */
+    private AgendaView withIntake(AgendaView agenda) {
+        return agenda.withIntake(
+                core.residents().mayCreate() ? () -> new CaseworkScreens(context()).newResident() : null,
+                () -> new CaseworkScreens(context()).unplannedContact(null));
     }
 
     /** What the screens of a feature need from the composition root. */

@@ -17,6 +17,16 @@ public final class ApiPaths {
 
     public static final String PARAM_ROLE = "role";
 
+    /**
+     * GET with {@link #PARAM_FROM} and {@link #PARAM_TO} (ISO dates, inclusive) and optionally
+     * {@link #PARAM_HIDE_SMALL_COUNTS}; answers a {@link FiguresResponse}. Coordination, office and admin only.
+     */
+    public static final String FIGURES = PREFIX + "/figures";
+
+    public static final String PARAM_FROM = "from";
+    public static final String PARAM_TO = "to";
+    public static final String PARAM_HIDE_SMALL_COUNTS = "hideSmallCounts";
+
     /** POST a {@link PushRequest}; answers a {@link PushResponse}. */
     public static final String SYNC_PUSH = PREFIX + "/sync/push";
     /** GET with {@link #PARAM_SINCE} and {@link #PARAM_LIMIT}; answers a {@link ChangesResponse}. */

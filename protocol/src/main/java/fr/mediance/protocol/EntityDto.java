@@ -13,6 +13,9 @@ public sealed interface EntityDto
                 ConsentDto,
                 MandateDto,
                 PrivateNoteDto,
+                CaseDto,
+                RequestDto,
+                AnonymousContactDto,
                 BudgetDto,
                 AidApplicationDto {
     String id();

@@ -23,6 +23,12 @@ public enum EntityType {
     MANDATE("mandate"),
     /** A counsellor's note on a resident that only its author sees. */
     PRIVATE_NOTE("private_note"),
+    /** A resident's case (accompagnement): at most one not closed per resident. */
+    CASE("case"),
+    /** A request (demande) about a resident. */
+    REQUEST("request"),
+    /** A desk or phone contact with no resident file: counted, never identified. */
+    ANONYMOUS_CONTACT("anonymous_contact"),
     /** A household's budget sheet on one day, written by a counsellor who follows the resident. */
     BUDGET("budget"),
     /** An application for financial aid (FSL, CCAS, CAF…) with its documents checklist and decision. */
@@ -71,6 +77,12 @@ public enum EntityType {
             return MANDATE;
         } else if (dto instanceof PrivateNoteDto) {
             return PRIVATE_NOTE;
+        } else if (dto instanceof CaseDto) {
+            return CASE;
+        } else if (dto instanceof RequestDto) {
+            return REQUEST;
+        } else if (dto instanceof AnonymousContactDto) {
+            return ANONYMOUS_CONTACT;
         } else if (dto instanceof BudgetDto) {
             return BUDGET;
         } else if (dto instanceof AidApplicationDto) {

@@ -54,6 +54,12 @@ public final class ListNames {
      * "retention_default" (value = ISO period for documents of a type with none).
      */
     public static final String SETTING = "setting";
+    /** Who referred a resident's request (EDF Solidarité, a social worker, the resident...). */
+    public static final String REFERRER = "referrer";
+    /** Why a case was closed (domain brief §5.8, "process" outcomes). */
+    public static final String CLOSING_REASON = "closing_reason";
+    /** What a case obtained (domain brief §5.8); some carry an amount. */
+    public static final String OUTCOME = "outcome";
     /**
      * The legal values the casework rules compute with (trêve, delays, chèque énergie barème and RSA by year): code =
      * the value's key ({@code fr.mediance.rules.LegalValues}), value = the value as text, checked on both sides.
@@ -99,6 +105,9 @@ public final class ListNames {
             MANDATE_CHANNEL,
             TASK_RULE,
             SETTING,
+            REFERRER,
+            CLOSING_REASON,
+            OUTCOME,
             LEGAL_VALUE,
             AID_KIND,
             AID_CHECKLIST,

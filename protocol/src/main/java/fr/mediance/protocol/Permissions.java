@@ -9,9 +9,12 @@ import java.util.Set;
  * app neither offers it nor accepts it offline (so nothing a user saves on the device is set aside at sync).
  */
 public final class Permissions {
-    /** The roles that create a resident's file: the coordination and the admin. */
+    /**
+     * The roles that create a resident's file: a counsellor (on the tablet, offline: she becomes the resident's
+     * referent, see {@link #creatorBecomesReferent}), the coordination and the admin.
+     */
     public static final Set<Role> RESIDENT_CREATORS =
-            Collections.unmodifiableSet(EnumSet.of(Role.COORDINATOR, Role.ADMIN));
+            Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN));
 
     /**
      * The roles of the accounts a record may name as its counsellor, referent, assignee or agent: those who follow
@@ -25,6 +28,14 @@ public final class Permissions {
     /** Whether {@code role} may create a resident's file; {@code false} for no role. */
     public static boolean mayCreateResident(Role role) {
         return role != null && RESIDENT_CREATORS.contains(role);
+    }
+
+    /**
+     * Whether a resident's file created by {@code role} names its creator as referent (so that she follows the
+     * resident and receives them by sync): a counsellor's, yes; the coordination names any colleague, or none.
+     */
+    public static boolean creatorBecomesReferent(Role role) {
+        return role == Role.COUNSELLOR;
     }
 
     /** Whether an account of {@code role} may be named as a record's counsellor, referent, assignee or agent. */

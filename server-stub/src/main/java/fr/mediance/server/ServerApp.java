@@ -8,6 +8,7 @@ import fr.mediance.server.blob.BlobController;
 import fr.mediance.server.blob.BlobService;
 import fr.mediance.server.blob.BlobStore;
 import fr.mediance.server.blob.ThumbnailService;
+import fr.mediance.server.casework.FiguresController;
 import fr.mediance.server.code.CodeSeeder;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Migrations;
@@ -105,6 +106,7 @@ public final class ServerApp {
         HealthController health = new HealthController(Version.current(), clock);
         AuthController authController = new AuthController(auth, authenticator);
         UserController userController = new UserController(db, users, authenticator);
+        FiguresController figures = new FiguresController(db, authenticator);
         BlobRegistry registry = new BlobRegistry();
         EntityFamilies families = SyncFamilies.all(users, registry);
         SyncController sync = new SyncController(
@@ -130,6 +132,7 @@ public final class ServerApp {
             health.routes(routes);
             authController.routes(routes);
             userController.routes(routes);
+            figures.routes(routes);
             sync.routes(routes);
             blobs.routes(routes);
             uploadController.routes(routes);

@@ -3,6 +3,9 @@ package fr.mediance.server;
 import fr.mediance.server.appointment.AppointmentRules;
 import fr.mediance.server.budget.AidApplicationRules;
 import fr.mediance.server.budget.BudgetRules;
+import fr.mediance.server.casework.AnonymousContactRules;
+import fr.mediance.server.casework.CaseRules;
+import fr.mediance.server.casework.RequestRules;
 import fr.mediance.server.code.CodeRules;
 import fr.mediance.server.consent.ConsentRules;
 import fr.mediance.server.consent.MandateRules;
@@ -34,6 +37,9 @@ public final class SyncFamilies {
                 new PrivateNoteRules(),
                 new BudgetRules(),
                 new AidApplicationRules(),
+                new CaseRules(colleagues),
+                new RequestRules(),
+                new AnonymousContactRules(),
                 new CodeRules()));
     }
 }

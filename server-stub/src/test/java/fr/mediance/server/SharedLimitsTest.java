@@ -112,15 +112,21 @@ class SharedLimitsTest extends SyncScenario {
         tokens.put(Role.OFFICE, server.token("bureau"));
         tokens.put(Role.ADMIN, server.token("admin"));
         assertThat(tokens.keySet()).containsExactlyInAnyOrder(Role.values());
+        Map<Role, String> accounts = Map.of(
+                Role.COUNSELLOR, "demo-conseil1",
+                Role.COORDINATOR, "demo-coord",
+                Role.OFFICE, "demo-bureau",
+                Role.ADMIN, "admin");
         tokens.forEach((role, token) -> {
-            OperationResultDto r = pushOne(token, op(resident(newId(), null)));
+            String referent = Permissions.creatorBecomesReferent(role) ? accounts.get(role) : null;
+            OperationResultDto r = pushOne(token, op(resident(newId(), referent)));
             if (Permissions.mayCreateResident(role)) {
                 assertApplied(r);
             } else {
                 assertRejected(r, "forbidden");
             }
         });
-        assertThat(pushOne(conseil1, op(resident(newId(), null))).message())
-                .isEqualTo("Seule la coordination peut créer la fiche d'une personne.");
+        assertThat(pushOne(server.token("bureau"), op(resident(newId(), null))).message())
+                .isEqualTo("Votre rôle ne permet pas de créer la fiche d'une personne.");
     }
 }

@@ -310,7 +310,8 @@ abstract class SyncContract extends SyncScenario {
         assertRejected(pushOne(conseil2, op(newPhone)), "forbidden");
         ResidentDto newReferent = with(r1, "referentId", "demo-conseil2");
         assertRejected(pushOne(conseil1, op(newReferent)), "forbidden_field");
-        assertRejected(pushOne(conseil1, op(resident(newId(), "demo-conseil1"))), "forbidden");
+        // a counsellor creates a resident's file as its referent (CaseworkContract), never for a colleague
+        assertRejected(pushOne(conseil1, op(resident(newId(), "demo-conseil2"))), "forbidden_field");
     }
 
     @Test

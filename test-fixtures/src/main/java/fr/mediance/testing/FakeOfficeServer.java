@@ -647,21 +647,28 @@ public final class FakeOfficeServer implements AutoCloseable {
         return same ? null : "Vous ne pouvez changer que le statut du rendez-vous et son motif.";
     }
 
-    /** Like the office server: only the coordination creates a resident's file. */
-    private String forbiddenCreation(String userId, OperationDto op) {
+    /**
+     * Like the office server: the roles of {@link fr.mediance.protocol.Permissions#mayCreateResident} create a
+     * resident's file, a counsellor as its referent.
+     */
+    private String[] forbiddenCreation(String userId, OperationDto op) {
         if (op.delete()
-                || !(op.data() instanceof fr.mediance.protocol.ResidentDto)
+                || !(op.data() instanceof fr.mediance.protocol.ResidentDto created)
                 || entities.containsKey(key(EntityType.RESIDENT, op.entityId()))) {
             return null;
         }
         UserDto user = users.get(userId);
         Role role = user == null ? null : user.role();
-        if (role == Role.COORDINATOR || role == Role.ADMIN) {
-            return null;
+        if (!fr.mediance.protocol.Permissions.mayCreateResident(role)) {
+            return new String[] {"forbidden", "Votre rôle ne permet pas de créer la fiche d'une personne."};
         }
-        return role == Role.COUNSELLOR
-                ? "Seule la coordination peut créer la fiche d'une personne."
-                : "Votre rôle ne permet pas de modifier une fiche.";
+        if (fr.mediance.protocol.Permissions.creatorBecomesReferent(role) && !userId.equals(created.referentId())) {
+            return new String[] {
+                "forbidden_field",
+                "La fiche que vous créez vous a pour référent : « referentId » doit être votre identifiant."
+            };
+        }
+        return null;
     }
 
     private void push(HttpExchange ex, String userId) throws IOException {
@@ -677,9 +684,9 @@ public final class FakeOfficeServer implements AutoCloseable {
                 if (stored == null) {
                     String why = rejections.get(op.entityId());
                     String field = forbiddenField(userId, op);
-                    String creation = forbiddenCreation(userId, op);
+                    String[] creation = forbiddenCreation(userId, op);
                     if (creation != null) {
-                        stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", creation);
+                        stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, creation[0], creation[1]);
                     } else if (why != null) {
                         stored = new OperationResultDto(op.opId(), OpStatus.REJECTED, null, "forbidden", why);
                     } else if (field != null) {

@@ -243,16 +243,21 @@ public abstract class OfficeContract {
     // ------------------------------------------------------------ roles
 
     @Test
-    void onlyTheCoordinationCreatesAResident() {
+    void aCounsellorCreatesAResidentOnlyAsItsReferent() {
         Session counsellor = login(COUNSELLOR);
-        OperationDto op = create(
-                EntityType.RESIDENT, resident(counsellor, counsellor.user().id()));
+        Session coord = login(COORDINATOR);
+        ResidentDto hers = resident(counsellor, counsellor.user().id());
+        ResidentDto forAColleague = resident(counsellor, coord.user().id());
 
-        OperationResultDto r = counsellor.push(op).get(0);
+        OperationResultDto created =
+                counsellor.push(create(EntityType.RESIDENT, hers)).get(0);
+        OperationResultDto refused =
+                counsellor.push(create(EntityType.RESIDENT, forAColleague)).get(0);
 
-        assertThat(r.status()).isEqualTo(OpStatus.REJECTED);
-        assertThat(r.code()).isEqualTo("forbidden");
-        assertThat(r.message()).isNotBlank();
+        assertThat(created.status()).isEqualTo(OpStatus.APPLIED);
+        assertThat(refused.status()).isEqualTo(OpStatus.REJECTED);
+        assertThat(refused.code()).isEqualTo("forbidden_field");
+        assertThat(refused.message()).isNotBlank();
     }
 
     @Test

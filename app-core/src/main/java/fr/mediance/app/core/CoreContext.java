@@ -94,6 +94,7 @@ public final class CoreContext implements AutoCloseable {
     private final CheckInService checkIns;
     private final SqliteOfficeService office;
     private final fr.mediance.app.core.task.SqliteTaskService tasks;
+    private final fr.mediance.app.core.casework.SqliteCaseService cases;
     private final SqliteReferenceService reference;
     private final SqliteConflictService conflicts;
     private final SqliteResidentFileService residentFiles;
@@ -117,7 +118,9 @@ public final class CoreContext implements AutoCloseable {
         this.documents = new SqliteDocumentService(store, session::currentAccount, clock, zone);
         this.retention = new RetentionPurge(store, clock, zone);
         this.checkIns = new CheckInService(store);
-        this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda);
+        this.cases = new fr.mediance.app.core.casework.SqliteCaseService(
+                store, outbox, session::currentAccount, clock, zone);
+        this.visits = new SqliteVisitService(store, outbox, session::currentAccount, clock, zone, agenda, cases);
         this.office = new SqliteOfficeService(store, session::remote, clock);
         this.tasks = new fr.mediance.app.core.task.SqliteTaskService(store, outbox, session::currentAccount, clock);
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
@@ -378,6 +381,11 @@ public final class CoreContext implements AutoCloseable {
     }
 
     /** Follow-up tasks ("Mes suivis"). */
+    /** Cases, requests and anonymous contacts. */
+    public fr.mediance.app.core.casework.CaseService cases() {
+        return cases;
+    }
+
     public fr.mediance.app.core.task.TaskService tasks() {
         return tasks;
     }

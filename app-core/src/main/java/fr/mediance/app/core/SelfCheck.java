@@ -226,6 +226,13 @@ public final class SelfCheck {
         m.put(HealthDto.class, new HealthDto("ok", "1", t));
         m.put(UserDto.class, user);
         m.put(UsersResponse.class, new UsersResponse(List.of(user)));
+        fr.mediance.protocol.FigureDto figure =
+                new fr.mediance.protocol.FigureDto("cases.outcome", "fsl_granted", 7L, 315_000L);
+        m.put(fr.mediance.protocol.FigureDto.class, figure);
+        m.put(
+                fr.mediance.protocol.FiguresResponse.class,
+                new fr.mediance.protocol.FiguresResponse(
+                        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), true, List.of(figure)));
         m.put(LoginRequest.class, new LoginRequest("conseil1", "x", "dev"));
         m.put(LoginResponse.class, new LoginResponse("a", t, "r", t, user));
         m.put(RefreshRequest.class, new RefreshRequest("r", "dev"));
@@ -389,6 +396,47 @@ public final class SelfCheck {
                         null,
                         "Note",
                         t));
+        fr.mediance.protocol.CaseOutcomeDto outcome = new fr.mediance.protocol.CaseOutcomeDto("fsl_granted", 45_000L);
+        m.put(fr.mediance.protocol.CaseOutcomeDto.class, outcome);
+        m.put(
+                fr.mediance.protocol.CaseDto.class,
+                new fr.mediance.protocol.CaseDto(
+                        "k1",
+                        "s1",
+                        "r1",
+                        "u1",
+                        LocalDate.of(2026, 11, 2),
+                        "q1",
+                        List.of("energie"),
+                        List.of("Objectif"),
+                        "closed",
+                        LocalDate.of(2026, 12, 1),
+                        "goals_met",
+                        List.of(outcome),
+                        t,
+                        "u1"));
+        m.put(
+                fr.mediance.protocol.RequestDto.class,
+                new fr.mediance.protocol.RequestDto(
+                        "q1",
+                        "s1",
+                        "r1",
+                        "k1",
+                        LocalDate.of(2026, 11, 2),
+                        "phone",
+                        "edf_solidarite",
+                        List.of("energie"),
+                        List.of("court_date"),
+                        LocalDate.of(2026, 12, 20),
+                        "Demande",
+                        "new",
+                        null,
+                        t,
+                        "u1"));
+        m.put(
+                fr.mediance.protocol.AnonymousContactDto.class,
+                new fr.mediance.protocol.AnonymousContactDto(
+                        "a1", "s1", "u1", t, "desk", List.of("energie"), List.of(), List.of(), "65_plus", 10));
         return m;
     }
 

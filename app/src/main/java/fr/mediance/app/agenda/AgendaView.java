@@ -5,6 +5,7 @@ import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
+import java.util.List;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -35,10 +36,39 @@ public final class AgendaView extends BasicScreen {
     private final ResourceBundle texts;
     private final VBox list = new VBox(10);
 
+    private List<Node> actions = List.of();
+
     public AgendaView(AgendaViewModel vm, ResourceBundle texts) {
         super(texts.getString("agenda.title"));
         this.vm = vm;
         this.texts = texts;
+    }
+
+    /**
+     * The intake actions of the app bar: "Nouveau dossier" (when the account may create one; null: not offered) and
+     * "Contact sans rendez-vous".
+     */
+    public AgendaView withIntake(Runnable newFile, Runnable contact) {
+        List<Node> buttons = new java.util.ArrayList<>();
+        if (newFile != null) {
+            Button b = Ui.iconButton(
+                    org.kordamp.ikonli.material2.Material2MZ.PERSON_ADD, texts.getString("newResident.action"));
+            b.setId("agenda-new-resident");
+            b.setOnAction(e -> newFile.run());
+            buttons.add(b);
+        }
+        Button c =
+                Ui.iconButton(org.kordamp.ikonli.material2.Material2AL.ADD_IC_CALL, texts.getString("contact.action"));
+        c.setId("agenda-contact");
+        c.setOnAction(e -> contact.run());
+        buttons.add(c);
+        actions = List.copyOf(buttons);
+        return this;
+    }
+
+    @Override
+    public List<Node> actions() {
+        return actions;
     }
 
     @Override

@@ -47,7 +47,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ResidentFileView extends BasicScreen {
     /** Sections, in order (their ids and message keys). */
     public static final String[] SECTIONS = {
-        "identity", "housing", "household", "contacts", "notes", "consents", "documents", "timeline"
+        "identity", "case", "housing", "household", "contacts", "notes", "consents", "documents", "timeline"
     };
 
     private final ResidentFileViewModel vm;
@@ -55,6 +55,7 @@ public final class ResidentFileView extends BasicScreen {
     private final Consumer<String> openConsent;
     private final Consumer<String> openMandate;
     private final Supplier<Node> documents;
+    private Supplier<Node> casework;
     private Runnable openBudget;
     private Runnable openAids;
     private final VBox householdList = new VBox(6);
@@ -87,6 +88,12 @@ public final class ResidentFileView extends BasicScreen {
         this.openMandate = openMandate;
         this.documents = documents;
         title.bind(vm.titleProperty().map(t -> t.isBlank() ? texts.getString("resident.file.title") : t));
+    }
+
+    /** {@code casework} builds the "Accompagnement" section (the resident's case and requests). */
+    public ResidentFileView withCasework(Supplier<Node> casework) {
+        this.casework = casework;
+        return this;
     }
 
     /** Shows a « Budget » button in the file's header that opens the household's budget sheet. */
@@ -133,6 +140,9 @@ public final class ResidentFileView extends BasicScreen {
 
         Map<String, Node> sections = new LinkedHashMap<>();
         sections.put("identity", identity());
+        if (casework != null) {
+            sections.put("case", casework.get());
+        }
         sections.put("housing", housing());
         sections.put("household", household());
         sections.put("contacts", contacts());
@@ -154,6 +164,8 @@ public final class ResidentFileView extends BasicScreen {
         Map<String, Ikon> icons = Map.of(
                 "identity",
                 Material2AL.ASSIGNMENT_IND,
+                "case",
+                Material2AL.ASSIGNMENT,
                 "housing",
                 Material2AL.HOME,
                 "household",

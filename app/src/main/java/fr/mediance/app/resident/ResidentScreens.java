@@ -3,6 +3,7 @@ package fr.mediance.app.resident;
 import fr.mediance.app.ScreenContext;
 import fr.mediance.app.aid.AidScreens;
 import fr.mediance.app.budget.BudgetScreens;
+import fr.mediance.app.casework.CaseworkScreens;
 import fr.mediance.app.consent.ConsentView;
 import fr.mediance.app.consent.MandateView;
 import fr.mediance.app.core.CoreContext;
@@ -59,11 +60,12 @@ public final class ResidentScreens {
         vm.setOnMessage(ctx.shell()::showMessage);
         ctx.onDispose().accept(vm::dispose);
         ResidentFileView view = new ResidentFileView(
-                vm,
-                ctx.texts(),
-                id -> openConsent(id, vm),
-                id -> openMandate(id, vm),
-                () -> new DocumentScreens(ctx).residentDocuments(residentId));
+                        vm,
+                        ctx.texts(),
+                        id -> openConsent(id, vm),
+                        id -> openMandate(id, vm),
+                        () -> new DocumentScreens(ctx).residentDocuments(residentId))
+                .withCasework(() -> new CaseworkScreens(ctx).caseSection(residentId));
         view.setOnBudget(
                 () -> new BudgetScreens(ctx).open(residentId, vm.titleProperty().get()));
         view.setOnAids(

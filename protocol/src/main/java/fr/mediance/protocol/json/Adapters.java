@@ -3,11 +3,14 @@ package fr.mediance.protocol.json;
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
 import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.AnonymousContactDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.BlobsHeldResponse;
+import fr.mediance.protocol.CaseDto;
+import fr.mediance.protocol.CaseOutcomeDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CheckInDto;
@@ -20,6 +23,8 @@ import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.FieldErrorDto;
+import fr.mediance.protocol.FigureDto;
+import fr.mediance.protocol.FiguresResponse;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginRequest;
@@ -34,6 +39,7 @@ import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
+import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.protocol.TaskDto;
@@ -518,6 +524,9 @@ public final class Adapters {
             case PRIVATE_NOTE -> PRIVATE_NOTE;
             case BUDGET -> BudgetAdapters.BUDGET;
             case AID_APPLICATION -> BudgetAdapters.AID_APPLICATION;
+            case CASE -> CASE;
+            case REQUEST -> REQUEST;
+            case ANONYMOUS_CONTACT -> ANONYMOUS_CONTACT;
         };
     }
 
@@ -962,6 +971,168 @@ public final class Adapters {
         }
     }
 
+    public static final class CaseOutcomeAdapter extends RecordAdapter<CaseOutcomeDto> {
+        @Override
+        protected CaseOutcomeDto fromFields(Fields f) {
+            return new CaseOutcomeDto(f.requiredString("code"), f.optionalLong("amountCents"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, CaseOutcomeDto v) throws IOException {
+            put(out, "code", v.code());
+            put(out, "amountCents", v.amountCents());
+        }
+    }
+
+    public static final class CaseAdapter extends RecordAdapter<CaseDto> {
+        @Override
+        protected CaseDto fromFields(Fields f) {
+            return new CaseDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.string("referentId"),
+                    f.date("openedOn"),
+                    f.string("originRequestId"),
+                    f.strings("domains"),
+                    f.strings("goals"),
+                    f.requiredString("status"),
+                    f.date("closedOn"),
+                    f.string("closingReason"),
+                    f.objects("outcomes", CASE_OUTCOME),
+                    f.instant("createdAt"),
+                    f.string("createdBy"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, CaseDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "referentId", v.referentId());
+            put(out, "openedOn", v.openedOn());
+            put(out, "originRequestId", v.originRequestId());
+            putStrings(out, "domains", v.domains());
+            putStrings(out, "goals", v.goals());
+            put(out, "status", v.status());
+            put(out, "closedOn", v.closedOn());
+            put(out, "closingReason", v.closingReason());
+            putObjects(out, "outcomes", CASE_OUTCOME, v.outcomes());
+            put(out, "createdAt", v.createdAt());
+            put(out, "createdBy", v.createdBy());
+        }
+    }
+
+    public static final class RequestAdapter extends RecordAdapter<RequestDto> {
+        @Override
+        protected RequestDto fromFields(Fields f) {
+            return new RequestDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.string("caseId"),
+                    f.date("receivedOn"),
+                    f.requiredString("channel"),
+                    f.string("referrer"),
+                    f.strings("domains"),
+                    f.strings("urgencies"),
+                    f.date("courtDate"),
+                    f.string("description"),
+                    f.requiredString("status"),
+                    f.string("visitReportId"),
+                    f.instant("createdAt"),
+                    f.string("createdBy"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, RequestDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "caseId", v.caseId());
+            put(out, "receivedOn", v.receivedOn());
+            put(out, "channel", v.channel());
+            put(out, "referrer", v.referrer());
+            putStrings(out, "domains", v.domains());
+            putStrings(out, "urgencies", v.urgencies());
+            put(out, "courtDate", v.courtDate());
+            put(out, "description", v.description());
+            put(out, "status", v.status());
+            put(out, "visitReportId", v.visitReportId());
+            put(out, "createdAt", v.createdAt());
+            put(out, "createdBy", v.createdBy());
+        }
+    }
+
+    public static final class AnonymousContactAdapter extends RecordAdapter<AnonymousContactDto> {
+        @Override
+        protected AnonymousContactDto fromFields(Fields f) {
+            return new AnonymousContactDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.string("counsellorId"),
+                    f.instant("at"),
+                    f.requiredString("channel"),
+                    f.strings("domains"),
+                    f.strings("motifs"),
+                    f.strings("actionTypes"),
+                    f.string("ageBand"),
+                    f.optionalInt("durationMinutes"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, AnonymousContactDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "counsellorId", v.counsellorId());
+            put(out, "at", v.at());
+            put(out, "channel", v.channel());
+            putStrings(out, "domains", v.domains());
+            putStrings(out, "motifs", v.motifs());
+            putStrings(out, "actionTypes", v.actionTypes());
+            put(out, "ageBand", v.ageBand());
+            put(
+                    out,
+                    "durationMinutes",
+                    v.durationMinutes() == null ? null : v.durationMinutes().longValue());
+        }
+    }
+
+    public static final class FigureAdapter extends RecordAdapter<FigureDto> {
+        @Override
+        protected FigureDto fromFields(Fields f) {
+            return new FigureDto(
+                    f.requiredString("indicator"),
+                    f.string("key"),
+                    f.optionalLong("count"),
+                    f.optionalLong("amountCents"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, FigureDto v) throws IOException {
+            put(out, "indicator", v.indicator());
+            put(out, "key", v.key());
+            put(out, "count", v.count());
+            put(out, "amountCents", v.amountCents());
+        }
+    }
+
+    public static final class FiguresResponseAdapter extends RecordAdapter<FiguresResponse> {
+        @Override
+        protected FiguresResponse fromFields(Fields f) {
+            return new FiguresResponse(
+                    f.date("from"), f.date("to"), f.bool("smallCountsHidden", false), f.objects("figures", FIGURE));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, FiguresResponse v) throws IOException {
+            put(out, "from", v.from());
+            put(out, "to", v.to());
+            put(out, "smallCountsHidden", v.smallCountsHidden());
+            putObjects(out, "figures", FIGURE, v.figures());
+        }
+    }
+
     public static final HouseholdMemberAdapter HOUSEHOLD_MEMBER = new HouseholdMemberAdapter();
     public static final ContactPersonAdapter CONTACT_PERSON = new ContactPersonAdapter();
     public static final EnergyCheckAdapter ENERGY_CHECK = new EnergyCheckAdapter();
@@ -972,6 +1143,12 @@ public final class Adapters {
     public static final ConsentAdapter CONSENT = new ConsentAdapter();
     public static final MandateAdapter MANDATE = new MandateAdapter();
     public static final PrivateNoteAdapter PRIVATE_NOTE = new PrivateNoteAdapter();
+    public static final CaseOutcomeAdapter CASE_OUTCOME = new CaseOutcomeAdapter();
+    public static final CaseAdapter CASE = new CaseAdapter();
+    public static final RequestAdapter REQUEST = new RequestAdapter();
+    public static final AnonymousContactAdapter ANONYMOUS_CONTACT = new AnonymousContactAdapter();
+    public static final FigureAdapter FIGURE = new FigureAdapter();
+    public static final FiguresResponseAdapter FIGURES_RESPONSE = new FiguresResponseAdapter();
 
     public static final HealthAdapter HEALTH = new HealthAdapter();
     public static final UserAdapter USER = new UserAdapter();

@@ -83,6 +83,12 @@ public final class MedianceJson {
         m.put(BudgetDto.class, BudgetAdapters.BUDGET);
         m.put(BudgetLineDto.class, BudgetAdapters.LINE);
         m.put(AidApplicationDto.class, BudgetAdapters.AID_APPLICATION);
+        m.put(fr.mediance.protocol.CaseOutcomeDto.class, Adapters.CASE_OUTCOME);
+        m.put(fr.mediance.protocol.CaseDto.class, Adapters.CASE);
+        m.put(fr.mediance.protocol.RequestDto.class, Adapters.REQUEST);
+        m.put(fr.mediance.protocol.AnonymousContactDto.class, Adapters.ANONYMOUS_CONTACT);
+        m.put(fr.mediance.protocol.FigureDto.class, Adapters.FIGURE);
+        m.put(fr.mediance.protocol.FiguresResponse.class, Adapters.FIGURES_RESPONSE);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);

@@ -14,7 +14,6 @@ import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.ResidentDto;
-import fr.mediance.protocol.Role;
 import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.sync.Colleagues;
@@ -33,8 +32,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Residents: the coordination and the admin create and update them; a counsellor updates a resident they follow,
- * but not their referent. An update merges field by field onto the current version ({@link FieldMerge}); a
+ * Residents: the coordination and the admin create and update them; a counsellor creates one (offline, on the
+ * tablet) as its referent, so that she follows it, and updates a resident she follows, but not their referent. An update merges field by field onto the current version ({@link FieldMerge}); a
  * field changed on both sides is applied and kept in a conflict record. A new referent receives the resident's
  * file; a former referent who no longer follows them is told to forget it. Seen by the structure's staff and by
  * the counsellors who follow them (referent, or an appointment).
@@ -115,12 +114,15 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
         if (existing.isEmpty()) {
             validate(c.tx(), r, c.today());
             if (!Permissions.mayCreateResident(c.user().role())) {
-                throw RejectedOp.forbidden(
-                        c.user().is(Role.COUNSELLOR)
-                                ? "Seule la coordination peut créer la fiche d'une personne."
-                                : "Votre rôle ne permet pas de modifier une fiche.");
+                throw RejectedOp.forbidden("Votre rôle ne permet pas de créer la fiche d'une personne.");
             }
-            if (r.referentId() != null) {
+            if (Permissions.creatorBecomesReferent(c.user().role())) {
+                if (!c.user().id().equals(r.referentId())) {
+                    throw new RejectedOp(
+                            RejectedOp.FORBIDDEN_FIELD,
+                            "La fiche que vous créez vous a pour référent : « referentId » doit être votre identifiant.");
+                }
+            } else if (r.referentId() != null) {
                 colleagues.require(c, r.referentId(), "referentId");
             }
             return c.applied(c.save(r));

@@ -36,6 +36,9 @@ final class EntityJson {
             case PRIVATE_NOTE -> fr.mediance.protocol.PrivateNoteDto.class;
             case BUDGET -> fr.mediance.protocol.BudgetDto.class;
             case AID_APPLICATION -> fr.mediance.protocol.AidApplicationDto.class;
+            case CASE -> fr.mediance.protocol.CaseDto.class;
+            case REQUEST -> fr.mediance.protocol.RequestDto.class;
+            case ANONYMOUS_CONTACT -> fr.mediance.protocol.AnonymousContactDto.class;
         };
     }
 }

@@ -1,8 +1,10 @@
 package fr.mediance.server.sync;
 
 import fr.mediance.protocol.AidApplicationDto;
+import fr.mediance.protocol.AnonymousContactDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BudgetDto;
+import fr.mediance.protocol.CaseDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
@@ -11,6 +13,7 @@ import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.PrivateNoteDto;
+import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
@@ -46,6 +49,9 @@ enum EntityTable {
     CONSENT(EntityType.CONSENT, "consents", "resident_id"),
     MANDATE(EntityType.MANDATE, "mandates", "resident_id"),
     PRIVATE_NOTE(EntityType.PRIVATE_NOTE, "private_notes", "resident_id", "author_id"),
+    CASE(EntityType.CASE, "cases", "resident_id", "referent_id", "status", "opened_on", "closed_on"),
+    REQUEST(EntityType.REQUEST, "requests", "resident_id", "case_id", "channel", "status", "received_on"),
+    ANONYMOUS_CONTACT(EntityType.ANONYMOUS_CONTACT, "anonymous_contacts", "counsellor_id", "channel", "contact_day"),
     BUDGET(EntityType.BUDGET, "budgets", "resident_id", "author_id"),
     AID_APPLICATION(EntityType.AID_APPLICATION, "aid_applications", "resident_id", "status");
 
@@ -66,6 +72,10 @@ enum EntityTable {
             }
         }
         throw new IllegalArgumentException("no table for " + type);
+    }
+
+    private static String day(java.time.LocalDate d) {
+        return d == null ? null : d.toString();
     }
 
     /** The values of {@link #indexColumns} for one record, in the same order. */
@@ -96,6 +106,19 @@ enum EntityTable {
             return new Object[] {m.residentId()};
         } else if (dto instanceof PrivateNoteDto n) {
             return new Object[] {n.residentId(), n.authorId()};
+        } else if (dto instanceof CaseDto k) {
+            return new Object[] {k.residentId(), k.referentId(), k.status(), day(k.openedOn()), day(k.closedOn())};
+        } else if (dto instanceof RequestDto q) {
+            return new Object[] {q.residentId(), q.caseId(), q.channel(), q.status(), day(q.receivedOn())};
+        } else if (dto instanceof AnonymousContactDto a) {
+            return new Object[] {
+                a.counsellorId(),
+                a.channel(),
+                a.at() == null
+                        ? null
+                        : java.time.LocalDate.ofInstant(a.at(), PushService.PARIS)
+                                .toString()
+            };
         } else if (dto instanceof BudgetDto b) {
             return new Object[] {b.residentId(), b.authorId()};
         } else if (dto instanceof AidApplicationDto a) {

@@ -1,6 +1,7 @@
 package fr.mediance.app.core.resident;
 
 import fr.mediance.app.core.Outcome;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,13 +19,22 @@ public interface ResidentService {
     Optional<Resident> find(String residentId);
 
     /**
-     * Whether the signed-in account may create a resident ({@link fr.mediance.protocol.Permissions}: the
-     * coordination and the admin), as the office will check it. Screens offer the creation only then.
+     * Whether the signed-in account may create a resident ({@link fr.mediance.protocol.Permissions}: a
+     * counsellor, the coordination and the admin), as the office will check it. Screens offer the creation only
+     * then.
      */
     boolean mayCreate();
 
     /**
-     * Validates and creates a resident (new client UUID). Field keys of {@link Outcome.Invalid}: lastName,
+     * The residents on this device who may be the person about to be created: the same last and first names
+     * (accents, case and hyphens aside) and the same birth date (or either has none). Empty when the last name is
+     * blank. A warning, never a refusal: two people may share a name and a birth date.
+     */
+    List<Resident> possibleDuplicates(String lastName, String firstName, LocalDate birthDate);
+
+    /**
+     * Validates and creates a resident (new client UUID); a counsellor's new resident names her as referent, so
+     * that she follows them. Field keys of {@link Outcome.Invalid}: lastName,
      * firstName, phone, street, postcode, city, accessNotes, mobilityReason. For an account that may not create
      * one ({@link #mayCreate()}), a {@link Outcome.Failed} with the office's message: nothing saved, nothing queued.
      */

@@ -216,6 +216,20 @@ public final class SqliteResidentService implements ResidentService {
             if (!errors.isEmpty()) {
                 return errors.toOutcome();
             }
+            ResidentForm typed = Permissions.creatorBecomesReferent(me.role())
+                    ? new ResidentForm(
+                            form.civility(),
+                            form.lastName(),
+                            form.firstName(),
+                            form.birthDate(),
+                            form.phone(),
+                            form.street(),
+                            form.postcode(),
+                            form.city(),
+                            form.accessNotes(),
+                            form.mobilityReason(),
+                            me.userId())
+                    : form;
             ResidentDto dto = apply(
                     new ResidentDto(
                             UUID.randomUUID().toString(),
@@ -232,11 +246,45 @@ public final class SqliteResidentService implements ResidentService {
                             null,
                             null,
                             null),
-                    form);
+                    typed);
             Records.upsert(tx, dto, null, clock.instant(), null);
             outbox.enqueue(tx, dto, CoreMessages.get("summary.resident", displayName(dto)));
             return Outcome.ok(find(tx, dto.id()).orElseThrow());
         });
+    }
+
+    @Override
+    public List<Resident> possibleDuplicates(String lastName, String firstName, LocalDate birthDate) {
+        String last = comparable(lastName);
+        if (last.isEmpty()) {
+            return List.of();
+        }
+        String first = comparable(firstName);
+        return store
+                .db()
+                .read(tx -> tx.query(
+                        SELECT + " WHERE (? IS NULL OR r.birth_date IS NULL OR r.birth_date = ?) ORDER BY r.last_name",
+                        SqliteResidentService::map,
+                        birthDate == null ? null : birthDate.toString(),
+                        birthDate == null ? null : birthDate.toString()))
+                .stream()
+                .filter(r -> last.equals(comparable(r.lastName()))
+                        && (first.isEmpty() || first.equals(comparable(r.firstName()))))
+                .filter(r -> birthDate == null || birthDate.equals(r.birthDate()))
+                .toList();
+    }
+
+    /** A name as compared for duplicates: no accents, no case, single spaces, hyphens as spaces. */
+    static String comparable(String name) {
+        if (name == null) {
+            return "";
+        }
+        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replace('-', ' ')
+                .toLowerCase(java.util.Locale.ROOT)
+                .trim();
+        return plain.replaceAll("\\s+", " ");
     }
 
     @Override
@@ -339,7 +387,7 @@ public final class SqliteResidentService implements ResidentService {
         return ResidentFields.with(target, values);
     }
 
-    static String displayName(ResidentDto r) {
+    public static String displayName(ResidentDto r) {
         return new Resident(
                         r.id(),
                         null,

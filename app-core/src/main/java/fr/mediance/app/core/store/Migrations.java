@@ -11,7 +11,7 @@ import java.util.List;
  * A device applies only the migrations numbered above its {@code user_version}: a migration numbered at or
  * below a version already on devices would never run there. So:
  * <ol>
- *   <li>A new migration is appended at the end of {@link #ALL} and numbered <b>last version + 1</b> (today 10).
+ *   <li>A new migration is appended at the end of {@link #ALL} and numbered <b>last version + 1</b> (today 11).
  *       Never reuse a gap: 5, 6 and 7 were never released and are closed for good.</li>
  *   <li>A migration in {@link #RELEASED} is frozen: never renumbered, edited, reordered or removed (devices in
  *       the field are at its number). A change to it is a new migration. {@code MigrationsTest} pins the text of
@@ -395,10 +395,71 @@ public final class Migrations {
             """);
 
     /**
-     * Version 10: households' budget sheets, each kept whole as it travels ({@code data}, the wire JSON), with the
+     * Version 10: casework intake: cases (one not closed per resident), requests and anonymous desk or phone
+     * contacts. No existing table changes: a visit report belongs to the case of its resident open on its day.
+     */
+    static final Migration V10 = new Migration(10, "cases, requests, anonymous contacts", """
+            CREATE TABLE cases (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              referent_id TEXT,
+              opened_on TEXT NOT NULL,
+              origin_request_id TEXT,
+              domains TEXT NOT NULL DEFAULT '[]',
+              goals TEXT NOT NULL DEFAULT '[]',
+              status TEXT NOT NULL,
+              closed_on TEXT,
+              closing_reason TEXT,
+              outcomes TEXT NOT NULL DEFAULT '[]',
+              created_at INTEGER,
+              created_by TEXT,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX cases_by_resident ON cases(resident_id, status);
+            CREATE TABLE requests (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              case_id TEXT,
+              received_on TEXT NOT NULL,
+              channel TEXT NOT NULL,
+              referrer TEXT,
+              domains TEXT NOT NULL DEFAULT '[]',
+              urgencies TEXT NOT NULL DEFAULT '[]',
+              court_date TEXT,
+              description TEXT,
+              status TEXT NOT NULL,
+              visit_report_id TEXT,
+              created_at INTEGER,
+              created_by TEXT,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX requests_by_resident ON requests(resident_id, received_on);
+            CREATE TABLE anonymous_contacts (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              counsellor_id TEXT,
+              at INTEGER NOT NULL,
+              channel TEXT NOT NULL,
+              domains TEXT NOT NULL DEFAULT '[]',
+              motifs TEXT NOT NULL DEFAULT '[]',
+              action_types TEXT NOT NULL DEFAULT '[]',
+              age_band TEXT,
+              duration_minutes INTEGER,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX anonymous_contacts_by_day ON anonymous_contacts(at);
+            """);
+
+    /**
+     * Version 11: households' budget sheets, each kept whole as it travels ({@code data}, the wire JSON), with the
      * columns the resident's file reads them by.
      */
-    static final Migration V10 = new Migration(10, "budget sheets", """
+    static final Migration V11 = new Migration(11, "budget sheets", """
             CREATE TABLE budgets (
               id TEXT PRIMARY KEY,
               resident_id TEXT NOT NULL,
@@ -411,8 +472,8 @@ public final class Migrations {
             CREATE INDEX budgets_by_resident ON budgets(resident_id, snapshot_date);
             """);
 
-    /** Version 11: households' aid applications (FSL, CCAS, CAF…), kept whole as they travel. */
-    static final Migration V11 = new Migration(11, "aid applications", """
+    /** Version 12: households' aid applications (FSL, CCAS, CAF…), kept whole as they travel. */
+    static final Migration V12 = new Migration(12, "aid applications", """
             CREATE TABLE aid_applications (
               id TEXT PRIMARY KEY,
               resident_id TEXT NOT NULL,
@@ -426,7 +487,7 @@ public final class Migrations {
             """);
 
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

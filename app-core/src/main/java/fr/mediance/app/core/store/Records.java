@@ -4,9 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import fr.mediance.protocol.AidApplicationDto;
+import fr.mediance.protocol.AnonymousContactDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.BudgetDto;
+import fr.mediance.protocol.CaseDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
@@ -15,6 +17,7 @@ import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.PrivateNoteDto;
+import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
@@ -58,6 +61,9 @@ public final class Records {
             case PRIVATE_NOTE -> "private_notes";
             case BUDGET -> "budgets";
             case AID_APPLICATION -> "aid_applications";
+            case CASE -> "cases";
+            case REQUEST -> "requests";
+            case ANONYMOUS_CONTACT -> "anonymous_contacts";
         };
     }
 
@@ -456,6 +462,91 @@ public final class Records {
                     MedianceJson.gson().toJson(a, AidApplicationDto.class),
                     version,
                     now);
+        } else if (dto instanceof CaseDto k) {
+            tx.update(
+                    """
+                    INSERT INTO cases(id, structure_id, resident_id, referent_id, opened_on, origin_request_id, domains,
+                      goals, status, closed_on, closing_reason, outcomes, created_at, created_by, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
+                      referent_id = excluded.referent_id, opened_on = excluded.opened_on,
+                      origin_request_id = excluded.origin_request_id, domains = excluded.domains, goals = excluded.goals,
+                      status = excluded.status, closed_on = excluded.closed_on, closing_reason = excluded.closing_reason,
+                      outcomes = excluded.outcomes, created_at = excluded.created_at, created_by = excluded.created_by,
+                      version = COALESCE(excluded.version, cases.version), updated_at = excluded.updated_at
+                    """,
+                    k.id(),
+                    k.structureId(),
+                    k.residentId(),
+                    k.referentId(),
+                    k.openedOn() == null ? "" : k.openedOn().toString(),
+                    k.originRequestId(),
+                    toJson(k.domains()),
+                    toJson(k.goals()),
+                    k.status(),
+                    k.closedOn(),
+                    k.closingReason(),
+                    toJson(Adapters.CASE_OUTCOME, k.outcomes()),
+                    k.createdAt(),
+                    k.createdBy(),
+                    version,
+                    now);
+        } else if (dto instanceof RequestDto q) {
+            tx.update(
+                    """
+                    INSERT INTO requests(id, structure_id, resident_id, case_id, received_on, channel, referrer, domains,
+                      urgencies, court_date, description, status, visit_report_id, created_at, created_by, version,
+                      updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
+                      case_id = excluded.case_id, received_on = excluded.received_on, channel = excluded.channel,
+                      referrer = excluded.referrer, domains = excluded.domains, urgencies = excluded.urgencies,
+                      court_date = excluded.court_date, description = excluded.description, status = excluded.status,
+                      visit_report_id = excluded.visit_report_id, created_at = excluded.created_at,
+                      created_by = excluded.created_by,
+                      version = COALESCE(excluded.version, requests.version), updated_at = excluded.updated_at
+                    """,
+                    q.id(),
+                    q.structureId(),
+                    q.residentId(),
+                    q.caseId(),
+                    q.receivedOn() == null ? "" : q.receivedOn().toString(),
+                    q.channel(),
+                    q.referrer(),
+                    toJson(q.domains()),
+                    toJson(q.urgencies()),
+                    q.courtDate(),
+                    q.description(),
+                    q.status(),
+                    q.visitReportId(),
+                    q.createdAt(),
+                    q.createdBy(),
+                    version,
+                    now);
+        } else if (dto instanceof AnonymousContactDto a) {
+            tx.update(
+                    """
+                    INSERT INTO anonymous_contacts(id, structure_id, counsellor_id, at, channel, domains, motifs,
+                      action_types, age_band, duration_minutes, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id,
+                      counsellor_id = excluded.counsellor_id, at = excluded.at, channel = excluded.channel,
+                      domains = excluded.domains, motifs = excluded.motifs, action_types = excluded.action_types,
+                      age_band = excluded.age_band, duration_minutes = excluded.duration_minutes,
+                      version = COALESCE(excluded.version, anonymous_contacts.version), updated_at = excluded.updated_at
+                    """,
+                    a.id(),
+                    a.structureId(),
+                    a.counsellorId(),
+                    a.at() == null ? now : a.at(),
+                    a.channel(),
+                    toJson(a.domains()),
+                    toJson(a.motifs()),
+                    toJson(a.actionTypes()),
+                    a.ageBand(),
+                    a.durationMinutes(),
+                    version,
+                    now);
         } else {
             throw new IllegalArgumentException("unknown record " + dto.getClass());
         }
@@ -502,6 +593,15 @@ public final class Records {
                         .map(x -> x);
             case AID_APPLICATION ->
                 tx.queryOne("SELECT * FROM aid_applications WHERE id = ?", Records::aidApplication, id)
+                        .map(x -> x);
+            case CASE ->
+                tx.queryOne("SELECT * FROM cases WHERE id = ?", Records::caseRecord, id)
+                        .map(x -> x);
+            case REQUEST ->
+                tx.queryOne("SELECT * FROM requests WHERE id = ?", Records::request, id)
+                        .map(x -> x);
+            case ANONYMOUS_CONTACT ->
+                tx.queryOne("SELECT * FROM anonymous_contacts WHERE id = ?", Records::anonymousContact, id)
                         .map(x -> x);
         };
     }
@@ -708,6 +808,58 @@ public final class Records {
                 r.string("author_id"),
                 r.string("text"),
                 r.instant("note_updated_at"));
+    }
+
+    public static CaseDto caseRecord(Row r) {
+        return new CaseDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("resident_id"),
+                r.string("referent_id"),
+                r.date("opened_on"),
+                r.string("origin_request_id"),
+                fromJson(r.string("domains")),
+                fromJson(r.string("goals")),
+                r.string("status"),
+                r.date("closed_on"),
+                r.string("closing_reason"),
+                fromJson(Adapters.CASE_OUTCOME, r.string("outcomes")),
+                r.instant("created_at"),
+                r.string("created_by"));
+    }
+
+    public static RequestDto request(Row r) {
+        return new RequestDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("resident_id"),
+                r.string("case_id"),
+                r.date("received_on"),
+                r.string("channel"),
+                r.string("referrer"),
+                fromJson(r.string("domains")),
+                fromJson(r.string("urgencies")),
+                r.date("court_date"),
+                r.string("description"),
+                r.string("status"),
+                r.string("visit_report_id"),
+                r.instant("created_at"),
+                r.string("created_by"));
+    }
+
+    public static AnonymousContactDto anonymousContact(Row r) {
+        Long minutes = r.optionalLong("duration_minutes");
+        return new AnonymousContactDto(
+                r.string("id"),
+                r.string("structure_id"),
+                r.string("counsellor_id"),
+                r.instant("at"),
+                r.string("channel"),
+                fromJson(r.string("domains")),
+                fromJson(r.string("motifs")),
+                fromJson(r.string("action_types")),
+                r.string("age_band"),
+                minutes == null ? null : minutes.intValue());
     }
 
     /** The digits of a phone number ("06 12 34 56 78" → "0612345678"), for search; null if none. */

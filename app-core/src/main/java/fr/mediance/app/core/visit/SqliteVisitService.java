@@ -56,6 +56,8 @@ public final class SqliteVisitService implements VisitService {
     private final ZoneId zone;
     private final SqliteAgendaService agenda;
 
+    private final fr.mediance.app.core.casework.SqliteCaseService cases;
+
     public SqliteVisitService(
             StoreHolder store,
             Outbox outbox,
@@ -63,6 +65,22 @@ public final class SqliteVisitService implements VisitService {
             Clock clock,
             ZoneId zone,
             SqliteAgendaService agenda) {
+        this(store, outbox, account, clock, zone, agenda, null);
+    }
+
+    /**
+     * With {@code cases}: a visit terminated for a resident who has no open case opens one (on the visit's day, with
+     * its domains), so that every visit belongs to a case.
+     */
+    public SqliteVisitService(
+            StoreHolder store,
+            Outbox outbox,
+            Supplier<AccountInfo> account,
+            Clock clock,
+            ZoneId zone,
+            SqliteAgendaService agenda,
+            fr.mediance.app.core.casework.SqliteCaseService cases) {
+        this.cases = cases;
         this.store = store;
         this.outbox = outbox;
         this.account = account;
@@ -516,6 +534,10 @@ public final class SqliteVisitService implements VisitService {
                 outbox.enqueue(tx, d, CoreMessages.get("summary.document", name));
             }
             createTasks(tx, dto, name, now);
+            if (cases != null && dto.residentId() != null) {
+                LocalDate day = dto.startedAt() == null ? null : LocalDate.ofInstant(dto.startedAt(), zone);
+                cases.ensureOpen(tx, dto.residentId(), distinct(draft.domains()), day); // a case on first need
+            }
             if (dto.appointmentId() != null && Records.exists(tx, EntityType.APPOINTMENT, dto.appointmentId())) {
                 Outcome<?> status = agenda.setStatus(tx, dto.appointmentId(), AppointmentStatus.DONE, null);
                 if (!status.isOk()) {

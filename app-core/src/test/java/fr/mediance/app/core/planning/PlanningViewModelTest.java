@@ -227,20 +227,21 @@ class PlanningViewModelTest {
     @Test
     void a_new_resident_is_offered_only_to_an_account_that_may_create_one() {
         assertThat(vm.residentCreationOfferedProperty().get()).isTrue();
-        try (CoreContext tablet = TestCores.signedIn(dir.resolve("tablet"), clock, server, "conseil1")) {
-            assertThat(tablet.sync().syncNow().join().ok()).isTrue();
-            PlanningViewModel counsellors = new PlanningViewModel(
-                    tablet.residents(),
-                    tablet.agenda(),
-                    tablet.reference(),
-                    tablet.sync(),
+        server.addUser("u-of", "bureau", TestCores.PASSWORD, Role.OFFICE);
+        try (CoreContext office = TestCores.signedIn(dir.resolve("office"), clock, server, "bureau")) {
+            assertThat(office.sync().syncNow().join().ok()).isTrue();
+            PlanningViewModel offices = new PlanningViewModel(
+                    office.residents(),
+                    office.agenda(),
+                    office.reference(),
+                    office.sync(),
                     clock,
-                    tablet.zone(),
+                    office.zone(),
                     TEXTS,
                     Runnable::run,
                     Runnable::run);
-            assertThat(counsellors.residentCreationOfferedProperty().get()).isFalse();
-            counsellors.dispose();
+            assertThat(offices.residentCreationOfferedProperty().get()).isFalse();
+            offices.dispose();
         }
     }
 }

@@ -145,13 +145,15 @@ class ResidentFileServiceTest extends CounsellorStoreTest {
     }
 
     @Test
-    void aCounsellorCannotCreateAPersonOfflineAsTheOfficeWouldRefuseIt() {
-        assertThat(core.residents().mayCreate()).isFalse();
-        Outcome<ResidentDto> refused = core.residentFiles().createPerson("Diallo", "Aïssatou");
-        assertThat(refused.isOk()).isFalse();
-        assertThat(refused.message()).isEqualTo("Seule la coordination peut créer la fiche d'une personne.");
-        assertThat(core.residents().search("diallo", 10)).isEmpty();
-        assertThat(core.sync().pendingItems()).isEmpty();
+    void aCounsellorCreatesAPersonOfflineAsTheirReferent() {
+        assertThat(core.residents().mayCreate()).isTrue();
+        ResidentDto created =
+                core.residentFiles().createPerson("Diallo", "Aïssatou").value();
+        assertThat(created.referentId()).isEqualTo("u-c1");
+        assertThat(core.residents().search("diallo", 10))
+                .extracting(Resident::id)
+                .containsExactly(created.id());
+        assertThat(core.sync().pendingItems()).hasSize(1);
     }
 
     @Test

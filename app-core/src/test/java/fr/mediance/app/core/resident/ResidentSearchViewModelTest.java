@@ -88,15 +88,14 @@ class ResidentSearchViewModelTest {
     }
 
     @Test
-    void aCounsellorIsNotOfferedANewPersonAndCannotCreateOne() {
-        assertThat(vm.creationOfferedProperty().get()).isFalse();
+    void aCounsellorIsOfferedANewPersonAndFollowsTheOneSheCreates() {
+        assertThat(vm.creationOfferedProperty().get()).isTrue();
         vm.newLastNameProperty().set("Diallo");
-        assertThat(vm.createPerson().join()).isFalse();
-        assertThat(vm.newLastNameErrorProperty().get())
-                .isEqualTo("Seule la coordination peut créer la fiche d'une personne.");
-        assertThat(opened).isEmpty();
-        assertThat(core.residents().search("diallo", 10)).isEmpty();
-        assertThat(core.sync().pendingItems()).isEmpty();
+        assertThat(vm.createPerson().join()).isTrue();
+        assertThat(opened).hasSize(1);
+        assertThat(core.residents().find(opened.get(0)).orElseThrow().referentId())
+                .isEqualTo("u-c1");
+        assertThat(core.sync().pendingItems()).hasSize(1);
     }
 
     @Test

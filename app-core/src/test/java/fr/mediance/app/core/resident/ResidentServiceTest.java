@@ -6,10 +6,12 @@ import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,21 +69,76 @@ class ResidentServiceTest {
     }
 
     @Test
-    void onlyTheCoordinationAndTheAdminCreateAResidentOfflineAsTheOfficeDoes() {
-        assertThat(core.residents().mayCreate()).isTrue();
+    void aCounsellorCreatesAResidentOfflineAsItsReferentAndTheOfficeAccepts() {
         server.addUser("u-c1", "conseil1", TestCores.PASSWORD, Role.COUNSELLOR);
-        server.addUser("u-of", "bureau", TestCores.PASSWORD, Role.OFFICE);
-        for (String refused : new String[] {"conseil1", "bureau"}) {
-            try (CoreContext other = TestCores.signedIn(dir.resolve(refused), clock, server, refused)) {
-                other.sync().syncNow().join();
-                assertThat(other.residents().mayCreate()).isFalse();
-                Outcome<Resident> r = other.residents().create(form("Bénali", "Fatima"));
-                assertThat(r.isOk()).isFalse();
-                assertThat(r.message()).isEqualTo("Seule la coordination peut créer la fiche d'une personne.");
-                assertThat(other.residents().search("", 10)).isEmpty();
-                assertThat(other.sync().pendingItems()).isEmpty();
-            }
+        try (CoreContext counsellor = TestCores.signedIn(dir.resolve("conseil1"), clock, server, "conseil1")) {
+            counsellor.sync().syncNow().join();
+            assertThat(counsellor.residents().mayCreate()).isTrue();
+            ResidentForm typed = new ResidentForm(
+                    "Mme",
+                    "Bénali",
+                    "Fatima",
+                    LocalDate.of(1948, 3, 9),
+                    "06 12 34 56 78",
+                    "12 rue des Lilas",
+                    "13015",
+                    "Marseille",
+                    null,
+                    "elderly",
+                    "u-co");
+            Resident r = counsellor.residents().create(typed).value();
+            assertThat(r.referentId()).as("she follows the person she created").isEqualTo("u-c1");
+            counsellor.sync().syncNow().join();
+            assertThat(counsellor.sync().pendingItems()).isEmpty();
+            assertThat(((ResidentDto) server.entity(EntityType.RESIDENT, r.id())).referentId())
+                    .isEqualTo("u-c1");
         }
+    }
+
+    @Test
+    void theOfficeRoleCannotCreateAResidentOfflineAsTheOfficeServerRefusesIt() {
+        assertThat(core.residents().mayCreate()).isTrue();
+        server.addUser("u-of", "bureau", TestCores.PASSWORD, Role.OFFICE);
+        try (CoreContext other = TestCores.signedIn(dir.resolve("bureau"), clock, server, "bureau")) {
+            other.sync().syncNow().join();
+            assertThat(other.residents().mayCreate()).isFalse();
+            Outcome<Resident> r = other.residents().create(form("Bénali", "Fatima"));
+            assertThat(r.isOk()).isFalse();
+            assertThat(r.message()).isEqualTo("Votre rôle ne permet pas de créer la fiche d'une personne.");
+            assertThat(other.residents().search("", 10)).isEmpty();
+            assertThat(other.sync().pendingItems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPersonWithTheSameNamesAndBirthDateIsFoundBeforeCreatingASecondFile() {
+        ResidentForm f = form("Bénali", "Fatima");
+        Resident r = core.residents()
+                .create(new ResidentForm(
+                        f.civility(),
+                        f.lastName(),
+                        f.firstName(),
+                        LocalDate.of(1948, 3, 9),
+                        f.phone(),
+                        f.street(),
+                        f.postcode(),
+                        f.city(),
+                        f.accessNotes(),
+                        f.mobilityReason(),
+                        f.referentId()))
+                .value();
+        assertThat(core.residents().possibleDuplicates("BENALI", "fatima", r.birthDate()))
+                .extracting(Resident::id)
+                .containsExactly(r.id());
+        assertThat(core.residents().possibleDuplicates("Benali", "Fatima", null))
+                .extracting(Resident::id)
+                .containsExactly(r.id());
+        assertThat(core.residents()
+                        .possibleDuplicates("Bénali", "Fatima", r.birthDate().plusDays(1)))
+                .isEmpty();
+        assertThat(core.residents().possibleDuplicates("Bénali", "Leïla", r.birthDate()))
+                .isEmpty();
+        assertThat(core.residents().possibleDuplicates(" ", null, null)).isEmpty();
     }
 
     @Test

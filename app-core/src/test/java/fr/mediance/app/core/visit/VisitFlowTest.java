@@ -201,13 +201,19 @@ class VisitFlowTest {
         });
         assertThat(core.sync().pendingItems())
                 .extracting(OutboxItem::entity)
-                .containsExactly(EntityType.VISIT_REPORT, EntityType.DOCUMENT, EntityType.APPOINTMENT);
+                .as("the resident had no case: the visit opens one")
+                .containsExactly(EntityType.VISIT_REPORT, EntityType.DOCUMENT, EntityType.CASE, EntityType.APPOINTMENT);
+        assertThat(core.cases()
+                        .caseOn(
+                                done.residentId(),
+                                LocalDate.ofInstant(done.startedAt(), java.time.ZoneId.of("Europe/Paris"))))
+                .hasValueSatisfying(k -> assertThat(k.domains()).isEqualTo(done.domains()));
         assertThat(core.sync().status().pendingPhotos()).isEqualTo(1);
         assertThat(core.documents().photos(draft.id()))
                 .singleElement()
                 .satisfies(p -> assertThat(p.state()).isEqualTo(PhotoState.WAITING_UPLOAD));
         assertThat(core.visits().complete(draft.id()).isOk()).isTrue(); // twice changes nothing
-        assertThat(core.sync().pendingItems()).hasSize(3);
+        assertThat(core.sync().pendingItems()).hasSize(4);
     }
 
     @Test
@@ -222,7 +228,7 @@ class VisitFlowTest {
         SyncReport report = core.sync().syncNow().join();
 
         assertThat(report.result()).isEqualTo(SyncReport.Result.OK);
-        assertThat(report.pushed()).isEqualTo(3);
+        assertThat(report.pushed()).isEqualTo(4); // report, document, the case it opened, appointment
         assertThat(report.photosSent()).isEqualTo(1);
         assertThat(server.blob(Crypto.sha256Hex(bytes))).isEqualTo(bytes);
         assertThat(server.heads.get()).isZero(); // asked once for the batch, not photo by photo
@@ -275,7 +281,7 @@ class VisitFlowTest {
         SyncReport first = core.sync().syncNow().join();
 
         assertThat(first.result()).isEqualTo(SyncReport.Result.FAILED);
-        assertThat(first.pushed()).isEqualTo(3); // the report is at the office, the photo still on its way
+        assertThat(first.pushed()).isEqualTo(4); // the report is at the office, the photo still on its way
         assertThat(core.sync().status().pendingPhotos()).isEqualTo(1);
         server.fail("/api/v1/blobs/", 0);
         assertThat(core.sync().syncNow().join().photosSent()).isEqualTo(1);
