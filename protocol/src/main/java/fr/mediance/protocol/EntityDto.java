@@ -12,6 +12,8 @@ public sealed interface EntityDto
                 TaskDto,
                 ConsentDto,
                 MandateDto,
-                PrivateNoteDto {
+                PrivateNoteDto,
+                EnergyContractDto,
+                DebtDto {
     String id();
 }

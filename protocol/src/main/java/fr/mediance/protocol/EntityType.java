@@ -22,7 +22,11 @@ public enum EntityType {
     /** A resident's mandate to act on their behalf. */
     MANDATE("mandate"),
     /** A counsellor's note on a resident that only its author sees. */
-    PRIVATE_NOTE("private_note");
+    PRIVATE_NOTE("private_note"),
+    /** A household's energy contract, with its chèques énergie and supply-state history. */
+    ENERGY_CONTRACT("energy_contract"),
+    /** An unpaid bill (a debt), with the dates of the creditor's procedure. */
+    DEBT("debt");
 
     private final String code;
 
@@ -67,6 +71,10 @@ public enum EntityType {
             return MANDATE;
         } else if (dto instanceof PrivateNoteDto) {
             return PRIVATE_NOTE;
+        } else if (dto instanceof EnergyContractDto) {
+            return ENERGY_CONTRACT;
+        } else if (dto instanceof DebtDto) {
+            return DEBT;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }
