@@ -15,7 +15,8 @@ public final class Migrations {
                 .javaMigrations(
                         new V1__Initial_schema(),
                         new V2__Merge_conflicts_uploads(),
-                        new V3__Tasks_consents_mandates_notes())
+                        new V3__Tasks_consents_mandates_notes(),
+                        new V5__Energy_contracts_debts())
                 .load()
                 .migrate();
     }

@@ -10,14 +10,20 @@ import fr.mediance.server.sync.StoredEntity;
 import java.util.List;
 
 /**
- * A resident and their file (reports, documents, consents, mandates, tasks) as the other families see it: who
+ * A resident and their file (reports, documents, consents, mandates, tasks, energy contracts, debts) as the other families see it: who
  * follows them, whether a pushed record may be about them, and the access a counsellor gains or loses when they
  * start or stop following them.
  */
 public final class ResidentFiles {
     /** The records about a resident that a counsellor receives with them. */
     private static final List<EntityType> FILE = List.of(
-            EntityType.VISIT_REPORT, EntityType.DOCUMENT, EntityType.CONSENT, EntityType.MANDATE, EntityType.TASK);
+            EntityType.VISIT_REPORT,
+            EntityType.DOCUMENT,
+            EntityType.CONSENT,
+            EntityType.MANDATE,
+            EntityType.TASK,
+            EntityType.ENERGY_CONTRACT,
+            EntityType.DEBT);
 
     private ResidentFiles() {}
 

@@ -34,6 +34,8 @@ final class EntityJson {
             case CONSENT -> fr.mediance.protocol.ConsentDto.class;
             case MANDATE -> fr.mediance.protocol.MandateDto.class;
             case PRIVATE_NOTE -> fr.mediance.protocol.PrivateNoteDto.class;
+            case ENERGY_CONTRACT -> fr.mediance.protocol.EnergyContractDto.class;
+            case DEBT -> fr.mediance.protocol.DebtDto.class;
         };
     }
 }

@@ -4,7 +4,9 @@ import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
@@ -43,7 +45,9 @@ enum EntityTable {
     TASK(EntityType.TASK, "tasks", "resident_id", "assignee_id", "status"),
     CONSENT(EntityType.CONSENT, "consents", "resident_id"),
     MANDATE(EntityType.MANDATE, "mandates", "resident_id"),
-    PRIVATE_NOTE(EntityType.PRIVATE_NOTE, "private_notes", "resident_id", "author_id");
+    PRIVATE_NOTE(EntityType.PRIVATE_NOTE, "private_notes", "resident_id", "author_id"),
+    ENERGY_CONTRACT(EntityType.ENERGY_CONTRACT, "energy_contracts", "resident_id"),
+    DEBT(EntityType.DEBT, "debts", "resident_id", "contract_id");
 
     final EntityType type;
     final String table;
@@ -92,6 +96,10 @@ enum EntityTable {
             return new Object[] {m.residentId()};
         } else if (dto instanceof PrivateNoteDto n) {
             return new Object[] {n.residentId(), n.authorId()};
+        } else if (dto instanceof EnergyContractDto e) {
+            return new Object[] {e.residentId()};
+        } else if (dto instanceof DebtDto d) {
+            return new Object[] {d.residentId(), d.contractId()};
         }
         throw new IllegalArgumentException(dto.getClass().getName());
     }
