@@ -11,7 +11,7 @@ import java.util.List;
  * A device applies only the migrations numbered above its {@code user_version}: a migration numbered at or
  * below a version already on devices would never run there. So:
  * <ol>
- *   <li>A new migration is appended at the end of {@link #ALL} and numbered <b>last version + 1</b> (today 10).
+ *   <li>A new migration is appended at the end of {@link #ALL} and numbered <b>last version + 1</b> (today 11).
  *       Never reuse a gap: 5, 6 and 7 were never released and are closed for good.</li>
  *   <li>A migration in {@link #RELEASED} is frozen: never renumbered, edited, reordered or removed (devices in
  *       the field are at its number). A change to it is a new migration. {@code MigrationsTest} pins the text of
@@ -394,8 +394,36 @@ public final class Migrations {
             CREATE INDEX documents_by_original ON documents(original_sha256);
             """);
 
+    /**
+     * Version 10: a household's energy contracts and its debts (unpaid bills). Each keeps its whole wire record as
+     * JSON in {@code data} (written and read by the protocol's adapters), with the columns the screens filter on.
+     */
+    static final Migration V10 = new Migration(10, "energy contracts and debts", """
+            CREATE TABLE energy_contracts (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              energy TEXT NOT NULL,
+              data TEXT NOT NULL,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX energy_contracts_by_resident ON energy_contracts(resident_id);
+            CREATE TABLE debts (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              contract_id TEXT,
+              data TEXT NOT NULL,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX debts_by_resident ON debts(resident_id);
+            CREATE INDEX debts_by_contract ON debts(contract_id);
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

@@ -8,7 +8,9 @@ import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
@@ -53,6 +55,8 @@ public final class Records {
             case CONSENT -> "consents";
             case MANDATE -> "mandates";
             case PRIVATE_NOTE -> "private_notes";
+            case ENERGY_CONTRACT -> "energy_contracts";
+            case DEBT -> "debts";
         };
     }
 
@@ -419,6 +423,38 @@ public final class Records {
                       author_id = excluded.author_id, text = excluded.text, note_updated_at = excluded.note_updated_at,
                       version = COALESCE(excluded.version, private_notes.version), updated_at = excluded.updated_at
                     """, n.id(), n.structureId(), n.residentId(), n.authorId(), n.text(), n.updatedAt(), version, now);
+        } else if (dto instanceof EnergyContractDto c) {
+            tx.update(
+                    """
+                    INSERT INTO energy_contracts(id, structure_id, resident_id, energy, data, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
+                      energy = excluded.energy, data = excluded.data,
+                      version = COALESCE(excluded.version, energy_contracts.version), updated_at = excluded.updated_at
+                    """,
+                    c.id(),
+                    c.structureId(),
+                    c.residentId(),
+                    c.energy(),
+                    Adapters.ENERGY_CONTRACT.toJsonTree(c).toString(),
+                    version,
+                    now);
+        } else if (dto instanceof DebtDto d) {
+            tx.update(
+                    """
+                    INSERT INTO debts(id, structure_id, resident_id, contract_id, data, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
+                      contract_id = excluded.contract_id, data = excluded.data,
+                      version = COALESCE(excluded.version, debts.version), updated_at = excluded.updated_at
+                    """,
+                    d.id(),
+                    d.structureId(),
+                    d.residentId(),
+                    d.contractId(),
+                    Adapters.DEBT.toJsonTree(d).toString(),
+                    version,
+                    now);
         } else {
             throw new IllegalArgumentException("unknown record " + dto.getClass());
         }
@@ -459,6 +495,12 @@ public final class Records {
                         .map(x -> x);
             case PRIVATE_NOTE ->
                 tx.queryOne("SELECT * FROM private_notes WHERE id = ?", Records::privateNote, id)
+                        .map(x -> x);
+            case ENERGY_CONTRACT ->
+                tx.queryOne("SELECT data FROM energy_contracts WHERE id = ?", Records::energyContract, id)
+                        .map(x -> x);
+            case DEBT ->
+                tx.queryOne("SELECT data FROM debts WHERE id = ?", Records::debt, id)
                         .map(x -> x);
         };
     }
@@ -647,6 +689,16 @@ public final class Records {
                 r.string("agent_signature_document_id"),
                 r.string("channel"),
                 r.instant("signed_at"));
+    }
+
+    /** A contract from its stored JSON ({@code data}). */
+    public static EnergyContractDto energyContract(Row r) {
+        return Adapters.ENERGY_CONTRACT.fromJsonTree(JsonParser.parseString(r.string("data")));
+    }
+
+    /** A debt from its stored JSON ({@code data}). */
+    public static DebtDto debt(Row r) {
+        return Adapters.DEBT.fromJsonTree(JsonParser.parseString(r.string("data")));
     }
 
     public static PrivateNoteDto privateNote(Row r) {

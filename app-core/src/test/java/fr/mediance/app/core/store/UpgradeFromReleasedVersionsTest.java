@@ -34,7 +34,7 @@ class UpgradeFromReleasedVersionsTest {
 
     @Test
     void everyReleasedVersionButTheLatestIsUpgraded() {
-        assertThat(releasedBeforeTheLatest()).containsExactly(1, 2, 3, 4, 8);
+        assertThat(releasedBeforeTheLatest()).containsExactly(1, 2, 3, 4, 8, 9);
     }
 
     @ParameterizedTest(name = "from version {0}")
