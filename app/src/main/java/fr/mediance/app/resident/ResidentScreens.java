@@ -9,6 +9,7 @@ import fr.mediance.app.core.consent.MandateViewModel;
 import fr.mediance.app.core.resident.ResidentFileViewModel;
 import fr.mediance.app.core.resident.ResidentSearchViewModel;
 import fr.mediance.app.document.DocumentScreens;
+import fr.mediance.app.energy.EnergyScreens;
 import fr.mediance.app.shell.Screen;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -63,7 +64,8 @@ public final class ResidentScreens {
                         ctx.texts(),
                         id -> openConsent(id, vm),
                         id -> openMandate(id, vm),
-                        () -> new DocumentScreens(ctx).residentDocuments(residentId)));
+                        () -> new DocumentScreens(ctx).residentDocuments(residentId),
+                        () -> new EnergyScreens(ctx).residentEnergy(residentId)));
         vm.load(residentId).thenAccept(found -> {
             if (!found) {
                 ctx.shell().showError(ctx.texts().getString("resident.error.not.found"));
