@@ -107,8 +107,10 @@ public final class EnergySectionView {
                 Label text = Ui.label(line.text(), line.past() ? Styles.MUTED : Styles.ITEM_TIME);
                 HBox.setHgrow(text, Priority.ALWAYS);
                 text.setMaxWidth(Double.MAX_VALUE);
-                HBox row = new HBox(8, Icons.of(Material2AL.EVENT), text);
-                row.setAlignment(Pos.CENTER_LEFT);
+                HBox head = new HBox(8, Icons.of(Material2AL.EVENT), text);
+                head.setAlignment(Pos.CENTER_LEFT);
+                // the button goes under its date, so that the sentence keeps the whole width on a phone
+                VBox row = new VBox(6, head);
                 row.getStyleClass().add(Styles.LIST_ITEM);
                 if (!line.past()) {
                     Button followUp =
@@ -117,7 +119,9 @@ public final class EnergySectionView {
                     followUp.setMinHeight(44);
                     followUp.setMinWidth(Button.USE_PREF_SIZE);
                     followUp.setOnAction(e -> vm.createFollowUp(line));
-                    row.getChildren().add(followUp);
+                    HBox actions = new HBox(followUp);
+                    actions.setAlignment(Pos.CENTER_RIGHT);
+                    row.getChildren().add(actions);
                 }
                 one.getChildren().add(row);
                 d++;
