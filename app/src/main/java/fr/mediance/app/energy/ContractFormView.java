@@ -149,7 +149,7 @@ public final class ContractFormView extends fr.mediance.app.shell.BasicScreen {
                 8,
                 Ui.label(texts.getString("energy.form.newState"), Styles.FIELD_LABEL),
                 Ui.row(
-                        field("energy.form.newState", state, "newState"),
+                        field("energy.form.state", state, "newState"),
                         newKvaField,
                         field("energy.form.newDate", newDate, "newDate"),
                         field("energy.form.newSource", source, "newSource")),
