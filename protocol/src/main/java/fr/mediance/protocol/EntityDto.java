@@ -17,6 +17,8 @@ public sealed interface EntityDto
                 RequestDto,
                 AnonymousContactDto,
                 BudgetDto,
-                AidApplicationDto {
+                AidApplicationDto,
+                EnergyContractDto,
+                DebtDto {
     String id();
 }

@@ -32,7 +32,11 @@ public enum EntityType {
     /** A household's budget sheet on one day, written by a counsellor who follows the resident. */
     BUDGET("budget"),
     /** An application for financial aid (FSL, CCAS, CAF…) with its documents checklist and decision. */
-    AID_APPLICATION("aid_application");
+    AID_APPLICATION("aid_application"),
+    /** A household's energy contract, with its chèques énergie and supply-state history. */
+    ENERGY_CONTRACT("energy_contract"),
+    /** An unpaid bill (a debt), with the dates of the creditor's procedure. */
+    DEBT("debt");
 
     private final String code;
 
@@ -87,6 +91,10 @@ public enum EntityType {
             return BUDGET;
         } else if (dto instanceof AidApplicationDto) {
             return AID_APPLICATION;
+        } else if (dto instanceof EnergyContractDto) {
+            return ENERGY_CONTRACT;
+        } else if (dto instanceof DebtDto) {
+            return DEBT;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

@@ -40,6 +40,10 @@ public final class ListNames {
     public static final String EQUIPMENT_ISSUE = "equipment_issue";
     public static final String RENOVATION_ORIENTATION = "renovation_orientation";
     public static final String CONSENT_SCOPE = "consent_scope";
+    /** Creditor categories of debts (domain brief §5.5): energie, eau, telecom... */
+    public static final String CREDITOR_CATEGORY = "creditor_category";
+    /** Partners and creditors (domain brief §5.2): energy suppliers first; parent = a creditor category code. */
+    public static final String PARTNER = "partner";
     /** value = an ISO period (P1D, P1M, P6M, P1Y). */
     public static final String MANDATE_DURATION = "mandate_duration";
 
@@ -101,6 +105,8 @@ public final class ListNames {
             EQUIPMENT_ISSUE,
             RENOVATION_ORIENTATION,
             CONSENT_SCOPE,
+            CREDITOR_CATEGORY,
+            PARTNER,
             MANDATE_DURATION,
             MANDATE_CHANNEL,
             TASK_RULE,

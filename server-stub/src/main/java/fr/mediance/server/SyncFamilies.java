@@ -10,6 +10,8 @@ import fr.mediance.server.code.CodeRules;
 import fr.mediance.server.consent.ConsentRules;
 import fr.mediance.server.consent.MandateRules;
 import fr.mediance.server.document.DocumentRules;
+import fr.mediance.server.energy.DebtRules;
+import fr.mediance.server.energy.EnergyContractRules;
 import fr.mediance.server.note.PrivateNoteRules;
 import fr.mediance.server.resident.ResidentRules;
 import fr.mediance.server.sync.BlobRegistry;
@@ -40,6 +42,8 @@ public final class SyncFamilies {
                 new CaseRules(colleagues),
                 new RequestRules(),
                 new AnonymousContactRules(),
+                new EnergyContractRules(),
+                new DebtRules(),
                 new CodeRules()));
     }
 }

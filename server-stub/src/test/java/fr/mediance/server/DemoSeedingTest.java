@@ -64,7 +64,7 @@ class DemoSeedingTest {
                     })
                     .containsExactly(counts)
                     .containsExactly(
-                            "4", "8", "11", String.valueOf(CodeLists.seed().size() + 35), "1");
+                            "4", "8", "11", String.valueOf(CodeLists.seed().size() + 37), "1");
             assertThat(second.login("coord", password, "t").status()).isEqualTo(200);
         } finally {
             stop(second);

@@ -42,9 +42,9 @@ abstract class SyncScenario {
     static final String SHA = "ab".repeat(32);
     /**
      * The demo's records other than codes seen by the coordination: 8 residents, 11 appointments, 6 consents,
-     * 1 mandate, 4 reports, 4 tasks (the private note is its author's only).
+     * 1 mandate, 4 reports, 4 tasks, 1 energy contract and its unpaid bill (the private note is its author's only).
      */
-    static final int DEMO_RECORDS = 8 + 11 + 6 + 1 + 4 + 4;
+    static final int DEMO_RECORDS = 8 + 11 + 6 + 1 + 4 + 4 + 2;
 
     @TempDir
     Path dir;

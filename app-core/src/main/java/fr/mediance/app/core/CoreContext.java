@@ -103,6 +103,7 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteSignatureService signatures;
     private final SqliteConsentService consents;
     private final SqliteMandateService mandates;
+    private final fr.mediance.app.core.energy.SqliteEnergyService energy;
 
     private CoreContext(Builder b) {
         this.dataDir = b.dataDir;
@@ -130,6 +131,8 @@ public final class CoreContext implements AutoCloseable {
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
         this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
         this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
+        this.energy =
+                new fr.mediance.app.core.energy.SqliteEnergyService(store, outbox, session::currentAccount, clock);
         this.sync = new SyncEngine(
                 store,
                 outbox,
@@ -378,6 +381,11 @@ public final class CoreContext implements AutoCloseable {
     /** The optional GPS check-in of draft reports, and its setting. */
     public CheckInService checkIns() {
         return checkIns;
+    }
+
+    /** A household's energy contracts and debts (unpaid bills). */
+    public fr.mediance.app.core.energy.EnergyService energy() {
+        return energy;
     }
 
     /** Follow-up tasks ("Mes suivis"). */

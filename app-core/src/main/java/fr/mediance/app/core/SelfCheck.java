@@ -437,6 +437,51 @@ public final class SelfCheck {
                 fr.mediance.protocol.AnonymousContactDto.class,
                 new fr.mediance.protocol.AnonymousContactDto(
                         "a1", "s1", "u1", t, "desk", List.of("energie"), List.of(), List.of(), "65_plus", 10));
+        fr.mediance.protocol.ChequeEnergieDto cheque =
+                new fr.mediance.protocol.ChequeEnergieDto(2026, 19_400L, LocalDate.of(2026, 5, 4));
+        fr.mediance.protocol.SupplyStateDto state = new fr.mediance.protocol.SupplyStateDto(
+                "ss1", "limited", 3L, LocalDate.of(2026, 11, 20), "visit", "v1");
+        m.put(fr.mediance.protocol.ChequeEnergieDto.class, cheque);
+        m.put(fr.mediance.protocol.SupplyStateDto.class, state);
+        m.put(
+                fr.mediance.protocol.EnergyContractDto.class,
+                new fr.mediance.protocol.EnergyContractDto(
+                        "ec1",
+                        "s1",
+                        "r1",
+                        "electricite",
+                        "edf",
+                        "trv",
+                        "12345678901234",
+                        6L,
+                        true,
+                        "monthly",
+                        "CL-1",
+                        LocalDate.of(2026, 10, 2),
+                        List.of(cheque),
+                        List.of(state)));
+        fr.mediance.protocol.DebtStageDto stage =
+                new fr.mediance.protocol.DebtStageDto("reminder_1", LocalDate.of(2026, 10, 1));
+        m.put(fr.mediance.protocol.DebtStageDto.class, stage);
+        m.put(
+                fr.mediance.protocol.DebtDto.class,
+                new fr.mediance.protocol.DebtDto(
+                        "dt1",
+                        "s1",
+                        "r1",
+                        "energie",
+                        "edf",
+                        "ec1",
+                        41_250L,
+                        LocalDate.of(2026, 9, 1),
+                        null,
+                        LocalDate.of(2026, 10, 1),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "acknowledged",
+                        List.of(stage)));
         return m;
     }
 

@@ -82,6 +82,11 @@ public final class Texts {
         return formatter(texts, "format.dayWithYear");
     }
 
+    /** A date in words: « 31 mars 2027 », "31 March 2027". */
+    public static DateTimeFormatter longDate(ResourceBundle texts) {
+        return formatter(texts, "format.longDate");
+    }
+
     /** The day of the week: « lundi », "Monday". */
     public static DateTimeFormatter weekday(ResourceBundle texts) {
         return formatter(texts, "format.weekday");

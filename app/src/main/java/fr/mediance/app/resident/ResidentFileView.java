@@ -47,7 +47,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ResidentFileView extends BasicScreen {
     /** Sections, in order (their ids and message keys). */
     public static final String[] SECTIONS = {
-        "identity", "case", "housing", "household", "contacts", "notes", "consents", "documents", "timeline"
+        "identity", "case", "housing", "household", "contacts", "notes", "consents", "energy", "documents", "timeline"
     };
 
     private final ResidentFileViewModel vm;
@@ -55,6 +55,7 @@ public final class ResidentFileView extends BasicScreen {
     private final Consumer<String> openConsent;
     private final Consumer<String> openMandate;
     private final Supplier<Node> documents;
+    private final Supplier<Node> energy;
     private Supplier<Node> casework;
     private Runnable openBudget;
     private Runnable openAids;
@@ -81,7 +82,22 @@ public final class ResidentFileView extends BasicScreen {
             Consumer<String> openConsent,
             Consumer<String> openMandate,
             Supplier<Node> documents) {
+        this(vm, texts, openConsent, openMandate, documents, null);
+    }
+
+    /**
+     * {@code energy} builds the section « Énergie : droits et échéances » with the contracts and unpaid bills (null:
+     * no such section).
+     */
+    public ResidentFileView(
+            ResidentFileViewModel vm,
+            ResourceBundle texts,
+            Consumer<String> openConsent,
+            Consumer<String> openMandate,
+            Supplier<Node> documents,
+            Supplier<Node> energy) {
         super(texts.getString("resident.file.title"));
+        this.energy = energy;
         this.vm = vm;
         this.texts = texts;
         this.openConsent = openConsent;
@@ -148,6 +164,9 @@ public final class ResidentFileView extends BasicScreen {
         sections.put("contacts", contacts());
         sections.put("notes", notes());
         sections.put("consents", consents());
+        if (energy != null) {
+            sections.put("energy", energy.get());
+        }
         if (documents != null) {
             sections.put(
                     "documents",
@@ -176,6 +195,8 @@ public final class ResidentFileView extends BasicScreen {
                 Material2MZ.NOTE,
                 "consents",
                 Material2MZ.VERIFIED_USER,
+                "energy",
+                Material2AL.ELECTRICAL_SERVICES,
                 "documents",
                 Material2AL.DESCRIPTION,
                 "timeline",

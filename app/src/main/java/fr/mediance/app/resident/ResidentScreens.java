@@ -12,6 +12,7 @@ import fr.mediance.app.core.consent.MandateViewModel;
 import fr.mediance.app.core.resident.ResidentFileViewModel;
 import fr.mediance.app.core.resident.ResidentSearchViewModel;
 import fr.mediance.app.document.DocumentScreens;
+import fr.mediance.app.energy.EnergyScreens;
 import fr.mediance.app.shell.Screen;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -64,7 +65,8 @@ public final class ResidentScreens {
                         ctx.texts(),
                         id -> openConsent(id, vm),
                         id -> openMandate(id, vm),
-                        () -> new DocumentScreens(ctx).residentDocuments(residentId))
+                        () -> new DocumentScreens(ctx).residentDocuments(residentId),
+                        () -> new EnergyScreens(ctx).residentEnergy(residentId))
                 .withCasework(() -> new CaseworkScreens(ctx).caseSection(residentId));
         view.setOnBudget(
                 () -> new BudgetScreens(ctx).open(residentId, vm.titleProperty().get()));

@@ -81,6 +81,37 @@ final class EnergyCheckView {
                 fields.chipField("visit.energy.eco", eco, null),
                 fields.chipField("visit.energy.equipment", equipment, null),
                 Ui.field(fields.text("visit.energy.renovation"), renovation, null));
+        VBox contracts = new VBox(6);
+        contracts.setId("energy-visit-contracts");
+        Runnable renderContracts = () -> {
+            contracts.getChildren().clear();
+            if (vm.contractLines().isEmpty()) {
+                return;
+            }
+            contracts.getChildren().add(Ui.label(fields.text("visit.energy.contracts"), Styles.FIELD_LABEL));
+            for (EnergyCheckViewModel.ContractLine line : vm.contractLines()) {
+                javafx.scene.control.Label text = Ui.label(line.text(), Styles.SMALL);
+                HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+                text.setMaxWidth(Double.MAX_VALUE);
+                javafx.scene.control.Button record = Ui.button(
+                        fields.text("visit.energy.contract.record"),
+                        org.kordamp.ikonli.material2.Material2AL.HISTORY,
+                        Styles.SECONDARY);
+                record.setId("energy-record-" + line.contractId());
+                record.setMinHeight(44);
+                record.setMinWidth(javafx.scene.control.Button.USE_PREF_SIZE);
+                record.disableProperty()
+                        .bind(vm.frozenProperty().or(vm.supplyStateProperty().isNull()));
+                record.setOnAction(e -> vm.recordOnContract(line.contractId()));
+                HBox row = new HBox(8, text, record);
+                row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                contracts.getChildren().add(row);
+            }
+        };
+        vm.contractLines().addListener((javafx.collections.ListChangeListener<EnergyCheckViewModel.ContractLine>)
+                c -> renderContracts.run());
+        renderContracts.run();
+        card.getChildren().add(3, contracts);
         card.setId("visit-energy");
         Ui.showWhen(card, vm.visibleProperty());
         return card;

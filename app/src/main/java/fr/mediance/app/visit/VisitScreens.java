@@ -33,6 +33,7 @@ public final class VisitScreens {
                 ctx.background(),
                 ctx.fx());
         vm.setOnMessage(ctx.shell()::showMessage);
+        vm.energy().useContracts(ctx.core().energy(), ctx.core().reference());
         ctx.onDispose().accept(vm::dispose);
         VisitView view = new VisitView(vm, ctx.texts());
         view.setOnDescribe(id -> new DocumentScreens(ctx).describe(id, vm.photos()::refresh));

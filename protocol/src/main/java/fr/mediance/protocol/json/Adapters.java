@@ -14,12 +14,16 @@ import fr.mediance.protocol.CaseOutcomeDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CheckInDto;
+import fr.mediance.protocol.ChequeEnergieDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.DebtDto;
+import fr.mediance.protocol.DebtStageDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.FieldErrorDto;
@@ -42,6 +46,7 @@ import fr.mediance.protocol.RefreshRequest;
 import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.SupplyStateDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
@@ -527,6 +532,8 @@ public final class Adapters {
             case CASE -> CASE;
             case REQUEST -> REQUEST;
             case ANONYMOUS_CONTACT -> ANONYMOUS_CONTACT;
+            case ENERGY_CONTRACT -> ENERGY_CONTRACT;
+            case DEBT -> DEBT;
         };
     }
 
@@ -1133,6 +1140,139 @@ public final class Adapters {
         }
     }
 
+    public static final class ChequeEnergieAdapter extends RecordAdapter<ChequeEnergieDto> {
+        @Override
+        protected ChequeEnergieDto fromFields(Fields f) {
+            return new ChequeEnergieDto(
+                    f.requiredLong("year"), f.optionalLong("amountCents"), f.date("attestationSentOn"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, ChequeEnergieDto v) throws IOException {
+            put(out, "year", v.year());
+            put(out, "amountCents", v.amountCents());
+            put(out, "attestationSentOn", v.attestationSentOn());
+        }
+    }
+
+    public static final class SupplyStateAdapter extends RecordAdapter<SupplyStateDto> {
+        @Override
+        protected SupplyStateDto fromFields(Fields f) {
+            return new SupplyStateDto(
+                    f.requiredString("id"),
+                    f.requiredString("state"),
+                    f.optionalLong("kva"),
+                    f.date("date"),
+                    f.string("source"),
+                    f.string("visitReportId"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, SupplyStateDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "state", v.state());
+            put(out, "kva", v.kva());
+            put(out, "date", v.date());
+            put(out, "source", v.source());
+            put(out, "visitReportId", v.visitReportId());
+        }
+    }
+
+    public static final class EnergyContractAdapter extends RecordAdapter<EnergyContractDto> {
+        @Override
+        protected EnergyContractDto fromFields(Fields f) {
+            return new EnergyContractDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.requiredString("energy"),
+                    f.string("supplier"),
+                    f.string("offer"),
+                    f.string("deliveryPoint"),
+                    f.optionalLong("subscribedKva"),
+                    f.optionalBool("smartMeter"),
+                    f.string("billingMode"),
+                    f.string("customerNumber"),
+                    f.date("lastReadingDate"),
+                    f.objects("chequesEnergie", CHEQUE_ENERGIE),
+                    f.objects("supplyStates", SUPPLY_STATE));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, EnergyContractDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "energy", v.energy());
+            put(out, "supplier", v.supplier());
+            put(out, "offer", v.offer());
+            put(out, "deliveryPoint", v.deliveryPoint());
+            put(out, "subscribedKva", v.subscribedKva());
+            put(out, "smartMeter", v.smartMeter());
+            put(out, "billingMode", v.billingMode());
+            put(out, "customerNumber", v.customerNumber());
+            put(out, "lastReadingDate", v.lastReadingDate());
+            putObjects(out, "chequesEnergie", CHEQUE_ENERGIE, v.chequesEnergie());
+            putObjects(out, "supplyStates", SUPPLY_STATE, v.supplyStates());
+        }
+    }
+
+    public static final class DebtStageAdapter extends RecordAdapter<DebtStageDto> {
+        @Override
+        protected DebtStageDto fromFields(Fields f) {
+            return new DebtStageDto(f.requiredString("stage"), f.date("date"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, DebtStageDto v) throws IOException {
+            put(out, "stage", v.stage());
+            put(out, "date", v.date());
+        }
+    }
+
+    public static final class DebtAdapter extends RecordAdapter<DebtDto> {
+        @Override
+        protected DebtDto fromFields(Fields f) {
+            return new DebtDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.string("creditorCategory"),
+                    f.string("creditor"),
+                    f.string("contractId"),
+                    f.optionalLong("amountCents"),
+                    f.date("issueDate"),
+                    f.date("dueDate"),
+                    f.date("firstReminderOn"),
+                    f.date("secondLetterOn"),
+                    f.date("fslFiledOn"),
+                    f.date("fslAidOn"),
+                    f.date("complaintOn"),
+                    f.string("status"),
+                    f.objects("stages", DEBT_STAGE));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, DebtDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "creditorCategory", v.creditorCategory());
+            put(out, "creditor", v.creditor());
+            put(out, "contractId", v.contractId());
+            put(out, "amountCents", v.amountCents());
+            put(out, "issueDate", v.issueDate());
+            put(out, "dueDate", v.dueDate());
+            put(out, "firstReminderOn", v.firstReminderOn());
+            put(out, "secondLetterOn", v.secondLetterOn());
+            put(out, "fslFiledOn", v.fslFiledOn());
+            put(out, "fslAidOn", v.fslAidOn());
+            put(out, "complaintOn", v.complaintOn());
+            put(out, "status", v.status());
+            putObjects(out, "stages", DEBT_STAGE, v.stages());
+        }
+    }
+
     public static final HouseholdMemberAdapter HOUSEHOLD_MEMBER = new HouseholdMemberAdapter();
     public static final ContactPersonAdapter CONTACT_PERSON = new ContactPersonAdapter();
     public static final EnergyCheckAdapter ENERGY_CHECK = new EnergyCheckAdapter();
@@ -1149,6 +1289,11 @@ public final class Adapters {
     public static final AnonymousContactAdapter ANONYMOUS_CONTACT = new AnonymousContactAdapter();
     public static final FigureAdapter FIGURE = new FigureAdapter();
     public static final FiguresResponseAdapter FIGURES_RESPONSE = new FiguresResponseAdapter();
+    public static final ChequeEnergieAdapter CHEQUE_ENERGIE = new ChequeEnergieAdapter();
+    public static final SupplyStateAdapter SUPPLY_STATE = new SupplyStateAdapter();
+    public static final EnergyContractAdapter ENERGY_CONTRACT = new EnergyContractAdapter();
+    public static final DebtStageAdapter DEBT_STAGE = new DebtStageAdapter();
+    public static final DebtAdapter DEBT = new DebtAdapter();
 
     public static final HealthAdapter HEALTH = new HealthAdapter();
     public static final UserAdapter USER = new UserAdapter();

@@ -89,6 +89,11 @@ public final class MedianceJson {
         m.put(fr.mediance.protocol.AnonymousContactDto.class, Adapters.ANONYMOUS_CONTACT);
         m.put(fr.mediance.protocol.FigureDto.class, Adapters.FIGURE);
         m.put(fr.mediance.protocol.FiguresResponse.class, Adapters.FIGURES_RESPONSE);
+        m.put(fr.mediance.protocol.ChequeEnergieDto.class, Adapters.CHEQUE_ENERGIE);
+        m.put(fr.mediance.protocol.SupplyStateDto.class, Adapters.SUPPLY_STATE);
+        m.put(fr.mediance.protocol.EnergyContractDto.class, Adapters.ENERGY_CONTRACT);
+        m.put(fr.mediance.protocol.DebtStageDto.class, Adapters.DEBT_STAGE);
+        m.put(fr.mediance.protocol.DebtDto.class, Adapters.DEBT);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);

@@ -660,7 +660,77 @@ public final class CodeLists {
                 "Prise en charge",
                 "not_reached",
                 "Non joint");
-        list(all, ListNames.SUPPLY_STATE, "normal", "Normale", "limited", "Puissance réduite", "cut", "Coupée");
+        list(
+                all,
+                ListNames.SUPPLY_STATE,
+                "normal",
+                "Normale",
+                "limited",
+                "Puissance réduite",
+                "cut",
+                "Coupée",
+                "resiliated",
+                "Contrat résilié");
+        list(
+                all,
+                ListNames.CREDITOR_CATEGORY,
+                "energie",
+                "Énergie",
+                "eau",
+                "Eau",
+                "telecom",
+                "Télécom",
+                "loyer",
+                "Loyer / charges",
+                "credit_conso",
+                "Crédit à la consommation",
+                "credit_immobilier",
+                "Crédit immobilier",
+                "decouvert",
+                "Découvert bancaire",
+                "impots",
+                "Impôts / taxes",
+                "amendes",
+                "Amendes",
+                "indus",
+                "Indus CAF / France Travail / CPAM",
+                "assurance",
+                "Assurance",
+                "sante",
+                "Santé (hôpital)",
+                "transport",
+                "Transport",
+                "dette_privee",
+                "Dette familiale / privée",
+                "autre",
+                "Autre");
+        partners(
+                all,
+                "energie",
+                "edf",
+                "EDF",
+                "engie",
+                "Engie",
+                "totalenergies",
+                "TotalEnergies",
+                "ekwateur",
+                "ekWateur",
+                "mint",
+                "Mint Énergie",
+                "vattenfall",
+                "Vattenfall",
+                "octopus",
+                "Octopus Energy",
+                "es",
+                "ÉS (Électricité de Strasbourg)",
+                "regie",
+                "Régie locale (ELD)",
+                "reseau_chaleur",
+                "Réseau de chaleur",
+                "fioul_gpl",
+                "Fournisseur de fioul ou de GPL",
+                "autre_fournisseur",
+                "Autre fournisseur d'énergie");
         list(
                 all,
                 ListNames.HEATING_TYPE,
@@ -999,6 +1069,14 @@ public final class CodeLists {
                     (i / 3 + 1) * 10,
                     true,
                     codeLabelValues[i + 2]));
+        }
+    }
+
+    /** Partners of one creditor category: their parent is the category. */
+    private static void partners(List<CodeDto> out, String category, String... codeLabelPairs) {
+        for (int i = 0; i < codeLabelPairs.length; i += 2) {
+            out.add(new CodeDto(
+                    ListNames.PARTNER, codeLabelPairs[i], codeLabelPairs[i + 1], category, (i / 2 + 1) * 10, true));
         }
     }
 

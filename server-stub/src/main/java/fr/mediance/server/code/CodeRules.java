@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * coordination, the office and the admin. An entry belongs to a known list, has a well-formed code
  * ({@link Limits#CODE_PATTERN}, at most {@link Limits#MAX_CODE} characters) and the value its list needs (an ISO
  * period, a number of days up to {@link Limits#MAX_RULE_DAYS}, or a text of at most {@link Limits#MAX_CODE_VALUE}
- * characters); a motif's parent is a domain, a task rule's an action type. A deleted entry is not revived.
+ * characters); a motif's parent is a domain, a task rule's an action type, a partner's (if any) a creditor category. A deleted entry is not revived.
  */
 public final class CodeRules extends RecordRules<CodeDto> {
     private static final Pattern CODE = Pattern.compile(Limits.CODE_PATTERN);
@@ -101,6 +101,7 @@ public final class CodeRules extends RecordRules<CodeDto> {
                 FieldChecks.code(tx, "parent", ListNames.AID_KIND, c.parent(), true);
                 FieldChecks.code(tx, "value", ListNames.DOCUMENT_TYPE, c.value(), true);
             }
+            case ListNames.PARTNER -> FieldChecks.code(tx, "parent", ListNames.CREDITOR_CATEGORY, c.parent(), false);
             default -> {}
         }
     }

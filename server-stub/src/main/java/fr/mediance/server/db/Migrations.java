@@ -17,6 +17,7 @@ public final class Migrations {
                         new V2__Merge_conflicts_uploads(),
                         new V3__Tasks_consents_mandates_notes(),
                         new V4__Cases_requests_anonymous_contacts(),
+                        new V5__Energy_contracts_debts(),
                         new V6__Budgets(),
                         new V7__Aid_applications())
                 .load()

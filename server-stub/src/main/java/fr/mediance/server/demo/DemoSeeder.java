@@ -2,9 +2,13 @@ package fr.mediance.server.demo;
 
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.ChequeEnergieDto;
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.DebtDto;
+import fr.mediance.protocol.DebtStageDto;
 import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.MandateDto;
@@ -12,6 +16,7 @@ import fr.mediance.protocol.OrientationDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.SupplyStateDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.server.auth.PasswordHasher;
@@ -494,6 +499,8 @@ public final class DemoSeeder {
                         at(fslDay, 10, 30)),
                 now);
 
+        energy(tx, now, today, fslDay, residents.get(0));
+
         VisitReportDto fsl = report(
                 "report-1",
                 residents.get(0),
@@ -706,12 +713,67 @@ public final class DemoSeeder {
                 now);
     }
 
+    /**
+     * The electricity contract of the first resident (EDF, 6 kVA, Linky, reduced to 3 kVA before the FSL was filed)
+     * and its unpaid bill of 1 240 € with the letters of the procedure: the file's energy section has a clock to show.
+     */
+    private void energy(Tx tx, Instant now, LocalDate today, LocalDate fslDay, ResidentDto resident) {
+        String contractId = id("energy-contract-1");
+        save(
+                tx,
+                new EnergyContractDto(
+                        contractId,
+                        STRUCTURE_ID,
+                        resident.id(),
+                        "electricite",
+                        "edf",
+                        "trv",
+                        "30001234567890",
+                        6L,
+                        true,
+                        "monthly",
+                        "4 012 345 678",
+                        fslDay.minusDays(30),
+                        List.of(new ChequeEnergieDto(today.getYear(), 19_400L, null)),
+                        List.of(
+                                new SupplyStateDto(
+                                        id("supply-1-1"), "normal", null, LocalDate.of(2019, 3, 1), "resident", null),
+                                new SupplyStateDto(
+                                        id("supply-1-2"), "limited", 3L, fslDay.minusDays(12), "supplier", null))),
+                now);
+        save(
+                tx,
+                new DebtDto(
+                        id("debt-1"),
+                        STRUCTURE_ID,
+                        resident.id(),
+                        "energie",
+                        "edf",
+                        contractId,
+                        124_000L,
+                        fslDay.minusDays(60),
+                        null,
+                        fslDay.minusDays(40),
+                        fslDay.minusDays(15),
+                        fslDay,
+                        null,
+                        null,
+                        "fsl_pending",
+                        List.of(
+                                new DebtStageDto("reminder_1", fslDay.minusDays(40)),
+                                new DebtStageDto("notice_20d", fslDay.minusDays(15)),
+                                new DebtStageDto("power_reduced", fslDay.minusDays(12)))),
+                now);
+    }
+
     private void save(Tx tx, EntityDto record, Instant now) {
         String author = record instanceof ConsentDto
                         || record instanceof MandateDto
                         || record instanceof VisitReportDto
                         || record instanceof TaskDto
                         || record instanceof PrivateNoteDto
+                        || record instanceof EnergyContractDto
+                        || record instanceof DebtDto
                 ? CONSEIL1
                 : COORD;
         writer.save(tx, record, STRUCTURE_ID, author, now, null, null);

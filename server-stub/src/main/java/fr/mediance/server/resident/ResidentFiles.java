@@ -10,7 +10,8 @@ import fr.mediance.server.sync.StoredEntity;
 import java.util.List;
 
 /**
- * A resident and their file (reports, documents, consents, mandates, tasks, cases, requests) as the other families see it: who
+ * A resident and their file (reports, documents, consents, mandates, tasks, cases, requests, energy contracts, debts,
+ * budget sheets, aid applications) as the other families see it: who
  * follows them, whether a pushed record may be about them, and the access a counsellor gains or loses when they
  * start or stop following them.
  */
@@ -23,7 +24,11 @@ public final class ResidentFiles {
             EntityType.MANDATE,
             EntityType.TASK,
             EntityType.CASE,
-            EntityType.REQUEST);
+            EntityType.REQUEST,
+            EntityType.ENERGY_CONTRACT,
+            EntityType.DEBT,
+            EntityType.BUDGET,
+            EntityType.AID_APPLICATION);
 
     private ResidentFiles() {}
 

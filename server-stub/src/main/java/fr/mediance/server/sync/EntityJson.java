@@ -39,6 +39,8 @@ final class EntityJson {
             case CASE -> fr.mediance.protocol.CaseDto.class;
             case REQUEST -> fr.mediance.protocol.RequestDto.class;
             case ANONYMOUS_CONTACT -> fr.mediance.protocol.AnonymousContactDto.class;
+            case ENERGY_CONTRACT -> fr.mediance.protocol.EnergyContractDto.class;
+            case DEBT -> fr.mediance.protocol.DebtDto.class;
         };
     }
 }

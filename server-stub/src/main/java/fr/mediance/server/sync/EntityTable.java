@@ -8,7 +8,9 @@ import fr.mediance.protocol.CaseDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
@@ -53,7 +55,9 @@ enum EntityTable {
     REQUEST(EntityType.REQUEST, "requests", "resident_id", "case_id", "channel", "status", "received_on"),
     ANONYMOUS_CONTACT(EntityType.ANONYMOUS_CONTACT, "anonymous_contacts", "counsellor_id", "channel", "contact_day"),
     BUDGET(EntityType.BUDGET, "budgets", "resident_id", "author_id"),
-    AID_APPLICATION(EntityType.AID_APPLICATION, "aid_applications", "resident_id", "status");
+    AID_APPLICATION(EntityType.AID_APPLICATION, "aid_applications", "resident_id", "status"),
+    ENERGY_CONTRACT(EntityType.ENERGY_CONTRACT, "energy_contracts", "resident_id"),
+    DEBT(EntityType.DEBT, "debts", "resident_id", "contract_id");
 
     final EntityType type;
     final String table;
@@ -123,6 +127,10 @@ enum EntityTable {
             return new Object[] {b.residentId(), b.authorId()};
         } else if (dto instanceof AidApplicationDto a) {
             return new Object[] {a.residentId(), a.status()};
+        } else if (dto instanceof EnergyContractDto e) {
+            return new Object[] {e.residentId()};
+        } else if (dto instanceof DebtDto d) {
+            return new Object[] {d.residentId(), d.contractId()};
         }
         throw new IllegalArgumentException(dto.getClass().getName());
     }

@@ -138,6 +138,8 @@ class SeedDataRulesTest {
                             Map.entry(EntityType.VISIT_REPORT, 4),
                             Map.entry(EntityType.TASK, 4),
                             Map.entry(EntityType.CONSENT, 6),
+                            Map.entry(EntityType.ENERGY_CONTRACT, 1),
+                            Map.entry(EntityType.DEBT, 1),
                             Map.entry(EntityType.MANDATE, 1),
                             Map.entry(EntityType.PRIVATE_NOTE, 1),
                             Map.entry(EntityType.CODE, CodeLists.seed().size()));

@@ -93,6 +93,14 @@ public final class SqliteReferenceService implements ReferenceService {
                                         ? "reference.parent.domain"
                                         : "reference.parent.actionType"));
             }
+            if (ListNames.PARTNER.equals(entry.list())
+                    && !e.has("parent")
+                    && parent != null
+                    && !tx.exists(
+                            "SELECT 1 FROM codes WHERE list = ? AND code = ?", ListNames.CREDITOR_CATEGORY, parent)) {
+                // a partner's category is optional; when given it is a creditor category, as the server checks
+                e.add("parent", CoreMessages.get("reference.parent.creditorCategory"));
+            }
             if (!e.isEmpty()) {
                 return e.toOutcome();
             }

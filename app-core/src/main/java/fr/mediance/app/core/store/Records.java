@@ -12,7 +12,9 @@ import fr.mediance.protocol.CaseDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.DocumentDto;
+import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
@@ -64,6 +66,8 @@ public final class Records {
             case CASE -> "cases";
             case REQUEST -> "requests";
             case ANONYMOUS_CONTACT -> "anonymous_contacts";
+            case ENERGY_CONTRACT -> "energy_contracts";
+            case DEBT -> "debts";
         };
     }
 
@@ -547,6 +551,38 @@ public final class Records {
                     a.durationMinutes(),
                     version,
                     now);
+        } else if (dto instanceof EnergyContractDto c) {
+            tx.update(
+                    """
+                    INSERT INTO energy_contracts(id, structure_id, resident_id, energy, data, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
+                      energy = excluded.energy, data = excluded.data,
+                      version = COALESCE(excluded.version, energy_contracts.version), updated_at = excluded.updated_at
+                    """,
+                    c.id(),
+                    c.structureId(),
+                    c.residentId(),
+                    c.energy(),
+                    Adapters.ENERGY_CONTRACT.toJsonTree(c).toString(),
+                    version,
+                    now);
+        } else if (dto instanceof DebtDto d) {
+            tx.update(
+                    """
+                    INSERT INTO debts(id, structure_id, resident_id, contract_id, data, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
+                      contract_id = excluded.contract_id, data = excluded.data,
+                      version = COALESCE(excluded.version, debts.version), updated_at = excluded.updated_at
+                    """,
+                    d.id(),
+                    d.structureId(),
+                    d.residentId(),
+                    d.contractId(),
+                    Adapters.DEBT.toJsonTree(d).toString(),
+                    version,
+                    now);
         } else {
             throw new IllegalArgumentException("unknown record " + dto.getClass());
         }
@@ -602,6 +638,12 @@ public final class Records {
                         .map(x -> x);
             case ANONYMOUS_CONTACT ->
                 tx.queryOne("SELECT * FROM anonymous_contacts WHERE id = ?", Records::anonymousContact, id)
+                        .map(x -> x);
+            case ENERGY_CONTRACT ->
+                tx.queryOne("SELECT data FROM energy_contracts WHERE id = ?", Records::energyContract, id)
+                        .map(x -> x);
+            case DEBT ->
+                tx.queryOne("SELECT data FROM debts WHERE id = ?", Records::debt, id)
                         .map(x -> x);
         };
     }
@@ -798,6 +840,16 @@ public final class Records {
 
     public static BudgetDto budget(Row r) {
         return MedianceJson.gson().fromJson(r.string("data"), BudgetDto.class);
+    }
+
+    /** A contract from its stored JSON ({@code data}). */
+    public static EnergyContractDto energyContract(Row r) {
+        return Adapters.ENERGY_CONTRACT.fromJsonTree(JsonParser.parseString(r.string("data")));
+    }
+
+    /** A debt from its stored JSON ({@code data}). */
+    public static DebtDto debt(Row r) {
+        return Adapters.DEBT.fromJsonTree(JsonParser.parseString(r.string("data")));
     }
 
     public static PrivateNoteDto privateNote(Row r) {

@@ -1,12 +1,20 @@
 package fr.mediance.app.core.visit;
 
+import fr.mediance.app.core.energy.EnergyLabels;
+import fr.mediance.app.core.energy.EnergyService;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.CodeLists;
+import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.EnergyContractDto;
+import fr.mediance.protocol.EnergyRecords;
 import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.SupplyStateDto;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,6 +55,14 @@ public final class EnergyCheckViewModel implements ReportPart {
     private final ObservableList<String> equipmentIssuesView =
             FXCollections.unmodifiableObservableList(equipmentIssues);
 
+    /** A contract of the household as the energy check shows it, with its current supply state. */
+    public record ContractLine(String contractId, String text) {}
+
+    private final ObservableList<ContractLine> contractLines = FXCollections.observableArrayList();
+    private EnergyService contracts;
+    private EnergyLabels energyLabels;
+    private String residentId;
+
     /** {@code medium} is the contact's medium: the block is for a home visit. */
     EnergyCheckViewModel(VisitSession session, ObservableValue<String> medium) {
         this.session = session;
@@ -73,6 +89,85 @@ public final class EnergyCheckViewModel implements ReportPart {
         renovation.set(e == null ? null : e.renovationOrientation());
         visible.set(CodeLists.MEDIUM_HOME_VISIT.equals(r.medium()));
         kvaVisible.set(SUPPLY_LIMITED.equals(supplyState.get()));
+        if (contracts != null && r.residentId() != null && !r.residentId().equals(residentId)) {
+            residentId = r.residentId();
+            loadContracts();
+        }
+    }
+
+    /**
+     * Shows the household's energy contracts (their current supply state and power) beside the check, and offers to
+     * record the state seen at the visit in a contract's history. Without it, the block is the visit's alone.
+     */
+    public void useContracts(EnergyService contracts, ReferenceService reference) {
+        this.contracts = Objects.requireNonNull(contracts);
+        this.energyLabels = new EnergyLabels(session.texts, reference);
+        if (session.report != null && session.report.residentId() != null) {
+            residentId = session.report.residentId();
+            loadContracts();
+        }
+    }
+
+    private void loadContracts() {
+        String id = residentId;
+        session.work.supply(
+                "loading the household's energy contracts",
+                () -> contracts.contracts(id),
+                list -> contractLines.setAll(list.stream().map(this::line).toList()),
+                e -> session.message(session.text("common.load.failed")));
+    }
+
+    private ContractLine line(EnergyContractDto c) {
+        String text = energyLabels.contractTitle(c) + " — " + energyLabels.currentState(c);
+        if (c.subscribedKva() != null) {
+            text += " (" + session.text("energy.contract.kva", c.subscribedKva()) + ")";
+        }
+        return new ContractLine(c.id(), text);
+    }
+
+    /**
+     * Records the supply state checked at this visit (state, limited power, since: today when not typed) as the
+     * newest entry of the contract's history, seen at the visit. Completes with true when recorded.
+     */
+    public CompletableFuture<Boolean> recordOnContract(String contractId) {
+        String state = supplyState.get();
+        if (contracts == null || state == null || !EnergyRecords.SUPPLY_STATES.contains(state)) {
+            session.message(session.text("visit.energy.contract.noState"));
+            return CompletableFuture.completedFuture(false);
+        }
+        checkInput();
+        if (unreadable()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        Long power = SUPPLY_LIMITED.equals(state)
+                ? FrenchInput.wholeNumber(kva.get(), Limits.MIN_KVA, Limits.MAX_KVA)
+                        .map(Integer::longValue)
+                        .orElse(null)
+                : null;
+        LocalDate since = FrenchInput.date(supplySince.get())
+                .orElse(session.clock.instant().atZone(session.zone).toLocalDate());
+        String reportId = session.report == null ? null : session.report.id();
+        SupplyStateDto entry = new SupplyStateDto(null, state, power, since, "visit", reportId);
+        return session.work
+                .supply(
+                        "recording the visit's supply state on a contract",
+                        () -> contracts.addSupplyState(contractId, entry),
+                        o -> {
+                            if (o.isOk()) {
+                                session.message(session.text("visit.energy.contract.recorded"));
+                                loadContracts();
+                            } else {
+                                session.message(o.message());
+                            }
+                        },
+                        e -> session.message(session.text("common.save.failed")))
+                .thenApply(o -> o.isOk())
+                .exceptionally(e -> false);
+    }
+
+    /** The household's contracts with their current supply state (empty until {@link #useContracts}). */
+    public ObservableList<ContractLine> contractLines() {
+        return contractLines;
     }
 
     /** The energy block of a home visit as typed (what cannot be read keeps its saved value); null otherwise. */

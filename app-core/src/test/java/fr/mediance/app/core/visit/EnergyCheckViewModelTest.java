@@ -74,4 +74,53 @@ class EnergyCheckViewModelTest extends VisitTestBed.ReportTest {
         energy.supplySinceProperty().set("15/11/2026");
         assertThat(saved().energy().supplyStateSince()).isEqualTo(LocalDate.of(2026, 11, 15));
     }
+
+    @Test
+    void the_check_shows_the_households_contracts_and_records_the_state_seen_in_a_contracts_history() {
+        fr.mediance.protocol.EnergyContractDto c = bed.core
+                .energy()
+                .saveContract(new fr.mediance.protocol.EnergyContractDto(
+                        null,
+                        null,
+                        "r1",
+                        "electricite",
+                        null,
+                        null,
+                        null,
+                        6L,
+                        true,
+                        null,
+                        null,
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of()))
+                .value();
+        energy.useContracts(bed.core.energy(), bed.core.reference());
+        assertThat(energy.contractLines())
+                .containsExactly(
+                        new EnergyCheckViewModel.ContractLine(
+                                c.id(),
+                                "Électricité · Fournisseur non renseigné — État de la fourniture non renseigné (6 kVA souscrits)"));
+
+        bed.fillValid();
+        energy.supplyStateProperty().set("limited");
+        energy.kvaProperty().set("3");
+        energy.supplySinceProperty().set("15/11/2026");
+        assertThat(energy.recordOnContract(c.id()).join()).isTrue();
+
+        fr.mediance.protocol.SupplyStateDto state = bed.core
+                .energy()
+                .contract(c.id())
+                .orElseThrow()
+                .currentSupplyState()
+                .orElseThrow();
+        assertThat(state.state()).isEqualTo("limited");
+        assertThat(state.kva()).isEqualTo(3L);
+        assertThat(state.date()).isEqualTo(LocalDate.of(2026, 11, 15));
+        assertThat(state.source()).isEqualTo("visit");
+        assertThat(state.visitReportId()).isEqualTo(vm.reportId());
+        assertThat(energy.contractLines().get(0).text())
+                .endsWith("Puissance réduite à 3 kVA depuis le 15/11/2026 (6 kVA souscrits)");
+        assertThat(bed.messages).contains("État de la fourniture ajouté à l'historique du contrat.");
+    }
 }
