@@ -301,8 +301,17 @@ public final class AppComposition {
     /** The agenda with "Nouveau dossier" (for the accounts that create files) and "Contact sans rendez-vous". */
     private AgendaView withIntake(AgendaView agenda) {
         return agenda.withIntake(
-                core.residents().mayCreate() ? () -> new CaseworkScreens(context()).newResident() : null,
+                mayCreateResident() ? () -> new CaseworkScreens(context()).newResident() : null,
                 () -> new CaseworkScreens(context()).unplannedContact(null));
+    }
+
+    /** Read from the account file, so that it also works while the PIN is being checked (the store still locked). */
+    private boolean mayCreateResident() {
+        return core.session()
+                .account()
+                .map(AccountInfo::role)
+                .map(fr.mediance.protocol.Permissions::mayCreateResident)
+                .orElse(false);
     }
 
     /** What the screens of a feature need from the composition root. */

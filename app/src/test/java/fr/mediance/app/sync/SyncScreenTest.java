@@ -56,9 +56,9 @@ class SyncScreenTest extends UiTest {
 
     @Test
     void a_photo_in_progress_has_a_live_bar_and_nothing_is_received_before_the_server_says_so() {
-        // the report, the appointment's new status and the photo: three items, one a photo
-        assertThat(text("#sync-summary")).isEqualTo("3 éléments en attente, dont 1 photo");
-        assertThat(text("#sync-indicator")).isEqualTo("3 en attente");
+        // the report, the case it opened, the appointment's new status and the photo: four items, one a photo
+        assertThat(text("#sync-summary")).isEqualTo("4 éléments en attente, dont 1 photo");
+        assertThat(text("#sync-indicator")).isEqualTo("4 en attente");
         assertThat(text("#sync-photo-" + photoId + "-state")).isEqualTo("En attente");
         assertThat(text("#sync-record-visit_report-" + reportId + "-state")).isEqualTo("En attente");
         assertThat(exists("#sync-photo-" + photoId + "-progress")).isTrue();
@@ -124,7 +124,7 @@ class SyncScreenTest extends UiTest {
         until(() -> visible("#offline-badge"));
         until(() -> text("#sync-summary").startsWith("Hors ligne"));
         assertThat(text("#sync-summary")).isEqualTo("Hors ligne — les données restent sur la tablette");
-        assertThat(text("#sync-counts")).isEqualTo("3 éléments en attente, dont 1 photo");
+        assertThat(text("#sync-counts")).isEqualTo("4 éléments en attente, dont 1 photo");
         assertThat(((ToggleButton) node("#nav-SYNC")).isSelected()).isTrue();
     }
 }
