@@ -15,6 +15,7 @@ public final class AidScreens {
     public void open(String residentId, String residentName) {
         AidViewModel vm = new AidViewModel(
                 ctx.core().aids(),
+                ctx.core().energy(),
                 ctx.core().reference(),
                 ctx.clock(),
                 ctx.zone(),

@@ -168,6 +168,8 @@ public final class AidView extends BasicScreen {
                         texts.getString("aid.missingDocumentsDueOn"),
                         text("missingDocumentsDueOn", vm.missingDocumentsDueOnProperty()),
                         vm.error("missingDocumentsDueOn")),
+                Ui.label(texts.getString("aid.debts"), Styles.FIELD_LABEL),
+                debts(),
                 Ui.label(texts.getString("aid.checklist"), Styles.FIELD_LABEL),
                 summary,
                 checklist,
@@ -192,6 +194,37 @@ public final class AidView extends BasicScreen {
         form.setId("aid-form");
         Ui.showWhen(form, vm.editingProperty());
         return form;
+    }
+
+    /** The household's debts as chips: those the application is for are selected. */
+    private Node debts() {
+        javafx.scene.layout.FlowPane pane = new javafx.scene.layout.FlowPane(8, 8);
+        pane.setId("aid-debts");
+        Runnable render = () -> {
+            pane.getChildren().clear();
+            if (vm.debts().isEmpty()) {
+                pane.getChildren().add(Ui.label(texts.getString("aid.debts.none"), Styles.HINT));
+            }
+            for (AidViewModel.DebtChoice debt : vm.debts()) {
+                javafx.scene.control.ToggleButton chip = new javafx.scene.control.ToggleButton(debt.label());
+                chip.getStyleClass().add(Styles.CHIP);
+                chip.setId("aid-debt-" + debt.id());
+                chip.setMinHeight(44);
+                chip.setMnemonicParsing(false);
+                chip.setSelected(vm.chosenDebts().contains(debt.id()));
+                chip.selectedProperty().addListener((o, a, on) -> vm.toggleDebt(debt.id(), on));
+                pane.getChildren().add(chip);
+            }
+        };
+        vm.debts().addListener((ListChangeListener<AidViewModel.DebtChoice>) c -> render.run());
+        vm.chosenDebts().addListener((ListChangeListener<String>) c -> pane.getChildren()
+                .forEach(n -> {
+                    if (n instanceof javafx.scene.control.ToggleButton chip) {
+                        chip.setSelected(vm.chosenDebts().contains(chip.getId().substring("aid-debt-".length())));
+                    }
+                }));
+        render.run();
+        return pane;
     }
 
     private Node checklistItem(AidService.ChecklistItem item) {

@@ -3,12 +3,14 @@ package fr.mediance.app.core.aid;
 import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.energy.EnergyService;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.AidApplications;
 import fr.mediance.protocol.AidApplications.FslRule;
+import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.ListNames;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,7 +62,11 @@ public final class AidViewModel {
     /** An application in the list: what, where it stands, since when. */
     public record Item(String id, String title, String detail) {}
 
+    /** One of the household's debts the application may be for. */
+    public record DebtChoice(String id, String label) {}
+
     private final AidService aids;
+    private final EnergyService energy;
     private final ReferenceService reference;
     private final Clock clock;
     private final ZoneId zone;
@@ -70,6 +76,9 @@ public final class AidViewModel {
 
     private final ObservableList<Item> items = FXCollections.observableArrayList();
     private final ObservableList<CodeItem> kinds = FXCollections.observableArrayList();
+    private final ObservableList<DebtChoice> debts = FXCollections.observableArrayList();
+    private final ObservableList<String> chosenDebts = FXCollections.observableArrayList();
+    private List<DebtDto> householdDebts = List.of();
     private final ObservableList<AidService.ChecklistItem> checklist = FXCollections.observableArrayList();
     private final ObjectProperty<String> kind = new SimpleObjectProperty<>(this, "kind");
     private final StringProperty departement = new SimpleStringProperty(this, "departement", "");
@@ -99,6 +108,7 @@ public final class AidViewModel {
 
     public AidViewModel(
             AidService aids,
+            EnergyService energy,
             ReferenceService reference,
             Clock clock,
             ZoneId zone,
@@ -106,6 +116,7 @@ public final class AidViewModel {
             Executor background,
             Executor fx) {
         this.aids = Objects.requireNonNull(aids);
+        this.energy = Objects.requireNonNull(energy);
         this.reference = Objects.requireNonNull(reference);
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
@@ -140,12 +151,19 @@ public final class AidViewModel {
     /** Loads the resident's applications and the aid kinds. */
     public CompletableFuture<Void> load(String residentId) {
         this.residentId = residentId;
-        record Loaded(List<AidApplicationDto> all, List<CodeItem> kinds) {}
+        record Loaded(List<AidApplicationDto> all, List<CodeItem> kinds, List<DebtDto> debts) {}
         return work.supply(
                         "loading a household's aid applications",
-                        () -> new Loaded(aids.applications(residentId), reference.codes(ListNames.AID_KIND)),
+                        () -> new Loaded(
+                                aids.applications(residentId),
+                                reference.codes(ListNames.AID_KIND),
+                                energy.debts(residentId)),
                         l -> {
                             kinds.setAll(l.kinds());
+                            householdDebts = l.debts();
+                            debts.setAll(l.debts().stream()
+                                    .map(d -> new DebtChoice(d.id(), debtLabel(d)))
+                                    .toList());
                             applications = l.all();
                             renderItems();
                         },
@@ -199,6 +217,7 @@ public final class AidViewModel {
         paidTo.set(a.paidTo());
         refusalReason.set(a.refusalReason() == null ? "" : a.refusalReason());
         note.set(a.note() == null ? "" : a.note());
+        chosenDebts.setAll(a.debtIds());
         formTitle.set(Texts.format(
                 texts,
                 "aid.form.title",
@@ -311,7 +330,7 @@ public final class AidViewModel {
                 kind.get(),
                 code.isEmpty() ? null : code,
                 blankToNull(instructingBody.get()),
-                current.debtIds(),
+                List.copyOf(chosenDebts),
                 current.checklist(),
                 requestedCents,
                 grantedCents,
@@ -342,6 +361,7 @@ public final class AidViewModel {
 
     private void saved(Outcome<AidApplicationDto> o) {
         if (o.isOk()) {
+            updateDebts(o.value());
             current = o.value();
             List<AidApplicationDto> all = new ArrayList<>(applications);
             all.removeIf(a -> a.id().equals(o.value().id()));
@@ -365,6 +385,105 @@ public final class AidViewModel {
         if (formError.get().isEmpty()) {
             formError.set(texts.getString("aid.error.form"));
         }
+    }
+
+    /**
+     * An FSL application moves the debts it is for: filed → « FSL en attente » (with its filing day), granted →
+     * « FSL accordé » (with the decision's day). Each debt is saved by the energy service, checked as any edit.
+     */
+    private void updateDebts(AidApplicationDto a) {
+        if (a.kind() == null || !a.kind().startsWith("fsl_") || a.debtIds().isEmpty()) {
+            return;
+        }
+        boolean granted = "granted".equals(a.status()) || "partially_granted".equals(a.status());
+        boolean filed =
+                List.of("submitted", "in_instruction", "waiting_for_documents").contains(a.status());
+        if (!granted && !filed) {
+            return;
+        }
+        List<DebtDto> changed = new ArrayList<>();
+        for (DebtDto d : householdDebts) {
+            if (!a.debtIds().contains(d.id())) {
+                continue;
+            }
+            String status = granted ? "fsl_granted" : "fsl_pending";
+            LocalDate filedOn =
+                    d.fslFiledOn() != null ? d.fslFiledOn() : a.submittedOn() != null ? a.submittedOn() : today();
+            LocalDate aidOn = granted ? (a.decidedOn() != null ? a.decidedOn() : today()) : d.fslAidOn();
+            if (status.equals(d.status()) && filedOn.equals(d.fslFiledOn()) && Objects.equals(aidOn, d.fslAidOn())) {
+                continue;
+            }
+            changed.add(new DebtDto(
+                    d.id(),
+                    d.structureId(),
+                    d.residentId(),
+                    d.creditorCategory(),
+                    d.creditor(),
+                    d.contractId(),
+                    d.amountCents(),
+                    d.issueDate(),
+                    d.dueDate(),
+                    d.firstReminderOn(),
+                    d.secondLetterOn(),
+                    filedOn,
+                    aidOn,
+                    d.complaintOn(),
+                    status,
+                    d.stages()));
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        work.supply(
+                "updating the debts of an aid application",
+                () -> {
+                    List<DebtDto> saved = new ArrayList<>();
+                    for (DebtDto d : changed) {
+                        Outcome<DebtDto> r = energy.saveDebt(d);
+                        if (r.isOk()) {
+                            saved.add(r.value());
+                        }
+                    }
+                    return saved;
+                },
+                saved -> {
+                    List<DebtDto> all = new ArrayList<>(householdDebts);
+                    for (DebtDto d : saved) {
+                        all.replaceAll(x -> x.id().equals(d.id()) ? d : x);
+                    }
+                    householdDebts = all;
+                    onMessage.accept(
+                            Texts.format(texts, granted ? "aid.debts.granted" : "aid.debts.pending", saved.size()));
+                },
+                e -> onMessage.accept(texts.getString("common.save.failed")));
+    }
+
+    private String debtLabel(DebtDto d) {
+        String creditor = d.creditor() == null ? "" : reference.label(ListNames.PARTNER, d.creditor());
+        String amount = d.amountCents() == null ? "" : Texts.money(texts, d.amountCents());
+        return Texts.format(
+                texts,
+                "aid.debt.label",
+                creditor,
+                amount,
+                d.issueDate() == null ? "—" : Texts.date(texts).format(d.issueDate()));
+    }
+
+    /** Chooses or leaves one of the household's debts for the application. */
+    public void toggleDebt(String debtId, boolean chosen) {
+        if (chosen && !chosenDebts.contains(debtId)) {
+            chosenDebts.add(debtId);
+        } else if (!chosen) {
+            chosenDebts.remove(debtId);
+        }
+    }
+
+    public ObservableList<DebtChoice> debts() {
+        return debts;
+    }
+
+    public ObservableList<String> chosenDebts() {
+        return chosenDebts;
     }
 
     private Long amount(String field, String typed) {

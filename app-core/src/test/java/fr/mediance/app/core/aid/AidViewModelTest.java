@@ -67,7 +67,8 @@ class AidViewModelTest extends CounsellorStoreTest {
                 List.of(),
                 "photo_in_app"));
         core.sync().syncNow().join();
-        vm = new AidViewModel(core.aids(), core.reference(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
+        vm = new AidViewModel(
+                core.aids(), core.energy(), core.reference(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
         vm.setOnMessage(messages::add);
         vm.load("r1").join();
     }
@@ -139,5 +140,42 @@ class AidViewModelTest extends CounsellorStoreTest {
         vm.paidToProperty().set("supplier");
         assertThat(vm.save().join()).isTrue();
         assertThat(core.aids().applications("r1").get(0).grantedCents()).isEqualTo(30_000L);
+    }
+
+    @Test
+    void anFslApplicationMovesTheDebtsItIsForWhenFiledAndWhenGranted() {
+        server.serverWrite(new CodeDto("creditor_category", "energie", "Énergie", null, 10, true));
+        server.serverWrite(new CodeDto("partner", "edf", "EDF", "energie", 10, true));
+        core.sync().syncNow().join();
+        var contract = core.energy()
+                .saveContract(fr.mediance.app.core.energy.EnergyServiceTest.electricity("r1"))
+                .value();
+        var debt = core.energy()
+                .saveDebt(fr.mediance.app.core.energy.EnergyServiceTest.bill("r1", contract.id()))
+                .value();
+        vm.load("r1").join();
+        assertThat(vm.debts())
+                .extracting(AidViewModel.DebtChoice::label)
+                .containsExactly("EDF – 412,50\u00a0€ (facture du 01/10/2026)");
+
+        vm.start("fsl_energie", "02").join();
+        vm.toggleDebt(debt.id(), true);
+        vm.statusProperty().set("submitted");
+        vm.submittedOnProperty().set("01/12/2026");
+        assertThat(vm.save().join()).isTrue();
+        var pending = core.energy().debt(debt.id()).orElseThrow();
+        assertThat(pending.status()).isEqualTo("fsl_pending");
+        assertThat(pending.fslFiledOn()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(messages).contains("1 dette(s) passée(s) en « FSL en attente ».");
+
+        vm.statusProperty().set("granted");
+        vm.decidedOnProperty().set("04/12/2026");
+        vm.grantedProperty().set("300");
+        assertThat(vm.save().join()).isTrue();
+        var granted = core.energy().debt(debt.id()).orElseThrow();
+        assertThat(granted.status()).isEqualTo("fsl_granted");
+        assertThat(granted.fslAidOn()).isEqualTo(LocalDate.of(2026, 12, 4));
+        assertThat(granted.fslFiledOn()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(core.aids().applications("r1").get(0).debtIds()).containsExactly(debt.id());
     }
 }
