@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.BudgetDto;
 import fr.mediance.protocol.BudgetLineDto;
+import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OperationResultDto;
 import java.time.LocalDate;
@@ -154,5 +155,25 @@ abstract class BudgetsContract extends SyncScenario {
         assertRejected(pushOne(conseil1, op(unknownDocument)), "unknown_code");
         AidApplicationDto unknownKind = with(fsl(newId(), R1, "preparing", null, null), "kind", "loterie");
         assertRejected(pushOne(conseil1, op(unknownKind)), "unknown_code");
+    }
+
+    @Test
+    void theOfficesLegalValuesAreCheckedAndUsedByTheRulesAtSync() {
+        String bureau = server.token("bureau");
+        assertRejected(
+                pushOne(bureau, op(new CodeDto("legal_value", "unpaid_days", "Jours", null, 30, true, "vingt"))),
+                "invalid_field");
+        assertRejected(
+                pushOne(bureau, op(new CodeDto("fsl_rule", "13", "Bouches-du-Rhône", null, 10, true, "delai=quinze"))),
+                "invalid_field");
+        String contract = newId();
+        assertApplied(pushOne(conseil1, op(EnergyRecordsContract.contract(contract, R1))));
+        // First reminder 19 days after the invoice: after the 14 days of the décret, before 20.
+        assertApplied(pushOne(conseil1, op(EnergyRecordsContract.debt(newId(), R1, contract))));
+        assertApplied(pushOne(bureau, op(new CodeDto("legal_value", "unpaid_days", "Jours", null, 30, true, "20"))));
+        OperationResultDto refused = pushOne(conseil1, op(EnergyRecordsContract.debt(newId(), R1, contract)));
+        assertRejected(refused, "invalid_field");
+        assertThat(refused.message())
+                .isEqualTo("La première relance précède la date à laquelle la facture est impayée.");
     }
 }

@@ -388,12 +388,12 @@ public final class CoreContext implements AutoCloseable {
         return energy;
     }
 
-    /** Follow-up tasks ("Mes suivis"). */
     /** Cases, requests and anonymous contacts. */
     public fr.mediance.app.core.casework.CaseService cases() {
         return cases;
     }
 
+    /** Follow-up tasks ("Mes suivis"). */
     public fr.mediance.app.core.task.TaskService tasks() {
         return tasks;
     }

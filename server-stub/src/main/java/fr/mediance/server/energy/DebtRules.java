@@ -7,8 +7,8 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.rules.EnergyProcedure;
-import fr.mediance.rules.LegalReference;
 import fr.mediance.rules.RuleException;
+import fr.mediance.server.code.LegalValuesStore;
 import fr.mediance.server.db.Tx;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.FieldChecks;
@@ -28,7 +28,6 @@ import java.util.Optional;
  * An energy debt names a live contract of the same resident. Seen like the contracts.
  */
 public final class DebtRules extends RecordRules<DebtDto> {
-    private final EnergyProcedure procedure = new EnergyProcedure(LegalReference.standard());
 
     public DebtRules() {
         super(EntityType.DEBT, DebtDto.class);
@@ -41,12 +40,13 @@ public final class DebtRules extends RecordRules<DebtDto> {
         FieldChecks.code(tx, "creditor", ListNames.PARTNER, d.creditor(), false);
         if (DebtDto.ENERGY.equals(d.creditorCategory())) {
             try {
-                procedure.unpaidTimeline(
-                        d.issueDate(),
-                        Optional.ofNullable(d.dueDate()),
-                        false,
-                        Optional.ofNullable(d.firstReminderOn()),
-                        Optional.ofNullable(d.secondLetterOn()));
+                new EnergyProcedure(LegalValuesStore.reference(tx))
+                        .unpaidTimeline(
+                                d.issueDate(),
+                                Optional.ofNullable(d.dueDate()),
+                                false,
+                                Optional.ofNullable(d.firstReminderOn()),
+                                Optional.ofNullable(d.secondLetterOn()));
             } catch (RuleException e) {
                 throw RejectedOp.invalid(fieldOf(e), e.getMessage());
             }

@@ -48,7 +48,6 @@ public final class EnergyFileViewModel {
     private final ResourceBundle texts;
     private final BackgroundWork work;
     private final EnergyLabels labels;
-    private final LegalClock legalClock = new LegalClock(LegalReference.standard());
     private final ObservableList<ContractItem> contracts = FXCollections.observableArrayList();
     private final ObservableList<DebtItem> debts = FXCollections.observableArrayList();
     private final ObservableList<ClockSection> clockSections = FXCollections.observableArrayList();
@@ -72,13 +71,17 @@ public final class EnergyFileViewModel {
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
         this.labels = new EnergyLabels(texts, reference);
+        this.reference = Objects.requireNonNull(reference);
     }
 
     public void setOnMessage(Consumer<String> onMessage) {
         this.onMessage = Objects.requireNonNull(onMessage);
     }
 
-    private record Loaded(List<EnergyContractDto> contracts, List<DebtDto> debts) {}
+    private final ReferenceService reference;
+
+    /** What the section shows, with the legal values in force on the device (the office's, by sync). */
+    private record Loaded(List<EnergyContractDto> contracts, List<DebtDto> debts, LegalReference legal) {}
 
     /** Reads the resident's contracts and debts and computes the clock of today. Completes on the FX executor. */
     public CompletableFuture<Void> load(String residentId) {
@@ -91,7 +94,7 @@ public final class EnergyFileViewModel {
         String id = residentId;
         return work.supply(
                         "loading the energy contracts",
-                        () -> new Loaded(energy.contracts(id), energy.debts(id)),
+                        () -> new Loaded(energy.contracts(id), energy.debts(id), reference.legal()),
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
                 .<Void>thenApply(x -> null)
@@ -108,7 +111,7 @@ public final class EnergyFileViewModel {
                 .toList());
         LocalDate today = today();
         List<ClockSection> sections = new ArrayList<>();
-        for (LegalClock.ContractClock cc : legalClock.compute(l.contracts(), l.debts(), today)) {
+        for (LegalClock.ContractClock cc : new LegalClock(l.legal()).compute(l.contracts(), l.debts(), today)) {
             sections.add(section(cc, today));
         }
         clockSections.setAll(sections);

@@ -2,6 +2,7 @@ package fr.mediance.app.core.energy;
 
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.reference.SqliteReferenceService;
 import fr.mediance.app.core.session.AccountInfo;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreHolder;
@@ -14,7 +15,6 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.SupplyStateDto;
 import fr.mediance.rules.EnergyProcedure;
-import fr.mediance.rules.LegalReference;
 import fr.mediance.rules.RuleException;
 import java.time.Clock;
 import java.util.Comparator;
@@ -31,7 +31,6 @@ public final class SqliteEnergyService implements EnergyService {
     private final Outbox outbox;
     private final Supplier<AccountInfo> account;
     private final Clock clock;
-    private final EnergyProcedure procedure = new EnergyProcedure(LegalReference.standard());
 
     public SqliteEnergyService(StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock) {
         this.store = store;
@@ -235,12 +234,13 @@ public final class SqliteEnergyService implements EnergyService {
                 && errors.keySet().stream()
                         .noneMatch(k -> k.equals("issueDate") || k.endsWith("On") || k.equals("dueDate"))) {
             try {
-                procedure.unpaidTimeline(
-                        d.issueDate(),
-                        Optional.ofNullable(d.dueDate()),
-                        false,
-                        Optional.ofNullable(d.firstReminderOn()),
-                        Optional.ofNullable(d.secondLetterOn()));
+                new EnergyProcedure(SqliteReferenceService.legal(tx))
+                        .unpaidTimeline(
+                                d.issueDate(),
+                                Optional.ofNullable(d.dueDate()),
+                                false,
+                                Optional.ofNullable(d.firstReminderOn()),
+                                Optional.ofNullable(d.secondLetterOn()));
             } catch (RuleException e) {
                 errors.put(timelineField(e), e.getMessage());
             }

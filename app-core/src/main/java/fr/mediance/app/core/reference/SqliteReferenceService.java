@@ -196,12 +196,16 @@ public final class SqliteReferenceService implements ReferenceService {
 
     @Override
     public LegalReference legal() {
+        return store.db().read(SqliteReferenceService::legal);
+    }
+
+    /** The legal values of the device's store (the office's entries over the standard ones), in a transaction. */
+    public static LegalReference legal(Tx tx) {
         Map<String, String> values = new HashMap<>();
-        store.db()
-                .read(tx -> tx.query(
-                        "SELECT code, value FROM codes WHERE list = ? AND active = 1 AND value IS NOT NULL",
-                        r -> values.put(r.string("code"), r.string("value")),
-                        ListNames.LEGAL_VALUE));
+        tx.query(
+                "SELECT code, value FROM codes WHERE list = ? AND active = 1 AND value IS NOT NULL",
+                r -> values.put(r.string("code"), r.string("value")),
+                ListNames.LEGAL_VALUE);
         return LegalValues.apply(LegalReference.standard(), values);
     }
 
