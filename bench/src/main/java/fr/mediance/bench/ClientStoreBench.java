@@ -124,6 +124,18 @@ final class ClientStoreBench {
             read.addAll(core.mandates().mandates(id));
             read.add(core.mandates().protectionBlock(id));
             read.addAll(core.residentFiles().timeline(id));
+            // the casework of the file: its case and requests, budget sheets (with the figures of the latest),
+            // energy contracts and debts, aid applications
+            read.add(core.cases().current(id));
+            read.addAll(core.cases().requests(id));
+            List<fr.mediance.protocol.BudgetDto> budgets = core.budgets().snapshots(id);
+            read.addAll(budgets);
+            if (!budgets.isEmpty()) {
+                read.add(fr.mediance.protocol.Budgets.figures(budgets.get(0)));
+            }
+            read.addAll(core.energy().contracts(id));
+            read.addAll(core.energy().debts(id));
+            read.addAll(core.aids().applications(id));
             return read;
         });
         // "Mes suivis" reads the counsellor's open tasks (then groups them: overdue, today, this week, later)

@@ -8,18 +8,26 @@ import fr.mediance.app.core.store.Database;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.ActionDto;
+import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.BudgetDto;
+import fr.mediance.protocol.BudgetLineDto;
+import fr.mediance.protocol.CaseDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EnergyCheckDto;
+import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.SupplyStateDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
 import java.io.IOException;
@@ -48,7 +56,7 @@ import java.util.stream.Stream;
  */
 final class ClientStoreGenerator {
     /** Bump when the generated content changes, so that a cached store is rebuilt. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final String PIN = AppStartup.PIN;
     static final String COUNSELLOR = "bench-counsellor";
@@ -563,6 +571,149 @@ final class ClientStoreGenerator {
         }
         flush(db, batch, now);
         System.out.println("client-store: tasks, consents and mandates written");
+        casework(db, batch, rnd, now);
+    }
+
+    /**
+     * The casework of every household: a case each (a third closed), a request for half of them, an electricity
+     * contract for half with an unpaid bill for a quarter, two budget sheets for a third, an FSL application for a
+     * sixth.
+     */
+    private void casework(Database db, List<EntityDto> batch, Random rnd, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, PARIS);
+        List<BudgetLineDto> lines = List.of(
+                new BudgetLineDto("income", "rsa", 64_652, "monthly", false, true, null),
+                new BudgetLineDto("income", "apl", 25_000, "monthly", true, true, null),
+                new BudgetLineDto("charge", "loyer", 52_000, "monthly", false, true, null),
+                new BudgetLineDto("charge", "electricite", 18_000, "every_2_months", false, false, "EDF"),
+                new BudgetLineDto("charge", "eau", 3_000, "monthly", false, false, null),
+                new BudgetLineDto("charge", "telephone_internet", 3_500, "monthly", false, false, null),
+                new BudgetLineDto("credit", "credit", 9_000, "monthly", false, false, null));
+        for (int i = 0; i < RESIDENTS; i++) {
+            String resident = residentId(i);
+            String who = counsellor(i % COUNSELLORS);
+            LocalDate opened = today.minusDays(30 + rnd.nextInt(700));
+            boolean closed = i % 3 == 0;
+            String caseId = UUID.nameUUIDFromBytes(("case-" + i).getBytes()).toString();
+            batch.add(new CaseDto(
+                    caseId,
+                    STRUCTURE,
+                    resident,
+                    who,
+                    opened,
+                    null,
+                    List.of("energie"),
+                    List.of("Stabiliser le budget"),
+                    closed ? "closed" : "open",
+                    closed ? opened.plusDays(90) : null,
+                    closed ? "objectifs_atteints" : null,
+                    List.of(),
+                    now,
+                    who));
+            if (i % 2 == 0) {
+                batch.add(new RequestDto(
+                        UUID.nameUUIDFromBytes(("request-" + i).getBytes()).toString(),
+                        STRUCTURE,
+                        resident,
+                        caseId,
+                        opened,
+                        "phone",
+                        "edf_solidarite",
+                        List.of("energie"),
+                        List.of(),
+                        null,
+                        null,
+                        "answered",
+                        null,
+                        now,
+                        who));
+                String contract =
+                        UUID.nameUUIDFromBytes(("contract-" + i).getBytes()).toString();
+                batch.add(new EnergyContractDto(
+                        contract,
+                        STRUCTURE,
+                        resident,
+                        "electricite",
+                        "edf",
+                        "trv",
+                        String.format("%014d", i),
+                        6L,
+                        true,
+                        "monthly",
+                        null,
+                        opened,
+                        List.of(),
+                        List.of(new SupplyStateDto(
+                                UUID.nameUUIDFromBytes(("state-" + i).getBytes())
+                                        .toString(),
+                                "normal",
+                                null,
+                                opened,
+                                "resident",
+                                null))));
+                if (i % 4 == 0) {
+                    batch.add(new DebtDto(
+                            UUID.nameUUIDFromBytes(("debt-" + i).getBytes()).toString(),
+                            STRUCTURE,
+                            resident,
+                            "energie",
+                            "edf",
+                            contract,
+                            20_000L + rnd.nextInt(150_000),
+                            opened,
+                            null,
+                            opened.plusDays(20),
+                            null,
+                            null,
+                            null,
+                            null,
+                            "acknowledged",
+                            List.of()));
+                }
+            }
+            if (i % 3 == 0) {
+                for (int k = 0; k < 2; k++) {
+                    batch.add(new BudgetDto(
+                            UUID.nameUUIDFromBytes(("budget-" + i + "-" + k).getBytes())
+                                    .toString(),
+                            STRUCTURE,
+                            resident,
+                            who,
+                            opened.plusDays(60L * k),
+                            2 + i % 3,
+                            1,
+                            lines,
+                            null,
+                            now));
+                }
+            }
+            if (i % 6 == 0) {
+                batch.add(new AidApplicationDto(
+                        UUID.nameUUIDFromBytes(("aid-" + i).getBytes()).toString(),
+                        STRUCTURE,
+                        resident,
+                        who,
+                        "fsl_energie",
+                        "13",
+                        null,
+                        List.of(),
+                        List.of("piece_identite", "justificatif_dette", "rib"),
+                        41_230L,
+                        null,
+                        null,
+                        "submitted",
+                        opened,
+                        opened.plusDays(10),
+                        null,
+                        null,
+                        null,
+                        null,
+                        now));
+            }
+            flushIfFull(db, batch, now);
+        }
+        flush(db, batch, now);
+        System.out.println("client-store: cases, requests, contracts, debts, budgets and aid applications written");
     }
 
     private void flushIfFull(Database db, List<EntityDto> batch, Instant now) {
