@@ -74,7 +74,7 @@ class LostResponseTest {
         VisitReport second = SyncWorld.completeVisit(
                 tablet, appointments.get(1), "Dossier FSL à compléter.", List.of(TestImages.bill(800, 600, 0.8f, 2)));
         assertThat(tablet.sync().pendingItems())
-                .as("two reports, two documents, two appointment statuses, the two cases the reports opened")
+                .as("two reports, two documents, the two cases they opened, two appointment statuses")
                 .hasSize(8);
 
         if (linkStaysDown) {
@@ -125,6 +125,7 @@ class LostResponseTest {
                 .toList();
         assertThat(photos).hasSize(2);
         assertThat(ids(rows, EntityType.DOCUMENT)).containsExactlyInAnyOrderElementsOf(photos);
+        assertThat(ids(rows, EntityType.CASE)).hasSize(2);
     }
 
     private static List<String> ids(List<ChangeDto> rows, EntityType type) {

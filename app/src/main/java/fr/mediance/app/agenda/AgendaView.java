@@ -5,7 +5,6 @@ import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Icons;
 import fr.mediance.app.shell.Ui;
 import fr.mediance.app.theme.Styles;
-import java.util.List;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -36,7 +35,8 @@ public final class AgendaView extends BasicScreen {
     private final ResourceBundle texts;
     private final VBox list = new VBox(10);
 
-    private List<Node> actions = List.of();
+    private Runnable newFile;
+    private Runnable contact;
 
     public AgendaView(AgendaViewModel vm, ResourceBundle texts) {
         super(texts.getString("agenda.title"));
@@ -45,30 +45,33 @@ public final class AgendaView extends BasicScreen {
     }
 
     /**
-     * The intake actions of the app bar: "Nouveau dossier" (when the account may create one; null: not offered) and
-     * "Contact sans rendez-vous".
+     * The intake buttons above the day: "Nouveau dossier" (when the account may create one; null: not offered) and
+     * "Contact sans rendez-vous". In the page rather than the app bar, so that the title stays readable on a phone.
      */
     public AgendaView withIntake(Runnable newFile, Runnable contact) {
-        List<Node> buttons = new java.util.ArrayList<>();
-        if (newFile != null) {
-            Button b = Ui.iconButton(
-                    org.kordamp.ikonli.material2.Material2MZ.PERSON_ADD, texts.getString("newResident.action"));
-            b.setId("agenda-new-resident");
-            b.setOnAction(e -> newFile.run());
-            buttons.add(b);
-        }
-        Button c =
-                Ui.iconButton(org.kordamp.ikonli.material2.Material2AL.ADD_IC_CALL, texts.getString("contact.action"));
-        c.setId("agenda-contact");
-        c.setOnAction(e -> contact.run());
-        buttons.add(c);
-        actions = List.copyOf(buttons);
+        this.newFile = newFile;
+        this.contact = contact;
         return this;
     }
 
-    @Override
-    public List<Node> actions() {
-        return actions;
+    private Node intake() {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8);
+        row.setId("agenda-intake");
+        if (newFile != null) {
+            Button b = Ui.button(texts.getString("newResident.action"), Material2MZ.PERSON_ADD, Styles.SECONDARY);
+            b.setId("agenda-new-resident");
+            b.setMinHeight(44);
+            b.setOnAction(e -> newFile.run());
+            row.getChildren().add(b);
+        }
+        if (contact != null) {
+            Button c = Ui.button(texts.getString("contact.action"), Material2AL.ADD_IC_CALL, Styles.SECONDARY);
+            c.setId("agenda-contact");
+            c.setMinHeight(44);
+            c.setOnAction(e -> contact.run());
+            row.getChildren().add(c);
+        }
+        return row;
     }
 
     @Override
@@ -127,6 +130,9 @@ public final class AgendaView extends BasicScreen {
         render();
 
         VBox column = new VBox(14, tools, navigation, list);
+        if (newFile != null || contact != null) {
+            column.getChildren().add(0, intake());
+        }
         return Ui.page(column);
     }
 

@@ -168,7 +168,22 @@ public final class CaseSection {
                 Ui.hideWhenBlank(details);
                 Label urgencies = Ui.label(r.urgencies(), Styles.REMINDER);
                 Ui.hideWhenBlank(urgencies);
-                Label status = Ui.label(r.status(), Styles.STATUS);
+                javafx.scene.control.ComboBox<fr.mediance.app.core.casework.Choice> status =
+                        new javafx.scene.control.ComboBox<>(
+                                javafx.collections.FXCollections.observableArrayList(vm.requestStatusOptions()));
+                status.setId("request-status-" + r.id());
+                status.setAccessibleText(t("casework.request.status"));
+                status.setMinHeight(44);
+                fr.mediance.app.shell.CodeChoices.showLabels(status, fr.mediance.app.core.casework.Choice::label);
+                status.getItems().stream()
+                        .filter(c -> c.code().equals(r.statusCode()))
+                        .findFirst()
+                        .ifPresent(status::setValue);
+                status.valueProperty().addListener((o, a, c) -> {
+                    if (c != null && !c.code().equals(r.statusCode())) {
+                        vm.setRequestStatus(r.id(), c.code());
+                    }
+                });
                 VBox item = new VBox(4, heading, details, urgencies, status);
                 item.getStyleClass().add(Styles.LIST_ITEM);
                 list.getChildren().add(item);

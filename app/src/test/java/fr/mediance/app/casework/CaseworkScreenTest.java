@@ -135,6 +135,20 @@ class CaseworkScreenTest extends UiTest {
         });
         until(() -> core.cases().current("r1").map(CaseDto::goals).orElseThrow().contains("Éviter la coupure"));
         interact(() -> {
+            this.<javafx.scene.control.TextArea>node("#request-description").setText("Appel de la fille.");
+            this.<Button>node("#request-record").fire();
+        });
+        until(() -> core.cases().requests("r1").size() == 1);
+        String requestId = core.cases().requests("r1").get(0).id();
+        until(() -> exists("#request-status-" + requestId));
+        interact(() -> this.<javafx.scene.control.ComboBox<fr.mediance.app.core.casework.Choice>>node(
+                        "#request-status-" + requestId)
+                .getSelectionModel()
+                .select(2));
+        until(() -> core.cases().requests("r1").stream()
+                .filter(q -> q.id().equals(requestId))
+                .anyMatch(q -> Casework.REQUEST_ORIENTED.equals(q.status())));
+        interact(() -> {
             this.<javafx.scene.control.ComboBox<fr.mediance.app.core.casework.Choice>>node("#case-closing-reason")
                     .getSelectionModel()
                     .select(0);

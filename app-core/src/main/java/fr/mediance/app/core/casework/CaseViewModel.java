@@ -74,8 +74,12 @@ public final class CaseViewModel {
         }
     }
 
-    /** A request as listed: "27/11/2026 · Téléphone · EDF Solidarité", its domains, urgencies and status. */
-    public record RequestRow(String id, String heading, String details, String urgencies, String status) {}
+    /**
+     * A request as listed: "27/11/2026 · Téléphone · EDF Solidarité", its domains, urgencies and status (its text and
+     * its code, one of {@link Casework#REQUEST_STATUSES}).
+     */
+    public record RequestRow(
+            String id, String heading, String details, String urgencies, String status, String statusCode) {}
 
     /** A case closed before: "Du 02/01/2026 au 30/06/2026 · Objectifs atteints", and its outcomes. */
     public record PastCase(String id, String heading, String outcomes) {}
@@ -326,7 +330,8 @@ public final class CaseViewModel {
                 String.join(" · ", parts),
                 details,
                 String.join(" · ", urg),
-                text("casework.request.status." + r.status()));
+                text("casework.request.status." + r.status()),
+                r.status());
     }
 
     private String outcomesText(List<CaseOutcomeDto> list) {
@@ -467,6 +472,33 @@ public final class CaseViewModel {
                                 receivedOn.set("");
                                 referrer.set(null);
                                 onMessage.accept(text("casework.request.recorded"));
+                                load(residentId);
+                            } else {
+                                showProblems(o);
+                            }
+                        },
+                        e -> onMessage.accept(text("casework.save.failed")))
+                .thenApply(Outcome::isOk)
+                .exceptionally(e -> false);
+    }
+
+    /** The statuses a request may be given: new, answered, oriented, closed. */
+    public List<Choice> requestStatusOptions() {
+        List<Choice> out = new ArrayList<>();
+        for (String st : Casework.REQUEST_STATUSES) {
+            out.add(new Choice(st, text("casework.request.status." + st)));
+        }
+        return out;
+    }
+
+    /** Gives a request a status ("Orientée", "Close"...); the list is read again. */
+    public CompletableFuture<Boolean> setRequestStatus(String requestId, String status) {
+        return work.supply(
+                        "changing a request's status",
+                        () -> cases.setRequestStatus(requestId, status, null),
+                        o -> {
+                            if (o.isOk()) {
+                                onMessage.accept(text("casework.request.statusChanged"));
                                 load(residentId);
                             } else {
                                 showProblems(o);

@@ -61,9 +61,17 @@ class CaseworkViewModelsTest extends CounsellorStoreTest {
                         "27/11/2026 · Orientation d'un partenaire · EDF Solidarité",
                         "Énergie — Assignation reçue.",
                         "Audience le 12/01/2027",
-                        "Nouvelle"));
+                        "Nouvelle",
+                        Casework.REQUEST_NEW));
         assertThat(vm.descriptionProperty().get()).isEmpty();
         assertThat(messages).containsExactly("Demande enregistrée.");
+
+        assertThat(vm.requestStatusOptions()).extracting(Choice::label).contains("Orientée");
+        assertThat(vm.setRequestStatus(vm.requests().get(0).id(), Casework.REQUEST_ORIENTED)
+                        .join())
+                .isTrue();
+        assertThat(vm.requests().get(0).status()).isEqualTo("Orientée");
+        assertThat(core.cases().requests("r1").get(0).status()).isEqualTo(Casework.REQUEST_ORIENTED);
     }
 
     @Test
