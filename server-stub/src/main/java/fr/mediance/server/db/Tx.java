@@ -29,36 +29,6 @@ public final class Tx {
         return dialect;
     }
 
-    /**
-     * Runs {@code work} inside a savepoint of this transaction: kept if it returns, undone (and the transaction
-     * usable again) if it throws, the exception passed on.
-     */
-    public <T> T withSavepoint(java.util.function.Supplier<T> work) {
-        java.sql.Savepoint sp;
-        try {
-            sp = connection.setSavepoint();
-        } catch (SQLException e) {
-            throw wrap(e);
-        }
-        T result;
-        try {
-            result = work.get();
-        } catch (RuntimeException | Error e) {
-            try {
-                connection.rollback(sp);
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        }
-        try {
-            connection.releaseSavepoint(sp);
-        } catch (SQLException e) {
-            throw wrap(e);
-        }
-        return result;
-    }
-
     /** Runs an INSERT, UPDATE, DELETE or DDL statement; answers the number of rows changed. */
     public int update(String sql, Object... args) {
         try (PreparedStatement ps = prepare(sql, args)) {

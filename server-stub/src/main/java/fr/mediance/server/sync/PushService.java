@@ -53,34 +53,14 @@ public final class PushService {
                     "Trop d'opérations dans un envoi (" + request.operations().size() + ", au plus "
                             + Limits.MAX_PUSH_OPERATIONS + ") : découpez l'envoi.");
         }
-        List<OperationResultDto> results;
-        try {
-            // one transaction (one flush to disk) for the whole push, each operation in a savepoint of its own
-            results = db.inTransaction(tx -> {
-                writer.beginWrite(tx);
-                List<OperationResultDto> out =
-                        new ArrayList<>(request.operations().size());
-                for (OperationDto op : request.operations()) {
-                    out.add(applyInBatch(tx, user, request.deviceId(), op));
-                }
-                return out;
-            });
-        } catch (StoreException e) {
-            if (!e.isUniqueViolation()) {
-                throw e;
-            }
-            // an operation of this push arrived at the same time in another one, which won: one transaction per
-            // operation, each answering what the other stored
-            results = new ArrayList<>(request.operations().size());
-            for (OperationDto op : request.operations()) {
-                results.add(applyOnce(user, request.deviceId(), op));
-            }
-        }
+        List<OperationResultDto> results = new ArrayList<>(request.operations().size());
         int rejected = 0;
-        for (OperationResultDto r : results) {
+        for (OperationDto op : request.operations()) {
+            OperationResultDto r = applyOnce(user, request.deviceId(), op);
             if (r.status() == OpStatus.REJECTED) {
                 rejected++;
             }
+            results.add(r);
         }
         LOG.info(
                 "push user={} ops={} applied={} rejected={} took={}ms",
@@ -92,49 +72,7 @@ public final class PushService {
         return new PushResponse(results);
     }
 
-    /**
-     * One operation inside the push's transaction, as {@link #attempt} does in a transaction of its own: applied at
-     * most once, its result stored; a refused operation leaves nothing of itself but its stored refusal.
-     */
-    private OperationResultDto applyInBatch(Tx tx, AuthUser user, String deviceId, OperationDto op) {
-        OperationResultDto invalid = invalidOpId(op);
-        if (invalid != null) {
-            return invalid;
-        }
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, PARIS);
-        try {
-            return tx.withSavepoint(() -> {
-                Optional<OperationResultDto> previous = previous(tx, user, op);
-                if (previous.isPresent()) {
-                    return previous.get();
-                }
-                OperationResultDto r = dispatcher.apply(tx, user, op, now, today);
-                applied.insert(tx, user.id(), deviceId, op.entity(), op.entityId(), r, now);
-                return r;
-            });
-        } catch (RejectedOp rejection) {
-            OperationResultDto r = new OperationResultDto(
-                    op.opId(), OpStatus.REJECTED, null, rejection.code(), rejection.getMessage());
-            if (rejection.code().equals(RejectedOp.OP_ID_CONFLICT)) {
-                return r;
-            }
-            Optional<OperationResultDto> previous;
-            try {
-                previous = previous(tx, user, op);
-            } catch (RejectedOp conflict) {
-                return new OperationResultDto(
-                        op.opId(), OpStatus.REJECTED, null, conflict.code(), conflict.getMessage());
-            }
-            if (previous.isPresent()) {
-                return previous.get();
-            }
-            applied.insert(tx, user.id(), deviceId, op.entity(), op.entityId(), r, now);
-            return r;
-        }
-    }
-
-    private static OperationResultDto invalidOpId(OperationDto op) {
+    private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op) {
         if (op.opId().isBlank() || op.opId().length() > Limits.MAX_ID) {
             return new OperationResultDto(
                     op.opId(),
@@ -142,14 +80,6 @@ public final class PushService {
                     null,
                     RejectedOp.INVALID_FIELD,
                     "L'identifiant d'opération « opId » doit faire de 1 à " + Limits.MAX_ID + " caractères.");
-        }
-        return null;
-    }
-
-    private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op) {
-        OperationResultDto invalid = invalidOpId(op);
-        if (invalid != null) {
-            return invalid;
         }
         try {
             return attempt(user, deviceId, op);
