@@ -48,6 +48,9 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -82,6 +85,11 @@ public final class AppComposition {
     private Screen preparedHome;
 
     private Runnable preparedHomeDisposer;
+    private AgendaViewModel preparedAgenda;
+    /** The view model of the last agenda made for a destination (to know when home has its day). */
+    private AgendaViewModel lastAgenda;
+    /** The work that follows an unlock, held until home has drawn its first frame (null: not held). */
+    private AfterHomeFrame afterHome;
 
     public AppComposition(
             CoreContext core,
@@ -128,6 +136,18 @@ public final class AppComposition {
         return shell;
     }
 
+    /**
+     * From now on the work that follows an unlock ({@code gate}, given to the core as its {@code afterUnlock}) is
+     * let go once home has drawn its first frame with its content (the agenda with its day), and held again when home
+     * is left.
+     */
+    void holdUnlockWorkUntilHomeIsDrawn(AfterHomeFrame gate) {
+        afterHome = gate;
+        if (app.pageProperty().get() == Page.HOME) {
+            openAfterHomeIsDrawn();
+        }
+    }
+
     public AppViewModel app() {
         return app;
     }
@@ -137,6 +157,9 @@ public final class AppComposition {
         disposers.clear();
         if (page != Page.HOME && page != Page.UNLOCK) {
             dropPreparedHome();
+        }
+        if (page != Page.HOME && afterHome != null) {
+            afterHome.close();
         }
         switch (page) {
             case LOGIN -> {
@@ -184,9 +207,50 @@ public final class AppComposition {
                             () -> screen(p),
                             p == Place.CONFLICTS && conflicts != null ? conflicts.badgeTextProperty() : null));
                 }
+                lastAgenda = null;
                 shell.setDestinations(destinations);
+                openAfterHomeIsDrawn();
             }
         }
+    }
+
+    /** Lets the work held since the unlock go once home shows its content: the agenda its day, another home at once. */
+    private void openAfterHomeIsDrawn() {
+        AfterHomeFrame gate = afterHome;
+        if (gate == null) {
+            return;
+        }
+        AgendaViewModel agenda = lastAgenda;
+        if (agenda == null || !agenda.loadingProperty().get()) {
+            afterNextFrame(gate::open);
+            return;
+        }
+        ChangeListener<Boolean> loaded = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean loading) {
+                if (!loading) {
+                    agenda.loadingProperty().removeListener(this);
+                    afterNextFrame(gate::open);
+                }
+            }
+        };
+        agenda.loadingProperty().addListener(loaded);
+    }
+
+    /** Runs {@code r} on the JavaFX thread once the next frame has been laid out (at once without a window). */
+    private void afterNextFrame(Runnable r) {
+        Scene scene = shell.getScene();
+        if (scene == null) {
+            r.run();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            fx.execute(r); // after this pulse, not inside it
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /**
@@ -207,6 +271,7 @@ public final class AppComposition {
         AgendaViewModel vm = agendaViewModel();
         preparedHome = withIntake(new AgendaView(vm, texts));
         preparedHomeDisposer = vm::dispose;
+        preparedAgenda = vm;
         Node node = preparedHome.node();
         Scene scratch = new Scene(new StackPane(node));
         Theme.style(scratch);
@@ -224,9 +289,11 @@ public final class AppComposition {
             return null;
         }
         Screen screen = preparedHome;
+        lastAgenda = preparedAgenda;
         disposers.add(preparedHomeDisposer);
         preparedHome = null;
         preparedHomeDisposer = null;
+        preparedAgenda = null;
         return screen;
     }
 
@@ -236,6 +303,7 @@ public final class AppComposition {
         }
         preparedHome = null;
         preparedHomeDisposer = null;
+        preparedAgenda = null;
     }
 
     private AgendaViewModel agendaViewModel() {
@@ -267,6 +335,7 @@ public final class AppComposition {
             case AGENDA -> {
                 AgendaViewModel vm = agendaViewModel();
                 disposers.add(vm::dispose);
+                lastAgenda = vm;
                 yield withIntake(new AgendaView(vm, texts));
             }
             case PLANNING -> {

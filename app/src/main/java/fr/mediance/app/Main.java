@@ -1,11 +1,13 @@
 package fr.mediance.app;
 
 import fr.mediance.app.core.SelfCheck;
-import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.store.Database;
 import fr.mediance.protocol.json.MedianceJson;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Locale;
 import javafx.application.Application;
 
 /**
@@ -17,12 +19,17 @@ public final class Main {
 
     private Main() {}
 
-    /** Loads, off the toolkit's thread, what the core and the first unlock need (a failure costs nothing). */
+    /**
+     * Loads, off the toolkit's thread, what the core, the first unlock and the first screen need (a failure costs
+     * nothing): the store's driver and ciphers, the JSON adapters, the names of days and months the agenda shows. Not
+     * the HTTP client (its TLS trust store alone is tens of ms of a core): the first sync makes it, after the first
+     * frame.
+     */
     private static void preload() {
         Database.preload();
         try {
-            RemoteClient.defaultHttpClient();
             MedianceJson.gson();
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE).format(LocalDate.now());
         } catch (RuntimeException | LinkageError e) {
             System.getLogger(Main.class.getName()).log(System.Logger.Level.DEBUG, "preload: {0}", e.toString());
         }
@@ -39,7 +46,7 @@ public final class Main {
             return;
         }
         StartupProbe.phase("main");
-        // the store's native library and ciphers, the HTTP client and the JSON adapters load on the second core
+        // the store's native library and ciphers, the JSON adapters and the calendar's names load on the second core
         // while the toolkit starts
         Thread preload = new Thread(Main::preload, "mediance-preload");
         preload.setDaemon(true);

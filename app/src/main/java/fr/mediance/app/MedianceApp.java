@@ -52,11 +52,14 @@ public final class MedianceApp extends Application {
         StartupProbe.phase("user agent stylesheet");
 
         background = Executors.newFixedThreadPool(2, daemonThreads());
+        // the purge and the first sync that follow an unlock wait for home's first frame
+        AfterHomeFrame afterHome = new AfterHomeFrame(background);
         AttachAppDirectories dirs = AttachAppDirectories.create(options.dataDir());
         core = CoreContext.builder(dirs.dataDirectory())
                 .clock(Clock.systemUTC())
                 .background(background)
                 .ui(Platform::runLater)
+                .afterUnlock(afterHome)
                 .autoSync(true)
                 .build();
         StartupProbe.phase("core built");
@@ -78,6 +81,7 @@ public final class MedianceApp extends Application {
                 background,
                 Platform::runLater,
                 options.server().orElse(""));
+        composition.holdUnlockWorkUntilHomeIsDrawn(afterHome);
         StartupProbe.phase("composition built");
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -35,10 +35,12 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li><b>bandwidth</b>: the link serialises bytes at the cap on a virtual clock (quanta of ≈ 5 ms of the
  *       rate, at least 1 KiB), so that sleep jitter does not drift, and reads from the sender only when the
- *       previous quantum has left, so TCP back-pressure reaches the sender as on a real bottleneck. A reader
- *       woken late by a busy machine while bytes were waiting catches up (up to 40 ms of lag); an idle link
- *       gives no credit, so it never sends faster than the cap. Bytes "in flight" are at most one quantum
- *       plus rate × latency;</li>
+ *       previous quantum has left, so TCP back-pressure reaches the sender as on a real bottleneck. The cap is
+ *       one for the direction, shared by every open connection as a radio link shares it: two connections
+ *       sending at once get about half of it each, quantum after quantum, never twice the cap together. A
+ *       reader woken late by a busy machine while bytes were waiting catches up (up to 40 ms of lag); an idle
+ *       link gives no credit, so it never sends faster than the cap. Bytes "in flight" are at most one quantum
+ *       per connection plus rate × latency;</li>
  *   <li><b>latency</b>: each quantum is delivered a fixed one-way delay after it has been serialised; a new
  *       connection also pays one round trip (the TCP handshake) before its first byte goes up;</li>
  *   <li><b>cuts</b>: after N more bytes ({@link #cutAfter}), at given positions of the direction's byte
@@ -483,6 +485,9 @@ public final class LinkEmulator implements AutoCloseable {
         final AtomicLong inCount = new AtomicLong();
         final AtomicLong outCount = new AtomicLong();
         final TreeSet<Long> cutsAt = new TreeSet<>();
+        /** When the direction's link is free again: every connection's quanta are serialised one after another. */
+        private long linkFreeAt = Long.MIN_VALUE;
+
         final List<Long> history = new ArrayList<>();
         long in; // guarded by this: the byte position used for cuts (== inCount)
         long randomMin;
@@ -492,6 +497,17 @@ public final class LinkEmulator implements AutoCloseable {
 
         DirState(Dir dir) {
             this.dir = dir;
+        }
+
+        /**
+         * Reserves the link for {@code serialNanos} from {@code now}, or right after the quantum before it when
+         * bytes were waiting ({@code backToBack}) and the lag is under {@link #CATCH_UP_NANOS}; returns when the
+         * reservation ends (the bytes have left).
+         */
+        synchronized long reserve(long now, long serialNanos, boolean backToBack) {
+            long start = backToBack && linkFreeAt > now - CATCH_UP_NANOS ? linkFreeAt : Math.max(now, linkFreeAt);
+            linkFreeAt = start + serialNanos;
+            return linkFreeAt;
         }
 
         /**
@@ -622,7 +638,7 @@ public final class LinkEmulator implements AutoCloseable {
         final BlockingQueue<Segment> queue = new ArrayBlockingQueue<>(512);
         final Thread reader;
         final Thread writer;
-        long linkFreeAt;
+        long linkFreeAt; // when this connection's last quantum has left the (shared) link
         long lastDeliverAt;
         long position; // bytes taken on this connection in this direction
         boolean backToBack; // bytes were waiting when the reader came back: the link had no idle time
@@ -731,15 +747,14 @@ public final class LinkEmulator implements AutoCloseable {
                 if (allowed > 0) {
                     byte[] data = new byte[allowed];
                     System.arraycopy(buf, off, data, 0, allowed);
-                    long now = System.nanoTime();
+                    long now = Math.max(System.nanoTime(), linkFreeAt);
                     // A reader woken late by a busy machine, while bytes were already waiting, sends them as if
                     // on time (back to back with the previous quantum), if the lag is under CATCH_UP; a link
-                    // that was idle starts now: it never sends faster than its rate.
-                    long start =
-                            backToBack && linkFreeAt > now - CATCH_UP_NANOS ? linkFreeAt : Math.max(now, linkFreeAt);
-                    backToBack = true; // the next slice of this read follows this one
+                    // that was idle starts now: it never sends faster than its rate. The link is the direction's,
+                    // shared with the other connections: a quantum goes after theirs.
                     long serial = s.bitsPerSecond() == 0 ? 0 : allowed * 8L * NANOS_PER_SECOND / s.bitsPerSecond();
-                    linkFreeAt = start + serial;
+                    linkFreeAt = serial == 0 ? now : dir.reserve(now, serial, backToBack);
+                    backToBack = true; // the next slice of this read follows this one
                     long deliverAt = Math.max(
                             lastDeliverAt,
                             Math.max(now, linkFreeAt) + s.latency().toNanos());

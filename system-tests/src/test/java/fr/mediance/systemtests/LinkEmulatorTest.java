@@ -89,6 +89,34 @@ class LinkEmulatorTest {
     }
 
     @Test
+    void twoConnectionsSendingAtOnceShareTheCapOfTheLink() throws Exception {
+        Upstream sink = keep(Upstream.sinkAcking(200_000));
+        LinkEmulator link = keep(
+                LinkEmulator.start(sink.port(), profile(2_000_000, 0, 0), 1).handshakeRoundTrip(false));
+        try (Socket a = connect(link);
+                Socket b = connect(link)) {
+            long t0 = System.nanoTime();
+            Thread other = new Thread(() -> {
+                try {
+                    b.getOutputStream().write(new byte[200_000]);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            other.start();
+            a.getOutputStream().write(new byte[200_000]);
+            assertThat(a.getInputStream().read()).isEqualTo(1);
+            assertThat(b.getInputStream().read()).isEqualTo(1);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            other.join();
+            // one link: 400,000 bytes at 2 Mbit/s take 1.6 s, not the 0.8 s of two links of their own
+            double expected = 400_000 * 8 / 2_000_000.0;
+            assertThat(seconds).isCloseTo(expected, within(expected * 0.15));
+        }
+        assertThat(link.upBytes()).isEqualTo(400_000);
+    }
+
+    @Test
     void eachRoundTripPaysTheProfileDelayAndANewConnectionOneMore() throws Exception {
         Upstream echo = keep(Upstream.echo());
         LinkEmulator link = keep(LinkEmulator.start(echo.port(), profile(0, 0, 100), 1));

@@ -145,14 +145,15 @@ public final class CoreContext implements AutoCloseable {
                 b.pullPageSize);
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         this.autoSync = b.autoSync;
-        session.addUnlockListener(() -> {
-            // documents past their retention date leave the device at each unlock, without holding the unlock up
+        // what follows each unlock, handed on when the app is ready for it (by default at once): documents past
+        // their retention date leave the device, without holding the unlock up; the counts; the first sync
+        session.addUnlockListener(() -> b.afterUnlock.execute(() -> {
             b.background.execute(retention::run);
             sync.refreshCounts();
             if (b.autoSync) {
                 scheduler.onUnlocked();
             }
-        });
+        }));
         if (b.autoSync) {
             network.onlineProperty().addListener((obs, was, now) -> {
                 if (now) {
@@ -202,6 +203,7 @@ public final class CoreContext implements AutoCloseable {
         private ZoneId zone = PARIS;
         private Executor background = Runnable::run;
         private Executor ui = Runnable::run;
+        private Executor afterUnlock = Runnable::run;
         private OkHttpClient http;
         private int pinIterations = SessionManager.DEFAULT_PIN_ITERATIONS;
         private Random random = new Random();
@@ -233,6 +235,17 @@ public final class CoreContext implements AutoCloseable {
         /** Where property changes are published: {@code Platform::runLater} in the app. */
         public Builder ui(Executor v) {
             ui = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * Where the work that follows each unlock is handed (the retention purge, the pending counts, the first sync
+         * with {@link #autoSync}): by default it starts at once, on the thread that unlocked. The app holds it until
+         * its home screen has drawn its first frame, so that it does not compete with that frame; the executor may
+         * run it on any thread but the UI's.
+         */
+        public Builder afterUnlock(Executor v) {
+            afterUnlock = Objects.requireNonNull(v);
             return this;
         }
 

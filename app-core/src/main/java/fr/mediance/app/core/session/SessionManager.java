@@ -53,7 +53,10 @@ public final class SessionManager implements SessionService {
     private final Clock clock;
     private final StoreHolder store;
     private final Executor ui;
-    private final OkHttpClient http;
+    /** The base HTTP client given, or null until {@link #http()} makes the default one. */
+    private OkHttpClient http; // guarded by httpLock
+
+    private final Object httpLock = new Object();
     private final int pinIterations;
     private final AccountFile accountFile;
     private final ReadOnlyObjectWrapper<SessionState> stateProperty;
@@ -79,7 +82,8 @@ public final class SessionManager implements SessionService {
             String serverUrl, String deviceId, UserDto user, RemoteClient client, TokenStore tokens) {}
 
     /**
-     * @param http base OkHttp client, or null for {@link RemoteClient#defaultHttpClient()}
+     * @param http base OkHttp client, or null for {@link RemoteClient#defaultHttpClient()}, made at the first request
+     *             (it loads the TLS trust store: not while the app starts)
      */
     public SessionManager(
             Path dataDir, Clock clock, StoreHolder store, Executor ui, OkHttpClient http, int pinIterations) {
@@ -87,13 +91,23 @@ public final class SessionManager implements SessionService {
         this.clock = clock;
         this.store = store;
         this.ui = ui;
-        this.http = http == null ? RemoteClient.defaultHttpClient() : http;
+        this.http = http;
         this.pinIterations = pinIterations;
         this.accountFile = new AccountFile(dataDir);
         Optional<AccountFile.Content> existing = readAccount(accountFile);
         this.account = existing.orElse(null);
         this.state = existing.isPresent() ? SessionState.LOCKED : SessionState.NO_ACCOUNT;
         this.stateProperty = new ReadOnlyObjectWrapper<>(this, "state", state);
+    }
+
+    /** The base HTTP client, the default one made at the first call. */
+    private OkHttpClient http() {
+        synchronized (httpLock) {
+            if (http == null) {
+                http = RemoteClient.defaultHttpClient();
+            }
+            return http;
+        }
     }
 
     /**
@@ -209,7 +223,7 @@ public final class SessionManager implements SessionService {
         synchronized (remoteLock) {
             AccountFile.Content c = remoteAccount;
             if (remote == null && c != null) {
-                remote = new RemoteClient(c.serverUrl(), c.deviceId(), tokens, http);
+                remote = new RemoteClient(c.serverUrl(), c.deviceId(), tokens, http());
             }
             return remote;
         }
@@ -251,7 +265,7 @@ public final class SessionManager implements SessionService {
             String base = url.get().toString();
             String deviceId = UUID.randomUUID().toString();
             TokenStore memory = TokenStore.inMemory();
-            RemoteClient client = new RemoteClient(base, deviceId, memory, http);
+            RemoteClient client = new RemoteClient(base, deviceId, memory, http());
             RemoteResult<LoginResponse> r = client.login(username.trim(), password);
             if (!(r instanceof RemoteResult.Ok<LoginResponse> ok)) {
                 LOG.log(Level.INFO, "login failed: {0}", r.getClass().getSimpleName());
@@ -341,7 +355,7 @@ public final class SessionManager implements SessionService {
                     store.open(db, blobs);
                     account = c;
                     tokens.setAccess(p.tokens().accessToken().orElse(null));
-                    setRemote(new RemoteClient(p.serverUrl(), p.deviceId(), tokens, http), null);
+                    setRemote(new RemoteClient(p.serverUrl(), p.deviceId(), tokens, http()), null);
                     pending = null;
                     setState(SessionState.UNLOCKED);
                 } finally {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +142,31 @@ class RetentionPurgeTest {
         assertThat(files()).isZero();
         assertThat(core.documents().photos(reportId)).isEmpty();
         assertThat(core.documents().forResident("res-1")).isEmpty();
+    }
+
+    @Test
+    void the_purge_and_the_first_sync_after_an_unlock_wait_until_the_app_hands_them_on() {
+        String expired = photo(reportId, Visits.bytes(3000, 6), LocalDate.of(2026, 12, 2));
+        core.close();
+        clock.set(Instant.parse("2026-12-03T07:00:00Z"));
+        List<Runnable> held = new ArrayList<>();
+        core = TestCores.builder(dir, clock)
+                .autoSync(true)
+                .afterUnlock(held::add)
+                .build();
+        int pages = server.changePages.get();
+
+        core.unlock(TestCores.PIN);
+
+        // the first screen has the store to itself: nothing purged, no sync yet
+        assertThat(held).hasSize(1);
+        assertThat(core.documents().find(expired)).isPresent();
+        assertThat(server.changePages.get()).isEqualTo(pages);
+
+        held.forEach(Runnable::run);
+
+        assertThat(core.documents().find(expired)).isEmpty();
+        assertThat(server.changePages.get()).isGreaterThan(pages);
     }
 
     @Test
