@@ -1,6 +1,7 @@
 package fr.mediance.app.core.aid;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.FieldErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.energy.EnergyService;
@@ -16,9 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,7 +98,7 @@ public final class AidViewModel {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(this, "editing");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
+    private final FieldErrors errors = new FieldErrors(FIELDS.toArray(String[]::new));
 
     private String residentId;
     private AidApplicationDto current;
@@ -122,16 +121,13 @@ public final class AidViewModel {
         this.zone = Objects.requireNonNull(zone);
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
-        for (String f : FIELDS) {
-            errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
-        }
         departement.addListener((o, a, b) -> {
-            errors.get("departement").set("");
+            errors.replace("departement", "");
             readRule();
         });
         kind.addListener((o, a, b) -> readRule());
         status.addListener((o, a, b) -> {
-            errors.get("status").set("");
+            errors.replace("status", "");
             if ("waiting_for_documents".equals(b) && FrenchInput.blank(missingDocumentsDueOn.get())) {
                 rule.map(FslRule::missingDocumentsDays)
                         .filter(Objects::nonNull)
@@ -203,7 +199,7 @@ public final class AidViewModel {
 
     private void show(AidApplicationDto a) {
         current = a;
-        errors.values().forEach(e -> e.set(""));
+        errors.clear();
         formError.set("");
         kind.set(a.kind());
         departement.set(a.departement() == null ? "" : a.departement());
@@ -306,18 +302,14 @@ public final class AidViewModel {
         if (current == null) {
             return CompletableFuture.completedFuture(false);
         }
-        errors.values().forEach(e -> e.set(""));
+        errors.clear();
         formError.set("");
-        boolean ok = true;
         Long requestedCents = amount("requestedCents", requested.get());
         Long grantedCents = amount("grantedCents", granted.get());
         LocalDate submitted = date("submittedOn", submittedOn.get());
         LocalDate due = date("missingDocumentsDueOn", missingDocumentsDueOn.get());
         LocalDate decided = date("decidedOn", decidedOn.get());
-        for (ReadOnlyStringWrapper e : errors.values()) {
-            ok &= e.get().isEmpty();
-        }
-        if (!ok) {
+        if (errors.any()) {
             formError.set(texts.getString("aid.error.form"));
             return CompletableFuture.completedFuture(false);
         }
@@ -376,8 +368,8 @@ public final class AidViewModel {
             return;
         }
         o.fieldErrors().forEach((f, m) -> {
-            if (errors.containsKey(f)) {
-                errors.get(f).set(m);
+            if (FIELDS.contains(f)) {
+                errors.replace(f, m);
             } else {
                 formError.set(m);
             }
@@ -492,8 +484,9 @@ public final class AidViewModel {
         }
         Optional<Long> cents = FrenchInput.cents(typed);
         if (cents.isEmpty()) {
-            errors.get(field)
-                    .set(texts.getString(
+            errors.replace(
+                    field,
+                    texts.getString(
                             FrenchInput.amountTooLarge(typed) ? "budget.error.amount.large" : "budget.error.amount"));
             return null;
         }
@@ -506,7 +499,7 @@ public final class AidViewModel {
         }
         Optional<LocalDate> d = FrenchInput.date(typed);
         if (d.isEmpty() || FrenchInput.dateOutOfRange(typed)) {
-            errors.get(field).set(texts.getString("aid.error.date"));
+            errors.replace(field, texts.getString("aid.error.date"));
             return null;
         }
         return d.get();
@@ -541,7 +534,7 @@ public final class AidViewModel {
     }
 
     public ReadOnlyStringProperty error(String field) {
-        return errors.get(field).getReadOnlyProperty();
+        return errors.property(field);
     }
 
     public ObservableList<Item> items() {

@@ -1,6 +1,7 @@
 package fr.mediance.app.core.casework;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.FieldErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.reference.CodeItem;
@@ -118,7 +119,7 @@ public final class CaseViewModel {
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty receivedOn = new SimpleStringProperty(this, "receivedOn", "");
 
-    private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
+    private final FieldErrors errors = FieldErrors.anyField();
     private final ObservableList<Choice> domainOptions = FXCollections.observableArrayList();
     private final ObservableList<Choice> referrerOptions = FXCollections.observableArrayList();
     private final ObservableList<Choice> closingReasonOptions = FXCollections.observableArrayList();
@@ -382,7 +383,7 @@ public final class CaseViewModel {
 
     /** "Clôturer" with the reason, the date typed (today if blank) and the ticked outcomes. */
     public CompletableFuture<Boolean> close() {
-        clearErrors();
+        errors.clear();
         if (current == null) {
             return CompletableFuture.completedFuture(false);
         }
@@ -390,7 +391,7 @@ public final class CaseViewModel {
         if (!FrenchInput.blank(closedOn.get())) {
             day = FrenchInput.date(closedOn.get()).orElse(null);
             if (day == null) {
-                error("closedOn").set(text("casework.error.date"));
+                errors.replace("closedOn", text("casework.error.date"));
                 return CompletableFuture.completedFuture(false);
             }
         }
@@ -402,7 +403,7 @@ public final class CaseViewModel {
                         && !FrenchInput.blank(line.amountProperty().get())) {
                     cents = FrenchInput.cents(line.amountProperty().get()).orElse(null);
                     if (cents == null) {
-                        error("outcomes").set(text("casework.error.amount"));
+                        errors.replace("outcomes", text("casework.error.amount"));
                         return CompletableFuture.completedFuture(false);
                     }
                 }
@@ -428,12 +429,12 @@ public final class CaseViewModel {
 
     /** Records the typed request (opens the case if none is open) and clears the form. */
     public CompletableFuture<Boolean> recordRequest() {
-        clearErrors();
+        errors.clear();
         LocalDate received = null;
         if (!FrenchInput.blank(receivedOn.get())) {
             received = FrenchInput.date(receivedOn.get()).orElse(null);
             if (received == null) {
-                error("receivedOn").set(text("casework.error.date"));
+                errors.replace("receivedOn", text("casework.error.date"));
                 return CompletableFuture.completedFuture(false);
             }
         }
@@ -441,7 +442,7 @@ public final class CaseViewModel {
         if (!FrenchInput.blank(courtDate.get())) {
             court = FrenchInput.date(courtDate.get()).orElse(null);
             if (court == null) {
-                error("courtDate").set(text("casework.error.date"));
+                errors.replace("courtDate", text("casework.error.date"));
                 return CompletableFuture.completedFuture(false);
             }
         }
@@ -474,7 +475,7 @@ public final class CaseViewModel {
                                 onMessage.accept(text("casework.request.recorded"));
                                 load(residentId);
                             } else {
-                                showProblems(o);
+                                errors.show(o, onMessage);
                             }
                         },
                         e -> onMessage.accept(text("casework.save.failed")))
@@ -501,7 +502,7 @@ public final class CaseViewModel {
                                 onMessage.accept(text("casework.request.statusChanged"));
                                 load(residentId);
                             } else {
-                                showProblems(o);
+                                errors.show(o, onMessage);
                             }
                         },
                         e -> onMessage.accept(text("casework.save.failed")))
@@ -510,7 +511,7 @@ public final class CaseViewModel {
     }
 
     private CompletableFuture<Boolean> act(String what, Supplier<Outcome<CaseDto>> action, String doneKey) {
-        clearErrors();
+        errors.clear();
         return work.supply(
                         what,
                         action,
@@ -519,7 +520,7 @@ public final class CaseViewModel {
                                 onMessage.accept(text(doneKey));
                                 load(residentId);
                             } else {
-                                showProblems(o);
+                                errors.show(o, onMessage);
                             }
                         },
                         e -> onMessage.accept(text("casework.save.failed")))
@@ -527,27 +528,11 @@ public final class CaseViewModel {
                 .exceptionally(e -> false);
     }
 
-    private void showProblems(Outcome<?> o) {
-        if (o.fieldErrors().isEmpty()) {
-            onMessage.accept(o.message());
-        } else {
-            o.fieldErrors().forEach((f, m) -> error(f).set(m));
-        }
-    }
-
-    private void clearErrors() {
-        errors.values().forEach(e -> e.set(""));
-    }
-
     // --- properties
 
     /** The error beside a field (wire names: domains, goals, referentId, closingReason, closedOn, outcomes, channel, referrer, receivedOn, urgencies, courtDate, description), "" if none. */
     public ReadOnlyStringProperty errorProperty(String field) {
-        return error(field).getReadOnlyProperty();
-    }
-
-    private ReadOnlyStringWrapper error(String field) {
-        return errors.computeIfAbsent(field, f -> new ReadOnlyStringWrapper(this, f + "Error", ""));
+        return errors.property(field);
     }
 
     public ReadOnlyBooleanProperty hasCaseProperty() {

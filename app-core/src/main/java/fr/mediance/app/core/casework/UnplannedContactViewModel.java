@@ -1,6 +1,7 @@
 package fr.mediance.app.core.casework;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.FieldErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.reference.CodeItem;
@@ -69,7 +70,7 @@ public final class UnplannedContactViewModel {
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty ageBand = new SimpleStringProperty(this, "ageBand", null);
     private final StringProperty duration = new SimpleStringProperty(this, "duration", "");
-    private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
+    private final FieldErrors errors = FieldErrors.anyField();
     private final ObservableList<Choice> domainOptions = FXCollections.observableArrayList();
     private final ObservableList<Choice> motifOptions = FXCollections.observableArrayList();
     private final ObservableList<Choice> actionTypeOptions = FXCollections.observableArrayList();
@@ -217,7 +218,7 @@ public final class UnplannedContactViewModel {
     public void choose(Found f) {
         residentId.set(f.residentId());
         residentText.set(f.text());
-        error("residentId").set("");
+        errors.replace("residentId", "");
     }
 
     /** Chooses a resident by id (the contact started from their file). */
@@ -242,17 +243,17 @@ public final class UnplannedContactViewModel {
      * is answered by that report. Completes with whether the report opened.
      */
     public CompletableFuture<Boolean> start() {
-        clearErrors();
+        errors.clear();
         String who = residentId.get();
         if (who == null) {
-            error("residentId").set(text("casework.error.resident"));
+            errors.replace("residentId", text("casework.error.resident"));
             return CompletableFuture.completedFuture(false);
         }
         java.time.LocalDate court = null;
         if (!FrenchInput.blank(courtDate.get())) {
             court = FrenchInput.date(courtDate.get()).orElse(null);
             if (court == null) {
-                error("courtDate").set(text("casework.error.date"));
+                errors.replace("courtDate", text("casework.error.date"));
                 return CompletableFuture.completedFuture(false);
             }
         }
@@ -280,7 +281,7 @@ public final class UnplannedContactViewModel {
                         },
                         s -> {
                             if (!s.request().isOk()) {
-                                showProblems(s.request());
+                                errors.show(s.request(), onMessage);
                             } else if (s.report().isPresent()) {
                                 onOpenReport.accept(s.report().get().id());
                             } else {
@@ -304,13 +305,13 @@ public final class UnplannedContactViewModel {
 
     /** Records the anonymous contact and clears the form for the next one. */
     public CompletableFuture<Boolean> recordAnonymous() {
-        clearErrors();
+        errors.clear();
         Integer minutes = null;
         if (!FrenchInput.blank(duration.get())) {
             minutes = FrenchInput.wholeNumber(duration.get(), Limits.MIN_CONTACT_MINUTES, Limits.MAX_CONTACT_MINUTES)
                     .orElse(null);
             if (minutes == null) {
-                error("durationMinutes").set(text("casework.error.duration"));
+                errors.replace("durationMinutes", text("casework.error.duration"));
                 return CompletableFuture.completedFuture(false);
             }
         }
@@ -333,7 +334,7 @@ public final class UnplannedContactViewModel {
                                 duration.set("");
                                 onMessage.accept(text("casework.anonymous.recorded"));
                             } else {
-                                showProblems(o);
+                                errors.show(o, onMessage);
                             }
                         },
                         e -> onMessage.accept(text("casework.save.failed")))
@@ -341,27 +342,11 @@ public final class UnplannedContactViewModel {
                 .exceptionally(e -> false);
     }
 
-    private void showProblems(Outcome<?> o) {
-        if (o.fieldErrors().isEmpty()) {
-            onMessage.accept(o.message());
-        } else {
-            o.fieldErrors().forEach((f, m) -> error(f).set(m));
-        }
-    }
-
-    private void clearErrors() {
-        errors.values().forEach(e -> e.set(""));
-    }
-
     // --- properties
 
     /** The error beside a field (residentId, channel, domains, motifs, actionTypes, ageBand, durationMinutes, referrer, urgencies, courtDate, description), "" if none. */
     public ReadOnlyStringProperty errorProperty(String field) {
-        return error(field).getReadOnlyProperty();
-    }
-
-    private ReadOnlyStringWrapper error(String field) {
-        return errors.computeIfAbsent(field, f -> new ReadOnlyStringWrapper(this, f + "Error", ""));
+        return errors.property(field);
     }
 
     public BooleanProperty anonymousProperty() {

@@ -1,6 +1,7 @@
 package fr.mediance.app.core.energy;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.FieldErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.reference.CodeItem;
