@@ -19,6 +19,7 @@ public sealed interface EntityDto
                 BudgetDto,
                 AidApplicationDto,
                 EnergyContractDto,
-                DebtDto {
+                DebtDto,
+                OverindebtednessFileDto {
     String id();
 }

@@ -36,7 +36,9 @@ public enum EntityType {
     /** A household's energy contract, with its chèques énergie and supply-state history. */
     ENERGY_CONTRACT("energy_contract"),
     /** An unpaid bill (a debt), with the dates of the creditor's procedure. */
-    DEBT("debt");
+    DEBT("debt"),
+    /** A household's overindebtedness file at the Banque de France, with its decisions. */
+    OVERINDEBTEDNESS_FILE("overindebtedness_file");
 
     private final String code;
 
@@ -95,6 +97,8 @@ public enum EntityType {
             return ENERGY_CONTRACT;
         } else if (dto instanceof DebtDto) {
             return DEBT;
+        } else if (dto instanceof OverindebtednessFileDto) {
+            return OVERINDEBTEDNESS_FILE;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

@@ -3,6 +3,7 @@ package fr.mediance.server;
 import fr.mediance.server.appointment.AppointmentRules;
 import fr.mediance.server.budget.AidApplicationRules;
 import fr.mediance.server.budget.BudgetRules;
+import fr.mediance.server.budget.OverindebtednessFileRules;
 import fr.mediance.server.casework.AnonymousContactRules;
 import fr.mediance.server.casework.CaseRules;
 import fr.mediance.server.casework.RequestRules;
@@ -39,6 +40,7 @@ public final class SyncFamilies {
                 new PrivateNoteRules(),
                 new BudgetRules(),
                 new AidApplicationRules(),
+                new OverindebtednessFileRules(),
                 new CaseRules(colleagues),
                 new RequestRules(),
                 new AnonymousContactRules(),

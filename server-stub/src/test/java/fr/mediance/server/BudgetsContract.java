@@ -8,6 +8,7 @@ import fr.mediance.protocol.BudgetLineDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.OverindebtednessFileDto;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -175,5 +176,46 @@ abstract class BudgetsContract extends SyncScenario {
         assertRejected(refused, "invalid_field");
         assertThat(refused.message())
                 .isEqualTo("La première relance précède la date à laquelle la facture est impayée.");
+    }
+
+    static OverindebtednessFileDto bdf(String id, String status, LocalDate filed, LocalDate decided) {
+        return new OverindebtednessFileDto(
+                id,
+                null,
+                R1,
+                "paper",
+                false,
+                LocalDate.of(2026, 9, 1),
+                filed,
+                status,
+                decided,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                TestServer.START);
+    }
+
+    @Test
+    void anOverindebtednessFileFollowsItsStagesAndReachesTheOffice() {
+        String id = newId();
+        assertApplied(pushOne(conseil1, op(bdf(id, "preparing", null, null))));
+        assertApplied(pushOne(conseil1, op(bdf(id, "filed", LocalDate.of(2026, 9, 15), null))));
+        assertRejected(
+                pushOne(conseil1, op(bdf(id, "inadmissible", LocalDate.of(2026, 9, 15), null))), "invalid_field");
+        assertRejected(
+                pushOne(conseil1, op(bdf(id, "inadmissible", LocalDate.of(2026, 9, 15), LocalDate.of(2026, 9, 1)))),
+                "invalid_field");
+        assertApplied(
+                pushOne(conseil1, op(bdf(id, "inadmissible", LocalDate.of(2026, 9, 15), LocalDate.of(2026, 11, 2)))));
+        OverindebtednessFileDto atOffice = (OverindebtednessFileDto) pullAll(server.token("bureau"), null)
+                .find(EntityType.OVERINDEBTEDNESS_FILE, id)
+                .data();
+        assertThat(atOffice.status()).isEqualTo("inadmissible");
+        assertThat(pullAll(conseil2, null).ids(EntityType.OVERINDEBTEDNESS_FILE))
+                .doesNotContain(id);
+        assertRejected(pushOne(conseil1, deleteOp(EntityType.OVERINDEBTEDNESS_FILE, id)), "forbidden");
     }
 }

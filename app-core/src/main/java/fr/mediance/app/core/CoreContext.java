@@ -18,6 +18,8 @@ import fr.mediance.app.core.document.RetentionPurge;
 import fr.mediance.app.core.document.SqliteDocumentService;
 import fr.mediance.app.core.office.OfficeService;
 import fr.mediance.app.core.office.SqliteOfficeService;
+import fr.mediance.app.core.overindebtedness.OverindebtednessService;
+import fr.mediance.app.core.overindebtedness.SqliteOverindebtednessService;
 import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
 import fr.mediance.app.core.platform.NetworkMonitor;
 import fr.mediance.app.core.reference.ReferenceService;
@@ -100,6 +102,7 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteResidentFileService residentFiles;
     private final SqliteBudgetService budgets;
     private final SqliteAidService aids;
+    private final SqliteOverindebtednessService overindebtedness;
     private final SqliteSignatureService signatures;
     private final SqliteConsentService consents;
     private final SqliteMandateService mandates;
@@ -128,6 +131,7 @@ public final class CoreContext implements AutoCloseable {
         this.residentFiles = new SqliteResidentFileService(store, outbox, session::currentAccount, clock, zone);
         this.budgets = new SqliteBudgetService(store, outbox, session::currentAccount, clock, zone);
         this.aids = new SqliteAidService(store, outbox, session::currentAccount, clock, zone);
+        this.overindebtedness = new SqliteOverindebtednessService(store, outbox, session::currentAccount, clock, zone);
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
         this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
         this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
@@ -350,6 +354,11 @@ public final class CoreContext implements AutoCloseable {
     }
 
     /** Drawn signatures kept as signature documents. */
+    /** The households' overindebtedness files (Banque de France). */
+    public OverindebtednessService overindebtedness() {
+        return overindebtedness;
+    }
+
     /** The households' aid applications (FSL, CCAS, CAF…). */
     public AidService aids() {
         return aids;

@@ -36,6 +36,7 @@ import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.OverindebtednessFileDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
@@ -368,6 +369,25 @@ public final class SelfCheck {
                         "tablet_signature",
                         t));
         m.put(PrivateNoteDto.class, new PrivateNoteDto("n1", "s1", "r1", "u1", "Note", t));
+        m.put(
+                OverindebtednessFileDto.class,
+                new OverindebtednessFileDto(
+                        "o1",
+                        "s1",
+                        "r1",
+                        "paper",
+                        false,
+                        LocalDate.of(2026, 9, 1),
+                        LocalDate.of(2026, 9, 15),
+                        "plan",
+                        LocalDate.of(2026, 11, 2),
+                        LocalDate.of(2027, 1, 10),
+                        84,
+                        95_000L,
+                        20_000L,
+                        true,
+                        "Note",
+                        t));
         BudgetLineDto line = new BudgetLineDto("income", "salaire", 165_000, "monthly", false, true, "Salaire");
         m.put(BudgetLineDto.class, line);
         m.put(

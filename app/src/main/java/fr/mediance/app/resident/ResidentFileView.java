@@ -59,6 +59,7 @@ public final class ResidentFileView extends BasicScreen {
     private Supplier<Node> casework;
     private Runnable openBudget;
     private Runnable openAids;
+    private Runnable openOverindebtedness;
     private final VBox householdList = new VBox(6);
     private final VBox contactsList = new VBox(6);
     private final VBox consentsList = new VBox(6);
@@ -117,6 +118,11 @@ public final class ResidentFileView extends BasicScreen {
         this.openBudget = openBudget;
     }
 
+    /** Shows a « Surendettement » button in the file's header that opens the household's Banque de France file. */
+    public void setOnOverindebtedness(Runnable openOverindebtedness) {
+        this.openOverindebtedness = openOverindebtedness;
+    }
+
     /** Shows an « Aides » button in the file's header that opens the household's aid applications. */
     public void setOnAids(Runnable openAids) {
         this.openAids = openAids;
@@ -149,6 +155,14 @@ public final class ResidentFileView extends BasicScreen {
             aids.setMinHeight(44);
             aids.setOnAction(e -> openAids.run());
             money.getChildren().add(aids);
+        }
+        if (openOverindebtedness != null) {
+            Button bdf =
+                    Ui.button(texts.getString("overindebtedness.open"), Material2AL.ACCOUNT_BALANCE, Styles.SECONDARY);
+            bdf.setId("resident-open-overindebtedness");
+            bdf.setMinHeight(44);
+            bdf.setOnAction(e -> openOverindebtedness.run());
+            money.getChildren().add(bdf);
         }
         if (!money.getChildren().isEmpty()) {
             header.getChildren().add(money);

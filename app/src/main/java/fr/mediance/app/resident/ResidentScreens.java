@@ -13,6 +13,7 @@ import fr.mediance.app.core.resident.ResidentFileViewModel;
 import fr.mediance.app.core.resident.ResidentSearchViewModel;
 import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.energy.EnergyScreens;
+import fr.mediance.app.overindebtedness.OverindebtednessScreens;
 import fr.mediance.app.shell.Screen;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -72,6 +73,8 @@ public final class ResidentScreens {
                 () -> new BudgetScreens(ctx).open(residentId, vm.titleProperty().get()));
         view.setOnAids(
                 () -> new AidScreens(ctx).open(residentId, vm.titleProperty().get()));
+        view.setOnOverindebtedness(() -> new OverindebtednessScreens(ctx)
+                .open(residentId, vm.titleProperty().get()));
         ctx.shell().navigator().push(view);
         vm.load(residentId).thenAccept(found -> {
             if (!found) {

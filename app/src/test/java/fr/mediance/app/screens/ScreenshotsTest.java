@@ -1187,4 +1187,41 @@ class ScreenshotsTest extends UiTest {
         shoot(app, "aid-checklist", 0.75);
         core.close();
     }
+
+    @Test
+    void counsellor_overindebtedness_file() {
+        fr.mediance.app.resident.ResidentDemo.codes(office);
+        CoreContext core = office.signedIn(dir, "conseil1");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-RESIDENTS"));
+        open("RESIDENTS");
+        until(() -> has("#resident-row-r1"));
+        interact(() -> in("#resident-row-r1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-open-overindebtedness"));
+        interact(() -> in("#resident-open-overindebtedness").queryButton().fire());
+        until(() -> has("#overindebtedness-status")
+                && "preparing"
+                        .equals(in("#overindebtedness-status")
+                                .queryAs(javafx.scene.control.ComboBox.class)
+                                .getValue()));
+        interact(() -> {
+            in("#overindebtedness-status")
+                    .queryAs(javafx.scene.control.ComboBox.class)
+                    .setValue("inadmissible");
+            in("#overindebtedness-startedOn")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("15/11/2026");
+            in("#overindebtedness-filedOn")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("01/12/2026");
+            in("#overindebtedness-admissibilityDecisionOn")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("20/12/2026");
+        });
+        until(() -> in("#overindebtedness-deadline").queryLabeled().getText().startsWith("Recours"));
+        interact(() -> in("#overindebtedness-save").queryButton().fire());
+        until(() -> !core.overindebtedness().files("r1").isEmpty());
+        shoot(app, "overindebtedness", 0.0);
+        core.close();
+    }
 }

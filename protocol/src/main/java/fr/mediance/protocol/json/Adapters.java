@@ -528,6 +528,7 @@ public final class Adapters {
             case MANDATE -> MANDATE;
             case PRIVATE_NOTE -> PRIVATE_NOTE;
             case BUDGET -> BudgetAdapters.BUDGET;
+            case OVERINDEBTEDNESS_FILE -> BudgetAdapters.OVERINDEBTEDNESS_FILE;
             case AID_APPLICATION -> BudgetAdapters.AID_APPLICATION;
             case CASE -> CASE;
             case REQUEST -> REQUEST;

@@ -4,9 +4,10 @@ import com.google.gson.stream.JsonWriter;
 import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.BudgetDto;
 import fr.mediance.protocol.BudgetLineDto;
+import fr.mediance.protocol.OverindebtednessFileDto;
 import java.io.IOException;
 
-/** The adapters of the household's money records: budget sheets and aid applications. */
+/** The adapters of the household's money records: budget sheets, aid applications, overindebtedness files. */
 public final class BudgetAdapters {
     private BudgetAdapters() {}
 
@@ -117,6 +118,50 @@ public final class BudgetAdapters {
         }
     }
 
+    public static final class OverindebtednessFileAdapter extends RecordAdapter<OverindebtednessFileDto> {
+        @Override
+        protected OverindebtednessFileDto fromFields(Fields f) {
+            return new OverindebtednessFileDto(
+                    f.requiredString("id"),
+                    f.string("structureId"),
+                    f.requiredString("residentId"),
+                    f.string("channel"),
+                    f.bool("coDepositor", false),
+                    f.date("startedOn"),
+                    f.date("filedOn"),
+                    f.string("status"),
+                    f.date("admissibilityDecisionOn"),
+                    f.date("orientationDecisionOn"),
+                    f.optionalInt("planMonths"),
+                    f.optionalLong("resteAVivreCents"),
+                    f.optionalLong("monthlyRepaymentCents"),
+                    f.bool("ficp", false),
+                    f.string("note"),
+                    f.instant("updatedAt"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, OverindebtednessFileDto v) throws IOException {
+            put(out, "id", v.id());
+            put(out, "structureId", v.structureId());
+            put(out, "residentId", v.residentId());
+            put(out, "channel", v.channel());
+            put(out, "coDepositor", v.coDepositor());
+            put(out, "startedOn", v.startedOn());
+            put(out, "filedOn", v.filedOn());
+            put(out, "status", v.status());
+            put(out, "admissibilityDecisionOn", v.admissibilityDecisionOn());
+            put(out, "orientationDecisionOn", v.orientationDecisionOn());
+            put(out, "planMonths", v.planMonths() == null ? null : (long) v.planMonths());
+            put(out, "resteAVivreCents", v.resteAVivreCents());
+            put(out, "monthlyRepaymentCents", v.monthlyRepaymentCents());
+            put(out, "ficp", v.ficp());
+            put(out, "note", v.note());
+            put(out, "updatedAt", v.updatedAt());
+        }
+    }
+
+    public static final OverindebtednessFileAdapter OVERINDEBTEDNESS_FILE = new OverindebtednessFileAdapter();
     public static final BudgetLineAdapter LINE = new BudgetLineAdapter();
     public static final AidApplicationAdapter AID_APPLICATION = new AidApplicationAdapter();
     public static final BudgetAdapter BUDGET = new BudgetAdapter();

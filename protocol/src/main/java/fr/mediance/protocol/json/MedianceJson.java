@@ -31,6 +31,7 @@ import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.OrientationDto;
+import fr.mediance.protocol.OverindebtednessFileDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
@@ -83,6 +84,7 @@ public final class MedianceJson {
         m.put(BudgetDto.class, BudgetAdapters.BUDGET);
         m.put(BudgetLineDto.class, BudgetAdapters.LINE);
         m.put(AidApplicationDto.class, BudgetAdapters.AID_APPLICATION);
+        m.put(OverindebtednessFileDto.class, BudgetAdapters.OVERINDEBTEDNESS_FILE);
         m.put(fr.mediance.protocol.CaseOutcomeDto.class, Adapters.CASE_OUTCOME);
         m.put(fr.mediance.protocol.CaseDto.class, Adapters.CASE);
         m.put(fr.mediance.protocol.RequestDto.class, Adapters.REQUEST);

@@ -19,7 +19,8 @@ public final class Migrations {
                         new V4__Cases_requests_anonymous_contacts(),
                         new V5__Energy_contracts_debts(),
                         new V6__Budgets(),
-                        new V7__Aid_applications())
+                        new V7__Aid_applications(),
+                        new V8__Overindebtedness_files())
                 .load()
                 .migrate();
     }

@@ -28,7 +28,8 @@ public final class ResidentFiles {
             EntityType.ENERGY_CONTRACT,
             EntityType.DEBT,
             EntityType.BUDGET,
-            EntityType.AID_APPLICATION);
+            EntityType.AID_APPLICATION,
+            EntityType.OVERINDEBTEDNESS_FILE);
 
     private ResidentFiles() {}
 

@@ -35,6 +35,7 @@ final class EntityJson {
             case MANDATE -> fr.mediance.protocol.MandateDto.class;
             case PRIVATE_NOTE -> fr.mediance.protocol.PrivateNoteDto.class;
             case BUDGET -> fr.mediance.protocol.BudgetDto.class;
+            case OVERINDEBTEDNESS_FILE -> fr.mediance.protocol.OverindebtednessFileDto.class;
             case AID_APPLICATION -> fr.mediance.protocol.AidApplicationDto.class;
             case CASE -> fr.mediance.protocol.CaseDto.class;
             case REQUEST -> fr.mediance.protocol.RequestDto.class;

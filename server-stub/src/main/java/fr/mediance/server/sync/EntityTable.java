@@ -14,6 +14,7 @@ import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
+import fr.mediance.protocol.OverindebtednessFileDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
@@ -57,7 +58,8 @@ enum EntityTable {
     BUDGET(EntityType.BUDGET, "budgets", "resident_id", "author_id"),
     AID_APPLICATION(EntityType.AID_APPLICATION, "aid_applications", "resident_id", "status"),
     ENERGY_CONTRACT(EntityType.ENERGY_CONTRACT, "energy_contracts", "resident_id"),
-    DEBT(EntityType.DEBT, "debts", "resident_id", "contract_id");
+    DEBT(EntityType.DEBT, "debts", "resident_id", "contract_id"),
+    OVERINDEBTEDNESS_FILE(EntityType.OVERINDEBTEDNESS_FILE, "overindebtedness_files", "resident_id", "status");
 
     final EntityType type;
     final String table;
@@ -123,6 +125,8 @@ enum EntityTable {
                         : java.time.LocalDate.ofInstant(a.at(), PushService.PARIS)
                                 .toString()
             };
+        } else if (dto instanceof OverindebtednessFileDto o) {
+            return new Object[] {o.residentId(), o.status()};
         } else if (dto instanceof BudgetDto b) {
             return new Object[] {b.residentId(), b.authorId()};
         } else if (dto instanceof AidApplicationDto a) {

@@ -514,8 +514,22 @@ public final class Migrations {
             CREATE INDEX debts_by_contract ON debts(contract_id);
             """);
 
+    /** Version 14: households' overindebtedness files, kept whole as they travel. */
+    static final Migration V14 = new Migration(14, "overindebtedness files", """
+            CREATE TABLE overindebtedness_files (
+              id TEXT PRIMARY KEY,
+              resident_id TEXT NOT NULL,
+              status TEXT,
+              started_on TEXT,
+              data TEXT NOT NULL,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX overindebtedness_files_by_resident ON overindebtedness_files(resident_id, started_on);
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

@@ -18,6 +18,7 @@ import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
+import fr.mediance.protocol.OverindebtednessFileDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
@@ -63,6 +64,7 @@ public final class Records {
             case PRIVATE_NOTE -> "private_notes";
             case BUDGET -> "budgets";
             case AID_APPLICATION -> "aid_applications";
+            case OVERINDEBTEDNESS_FILE -> "overindebtedness_files";
             case CASE -> "cases";
             case REQUEST -> "requests";
             case ANONYMOUS_CONTACT -> "anonymous_contacts";
@@ -450,6 +452,23 @@ public final class Records {
                     MedianceJson.gson().toJson(b, BudgetDto.class),
                     version,
                     now);
+        } else if (dto instanceof OverindebtednessFileDto o) {
+            tx.update(
+                    """
+                    INSERT INTO overindebtedness_files(id, resident_id, status, started_on, data, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET resident_id = excluded.resident_id, status = excluded.status,
+                      started_on = excluded.started_on, data = excluded.data,
+                      version = COALESCE(excluded.version, overindebtedness_files.version),
+                      updated_at = excluded.updated_at
+                    """,
+                    o.id(),
+                    o.residentId(),
+                    o.status(),
+                    o.startedOn() == null ? null : o.startedOn().toString(),
+                    MedianceJson.gson().toJson(o, OverindebtednessFileDto.class),
+                    version,
+                    now);
         } else if (dto instanceof AidApplicationDto a) {
             tx.update(
                     """
@@ -626,6 +645,9 @@ public final class Records {
                         .map(x -> x);
             case BUDGET ->
                 tx.queryOne("SELECT * FROM budgets WHERE id = ?", Records::budget, id)
+                        .map(x -> x);
+            case OVERINDEBTEDNESS_FILE ->
+                tx.queryOne("SELECT * FROM overindebtedness_files WHERE id = ?", Records::overindebtednessFile, id)
                         .map(x -> x);
             case AID_APPLICATION ->
                 tx.queryOne("SELECT * FROM aid_applications WHERE id = ?", Records::aidApplication, id)
@@ -832,6 +854,10 @@ public final class Records {
                 r.string("agent_signature_document_id"),
                 r.string("channel"),
                 r.instant("signed_at"));
+    }
+
+    public static OverindebtednessFileDto overindebtednessFile(Row r) {
+        return MedianceJson.gson().fromJson(r.string("data"), OverindebtednessFileDto.class);
     }
 
     public static AidApplicationDto aidApplication(Row r) {
