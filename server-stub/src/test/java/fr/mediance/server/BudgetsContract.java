@@ -218,4 +218,29 @@ abstract class BudgetsContract extends SyncScenario {
                 .doesNotContain(id);
         assertRejected(pushOne(conseil1, deleteOp(EntityType.OVERINDEBTEDNESS_FILE, id)), "forbidden");
     }
+
+    @Test
+    void aCounsellorWhoStartsFollowingAHouseholdReceivesItsMoneyRecordsAndLosesThemAfter() {
+        String budget = newId();
+        String aid = newId();
+        String file = newId();
+        assertApplied(pushOne(conseil1, op(budget(budget, R1, "demo-conseil1", LINES))));
+        assertApplied(pushOne(conseil1, op(fsl(aid, R1, "submitted", null, null))));
+        assertApplied(pushOne(conseil1, op(bdf(file, "preparing", null, null))));
+        Feed before = pullAll(conseil2, null);
+        assertThat(before.ids(EntityType.BUDGET)).doesNotContain(budget);
+
+        String appointment = newId();
+        assertApplied(pushOne(coord, op(appointment(appointment, R1, "demo-conseil2", "proposed"))));
+        Feed gained = pullAll(conseil2, before.cursor());
+        assertThat(gained.ids(EntityType.BUDGET)).containsExactly(budget);
+        assertThat(gained.ids(EntityType.AID_APPLICATION)).containsExactly(aid);
+        assertThat(gained.ids(EntityType.OVERINDEBTEDNESS_FILE)).containsExactly(file);
+
+        assertApplied(pushOne(coord, deleteOp(EntityType.APPOINTMENT, appointment)));
+        Feed lost = pullAll(conseil2, gained.cursor());
+        assertThat(lost.find(EntityType.BUDGET, budget).deleted()).isTrue();
+        assertThat(lost.find(EntityType.AID_APPLICATION, aid).deleted()).isTrue();
+        assertThat(lost.find(EntityType.OVERINDEBTEDNESS_FILE, file).deleted()).isTrue();
+    }
 }
