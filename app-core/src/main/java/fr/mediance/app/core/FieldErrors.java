@@ -1,7 +1,11 @@
 package fr.mediance.app.core;
 
+import fr.mediance.app.core.visit.FrenchInput;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -64,6 +68,40 @@ public final class FieldErrors {
         } else {
             refused.fieldErrors().forEach(this::replace);
         }
+    }
+
+    /**
+     * An amount typed in French (« 1 234,56 ») as cents; null when blank, or when it is not one (its message is then
+     * beside {@code field}, the text left as typed).
+     */
+    public Long amount(String field, String typed, ResourceBundle texts) {
+        if (FrenchInput.blank(typed)) {
+            return null;
+        }
+        Optional<Long> cents = FrenchInput.cents(typed);
+        if (cents.isEmpty()) {
+            replace(field, amountProblem(typed, texts));
+            return null;
+        }
+        return cents.get();
+    }
+
+    /** The message for a typed amount that is not one: too large, or not an amount. */
+    public static String amountProblem(String typed, ResourceBundle texts) {
+        return texts.getString(FrenchInput.amountTooLarge(typed) ? "form.error.amount.large" : "form.error.amount");
+    }
+
+    /** A date typed dd/MM/yyyy; null when blank, or when it is not one between 2000 and 2100 (message beside it). */
+    public LocalDate date(String field, String typed, ResourceBundle texts) {
+        if (FrenchInput.blank(typed)) {
+            return null;
+        }
+        Optional<LocalDate> d = FrenchInput.date(typed);
+        if (d.isEmpty() || FrenchInput.dateOutOfRange(typed)) {
+            replace(field, texts.getString("form.error.date"));
+            return null;
+        }
+        return d.get();
     }
 
     public boolean any() {

@@ -105,6 +105,15 @@ public final class Texts {
         return format.format(java.math.BigDecimal.valueOf(cents, 2));
     }
 
+    /** The text of {@code key}, or {@code fallback} when the bundle has none (a code the texts do not name). */
+    public static String labelOr(ResourceBundle texts, String key, String fallback) {
+        try {
+            return texts.getString(key);
+        } catch (java.util.MissingResourceException e) {
+            return fallback;
+        }
+    }
+
     /** The text of {@code key} with its arguments, numbers and dates in {@code {0,number}} written the language's way. */
     public static String format(ResourceBundle texts, String key, Object... args) {
         String pattern = texts.getString(key);

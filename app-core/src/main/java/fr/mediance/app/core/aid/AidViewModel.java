@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -304,11 +303,11 @@ public final class AidViewModel {
         }
         errors.clear();
         formError.set("");
-        Long requestedCents = amount("requestedCents", requested.get());
-        Long grantedCents = amount("grantedCents", granted.get());
-        LocalDate submitted = date("submittedOn", submittedOn.get());
-        LocalDate due = date("missingDocumentsDueOn", missingDocumentsDueOn.get());
-        LocalDate decided = date("decidedOn", decidedOn.get());
+        Long requestedCents = errors.amount("requestedCents", requested.get(), texts);
+        Long grantedCents = errors.amount("grantedCents", granted.get(), texts);
+        LocalDate submitted = errors.date("submittedOn", submittedOn.get(), texts);
+        LocalDate due = errors.date("missingDocumentsDueOn", missingDocumentsDueOn.get(), texts);
+        LocalDate decided = errors.date("decidedOn", decidedOn.get(), texts);
         if (errors.any()) {
             formError.set(texts.getString("aid.error.form"));
             return CompletableFuture.completedFuture(false);
@@ -478,51 +477,16 @@ public final class AidViewModel {
         return chosenDebts;
     }
 
-    private Long amount(String field, String typed) {
-        if (FrenchInput.blank(typed)) {
-            return null;
-        }
-        Optional<Long> cents = FrenchInput.cents(typed);
-        if (cents.isEmpty()) {
-            errors.replace(
-                    field,
-                    texts.getString(
-                            FrenchInput.amountTooLarge(typed) ? "budget.error.amount.large" : "budget.error.amount"));
-            return null;
-        }
-        return cents.get();
-    }
-
-    private LocalDate date(String field, String typed) {
-        if (FrenchInput.blank(typed)) {
-            return null;
-        }
-        Optional<LocalDate> d = FrenchInput.date(typed);
-        if (d.isEmpty() || FrenchInput.dateOutOfRange(typed)) {
-            errors.replace(field, texts.getString("aid.error.date"));
-            return null;
-        }
-        return d.get();
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
     public String statusLabel(String code) {
-        return label("aid.status." + code, code);
+        return Texts.labelOr(texts, "aid.status." + code, code);
     }
 
     public String paidToLabel(String code) {
-        return label("aid.paidTo." + code, code);
-    }
-
-    private String label(String key, String fallback) {
-        try {
-            return texts.getString(key);
-        } catch (MissingResourceException e) {
-            return fallback;
-        }
+        return Texts.labelOr(texts, "aid.paidTo." + code, code);
     }
 
     public List<String> statuses() {

@@ -1,6 +1,7 @@
 package fr.mediance.app.core.budget;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.FieldErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
 import fr.mediance.app.core.reference.ReferenceService;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -306,10 +306,8 @@ public final class BudgetViewModel {
             Optional<Long> cents = FrenchInput.cents(row.amountProperty().get());
             if (row.categoryProperty().get() == null) {
                 problem = texts.getString("budget.error.category");
-            } else if (FrenchInput.amountTooLarge(row.amountProperty().get())) {
-                problem = texts.getString("budget.error.amount.large");
             } else if (cents.isEmpty()) {
-                problem = texts.getString("budget.error.amount");
+                problem = FieldErrors.amountProblem(row.amountProperty().get(), texts);
             }
             if (problem != null) {
                 row.error.set(problem);
@@ -592,19 +590,11 @@ public final class BudgetViewModel {
     }
 
     public String categoryLabel(String code) {
-        return label("budget.category." + code, code);
+        return Texts.labelOr(texts, "budget.category." + code, code);
     }
 
     public String periodicityLabel(String code) {
-        return label("budget.periodicity." + code, code);
-    }
-
-    private String label(String key, String fallback) {
-        try {
-            return texts.getString(key);
-        } catch (MissingResourceException e) {
-            return fallback;
-        }
+        return Texts.labelOr(texts, "budget.periodicity." + code, code);
     }
 
     private String text(String key, Object... args) {

@@ -10,7 +10,6 @@ import fr.mediance.protocol.OverindebtednessFiles;
 import fr.mediance.rules.Overindebtedness;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -154,10 +153,10 @@ public final class OverindebtednessViewModel {
         }
         errors.clear();
         formError.set("");
-        LocalDate started = date("startedOn", startedOn.get());
-        LocalDate filed = date("filedOn", filedOn.get());
-        LocalDate admissibility = date("admissibilityDecisionOn", admissibilityDecisionOn.get());
-        LocalDate orientation = date("orientationDecisionOn", orientationDecisionOn.get());
+        LocalDate started = errors.date("startedOn", startedOn.get(), texts);
+        LocalDate filed = errors.date("filedOn", filedOn.get(), texts);
+        LocalDate admissibility = errors.date("admissibilityDecisionOn", admissibilityDecisionOn.get(), texts);
+        LocalDate orientation = errors.date("orientationDecisionOn", orientationDecisionOn.get(), texts);
         Integer months = null;
         if (!FrenchInput.blank(planMonths.get())) {
             months = FrenchInput.wholeNumber(planMonths.get(), 1, 84).orElse(null);
@@ -165,8 +164,8 @@ public final class OverindebtednessViewModel {
                 errors.replace("planMonths", texts.getString("overindebtedness.error.months"));
             }
         }
-        Long rest = amount("resteAVivreCents", resteAVivre.get());
-        Long repayment = amount("monthlyRepaymentCents", monthlyRepayment.get());
+        Long rest = errors.amount("resteAVivreCents", resteAVivre.get(), texts);
+        Long repayment = errors.amount("monthlyRepaymentCents", monthlyRepayment.get(), texts);
         if (errors.any()) {
             formError.set(texts.getString("overindebtedness.error.form"));
             return CompletableFuture.completedFuture(false);
@@ -221,33 +220,6 @@ public final class OverindebtednessViewModel {
                 .exceptionally(e -> false);
     }
 
-    private LocalDate date(String field, String typed) {
-        if (FrenchInput.blank(typed)) {
-            return null;
-        }
-        Optional<LocalDate> d = FrenchInput.date(typed);
-        if (d.isEmpty() || FrenchInput.dateOutOfRange(typed)) {
-            errors.replace(field, texts.getString("aid.error.date"));
-            return null;
-        }
-        return d.get();
-    }
-
-    private Long amount(String field, String typed) {
-        if (FrenchInput.blank(typed)) {
-            return null;
-        }
-        Optional<Long> cents = FrenchInput.cents(typed);
-        if (cents.isEmpty()) {
-            errors.replace(
-                    field,
-                    texts.getString(
-                            FrenchInput.amountTooLarge(typed) ? "budget.error.amount.large" : "budget.error.amount"));
-            return null;
-        }
-        return cents.get();
-    }
-
     public List<String> statuses() {
         return OverindebtednessFiles.STATUSES;
     }
@@ -257,19 +229,11 @@ public final class OverindebtednessViewModel {
     }
 
     public String statusLabel(String code) {
-        return label("overindebtedness.status." + code, code);
+        return Texts.labelOr(texts, "overindebtedness.status." + code, code);
     }
 
     public String channelLabel(String code) {
-        return label("overindebtedness.channel." + code, code);
-    }
-
-    private String label(String key, String fallback) {
-        try {
-            return texts.getString(key);
-        } catch (MissingResourceException e) {
-            return fallback;
-        }
+        return Texts.labelOr(texts, "overindebtedness.channel." + code, code);
     }
 
     public ReadOnlyStringProperty error(String field) {
