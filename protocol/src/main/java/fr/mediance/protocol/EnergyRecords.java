@@ -132,12 +132,31 @@ public final class EnergyRecords {
         List<Problem> out = new ArrayList<>();
         id(out, "id", d.id(), true);
         id(out, "residentId", d.residentId(), true);
-        id(out, "contractId", d.contractId(), DebtDto.ENERGY.equals(d.creditorCategory()));
+        id(out, "contractId", d.contractId(), d.energy());
+        if (d.contractId() != null && d.creditorCategory() != null && !d.energy()) {
+            out.add(new Problem(
+                    "contractId",
+                    "energy_only",
+                    "Seul un impayé d'énergie se rattache à un contrat d'énergie (« contractId »)."));
+        }
         if (d.amountCents() == null) {
             out.add(required("amountCents"));
         } else {
             amount(out, "amountCents", d.amountCents());
         }
+        amount(out, "feesCents", d.feesCents());
+        if (d.amountCents() != null
+                && d.feesCents() != null
+                && d.amountCents() <= Limits.MAX_AMOUNT_CENTS
+                && d.feesCents() <= Limits.MAX_AMOUNT_CENTS
+                && d.amountCents() + d.feesCents() > Limits.MAX_AMOUNT_CENTS) {
+            out.add(new Problem(
+                    "feesCents",
+                    "amount_range",
+                    "Le montant et les frais réunis dépassent 1 000 000,00 € (« feesCents »)."));
+        }
+        text(out, "customerNumber", d.customerNumber(), Limits.MAX_SHORT_TEXT);
+        text(out, "invoices", d.invoices(), Limits.MAX_SHORT_TEXT);
         date(out, "issueDate", d.issueDate(), true);
         date(out, "dueDate", d.dueDate(), false);
         date(out, "firstReminderOn", d.firstReminderOn(), false);
@@ -146,6 +165,18 @@ public final class EnergyRecords {
         date(out, "fslAidOn", d.fslAidOn(), false);
         date(out, "complaintOn", d.complaintOn(), false);
         oneOf(out, "status", d.status(), DEBT_STATUSES, true);
+        if (d.secondLetterOn() != null && d.creditorCategory() != null && !d.energy()) {
+            out.add(new Problem(
+                    "secondLetterOn",
+                    "energy_only",
+                    "La lettre de préavis de 20 jours (« secondLetterOn ») est propre aux impayés d'énergie."));
+        }
+        if (!d.stages().isEmpty() && d.creditorCategory() != null && !d.energy()) {
+            out.add(new Problem(
+                    "stages",
+                    "energy_only",
+                    "Les étapes de la procédure (« stages ») sont propres aux impayés d'énergie."));
+        }
         size(out, "stages", d.stages().size());
         for (int i = 0; i < d.stages().size(); i++) {
             DebtStageDto s = d.stages().get(i);

@@ -156,4 +156,72 @@ class EnergyRecordsTest {
                 .containsExactly("contractId", "amountCents", "issueDate", "status", "stages[0].stage");
         assertThat(EnergyRecords.debtProblems(bad).get(1).message()).contains("1 000 000,00 €");
     }
+
+    static final DebtDto RENT = new DebtDto(
+            "debt-3",
+            "s1",
+            "res-1",
+            "loyer",
+            "logirem",
+            null,
+            124_000L,
+            LocalDate.of(2026, 9, 1),
+            null,
+            LocalDate.of(2026, 10, 15),
+            null,
+            null,
+            null,
+            null,
+            "acknowledged",
+            List.of(),
+            "LOC-4521",
+            "Avis d'échéance 09/2026, 10/2026",
+            3_500L);
+
+    @Test
+    void aDebtOfAnotherCategoryTravelsWithItsCustomerNumberInvoicesAndFees() {
+        assertThat(EnergyRecords.debtProblems(RENT)).isEmpty();
+        assertThat(gson.fromJson(gson.toJson(RENT), DebtDto.class)).isEqualTo(RENT);
+        assertThat(gson.toJson(RENT)).contains("\"feesCents\":3500").contains("\"customerNumber\":\"LOC-4521\"");
+        assertThat(RENT.totalCents()).isEqualTo(127_500L);
+        assertThat(RENT.energy()).isFalse();
+        DebtDto changed = RENT.withStatus("payment_plan");
+        assertThat(changed.status()).isEqualTo("payment_plan");
+        assertThat(changed.withStatus("acknowledged")).isEqualTo(RENT);
+    }
+
+    @Test
+    void theEnergyProcedureIsTheEnergysOnlyAndFeesStayWithinTheLimits() {
+        DebtDto bad = new DebtDto(
+                "debt-4",
+                "s1",
+                "res-1",
+                "loyer",
+                null,
+                "ec-1",
+                Limits.MAX_AMOUNT_CENTS,
+                LocalDate.of(2026, 9, 1),
+                null,
+                null,
+                LocalDate.of(2026, 11, 1),
+                null,
+                null,
+                null,
+                "unknown",
+                List.of(new DebtStageDto("cut", LocalDate.of(2026, 11, 30))),
+                "x".repeat(Limits.MAX_SHORT_TEXT + 1),
+                null,
+                1L);
+        assertThat(EnergyRecords.debtProblems(bad))
+                .extracting(EnergyRecords.Problem::field, EnergyRecords.Problem::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("contractId", "energy_only"),
+                        org.assertj.core.groups.Tuple.tuple("feesCents", "amount_range"),
+                        org.assertj.core.groups.Tuple.tuple("customerNumber", "too_long"),
+                        org.assertj.core.groups.Tuple.tuple("secondLetterOn", "energy_only"),
+                        org.assertj.core.groups.Tuple.tuple("stages", "energy_only"));
+        assertThat(EnergyRecords.debtProblems(
+                        RENT.withFsl("unknown", null, null).saved("d", "s1", "loyer", null)))
+                .isEmpty();
+    }
 }

@@ -20,13 +20,16 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The form of an unpaid energy bill: contract, creditor, amount, the procedure's dates, status and stages. */
+/**
+ * The form of a debt: category, creditor, customer number, invoices, amount and fees, dates and status; for an
+ * unpaid energy bill also its contract, the 20-day notice and the procedure's stages (hidden for other debts).
+ */
 public final class DebtFormView extends BasicScreen {
     private final DebtFormViewModel vm;
     private final ResourceBundle texts;
 
     public DebtFormView(DebtFormViewModel vm, ResourceBundle texts) {
-        super(texts.getString("energy.form.debt.title"));
+        super(texts.getString("debts.form.title"));
         this.vm = vm;
         this.texts = texts;
     }
@@ -62,9 +65,15 @@ public final class DebtFormView extends BasicScreen {
             }
         });
         fromModel.run();
+        ComboBox<CodeItem> category = CodeChoices.combo("debt-category", vm.categories(), vm.categoryProperty());
+        category.setMinHeight(44);
         ComboBox<CodeItem> creditor = CodeChoices.combo("debt-creditor", vm.creditors(), vm.creditorProperty());
         creditor.setMinHeight(44);
+        TextField customer = text("debt-customer", vm.customerNumberProperty(), "");
+        TextField invoices =
+                text("debt-invoices", vm.invoicesProperty(), texts.getString("debts.form.invoices.prompt"));
         TextField amount = text("debt-amount", vm.amountProperty(), "1 234,56 €");
+        TextField fees = text("debt-fees", vm.feesProperty(), "0,00 €");
         String day = "jj/mm/aaaa";
         TextField issue = text("debt-issue", vm.issueDateProperty(), day);
         TextField due = text("debt-due", vm.dueDateProperty(), day);
@@ -108,23 +117,26 @@ public final class DebtFormView extends BasicScreen {
         save.setMinHeight(44);
         save.setOnAction(e -> vm.save());
 
+        VBox contractField = field("energy.form.contract", contract, "contractId");
+        VBox secondField = field("energy.form.secondLetter", second, "secondLetter");
         VBox bill = Ui.card(
-                Ui.label(texts.getString("energy.form.debt.title"), Styles.SECTION_TITLE),
+                Ui.label(texts.getString("debts.form.title"), Styles.SECTION_TITLE),
                 Ui.row(
-                        field("energy.form.contract", contract, "contractId"),
+                        field("debts.form.category", category, "category"),
                         field("energy.form.creditor", creditor, "creditor")),
-                Ui.row(field("energy.form.amount", amount, "amount"), field("energy.form.status", status, "status")),
+                contractField,
+                Ui.row(
+                        field("debts.form.customer", customer, "customerNumber"),
+                        field("debts.form.invoices", invoices, "invoices")),
+                Ui.row(field("energy.form.amount", amount, "amount"), field("debts.form.fees", fees, "fees")),
+                field("energy.form.status", status, "status"),
                 aided,
-                Ui.row(
-                        field("energy.form.issueDate", issue, "issueDate"),
-                        field("energy.form.dueDate", due, "dueDate")),
-                Ui.row(
-                        field("energy.form.firstReminder", first, "firstReminder"),
-                        field("energy.form.secondLetter", second, "secondLetter")),
+                Ui.row(field("debts.form.issueDate", issue, "issueDate"), field("energy.form.dueDate", due, "dueDate")),
+                Ui.row(field("energy.form.firstReminder", first, "firstReminder"), secondField),
                 Ui.row(
                         field("energy.form.fslFiled", fslFiled, "fslFiled"),
                         field("energy.form.fslAid", fslAid, "fslAid")),
-                field("energy.form.complaint", complaint, "complaint"));
+                field("debts.form.complaint", complaint, "complaint"));
         VBox procedure = Ui.card(
                 Ui.label(texts.getString("energy.form.stages"), Styles.SECTION_TITLE),
                 stages,
@@ -132,6 +144,10 @@ public final class DebtFormView extends BasicScreen {
                         field("energy.form.newStage", stage, "newStage"),
                         field("energy.form.newStageDate", stageDate, "newStageDate")),
                 addStage);
+        for (Node energyOnly : new Node[] {contractField, secondField, procedure}) {
+            energyOnly.visibleProperty().bind(vm.energyDebtProperty());
+            energyOnly.managedProperty().bind(vm.energyDebtProperty());
+        }
         VBox page = new VBox(14, bill, procedure, save);
         page.setId("debt-form");
         return Ui.page(page);

@@ -3,8 +3,9 @@ package fr.mediance.app.energy;
 import fr.mediance.app.ScreenContext;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.energy.ContractFormViewModel;
-import fr.mediance.app.core.energy.DebtFormViewModel;
 import fr.mediance.app.core.energy.EnergyFileViewModel;
+import fr.mediance.app.debt.DebtScreens;
+import fr.mediance.protocol.DebtDto;
 import javafx.scene.Node;
 
 /** Builds this feature's section and screens for the composition root. */
@@ -51,15 +52,6 @@ public final class EnergyScreens {
     }
 
     private void openDebt(String residentId, String debtId, EnergyFileViewModel file) {
-        CoreContext core = ctx.core();
-        DebtFormViewModel vm =
-                new DebtFormViewModel(core.energy(), core.reference(), ctx.texts(), ctx.background(), ctx.fx());
-        vm.setOnMessage(ctx.shell()::showMessage);
-        vm.setOnSaved(d -> {
-            file.refresh();
-            ctx.shell().navigator().back();
-        });
-        ctx.shell().navigator().push(new DebtFormView(vm, ctx.texts()));
-        vm.load(residentId, debtId);
+        new DebtScreens(ctx).openForm(residentId, debtId, DebtDto.ENERGY, file::refresh);
     }
 }

@@ -47,7 +47,17 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ResidentFileView extends BasicScreen {
     /** Sections, in order (their ids and message keys). */
     public static final String[] SECTIONS = {
-        "identity", "case", "housing", "household", "contacts", "notes", "consents", "energy", "documents", "timeline"
+        "identity",
+        "case",
+        "housing",
+        "household",
+        "contacts",
+        "notes",
+        "consents",
+        "energy",
+        "debts",
+        "documents",
+        "timeline"
     };
 
     private final ResidentFileViewModel vm;
@@ -57,6 +67,7 @@ public final class ResidentFileView extends BasicScreen {
     private final Supplier<Node> documents;
     private final Supplier<Node> energy;
     private Supplier<Node> casework;
+    private Supplier<Node> debts;
     private Runnable openBudget;
     private Runnable openAids;
     private Runnable openOverindebtedness;
@@ -110,6 +121,12 @@ public final class ResidentFileView extends BasicScreen {
     /** {@code casework} builds the "Accompagnement" section (the resident's case and requests). */
     public ResidentFileView withCasework(Supplier<Node> casework) {
         this.casework = casework;
+        return this;
+    }
+
+    /** Adds the section « Dettes », every debt of the household, after the energy section. */
+    public ResidentFileView withDebts(Supplier<Node> debts) {
+        this.debts = debts;
         return this;
     }
 
@@ -181,6 +198,9 @@ public final class ResidentFileView extends BasicScreen {
         if (energy != null) {
             sections.put("energy", energy.get());
         }
+        if (debts != null) {
+            sections.put("debts", debts.get());
+        }
         if (documents != null) {
             sections.put(
                     "documents",
@@ -194,27 +214,18 @@ public final class ResidentFileView extends BasicScreen {
         tabs.setId("resident-tabs");
         ToggleGroup group = new ToggleGroup();
         VBox content = new VBox();
-        Map<String, Ikon> icons = Map.of(
-                "identity",
-                Material2AL.ASSIGNMENT_IND,
-                "case",
-                Material2AL.ASSIGNMENT,
-                "housing",
-                Material2AL.HOME,
-                "household",
-                Material2AL.FAMILY_RESTROOM,
-                "contacts",
-                Material2AL.CONTACT_PHONE,
-                "notes",
-                Material2MZ.NOTE,
-                "consents",
-                Material2MZ.VERIFIED_USER,
-                "energy",
-                Material2AL.ELECTRICAL_SERVICES,
-                "documents",
-                Material2AL.DESCRIPTION,
-                "timeline",
-                Material2AL.HISTORY);
+        Map<String, Ikon> icons = Map.ofEntries(
+                Map.entry("identity", Material2AL.ASSIGNMENT_IND),
+                Map.entry("case", Material2AL.ASSIGNMENT),
+                Map.entry("housing", Material2AL.HOME),
+                Map.entry("household", Material2AL.FAMILY_RESTROOM),
+                Map.entry("contacts", Material2AL.CONTACT_PHONE),
+                Map.entry("notes", Material2MZ.NOTE),
+                Map.entry("consents", Material2MZ.VERIFIED_USER),
+                Map.entry("energy", Material2AL.ELECTRICAL_SERVICES),
+                Map.entry("debts", Material2MZ.RECEIPT),
+                Map.entry("documents", Material2AL.DESCRIPTION),
+                Map.entry("timeline", Material2AL.HISTORY));
         for (String s : SECTIONS) {
             if (!sections.containsKey(s)) {
                 continue;

@@ -11,6 +11,7 @@ import fr.mediance.app.core.consent.ConsentViewModel;
 import fr.mediance.app.core.consent.MandateViewModel;
 import fr.mediance.app.core.resident.ResidentFileViewModel;
 import fr.mediance.app.core.resident.ResidentSearchViewModel;
+import fr.mediance.app.debt.DebtScreens;
 import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.energy.EnergyScreens;
 import fr.mediance.app.overindebtedness.OverindebtednessScreens;
@@ -68,7 +69,8 @@ public final class ResidentScreens {
                         id -> openMandate(id, vm),
                         () -> new DocumentScreens(ctx).residentDocuments(residentId),
                         () -> new EnergyScreens(ctx).residentEnergy(residentId))
-                .withCasework(() -> new CaseworkScreens(ctx).caseSection(residentId));
+                .withCasework(() -> new CaseworkScreens(ctx).caseSection(residentId))
+                .withDebts(() -> new DebtScreens(ctx).residentDebts(residentId));
         view.setOnBudget(
                 () -> new BudgetScreens(ctx).open(residentId, vm.titleProperty().get()));
         view.setOnAids(

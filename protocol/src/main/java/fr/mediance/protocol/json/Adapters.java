@@ -1250,7 +1250,10 @@ public final class Adapters {
                     f.date("fslAidOn"),
                     f.date("complaintOn"),
                     f.string("status"),
-                    f.objects("stages", DEBT_STAGE));
+                    f.objects("stages", DEBT_STAGE),
+                    f.string("customerNumber"),
+                    f.string("invoices"),
+                    f.optionalLong("feesCents"));
         }
 
         @Override
@@ -1271,6 +1274,9 @@ public final class Adapters {
             put(out, "complaintOn", v.complaintOn());
             put(out, "status", v.status());
             putObjects(out, "stages", DEBT_STAGE, v.stages());
+            put(out, "customerNumber", v.customerNumber());
+            put(out, "invoices", v.invoices());
+            put(out, "feesCents", v.feesCents());
         }
     }
 

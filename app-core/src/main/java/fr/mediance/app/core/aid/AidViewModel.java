@@ -404,23 +404,7 @@ public final class AidViewModel {
             if (status.equals(d.status()) && filedOn.equals(d.fslFiledOn()) && Objects.equals(aidOn, d.fslAidOn())) {
                 continue;
             }
-            changed.add(new DebtDto(
-                    d.id(),
-                    d.structureId(),
-                    d.residentId(),
-                    d.creditorCategory(),
-                    d.creditor(),
-                    d.contractId(),
-                    d.amountCents(),
-                    d.issueDate(),
-                    d.dueDate(),
-                    d.firstReminderOn(),
-                    d.secondLetterOn(),
-                    filedOn,
-                    aidOn,
-                    d.complaintOn(),
-                    status,
-                    d.stages()));
+            changed.add(d.withFsl(status, filedOn, aidOn));
         }
         if (changed.isEmpty()) {
             return;

@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,17 +33,23 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The form of an unpaid energy bill: its contract, creditor, amount (« 1 234,56 € »), the invoice's issue and due
- * dates, the first reminder and the second letter, an FSL filed or received, a written complaint, its status and the
- * stages of the procedure with their dates. The service refuses, beside the field, what the server would refuse,
+ * The form of a debt of any creditor category (§5.5: energy, water, rent, consumer credit, a CAF overpayment…): its
+ * category, creditor (of that category), customer number, the invoices concerned, amount and fees (« 1 234,56 € »),
+ * the date of the oldest unpaid invoice and its due date, the first reminder, an FSL filed or received, a written
+ * complaint and its status. An unpaid energy bill also names its contract, the second letter (the 20-day notice) and
+ * the stages of the procedure with their dates. The service refuses, beside the field, what the server would refuse,
  * dates in an order the procedure cannot have included (the rules' unpaid timeline).
  */
 public final class DebtFormViewModel {
     /** The form's fields, the keys of {@link #errorProperty}. */
     public static final List<String> FIELDS = List.of(
+            "category",
             "contractId",
             "creditor",
+            "customerNumber",
+            "invoices",
             "amount",
+            "fees",
             "issueDate",
             "dueDate",
             "firstReminder",
@@ -63,8 +71,13 @@ public final class DebtFormViewModel {
     private final EnergyLabels labels;
 
     private final ObjectProperty<String> contractId = new SimpleObjectProperty<>(this, "contractId");
+    private final ObjectProperty<String> category = new SimpleObjectProperty<>(this, "category", DebtDto.ENERGY);
+    private final ReadOnlyBooleanWrapper energyDebt = new ReadOnlyBooleanWrapper(this, "energyDebt", true);
     private final ObjectProperty<String> creditor = new SimpleObjectProperty<>(this, "creditor");
+    private final StringProperty customerNumber = new SimpleStringProperty(this, "customerNumber", "");
+    private final StringProperty invoices = new SimpleStringProperty(this, "invoices", "");
     private final StringProperty amount = new SimpleStringProperty(this, "amount", "");
+    private final StringProperty fees = new SimpleStringProperty(this, "fees", "");
     private final StringProperty issueDate = new SimpleStringProperty(this, "issueDate", "");
     private final StringProperty dueDate = new SimpleStringProperty(this, "dueDate", "");
     private final StringProperty firstReminder = new SimpleStringProperty(this, "firstReminder", "");
@@ -76,7 +89,9 @@ public final class DebtFormViewModel {
     private final ObjectProperty<String> newStage = new SimpleObjectProperty<>(this, "newStage");
     private final StringProperty newStageDate = new SimpleStringProperty(this, "newStageDate", "");
     private final ObservableList<ContractChoice> contracts = FXCollections.observableArrayList();
+    private final ObservableList<CodeItem> categories = FXCollections.observableArrayList();
     private final ObservableList<CodeItem> creditors = FXCollections.observableArrayList();
+    private final List<CodeItem> allCreditors = new ArrayList<>();
     private final ObservableList<DebtStageDto> stages = FXCollections.observableArrayList();
     private final ObservableList<String> stageLines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper aidedHint = new ReadOnlyStringWrapper(this, "aidedHint", "");
@@ -85,6 +100,7 @@ public final class DebtFormViewModel {
     private Consumer<String> onMessage = m -> {};
     private Consumer<DebtDto> onSaved = d -> {};
     private String residentId;
+    private String newCategory = DebtDto.ENERGY;
     private DebtDto debt;
 
     public DebtFormViewModel(
@@ -95,9 +111,20 @@ public final class DebtFormViewModel {
         this.work = new BackgroundWork(background, fx);
         this.labels = new EnergyLabels(texts, reference);
         contractId.addListener((o, a, b) -> contractChosen(b));
+        category.addListener((o, a, b) -> categoryChosen(b));
         stages.addListener((javafx.collections.ListChangeListener<DebtStageDto>) c -> stageLines.setAll(stages.stream()
                 .map(s -> labels.date(s.date()) + " · " + labels.code("stage", s.stage()))
                 .toList()));
+    }
+
+    private void categoryChosen(String code) {
+        energyDebt.set(DebtDto.ENERGY.equals(code));
+        creditors.setAll(allCreditors.stream()
+                .filter(c -> c.parent() == null || c.parent().equals(code))
+                .toList());
+        if (creditor.get() != null && creditors.stream().noneMatch(c -> c.code().equals(creditor.get()))) {
+            creditor.set(null);
+        }
     }
 
     private void contractChosen(String id) {
@@ -121,16 +148,30 @@ public final class DebtFormViewModel {
         this.onSaved = Objects.requireNonNull(onSaved);
     }
 
-    private record Loaded(List<EnergyContractDto> contracts, Optional<DebtDto> debt, List<CodeItem> creditors) {}
+    private record Loaded(
+            List<EnergyContractDto> contracts,
+            Optional<DebtDto> debt,
+            List<CodeItem> categories,
+            List<CodeItem> creditors) {}
 
-    /** Opens a resident's bill ({@code debtId}), or a new one (null). Completes on the FX executor. */
+    /** Opens a resident's bill ({@code debtId}), or a new unpaid energy bill (null). Completes on the FX executor. */
     public CompletableFuture<Void> load(String residentId, String debtId) {
+        return load(residentId, debtId, DebtDto.ENERGY);
+    }
+
+    /**
+     * Opens a resident's debt ({@code debtId}), or a new one (null) of the creditor category {@code newCategory}
+     * ("energie", "eau", "loyer"…; the category stays choosable). Completes on the FX executor.
+     */
+    public CompletableFuture<Void> load(String residentId, String debtId, String newCategory) {
         this.residentId = Objects.requireNonNull(residentId);
+        this.newCategory = newCategory == null ? DebtDto.ENERGY : newCategory;
         return work.supply(
-                        "loading an unpaid bill",
+                        "loading a debt",
                         () -> new Loaded(
                                 energy.contracts(residentId),
                                 debtId == null ? Optional.empty() : energy.debt(debtId),
+                                reference.codes(ListNames.CREDITOR_CATEGORY),
                                 reference.codes(ListNames.PARTNER)),
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
@@ -144,18 +185,28 @@ public final class DebtFormViewModel {
         contracts.setAll(l.contracts().stream()
                 .map(c -> new ContractChoice(c.id(), labels.contractTitle(c), c.supplier()))
                 .toList());
-        creditors.setAll(l.creditors());
+        categories.setAll(l.categories());
+        allCreditors.clear();
+        allCreditors.addAll(l.creditors());
         debt = l.debt().orElse(null);
         errors.clear();
         if (debt == null) {
             creditor.set(null);
-            contractId.set(contracts.isEmpty() ? null : contracts.get(0).id());
+            category.set(newCategory);
+            categoryChosen(newCategory);
+            contractId.set(
+                    contracts.isEmpty() || !isEnergy() ? null : contracts.get(0).id());
             stages.clear();
             return;
         }
+        category.set(debt.creditorCategory());
+        categoryChosen(debt.creditorCategory());
         creditor.set(debt.creditor());
         contractId.set(debt.contractId());
+        customerNumber.set(nonNull(debt.customerNumber()));
+        invoices.set(nonNull(debt.invoices()));
         amount.set(FrenchInput.typedAmount(debt.amountCents()));
+        fees.set(debt.feesCents() == null ? "" : FrenchInput.typedAmount(debt.feesCents()));
         issueDate.set(FrenchInput.format(debt.issueDate()));
         dueDate.set(FrenchInput.format(debt.dueDate()));
         firstReminder.set(FrenchInput.format(debt.firstReminderOn()));
@@ -184,46 +235,43 @@ public final class DebtFormViewModel {
         return true;
     }
 
-    /** Saves the bill as typed. Completes with true when saved. */
+    /** Saves the debt as typed. Completes with true when saved. */
     public CompletableFuture<Boolean> save() {
         errors.clear();
-        Long cents = null;
-        if (FrenchInput.blank(amount.get())) {
-            errors.set("amount", texts.getString("energy.form.required"));
-        } else if (FrenchInput.amountTooLarge(amount.get())) {
-            errors.set("amount", texts.getString("energy.form.amount.tooLarge"));
-        } else {
-            Optional<Long> c = FrenchInput.cents(amount.get());
-            if (c.isEmpty()) {
-                errors.set("amount", texts.getString("energy.form.amount.invalid"));
-            }
-            cents = c.orElse(null);
+        boolean energyOnly = isEnergy();
+        if (category.get() == null) {
+            errors.set("category", texts.getString("energy.form.required"));
         }
-        if (contractId.get() == null) {
+        Long cents = amount("amount", amount.get(), true);
+        Long feeCents = amount("fees", fees.get(), false);
+        if (energyOnly && contractId.get() == null) {
             errors.set("contractId", texts.getString("energy.form.contract.required"));
         }
         DebtDto typed = new DebtDto(
                 debt == null ? null : debt.id(),
                 null,
                 residentId,
-                DebtDto.ENERGY,
+                category.get(),
                 creditor.get(),
-                contractId.get(),
+                energyOnly ? contractId.get() : null,
                 cents,
                 date("issueDate", issueDate.get(), true),
                 date("dueDate", dueDate.get(), false),
                 date("firstReminder", firstReminder.get(), false),
-                date("secondLetter", secondLetter.get(), false),
+                energyOnly ? date("secondLetter", secondLetter.get(), false) : null,
                 date("fslFiled", fslFiled.get(), false),
                 date("fslAid", fslAid.get(), false),
                 date("complaint", complaint.get(), false),
                 status.get(),
-                List.copyOf(stages));
+                energyOnly ? List.copyOf(stages) : List.of(),
+                blankToNull(customerNumber.get()),
+                blankToNull(invoices.get()),
+                feeCents);
         if (errors.any()) {
             return CompletableFuture.completedFuture(false);
         }
         return work.supply(
-                        "saving an unpaid bill",
+                        "saving a debt",
                         () -> energy.saveDebt(typed),
                         this::afterSave,
                         e -> onMessage.accept(texts.getString("common.save.failed")))
@@ -253,14 +301,34 @@ public final class DebtFormViewModel {
         }
         return switch (wire) {
             case "amountCents" -> "amount";
+            case "feesCents" -> "fees";
+            case "creditorCategory" -> "category";
             case "firstReminderOn" -> "firstReminder";
             case "secondLetterOn" -> "secondLetter";
             case "fslFiledOn" -> "fslFiled";
             case "fslAidOn" -> "fslAid";
             case "complaintOn" -> "complaint";
-            case "creditorCategory" -> "creditor";
             default -> wire;
         };
+    }
+
+    private boolean isEnergy() {
+        return DebtDto.ENERGY.equals(category.get());
+    }
+
+    private Long amount(String field, String typed, boolean required) {
+        if (required && FrenchInput.blank(typed)) {
+            errors.set(field, texts.getString("energy.form.required"));
+        }
+        return errors.amount(field, typed, texts);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private LocalDate date(String field, String typed, boolean required) {
@@ -287,6 +355,34 @@ public final class DebtFormViewModel {
 
     public ObjectProperty<String> creditorProperty() {
         return creditor;
+    }
+
+    /** The creditor category ("creditor_category" code); the creditors offered are those of the category. */
+    public ObjectProperty<String> categoryProperty() {
+        return category;
+    }
+
+    /** Whether the debt is an unpaid energy bill: its contract, second letter and procedure stages are shown. */
+    public ReadOnlyBooleanProperty energyDebtProperty() {
+        return energyDebt.getReadOnlyProperty();
+    }
+
+    public ObservableList<CodeItem> categories() {
+        return categories;
+    }
+
+    public StringProperty customerNumberProperty() {
+        return customerNumber;
+    }
+
+    /** The references of the invoices concerned, as the creditor writes them. */
+    public StringProperty invoicesProperty() {
+        return invoices;
+    }
+
+    /** Fees and penalties, typed the French way; blank when none. */
+    public StringProperty feesProperty() {
+        return fees;
     }
 
     /** The amount as typed, the French way: « 1 234,56 € ». */

@@ -107,6 +107,7 @@ public final class EnergyFileViewModel {
                         c.id(), labels.contractTitle(c), labels.contractDetails(c), labels.currentState(c)))
                 .toList());
         debts.setAll(l.debts().stream()
+                .filter(DebtDto::energy)
                 .map(d -> new DebtItem(d.id(), labels.debtTitle(d), labels.debtDetails(d)))
                 .toList());
         LocalDate today = today();

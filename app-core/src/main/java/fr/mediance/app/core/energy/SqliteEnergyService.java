@@ -163,23 +163,11 @@ public final class SqliteEnergyService implements EnergyService {
     @Override
     public Outcome<DebtDto> saveDebt(DebtDto draft) {
         AccountInfo me = account.get();
-        DebtDto d = new DebtDto(
+        DebtDto d = draft.saved(
                 draft.id() == null ? UUID.randomUUID().toString() : draft.id(),
                 me.structureId(),
-                draft.residentId(),
                 draft.creditorCategory() == null ? DebtDto.ENERGY : draft.creditorCategory(),
-                blankToNull(draft.creditor()),
-                draft.contractId(),
-                draft.amountCents(),
-                draft.issueDate(),
-                draft.dueDate(),
-                draft.firstReminderOn(),
-                draft.secondLetterOn(),
-                draft.fslFiledOn(),
-                draft.fslAidOn(),
-                draft.complaintOn(),
-                draft.status(),
-                draft.stages());
+                blankToNull(draft.creditor()));
         return store.db().inTransaction(tx -> {
             Map<String, String> errors = debtErrors(tx, d);
             if (!errors.isEmpty()) {

@@ -157,7 +157,7 @@ class EnergyFormsViewModelTest {
         vm.amountProperty().set("1 000 000,01");
         vm.issueDateProperty().set("01/10/2026");
         assertThat(vm.save().join()).isFalse();
-        assertThat(vm.errorProperty("amount").get()).isEqualTo("Montant trop élevé : au plus 1 000 000,00 €.");
+        assertThat(vm.errorProperty("amount").get()).isEqualTo("Le montant dépasse 1 000 000 €.");
         assertThat(vm.errorProperty("contractId").get()).startsWith("Choisissez le contrat");
     }
 }

@@ -1,0 +1,195 @@
+package fr.mediance.app.core.debt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.energy.DebtFormViewModel;
+import fr.mediance.app.core.energy.EnergyFileViewModel;
+import fr.mediance.app.core.energy.EnergyServiceTest;
+import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.protocol.CodeDto;
+import fr.mediance.protocol.DebtDto;
+import fr.mediance.protocol.EnergyContractDto;
+import fr.mediance.testing.FakeOfficeServer;
+import fr.mediance.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Debts of every creditor category: typed on the form, listed and added up in the resident file's section. */
+class DebtsViewModelTest {
+    static final ResourceBundle TEXTS = ResourceBundle.getBundle("fr.mediance.app.core.messages");
+
+    @TempDir
+    Path dir;
+
+    FakeOfficeServer server;
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
+    CoreContext core;
+    List<String> messages = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        server = new FakeOfficeServer();
+        EnergyServiceTest.seed(server);
+        server.serverWrite(new CodeDto("creditor_category", "loyer", "Loyer / charges", null, 40, true));
+        server.serverWrite(
+                new CodeDto("creditor_category", "credit_conso", "Crédit à la consommation", null, 50, true));
+        server.serverWrite(new CodeDto("partner", "logirem", "Logirem", "loyer", 30, true));
+        server.serverWrite(new CodeDto("partner", "cofidis", "Cofidis", "credit_conso", 40, true));
+        core = TestCores.signedIn(dir, clock, server, "conseil1");
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+    }
+
+    @AfterEach
+    void tearDown() {
+        core.close();
+        server.close();
+    }
+
+    DebtFormViewModel form() {
+        DebtFormViewModel vm =
+                new DebtFormViewModel(core.energy(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+        vm.setOnMessage(messages::add);
+        return vm;
+    }
+
+    @Test
+    void aRentArrearIsTypedWithoutContractAndOnlyRentCreditorsAreOffered() {
+        DebtFormViewModel vm = form();
+        vm.load("r1", null, "loyer").join();
+        assertThat(vm.categoryProperty().get()).isEqualTo("loyer");
+        assertThat(vm.energyDebtProperty().get()).isFalse();
+        assertThat(vm.creditors()).extracting(c -> c.code()).containsExactly("logirem");
+        vm.creditorProperty().set("logirem");
+        vm.customerNumberProperty().set("  LOC-4521 ");
+        vm.invoicesProperty().set("Avis d'échéance 09/2026, 10/2026");
+        vm.amountProperty().set("1 240,00 €");
+        vm.feesProperty().set("35");
+        vm.issueDateProperty().set("01/09/2026");
+        vm.secondLetterProperty().set("01/12/2026"); // typed, then the category made it meaningless: not kept
+        vm.feesProperty().set("douze");
+        assertThat(vm.save().join()).isFalse();
+        assertThat(vm.errorProperty("fees").get()).isEqualTo("Saisissez un montant, par exemple 1\u00a0234,56.");
+        assertThat(vm.feesProperty().get()).isEqualTo("douze");
+        assertThat(vm.errorProperty("contractId").get()).isEmpty();
+        assertThat(core.energy().debts("r1")).isEmpty();
+
+        vm.feesProperty().set("35,00");
+        assertThat(vm.save().join()).isTrue();
+        DebtDto saved = core.energy().debts("r1").get(0);
+        assertThat(saved.creditorCategory()).isEqualTo("loyer");
+        assertThat(saved.creditor()).isEqualTo("logirem");
+        assertThat(saved.contractId()).isNull();
+        assertThat(saved.secondLetterOn()).isNull();
+        assertThat(saved.customerNumber()).isEqualTo("LOC-4521");
+        assertThat(saved.invoices()).isEqualTo("Avis d'échéance 09/2026, 10/2026");
+        assertThat(saved.amountCents()).isEqualTo(124_000L);
+        assertThat(saved.feesCents()).isEqualTo(3_500L);
+        assertThat(saved.totalCents()).isEqualTo(127_500L);
+
+        DebtFormViewModel again = form();
+        again.load("r1", saved.id(), null).join();
+        assertThat(again.categoryProperty().get()).isEqualTo("loyer");
+        assertThat(again.feesProperty().get()).isEqualTo("35,00");
+        assertThat(again.customerNumberProperty().get()).isEqualTo("LOC-4521");
+    }
+
+    @Test
+    void choosingAnotherCategoryDropsACreditorOfTheFormerOneAndTheContract() {
+        EnergyContractDto contract =
+                core.energy().saveContract(EnergyServiceTest.electricity("r1")).value();
+        DebtFormViewModel vm = form();
+        vm.load("r1", null).join();
+        assertThat(vm.energyDebtProperty().get()).isTrue();
+        assertThat(vm.contractIdProperty().get()).isEqualTo(contract.id());
+        assertThat(vm.creditorProperty().get()).isEqualTo("edf");
+
+        vm.categoryProperty().set("credit_conso");
+        assertThat(vm.energyDebtProperty().get()).isFalse();
+        assertThat(vm.creditorProperty().get()).isNull();
+        assertThat(vm.creditors()).extracting(c -> c.code()).containsExactly("cofidis");
+        vm.amountProperty().set("2 300");
+        vm.issueDateProperty().set("15/06/2026");
+        assertThat(vm.save().join()).isTrue();
+        assertThat(core.energy().debts("r1").get(0).contractId()).isNull();
+    }
+
+    @Test
+    void theSectionAddsUpWhatIsOwedByCategoryAndTheEnergySectionKeepsTheEnergyBills() {
+        EnergyContractDto contract =
+                core.energy().saveContract(EnergyServiceTest.electricity("r1")).value();
+        assertThat(core.energy()
+                        .saveDebt(EnergyServiceTest.bill("r1", contract.id()))
+                        .isOk())
+                .isTrue();
+        assertThat(core.energy()
+                        .saveDebt(debt("loyer", "logirem", 124_000L, 3_500L, "acknowledged"))
+                        .isOk())
+                .isTrue();
+        assertThat(core.energy()
+                        .saveDebt(debt("credit_conso", "cofidis", 90_000L, null, "paid"))
+                        .isOk())
+                .isTrue();
+
+        DebtsViewModel vm = new DebtsViewModel(core.energy(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+        vm.load("r1").join();
+        // 412,50 € of electricity, 1 240,00 € of rent and 35,00 € of fees; the paid credit owes nothing
+        assertThat(vm.summaryProperty().get()).isEqualTo("1\u00a0687,50\u00a0€ dus en tout (3 dettes)");
+        assertThat(vm.items())
+                .extracting(DebtsViewModel.DebtItem::category)
+                .containsExactly("energie", "loyer", "credit_conso");
+        assertThat(vm.items().get(1).title()).isEqualTo("Loyer / charges · Logirem · 1\u00a0275,00\u00a0€");
+        assertThat(vm.items().get(1).details())
+                .isEqualTo("dont 35,00\u00a0€ de frais · Plus ancienne facture du 01/09/2026 · Statut : Reconnue");
+        assertThat(vm.totals())
+                .extracting(vm::totalLine)
+                .containsExactly(
+                        "Énergie : 412,50\u00a0€ (1)",
+                        "Loyer / charges : 1\u00a0275,00\u00a0€ (1)",
+                        "Crédit à la consommation : 0,00\u00a0€ (1)");
+
+        EnergyFileViewModel energy = new EnergyFileViewModel(
+                core.energy(), core.tasks(), core.reference(), clock, core.zone(), TEXTS, Runnable::run, Runnable::run);
+        energy.load("r1").join();
+        assertThat(energy.debts()).hasSize(1);
+    }
+
+    @Test
+    void aHouseholdWithoutDebtSaysSo() {
+        DebtsViewModel vm = new DebtsViewModel(core.energy(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+        vm.load("r1").join();
+        assertThat(vm.summaryProperty().get()).isEqualTo("Aucune dette enregistrée.");
+        assertThat(vm.categories()).extracting(c -> c.code()).containsExactly("energie", "loyer", "credit_conso");
+    }
+
+    static DebtDto debt(String category, String creditor, long cents, Long fees, String status) {
+        return new DebtDto(
+                null,
+                null,
+                "r1",
+                category,
+                creditor,
+                null,
+                cents,
+                LocalDate.of(2026, 9, 1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                status,
+                List.of(),
+                null,
+                null,
+                fees);
+    }
+}
