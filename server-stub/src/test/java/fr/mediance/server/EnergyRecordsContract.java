@@ -160,6 +160,43 @@ abstract class EnergyRecordsContract extends SyncScenario {
     }
 
     @Test
+    void aRentArrearTravelsWithItsFeesAndCustomerNumberButNeverWithAnEnergyContract() {
+        DebtDto rent = new DebtDto(
+                newId(),
+                null,
+                R1,
+                "loyer",
+                null,
+                null,
+                124_000L,
+                LocalDate.of(2026, 9, 1),
+                null,
+                LocalDate.of(2026, 10, 15),
+                null,
+                null,
+                null,
+                null,
+                "acknowledged",
+                List.of(),
+                "LOC-4521",
+                "Avis d'échéance 09/2026, 10/2026",
+                3_500L);
+        assertApplied(pushOne(conseil1, op(rent)));
+        DebtDto pulled = (DebtDto)
+                pullAll(conseil1, null).find(EntityType.DEBT, rent.id()).data();
+        assertThat(pulled.feesCents()).isEqualTo(3_500L);
+        assertThat(pulled.customerNumber()).isEqualTo("LOC-4521");
+        assertThat(pulled.invoices()).isEqualTo("Avis d'échéance 09/2026, 10/2026");
+
+        EnergyContractDto c = contract(newId(), R1);
+        assertApplied(pushOne(conseil1, op(c)));
+        OperationResultDto refused =
+                pushOne(conseil1, op(with(debt(newId(), R1, c.id()), "creditorCategory", "loyer")));
+        assertRejected(refused, "invalid_field");
+        assertThat(refused.message()).contains("Seul un impayé d'énergie");
+    }
+
+    @Test
     void aContractWithALiveDebtIsNotDeletedButTheDebtIs() {
         EnergyContractDto c = contract(newId(), R1);
         DebtDto d = debt(newId(), R1, c.id());

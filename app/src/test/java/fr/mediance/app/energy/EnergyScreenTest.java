@@ -65,6 +65,8 @@ class EnergyScreenTest extends UiTest {
         office.server.serverWrite(new CodeDto("creditor_category", "energie", "Énergie", null, 1, true));
         office.server.serverWrite(new CodeDto("partner", "edf", "EDF", "energie", 1, true));
         office.server.serverWrite(new CodeDto("partner", "engie", "Engie", "energie", 2, true));
+        office.server.serverWrite(new CodeDto("creditor_category", "loyer", "Loyer / charges", null, 4, true));
+        office.server.serverWrite(new CodeDto("partner", "logirem", "Logirem", "loyer", 3, true));
     }
 
     @AfterEach
@@ -171,6 +173,42 @@ class EnergyScreenTest extends UiTest {
         TaskItem task = core.tasks().openForResident("r1").get(0);
         assertThat(task.title()).startsWith("Électricité · EDF : ");
         assertThat(task.dueDate()).isAfterOrEqualTo(today);
+    }
+
+    @Test
+    void a_rent_arrear_is_added_from_the_debts_section_without_the_energy_procedure() throws Exception {
+        openEnergyOfBenali();
+        interact(() -> this.<ToggleButton>node("#resident-tab-debts").fire());
+        until(() -> exists("#debts-section"));
+        assertThat(text("#debts-summary")).isEqualTo("Aucune dette enregistrée.");
+        assertThat(this.<Button>node("#debts-add").isDisabled()).isTrue();
+        choose("#debts-new-category", "loyer");
+        fire("#debts-add");
+        until(() -> exists("#debt-form")
+                && this.<ComboBox<CodeItem>>node("#debt-creditor").getItems().size() == 1);
+        assertThat(visible("#debt-contract")).isFalse();
+        assertThat(visible("#debt-second-letter")).isFalse();
+        assertThat(visible("#debt-new-stage")).isFalse();
+        choose("#debt-creditor", "logirem");
+        type("#debt-customer", "LOC-4521");
+        type("#debt-invoices", "Avis d'échéance 09/2026, 10/2026");
+        type("#debt-amount", "1 240,00 €");
+        type("#debt-fees", "trente-cinq");
+        type("#debt-issue", "01/09/2026");
+        fire("#debt-save");
+        until(() -> !text("#debt-fees-error").isEmpty());
+        assertThat(this.<TextField>node("#debt-fees").getText()).isEqualTo("trente-cinq");
+        type("#debt-fees", "35,00");
+        shoot("debt-rent");
+        fire("#debt-save");
+        until(() -> core.energy().debts("r1").size() == 1 && exists("#debts-section"));
+        DebtDto d = core.energy().debts("r1").get(0);
+        assertThat(d.creditorCategory()).isEqualTo("loyer");
+        assertThat(d.contractId()).isNull();
+        assertThat(d.feesCents()).isEqualTo(3_500L);
+        until(() -> exists("#debts-item-" + d.id()));
+        assertThat(text("#debts-summary")).isEqualTo("1\u00a0275,00\u00a0€ dus en tout (1 dette)");
+        shoot("debts-section");
     }
 
     /** The « Créer une relance » buttons of the dates still to come. */
