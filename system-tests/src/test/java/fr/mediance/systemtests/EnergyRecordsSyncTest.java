@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A counsellor's tablet records a household's electricity contract and an unpaid bill while the office server is
+ * A counsellor's tablet records a household's electricity contract, an unpaid bill and a rent arrear while the office server is
  * down; once it is back, one sync brings them to the office exactly once, while a colleague who does not follow the
  * household never receives them.
  */
@@ -103,8 +103,30 @@ class EnergyRecordsSyncTest {
                         "acknowledged",
                         List.of()))
                 .value();
+        DebtDto rent = tablet.energy()
+                .saveDebt(new DebtDto(
+                        null,
+                        null,
+                        household,
+                        "loyer",
+                        null,
+                        null,
+                        124_000L,
+                        LocalDate.of(2026, 9, 1),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "acknowledged",
+                        List.of(),
+                        "LOC-4521",
+                        "Avis d'échéance 09/2026, 10/2026",
+                        3_500L))
+                .value();
         assertThat(tablet.sync().syncNow().join().ok()).isFalse();
-        assertThat(tablet.sync().pendingItems()).hasSize(3);
+        assertThat(tablet.sync().pendingItems()).hasSize(4);
 
         world.restartServer();
         synced(tablet);
@@ -116,6 +138,8 @@ class EnergyRecordsSyncTest {
         assertThat(atOffice).isEqualTo(contract);
         assertThat(atOffice.currentSupplyState().orElseThrow().kva()).isEqualTo(3L);
         assertThat(office.energy().debts(household)).containsOnlyOnce(bill);
+        assertThat(office.energy().debts(household)).containsOnlyOnce(rent);
+        assertThat(office.energy().debt(rent.id()).orElseThrow().feesCents()).isEqualTo(3_500L);
         assertThat(office.energy().contracts(household)).containsOnlyOnce(atOffice);
         assertThat(colleague.energy().contracts(household)).isEmpty();
         assertThat(colleague.energy().debts(household)).isEmpty();
