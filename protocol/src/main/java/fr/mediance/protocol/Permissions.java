@@ -23,7 +23,20 @@ public final class Permissions {
     public static final Set<Role> COLLEAGUES =
             Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR));
 
+    /**
+     * The roles that write a household's records (visit reports, documents, consents and mandates, budget sheets,
+     * debts, energy contracts, aid applications, overindebtedness files…): those who follow residents, and the
+     * admin. The office reads them.
+     */
+    public static final Set<Role> HOUSEHOLD_RECORD_AUTHORS =
+            Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN));
+
     private Permissions() {}
+
+    /** Whether {@code role} may write a household's records; {@code false} for no role. */
+    public static boolean mayWriteHouseholdRecords(Role role) {
+        return role != null && HOUSEHOLD_RECORD_AUTHORS.contains(role);
+    }
 
     /** Whether {@code role} may create a resident's file; {@code false} for no role. */
     public static boolean mayCreateResident(Role role) {

@@ -64,13 +64,18 @@ public final class DebtsSectionView {
         HBox.setHgrow(categories, Priority.ALWAYS);
         HBox newDebt = new HBox(8, categories, add);
         newDebt.setAlignment(Pos.CENTER_LEFT);
+        Label newLabel = Ui.label(texts.getString("debts.new"), Styles.FIELD_LABEL);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {newLabel, newDebt}) {
+            n.visibleProperty().bind(vm.mayWriteProperty());
+            n.managedProperty().bind(vm.mayWriteProperty());
+        }
 
         VBox card = Ui.card(
                 Ui.label(texts.getString("debts.title"), Styles.SECTION_TITLE),
                 summary,
                 totals,
                 list,
-                Ui.label(texts.getString("debts.new"), Styles.FIELD_LABEL),
+                newLabel,
                 newDebt);
         card.setId("debts-section");
         return card;

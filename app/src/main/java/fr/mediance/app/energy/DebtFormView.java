@@ -116,6 +116,8 @@ public final class DebtFormView extends BasicScreen {
         save.setId("debt-save");
         save.setMinHeight(44);
         save.setOnAction(e -> vm.save());
+        save.visibleProperty().bind(vm.mayWriteProperty());
+        save.managedProperty().bind(vm.mayWriteProperty());
 
         VBox contractField = field("energy.form.contract", contract, "contractId");
         VBox secondField = field("energy.form.secondLetter", second, "secondLetter");

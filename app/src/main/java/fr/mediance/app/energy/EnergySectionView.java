@@ -71,6 +71,10 @@ public final class EnergySectionView {
         newDebt.setId("energy-debt-add");
         newDebt.setMinHeight(44);
         newDebt.setOnAction(e -> addDebt.run());
+        for (Button b : new Button[] {newContract, newDebt}) {
+            b.visibleProperty().bind(vm.mayWriteProperty());
+            b.managedProperty().bind(vm.mayWriteProperty());
+        }
 
         VBox clockCard = Ui.card(Ui.label(texts.getString("energy.section.title"), Styles.SECTION_TITLE), clock);
         VBox contractsCard = Ui.card(

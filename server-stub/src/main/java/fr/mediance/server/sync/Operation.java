@@ -6,6 +6,7 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.Role;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Tx;
@@ -197,8 +198,7 @@ public final class Operation {
 
     /** Reports, documents, consents and mandates are written by counsellors, the coordination and the admin. */
     public void requireAuthorRole() {
-        Role r = user.role();
-        if (r != Role.COUNSELLOR && r != Role.COORDINATOR && r != Role.ADMIN) {
+        if (!Permissions.mayWriteHouseholdRecords(user.role())) {
             throw RejectedOp.forbidden("Votre rôle ne permet pas d'envoyer des comptes rendus ou des documents.");
         }
     }

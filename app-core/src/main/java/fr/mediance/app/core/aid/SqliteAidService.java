@@ -85,6 +85,9 @@ public final class SqliteAidService implements AidService {
 
     @Override
     public Outcome<AidApplicationDto> save(AidApplicationDto application) {
+        if (!account.get().writesHouseholdRecords()) {
+            return Outcome.failed(CoreMessages.get("household.readOnly"));
+        }
         Optional<FieldErrorDto> problem = AidApplications.problem(application);
         if (problem.isPresent()) {
             return Outcome.invalid(Map.of(problem.get().field(), problem.get().message()));

@@ -65,6 +65,9 @@ public final class SqliteBudgetService implements BudgetService {
 
     @Override
     public Outcome<BudgetDto> save(BudgetDto budget) {
+        if (!account.get().writesHouseholdRecords()) {
+            return Outcome.failed(CoreMessages.get("household.readOnly"));
+        }
         Optional<FieldErrorDto> problem = Budgets.problem(budget);
         if (problem.isPresent()) {
             return Outcome.invalid(Map.of(problem.get().field(), problem.get().message()));

@@ -17,6 +17,8 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -42,6 +44,7 @@ public final class DebtsViewModel {
     private final ObservableList<CategoryTotal> totals = FXCollections.observableArrayList();
     private final ObservableList<CodeItem> categories = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyBooleanWrapper mayWrite = new ReadOnlyBooleanWrapper(this, "mayWrite");
     private Consumer<String> onMessage = m -> {};
     private String residentId;
 
@@ -57,7 +60,7 @@ public final class DebtsViewModel {
         this.onMessage = Objects.requireNonNull(onMessage);
     }
 
-    private record Loaded(List<DebtDto> debts, List<CodeItem> categories) {}
+    private record Loaded(List<DebtDto> debts, List<CodeItem> categories, boolean mayWrite) {}
 
     /** Reads the resident's debts. Completes on the FX executor. */
     public CompletableFuture<Void> load(String residentId) {
@@ -70,7 +73,8 @@ public final class DebtsViewModel {
         String id = residentId;
         return work.supply(
                         "loading the household's debts",
-                        () -> new Loaded(debts.debts(id), reference.codes(ListNames.CREDITOR_CATEGORY)),
+                        () -> new Loaded(
+                                debts.debts(id), reference.codes(ListNames.CREDITOR_CATEGORY), debts.mayWrite()),
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
                 .<Void>thenApply(x -> null)
@@ -78,6 +82,7 @@ public final class DebtsViewModel {
     }
 
     private void show(Loaded l) {
+        mayWrite.set(l.mayWrite());
         categories.setAll(l.categories());
         Map<String, Integer> order = new LinkedHashMap<>();
         for (CodeItem c : l.categories()) {
@@ -167,6 +172,11 @@ public final class DebtsViewModel {
     /** « 1 652,50 € dus en tout (3 dettes) », or that none is recorded. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Whether a new debt may be added (the office reads the debts). */
+    public ReadOnlyBooleanProperty mayWriteProperty() {
+        return mayWrite.getReadOnlyProperty();
     }
 
     /** « Énergie : 412,50 € (1) ». */

@@ -73,6 +73,7 @@ public final class DebtFormViewModel {
     private final ObjectProperty<String> contractId = new SimpleObjectProperty<>(this, "contractId");
     private final ObjectProperty<String> category = new SimpleObjectProperty<>(this, "category", DebtDto.ENERGY);
     private final ReadOnlyBooleanWrapper energyDebt = new ReadOnlyBooleanWrapper(this, "energyDebt", true);
+    private final ReadOnlyBooleanWrapper mayWrite = new ReadOnlyBooleanWrapper(this, "mayWrite");
     private final ObjectProperty<String> creditor = new SimpleObjectProperty<>(this, "creditor");
     private final StringProperty customerNumber = new SimpleStringProperty(this, "customerNumber", "");
     private final StringProperty invoices = new SimpleStringProperty(this, "invoices", "");
@@ -152,7 +153,8 @@ public final class DebtFormViewModel {
             List<EnergyContractDto> contracts,
             Optional<DebtDto> debt,
             List<CodeItem> categories,
-            List<CodeItem> creditors) {}
+            List<CodeItem> creditors,
+            boolean mayWrite) {}
 
     /** Opens a resident's bill ({@code debtId}), or a new unpaid energy bill (null). Completes on the FX executor. */
     public CompletableFuture<Void> load(String residentId, String debtId) {
@@ -172,7 +174,8 @@ public final class DebtFormViewModel {
                                 energy.contracts(residentId),
                                 debtId == null ? Optional.empty() : energy.debt(debtId),
                                 reference.codes(ListNames.CREDITOR_CATEGORY),
-                                reference.codes(ListNames.PARTNER)),
+                                reference.codes(ListNames.PARTNER),
+                                energy.mayWrite()),
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
                 .<Void>thenApply(x -> null)
@@ -185,6 +188,7 @@ public final class DebtFormViewModel {
         contracts.setAll(l.contracts().stream()
                 .map(c -> new ContractChoice(c.id(), labels.contractTitle(c), c.supplier()))
                 .toList());
+        mayWrite.set(l.mayWrite());
         categories.setAll(l.categories());
         allCreditors.clear();
         allCreditors.addAll(l.creditors());
@@ -360,6 +364,11 @@ public final class DebtFormViewModel {
     /** The creditor category ("creditor_category" code); the creditors offered are those of the category. */
     public ObjectProperty<String> categoryProperty() {
         return category;
+    }
+
+    /** Whether the signed-in account may save the debt (the office reads it). */
+    public ReadOnlyBooleanProperty mayWriteProperty() {
+        return mayWrite.getReadOnlyProperty();
     }
 
     /** Whether the debt is an unpaid energy bill: its contract, second letter and procedure stages are shown. */

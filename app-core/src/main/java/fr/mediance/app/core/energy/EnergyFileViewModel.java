@@ -52,6 +52,7 @@ public final class EnergyFileViewModel {
     private final ObservableList<DebtItem> debts = FXCollections.observableArrayList();
     private final ObservableList<ClockSection> clockSections = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyBooleanWrapper mayWrite = new ReadOnlyBooleanWrapper(this, "mayWrite");
     private Consumer<String> onMessage = m -> {};
     private String residentId;
 
@@ -81,7 +82,8 @@ public final class EnergyFileViewModel {
     private final ReferenceService reference;
 
     /** What the section shows, with the legal values in force on the device (the office's, by sync). */
-    private record Loaded(List<EnergyContractDto> contracts, List<DebtDto> debts, LegalReference legal) {}
+    private record Loaded(
+            List<EnergyContractDto> contracts, List<DebtDto> debts, LegalReference legal, boolean mayWrite) {}
 
     /** Reads the resident's contracts and debts and computes the clock of today. Completes on the FX executor. */
     public CompletableFuture<Void> load(String residentId) {
@@ -94,7 +96,7 @@ public final class EnergyFileViewModel {
         String id = residentId;
         return work.supply(
                         "loading the energy contracts",
-                        () -> new Loaded(energy.contracts(id), energy.debts(id), reference.legal()),
+                        () -> new Loaded(energy.contracts(id), energy.debts(id), reference.legal(), energy.mayWrite()),
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
                 .<Void>thenApply(x -> null)
@@ -102,6 +104,7 @@ public final class EnergyFileViewModel {
     }
 
     private void show(Loaded l) {
+        mayWrite.set(l.mayWrite());
         contracts.setAll(l.contracts().stream()
                 .map(c -> new ContractItem(
                         c.id(), labels.contractTitle(c), labels.contractDetails(c), labels.currentState(c)))
@@ -181,6 +184,11 @@ public final class EnergyFileViewModel {
 
     public ObservableList<ClockSection> clockSections() {
         return clockSections;
+    }
+
+    /** Whether contracts and bills may be added (the office reads them). */
+    public ReadOnlyBooleanProperty mayWriteProperty() {
+        return mayWrite.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * thread.
  */
 public interface EnergyService {
+    /** Whether the signed-in account may write contracts and debts (the office reads them). */
+    boolean mayWrite();
+
     /** The resident's contracts, electricity first, then by energy code. */
     List<EnergyContractDto> contracts(String residentId);
 

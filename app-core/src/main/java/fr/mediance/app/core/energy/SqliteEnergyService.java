@@ -83,6 +83,9 @@ public final class SqliteEnergyService implements EnergyService {
 
     @Override
     public Outcome<EnergyContractDto> saveContract(EnergyContractDto draft) {
+        if (!account.get().writesHouseholdRecords()) {
+            return Outcome.failed(CoreMessages.get("household.readOnly"));
+        }
         AccountInfo me = account.get();
         EnergyContractDto c = new EnergyContractDto(
                 draft.id() == null ? UUID.randomUUID().toString() : draft.id(),
@@ -146,6 +149,9 @@ public final class SqliteEnergyService implements EnergyService {
 
     @Override
     public Outcome<Void> deleteContract(String contractId) {
+        if (!account.get().writesHouseholdRecords()) {
+            return Outcome.failed(CoreMessages.get("household.readOnly"));
+        }
         return store.db().inTransaction(tx -> {
             if (loadContract(tx, contractId).isEmpty()) {
                 return Outcome.failed(CoreMessages.get("energy.contract.notFound"));
@@ -161,7 +167,15 @@ public final class SqliteEnergyService implements EnergyService {
     }
 
     @Override
+    public boolean mayWrite() {
+        return account.get().writesHouseholdRecords();
+    }
+
+    @Override
     public Outcome<DebtDto> saveDebt(DebtDto draft) {
+        if (!account.get().writesHouseholdRecords()) {
+            return Outcome.failed(CoreMessages.get("household.readOnly"));
+        }
         AccountInfo me = account.get();
         DebtDto d = draft.saved(
                 draft.id() == null ? UUID.randomUUID().toString() : draft.id(),
@@ -186,6 +200,9 @@ public final class SqliteEnergyService implements EnergyService {
 
     @Override
     public Outcome<Void> deleteDebt(String debtId) {
+        if (!account.get().writesHouseholdRecords()) {
+            return Outcome.failed(CoreMessages.get("household.readOnly"));
+        }
         return store.db().inTransaction(tx -> {
             if (!Records.exists(tx, EntityType.DEBT, debtId)) {
                 return Outcome.failed(CoreMessages.get("energy.debt.notFound"));

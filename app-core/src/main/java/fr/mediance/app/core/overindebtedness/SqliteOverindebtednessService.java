@@ -70,6 +70,9 @@ public final class SqliteOverindebtednessService implements OverindebtednessServ
 
     @Override
     public Outcome<OverindebtednessFileDto> save(OverindebtednessFileDto file) {
+        if (!account.get().writesHouseholdRecords()) {
+            return Outcome.failed(CoreMessages.get("household.readOnly"));
+        }
         Optional<FieldErrorDto> problem = OverindebtednessFiles.problem(file);
         if (problem.isPresent()) {
             return Outcome.invalid(Map.of(problem.get().field(), problem.get().message()));

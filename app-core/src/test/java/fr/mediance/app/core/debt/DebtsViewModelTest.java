@@ -10,6 +10,7 @@ import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.EnergyContractDto;
+import fr.mediance.protocol.Role;
 import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
@@ -191,5 +192,37 @@ class DebtsViewModelTest {
                 null,
                 null,
                 fees);
+    }
+
+    @Test
+    void theOfficeReadsTheDebtsButWritesNoneOffline() {
+        assertThat(core.energy()
+                        .saveDebt(debt("loyer", "logirem", 124_000L, null, "acknowledged"))
+                        .isOk())
+                .isTrue();
+        server.addUser("u-o", "bureau", TestCores.PASSWORD, Role.OFFICE);
+        CoreContext office = TestCores.signedIn(dir.resolve("office"), clock, server, "bureau");
+        try {
+            assertThat(core.sync().syncNow().join().ok()).isTrue();
+            assertThat(office.sync().syncNow().join().ok()).isTrue();
+            DebtsViewModel vm =
+                    new DebtsViewModel(office.energy(), office.reference(), TEXTS, Runnable::run, Runnable::run);
+            vm.load("r1").join();
+            assertThat(vm.items()).hasSize(1);
+            assertThat(vm.mayWriteProperty().get()).isFalse();
+            assertThat(office.energy()
+                            .saveDebt(debt("eau", null, 5_000L, null, "unknown"))
+                            .message())
+                    .isEqualTo("Votre rôle permet de lire ces informations du foyer, pas de les modifier.");
+            assertThat(office.energy().debts("r1")).hasSize(1);
+            assertThat(office.sync().pendingItems()).isEmpty();
+
+            DebtsViewModel mine =
+                    new DebtsViewModel(core.energy(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+            mine.load("r1").join();
+            assertThat(mine.mayWriteProperty().get()).isTrue();
+        } finally {
+            office.close();
+        }
     }
 }
