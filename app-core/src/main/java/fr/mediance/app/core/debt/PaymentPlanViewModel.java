@@ -163,6 +163,7 @@ public final class PaymentPlanViewModel {
     private final ObservableList<PlanItem> planItems = FXCollections.observableArrayList();
     private final ObservableList<DebtChoice> debtChoices = FXCollections.observableArrayList();
     private final ObservableList<InstalmentRow> instalments = FXCollections.observableArrayList();
+    private final ObservableList<CodeItem> creditorChoices = FXCollections.observableArrayList();
     private final ObjectProperty<String> creditor = new SimpleObjectProperty<>(this, "creditor");
     private final ObjectProperty<String> status = new SimpleObjectProperty<>(this, "status", PaymentPlans.PROPOSED);
     private final StringProperty agreedOn = new SimpleStringProperty(this, "agreedOn", "");
@@ -223,10 +224,15 @@ public final class PaymentPlanViewModel {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    private record Household(List<PaymentPlanDto> plans, List<DebtDto> debts, Map<String, Long> balances) {}
+    private record Household(
+            List<PaymentPlanDto> plans, List<DebtDto> debts, Map<String, Long> balances, List<CodeItem> creditors) {}
 
     private Household read(String resident) {
-        return new Household(plans.plans(resident), energy.debts(resident), plans.balances(resident));
+        return new Household(
+                plans.plans(resident),
+                energy.debts(resident),
+                plans.balances(resident),
+                reference.codes(ListNames.PARTNER));
     }
 
     private void show(Household h) {
@@ -238,6 +244,9 @@ public final class PaymentPlanViewModel {
             items.add(item(p));
         }
         planItems.setAll(items);
+        if (!creditorChoices.equals(h.creditors())) {
+            creditorChoices.setAll(h.creditors());
+        }
     }
 
     /** The household's plans, listed; no plan open. */
@@ -608,8 +617,7 @@ public final class PaymentPlanViewModel {
                             busy.set(false);
                             if (s.outcome().isOk()) {
                                 show(s.household());
-                                current = s.outcome().value();
-                                isNew = false;
+                                showPlan(s.outcome().value(), false);
                                 onMessage.accept(
                                         s.moved() == 0
                                                 ? texts.getString("plan.saved")
@@ -716,8 +724,8 @@ public final class PaymentPlanViewModel {
     }
 
     /** The partners a plan may be agreed with (the creditors' list). */
-    public List<CodeItem> creditors() {
-        return reference.codes(ListNames.PARTNER);
+    public ObservableList<CodeItem> creditors() {
+        return creditorChoices;
     }
 
     public String creditorLabel(String code) {
