@@ -175,11 +175,13 @@ public final class EnergySectionView {
             open.setOnAction(e -> openDebt.accept(d.id()));
             HBox row = new HBox(8, Icons.of(Material2MZ.RECEIPT), text, open);
             if (openPlan != null) {
-                Button plan = Ui.iconButton(Material2AL.EVENT_NOTE, texts.getString("plan.debt.open"));
+                Button plan = Ui.button(texts.getString("plan.debt.open"), Material2AL.EVENT_NOTE, Styles.SECONDARY);
                 plan.setId("energy-debt-plan-" + d.id());
-                plan.setMinSize(44, 44);
+                plan.setMinHeight(44);
                 plan.setOnAction(e -> openPlan.accept(d.id()));
-                row.getChildren().add(2, plan);
+                // a click on the button is not a click on the row (which opens the debt's form)
+                plan.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.event.Event::consume);
+                text.getChildren().add(plan);
             }
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("energy-debt-" + d.id());

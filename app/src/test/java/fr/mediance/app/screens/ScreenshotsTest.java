@@ -1287,6 +1287,12 @@ class ScreenshotsTest extends UiTest {
         open("RESIDENTS");
         until(() -> has("#resident-row-r1"));
         interact(() -> in("#resident-row-r1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-tab-energy"));
+        interact(() -> in("#resident-tab-energy")
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .fire());
+        until(() -> has("#energy-debt-plan-debt-nov"));
+        shoot(app, "energy-debts-plan", 1.0);
         until(() -> has("#resident-open-plans"));
         interact(() -> in("#resident-open-plans").queryButton().fire());
         until(() -> has("#plan-new") && !in("#plan-new").queryButton().isDisabled());
