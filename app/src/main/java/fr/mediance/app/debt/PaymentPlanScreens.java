@@ -18,6 +18,7 @@ public final class PaymentPlanScreens {
                 core.paymentPlans(),
                 core.energy(),
                 core.tasks(),
+                core.documents(),
                 core.reference(),
                 ctx.clock(),
                 ctx.zone(),

@@ -123,6 +123,12 @@ public final class PaymentPlanView extends BasicScreen {
         late.setGraphic(Icons.of(Material2MZ.WARNING));
         Ui.hideWhenBlank(late);
 
+        ComboBox<PaymentPlanViewModel.DocumentChoice> confirmation = new ComboBox<>(vm.documents());
+        confirmation.setId("plan-confirmation");
+        confirmation.setMinHeight(44);
+        CodeChoices.showLabels(confirmation, PaymentPlanViewModel.DocumentChoice::label);
+        confirmation.valueProperty().bindBidirectional(vm.confirmationProperty());
+
         TextField note = new TextField();
         note.setId("plan-note");
         note.setMinHeight(44);
@@ -165,6 +171,7 @@ public final class PaymentPlanView extends BasicScreen {
                 late,
                 instalmentsError,
                 instalments(),
+                Ui.field(texts.getString("plan.confirmation"), confirmation, vm.error("confirmationDocumentId")),
                 Ui.field(texts.getString("plan.note"), note, vm.error("note")),
                 formError,
                 new FlowPane(8, 8, save));

@@ -1330,6 +1330,7 @@ class ScreenshotsTest extends UiTest {
         until(() -> !in("#plan-reminder-1").queryLabeled().getText().isEmpty());
         shoot(app, "payment-plan", 0.0);
         shoot(app, "payment-plan-instalments", 0.6);
+        shoot(app, "payment-plan-end", 1.0);
         interact(() -> in("#plan-back").queryButton().fire());
         until(() -> in("#plan-list").query().isVisible());
         shoot(app, "payment-plans", 0.0);

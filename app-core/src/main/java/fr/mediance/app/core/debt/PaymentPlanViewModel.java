@@ -4,6 +4,8 @@ import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.FieldErrors;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.document.DocumentService;
+import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.energy.EnergyService;
 import fr.mediance.app.core.reference.CodeItem;
 import fr.mediance.app.core.reference.ReferenceService;
@@ -68,6 +70,9 @@ public final class PaymentPlanViewModel {
             "instalments",
             "confirmationDocumentId",
             "note");
+
+    /** A document of the resident that may be the creditor's written confirmation; a null id is « none ». */
+    public record DocumentChoice(String id, String label) {}
 
     /** A plan of the household as the list shows it. */
     public record PlanItem(String id, String title, String next, String remaining, boolean late) {}
@@ -152,6 +157,7 @@ public final class PaymentPlanViewModel {
     private final PaymentPlanService plans;
     private final EnergyService energy;
     private final TaskService tasks;
+    private final DocumentService documents;
     private final ReferenceService reference;
     private final Clock clock;
     private final ZoneId zone;
@@ -164,6 +170,8 @@ public final class PaymentPlanViewModel {
     private final ObservableList<DebtChoice> debtChoices = FXCollections.observableArrayList();
     private final ObservableList<InstalmentRow> instalments = FXCollections.observableArrayList();
     private final ObservableList<CodeItem> creditorChoices = FXCollections.observableArrayList();
+    private final ObservableList<DocumentChoice> documentChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<DocumentChoice> confirmation = new SimpleObjectProperty<>(this, "confirmation");
     private final ObjectProperty<String> creditor = new SimpleObjectProperty<>(this, "creditor");
     private final ObjectProperty<String> status = new SimpleObjectProperty<>(this, "status", PaymentPlans.PROPOSED);
     private final StringProperty agreedOn = new SimpleStringProperty(this, "agreedOn", "");
@@ -191,6 +199,7 @@ public final class PaymentPlanViewModel {
             PaymentPlanService plans,
             EnergyService energy,
             TaskService tasks,
+            DocumentService documents,
             ReferenceService reference,
             Clock clock,
             ZoneId zone,
@@ -200,6 +209,7 @@ public final class PaymentPlanViewModel {
         this.plans = Objects.requireNonNull(plans);
         this.energy = Objects.requireNonNull(energy);
         this.tasks = Objects.requireNonNull(tasks);
+        this.documents = Objects.requireNonNull(documents);
         this.reference = Objects.requireNonNull(reference);
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
@@ -225,14 +235,36 @@ public final class PaymentPlanViewModel {
     }
 
     private record Household(
-            List<PaymentPlanDto> plans, List<DebtDto> debts, Map<String, Long> balances, List<CodeItem> creditors) {}
+            List<PaymentPlanDto> plans,
+            List<DebtDto> debts,
+            Map<String, Long> balances,
+            List<CodeItem> creditors,
+            List<DocumentChoice> documents) {}
 
     private Household read(String resident) {
         return new Household(
                 plans.plans(resident),
                 energy.debts(resident),
                 plans.balances(resident),
-                reference.codes(ListNames.PARTNER));
+                reference.codes(ListNames.PARTNER),
+                documentChoices(resident));
+    }
+
+    private List<DocumentChoice> documentChoices(String resident) {
+        List<DocumentChoice> out = new ArrayList<>();
+        out.add(new DocumentChoice(null, texts.getString("plan.confirmation.none")));
+        for (PhotoItem d : documents.forResident(resident)) {
+            String kind = d.title() != null && !d.title().isBlank()
+                    ? d.title()
+                    : d.type() == null
+                            ? texts.getString("plan.confirmation.document")
+                            : reference.label(ListNames.DOCUMENT_TYPE, d.type());
+            String day = d.capturedAt() == null
+                    ? ""
+                    : Texts.date(texts).format(d.capturedAt().atZone(zone).toLocalDate());
+            out.add(new DocumentChoice(d.id(), day.isEmpty() ? kind : kind + " · " + day));
+        }
+        return out;
     }
 
     private void show(Household h) {
@@ -244,6 +276,9 @@ public final class PaymentPlanViewModel {
             items.add(item(p));
         }
         planItems.setAll(items);
+        if (!documentChoices.equals(h.documents())) {
+            documentChoices.setAll(h.documents());
+        }
         if (!creditorChoices.equals(h.creditors())) {
             creditorChoices.setAll(h.creditors());
         }
@@ -368,6 +403,10 @@ public final class PaymentPlanViewModel {
                         ? FrenchInput.format(today().withDayOfMonth(1).plusMonths(1))
                         : FrenchInput.format(p.instalments().get(0).dueDate()));
         note.set(p.note() == null ? "" : p.note());
+        confirmation.set(documentChoices.stream()
+                .filter(d -> Objects.equals(d.id(), p.confirmationDocumentId()))
+                .findFirst()
+                .orElse(documentChoices.isEmpty() ? null : documentChoices.get(0)));
         List<InstalmentRow> rows = new ArrayList<>();
         for (int i = 0; i < p.instalments().size(); i++) {
             InstalmentDto in = p.instalments().get(i);
@@ -599,7 +638,9 @@ public final class PaymentPlanViewModel {
                 every,
                 status.get(),
                 list,
-                current.confirmationDocumentId(),
+                confirmation.get() == null
+                        ? current.confirmationDocumentId()
+                        : confirmation.get().id(),
                 note.get());
         List<DebtDto> debts = householdDebts;
         busy.set(true);
@@ -774,6 +815,15 @@ public final class PaymentPlanViewModel {
 
     public StringProperty everyMonthsProperty() {
         return everyMonths;
+    }
+
+    /** The resident's documents, « Aucune » first: the creditor's written confirmation. */
+    public ObservableList<DocumentChoice> documents() {
+        return documentChoices;
+    }
+
+    public ObjectProperty<DocumentChoice> confirmationProperty() {
+        return confirmation;
     }
 
     public StringProperty noteProperty() {

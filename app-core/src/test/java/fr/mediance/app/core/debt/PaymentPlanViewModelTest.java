@@ -74,6 +74,7 @@ class PaymentPlanViewModelTest {
                 core.paymentPlans(),
                 core.energy(),
                 core.tasks(),
+                core.documents(),
                 core.reference(),
                 clock,
                 core.zone(),
@@ -183,6 +184,37 @@ class PaymentPlanViewModelTest {
                 .filter(d -> d.id().equals(november.id()))
                 .forEach(d -> d.selectedProperty().set(true));
         assertThat(vm.totalProperty().get()).isEqualTo("408,33");
+    }
+
+    @Test
+    void theCreditorsWrittenConfirmationIsChosenAmongTheResidentsDocuments() {
+        server.serverWrite(new fr.mediance.protocol.DocumentDto(
+                "d-accord",
+                "s1",
+                null,
+                "r1",
+                "courrier",
+                "ab".repeat(32),
+                "image/jpeg",
+                1000,
+                Instant.parse("2026-10-30T10:00:00Z"),
+                null,
+                "Accord EDF",
+                null,
+                null,
+                null,
+                List.of(),
+                "photo_in_app"));
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+        vm.load("r1").join();
+        aThreeMonthPlanWithTheFirstPaid();
+        assertThat(vm.documents())
+                .extracting(PaymentPlanViewModel.DocumentChoice::label)
+                .containsExactly("Aucune", "Accord EDF · 30/10/2026");
+        vm.confirmationProperty().set(vm.documents().get(1));
+        assertThat(vm.save().join()).isTrue();
+        assertThat(core.paymentPlans().plans("r1").get(0).confirmationDocumentId())
+                .isEqualTo("d-accord");
     }
 
     @Test
