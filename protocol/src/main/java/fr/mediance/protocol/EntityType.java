@@ -38,7 +38,9 @@ public enum EntityType {
     /** An unpaid bill (a debt), with the dates of the creditor's procedure. */
     DEBT("debt"),
     /** A household's overindebtedness file at the Banque de France, with its decisions. */
-    OVERINDEBTEDNESS_FILE("overindebtedness_file");
+    OVERINDEBTEDNESS_FILE("overindebtedness_file"),
+    /** A payment plan (échéancier) of one or more debts of a household, with its instalments. */
+    PAYMENT_PLAN("payment_plan");
 
     private final String code;
 
@@ -99,6 +101,8 @@ public enum EntityType {
             return DEBT;
         } else if (dto instanceof OverindebtednessFileDto) {
             return OVERINDEBTEDNESS_FILE;
+        } else if (dto instanceof PaymentPlanDto) {
+            return PAYMENT_PLAN;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

@@ -10,6 +10,7 @@ import fr.mediance.server.casework.RequestRules;
 import fr.mediance.server.code.CodeRules;
 import fr.mediance.server.consent.ConsentRules;
 import fr.mediance.server.consent.MandateRules;
+import fr.mediance.server.debt.PaymentPlanRules;
 import fr.mediance.server.document.DocumentRules;
 import fr.mediance.server.energy.DebtRules;
 import fr.mediance.server.energy.EnergyContractRules;
@@ -41,6 +42,7 @@ public final class SyncFamilies {
                 new BudgetRules(),
                 new AidApplicationRules(),
                 new OverindebtednessFileRules(),
+                new PaymentPlanRules(),
                 new CaseRules(colleagues),
                 new RequestRules(),
                 new AnonymousContactRules(),

@@ -13,6 +13,8 @@ import fr.mediance.app.core.consent.ConsentService;
 import fr.mediance.app.core.consent.MandateService;
 import fr.mediance.app.core.consent.SqliteConsentService;
 import fr.mediance.app.core.consent.SqliteMandateService;
+import fr.mediance.app.core.debt.PaymentPlanService;
+import fr.mediance.app.core.debt.SqlitePaymentPlanService;
 import fr.mediance.app.core.document.DocumentService;
 import fr.mediance.app.core.document.RetentionPurge;
 import fr.mediance.app.core.document.SqliteDocumentService;
@@ -103,6 +105,7 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteBudgetService budgets;
     private final SqliteAidService aids;
     private final SqliteOverindebtednessService overindebtedness;
+    private final SqlitePaymentPlanService paymentPlans;
     private final SqliteSignatureService signatures;
     private final SqliteConsentService consents;
     private final SqliteMandateService mandates;
@@ -132,6 +135,7 @@ public final class CoreContext implements AutoCloseable {
         this.budgets = new SqliteBudgetService(store, outbox, session::currentAccount, clock, zone);
         this.aids = new SqliteAidService(store, outbox, session::currentAccount, clock, zone);
         this.overindebtedness = new SqliteOverindebtednessService(store, outbox, session::currentAccount, clock, zone);
+        this.paymentPlans = new SqlitePaymentPlanService(store, outbox, session::currentAccount, clock);
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
         this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
         this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
@@ -354,6 +358,11 @@ public final class CoreContext implements AutoCloseable {
     }
 
     /** Drawn signatures kept as signature documents. */
+    /** The households' payment plans (échéanciers) of their debts. */
+    public PaymentPlanService paymentPlans() {
+        return paymentPlans;
+    }
+
     /** The households' overindebtedness files (Banque de France). */
     public OverindebtednessService overindebtedness() {
         return overindebtedness;

@@ -29,6 +29,7 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.FieldErrorDto;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.HouseholdMemberDto;
+import fr.mediance.protocol.InstalmentDto;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.MandateDto;
@@ -37,6 +38,7 @@ import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.OrientationDto;
 import fr.mediance.protocol.OverindebtednessFileDto;
+import fr.mediance.protocol.PaymentPlanDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.PushRequest;
@@ -369,6 +371,24 @@ public final class SelfCheck {
                         "tablet_signature",
                         t));
         m.put(PrivateNoteDto.class, new PrivateNoteDto("n1", "s1", "r1", "u1", "Note", t));
+        InstalmentDto instalment =
+                new InstalmentDto(LocalDate.of(2027, 1, 5), 13_750, LocalDate.of(2027, 1, 4), 13_750);
+        m.put(InstalmentDto.class, instalment);
+        m.put(
+                PaymentPlanDto.class,
+                new PaymentPlanDto(
+                        "pp1",
+                        "s1",
+                        "r1",
+                        "edf",
+                        List.of("d1"),
+                        LocalDate.of(2026, 12, 1),
+                        27_500,
+                        1,
+                        "active",
+                        List.of(instalment, new InstalmentDto(LocalDate.of(2027, 2, 5), 13_750, null, 0)),
+                        "doc1",
+                        "Note"));
         m.put(
                 OverindebtednessFileDto.class,
                 new OverindebtednessFileDto(

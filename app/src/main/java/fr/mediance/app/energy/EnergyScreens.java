@@ -5,6 +5,7 @@ import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.energy.ContractFormViewModel;
 import fr.mediance.app.core.energy.EnergyFileViewModel;
 import fr.mediance.app.debt.DebtScreens;
+import fr.mediance.app.debt.PaymentPlanScreens;
 import fr.mediance.protocol.DebtDto;
 import javafx.scene.Node;
 
@@ -36,6 +37,7 @@ public final class EnergyScreens {
                         id -> openContract(residentId, id, vm),
                         () -> openDebt(residentId, null, vm),
                         id -> openDebt(residentId, id, vm))
+                .setOnPlan(id -> new PaymentPlanScreens(ctx).openPlanForDebt(residentId, id, null, vm::refresh))
                 .build();
         vm.load(residentId);
         return node;

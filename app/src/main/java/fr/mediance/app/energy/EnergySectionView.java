@@ -30,6 +30,7 @@ public final class EnergySectionView {
     private final Consumer<String> openContract;
     private final Runnable addDebt;
     private final Consumer<String> openDebt;
+    private Consumer<String> openPlan;
 
     public EnergySectionView(
             EnergyFileViewModel vm,
@@ -44,6 +45,12 @@ public final class EnergySectionView {
         this.openContract = openContract;
         this.addDebt = addDebt;
         this.openDebt = openDebt;
+    }
+
+    /** Shows an « Échéancier » button on each debt row that opens the debt's payment plan. */
+    public EnergySectionView setOnPlan(Consumer<String> openPlan) {
+        this.openPlan = openPlan;
+        return this;
     }
 
     public VBox build() {
@@ -171,6 +178,15 @@ public final class EnergySectionView {
             open.setMinSize(44, 44);
             open.setOnAction(e -> openDebt.accept(d.id()));
             HBox row = new HBox(8, Icons.of(Material2MZ.RECEIPT), text, open);
+            if (openPlan != null) {
+                Button plan = Ui.button(texts.getString("plan.debt.open"), Material2AL.EVENT_NOTE, Styles.SECONDARY);
+                plan.setId("energy-debt-plan-" + d.id());
+                plan.setMinHeight(44);
+                plan.setOnAction(e -> openPlan.accept(d.id()));
+                // a click on the button is not a click on the row (which opens the debt's form)
+                plan.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.event.Event::consume);
+                text.getChildren().add(plan);
+            }
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("energy-debt-" + d.id());
             row.getStyleClass().add(Styles.LIST_ITEM);

@@ -71,6 +71,7 @@ public final class ResidentFileView extends BasicScreen {
     private Runnable openBudget;
     private Runnable openAids;
     private Runnable openOverindebtedness;
+    private Runnable openPaymentPlans;
     private final VBox householdList = new VBox(6);
     private final VBox contactsList = new VBox(6);
     private final VBox consentsList = new VBox(6);
@@ -140,6 +141,11 @@ public final class ResidentFileView extends BasicScreen {
         this.openOverindebtedness = openOverindebtedness;
     }
 
+    /** Shows an « Échéanciers » button in the file's header that opens the household's payment plans. */
+    public void setOnPaymentPlans(Runnable openPaymentPlans) {
+        this.openPaymentPlans = openPaymentPlans;
+    }
+
     /** Shows an « Aides » button in the file's header that opens the household's aid applications. */
     public void setOnAids(Runnable openAids) {
         this.openAids = openAids;
@@ -180,6 +186,13 @@ public final class ResidentFileView extends BasicScreen {
             bdf.setMinHeight(44);
             bdf.setOnAction(e -> openOverindebtedness.run());
             money.getChildren().add(bdf);
+        }
+        if (openPaymentPlans != null) {
+            Button plans = Ui.button(texts.getString("plan.open"), Material2AL.EVENT_NOTE, Styles.SECONDARY);
+            plans.setId("resident-open-plans");
+            plans.setMinHeight(44);
+            plans.setOnAction(e -> openPaymentPlans.run());
+            money.getChildren().add(plans);
         }
         if (!money.getChildren().isEmpty()) {
             header.getChildren().add(money);

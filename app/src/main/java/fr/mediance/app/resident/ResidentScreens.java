@@ -12,6 +12,7 @@ import fr.mediance.app.core.consent.MandateViewModel;
 import fr.mediance.app.core.resident.ResidentFileViewModel;
 import fr.mediance.app.core.resident.ResidentSearchViewModel;
 import fr.mediance.app.debt.DebtScreens;
+import fr.mediance.app.debt.PaymentPlanScreens;
 import fr.mediance.app.document.DocumentScreens;
 import fr.mediance.app.energy.EnergyScreens;
 import fr.mediance.app.overindebtedness.OverindebtednessScreens;
@@ -77,6 +78,8 @@ public final class ResidentScreens {
                 () -> new AidScreens(ctx).open(residentId, vm.titleProperty().get()));
         view.setOnOverindebtedness(() -> new OverindebtednessScreens(ctx)
                 .open(residentId, vm.titleProperty().get()));
+        view.setOnPaymentPlans(() ->
+                new PaymentPlanScreens(ctx).open(residentId, vm.titleProperty().get()));
         ctx.shell().navigator().push(view);
         vm.load(residentId).thenAccept(found -> {
             if (!found) {

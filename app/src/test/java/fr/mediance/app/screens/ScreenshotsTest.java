@@ -1224,4 +1224,116 @@ class ScreenshotsTest extends UiTest {
         shoot(app, "overindebtedness", 0.0);
         core.close();
     }
+
+    @Test
+    void counsellor_payment_plan() {
+        fr.mediance.app.resident.ResidentDemo.codes(office);
+        var server = office.server;
+        server.serverWrite(new fr.mediance.protocol.CodeDto("creditor_category", "energie", "Énergie", null, 10, true));
+        server.serverWrite(new fr.mediance.protocol.CodeDto("partner", "edf", "EDF", "energie", 10, true));
+        server.serverWrite(new fr.mediance.protocol.EnergyContractDto(
+                "c-elec",
+                "s1",
+                "r1",
+                "electricite",
+                "edf",
+                "trv",
+                "12345678901234",
+                6L,
+                true,
+                "monthly",
+                null,
+                null,
+                List.of(),
+                List.of()));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        server.serverWrite(new fr.mediance.protocol.DebtDto(
+                "debt-sept",
+                "s1",
+                "r1",
+                "energie",
+                "edf",
+                "c-elec",
+                41_250L,
+                today.minusMonths(3).withDayOfMonth(1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "acknowledged",
+                List.of()));
+        server.serverWrite(new fr.mediance.protocol.DebtDto(
+                "debt-nov",
+                "s1",
+                "r1",
+                "energie",
+                "edf",
+                "c-elec",
+                18_730L,
+                today.minusMonths(1).withDayOfMonth(2),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "acknowledged",
+                List.of()));
+        CoreContext core = office.signedIn(dir, "conseil1");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-RESIDENTS"));
+        open("RESIDENTS");
+        until(() -> has("#resident-row-r1"));
+        interact(() -> in("#resident-row-r1").query().getOnMouseClicked().handle(null));
+        until(() -> has("#resident-tab-energy"));
+        interact(() -> in("#resident-tab-energy")
+                .queryAs(javafx.scene.control.ToggleButton.class)
+                .fire());
+        until(() -> has("#energy-debt-plan-debt-nov"));
+        shoot(app, "energy-debts-plan", 1.0);
+        until(() -> has("#resident-open-plans"));
+        interact(() -> in("#resident-open-plans").queryButton().fire());
+        until(() -> has("#plan-new") && !in("#plan-new").queryButton().isDisabled());
+        interact(() -> in("#plan-new").queryButton().fire());
+        until(() ->
+                has("#plan-debt-debt-nov") && in("#plan-debt-debt-nov").query().isVisible());
+        java.time.LocalDate first = today.minusMonths(2).withDayOfMonth(5);
+        interact(() -> {
+            in("#plan-count").queryAs(javafx.scene.control.TextField.class).setText("6");
+            in("#plan-firstDue")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText(fr.mediance.app.core.visit.FrenchInput.format(first));
+        });
+        interact(() -> in("#plan-compute").queryButton().fire());
+        until(() -> has("#plan-paidOn-0"));
+        interact(() -> {
+            in("#plan-paidOn-0")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText(fr.mediance.app.core.visit.FrenchInput.format(first));
+            in("#plan-paidCents-0")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("99,97");
+            in("#plan-status").queryAs(javafx.scene.control.ComboBox.class).setValue("active");
+            in("#plan-agreedOn")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText(fr.mediance.app.core.visit.FrenchInput.format(first.minusDays(10)));
+            in("#plan-note")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("Accord par téléphone avec le service solidarité");
+        });
+        interact(() -> in("#plan-save").queryButton().fire());
+        until(() -> !core.paymentPlans().plans("r1").isEmpty());
+        until(() -> has("#plan-remind-1") && in("#plan-remind-1").query().isVisible());
+        interact(() -> in("#plan-remind-1").queryButton().fire());
+        until(() -> !in("#plan-reminder-1").queryLabeled().getText().isEmpty());
+        shoot(app, "payment-plan", 0.0);
+        shoot(app, "payment-plan-instalments", 0.6);
+        shoot(app, "payment-plan-end", 1.0);
+        interact(() -> in("#plan-back").queryButton().fire());
+        until(() -> in("#plan-list").query().isVisible());
+        shoot(app, "payment-plans", 0.0);
+        core.close();
+    }
 }

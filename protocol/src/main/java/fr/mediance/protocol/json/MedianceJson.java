@@ -96,6 +96,8 @@ public final class MedianceJson {
         m.put(fr.mediance.protocol.EnergyContractDto.class, Adapters.ENERGY_CONTRACT);
         m.put(fr.mediance.protocol.DebtStageDto.class, Adapters.DEBT_STAGE);
         m.put(fr.mediance.protocol.DebtDto.class, Adapters.DEBT);
+        m.put(fr.mediance.protocol.InstalmentDto.class, PaymentPlanAdapters.INSTALMENT);
+        m.put(fr.mediance.protocol.PaymentPlanDto.class, PaymentPlanAdapters.PAYMENT_PLAN);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);

@@ -11,6 +11,7 @@ import fr.mediance.rules.Deadlines;
 import fr.mediance.rules.Energy;
 import fr.mediance.rules.EnergyProcedure;
 import fr.mediance.rules.LegalReference;
+import fr.mediance.rules.PaymentPlans;
 import fr.mediance.rules.Periodicity;
 import fr.mediance.rules.RuleException;
 import java.math.BigDecimal;
@@ -36,17 +37,19 @@ public final class RuleEvaluator {
         this.energy = new EnergyProcedure(reference);
         this.chequeEnergie = new ChequeEnergie(reference);
         this.deadlines = new Deadlines(reference);
-        this.rules = Map.of(
-                "cheque_energie", this::chequeEnergie,
-                "treve", this::treve,
-                "winter_power_reduction", this::winterPowerReduction,
-                "unpaid_timeline", this::unpaidTimeline,
-                "linky_reduction_end", this::linkyReductionEnd,
-                "mne_window", this::mneWindow,
-                "caf_indu", this::cafIndu,
-                "billing_catchup", this::billingCatchup,
-                "retention", this::retention,
-                "budget", this::budget);
+        this.rules = Map.ofEntries(
+                Map.entry("cheque_energie", this::chequeEnergie),
+                Map.entry("treve", this::treve),
+                Map.entry("winter_power_reduction", this::winterPowerReduction),
+                Map.entry("unpaid_timeline", this::unpaidTimeline),
+                Map.entry("linky_reduction_end", this::linkyReductionEnd),
+                Map.entry("mne_window", this::mneWindow),
+                Map.entry("caf_indu", this::cafIndu),
+                Map.entry("billing_catchup", this::billingCatchup),
+                Map.entry("retention", this::retention),
+                Map.entry("budget", this::budget),
+                Map.entry("payment_plan_schedule", this::paymentPlanSchedule),
+                Map.entry("debt_balances", this::debtBalances));
     }
 
     /** The rules' names. */
@@ -180,6 +183,56 @@ public final class RuleEvaluator {
                 r.energyEffortRate().<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE));
         out.addProperty("energy_precarity", r.energyPrecarity());
         return out;
+    }
+
+    private JsonObject paymentPlanSchedule(Inputs in) {
+        List<PaymentPlans.Instalment> plan = PaymentPlans.schedule(
+                in.integer("total_cents"), in.integer("count"), in.date("first_due"), in.integer("every_months"));
+        JsonArray instalments = new JsonArray();
+        for (PaymentPlans.Instalment i : plan) {
+            JsonObject o = new JsonObject();
+            o.add("due_date", date(i.dueDate()));
+            o.addProperty("amount_cents", i.amountCents());
+            instalments.add(o);
+        }
+        JsonObject out = new JsonObject();
+        out.add("instalments", instalments);
+        return out;
+    }
+
+    private JsonObject debtBalances(Inputs in) {
+        List<PaymentPlans.Debt> debts = new ArrayList<>();
+        for (JsonElement element : in.array("debts")) {
+            Inputs debt = Inputs.of("debts", element);
+            debts.add(new PaymentPlans.Debt(debt.string("id"), debt.date("date"), debt.integer("amount_cents")));
+        }
+        List<PaymentPlans.Payment> payments = new ArrayList<>();
+        for (JsonElement element : in.array("payments")) {
+            Inputs payment = Inputs.of("payments", element);
+            List<String> ids = new ArrayList<>();
+            for (JsonElement id : payment.array("debt_ids")) {
+                ids.add(Inputs.of("payments", wrap(id)).string("id"));
+            }
+            payments.add(new PaymentPlans.Payment(payment.integer("amount_cents"), ids));
+        }
+        PaymentPlans.Balances r = PaymentPlans.balances(debts, payments);
+        JsonArray balances = new JsonArray();
+        r.balances().forEach((id, cents) -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", id);
+            o.addProperty("balance_cents", cents);
+            balances.add(o);
+        });
+        JsonObject out = new JsonObject();
+        out.add("balances", balances);
+        out.addProperty("unimputed_cents", r.unimputedCents());
+        return out;
+    }
+
+    private static JsonObject wrap(JsonElement id) {
+        JsonObject o = new JsonObject();
+        o.add("id", id);
+        return o;
     }
 
     private static List<BudgetSheet.Line> lines(JsonArray array, String name) {

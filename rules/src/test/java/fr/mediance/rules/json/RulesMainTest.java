@@ -102,4 +102,24 @@ class RulesMainTest {
                 .isEqualTo("{\"monthly_income\":1000.00,\"monthly_charges\":100.50,\"reste_a_vivre\":899.50,"
                         + "\"reste_a_vivre_per_person\":299.83,\"energy_effort_rate\":10.1,\"energy_precarity\":true}");
     }
+
+    @Test
+    void aPaymentPlanScheduleAndDebtBalancesAreAnsweredInCents() throws IOException {
+        List<JsonObject> answers = run("""
+                {"id": "s", "rule": "payment_plan_schedule", "input": {"total_cents": 10000, "count": 3, "first_due": "2027-01-31", "every_months": 1}}
+                {"id": "b", "rule": "debt_balances", "input": {"debts": [{"id": "gaz", "date": "2026-02-01", "amount_cents": 30000}, {"id": "elec", "date": "2025-11-15", "amount_cents": 20000}], "payments": [{"amount_cents": 25000, "debt_ids": ["gaz", "elec"]}]}}
+                {"id": "z", "rule": "payment_plan_schedule", "input": {"total_cents": 10000, "count": 0, "first_due": "2027-01-31", "every_months": 1}}
+                """);
+        assertThat(answers.get(0).toString())
+                .isEqualTo("{\"id\":\"s\",\"output\":{\"instalments\":["
+                        + "{\"due_date\":\"2027-01-31\",\"amount_cents\":3334},"
+                        + "{\"due_date\":\"2027-02-28\",\"amount_cents\":3333},"
+                        + "{\"due_date\":\"2027-03-31\",\"amount_cents\":3333}]}}");
+        assertThat(answers.get(1).toString())
+                .isEqualTo("{\"id\":\"b\",\"output\":{\"balances\":["
+                        + "{\"id\":\"elec\",\"balance_cents\":0},{\"id\":\"gaz\",\"balance_cents\":25000}],"
+                        + "\"unimputed_cents\":0}}");
+        assertThat(answers.get(2).getAsJsonObject("error").toString())
+                .isEqualTo("{\"code\":\"invalid_input\",\"message\":\"Un échéancier compte de 1 à 120 échéances.\"}");
+    }
 }

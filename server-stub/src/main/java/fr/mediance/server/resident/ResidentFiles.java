@@ -29,7 +29,8 @@ public final class ResidentFiles {
             EntityType.DEBT,
             EntityType.BUDGET,
             EntityType.AID_APPLICATION,
-            EntityType.OVERINDEBTEDNESS_FILE);
+            EntityType.OVERINDEBTEDNESS_FILE,
+            EntityType.PAYMENT_PLAN);
 
     private ResidentFiles() {}
 

@@ -528,8 +528,22 @@ public final class Migrations {
             CREATE INDEX overindebtedness_files_by_resident ON overindebtedness_files(resident_id, started_on);
             """);
 
+    /** Version 15: payment plans of households' debts, kept whole as they travel (instalments in {@code data}). */
+    static final Migration V15 = new Migration(15, "payment plans", """
+            CREATE TABLE payment_plans (
+              id TEXT PRIMARY KEY,
+              structure_id TEXT,
+              resident_id TEXT NOT NULL,
+              status TEXT,
+              data TEXT NOT NULL,
+              version INTEGER,
+              updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX payment_plans_by_resident ON payment_plans(resident_id);
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

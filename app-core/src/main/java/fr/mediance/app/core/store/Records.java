@@ -19,6 +19,7 @@ import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OverindebtednessFileDto;
+import fr.mediance.protocol.PaymentPlanDto;
 import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
@@ -26,6 +27,7 @@ import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.json.Adapters;
 import fr.mediance.protocol.json.MedianceJson;
+import fr.mediance.protocol.json.PaymentPlanAdapters;
 import fr.mediance.protocol.json.RecordAdapter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +72,7 @@ public final class Records {
             case ANONYMOUS_CONTACT -> "anonymous_contacts";
             case ENERGY_CONTRACT -> "energy_contracts";
             case DEBT -> "debts";
+            case PAYMENT_PLAN -> "payment_plans";
         };
     }
 
@@ -602,6 +605,22 @@ public final class Records {
                     Adapters.DEBT.toJsonTree(d).toString(),
                     version,
                     now);
+        } else if (dto instanceof PaymentPlanDto p) {
+            tx.update(
+                    """
+                    INSERT INTO payment_plans(id, structure_id, resident_id, status, data, version, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
+                      status = excluded.status, data = excluded.data,
+                      version = COALESCE(excluded.version, payment_plans.version), updated_at = excluded.updated_at
+                    """,
+                    p.id(),
+                    p.structureId(),
+                    p.residentId(),
+                    p.status(),
+                    PaymentPlanAdapters.PAYMENT_PLAN.toJsonTree(p).toString(),
+                    version,
+                    now);
         } else {
             throw new IllegalArgumentException("unknown record " + dto.getClass());
         }
@@ -667,7 +686,14 @@ public final class Records {
             case DEBT ->
                 tx.queryOne("SELECT data FROM debts WHERE id = ?", Records::debt, id)
                         .map(x -> x);
+            case PAYMENT_PLAN ->
+                tx.queryOne("SELECT data FROM payment_plans WHERE id = ?", Records::paymentPlan, id)
+                        .map(x -> x);
         };
+    }
+
+    public static PaymentPlanDto paymentPlan(Row r) {
+        return PaymentPlanAdapters.PAYMENT_PLAN.fromJsonTree(JsonParser.parseString(r.string("data")));
     }
 
     public static ResidentDto resident(Row r) {

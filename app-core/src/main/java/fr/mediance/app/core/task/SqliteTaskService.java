@@ -89,6 +89,17 @@ public final class SqliteTaskService implements TaskService {
 
     @Override
     public Outcome<TaskItem> create(String residentId, String title, LocalDate dueDate) {
+        return createOnce(UUID.randomUUID().toString(), residentId, title, dueDate, null);
+    }
+
+    @Override
+    public Optional<TaskItem> task(String taskId) {
+        return store.db().read(tx -> find(tx, taskId));
+    }
+
+    @Override
+    public Outcome<TaskItem> createOnce(
+            String taskId, String residentId, String title, LocalDate dueDate, String sourceId) {
         AccountInfo me = account.get();
         FormErrors e = new FormErrors().required("title", title).maxLength("title", title, Limits.MAX_SHORT_TEXT);
         if (dueDate == null) {
@@ -99,6 +110,10 @@ public final class SqliteTaskService implements TaskService {
             return e.toOutcome();
         }
         return store.db().inTransaction(tx -> {
+            Optional<TaskItem> already = find(tx, taskId);
+            if (already.isPresent()) {
+                return Outcome.ok(already.get());
+            }
             Optional<ResidentDto> r = Records.load(tx, EntityType.RESIDENT, residentId == null ? "" : residentId)
                     .map(ResidentDto.class::cast);
             if (r.isEmpty()) {
@@ -106,7 +121,7 @@ public final class SqliteTaskService implements TaskService {
             }
             Instant now = clock.instant();
             TaskDto t = new TaskDto(
-                    UUID.randomUUID().toString(),
+                    taskId,
                     r.get().structureId() == null ? me.structureId() : r.get().structureId(),
                     residentId,
                     null,
@@ -115,7 +130,7 @@ public final class SqliteTaskService implements TaskService {
                     dueDate,
                     TaskDto.TODO,
                     null,
-                    null,
+                    sourceId,
                     now,
                     null);
             Records.upsert(tx, t, null, now, null);

@@ -14,6 +14,16 @@ public interface TaskService {
     /** A task typed by hand for a resident, assigned to the signed-in counsellor. Fields: title, dueDate. */
     Outcome<TaskItem> create(String residentId, String title, LocalDate dueDate);
 
+    /**
+     * A task with a given id (one derived from what it is about, {@code sourceId}), assigned to the signed-in
+     * counsellor, created once: when a task with that id is already on the device, whatever its status, it is
+     * answered and nothing is written. Fields: title, dueDate.
+     */
+    Outcome<TaskItem> createOnce(String taskId, String residentId, String title, LocalDate dueDate, String sourceId);
+
+    /** The task with this id, whatever its status or assignee. */
+    java.util.Optional<TaskItem> task(String taskId);
+
     Outcome<TaskItem> markDone(String taskId);
 
     /** Cancels a task (its closing time is kept). */

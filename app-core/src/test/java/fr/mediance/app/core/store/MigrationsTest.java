@@ -71,7 +71,8 @@ class MigrationsTest {
                 11, "16e500618d9f9b96f39355b97c7ceab0d2825545effc703d2dc5e82ebe9527e8",
                 12, "50d4194e8209096cfc3b81a0a2712295e6db41a015b00ae84dd99a4f83c413d3",
                 13, "ec432a86b1547af1d79a1ae339f92d50955ebcca24458c4ba27e08c154305bf1",
-                14, "f2c0b1343586a6457473f22f1e71dc5fe2a174218787e217202f57e7d2909c7f");
+                14, "f2c0b1343586a6457473f22f1e71dc5fe2a174218787e217202f57e7d2909c7f",
+                15, "50b7d855ed3cb8e1aa718fb533557326a8a8b5fe35f0682b6f63b2ad2a25637d");
         Map<Integer, String> actual = new TreeMap<>();
         for (Migration m : Migrations.ALL) {
             if (!Migrations.RELEASED.contains(m.version())) {
