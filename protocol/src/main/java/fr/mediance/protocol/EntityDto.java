@@ -20,6 +20,7 @@ public sealed interface EntityDto
                 AidApplicationDto,
                 EnergyContractDto,
                 DebtDto,
-                OverindebtednessFileDto {
+                OverindebtednessFileDto,
+                PartnerDto {
     String id();
 }

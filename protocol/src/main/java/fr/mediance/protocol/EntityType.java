@@ -38,7 +38,9 @@ public enum EntityType {
     /** An unpaid bill (a debt), with the dates of the creditor's procedure. */
     DEBT("debt"),
     /** A household's overindebtedness file at the Banque de France, with its decisions. */
-    OVERINDEBTEDNESS_FILE("overindebtedness_file");
+    OVERINDEBTEDNESS_FILE("overindebtedness_file"),
+    /** An organisation of the partner directory, with its services: shared by every structure, like the codes. */
+    PARTNER("partner");
 
     private final String code;
 
@@ -99,6 +101,8 @@ public enum EntityType {
             return DEBT;
         } else if (dto instanceof OverindebtednessFileDto) {
             return OVERINDEBTEDNESS_FILE;
+        } else if (dto instanceof PartnerDto) {
+            return PARTNER;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

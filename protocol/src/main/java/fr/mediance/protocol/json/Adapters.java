@@ -535,6 +535,7 @@ public final class Adapters {
             case ANONYMOUS_CONTACT -> ANONYMOUS_CONTACT;
             case ENERGY_CONTRACT -> ENERGY_CONTRACT;
             case DEBT -> DEBT;
+            case PARTNER -> PartnerAdapters.PARTNER;
         };
     }
 
