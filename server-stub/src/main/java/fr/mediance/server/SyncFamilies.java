@@ -14,6 +14,7 @@ import fr.mediance.server.document.DocumentRules;
 import fr.mediance.server.energy.DebtRules;
 import fr.mediance.server.energy.EnergyContractRules;
 import fr.mediance.server.note.PrivateNoteRules;
+import fr.mediance.server.partner.PartnerRules;
 import fr.mediance.server.resident.ResidentRules;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.Colleagues;
@@ -46,6 +47,7 @@ public final class SyncFamilies {
                 new AnonymousContactRules(),
                 new EnergyContractRules(),
                 new DebtRules(),
-                new CodeRules()));
+                new CodeRules(),
+                new PartnerRules()));
     }
 }

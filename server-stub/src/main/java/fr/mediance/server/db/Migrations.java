@@ -20,7 +20,8 @@ public final class Migrations {
                         new V5__Energy_contracts_debts(),
                         new V6__Budgets(),
                         new V7__Aid_applications(),
-                        new V8__Overindebtedness_files())
+                        new V8__Overindebtedness_files(),
+                        new V10__Partner_directory())
                 .load()
                 .migrate();
     }

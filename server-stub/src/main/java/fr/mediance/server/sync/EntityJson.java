@@ -36,6 +36,7 @@ final class EntityJson {
             case PRIVATE_NOTE -> fr.mediance.protocol.PrivateNoteDto.class;
             case BUDGET -> fr.mediance.protocol.BudgetDto.class;
             case OVERINDEBTEDNESS_FILE -> fr.mediance.protocol.OverindebtednessFileDto.class;
+            case PARTNER -> fr.mediance.protocol.PartnerDto.class;
             case AID_APPLICATION -> fr.mediance.protocol.AidApplicationDto.class;
             case CASE -> fr.mediance.protocol.CaseDto.class;
             case REQUEST -> fr.mediance.protocol.RequestDto.class;

@@ -59,7 +59,8 @@ enum EntityTable {
     AID_APPLICATION(EntityType.AID_APPLICATION, "aid_applications", "resident_id", "status"),
     ENERGY_CONTRACT(EntityType.ENERGY_CONTRACT, "energy_contracts", "resident_id"),
     DEBT(EntityType.DEBT, "debts", "resident_id", "contract_id"),
-    OVERINDEBTEDNESS_FILE(EntityType.OVERINDEBTEDNESS_FILE, "overindebtedness_files", "resident_id", "status");
+    OVERINDEBTEDNESS_FILE(EntityType.OVERINDEBTEDNESS_FILE, "overindebtedness_files", "resident_id", "status"),
+    PARTNER(EntityType.PARTNER, "partners", "type");
 
     final EntityType type;
     final String table;
@@ -125,6 +126,8 @@ enum EntityTable {
                         : java.time.LocalDate.ofInstant(a.at(), PushService.PARIS)
                                 .toString()
             };
+        } else if (dto instanceof fr.mediance.protocol.PartnerDto p) {
+            return new Object[] {p.type()};
         } else if (dto instanceof OverindebtednessFileDto o) {
             return new Object[] {o.residentId(), o.status()};
         } else if (dto instanceof BudgetDto b) {
