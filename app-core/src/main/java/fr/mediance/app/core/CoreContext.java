@@ -20,6 +20,8 @@ import fr.mediance.app.core.office.OfficeService;
 import fr.mediance.app.core.office.SqliteOfficeService;
 import fr.mediance.app.core.overindebtedness.OverindebtednessService;
 import fr.mediance.app.core.overindebtedness.SqliteOverindebtednessService;
+import fr.mediance.app.core.partner.PartnerService;
+import fr.mediance.app.core.partner.SqlitePartnerService;
 import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
 import fr.mediance.app.core.platform.NetworkMonitor;
 import fr.mediance.app.core.reference.ReferenceService;
@@ -103,6 +105,7 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteBudgetService budgets;
     private final SqliteAidService aids;
     private final SqliteOverindebtednessService overindebtedness;
+    private final SqlitePartnerService partners;
     private final SqliteSignatureService signatures;
     private final SqliteConsentService consents;
     private final SqliteMandateService mandates;
@@ -132,6 +135,7 @@ public final class CoreContext implements AutoCloseable {
         this.budgets = new SqliteBudgetService(store, outbox, session::currentAccount, clock, zone);
         this.aids = new SqliteAidService(store, outbox, session::currentAccount, clock, zone);
         this.overindebtedness = new SqliteOverindebtednessService(store, outbox, session::currentAccount, clock, zone);
+        this.partners = new SqlitePartnerService(store, outbox, session::currentAccount, clock);
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
         this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
         this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
@@ -354,6 +358,11 @@ public final class CoreContext implements AutoCloseable {
     }
 
     /** Drawn signatures kept as signature documents. */
+    /** The partner directory (annuaire des partenaires), read offline, edited by the office. */
+    public PartnerService partners() {
+        return partners;
+    }
+
     /** The households' overindebtedness files (Banque de France). */
     public OverindebtednessService overindebtedness() {
         return overindebtedness;

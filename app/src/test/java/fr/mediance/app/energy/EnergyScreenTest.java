@@ -63,8 +63,8 @@ class EnergyScreenTest extends UiTest {
         office = new DemoOffice();
         ResidentDemo.codes(office);
         office.server.serverWrite(new CodeDto("creditor_category", "energie", "Énergie", null, 1, true));
-        office.server.serverWrite(new CodeDto("partner", "edf", "EDF", "energie", 1, true));
-        office.server.serverWrite(new CodeDto("partner", "engie", "Engie", "energie", 2, true));
+        office.server.addPartner("edf", "fournisseur_energie", "EDF", "energie");
+        office.server.addPartner("engie", "fournisseur_energie", "Engie", "energie");
     }
 
     @AfterEach

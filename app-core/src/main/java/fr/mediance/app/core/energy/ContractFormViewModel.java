@@ -11,7 +11,6 @@ import fr.mediance.protocol.ChequeEnergieDto;
 import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EnergyRecords;
 import fr.mediance.protocol.Limits;
-import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.SupplyStateDto;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -141,7 +140,7 @@ public final class ContractFormViewModel {
                         "loading an energy contract",
                         () -> new Loaded(
                                 contractId == null ? Optional.empty() : energyService.contract(contractId),
-                                reference.codes(ListNames.PARTNER)),
+                                reference.creditors(fr.mediance.protocol.DebtDto.ENERGY)),
                         l -> {
                             suppliers.setAll(l.suppliers());
                             show(l.contract().orElse(null));

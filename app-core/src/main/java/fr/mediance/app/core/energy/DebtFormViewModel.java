@@ -10,7 +10,6 @@ import fr.mediance.app.core.visit.FrenchInput;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.DebtStageDto;
 import fr.mediance.protocol.EnergyContractDto;
-import fr.mediance.protocol.ListNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +130,7 @@ public final class DebtFormViewModel {
                         () -> new Loaded(
                                 energy.contracts(residentId),
                                 debtId == null ? Optional.empty() : energy.debt(debtId),
-                                reference.codes(ListNames.PARTNER)),
+                                reference.creditors(DebtDto.ENERGY)),
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
                 .<Void>thenApply(x -> null)

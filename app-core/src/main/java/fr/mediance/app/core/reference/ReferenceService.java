@@ -21,6 +21,16 @@ public interface ReferenceService {
     /** The label of a code, or the code itself if unknown (never null for a non-null code). */
     String label(String list, String code);
 
+    /**
+     * The creditors and suppliers offered for a creditor category: the active partners of the directory that can be
+     * the creditor of {@code category} (every active partner for null), by name, as items whose code is the
+     * partner's id and label its name.
+     */
+    List<CodeItem> creditors(String category);
+
+    /** The name of a partner of the directory (active or not), or the id itself when unknown (null for null). */
+    String partnerName(String partnerId);
+
     /** Every entry of a list, active or not, by sort order then code: what the office's list editor shows. */
     List<CodeDto> entries(String list);
 
