@@ -365,7 +365,7 @@ public final class AppComposition {
             case SYNC -> new SyncView(syncStatus, texts, app.userTextProperty(), app::lock, this::logout);
             case TASKS -> new TaskScreens(context()).myTasks();
             case RESIDENTS -> new ResidentScreens(context()).search();
-            case PARTNERS -> new PartnerScreens(context()).directory();
+            case PARTNERS -> new PartnerScreens(context(), apps).directory();
             case REFERENCE -> new ReferenceScreens(context()).codeLists();
         };
     }
