@@ -138,9 +138,16 @@ public final class ContractFormViewModel {
         this.residentId = Objects.requireNonNull(residentId);
         return work.supply(
                         "loading an energy contract",
-                        () -> new Loaded(
-                                contractId == null ? Optional.empty() : energyService.contract(contractId),
-                                reference.creditors(fr.mediance.protocol.DebtDto.ENERGY)),
+                        () -> {
+                            Optional<EnergyContractDto> stored =
+                                    contractId == null ? Optional.empty() : energyService.contract(contractId);
+                            return new Loaded(
+                                    stored,
+                                    reference.creditors(
+                                            fr.mediance.protocol.DebtDto.ENERGY,
+                                            stored.map(EnergyContractDto::supplier)
+                                                    .orElse(null)));
+                        },
                         l -> {
                             suppliers.setAll(l.suppliers());
                             show(l.contract().orElse(null));

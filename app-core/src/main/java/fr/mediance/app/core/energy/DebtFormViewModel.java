@@ -127,10 +127,15 @@ public final class DebtFormViewModel {
         this.residentId = Objects.requireNonNull(residentId);
         return work.supply(
                         "loading an unpaid bill",
-                        () -> new Loaded(
-                                energy.contracts(residentId),
-                                debtId == null ? Optional.empty() : energy.debt(debtId),
-                                reference.creditors(DebtDto.ENERGY)),
+                        () -> {
+                            Optional<DebtDto> stored = debtId == null ? Optional.empty() : energy.debt(debtId);
+                            return new Loaded(
+                                    energy.contracts(residentId),
+                                    stored,
+                                    reference.creditors(
+                                            DebtDto.ENERGY,
+                                            stored.map(DebtDto::creditor).orElse(null)));
+                        },
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
                 .<Void>thenApply(x -> null)

@@ -28,6 +28,21 @@ public interface ReferenceService {
      */
     List<CodeItem> creditors(String category);
 
+    /**
+     * The creditors of {@link #creditors(String)}, and the partner a stored record already names ({@code current})
+     * at the end when it is not among them (made inactive since): a record keeps its creditor.
+     */
+    default List<CodeItem> creditors(String category, String current) {
+        List<CodeItem> offered = creditors(category);
+        if (current == null || offered.stream().anyMatch(c -> c.code().equals(current))) {
+            return offered;
+        }
+        List<CodeItem> all = new java.util.ArrayList<>(offered);
+        all.add(new CodeItem(
+                fr.mediance.protocol.ListNames.PARTNER, current, partnerName(current), category, 0, false));
+        return List.copyOf(all);
+    }
+
     /** The name of a partner of the directory (active or not), or the id itself when unknown (null for null). */
     String partnerName(String partnerId);
 

@@ -204,6 +204,16 @@ class PartnerDirectoryTest {
                         .fieldErrors())
                 .containsEntry("creditor", "« EDF » n'est plus actif dans l'annuaire : choisissez-en un autre.");
         assertThat(core.reference().partnerName("edf")).isEqualTo("EDF");
+
+        fr.mediance.app.core.energy.DebtFormViewModel form = new fr.mediance.app.core.energy.DebtFormViewModel(
+                core.energy(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+        form.load("r1", debt.id()).join();
+        assertThat(form.creditors())
+                .as("the bill keeps the creditor it names, offered after the active ones")
+                .extracting(c -> c.code() + " " + c.label())
+                .containsExactly("engie Engie", "edf EDF");
+        form.load("r1", null).join();
+        assertThat(form.creditors()).extracting(c -> c.code()).containsExactly("engie");
     }
 
     /** The debt with one field changed (through its wire form, whatever its other fields). */
