@@ -45,9 +45,9 @@ public final class SqlitePartnerService implements PartnerService {
                 .read(tx -> category == null
                         ? tx.query("SELECT data FROM partners WHERE active = 1 ORDER BY name, id", Records::partner)
                         : tx.query(
-                                "SELECT data FROM partners WHERE active = 1 AND categories LIKE ? ORDER BY name, id",
+                                "SELECT data FROM partners WHERE active = 1 AND instr(categories, ?) > 0 ORDER BY name, id",
                                 Records::partner,
-                                "%," + category + ",%"));
+                                "," + category + ","));
     }
 
     @Override

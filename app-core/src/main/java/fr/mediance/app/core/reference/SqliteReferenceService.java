@@ -202,9 +202,9 @@ public final class SqliteReferenceService implements ReferenceService {
                                 "SELECT id, name FROM partners WHERE active = 1 ORDER BY name, id",
                                 r -> partnerItem(r, null))
                         : tx.query(
-                                "SELECT id, name FROM partners WHERE active = 1 AND categories LIKE ? ORDER BY name, id",
+                                "SELECT id, name FROM partners WHERE active = 1 AND instr(categories, ?) > 0 ORDER BY name, id",
                                 r -> partnerItem(r, category),
-                                "%," + category + ",%"));
+                                "," + category + ","));
     }
 
     private static CodeItem partnerItem(Row r, String category) {
