@@ -180,6 +180,34 @@ class PartnerDirectoryTest {
     }
 
     @Test
+    void theOfficeIsToldBesideTheCodeWhenItIsTakenAndDeactivatesAPartner() {
+        CoreContext office = signedIn("bureau");
+        PartnerFormViewModel vm =
+                new PartnerFormViewModel(office.partners(), office.reference(), TEXTS, Runnable::run, Runnable::run);
+        vm.setOnMessage(messages::add);
+        vm.load(null).join();
+        vm.idProperty().set("caf_13");
+        vm.typeProperty().set("caf");
+        vm.nameProperty().set("Une autre CAF");
+        vm.services().clear();
+        assertThat(vm.save().join()).isFalse();
+        assertThat(vm.error("id").get()).isEqualTo("Ce code est déjà celui d'un partenaire : choisissez-en un autre.");
+
+        vm.load("caf_13").join();
+        assertThat(vm.creatingProperty().get()).isFalse();
+        assertThat(vm.services()).hasSize(1);
+        assertThat(vm.deactivate().join()).isTrue();
+        assertThat(messages).containsExactly("Partenaire désactivé : gardé pour les dossiers qui le citent.");
+        assertThat(office.partners().partner("caf_13").orElseThrow())
+                .isEqualTo(new PartnerDto(
+                        CAF.id(), CAF.type(), CAF.name(), CAF.categories(), CAF.services(), CAF.website(), false));
+        assertThat(office.partners().search("caf", false)).isEmpty();
+        assertThat(office.partners().search("caf", true))
+                .extracting(PartnerDto::id)
+                .containsExactly("caf_13");
+    }
+
+    @Test
     void aDebtNamesAPartnerOfTheDirectoryAndKeepsOneThatBecameInactive() {
         CoreContext core = signedIn("conseil1");
         EnergyContractDto contract =
