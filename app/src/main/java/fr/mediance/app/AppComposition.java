@@ -28,6 +28,7 @@ import fr.mediance.app.login.LoginView;
 import fr.mediance.app.login.PinView;
 import fr.mediance.app.office.OfficeReportView;
 import fr.mediance.app.office.OfficeReportsView;
+import fr.mediance.app.partner.PartnerScreens;
 import fr.mediance.app.planning.PlanningView;
 import fr.mediance.app.reference.ReferenceScreens;
 import fr.mediance.app.resident.ResidentScreens;
@@ -322,6 +323,7 @@ public final class AppComposition {
             case SYNC -> Material2MZ.SYNC;
             case TASKS -> Material2AL.ALARM_ON;
             case RESIDENTS -> Material2MZ.PEOPLE;
+            case PARTNERS -> Material2AL.CONTACT_PHONE;
             case REFERENCE -> Material2AL.LIST_ALT;
         };
     }
@@ -363,6 +365,7 @@ public final class AppComposition {
             case SYNC -> new SyncView(syncStatus, texts, app.userTextProperty(), app::lock, this::logout);
             case TASKS -> new TaskScreens(context()).myTasks();
             case RESIDENTS -> new ResidentScreens(context()).search();
+            case PARTNERS -> new PartnerScreens(context(), apps).directory();
             case REFERENCE -> new ReferenceScreens(context()).codeLists();
         };
     }

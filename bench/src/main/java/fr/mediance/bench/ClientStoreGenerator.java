@@ -761,6 +761,14 @@ final class ClientStoreGenerator {
         for (int i = 0; i < codes.length; i++) {
             Records.upsert(tx, new CodeDto(codes[i][0], codes[i][1], codes[i][2], null, i, true), 1L, now, null);
         }
+        // the supplier the contracts and debts name, from the partner directory
+        Records.upsert(
+                tx,
+                new fr.mediance.protocol.PartnerDto(
+                        "edf", "fournisseur_energie", "EDF", List.of("energie"), List.of(), null, true),
+                1L,
+                now,
+                null);
     }
 
     private ResidentDto resident(int i, Random rnd) {

@@ -21,6 +21,7 @@ public sealed interface EntityDto
                 EnergyContractDto,
                 DebtDto,
                 OverindebtednessFileDto,
-                PaymentPlanDto {
+                PaymentPlanDto,
+                PartnerDto {
     String id();
 }

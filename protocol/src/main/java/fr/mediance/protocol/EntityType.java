@@ -40,7 +40,9 @@ public enum EntityType {
     /** A household's overindebtedness file at the Banque de France, with its decisions. */
     OVERINDEBTEDNESS_FILE("overindebtedness_file"),
     /** A payment plan (échéancier) of one or more debts of a household, with its instalments. */
-    PAYMENT_PLAN("payment_plan");
+    PAYMENT_PLAN("payment_plan"),
+    /** An organisation of the partner directory, with its services: shared by every structure, like the codes. */
+    PARTNER("partner");
 
     private final String code;
 
@@ -103,6 +105,8 @@ public enum EntityType {
             return OVERINDEBTEDNESS_FILE;
         } else if (dto instanceof PaymentPlanDto) {
             return PAYMENT_PLAN;
+        } else if (dto instanceof PartnerDto) {
+            return PARTNER;
         }
         throw new IllegalArgumentException("unknown entity payload " + dto.getClass());
     }

@@ -42,8 +42,13 @@ public final class ListNames {
     public static final String CONSENT_SCOPE = "consent_scope";
     /** Creditor categories of debts (domain brief §5.5): energie, eau, telecom... */
     public static final String CREDITOR_CATEGORY = "creditor_category";
-    /** Partners and creditors (domain brief §5.2): energy suppliers first; parent = a creditor category code. */
+    /**
+     * Partners and creditors (domain brief §5.2): the list of older versions, whose entries now live in the partner
+     * directory ({@link PartnerDto}, same codes). No longer seeded; an old device's entry is still accepted.
+     */
     public static final String PARTNER = "partner";
+    /** The types of the partner directory's organisations (fournisseur_energie, caf, mediateur...). */
+    public static final String PARTNER_TYPE = "partner_type";
     /** value = an ISO period (P1D, P1M, P6M, P1Y). */
     public static final String MANDATE_DURATION = "mandate_duration";
 
@@ -117,7 +122,8 @@ public final class ListNames {
             LEGAL_VALUE,
             AID_KIND,
             AID_CHECKLIST,
-            FSL_RULE);
+            FSL_RULE,
+            PARTNER_TYPE);
 
     private ListNames() {}
 }

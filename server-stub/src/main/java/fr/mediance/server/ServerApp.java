@@ -17,6 +17,8 @@ import fr.mediance.server.document.DocumentRetention;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
 import fr.mediance.server.http.ProblemErrorHandler;
+import fr.mediance.server.partner.PartnerDirectory;
+import fr.mediance.server.partner.PartnerSeeder;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.ChangesService;
 import fr.mediance.server.sync.DocumentAccess;
@@ -92,6 +94,13 @@ public final class ServerApp {
         int codes = new CodeSeeder(db, writer, clock).seed();
         if (codes > 0) {
             LOG.info("code lists seeded: {} entries", codes);
+        }
+        int partners = new PartnerSeeder(db, writer, clock).seed(PartnerDirectory.national());
+        if (config.demo()) {
+            partners += new PartnerSeeder(db, writer, clock).seed(PartnerDirectory.bouchesDuRhone());
+        }
+        if (partners > 0) {
+            LOG.info("partner directory seeded: {} partners", partners);
         }
         String generated = null;
         if (config.demo()) {

@@ -15,6 +15,7 @@ import fr.mediance.server.document.DocumentRules;
 import fr.mediance.server.energy.DebtRules;
 import fr.mediance.server.energy.EnergyContractRules;
 import fr.mediance.server.note.PrivateNoteRules;
+import fr.mediance.server.partner.PartnerRules;
 import fr.mediance.server.resident.ResidentRules;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.Colleagues;
@@ -48,6 +49,7 @@ public final class SyncFamilies {
                 new AnonymousContactRules(),
                 new EnergyContractRules(),
                 new DebtRules(),
-                new CodeRules()));
+                new CodeRules(),
+                new PartnerRules()));
     }
 }

@@ -64,7 +64,16 @@ class DemoSeedingTest {
                     })
                     .containsExactly(counts)
                     .containsExactly(
-                            "4", "8", "11", String.valueOf(CodeLists.seed().size() + 37), "1");
+                            "4",
+                            "8",
+                            "11",
+                            String.valueOf(CodeLists.seed().size()
+                                    + fr.mediance.server.partner.PartnerDirectory.national()
+                                            .size()
+                                    + fr.mediance.server.partner.PartnerDirectory.bouchesDuRhone()
+                                            .size()
+                                    + 37),
+                            "1");
             assertThat(second.login("coord", password, "t").status()).isEqualTo(200);
         } finally {
             stop(second);

@@ -231,8 +231,8 @@ abstract class EnergyRecordsContract extends SyncScenario {
     }
 
     @Test
-    void theSeededListsHoldTheSuppliersUnderTheEnergyCategory() {
-        assertThat(server.count("SELECT COUNT(*) FROM codes WHERE list_name = 'partner' AND code IN "
+    void theSeededDirectoryHoldsTheSuppliersUnderTheEnergyCategory() {
+        assertThat(server.count("SELECT COUNT(*) FROM partners WHERE type = 'fournisseur_energie' AND id IN "
                         + "('edf', 'engie', 'totalenergies', 'ekwateur', 'mint', 'vattenfall', 'octopus', 'es')"))
                 .isEqualTo(8);
         assertThat(server.count(

@@ -346,7 +346,12 @@ abstract class SyncContract extends SyncScenario {
         } while (page.hasMore());
         assertThat(pages).isGreaterThan(5);
         assertThat(paged).isEqualTo(whole.changes());
-        assertThat(whole.changes()).hasSize(CodeLists.seed().size() + DEMO_RECORDS);
+        assertThat(whole.changes())
+                .hasSize(CodeLists.seed().size()
+                        + fr.mediance.server.partner.PartnerDirectory.national().size()
+                        + fr.mediance.server.partner.PartnerDirectory.bouchesDuRhone()
+                                .size()
+                        + DEMO_RECORDS);
         ChangesResponse end = pull(coord, cursor, 7);
         assertThat(end.changes()).isEmpty();
         assertThat(end.cursor()).isEqualTo(cursor);

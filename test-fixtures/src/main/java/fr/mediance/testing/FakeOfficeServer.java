@@ -221,6 +221,12 @@ public final class FakeOfficeServer implements AutoCloseable {
         return v;
     }
 
+    /** A partner of the directory with no service, creditor of these categories (as the office seeds them). */
+    public void addPartner(String id, String type, String name, String... categories) {
+        serverWrite(new fr.mediance.protocol.PartnerDto(
+                id, type, name, java.util.List.of(categories), java.util.List.of(), null, true));
+    }
+
     public void addCode(String list, String code, String label, int order) {
         serverWrite(new CodeDto(list, code, label, null, order, true));
     }

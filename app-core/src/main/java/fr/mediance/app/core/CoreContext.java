@@ -22,6 +22,8 @@ import fr.mediance.app.core.office.OfficeService;
 import fr.mediance.app.core.office.SqliteOfficeService;
 import fr.mediance.app.core.overindebtedness.OverindebtednessService;
 import fr.mediance.app.core.overindebtedness.SqliteOverindebtednessService;
+import fr.mediance.app.core.partner.PartnerService;
+import fr.mediance.app.core.partner.SqlitePartnerService;
 import fr.mediance.app.core.platform.HealthProbeNetworkMonitor;
 import fr.mediance.app.core.platform.NetworkMonitor;
 import fr.mediance.app.core.reference.ReferenceService;
@@ -106,6 +108,7 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteAidService aids;
     private final SqliteOverindebtednessService overindebtedness;
     private final SqlitePaymentPlanService paymentPlans;
+    private final SqlitePartnerService partners;
     private final SqliteSignatureService signatures;
     private final SqliteConsentService consents;
     private final SqliteMandateService mandates;
@@ -136,6 +139,7 @@ public final class CoreContext implements AutoCloseable {
         this.aids = new SqliteAidService(store, outbox, session::currentAccount, clock, zone);
         this.overindebtedness = new SqliteOverindebtednessService(store, outbox, session::currentAccount, clock, zone);
         this.paymentPlans = new SqlitePaymentPlanService(store, outbox, session::currentAccount, clock);
+        this.partners = new SqlitePartnerService(store, outbox, session::currentAccount, clock);
         this.signatures = new SqliteSignatureService(store, outbox, session::currentAccount, clock, zone);
         this.consents = new SqliteConsentService(store, outbox, session::currentAccount, clock, signatures);
         this.mandates = new SqliteMandateService(store, outbox, session::currentAccount, clock, zone, signatures);
@@ -357,10 +361,14 @@ public final class CoreContext implements AutoCloseable {
         return residentFiles;
     }
 
-    /** Drawn signatures kept as signature documents. */
     /** The households' payment plans (échéanciers) of their debts. */
     public PaymentPlanService paymentPlans() {
         return paymentPlans;
+    }
+
+    /** The partner directory (annuaire des partenaires), read offline, edited by the office. */
+    public PartnerService partners() {
+        return partners;
     }
 
     /** The households' overindebtedness files (Banque de France). */
@@ -378,6 +386,7 @@ public final class CoreContext implements AutoCloseable {
         return budgets;
     }
 
+    /** Drawn signatures kept as signature documents. */
     public SignatureService signatures() {
         return signatures;
     }

@@ -389,6 +389,28 @@ public final class SelfCheck {
                         List.of(instalment, new InstalmentDto(LocalDate.of(2027, 2, 5), 13_750, null, 0)),
                         "doc1",
                         "Note"));
+        fr.mediance.protocol.PartnerServiceDto partnerService = new fr.mediance.protocol.PartnerServiceDto(
+                "accueil",
+                "Accueil",
+                "215 chemin de Gibbes",
+                "13014",
+                "Marseille",
+                "3230",
+                "accueil@example.fr",
+                "Lun–ven 8h30–16h",
+                List.of("piece_identite"),
+                "Sur rendez-vous");
+        m.put(fr.mediance.protocol.PartnerServiceDto.class, partnerService);
+        m.put(
+                fr.mediance.protocol.PartnerDto.class,
+                new fr.mediance.protocol.PartnerDto(
+                        "caf_13",
+                        "caf",
+                        "CAF des Bouches-du-Rhône",
+                        List.of("indus"),
+                        List.of(partnerService),
+                        "https://www.caf.fr",
+                        true));
         m.put(
                 OverindebtednessFileDto.class,
                 new OverindebtednessFileDto(

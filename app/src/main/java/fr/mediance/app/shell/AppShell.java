@@ -124,6 +124,11 @@ public final class AppShell extends StackPane {
             b.setMaxWidth(Double.MAX_VALUE);
         }
         bottomNav.getChildren().setAll(barButtons);
+        // five destinations or more: smaller labels, so that each one still fits a phone's width
+        bottomNav.getStyleClass().remove(Styles.BOTTOM_NAV_CROWDED);
+        if (destinations.size() > 4) {
+            bottomNav.getStyleClass().add(Styles.BOTTOM_NAV_CROWDED);
+        }
         for (ToggleButton b : barButtons) {
             HBox.setHgrow(b, Priority.ALWAYS);
             b.setMaxWidth(Double.MAX_VALUE);

@@ -14,6 +14,9 @@ public final class Styles {
     public static final String OFFLINE_BADGE = "offline-badge";
     public static final String ATTENTION_BADGE = "attention-badge";
     public static final String BOTTOM_NAV = "bottom-nav";
+    /** A bottom bar of five destinations or more. */
+    public static final String BOTTOM_NAV_CROWDED = "bottom-nav-crowded";
+
     public static final String NAV_RAIL = "nav-rail";
     public static final String NAV_ITEM = "nav-item";
     public static final String SNACKBAR = "snackbar";

@@ -40,7 +40,7 @@ class PaymentPlanScreenTest extends UiTest {
         office = new DemoOffice();
         ResidentDemo.codes(office);
         office.server.serverWrite(new CodeDto("creditor_category", "energie", "Énergie", null, 1, true));
-        office.server.serverWrite(new CodeDto("partner", "edf", "EDF", "energie", 1, true));
+        office.server.addPartner("edf", "fournisseur_energie", "EDF", "energie");
         office.server.serverWrite(new EnergyContractDto(
                 "c-elec",
                 "s1",

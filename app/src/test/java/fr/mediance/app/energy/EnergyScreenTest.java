@@ -63,10 +63,10 @@ class EnergyScreenTest extends UiTest {
         office = new DemoOffice();
         ResidentDemo.codes(office);
         office.server.serverWrite(new CodeDto("creditor_category", "energie", "Énergie", null, 1, true));
-        office.server.serverWrite(new CodeDto("partner", "edf", "EDF", "energie", 1, true));
-        office.server.serverWrite(new CodeDto("partner", "engie", "Engie", "energie", 2, true));
+        office.server.addPartner("edf", "fournisseur_energie", "EDF", "energie");
+        office.server.addPartner("engie", "fournisseur_energie", "Engie", "energie");
         office.server.serverWrite(new CodeDto("creditor_category", "loyer", "Loyer / charges", null, 4, true));
-        office.server.serverWrite(new CodeDto("partner", "logirem", "Logirem", "loyer", 3, true));
+        office.server.addPartner("logirem", "bailleur_social", "Logirem", "loyer");
     }
 
     @AfterEach

@@ -1230,7 +1230,7 @@ class ScreenshotsTest extends UiTest {
         fr.mediance.app.resident.ResidentDemo.codes(office);
         var server = office.server;
         server.serverWrite(new fr.mediance.protocol.CodeDto("creditor_category", "energie", "Énergie", null, 10, true));
-        server.serverWrite(new fr.mediance.protocol.CodeDto("partner", "edf", "EDF", "energie", 10, true));
+        server.addPartner("edf", "fournisseur_energie", "EDF", "energie");
         server.serverWrite(new fr.mediance.protocol.EnergyContractDto(
                 "c-elec",
                 "s1",
@@ -1334,6 +1334,168 @@ class ScreenshotsTest extends UiTest {
         interact(() -> in("#plan-back").queryButton().fire());
         until(() -> in("#plan-list").query().isVisible());
         shoot(app, "payment-plans", 0.0);
+        core.close();
+    }
+
+    /** The directory the partner screens show: public desks of organisations, as the office seeds them. */
+    void partners() {
+        office.server.addCode("partner_type", "fournisseur_energie", "Fournisseur d'énergie", 1);
+        office.server.addCode("partner_type", "caf", "CAF", 2);
+        office.server.addCode("partner_type", "banque_de_france", "Banque de France", 3);
+        office.server.addCode("partner_type", "mediateur", "Médiateur", 4);
+        office.server.addCode("partner_type", "association", "Association", 5);
+        office.server.addCode("creditor_category", "energie", "Énergie", 1);
+        office.server.addCode("creditor_category", "indus", "Indus CAF / France Travail / CPAM", 2);
+        office.server.addCode("document_type", "piece_identite", "Pièce d'identité / titre de séjour", 5);
+        office.server.addCode("document_type", "justificatif_domicile", "Justificatif de domicile", 6);
+        office.server.addCode("document_type", "rib", "RIB", 7);
+        office.server.addCode("document_type", "attestation_caf", "Attestation CAF", 8);
+        office.server.addCode("document_type", "releve_compte", "Relevé de compte", 9);
+        office.server.serverWrite(new fr.mediance.protocol.PartnerDto(
+                "caf_13",
+                "caf",
+                "CAF des Bouches-du-Rhône",
+                List.of("indus"),
+                List.of(
+                        new fr.mediance.protocol.PartnerServiceDto(
+                                "accueil",
+                                "Accueil sur rendez-vous",
+                                "215 chemin de Gibbes",
+                                "13014",
+                                "Marseille",
+                                "3230",
+                                null,
+                                "Lun–ven 8h30–16h, sur rendez-vous",
+                                List.of("piece_identite", "justificatif_domicile", "rib"),
+                                "Rendez-vous à prendre sur caf.fr ou au 3230."),
+                        new fr.mediance.protocol.PartnerServiceDto(
+                                "action_sociale",
+                                "Travailleurs sociaux CAF (aide financière)",
+                                "215 chemin de Gibbes",
+                                "13014",
+                                "Marseille",
+                                "3230",
+                                null,
+                                "Lun–ven 9h–12h",
+                                List.of("attestation_caf", "releve_compte"),
+                                null)),
+                "https://www.caf.fr/allocataires/caf-des-bouches-du-rhone",
+                true));
+        office.server.serverWrite(new fr.mediance.protocol.PartnerDto(
+                "edf",
+                "fournisseur_energie",
+                "EDF",
+                List.of("energie"),
+                List.of(new fr.mediance.protocol.PartnerServiceDto(
+                        "solidarite",
+                        "Accompagnement énergie (solidarité)",
+                        null,
+                        null,
+                        null,
+                        "09 69 36 11 11",
+                        null,
+                        "Lun–ven 8h–18h",
+                        List.of(),
+                        null)),
+                "https://particulier.edf.fr",
+                true));
+        office.server.serverWrite(new fr.mediance.protocol.PartnerDto(
+                "bdf_marseille",
+                "banque_de_france",
+                "Banque de France – Marseille",
+                List.of(),
+                List.of(new fr.mediance.protocol.PartnerServiceDto(
+                        "surendettement",
+                        "Secrétariat de la commission de surendettement",
+                        "1 place Estrangin-Pastré",
+                        "13006",
+                        "Marseille",
+                        "3414",
+                        null,
+                        "Lun–ven 8h45–12h15",
+                        List.of("piece_identite", "releve_compte"),
+                        null)),
+                null,
+                true));
+        office.server.serverWrite(new fr.mediance.protocol.PartnerDto(
+                "mne",
+                "mediateur",
+                "Médiateur national de l'énergie",
+                List.of(),
+                List.of(),
+                "https://www.energie-mediateur.fr",
+                true));
+        office.server.serverWrite(new fr.mediance.protocol.PartnerDto(
+                "udaf_13", "association", "UDAF des Bouches-du-Rhône", List.of(), List.of(), null, true));
+    }
+
+    @Test
+    void counsellor_partner_directory() {
+        partners();
+        CoreContext core = office.signedIn(dir, "conseil1");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-PARTNERS"));
+        open("PARTNERS");
+        until(() -> has("#partner-row-caf_13"));
+        shoot(app, "partners", 0.0);
+        interact(() -> in("#partner-search")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("caf bouches du rhone"));
+        until(() -> has("#partner-row-caf_13") && !has("#partner-row-edf"));
+        shoot(app, "partners-search", 0.0);
+        interact(() -> in("#partner-row-caf_13").query().getOnMouseClicked().handle(null));
+        until(() -> has("#partner-service-1"));
+        shoot(app, "partner-card", 0.0);
+        core.close();
+    }
+
+    @Test
+    void office_partner_form() {
+        partners();
+        CoreContext core = office.signedIn(dir, "bureau");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-PARTNERS"));
+        open("PARTNERS");
+        until(() -> has("#partner-new") && in("#partner-new").query().isVisible());
+        interact(() -> in("#partner-new").queryButton().fire());
+        until(() -> has("#partner-form-service-0-name"));
+        until(() -> in("#partner-form-type")
+                        .queryAs(javafx.scene.control.ComboBox.class)
+                        .getItems()
+                        .size()
+                == 5);
+        interact(() -> {
+            in("#partner-form-id").queryAs(javafx.scene.control.TextField.class).setText("PIMMS Nord");
+            in("#partner-form-type")
+                    .queryAs(javafx.scene.control.ComboBox.class)
+                    .getSelectionModel()
+                    .select(4);
+            in("#partner-form-name")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("PIMMS Médiation Marseille Nord");
+            in("#partner-form-service-0-name")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("Accueil");
+            in("#partner-form-service-0-postcode")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("13015");
+            in("#partner-form-service-0-city")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("Marseille");
+            in("#partner-form-service-0-phone")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .setText("04 91 12");
+            in("#partner-form-save").queryButton().fire();
+        });
+        until(() -> in("#partner-form-service-0-phone-error")
+                .tryQuery()
+                .map(javafx.scene.Node::isVisible)
+                .orElse(false));
+        assertThat(in("#partner-form-service-0-phone")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText())
+                .isEqualTo("04 91 12");
+        shoot(app, "partner-form-errors", 0.0);
         core.close();
     }
 }

@@ -536,6 +536,7 @@ public final class Adapters {
             case ENERGY_CONTRACT -> ENERGY_CONTRACT;
             case DEBT -> DEBT;
             case PAYMENT_PLAN -> PaymentPlanAdapters.PAYMENT_PLAN;
+            case PARTNER -> PartnerAdapters.PARTNER;
         };
     }
 

@@ -85,6 +85,8 @@ public final class MedianceJson {
         m.put(BudgetLineDto.class, BudgetAdapters.LINE);
         m.put(AidApplicationDto.class, BudgetAdapters.AID_APPLICATION);
         m.put(OverindebtednessFileDto.class, BudgetAdapters.OVERINDEBTEDNESS_FILE);
+        m.put(fr.mediance.protocol.PartnerDto.class, PartnerAdapters.PARTNER);
+        m.put(fr.mediance.protocol.PartnerServiceDto.class, PartnerAdapters.SERVICE);
         m.put(fr.mediance.protocol.CaseOutcomeDto.class, Adapters.CASE_OUTCOME);
         m.put(fr.mediance.protocol.CaseDto.class, Adapters.CASE);
         m.put(fr.mediance.protocol.RequestDto.class, Adapters.REQUEST);

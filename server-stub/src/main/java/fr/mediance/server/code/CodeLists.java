@@ -4,6 +4,7 @@ import fr.mediance.protocol.Casework;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.CodeValues;
 import fr.mediance.protocol.ListNames;
+import fr.mediance.protocol.Partners;
 import fr.mediance.rules.LegalValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -704,33 +705,11 @@ public final class CodeLists {
                 "Dette familiale / privée",
                 "autre",
                 "Autre");
-        partners(
-                all,
-                "energie",
-                "edf",
-                "EDF",
-                "engie",
-                "Engie",
-                "totalenergies",
-                "TotalEnergies",
-                "ekwateur",
-                "ekWateur",
-                "mint",
-                "Mint Énergie",
-                "vattenfall",
-                "Vattenfall",
-                "octopus",
-                "Octopus Energy",
-                "es",
-                "ÉS (Électricité de Strasbourg)",
-                "regie",
-                "Régie locale (ELD)",
-                "reseau_chaleur",
-                "Réseau de chaleur",
-                "fioul_gpl",
-                "Fournisseur de fioul ou de GPL",
-                "autre_fournisseur",
-                "Autre fournisseur d'énergie");
+        int typeOrder = 10;
+        for (Map.Entry<String, String> type : Partners.TYPES.entrySet()) {
+            all.add(new CodeDto(ListNames.PARTNER_TYPE, type.getKey(), type.getValue(), null, typeOrder, true));
+            typeOrder += 10;
+        }
         list(
                 all,
                 ListNames.HEATING_TYPE,
@@ -1069,14 +1048,6 @@ public final class CodeLists {
                     (i / 3 + 1) * 10,
                     true,
                     codeLabelValues[i + 2]));
-        }
-    }
-
-    /** Partners of one creditor category: their parent is the category. */
-    private static void partners(List<CodeDto> out, String category, String... codeLabelPairs) {
-        for (int i = 0; i < codeLabelPairs.length; i += 2) {
-            out.add(new CodeDto(
-                    ListNames.PARTNER, codeLabelPairs[i], codeLabelPairs[i + 1], category, (i / 2 + 1) * 10, true));
         }
     }
 

@@ -7,6 +7,7 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.db.Tx;
+import fr.mediance.server.partner.PartnerRules;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RecordRules;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * ({@link Limits#CODE_PATTERN}, at most {@link Limits#MAX_CODE} characters) and the value its list needs (an ISO
  * period, a number of days up to {@link Limits#MAX_RULE_DAYS}, or a text of at most {@link Limits#MAX_CODE_VALUE}
  * characters); a motif's parent is a domain, a task rule's an action type, a partner's (if any) a creditor category. A deleted entry is not revived.
+ * The "partner" list moved into the partner directory: an entry of it that an older device still sends is written
+ * into the directory ({@link PartnerRules#fromOldCode}).
  */
 public final class CodeRules extends RecordRules<CodeDto> {
     private static final Pattern CODE = Pattern.compile(Limits.CODE_PATTERN);
@@ -110,6 +113,9 @@ public final class CodeRules extends RecordRules<CodeDto> {
     public OperationResultDto apply(Operation c, CodeDto code) {
         requireEditor(c);
         validate(c.tx(), code, c.today());
+        if (ListNames.PARTNER.equals(code.list())) {
+            return c.applied(PartnerRules.fromOldCode(c, code));
+        }
         Optional<StoredEntity> existing = c.find(EntityType.CODE, code.id());
         if (existing.isPresent() && existing.get().deleted()) {
             throw new RejectedOp(RejectedOp.ENTITY_DELETED, "Ce code a été supprimé.");

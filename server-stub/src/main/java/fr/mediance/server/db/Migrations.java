@@ -21,7 +21,8 @@ public final class Migrations {
                         new V6__Budgets(),
                         new V7__Aid_applications(),
                         new V8__Overindebtedness_files(),
-                        new V9__Payment_plans())
+                        new V9__Payment_plans(),
+                        new V10__Partner_directory())
                 .load()
                 .migrate();
     }

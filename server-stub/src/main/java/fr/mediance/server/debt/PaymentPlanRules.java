@@ -3,13 +3,12 @@ package fr.mediance.server.debt;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.PaymentPlanDto;
 import fr.mediance.protocol.PaymentPlans;
 import fr.mediance.server.db.Tx;
+import fr.mediance.server.partner.PartnerRules;
 import fr.mediance.server.resident.ResidentFiles;
-import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
@@ -21,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Payment plans (échéanciers): the fields checked by {@link PaymentPlans#problems} (as on the tablet), the creditor
- * from the partner list; every debt of the plan is a live debt of the same resident, and the creditor's written
+ * from the partner directory; every debt of the plan is a live debt of the same resident, and the creditor's written
  * confirmation, when given, a document of that resident. Written by whoever may write about the resident, about the
  * same resident for good; never deleted (a plan is broken or completed). Seen by the structure's staff and the
  * counsellors who follow the resident, like the debts.
@@ -35,7 +34,7 @@ public final class PaymentPlanRules extends RecordRules<PaymentPlanDto> {
     @Override
     public void validate(Tx tx, PaymentPlanDto p, LocalDate today) {
         refuseFirst(PaymentPlans.problems(p));
-        FieldChecks.code(tx, "creditor", ListNames.PARTNER, p.creditor(), true);
+        PartnerRules.requirePartner(tx, "creditor", p.creditor(), p.creditor());
     }
 
     /** The first problem the shared check found, as the refusal of the operation. */
@@ -53,6 +52,11 @@ public final class PaymentPlanRules extends RecordRules<PaymentPlanDto> {
         c.requireAuthorRole();
         ResidentFiles.requireVisible(c, plan.residentId());
         Optional<StoredEntity> existing = c.existing(EntityType.PAYMENT_PLAN, plan.id());
+        PartnerRules.requirePartner(
+                c.tx(),
+                "creditor",
+                plan.creditor(),
+                existing.map(e -> ((PaymentPlanDto) e.data()).creditor()).orElse(null));
         if (existing.isPresent()) {
             PaymentPlanDto before = (PaymentPlanDto) existing.get().data();
             if (before.equals(plan)) {

@@ -10,6 +10,7 @@ import fr.mediance.rules.EnergyProcedure;
 import fr.mediance.rules.RuleException;
 import fr.mediance.server.code.LegalValuesStore;
 import fr.mediance.server.db.Tx;
+import fr.mediance.server.partner.PartnerRules;
 import fr.mediance.server.resident.ResidentFiles;
 import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Debts (unpaid bills): written by a counsellor who follows the resident, or by the coordination or the admin; the
- * fields checked by {@link EnergyRecords} (as on the device), the category and the creditor from their lists, and,
+ * fields checked by {@link EnergyRecords} (as on the device), the category from its list, the creditor from the partner
+ * directory (an active partner, unless an existing debt keeps the one it named), and,
  * for an energy debt, the dates in an order the procedure can have ({@link EnergyProcedure#unpaidTimeline}: the due
  * date not before the issue, the first reminder not before the bill is unpaid, the second letter after the first).
  * An energy debt names a live contract of the same resident. Seen like the contracts.
@@ -37,7 +39,7 @@ public final class DebtRules extends RecordRules<DebtDto> {
     public void validate(Tx tx, DebtDto d, LocalDate today) {
         EnergyContractRules.refuseFirst(EnergyRecords.debtProblems(d));
         FieldChecks.code(tx, "creditorCategory", ListNames.CREDITOR_CATEGORY, d.creditorCategory(), true);
-        FieldChecks.code(tx, "creditor", ListNames.PARTNER, d.creditor(), false);
+        PartnerRules.requirePartner(tx, "creditor", d.creditor(), d.creditor());
         if (DebtDto.ENERGY.equals(d.creditorCategory())) {
             try {
                 new EnergyProcedure(LegalValuesStore.reference(tx))
@@ -69,6 +71,11 @@ public final class DebtRules extends RecordRules<DebtDto> {
         c.requireAuthorRole();
         ResidentFiles.requireVisible(c, debt.residentId());
         Optional<StoredEntity> existing = c.existing(EntityType.DEBT, debt.id());
+        PartnerRules.requirePartner(
+                c.tx(),
+                "creditor",
+                debt.creditor(),
+                existing.map(e -> ((DebtDto) e.data()).creditor()).orElse(null));
         if (existing.isPresent()) {
             DebtDto before = (DebtDto) existing.get().data();
             if (before.equals(debt)) {

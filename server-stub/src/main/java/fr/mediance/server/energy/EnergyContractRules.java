@@ -3,11 +3,10 @@ package fr.mediance.server.energy;
 import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EnergyRecords;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.server.db.Tx;
+import fr.mediance.server.partner.PartnerRules;
 import fr.mediance.server.resident.ResidentFiles;
-import fr.mediance.server.sync.FieldChecks;
 import fr.mediance.server.sync.Operation;
 import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
@@ -20,7 +19,7 @@ import java.util.Optional;
 /**
  * A household's energy contracts: written by a counsellor who follows the resident, or by the coordination or the
  * admin; the fields checked by {@link EnergyRecords} (the device runs the same checks), the supplier from the
- * "partner" list. A contract stays about the same resident and the same energy. Deleted by those who may write it,
+ * partner directory (an active partner, unless an existing contract keeps the one it named). A contract stays about the same resident and the same energy. Deleted by those who may write it,
  * unless a debt still refers to it. Seen by the structure's staff and the counsellors who follow the resident.
  */
 public final class EnergyContractRules extends RecordRules<EnergyContractDto> {
@@ -32,7 +31,7 @@ public final class EnergyContractRules extends RecordRules<EnergyContractDto> {
     @Override
     public void validate(Tx tx, EnergyContractDto c, LocalDate today) {
         refuseFirst(EnergyRecords.contractProblems(c));
-        FieldChecks.code(tx, "supplier", ListNames.PARTNER, c.supplier(), false);
+        PartnerRules.requirePartner(tx, "supplier", c.supplier(), c.supplier());
     }
 
     /** The first problem the shared checks found, as the refusal of the operation. */
@@ -50,6 +49,11 @@ public final class EnergyContractRules extends RecordRules<EnergyContractDto> {
         c.requireAuthorRole();
         ResidentFiles.requireVisible(c, contract.residentId());
         Optional<StoredEntity> existing = c.existing(EntityType.ENERGY_CONTRACT, contract.id());
+        PartnerRules.requirePartner(
+                c.tx(),
+                "supplier",
+                contract.supplier(),
+                existing.map(e -> ((EnergyContractDto) e.data()).supplier()).orElse(null));
         if (existing.isPresent()) {
             EnergyContractDto before = (EnergyContractDto) existing.get().data();
             if (before.equals(contract)) {

@@ -37,6 +37,7 @@ final class EntityJson {
             case BUDGET -> fr.mediance.protocol.BudgetDto.class;
             case OVERINDEBTEDNESS_FILE -> fr.mediance.protocol.OverindebtednessFileDto.class;
             case PAYMENT_PLAN -> fr.mediance.protocol.PaymentPlanDto.class;
+            case PARTNER -> fr.mediance.protocol.PartnerDto.class;
             case AID_APPLICATION -> fr.mediance.protocol.AidApplicationDto.class;
             case CASE -> fr.mediance.protocol.CaseDto.class;
             case REQUEST -> fr.mediance.protocol.RequestDto.class;

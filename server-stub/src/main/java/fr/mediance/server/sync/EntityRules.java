@@ -34,6 +34,14 @@ public interface EntityRules<T extends EntityDto> {
     /** What a delete changes beyond the tombstone (access taken away). */
     default void afterDelete(Operation c, StoredEntity deleted) {}
 
+    /**
+     * Called after {@link #checkDelete} for a live record: a version written instead of the deletion (a record that
+     * must stay, changed instead), or empty to delete it.
+     */
+    default java.util.Optional<Long> insteadOfDelete(Operation c, StoredEntity existing) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the record (whose structure is the viewer's, unless {@link #global()}) may be seen by the viewer. */
     boolean sees(Viewer viewer, StoredEntity stored, T record);
 

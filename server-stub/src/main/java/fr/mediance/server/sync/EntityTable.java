@@ -60,7 +60,8 @@ enum EntityTable {
     ENERGY_CONTRACT(EntityType.ENERGY_CONTRACT, "energy_contracts", "resident_id"),
     DEBT(EntityType.DEBT, "debts", "resident_id", "contract_id"),
     OVERINDEBTEDNESS_FILE(EntityType.OVERINDEBTEDNESS_FILE, "overindebtedness_files", "resident_id", "status"),
-    PAYMENT_PLAN(EntityType.PAYMENT_PLAN, "payment_plans", "resident_id", "status");
+    PAYMENT_PLAN(EntityType.PAYMENT_PLAN, "payment_plans", "resident_id", "status"),
+    PARTNER(EntityType.PARTNER, "partners", "type");
 
     final EntityType type;
     final String table;
@@ -128,6 +129,8 @@ enum EntityTable {
             };
         } else if (dto instanceof fr.mediance.protocol.PaymentPlanDto p) {
             return new Object[] {p.residentId(), p.status()};
+        } else if (dto instanceof fr.mediance.protocol.PartnerDto p) {
+            return new Object[] {p.type()};
         } else if (dto instanceof OverindebtednessFileDto o) {
             return new Object[] {o.residentId(), o.status()};
         } else if (dto instanceof BudgetDto b) {

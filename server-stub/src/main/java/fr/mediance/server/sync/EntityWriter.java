@@ -37,7 +37,7 @@ public final class EntityWriter {
     public long save(
             Tx tx, EntityDto data, String structureId, String userId, Instant now, Long baseVersion, String opId) {
         long version = sequence.next(tx);
-        String scope = data instanceof CodeDto ? null : structureId;
+        String scope = data instanceof CodeDto || data instanceof fr.mediance.protocol.PartnerDto ? null : structureId;
         store.upsert(tx, scope, data, version, false, userId, now);
         if (keepsHistory(EntityType.of(data))) {
             store.insertVersion(tx, EntityType.of(data), data.id(), version, false, data, userId, now);

@@ -56,6 +56,10 @@ final class OperationDispatcher {
         if (existing.deleted()) {
             return c.applied(existing.version());
         }
+        java.util.Optional<Long> kept = rules.insteadOfDelete(c, existing);
+        if (kept.isPresent()) {
+            return c.applied(kept.get());
+        }
         long version = writer.delete(c.tx(), existing, c.user().id(), c.now(), c.op().baseVersion(), c.op().opId());
         rules.afterDelete(c, existing);
         return c.applied(version);

@@ -434,7 +434,7 @@ public final class AidViewModel {
     }
 
     private String debtLabel(DebtDto d) {
-        String creditor = d.creditor() == null ? "" : reference.label(ListNames.PARTNER, d.creditor());
+        String creditor = d.creditor() == null ? "" : reference.partnerName(d.creditor());
         String amount = d.amountCents() == null ? "" : Texts.money(texts, d.amountCents());
         return Texts.format(
                 texts,

@@ -126,7 +126,7 @@ public final class DebtsViewModel {
         List<String> parts = new ArrayList<>();
         parts.add(category(d.creditorCategory()));
         if (d.creditor() != null) {
-            parts.add(reference.label(ListNames.PARTNER, d.creditor()));
+            parts.add(reference.partnerName(d.creditor()));
         }
         parts.add(Texts.money(texts, d.totalCents()));
         return String.join(" · ", parts);

@@ -246,7 +246,7 @@ public final class PaymentPlanViewModel {
                 plans.plans(resident),
                 energy.debts(resident),
                 plans.balances(resident),
-                reference.codes(ListNames.PARTNER),
+                reference.creditors(null),
                 documentChoices(resident));
     }
 
@@ -564,7 +564,7 @@ public final class PaymentPlanViewModel {
         if (current == null || due.isEmpty() || !row.late.get()) {
             return CompletableFuture.completedFuture(false);
         }
-        String creditorLabel = creditor.get() == null ? "" : reference.label(ListNames.PARTNER, creditor.get());
+        String creditorLabel = creditor.get() == null ? "" : reference.partnerName(creditor.get());
         String title = Texts.format(
                 texts,
                 "plan.reminder.title",
@@ -702,7 +702,7 @@ public final class PaymentPlanViewModel {
     }
 
     private PlanItem item(PaymentPlanDto p) {
-        String creditorLabel = p.creditor() == null ? "" : reference.label(ListNames.PARTNER, p.creditor());
+        String creditorLabel = p.creditor() == null ? "" : reference.partnerName(p.creditor());
         String title = Texts.format(texts, "plan.item.title", creditorLabel, statusLabel(p.status()));
         List<fr.mediance.rules.PaymentPlans.Instalment> in = p.instalments().stream()
                 .map(i -> new fr.mediance.rules.PaymentPlans.Instalment(
@@ -730,7 +730,7 @@ public final class PaymentPlanViewModel {
     }
 
     private String debtLabel(DebtDto d) {
-        String c = d.creditor() == null ? "" : reference.label(ListNames.PARTNER, d.creditor());
+        String c = d.creditor() == null ? "" : reference.partnerName(d.creditor());
         return Texts.format(
                 texts,
                 "plan.debt.label",
@@ -754,7 +754,7 @@ public final class PaymentPlanViewModel {
     }
 
     public String creditorLabel(String code) {
-        return code == null ? "" : reference.label(ListNames.PARTNER, code);
+        return code == null ? "" : reference.partnerName(code);
     }
 
     public ReadOnlyStringProperty error(String field) {

@@ -2,6 +2,7 @@ package fr.mediance.app.core.debt;
 
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.partner.SqlitePartnerService;
 import fr.mediance.app.core.session.AccountInfo;
 import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreHolder;
@@ -10,7 +11,6 @@ import fr.mediance.app.core.sync.Outbox;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.InstalmentDto;
-import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.PaymentPlanDto;
 import fr.mediance.protocol.PaymentPlans;
 import java.time.Clock;
@@ -130,10 +130,14 @@ public final class SqlitePaymentPlanService implements PaymentPlanService {
         if (!Records.exists(tx, EntityType.RESIDENT, p.residentId())) {
             errors.putIfAbsent("residentId", CoreMessages.get("resident.notFound"));
         }
-        if (p.creditor() != null
-                && !errors.containsKey("creditor")
-                && !tx.exists("SELECT 1 FROM codes WHERE list = ? AND code = ?", ListNames.PARTNER, p.creditor())) {
-            errors.put("creditor", CoreMessages.get("plan.problem.unknown_code"));
+        if (!errors.containsKey("creditor")) {
+            SqlitePartnerService.partnerProblem(
+                            tx,
+                            p.creditor(),
+                            tx.queryOne("SELECT data FROM payment_plans WHERE id = ?", Records::paymentPlan, p.id())
+                                    .map(PaymentPlanDto::creditor)
+                                    .orElse(null))
+                    .ifPresent(m -> errors.put("creditor", m));
         }
         for (int i = 0; i < p.debtIds().size(); i++) {
             String field = "debtIds[" + i + "]";

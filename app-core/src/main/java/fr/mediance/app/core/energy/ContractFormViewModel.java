@@ -11,7 +11,6 @@ import fr.mediance.protocol.ChequeEnergieDto;
 import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EnergyRecords;
 import fr.mediance.protocol.Limits;
-import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.SupplyStateDto;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -139,9 +138,16 @@ public final class ContractFormViewModel {
         this.residentId = Objects.requireNonNull(residentId);
         return work.supply(
                         "loading an energy contract",
-                        () -> new Loaded(
-                                contractId == null ? Optional.empty() : energyService.contract(contractId),
-                                reference.codes(ListNames.PARTNER)),
+                        () -> {
+                            Optional<EnergyContractDto> stored =
+                                    contractId == null ? Optional.empty() : energyService.contract(contractId);
+                            return new Loaded(
+                                    stored,
+                                    reference.creditors(
+                                            fr.mediance.protocol.DebtDto.ENERGY,
+                                            stored.map(EnergyContractDto::supplier)
+                                                    .orElse(null)));
+                        },
                         l -> {
                             suppliers.setAll(l.suppliers());
                             show(l.contract().orElse(null));

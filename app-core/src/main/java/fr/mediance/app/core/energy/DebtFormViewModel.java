@@ -92,7 +92,9 @@ public final class DebtFormViewModel {
     private final ObservableList<ContractChoice> contracts = FXCollections.observableArrayList();
     private final ObservableList<CodeItem> categories = FXCollections.observableArrayList();
     private final ObservableList<CodeItem> creditors = FXCollections.observableArrayList();
-    private final List<CodeItem> allCreditors = new ArrayList<>();
+    /** The creditors the directory offers for each category (and the one a stored debt names). */
+    private final Map<String, List<CodeItem>> creditorsByCategory = new java.util.HashMap<>();
+
     private final ObservableList<DebtStageDto> stages = FXCollections.observableArrayList();
     private final ObservableList<String> stageLines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper aidedHint = new ReadOnlyStringWrapper(this, "aidedHint", "");
@@ -120,9 +122,7 @@ public final class DebtFormViewModel {
 
     private void categoryChosen(String code) {
         energyDebt.set(DebtDto.ENERGY.equals(code));
-        creditors.setAll(allCreditors.stream()
-                .filter(c -> c.parent() == null || c.parent().equals(code))
-                .toList());
+        creditors.setAll(creditorsByCategory.getOrDefault(code, List.of()));
         if (creditor.get() != null && creditors.stream().noneMatch(c -> c.code().equals(creditor.get()))) {
             creditor.set(null);
         }
@@ -153,7 +153,7 @@ public final class DebtFormViewModel {
             List<EnergyContractDto> contracts,
             Optional<DebtDto> debt,
             List<CodeItem> categories,
-            List<CodeItem> creditors,
+            Map<String, List<CodeItem>> creditors,
             boolean mayWrite) {}
 
     /** Opens a resident's bill ({@code debtId}), or a new unpaid energy bill (null). Completes on the FX executor. */
@@ -170,12 +170,17 @@ public final class DebtFormViewModel {
         this.newCategory = newCategory == null ? DebtDto.ENERGY : newCategory;
         return work.supply(
                         "loading a debt",
-                        () -> new Loaded(
-                                energy.contracts(residentId),
-                                debtId == null ? Optional.empty() : energy.debt(debtId),
-                                reference.codes(ListNames.CREDITOR_CATEGORY),
-                                reference.codes(ListNames.PARTNER),
-                                energy.mayWrite()),
+                        () -> {
+                            Optional<DebtDto> stored = debtId == null ? Optional.empty() : energy.debt(debtId);
+                            String current = stored.map(DebtDto::creditor).orElse(null);
+                            List<CodeItem> categories = reference.codes(ListNames.CREDITOR_CATEGORY);
+                            Map<String, List<CodeItem>> creditors = new java.util.HashMap<>();
+                            for (CodeItem c : categories) {
+                                creditors.put(c.code(), reference.creditors(c.code(), current));
+                            }
+                            return new Loaded(
+                                    energy.contracts(residentId), stored, categories, creditors, energy.mayWrite());
+                        },
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
                 .<Void>thenApply(x -> null)
@@ -190,8 +195,8 @@ public final class DebtFormViewModel {
                 .toList());
         mayWrite.set(l.mayWrite());
         categories.setAll(l.categories());
-        allCreditors.clear();
-        allCreditors.addAll(l.creditors());
+        creditorsByCategory.clear();
+        creditorsByCategory.putAll(l.creditors());
         debt = l.debt().orElse(null);
         errors.clear();
         if (debt == null) {

@@ -5,7 +5,6 @@ import fr.mediance.app.core.reference.ReferenceService;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EnergyRecords;
-import fr.mediance.protocol.ListNames;
 import fr.mediance.protocol.SupplyStateDto;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.ResourceBundle;
 
 /**
  * How contracts, supply states and debts read on a screen, in the bundle's language: the fixed codes through the
- * bundle's {@code energy.*} keys, the supplier and the creditor through their code lists.
+ * bundle's {@code energy.*} keys, the supplier and the creditor by their names in the partner directory.
  */
 public final class EnergyLabels {
     private final ResourceBundle texts;
@@ -43,9 +42,7 @@ public final class EnergyLabels {
     }
 
     public String supplier(String code) {
-        return code == null
-                ? texts.getString("energy.contract.supplier.none")
-                : reference.label(ListNames.PARTNER, code);
+        return code == null ? texts.getString("energy.contract.supplier.none") : reference.partnerName(code);
     }
 
     /** « Électricité · EDF ». */
@@ -106,7 +103,7 @@ public final class EnergyLabels {
         return Texts.format(
                 texts,
                 "energy.debt.title",
-                d.creditor() == null ? code("energy", "") : reference.label(ListNames.PARTNER, d.creditor()),
+                d.creditor() == null ? code("energy", "") : reference.partnerName(d.creditor()),
                 Texts.money(texts, d.amountCents()));
     }
 

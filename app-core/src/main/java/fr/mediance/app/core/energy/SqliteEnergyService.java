@@ -2,6 +2,7 @@ package fr.mediance.app.core.energy;
 
 import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.Outcome;
+import fr.mediance.app.core.partner.SqlitePartnerService;
 import fr.mediance.app.core.reference.SqliteReferenceService;
 import fr.mediance.app.core.session.AccountInfo;
 import fr.mediance.app.core.store.Records;
@@ -219,7 +220,12 @@ public final class SqliteEnergyService implements EnergyService {
         if (!Records.exists(tx, EntityType.RESIDENT, c.residentId())) {
             errors.putIfAbsent("residentId", CoreMessages.get("resident.notFound"));
         }
-        code(tx, errors, "supplier", ListNames.PARTNER, c.supplier());
+        partner(
+                tx,
+                errors,
+                "supplier",
+                c.supplier(),
+                loadContract(tx, c.id()).map(EnergyContractDto::supplier).orElse(null));
         return errors;
     }
 
@@ -227,7 +233,14 @@ public final class SqliteEnergyService implements EnergyService {
     Map<String, String> debtErrors(Tx tx, DebtDto d) {
         Map<String, String> errors = problems(EnergyRecords.debtProblems(d));
         code(tx, errors, "creditorCategory", ListNames.CREDITOR_CATEGORY, d.creditorCategory());
-        code(tx, errors, "creditor", ListNames.PARTNER, d.creditor());
+        partner(
+                tx,
+                errors,
+                "creditor",
+                d.creditor(),
+                tx.queryOne("SELECT data FROM debts WHERE id = ?", Records::debt, d.id())
+                        .map(DebtDto::creditor)
+                        .orElse(null));
         if (d.contractId() != null && !errors.containsKey("contractId")) {
             Optional<EnergyContractDto> c = loadContract(tx, d.contractId());
             if (c.isEmpty() || !c.get().residentId().equals(d.residentId())) {
@@ -269,6 +282,13 @@ public final class SqliteEnergyService implements EnergyService {
             errors.putIfAbsent(p.field(), CoreMessages.has(key) ? CoreMessages.get(key) : p.message());
         }
         return errors;
+    }
+
+    /** A creditor or supplier from the partner directory, checked as the server checks it. */
+    private static void partner(Tx tx, Map<String, String> errors, String field, String partnerId, String before) {
+        if (!errors.containsKey(field)) {
+            SqlitePartnerService.partnerProblem(tx, partnerId, before).ifPresent(m -> errors.put(field, m));
+        }
     }
 
     private static void code(Tx tx, Map<String, String> errors, String field, String list, String value) {

@@ -55,8 +55,12 @@ public final class CodeListsViewModel {
     public record Row(
             CodeDto entry, String label, String code, String parent, String value, String activeText, int sortOrder) {}
 
-    /** Every list of {@link ListNames}, in the order of the domain brief (the picker sorts by French name). */
-    static final List<String> LISTS = ListNames.ALL;
+    /**
+     * Every list of {@link ListNames}, in the order of the domain brief (the picker sorts by French name), but the
+     * former "partner" list: partners are edited in the partner directory.
+     */
+    static final List<String> LISTS =
+            ListNames.ALL.stream().filter(n -> !n.equals(ListNames.PARTNER)).toList();
 
     private final ReferenceService reference;
     private final ResourceBundle texts;

@@ -21,6 +21,31 @@ public interface ReferenceService {
     /** The label of a code, or the code itself if unknown (never null for a non-null code). */
     String label(String list, String code);
 
+    /**
+     * The creditors and suppliers offered for a creditor category: the active partners of the directory that can be
+     * the creditor of {@code category} (every active partner for null), by name, as items whose code is the
+     * partner's id and label its name.
+     */
+    List<CodeItem> creditors(String category);
+
+    /**
+     * The creditors of {@link #creditors(String)}, and the partner a stored record already names ({@code current})
+     * at the end when it is not among them (made inactive since): a record keeps its creditor.
+     */
+    default List<CodeItem> creditors(String category, String current) {
+        List<CodeItem> offered = creditors(category);
+        if (current == null || offered.stream().anyMatch(c -> c.code().equals(current))) {
+            return offered;
+        }
+        List<CodeItem> all = new java.util.ArrayList<>(offered);
+        all.add(new CodeItem(
+                fr.mediance.protocol.ListNames.PARTNER, current, partnerName(current), category, 0, false));
+        return List.copyOf(all);
+    }
+
+    /** The name of a partner of the directory (active or not), or the id itself when unknown (null for null). */
+    String partnerName(String partnerId);
+
     /** Every entry of a list, active or not, by sort order then code: what the office's list editor shows. */
     List<CodeDto> entries(String list);
 

@@ -195,6 +195,30 @@ public final class SqliteReferenceService implements ReferenceService {
     }
 
     @Override
+    public List<CodeItem> creditors(String category) {
+        return store.db()
+                .read(tx -> category == null
+                        ? tx.query(
+                                "SELECT id, name FROM partners WHERE active = 1 ORDER BY name, id",
+                                r -> partnerItem(r, null))
+                        : tx.query(
+                                "SELECT id, name FROM partners WHERE active = 1 AND instr(categories, ?) > 0 ORDER BY name, id",
+                                r -> partnerItem(r, category),
+                                "," + category + ","));
+    }
+
+    private static CodeItem partnerItem(Row r, String category) {
+        return new CodeItem(ListNames.PARTNER, r.string("id"), r.string("name"), category, 0, true);
+    }
+
+    @Override
+    public String partnerName(String partnerId) {
+        return partnerId == null
+                ? null
+                : store.db().read(tx -> fr.mediance.app.core.partner.SqlitePartnerService.name(tx, partnerId));
+    }
+
+    @Override
     public LegalReference legal() {
         return store.db().read(SqliteReferenceService::legal);
     }

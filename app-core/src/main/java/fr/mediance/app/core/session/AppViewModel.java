@@ -39,6 +39,8 @@ public final class AppViewModel {
         PLANNING("nav.planning"),
         REPORTS("nav.reports"),
         RESIDENTS("nav.residents"),
+        /** The partner directory, for every role. */
+        PARTNERS("nav.partners"),
         CONFLICTS("nav.conflicts"),
         REFERENCE("nav.reference"),
         SYNC("nav.sync");
@@ -76,11 +78,20 @@ public final class AppViewModel {
             return List.of();
         }
         return switch (role) {
-            case COUNSELLOR -> List.of(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.SYNC);
-            case COORDINATOR -> List.of(Place.PLANNING, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
-            case OFFICE -> List.of(Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+            case COUNSELLOR -> List.of(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.SYNC);
+            case COORDINATOR ->
+                List.of(Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+            case OFFICE ->
+                List.of(Place.REPORTS, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
             case ADMIN ->
-                List.of(Place.PLANNING, Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                List.of(
+                        Place.PLANNING,
+                        Place.REPORTS,
+                        Place.RESIDENTS,
+                        Place.PARTNERS,
+                        Place.CONFLICTS,
+                        Place.REFERENCE,
+                        Place.SYNC);
         };
     }
 

@@ -542,8 +542,45 @@ public final class Migrations {
             CREATE INDEX payment_plans_by_resident ON payment_plans(resident_id);
             """);
 
+    /**
+     * Version 16: the partner directory, shared by every structure: the whole wire record in {@code data}, beside
+     * the columns the lists and the search read ({@code categories} as ",energie,eau,", {@code search_key} from
+     * {@code protocol/Partners.searchKey}: lower case, no accent, each word after a space). The entries of the former
+     * "partner" code list move into it with the same codes (the server does the same and sends the real records).
+     */
+    static final Migration V16 = new Migration(16, "partner directory", """
+            CREATE TABLE partners (
+              id TEXT PRIMARY KEY,
+              type TEXT,
+              name TEXT NOT NULL,
+              categories TEXT NOT NULL,
+              active INTEGER NOT NULL,
+              search_key TEXT NOT NULL,
+              data TEXT NOT NULL,
+              version INTEGER
+            );
+            CREATE INDEX partners_by_name ON partners(active, name);
+            CREATE INDEX partners_by_search_key ON partners(search_key);
+            INSERT INTO partners(id, type, name, categories, active, search_key, data, version)
+              SELECT code,
+                     CASE parent WHEN 'energie' THEN 'fournisseur_energie' ELSE 'autre' END,
+                     COALESCE(NULLIF(label, ''), code),
+                     CASE WHEN parent IS NULL THEN ',' ELSE ',' || parent || ',' END,
+                     active,
+                     ' ' || lower(code || ' ' || COALESCE(label, '')) || ' ',
+                     json_object('id', code,
+                                 'type', CASE parent WHEN 'energie' THEN 'fournisseur_energie' ELSE 'autre' END,
+                                 'name', COALESCE(NULLIF(label, ''), code),
+                                 'categories', CASE WHEN parent IS NULL THEN json_array() ELSE json_array(parent) END,
+                                 'services', json_array(),
+                                 'active', json(CASE active WHEN 1 THEN 'true' ELSE 'false' END)),
+                     NULL
+              FROM codes WHERE list = 'partner';
+            DELETE FROM codes WHERE list = 'partner';
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

@@ -73,6 +73,7 @@ public final class Records {
             case ENERGY_CONTRACT -> "energy_contracts";
             case DEBT -> "debts";
             case PAYMENT_PLAN -> "payment_plans";
+            case PARTNER -> "partners";
         };
     }
 
@@ -282,6 +283,29 @@ public final class Records {
                     d.dueDate(),
                     toJson(d.purpose()),
                     d.origin());
+        } else if (dto instanceof fr.mediance.protocol.PartnerDto p) {
+            String typeLabel = tx.queryOne(
+                            "SELECT label FROM codes WHERE list = ? AND code = ?",
+                            r -> r.string("label"),
+                            fr.mediance.protocol.ListNames.PARTNER_TYPE,
+                            p.type())
+                    .orElse(null);
+            tx.update(
+                    """
+                    INSERT INTO partners(id, type, name, categories, active, search_key, data, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name,
+                      categories = excluded.categories, active = excluded.active, search_key = excluded.search_key,
+                      data = excluded.data, version = COALESCE(excluded.version, partners.version)
+                    """,
+                    p.id(),
+                    p.type(),
+                    p.name() == null ? p.id() : p.name(),
+                    "," + String.join(",", p.categories()) + ",",
+                    p.active(),
+                    fr.mediance.protocol.Partners.searchKey(p, typeLabel),
+                    MedianceJson.gson().toJson(p, fr.mediance.protocol.PartnerDto.class),
+                    version);
         } else if (dto instanceof CodeDto c) {
             tx.update(
                     """
@@ -668,6 +692,9 @@ public final class Records {
             case OVERINDEBTEDNESS_FILE ->
                 tx.queryOne("SELECT * FROM overindebtedness_files WHERE id = ?", Records::overindebtednessFile, id)
                         .map(x -> x);
+            case PARTNER ->
+                tx.queryOne("SELECT data FROM partners WHERE id = ?", Records::partner, id)
+                        .map(x -> x);
             case AID_APPLICATION ->
                 tx.queryOne("SELECT * FROM aid_applications WHERE id = ?", Records::aidApplication, id)
                         .map(x -> x);
@@ -884,6 +911,10 @@ public final class Records {
 
     public static OverindebtednessFileDto overindebtednessFile(Row r) {
         return MedianceJson.gson().fromJson(r.string("data"), OverindebtednessFileDto.class);
+    }
+
+    public static fr.mediance.protocol.PartnerDto partner(Row r) {
+        return MedianceJson.gson().fromJson(r.string("data"), fr.mediance.protocol.PartnerDto.class);
     }
 
     public static AidApplicationDto aidApplication(Row r) {

@@ -145,7 +145,7 @@ class AidViewModelTest extends CounsellorStoreTest {
     @Test
     void anFslApplicationMovesTheDebtsItIsForWhenFiledAndWhenGranted() {
         server.serverWrite(new CodeDto("creditor_category", "energie", "Énergie", null, 10, true));
-        server.serverWrite(new CodeDto("partner", "edf", "EDF", "energie", 10, true));
+        server.addPartner("edf", "fournisseur_energie", "EDF", "energie");
         core.sync().syncNow().join();
         var contract = core.energy()
                 .saveContract(fr.mediance.app.core.energy.EnergyServiceTest.electricity("r1"))

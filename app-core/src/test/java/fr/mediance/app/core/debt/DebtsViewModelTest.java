@@ -43,8 +43,8 @@ class DebtsViewModelTest {
         server.serverWrite(new CodeDto("creditor_category", "loyer", "Loyer / charges", null, 40, true));
         server.serverWrite(
                 new CodeDto("creditor_category", "credit_conso", "Crédit à la consommation", null, 50, true));
-        server.serverWrite(new CodeDto("partner", "logirem", "Logirem", "loyer", 30, true));
-        server.serverWrite(new CodeDto("partner", "cofidis", "Cofidis", "credit_conso", 40, true));
+        server.addPartner("logirem", "bailleur_social", "Logirem", "loyer");
+        server.addPartner("cofidis", "organisme_credit", "Cofidis", "credit_conso");
         core = TestCores.signedIn(dir, clock, server, "conseil1");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
     }

@@ -37,8 +37,8 @@ public class EnergyServiceTest {
         server.serverWrite(new ResidentDto(
                 "r1", "s1", "D-1", null, "Benali", "Fatima", null, null, null, null, null, null, null, "u-c1"));
         server.serverWrite(new CodeDto("creditor_category", "energie", "Énergie", null, 10, true));
-        server.serverWrite(new CodeDto("partner", "edf", "EDF", "energie", 10, true));
-        server.serverWrite(new CodeDto("partner", "engie", "Engie", "energie", 20, true));
+        server.addPartner("edf", "fournisseur_energie", "EDF", "energie");
+        server.addPartner("engie", "fournisseur_energie", "Engie", "energie");
     }
 
     public static EnergyContractDto electricity(String residentId) {
@@ -117,7 +117,7 @@ public class EnergyServiceTest {
         assertThat(bad.fieldErrors())
                 .containsEntry("deliveryPoint", "Le PCE compte 14 chiffres, ou GI suivi de 6 chiffres.")
                 .containsEntry("subscribedKva", "La puissance souscrite ne se donne que pour l'électricité.")
-                .containsEntry("supplier", "Valeur absente de la liste de référence.");
+                .containsEntry("supplier", "Ce partenaire n'est pas dans l'annuaire : choisissez-en un dans la liste.");
         assertThat(core.energy().contracts("r1")).isEmpty();
         assertThat(core.sync().pendingItems()).isEmpty();
     }

@@ -48,14 +48,22 @@ class AppViewModelTest {
     @Test
     void each_role_has_its_own_places_and_everyone_has_the_sync_panel() {
         assertThat(AppViewModel.placesFor(Role.COUNSELLOR))
-                .containsExactly(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.SYNC);
+                .containsExactly(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.COORDINATOR))
-                .containsExactly(Place.PLANNING, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                .containsExactly(
+                        Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.OFFICE))
-                .containsExactly(Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                .containsExactly(
+                        Place.REPORTS, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.ADMIN))
                 .containsExactly(
-                        Place.PLANNING, Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                        Place.PLANNING,
+                        Place.REPORTS,
+                        Place.RESIDENTS,
+                        Place.PARTNERS,
+                        Place.CONFLICTS,
+                        Place.REFERENCE,
+                        Place.SYNC);
         assertThat(AppViewModel.placesFor(null)).isEmpty();
     }
 
@@ -85,7 +93,7 @@ class AppViewModelTest {
         core.choosePin(TestCores.PIN);
         assertThat(vm.pageProperty().get()).isEqualTo(Page.HOME);
         assertThat(vm.roleProperty().get()).isEqualTo(Role.COUNSELLOR);
-        assertThat(vm.places()).containsExactly(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.SYNC);
+        assertThat(vm.places()).containsExactly(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.SYNC);
         assertThat(vm.label(Place.AGENDA)).isEqualTo("Rendez-vous");
         assertThat(vm.userTextProperty().get()).endsWith("· Conseiller·ère");
     }
@@ -96,7 +104,8 @@ class AppViewModelTest {
         core.login(server.url(), "bureau", TestCores.PASSWORD);
         core.choosePin(TestCores.PIN);
         assertThat(vm.places())
-                .containsExactly(Place.REPORTS, Place.RESIDENTS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                .containsExactly(
+                        Place.REPORTS, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
         assertThat(vm.label(Place.CONFLICTS)).isEqualTo("Conflits");
 
         vm.lock();

@@ -72,7 +72,8 @@ class MigrationsTest {
                 12, "50d4194e8209096cfc3b81a0a2712295e6db41a015b00ae84dd99a4f83c413d3",
                 13, "ec432a86b1547af1d79a1ae339f92d50955ebcca24458c4ba27e08c154305bf1",
                 14, "f2c0b1343586a6457473f22f1e71dc5fe2a174218787e217202f57e7d2909c7f",
-                15, "50b7d855ed3cb8e1aa718fb533557326a8a8b5fe35f0682b6f63b2ad2a25637d");
+                15, "50b7d855ed3cb8e1aa718fb533557326a8a8b5fe35f0682b6f63b2ad2a25637d",
+                16, "bdeb9a5f7ca1c865001c418d40b89c40b30e21993c41b59b1329d3d276ad1d8f");
         Map<Integer, String> actual = new TreeMap<>();
         for (Migration m : Migrations.ALL) {
             if (!Migrations.RELEASED.contains(m.version())) {
@@ -82,6 +83,38 @@ class MigrationsTest {
             }
         }
         assertThat(actual).isEqualTo(new TreeMap<>(pending));
+    }
+
+    @Test
+    void thePartnerCodesOfAVersion14StoreMoveIntoTheDirectory() {
+        Path file = storeAt("v14.db", 14, tx -> {
+            tx.update("INSERT INTO codes(id, list, code, label, parent, sort_order, active) "
+                    + "VALUES ('partner:edf', 'partner', 'edf', 'EDF', 'energie', 10, 1)");
+            tx.update("INSERT INTO codes(id, list, code, label, parent, sort_order, active) "
+                    + "VALUES ('partner:ancien', 'partner', 'ancien', 'Ancien fournisseur', NULL, 20, 0)");
+        });
+        try (Database db = Database.openWithoutMigrating(file, key)) {
+            Migrations.applyUpTo(db, 16);
+            db.read(tx -> {
+                assertThat(tx.query("SELECT data FROM partners ORDER BY id", Records::partner))
+                        .containsExactly(
+                                new fr.mediance.protocol.PartnerDto(
+                                        "ancien", "autre", "Ancien fournisseur", List.of(), List.of(), null, false),
+                                new fr.mediance.protocol.PartnerDto(
+                                        "edf",
+                                        "fournisseur_energie",
+                                        "EDF",
+                                        List.of("energie"),
+                                        List.of(),
+                                        null,
+                                        true));
+                assertThat(tx.exists("SELECT 1 FROM codes WHERE list = 'partner'"))
+                        .isFalse();
+                assertThat(tx.exists("SELECT 1 FROM partners WHERE categories = ',energie,' AND active = 1"))
+                        .isTrue();
+                return null;
+            });
+        }
     }
 
     static Migration extra(int version) {
