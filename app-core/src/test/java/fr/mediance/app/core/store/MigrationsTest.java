@@ -73,7 +73,7 @@ class MigrationsTest {
                 13, "ec432a86b1547af1d79a1ae339f92d50955ebcca24458c4ba27e08c154305bf1",
                 14, "f2c0b1343586a6457473f22f1e71dc5fe2a174218787e217202f57e7d2909c7f",
                 15, "50b7d855ed3cb8e1aa718fb533557326a8a8b5fe35f0682b6f63b2ad2a25637d",
-                16, "bdeb9a5f7ca1c865001c418d40b89c40b30e21993c41b59b1329d3d276ad1d8f");
+                16, "b57870cbfd238288d264019aee82745677bd1e34715afddf322361adbf7b1040");
         Map<Integer, String> actual = new TreeMap<>();
         for (Migration m : Migrations.ALL) {
             if (!Migrations.RELEASED.contains(m.version())) {
