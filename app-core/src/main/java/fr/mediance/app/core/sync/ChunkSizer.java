@@ -27,6 +27,16 @@ final class ChunkSizer {
         this.next = this.start;
     }
 
+    /**
+     * A sizer for the next upload, starting where this one stands (the next photo starts with the chunk the link
+     * reached); each then follows its own requests.
+     */
+    ChunkSizer copy() {
+        ChunkSizer c = new ChunkSizer(start, largest);
+        c.next = next;
+        return c;
+    }
+
     /** Bytes of the next chunk. */
     int next() {
         return next;
