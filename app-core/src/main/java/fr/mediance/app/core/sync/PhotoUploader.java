@@ -31,9 +31,10 @@ import java.util.function.LongSupplier;
  * waiting blobs it holds (a blob the server has is not sent again) and, at the same time, OPTIONS for the limits
  * (once per sync), POST to create the upload, PATCH chunks with their SHA-256: the announced size at first, then a
  * size that follows the measured link up to the largest the server accepts ({@link ChunkSizer}). Blobs go one after
- * the other, but the next one starts as soon as the one before has put its last byte on the link: its receipt (a
- * round trip, and the server's check of the whole file) is awaited while the next one travels, so the link does not
- * stay idle between two photos; at most {@link #IN_FLIGHT} uploads are open at once. The upload
+ * the other, but on a link that is not slow ({@link ChunkSizer#roomy()}) the next one starts as soon as the one
+ * before has put its last byte on the link: its receipt (a round trip, and the server's check of the whole file) is
+ * awaited while the next one travels, so the link does not stay idle between two photos; at most {@link #IN_FLIGHT}
+ * uploads are open at once. The upload
  * address and the offset the server has committed are kept in the {@code uploads} table after each chunk but
  * the last (receiving the blob forgets its upload), so that after a cut, a kill of the app
  * or a restart of the server the upload resumes from the server's offset (HEAD), never from 0 unless the
@@ -250,7 +251,11 @@ final class PhotoUploader {
             byte[] bytes = loaded.bytes();
             RemoteResult<?> stopped = options == null
                     ? put(client, w, bytes)
-                    : tus(client, options, chunks, w, bytes, () -> lastByteOut.complete(chunks.copy()));
+                    : tus(client, options, chunks, w, bytes, () -> {
+                        if (chunks.roomy()) {
+                            lastByteOut.complete(chunks.copy());
+                        }
+                    });
             if (stopped != null) {
                 stopWith(stopped);
                 return;
