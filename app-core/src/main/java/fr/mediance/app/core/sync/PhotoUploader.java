@@ -53,6 +53,52 @@ final class PhotoUploader {
     static final int MAX_STALLS = 6;
     /** Uploads open at once: one sending its bytes, the one before waiting for its receipt. */
     static final int IN_FLIGHT = 2;
+    /**
+     * The smallest share of a chunk worth a request of its own when the uploads open at once share one chunk's
+     * worth of bytes: with less free, the next photo waits for the receipt of the one before.
+     */
+    static final int SHARED_REQUEST_DIVISOR = 4;
+
+    /**
+     * The bytes on their way and not yet acknowledged by the server, across the uploads open at once: never more
+     * than the chunk the link allows, so that a cut, or a kill of the server, costs at most one chunk sent again,
+     * as with one upload at a time. A request takes its bytes before it is sent and gives them back once answered
+     * (or failed); a photo that starts while the one before awaits its receipt gets what that one leaves free.
+     */
+    static final class Unacked {
+        private long inFlight;
+
+        /**
+         * Waits until at least {@code min(want, limit / SHARED_REQUEST_DIVISOR)} bytes are free under {@code limit},
+         * then takes as many as are free, up to {@code want}. With nothing in flight, {@code want} is granted whole.
+         */
+        synchronized int take(int want, long limit) {
+            if (want <= 0) {
+                return 0;
+            }
+            long least = Math.min(want, Math.max(1, limit / SHARED_REQUEST_DIVISOR));
+            while (inFlight > 0 && limit - inFlight < least) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException(StoreException.Kind.IO, "interrupted while sending photos", e);
+                }
+            }
+            int granted = inFlight == 0 ? want : (int) Math.min(want, limit - inFlight);
+            inFlight += granted;
+            return granted;
+        }
+
+        synchronized void give(int bytes) {
+            inFlight -= bytes;
+            notifyAll();
+        }
+
+        synchronized long inFlight() {
+            return inFlight;
+        }
+    }
 
     /** What the engine is told while a blob travels. */
     interface Listener {
@@ -212,6 +258,7 @@ final class PhotoUploader {
         final RemoteClient.TusOptions options;
         final boolean askEach;
         final AtomicInteger received = new AtomicInteger();
+        final Unacked unacked = new Unacked();
         private volatile RemoteResult<?> stop;
         private RuntimeException failure;
 
@@ -251,7 +298,7 @@ final class PhotoUploader {
             byte[] bytes = loaded.bytes();
             RemoteResult<?> stopped = options == null
                     ? put(client, w, bytes)
-                    : tus(client, options, chunks, w, bytes, () -> {
+                    : tus(client, options, chunks, unacked, w, bytes, () -> {
                         if (chunks.roomy()) {
                             lastByteOut.complete(chunks.copy());
                         }
@@ -397,6 +444,7 @@ final class PhotoUploader {
             RemoteClient client,
             RemoteClient.TusOptions options,
             ChunkSizer chunks,
+            Unacked unacked,
             Waiting w,
             byte[] bytes,
             Runnable lastByteOut) {
@@ -420,15 +468,20 @@ final class PhotoUploader {
                 return new RemoteResult.ServerError<>(0, null);
             }
             if (url == null) {
-                int first = options.creationWithUpload() ? (int) Math.min(chunks.next(), size) : 0;
+                int first = unacked.take(
+                        options.creationWithUpload() ? (int) Math.min(chunks.next(), size) : 0, chunks.next());
                 long began = nanoTime.getAsLong();
-                RemoteResult<RemoteClient.TusCreated> created =
-                        client.tusCreate(sha, size, w.mimeType(), null, bytes, first, n -> {
-                            listener.progress(sha, n, size);
-                            if (n >= size) {
-                                lastByteOut.run();
-                            }
-                        });
+                RemoteResult<RemoteClient.TusCreated> created;
+                try {
+                    created = client.tusCreate(sha, size, w.mimeType(), null, bytes, first, n -> {
+                        listener.progress(sha, n, size);
+                        if (n >= size) {
+                            lastByteOut.run();
+                        }
+                    });
+                } finally {
+                    unacked.give(first);
+                }
                 if (created instanceof RemoteResult.Ok<RemoteClient.TusCreated> ok) {
                     if (first > 0 && ok.value().offset() == first) {
                         chunks.sent(first, nanoTime.getAsLong() - began);
@@ -500,14 +553,19 @@ final class PhotoUploader {
                 continue;
             }
             long from = offset;
-            int len = (int) Math.min(chunks.next(), size - from);
+            int len = unacked.take((int) Math.min(chunks.next(), size - from), chunks.next());
             long began = nanoTime.getAsLong();
-            RemoteResult<Long> patch = client.tusPatch(url, from, bytes, (int) from, len, n -> {
-                listener.progress(sha, from + n, size);
-                if (from + n >= size) {
-                    lastByteOut.run();
-                }
-            });
+            RemoteResult<Long> patch;
+            try {
+                patch = client.tusPatch(url, from, bytes, (int) from, len, n -> {
+                    listener.progress(sha, from + n, size);
+                    if (from + n >= size) {
+                        lastByteOut.run();
+                    }
+                });
+            } finally {
+                unacked.give(len);
+            }
             if (patch instanceof RemoteResult.Ok<Long> ok) {
                 long next = Math.max(0, Math.min(ok.value(), size));
                 if (next > from) {
