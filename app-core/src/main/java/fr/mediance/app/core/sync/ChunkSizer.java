@@ -15,16 +15,44 @@ final class ChunkSizer {
     static final long TARGET_NANOS = 8_000_000_000L;
     /** Most a chunk grows from one request to the next. */
     static final int MAX_GROWTH = 4;
+    /**
+     * A link is roomy when it carries at least this many start chunks in the target time (≈ 0.5 Mbit/s with the
+     * 256 KiB announced).
+     */
+    static final int ROOMY_CHUNKS = 2;
 
     private final int start;
     private final int largest;
     private int next;
+    /** Bytes the link carried in the target time at the last measure; 0 before any. */
+    private long carried;
 
     /** @param start the chunk announced by the server; @param largest the largest chunk it accepts */
     ChunkSizer(int start, int largest) {
         this.start = Math.max(1, start);
         this.largest = Math.max(this.start, largest);
         this.next = this.start;
+    }
+
+    /**
+     * A sizer for the next upload, starting where this one stands (the next photo starts with the chunk the link
+     * reached); each then follows its own requests.
+     */
+    ChunkSizer copy() {
+        ChunkSizer c = new ChunkSizer(start, largest);
+        c.next = next;
+        c.carried = carried;
+        return c;
+    }
+
+    /**
+     * Whether the last measure found a link that carries at least {@link #ROOMY_CHUNKS} start chunks in the target
+     * time: there, a photo may start while the one before waits for its receipt (its last bytes, slowed by the next
+     * one's, still arrive within seconds); below, the wait is small beside a photo's transfer and photos go one at a
+     * time. False before any measure.
+     */
+    boolean roomy() {
+        return carried >= (long) start * ROOMY_CHUNKS;
     }
 
     /** Bytes of the next chunk. */
@@ -38,6 +66,7 @@ final class ChunkSizer {
             return;
         }
         long carried = rate(bytes, nanos);
+        this.carried = carried;
         long size;
         if (nanos > TARGET_NANOS) {
             size = carried; // slow: what the link carried in the target time

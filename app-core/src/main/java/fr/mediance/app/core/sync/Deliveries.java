@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Reads the delivery state of records and photos from the outbox, the documents and the uploads. */
 final class Deliveries {
@@ -30,14 +31,15 @@ final class Deliveries {
     private Deliveries() {}
 
     /** Photos of this device: of one report (any state), or of all completed reports not yet received. */
-    static List<PhotoTransfer> transfers(Tx tx, String reportId, Function<String, Long> live, String activeSha) {
+    static List<PhotoTransfer> transfers(
+            Tx tx, String reportId, Function<String, Long> live, Predicate<String> active) {
         List<PhotoTransfer> all = reportId == null
                 ? tx.query(
                         TRANSFERS + " AND d.blob_state <> 'LOCAL' ORDER BY d.captured_at, d.id",
-                        r -> transfer(r, live, activeSha))
+                        r -> transfer(r, live, active))
                 : tx.query(
                         TRANSFERS + " AND d.visit_report_id = ? ORDER BY d.captured_at, d.id",
-                        r -> transfer(r, live, activeSha),
+                        r -> transfer(r, live, active),
                         reportId);
         if (reportId != null) {
             return all;
@@ -51,7 +53,7 @@ final class Deliveries {
         return out;
     }
 
-    static PhotoTransfer transfer(Row r, Function<String, Long> live, String activeSha) {
+    static PhotoTransfer transfer(Row r, Function<String, Long> live, Predicate<String> active) {
         String sha = r.string("sha256");
         long size = r.longValue("size_bytes");
         String blobState = r.string("blob_state");
@@ -73,7 +75,7 @@ final class Deliveries {
         } else if (Records.BLOB_UPLOADED.equals(blobState)) {
             sent = size;
             status = r.bool("op_waiting") ? new DeliveryStatus(Delivery.QUEUED, 99, null) : DeliveryStatus.RECEIVED;
-        } else if (sha.equals(activeSha) || sent > 0) {
+        } else if (active.test(sha) || sent > 0) {
             status = new DeliveryStatus(Delivery.SENDING, percent(sent, size), null);
         } else {
             status = DeliveryStatus.QUEUED;
@@ -120,7 +122,7 @@ final class Deliveries {
         if (entity != EntityType.VISIT_REPORT || own.delivery() == Delivery.LOCAL) {
             return own;
         }
-        List<PhotoTransfer> photos = transfers(tx, id, live, null);
+        List<PhotoTransfer> photos = transfers(tx, id, live, sha -> false);
         long size = 0;
         long sent = 0;
         DeliveryStatus worst = own;

@@ -12,21 +12,29 @@ import fr.mediance.protocol.BlobReceiptDto;
 import fr.mediance.protocol.Tus;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * Sends the photos of completed reports, one blob at a time, with resumable uploads (tus 1.0): asks the server
- * once which of the waiting blobs it holds (a blob the server has is not sent again), OPTIONS once per sync for
- * the limits, POST to create the upload, PATCH chunks with their SHA-256: the announced size at first, then a size
- * that follows the measured link up to the largest the server accepts ({@link ChunkSizer}). The upload
+ * Sends the photos of completed reports with resumable uploads (tus 1.0): asks the server once which of the
+ * waiting blobs it holds (a blob the server has is not sent again) and, at the same time, OPTIONS for the limits
+ * (once per sync), POST to create the upload, PATCH chunks with their SHA-256: the announced size at first, then a
+ * size that follows the measured link up to the largest the server accepts ({@link ChunkSizer}). Blobs go one after
+ * the other, but on a link that is not slow ({@link ChunkSizer#roomy()}) the next one starts as soon as the one
+ * before has put its last byte on the link: its receipt (a round trip, and the server's check of the whole file) is
+ * awaited while the next one travels, so the link does not stay idle between two photos; at most {@link #IN_FLIGHT}
+ * uploads are open at once. The upload
  * address and the offset the server has committed are kept in the {@code uploads} table after each chunk but
  * the last (receiving the blob forgets its upload), so that after a cut, a kill of the app
  * or a restart of the server the upload resumes from the server's offset (HEAD), never from 0 unless the
@@ -43,6 +51,54 @@ final class PhotoUploader {
     static final int MAX_QUICK_RETRIES = 3;
     /** Requests without progress on one photo (409 answers, lost uploads) before the sync gives up for now. */
     static final int MAX_STALLS = 6;
+    /** Uploads open at once: one sending its bytes, the one before waiting for its receipt. */
+    static final int IN_FLIGHT = 2;
+    /**
+     * The smallest share of a chunk worth a request of its own when the uploads open at once share one chunk's
+     * worth of bytes: with less free, the next photo waits for the receipt of the one before.
+     */
+    static final int SHARED_REQUEST_DIVISOR = 4;
+
+    /**
+     * The bytes on their way and not yet acknowledged by the server, across the uploads open at once: never more
+     * than the chunk the link allows, so that a cut, or a kill of the server, costs at most one chunk sent again,
+     * as with one upload at a time. A request takes its bytes before it is sent and gives them back once answered
+     * (or failed); a photo that starts while the one before awaits its receipt gets what that one leaves free.
+     */
+    static final class Unacked {
+        private long inFlight;
+
+        /**
+         * Waits until at least {@code min(want, limit / SHARED_REQUEST_DIVISOR)} bytes are free under {@code limit},
+         * then takes as many as are free, up to {@code want}. With nothing in flight, {@code want} is granted whole.
+         */
+        synchronized int take(int want, long limit) {
+            if (want <= 0) {
+                return 0;
+            }
+            long least = Math.min(want, Math.max(1, limit / SHARED_REQUEST_DIVISOR));
+            while (inFlight > 0 && limit - inFlight < least) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException(StoreException.Kind.IO, "interrupted while sending photos", e);
+                }
+            }
+            int granted = inFlight == 0 ? want : (int) Math.min(want, limit - inFlight);
+            inFlight += granted;
+            return granted;
+        }
+
+        synchronized void give(int bytes) {
+            inFlight -= bytes;
+            notifyAll();
+        }
+
+        synchronized long inFlight() {
+            return inFlight;
+        }
+    }
 
     /** What the engine is told while a blob travels. */
     interface Listener {
@@ -64,19 +120,28 @@ final class PhotoUploader {
     private final Clock clock;
     private final Listener listener;
     private final Executor prepare;
+    private final Executor lanes;
     private final LongSupplier nanoTime;
-    /** The chunk size of the pass in progress: it follows the link from one photo to the next. */
-    private ChunkSizer chunks;
 
     /**
-     * @param prepare  where the next blob is read and decrypted while one travels (any executor will do)
+     * @param prepare  where the next blob is read and decrypted while one travels, and OPTIONS asked while the
+     *                 server says which blobs it holds (any executor will do)
+     * @param lanes    where the uploads run, {@link #IN_FLIGHT} at once at most (an executor that runs tasks in
+     *                 place, or refuses them, makes them one at a time)
      * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime}), to measure the link
      */
-    PhotoUploader(StoreHolder store, Clock clock, Listener listener, Executor prepare, LongSupplier nanoTime) {
+    PhotoUploader(
+            StoreHolder store,
+            Clock clock,
+            Listener listener,
+            Executor prepare,
+            Executor lanes,
+            LongSupplier nanoTime) {
         this.store = store;
         this.clock = clock;
         this.listener = listener;
         this.prepare = prepare;
+        this.lanes = lanes;
         this.nanoTime = nanoTime;
     }
 
@@ -100,6 +165,13 @@ final class PhotoUploader {
         if (waiting.isEmpty()) {
             return new Result(0, null);
         }
+        // the limits of uploads are asked while the server looks for the blobs it holds: one round trip for both
+        FutureTask<RemoteResult<RemoteClient.TusOptions>> optionsAsked = new FutureTask<>(client::tusOptions);
+        try {
+            prepare.execute(optionsAsked);
+        } catch (RejectedExecutionException e) {
+            // asked when needed
+        }
         int received = 0;
         Set<String> held = null; // null: the server cannot tell for a batch, ask for each blob
         RemoteResult<Set<String>> ask =
@@ -108,6 +180,7 @@ final class PhotoUploader {
             held = ok.value();
         } else if (!(ask instanceof RemoteResult.ClientError<Set<String>> c
                 && (c.status() == 404 || c.status() == 405))) {
+            optionsAsked.cancel(false);
             return new Result(0, ask);
         }
         List<Waiting> toSend = new ArrayList<>();
@@ -119,52 +192,165 @@ final class PhotoUploader {
                 toSend.add(w);
             }
         }
+        if (toSend.isEmpty()) {
+            optionsAsked.cancel(false);
+            return new Result(received, null);
+        }
         RemoteClient.TusOptions options = null;
-        boolean legacy = false;
-        FutureTask<Loaded> next = toSend.isEmpty() ? null : readAhead(toSend.get(0));
+        RemoteResult<RemoteClient.TusOptions> o = result(optionsAsked);
+        if (o instanceof RemoteResult.Ok<RemoteClient.TusOptions> ok) {
+            options = ok.value();
+        } else if (!(o instanceof RemoteResult.ClientError<RemoteClient.TusOptions> c
+                && (c.status() == 404 || c.status() == 405))) {
+            return new Result(received, o);
+        } // else a server without resumable uploads: one PUT per blob
+
+        Pass pass = new Pass(client, options, held == null);
+        pass.received.addAndGet(received);
+        ChunkSizer sizer = options == null ? null : new ChunkSizer(options.chunkSize(), options.maxChunkSize());
+        CompletableFuture<ChunkSizer> before = CompletableFuture.completedFuture(sizer);
+        Deque<FutureTask<Void>> open = new ArrayDeque<>();
+        FutureTask<Loaded> next = readAhead(toSend.get(0));
         for (int i = 0; i < toSend.size(); i++) {
+            // the blob before has put its last byte on the link (or is done): this one may start
+            ChunkSizer reached = before.join();
+            pass.collectDone(open);
+            while (open.size() >= IN_FLIGHT) {
+                pass.collect(open.removeFirst());
+            }
+            if (pass.stopped()) {
+                break;
+            }
             Waiting w = toSend.get(i);
             FutureTask<Loaded> current = next;
             next = i + 1 < toSend.size() ? readAhead(toSend.get(i + 1)) : null;
-            if (held == null) {
+            CompletableFuture<ChunkSizer> lastByteOut = new CompletableFuture<>();
+            ChunkSizer chunks = reached == null ? null : reached.copy();
+            FutureTask<Void> upload = new FutureTask<>(
+                    () -> {
+                        try {
+                            pass.send(w, current, chunks, lastByteOut);
+                        } finally {
+                            lastByteOut.complete(chunks);
+                        }
+                    },
+                    null);
+            open.addLast(upload);
+            try {
+                lanes.execute(upload);
+            } catch (RejectedExecutionException e) {
+                upload.run();
+            }
+            before = lastByteOut;
+        }
+        while (!open.isEmpty()) {
+            pass.collect(open.removeFirst());
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        return pass.result();
+    }
+
+    /** One pass over the blobs to send: what its uploads, running side by side, have done. */
+    private final class Pass {
+        final RemoteClient client;
+        final RemoteClient.TusOptions options;
+        final boolean askEach;
+        final AtomicInteger received = new AtomicInteger();
+        final Unacked unacked = new Unacked();
+        private volatile RemoteResult<?> stop;
+        private RuntimeException failure;
+
+        Pass(RemoteClient client, RemoteClient.TusOptions options, boolean askEach) {
+            this.client = client;
+            this.options = options;
+            this.askEach = askEach;
+        }
+
+        boolean stopped() {
+            return stop != null || failure != null;
+        }
+
+        /** One blob: asked for if the server could not tell for the batch, then sent. */
+        void send(Waiting w, FutureTask<Loaded> read, ChunkSizer chunks, CompletableFuture<ChunkSizer> lastByteOut) {
+            if (stop != null) {
+                return;
+            }
+            if (askEach) {
                 RemoteResult<Boolean> head = client.blobExists(w.sha256());
                 if (!(head instanceof RemoteResult.Ok<Boolean> present)) {
-                    return new Result(received, head);
+                    stopWith(head);
+                    return;
                 }
                 if (present.value()) {
                     markReceived(w.sha256());
-                    received++;
-                    continue;
+                    received.incrementAndGet();
+                    return;
                 }
             }
-            Loaded loaded = await(current);
+            Loaded loaded = await(read);
             if (loaded.bytes() == null) {
                 LOG.log(Level.ERROR, "a photo waiting for upload is {0} on this device", loaded.problem());
                 attention(w.sha256(), w.size(), CoreMessages.get("upload." + loaded.problem()));
-                continue;
+                return;
             }
             byte[] bytes = loaded.bytes();
-            if (options == null && !legacy) {
-                RemoteResult<RemoteClient.TusOptions> o = client.tusOptions();
-                if (o instanceof RemoteResult.ClientError<RemoteClient.TusOptions> c
-                        && (c.status() == 404 || c.status() == 405)) {
-                    legacy = true; // a server without resumable uploads: one PUT per blob
-                } else if (o instanceof RemoteResult.Ok<RemoteClient.TusOptions> ok) {
-                    options = ok.value();
-                    chunks = new ChunkSizer(options.chunkSize(), options.maxChunkSize());
-                } else {
-                    return new Result(received, o);
-                }
-            }
-            RemoteResult<?> stop = legacy ? put(client, w, bytes) : tus(client, options, w, bytes);
-            if (stop != null) {
-                return new Result(received, stop);
+            RemoteResult<?> stopped = options == null
+                    ? put(client, w, bytes)
+                    : tus(client, options, chunks, unacked, w, bytes, () -> {
+                        if (chunks.roomy()) {
+                            lastByteOut.complete(chunks.copy());
+                        }
+                    });
+            if (stopped != null) {
+                stopWith(stopped);
+                return;
             }
             if (isReceived(w.sha256())) {
-                received++;
+                received.incrementAndGet();
             }
         }
-        return new Result(received, null);
+
+        private synchronized void stopWith(RemoteResult<?> r) {
+            if (stop == null) {
+                stop = r;
+            }
+        }
+
+        /** Takes the outcome of the uploads already ended, oldest first, leaving the others open. */
+        void collectDone(Deque<FutureTask<Void>> open) {
+            while (!open.isEmpty() && open.peekFirst().isDone()) {
+                collect(open.removeFirst());
+            }
+        }
+
+        /** Waits for an upload to end; a failure of the store is kept, to be thrown once every upload ended. */
+        void collect(FutureTask<Void> upload) {
+            try {
+                upload.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                keep(new StoreException(StoreException.Kind.IO, "interrupted while sending photos", e));
+            } catch (ExecutionException e) {
+                keep(e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+            }
+        }
+
+        private void keep(RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+
+        Result result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return new Result(received.get(), stop);
+        }
     }
 
     /**
@@ -186,23 +372,27 @@ final class PhotoUploader {
 
     /** The blob read ahead, read here if it has not started yet; a store failure is thrown on this thread. */
     private Loaded await(FutureTask<Loaded> task) {
+        Loaded loaded = result(task);
+        if (loaded.failure() != null) {
+            throw loaded.failure();
+        }
+        return loaded;
+    }
+
+    /** What a task on the side answered, run here if it has not started yet. */
+    private static <T> T result(FutureTask<T> task) {
         task.run(); // no-op when it has started or finished elsewhere
-        Loaded loaded;
         try {
-            loaded = task.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException(StoreException.Kind.IO, "interrupted while reading a photo", e);
+            throw new StoreException(StoreException.Kind.IO, "interrupted while preparing photos", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
         }
-        if (loaded.failure() != null) {
-            throw loaded.failure();
-        }
-        return loaded;
     }
 
     private Loaded load(Waiting w) {
@@ -245,8 +435,19 @@ final class PhotoUploader {
         return put;
     }
 
-    /** One blob through tus. Returns the failure that ends the sync, or null (received, or set aside). */
-    private RemoteResult<?> tus(RemoteClient client, RemoteClient.TusOptions options, Waiting w, byte[] bytes) {
+    /**
+     * One blob through tus, its chunks sized by {@code chunks}; {@code lastByteOut} runs once the last byte of the
+     * blob is on the link (the receipt may still come). Returns the failure that ends the sync, or null (received,
+     * or set aside).
+     */
+    private RemoteResult<?> tus(
+            RemoteClient client,
+            RemoteClient.TusOptions options,
+            ChunkSizer chunks,
+            Unacked unacked,
+            Waiting w,
+            byte[] bytes,
+            Runnable lastByteOut) {
         String sha = w.sha256();
         long size = bytes.length;
         if (size > options.maxSize()) {
@@ -267,10 +468,20 @@ final class PhotoUploader {
                 return new RemoteResult.ServerError<>(0, null);
             }
             if (url == null) {
-                int first = options.creationWithUpload() ? (int) Math.min(chunks.next(), size) : 0;
+                int first = unacked.take(
+                        options.creationWithUpload() ? (int) Math.min(chunks.next(), size) : 0, chunks.next());
                 long began = nanoTime.getAsLong();
-                RemoteResult<RemoteClient.TusCreated> created = client.tusCreate(
-                        sha, size, w.mimeType(), null, bytes, first, n -> listener.progress(sha, n, size));
+                RemoteResult<RemoteClient.TusCreated> created;
+                try {
+                    created = client.tusCreate(sha, size, w.mimeType(), null, bytes, first, n -> {
+                        listener.progress(sha, n, size);
+                        if (n >= size) {
+                            lastByteOut.run();
+                        }
+                    });
+                } finally {
+                    unacked.give(first);
+                }
                 if (created instanceof RemoteResult.Ok<RemoteClient.TusCreated> ok) {
                     if (first > 0 && ok.value().offset() == first) {
                         chunks.sent(first, nanoTime.getAsLong() - began);
@@ -342,10 +553,19 @@ final class PhotoUploader {
                 continue;
             }
             long from = offset;
-            int len = (int) Math.min(chunks.next(), size - from);
+            int len = unacked.take((int) Math.min(chunks.next(), size - from), chunks.next());
             long began = nanoTime.getAsLong();
-            RemoteResult<Long> patch =
-                    client.tusPatch(url, from, bytes, (int) from, len, n -> listener.progress(sha, from + n, size));
+            RemoteResult<Long> patch;
+            try {
+                patch = client.tusPatch(url, from, bytes, (int) from, len, n -> {
+                    listener.progress(sha, from + n, size);
+                    if (from + n >= size) {
+                        lastByteOut.run();
+                    }
+                });
+            } finally {
+                unacked.give(len);
+            }
             if (patch instanceof RemoteResult.Ok<Long> ok) {
                 long next = Math.max(0, Math.min(ok.value(), size));
                 if (next > from) {

@@ -43,6 +43,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -82,7 +83,9 @@ public final class SyncEngine implements SyncService {
     /** Per blob being sent: bytes the server has plus those of the chunk in flight (never goes down). */
     private final java.util.Map<String, Long> liveBytes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private volatile String activeSha;
+    /** The blobs being uploaded now (at most two: the next starts while the last bytes of one are answered). */
+    private final java.util.Set<String> activeShas = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final java.util.Map<String, Long> lastPercent = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, PhotoTransfer> lastPublished = new java.util.concurrent.ConcurrentHashMap<>();
     private final PhotoUploader uploader;
@@ -137,6 +140,7 @@ public final class SyncEngine implements SyncService {
                     }
                 },
                 photoReader(),
+                photoLanes(),
                 System::nanoTime);
         outbox.addListener(this::refreshCounts);
         network.onlineProperty().addListener((obs, was, now) -> publish(s -> s.withOnline(now)));
@@ -155,6 +159,27 @@ public final class SyncEngine implements SyncService {
                 });
         reader.allowCoreThreadTimeOut(true);
         return reader;
+    }
+
+    /**
+     * Up to {@link PhotoUploader#IN_FLIGHT} daemon threads, started on demand and ended when idle, on which photos
+     * are uploaded: the next one starts while the receipt of the one before is awaited.
+     */
+    private static Executor photoLanes() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor lanes = new ThreadPoolExecutor(
+                PhotoUploader.IN_FLIGHT,
+                PhotoUploader.IN_FLIGHT,
+                10,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "mediance-photo-upload-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        lanes.allowCoreThreadTimeOut(true);
+        return lanes;
     }
 
     @Override
@@ -501,7 +526,7 @@ public final class SyncEngine implements SyncService {
         try {
             r = uploader.sendAll(client);
         } finally {
-            activeSha = null;
+            activeShas.clear();
         }
         run.photos += r.received();
         if (r.received() > 0) {
@@ -514,7 +539,7 @@ public final class SyncEngine implements SyncService {
 
     /** Progress of a blob: kept monotonic, published when its percentage changes (on the UI executor). */
     private void onUploadProgress(String sha, long bytes, long size) {
-        activeSha = sha;
+        activeShas.add(sha);
         Long before = liveBytes.get(sha);
         if (before != null && bytes <= before) {
             return;
@@ -560,7 +585,7 @@ public final class SyncEngine implements SyncService {
             transfers = store.db()
                     .read(tx -> tx.query(
                             Deliveries.TRANSFERS + " AND d.sha256 = ? ORDER BY d.captured_at, d.id",
-                            r -> Deliveries.transfer(r, liveBytes::get, activeSha),
+                            r -> Deliveries.transfer(r, liveBytes::get, activeShas::contains),
                             sha));
         } catch (StoreException e) {
             return;
@@ -829,12 +854,12 @@ public final class SyncEngine implements SyncService {
 
     @Override
     public List<PhotoTransfer> photoTransfers() {
-        return store.db().read(tx -> Deliveries.transfers(tx, null, liveBytes::get, activeSha));
+        return store.db().read(tx -> Deliveries.transfers(tx, null, liveBytes::get, activeShas::contains));
     }
 
     @Override
     public List<PhotoTransfer> photoTransfers(String reportId) {
-        return store.db().read(tx -> Deliveries.transfers(tx, reportId, liveBytes::get, activeSha));
+        return store.db().read(tx -> Deliveries.transfers(tx, reportId, liveBytes::get, activeShas::contains));
     }
 
     @Override

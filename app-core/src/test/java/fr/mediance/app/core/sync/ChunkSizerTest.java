@@ -36,6 +36,21 @@ class ChunkSizerTest {
     }
 
     @Test
+    void aLinkIsRoomyFromTwoStartChunksInTheTargetTimeAndNotBeforeAnyMeasure() {
+        ChunkSizer c = new ChunkSizer(START, LARGEST);
+        assertThat(c.roomy()).isFalse();
+
+        c.sent(START, 8_600_000_000L); // 250 kbit/s
+        assertThat(c.roomy()).isFalse();
+        assertThat(c.copy().roomy()).isFalse();
+        c.sent(START, 4 * SECOND); // two start chunks in 8 s
+        assertThat(c.roomy()).isTrue();
+        assertThat(c.copy().roomy()).isTrue();
+        c.sent(START, 5 * SECOND);
+        assertThat(c.roomy()).isFalse();
+    }
+
+    @Test
     void onAWeakLinkItStaysAtTheAnnouncedChunk() {
         ChunkSizer c = new ChunkSizer(START, LARGEST);
 

@@ -288,8 +288,9 @@ class TusUploadTest {
         SyncReport r = sync();
 
         assertThat(r.photosSent()).isEqualTo(1);
-        assertThat(server.options.get() + server.creations.get() + server.patches.get())
-                .isZero();
+        // nothing of the blob travels (the limits may have been asked at the same time as the question)
+        assertThat(server.creations.get() + server.patches.get()).isZero();
+        assertThat(server.uploadBytesRead.get()).isZero();
         assertThat(core.sync().status().upToDate()).isTrue();
     }
 
@@ -319,7 +320,9 @@ class TusUploadTest {
 
         assertThat(server.blob(p1.sha256())).isEqualTo(first);
         assertThat(server.blob(p2.sha256())).isEqualTo(second);
-        assertThat(server.patchSizes).containsExactly(CHUNK, SIZE - CHUNK, SIZE);
+        // the second starts with the chunk reached when the first put its last byte on the link (four times the
+        // first chunk), then follows its own link; the two last requests may reach the server in either order
+        assertThat(server.patchSizes).containsExactlyInAnyOrder(CHUNK, SIZE - CHUNK, 4 * CHUNK, SIZE - 4 * CHUNK);
     }
 
     @Test
