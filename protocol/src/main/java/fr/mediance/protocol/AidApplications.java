@@ -30,6 +30,18 @@ public final class AidApplications {
 
     public static final List<String> PAID_TO = List.of("supplier", "landlord", "resident");
 
+    /**
+     * Whether a decided application pays its debts: granted (in whole or in part), an amount, paid to the supplier
+     * or the landlord (an aid paid to the resident leaves the debt as it is until the resident pays).
+     */
+    public static boolean paysItsDebts(AidApplicationDto a) {
+        return ("granted".equals(a.status()) || "partially_granted".equals(a.status()))
+                && a.grantedCents() != null
+                && a.grantedCents() > 0
+                && ("supplier".equals(a.paidTo()) || "landlord".equals(a.paidTo()))
+                && !a.debtIds().isEmpty();
+    }
+
     private static final Pattern DEPARTEMENT = Pattern.compile("(0[1-9]|[1-8]\\d|9[0-5]|2A|2B|97[1-6])");
     private static final Pattern RULE_PART = Pattern.compile("(delai|seul|qf)=([a-z0-9_,]+)");
 

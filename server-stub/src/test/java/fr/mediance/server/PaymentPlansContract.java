@@ -106,5 +106,9 @@ abstract class PaymentPlansContract extends SyncScenario {
         assertApplied(pushOne(coord, op(p)));
         assertRejected(pushOne(coord, op(with(p, "residentId", R1))), "invalid_field");
         assertRejected(pushOne(coord, deleteOp(EntityType.PAYMENT_PLAN, p.id())), "forbidden");
+        // nor the debts it is about: they stay in the file
+        for (String debtId : p.debtIds()) {
+            assertRejected(pushOne(coord, deleteOp(EntityType.DEBT, debtId)), "forbidden");
+        }
     }
 }

@@ -18,8 +18,8 @@ public final class DebtScreens {
     /** The resident file's section « Dettes et impayés »: every debt, by creditor category, with what is owed. */
     public Node residentDebts(String residentId) {
         CoreContext core = ctx.core();
-        DebtsViewModel vm =
-                new DebtsViewModel(core.energy(), core.reference(), ctx.texts(), ctx.background(), ctx.fx());
+        DebtsViewModel vm = new DebtsViewModel(
+                core.energy(), core.paymentPlans(), core.reference(), ctx.texts(), ctx.background(), ctx.fx());
         vm.setOnMessage(ctx.shell()::showMessage);
         Node node = new DebtsSectionView(
                         vm,

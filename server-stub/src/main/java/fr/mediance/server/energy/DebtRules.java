@@ -99,7 +99,22 @@ public final class DebtRules extends RecordRules<DebtDto> {
     @Override
     public void checkDelete(Operation c, StoredEntity existing) {
         c.requireAuthorRole();
-        ResidentFiles.requireVisible(c, ((DebtDto) existing.data()).residentId());
+        DebtDto debt = (DebtDto) existing.data();
+        ResidentFiles.requireVisible(c, debt.residentId());
+        boolean inPlan = c
+                .tx()
+                .query(
+                        "SELECT data FROM payment_plans WHERE resident_id = ? AND deleted = 0",
+                        rs -> fr.mediance.protocol.json.MedianceJson.gson()
+                                .fromJson(rs.getString(1), fr.mediance.protocol.PaymentPlanDto.class),
+                        debt.residentId())
+                .stream()
+                .anyMatch(p -> p.debtIds().contains(debt.id()));
+        if (inPlan) {
+            throw RejectedOp.forbidden(
+                    "Un échéancier porte sur cette dette : elle reste au dossier (marquez-la payée ou "
+                            + "remise si c'est le cas).");
+        }
     }
 
     @Override

@@ -26,8 +26,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The resident file's section « Dettes et impayés »: every debt of the household whatever its creditor (energy,
- * water, rent, credit, a CAF overpayment…), what it owes in all (amounts and fees) and by creditor category, each
- * debt with its creditor, what it comes to and where it stands. A new debt starts from a category.
+ * water, rent, credit, a CAF overpayment…), what it still owes in all and by creditor category — amounts and fees,
+ * less the instalments paid under payment plans and the aid paid to the creditor ({@link PaymentPlanService#balances});
+ * nothing for a debt paid or written off — each debt with its creditor, what it comes to, what remains and where it
+ * stands. A new debt starts from a category.
  */
 public final class DebtsViewModel {
     /** A debt as listed: « Loyer et charges · Logirem · 1 240,00 € », its details, its category code. */
@@ -37,6 +39,7 @@ public final class DebtsViewModel {
     public record CategoryTotal(String category, String label, long cents, int count) {}
 
     private final EnergyService debts;
+    private final PaymentPlanService plans;
     private final ReferenceService reference;
     private final ResourceBundle texts;
     private final BackgroundWork work;
@@ -49,8 +52,14 @@ public final class DebtsViewModel {
     private String residentId;
 
     public DebtsViewModel(
-            EnergyService debts, ReferenceService reference, ResourceBundle texts, Executor background, Executor fx) {
+            EnergyService debts,
+            PaymentPlanService plans,
+            ReferenceService reference,
+            ResourceBundle texts,
+            Executor background,
+            Executor fx) {
         this.debts = Objects.requireNonNull(debts);
+        this.plans = Objects.requireNonNull(plans);
         this.reference = Objects.requireNonNull(reference);
         this.texts = Objects.requireNonNull(texts);
         this.work = new BackgroundWork(background, fx);
@@ -60,7 +69,8 @@ public final class DebtsViewModel {
         this.onMessage = Objects.requireNonNull(onMessage);
     }
 
-    private record Loaded(List<DebtDto> debts, List<CodeItem> categories, boolean mayWrite) {}
+    private record Loaded(
+            List<DebtDto> debts, Map<String, Long> balances, List<CodeItem> categories, boolean mayWrite) {}
 
     /** Reads the resident's debts. Completes on the FX executor. */
     public CompletableFuture<Void> load(String residentId) {
@@ -74,7 +84,10 @@ public final class DebtsViewModel {
         return work.supply(
                         "loading the household's debts",
                         () -> new Loaded(
-                                debts.debts(id), reference.codes(ListNames.CREDITOR_CATEGORY), debts.mayWrite()),
+                                debts.debts(id),
+                                plans.balances(id),
+                                reference.codes(ListNames.CREDITOR_CATEGORY),
+                                debts.mayWrite()),
                         this::show,
                         e -> onMessage.accept(texts.getString("common.load.failed")))
                 .<Void>thenApply(x -> null)
@@ -96,11 +109,12 @@ public final class DebtsViewModel {
         Map<String, long[]> byCategory = new LinkedHashMap<>();
         long all = 0;
         for (DebtDto d : sorted) {
-            rows.add(new DebtItem(d.id(), d.creditorCategory(), title(d), details(d)));
+            long owed = owed(d, l.balances());
+            rows.add(new DebtItem(d.id(), d.creditorCategory(), title(d), details(d, owed)));
             long[] t = byCategory.computeIfAbsent(d.creditorCategory(), k -> new long[2]);
-            t[0] += owed(d);
+            t[0] += owed;
             t[1]++;
-            all += owed(d);
+            all += owed;
         }
         items.setAll(rows);
         List<CategoryTotal> t = new ArrayList<>();
@@ -112,9 +126,14 @@ public final class DebtsViewModel {
                         : Texts.format(texts, "debts.summary", Texts.money(texts, all), sorted.size()));
     }
 
-    /** What is still owed on a debt: nothing once it is paid or forgiven, else its amount and fees. */
-    static long owed(DebtDto d) {
-        return "paid".equals(d.status()) || "forgiven".equals(d.status()) ? 0 : d.totalCents();
+    /**
+     * What is still owed on a debt: nothing once it is paid or forgiven, else its balance (its amount and fees when
+     * nothing was paid on it).
+     */
+    static long owed(DebtDto d, Map<String, Long> balances) {
+        return "paid".equals(d.status()) || "forgiven".equals(d.status())
+                ? 0
+                : balances.getOrDefault(d.id(), d.totalCents());
     }
 
     private String category(String code) {
@@ -132,9 +151,15 @@ public final class DebtsViewModel {
         return String.join(" · ", parts);
     }
 
-    /** « Dont 35,00 € de frais · Facture du 01/09/2026 · Client n° 4521 · Statut : Reconnue ». */
-    String details(DebtDto d) {
+    /**
+     * « Reste dû : 800,00 € · dont 35,00 € de frais · Plus ancienne facture du 01/09/2026 · Client n° 4521 · Statut :
+     * Reconnue », what remains said when something was paid.
+     */
+    String details(DebtDto d, long owed) {
         List<String> parts = new ArrayList<>();
+        if (owed != d.totalCents()) {
+            parts.add(Texts.format(texts, "debts.remaining", Texts.money(texts, owed)));
+        }
         if (d.feesCents() != null && d.feesCents() > 0) {
             parts.add(Texts.format(texts, "debts.fees", Texts.money(texts, d.feesCents())));
         }

@@ -20,7 +20,8 @@ public interface PaymentPlanService {
     Optional<PaymentPlanDto> plan(String planId);
 
     /**
-     * What remains of each of the resident's debts once the instalments paid under their plans are imputed, oldest
+     * What remains of each of the resident's debts (amount and fees) once the instalments paid under their plans and
+     * the aid granted and paid to the creditor for them ({@code AidApplications.paysItsDebts}) are imputed, oldest
      * debt first ({@code fr.mediance.rules.PaymentPlans#balances}); by debt id.
      */
     Map<String, Long> balances(String residentId);

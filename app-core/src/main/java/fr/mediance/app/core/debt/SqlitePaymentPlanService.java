@@ -8,6 +8,8 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
+import fr.mediance.protocol.AidApplicationDto;
+import fr.mediance.protocol.AidApplications;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.InstalmentDto;
@@ -73,8 +75,7 @@ public final class SqlitePaymentPlanService implements PaymentPlanService {
             for (DebtDto d : tx.query("SELECT data FROM debts WHERE resident_id = ?", Records::debt, residentId)) {
                 LocalDate date =
                         d.issueDate() != null ? d.issueDate() : d.dueDate() != null ? d.dueDate() : LocalDate.MAX;
-                debts.add(new fr.mediance.rules.PaymentPlans.Debt(
-                        d.id(), date, d.amountCents() == null ? 0 : Math.max(0, d.amountCents())));
+                debts.add(new fr.mediance.rules.PaymentPlans.Debt(d.id(), date, Math.max(0, d.totalCents())));
             }
             List<fr.mediance.rules.PaymentPlans.Payment> payments = new ArrayList<>();
             for (PaymentPlanDto p : plansOf(tx, residentId)) {
@@ -82,6 +83,12 @@ public final class SqlitePaymentPlanService implements PaymentPlanService {
                     if (i.paidCents() > 0) {
                         payments.add(new fr.mediance.rules.PaymentPlans.Payment(i.paidCents(), p.debtIds()));
                     }
+                }
+            }
+            for (AidApplicationDto a : tx.query(
+                    "SELECT data FROM aid_applications WHERE resident_id = ?", Records::aidApplication, residentId)) {
+                if (AidApplications.paysItsDebts(a)) {
+                    payments.add(new fr.mediance.rules.PaymentPlans.Payment(a.grantedCents(), a.debtIds()));
                 }
             }
             return fr.mediance.rules.PaymentPlans.balances(debts, payments).balances();

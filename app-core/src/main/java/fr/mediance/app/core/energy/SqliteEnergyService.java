@@ -208,6 +208,16 @@ public final class SqliteEnergyService implements EnergyService {
             if (!Records.exists(tx, EntityType.DEBT, debtId)) {
                 return Outcome.failed(CoreMessages.get("energy.debt.notFound"));
             }
+            if (tx
+                    .query(
+                            "SELECT data FROM payment_plans"
+                                    + " WHERE resident_id = (SELECT resident_id FROM debts WHERE id = ?)",
+                            Records::paymentPlan,
+                            debtId)
+                    .stream()
+                    .anyMatch(p -> p.debtIds().contains(debtId))) {
+                return Outcome.failed(CoreMessages.get("energy.debt.inPlan"));
+            }
             Records.delete(tx, EntityType.DEBT, debtId);
             outbox.enqueueDelete(tx, EntityType.DEBT, debtId, CoreMessages.get("summary.debt"));
             return Outcome.ok(null);

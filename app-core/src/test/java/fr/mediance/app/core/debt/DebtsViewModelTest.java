@@ -7,9 +7,12 @@ import fr.mediance.app.core.energy.DebtFormViewModel;
 import fr.mediance.app.core.energy.EnergyFileViewModel;
 import fr.mediance.app.core.energy.EnergyServiceTest;
 import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.EnergyContractDto;
+import fr.mediance.protocol.InstalmentDto;
+import fr.mediance.protocol.PaymentPlanDto;
 import fr.mediance.protocol.Role;
 import fr.mediance.testing.FakeOfficeServer;
 import fr.mediance.testing.MutableClock;
@@ -140,7 +143,8 @@ class DebtsViewModelTest {
                         .isOk())
                 .isTrue();
 
-        DebtsViewModel vm = new DebtsViewModel(core.energy(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+        DebtsViewModel vm = new DebtsViewModel(
+                core.energy(), core.paymentPlans(), core.reference(), TEXTS, Runnable::run, Runnable::run);
         vm.load("r1").join();
         // 412,50 € of electricity, 1 240,00 € of rent and 35,00 € of fees; the paid credit owes nothing
         assertThat(vm.summaryProperty().get()).isEqualTo("1\u00a0687,50\u00a0€ dus en tout (3 dettes)");
@@ -165,7 +169,8 @@ class DebtsViewModelTest {
 
     @Test
     void aHouseholdWithoutDebtSaysSo() {
-        DebtsViewModel vm = new DebtsViewModel(core.energy(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+        DebtsViewModel vm = new DebtsViewModel(
+                core.energy(), core.paymentPlans(), core.reference(), TEXTS, Runnable::run, Runnable::run);
         vm.load("r1").join();
         assertThat(vm.summaryProperty().get()).isEqualTo("Aucune dette enregistrée.");
         assertThat(vm.categories()).extracting(c -> c.code()).containsExactly("energie", "loyer", "credit_conso");
@@ -205,8 +210,8 @@ class DebtsViewModelTest {
         try {
             assertThat(core.sync().syncNow().join().ok()).isTrue();
             assertThat(office.sync().syncNow().join().ok()).isTrue();
-            DebtsViewModel vm =
-                    new DebtsViewModel(office.energy(), office.reference(), TEXTS, Runnable::run, Runnable::run);
+            DebtsViewModel vm = new DebtsViewModel(
+                    office.energy(), office.paymentPlans(), office.reference(), TEXTS, Runnable::run, Runnable::run);
             vm.load("r1").join();
             assertThat(vm.items()).hasSize(1);
             assertThat(vm.mayWriteProperty().get()).isFalse();
@@ -217,12 +222,80 @@ class DebtsViewModelTest {
             assertThat(office.energy().debts("r1")).hasSize(1);
             assertThat(office.sync().pendingItems()).isEmpty();
 
-            DebtsViewModel mine =
-                    new DebtsViewModel(core.energy(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+            DebtsViewModel mine = new DebtsViewModel(
+                    core.energy(), core.paymentPlans(), core.reference(), TEXTS, Runnable::run, Runnable::run);
             mine.load("r1").join();
             assertThat(mine.mayWriteProperty().get()).isTrue();
         } finally {
             office.close();
         }
+    }
+
+    @Test
+    void whatRemainsIsTheDebtLessTheInstalmentsPaidAndTheAidPaidToTheCreditor() {
+        server.serverWrite(new CodeDto("aid_kind", "fsl_logement", "FSL maintien dans le logement", null, 10, true));
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+        DebtDto rent = core.energy()
+                .saveDebt(debt("loyer", "logirem", 124_000L, 3_500L, "acknowledged"))
+                .value();
+        // a plan of 4 instalments of 318,75 €, the first paid in part (200,00 €)
+        assertThat(core.paymentPlans()
+                        .save(new PaymentPlanDto(
+                                null,
+                                null,
+                                "r1",
+                                "logirem",
+                                List.of(rent.id()),
+                                LocalDate.of(2026, 10, 1),
+                                127_500,
+                                1,
+                                "active",
+                                List.of(
+                                        new InstalmentDto(
+                                                LocalDate.of(2026, 11, 5), 31_875, LocalDate.of(2026, 11, 5), 20_000),
+                                        new InstalmentDto(LocalDate.of(2026, 12, 5), 31_875, null, 0),
+                                        new InstalmentDto(LocalDate.of(2027, 1, 5), 31_875, null, 0),
+                                        new InstalmentDto(LocalDate.of(2027, 2, 5), 31_875, null, 0)),
+                                null,
+                                null))
+                        .isOk())
+                .isTrue();
+        assertThat(core.energy().deleteDebt(rent.id()).message()).startsWith("Un échéancier porte sur cette dette");
+        // an FSL aid of 300,00 € paid to the landlord for that debt, and one paid to the resident that changes nothing
+        assertThat(core.aids().save(aid("a1", rent.id(), 30_000L, "landlord")).isOk())
+                .isTrue();
+        assertThat(core.aids().save(aid("a2", rent.id(), 10_000L, "resident")).isOk())
+                .isTrue();
+
+        DebtsViewModel vm = new DebtsViewModel(
+                core.energy(), core.paymentPlans(), core.reference(), TEXTS, Runnable::run, Runnable::run);
+        vm.load("r1").join();
+        // 1 240,00 + 35,00 − 200,00 − 300,00
+        assertThat(vm.summaryProperty().get()).isEqualTo("775,00\u00a0€ dus en tout (1 dette)");
+        assertThat(vm.items().get(0).details()).startsWith("Reste dû : 775,00\u00a0€ · dont 35,00\u00a0€ de frais");
+    }
+
+    static AidApplicationDto aid(String id, String debtId, long granted, String paidTo) {
+        return new AidApplicationDto(
+                id,
+                null,
+                "r1",
+                null,
+                "fsl_logement",
+                "13",
+                "Conseil départemental",
+                List.of(debtId),
+                List.of(),
+                granted,
+                granted,
+                paidTo,
+                "granted",
+                LocalDate.of(2026, 9, 10),
+                LocalDate.of(2026, 9, 15),
+                null,
+                LocalDate.of(2026, 10, 20),
+                null,
+                null,
+                null);
     }
 }

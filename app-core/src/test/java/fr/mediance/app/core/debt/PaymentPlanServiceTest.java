@@ -83,7 +83,9 @@ class PaymentPlanServiceTest {
         assertThat(other.fieldErrors())
                 .isEqualTo(Map.of("debtIds", "Un échéancier ne porte que sur des dettes de la même personne."));
         Outcome<PaymentPlanDto> unknown = core.paymentPlans().save(plan("inconnu", List.of(mine.id())));
-        assertThat(unknown.fieldErrors()).isEqualTo(Map.of("creditor", "Valeur absente de la liste de référence."));
+        assertThat(unknown.fieldErrors())
+                .isEqualTo(Map.of(
+                        "creditor", "Ce partenaire n'est pas dans l'annuaire : choisissez-en un dans la liste."));
         Outcome<PaymentPlanDto> missing = core.paymentPlans().save(plan("edf", List.of("nowhere")));
         assertThat(missing.fieldErrors()).isEqualTo(Map.of("debtIds", "Dette introuvable sur l'appareil."));
         assertThat(core.paymentPlans().plans("r1")).isEmpty();
