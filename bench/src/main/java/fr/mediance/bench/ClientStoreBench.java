@@ -136,6 +136,9 @@ final class ClientStoreBench {
             read.addAll(core.energy().contracts(id));
             read.addAll(core.energy().debts(id));
             read.addAll(core.aids().applications(id));
+            // the « Dettes » section: what remains on each debt (plans' instalments and aid paid imputed), the plans
+            read.add(core.paymentPlans().balances(id));
+            read.addAll(core.paymentPlans().plans(id));
             return read;
         });
         // "Mes suivis" reads the counsellor's open tasks (then groups them: overdue, today, this week, later)

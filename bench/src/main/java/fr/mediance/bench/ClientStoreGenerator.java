@@ -56,7 +56,7 @@ import java.util.stream.Stream;
  */
 final class ClientStoreGenerator {
     /** Bump when the generated content changes, so that a cached store is rebuilt. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     static final String PIN = AppStartup.PIN;
     static final String COUNSELLOR = "bench-counsellor";
@@ -669,6 +669,32 @@ final class ClientStoreGenerator {
                             null,
                             "acknowledged",
                             List.of()));
+                    if (i % 8 == 0) {
+                        // a payment plan of six monthly instalments, the first two paid
+                        long total = 60_000L;
+                        List<fr.mediance.protocol.InstalmentDto> instalments = new ArrayList<>();
+                        for (int k = 0; k < 6; k++) {
+                            LocalDate due = opened.plusMonths(k + 1);
+                            instalments.add(
+                                    k < 2
+                                            ? new fr.mediance.protocol.InstalmentDto(due, total / 6, due, total / 6)
+                                            : new fr.mediance.protocol.InstalmentDto(due, total / 6, null, 0));
+                        }
+                        batch.add(new fr.mediance.protocol.PaymentPlanDto(
+                                UUID.nameUUIDFromBytes(("plan-" + i).getBytes()).toString(),
+                                STRUCTURE,
+                                resident,
+                                "edf",
+                                List.of(UUID.nameUUIDFromBytes(("debt-" + i).getBytes())
+                                        .toString()),
+                                opened.plusDays(25),
+                                total,
+                                1,
+                                "active",
+                                instalments,
+                                null,
+                                null));
+                    }
                 }
             }
             if (i % 3 == 0) {
@@ -713,7 +739,8 @@ final class ClientStoreGenerator {
             flushIfFull(db, batch, now);
         }
         flush(db, batch, now);
-        System.out.println("client-store: cases, requests, contracts, debts, budgets and aid applications written");
+        System.out.println(
+                "client-store: cases, requests, contracts, debts, payment plans, budgets and aid applications written");
     }
 
     private void flushIfFull(Database db, List<EntityDto> batch, Instant now) {
