@@ -322,16 +322,21 @@ public final class PaymentPlanViewModel {
     }
 
     /**
-     * A new proposed plan for these debts of the household (none: the household's debts not in a running plan), its
-     * total their balances and its creditor the first debt's; not saved yet.
+     * A new proposed plan for these debts of the household (none: the household's debts not in a running plan that
+     * are owed to the creditor of the first of them — a plan is agreed with one creditor), its total their balances
+     * and its creditor the first debt's; not saved yet.
      */
     public void newPlan(List<String> debtIds) {
         List<String> ids = new ArrayList<>(debtIds);
         if (ids.isEmpty()) {
-            householdDebts.stream()
+            List<DebtDto> open = householdDebts.stream()
                     .filter(d -> balances.getOrDefault(d.id(), 0L) > 0)
                     .filter(d -> householdPlans.stream()
                             .noneMatch(p -> runningOrAgreed(p) && p.debtIds().contains(d.id())))
+                    .toList();
+            String creditorOfFirst = open.isEmpty() ? null : open.get(0).creditor();
+            open.stream()
+                    .filter(d -> Objects.equals(d.creditor(), creditorOfFirst))
                     .forEach(d -> ids.add(d.id()));
         }
         String firstCreditor = householdDebts.stream()

@@ -172,6 +172,37 @@ class PaymentPlanViewModelTest {
     }
 
     @Test
+    void aNewPlanFromTheListCoversTheDebtsOfOneCreditorOnly() {
+        DebtDto other = core.energy()
+                .saveDebt(new DebtDto(
+                        null,
+                        null,
+                        "r1",
+                        "energie",
+                        "engie",
+                        october.contractId(),
+                        9_900L,
+                        LocalDate.of(2026, 9, 1),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "acknowledged",
+                        List.of()))
+                .value();
+        vm.load("r1").join();
+        vm.newPlan(List.of());
+        assertThat(vm.creditorProperty().get()).isEqualTo("edf");
+        assertThat(vm.debts())
+                .filteredOn(c -> c.selectedProperty().get())
+                .extracting(PaymentPlanViewModel.DebtChoice::id)
+                .containsExactlyInAnyOrder(october.id(), november.id())
+                .doesNotContain(other.id());
+    }
+
+    @Test
     void aNewPlanForADebtStartsFromItsBalanceAfterWhatWasPaidOldestFirst() {
         aThreeMonthPlanWithTheFirstPaid();
         assertThat(vm.save().join()).isTrue();
