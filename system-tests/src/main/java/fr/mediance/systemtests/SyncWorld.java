@@ -223,6 +223,24 @@ public final class SyncWorld implements AutoCloseable {
         return done.value();
     }
 
+    /**
+     * One sync that must leave the device up to date: it succeeds, nothing waits to be sent and nothing is set aside;
+     * otherwise an {@link AssertionError} that says why.
+     */
+    public static void syncUpToDate(CoreContext device) {
+        SyncReport r = device.sync().syncNow().join();
+        if (!r.ok()) {
+            throw new AssertionError("the sync failed: " + r.message());
+        }
+        if (!device.sync().pendingItems().isEmpty()) {
+            throw new AssertionError(
+                    "still waiting to be sent: " + device.sync().pendingItems());
+        }
+        if (!device.sync().quarantinedItems().isEmpty()) {
+            throw new AssertionError("set aside: " + device.sync().quarantinedItems());
+        }
+    }
+
     /** The photos attached to a report on its device. */
     public static List<PhotoItem> photos(CoreContext tablet, String reportId) {
         return tablet.documents().photos(reportId);

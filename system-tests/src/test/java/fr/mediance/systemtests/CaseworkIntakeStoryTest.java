@@ -6,7 +6,6 @@ import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.casework.RequestForm;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.core.resident.ResidentForm;
-import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.protocol.CaseDto;
 import fr.mediance.protocol.Casework;
 import fr.mediance.protocol.RequestDto;
@@ -36,13 +35,6 @@ class CaseworkIntakeStoryTest {
         if (world != null) {
             world.close();
         }
-    }
-
-    private static void synced(CoreContext device) {
-        SyncReport r = device.sync().syncNow().join();
-        assertThat(r.ok()).as(r.message()).isTrue();
-        assertThat(device.sync().pendingItems()).isEmpty();
-        assertThat(device.sync().quarantinedItems()).isEmpty();
     }
 
     @Test
@@ -83,9 +75,9 @@ class CaseworkIntakeStoryTest {
         assertThat(tablet.sync().pendingItems()).hasSize(3);
 
         tabletLink.heal();
-        synced(tablet);
-        synced(office);
-        synced(colleague);
+        SyncWorld.syncUpToDate(tablet);
+        SyncWorld.syncUpToDate(office);
+        SyncWorld.syncUpToDate(colleague);
 
         assertThat(office.residents().find(created.id())).isPresent();
         CaseDto atOffice = office.cases().current(created.id()).orElseThrow();

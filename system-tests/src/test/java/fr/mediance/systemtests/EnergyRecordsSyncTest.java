@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.resident.Resident;
-import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.protocol.ChequeEnergieDto;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.EnergyContractDto;
@@ -37,13 +36,6 @@ class EnergyRecordsSyncTest {
         if (world != null) {
             world.close();
         }
-    }
-
-    private static void synced(CoreContext device) {
-        SyncReport r = device.sync().syncNow().join();
-        assertThat(r.ok()).as(r.message()).isTrue();
-        assertThat(device.sync().pendingItems()).isEmpty();
-        assertThat(device.sync().quarantinedItems()).isEmpty();
     }
 
     @Test
@@ -129,10 +121,10 @@ class EnergyRecordsSyncTest {
         assertThat(tablet.sync().pendingItems()).hasSize(4);
 
         world.restartServer();
-        synced(tablet);
-        synced(tablet); // nothing sent twice
-        synced(office);
-        synced(colleague);
+        SyncWorld.syncUpToDate(tablet);
+        SyncWorld.syncUpToDate(tablet); // nothing sent twice
+        SyncWorld.syncUpToDate(office);
+        SyncWorld.syncUpToDate(colleague);
 
         EnergyContractDto atOffice = office.energy().contract(contract.id()).orElseThrow();
         assertThat(atOffice).isEqualTo(contract);

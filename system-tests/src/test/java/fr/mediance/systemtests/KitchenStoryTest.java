@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.aid.AidService;
 import fr.mediance.app.core.energy.LegalClock;
-import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.AidApplicationDto;
 import fr.mediance.protocol.BudgetDto;
@@ -49,13 +48,6 @@ class KitchenStoryTest {
         }
     }
 
-    private static void synced(CoreContext device) {
-        SyncReport r = device.sync().syncNow().join();
-        assertThat(r.ok()).as(r.message()).isTrue();
-        assertThat(device.sync().pendingItems()).isEmpty();
-        assertThat(device.sync().quarantinedItems()).isEmpty();
-    }
-
     @Test
     void aHouseholdsMoneyAndItsLegalClockRecordedOfflineReachTheOfficeOnce() {
         world = SyncWorld.start(tmp);
@@ -67,7 +59,7 @@ class KitchenStoryTest {
         LinkEmulator link = world.link(LinkEmulator.Profile.UNLIMITED, 2);
         CoreContext tablet = world.device("tablet", "conseil1", link.baseUrl());
         CoreContext office = world.device("office", "bureau", world.serverUrl());
-        synced(tablet);
+        SyncWorld.syncUpToDate(tablet);
 
         // In the kitchen, no network.
         link.down();
@@ -254,9 +246,9 @@ class KitchenStoryTest {
 
         // Back at the office's reach.
         link.heal();
-        synced(tablet);
-        synced(tablet); // nothing sent twice
-        synced(office);
+        SyncWorld.syncUpToDate(tablet);
+        SyncWorld.syncUpToDate(tablet); // nothing sent twice
+        SyncWorld.syncUpToDate(office);
 
         assertThat(office.energy().contracts(household)).containsExactly(contract);
         assertThat(office.energy().debts(household)).containsExactlyInAnyOrder(bill, rent);

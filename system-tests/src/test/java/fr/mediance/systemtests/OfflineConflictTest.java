@@ -39,13 +39,6 @@ class OfflineConflictTest {
         }
     }
 
-    private static void synced(CoreContext device) {
-        SyncReport r = device.sync().syncNow().join();
-        assertThat(r.ok()).as(r.message()).isTrue();
-        assertThat(device.sync().pendingItems()).isEmpty();
-        assertThat(device.sync().quarantinedItems()).isEmpty();
-    }
-
     private static Resident withPhoneAndNotes(CoreContext device, Resident seen, String phone, String notes) {
         ResidentForm f = ResidentForm.of(seen);
         ResidentForm changed = new ResidentForm(
@@ -92,9 +85,9 @@ class OfflineConflictTest {
 
         // The coordinator's desktop comes back first, then the tablet.
         coordLink.heal();
-        synced(coord);
+        SyncWorld.syncUpToDate(coord);
         tabletLink.heal();
-        synced(tablet);
+        SyncWorld.syncUpToDate(tablet);
 
         // One conflict record, both values, both authors; the notes merged silently.
         List<ChangeDto> conflicts = officeFeed.rowsSince(before).stream()
@@ -121,9 +114,9 @@ class OfflineConflictTest {
         // The office keeps the coordinator's number.
         assertThat(office.conflicts().resolve(open.id(), "04 91 11 11 11").isOk())
                 .isTrue();
-        synced(office);
-        synced(coord);
-        synced(tablet);
+        SyncWorld.syncUpToDate(office);
+        SyncWorld.syncUpToDate(coord);
+        SyncWorld.syncUpToDate(tablet);
 
         for (CoreContext device : List.of(coord, tablet)) {
             Resident r = device.residents().find(atCoord.id()).orElseThrow();

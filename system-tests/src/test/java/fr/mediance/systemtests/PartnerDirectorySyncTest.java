@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.reference.CodeItem;
-import fr.mediance.app.core.sync.SyncReport;
 import fr.mediance.protocol.PartnerDto;
 import fr.mediance.protocol.PartnerServiceDto;
 import java.nio.file.Path;
@@ -32,13 +31,6 @@ class PartnerDirectorySyncTest {
         if (world != null) {
             world.close();
         }
-    }
-
-    private static void synced(CoreContext device) {
-        SyncReport r = device.sync().syncNow().join();
-        assertThat(r.ok()).as(r.message()).isTrue();
-        assertThat(device.sync().pendingItems()).isEmpty();
-        assertThat(device.sync().quarantinedItems()).isEmpty();
     }
 
     @Test
@@ -69,8 +61,8 @@ class PartnerDirectorySyncTest {
                 null,
                 true);
         assertThat(office.partners().save(pimms, true).isOk()).isTrue();
-        synced(office);
-        synced(tablet);
+        SyncWorld.syncUpToDate(office);
+        SyncWorld.syncUpToDate(tablet);
         assertThat(tablet.partners().search("mediation energie marseille", false))
                 .containsExactly(pimms);
         assertThat(tablet.reference().creditors("energie"))
@@ -80,8 +72,8 @@ class PartnerDirectorySyncTest {
         PartnerDto inactive = new PartnerDto(
                 pimms.id(), pimms.type(), pimms.name(), pimms.categories(), pimms.services(), null, false);
         assertThat(office.partners().save(inactive, false).isOk()).isTrue();
-        synced(office);
-        synced(tablet);
+        SyncWorld.syncUpToDate(office);
+        SyncWorld.syncUpToDate(tablet);
         assertThat(tablet.reference().creditors("energie"))
                 .extracting(CodeItem::code)
                 .doesNotContain("pimms_nord");
