@@ -2,6 +2,7 @@ package fr.mediance.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.EnergyContractDto;
@@ -117,6 +118,27 @@ abstract class PartnersContract extends SyncScenario {
         assertThat(fresh.message())
                 .isEqualTo("« PIMMS Médiation Marseille Nord » n'est plus actif dans l'annuaire des partenaires : "
                         + "choisissez-en un autre pour « creditor ».");
+    }
+
+    @Test
+    void aPartnerNamedOnlyByAPaymentPlanBecomesInactiveToo() {
+        String bureau = server.token("bureau");
+        assertApplied(pushOne(bureau, op(pimms("pimms_nord", "3230"))));
+        EnergyContractDto c = EnergyRecordsContract.contract(newId(), R1);
+        DebtDto d = EnergyRecordsContract.debt(newId(), R1, c.id());
+        assertApplied(pushOne(conseil1, op(c)));
+        assertApplied(pushOne(conseil1, op(d)));
+        assertApplied(pushOne(
+                conseil1,
+                op(with(
+                        PaymentPlansContract.plan(newId(), R1, List.of(d.id()), "proposed", null),
+                        "creditor",
+                        "pimms_nord"))));
+
+        assertApplied(pushOne(bureau, deleteOp(EntityType.PARTNER, "pimms_nord")));
+        ChangeDto kept = pullAll(conseil1, null).find(EntityType.PARTNER, "pimms_nord");
+        assertThat(kept.deleted()).isFalse();
+        assertThat(((PartnerDto) kept.data()).active()).isFalse();
     }
 
     @Test

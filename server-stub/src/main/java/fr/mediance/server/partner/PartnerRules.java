@@ -25,7 +25,7 @@ import java.util.Optional;
  * coordination, the office and the admin. A partner's fields are checked by {@link Partners#problems} (as on the
  * device), its type, creditor categories and the documents its services require against their lists. A partner
  * still named by a debt or an energy contract is not deleted: a deletion makes it inactive, so that the old records
- * keep their creditor. A deleted partner is not revived.
+ * keep their creditor (a payment plan's too). A deleted partner is not revived.
  */
 public final class PartnerRules extends RecordRules<PartnerDto> {
 
@@ -90,7 +90,10 @@ public final class PartnerRules extends RecordRules<PartnerDto> {
         return true;
     }
 
-    /** Whether a debt or an energy contract (not deleted) names the partner as its creditor or supplier. */
+    /**
+     * Whether a debt, an energy contract or a payment plan (not deleted) names the partner as its creditor or
+     * supplier.
+     */
     static boolean named(Tx tx, String partnerId) {
         String quoted = MedianceJson.gson().toJson(partnerId);
         for (String json : tx.query(
@@ -108,6 +111,16 @@ public final class PartnerRules extends RecordRules<PartnerDto> {
                 "%\"supplier\":" + quoted + "%")) {
             if (partnerId.equals(
                     MedianceJson.gson().fromJson(json, EnergyContractDto.class).supplier())) {
+                return true;
+            }
+        }
+        for (String json : tx.query(
+                "SELECT data FROM payment_plans WHERE deleted = 0 AND data LIKE ?",
+                rs -> rs.getString(1),
+                "%\"creditor\":" + quoted + "%")) {
+            if (partnerId.equals(MedianceJson.gson()
+                    .fromJson(json, fr.mediance.protocol.PaymentPlanDto.class)
+                    .creditor())) {
                 return true;
             }
         }
