@@ -59,8 +59,26 @@ public final class Limits {
     public static final int MAX_KVA = 36;
     /** Largest accuracy a GPS check-in may claim, in metres. */
     public static final int MAX_ACCURACY_METERS = 100_000;
-    /** A record's id (a UUID, or a code list entry's id). */
+    /**
+     * Every identifier a client sends (a record's id, an operation's {@code opId}, a {@code deviceId}, an upload's
+     * id): 1 to this many characters, none of them a control character or half of a UTF-16 surrogate pair (see
+     * {@link #isValidId}). The server refuses a longer one before storing anything of it.
+     */
     public static final int MAX_ID = 64;
+    /**
+     * Most characters of the reason kept with a refused operation (its French message): what is stored of a
+     * rejection is bounded, whatever was pushed.
+     */
+    public static final int MAX_REJECTION_MESSAGE = 500;
+    /**
+     * A request's body must arrive at least this fast once its grace period is over: a slow link (a weak 3G,
+     * about 50 kB/s) is 12 times faster, a body trickled a byte at a time is cut off with a 408.
+     */
+    public static final int MIN_BODY_BYTES_PER_SECOND = 4 * 1024;
+    /** The time any request body has before {@link #MIN_BODY_BYTES_PER_SECOND} is applied to it. */
+    public static final int BODY_GRACE_SECONDS = 10;
+    /** However fast it comes, a JSON body (login, push) must have arrived whole within this time. */
+    public static final int JSON_BODY_DEADLINE_SECONDS = 60;
     /** A code of a reference list: lower-case letters, digits, '_' and '-', starting with a letter or digit. */
     public static final int MAX_CODE = 31;
 
@@ -71,4 +89,40 @@ public final class Limits {
     public static final int MAX_RULE_DAYS = 3650;
 
     private Limits() {}
+
+    /**
+     * Whether {@code id} is an identifier both sides accept: 1 to {@link #MAX_ID} characters, not blank, no control
+     * character, no lone surrogate. The app checks it before queueing an operation; the server before storing.
+     */
+    public static boolean isValidId(String id) {
+        return id != null
+                && !id.isEmpty()
+                && id.length() <= MAX_ID
+                && !id.isBlank()
+                && id.chars().noneMatch(Character::isISOControl)
+                && isWellFormed(id);
+    }
+
+    /**
+     * Whether a text is well-formed Unicode: every UTF-16 surrogate is half of a pair. A lone surrogate cannot be
+     * stored as UTF-8 (it would become « ? », and the stored record would no longer match the device's); both sides
+     * refuse it as invalid input.
+     */
+    public static boolean isWellFormed(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

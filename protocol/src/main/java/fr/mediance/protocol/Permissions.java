@@ -1,7 +1,9 @@
 package fr.mediance.protocol;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,7 +33,42 @@ public final class Permissions {
     public static final Set<Role> HOUSEHOLD_RECORD_AUTHORS =
             Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN));
 
+    /**
+     * The roles that may push each family of records at all (the family's own rules then decide what each may
+     * change: a counsellor only her own reports, the residents she follows...). The office reads the structure's
+     * records and writes only: the resolution of conflicts, the reference lists and the partner directory (the
+     * structure's settings, no resident's data), follow-up tasks for a counsellor of its structure, and its own
+     * private notes. Blob statuses are the server's: nobody pushes them. The app offers nothing outside this table.
+     */
+    public static final Map<EntityType, Set<Role>> PUSHERS = pushers();
+
+    private static Map<EntityType, Set<Role>> pushers() {
+        Set<Role> household = EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
+        Set<Role> staff = EnumSet.of(Role.COORDINATOR, Role.OFFICE, Role.ADMIN);
+        Set<Role> everyone = EnumSet.allOf(Role.class);
+        Map<EntityType, Set<Role>> m = new EnumMap<>(EntityType.class);
+        for (EntityType t : EntityType.values()) {
+            m.put(t, household);
+        }
+        m.put(EntityType.BLOB, EnumSet.noneOf(Role.class));
+        m.put(EntityType.CODE, staff);
+        m.put(EntityType.PARTNER, staff);
+        m.put(EntityType.CONFLICT, staff);
+        m.put(EntityType.TASK, everyone);
+        m.put(EntityType.PRIVATE_NOTE, everyone);
+        m.put(EntityType.ANONYMOUS_CONTACT, COLLEAGUES);
+        Map<EntityType, Set<Role>> frozen = new EnumMap<>(EntityType.class);
+        m.forEach((t, roles) -> frozen.put(
+                t, Collections.unmodifiableSet(EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles))));
+        return Collections.unmodifiableMap(frozen);
+    }
+
     private Permissions() {}
+
+    /** Whether {@code role} may push records of {@code family} at all ({@link #PUSHERS}); {@code false} for no role. */
+    public static boolean mayPush(Role role, EntityType family) {
+        return role != null && family != null && PUSHERS.get(family).contains(role);
+    }
 
     /** Whether {@code role} may write a household's records; {@code false} for no role. */
     public static boolean mayWriteHouseholdRecords(Role role) {

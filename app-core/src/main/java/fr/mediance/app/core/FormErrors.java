@@ -29,6 +29,17 @@ public final class FormErrors {
         if (value != null && value.length() > max) {
             add(field, CoreMessages.get("field.tooLong", max));
         }
+        return wellFormed(field, value);
+    }
+
+    /**
+     * A text the server can store as it is: no half of a UTF-16 surrogate pair ({@link Limits#isWellFormed}, the
+     * check the server makes at sync), so that nothing saved here is refused there.
+     */
+    public FormErrors wellFormed(String field, String value) {
+        if (!Limits.isWellFormed(value)) {
+            add(field, CoreMessages.get("field.malformed"));
+        }
         return this;
     }
 

@@ -210,7 +210,7 @@ public final class AuthService {
     }
 
     private static void requireDeviceId(String deviceId) {
-        if (deviceId.isBlank() || deviceId.length() > MAX_ID_LENGTH) {
+        if (!Limits.isValidId(deviceId)) {
             throw DomainException.invalid(
                     "invalid_device_id", "L'identifiant d'appareil (deviceId) doit faire de 1 à 64 caractères.");
         }

@@ -2,8 +2,10 @@ package fr.mediance.server.sync;
 
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
+import fr.mediance.protocol.Permissions;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Tx;
 import java.time.Instant;
@@ -33,6 +35,15 @@ final class OperationDispatcher {
         FieldChecks.id("entityId", op.entityId(), true);
         if (op.entity() == EntityType.BLOB) {
             throw RejectedOp.forbidden("L'état des fichiers reçus est tenu par le serveur : il ne s'envoie pas.");
+        }
+        if (!Permissions.mayPush(user.role(), op.entity())) {
+            throw RejectedOp.forbidden("Votre rôle ne permet pas d'envoyer ce type d'enregistrement.");
+        }
+        if (op.data() != null && !Limits.isWellFormed(EntityJson.write(op.data()))) {
+            throw RejectedOp.invalid(
+                    "data",
+                    "Un texte contient un caractère invalide (une moitié de paire de substitution UTF-16) : "
+                            + "corrigez la saisie.");
         }
         Operation c = new Operation(tx, user, op, now, today, store, writer, merge);
         if (op.delete()) {

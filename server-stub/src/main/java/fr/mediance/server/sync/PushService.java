@@ -53,6 +53,12 @@ public final class PushService {
                     "Trop d'opérations dans un envoi (" + request.operations().size() + ", au plus "
                             + Limits.MAX_PUSH_OPERATIONS + ") : découpez l'envoi.");
         }
+        if (!Limits.isValidId(request.deviceId())) {
+            throw DomainException.invalid(
+                    "invalid_device_id",
+                    "L'identifiant de l'appareil « deviceId » doit faire de 1 à " + Limits.MAX_ID
+                            + " caractères, sans caractère de contrôle.");
+        }
         List<OperationResultDto> results = new ArrayList<>(request.operations().size());
         int rejected = 0;
         for (OperationDto op : request.operations()) {
@@ -73,13 +79,23 @@ public final class PushService {
     }
 
     private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op) {
-        if (op.opId().isBlank() || op.opId().length() > Limits.MAX_ID) {
+        if (!Limits.isValidId(op.opId())) {
+            // answered, never stored: nothing of an unbounded identifier is kept
+            return new OperationResultDto(
+                    FieldChecks.shorten(op.opId()),
+                    OpStatus.REJECTED,
+                    null,
+                    RejectedOp.INVALID_FIELD,
+                    "L'identifiant d'opération « opId » doit faire de 1 à " + Limits.MAX_ID + " caractères.");
+        }
+        if (!Limits.isValidId(op.entityId())) {
             return new OperationResultDto(
                     op.opId(),
                     OpStatus.REJECTED,
                     null,
                     RejectedOp.INVALID_FIELD,
-                    "L'identifiant d'opération « opId » doit faire de 1 à " + Limits.MAX_ID + " caractères.");
+                    "L'identifiant « entityId » doit faire de 1 à " + Limits.MAX_ID
+                            + " caractères, sans caractère de contrôle.");
         }
         try {
             return attempt(user, deviceId, op);
@@ -108,7 +124,7 @@ public final class PushService {
             });
         } catch (RejectedOp rejection) {
             OperationResultDto r = new OperationResultDto(
-                    op.opId(), OpStatus.REJECTED, null, rejection.code(), rejection.getMessage());
+                    op.opId(), OpStatus.REJECTED, null, rejection.code(), bounded(rejection.getMessage()));
             if (rejection.code().equals(RejectedOp.OP_ID_CONFLICT)) {
                 return r;
             }
@@ -128,6 +144,18 @@ public final class PushService {
                 return r;
             });
         }
+    }
+
+    /** What is kept of a refusal's reason: at most {@link Limits#MAX_REJECTION_MESSAGE} characters. */
+    static String bounded(String message) {
+        if (message == null || message.length() <= Limits.MAX_REJECTION_MESSAGE) {
+            return message;
+        }
+        int end = Limits.MAX_REJECTION_MESSAGE - 1;
+        if (Character.isHighSurrogate(message.charAt(end - 1))) {
+            end--;
+        }
+        return message.substring(0, end) + "…";
     }
 
     private Optional<OperationResultDto> previous(Tx tx, AuthUser user, OperationDto op) {

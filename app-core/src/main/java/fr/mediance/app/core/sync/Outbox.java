@@ -5,6 +5,7 @@ import fr.mediance.app.core.store.Row;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.json.MedianceJson;
 import java.time.Clock;
@@ -80,6 +81,14 @@ public final class Outbox {
     }
 
     private void insert(Tx tx, OperationDto op, String summary) {
+        String payload = MedianceJson.gson().toJson(op, OperationDto.class);
+        // the server refuses both at sync (Limits): a form lets neither through, and nothing is queued that would be
+        if (!Limits.isValidId(op.entityId())) {
+            throw new IllegalArgumentException("an identifier of 1 to " + Limits.MAX_ID + " characters is expected");
+        }
+        if (!Limits.isWellFormed(payload)) {
+            throw new IllegalArgumentException("a text holds half of a UTF-16 surrogate pair");
+        }
         tx.update(
                 """
                 INSERT INTO outbox(op_id, entity, entity_id, base_version, is_delete, payload, summary, created_at, state)
@@ -90,7 +99,7 @@ public final class Outbox {
                 op.entityId(),
                 op.baseVersion(),
                 op.delete(),
-                MedianceJson.gson().toJson(op, OperationDto.class),
+                payload,
                 summary,
                 clock.instant(),
                 PENDING);
