@@ -35,6 +35,7 @@ public final class Problems {
             case 403 -> "Accès refusé";
             case 404 -> "Introuvable";
             case 405 -> "Méthode non autorisée";
+            case 408 -> "Délai dépassé";
             case 409 -> "Conflit avec l'état du serveur";
             case 410 -> "Expiré";
             case 412 -> "Version de protocole non prise en charge";

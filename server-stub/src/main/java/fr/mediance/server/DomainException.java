@@ -30,7 +30,9 @@ public final class DomainException extends RuntimeException {
         /** The resource is being changed by another request; try again shortly. */
         BUSY,
         /** Bytes that do not match the checksum sent with them (tus: 460). */
-        CHECKSUM_MISMATCH
+        CHECKSUM_MISMATCH,
+        /** The request's body did not arrive in time (408). */
+        TIMEOUT
     }
 
     private final Kind kind;

@@ -84,12 +84,16 @@ public final class ErrorMapper {
             case PRECONDITION_FAILED -> 412;
             case BUSY -> 423;
             case CHECKSUM_MISMATCH -> 460;
+            case TIMEOUT -> 408;
         };
     }
 
     static void write(Context ctx, int status, String code, String detail, List<FieldErrorDto> errors) {
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
+        }
+        if (status == 408) {
+            ctx.header("Connection", "close");
         }
         ProblemDto problem =
                 new ProblemDto(Problems.type(code), Problems.title(status), status, detail, ctx.path(), code, errors);

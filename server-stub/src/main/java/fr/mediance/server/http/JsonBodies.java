@@ -85,7 +85,8 @@ public final class JsonBodies {
     public static byte[] readLimited(Context ctx, int max) {
         long declared = ctx.req().getContentLengthLong();
         long drainLimit = (long) max * DRAIN_FACTOR;
-        if (declared > drainLimit) {
+        if (declared > drainLimit || (declared > max && Bodies.expectsContinue(ctx))) {
+            // refused before the first read: a client waiting for 100 Continue gets the 413 instead, sends nothing
             throw tooLarge(max);
         }
         try (InputStream in = ctx.req().getInputStream()) {
@@ -107,6 +108,8 @@ public final class JsonBodies {
                 throw tooLarge(max);
             }
             return out.toByteArray();
+        } catch (BodyDeadline.Exceeded e) {
+            throw BodyDeadline.timeout();
         } catch (IOException e) {
             // the client's connection broke while sending
             throw DomainException.invalid("body_interrupted", "Le corps de la requête n'a pas été reçu en entier.");

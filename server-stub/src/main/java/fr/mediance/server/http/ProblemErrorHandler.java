@@ -31,6 +31,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, MEDIA_TYPE);
+        SecurityHeaders.ALL.forEach(response.getHeaders()::put);
         response.write(
                 true,
                 body(
@@ -44,12 +45,14 @@ public final class ProblemErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, MEDIA_TYPE));
+        SecurityHeaders.ALL.forEach(fields::put);
         return body(status, null);
     }
 
     private static ByteBuffer body(int status, String instance) {
         String code = switch (status) {
             case 400 -> Problems.BAD_REQUEST;
+            case 408 -> "request_timeout";
             case 413 -> Problems.BODY_TOO_LARGE;
             case 414 -> "uri_too_long";
             case 431 -> "headers_too_large";
@@ -57,6 +60,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
         };
         String detail = switch (status) {
             case 400 -> "La requête HTTP est mal formée.";
+            case 408 -> "La requête n'est pas arrivée à temps.";
             case 413 -> "Le corps de la requête est trop volumineux.";
             case 414 -> "L'adresse de la requête est trop longue.";
             case 431 -> "Les en-têtes de la requête sont trop volumineux.";
