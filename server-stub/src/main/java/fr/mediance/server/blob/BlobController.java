@@ -6,12 +6,11 @@ import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.Role;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.auth.Authenticator;
+import fr.mediance.server.http.Bodies;
 import fr.mediance.server.http.JsonBodies;
 import fr.mediance.server.http.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * {@code PUT|HEAD|GET /api/v1/blobs/{sha256}}, {@code GET .../thumbnail}, and {@code POST /api/v1/blobs/held}
@@ -37,22 +36,19 @@ public final class BlobController {
 
     private void put(Context ctx) {
         AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
-        try {
-            BlobReceiptDto receipt = blobs.put(
-                    user,
-                    ctx.pathParam(ApiPaths.PARAM_SHA256),
-                    ctx.header(ApiPaths.HEADER_CONTENT_SHA256),
-                    ctx.req().getContentLengthLong(),
-                    ctx.req().getInputStream());
-            Responses.json(ctx, receipt.created() ? 201 : 200, receipt);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // the body is opened only once the request is accepted: a refusal comes before any 100 Continue
+        BlobReceiptDto receipt = blobs.put(
+                user,
+                ctx.pathParam(ApiPaths.PARAM_SHA256),
+                ctx.header(ApiPaths.HEADER_CONTENT_SHA256),
+                ctx.req().getContentLengthLong(),
+                Bodies.lazy(ctx));
+        Responses.json(ctx, receipt.created() ? 201 : 200, receipt);
     }
 
     private void head(Context ctx) {
-        authenticator.requireAny(ctx);
-        ctx.status(blobs.exists(ctx.pathParam(ApiPaths.PARAM_SHA256)) ? 200 : 404);
+        AuthUser user = authenticator.requireAny(ctx);
+        ctx.status(blobs.exists(user, ctx.pathParam(ApiPaths.PARAM_SHA256)) ? 200 : 404);
     }
 
     private void held(Context ctx) {
@@ -64,17 +60,22 @@ public final class BlobController {
     private void get(Context ctx) {
         AuthUser user = authenticator.requireAny(ctx);
         BlobService.Download d = blobs.download(user, ctx.pathParam(ApiPaths.PARAM_SHA256));
+        String sha = ctx.pathParam(ApiPaths.PARAM_SHA256);
         ctx.disableCompression();
         ctx.header("Content-Length", Long.toString(d.sizeBytes()));
         ctx.header("Cache-Control", "private, no-store");
-        ctx.contentType(d.mimeType()).result(d.bytes());
+        ctx.header("Content-Disposition", SafeTypes.disposition(d.mimeType(), sha));
+        ctx.contentType(SafeTypes.served(d.mimeType())).result(d.bytes());
     }
 
     private void thumbnail(Context ctx) {
         AuthUser user = authenticator.requireAny(ctx);
         BlobService.Download d = blobs.thumbnail(user, ctx.pathParam(ApiPaths.PARAM_SHA256));
         ctx.header("Content-Length", Long.toString(d.sizeBytes()));
-        ctx.header("Cache-Control", "private, max-age=86400");
-        ctx.contentType(d.mimeType()).result(d.bytes());
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.header(
+                "Content-Disposition",
+                SafeTypes.disposition("image/jpeg", ctx.pathParam(ApiPaths.PARAM_SHA256) + "-apercu"));
+        ctx.contentType("image/jpeg").result(d.bytes());
     }
 }

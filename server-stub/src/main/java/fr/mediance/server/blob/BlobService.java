@@ -6,12 +6,16 @@ import fr.mediance.protocol.Limits;
 import fr.mediance.server.DomainException;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
+import fr.mediance.server.http.BodyDeadline;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.DocumentAccess;
 import fr.mediance.server.sync.EntityWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -70,7 +74,8 @@ public final class BlobService {
         OptionalLong existing = store.size(sha256);
         BlobReceiptDto receipt;
         if (existing.isPresent()) {
-            drain(body);
+            // the bytes are read and checked all the same: sending them is what gives the caller's documents access
+            requireSameBytes(sha256, body);
             receipt = new BlobReceiptDto(sha256, existing.getAsLong(), false);
         } else {
             BlobStore.PutResult r = store.put(sha256, body, Limits.MAX_BLOB_BYTES);
@@ -113,9 +118,9 @@ public final class BlobService {
     }
 
     /**
-     * Which of these blobs the server holds and the user may see (through a document they may see), in the
-     * order asked, each once. A blob held but not visible to the user is answered as not held: the device then
-     * uploads it, and learns nothing about blobs it may not see.
+     * Which of these blobs the server holds as sent by this caller, in the order asked, each once. A blob held but
+     * sent by someone else is answered as not held: the device then uploads it (which proves it has the bytes), and
+     * learns nothing about blobs it never sent.
      */
     public BlobsHeldResponse held(AuthUser user, List<String> sha256s) {
         if (sha256s.isEmpty()) {
@@ -137,15 +142,24 @@ public final class BlobService {
         if (present.isEmpty()) {
             return new BlobsHeldResponse(List.of());
         }
-        List<String> visible = db.read(tx -> present.stream()
-                .filter(sha -> access.visibleMimeType(tx, user, sha).isPresent())
+        List<String> sent = db.read(tx -> present.stream()
+                .filter(sha -> registry.sentBy(tx, sha, user.id()))
                 .toList());
-        return new BlobsHeldResponse(visible);
+        return new BlobsHeldResponse(sent);
     }
 
-    public boolean exists(String sha256) {
+    /**
+     * Whether the server holds these bytes as sent by this caller ({@code HEAD}): a blob someone else sent is
+     * answered as absent, so that the caller sends it (and learns nothing of others' files).
+     */
+    public boolean exists(AuthUser user, String sha256) {
         requireHash(sha256);
-        return store.size(sha256).isPresent();
+        return store.size(sha256).isPresent() && db.read(tx -> registry.sentBy(tx, sha256, user.id()));
+    }
+
+    /** Whether this caller sent these bytes (the tus creation's shortcut: nothing to send again). */
+    public boolean sentBy(AuthUser user, String sha256) {
+        return db.read(tx -> registry.sentBy(tx, sha256, user.id()));
     }
 
     public Download download(AuthUser user, String sha256) {
@@ -162,9 +176,16 @@ public final class BlobService {
         }
     }
 
-    private static void drain(InputStream body) {
+    /** Reads the body of a blob already held and checks that it is those bytes (else 422, nothing recorded). */
+    private static void requireSameBytes(String sha256, InputStream body) {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         try {
             int n;
             while ((n = body.read(buffer)) != -1) {
@@ -172,9 +193,19 @@ public final class BlobService {
                 if (total > Limits.MAX_BLOB_BYTES) {
                     throw tooLarge();
                 }
+                md.update(buffer, 0, n);
             }
+        } catch (BodyDeadline.Exceeded e) {
+            throw BodyDeadline.timeout();
         } catch (IOException e) {
             throw FileBlobStore.interrupted();
+        }
+        if (!HexFormat.of().formatHex(md.digest()).equals(sha256)) {
+            throw new DomainException(
+                    DomainException.Kind.UNPROCESSABLE,
+                    "hash_mismatch",
+                    "Le contenu reçu ne correspond pas à son empreinte SHA-256 : fichier incomplet ou altéré, "
+                            + "renvoyez-le.");
         }
     }
 

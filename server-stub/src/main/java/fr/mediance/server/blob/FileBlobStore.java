@@ -115,6 +115,8 @@ public final class FileBlobStore implements BlobStore {
     private static int readFromClient(InputStream in, byte[] buffer) {
         try {
             return in.read(buffer);
+        } catch (fr.mediance.server.http.BodyDeadline.Exceeded e) {
+            throw fr.mediance.server.http.BodyDeadline.timeout();
         } catch (IOException e) {
             throw interrupted();
         }

@@ -12,9 +12,20 @@ import java.util.List;
  * when a document arrives whose blob is already present, for that document's structure. The pull shows a
  * blob's status to whoever may see a document that refers to it.
  *
+ * <p>A document claims its blob only if its author sent the bytes (or proved holding them by sending them again):
+ * knowing a hash is not enough. Who sent which blob is kept in {@code blob_uploads} (migration V14); a document
+ * whose author never sent its blob stays « awaiting upload » for everyone until they do ({@link #CLAIMED}).
+ *
  * <p>Call {@link EntityWriter#beginWrite} first in the transaction.
  */
 public final class BlobRegistry {
+    /**
+     * The SQL condition, on a row of {@code documents}, that its author sent the blob it names: the one rule of
+     * « which documents give access to a blob », used by downloads, statuses and the pull.
+     */
+    public static final String CLAIMED = "EXISTS (SELECT 1 FROM blob_uploads p "
+            + "WHERE p.sha256 = documents.sha256 AND p.user_id = documents.created_by)";
+
     private final ChangeLogStore changes;
     private final Sequence sequence;
 
@@ -33,6 +44,16 @@ public final class BlobRegistry {
     }
 
     /**
+     * Whether this account sent these bytes (a completed upload, or a {@code PUT} whose bytes matched): the one
+     * answer to « does this caller need to send the blob », used by {@code HEAD}, {@code POST /blobs/held} and the
+     * tus creation's shortcut.
+     */
+    public boolean sentBy(Tx tx, String sha256, String userId) {
+        return userId != null
+                && tx.exists("SELECT 1 FROM blob_uploads WHERE sha256 = ? AND user_id = ?", sha256, userId);
+    }
+
+    /**
      * Records verified bytes (once) and announces their status to the structures whose documents refer to them.
      * Answers true if the blob was not recorded before.
      */
@@ -46,14 +67,22 @@ public final class BlobRegistry {
                 uploadedBy,
                 now.toEpochMilli(),
                 thumbnail);
+        boolean newSender = uploadedBy != null
+                && tx.update(
+                                "INSERT INTO blob_uploads (sha256, user_id, sent_at) VALUES (?, ?, ?) "
+                                        + "ON CONFLICT (sha256, user_id) DO NOTHING",
+                                sha256,
+                                uploadedBy,
+                                now.toEpochMilli())
+                        > 0;
         boolean announced = tx.queryLong("SELECT version FROM blobs WHERE sha256 = ?", sha256)
                 .isPresent();
-        if (inserted == 0 && announced) {
+        if (inserted == 0 && announced && !newSender) {
             return false;
         }
         List<String> structures = tx.query(
-                "SELECT DISTINCT structure_id FROM documents WHERE sha256 = ? "
-                        + "AND deleted = 0 ORDER BY structure_id",
+                "SELECT DISTINCT structure_id FROM documents WHERE sha256 = ? " + "AND deleted = 0 AND " + CLAIMED
+                        + " ORDER BY structure_id",
                 rs -> rs.getString(1),
                 sha256);
         for (String structure : structures) {
@@ -73,8 +102,8 @@ public final class BlobRegistry {
             return;
         }
         List<String> structures = tx.query(
-                "SELECT DISTINCT structure_id FROM documents WHERE sha256 = ? "
-                        + "AND deleted = 0 ORDER BY structure_id",
+                "SELECT DISTINCT structure_id FROM documents WHERE sha256 = ? " + "AND deleted = 0 AND " + CLAIMED
+                        + " ORDER BY structure_id",
                 rs -> rs.getString(1),
                 sha256);
         for (String structure : structures) {
@@ -82,9 +111,12 @@ public final class BlobRegistry {
         }
     }
 
-    /** After a document is stored: if its blob is already here, its status goes to those who see the document. */
+    /**
+     * After a document is stored: if its blob is already here and its author sent it, its status goes to those who
+     * see the document (otherwise it stays awaiting the author's upload).
+     */
     public void documentStored(Tx tx, String sha256, String structureId, String userId, Instant now, String opId) {
-        if (isRecorded(tx, sha256)) {
+        if (isRecorded(tx, sha256) && sentBy(tx, sha256, userId)) {
             announce(tx, sha256, structureId, userId, now, opId);
         }
     }

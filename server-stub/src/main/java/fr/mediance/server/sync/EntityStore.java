@@ -73,7 +73,7 @@ public final class EntityStore {
             args.addAll(chunk);
             out.addAll(tx.query(
                     "SELECT DISTINCT sha256, created_by, resident_id FROM documents WHERE structure_id = ? "
-                            + "AND deleted = 0 AND sha256 IN ("
+                            + "AND deleted = 0 AND " + BlobRegistry.CLAIMED + " AND sha256 IN ("
                             + String.join(", ", Collections.nCopies(chunk.size(), "?"))
                             + ")",
                     rs -> new BlobReference(rs.getString(1), rs.getString(2), rs.getString(3)),
@@ -176,7 +176,8 @@ public final class EntityStore {
     List<StoredEntity> documentsWithBlob(Tx tx, String structureId, String sha256) {
         return tx.query(
                 "SELECT id, structure_id, version, deleted, data, created_by FROM documents "
-                        + "WHERE sha256 = ? AND structure_id = ? AND deleted = 0 ORDER BY version",
+                        + "WHERE sha256 = ? AND structure_id = ? AND deleted = 0 AND " + BlobRegistry.CLAIMED
+                        + " ORDER BY version",
                 rs -> map(EntityType.DOCUMENT, rs),
                 sha256,
                 structureId);

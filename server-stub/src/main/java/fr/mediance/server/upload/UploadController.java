@@ -7,6 +7,7 @@ import fr.mediance.protocol.Tus;
 import fr.mediance.server.DomainException;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.auth.Authenticator;
+import fr.mediance.server.http.Bodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -159,25 +160,6 @@ public final class UploadController {
 
     /** The request body, read only when the service decides to (so a refusal comes before the bytes). */
     private static InputStream body(Context ctx) {
-        return new InputStream() {
-            private InputStream in;
-
-            private InputStream in() throws IOException {
-                if (in == null) {
-                    in = ctx.req().getInputStream();
-                }
-                return in;
-            }
-
-            @Override
-            public int read() throws IOException {
-                return in().read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return in().read(b, off, len);
-            }
-        };
+        return Bodies.lazy(ctx);
     }
 }

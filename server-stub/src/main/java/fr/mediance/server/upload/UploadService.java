@@ -7,6 +7,7 @@ import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.blob.BlobService;
 import fr.mediance.server.blob.BlobStore;
 import fr.mediance.server.db.Database;
+import fr.mediance.server.http.BodyDeadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +85,8 @@ public final class UploadService {
 
     /**
      * {@code POST}: a new upload, and its first chunk if the request carries one (creation-with-upload). A blob
-     * the server already holds is not sent again: the upload is created complete.
+     * the server already holds from this caller is not sent again: the upload is created complete. Held from someone
+     * else only, it is sent all the same (knowing its hash gives no access).
      */
     public State create(
             AuthUser user,
@@ -121,7 +123,8 @@ public final class UploadService {
         String id = UUID.randomUUID().toString();
 
         OptionalLong held = blobs.size(meta.sha256());
-        if (held.isPresent()) {
+        // nothing to send only for who already sent these bytes: anyone else proves holding them by sending them
+        if (held.isPresent() && blobService.sentBy(user, meta.sha256())) {
             if (held.getAsLong() != length) {
                 throw DomainException.invalid(
                         "upload_length_mismatch",
@@ -401,6 +404,10 @@ public final class UploadService {
                 int r;
                 try {
                     r = body.read(buffer);
+                } catch (BodyDeadline.Exceeded e) {
+                    // too slow to be a link: nothing of this chunk is kept, the client sends it again from here
+                    discard(ch, offset);
+                    throw BodyDeadline.timeout().withHeader(Tus.UPLOAD_OFFSET, Long.toString(offset));
                 } catch (IOException e) {
                     interrupted = true;
                     break;
