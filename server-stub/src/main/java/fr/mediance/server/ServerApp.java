@@ -209,6 +209,19 @@ public final class ServerApp {
         return this;
     }
 
+    /**
+     * The routes Javalin registered, as {@code "METHOD /path"} (with {@code {param}} placeholders): checked against
+     * {@link RouteTable#ALL} by a test.
+     */
+    public java.util.List<String> registeredRoutes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .sorted()
+                .toList();
+    }
+
     /** The port actually listened on. */
     public int port() {
         return javalin.port();
