@@ -94,7 +94,7 @@ class BlobsHeldTest {
     }
 
     @Test
-    void aBlobHeldButNotReferencedYetIsNotAnnounced() throws Exception {
+    void aBlobSentButNotReferencedYetIsHeldForItsSenderOnly() throws Exception {
         byte[] bytes = BlobTest.photo(10_000, 3);
         String sha = BlobTest.sha256(bytes);
         assertThat(server.send(server.request(ApiPaths.blob(sha), conseil1)
@@ -103,7 +103,10 @@ class BlobsHeldTest {
                         .status())
                 .isEqualTo(201);
 
-        assertThat(ask(conseil1, List.of(sha)).as(BlobsHeldResponse.class)).isEqualTo(new BlobsHeldResponse(List.of()));
+        assertThat(ask(conseil1, List.of(sha)).as(BlobsHeldResponse.class))
+                .isEqualTo(new BlobsHeldResponse(List.of(sha)));
+        assertThat(ask(server.token("coord"), List.of(sha)).as(BlobsHeldResponse.class))
+                .isEqualTo(new BlobsHeldResponse(List.of()));
     }
 
     @Test
@@ -112,8 +115,9 @@ class BlobsHeldTest {
 
         assertThat(ask(server.token("conseil2"), List.of(sha)).as(BlobsHeldResponse.class))
                 .isEqualTo(new BlobsHeldResponse(List.of()));
+        // the coordination sees the document, but never sent the bytes: held is « held from you »
         assertThat(ask(server.token("coord"), List.of(sha)).as(BlobsHeldResponse.class))
-                .isEqualTo(new BlobsHeldResponse(List.of(sha)));
+                .isEqualTo(new BlobsHeldResponse(List.of()));
     }
 
     @Test

@@ -314,20 +314,25 @@ class TusUploadTest {
     }
 
     @Test
-    void aBlobTheServerAlreadyHasIsNotSentAgain() throws IOException {
+    void aBlobTheServerAlreadyHasFromTheSameAccountIsNotSentAgain() throws IOException {
         byte[] file = TusClient.bytes(120_000, 12);
         String sha = TusClient.sha256Hex(file);
         tus.upload(conseil1, file, Limits.DEFAULT_CHUNK_BYTES);
         long parts = partFiles();
 
-        Answer again = tus.create(conseil2, file.length, TusClient.metadata(sha));
+        Answer again = tus.create(conseil1, file.length, TusClient.metadata(sha));
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.offset()).isEqualTo(file.length);
-        assertThat(tus.head(conseil2, again.location()).offset()).isEqualTo(file.length);
+        assertThat(tus.head(conseil1, again.location()).offset()).isEqualTo(file.length);
         assertThat(partFiles()).isEqualTo(parts);
         assertThat(server.count("SELECT COUNT(*) FROM blobs WHERE sha256 = ?", sha))
                 .isEqualTo(1);
-        assertProblem(tus.create(conseil2, file.length + 1, TusClient.metadata(sha)), 400, "upload_length_mismatch");
+        assertProblem(tus.create(conseil1, file.length + 1, TusClient.metadata(sha)), 400, "upload_length_mismatch");
+
+        // a colleague who never sent these bytes sends them: knowing the hash is not holding the file
+        Answer colleague = tus.create(conseil2, file.length, TusClient.metadata(sha));
+        assertThat(colleague.status()).isEqualTo(201);
+        assertThat(colleague.offset()).isZero();
     }
 
     @Test

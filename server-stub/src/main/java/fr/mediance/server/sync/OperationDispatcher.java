@@ -16,7 +16,8 @@ import java.time.LocalDate;
  * the same for every family: a delete becomes a tombstone where the family allows it, a repeated delete answers
  * the tombstone's version. Blob statuses are server-owned and never pushed. Every check runs before the first
  * write; a refusal is a {@link RejectedOp}, and the caller's transaction is rolled back, so a refused operation
- * writes nothing.
+ * writes nothing. Which roles push a family at all is {@link Permissions#PUSHERS}: checked before a delete, and
+ * after the family's rules for a write (their reason, in French, is the more precise; the refusal rolls back).
  */
 final class OperationDispatcher {
     private final EntityFamilies families;
@@ -36,9 +37,6 @@ final class OperationDispatcher {
         if (op.entity() == EntityType.BLOB) {
             throw RejectedOp.forbidden("L'état des fichiers reçus est tenu par le serveur : il ne s'envoie pas.");
         }
-        if (!Permissions.mayPush(user.role(), op.entity())) {
-            throw RejectedOp.forbidden("Votre rôle ne permet pas d'envoyer ce type d'enregistrement.");
-        }
         if (op.data() != null && !Limits.isWellFormed(EntityJson.write(op.data()))) {
             throw RejectedOp.invalid(
                     "data",
@@ -47,12 +45,23 @@ final class OperationDispatcher {
         }
         Operation c = new Operation(tx, user, op, now, today, store, writer, merge);
         if (op.delete()) {
+            requirePusher(user, op.entity());
             return delete(c, families.require(op.entity()));
         }
         EntityDto data = op.data();
-        return families.of(EntityType.of(data))
+        OperationResultDto result = families.of(EntityType.of(data))
                 .map(rules -> apply(rules, c, data))
                 .orElseThrow(() -> RejectedOp.forbidden("Ce type d'enregistrement ne s'envoie pas."));
+        // after the family's rules, so that their own French reason comes first; a refusal here rolls back all
+        requirePusher(user, EntityType.of(data));
+        return result;
+    }
+
+    /** {@link Permissions#PUSHERS}: the roles that may push the family at all, whatever its rules allow. */
+    private static void requirePusher(AuthUser user, EntityType family) {
+        if (!Permissions.mayPush(user.role(), family)) {
+            throw RejectedOp.forbidden("Votre rôle ne permet pas d'envoyer ce type d'enregistrement.");
+        }
     }
 
     private static <T extends EntityDto> OperationResultDto apply(EntityRules<T> rules, Operation c, EntityDto data) {

@@ -12,7 +12,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * Push (every role; what each may write is decided per operation, e.g. the office only resolves conflicts) and
+ * Push (every role; what each may write is decided per operation: {@code Permissions.PUSHERS}, then the family) and
  * pull (every role, scoped).
  */
 public final class SyncController {
