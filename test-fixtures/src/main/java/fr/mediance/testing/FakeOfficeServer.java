@@ -86,6 +86,13 @@ public final class FakeOfficeServer implements AutoCloseable {
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final List<ChangeDto> changeLog = new ArrayList<>();
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    /**
+     * Who sent each blob (as the office server keeps it): {@code POST /blobs/held} answers « held » only to them, so
+     * that a device sends what it never sent. {@link #EVERYONE}: put by the test as already sent by the caller.
+     */
+    private final Map<String, java.util.Set<String>> senders = new ConcurrentHashMap<>();
+
+    private static final String EVERYONE = "*";
     private final Map<String, String> rejections = new ConcurrentHashMap<>(); // entityId -> message
     private final Map<String, Integer> failPaths = new ConcurrentHashMap<>(); // path prefix -> status
     private final java.util.Set<String> dropPaths = ConcurrentHashMap.newKeySet(); // path prefixes cut without answer
@@ -231,12 +238,28 @@ public final class FakeOfficeServer implements AutoCloseable {
         serverWrite(new CodeDto(list, code, label, null, order, true));
     }
 
+    /** The server holds these bytes as sent by the caller earlier (another of her devices, a former install). */
     public void putBlob(byte[] bytes) {
-        storeBlob(sha256Hex(bytes), bytes.clone());
+        storeBlob(sha256Hex(bytes), bytes.clone(), EVERYONE);
+    }
+
+    /**
+     * The server holds these bytes, sent by another account: the caller must send them all the same (knowing a
+     * file's hash gives no access to it).
+     */
+    public void putBlobSentByAnother(byte[] bytes) {
+        storeBlob(sha256Hex(bytes), bytes.clone(), "another-account");
+    }
+
+    /** Whether the caller sent these bytes (or the test put them as sent by every caller). */
+    private boolean sentBy(String sha, String userId) {
+        java.util.Set<String> who = senders.get(sha);
+        return blobs.containsKey(sha) && who != null && (who.contains(EVERYONE) || who.contains(userId));
     }
 
     /** The bytes are verified: kept, and a BLOB status change tells the clients. Returns whether they are new. */
-    private synchronized boolean storeBlob(String sha, byte[] bytes) {
+    private synchronized boolean storeBlob(String sha, byte[] bytes, String sender) {
+        senders.computeIfAbsent(sha, k -> ConcurrentHashMap.newKeySet()).add(sender);
         boolean created = blobs.putIfAbsent(sha, bytes) == null;
         if (created) {
             serverWrite(new fr.mediance.protocol.BlobStatusDto(sha, bytes.length, Instant.now(), true));
@@ -480,7 +503,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 } else if (path.equals(ApiPaths.SYNC_CHANGES)) {
                     changes(ex);
                 } else if (path.equals(ApiPaths.BLOBS_HELD) && method.equals("POST")) {
-                    blobsHeld(ex);
+                    blobsHeld(ex, userId);
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/") && path.endsWith("/thumbnail")) {
                     String sha = path.substring(
                             (ApiPaths.PREFIX + "/blobs/").length(), path.length() - "/thumbnail".length());
@@ -860,8 +883,8 @@ public final class FakeOfficeServer implements AutoCloseable {
     /** Ends a handler without an answer. */
     private static final class DroppedResponse extends RuntimeException {}
 
-    /** Which of the asked blobs are held (every caller may see every blob here). */
-    private void blobsHeld(HttpExchange ex) throws IOException {
+    /** Which of the asked blobs are held as sent by the caller. */
+    private void blobsHeld(HttpExchange ex, String userId) throws IOException {
         fr.mediance.protocol.BlobsHeldRequest req = read(ex, fr.mediance.protocol.BlobsHeldRequest.class);
         if (req.sha256s().isEmpty() || req.sha256s().size() > fr.mediance.protocol.Limits.MAX_BLOBS_HELD_QUERY) {
             problem(ex, 400, "blobs_held_invalid", "Liste d'empreintes invalide.");
@@ -872,7 +895,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 200,
                 new fr.mediance.protocol.BlobsHeldResponse(req.sha256s().stream()
                         .distinct()
-                        .filter(blobs::containsKey)
+                        .filter(sha -> sentBy(sha, userId))
                         .toList()),
                 fr.mediance.protocol.BlobsHeldResponse.class);
     }
@@ -941,6 +964,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         switch (method) {
             case "HEAD" -> {
                 heads.incrementAndGet();
+                // « may the caller have these bytes »: here every caller may see every blob
                 ex.sendResponseHeaders(blobs.containsKey(sha) ? 200 : 404, -1);
             }
             case "PUT" -> {
@@ -963,7 +987,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                     problem(ex, 422, "hash_mismatch", "Le contenu reçu ne correspond pas à son empreinte.");
                     return;
                 }
-                boolean created = storeBlob(sha, body);
+                boolean created = storeBlob(sha, body, userId);
                 json(ex, created ? 201 : 200, new BlobReceiptDto(sha, body.length, created), BlobReceiptDto.class);
             }
             case "GET" -> {
@@ -984,11 +1008,13 @@ public final class FakeOfficeServer implements AutoCloseable {
     private static final class Upload {
         final String sha256;
         final long length;
+        final String userId;
         final java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
 
-        Upload(String sha256, long length) {
+        Upload(String sha256, long length, String userId) {
             this.sha256 = sha256;
             this.length = length;
+            this.userId = userId;
         }
     }
 
@@ -1012,7 +1038,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                     problem(ex, 403, Problems.FORBIDDEN, "Votre rôle ne permet pas cette action.");
                     return;
                 }
-                create(ex);
+                create(ex, userId);
             } else {
                 problem(ex, 405, Problems.METHOD_NOT_ALLOWED, "Cette méthode HTTP n'est pas acceptée à cette adresse.");
             }
@@ -1040,7 +1066,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
     }
 
-    private void create(HttpExchange ex) throws IOException {
+    private void create(HttpExchange ex, String userId) throws IOException {
         creations.incrementAndGet();
         long length = Long.parseLong(ex.getRequestHeaders().getFirst(fr.mediance.protocol.Tus.UPLOAD_LENGTH));
         if (length > maxSize) {
@@ -1069,7 +1095,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         synchronized (this) {
             id = "u" + (++uploadCounter);
         }
-        Upload u = new Upload(sha, length);
+        Upload u = new Upload(sha, length, userId);
         uploads.put(id, u);
         byte[] body = ex.getRequestBody().readAllBytes();
         uploadBytesRead.addAndGet(body.length);
@@ -1201,7 +1227,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 u.data.reset();
                 return false;
             }
-            storeBlob(u.sha256, all);
+            storeBlob(u.sha256, all, u.userId);
             uploads.remove(id);
             return true;
         }

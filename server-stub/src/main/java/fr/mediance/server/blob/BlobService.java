@@ -149,12 +149,15 @@ public final class BlobService {
     }
 
     /**
-     * Whether the server holds these bytes as sent by this caller ({@code HEAD}): a blob someone else sent is
-     * answered as absent, so that the caller sends it (and learns nothing of others' files).
+     * Whether the caller may have these bytes ({@code HEAD}): she sent them, or she may download them (a document
+     * she may see whose author sent them). A hash merely named is answered as absent: the caller learns nothing of
+     * others' files. Whether a device must still send a blob is {@link #held} (sent by the caller), not this.
      */
     public boolean exists(AuthUser user, String sha256) {
         requireHash(sha256);
-        return store.size(sha256).isPresent() && db.read(tx -> registry.sentBy(tx, sha256, user.id()));
+        return store.size(sha256).isPresent()
+                && db.read(tx -> registry.sentBy(tx, sha256, user.id())
+                        || access.visibleMimeType(tx, user, sha256).isPresent());
     }
 
     /** Whether this caller sent these bytes (the tus creation's shortcut: nothing to send again). */

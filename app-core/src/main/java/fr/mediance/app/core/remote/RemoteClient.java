@@ -192,7 +192,10 @@ public final class RemoteClient {
         return authorised(a -> a.changes(since, l));
     }
 
-    /** Whether the server already holds the blob (HEAD): Ok(true) on 200, Ok(false) on 404. */
+    /**
+     * Whether the server holds the blob and this account may have it (HEAD: it sent it, or may see a document whose
+     * author sent it): Ok(true) on 200, Ok(false) on 404. Whether a photo must still be sent is {@link #blobsHeld}.
+     */
     public RemoteResult<Boolean> blobExists(String sha256) {
         RemoteResult<Void> r = authorised(a -> a.blobExists(sha256));
         if (r instanceof RemoteResult.ClientError<Void> c && c.status() == 404) {
@@ -202,8 +205,9 @@ public final class RemoteClient {
     }
 
     /**
-     * Which of these blobs the server already holds, complete and verified, among those this device may see (one
-     * request per {@link Limits#MAX_BLOBS_HELD_QUERY} hashes): the others are to be uploaded. Only hashes that were
+     * Which of these blobs the server already holds, complete and verified, as sent by this account (one request per
+     * {@link Limits#MAX_BLOBS_HELD_QUERY} hashes): the others are to be uploaded, even if someone else sent the same
+     * bytes (sending them is what gives this account's documents their file). Only hashes that were
      * asked are kept from the answer. A server without this route answers 404 or 405 (a
      * {@link RemoteResult.ClientError}): then ask {@link #blobExists} for each blob.
      */

@@ -147,7 +147,8 @@ final class PhotoUploader {
 
     /**
      * Sends every waiting blob that does not need attention. The server is asked once which of them it already
-     * holds (a server without that route: a HEAD per blob); while one blob travels, the next is read and
+     * holds from this account (a server without that route: a HEAD per blob) and is the one source of truth: what it
+     * holds from someone else only is sent all the same; while one blob travels, the next is read and
      * decrypted on the side, so that the link does not wait for the device between two photos.
      */
     Result sendAll(RemoteClient client) {

@@ -142,10 +142,16 @@ final class VisitSession {
                 .orElse(code);
     }
 
-    /** "Texte trop long : 200 caractères au plus (actuellement 201)." when it is. */
+    /**
+     * "Texte trop long : 200 caractères au plus (actuellement 201)." when it is; and the server's other refusal of a
+     * text, half of a UTF-16 surrogate pair ({@link Limits#isWellFormed}), so that the tablet never saves it.
+     */
     Optional<String> tooLong(String value, int max) {
         int n = value == null ? 0 : value.length();
-        return n > max ? Optional.of(text("visit.error.text.too.long", max, n)) : Optional.empty();
+        if (n > max) {
+            return Optional.of(text("visit.error.text.too.long", max, n));
+        }
+        return Limits.isWellFormed(value) ? Optional.empty() : Optional.of(text("visit.error.text.malformed"));
     }
 
     /**

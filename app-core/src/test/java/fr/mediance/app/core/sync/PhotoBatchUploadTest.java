@@ -74,6 +74,22 @@ class PhotoBatchUploadTest {
     }
 
     @Test
+    void aPhotoTheServerHoldsFromAnotherAccountIsSentAllTheSame() {
+        byte[] colleagues = Visits.bytes(SIZE, 31);
+        server.putBlobSentByAnother(colleagues);
+        List<PhotoItem> photos = Visits.complete(core, "apt-1", colleagues);
+
+        SyncReport r = core.sync().syncNow().join();
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.photosSent()).isEqualTo(1);
+        // the server answered « not held » for this account: the bytes travelled, which proves the device has them
+        assertThat(server.creations.get()).isEqualTo(1);
+        assertThat(server.blob(photos.get(0).sha256())).isEqualTo(colleagues);
+        assertThat(core.sync().status().pendingPhotos()).isZero();
+    }
+
+    @Test
     void aServerWithoutTheBatchQueryIsAskedPhotoByPhoto() {
         server.fail(ApiPaths.BLOBS_HELD, 404);
         byte[] held = Visits.bytes(SIZE, 4);

@@ -23,6 +23,18 @@ class ContactViewModelTest extends VisitTestBed.ReportTest {
     }
 
     @Test
+    void half_a_surrogate_pair_is_refused_as_the_server_would_and_blocks_the_end() {
+        bed.fillValidAttested();
+        contact.synthesisProperty().set("Facture EDF \uD83D impayée");
+        assertThat(contact.errorProperty("synthesis").get())
+                .isEqualTo("Ce texte contient un caractère invalide : retapez-le.");
+        assertThat(vm.complete().join()).isFalse();
+        contact.synthesisProperty().set("Facture EDF \uD83D\uDE42 impayée");
+        assertThat(contact.errorProperty("synthesis").get()).isEmpty();
+        assertThat(vm.complete().join()).isTrue();
+    }
+
+    @Test
     void over_long_text_is_reported_and_blocks_the_end_of_the_visit() {
         bed.fillValidAttested();
         contact.placeProperty().set("x".repeat(201));
