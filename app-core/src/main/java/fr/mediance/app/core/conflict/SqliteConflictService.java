@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 
 /** Conflict records in the local database; a resolution is queued in the outbox with the conflict. */
 public final class SqliteConflictService implements ConflictService {
-    /** Roles that may resolve a conflict. */
-    static final Set<Role> RESOLVERS = Set.of(Role.OFFICE, Role.COORDINATOR, Role.ADMIN);
+    /** Roles that may resolve a conflict: those that push conflicts ({@code Permissions.PUSHERS}), as the server. */
+    static final Set<Role> RESOLVERS = fr.mediance.protocol.Permissions.PUSHERS.get(EntityType.CONFLICT);
 
     private final StoreHolder store;
     private final Outbox outbox;

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /** The partner directory in the device's encrypted store; each save and its outbox entry in one transaction. */
 public final class SqlitePartnerService implements PartnerService {
-    private static final Set<Role> EDITORS = Set.of(Role.OFFICE, Role.COORDINATOR, Role.ADMIN);
+    private static final Set<Role> EDITORS = fr.mediance.protocol.Permissions.PUSHERS.get(EntityType.PARTNER);
 
     private final StoreHolder store;
     private final Outbox outbox;

@@ -36,7 +36,7 @@ public final class SqliteReferenceService implements ReferenceService {
     /** Codes as the server accepts them ({@link Limits#CODE_PATTERN}, at most {@link Limits#MAX_CODE}). */
     private static final Pattern CODE = Pattern.compile(Limits.CODE_PATTERN);
 
-    private static final Set<Role> EDITORS = Set.of(Role.OFFICE, Role.COORDINATOR, Role.ADMIN);
+    private static final Set<Role> EDITORS = fr.mediance.protocol.Permissions.PUSHERS.get(EntityType.CODE);
 
     private final StoreHolder store;
     private final Supplier<Optional<RemoteClient>> remote;
