@@ -3,6 +3,7 @@ package fr.mediance.server;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
+import fr.mediance.server.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -120,10 +121,28 @@ public final class ServerMain {
         throw new UsageException("le port doit être un nombre entre 0 et 65535 (reçu « " + text + " »).");
     }
 
+    /**
+     * Creates the data folder owner-only (0700, and 0600 files below), takes the rights of other accounts away
+     * from a folder an earlier version left readable, and creates the log file owner-only before the logger
+     * opens it.
+     */
+    static void prepareDataDir(Path dataDir) {
+        PrivateFiles.createDirectories(dataDir);
+        PrivateFiles.restrict(dataDir);
+        try (var children = Files.list(dataDir)) {
+            children.forEach(PrivateFiles::restrict);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        PrivateFiles.createDirectories(dataDir.resolve("blobs"));
+        PrivateFiles.createDirectories(dataDir.resolve("logs"));
+        PrivateFiles.createFileIfAbsent(dataDir.resolve("logs").resolve("server.log"));
+        PrivateFiles.restrict(dataDir.resolve("logs").resolve("server.log"));
+    }
+
     private static void run(Options o, Map<String, String> env, PrintStream out) throws IOException {
         Path dataDir = o.dataDir().toAbsolutePath();
-        Files.createDirectories(dataDir.resolve("blobs"));
-        Files.createDirectories(dataDir.resolve("logs"));
+        prepareDataDir(dataDir);
         // thumbnails are drawn with AWT: never look for a display
         System.setProperty("java.awt.headless", "true");
         // before the first logger exists: logback.xml writes to this directory

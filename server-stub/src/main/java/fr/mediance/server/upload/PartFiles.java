@@ -1,5 +1,6 @@
 package fr.mediance.server.upload;
 
+import fr.mediance.server.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 
-/** The received bytes of uploads in progress: {@code DIR/uploads/<id>.part}. */
+/** The received bytes of uploads in progress: {@code DIR/uploads/<id>.part}, owner-only (0600 in a 0700 folder). */
 final class PartFiles {
     private static final String SUFFIX = ".part";
 
@@ -22,11 +23,7 @@ final class PartFiles {
 
     PartFiles(Path dir) {
         this.dir = dir;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PrivateFiles.createDirectories(dir);
     }
 
     Path path(String id) {
@@ -35,8 +32,7 @@ final class PartFiles {
 
     /** Creates an empty part file (or empties an existing one) and makes its name durable. */
     void create(String id) {
-        try (FileChannel ch = FileChannel.open(
-                path(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = PrivateFiles.createOrTruncate(path(id))) {
             ch.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
