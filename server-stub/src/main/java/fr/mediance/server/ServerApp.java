@@ -16,6 +16,7 @@ import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.document.DocumentRetention;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
+import fr.mediance.server.http.Https;
 import fr.mediance.server.http.ProblemErrorHandler;
 import fr.mediance.server.partner.PartnerDirectory;
 import fr.mediance.server.partner.PartnerSeeder;
@@ -136,6 +137,14 @@ public final class ServerApp {
             cfg.http.prefer405over404 = true;
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            if (!config.trustedProxies().isEmpty()) {
+                cfg.jetty.modifyHttpConfiguration(
+                        http -> http.addCustomizer(Https.trustedProxies(config.trustedProxies())));
+            }
+            if (config.tls() != null) {
+                // the only connector: plain HTTP is off when the server serves HTTPS itself
+                cfg.jetty.addConnector((server, http) -> Https.connector(server, http, config.tls(), config.port()));
+            }
             RoutesConfig routes = cfg.routes;
             errors.register(routes);
             health.routes(routes);

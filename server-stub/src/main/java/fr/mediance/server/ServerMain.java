@@ -3,13 +3,16 @@ package fr.mediance.server;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
+import fr.mediance.server.http.Https;
 import fr.mediance.server.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts the office server from the command line:
@@ -26,18 +29,33 @@ public final class ServerMain {
               --port N             port HTTP (0 : un port libre) ; 8080 par défaut
               --demo               crée une fois une structure de démonstration avec quatre comptes
               --database-url URL   base PostgreSQL (jdbc:postgresql://hôte:5432/base) au lieu de SQLite
+              --tls-keystore FICHIER   sert HTTPS (et plus HTTP) avec ce magasin de clés PKCS12
+              --trusted-proxy IP[,IP]  mandataires inverses dont les en-têtes X-Forwarded-For sont crus
 
             Variables d'environnement :
               MEDIANCE_DATABASE_URL, MEDIANCE_DATABASE_USER, MEDIANCE_DATABASE_PASSWORD   base PostgreSQL
               MEDIANCE_DEMO_PASSWORD    mot de passe des comptes de démonstration (sinon un mot de passe est généré)
               MEDIANCE_ADMIN_PASSWORD   crée le compte « admin » au démarrage s'il n'existe pas
+              MEDIANCE_TLS_KEYSTORE_PASSWORD   mot de passe du magasin de clés de --tls-keystore
             """;
+
+    static final String TLS_PASSWORD = "MEDIANCE_TLS_KEYSTORE_PASSWORD";
 
     /** Read by logback.xml: where server.log goes. */
     static final String LOG_DIR_PROPERTY = "mediance.log.dir";
 
     /** The parsed command line. */
-    record Options(Path dataDir, int port, boolean demo, String databaseUrl) {}
+    record Options(
+            Path dataDir,
+            int port,
+            boolean demo,
+            String databaseUrl,
+            Path tlsKeystore,
+            Set<InetAddress> trustedProxies) {
+        Options(Path dataDir, int port, boolean demo, String databaseUrl) {
+            this(dataDir, port, demo, databaseUrl, null, Set.of());
+        }
+    }
 
     /** A command line that cannot be used; the message is French. */
     static final class UsageException extends Exception {
@@ -79,6 +97,8 @@ public final class ServerMain {
         Path dataDir = null;
         int port = 8080;
         boolean demo = false;
+        Path tlsKeystore = null;
+        Set<InetAddress> proxies = Set.of();
         String databaseUrl = env.get("MEDIANCE_DATABASE_URL");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -87,6 +107,14 @@ public final class ServerMain {
                 case "--port" -> port = port(value(args, ++i, a));
                 case "--demo" -> demo = true;
                 case "--database-url" -> databaseUrl = value(args, ++i, a);
+                case "--tls-keystore" -> tlsKeystore = Path.of(value(args, ++i, a));
+                case "--trusted-proxy" -> {
+                    try {
+                        proxies = Https.parseAddresses(value(args, ++i, a));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--trusted-proxy : " + e.getMessage());
+                    }
+                }
                 default -> throw new UsageException("option inconnue « " + a + " ».");
             }
         }
@@ -99,7 +127,11 @@ public final class ServerMain {
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new UsageException("l'adresse de base doit commencer par jdbc:postgresql:");
         }
-        return new Options(dataDir, port, demo, databaseUrl);
+        if (tlsKeystore != null && env.get(TLS_PASSWORD) == null) {
+            throw new UsageException(
+                    "--tls-keystore demande le mot de passe du magasin de clés dans la variable " + TLS_PASSWORD + ".");
+        }
+        return new Options(dataDir, port, demo, databaseUrl, tlsKeystore, proxies);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -155,7 +187,13 @@ public final class ServerMain {
         ServerApp app;
         try {
             ServerConfig config = new ServerConfig(
-                    o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"), env.get("MEDIANCE_ADMIN_PASSWORD"));
+                            o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"), env.get("MEDIANCE_ADMIN_PASSWORD"))
+                    .withTrustedProxies(o.trustedProxies());
+            if (o.tlsKeystore() != null) {
+                config = config.withTls(new Https.Keystore(
+                        o.tlsKeystore().toAbsolutePath(), env.get(TLS_PASSWORD).toCharArray()));
+                Https.load(config.tls());
+            }
             app = ServerApp.create(
                             config,
                             dataSource,
