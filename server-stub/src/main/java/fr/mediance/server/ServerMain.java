@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
 import fr.mediance.server.http.Https;
+import fr.mediance.server.storage.BackupCommand;
 import fr.mediance.server.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ public final class ServerMain {
     static final String USAGE = """
             Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--database-url URL]
                           java -jar mediance-server.jar --help
+                          java -jar mediance-server.jar backup|restore …   (sauvegarde, voir « backup --help »)
 
               --data-dir DOSSIER   dossier des données (créé au premier démarrage) : base SQLite, fichiers, journaux
               --port N             port HTTP (0 : un port libre) ; 8080 par défaut
@@ -67,6 +69,10 @@ public final class ServerMain {
     private ServerMain() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(BackupCommand.run(args, System.getenv(), Clock.systemUTC(), System.out, System.err));
+            return;
+        }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.print(USAGE);
             return;
