@@ -12,6 +12,7 @@ import fr.mediance.server.casework.FiguresController;
 import fr.mediance.server.code.CodeSeeder;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Migrations;
+import fr.mediance.server.db.SingleRun;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.document.DocumentRetention;
 import fr.mediance.server.http.ErrorMapper;
@@ -27,6 +28,8 @@ import fr.mediance.server.sync.EntityFamilies;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.sync.PushService;
 import fr.mediance.server.sync.SyncController;
+import fr.mediance.server.upload.PartFiles;
+import fr.mediance.server.upload.PartStore;
 import fr.mediance.server.upload.UploadController;
 import fr.mediance.server.upload.UploadService;
 import fr.mediance.server.user.AdminSeeder;
@@ -86,6 +89,16 @@ public final class ServerApp {
     /** {@code uploadsDir}: where resumable uploads keep their bytes until complete ({@code DIR/uploads}). */
     public static ServerApp create(
             ServerConfig config, DataSource dataSource, BlobStore blobStore, Path uploadsDir, Clock clock) {
+        return create(config, dataSource, blobStore, new PartFiles(uploadsDir), clock);
+    }
+
+    /**
+     * {@code parts}: where resumable uploads keep their bytes until complete: local part files, or an object store
+     * shared by several servers (with PostgreSQL and an object-store {@code blobStore}: nothing else is kept on
+     * this server, so several can run behind a reverse proxy).
+     */
+    public static ServerApp create(
+            ServerConfig config, DataSource dataSource, BlobStore blobStore, PartStore parts, Clock clock) {
         Migrations.migrate(dataSource);
         Database db = Database.open(dataSource);
         UserStore users = new UserStore();
@@ -126,7 +139,7 @@ public final class ServerApp {
         BlobService blobService =
                 new BlobService(db, blobStore, new DocumentAccess(families), registry, writer, thumbnails, clock);
         BlobController blobs = new BlobController(blobService, authenticator);
-        UploadService uploads = new UploadService(db, uploadsDir, blobStore, blobService, clock);
+        UploadService uploads = new UploadService(db, parts, blobStore, blobService, clock);
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);
         ErrorMapper errors = new ErrorMapper();
@@ -159,7 +172,9 @@ public final class ServerApp {
         maintenance.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        int purged = uploads.purgeExpired();
+                        // with several servers on one PostgreSQL database, one of them purges at a time
+                        int purged = SingleRun.alone(dataSource, db.dialect(), "purge-uploads", uploads::purgeExpired)
+                                .orElse(0);
                         if (purged > 0) {
                             LOG.info("expired uploads purged: {}", purged);
                         }
@@ -174,7 +189,7 @@ public final class ServerApp {
         maintenance.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        retention.purge();
+                        SingleRun.alone(dataSource, db.dialect(), "purge-documents", retention::purge);
                     } catch (RuntimeException e) {
                         LOG.error("purge of documents past their retention failed", e);
                     }

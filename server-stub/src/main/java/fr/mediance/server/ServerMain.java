@@ -6,6 +6,9 @@ import fr.mediance.server.db.DataSources;
 import fr.mediance.server.http.Https;
 import fr.mediance.server.storage.BackupCommand;
 import fr.mediance.server.storage.PrivateFiles;
+import fr.mediance.server.storage.S3;
+import fr.mediance.server.storage.S3BlobStore;
+import fr.mediance.server.upload.S3PartStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -33,12 +36,16 @@ public final class ServerMain {
               --database-url URL   base PostgreSQL (jdbc:postgresql://hôte:5432/base) au lieu de SQLite
               --tls-keystore FICHIER   sert HTTPS (et plus HTTP) avec ce magasin de clés PKCS12
               --trusted-proxy IP[,IP]  mandataires inverses dont les en-têtes X-Forwarded-For sont crus
+              --blob-store s3://COMPARTIMENT   fichiers et envois en cours dans un magasin d'objets S3
+                                   (plusieurs serveurs avec PostgreSQL) au lieu du dossier de données
 
             Variables d'environnement :
               MEDIANCE_DATABASE_URL, MEDIANCE_DATABASE_USER, MEDIANCE_DATABASE_PASSWORD   base PostgreSQL
               MEDIANCE_DEMO_PASSWORD    mot de passe des comptes de démonstration (sinon un mot de passe est généré)
               MEDIANCE_ADMIN_PASSWORD   crée le compte « admin » au démarrage s'il n'existe pas
               MEDIANCE_TLS_KEYSTORE_PASSWORD   mot de passe du magasin de clés de --tls-keystore
+              MEDIANCE_S3_ENDPOINT, MEDIANCE_S3_ACCESS_KEY, MEDIANCE_S3_SECRET_KEY, MEDIANCE_S3_REGION
+                                        magasin d'objets de --blob-store
             """;
 
     static final String TLS_PASSWORD = "MEDIANCE_TLS_KEYSTORE_PASSWORD";
@@ -53,9 +60,10 @@ public final class ServerMain {
             boolean demo,
             String databaseUrl,
             Path tlsKeystore,
-            Set<InetAddress> trustedProxies) {
+            Set<InetAddress> trustedProxies,
+            String blobStore) {
         Options(Path dataDir, int port, boolean demo, String databaseUrl) {
-            this(dataDir, port, demo, databaseUrl, null, Set.of());
+            this(dataDir, port, demo, databaseUrl, null, Set.of(), null);
         }
     }
 
@@ -104,6 +112,7 @@ public final class ServerMain {
         int port = 8080;
         boolean demo = false;
         Path tlsKeystore = null;
+        String blobStore = null;
         Set<InetAddress> proxies = Set.of();
         String databaseUrl = env.get("MEDIANCE_DATABASE_URL");
         for (int i = 0; i < args.length; i++) {
@@ -114,6 +123,7 @@ public final class ServerMain {
                 case "--demo" -> demo = true;
                 case "--database-url" -> databaseUrl = value(args, ++i, a);
                 case "--tls-keystore" -> tlsKeystore = Path.of(value(args, ++i, a));
+                case "--blob-store" -> blobStore = value(args, ++i, a);
                 case "--trusted-proxy" -> {
                     try {
                         proxies = Https.parseAddresses(value(args, ++i, a));
@@ -137,7 +147,14 @@ public final class ServerMain {
             throw new UsageException(
                     "--tls-keystore demande le mot de passe du magasin de clés dans la variable " + TLS_PASSWORD + ".");
         }
-        return new Options(dataDir, port, demo, databaseUrl, tlsKeystore, proxies);
+        if (blobStore != null) {
+            try {
+                S3.fromEnvironment(blobStore, env);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return new Options(dataDir, port, demo, databaseUrl, tlsKeystore, proxies, blobStore);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -200,13 +217,27 @@ public final class ServerMain {
                         o.tlsKeystore().toAbsolutePath(), env.get(TLS_PASSWORD).toCharArray()));
                 Https.load(config.tls());
             }
-            app = ServerApp.create(
-                            config,
-                            dataSource,
-                            new FileBlobStore(dataDir.resolve("blobs")),
-                            dataDir.resolve("uploads"),
-                            Clock.systemUTC())
-                    .start();
+            if (o.blobStore() == null) {
+                app = ServerApp.create(
+                                config,
+                                dataSource,
+                                new FileBlobStore(dataDir.resolve("blobs")),
+                                dataDir.resolve("uploads"),
+                                Clock.systemUTC())
+                        .start();
+            } else {
+                // blobs and upload parts in the object store: only logs and temporary files stay here
+                S3 s3 = S3.fromEnvironment(o.blobStore(), env);
+                s3.ensureBucket();
+                Path tmp = dataDir.resolve("tmp");
+                app = ServerApp.create(
+                                config,
+                                dataSource,
+                                new S3BlobStore(s3, tmp.resolve("blobs")),
+                                new S3PartStore(s3, tmp.resolve("uploads"), Clock.systemUTC()),
+                                Clock.systemUTC())
+                        .start();
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
