@@ -38,35 +38,55 @@ abstract class UploadLocks {
                 .withHeader("Retry-After", "1");
     }
 
-    /** Locks of one server. */
+    /** Locks of one server; an upload's entry lives while a request holds or waits for it. */
     static final class InMemory extends UploadLocks {
-        private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+        private static final class Entry {
+            final ReentrantLock lock = new ReentrantLock();
+            int users; // guarded by the map's compute
+        }
+
+        private final ConcurrentHashMap<String, Entry> locks = new ConcurrentHashMap<>();
+
+        private Entry enter(String id) {
+            return locks.compute(id, (k, e) -> {
+                Entry entry = e == null ? new Entry() : e;
+                entry.users++;
+                return entry;
+            });
+        }
+
+        private void leave(String id) {
+            locks.compute(id, (k, e) -> e == null || --e.users == 0 ? null : e);
+        }
 
         @Override
         Held acquire(String id) {
-            ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
+            Entry e = enter(id);
             try {
-                if (lock.tryLock(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return () -> release(id, lock);
+                if (e.lock.tryLock(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return () -> {
+                        e.lock.unlock();
+                        leave(id);
+                    };
                 }
-            } catch (InterruptedException e) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
+            leave(id);
             throw busy();
         }
 
         @Override
         Held tryAcquire(String id) {
-            ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
-            return lock.tryLock() ? () -> release(id, lock) : null;
-        }
-
-        private void release(String id, ReentrantLock lock) {
-            boolean last = !lock.hasQueuedThreads() && lock.getHoldCount() == 1;
-            lock.unlock();
-            if (last) {
-                locks.remove(id, lock);
+            Entry e = enter(id);
+            if (e.lock.tryLock()) {
+                return () -> {
+                    e.lock.unlock();
+                    leave(id);
+                };
             }
+            leave(id);
+            return null;
         }
     }
 
