@@ -12,11 +12,13 @@ import fr.mediance.server.casework.FiguresController;
 import fr.mediance.server.code.CodeSeeder;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Migrations;
+import fr.mediance.server.db.SingleRun;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.document.DocumentRetention;
 import fr.mediance.server.http.BodyDeadline;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
+import fr.mediance.server.http.Https;
 import fr.mediance.server.http.ProblemErrorHandler;
 import fr.mediance.server.http.SecurityHeaders;
 import fr.mediance.server.partner.PartnerDirectory;
@@ -28,6 +30,8 @@ import fr.mediance.server.sync.EntityFamilies;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.sync.PushService;
 import fr.mediance.server.sync.SyncController;
+import fr.mediance.server.upload.PartFiles;
+import fr.mediance.server.upload.PartStore;
 import fr.mediance.server.upload.UploadController;
 import fr.mediance.server.upload.UploadService;
 import fr.mediance.server.user.AdminSeeder;
@@ -90,6 +94,16 @@ public final class ServerApp {
     /** {@code uploadsDir}: where resumable uploads keep their bytes until complete ({@code DIR/uploads}). */
     public static ServerApp create(
             ServerConfig config, DataSource dataSource, BlobStore blobStore, Path uploadsDir, Clock clock) {
+        return create(config, dataSource, blobStore, new PartFiles(uploadsDir), clock);
+    }
+
+    /**
+     * {@code parts}: where resumable uploads keep their bytes until complete: local part files, or an object store
+     * shared by several servers (with PostgreSQL and an object-store {@code blobStore}: nothing else is kept on
+     * this server, so several can run behind a reverse proxy).
+     */
+    public static ServerApp create(
+            ServerConfig config, DataSource dataSource, BlobStore blobStore, PartStore parts, Clock clock) {
         Migrations.migrate(dataSource);
         Database db = Database.open(dataSource);
         UserStore users = new UserStore();
@@ -130,7 +144,7 @@ public final class ServerApp {
         BlobService blobService =
                 new BlobService(db, blobStore, new DocumentAccess(families), registry, writer, thumbnails, clock);
         BlobController blobs = new BlobController(blobService, authenticator);
-        UploadService uploads = new UploadService(db, uploadsDir, blobStore, blobService, clock);
+        UploadService uploads = new UploadService(db, parts, blobStore, blobService, clock);
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);
         ErrorMapper errors = new ErrorMapper();
@@ -143,6 +157,14 @@ public final class ServerApp {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             cfg.jetty.modifyServletContextHandler(
                     h -> h.addFilter(new FilterHolder(new BodyDeadline()), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            if (!config.trustedProxies().isEmpty()) {
+                cfg.jetty.modifyHttpConfiguration(
+                        http -> http.addCustomizer(Https.trustedProxies(config.trustedProxies())));
+            }
+            if (config.tls() != null) {
+                // the only connector: plain HTTP is off when the server serves HTTPS itself
+                cfg.jetty.addConnector((server, http) -> Https.connector(server, http, config.tls(), config.port()));
+            }
             RoutesConfig routes = cfg.routes;
             errors.register(routes);
             SecurityHeaders.register(routes);
@@ -158,7 +180,9 @@ public final class ServerApp {
         maintenance.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        int purged = uploads.purgeExpired();
+                        // with several servers on one PostgreSQL database, one of them purges at a time
+                        int purged = SingleRun.alone(dataSource, db.dialect(), "purge-uploads", uploads::purgeExpired)
+                                .orElse(0);
                         if (purged > 0) {
                             LOG.info("expired uploads purged: {}", purged);
                         }
@@ -173,7 +197,7 @@ public final class ServerApp {
         maintenance.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        retention.purge();
+                        SingleRun.alone(dataSource, db.dialect(), "purge-documents", retention::purge);
                     } catch (RuntimeException e) {
                         LOG.error("purge of documents past their retention failed", e);
                     }

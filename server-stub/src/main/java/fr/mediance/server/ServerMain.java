@@ -3,12 +3,20 @@ package fr.mediance.server;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
+import fr.mediance.server.http.Https;
+import fr.mediance.server.storage.BackupCommand;
+import fr.mediance.server.storage.PrivateFiles;
+import fr.mediance.server.storage.S3;
+import fr.mediance.server.storage.S3BlobStore;
+import fr.mediance.server.upload.S3PartStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts the office server from the command line:
@@ -20,23 +28,44 @@ public final class ServerMain {
     static final String USAGE = """
             Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--database-url URL]
                           java -jar mediance-server.jar --help
+                          java -jar mediance-server.jar backup|restore …   (sauvegarde, voir « backup --help »)
 
               --data-dir DOSSIER   dossier des données (créé au premier démarrage) : base SQLite, fichiers, journaux
               --port N             port HTTP (0 : un port libre) ; 8080 par défaut
               --demo               crée une fois une structure de démonstration avec quatre comptes
               --database-url URL   base PostgreSQL (jdbc:postgresql://hôte:5432/base) au lieu de SQLite
+              --tls-keystore FICHIER   sert HTTPS (et plus HTTP) avec ce magasin de clés PKCS12
+              --trusted-proxy IP[,IP]  mandataires inverses dont les en-têtes X-Forwarded-For sont crus
+              --blob-store s3://COMPARTIMENT   fichiers et envois en cours dans un magasin d'objets S3
+                                   (plusieurs serveurs avec PostgreSQL) au lieu du dossier de données
 
             Variables d'environnement :
               MEDIANCE_DATABASE_URL, MEDIANCE_DATABASE_USER, MEDIANCE_DATABASE_PASSWORD   base PostgreSQL
               MEDIANCE_DEMO_PASSWORD    mot de passe des comptes de démonstration (sinon un mot de passe est généré)
               MEDIANCE_ADMIN_PASSWORD   crée le compte « admin » au démarrage s'il n'existe pas
+              MEDIANCE_TLS_KEYSTORE_PASSWORD   mot de passe du magasin de clés de --tls-keystore
+              MEDIANCE_S3_ENDPOINT, MEDIANCE_S3_ACCESS_KEY, MEDIANCE_S3_SECRET_KEY, MEDIANCE_S3_REGION
+                                        magasin d'objets de --blob-store
             """;
+
+    static final String TLS_PASSWORD = "MEDIANCE_TLS_KEYSTORE_PASSWORD";
 
     /** Read by logback.xml: where server.log goes. */
     static final String LOG_DIR_PROPERTY = "mediance.log.dir";
 
     /** The parsed command line. */
-    record Options(Path dataDir, int port, boolean demo, String databaseUrl) {}
+    record Options(
+            Path dataDir,
+            int port,
+            boolean demo,
+            String databaseUrl,
+            Path tlsKeystore,
+            Set<InetAddress> trustedProxies,
+            String blobStore) {
+        Options(Path dataDir, int port, boolean demo, String databaseUrl) {
+            this(dataDir, port, demo, databaseUrl, null, Set.of(), null);
+        }
+    }
 
     /** A command line that cannot be used; the message is French. */
     static final class UsageException extends Exception {
@@ -48,6 +77,10 @@ public final class ServerMain {
     private ServerMain() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(BackupCommand.run(args, System.getenv(), Clock.systemUTC(), System.out, System.err));
+            return;
+        }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.print(USAGE);
             return;
@@ -78,6 +111,9 @@ public final class ServerMain {
         Path dataDir = null;
         int port = 8080;
         boolean demo = false;
+        Path tlsKeystore = null;
+        String blobStore = null;
+        Set<InetAddress> proxies = Set.of();
         String databaseUrl = env.get("MEDIANCE_DATABASE_URL");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -86,6 +122,15 @@ public final class ServerMain {
                 case "--port" -> port = port(value(args, ++i, a));
                 case "--demo" -> demo = true;
                 case "--database-url" -> databaseUrl = value(args, ++i, a);
+                case "--tls-keystore" -> tlsKeystore = Path.of(value(args, ++i, a));
+                case "--blob-store" -> blobStore = value(args, ++i, a);
+                case "--trusted-proxy" -> {
+                    try {
+                        proxies = Https.parseAddresses(value(args, ++i, a));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--trusted-proxy : " + e.getMessage());
+                    }
+                }
                 default -> throw new UsageException("option inconnue « " + a + " ».");
             }
         }
@@ -98,7 +143,18 @@ public final class ServerMain {
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new UsageException("l'adresse de base doit commencer par jdbc:postgresql:");
         }
-        return new Options(dataDir, port, demo, databaseUrl);
+        if (tlsKeystore != null && env.get(TLS_PASSWORD) == null) {
+            throw new UsageException(
+                    "--tls-keystore demande le mot de passe du magasin de clés dans la variable " + TLS_PASSWORD + ".");
+        }
+        if (blobStore != null) {
+            try {
+                S3.fromEnvironment(blobStore, env);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return new Options(dataDir, port, demo, databaseUrl, tlsKeystore, proxies, blobStore);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -120,10 +176,28 @@ public final class ServerMain {
         throw new UsageException("le port doit être un nombre entre 0 et 65535 (reçu « " + text + " »).");
     }
 
+    /**
+     * Creates the data folder owner-only (0700, and 0600 files below), takes the rights of other accounts away
+     * from a folder an earlier version left readable, and creates the log file owner-only before the logger
+     * opens it.
+     */
+    static void prepareDataDir(Path dataDir) {
+        PrivateFiles.createDirectories(dataDir);
+        PrivateFiles.restrict(dataDir);
+        try (var children = Files.list(dataDir)) {
+            children.forEach(PrivateFiles::restrict);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        PrivateFiles.createDirectories(dataDir.resolve("blobs"));
+        PrivateFiles.createDirectories(dataDir.resolve("logs"));
+        PrivateFiles.createFileIfAbsent(dataDir.resolve("logs").resolve("server.log"));
+        PrivateFiles.restrict(dataDir.resolve("logs").resolve("server.log"));
+    }
+
     private static void run(Options o, Map<String, String> env, PrintStream out) throws IOException {
         Path dataDir = o.dataDir().toAbsolutePath();
-        Files.createDirectories(dataDir.resolve("blobs"));
-        Files.createDirectories(dataDir.resolve("logs"));
+        prepareDataDir(dataDir);
         // thumbnails are drawn with AWT: never look for a display
         System.setProperty("java.awt.headless", "true");
         // before the first logger exists: logback.xml writes to this directory
@@ -136,14 +210,34 @@ public final class ServerMain {
         ServerApp app;
         try {
             ServerConfig config = new ServerConfig(
-                    o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"), env.get("MEDIANCE_ADMIN_PASSWORD"));
-            app = ServerApp.create(
-                            config,
-                            dataSource,
-                            new FileBlobStore(dataDir.resolve("blobs")),
-                            dataDir.resolve("uploads"),
-                            Clock.systemUTC())
-                    .start();
+                            o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"), env.get("MEDIANCE_ADMIN_PASSWORD"))
+                    .withTrustedProxies(o.trustedProxies());
+            if (o.tlsKeystore() != null) {
+                config = config.withTls(new Https.Keystore(
+                        o.tlsKeystore().toAbsolutePath(), env.get(TLS_PASSWORD).toCharArray()));
+                Https.load(config.tls());
+            }
+            if (o.blobStore() == null) {
+                app = ServerApp.create(
+                                config,
+                                dataSource,
+                                new FileBlobStore(dataDir.resolve("blobs")),
+                                dataDir.resolve("uploads"),
+                                Clock.systemUTC())
+                        .start();
+            } else {
+                // blobs and upload parts in the object store: only logs and temporary files stay here
+                S3 s3 = S3.fromEnvironment(o.blobStore(), env);
+                s3.ensureBucket();
+                Path tmp = dataDir.resolve("tmp");
+                app = ServerApp.create(
+                                config,
+                                dataSource,
+                                new S3BlobStore(s3, tmp.resolve("blobs")),
+                                new S3PartStore(s3, tmp.resolve("uploads"), Clock.systemUTC()),
+                                Clock.systemUTC())
+                        .start();
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -39,4 +39,45 @@ class ServerMainArgsTest {
                         ServerMain.parse(new String[] {"--data-dir", "d", "--database-url", "mysql://x"}, Map.of()))
                 .hasMessageContaining("jdbc:postgresql:");
     }
+
+    @Test
+    void tlsObjectStoreAndProxyOptionsNeedTheirEnvironment() throws Exception {
+        assertThatThrownBy(
+                        () -> ServerMain.parse(new String[] {"--data-dir", "d", "--tls-keystore", "k.p12"}, Map.of()))
+                .hasMessageContaining("MEDIANCE_TLS_KEYSTORE_PASSWORD");
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--data-dir", "d", "--blob-store", "s3://b"}, Map.of()))
+                .hasMessageContaining("MEDIANCE_S3_ENDPOINT");
+        assertThatThrownBy(() -> ServerMain.parse(
+                        new String[] {"--data-dir", "d", "--blob-store", "/srv/b"},
+                        Map.of(
+                                "MEDIANCE_S3_ENDPOINT",
+                                "http://x",
+                                "MEDIANCE_S3_ACCESS_KEY",
+                                "a",
+                                "MEDIANCE_S3_SECRET_KEY",
+                                "s")))
+                .hasMessageContaining("s3://");
+        assertThatThrownBy(() ->
+                        ServerMain.parse(new String[] {"--data-dir", "d", "--trusted-proxy", "proxy.lan"}, Map.of()))
+                .hasMessageContaining("adresse IP");
+        ServerMain.Options o = ServerMain.parse(
+                new String[] {
+                    "--data-dir",
+                    "d",
+                    "--tls-keystore",
+                    "k.p12",
+                    "--trusted-proxy",
+                    "10.0.0.5",
+                    "--blob-store",
+                    "s3://b"
+                },
+                Map.of(
+                        "MEDIANCE_TLS_KEYSTORE_PASSWORD", "p",
+                        "MEDIANCE_S3_ENDPOINT", "http://x",
+                        "MEDIANCE_S3_ACCESS_KEY", "a",
+                        "MEDIANCE_S3_SECRET_KEY", "s"));
+        assertThat(o.tlsKeystore()).isEqualTo(Path.of("k.p12"));
+        assertThat(o.blobStore()).isEqualTo("s3://b");
+        assertThat(o.trustedProxies()).containsExactly(java.net.InetAddress.getByName("10.0.0.5"));
+    }
 }

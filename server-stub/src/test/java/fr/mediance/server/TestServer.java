@@ -51,6 +51,21 @@ public final class TestServer implements AutoCloseable {
                 .start();
     }
 
+    /** The same with blobs and upload parts in the given stores (an object store shared by several servers). */
+    public TestServer(
+            TestDatabase db,
+            Path dataDir,
+            MutableClock clock,
+            ServerConfig config,
+            fr.mediance.server.blob.BlobStore blobs,
+            fr.mediance.server.upload.PartStore parts) {
+        this.db = db;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.app =
+                ServerApp.create(config, db.dataSource(), blobs, parts, clock).start();
+    }
+
     /** The demo structure with {@link #PASSWORD}, and an admin with the same password. */
     public static TestServer demo(TestDatabase db, Path dataDir) {
         return new TestServer(db, dataDir, new MutableClock(START), new ServerConfig(0, true, PASSWORD, PASSWORD));

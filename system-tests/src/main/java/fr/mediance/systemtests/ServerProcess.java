@@ -85,6 +85,12 @@ public final class ServerProcess implements AutoCloseable {
      * @param port 0 lets the server choose
      */
     public static ServerProcess start(Path dataDir, int port, boolean demo, Map<String, String> env, Duration timeout) {
+        return start(dataDir, port, demo, env, timeout, List.of());
+    }
+
+    /** The same with more options on the command line ({@code --tls-keystore FILE}…). */
+    public static ServerProcess start(
+            Path dataDir, int port, boolean demo, Map<String, String> env, Duration timeout, List<String> options) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -97,6 +103,7 @@ public final class ServerProcess implements AutoCloseable {
         if (demo) {
             cmd.add("--demo");
         }
+        cmd.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         long startNanos = System.nanoTime();

@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -48,6 +49,18 @@ public final class LoginView extends BasicScreen {
         password.setId("login-password");
         password.textProperty().bindBidirectional(vm.passwordProperty());
 
+        // plain HTTP to another machine: a warning, and an explicit choice to go on anyway
+        Label plainHttp = Ui.bound(vm.plainHttpWarningProperty(), Styles.FORM_ERROR);
+        plainHttp.setId("login-plain-http");
+        plainHttp.setWrapText(true);
+        CheckBox plainHttpOk = new CheckBox(texts.getString("login.plainHttp.confirm"));
+        plainHttpOk.setId("login-plain-http-ok");
+        plainHttpOk.setWrapText(true);
+        plainHttpOk.selectedProperty().bindBidirectional(vm.plainHttpAcceptedProperty());
+        VBox plainHttpBox = new VBox(6, plainHttp, plainHttpOk);
+        plainHttpBox.visibleProperty().bind(vm.plainHttpWarningProperty().isNotEmpty());
+        plainHttpBox.managedProperty().bind(plainHttpBox.visibleProperty());
+
         Label error = Ui.bound(vm.errorProperty(), Styles.FORM_ERROR);
         error.setId("login-error");
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
@@ -70,6 +83,7 @@ public final class LoginView extends BasicScreen {
                 tagline,
                 intro,
                 Ui.field(texts.getString("login.server"), server, vm.serverUrlErrorProperty()),
+                plainHttpBox,
                 Ui.field(texts.getString("login.username"), username, vm.usernameErrorProperty()),
                 Ui.field(texts.getString("login.password"), password, vm.passwordErrorProperty()),
                 error,

@@ -83,6 +83,22 @@ class LoginScreenTest extends UiTest {
     }
 
     @Test
+    void plain_http_to_another_machine_is_warned_about_and_needs_an_explicit_choice() {
+        assertThat(visible("#login-plain-http")).isFalse();
+        interact(() -> ((TextField) node("#login-server")).setText("http://192.0.2.10:8080"));
+        until(() -> visible("#login-plain-http"));
+        assertThat(text("#login-plain-http")).startsWith("Attention : cette adresse commence par http://");
+        clickOn("#login-username").write("conseil1");
+        clickOn("#login-password").write(DemoOffice.PASSWORD);
+        clickOn("#login-submit");
+
+        until(() -> visible("#login-server-error"));
+        assertThat(text("#login-server-error")).startsWith("Confirmez d'abord");
+        assertThat(core.state()).isEqualTo(SessionState.NO_ACCOUNT);
+        assertThat(exists("#login-plain-http-ok")).isTrue();
+    }
+
+    @Test
     void a_wrong_password_is_refused_with_a_french_message() {
         clickOn("#login-username").write("conseil1");
         clickOn("#login-password").write("pas-le-bon");

@@ -131,6 +131,10 @@ class ScreenshotsTest extends UiTest {
         AppComposition app = compose(core);
         until(() -> has("#login-submit"));
         shoot(app, "login");
+        interact(() ->
+                ((javafx.scene.control.TextField) lookup("#login-server").query()).setText("http://192.0.2.10:8080"));
+        until(() -> has("#login-plain-http-ok"));
+        shoot(app, "login-plain-http");
         core.login(office.server.url(), "conseil1", DemoOffice.PASSWORD);
         until(() -> has("#pin-heading"));
         shoot(app, "pin");

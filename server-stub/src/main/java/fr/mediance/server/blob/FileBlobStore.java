@@ -1,6 +1,7 @@
 package fr.mediance.server.blob;
 
 import fr.mediance.server.DomainException;
+import fr.mediance.server.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import java.util.OptionalLong;
  * Blobs as files: {@code root/ab/cd/abcd...}, and a thumbnail beside an image blob ({@code abcd....thumb.jpg}).
  * An upload is written to {@code root/tmp/}, hashed while it is written, checked, flushed to disk, then renamed
  * into place in one step, so a blob file is always complete and verified. Leftovers of interrupted uploads are
- * removed at start.
+ * removed at start. Folders are created owner-only (0700) and files owner-only (0600), see {@link PrivateFiles}.
  */
 public final class FileBlobStore implements BlobStore {
     private static final int BUFFER = 64 * 1024;
@@ -33,7 +34,7 @@ public final class FileBlobStore implements BlobStore {
         this.root = root;
         this.tmp = root.resolve("tmp");
         try {
-            Files.createDirectories(tmp);
+            PrivateFiles.createDirectories(tmp);
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp)) {
                 for (Path p : leftovers) {
                     Files.deleteIfExists(p);
@@ -64,7 +65,7 @@ public final class FileBlobStore implements BlobStore {
     public PutResult put(String sha256, InputStream in, long maxBytes) {
         Path part = null;
         try {
-            part = Files.createTempFile(tmp, "upload-", ".part");
+            part = PrivateFiles.createTempFile(tmp, "upload-", ".part");
             MessageDigest md = sha256Digest();
             long total = 0;
             try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
@@ -93,7 +94,7 @@ public final class FileBlobStore implements BlobStore {
                                 + "renvoyez-le.");
             }
             Path target = pathOf(sha256);
-            Files.createDirectories(target.getParent());
+            PrivateFiles.createDirectories(target.getParent());
             if (Files.exists(target)) {
                 return new PutResult(total, false);
             }
@@ -140,7 +141,7 @@ public final class FileBlobStore implements BlobStore {
     public boolean adopt(String sha256, Path verified) {
         Path target = pathOf(sha256);
         try {
-            Files.createDirectories(target.getParent());
+            PrivateFiles.createDirectories(target.getParent());
             if (Files.exists(target)) {
                 Files.deleteIfExists(verified);
                 return false;
@@ -196,7 +197,7 @@ public final class FileBlobStore implements BlobStore {
     public void putThumbnail(String sha256, byte[] jpeg) {
         Path part = null;
         try {
-            part = Files.createTempFile(tmp, "thumb-", ".part");
+            part = PrivateFiles.createTempFile(tmp, "thumb-", ".part");
             try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 ByteBuffer bb = ByteBuffer.wrap(jpeg);
                 while (bb.hasRemaining()) {
@@ -205,7 +206,7 @@ public final class FileBlobStore implements BlobStore {
                 out.force(true);
             }
             Path target = thumbnailPathOf(sha256);
-            Files.createDirectories(target.getParent());
+            PrivateFiles.createDirectories(target.getParent());
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package fr.mediance.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fr.mediance.server.storage.PrivateFiles;
 import java.nio.file.Path;
 
 /** Connection pools for the two supported databases. */
@@ -16,6 +17,8 @@ public final class DataSources {
      * commits on a power cut, and the device would then have been told "received" for nothing).
      */
     public static HikariDataSource sqlite(Path file) {
+        // owner-only before SQLite opens it: its -wal and -shm files take the database file's mode
+        PrivateFiles.prepareSqliteFile(file);
         HikariConfig c = new HikariConfig();
         c.setPoolName("mediance-sqlite");
         c.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());

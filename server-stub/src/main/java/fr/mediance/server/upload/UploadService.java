@@ -7,13 +7,7 @@ import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.blob.BlobService;
 import fr.mediance.server.blob.BlobStore;
 import fr.mediance.server.db.Database;
-import fr.mediance.server.http.BodyDeadline;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -24,9 +18,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,28 +45,34 @@ public final class UploadService {
     /** How long an upload stays resumable after its last change. */
     public static final Duration TTL = Duration.ofDays(7);
     /** How long a request waits for another one on the same upload to finish. */
-    static final long LOCK_WAIT_MILLIS = 10_000;
+    static final long LOCK_WAIT_MILLIS = UploadLocks.WAIT_MILLIS;
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
     private static final int BUFFER = 64 * 1024;
 
     private final Database db;
     private final UploadStore uploads = new UploadStore();
-    private final PartFiles parts;
+    private final PartStore parts;
     private final BlobStore blobs;
     private final BlobService blobService;
     private final Clock clock;
-    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final UploadLocks locks;
 
     /** What the client is told about an upload. */
     public record State(String id, long offset, long length, String metadata, Instant expires, boolean completed) {}
 
-    /** The result of writing one chunk to a part file. */
-    private record Written(long offset, boolean interrupted) {}
-
     public UploadService(Database db, java.nio.file.Path dir, BlobStore blobs, BlobService blobService, Clock clock) {
+        this(db, new PartFiles(dir), blobs, blobService, clock);
+    }
+
+    /**
+     * {@code parts}: local part files (one server) or a store shared by several servers, whose uploads are then
+     * locked in the database rather than in memory.
+     */
+    public UploadService(Database db, PartStore parts, BlobStore blobs, BlobService blobService, Clock clock) {
         this.db = db;
-        this.parts = new PartFiles(dir);
+        this.parts = parts;
+        this.locks = parts.shared() ? new UploadLocks.Leases(db) : new UploadLocks.InMemory();
         this.blobs = blobs;
         this.blobService = blobService;
         this.clock = clock;
@@ -157,7 +154,7 @@ public final class UploadService {
         long offset = 0;
         if (withBody) {
             try {
-                Written w = writeChunk(id, 0, length, checksum, body, false);
+                PartStore.Written w = parts.write(id, 0, length, checksum, body, false);
                 offset = w.offset();
             } catch (RuntimeException e) {
                 // the client never learns this upload's address: keep nothing
@@ -202,11 +199,8 @@ public final class UploadService {
         long offset = TusHeaders.nonNegative(offsetHeader, Tus.UPLOAD_OFFSET, "invalid_upload_offset");
         TusHeaders.Checksum checksum = TusHeaders.checksum(checksumHeader);
         String key = requireId(id);
-        ReentrantLock lock = lock(key);
-        boolean done = false;
-        try {
+        try (UploadLocks.Held held = locks.acquire(key)) {
             UploadStore.Upload u = load(user, key);
-            done = u.completed();
             if (offset != u.offset()) {
                 throw offsetMismatch(u.offset());
             }
@@ -228,7 +222,7 @@ public final class UploadService {
                 LOG.warn("upload part file shorter than its acknowledged offset: resuming at {}", resume);
                 throw offsetMismatch(resume);
             }
-            Written w = writeChunk(key, offset, u.length(), checksum, body, true);
+            PartStore.Written w = parts.write(key, offset, u.length(), checksum, body, true);
             Instant now = clock.instant();
             Instant expires = setOffset(key, w.offset(), now);
             if (w.interrupted()) {
@@ -237,33 +231,22 @@ public final class UploadService {
             UploadStore.Upload after = new UploadStore.Upload(
                     key, u.userId(), u.sha256(), u.length(), w.offset(), u.metadata(), false, expires.toEpochMilli());
             if (w.offset() == u.length()) {
-                State complete = complete(after, user.id(), now);
-                done = true;
-                return complete;
+                return complete(after, user.id(), now);
             }
             return state(after);
-        } finally {
-            lock.unlock();
-            if (done) {
-                locks.remove(key, lock);
-            }
         }
     }
 
     /** {@code DELETE} (termination): the upload and its bytes are gone; an existing blob stays. */
     public void terminate(AuthUser user, String id) {
         String key = requireId(id);
-        ReentrantLock lock = lock(key);
-        try {
+        try (UploadLocks.Held held = locks.acquire(key)) {
             UploadStore.Upload u = find(key);
             if (u == null || !u.userId().equals(user.id())) {
                 throw notFound();
             }
             terminateNow(key);
             LOG.info("upload terminated user={}", user.id());
-        } finally {
-            lock.unlock();
-            locks.remove(key, lock);
         }
     }
 
@@ -288,39 +271,14 @@ public final class UploadService {
         }
         int cut = 0;
         for (UploadStore.Upload u : all) {
-            long onDisk = parts.size(u.id());
-            if (u.completed()) {
-                if (onDisk >= 0) {
-                    parts.delete(u.id());
-                }
+            // another server sharing the parts may be writing this upload right now: leave it to that one
+            UploadLocks.Held held = locks.tryAcquire(u.id());
+            if (held == null) {
                 continue;
             }
-            Instant now = clock.instant();
-            if (onDisk < 0) {
-                if (blobs.size(u.sha256()).isPresent()) {
-                    blobService.recordPresent(u.sha256(), u.length(), u.userId());
-                    markComplete(u, now);
-                } else {
-                    parts.create(u.id());
-                    if (u.offset() != 0) {
-                        setOffset(u.id(), 0, now);
-                    }
-                }
-                continue;
-            }
-            if (onDisk > u.offset()) {
-                parts.truncate(u.id(), u.offset());
-                cut++;
-            } else if (onDisk < u.offset()) {
-                LOG.warn("upload part file shorter than its acknowledged offset: resuming at {}", onDisk);
-                setOffset(u.id(), onDisk, now);
-                continue;
-            }
-            if (u.offset() == u.length()) {
-                try {
-                    complete(u, u.userId(), now);
-                } catch (DomainException mismatch) {
-                    LOG.warn("upload finished before a stop does not match its SHA-256: started again from 0");
+            try (held) {
+                if (reconcileOne(u)) {
+                    cut++;
                 }
             }
         }
@@ -334,22 +292,60 @@ public final class UploadService {
         }
     }
 
+    /** Brings one upload's part and stored offset back in line; answers whether an unacknowledged tail was cut. */
+    private boolean reconcileOne(UploadStore.Upload u) {
+        boolean cutTail = false;
+        long onDisk = parts.size(u.id());
+        if (u.completed()) {
+            if (onDisk >= 0) {
+                parts.delete(u.id());
+            }
+            return cutTail;
+        }
+        Instant now = clock.instant();
+        if (onDisk < 0) {
+            if (blobs.size(u.sha256()).isPresent()) {
+                blobService.recordPresent(u.sha256(), u.length(), u.userId());
+                markComplete(u, now);
+            } else {
+                parts.create(u.id());
+                if (u.offset() != 0) {
+                    setOffset(u.id(), 0, now);
+                }
+            }
+            return cutTail;
+        }
+        if (onDisk > u.offset()) {
+            parts.truncate(u.id(), u.offset());
+            cutTail = true;
+        } else if (onDisk < u.offset()) {
+            LOG.warn("upload part file shorter than its acknowledged offset: resuming at {}", onDisk);
+            setOffset(u.id(), onDisk, now);
+            return cutTail;
+        }
+        if (u.offset() == u.length()) {
+            try {
+                complete(u, u.userId(), now);
+            } catch (DomainException mismatch) {
+                LOG.warn("upload finished before a stop does not match its SHA-256: started again from 0");
+            }
+        }
+        return cutTail;
+    }
+
     /** Removes expired uploads and their bytes (not those being written right now). Answers how many. */
     public int purgeExpired() {
         long now = clock.instant().toEpochMilli();
         List<String> expired = db.read(tx -> uploads.expired(tx, now));
         int purged = 0;
         for (String id : expired) {
-            ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
-            if (!lock.tryLock()) {
+            UploadLocks.Held held = locks.tryAcquire(id);
+            if (held == null) {
                 continue;
             }
-            try {
+            try (held) {
                 terminateNow(id);
                 purged++;
-            } finally {
-                lock.unlock();
-                locks.remove(id, lock);
             }
         }
         return purged;
@@ -373,7 +369,7 @@ public final class UploadService {
                             "Le fichier reçu ne correspond pas à son empreinte SHA-256 : il est renvoyé depuis le début.")
                     .withHeader(Tus.UPLOAD_OFFSET, "0");
         }
-        blobs.adopt(u.sha256(), parts.path(u.id()));
+        parts.adoptInto(u.id(), u.sha256(), u.length(), blobs);
         blobService.recordPresent(u.sha256(), u.length(), userId);
         markComplete(u, now);
         LOG.info("upload complete user={} size={}", userId, u.length());
@@ -385,75 +381,6 @@ public final class UploadService {
             uploads.complete(tx, u.id(), u.length(), now.toEpochMilli());
             return null;
         });
-    }
-
-    /**
-     * Appends a request body at {@code offset}, after cutting any unacknowledged tail, and flushes it to disk.
-     * A chunk with a checksum is all or nothing; without one, a cut keeps what arrived when {@code keepPartial}.
-     */
-    private Written writeChunk(
-            String id, long offset, long length, TusHeaders.Checksum checksum, InputStream body, boolean keepPartial) {
-        MessageDigest digest = checksum == null ? null : digest(checksum.javaName());
-        try (FileChannel ch = FileChannel.open(parts.path(id), StandardOpenOption.WRITE)) {
-            ch.truncate(offset);
-            ch.position(offset);
-            byte[] buffer = new byte[BUFFER];
-            long n = 0;
-            boolean interrupted = false;
-            while (true) {
-                int r;
-                try {
-                    r = body.read(buffer);
-                } catch (BodyDeadline.Exceeded e) {
-                    // too slow to be a link: nothing of this chunk is kept, the client sends it again from here
-                    discard(ch, offset);
-                    throw BodyDeadline.timeout().withHeader(Tus.UPLOAD_OFFSET, Long.toString(offset));
-                } catch (IOException e) {
-                    interrupted = true;
-                    break;
-                }
-                if (r == -1) {
-                    break;
-                }
-                n += r;
-                if (n > MAX_CHUNK_BYTES) {
-                    discard(ch, offset);
-                    throw chunkTooLarge();
-                }
-                if (offset + n > length) {
-                    discard(ch, offset);
-                    throw lengthExceeded();
-                }
-                if (digest != null) {
-                    digest.update(buffer, 0, r);
-                }
-                ByteBuffer bb = ByteBuffer.wrap(buffer, 0, r);
-                while (bb.hasRemaining()) {
-                    ch.write(bb);
-                }
-            }
-            if (interrupted && (checksum != null || !keepPartial)) {
-                discard(ch, offset);
-                throw interrupted();
-            }
-            if (!interrupted && digest != null && !MessageDigest.isEqual(digest.digest(), checksum.digest())) {
-                discard(ch, offset);
-                throw new DomainException(
-                                DomainException.Kind.CHECKSUM_MISMATCH,
-                                "checksum_mismatch",
-                                "Ce morceau du fichier est arrivé abîmé (somme de contrôle incorrecte) : renvoyez-le.")
-                        .withHeader(Tus.UPLOAD_OFFSET, Long.toString(offset));
-            }
-            ch.force(true);
-            return new Written(offset + n, interrupted);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void discard(FileChannel ch, long offset) throws IOException {
-        ch.truncate(offset);
-        ch.force(true);
     }
 
     private Instant setOffset(String id, long offset, Instant now) {
@@ -491,22 +418,6 @@ public final class UploadService {
                     "Cet envoi a expiré : recommencez-le depuis le début.");
         }
         return u;
-    }
-
-    private ReentrantLock lock(String id) {
-        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
-        try {
-            if (lock.tryLock(LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                return lock;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new DomainException(
-                        DomainException.Kind.BUSY,
-                        "upload_locked",
-                        "Un autre envoi de ce fichier est en cours : réessayez dans un instant.")
-                .withHeader("Retry-After", "1");
     }
 
     private static State state(UploadStore.Upload u) {
@@ -553,29 +464,37 @@ public final class UploadService {
                 .withHeader(Tus.UPLOAD_OFFSET, Long.toString(stored));
     }
 
-    private static DomainException chunkTooLarge() {
+    static DomainException chunkTooLarge() {
         return DomainException.tooLarge(
                 "chunk_too_large",
                 "Ce morceau dépasse la taille maximale de " + MAX_CHUNK_BYTES
                         + " octets : envoyez des morceaux plus petits.");
     }
 
-    private static DomainException lengthExceeded() {
+    static DomainException lengthExceeded() {
         return DomainException.tooLarge(
                 "upload_length_exceeded", "Ce morceau dépasse la longueur annoncée du fichier.");
     }
 
-    private static DomainException interrupted() {
+    static DomainException interrupted() {
         return DomainException.invalid(
                 "upload_interrupted",
                 "L'envoi de ce morceau a été interrompu : demandez où " + "reprendre (HEAD) et renvoyez la suite.");
+    }
+
+    static DomainException checksumMismatch(long offset) {
+        return new DomainException(
+                        DomainException.Kind.CHECKSUM_MISMATCH,
+                        "checksum_mismatch",
+                        "Ce morceau du fichier est arrivé abîmé (somme de contrôle incorrecte) : renvoyez-le.")
+                .withHeader(Tus.UPLOAD_OFFSET, Long.toString(offset));
     }
 
     private static DomainException notFound() {
         return DomainException.notFound("upload_not_found", "Envoi introuvable.");
     }
 
-    private static MessageDigest digest(String name) {
+    static MessageDigest digest(String name) {
         try {
             return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {

@@ -59,6 +59,7 @@ public final class RemoteClient {
     private final MedianceApi api;
     private final OkHttpClient http;
     private final Object refreshLock = new Object();
+    private final ServerTrust trust;
 
     /** Timeouts suited to a weak mobile link: a slow connect fails fast, a slow upload is allowed to finish. */
     public static OkHttpClient defaultHttpClient() {
@@ -80,11 +81,21 @@ public final class RemoteClient {
      * @param http a base client whose timeouts and pool are reused; an auth interceptor is added to a copy
      */
     public RemoteClient(String serverUrl, String deviceId, TokenStore tokens, OkHttpClient http) {
+        this(serverUrl, deviceId, tokens, http, null);
+    }
+
+    /**
+     * @param trust how the server's certificate is checked over HTTPS ({@link ServerTrust}: remembered at
+     *     enrolment, then required); null for the system's certificate authorities
+     */
+    public RemoteClient(String serverUrl, String deviceId, TokenStore tokens, OkHttpClient http, ServerTrust trust) {
         this.baseUrl =
                 normaliseServerUrl(serverUrl).orElseThrow(() -> new IllegalArgumentException("invalid server address"));
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        OkHttpClient client = http.newBuilder()
+        this.trust = baseUrl.isHttps() ? trust : null;
+        OkHttpClient client = (this.trust == null ? http : this.trust.apply(http))
+                .newBuilder()
                 .addInterceptor(chain -> {
                     Request req = chain.request();
                     Optional<String> token = this.tokens.accessToken();
@@ -104,6 +115,19 @@ public final class RemoteClient {
                 .validateEagerly(true)
                 .build();
         this.api = retrofit.create(MedianceApi.class);
+    }
+
+    /** How the server's certificate is checked; empty over plain HTTP or with the system's authorities. */
+    public Optional<ServerTrust> trust() {
+        return Optional.ofNullable(trust);
+    }
+
+    /** No answer: a refused certificate change is told apart from a plain network failure. */
+    static <T> RemoteResult<T> networkError(IOException e) {
+        return new RemoteResult.NetworkError<>(
+                ServerTrust.isCertificateChange(e)
+                        ? RemoteResult.CERTIFICATE_CHANGED
+                        : e.getClass().getSimpleName());
     }
 
     private static boolean isAuthPath(HttpUrl url) {
@@ -264,7 +288,7 @@ public final class RemoteClient {
             }
             return new RemoteResult.Ok<>(bytes);
         } catch (IOException e) {
-            return new RemoteResult.NetworkError<>(e.getClass().getSimpleName());
+            return networkError(e);
         }
     }
 
@@ -519,7 +543,7 @@ public final class RemoteClient {
             return new RemoteResult.ServerError<>(status, problem);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "network failure: {0}", e.getClass().getSimpleName());
-            return new RemoteResult.NetworkError<>(e.getClass().getSimpleName());
+            return networkError(e);
         }
     }
 
@@ -545,7 +569,7 @@ public final class RemoteClient {
             }
             return new RemoteResult.Ok<>(bytes);
         } catch (IOException e) {
-            return new RemoteResult.NetworkError<>(e.getClass().getSimpleName());
+            return networkError(e);
         }
     }
 
@@ -614,7 +638,7 @@ public final class RemoteClient {
             response = call.execute();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "network failure: {0}", e.getClass().getSimpleName());
-            return new RemoteResult.NetworkError<>(e.getClass().getSimpleName());
+            return networkError(e);
         } catch (JsonParseException e) {
             LOG.log(Level.WARNING, "unreadable answer from the server: {0}", e.getMessage());
             return new RemoteResult.NetworkError<>("invalid response: " + e.getMessage());

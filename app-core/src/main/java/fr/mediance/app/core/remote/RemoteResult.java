@@ -10,6 +10,8 @@ import java.util.function.Function;
  * server's problem), {@link ServerError} (5xx) and {@link NetworkError} (no answer at all).
  */
 public sealed interface RemoteResult<T> {
+    /** The {@link NetworkError} reason of a server whose certificate is not the one remembered at enrolment. */
+    String CERTIFICATE_CHANGED = "certificate_changed";
 
     record Ok<T>(T value) implements RemoteResult<T> {}
 
@@ -64,7 +66,15 @@ public sealed interface RemoteResult<T> {
         if (this instanceof ServerError<T> s) {
             return CoreMessages.get("remote.serverError", s.status());
         }
+        if (certificateChanged()) {
+            return CoreMessages.get("remote.certificateChanged");
+        }
         return CoreMessages.get("remote.networkError");
+    }
+
+    /** Whether the connection was refused because the server's certificate changed since the enrolment. */
+    default boolean certificateChanged() {
+        return this instanceof NetworkError<T> n && CERTIFICATE_CHANGED.equals(n.reason());
     }
 
     private static String problemText(ProblemDto p, String fallback) {

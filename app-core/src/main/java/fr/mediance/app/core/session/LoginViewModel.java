@@ -3,6 +3,8 @@ package fr.mediance.app.core.session;
 import fr.mediance.app.core.BackgroundWork;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.Texts;
+import fr.mediance.app.core.remote.RemoteClient;
+import fr.mediance.app.core.remote.ServerTrust;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -10,10 +12,12 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -35,6 +39,8 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper serverUrlError = new ReadOnlyStringWrapper(this, "serverUrlError", "");
     private final ReadOnlyStringWrapper usernameError = new ReadOnlyStringWrapper(this, "usernameError", "");
     private final ReadOnlyStringWrapper passwordError = new ReadOnlyStringWrapper(this, "passwordError", "");
+    private final ReadOnlyStringWrapper plainHttpWarning = new ReadOnlyStringWrapper(this, "plainHttpWarning", "");
+    private final BooleanProperty plainHttpAccepted = new SimpleBooleanProperty(this, "plainHttpAccepted", false);
 
     public LoginViewModel(
             SessionService session, ResourceBundle texts, Executor background, Executor fx, String defaultServerUrl) {
@@ -44,7 +50,11 @@ public final class LoginViewModel {
         serverUrl.set(
                 session.account().map(AccountInfo::serverUrl).orElse(defaultServerUrl == null ? "" : defaultServerUrl));
         session.account().ifPresent(a -> username.set(a.username()));
-        serverUrl.addListener((o, a, b) -> serverUrlError.set(""));
+        serverUrl.addListener((o, a, b) -> {
+            serverUrlError.set("");
+            updatePlainHttpWarning();
+        });
+        updatePlainHttpWarning();
         username.addListener((o, a, b) -> usernameError.set(""));
         password.addListener((o, a, b) -> passwordError.set(""));
     }
@@ -64,6 +74,9 @@ public final class LoginViewModel {
                         : looksLikeUrl(server) ? "" : text("login.error.server.invalid"));
         usernameError.set(user.isEmpty() ? text("login.error.username.required") : "");
         passwordError.set(pass.isEmpty() ? text("login.error.password.required") : "");
+        if (serverUrlError.get().isEmpty() && !plainHttpWarning.get().isEmpty() && !plainHttpAccepted.get()) {
+            serverUrlError.set(text("login.plainHttp.required"));
+        }
         if (!serverUrlError.get().isEmpty()
                 || !usernameError.get().isEmpty()
                 || !passwordError.get().isEmpty()) {
@@ -96,6 +109,30 @@ public final class LoginViewModel {
         if (outcome instanceof Outcome.Failed<AccountInfo> f) {
             error.set(f.message() == null || f.message().isBlank() ? text("login.error.failed") : f.message());
         }
+    }
+
+    /**
+     * Plain HTTP to another machine than this one would send the password and the residents' data in clear: a
+     * warning, and the login waits for an explicit confirmation ({@link #plainHttpAcceptedProperty()}), which
+     * goes back to unticked whenever the address changes.
+     */
+    private void updatePlainHttpWarning() {
+        String s = trim(serverUrl.get());
+        boolean plain = s.toLowerCase(Locale.ROOT).startsWith("http://")
+                && ServerTrust.isPlainHttpToAnotherMachine(
+                        RemoteClient.normaliseServerUrl(s).orElse(null));
+        plainHttpWarning.set(plain ? text("login.plainHttp") : "");
+        plainHttpAccepted.set(false);
+    }
+
+    /** A French warning when the address is plain HTTP to another machine, empty otherwise. */
+    public ReadOnlyStringProperty plainHttpWarningProperty() {
+        return plainHttpWarning.getReadOnlyProperty();
+    }
+
+    /** The user's explicit choice to sign in over plain HTTP despite the warning. */
+    public BooleanProperty plainHttpAcceptedProperty() {
+        return plainHttpAccepted;
     }
 
     private static void putIfSet(Map<String, String> map, String key, String value) {

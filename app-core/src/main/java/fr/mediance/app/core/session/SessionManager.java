@@ -4,6 +4,7 @@ import fr.mediance.app.core.CoreMessages;
 import fr.mediance.app.core.Outcome;
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.remote.RemoteResult;
+import fr.mediance.app.core.remote.ServerTrust;
 import fr.mediance.app.core.remote.TokenStore;
 import fr.mediance.app.core.store.BlobFiles;
 import fr.mediance.app.core.store.Crypto;
@@ -45,6 +46,9 @@ public final class SessionManager implements SessionService {
     public static final String DATABASE_FILE = "mediance.db";
     public static final String BLOB_DIRECTORY = "blobs";
     static final String SETTING_REFRESH_TOKEN = "session.refresh_token";
+    /** The server's public key remembered at enrolment ({@link ServerTrust}), in the encrypted store. */
+    static final String SETTING_SERVER_PIN = "session.server_pin";
+
     static final int FREE_ATTEMPTS = 5;
     static final Duration FIRST_DELAY = Duration.ofSeconds(30);
     static final Duration MAX_DELAY = Duration.ofHours(1);
@@ -79,7 +83,7 @@ public final class SessionManager implements SessionService {
 
     /** A successful online login waiting for its PIN. */
     private record PendingLogin(
-            String serverUrl, String deviceId, UserDto user, RemoteClient client, TokenStore tokens) {}
+            String serverUrl, String deviceId, UserDto user, RemoteClient client, TokenStore tokens, String pin) {}
 
     /**
      * @param http base OkHttp client, or null for {@link RemoteClient#defaultHttpClient()}, made at the first request
@@ -223,10 +227,25 @@ public final class SessionManager implements SessionService {
         synchronized (remoteLock) {
             AccountFile.Content c = remoteAccount;
             if (remote == null && c != null) {
-                remote = new RemoteClient(c.serverUrl(), c.deviceId(), tokens, http());
+                remote = new RemoteClient(c.serverUrl(), c.deviceId(), tokens, http(), storedTrust());
             }
             return remote;
         }
+    }
+
+    /**
+     * The certificate check of the unlocked account: the public key remembered at enrolment; an account enrolled
+     * before keys were remembered (or over plain HTTP) remembers the one it meets next.
+     */
+    private ServerTrust storedTrust() {
+        Optional<String> pin = store.current().flatMap(db -> db.read(tx -> tx.setting(SETTING_SERVER_PIN)));
+        if (pin.isPresent()) {
+            return ServerTrust.pinned(pin.get());
+        }
+        return ServerTrust.firstUse(seen -> store.current()
+                .ifPresent(db -> db.inTransaction(tx -> {
+                    tx.putSetting(SETTING_SERVER_PIN, seen);
+                })));
     }
 
     /** Sets the remote client of the session, or the account whose client is made at its first use. */
@@ -265,7 +284,8 @@ public final class SessionManager implements SessionService {
             String base = url.get().toString();
             String deviceId = UUID.randomUUID().toString();
             TokenStore memory = TokenStore.inMemory();
-            RemoteClient client = new RemoteClient(base, deviceId, memory, http());
+            // enrolment: the server's certificate is remembered (trust on first use)
+            RemoteClient client = new RemoteClient(base, deviceId, memory, http(), ServerTrust.firstUse(null));
             RemoteResult<LoginResponse> r = client.login(username.trim(), password);
             if (!(r instanceof RemoteResult.Ok<LoginResponse> ok)) {
                 LOG.log(Level.INFO, "login failed: {0}", r.getClass().getSimpleName());
@@ -276,7 +296,13 @@ public final class SessionManager implements SessionService {
                 return Outcome.failed(CoreMessages.get("remote.serverError", 0));
             }
             synchronized (lock) {
-                pending = new PendingLogin(base, deviceId, user, client, memory);
+                pending = new PendingLogin(
+                        base,
+                        deviceId,
+                        user,
+                        client,
+                        memory,
+                        client.trust().flatMap(ServerTrust::seen).orElse(null));
                 setState(SessionState.PIN_REQUIRED);
             }
             LOG.log(Level.INFO, "signed in, waiting for a PIN");
@@ -335,6 +361,7 @@ public final class SessionManager implements SessionService {
                     String refresh = p.tokens().refreshToken().orElse(null);
                     db.inTransaction(tx -> {
                         tx.putSetting(SETTING_REFRESH_TOKEN, refresh);
+                        tx.putSetting(SETTING_SERVER_PIN, p.pin());
                     });
                     UserDto u = p.user();
                     AccountFile.Content c = new AccountFile.Content(
@@ -355,7 +382,14 @@ public final class SessionManager implements SessionService {
                     store.open(db, blobs);
                     account = c;
                     tokens.setAccess(p.tokens().accessToken().orElse(null));
-                    setRemote(new RemoteClient(p.serverUrl(), p.deviceId(), tokens, http()), null);
+                    setRemote(
+                            new RemoteClient(
+                                    p.serverUrl(),
+                                    p.deviceId(),
+                                    tokens,
+                                    http(),
+                                    p.pin() == null ? null : ServerTrust.pinned(p.pin())),
+                            null);
                     pending = null;
                     setState(SessionState.UNLOCKED);
                 } finally {

@@ -379,7 +379,11 @@ public final class SyncEngine implements SyncService {
         SyncReport.Result result;
         String message;
         boolean expired = false;
-        if (cause instanceof RemoteResult.NetworkError<?>) {
+        if (cause.certificateChanged()) {
+            // not a network failure: the server is not the one enrolled; nothing was sent, say why
+            result = SyncReport.Result.FAILED;
+            message = cause.userMessage();
+        } else if (cause instanceof RemoteResult.NetworkError<?>) {
             result = SyncReport.Result.OFFLINE;
             message = CoreMessages.get("sync.offline");
             network.report(false);

@@ -111,4 +111,37 @@ class LoginViewModelTest {
 
         assertThat(vm.errorProperty().get()).isNotBlank().doesNotContain("Exception");
     }
+
+    @Test
+    void plain_http_to_another_machine_is_warned_and_waits_for_an_explicit_choice() {
+        vm.serverUrlProperty().set("http://192.0.2.10:8080");
+        vm.usernameProperty().set("conseil1");
+        vm.passwordProperty().set(TestCores.PASSWORD);
+
+        assertThat(vm.plainHttpWarningProperty().get()).startsWith("Attention : cette adresse commence par http://");
+        var outcome = vm.login().join();
+
+        assertThat(outcome.isOk()).isFalse();
+        assertThat(vm.serverUrlErrorProperty().get()).startsWith("Confirmez d'abord");
+        assertThat(core.state()).isEqualTo(SessionState.NO_ACCOUNT);
+
+        vm.plainHttpAcceptedProperty().set(true);
+        vm.serverUrlProperty().set("http://192.0.2.11:8080");
+        assertThat(vm.plainHttpAcceptedProperty().get())
+                .as("a new address needs a new choice")
+                .isFalse();
+    }
+
+    @Test
+    void https_and_this_machine_get_no_warning_and_the_choice_lets_plain_http_through() {
+        for (String url : new String[] {"https://mediance.exemple.fr", "http://localhost:8080", "http://127.0.0.1:9"}) {
+            vm.serverUrlProperty().set(url);
+            assertThat(vm.plainHttpWarningProperty().get()).as(url).isEmpty();
+        }
+        String local = server.url();
+        vm.serverUrlProperty().set(local.replace("127.0.0.1", "localhost"));
+        vm.usernameProperty().set("conseil1");
+        vm.passwordProperty().set(TestCores.PASSWORD);
+        assertThat(vm.login().join().isOk()).isTrue();
+    }
 }
