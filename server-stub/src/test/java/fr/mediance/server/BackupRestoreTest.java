@@ -99,6 +99,8 @@ class BackupRestoreTest {
                     new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
             CountDownLatch after = new CountDownLatch(10);
             CountDownLatch warm = new CountDownLatch(30);
+            // the backup starts once documents too were acknowledged (residents alone come much faster)
+            CountDownLatch documents = new CountDownLatch(2);
             ExecutorService pool = Executors.newFixedThreadPool(3);
             List<Future<?>> writers = new ArrayList<>();
             // two tablets pushing new residents
@@ -148,6 +150,7 @@ class BackupRestoreTest {
                     long now = System.nanoTime();
                     log.add(new Acked(EntityType.DOCUMENT, id, sha, now));
                     warm.countDown();
+                    documents.countDown();
                     if (now > backupEndedAt.get()) {
                         after.countDown();
                     }
@@ -155,6 +158,7 @@ class BackupRestoreTest {
                 return null;
             }));
             assertThat(warm.await(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(documents.await(120, TimeUnit.SECONDS)).isTrue();
 
             backupStarted = System.nanoTime();
             backup = Backup.backup(data, backups, true, Clock.fixed(Instant.now(), ZoneOffset.UTC));
