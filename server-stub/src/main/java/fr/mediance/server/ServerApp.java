@@ -14,6 +14,8 @@ import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Migrations;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.document.DocumentRetention;
+import fr.mediance.server.gdpr.GdprController;
+import fr.mediance.server.gdpr.GdprRetention;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
 import fr.mediance.server.http.ProblemErrorHandler;
@@ -63,6 +65,7 @@ public final class ServerApp {
     private final UploadService uploads;
     private final ExecutorService background;
     private final DocumentRetention retention;
+    private final GdprRetention gdpr;
     private final ScheduledExecutorService maintenance;
 
     private ServerApp(
@@ -71,9 +74,11 @@ public final class ServerApp {
             String generatedDemoPassword,
             UploadService uploads,
             DocumentRetention retention,
+            GdprRetention gdpr,
             ExecutorService background,
             ScheduledExecutorService maintenance) {
         this.retention = retention;
+        this.gdpr = gdpr;
         this.javalin = javalin;
         this.config = config;
         this.generatedDemoPassword = generatedDemoPassword;
@@ -129,6 +134,8 @@ public final class ServerApp {
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);
         ErrorMapper errors = new ErrorMapper();
+        GdprRetention gdpr = new GdprRetention(db, blobStore, writer, clock);
+        GdprController gdprController = new GdprController(db, authenticator, gdpr, clock);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -145,6 +152,7 @@ public final class ServerApp {
             sync.routes(routes);
             blobs.routes(routes);
             uploadController.routes(routes);
+            gdprController.routes(routes);
         });
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(daemon("mediance-purge"));
         maintenance.scheduleWithFixedDelay(
@@ -173,8 +181,19 @@ public final class ServerApp {
                 RETENTION_FIRST_RUN_MINUTES,
                 TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        gdpr.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("GDPR retention failed", e);
+                    }
+                },
+                RETENTION_FIRST_RUN_MINUTES,
+                TimeUnit.DAYS.toMinutes(1),
+                TimeUnit.MINUTES);
         LOG.info("server ready on {} database", db.dialect().name());
-        return new ServerApp(javalin, config, generated, uploads, retention, background, maintenance);
+        return new ServerApp(javalin, config, generated, uploads, retention, gdpr, background, maintenance);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -193,6 +212,14 @@ public final class ServerApp {
     /** Purges the documents past their retention now (also done daily). Answers how many. */
     public int purgeExpiredDocuments() {
         return retention.purge();
+    }
+
+    /**
+     * Runs the GDPR retention now (also done daily): inactive residents anonymised, mandates and documents past
+     * their retention purged.
+     */
+    public GdprRetention.Report runGdprRetention() {
+        return gdpr.run();
     }
 
     /** Starts listening on the configured port (0: a free one). */
