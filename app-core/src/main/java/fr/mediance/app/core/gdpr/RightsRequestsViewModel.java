@@ -40,7 +40,8 @@ import javafx.collections.ObservableList;
  * {@link RightsRequests#problems}, runs here first).
  */
 public final class RightsRequestsViewModel {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** A choice of the form's pickers. */
     public record Choice(String id, String label) {
