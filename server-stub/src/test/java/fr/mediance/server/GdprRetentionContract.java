@@ -240,6 +240,15 @@ abstract class GdprRetentionContract extends SyncScenario {
                 .as("only the anonymised version is kept")
                 .isEqualTo(1);
         assertThat(server.app.runGdprRetention().residents()).as("once").isZero();
+
+        // a device that still held the former file cannot bring it back
+        String token = server.token("conseil1");
+        assertRejected(
+                pushOne(token, update(withPhone(base, "06 99 88 77 66"), stored.version(), "phone")), "forbidden");
+        assertRejected(
+                pushOne(token, op(report(newId(), gone, "demo-conseil1", "Nouvelle visite chez Mme " + NAME))),
+                "forbidden");
+        assertThat(everywhere("99 88 77")).isEmpty();
     }
 
     @Test

@@ -130,6 +130,7 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
             return c.applied(c.save(r));
         }
         StoredEntity current = existing.get();
+        ResidentFiles.requireNotAnonymised(c, r.id());
         ResidentDto before = (ResidentDto) current.data();
         FieldMerge.Outcome m = c.merge(current, r);
         ResidentDto merged = (ResidentDto) m.merged();
