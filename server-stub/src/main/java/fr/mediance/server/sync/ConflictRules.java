@@ -54,8 +54,7 @@ final class ConflictRules extends RecordRules<ConflictDto> {
                             + FieldChecks.shorten(String.valueOf(conflict.resolvedValue()))
                             + " ») : il ne change plus.");
         }
-        if (!Objects.equals(pushed.resolvedValue(), conflict.serverValue())
-                && !Objects.equals(pushed.resolvedValue(), conflict.clientValue())) {
+        if (!conflict.acceptsResolution(pushed.resolvedValue())) {
             throw RejectedOp.invalid(
                     "resolvedValue",
                     "La valeur retenue « resolvedValue » doit être l'une des deux valeurs en conflit (« "
