@@ -149,8 +149,7 @@ class ConflictsViewModelTest {
     void only_one_of_the_two_values_is_kept_never_a_third_as_on_the_server() throws Exception {
         ConflictsViewModel vm = vm(signedIn("bureau"));
 
-        assertThat(vm.resolve("c1", null, null).join().message())
-                .isEqualTo("Choisissez l'une des deux valeurs, ou saisissez-en une autre.");
+        assertThat(vm.resolve("c1", null, null).join().message()).isEqualTo("Choisissez l'une des deux valeurs.");
         assertThat(vm.resolve("c1", Choice.OTHER, "  ").join().message()).isEqualTo("Saisissez la valeur à retenir.");
         assertThat(vm.items()).hasSize(1);
 
