@@ -325,6 +325,7 @@ public final class AppComposition {
             case RESIDENTS -> Material2MZ.PEOPLE;
             case PARTNERS -> Material2AL.CONTACT_PHONE;
             case REFERENCE -> Material2AL.LIST_ALT;
+            case GDPR -> Material2MZ.PRIVACY_TIP;
         };
     }
 
@@ -367,7 +368,17 @@ public final class AppComposition {
             case RESIDENTS -> new ResidentScreens(context()).search();
             case PARTNERS -> new PartnerScreens(context(), apps).directory();
             case REFERENCE -> new ReferenceScreens(context()).codeLists();
+            case GDPR -> rightsRequests();
         };
+    }
+
+    /** « Demandes RGPD »: the office's register of rights requests, read online. */
+    private fr.mediance.app.gdpr.RightsRequestsView rightsRequests() {
+        fr.mediance.app.core.gdpr.RightsRequestsViewModel vm = new fr.mediance.app.core.gdpr.RightsRequestsViewModel(
+                core.rightsRequests(), clock, zone, background, fx);
+        vm.setOnMessage(shell::showMessage);
+        vm.refresh();
+        return new fr.mediance.app.gdpr.RightsRequestsView(vm);
     }
 
     /** The agenda with "Nouveau dossier" (for the accounts that create files) and "Contact sans rendez-vous". */

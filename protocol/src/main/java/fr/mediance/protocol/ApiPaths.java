@@ -23,6 +23,19 @@ public final class ApiPaths {
      */
     public static final String FIGURES = PREFIX + "/figures";
 
+    /** The register of rights requests (GDPR): list and record (office, coordinator, admin). */
+    public static final String GDPR_REQUESTS = PREFIX + "/gdpr/requests";
+    /** One rights request: update (extend, answer). */
+    public static final String GDPR_REQUEST = GDPR_REQUESTS + "/{id}";
+    /** Carries out an erasure request: the resident's file is anonymised (office, admin). */
+    public static final String GDPR_REQUEST_ERASE = GDPR_REQUEST + "/erase";
+    /** Runs the daily GDPR retention now (admin). */
+    public static final String GDPR_RETENTION_RUN = PREFIX + "/gdpr/retention/run";
+
+    public static String gdprRequest(String id) {
+        return GDPR_REQUESTS + "/" + id;
+    }
+
     public static final String PARAM_FROM = "from";
     public static final String PARAM_TO = "to";
     public static final String PARAM_HIDE_SMALL_COUNTS = "hideSmallCounts";

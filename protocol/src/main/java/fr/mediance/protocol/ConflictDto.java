@@ -32,4 +32,13 @@ public record ConflictDto(
     public boolean resolved() {
         return RESOLVED.equals(status);
     }
+
+    /**
+     * Whether {@code value} may resolve this conflict: one of the two values in conflict ({@code serverValue} or
+     * {@code clientValue}), never a third one (a new value goes through an ordinary update of the record and its
+     * rules). The one rule of the server and of the office's screen.
+     */
+    public boolean acceptsResolution(String value) {
+        return java.util.Objects.equals(value, serverValue) || java.util.Objects.equals(value, clientValue);
+    }
 }

@@ -36,7 +36,16 @@ public record MandateDto(
         agentIds = agentIds == null ? List.of() : List.copyOf(agentIds);
     }
 
-    /** Whether the mandate is in force on {@code day} and covers {@code domain}. */
+    /**
+     * Whether the mandate covers an action of {@code agentId} in {@code domain} on {@code day}: the one rule of an
+     * action "on behalf" of the resident, on the tablet and the server. The agent must be one the mandate names
+     * (the resident mandated these people, not the structure as a whole).
+     */
+    public boolean coversActionOf(String agentId, String domain, LocalDate day, java.time.ZoneId zone) {
+        return agentId != null && agentIds.contains(agentId) && covers(domain, day, zone);
+    }
+
+    /** Whether the mandate is in force on {@code day} and covers {@code domain} (whoever acts). */
     public boolean covers(String domain, LocalDate day, java.time.ZoneId zone) {
         if (startDate == null || endDate == null || day.isBefore(startDate) || day.isAfter(endDate)) {
             return false;

@@ -3,7 +3,9 @@ package fr.mediance.protocol;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,7 +39,7 @@ public final class Permissions {
      * The roles that may push each family of records at all (the family's own rules then decide what each may
      * change: a counsellor only her own reports, the residents she follows...). The office reads the structure's
      * records and writes only: the resolution of conflicts, the reference lists and the partner directory (the
-     * structure's settings, no resident's data), follow-up tasks for a counsellor of its structure, and its own
+     * structure's settings, no resident's data), a resident's legal protection, follow-up tasks for a counsellor of its structure, and its own
      * private notes. Blob statuses are the server's: nobody pushes them. The app offers nothing outside this table.
      */
     public static final Map<EntityType, Set<Role>> PUSHERS = pushers();
@@ -54,6 +56,8 @@ public final class Permissions {
         m.put(EntityType.CODE, staff);
         m.put(EntityType.PARTNER, staff);
         m.put(EntityType.CONFLICT, staff);
+        // the office changes a resident's legal protection and nothing else of the file (ResidentRules)
+        m.put(EntityType.RESIDENT, EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.OFFICE, Role.ADMIN));
         m.put(EntityType.TASK, everyone);
         m.put(EntityType.PRIVATE_NOTE, everyone);
         m.put(EntityType.ANONYMOUS_CONTACT, COLLEAGUES);
@@ -68,6 +72,42 @@ public final class Permissions {
     /** Whether {@code role} may push records of {@code family} at all ({@link #PUSHERS}); {@code false} for no role. */
     public static boolean mayPush(Role role, EntityType family) {
         return role != null && family != null && PUSHERS.get(family).contains(role);
+    }
+
+    /**
+     * The roles that change a resident's legal protection (the measure and the representative) once it is recorded:
+     * the office and the coordination (and the admin). A counsellor cannot lift or change one, so that nobody alone
+     * can switch off the protection and then record a mandate the resident may not sign.
+     */
+    public static final Set<Role> LEGAL_PROTECTION_EDITORS =
+            Collections.unmodifiableSet(EnumSet.of(Role.COORDINATOR, Role.OFFICE, Role.ADMIN));
+
+    /** The fields of a resident's file that make its legal protection (wire names). */
+    public static final List<String> LEGAL_PROTECTION_FIELDS = List.of("legalProtection", "legalRepresentative");
+
+    /**
+     * Whether {@code role} may change a resident's legal protection from {@code before} to {@code after} (a new file:
+     * {@code before} null). Unchanged: yes. The office, the coordination and the admin: yes. Anyone else (a
+     * counsellor) only records a protection where none was recorded (a new file, or a measure discovered at a
+     * visit: the protection can only be added, never lifted or changed).
+     */
+    public static boolean mayChangeLegalProtection(Role role, ResidentDto before, ResidentDto after) {
+        if (before == null
+                || (Objects.equals(before.legalProtection(), after.legalProtection())
+                        && Objects.equals(before.legalRepresentative(), after.legalRepresentative()))) {
+            return true;
+        }
+        if (role != null && LEGAL_PROTECTION_EDITORS.contains(role)) {
+            return true;
+        }
+        return !before.underProtection() && after.underProtection();
+    }
+
+    /** The French message of a refused change of legal protection. */
+    public static String legalProtectionRefusal() {
+        return "Seuls le bureau et la coordination modifient la protection juridique d'une personne "
+                + "(« legalProtection », « legalRepresentative ») une fois enregistrée : signalez le changement "
+                + "au bureau avec le jugement.";
     }
 
     /** Whether {@code role} may write a household's records; {@code false} for no role. */

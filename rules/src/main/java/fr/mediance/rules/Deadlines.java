@@ -69,7 +69,37 @@ public final class Deadlines {
         }
     }
 
-    /** The day the record must be deleted or anonymised (29 February + 2 years = 28 February). */
+    /**
+     * The day a mandate's retention runs from: its end, or the day it was revoked when that is earlier (a revoked
+     * mandate ends then).
+     */
+    public static LocalDate mandateEnd(LocalDate endDate, LocalDate revokedOn) {
+        return revokedOn != null && revokedOn.isBefore(endDate) ? revokedOn : endDate;
+    }
+
+    /** One month to answer a request about a resident's data (GDPR art. 12(3)). */
+    public static final int RIGHTS_ANSWER_MONTHS = 1;
+    /** The further months an answer may be extended by, with a reason given to the person (art. 12(3)). */
+    public static final int RIGHTS_EXTENSION_MONTHS = 2;
+
+    /**
+     * The day a request to exercise a right (access, rectification, erasure, restriction, objection) received on
+     * {@code receivedOn} must be answered by: one month later (31 January + 1 month = 28 or 29 February), or three
+     * months later once extended (31 January + 3 months = 30 April). The day itself is still in time.
+     */
+    public static LocalDate rightsAnswerDue(LocalDate receivedOn, boolean extended) {
+        return receivedOn.plusMonths(RIGHTS_ANSWER_MONTHS + (extended ? RIGHTS_EXTENSION_MONTHS : 0));
+    }
+
+    /** Whether a request not answered yet is overdue on {@code today} (its due day has passed). */
+    public static boolean rightsAnswerOverdue(LocalDate receivedOn, boolean extended, LocalDate today) {
+        return today.isAfter(rightsAnswerDue(receivedOn, extended));
+    }
+
+    /**
+     * The day the record must be deleted or anonymised (29 February + 2 years = 28 February); it is kept until the
+     * day before.
+     */
     public LocalDate deleteOn(RetentionKind kind, LocalDate referenceDate) {
         return switch (kind) {
             case CASE_FILE -> referenceDate.plusYears(reference.caseFileRetentionYears());

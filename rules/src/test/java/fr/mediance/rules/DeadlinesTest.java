@@ -70,4 +70,34 @@ class DeadlinesTest {
                 .isInstanceOfSatisfying(
                         RuleException.class, e -> assertThat(e.code()).isEqualTo(RuleException.UNKNOWN_CODE));
     }
+
+    @ParameterizedTest(name = "received {0}: answer by {1}, extended {2}")
+    @CsvSource({
+        "2026-01-31, 2026-02-28, 2026-04-30",
+        "2028-01-31, 2028-02-29, 2028-04-30",
+        "2026-01-30, 2026-02-28, 2026-04-30",
+        "2026-03-31, 2026-04-30, 2026-06-30",
+        "2026-12-31, 2027-01-31, 2027-03-31",
+        "2026-11-30, 2026-12-30, 2027-02-28",
+        "2026-06-15, 2026-07-15, 2026-09-15",
+    })
+    void aRightsRequestIsAnsweredWithinAMonthOrThreeOnceExtended(String received, String due, String extended) {
+        assertThat(Deadlines.rightsAnswerDue(d(received), false)).isEqualTo(d(due));
+        assertThat(Deadlines.rightsAnswerDue(d(received), true)).isEqualTo(d(extended));
+        assertThat(Deadlines.rightsAnswerOverdue(d(received), false, d(due))).isFalse();
+        assertThat(Deadlines.rightsAnswerOverdue(d(received), false, d(due).plusDays(1)))
+                .isTrue();
+        assertThat(Deadlines.rightsAnswerOverdue(d(received), true, d(due).plusDays(1)))
+                .isFalse();
+    }
+
+    @Test
+    void aMandateEndsOnItsEndDateOrWhenRevokedEarlier() {
+        assertThat(Deadlines.mandateEnd(d("2026-12-31"), null)).isEqualTo(d("2026-12-31"));
+        assertThat(Deadlines.mandateEnd(d("2026-12-31"), d("2026-06-01"))).isEqualTo(d("2026-06-01"));
+        assertThat(Deadlines.mandateEnd(d("2026-12-31"), d("2027-01-05"))).isEqualTo(d("2026-12-31"));
+        assertThat(rules.deleteOn(
+                        Deadlines.RetentionKind.MANDATE, Deadlines.mandateEnd(d("2026-12-31"), d("2026-06-01"))))
+                .isEqualTo(d("2032-06-01"));
+    }
 }

@@ -25,6 +25,11 @@ public final class RouteTable {
     public static final Set<Role> STAFF =
             Collections.unmodifiableSet(EnumSet.of(Role.COORDINATOR, Role.OFFICE, Role.ADMIN));
 
+    /** The office and the admin. */
+    public static final Set<Role> OFFICE_ADMIN = Collections.unmodifiableSet(EnumSet.of(Role.OFFICE, Role.ADMIN));
+    /** The admin alone. */
+    public static final Set<Role> ADMIN = Collections.unmodifiableSet(EnumSet.of(Role.ADMIN));
+
     /** What a caller allowed on a route may reach through it. */
     public enum Scope {
         /** Nothing personal (health, the tus options). */
@@ -42,7 +47,9 @@ public final class RouteTable {
         /** Blobs the caller sent (HEAD, held): others' are answered as absent. */
         OWN_BLOBS,
         /** The uploads the caller created (anyone else: 404). */
-        OWN_UPLOADS
+        OWN_UPLOADS,
+        /** The server's own maintenance (retention runs): every structure, nothing answered but counts. */
+        SERVER
     }
 
     /** One route: {@code roles} empty means no account needed. */
@@ -76,7 +83,12 @@ public final class RouteTable {
             new Route("POST", ApiPaths.UPLOADS, AUTHORS, Scope.OWN_UPLOADS),
             new Route("HEAD", ApiPaths.UPLOAD, ANY, Scope.OWN_UPLOADS),
             new Route("PATCH", ApiPaths.UPLOAD, ANY, Scope.OWN_UPLOADS),
-            new Route("DELETE", ApiPaths.UPLOAD, ANY, Scope.OWN_UPLOADS));
+            new Route("DELETE", ApiPaths.UPLOAD, ANY, Scope.OWN_UPLOADS),
+            new Route("GET", ApiPaths.GDPR_REQUESTS, STAFF, Scope.STRUCTURE),
+            new Route("POST", ApiPaths.GDPR_REQUESTS, STAFF, Scope.STRUCTURE),
+            new Route("PUT", ApiPaths.GDPR_REQUEST, STAFF, Scope.STRUCTURE),
+            new Route("POST", ApiPaths.GDPR_REQUEST_ERASE, OFFICE_ADMIN, Scope.STRUCTURE),
+            new Route("POST", ApiPaths.GDPR_RETENTION_RUN, ADMIN, Scope.SERVER));
 
     private RouteTable() {}
 }

@@ -15,6 +15,8 @@ import fr.mediance.server.db.Migrations;
 import fr.mediance.server.db.SingleRun;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.document.DocumentRetention;
+import fr.mediance.server.gdpr.GdprController;
+import fr.mediance.server.gdpr.GdprRetention;
 import fr.mediance.server.http.BodyDeadline;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
@@ -72,6 +74,7 @@ public final class ServerApp {
     private final UploadService uploads;
     private final ExecutorService background;
     private final DocumentRetention retention;
+    private final GdprRetention gdpr;
     private final ScheduledExecutorService maintenance;
 
     private ServerApp(
@@ -80,9 +83,11 @@ public final class ServerApp {
             String generatedDemoPassword,
             UploadService uploads,
             DocumentRetention retention,
+            GdprRetention gdpr,
             ExecutorService background,
             ScheduledExecutorService maintenance) {
         this.retention = retention;
+        this.gdpr = gdpr;
         this.javalin = javalin;
         this.config = config;
         this.generatedDemoPassword = generatedDemoPassword;
@@ -148,6 +153,8 @@ public final class ServerApp {
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);
         ErrorMapper errors = new ErrorMapper();
+        GdprRetention gdpr = new GdprRetention(db, blobStore, writer, clock);
+        GdprController gdprController = new GdprController(db, authenticator, gdpr, clock);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -175,6 +182,7 @@ public final class ServerApp {
             sync.routes(routes);
             blobs.routes(routes);
             uploadController.routes(routes);
+            gdprController.routes(routes);
         });
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(daemon("mediance-purge"));
         maintenance.scheduleWithFixedDelay(
@@ -205,8 +213,19 @@ public final class ServerApp {
                 RETENTION_FIRST_RUN_MINUTES,
                 TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        gdpr.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("GDPR retention failed", e);
+                    }
+                },
+                RETENTION_FIRST_RUN_MINUTES,
+                TimeUnit.DAYS.toMinutes(1),
+                TimeUnit.MINUTES);
         LOG.info("server ready on {} database", db.dialect().name());
-        return new ServerApp(javalin, config, generated, uploads, retention, background, maintenance);
+        return new ServerApp(javalin, config, generated, uploads, retention, gdpr, background, maintenance);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -225,6 +244,14 @@ public final class ServerApp {
     /** Purges the documents past their retention now (also done daily). Answers how many. */
     public int purgeExpiredDocuments() {
         return retention.purge();
+    }
+
+    /**
+     * Runs the GDPR retention now (also done daily): inactive residents anonymised, mandates and documents past
+     * their retention purged.
+     */
+    public GdprRetention.Report runGdprRetention() {
+        return gdpr.run();
     }
 
     /** Starts listening on the configured port (0: a free one). */

@@ -442,6 +442,11 @@ public final class CoreContext implements AutoCloseable {
         return office;
     }
 
+    /** The office's register of rights requests (« Demandes RGPD »), kept on the server and read online. */
+    public fr.mediance.app.core.gdpr.RightsRequestService rightsRequests() {
+        return new fr.mediance.app.core.gdpr.RightsRequestService(session::remote, residents);
+    }
+
     public ReferenceService reference() {
         return reference;
     }

@@ -236,6 +236,24 @@ public final class SelfCheck {
                 fr.mediance.protocol.FiguresResponse.class,
                 new fr.mediance.protocol.FiguresResponse(
                         LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), true, List.of(figure)));
+        fr.mediance.protocol.RightsRequestDto rights = new fr.mediance.protocol.RightsRequestDto(
+                "q1",
+                "r1",
+                "Nom Prénom",
+                "erasure",
+                LocalDate.of(2026, 1, 31),
+                LocalDate.of(2026, 4, 30),
+                true,
+                "Pièces à réunir",
+                "answered",
+                LocalDate.of(2026, 3, 2),
+                "Dossier anonymisé",
+                false);
+        m.put(fr.mediance.protocol.RightsRequestDto.class, rights);
+        m.put(
+                fr.mediance.protocol.RightsRequestsResponse.class,
+                new fr.mediance.protocol.RightsRequestsResponse(List.of(rights)));
+        m.put(fr.mediance.protocol.RetentionRunDto.class, new fr.mediance.protocol.RetentionRunDto(2, 1, 5, 4));
         m.put(LoginRequest.class, new LoginRequest("conseil1", "x", "dev"));
         m.put(LoginResponse.class, new LoginResponse("a", t, "r", t, user));
         m.put(RefreshRequest.class, new RefreshRequest("r", "dev"));

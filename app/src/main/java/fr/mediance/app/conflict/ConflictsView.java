@@ -19,7 +19,8 @@ import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * "Conflits à résoudre": one card per open conflict (the record, the field, the two values with who saved
- * them), where the office or a coordinator keeps one value or types another. Read-only for other roles.
+ * them), where the office or a coordinator keeps one of the two values (a third one is typed in the record itself,
+ * through its rules). Read-only for other roles.
  */
 public final class ConflictsView extends BasicScreen {
 
@@ -122,7 +123,7 @@ public final class ConflictsView extends BasicScreen {
                 });
             });
             group.selectedToggleProperty().addListener((o, a, b) -> error.setText(""));
-            card.getChildren().addAll(otherLine, error, resolve);
+            card.getChildren().addAll(error, resolve);
         } else {
             first.setDisable(true);
             last.setDisable(true);

@@ -68,8 +68,7 @@ class ConflictsScreenTest extends UiTest {
         // nothing chosen: said beside the button, nothing sent
         clickOn("#conflict-c1-resolve");
         until(() -> visible("#conflict-c1-error"));
-        assertThat(text("#conflict-c1-error"))
-                .isEqualTo("Choisissez l'une des deux valeurs, ou saisissez-en une autre.");
+        assertThat(text("#conflict-c1-error")).isEqualTo("Choisissez l'une des deux valeurs.");
 
         clickOn("#conflict-c1-server");
         assertThat(((RadioButton) node("#conflict-c1-server")).isSelected()).isTrue();
@@ -87,16 +86,16 @@ class ConflictsScreenTest extends UiTest {
     }
 
     @Test
-    void another_value_can_be_typed() {
+    void no_third_value_is_offered_as_the_server_refuses_it() {
         clickOn("#nav-CONFLICTS");
-        until(() -> exists("#conflict-c1-other-text"));
-        clickOn("#conflict-c1-other-text").write("06 33 33 33 33");
-        assertThat(((RadioButton) node("#conflict-c1-other")).isSelected()).isTrue();
+        until(() -> exists("#conflict-c1-client"));
+        assertThat(exists("#conflict-c1-other-text")).isFalse();
+        clickOn("#conflict-c1-client");
         clickOn("#conflict-c1-resolve");
 
         until(() -> exists("#conflicts-empty"));
         assertThat(core.sync().syncNow().join().ok()).isTrue();
         assertThat(((ConflictDto) office.server.entity(EntityType.CONFLICT, "c1")).resolvedValue())
-                .isEqualTo("06 33 33 33 33");
+                .isEqualTo("06 22 22 22 22");
     }
 }

@@ -875,6 +875,80 @@ class ScreenshotsTest extends UiTest {
         core.close();
     }
 
+    @Test
+    void office_gdpr_requests() {
+        office.server.answerRaw(
+                fr.mediance.protocol.ApiPaths.GDPR_REQUESTS,
+                fr.mediance.protocol.json.MedianceJson.gson()
+                        .toJson(new fr.mediance.protocol.RightsRequestsResponse(List.of(
+                                new fr.mediance.protocol.RightsRequestDto(
+                                        "q1",
+                                        "r1",
+                                        "Bénali Fatima",
+                                        "rectification",
+                                        java.time.LocalDate.of(2026, 10, 20),
+                                        java.time.LocalDate.of(2026, 11, 20),
+                                        false,
+                                        null,
+                                        "open",
+                                        null,
+                                        null,
+                                        true),
+                                new fr.mediance.protocol.RightsRequestDto(
+                                        "q2",
+                                        "r2",
+                                        "Martin Odile",
+                                        "access",
+                                        java.time.LocalDate.of(2026, 11, 24),
+                                        java.time.LocalDate.of(2026, 12, 24),
+                                        false,
+                                        null,
+                                        "open",
+                                        null,
+                                        null,
+                                        false),
+                                new fr.mediance.protocol.RightsRequestDto(
+                                        "q3",
+                                        "r3",
+                                        "",
+                                        "erasure",
+                                        java.time.LocalDate.of(2026, 9, 2),
+                                        java.time.LocalDate.of(2026, 10, 2),
+                                        false,
+                                        null,
+                                        "answered",
+                                        java.time.LocalDate.of(2026, 9, 15),
+                                        "Dossier anonymisé, documents supprimés.",
+                                        false)))));
+        CoreContext core = office.signedIn(dir, "bureau");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-GDPR"));
+        interact(() -> app.shell().open("GDPR"));
+        until(() -> has("#gdpr-requests")
+                && ((javafx.scene.control.TableView<?>) in("#gdpr-requests").query())
+                                .getItems()
+                                .size()
+                        == 3);
+        assertThat(((javafx.scene.control.Label) in("#gdpr-summary").query()).getText())
+                .isEqualTo("2 demandes en cours, dont 1 en retard — réponse sous un mois (trois si prolongée avec "
+                        + "motif).");
+        shoot(app, "gdpr-requests");
+        interact(() -> {
+            ((javafx.scene.control.CheckBox) in("#gdpr-extended").query()).setSelected(true);
+            ((javafx.scene.control.Button) in("#gdpr-save").query()).fire();
+        });
+        until(() -> in("#gdpr-resident")
+                .tryQuery()
+                .map(n -> !((javafx.scene.control.Label) ((javafx.scene.layout.VBox) n.getParent())
+                                .getChildren()
+                                .get(2))
+                        .getText()
+                        .isEmpty())
+                .orElse(false));
+        shoot(app, "gdpr-request-error", 1);
+        core.close();
+    }
+
     /** A person's file filled in, as a counsellor sees it section by section, then the mandate and consent screens. */
     @Test
     void counsellor_resident_file_consent_and_mandate() {

@@ -100,6 +100,9 @@ public final class MedianceJson {
         m.put(fr.mediance.protocol.DebtDto.class, Adapters.DEBT);
         m.put(fr.mediance.protocol.InstalmentDto.class, PaymentPlanAdapters.INSTALMENT);
         m.put(fr.mediance.protocol.PaymentPlanDto.class, PaymentPlanAdapters.PAYMENT_PLAN);
+        m.put(fr.mediance.protocol.RightsRequestDto.class, GdprAdapters.REQUEST);
+        m.put(fr.mediance.protocol.RightsRequestsResponse.class, GdprAdapters.REQUESTS);
+        m.put(fr.mediance.protocol.RetentionRunDto.class, GdprAdapters.RETENTION_RUN);
         m.put(OperationDto.class, Adapters.OPERATION);
         m.put(OperationResultDto.class, Adapters.OPERATION_RESULT);
         m.put(PushRequest.class, Adapters.PUSH_REQUEST);

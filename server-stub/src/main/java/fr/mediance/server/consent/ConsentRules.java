@@ -57,9 +57,13 @@ public final class ConsentRules extends RecordRules<ConsentDto> {
         ResidentFiles.requireVisible(c, consent.residentId());
         Optional<StoredEntity> existing = c.existing(EntityType.CONSENT, consent.id());
         if (existing.isEmpty()) {
-            return c.applied(c.save(consent));
+            return c.applied(c.save(recordedByCaller(c, consent)));
         }
         ConsentDto before = (ConsentDto) existing.get().data();
+        if (consent.recordedBy() == null) {
+            // a device that has not pulled the filled-in author yet: the stored one stays
+            consent = withRecordedBy(consent, before.recordedBy());
+        }
         if (before.equals(consent)) {
             return c.applied(existing.get().version());
         }
@@ -89,6 +93,37 @@ public final class ConsentRules extends RecordRules<ConsentDto> {
                             + "être retiré (« withdrawnAt ») : recueillez un nouveau consentement.");
         }
         return c.applied(c.save(consent));
+    }
+
+    /**
+     * A new consent is recorded by the caller: {@code recordedBy} is the authenticated account's id, filled in
+     * when the device sent none, refused when it names someone else (a device cannot record a consent in a
+     * colleague's name).
+     */
+    private static ConsentDto recordedByCaller(Operation c, ConsentDto consent) {
+        String me = c.user().id();
+        if (consent.recordedBy() != null && !consent.recordedBy().equals(me)) {
+            throw new RejectedOp(
+                    RejectedOp.FORBIDDEN_FIELD,
+                    "Un consentement est enregistré par la personne connectée : « recordedBy » doit être votre "
+                            + "identifiant.");
+        }
+        return withRecordedBy(consent, me);
+    }
+
+    private static ConsentDto withRecordedBy(ConsentDto consent, String recordedBy) {
+        return new ConsentDto(
+                consent.id(),
+                consent.structureId(),
+                consent.residentId(),
+                consent.scope(),
+                consent.partner(),
+                consent.noticeVersion(),
+                consent.givenAt(),
+                consent.withdrawnAt(),
+                consent.signatureDocumentId(),
+                recordedBy,
+                consent.medium());
     }
 
     @Override

@@ -24,6 +24,7 @@ import fr.mediance.server.sync.RecordRules;
 import fr.mediance.server.sync.RejectedOp;
 import fr.mediance.server.sync.StoredEntity;
 import fr.mediance.server.sync.Viewer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -42,16 +43,30 @@ public final class MandateRules extends RecordRules<MandateDto> {
     }
 
     /**
-     * Whether a live mandate with this id, about this resident in the caller's structure, covers the domain on
-     * that day (Europe/Paris): the one rule for an action "on behalf" of the resident.
+     * Whether a live mandate with this id, about this resident in the caller's structure, covers an action of
+     * {@code agentId} in the domain on that day (Europe/Paris, {@link MandateDto#coversActionOf}): the one rule for
+     * an action "on behalf" of the resident. Empty when it does; otherwise the French reason.
      */
-    public static boolean covers(Operation c, String residentId, String mandateId, String domain, LocalDate day) {
-        return c.find(EntityType.MANDATE, mandateId)
-                .filter(m -> !m.deleted()
-                        && c.structure().equals(m.structureId())
-                        && residentId.equals(((MandateDto) m.data()).residentId()))
-                .map(m -> ((MandateDto) m.data()).covers(domain, day, PushService.PARIS))
-                .orElse(false);
+    public static Optional<String> refusal(
+            Operation c, String residentId, String mandateId, String agentId, String domain, LocalDate day) {
+        Optional<MandateDto> mandate = mandateId == null
+                ? Optional.empty()
+                : c.find(EntityType.MANDATE, mandateId)
+                        .filter(m -> !m.deleted()
+                                && c.structure().equals(m.structureId())
+                                && residentId.equals(((MandateDto) m.data()).residentId()))
+                        .map(m -> (MandateDto) m.data());
+        if (mandate.isPresent() && mandate.get().coversActionOf(agentId, domain, day, PushService.PARIS)) {
+            return Optional.empty();
+        }
+        if (mandate.isPresent() && mandate.get().covers(domain, day, PushService.PARIS)) {
+            return Optional.of("Action « pour le compte de » sous un mandat qui ne nomme pas son auteur comme "
+                    + "mandataire : seuls les agents nommés par la personne agissent en son nom. Faites signer un "
+                    + "mandat qui vous nomme ou enregistrez l'action sans « pour le compte de ».");
+        }
+        return Optional.of("Action « pour le compte de » sans mandat actif "
+                + "couvrant le domaine « " + domain + " » à la date du " + FieldChecks.day(day)
+                + " : faites signer un mandat ou enregistrez l'action sans « pour le compte de ».");
     }
 
     static RejectedOp neverDeleted() {
@@ -107,6 +122,15 @@ public final class MandateRules extends RecordRules<MandateDto> {
                                 + " ») : elle ne peut pas signer seule un mandat. Contactez "
                                 + "son représentant légal.");
             }
+            Optional<ResidentDto> protectedThen = protectionSinceSigning(c, m);
+            if (protectedThen.isPresent()) {
+                throw new RejectedOp(
+                        RejectedOp.LEGAL_PROTECTION,
+                        "Cette personne était sous mesure de protection (« "
+                                + protectedThen.get().legalProtection()
+                                + " ») quand ce mandat a été signé : il ne vaut pas, même si la protection a été "
+                                + "levée depuis. Faites signer un nouveau mandat.");
+            }
             for (String agent : m.agentIds()) {
                 colleagues.require(c, agent, "agentIds");
             }
@@ -148,6 +172,22 @@ public final class MandateRules extends RecordRules<MandateDto> {
                             + "révoqué (« revokedAt ») : faites signer un nouveau mandat.");
         }
         return c.applied(c.save(m));
+    }
+
+    /**
+     * A version of the resident under protection in force at some moment from the mandate's signature (its
+     * {@code signedAt}, not later than now; without it, the start of its first day, Europe/Paris) until now: a mandate is
+     * judged by the protection in force when it was signed, and a protection lifted afterwards does not make it
+     * valid. The resident's versions ({@code record_versions}) are the protection's history.
+     */
+    private static Optional<ResidentDto> protectionSinceSigning(Operation c, MandateDto m) {
+        Instant signed = m.signedAt() == null
+                ? m.startDate().atStartOfDay(PushService.PARIS).toInstant()
+                : (m.signedAt().isAfter(c.now()) ? c.now() : m.signedAt());
+        return c.versionsInForceSince(EntityType.RESIDENT, m.residentId(), signed).stream()
+                .map(ResidentDto.class::cast)
+                .filter(ResidentDto::underProtection)
+                .findFirst();
     }
 
     @Override

@@ -55,8 +55,20 @@ public final class ResidentFiles {
     /** A resident the caller may write about (tombstones included, so that work done offline is kept). */
     public static void requireVisible(Operation c, String residentId) {
         StoredEntity r = c.inStructure(EntityType.RESIDENT, residentId, "Personne « residentId » introuvable.");
+        requireNotAnonymised(c, residentId);
         if (c.user().is(Role.COUNSELLOR) && !follows(c.tx(), c.user().id(), (ResidentDto) r.data())) {
             throw notFollowed();
+        }
+    }
+
+    /**
+     * Nothing more is written about a resident whose file was anonymised (GDPR retention or erasure): a device that
+     * still held the former file cannot bring its identity back.
+     */
+    public static void requireNotAnonymised(Operation c, String residentId) {
+        if (c.tx().exists("SELECT 1 FROM residents WHERE id = ? AND anonymised_at IS NOT NULL", residentId)) {
+            throw RejectedOp.forbidden(
+                    "Ce dossier a été anonymisé (RGPD) : il ne se modifie plus et rien ne s'y " + "ajoute.");
         }
     }
 

@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
 
 /**
  * Residents: the coordination and the admin create and update them; a counsellor creates one (offline, on the
- * tablet) as its referent, so that she follows it, and updates a resident she follows, but not their referent. An update merges field by field onto the current version ({@link FieldMerge}); a
+ * tablet) as its referent, so that she follows it, and updates a resident she follows, but not their referent nor
+ * a recorded legal protection ({@link Permissions#mayChangeLegalProtection}: the office and the coordination change
+ * it; the office changes nothing else). An update merges field by field onto the current version ({@link FieldMerge}); a
  * field changed on both sides is applied and kept in a conflict record. A new referent receives the resident's
  * file; a former referent who no longer follows them is told to forget it. Seen by the structure's staff and by
  * the counsellors who follow them (referent, or an appointment).
@@ -128,6 +130,7 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
             return c.applied(c.save(r));
         }
         StoredEntity current = existing.get();
+        ResidentFiles.requireNotAnonymised(c, r.id());
         ResidentDto before = (ResidentDto) current.data();
         FieldMerge.Outcome m = c.merge(current, r);
         ResidentDto merged = (ResidentDto) m.merged();
@@ -144,7 +147,16 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
                             "Seule la coordination peut changer le référent (« referentId »).");
                 }
             }
+            case OFFICE -> {
+                if (m.fields().isEmpty() || !Permissions.LEGAL_PROTECTION_FIELDS.containsAll(m.fields())) {
+                    throw RejectedOp.forbidden("Le bureau ne modifie d'une fiche que la protection juridique "
+                            + "(« legalProtection », « legalRepresentative »).");
+                }
+            }
             default -> throw RejectedOp.forbidden("Votre rôle ne permet pas de modifier une fiche.");
+        }
+        if (!Permissions.mayChangeLegalProtection(c.user().role(), before, merged)) {
+            throw new RejectedOp(RejectedOp.FORBIDDEN_FIELD, Permissions.legalProtectionRefusal());
         }
         if (merged.referentId() != null && !merged.referentId().equals(before.referentId())) {
             colleagues.require(c, merged.referentId(), "referentId");

@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * Conflicts: created by the server when a field was changed on both sides ({@link FieldMerge}), never created
  * or deleted by devices. Coordinator, office or admin resolve one by pushing it back with {@code status:
- * "resolved"} and the chosen {@code resolvedValue}: the value becomes a new version of the record (through the
+ * "resolved"} and the chosen {@code resolvedValue}, one of the two values in conflict (any other is refused: a
+ * new value goes through the record's own update and its rules): the value becomes a new version of the record (through the
  * rules of its family) and the conflict is resolved for good. Seen by the structure's staff and by its two
  * authors.
  */
@@ -52,6 +53,14 @@ final class ConflictRules extends RecordRules<ConflictDto> {
                     "Ce conflit a déjà été tranché (valeur retenue : « "
                             + FieldChecks.shorten(String.valueOf(conflict.resolvedValue()))
                             + " ») : il ne change plus.");
+        }
+        if (!conflict.acceptsResolution(pushed.resolvedValue())) {
+            throw RejectedOp.invalid(
+                    "resolvedValue",
+                    "La valeur retenue « resolvedValue » doit être l'une des deux valeurs en conflit (« "
+                            + FieldChecks.shorten(String.valueOf(conflict.serverValue())) + " » ou « "
+                            + FieldChecks.shorten(String.valueOf(conflict.clientValue()))
+                            + " ») : pour en saisir une autre, modifiez la fiche elle-même.");
         }
         StoredEntity target = c.find(conflict.entity(), conflict.entityId())
                 .filter(e -> c.structure().equals(e.structureId()))

@@ -10,14 +10,14 @@ import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.json.MedianceJson;
 
 /** A record's stored JSON, through the protocol's adapters (the same form as on the wire). */
-final class EntityJson {
+public final class EntityJson {
     private EntityJson() {}
 
-    static String write(EntityDto dto) {
+    public static String write(EntityDto dto) {
         return MedianceJson.gson().toJson(dto, dto.getClass());
     }
 
-    static EntityDto read(EntityType type, String json) {
+    public static EntityDto read(EntityType type, String json) {
         return MedianceJson.gson().fromJson(json, dtoClass(type));
     }
 

@@ -93,6 +93,24 @@ public final class EntityStore {
                 fromVersion);
     }
 
+    /**
+     * The versions of a record (residents and appointments) that were in force at some moment from {@code moment}
+     * until now: the one current at that moment (or the first, for a record created later) and every later one.
+     */
+    List<EntityDto> versionsInForceSince(Tx tx, EntityType type, String id, Instant moment) {
+        return tx.query(
+                "SELECT data FROM record_versions WHERE entity_type = ? AND entity_id = ? AND (changed_at > ? "
+                        + "OR version = (SELECT MAX(version) FROM record_versions WHERE entity_type = ? "
+                        + "AND entity_id = ? AND changed_at <= ?)) ORDER BY version",
+                rs -> EntityJson.read(type, rs.getString(1)),
+                type.code(),
+                id,
+                moment.toEpochMilli(),
+                type.code(),
+                id,
+                moment.toEpochMilli());
+    }
+
     void insertVersion(
             Tx tx,
             EntityType type,

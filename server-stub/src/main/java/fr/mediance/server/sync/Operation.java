@@ -119,6 +119,14 @@ public final class Operation {
     }
 
     /** Stores the record's new state with the operation's base version; answers its new version. */
+    /**
+     * The versions of a resident or an appointment in force at some moment from {@code moment} until now, oldest
+     * first (the one current at that moment, then every later one).
+     */
+    public List<EntityDto> versionsInForceSince(EntityType type, String id, Instant moment) {
+        return store.versionsInForceSince(tx, type, id, moment);
+    }
+
     public long save(EntityDto data) {
         return save(data, op.baseVersion());
     }

@@ -223,8 +223,8 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
     }
 
     /**
-     * Every action "on behalf" of the resident names a live mandate of the same resident that covers its domain
-     * on its date (Europe/Paris); an action without a date is dated by the contact (its start, else its end,
+     * Every action "on behalf" of the resident names a live mandate of the same resident that names the report's
+     * counsellor among its agents and covers its domain on its date (Europe/Paris); an action without a date is dated by the contact (its start, else its end,
      * else today), as on the tablet.
      */
     private static void requireMandates(Operation c, VisitReportDto v) {
@@ -235,12 +235,10 @@ public final class ReportRules extends RecordRules<VisitReportDto> {
                 continue;
             }
             LocalDate day = a.date() != null ? a.date() : contactDay;
-            if (a.mandateId() == null || !MandateRules.covers(c, v.residentId(), a.mandateId(), a.domain(), day)) {
-                throw new RejectedOp(
-                        RejectedOp.MANDATE_REQUIRED,
-                        "Action « pour le compte de » sans mandat actif "
-                                + "couvrant le domaine « " + a.domain() + " » à la date du " + FieldChecks.day(day)
-                                + " : faites signer un mandat ou enregistrez l'action sans « pour le compte de ».");
+            Optional<String> refusal =
+                    MandateRules.refusal(c, v.residentId(), a.mandateId(), v.counsellorId(), a.domain(), day);
+            if (refusal.isPresent()) {
+                throw new RejectedOp(RejectedOp.MANDATE_REQUIRED, refusal.get());
             }
         }
     }

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OfficePushRightsTest {
     /** README « Sync rules »: who may push each family at all (finer rules per family come after). */
     static final Map<EntityType, Set<String>> EXPECTED = Map.ofEntries(
-            Map.entry(EntityType.RESIDENT, Set.of("conseil1", "coord", "admin")),
+            Map.entry(EntityType.RESIDENT, Set.of("conseil1", "coord", "bureau", "admin")),
             Map.entry(EntityType.APPOINTMENT, Set.of("conseil1", "coord", "admin")),
             Map.entry(EntityType.VISIT_REPORT, Set.of("conseil1", "coord", "admin")),
             Map.entry(EntityType.DOCUMENT, Set.of("conseil1", "coord", "admin")),

@@ -83,6 +83,9 @@ public final class SqliteConflictService implements ConflictService {
             if (c.resolved()) {
                 return Outcome.failed(CoreMessages.get("conflict.alreadyResolved"));
             }
+            if (!c.acceptsResolution(value)) {
+                return Outcome.failed(CoreMessages.get("conflict.notOneOfTheValues"));
+            }
             Instant now = clock.instant();
             ConflictDto resolved = new ConflictDto(
                     c.id(),

@@ -262,20 +262,23 @@ public final class SqliteMandateService implements MandateService {
 
     @Override
     public List<MandateDto> activeCovering(String residentId, String domain, LocalDate date) {
-        return store.db().read(tx -> activeCovering(tx, residentId, domain, date, zone));
+        AccountInfo me = account.get();
+        String agentId = me == null ? null : me.userId();
+        return store.db().read(tx -> activeCovering(tx, residentId, agentId, domain, date, zone));
     }
 
     /**
-     * The resident's mandates that cover {@code domain} on {@code date} ({@link MandateDto#covers}), inside a
+     * The resident's mandates that cover an action of {@code agentId} in {@code domain} on {@code date}
+     * ({@link MandateDto#coversActionOf}, the server's rule: the agent is one the mandate names), inside a
      * transaction: the visit's validation checks an action "on behalf" with it.
      */
     public static List<MandateDto> activeCovering(
-            Tx tx, String residentId, String domain, LocalDate date, ZoneId zone) {
+            Tx tx, String residentId, String agentId, String domain, LocalDate date, ZoneId zone) {
         if (residentId == null || domain == null || date == null) {
             return List.of();
         }
         return mandates(tx, residentId).stream()
-                .filter(m -> m.covers(domain, date, zone))
+                .filter(m -> m.coversActionOf(agentId, domain, date, zone))
                 .toList();
     }
 }

@@ -11,6 +11,8 @@ import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
+import fr.mediance.protocol.RightsRequestDto;
+import fr.mediance.protocol.RightsRequestsResponse;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import okhttp3.RequestBody;
@@ -50,6 +52,16 @@ public interface MedianceApi {
     /** {@code role} may be null for every account of the structure. */
     @GET(ApiPaths.USERS)
     Call<UsersResponse> users(@Query(ApiPaths.PARAM_ROLE) String role);
+
+    /** The register of rights requests (office, coordination, admin). */
+    @GET(ApiPaths.GDPR_REQUESTS)
+    Call<RightsRequestsResponse> rightsRequests();
+
+    @POST(ApiPaths.GDPR_REQUESTS)
+    Call<RightsRequestDto> recordRightsRequest(@Body RightsRequestDto request);
+
+    @PUT(ApiPaths.GDPR_REQUEST)
+    Call<RightsRequestDto> updateRightsRequest(@Path("id") String id, @Body RightsRequestDto request);
 
     @POST(ApiPaths.SYNC_PUSH)
     Call<PushResponse> push(@Body PushRequest request);

@@ -207,6 +207,19 @@ public final class RemoteClient {
         return authorised(a -> a.users(role == null ? null : role.code()));
     }
 
+    /** The office's register of rights requests (GDPR), online only. */
+    public RemoteResult<fr.mediance.protocol.RightsRequestsResponse> rightsRequests() {
+        return authorised(MedianceApi::rightsRequests);
+    }
+
+    /** Records a new rights request (id null: the server makes one) or updates one (extension, answer). */
+    public RemoteResult<fr.mediance.protocol.RightsRequestDto> saveRightsRequest(
+            fr.mediance.protocol.RightsRequestDto request, boolean isNew) {
+        return isNew
+                ? authorised(a -> a.recordRightsRequest(request))
+                : authorised(a -> a.updateRightsRequest(request.id(), request));
+    }
+
     public RemoteResult<PushResponse> push(PushRequest request) {
         return authorised(a -> a.push(request));
     }

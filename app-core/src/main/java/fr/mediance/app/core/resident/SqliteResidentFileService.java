@@ -98,6 +98,12 @@ public final class SqliteResidentFileService implements ResidentFileService {
             if (changed.isEmpty()) {
                 return Outcome.ok(before);
             }
+            AccountInfo me = account.get();
+            if (!Permissions.mayChangeLegalProtection(me == null ? null : me.role(), before, after)) {
+                FormErrors refused = new FormErrors();
+                refused.add("legalProtection", CoreMessages.get("resident.legalProtection.officeOnly"));
+                return refused.toOutcome();
+            }
             Records.upsert(tx, after, null, clock.instant(), null);
             outbox.enqueueUpdate(
                     tx,

@@ -43,6 +43,8 @@ public final class AppViewModel {
         PARTNERS("nav.partners"),
         CONFLICTS("nav.conflicts"),
         REFERENCE("nav.reference"),
+        /** The office's register of rights requests (GDPR). */
+        GDPR("nav.gdpr"),
         SYNC("nav.sync");
 
         private final String labelKey;
@@ -82,7 +84,14 @@ public final class AppViewModel {
             case COORDINATOR ->
                 List.of(Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
             case OFFICE ->
-                List.of(Place.REPORTS, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                List.of(
+                        Place.REPORTS,
+                        Place.RESIDENTS,
+                        Place.PARTNERS,
+                        Place.CONFLICTS,
+                        Place.REFERENCE,
+                        Place.GDPR,
+                        Place.SYNC);
             case ADMIN ->
                 List.of(
                         Place.PLANNING,
@@ -91,6 +100,7 @@ public final class AppViewModel {
                         Place.PARTNERS,
                         Place.CONFLICTS,
                         Place.REFERENCE,
+                        Place.GDPR,
                         Place.SYNC);
         };
     }

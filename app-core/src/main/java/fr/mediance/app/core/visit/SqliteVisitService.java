@@ -371,7 +371,14 @@ public final class SqliteVisitService implements VisitService {
         validateEnergy(e, r.energy());
         for (int i = 0; i < r.actions().size(); i++) {
             validateAction(
-                    tx, e, "action." + i + ".", r.residentId(), r.actions().get(i), visitDay, zone);
+                    tx,
+                    e,
+                    "action." + i + ".",
+                    r.residentId(),
+                    r.counsellorId(),
+                    r.actions().get(i),
+                    visitDay,
+                    zone);
         }
         for (int i = 0; i < r.orientations().size(); i++) {
             validateOrientation(
@@ -430,7 +437,14 @@ public final class SqliteVisitService implements VisitService {
      * amountObtained, reference, note, mandate). Shared with the screen, which checks an action before adding it.
      */
     public static FormErrors validateAction(
-            Tx tx, FormErrors e, String prefix, String residentId, ActionDto a, LocalDate visitDay, ZoneId zone) {
+            Tx tx,
+            FormErrors e,
+            String prefix,
+            String residentId,
+            String agentId,
+            ActionDto a,
+            LocalDate visitDay,
+            ZoneId zone) {
         if (FormErrors.blank(a.type())) {
             e.add(prefix + "type", CoreMessages.get("visit.action.type.required"));
         } else if (!SqliteReferenceService.acceptable(tx, ListNames.ACTION_TYPE, a.type())) {
@@ -452,7 +466,7 @@ public final class SqliteVisitService implements VisitService {
         if (a.onBehalf() && !FormErrors.blank(a.domain())) {
             LocalDate day = a.date() != null ? a.date() : visitDay;
             List<fr.mediance.protocol.MandateDto> covering =
-                    SqliteMandateService.activeCovering(tx, residentId, a.domain(), day, zone);
+                    SqliteMandateService.activeCovering(tx, residentId, agentId, a.domain(), day, zone);
             if (covering.isEmpty()) {
                 e.add(prefix + "mandate", CoreMessages.get("visit.action.mandate.none"));
             } else if (FormErrors.blank(a.mandateId())) {
@@ -481,10 +495,16 @@ public final class SqliteVisitService implements VisitService {
         return e;
     }
 
+    /** The signed-in account's id (the author of the actions being written), or null. */
+    private String me() {
+        AccountInfo me = account.get();
+        return me == null ? null : me.userId();
+    }
+
     @Override
     public Map<String, String> validateAction(String residentId, ActionDto action, LocalDate visitDay) {
         return store.db()
-                .read(tx -> validateAction(tx, new FormErrors(), "", residentId, action, visitDay, zone)
+                .read(tx -> validateAction(tx, new FormErrors(), "", residentId, me(), action, visitDay, zone)
                         .toMap());
     }
 

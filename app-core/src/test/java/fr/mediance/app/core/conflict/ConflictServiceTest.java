@@ -170,7 +170,7 @@ class ConflictServiceTest {
     }
 
     @Test
-    void anEmptyChoiceEmptiesTheFieldAndATooLongOneIsRefused() {
+    void aBlankOrThirdValueIsRefusedAsOnTheServerAndATooLongOneToo() {
         concurrentPhoneChanges();
         assertThat(office.sync().syncNow().join().ok()).isTrue();
         ConflictItem c = office.conflicts().openConflicts().get(0);
@@ -179,8 +179,11 @@ class ConflictServiceTest {
                 .containsKey("value");
         assertThat(office.conflicts().resolve("unknown", "x").message())
                 .isEqualTo("Ce conflit n'existe pas sur cet appareil.");
-        assertThat(office.conflicts().resolve(c.id(), "  ").isOk()).isTrue();
-        assertThat(office.sync().syncNow().join().ok()).isTrue();
-        assertThat(phone(office)).isNull();
+        String refusal = "Retenez l'une des deux valeurs en conflit : pour en saisir une autre, modifiez la fiche "
+                + "elle-même.";
+        assertThat(office.conflicts().resolve(c.id(), "  ").message()).isEqualTo(refusal);
+        assertThat(office.conflicts().resolve(c.id(), "08 00 00 00 00").message())
+                .isEqualTo(refusal);
+        assertThat(office.conflicts().openConflicts()).hasSize(1);
     }
 }

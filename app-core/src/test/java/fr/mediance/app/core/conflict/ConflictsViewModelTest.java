@@ -146,17 +146,17 @@ class ConflictsViewModelTest {
     }
 
     @Test
-    void another_value_can_be_typed_but_not_left_blank() throws Exception {
+    void only_one_of_the_two_values_is_kept_never_a_third_as_on_the_server() throws Exception {
         ConflictsViewModel vm = vm(signedIn("bureau"));
 
-        assertThat(vm.resolve("c1", null, null).join().message())
-                .isEqualTo("Choisissez l'une des deux valeurs, ou saisissez-en une autre.");
+        assertThat(vm.resolve("c1", null, null).join().message()).isEqualTo("Choisissez l'une des deux valeurs.");
         assertThat(vm.resolve("c1", Choice.OTHER, "  ").join().message()).isEqualTo("Saisissez la valeur à retenir.");
         assertThat(vm.items()).hasSize(1);
 
-        assertThat(vm.resolve("c1", Choice.OTHER, " 06 33 33 33 33 ").join().isOk())
-                .isTrue();
-        assertThat(vm.items()).isEmpty();
+        assertThat(vm.resolve("c1", Choice.OTHER, " 06 33 33 33 33 ").join().message())
+                .isEqualTo("Retenez l'une des deux valeurs en conflit : pour en saisir une autre, modifiez la fiche "
+                        + "elle-même.");
+        assertThat(vm.items()).hasSize(1);
     }
 
     @Test

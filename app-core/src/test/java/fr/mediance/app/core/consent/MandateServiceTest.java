@@ -113,9 +113,16 @@ class MandateServiceTest extends CounsellorStoreTest {
         assertThat(o.isOk()).isFalse();
         assertThat(o.message()).startsWith("Une mesure de protection est enregistrée");
         assertThat(core.mandates().mandates("r1")).isEmpty();
-        core.residentFiles()
-                .saveFields("r1", null, Map.of("legalProtection", "aucune"))
-                .value();
+        // the counsellor cannot lift it; the office does, and the device receives it
+        assertThat(core.residentFiles()
+                        .saveFields("r1", null, Map.of("legalProtection", "aucune"))
+                        .isOk())
+                .isFalse();
+        assertThat(core.mandates().protectionBlock("r1")).isNotEmpty();
+        core.sync().syncNow().join();
+        server.serverWrite(fr.mediance.app.core.resident.ResidentFields.with(
+                core.residentFiles().file("r1").orElseThrow().resident(), Map.of("legalProtection", "aucune")));
+        core.sync().syncNow().join();
         assertThat(core.mandates().protectionBlock("r1")).isEmpty();
     }
 

@@ -81,6 +81,74 @@ class ResidentFileServiceTest extends CounsellorStoreTest {
     }
 
     @Test
+    void aCounsellorRecordsALegalProtectionButNeverLiftsOrChangesIt() {
+        core.residentFiles()
+                .saveFields("r1", null, Map.of("legalProtection", "tutelle", "legalRepresentative", "UDAF 13"))
+                .value();
+        int queued = core.sync().pendingItems().size();
+        Map<String, Object> lift = new HashMap<>();
+        lift.put("legalProtection", null);
+        lift.put("legalRepresentative", null);
+        Outcome<ResidentDto> lifted = core.residentFiles().saveFields("r1", null, lift);
+        assertThat(lifted.fieldErrors())
+                .containsEntry(
+                        "legalProtection",
+                        "Seuls le bureau et la coordination modifient une protection juridique déjà enregistrée : "
+                                + "signalez le changement au bureau avec le jugement.");
+        assertThat(core.residentFiles()
+                        .saveFields("r1", null, Map.of("legalRepresentative", "Mme Curatrice"))
+                        .fieldErrors())
+                .containsKey("legalProtection");
+        assertThat(core.sync().pendingItems()).hasSize(queued);
+        ResidentDto file = core.residentFiles().file("r1").orElseThrow().resident();
+        assertThat(file.legalProtection()).isEqualTo("tutelle");
+        assertThat(file.legalRepresentative()).isEqualTo("UDAF 13");
+        // the rest of the file stays hers
+        assertThat(core.residentFiles()
+                        .saveFields("r1", null, Map.of("phone", "07 11 22 33 44"))
+                        .value()
+                        .phone())
+                .isEqualTo("07 11 22 33 44");
+    }
+
+    @Test
+    void aFileAnonymisedByTheOfficeLeavesNothingIdentifyingOnTheDeviceAfterASync() {
+        assertThat(core.residents().search("benali", 10))
+                .extracting(Resident::id)
+                .containsExactly("r1");
+        ResidentDto before = core.residentFiles().file("r1").orElseThrow().resident();
+        ResidentDto anonymised = new ResidentDto(
+                "r1",
+                before.structureId(),
+                null,
+                null,
+                "Anonyme",
+                null,
+                null,
+                null,
+                null,
+                before.postcode(),
+                before.city(),
+                null,
+                null,
+                before.referentId());
+        server.serverWrite(anonymised);
+        core.sync().syncNow().join();
+
+        ResidentDto file = core.residentFiles().file("r1").orElseThrow().resident();
+        assertThat(file.lastName()).isEqualTo("Anonyme");
+        assertThat(file.firstName()).isNull();
+        assertThat(file.phone()).isNull();
+        assertThat(file.street()).isNull();
+        assertThat(core.residents().search("benali", 10)).isEmpty();
+        assertThat(core.residents().search("fatima", 10)).isEmpty();
+        assertThat(core.residents().search("0612345678", 10)).isEmpty();
+        assertThat(core.residents().search("anonyme", 10))
+                .extracting(Resident::id)
+                .containsExactly("r1");
+    }
+
+    @Test
     void badValuesAreRefusedWithFrenchMessagesAndNothingIsQueued() {
         Map<String, Object> bad = new HashMap<>();
         bad.put("lastName", " ");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.MandateDto;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -82,6 +83,53 @@ class ActionsViewModelTest extends VisitTestBed.ReportTest {
         editor.dateProperty().set("02/05/2027");
         assertThat(actions.saveAction().join()).isFalse();
         assertThat(saved().actions()).hasSize(1);
+    }
+
+    @Test
+    void a_mandate_naming_another_agent_does_not_cover_my_action_as_on_the_server() {
+        MandateDto colleagues =
+                FullReportViewModelTest.mandate("m-colleague", List.of("energie"), "2026-11-01", "2027-04-30", null);
+        bed.server.serverWrite(new MandateDto(
+                colleagues.id(),
+                colleagues.structureId(),
+                colleagues.residentId(),
+                colleagues.demarches(),
+                colleagues.creditors(),
+                colleagues.duration(),
+                colleagues.startDate(),
+                colleagues.endDate(),
+                null,
+                true,
+                colleagues.place(),
+                List.of("u-c2"),
+                null,
+                null,
+                colleagues.channel(),
+                colleagues.signedAt()));
+        bed.core.sync().syncNow().join();
+        bed.fillValid();
+        bed.typeAction("appel_creancier", "energie", true);
+
+        assertThat(editor.mandateOptions()).isEmpty();
+        assertThat(actions.saveAction().join()).isFalse();
+        assertThat(editor.errorProperty("mandate").get()).contains("mandataire");
+
+        VisitReport r = saved().withVisitAttested(true)
+                .withActions(List.of(new ActionDto(
+                        "x",
+                        "appel_creancier",
+                        "energie",
+                        "EDF",
+                        LocalDate.of(2026, 11, 27),
+                        null,
+                        null,
+                        null,
+                        null,
+                        true,
+                        "m-colleague",
+                        null)));
+        bed.core.visits().saveDraft(r);
+        assertThat(bed.core.visits().complete(r.id()).fieldErrors()).containsKey("action.0.mandate");
     }
 
     @Test
