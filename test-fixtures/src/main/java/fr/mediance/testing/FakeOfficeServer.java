@@ -479,6 +479,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                     push(ex, userId);
                 } else if (path.equals(ApiPaths.SYNC_CHANGES)) {
                     changes(ex);
+                } else if (path.equals(ApiPaths.AUDIT_EVENTS) && method.equals("POST")) {
+                    auditEvents(ex, userId);
                 } else if (path.equals(ApiPaths.BLOBS_HELD) && method.equals("POST")) {
                     blobsHeld(ex);
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/") && path.endsWith("/thumbnail")) {
@@ -675,6 +677,47 @@ public final class FakeOfficeServer implements AutoCloseable {
             };
         }
         return null;
+    }
+
+    /** A device's audit events, by account and event id: stored once however often they are sent. */
+    public final Map<String, fr.mediance.protocol.AuditEventDto> auditEvents =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    /** How many batches of audit events arrived (answered or not). */
+    public final AtomicInteger auditPosts = new AtomicInteger();
+
+    private volatile int dropAuditResponses;
+
+    /** The next {@code n} batches of audit events are stored but their answer is lost. */
+    public void dropNextAuditResponses(int n) {
+        dropAuditResponses = n;
+    }
+
+    private void auditEvents(HttpExchange ex, String userId) throws IOException {
+        auditPosts.incrementAndGet();
+        fr.mediance.protocol.AuditEventsRequest req = read(ex, fr.mediance.protocol.AuditEventsRequest.class);
+        int stored = 0;
+        for (fr.mediance.protocol.AuditEventDto e : req.events()) {
+            if (!fr.mediance.protocol.Audit.problems(e).isEmpty()) {
+                throw new Refused(400, "invalid_request", "Événement du journal invalide.");
+            }
+        }
+        synchronized (auditEvents) {
+            for (fr.mediance.protocol.AuditEventDto e : req.events()) {
+                if (auditEvents.putIfAbsent(userId + "/" + e.id(), e) == null) {
+                    stored++;
+                }
+            }
+        }
+        if (dropAuditResponses > 0) {
+            dropAuditResponses--;
+            ex.close();
+            throw new DroppedResponse();
+        }
+        json(
+                ex,
+                200,
+                new fr.mediance.protocol.AuditEventsReceipt(stored, req.events().size() - stored),
+                fr.mediance.protocol.AuditEventsReceipt.class);
     }
 
     private void push(HttpExchange ex, String userId) throws IOException {

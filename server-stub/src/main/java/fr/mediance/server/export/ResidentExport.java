@@ -3,6 +3,7 @@ package fr.mediance.server.export;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.EntityType;
@@ -113,6 +114,11 @@ public final class ResidentExport {
             tx.query("SELECT data FROM partners WHERE deleted = 0", rs -> {
                 PartnerDto p = MedianceJson.gson().fromJson(rs.getString(1), PartnerDto.class);
                 return names.put(p.id(), p.name());
+            });
+            // labels of the codes (« elderly » reads « Personne âgée »); ids above take precedence
+            tx.query("SELECT data FROM codes WHERE deleted = 0", rs -> {
+                CodeDto code = MedianceJson.gson().fromJson(rs.getString(1), CodeDto.class);
+                return code.label() == null ? null : names.putIfAbsent(code.code(), code.label());
             });
             String structure = tx.queryOne(
                             "SELECT name FROM structures WHERE id = ?", rs -> rs.getString(1), caller.structureId())

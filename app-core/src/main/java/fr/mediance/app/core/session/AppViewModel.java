@@ -43,6 +43,8 @@ public final class AppViewModel {
         PARTNERS("nav.partners"),
         CONFLICTS("nav.conflicts"),
         REFERENCE("nav.reference"),
+        /** « Journal des accès »: the audit log, for the admin only. */
+        AUDIT("nav.audit"),
         SYNC("nav.sync");
 
         private final String labelKey;
@@ -91,6 +93,7 @@ public final class AppViewModel {
                         Place.PARTNERS,
                         Place.CONFLICTS,
                         Place.REFERENCE,
+                        Place.AUDIT,
                         Place.SYNC);
         };
     }

@@ -63,6 +63,7 @@ class AppViewModelTest {
                         Place.PARTNERS,
                         Place.CONFLICTS,
                         Place.REFERENCE,
+                        Place.AUDIT,
                         Place.SYNC);
         assertThat(AppViewModel.placesFor(null)).isEmpty();
     }
