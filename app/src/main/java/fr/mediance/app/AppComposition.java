@@ -325,6 +325,7 @@ public final class AppComposition {
             case RESIDENTS -> Material2MZ.PEOPLE;
             case PARTNERS -> Material2AL.CONTACT_PHONE;
             case REFERENCE -> Material2AL.LIST_ALT;
+            case AUDIT -> Material2AL.HISTORY;
         };
     }
 
@@ -367,6 +368,17 @@ public final class AppComposition {
             case RESIDENTS -> new ResidentScreens(context()).search();
             case PARTNERS -> new PartnerScreens(context(), apps).directory();
             case REFERENCE -> new ReferenceScreens(context()).codeLists();
+            case AUDIT -> {
+                fr.mediance.app.core.audit.AuditLogViewModel vm = new fr.mediance.app.core.audit.AuditLogViewModel(
+                        core::remote,
+                        id -> core.residents().find(id).map(fr.mediance.app.core.resident.Resident::displayName),
+                        zone,
+                        texts,
+                        background,
+                        fx);
+                vm.search();
+                yield new fr.mediance.app.audit.AuditLogView(vm, texts);
+            }
         };
     }
 

@@ -479,6 +479,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                     push(ex, userId);
                 } else if (path.equals(ApiPaths.SYNC_CHANGES)) {
                     changes(ex);
+                } else if (path.equals(ApiPaths.AUDIT) && method.equals("GET")) {
+                    auditJournal(ex, userId);
                 } else if (path.equals(ApiPaths.AUDIT_EVENTS) && method.equals("POST")) {
                     auditEvents(ex, userId);
                 } else if (path.equals(ApiPaths.BLOBS_HELD) && method.equals("POST")) {
@@ -690,6 +692,30 @@ public final class FakeOfficeServer implements AutoCloseable {
     /** The next {@code n} batches of audit events are stored but their answer is lost. */
     public void dropNextAuditResponses(int n) {
         dropAuditResponses = n;
+    }
+
+    /** What {@code GET /audit} answers the admin (newest first), filtered by resident and action. */
+    public final List<fr.mediance.protocol.AuditEventDto> auditJournal =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private void auditJournal(HttpExchange ex, String userId) throws IOException {
+        UserDto user = users.get(userId);
+        if (user == null || user.role() != Role.ADMIN) {
+            throw new Refused(403, "forbidden", "Votre rôle ne permet pas cette action.");
+        }
+        Map<String, String> q = query(ex);
+        List<fr.mediance.protocol.AuditEventDto> page;
+        synchronized (auditJournal) {
+            page = auditJournal.stream()
+                    .filter(e -> q.get(ApiPaths.PARAM_RESIDENT) == null
+                            || q.get(ApiPaths.PARAM_RESIDENT).equals(e.residentId()))
+                    .filter(e -> q.get(ApiPaths.PARAM_ACTION) == null
+                            || q.get(ApiPaths.PARAM_ACTION).equals(e.action()))
+                    .sorted(java.util.Comparator.comparing(fr.mediance.protocol.AuditEventDto::at)
+                            .reversed())
+                    .toList();
+        }
+        json(ex, 200, new fr.mediance.protocol.AuditPage(page, null), fr.mediance.protocol.AuditPage.class);
     }
 
     private void auditEvents(HttpExchange ex, String userId) throws IOException {

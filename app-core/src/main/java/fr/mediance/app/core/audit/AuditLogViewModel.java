@@ -54,8 +54,11 @@ public final class AuditLogViewModel {
     /** An action code of {@link Audit#ACTIONS}, or null for all. */
     private final ObjectProperty<String> action = new SimpleObjectProperty<>(this, "action");
 
-    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
-    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
+    /** The period as typed, dd/MM/yyyy (empty: no bound). */
+    private final StringProperty from = new SimpleStringProperty(this, "from", "");
+
+    private final StringProperty to = new SimpleStringProperty(this, "to", "");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -92,8 +95,17 @@ public final class AuditLogViewModel {
             message.set(Texts.format(texts, "audit.offline"));
             return CompletableFuture.completedFuture(null);
         }
+        LocalDate fromDay;
+        LocalDate toDay;
+        try {
+            fromDay = day(from.get());
+            toDay = day(to.get());
+        } catch (java.time.format.DateTimeParseException e) {
+            message.set(Texts.format(texts, "audit.badDate"));
+            return CompletableFuture.completedFuture(null);
+        }
         RemoteClient.AuditQuery q =
-                new RemoteClient.AuditQuery(resident.get(), account.get(), action.get(), from.get(), to.get());
+                new RemoteClient.AuditQuery(resident.get(), account.get(), action.get(), fromDay, toDay);
         loading.set(true);
         return work.supply(
                         "reading the audit log",
@@ -147,6 +159,10 @@ public final class AuditLogViewModel {
                 e.summary() == null ? "" : e.summary());
     }
 
+    private static LocalDate day(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.trim(), DAY);
+    }
+
     private static String shortId(String id) {
         return id.length() > 8 ? id.substring(0, 8) + "…" : id;
     }
@@ -176,11 +192,11 @@ public final class AuditLogViewModel {
         return action;
     }
 
-    public ObjectProperty<LocalDate> fromProperty() {
+    public StringProperty fromProperty() {
         return from;
     }
 
-    public ObjectProperty<LocalDate> toProperty() {
+    public StringProperty toProperty() {
         return to;
     }
 
