@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,29 +91,44 @@ public final class AuditStore implements AutoCloseable {
         if (events.isEmpty()) {
             return 0;
         }
-        return db.inTransaction(tx -> {
-            int stored = 0;
-            for (AuditEventDto e : events) {
-                stored += tx.update(
-                        "INSERT INTO audit_events (event_id, at, received_at, structure_id, account_id, account_name,"
-                                + " device_id, source, action, entity_type, entity_id, resident_id, summary)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-                        e.id(),
-                        e.at().toEpochMilli(),
-                        receivedAt.toEpochMilli(),
-                        structureId,
-                        e.accountId(),
-                        e.accountName(),
-                        e.deviceId(),
-                        e.source(),
-                        e.action(),
-                        e.entityType(),
-                        e.entityId(),
-                        e.residentId(),
-                        e.summary());
+        // one prepared statement, batched: a pull page writes one event per resident it delivers
+        String sql = "INSERT INTO audit_events (event_id, at, received_at, structure_id, account_id, account_name,"
+                + " device_id, source, action, entity_type, entity_id, resident_id, summary)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (AuditEventDto e : events) {
+                    ps.setString(1, e.id());
+                    ps.setLong(2, e.at().toEpochMilli());
+                    ps.setLong(3, receivedAt.toEpochMilli());
+                    ps.setString(4, structureId);
+                    ps.setString(5, e.accountId());
+                    ps.setString(6, e.accountName());
+                    ps.setString(7, e.deviceId());
+                    ps.setString(8, e.source());
+                    ps.setString(9, e.action());
+                    ps.setString(10, e.entityType());
+                    ps.setString(11, e.entityId());
+                    ps.setString(12, e.residentId());
+                    ps.setString(13, e.summary());
+                    ps.addBatch();
+                }
+                int stored = 0;
+                for (int n : ps.executeBatch()) {
+                    stored += n > 0 ? n : 0;
+                }
+                c.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-            return stored;
-        });
+        } catch (SQLException e) {
+            throw new AuditWriteException(e);
+        }
     }
 
     /** One page, newest first: events with a sequence number below {@code before} (null: from the newest). */
@@ -223,6 +241,13 @@ public final class AuditStore implements AutoCloseable {
                 tx.update("CREATE INDEX IF NOT EXISTS audit_events_at ON audit_events (at)");
                 tx.update("INSERT INTO audit_schema_version (version) VALUES (1)");
             }
+        }
+    }
+
+    /** The journal could not be written (the database refused or is unreachable). */
+    public static final class AuditWriteException extends RuntimeException {
+        AuditWriteException(SQLException cause) {
+            super("audit log write failed", cause);
         }
     }
 }

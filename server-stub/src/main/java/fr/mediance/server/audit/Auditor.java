@@ -77,7 +77,7 @@ public final class Auditor {
                         e.summary()));
             }
             store.append(user.structureId(), events, now);
-        } catch (StoreException e) {
+        } catch (StoreException | AuditStore.AuditWriteException e) {
             LOG.error("audit events could not be written ({} events)", entries.size(), e);
         }
     }
