@@ -326,6 +326,7 @@ public final class AppComposition {
             case PARTNERS -> Material2AL.CONTACT_PHONE;
             case REFERENCE -> Material2AL.LIST_ALT;
             case GDPR -> Material2MZ.PRIVACY_TIP;
+            case AUDIT -> Material2AL.HISTORY;
         };
     }
 
@@ -369,6 +370,17 @@ public final class AppComposition {
             case PARTNERS -> new PartnerScreens(context(), apps).directory();
             case REFERENCE -> new ReferenceScreens(context()).codeLists();
             case GDPR -> rightsRequests();
+            case AUDIT -> {
+                fr.mediance.app.core.audit.AuditLogViewModel vm = new fr.mediance.app.core.audit.AuditLogViewModel(
+                        core::remote,
+                        id -> core.residents().find(id).map(fr.mediance.app.core.resident.Resident::displayName),
+                        zone,
+                        texts,
+                        background,
+                        fx);
+                vm.search();
+                yield new fr.mediance.app.audit.AuditLogView(vm, texts);
+            }
         };
     }
 

@@ -66,6 +66,30 @@ public final class ApiPaths {
     public static final String UPLOAD = UPLOADS + "/{" + ApiPaths.PARAM_UPLOAD_ID + "}";
     public static final String PARAM_UPLOAD_ID = "uploadId";
 
+    /**
+     * GET the audit log ({@link AuditPage}, newest first; admin only, and the reading is itself logged), filtered
+     * by {@link #PARAM_RESIDENT}, {@link #PARAM_ACCOUNT}, {@link #PARAM_ACTION}, {@link #PARAM_FROM} and
+     * {@link #PARAM_TO} (ISO dates, Europe/Paris, inclusive), paged by {@link #PARAM_BEFORE} and {@link #PARAM_LIMIT}.
+     */
+    public static final String AUDIT = PREFIX + "/audit";
+    /** POST an {@link AuditEventsRequest} (a device's offline reads); answers an {@link AuditEventsReceipt}. */
+    public static final String AUDIT_EVENTS = PREFIX + "/audit/events";
+
+    public static final String PARAM_RESIDENT = "resident";
+    public static final String PARAM_ACCOUNT = "account";
+    public static final String PARAM_ACTION = "action";
+    public static final String PARAM_BEFORE = "before";
+
+    /**
+     * GET everything held about one resident (GDPR art. 15) with {@link #PARAM_FORMAT} {@code pdf}, {@code html},
+     * {@code json} or {@code zip} (the JSON, the PDF and the documents' files). Office, coordination and admin of the
+     * resident's structure; logged as an export.
+     */
+    public static final String RESIDENT_EXPORT = PREFIX + "/residents/{" + ApiPaths.PARAM_RESIDENT_ID + "}/export";
+
+    public static final String PARAM_RESIDENT_ID = "residentId";
+    public static final String PARAM_FORMAT = "format";
+
     /** Header on a blob upload: the SHA-256 the client computed, lowercase hex. Must match the path. */
     public static final String HEADER_CONTENT_SHA256 = "X-Content-SHA256";
 
@@ -74,5 +98,10 @@ public final class ApiPaths {
     /** The blob path for one hash, e.g. {@code /api/v1/blobs/ab12...}. */
     public static String blob(String sha256) {
         return BLOB.replace("{" + PARAM_SHA256 + "}", sha256);
+    }
+
+    /** The export path for one resident. */
+    public static String residentExport(String residentId) {
+        return RESIDENT_EXPORT.replace("{" + PARAM_RESIDENT_ID + "}", residentId);
     }
 }

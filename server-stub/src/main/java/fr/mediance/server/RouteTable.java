@@ -88,7 +88,10 @@ public final class RouteTable {
             new Route("POST", ApiPaths.GDPR_REQUESTS, STAFF, Scope.STRUCTURE),
             new Route("PUT", ApiPaths.GDPR_REQUEST, STAFF, Scope.STRUCTURE),
             new Route("POST", ApiPaths.GDPR_REQUEST_ERASE, OFFICE_ADMIN, Scope.STRUCTURE),
-            new Route("POST", ApiPaths.GDPR_RETENTION_RUN, ADMIN, Scope.SERVER));
+            new Route("POST", ApiPaths.GDPR_RETENTION_RUN, ADMIN, Scope.SERVER),
+            new Route("POST", ApiPaths.AUDIT_EVENTS, ANY, Scope.SELF),
+            new Route("GET", ApiPaths.AUDIT, ADMIN, Scope.STRUCTURE),
+            new Route("GET", ApiPaths.RESIDENT_EXPORT, STAFF, Scope.STRUCTURE));
 
     private RouteTable() {}
 }

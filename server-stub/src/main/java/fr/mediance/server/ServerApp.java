@@ -1,5 +1,11 @@
 package fr.mediance.server;
 
+import fr.mediance.protocol.Audit;
+import fr.mediance.server.audit.AuditController;
+import fr.mediance.server.audit.AuditRetention;
+import fr.mediance.server.audit.AuditStore;
+import fr.mediance.server.audit.Auditor;
+import fr.mediance.server.audit.BlobReads;
 import fr.mediance.server.auth.AuthController;
 import fr.mediance.server.auth.AuthService;
 import fr.mediance.server.auth.Authenticator;
@@ -15,6 +21,8 @@ import fr.mediance.server.db.Migrations;
 import fr.mediance.server.db.SingleRun;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.document.DocumentRetention;
+import fr.mediance.server.export.ResidentExport;
+import fr.mediance.server.export.ResidentExportController;
 import fr.mediance.server.gdpr.GdprController;
 import fr.mediance.server.gdpr.GdprRetention;
 import fr.mediance.server.http.BodyDeadline;
@@ -76,6 +84,8 @@ public final class ServerApp {
     private final DocumentRetention retention;
     private final GdprRetention gdpr;
     private final ScheduledExecutorService maintenance;
+    private AuditStore auditStore;
+    private AuditRetention auditRetention;
 
     private ServerApp(
             Javalin javalin,
@@ -99,18 +109,49 @@ public final class ServerApp {
     /** {@code uploadsDir}: where resumable uploads keep their bytes until complete ({@code DIR/uploads}). */
     public static ServerApp create(
             ServerConfig config, DataSource dataSource, BlobStore blobStore, Path uploadsDir, Clock clock) {
-        return create(config, dataSource, blobStore, new PartFiles(uploadsDir), clock);
+        return create(config, dataSource, blobStore, uploadsDir, clock, Audit.MAX_RETENTION_MONTHS);
+    }
+
+    /** The same, with the audit log kept {@code auditRetentionMonths} months (6 to 12). */
+    public static ServerApp create(
+            ServerConfig config,
+            DataSource dataSource,
+            BlobStore blobStore,
+            Path uploadsDir,
+            Clock clock,
+            int auditRetentionMonths) {
+        return create(
+                config,
+                dataSource,
+                blobStore,
+                new PartFiles(uploadsDir),
+                uploadsDir.toAbsolutePath().getParent(),
+                clock,
+                auditRetentionMonths);
     }
 
     /**
      * {@code parts}: where resumable uploads keep their bytes until complete: local part files, or an object store
      * shared by several servers (with PostgreSQL and an object-store {@code blobStore}: nothing else is kept on
-     * this server, so several can run behind a reverse proxy).
+     * this server, so several can run behind a reverse proxy). {@code dataDir}: the data directory. The audit log,
+     * kept {@code auditRetentionMonths} months (6 to 12), is kept apart from the data: on SQLite in
+     * {@code dataDir/audit.db}, owner-only; on PostgreSQL in its own table, outside every synced family.
      */
     public static ServerApp create(
-            ServerConfig config, DataSource dataSource, BlobStore blobStore, PartStore parts, Clock clock) {
+            ServerConfig config,
+            DataSource dataSource,
+            BlobStore blobStore,
+            PartStore parts,
+            Path dataDir,
+            Clock clock,
+            int auditRetentionMonths) {
+        AuditRetention.checkedMonths(auditRetentionMonths);
         Migrations.migrate(dataSource);
         Database db = Database.open(dataSource);
+        AuditStore auditStore = "sqlite".equals(db.dialect().name())
+                ? AuditStore.sqliteFile(dataDir.resolve(AuditStore.FILE_NAME))
+                : AuditStore.inDatabase(dataSource);
+        Auditor auditor = new Auditor(auditStore, db, clock);
         UserStore users = new UserStore();
         EntityWriter writer = new EntityWriter();
         PasswordHasher hasher = new PasswordHasher();
@@ -143,12 +184,18 @@ public final class ServerApp {
         BlobRegistry registry = new BlobRegistry();
         EntityFamilies families = SyncFamilies.all(users, registry);
         SyncController sync = new SyncController(
-                new PushService(db, clock, families), new ChangesService(db, families), authenticator);
+                new PushService(db, clock, families, auditor),
+                new ChangesService(db, families, auditor),
+                authenticator);
         ExecutorService background = Executors.newSingleThreadExecutor(daemon("mediance-thumbnails"));
         ThumbnailService thumbnails = new ThumbnailService(db, blobStore, registry, writer, background, clock);
-        BlobService blobService =
-                new BlobService(db, blobStore, new DocumentAccess(families), registry, writer, thumbnails, clock);
-        BlobController blobs = new BlobController(blobService, authenticator);
+        DocumentAccess documentAccess = new DocumentAccess(families);
+        BlobService blobService = new BlobService(db, blobStore, documentAccess, registry, writer, thumbnails, clock);
+        BlobController blobs =
+                new BlobController(blobService, authenticator, new BlobReads(db, documentAccess, auditor));
+        AuditController auditController = new AuditController(auditStore, auditor, authenticator);
+        ResidentExportController exports =
+                new ResidentExportController(new ResidentExport(db), blobStore, auditor, authenticator, clock);
         UploadService uploads = new UploadService(db, parts, blobStore, blobService, clock);
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);
@@ -183,6 +230,8 @@ public final class ServerApp {
             blobs.routes(routes);
             uploadController.routes(routes);
             gdprController.routes(routes);
+            auditController.routes(routes);
+            exports.routes(routes);
         });
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(daemon("mediance-purge"));
         maintenance.scheduleWithFixedDelay(
@@ -216,7 +265,7 @@ public final class ServerApp {
         maintenance.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        gdpr.run();
+                        SingleRun.alone(dataSource, db.dialect(), "gdpr-retention", gdpr::run);
                     } catch (RuntimeException e) {
                         LOG.error("GDPR retention failed", e);
                     }
@@ -224,8 +273,23 @@ public final class ServerApp {
                 RETENTION_FIRST_RUN_MINUTES,
                 TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
+        AuditRetention auditRetention = new AuditRetention(auditStore, clock, auditRetentionMonths);
+        maintenance.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        auditRetention.purge();
+                    } catch (RuntimeException e) {
+                        LOG.error("purge of the audit log failed", e);
+                    }
+                },
+                RETENTION_FIRST_RUN_MINUTES,
+                TimeUnit.DAYS.toMinutes(1),
+                TimeUnit.MINUTES);
         LOG.info("server ready on {} database", db.dialect().name());
-        return new ServerApp(javalin, config, generated, uploads, retention, gdpr, background, maintenance);
+        ServerApp app = new ServerApp(javalin, config, generated, uploads, retention, gdpr, background, maintenance);
+        app.auditStore = auditStore;
+        app.auditRetention = auditRetention;
+        return app;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -252,6 +316,16 @@ public final class ServerApp {
      */
     public GdprRetention.Report runGdprRetention() {
         return gdpr.run();
+    }
+
+    /** Purges the audit log past its retention now (also done daily). Answers how many events. */
+    public int purgeAuditLog() {
+        return auditRetention.purge();
+    }
+
+    /** How many events the audit log holds. */
+    public long auditEventCount() {
+        return auditStore.count();
     }
 
     /** Starts listening on the configured port (0: a free one). */
@@ -282,6 +356,7 @@ public final class ServerApp {
         javalin.stop();
         maintenance.shutdownNow();
         background.shutdownNow();
+        auditStore.close();
     }
 
     /** The demo password generated at this start, to be shown once; empty if none was generated. */

@@ -223,7 +223,8 @@ public final class ServerMain {
                                 dataSource,
                                 new FileBlobStore(dataDir.resolve("blobs")),
                                 dataDir.resolve("uploads"),
-                                Clock.systemUTC())
+                                Clock.systemUTC(),
+                                auditRetentionMonths(env))
                         .start();
             } else {
                 // blobs and upload parts in the object store: only logs and temporary files stay here
@@ -235,7 +236,9 @@ public final class ServerMain {
                                 dataSource,
                                 new S3BlobStore(s3, tmp.resolve("blobs")),
                                 new S3PartStore(s3, tmp.resolve("uploads"), Clock.systemUTC()),
-                                Clock.systemUTC())
+                                dataDir,
+                                Clock.systemUTC(),
+                                auditRetentionMonths(env))
                         .start();
             }
         } catch (RuntimeException e) {
@@ -253,5 +256,19 @@ public final class ServerMain {
         running.generatedDemoPassword().ifPresent(p -> out.println("mot de passe de démonstration : " + p));
         out.println("listening on port " + running.port());
         out.flush();
+    }
+
+    /** {@code MEDIANCE_AUDIT_RETENTION_MONTHS}: how long the audit log is kept, 6 to 12 months (12 if unset). */
+    static int auditRetentionMonths(Map<String, String> env) {
+        String v = env.get("MEDIANCE_AUDIT_RETENTION_MONTHS");
+        if (v == null || v.isBlank()) {
+            return fr.mediance.protocol.Audit.MAX_RETENTION_MONTHS;
+        }
+        try {
+            return fr.mediance.server.audit.AuditRetention.checkedMonths(Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "MEDIANCE_AUDIT_RETENTION_MONTHS doit être un nombre de mois entre 6 et 12 (reçu « " + v + " »).");
+        }
     }
 }

@@ -62,8 +62,15 @@ public final class TestServer implements AutoCloseable {
         this.db = db;
         this.dataDir = dataDir;
         this.clock = clock;
-        this.app =
-                ServerApp.create(config, db.dataSource(), blobs, parts, clock).start();
+        this.app = ServerApp.create(
+                        config,
+                        db.dataSource(),
+                        blobs,
+                        parts,
+                        dataDir,
+                        clock,
+                        fr.mediance.protocol.Audit.MAX_RETENTION_MONTHS)
+                .start();
     }
 
     /** The demo structure with {@link #PASSWORD}, and an admin with the same password. */

@@ -502,6 +502,10 @@ public final class FakeOfficeServer implements AutoCloseable {
                     push(ex, userId);
                 } else if (path.equals(ApiPaths.SYNC_CHANGES)) {
                     changes(ex);
+                } else if (path.equals(ApiPaths.AUDIT) && method.equals("GET")) {
+                    auditJournal(ex, userId);
+                } else if (path.equals(ApiPaths.AUDIT_EVENTS) && method.equals("POST")) {
+                    auditEvents(ex, userId);
                 } else if (path.equals(ApiPaths.BLOBS_HELD) && method.equals("POST")) {
                     blobsHeld(ex, userId);
                 } else if (path.startsWith(ApiPaths.PREFIX + "/blobs/") && path.endsWith("/thumbnail")) {
@@ -698,6 +702,71 @@ public final class FakeOfficeServer implements AutoCloseable {
             };
         }
         return null;
+    }
+
+    /** A device's audit events, by account and event id: stored once however often they are sent. */
+    public final Map<String, fr.mediance.protocol.AuditEventDto> auditEvents =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    /** How many batches of audit events arrived (answered or not). */
+    public final AtomicInteger auditPosts = new AtomicInteger();
+
+    private volatile int dropAuditResponses;
+
+    /** The next {@code n} batches of audit events are stored but their answer is lost. */
+    public void dropNextAuditResponses(int n) {
+        dropAuditResponses = n;
+    }
+
+    /** What {@code GET /audit} answers the admin (newest first), filtered by resident and action. */
+    public final List<fr.mediance.protocol.AuditEventDto> auditJournal =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private void auditJournal(HttpExchange ex, String userId) throws IOException {
+        UserDto user = users.get(userId);
+        if (user == null || user.role() != Role.ADMIN) {
+            throw new Refused(403, "forbidden", "Votre rôle ne permet pas cette action.");
+        }
+        Map<String, String> q = query(ex);
+        List<fr.mediance.protocol.AuditEventDto> page;
+        synchronized (auditJournal) {
+            page = auditJournal.stream()
+                    .filter(e -> q.get(ApiPaths.PARAM_RESIDENT) == null
+                            || q.get(ApiPaths.PARAM_RESIDENT).equals(e.residentId()))
+                    .filter(e -> q.get(ApiPaths.PARAM_ACTION) == null
+                            || q.get(ApiPaths.PARAM_ACTION).equals(e.action()))
+                    .sorted(java.util.Comparator.comparing(fr.mediance.protocol.AuditEventDto::at)
+                            .reversed())
+                    .toList();
+        }
+        json(ex, 200, new fr.mediance.protocol.AuditPage(page, null), fr.mediance.protocol.AuditPage.class);
+    }
+
+    private void auditEvents(HttpExchange ex, String userId) throws IOException {
+        auditPosts.incrementAndGet();
+        fr.mediance.protocol.AuditEventsRequest req = read(ex, fr.mediance.protocol.AuditEventsRequest.class);
+        int stored = 0;
+        for (fr.mediance.protocol.AuditEventDto e : req.events()) {
+            if (!fr.mediance.protocol.Audit.problems(e).isEmpty()) {
+                throw new Refused(400, "invalid_request", "Événement du journal invalide.");
+            }
+        }
+        synchronized (auditEvents) {
+            for (fr.mediance.protocol.AuditEventDto e : req.events()) {
+                if (auditEvents.putIfAbsent(userId + "/" + e.id(), e) == null) {
+                    stored++;
+                }
+            }
+        }
+        if (dropAuditResponses > 0) {
+            dropAuditResponses--;
+            ex.close();
+            throw new DroppedResponse();
+        }
+        json(
+                ex,
+                200,
+                new fr.mediance.protocol.AuditEventsReceipt(stored, req.events().size() - stored),
+                fr.mediance.protocol.AuditEventsReceipt.class);
     }
 
     private void push(HttpExchange ex, String userId) throws IOException {

@@ -104,6 +104,7 @@ public final class CoreContext implements AutoCloseable {
     private final SqliteReferenceService reference;
     private final SqliteConflictService conflicts;
     private final SqliteResidentFileService residentFiles;
+    private final fr.mediance.app.core.audit.AccessLog accessLog;
     private final SqliteBudgetService budgets;
     private final SqliteAidService aids;
     private final SqliteOverindebtednessService overindebtedness;
@@ -125,7 +126,8 @@ public final class CoreContext implements AutoCloseable {
         this.reference = new SqliteReferenceService(store, session::remote, clock, outbox, session::currentAccount);
         this.residents = new SqliteResidentService(store, outbox, session::currentAccount, clock);
         this.agenda = new SqliteAgendaService(store, outbox, session::currentAccount, clock, zone);
-        this.documents = new SqliteDocumentService(store, session::currentAccount, clock, zone);
+        this.accessLog = new fr.mediance.app.core.audit.AccessLog(store, clock);
+        this.documents = new SqliteDocumentService(store, session::currentAccount, clock, zone, accessLog);
         this.retention = new RetentionPurge(store, clock, zone);
         this.checkIns = new CheckInService(store);
         this.cases = new fr.mediance.app.core.casework.SqliteCaseService(
@@ -134,7 +136,8 @@ public final class CoreContext implements AutoCloseable {
         this.office = new SqliteOfficeService(store, session::remote, clock);
         this.tasks = new fr.mediance.app.core.task.SqliteTaskService(store, outbox, session::currentAccount, clock);
         this.conflicts = new SqliteConflictService(store, outbox, session::currentAccount, clock);
-        this.residentFiles = new SqliteResidentFileService(store, outbox, session::currentAccount, clock, zone);
+        this.residentFiles =
+                new SqliteResidentFileService(store, outbox, session::currentAccount, clock, zone, accessLog);
         this.budgets = new SqliteBudgetService(store, outbox, session::currentAccount, clock, zone);
         this.aids = new SqliteAidService(store, outbox, session::currentAccount, clock, zone);
         this.overindebtedness = new SqliteOverindebtednessService(store, outbox, session::currentAccount, clock, zone);
@@ -453,6 +456,16 @@ public final class CoreContext implements AutoCloseable {
 
     public SyncService sync() {
         return sync;
+    }
+
+    /** What this device showed, printed or shared of residents' data: queued for the audit log. */
+    public fr.mediance.app.core.audit.AccessLog accessLog() {
+        return accessLog;
+    }
+
+    /** The signed-in account's connection to the office, when there is one (the journal, the access export). */
+    public java.util.Optional<fr.mediance.app.core.remote.RemoteClient> remote() {
+        return session.remote();
     }
 
     /** Conflicts on shared records, and their resolution (office, coordinator, admin). */

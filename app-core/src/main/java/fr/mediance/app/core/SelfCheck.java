@@ -562,6 +562,14 @@ public final class SelfCheck {
                         null,
                         "acknowledged",
                         List.of(stage)));
+        fr.mediance.protocol.AuditEventDto event = new fr.mediance.protocol.AuditEventDto(
+                "e1", t, "u1", "conseil1", "dev", "device", "read", "resident", "r1", "r1", "fiche ouverte");
+        m.put(fr.mediance.protocol.AuditEventDto.class, event);
+        m.put(
+                fr.mediance.protocol.AuditEventsRequest.class,
+                new fr.mediance.protocol.AuditEventsRequest(List.of(event)));
+        m.put(fr.mediance.protocol.AuditEventsReceipt.class, new fr.mediance.protocol.AuditEventsReceipt(1, 2));
+        m.put(fr.mediance.protocol.AuditPage.class, new fr.mediance.protocol.AuditPage(List.of(event), "42"));
         return m;
     }
 

@@ -132,6 +132,8 @@ public final class ResidentFileView extends BasicScreen {
     }
 
     /** Shows a « Budget » button in the file's header that opens the household's budget sheet. */
+    private Runnable export;
+
     public void setOnBudget(Runnable openBudget) {
         this.openBudget = openBudget;
     }
@@ -144,6 +146,11 @@ public final class ResidentFileView extends BasicScreen {
     /** Shows an « Échéanciers » button in the file's header that opens the household's payment plans. */
     public void setOnPaymentPlans(Runnable openPaymentPlans) {
         this.openPaymentPlans = openPaymentPlans;
+    }
+
+    /** Shows « Exporter ses données (RGPD) » in the file's header (office, coordination, admin). */
+    public void setOnExport(Runnable export) {
+        this.export = export;
     }
 
     /** Shows an « Aides » button in the file's header that opens the household's aid applications. */
@@ -193,6 +200,14 @@ public final class ResidentFileView extends BasicScreen {
             plans.setMinHeight(44);
             plans.setOnAction(e -> openPaymentPlans.run());
             money.getChildren().add(plans);
+        }
+        if (export != null) {
+            Button exportButton =
+                    Ui.button(texts.getString("export.action"), Material2AL.CLOUD_DOWNLOAD, Styles.SECONDARY);
+            exportButton.setId("resident-export");
+            exportButton.setMinHeight(44);
+            exportButton.setOnAction(e -> export.run());
+            money.getChildren().add(exportButton);
         }
         if (!money.getChildren().isEmpty()) {
             header.getChildren().add(money);

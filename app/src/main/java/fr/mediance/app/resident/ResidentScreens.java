@@ -80,11 +80,43 @@ public final class ResidentScreens {
                 .open(residentId, vm.titleProperty().get()));
         view.setOnPaymentPlans(() ->
                 new PaymentPlanScreens(ctx).open(residentId, vm.titleProperty().get()));
+        boolean mayExport = core.session()
+                .account()
+                .map(fr.mediance.app.core.session.AccountInfo::role)
+                .map(fr.mediance.app.core.audit.ResidentExports::mayExport)
+                .orElse(false);
+        if (mayExport) {
+            view.setOnExport(() -> export(residentId, view));
+        }
         ctx.shell().navigator().push(view);
         vm.load(residentId).thenAccept(found -> {
             if (!found) {
                 ctx.shell().showError(ctx.texts().getString("resident.error.not.found"));
             }
+        });
+    }
+
+    /** Asks where to save the access export (its extension chooses the format), then downloads it there. */
+    private void export(String residentId, ResidentFileView view) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName("export-" + residentId.substring(0, Math.min(8, residentId.length())) + ".pdf");
+        chooser.getExtensionFilters()
+                .addAll(
+                        new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"),
+                        new javafx.stage.FileChooser.ExtensionFilter("HTML", "*.html"),
+                        new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"),
+                        new javafx.stage.FileChooser.ExtensionFilter("ZIP (JSON, PDF et fichiers)", "*.zip"));
+        java.io.File file = chooser.showSaveDialog(
+                view.node().getScene() == null ? null : view.node().getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        fr.mediance.app.core.audit.ResidentExports exports =
+                new fr.mediance.app.core.audit.ResidentExports(ctx.core()::remote, ctx.texts());
+        ctx.shell().showMessage(ctx.texts().getString("export.working"));
+        ctx.background().execute(() -> {
+            String message = exports.saveTo(residentId, file.toPath());
+            ctx.fx().execute(() -> ctx.shell().showMessage(message));
         });
     }
 

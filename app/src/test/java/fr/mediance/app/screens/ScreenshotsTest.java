@@ -382,6 +382,68 @@ class ScreenshotsTest extends UiTest {
     }
 
     @Test
+    void admin_access_log() {
+        office.server.addUser("u-a1", "admin", "Admin Médiance", DemoOffice.PASSWORD, fr.mediance.protocol.Role.ADMIN);
+        java.time.Instant t = java.time.Instant.parse("2026-11-27T09:12:00Z");
+        String resident = "r1";
+        office.server.auditJournal.addAll(List.of(
+                new fr.mediance.protocol.AuditEventDto(
+                        "e1",
+                        t,
+                        "u-c1",
+                        "conseil1",
+                        "tablette-awa",
+                        "device",
+                        "read",
+                        "resident",
+                        resident,
+                        resident,
+                        "fiche ouverte sur l'appareil"),
+                new fr.mediance.protocol.AuditEventDto(
+                        "e2",
+                        t.plusSeconds(600),
+                        "u-c1",
+                        "conseil1",
+                        "tablette-awa",
+                        "server",
+                        "update",
+                        "resident",
+                        resident,
+                        resident,
+                        "champs : phone, accessNotes"),
+                new fr.mediance.protocol.AuditEventDto(
+                        "e3",
+                        t.plusSeconds(1800),
+                        "u-o1",
+                        "bureau",
+                        "poste-accueil",
+                        "server",
+                        "export",
+                        "resident_export",
+                        resident,
+                        resident,
+                        "format pdf, 23 enregistrements"),
+                new fr.mediance.protocol.AuditEventDto(
+                        "e4",
+                        t.plusSeconds(2400),
+                        "u-c2",
+                        "conseil2",
+                        "tablette-karim",
+                        "server",
+                        "read",
+                        "document",
+                        "doc-7f3a91c2",
+                        resident,
+                        "fichier téléchargé")));
+        CoreContext core = office.signedIn(dir, "admin");
+        AppComposition app = compose(core);
+        open("AUDIT");
+        until(() -> has("#audit-row-3"));
+        shoot(app, "audit-log");
+        core.close();
+    }
+
+    @Test
     void coordinator_planning() {
         CoreContext core = office.signedIn(dir, "coord");
         AppComposition app = compose(core);

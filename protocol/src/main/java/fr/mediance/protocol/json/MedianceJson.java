@@ -112,6 +112,10 @@ public final class MedianceJson {
         m.put(BlobReceiptDto.class, Adapters.BLOB_RECEIPT);
         m.put(BlobsHeldRequest.class, Adapters.BLOBS_HELD_REQUEST);
         m.put(BlobsHeldResponse.class, Adapters.BLOBS_HELD_RESPONSE);
+        m.put(fr.mediance.protocol.AuditEventDto.class, AuditAdapters.EVENT);
+        m.put(fr.mediance.protocol.AuditEventsRequest.class, AuditAdapters.EVENTS_REQUEST);
+        m.put(fr.mediance.protocol.AuditEventsReceipt.class, AuditAdapters.RECEIPT);
+        m.put(fr.mediance.protocol.AuditPage.class, AuditAdapters.PAGE);
         ADAPTERS = Collections.unmodifiableMap(m);
     }
 

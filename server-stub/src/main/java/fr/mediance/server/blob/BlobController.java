@@ -20,10 +20,23 @@ import io.javalin.http.Context;
 public final class BlobController {
     private final BlobService blobs;
     private final Authenticator authenticator;
+    private final BlobReadAudit audit;
 
     public BlobController(BlobService blobs, Authenticator authenticator) {
+        this(blobs, authenticator, null);
+    }
+
+    /** {@code audit}: told of every file or thumbnail served (null: nobody is). */
+    public BlobController(BlobService blobs, Authenticator authenticator, BlobReadAudit audit) {
         this.blobs = blobs;
         this.authenticator = authenticator;
+        this.audit = audit;
+    }
+
+    /** Told when a blob's bytes or thumbnail are served to a caller (the audit log). */
+    @FunctionalInterface
+    public interface BlobReadAudit {
+        void served(AuthUser user, String sha256, boolean thumbnail);
     }
 
     public void routes(RoutesConfig r) {
@@ -61,6 +74,9 @@ public final class BlobController {
         AuthUser user = authenticator.requireAny(ctx);
         BlobService.Download d = blobs.download(user, ctx.pathParam(ApiPaths.PARAM_SHA256));
         String sha = ctx.pathParam(ApiPaths.PARAM_SHA256);
+        if (audit != null) {
+            audit.served(user, sha, false);
+        }
         ctx.disableCompression();
         ctx.header("Content-Length", Long.toString(d.sizeBytes()));
         ctx.header("Cache-Control", "private, no-store");
@@ -71,6 +87,9 @@ public final class BlobController {
     private void thumbnail(Context ctx) {
         AuthUser user = authenticator.requireAny(ctx);
         BlobService.Download d = blobs.thumbnail(user, ctx.pathParam(ApiPaths.PARAM_SHA256));
+        if (audit != null) {
+            audit.served(user, ctx.pathParam(ApiPaths.PARAM_SHA256), true);
+        }
         ctx.header("Content-Length", Long.toString(d.sizeBytes()));
         ctx.header("Cache-Control", "private, no-store");
         ctx.header(

@@ -1,9 +1,12 @@
 package fr.mediance.server.sync;
 
+import fr.mediance.protocol.Audit;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
+import fr.mediance.server.audit.AuditSubjects;
+import fr.mediance.server.audit.Auditor;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
 import java.util.ArrayList;
@@ -34,10 +37,17 @@ public final class ChangesService {
     private final ChangeLogStore changeLog = new ChangeLogStore();
     private final Sequence sequence = new Sequence();
     private final Visibility visibility;
+    private final Auditor auditor;
 
     public ChangesService(Database db, EntityFamilies families) {
+        this(db, families, Auditor.disabled());
+    }
+
+    /** Each page writes in the audit log one read per resident whose records it delivers (not one per record). */
+    public ChangesService(Database db, EntityFamilies families, Auditor auditor) {
         this.db = db;
         this.visibility = new Visibility(store, families);
+        this.auditor = auditor;
     }
 
     /** {@code limit} null is the default page; it is capped at {@link Limits#MAX_CHANGES_PAGE}. */
@@ -87,6 +97,9 @@ public final class ChangesService {
             }
             return new ChangesResponse(changes, Cursor.format(last), hasMore);
         });
+        if (auditor.enabled()) {
+            auditor.recordAll(user, residentsDelivered(page));
+        }
         LOG.info(
                 "pull user={} since={} changes={} cursor={} hasMore={} took={}ms",
                 user.id(),
@@ -96,6 +109,27 @@ public final class ChangesService {
                 page.hasMore(),
                 (System.nanoTime() - started) / 1_000_000);
         return page;
+    }
+
+    /** One audit entry per resident whose records (live, not tombstones) the page delivers. */
+    private static List<Auditor.Entry> residentsDelivered(ChangesResponse page) {
+        Map<String, Integer> perResident = new LinkedHashMap<>();
+        for (ChangeDto c : page.changes()) {
+            if (!c.deleted()) {
+                String resident = AuditSubjects.residentOf(c.data());
+                if (resident != null) {
+                    perResident.merge(resident, 1, Integer::sum);
+                }
+            }
+        }
+        List<Auditor.Entry> entries = new ArrayList<>(perResident.size());
+        perResident.forEach((resident, n) -> entries.add(new Auditor.Entry(
+                Audit.READ,
+                EntityType.RESIDENT.code(),
+                resident,
+                resident,
+                "synchronisation : " + n + (n == 1 ? " enregistrement reçu" : " enregistrements reçus"))));
+        return entries;
     }
 
     private static String key(EntityType type, String id) {

@@ -22,4 +22,13 @@ public final class DocumentAccess {
                 .map(e -> ((DocumentDto) e.data()).mimeType())
                 .findFirst();
     }
+
+    /** The first document the user may see that references this blob, if any (whose file a download shows). */
+    public Optional<DocumentDto> visibleDocument(Tx tx, AuthUser user, String sha256) {
+        Visibility.View view = visibility.forUser(tx, user);
+        return store.documentsWithBlob(tx, user.structureId(), sha256).stream()
+                .filter(view::sees)
+                .map(e -> (DocumentDto) e.data())
+                .findFirst();
+    }
 }

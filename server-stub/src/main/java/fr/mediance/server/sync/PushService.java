@@ -1,5 +1,7 @@
 package fr.mediance.server.sync;
 
+import fr.mediance.protocol.Audit;
+import fr.mediance.protocol.EntityDto;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
@@ -7,6 +9,8 @@ import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.server.DomainException;
+import fr.mediance.server.audit.AuditSubjects;
+import fr.mediance.server.audit.Auditor;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.StoreException;
@@ -36,11 +40,19 @@ public final class PushService {
     private final EntityWriter writer;
     private final OperationDispatcher dispatcher;
     private final AppliedOperationStore applied = new AppliedOperationStore();
+    private final EntityStore store;
+    private final Auditor auditor;
 
     public PushService(Database db, Clock clock, EntityFamilies families) {
+        this(db, clock, families, Auditor.disabled());
+    }
+
+    /** Each operation applied (not a repeat, not a refusal) is written in the audit log once the push is done. */
+    public PushService(Database db, Clock clock, EntityFamilies families, Auditor auditor) {
         this.db = db;
         this.clock = clock;
-        EntityStore store = new EntityStore();
+        this.auditor = auditor;
+        this.store = new EntityStore();
         this.writer = new EntityWriter(store, new ChangeLogStore(), new Sequence());
         this.dispatcher = new OperationDispatcher(families, store, writer);
     }
@@ -60,14 +72,16 @@ public final class PushService {
                             + " caractères, sans caractère de contrôle.");
         }
         List<OperationResultDto> results = new ArrayList<>(request.operations().size());
+        List<Auditor.Entry> audited = new ArrayList<>();
         int rejected = 0;
         for (OperationDto op : request.operations()) {
-            OperationResultDto r = applyOnce(user, request.deviceId(), op);
+            OperationResultDto r = applyOnce(user, request.deviceId(), op, audited);
             if (r.status() == OpStatus.REJECTED) {
                 rejected++;
             }
             results.add(r);
         }
+        auditor.recordAll(user, audited);
         LOG.info(
                 "push user={} ops={} applied={} rejected={} took={}ms",
                 user.id(),
@@ -78,7 +92,7 @@ public final class PushService {
         return new PushResponse(results);
     }
 
-    private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op) {
+    private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op, List<Auditor.Entry> audited) {
         if (!Limits.isValidId(op.opId())) {
             // answered, never stored: nothing of an unbounded identifier is kept
             return new OperationResultDto(
@@ -98,30 +112,39 @@ public final class PushService {
                             + " caractères, sans caractère de contrôle.");
         }
         try {
-            return attempt(user, deviceId, op);
+            return attempt(user, deviceId, op, audited);
         } catch (StoreException e) {
             if (!e.isUniqueViolation()) {
                 throw e;
             }
             // the same operation arrived twice at once: the other one won, answer what it stored
-            return attempt(user, deviceId, op);
+            return attempt(user, deviceId, op, audited);
         }
     }
 
-    private OperationResultDto attempt(AuthUser user, String deviceId, OperationDto op) {
+    private OperationResultDto attempt(AuthUser user, String deviceId, OperationDto op, List<Auditor.Entry> audited) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, PARIS);
         try {
-            return db.inTransaction(tx -> {
+            Auditor.Entry[] entry = new Auditor.Entry[1];
+            OperationResultDto result = db.inTransaction(tx -> {
                 writer.beginWrite(tx);
                 Optional<OperationResultDto> previous = previous(tx, user, op);
                 if (previous.isPresent()) {
                     return previous.get();
                 }
+                Optional<StoredEntity> before = auditor.enabled() ? store.find(tx, op.entity(), op.entityId()) : null;
                 OperationResultDto r = dispatcher.apply(tx, user, op, now, today);
                 applied.insert(tx, user.id(), deviceId, op.entity(), op.entityId(), r, now);
+                if (before != null && r.status() != OpStatus.REJECTED) {
+                    entry[0] = auditEntry(op, before, store.find(tx, op.entity(), op.entityId()));
+                }
                 return r;
             });
+            if (entry[0] != null) {
+                audited.add(entry[0]);
+            }
+            return result;
         } catch (RejectedOp rejection) {
             OperationResultDto r = new OperationResultDto(
                     op.opId(), OpStatus.REJECTED, null, rejection.code(), bounded(rejection.getMessage()));
@@ -156,6 +179,27 @@ public final class PushService {
             end--;
         }
         return message.substring(0, end) + "…";
+    }
+
+    /** What the audit log says of an applied operation: create, update or delete, its resident, fields changed. */
+    private static Auditor.Entry auditEntry(
+            OperationDto op, Optional<StoredEntity> before, Optional<StoredEntity> after) {
+        EntityDto old = before.filter(e -> !e.deleted()).map(StoredEntity::data).orElse(null);
+        EntityDto now = after.filter(e -> !e.deleted()).map(StoredEntity::data).orElse(null);
+        String action;
+        if (now == null) {
+            action = Audit.DELETE;
+        } else if (old == null) {
+            action = Audit.CREATE;
+        } else {
+            action = Audit.UPDATE;
+        }
+        String resident = AuditSubjects.residentOf(
+                now != null
+                        ? now
+                        : after.or(() -> before).map(StoredEntity::data).orElse(null));
+        String summary = Audit.DELETE.equals(action) ? null : AuditSubjects.changedFields(old, now);
+        return new Auditor.Entry(action, op.entity().code(), op.entityId(), resident, summary);
     }
 
     private Optional<OperationResultDto> previous(Tx tx, AuthUser user, OperationDto op) {

@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 public final class SqliteDocumentService implements DocumentService {
     private static final System.Logger LOG = System.getLogger(SqliteDocumentService.class.getName());
     private final StoreHolder store;
+    private final fr.mediance.app.core.audit.AccessLog accessLog;
     private final Supplier<AccountInfo> account;
     private final Clock clock;
     private final ZoneId zone;
@@ -46,6 +47,17 @@ public final class SqliteDocumentService implements DocumentService {
     }
 
     public SqliteDocumentService(StoreHolder store, Supplier<AccountInfo> account, Clock clock, ZoneId zone) {
+        this(store, account, clock, zone, null);
+    }
+
+    /** {@code accessLog}: told of every document opened in full (the audit log; null: nobody is). */
+    public SqliteDocumentService(
+            StoreHolder store,
+            Supplier<AccountInfo> account,
+            Clock clock,
+            ZoneId zone,
+            fr.mediance.app.core.audit.AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.store = store;
         this.account = account;
         this.clock = clock;
@@ -383,6 +395,15 @@ public final class SqliteDocumentService implements DocumentService {
 
     @Override
     public Optional<byte[]> readOriginal(String documentId) {
+        if (accessLog != null) {
+            find(documentId)
+                    .filter(d -> d.residentId() != null)
+                    .ifPresent(d -> accessLog.read(
+                            fr.mediance.protocol.EntityType.DOCUMENT,
+                            documentId,
+                            d.residentId(),
+                            "document affiché sur l'appareil"));
+        }
         Optional<String> original = store.db().read(tx -> originalOf(tx, documentId));
         return original.isPresent() ? store.blobs().get(original.get()) : readBytes(documentId);
     }

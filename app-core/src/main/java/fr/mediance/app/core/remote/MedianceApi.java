@@ -92,4 +92,23 @@ public interface MedianceApi {
     @Streaming
     @GET(ApiPaths.BLOB_THUMBNAIL)
     Call<ResponseBody> getThumbnail(@Path(ApiPaths.PARAM_SHA256) String sha256);
+
+    @POST(ApiPaths.AUDIT_EVENTS)
+    Call<fr.mediance.protocol.AuditEventsReceipt> auditEvents(@Body fr.mediance.protocol.AuditEventsRequest request);
+
+    /** The audit log (admin only); every parameter may be null. */
+    @GET(ApiPaths.AUDIT)
+    Call<fr.mediance.protocol.AuditPage> audit(
+            @Query(ApiPaths.PARAM_RESIDENT) String resident,
+            @Query(ApiPaths.PARAM_ACCOUNT) String account,
+            @Query(ApiPaths.PARAM_ACTION) String action,
+            @Query(ApiPaths.PARAM_FROM) String from,
+            @Query(ApiPaths.PARAM_TO) String to,
+            @Query(ApiPaths.PARAM_BEFORE) String before,
+            @Query(ApiPaths.PARAM_LIMIT) Integer limit);
+
+    @Streaming
+    @GET(ApiPaths.RESIDENT_EXPORT)
+    Call<ResponseBody> residentExport(
+            @Path(ApiPaths.PARAM_RESIDENT_ID) String residentId, @Query(ApiPaths.PARAM_FORMAT) String format);
 }

@@ -224,6 +224,48 @@ public final class RemoteClient {
         return authorised(a -> a.push(request));
     }
 
+    /** Sends a batch of the device's audit events; the server stamps account and device from the token. */
+    public RemoteResult<fr.mediance.protocol.AuditEventsReceipt> auditEvents(
+            java.util.List<fr.mediance.protocol.AuditEventDto> events) {
+        return authorised(a -> a.auditEvents(new fr.mediance.protocol.AuditEventsRequest(events)));
+    }
+
+    /** A filter of the audit log; null fields do not filter ({@code from}, {@code to}: inclusive days). */
+    public record AuditQuery(
+            String resident, String account, String action, java.time.LocalDate from, java.time.LocalDate to) {}
+
+    /** One page of the audit log (admin only), newest first; {@code before} null for the first page. */
+    public RemoteResult<fr.mediance.protocol.AuditPage> audit(AuditQuery q, String before, int limit) {
+        return authorised(a -> a.audit(
+                blankToNull(q.resident()),
+                blankToNull(q.account()),
+                blankToNull(q.action()),
+                q.from() == null ? null : q.from().toString(),
+                q.to() == null ? null : q.to().toString(),
+                before,
+                limit));
+    }
+
+    /** What is held about a resident, as {@code format} (pdf, html, json, zip): the bytes to save. */
+    public RemoteResult<byte[]> residentExport(String residentId, String format) {
+        RemoteResult<ResponseBody> r = authorised(a -> a.residentExport(residentId, format));
+        if (!(r instanceof RemoteResult.Ok<ResponseBody> ok)) {
+            return r.castFailure();
+        }
+        try (ResponseBody body = ok.value()) {
+            if (body == null) {
+                return new RemoteResult.NetworkError<>("empty body");
+            }
+            return new RemoteResult.Ok<>(body.bytes());
+        } catch (IOException e) {
+            return new RemoteResult.NetworkError<>(e.getClass().getSimpleName());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
     public RemoteResult<ChangesResponse> changes(String since, int limit) {
         int l = Math.max(1, Math.min(limit, Limits.MAX_CHANGES_PAGE));
         return authorised(a -> a.changes(since, l));

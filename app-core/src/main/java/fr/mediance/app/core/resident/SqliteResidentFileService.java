@@ -49,6 +49,7 @@ public final class SqliteResidentFileService implements ResidentFileService {
             ListNames.ORIENTATION_IN);
 
     private final StoreHolder store;
+    private final fr.mediance.app.core.audit.AccessLog accessLog;
     private final Outbox outbox;
     private final Supplier<AccountInfo> account;
     private final Clock clock;
@@ -57,6 +58,18 @@ public final class SqliteResidentFileService implements ResidentFileService {
 
     public SqliteResidentFileService(
             StoreHolder store, Outbox outbox, Supplier<AccountInfo> account, Clock clock, ZoneId zone) {
+        this(store, outbox, account, clock, zone, null);
+    }
+
+    /** {@code accessLog}: told of every opening of a file (the audit log; null: nobody is). */
+    public SqliteResidentFileService(
+            StoreHolder store,
+            Outbox outbox,
+            Supplier<AccountInfo> account,
+            Clock clock,
+            ZoneId zone,
+            fr.mediance.app.core.audit.AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.store = store;
         this.outbox = outbox;
         this.account = account;
@@ -67,7 +80,11 @@ public final class SqliteResidentFileService implements ResidentFileService {
 
     @Override
     public Optional<ResidentFile> file(String residentId) {
-        return store.db().read(tx -> load(tx, residentId));
+        Optional<ResidentFile> file = store.db().read(tx -> load(tx, residentId));
+        if (file.isPresent() && accessLog != null) {
+            accessLog.read(EntityType.RESIDENT, residentId, residentId, "fiche ouverte sur l'appareil");
+        }
+        return file;
     }
 
     private static Optional<ResidentFile> load(Tx tx, String residentId) {

@@ -45,6 +45,8 @@ public final class AppViewModel {
         REFERENCE("nav.reference"),
         /** The office's register of rights requests (GDPR). */
         GDPR("nav.gdpr"),
+        /** « Journal des accès »: the audit log, for the admin only. */
+        AUDIT("nav.audit"),
         SYNC("nav.sync");
 
         private final String labelKey;
@@ -101,6 +103,7 @@ public final class AppViewModel {
                         Place.CONFLICTS,
                         Place.REFERENCE,
                         Place.GDPR,
+                        Place.AUDIT,
                         Place.SYNC);
         };
     }

@@ -11,6 +11,7 @@ import fr.mediance.app.core.store.StoreException;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.Audit;
 import fr.mediance.protocol.BlobStatusDto;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
@@ -310,6 +311,7 @@ public final class SyncEngine implements SyncService {
         SyncReport report;
         try {
             push(client.get(), run);
+            sendAuditEvents(client.get());
             sendPhotos(client.get(), run);
             pull(client.get(), run);
             if (rebaseRefusedStatusChanges(run) > 0) {
@@ -455,6 +457,33 @@ public final class SyncEngine implements SyncService {
                 // the server answered for none of the operations: do not loop forever
                 throw new Stop(new RemoteResult.ServerError<>(0, null));
             }
+        }
+    }
+
+    /**
+     * Sends the queued audit events in batches and forgets each batch once the server has it (a batch sent again
+     * after a lost answer is stored once: the server keys events by their id). A network failure stops the sync
+     * like a push; a refusal leaves the events queued without holding the rest of the sync up.
+     */
+    private void sendAuditEvents(RemoteClient client) throws Stop {
+        while (true) {
+            List<fr.mediance.protocol.AuditEventDto> batch =
+                    store.db().read(tx -> fr.mediance.app.core.audit.AccessLog.next(tx, Audit.MAX_EVENTS_PER_BATCH));
+            if (batch.isEmpty()) {
+                return;
+            }
+            RemoteResult<fr.mediance.protocol.AuditEventsReceipt> r = client.auditEvents(batch);
+            if (r instanceof RemoteResult.Ok<fr.mediance.protocol.AuditEventsReceipt>) {
+                store.db().inTransaction(tx -> {
+                    fr.mediance.app.core.audit.AccessLog.remove(tx, batch);
+                });
+                continue;
+            }
+            if (r instanceof RemoteResult.ClientError<?> c && c.status() != 429) {
+                LOG.log(Level.WARNING, "audit events refused by the server ({0}): kept for later", c.status());
+                return;
+            }
+            throw new Stop(r);
         }
     }
 

@@ -70,6 +70,7 @@ class AppViewModelTest {
                         Place.CONFLICTS,
                         Place.REFERENCE,
                         Place.GDPR,
+                        Place.AUDIT,
                         Place.SYNC);
         assertThat(AppViewModel.placesFor(null)).isEmpty();
     }

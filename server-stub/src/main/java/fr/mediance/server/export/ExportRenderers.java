@@ -1,0 +1,216 @@
+package fr.mediance.server.export;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The export as HTML (one self-contained page) and as PDF (A4, DejaVu Sans embedded so that every French accent
+ * prints; the font comes from the {@code jasperreports-fonts} jar on the classpath, nothing is read from the
+ * machine's fonts).
+ */
+final class ExportRenderers {
+    static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
+    static final String FONT_BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
+
+    private static final float MARGIN = 50;
+    private static final float INDENT = 14;
+
+    private ExportRenderers() {}
+
+    static String html(List<ExportLines.Line> lines) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(lines.isEmpty() ? "Export" : lines.get(0).text()))
+                .append("</title><style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.4}"
+                        + "h2{border-bottom:1px solid #888;margin-top:1.6em}h3{margin-bottom:.2em}"
+                        + "p{margin:.1em 0}.note{font-style:italic;color:#333}</style></head><body>\n");
+        for (ExportLines.Line l : lines) {
+            String t = esc(l.text());
+            switch (l.kind()) {
+                case TITLE -> b.append("<h1>").append(t).append("</h1>\n");
+                case HEADING -> b.append("<h2>").append(t).append("</h2>\n");
+                case SUBHEADING -> b.append("<h3>").append(t).append("</h3>\n");
+                case NOTE -> b.append("<p class=\"note\">").append(t).append("</p>\n");
+                case LINE ->
+                    b.append("<p style=\"margin-left:")
+                            .append(l.depth() * 1.5)
+                            .append("em\">")
+                            .append(t)
+                            .append("</p>\n");
+            }
+        }
+        return b.append("</body></html>\n").toString();
+    }
+
+    static byte[] pdf(List<ExportLines.Line> lines, String title) {
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font regular = font(doc, FONT);
+            PDType0Font bold = font(doc, FONT_BOLD);
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(title);
+            info.setCreator("Médiance");
+            Pages pages = new Pages(doc);
+            for (ExportLines.Line l : lines) {
+                PDType0Font f = isBold(l) ? bold : regular;
+                float size = size(l);
+                float x = MARGIN + l.depth() * INDENT;
+                float width = PDRectangle.A4.getWidth() - MARGIN - x;
+                if (l.kind() == ExportLines.Kind.HEADING || l.kind() == ExportLines.Kind.SUBHEADING) {
+                    pages.space(size * 0.8f);
+                }
+                for (String row : wrap(printable(f, l.text()), f, size, width)) {
+                    pages.line(f, size, x, row, size * 1.35f);
+                }
+            }
+            pages.close();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export PDF", e);
+        }
+    }
+
+    private static boolean isBold(ExportLines.Line l) {
+        return l.kind() == ExportLines.Kind.TITLE
+                || l.kind() == ExportLines.Kind.HEADING
+                || l.kind() == ExportLines.Kind.SUBHEADING;
+    }
+
+    private static float size(ExportLines.Line l) {
+        return switch (l.kind()) {
+            case TITLE -> 16;
+            case HEADING -> 13;
+            case SUBHEADING -> 11;
+            default -> 10;
+        };
+    }
+
+    private static PDType0Font font(PDDocument doc, String resource) throws IOException {
+        try (InputStream in = ExportRenderers.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("font missing from the classpath: " + resource);
+            }
+            return PDType0Font.load(doc, in);
+        }
+    }
+
+    /** The text with every character the font cannot draw (controls, rare symbols) replaced. */
+    private static String printable(PDType0Font f, String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String c = new String(Character.toChars(cp));
+            if (Character.isWhitespace(cp)) {
+                b.append(' ');
+                return;
+            }
+            try {
+                f.encode(c);
+                b.append(c);
+            } catch (IOException | IllegalArgumentException e) {
+                b.append('?');
+            }
+        });
+        return b.toString();
+    }
+
+    private static List<String> wrap(String text, PDType0Font f, float size, float width) throws IOException {
+        List<String> rows = new ArrayList<>();
+        StringBuilder row = new StringBuilder();
+        for (String word : text.split(" ", -1)) {
+            String candidate = row.length() == 0 ? word : row + " " + word;
+            if (f.getStringWidth(candidate) / 1000 * size <= width) {
+                row.setLength(0);
+                row.append(candidate);
+                continue;
+            }
+            if (row.length() > 0) {
+                rows.add(row.toString());
+                row.setLength(0);
+            }
+            // a word longer than the line is cut
+            String rest = word;
+            while (f.getStringWidth(rest) / 1000 * size > width && rest.length() > 1) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && f.getStringWidth(rest.substring(0, cut)) / 1000 * size > width) {
+                    cut--;
+                }
+                rows.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            row.append(rest);
+        }
+        rows.add(row.toString());
+        return rows;
+    }
+
+    private static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Pages filled top to bottom, a new one when the current is full. */
+    private static final class Pages {
+        private final PDDocument doc;
+        private PDPageContentStream cs;
+        private float y;
+
+        Pages(PDDocument doc) throws IOException {
+            this.doc = doc;
+            newPage();
+        }
+
+        void space(float h) throws IOException {
+            y -= h;
+            if (y < MARGIN) {
+                newPage();
+            }
+        }
+
+        void line(PDType0Font f, float size, float x, String text, float leading) throws IOException {
+            if (y - leading < MARGIN) {
+                newPage();
+            }
+            y -= leading;
+            cs.beginText();
+            cs.setFont(f, size);
+            cs.newLineAtOffset(x, y);
+            cs.showText(text);
+            cs.endText();
+        }
+
+        private void newPage() throws IOException {
+            if (cs != null) {
+                cs.close();
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            cs = new PDPageContentStream(doc, page);
+            y = PDRectangle.A4.getHeight() - MARGIN;
+        }
+
+        void close() throws IOException {
+            cs.close();
+        }
+    }
+}
