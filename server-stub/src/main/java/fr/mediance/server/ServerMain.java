@@ -3,6 +3,7 @@ package fr.mediance.server;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
+import fr.mediance.server.demo.DemoSeeder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,18 +13,21 @@ import java.util.Map;
 
 /**
  * Starts the office server from the command line:
- * {@code java -jar mediance-server.jar --data-dir DIR --port N [--demo] [--database-url URL]}.
+ * {@code java -jar mediance-server.jar --data-dir DIR --port N [--demo] [--demo-counsellors N] [--database-url URL]}.
  * Reads the environment for what must not appear in a process list (database credentials, passwords).
  * Prints {@code listening on port N} on standard output once requests are served.
  */
 public final class ServerMain {
     static final String USAGE = """
-            Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--database-url URL]
+            Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--demo-counsellors N]
+                                                       [--database-url URL]
                           java -jar mediance-server.jar --help
 
               --data-dir DOSSIER   dossier des données (créé au premier démarrage) : base SQLite, fichiers, journaux
               --port N             port HTTP (0 : un port libre) ; 8080 par défaut
               --demo               crée une fois une structure de démonstration avec quatre comptes
+              --demo-counsellors N la démonstration avec N conseillers (conseil1 à conseilN, de 2 à 1000), chacun
+                                   avec ses habitants et sa semaine ; implique --demo (2 par défaut)
               --database-url URL   base PostgreSQL (jdbc:postgresql://hôte:5432/base) au lieu de SQLite
 
             Variables d'environnement :
@@ -36,7 +40,11 @@ public final class ServerMain {
     static final String LOG_DIR_PROPERTY = "mediance.log.dir";
 
     /** The parsed command line. */
-    record Options(Path dataDir, int port, boolean demo, String databaseUrl) {}
+    record Options(Path dataDir, int port, boolean demo, String databaseUrl, int demoCounsellors) {
+        Options(Path dataDir, int port, boolean demo, String databaseUrl) {
+            this(dataDir, port, demo, databaseUrl, DemoSeeder.DEFAULT_COUNSELLORS);
+        }
+    }
 
     /** A command line that cannot be used; the message is French. */
     static final class UsageException extends Exception {
@@ -78,6 +86,7 @@ public final class ServerMain {
         Path dataDir = null;
         int port = 8080;
         boolean demo = false;
+        int demoCounsellors = DemoSeeder.DEFAULT_COUNSELLORS;
         String databaseUrl = env.get("MEDIANCE_DATABASE_URL");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -85,6 +94,10 @@ public final class ServerMain {
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                 case "--port" -> port = port(value(args, ++i, a));
                 case "--demo" -> demo = true;
+                case "--demo-counsellors" -> {
+                    demoCounsellors = counsellors(value(args, ++i, a));
+                    demo = true;
+                }
                 case "--database-url" -> databaseUrl = value(args, ++i, a);
                 default -> throw new UsageException("option inconnue « " + a + " ».");
             }
@@ -98,7 +111,20 @@ public final class ServerMain {
         if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new UsageException("l'adresse de base doit commencer par jdbc:postgresql:");
         }
-        return new Options(dataDir, port, demo, databaseUrl);
+        return new Options(dataDir, port, demo, databaseUrl, demoCounsellors);
+    }
+
+    private static int counsellors(String text) throws UsageException {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= DemoSeeder.DEFAULT_COUNSELLORS && n <= DemoSeeder.MAX_COUNSELLORS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new UsageException("le nombre de conseillers de démonstration doit être un nombre entre "
+                + DemoSeeder.DEFAULT_COUNSELLORS + " et " + DemoSeeder.MAX_COUNSELLORS + " (reçu « " + text + " »).");
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -136,7 +162,11 @@ public final class ServerMain {
         ServerApp app;
         try {
             ServerConfig config = new ServerConfig(
-                    o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"), env.get("MEDIANCE_ADMIN_PASSWORD"));
+                    o.port(),
+                    o.demo(),
+                    env.get("MEDIANCE_DEMO_PASSWORD"),
+                    env.get("MEDIANCE_ADMIN_PASSWORD"),
+                    o.demoCounsellors());
             app = ServerApp.create(
                             config,
                             dataSource,
