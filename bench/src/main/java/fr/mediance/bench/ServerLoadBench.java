@@ -307,6 +307,9 @@ final class ServerLoadBench {
 
         /** The morning's first sync of an enrolled tablet: everything it may see, then the accounts. */
         void morning() {
+            if (tokens.accessToken().isEmpty()) {
+                return;
+            }
             String cursor = null;
             while (true) {
                 RemoteResult<ChangesResponse> r = client.changes(cursor, Limits.DEFAULT_CHANGES_PAGE);
@@ -486,6 +489,10 @@ final class ServerLoadBench {
 
         /** The evening sync, in the order of app-core's SyncEngine.runOnce: push, photos, pull. */
         void evening() {
+            if (tokens.refreshToken().isEmpty()) {
+                fail("no session: the login failed");
+                return;
+            }
             // the access token of the morning has expired (15 minutes): the first call renews it
             LoginResponse renewed;
             try {
@@ -585,6 +592,9 @@ final class ServerLoadBench {
          * photo's blob present (HEAD) and the same bytes (GET, SHA-256). Answers how many are missing or different.
          */
         int lost() {
+            if (tokens.accessToken().isEmpty()) {
+                return 0; // nothing was pushed
+            }
             Map<String, ChangeDto> seen = new HashMap<>();
             String cursor = morningCursor;
             while (true) {
