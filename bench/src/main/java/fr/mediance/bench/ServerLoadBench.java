@@ -277,6 +277,10 @@ final class ServerLoadBench {
         final Map<String, Long> versions = new HashMap<>();
         final List<OperationDto> ops = new ArrayList<>();
         final List<Photo> photos = new ArrayList<>();
+        /** Operations the server acknowledged (answered, not refused) and photos it received whole. */
+        final java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        final java.util.Set<String> received = java.util.concurrent.ConcurrentHashMap.newKeySet();
         int rejected;
         final List<String> failures = new ArrayList<>();
 
@@ -527,6 +531,8 @@ final class ServerLoadBench {
                     if (res.status() == OpStatus.REJECTED) {
                         rejected++;
                         fail("rejected " + res.code() + " " + res.message());
+                    } else {
+                        acknowledged.add(res.opId());
                     }
                 }
             }
@@ -580,6 +586,9 @@ final class ServerLoadBench {
             }
             long offset = c.value().offset();
             int size = Math.min(largest, chunk * 4);
+            if (offset >= bytes.length) {
+                received.add(p.sha256());
+            }
             while (offset < bytes.length) {
                 int len = (int) Math.min(size, bytes.length - offset);
                 RemoteResult<Long> patched =
@@ -591,6 +600,7 @@ final class ServerLoadBench {
                 offset = ok.value();
                 size = Math.min(largest, size * 4);
             }
+            received.add(p.sha256());
             return size;
         }
 
@@ -619,6 +629,9 @@ final class ServerLoadBench {
             }
             int lost = 0;
             for (OperationDto op : ops) {
+                if (!acknowledged.contains(op.opId())) {
+                    continue; // never acknowledged: still on the tablet, sent again at its next sync
+                }
                 ChangeDto c = seen.get(op.entity().code() + ":" + op.entityId());
                 if (c == null || c.deleted() || !same(op.entity(), op.data(), c.data())) {
                     lost++;
@@ -626,6 +639,9 @@ final class ServerLoadBench {
                 }
             }
             for (Photo p : photos) {
+                if (!received.contains(p.sha256())) {
+                    continue;
+                }
                 RemoteResult<Boolean> exists = client.blobExists(p.sha256());
                 RemoteResult<byte[]> got = client.getBlob(p.sha256()); // checked against the hash by the client
                 if (!(exists instanceof RemoteResult.Ok<Boolean> e && e.value())
@@ -752,6 +768,12 @@ final class ServerLoadBench {
                     }
                 }
                 int rejected = tablets.stream().mapToInt(t -> t.rejected).sum();
+                int unsentOps = tablets.stream()
+                        .mapToInt(t -> t.ops.size() - t.acknowledged.size() - t.rejected)
+                        .sum();
+                int unsentPhotos = tablets.stream()
+                        .mapToInt(t -> t.photos.size() - t.received.size())
+                        .sum();
                 int errors = errorsByPhase.values().stream()
                                 .mapToInt(Integer::intValue)
                                 .sum()
