@@ -616,6 +616,9 @@ final class ServerLoadBench {
             String cursor = morningCursor;
             while (true) {
                 RemoteResult<ChangesResponse> r = client.changes(cursor, Limits.MAX_CHANGES_PAGE);
+                for (int retry = 0; retry < 3 && !r.isOk(); retry++) {
+                    r = client.changes(cursor, Limits.MAX_CHANGES_PAGE); // a timeout here is not a loss
+                }
                 if (!(r instanceof RemoteResult.Ok<ChangesResponse> ok)) {
                     fail("verify pull " + r);
                     return ops.size() + photos.size();
@@ -643,7 +646,13 @@ final class ServerLoadBench {
                     continue;
                 }
                 RemoteResult<Boolean> exists = client.blobExists(p.sha256());
+                for (int retry = 0; retry < 3 && !exists.isOk(); retry++) {
+                    exists = client.blobExists(p.sha256());
+                }
                 RemoteResult<byte[]> got = client.getBlob(p.sha256()); // checked against the hash by the client
+                for (int retry = 0; retry < 3 && got instanceof RemoteResult.NetworkError<byte[]>; retry++) {
+                    got = client.getBlob(p.sha256());
+                }
                 if (!(exists instanceof RemoteResult.Ok<Boolean> e && e.value())
                         || !(got instanceof RemoteResult.Ok<byte[]> g && g.value().length == p.size())) {
                     lost++;
