@@ -12,6 +12,7 @@ public final class BenchMain {
         Map<String, Callable<Integer>> benches = new TreeMap<>();
         benches.put("startup", () -> new StartupBench().run());
         benches.put("server-startup", () -> new ServerStartupBench().run());
+        benches.put("server-load", () -> new ServerLoadBench().run());
         benches.put("sync-day", () -> new SyncDayBench().run());
         benches.put("sync-resume", () -> new SyncResumeBench().run());
         benches.put("chaos", () -> new ChaosBench().run());

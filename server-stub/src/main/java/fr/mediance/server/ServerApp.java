@@ -170,7 +170,7 @@ public final class ServerApp {
         String generated = null;
         if (config.demo()) {
             generated = new DemoSeeder(db, users, writer, hasher, clock)
-                    .seed(config.demoPassword())
+                    .seed(config.demoPassword(), config.demoCounsellors())
                     .orElse(null);
         }
         new AdminSeeder(db, users, hasher, clock).seed(config.adminPassword());

@@ -1,5 +1,6 @@
 package fr.mediance.server;
 
+import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.http.Https;
 import java.net.InetAddress;
 import java.util.Set;
@@ -8,7 +9,9 @@ import java.util.Set;
  * What a start needs beyond its injected dependencies. {@code demoPassword} and {@code adminPassword} may be
  * null; {@code port} 0 picks a free port. {@code tls}: when set, the port serves HTTPS only (plain HTTP is off);
  * null serves plain HTTP (behind a reverse proxy that terminates TLS, or for tests). {@code trustedProxies}: the
- * addresses whose forwarding headers are believed (empty: nobody's).
+ * addresses whose forwarding headers are believed (empty: nobody's). {@code demoCounsellors} is how many
+ * counsellors the demo structure has ({@link DemoSeeder#DEFAULT_COUNSELLORS} unless asked, for demonstrations and
+ * load tests of a bigger team).
  */
 public record ServerConfig(
         int port,
@@ -16,30 +19,41 @@ public record ServerConfig(
         String demoPassword,
         String adminPassword,
         Https.Keystore tls,
-        Set<InetAddress> trustedProxies) {
+        Set<InetAddress> trustedProxies,
+        int demoCounsellors) {
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
         trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+        if (demoCounsellors < DemoSeeder.DEFAULT_COUNSELLORS || demoCounsellors > DemoSeeder.MAX_COUNSELLORS) {
+            throw new IllegalArgumentException("demo counsellors out of range: " + demoCounsellors);
+        }
     }
 
+    /** Plain HTTP, nobody's forwarding headers believed, the default demo (two counsellors) when {@code demo}. */
     public ServerConfig(int port, boolean demo, String demoPassword, String adminPassword) {
-        this(port, demo, demoPassword, adminPassword, null, Set.of());
+        this(port, demo, demoPassword, adminPassword, DemoSeeder.DEFAULT_COUNSELLORS);
+    }
+
+    /** The same with a demo of {@code demoCounsellors} counsellors. */
+    public ServerConfig(int port, boolean demo, String demoPassword, String adminPassword, int demoCounsellors) {
+        this(port, demo, demoPassword, adminPassword, null, Set.of(), demoCounsellors);
     }
 
     /** The same with HTTPS from {@code keystore}. */
     public ServerConfig withTls(Https.Keystore keystore) {
-        return new ServerConfig(port, demo, demoPassword, adminPassword, keystore, trustedProxies);
+        return new ServerConfig(port, demo, demoPassword, adminPassword, keystore, trustedProxies, demoCounsellors);
     }
 
     /** The same believing the forwarding headers of {@code proxies}. */
     public ServerConfig withTrustedProxies(Set<InetAddress> proxies) {
-        return new ServerConfig(port, demo, demoPassword, adminPassword, tls, proxies);
+        return new ServerConfig(port, demo, demoPassword, adminPassword, tls, proxies, demoCounsellors);
     }
 
     @Override
     public String toString() {
-        return "ServerConfig[port=" + port + ", demo=" + demo + ", tls=" + (tls != null) + "]";
+        return "ServerConfig[port=" + port + ", demo=" + demo + ", demoCounsellors=" + demoCounsellors + ", tls="
+                + (tls != null) + "]";
     }
 }

@@ -3,6 +3,7 @@ package fr.mediance.server;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
+import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.http.Https;
 import fr.mediance.server.storage.BackupCommand;
 import fr.mediance.server.storage.PrivateFiles;
@@ -20,19 +21,22 @@ import java.util.Set;
 
 /**
  * Starts the office server from the command line:
- * {@code java -jar mediance-server.jar --data-dir DIR --port N [--demo] [--database-url URL]}.
+ * {@code java -jar mediance-server.jar --data-dir DIR --port N [--demo] [--demo-counsellors N] [--database-url URL]}.
  * Reads the environment for what must not appear in a process list (database credentials, passwords).
  * Prints {@code listening on port N} on standard output once requests are served.
  */
 public final class ServerMain {
     static final String USAGE = """
-            Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--database-url URL]
+            Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--demo-counsellors N]
+                                                       [--database-url URL]
                           java -jar mediance-server.jar --help
                           java -jar mediance-server.jar backup|restore …   (sauvegarde, voir « backup --help »)
 
               --data-dir DOSSIER   dossier des données (créé au premier démarrage) : base SQLite, fichiers, journaux
               --port N             port HTTP (0 : un port libre) ; 8080 par défaut
               --demo               crée une fois une structure de démonstration avec quatre comptes
+              --demo-counsellors N la démonstration avec N conseillers (conseil1 à conseilN, de 2 à 1000), chacun
+                                   avec ses habitants et sa semaine ; implique --demo (2 par défaut)
               --database-url URL   base PostgreSQL (jdbc:postgresql://hôte:5432/base) au lieu de SQLite
               --tls-keystore FICHIER   sert HTTPS (et plus HTTP) avec ce magasin de clés PKCS12
               --trusted-proxy IP[,IP]  mandataires inverses dont les en-têtes X-Forwarded-For sont crus
@@ -61,9 +65,10 @@ public final class ServerMain {
             String databaseUrl,
             Path tlsKeystore,
             Set<InetAddress> trustedProxies,
-            String blobStore) {
+            String blobStore,
+            int demoCounsellors) {
         Options(Path dataDir, int port, boolean demo, String databaseUrl) {
-            this(dataDir, port, demo, databaseUrl, null, Set.of(), null);
+            this(dataDir, port, demo, databaseUrl, null, Set.of(), null, DemoSeeder.DEFAULT_COUNSELLORS);
         }
     }
 
@@ -114,6 +119,7 @@ public final class ServerMain {
         Path tlsKeystore = null;
         String blobStore = null;
         Set<InetAddress> proxies = Set.of();
+        int demoCounsellors = DemoSeeder.DEFAULT_COUNSELLORS;
         String databaseUrl = env.get("MEDIANCE_DATABASE_URL");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -121,6 +127,10 @@ public final class ServerMain {
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                 case "--port" -> port = port(value(args, ++i, a));
                 case "--demo" -> demo = true;
+                case "--demo-counsellors" -> {
+                    demoCounsellors = counsellors(value(args, ++i, a));
+                    demo = true;
+                }
                 case "--database-url" -> databaseUrl = value(args, ++i, a);
                 case "--tls-keystore" -> tlsKeystore = Path.of(value(args, ++i, a));
                 case "--blob-store" -> blobStore = value(args, ++i, a);
@@ -154,7 +164,20 @@ public final class ServerMain {
                 throw new UsageException(e.getMessage());
             }
         }
-        return new Options(dataDir, port, demo, databaseUrl, tlsKeystore, proxies, blobStore);
+        return new Options(dataDir, port, demo, databaseUrl, tlsKeystore, proxies, blobStore, demoCounsellors);
+    }
+
+    private static int counsellors(String text) throws UsageException {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= DemoSeeder.DEFAULT_COUNSELLORS && n <= DemoSeeder.MAX_COUNSELLORS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new UsageException("le nombre de conseillers de démonstration doit être un nombre entre "
+                + DemoSeeder.DEFAULT_COUNSELLORS + " et " + DemoSeeder.MAX_COUNSELLORS + " (reçu « " + text + " »).");
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -210,7 +233,11 @@ public final class ServerMain {
         ServerApp app;
         try {
             ServerConfig config = new ServerConfig(
-                            o.port(), o.demo(), env.get("MEDIANCE_DEMO_PASSWORD"), env.get("MEDIANCE_ADMIN_PASSWORD"))
+                            o.port(),
+                            o.demo(),
+                            env.get("MEDIANCE_DEMO_PASSWORD"),
+                            env.get("MEDIANCE_ADMIN_PASSWORD"),
+                            o.demoCounsellors())
                     .withTrustedProxies(o.trustedProxies());
             if (o.tlsKeystore() != null) {
                 config = config.withTls(new Https.Keystore(

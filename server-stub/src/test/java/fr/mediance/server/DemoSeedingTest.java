@@ -81,6 +81,56 @@ class DemoSeedingTest {
     }
 
     @Test
+    void aBiggerTeamGivesEachCounsellorTheirOwnResidentsAndWeek() {
+        TestServer s = start(new ServerConfig(0, true, TestServer.PASSWORD, null, 5));
+        try {
+            assertThat(s.sql("SELECT COUNT(*) FROM users WHERE role = 'counsellor'"))
+                    .isEqualTo("5");
+            assertThat(s.sql("SELECT COUNT(*) FROM residents")).isEqualTo(String.valueOf(8 + 3 * 8));
+            ChangesResponse feed = s.get(ApiPaths.SYNC_CHANGES + "?limit=1000", s.token("conseil5"))
+                    .as(ChangesResponse.class);
+            var residents = feed.changes().stream()
+                    .filter(c -> c.entity() == EntityType.RESIDENT)
+                    .map(c -> (ResidentDto) c.data())
+                    .toList();
+            assertThat(residents)
+                    .hasSize(8)
+                    .allSatisfy(r -> assertThat(r.referentId()).isEqualTo("demo-conseil5"));
+            LocalDate today = LocalDate.ofInstant(TestServer.START, PARIS);
+            var appointments = feed.changes().stream()
+                    .filter(c -> c.entity() == EntityType.APPOINTMENT)
+                    .map(c -> (AppointmentDto) c.data())
+                    .toList();
+            assertThat(appointments).allSatisfy(a -> {
+                assertThat(a.counsellorId()).isEqualTo("demo-conseil5");
+                assertThat(a.start().atZone(PARIS).toLocalTime()).isAfterOrEqualTo(LocalTime.of(9, 0));
+                assertThat(a.end().atZone(PARIS).toLocalTime()).isBeforeOrEqualTo(LocalTime.of(17, 30));
+            });
+            assertThat(appointments)
+                    .filteredOn(a -> LocalDate.ofInstant(a.start(), PARIS).equals(today))
+                    .hasSize(6);
+            assertThat(appointments).hasSize(6 + 3 * 2);
+            // conseil1 keeps the default demo's week, and sees nothing of the new colleagues' residents
+            ChangesResponse first = s.get(ApiPaths.SYNC_CHANGES + "?limit=1000", s.token("conseil1"))
+                    .as(ChangesResponse.class);
+            assertThat(first.changes())
+                    .filteredOn(c -> c.entity() == EntityType.APPOINTMENT)
+                    .extracting(c -> ((AppointmentDto) c.data()).counsellorId())
+                    .contains("demo-conseil1")
+                    .doesNotContain("demo-conseil3", "demo-conseil4", "demo-conseil5");
+            assertThat(first.changes())
+                    .filteredOn(c -> c.entity() == EntityType.RESIDENT)
+                    .extracting(c -> ((ResidentDto) c.data()).referentId())
+                    .doesNotContain("demo-conseil3", "demo-conseil4", "demo-conseil5");
+            assertThat(s.login("conseil3", TestServer.PASSWORD, "t3").status()).isEqualTo(200);
+            UsersResponse users = s.get(ApiPaths.USERS, s.token("coord")).as(UsersResponse.class);
+            assertThat(users.users()).extracting(u -> u.username()).contains("conseil3", "conseil4", "conseil5");
+        } finally {
+            stop(s);
+        }
+    }
+
+    @Test
     void demoAppointmentsAreThisWeekInOfficeHours() {
         TestServer s = start(new ServerConfig(0, true, TestServer.PASSWORD, null));
         try {

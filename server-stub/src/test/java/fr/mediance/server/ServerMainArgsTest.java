@@ -38,6 +38,23 @@ class ServerMainArgsTest {
         assertThatThrownBy(() ->
                         ServerMain.parse(new String[] {"--data-dir", "d", "--database-url", "mysql://x"}, Map.of()))
                 .hasMessageContaining("jdbc:postgresql:");
+        assertThatThrownBy(
+                        () -> ServerMain.parse(new String[] {"--data-dir", "d", "--demo-counsellors", "1"}, Map.of()))
+                .hasMessageContaining("entre 2 et 1000");
+        assertThatThrownBy(() ->
+                        ServerMain.parse(new String[] {"--data-dir", "d", "--demo-counsellors", "beaucoup"}, Map.of()))
+                .hasMessageContaining("beaucoup");
+    }
+
+    @Test
+    void aBiggerDemoTeamImpliesTheDemo() throws Exception {
+        ServerMain.Options o =
+                ServerMain.parse(new String[] {"--data-dir", "d", "--demo-counsellors", "200"}, Map.of());
+        assertThat(o.demo()).isTrue();
+        assertThat(o.demoCounsellors()).isEqualTo(200);
+        assertThat(ServerMain.parse(new String[] {"--data-dir", "d", "--demo"}, Map.of())
+                        .demoCounsellors())
+                .isEqualTo(2);
     }
 
     @Test

@@ -91,19 +91,37 @@ public final class ServerProcess implements AutoCloseable {
     /** The same with more options on the command line ({@code --tls-keystore FILE}…). */
     public static ServerProcess start(
             Path dataDir, int port, boolean demo, Map<String, String> env, Duration timeout, List<String> options) {
+        List<String> serverOptions = new ArrayList<>();
+        if (demo) {
+            serverOptions.add("--demo");
+        }
+        serverOptions.addAll(options);
+        return start(dataDir, port, List.of(), serverOptions, env, timeout);
+    }
+
+    /**
+     * Starts the server with more options: {@code javaOptions} for the JVM (after the default heap of 512 MB, so
+     * they may change it; e.g. a flight recording) and {@code serverOptions} after {@code --data-dir} and
+     * {@code --port} (e.g. {@code --demo-counsellors 200}, {@code --database-url ...}).
+     */
+    public static ServerProcess start(
+            Path dataDir,
+            int port,
+            List<String> javaOptions,
+            List<String> serverOptions,
+            Map<String, String> env,
+            Duration timeout) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.addAll(javaOptions);
         cmd.add("-jar");
         cmd.add(jar().toString());
         cmd.add("--data-dir");
         cmd.add(dataDir.toString());
         cmd.add("--port");
         cmd.add(Integer.toString(port));
-        if (demo) {
-            cmd.add("--demo");
-        }
-        cmd.addAll(options);
+        cmd.addAll(serverOptions);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         long startNanos = System.nanoTime();

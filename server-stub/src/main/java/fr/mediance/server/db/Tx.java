@@ -29,6 +29,38 @@ public final class Tx {
         return dialect;
     }
 
+    /**
+     * Runs {@code work} inside a savepoint of this transaction: what it wrote is kept if it returns and undone if it
+     * throws (the exception goes on), the rest of the transaction going on either way. For one operation among many
+     * in one transaction.
+     */
+    public <T> T savepoint(java.util.function.Function<Tx, T> work) {
+        java.sql.Savepoint point;
+        try {
+            point = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+        T result;
+        try {
+            result = work.apply(this);
+        } catch (RuntimeException | Error e) {
+            try {
+                connection.rollback(point);
+                connection.releaseSavepoint(point);
+            } catch (SQLException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(point);
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+        return result;
+    }
+
     /** Runs an INSERT, UPDATE, DELETE or DDL statement; answers the number of rows changed. */
     public int update(String sql, Object... args) {
         try (PreparedStatement ps = prepare(sql, args)) {

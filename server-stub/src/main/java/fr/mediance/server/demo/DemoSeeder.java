@@ -56,6 +56,14 @@ public final class DemoSeeder {
     public static final String CONSEIL1 = "demo-conseil1";
     public static final String CONSEIL2 = "demo-conseil2";
     public static final String BUREAU = "demo-bureau";
+    /** Counsellors of the default demo: conseil1 and conseil2. */
+    public static final int DEFAULT_COUNSELLORS = 2;
+    /** The most counsellors a demo may have ({@code --demo-counsellors}). */
+    public static final int MAX_COUNSELLORS = 1000;
+    /** Residents of each counsellor beyond the first two, all of whom they are the referent of. */
+    public static final int TEAM_RESIDENTS = 8;
+    /** Today's appointments of each counsellor beyond the first two (home visits, a desk, a phone call). */
+    public static final int TEAM_APPOINTMENTS_TODAY = 6;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -82,6 +90,19 @@ public final class DemoSeeder {
      * password given and the accounts were created now); empty otherwise.
      */
     public Optional<String> seed(String givenPassword) {
+        return seed(givenPassword, DEFAULT_COUNSELLORS);
+    }
+
+    /**
+     * The demo with {@code counsellors} counsellors: conseil1 and conseil2 as in the default demo, then conseil3 to
+     * conseilN, each the referent of {@link #TEAM_RESIDENTS} residents of their own with a week of appointments
+     * ({@link #TEAM_APPOINTMENTS_TODAY} today, two on each of the next three working days). Same password for every
+     * account. For demonstrations of a bigger team and for load tests.
+     */
+    public Optional<String> seed(String givenPassword, int counsellors) {
+        if (counsellors < DEFAULT_COUNSELLORS || counsellors > MAX_COUNSELLORS) {
+            throw new IllegalArgumentException("demo counsellors out of range: " + counsellors);
+        }
         if (db.read(tx -> users.structureExists(tx, STRUCTURE_ID))) {
             LOG.info("demo data already present");
             return Optional.empty();
@@ -97,9 +118,12 @@ public final class DemoSeeder {
             users.createUser(tx, CONSEIL2, STRUCTURE_ID, "conseil2", "Julien Roux", Role.COUNSELLOR, hash, now);
             users.createUser(tx, BUREAU, STRUCTURE_ID, "bureau", "Sophie Garcia", Role.OFFICE, hash, now);
             residentsAndAppointments(tx, now);
+            for (int k = DEFAULT_COUNSELLORS + 1; k <= counsellors; k++) {
+                teamCounsellor(tx, k, hash, now);
+            }
             return null;
         });
-        LOG.info("demo structure created");
+        LOG.info("demo structure created with {} counsellors", counsellors);
         return givenPassword != null && !givenPassword.isEmpty() ? Optional.empty() : Optional.of(password);
     }
 
@@ -978,6 +1002,164 @@ public final class DemoSeeder {
             }
         }
         return days;
+    }
+
+    private static final String[] FIRST_NAMES = {
+        "Amina",
+        "Bruno",
+        "Camille",
+        "David",
+        "Élodie",
+        "Farid",
+        "Gaëlle",
+        "Hugo",
+        "Inès",
+        "Jérôme",
+        "Karima",
+        "Laurent",
+        "Manon",
+        "Nicolas",
+        "Océane",
+        "Pascal",
+        "Rachida",
+        "Sébastien",
+        "Thi",
+        "Yannick"
+    };
+    private static final String[] LAST_NAMES = {
+        "Martin",
+        "Bernard",
+        "Benali",
+        "Petit",
+        "Durand",
+        "Leroy",
+        "Moreau",
+        "Simon",
+        "Laurent",
+        "Michel",
+        "Garcia",
+        "Bonnet",
+        "Chérif",
+        "Lambert",
+        "Fontaine",
+        "Rousseau",
+        "Vincent",
+        "Muller",
+        "Lefèvre",
+        "Faure",
+        "Mercier",
+        "Blanc",
+        "Guérin",
+        "Boyer",
+        "Gauthier",
+        "Perrin",
+        "Robin",
+        "Clément",
+        "Morin",
+        "Nicolas"
+    };
+    private static final String[] STREETS = {
+        "rue de la République",
+        "boulevard National",
+        "avenue de la Capelette",
+        "chemin de Saint-Louis au Rove",
+        "rue Loubon",
+        "boulevard de Plombières",
+        "traverse de la Martine",
+        "rue d'Aubagne",
+        "avenue Roger Salengro",
+        "boulevard Danielle Casanova"
+    };
+    private static final String[] POSTCODES = {"13001", "13002", "13003", "13013", "13014", "13015", "13016"};
+    private static final String[] MOBILITY = {"elderly", "disability", "illness", "no_transport", "infant", null};
+
+    /** The id of the demo counsellor number {@code k} (1 for conseil1). */
+    public static String counsellorId(int k) {
+        return k == 1 ? CONSEIL1 : k == 2 ? CONSEIL2 : "demo-conseil" + k;
+    }
+
+    /**
+     * Counsellor number {@code k} (3 and beyond): an account {@code conseil<k>}, {@link #TEAM_RESIDENTS} residents
+     * they are the referent of, today's {@link #TEAM_APPOINTMENTS_TODAY} appointments and two on each of the next
+     * three working days. Names, addresses and phones are fictitious and drawn from {@code k}.
+     */
+    private void teamCounsellor(Tx tx, int k, String hash, Instant now) {
+        String userId = counsellorId(k);
+        String displayName = FIRST_NAMES[k % FIRST_NAMES.length] + " " + LAST_NAMES[(k * 7) % LAST_NAMES.length];
+        users.createUser(tx, userId, STRUCTURE_ID, "conseil" + k, displayName, Role.COUNSELLOR, hash, now);
+        LocalDate today = LocalDate.ofInstant(now, PARIS);
+        List<ResidentDto> residents = new ArrayList<>();
+        for (int n = 1; n <= TEAM_RESIDENTS; n++) {
+            int seed = k * TEAM_RESIDENTS + n;
+            boolean woman = seed % 2 == 0;
+            ResidentDto r = new ResidentDto(
+                    id("c" + k + "-resident-" + n),
+                    STRUCTURE_ID,
+                    String.format("D-%d-%05d", today.getYear(), 100 + seed),
+                    woman ? "Mme" : "M.",
+                    LAST_NAMES[seed % LAST_NAMES.length],
+                    FIRST_NAMES[(seed * 3) % FIRST_NAMES.length],
+                    LocalDate.of(1935 + seed % 60, 1 + seed % 12, 1 + seed % 28),
+                    String.format("06 %02d %02d %02d %02d", 10 + k % 90, seed % 100, (seed * 7) % 100, n),
+                    (1 + seed % 120) + " " + STREETS[seed % STREETS.length],
+                    POSTCODES[seed % POSTCODES.length],
+                    "Marseille",
+                    n % 3 == 0 ? "Sonner deux fois, la personne entend mal." : null,
+                    MOBILITY[seed % MOBILITY.length],
+                    userId);
+            writer.save(tx, r, STRUCTURE_ID, COORD, now, null, null);
+            residents.add(r);
+        }
+        List<LocalDate> days = workingDays(today, 4);
+        int[][] todaySlots = {{9, 0}, {10, 30}, {11, 45}, {14, 0}, {15, 15}, {16, 30}};
+        String[] todayTypes = {"home_visit", "home_visit", "desk", "home_visit", "phone", "home_visit"};
+        int n = 0;
+        for (int i = 0; i < TEAM_APPOINTMENTS_TODAY; i++) {
+            n++;
+            ResidentDto r = residents.get(i % residents.size());
+            writer.save(
+                    tx,
+                    teamAppointment(k, n, r, userId, todayTypes[i], days.get(0), todaySlots[i][0], todaySlots[i][1]),
+                    STRUCTURE_ID,
+                    COORD,
+                    now,
+                    null,
+                    null);
+        }
+        for (int d = 1; d < days.size(); d++) {
+            for (int j = 0; j < 2; j++) {
+                n++;
+                ResidentDto r = residents.get((TEAM_APPOINTMENTS_TODAY + (d - 1) * 2 + j) % residents.size());
+                writer.save(
+                        tx,
+                        teamAppointment(k, n, r, userId, "home_visit", days.get(d), j == 0 ? 9 : 14, 30),
+                        STRUCTURE_ID,
+                        COORD,
+                        now,
+                        null,
+                        null);
+            }
+        }
+    }
+
+    private static AppointmentDto teamAppointment(
+            int k, int n, ResidentDto r, String counsellor, String type, LocalDate day, int hour, int minute) {
+        Instant start = at(day, hour, minute);
+        int minutes = type.equals("phone") ? 30 : type.equals("desk") ? 45 : 60;
+        return new AppointmentDto(
+                id("c" + k + "-appointment-" + n),
+                STRUCTURE_ID,
+                r.id(),
+                counsellor,
+                type,
+                start,
+                start.plusSeconds(minutes * 60L),
+                "confirmed",
+                r.street() + ", " + r.postcode() + " " + r.city(),
+                type.equals("home_visit") ? "Point sur les factures d'énergie et le budget." : "Suivi du dossier.",
+                null,
+                type.equals("home_visit") ? List.of("Dernière facture d'électricité", "Avis d'imposition") : List.of(),
+                null);
     }
 
     /** The id of the n-th demo resident (1 to 8). */

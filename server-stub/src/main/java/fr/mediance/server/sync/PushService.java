@@ -26,9 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies pushed operations in order, one transaction each, each at most once: the result is stored with
- * the change under the operation's {@code opId}, and a repeat answers the stored result without writing.
- * A refused operation is answered (and remembered) but never blocks the ones after it.
+ * Applies pushed operations in order, each at most once: the result is stored with the change under the
+ * operation's {@code opId}, and a repeat answers the stored result without writing. A refused operation is
+ * answered (and remembered) but never blocks the ones after it. One transaction for the whole push, one savepoint
+ * per operation: the answer is sent once everything is committed, and the write lock is taken, and the log flushed
+ * to disk, once per push rather than once per operation (under 200 tablets syncing at once, waiting for the lock
+ * and the flush of every operation in turn was what made pushes slow).
  */
 public final class PushService {
     private static final Logger LOG = LoggerFactory.getLogger(PushService.class);
@@ -71,17 +74,19 @@ public final class PushService {
                     "L'identifiant de l'appareil « deviceId » doit faire de 1 à " + Limits.MAX_ID
                             + " caractères, sans caractère de contrôle.");
         }
-        List<OperationResultDto> results = new ArrayList<>(request.operations().size());
+        Instant now = clock.instant();
         List<Auditor.Entry> audited = new ArrayList<>();
-        int rejected = 0;
-        for (OperationDto op : request.operations()) {
-            OperationResultDto r = applyOnce(user, request.deviceId(), op, audited);
-            if (r.status() == OpStatus.REJECTED) {
-                rejected++;
+        List<OperationResultDto> results = db.inTransaction(tx -> {
+            writer.beginWrite(tx);
+            List<OperationResultDto> out = new ArrayList<>(request.operations().size());
+            for (OperationDto op : request.operations()) {
+                out.add(applyOnce(tx, user, request.deviceId(), op, now, audited));
             }
-            results.add(r);
-        }
+            return out;
+        });
         auditor.recordAll(user, audited);
+        int rejected = (int)
+                results.stream().filter(r -> r.status() == OpStatus.REJECTED).count();
         LOG.info(
                 "push user={} ops={} applied={} rejected={} took={}ms",
                 user.id(),
@@ -92,7 +97,8 @@ public final class PushService {
         return new PushResponse(results);
     }
 
-    private OperationResultDto applyOnce(AuthUser user, String deviceId, OperationDto op, List<Auditor.Entry> audited) {
+    private OperationResultDto applyOnce(
+            Tx tx, AuthUser user, String deviceId, OperationDto op, Instant now, List<Auditor.Entry> audited) {
         if (!Limits.isValidId(op.opId())) {
             // answered, never stored: nothing of an unbounded identifier is kept
             return new OperationResultDto(
@@ -112,23 +118,22 @@ public final class PushService {
                             + " caractères, sans caractère de contrôle.");
         }
         try {
-            return attempt(user, deviceId, op, audited);
+            return attempt(tx, user, deviceId, op, now, audited);
         } catch (StoreException e) {
             if (!e.isUniqueViolation()) {
                 throw e;
             }
             // the same operation arrived twice at once: the other one won, answer what it stored
-            return attempt(user, deviceId, op, audited);
+            return attempt(tx, user, deviceId, op, now, audited);
         }
     }
 
-    private OperationResultDto attempt(AuthUser user, String deviceId, OperationDto op, List<Auditor.Entry> audited) {
-        Instant now = clock.instant();
+    private OperationResultDto attempt(
+            Tx outer, AuthUser user, String deviceId, OperationDto op, Instant now, List<Auditor.Entry> audited) {
         LocalDate today = LocalDate.ofInstant(now, PARIS);
         try {
             Auditor.Entry[] entry = new Auditor.Entry[1];
-            OperationResultDto result = db.inTransaction(tx -> {
-                writer.beginWrite(tx);
+            OperationResultDto result = outer.savepoint(tx -> {
                 Optional<OperationResultDto> previous = previous(tx, user, op);
                 if (previous.isPresent()) {
                     return previous.get();
@@ -151,8 +156,7 @@ public final class PushService {
             if (rejection.code().equals(RejectedOp.OP_ID_CONFLICT)) {
                 return r;
             }
-            return db.inTransaction(tx -> {
-                writer.beginWrite(tx);
+            return outer.savepoint(tx -> {
                 Optional<OperationResultDto> previous;
                 try {
                     previous = previous(tx, user, op);
