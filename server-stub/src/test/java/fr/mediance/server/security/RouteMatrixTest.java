@@ -108,7 +108,9 @@ class RouteMatrixTest {
     static HttpResponse<String> call(RouteTable.Route route, String token) throws Exception {
         String path = route.path()
                 .replace("{" + ApiPaths.PARAM_SHA256 + "}", ZERO_SHA)
-                .replace("{" + ApiPaths.PARAM_UPLOAD_ID + "}", SOME_UPLOAD);
+                .replace("{" + ApiPaths.PARAM_UPLOAD_ID + "}", SOME_UPLOAD)
+                // any other identifier (a resident, a request, an account…): one that names nothing
+                .replaceAll("\\{[^}]+}", "inconnu");
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
                 .header("Tus-Resumable", "1.0.0")
                 .header("Content-Type", "application/json");
