@@ -210,8 +210,33 @@ public final class TestServer implements AutoCloseable {
         return postJson(path, token, MedianceJson.gson().toJson(body));
     }
 
+    /** A login; for an account with a second factor, with a valid code not used yet (the clock moves 30 s if needed). */
     public Response login(String username, String password, String deviceId) {
-        return post(ApiPaths.LOGIN, null, new LoginRequest(username, password, deviceId));
+        return post(
+                ApiPaths.LOGIN, null, new LoginRequest(username, password, deviceId, totpCode(username), null, null));
+    }
+
+    /** A valid second-factor code of this account not used yet, or null if it has none. */
+    public String totpCode(String username) {
+        String secret = sql(
+                "SELECT totp_secret FROM users WHERE username = ? AND totp_enrolled = 1",
+                username.trim().toLowerCase(java.util.Locale.ROOT));
+        if (secret == null) {
+            return null;
+        }
+        String last = sql(
+                "SELECT totp_last_step FROM users WHERE username = ?",
+                username.trim().toLowerCase(java.util.Locale.ROOT));
+        long lastStep = last == null ? Long.MIN_VALUE : Long.parseLong(last);
+        while (true) {
+            long now = fr.mediance.protocol.Totp.step(clock.instant());
+            for (long s = now - 1; s <= now + 1; s++) {
+                if (s > lastStep) {
+                    return fr.mediance.protocol.Totp.code(secret, s);
+                }
+            }
+            clock.advance(Duration.ofSeconds(fr.mediance.protocol.Accounts.TOTP_PERIOD_SECONDS));
+        }
     }
 
     /** Logs in with the test password (or reuses a token of the template, still valid); answers the access token. */

@@ -109,6 +109,13 @@ public final class MedianceJson {
         m.put(BlobReceiptDto.class, Adapters.BLOB_RECEIPT);
         m.put(BlobsHeldRequest.class, Adapters.BLOBS_HELD_REQUEST);
         m.put(BlobsHeldResponse.class, Adapters.BLOBS_HELD_RESPONSE);
+        m.put(fr.mediance.protocol.AccountDto.class, AccountAdapters.ACCOUNT);
+        m.put(fr.mediance.protocol.AccountsResponse.class, AccountAdapters.ACCOUNTS);
+        m.put(fr.mediance.protocol.AccountRequest.class, AccountAdapters.ACCOUNT_REQUEST);
+        m.put(fr.mediance.protocol.AccountPasswordDto.class, AccountAdapters.ACCOUNT_PASSWORD);
+        m.put(fr.mediance.protocol.DeviceDto.class, AccountAdapters.DEVICE);
+        m.put(fr.mediance.protocol.DevicesResponse.class, AccountAdapters.DEVICES);
+        m.put(fr.mediance.protocol.TotpEnrolmentDto.class, AccountAdapters.TOTP_ENROLMENT);
         ADAPTERS = Collections.unmodifiableMap(m);
     }
 

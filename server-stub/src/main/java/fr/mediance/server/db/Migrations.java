@@ -22,7 +22,8 @@ public final class Migrations {
                         new V7__Aid_applications(),
                         new V8__Overindebtedness_files(),
                         new V9__Payment_plans(),
-                        new V10__Partner_directory())
+                        new V10__Partner_directory(),
+                        new V11__Accounts_devices_throttle())
                 .load()
                 .migrate();
     }
