@@ -248,8 +248,22 @@ public final class TestServer implements AutoCloseable {
         return session(username, username + "-tablette").accessToken();
     }
 
+    /** A login with {@link #PASSWORD}; an account that must enrol a second factor first enrols one. */
     public LoginResponse session(String username, String deviceId) {
-        return login(username, PASSWORD, deviceId).as(LoginResponse.class);
+        Response r = login(username, PASSWORD, deviceId);
+        if (r.status() == 403 && r.problem().code().equals(fr.mediance.protocol.Accounts.TOTP_ENROLMENT_REQUIRED)) {
+            post(ApiPaths.TOTP_ENROL, null, new LoginRequest(username, PASSWORD, deviceId));
+            r = post(
+                    ApiPaths.LOGIN,
+                    null,
+                    new LoginRequest(username, PASSWORD, deviceId, totpCodeOfPending(username), null, null));
+        }
+        return r.as(LoginResponse.class);
+    }
+
+    private String totpCodeOfPending(String username) {
+        String secret = sql("SELECT totp_secret FROM users WHERE username = ?", username);
+        return fr.mediance.protocol.Totp.code(secret, clock.instant());
     }
 
     /** The first column of the first row of a query on the server's database, as text. */

@@ -155,6 +155,7 @@ public final class CoreContext implements AutoCloseable {
                 b.ui,
                 new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)),
                 b.pullPageSize);
+        sync.onDeviceRevoked(session::wipeRevoked);
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         this.autoSync = b.autoSync;
         // what follows each unlock, handed on when the app is ready for it (by default at once): documents past
@@ -333,6 +334,11 @@ public final class CoreContext implements AutoCloseable {
     /** See {@link SessionService#login}; throws {@link IllegalStateException} with the French message on failure. */
     public AccountInfo login(String serverUrl, String username, String password) {
         return orThrow(session.login(serverUrl, username, password.toCharArray()));
+    }
+
+    /** The same with the second factor's code (office and admin accounts); throws on failure. */
+    public AccountInfo login(String serverUrl, String username, String password, String totpCode) {
+        return orThrow(session.login(serverUrl, username, password.toCharArray(), totpCode, null));
     }
 
     /** See {@link SessionService#choosePin}, with the same PIN typed twice; throws on failure. */

@@ -38,6 +38,9 @@ public interface MedianceApi {
     @POST(ApiPaths.LOGIN)
     Call<LoginResponse> login(@Body LoginRequest request);
 
+    @POST(ApiPaths.TOTP_ENROL)
+    Call<fr.mediance.protocol.TotpEnrolmentDto> enrolTotp(@Body LoginRequest request);
+
     @POST(ApiPaths.REFRESH)
     Call<LoginResponse> refresh(@Body RefreshRequest request);
 
