@@ -87,6 +87,7 @@ public final class CoreContext implements AutoCloseable {
     private final StoreHolder store;
     private final Outbox outbox;
     private final SessionManager session;
+    private final fr.mediance.app.core.session.IdleLock idleLock;
     private final HealthProbeNetworkMonitor network;
     private final SyncEngine sync;
     private final SyncScheduler scheduler;
@@ -156,6 +157,9 @@ public final class CoreContext implements AutoCloseable {
                 new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)),
                 b.pullPageSize);
         sync.onDeviceRevoked(session::wipeRevoked);
+        this.idleLock = new fr.mediance.app.core.session.IdleLock(
+                session, clock, fr.mediance.app.core.session.IdleLock.TIMEOUT);
+        session.addUnlockListener(idleLock::userActivity);
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         this.autoSync = b.autoSync;
         // what follows each unlock, handed on when the app is ready for it (by default at once): documents past
@@ -183,6 +187,7 @@ public final class CoreContext implements AutoCloseable {
                         try {
                             retention.runIfDue(); // and once a day
                             scheduler.tick();
+                            idleLock.check();
                         } catch (
                                 RuntimeException
                                         e) { // top boundary of the timer thread: a bug must not stop later ticks
@@ -462,15 +467,22 @@ public final class CoreContext implements AutoCloseable {
     }
 
     /**
-     * The app came back to the foreground (call it from the platform's lifecycle): periodic syncs resume and,
+     * The app came back to the foreground (call it from the platform's lifecycle): the PIN is asked again, periodic
+     * syncs resume and,
      * with {@code autoSync}, one sync starts now (unless one just ran). Without {@code autoSync} it only resumes.
      */
     public void appResumed() {
+        idleLock.resumed();
         if (autoSync) {
             scheduler.onResumed();
         } else {
             scheduler.setPaused(false);
         }
+    }
+
+    /** The automatic lock after 5 minutes without input and on return from the background. */
+    public fr.mediance.app.core.session.IdleLock idleLock() {
+        return idleLock;
     }
 
     /** The app went to the background: no periodic sync until {@link #appResumed()}. */

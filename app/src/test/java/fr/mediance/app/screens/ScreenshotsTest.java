@@ -131,6 +131,15 @@ class ScreenshotsTest extends UiTest {
         AppComposition app = compose(core);
         until(() -> has("#login-submit"));
         shoot(app, "login");
+        office.server.requireTotp("bureau", fr.mediance.protocol.Accounts.DEMO_TOTP_SECRET);
+        interact(() -> {
+            ((javafx.scene.control.TextField) lookup("#login-username").query()).setText("bureau");
+            ((javafx.scene.control.TextField) lookup("#login-password").query()).setText(DemoOffice.PASSWORD);
+        });
+        clickOn("#login-submit");
+        until(() -> lookup("#login-totp").query().isVisible());
+        shoot(app, "login-second-factor");
+        office.server.requireTotp("bureau", null); // the other screens sign in without it
         core.login(office.server.url(), "conseil1", DemoOffice.PASSWORD);
         until(() -> has("#pin-heading"));
         shoot(app, "pin");
