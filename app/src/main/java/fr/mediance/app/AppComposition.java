@@ -325,6 +325,7 @@ public final class AppComposition {
             case RESIDENTS -> Material2MZ.PEOPLE;
             case PARTNERS -> Material2AL.CONTACT_PHONE;
             case REFERENCE -> Material2AL.LIST_ALT;
+            case ACCOUNTS -> Material2MZ.PERSON_ADD;
         };
     }
 
@@ -367,6 +368,13 @@ public final class AppComposition {
             case RESIDENTS -> new ResidentScreens(context()).search();
             case PARTNERS -> new PartnerScreens(context(), apps).directory();
             case REFERENCE -> new ReferenceScreens(context()).codeLists();
+            case ACCOUNTS -> {
+                fr.mediance.app.core.account.AccountsViewModel vm =
+                        new fr.mediance.app.core.account.AccountsViewModel(core::remote, zone, background, fx);
+                vm.refresh();
+                yield new fr.mediance.app.account.AccountsView(
+                        vm, texts, app.roleProperty().get());
+            }
         };
     }
 

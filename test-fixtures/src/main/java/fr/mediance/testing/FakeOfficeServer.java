@@ -534,6 +534,46 @@ public final class FakeOfficeServer implements AutoCloseable {
                 if (path.equals(ApiPaths.LOGOUT)) {
                     noteLogout(ex);
                     send(ex, 204, null, new byte[0]);
+                } else if (path.equals(ApiPaths.ACCOUNTS) && method.equals("GET")) {
+                    synchronized (this) {
+                        Instant seen = Instant.parse("2026-11-27T07:40:00Z");
+                        List<fr.mediance.protocol.AccountDto> list = users.values().stream()
+                                .filter(u ->
+                                        Accounts.mayManage(users.get(userId).role(), u.role()))
+                                .map(u -> new fr.mediance.protocol.AccountDto(
+                                        u.id(),
+                                        u.username(),
+                                        u.displayName(),
+                                        u.role(),
+                                        true,
+                                        false,
+                                        totpSecrets.get(u.username()) != null,
+                                        0,
+                                        seen,
+                                        seen))
+                                .toList();
+                        json(
+                                ex,
+                                200,
+                                new fr.mediance.protocol.AccountsResponse(list),
+                                fr.mediance.protocol.AccountsResponse.class);
+                    }
+                } else if (path.startsWith(ApiPaths.ACCOUNTS + "/") && path.endsWith("/devices")) {
+                    Instant seen = Instant.parse("2026-11-27T07:40:00Z");
+                    json(
+                            ex,
+                            200,
+                            new fr.mediance.protocol.DevicesResponse(List.of(new fr.mediance.protocol.DeviceDto(
+                                    "ref-1",
+                                    "tablette-7f3a9c21",
+                                    seen.minusSeconds(86_400 * 30),
+                                    seen,
+                                    seen,
+                                    "1.4.0",
+                                    null,
+                                    null,
+                                    null))),
+                            fr.mediance.protocol.DevicesResponse.class);
                 } else if (path.equals(ApiPaths.USERS)) {
                     synchronized (this) {
                         json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);

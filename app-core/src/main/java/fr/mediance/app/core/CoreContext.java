@@ -480,6 +480,11 @@ public final class CoreContext implements AutoCloseable {
         }
     }
 
+    /** The signed-in session's client of the office server, if any (online screens such as « Comptes »). */
+    public java.util.Optional<fr.mediance.app.core.remote.RemoteClient> remote() {
+        return session.remote();
+    }
+
     /** The automatic lock after 5 minutes without input and on return from the background. */
     public fr.mediance.app.core.session.IdleLock idleLock() {
         return idleLock;

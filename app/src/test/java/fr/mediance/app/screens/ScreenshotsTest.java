@@ -845,6 +845,20 @@ class ScreenshotsTest extends UiTest {
     }
 
     @Test
+    void office_accounts_and_devices() {
+        CoreContext core = office.signedIn(dir, "bureau");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-ACCOUNTS"));
+        interact(() -> app.shell().open("ACCOUNTS"));
+        until(() -> has("#account-conseil1"));
+        interact(() ->
+                ((javafx.scene.control.Button) in("#account-devices-conseil1").query()).fire());
+        until(() -> has("#device-revoke-ref-1"));
+        shoot(app, "accounts");
+        core.close();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void office_reference_lists() {
         CoreContext core = office.signedIn(dir, "bureau");

@@ -50,6 +50,27 @@ public interface MedianceApi {
     @GET(ApiPaths.ME)
     Call<UserDto> me();
 
+    @GET(ApiPaths.ACCOUNTS)
+    Call<fr.mediance.protocol.AccountsResponse> accounts();
+
+    @POST(ApiPaths.ACCOUNTS)
+    Call<fr.mediance.protocol.AccountPasswordDto> createAccount(@Body fr.mediance.protocol.AccountRequest request);
+
+    @retrofit2.http.PUT(ApiPaths.ACCOUNT)
+    Call<fr.mediance.protocol.AccountDto> updateAccount(
+            @retrofit2.http.Path(ApiPaths.PARAM_ACCOUNT_ID) String id,
+            @Body fr.mediance.protocol.AccountRequest request);
+
+    @POST(ApiPaths.ACCOUNT_RESET)
+    Call<fr.mediance.protocol.AccountPasswordDto> resetAccount(
+            @retrofit2.http.Path(ApiPaths.PARAM_ACCOUNT_ID) String id);
+
+    @GET(ApiPaths.ACCOUNT_DEVICES)
+    Call<fr.mediance.protocol.DevicesResponse> devices(@retrofit2.http.Path(ApiPaths.PARAM_ACCOUNT_ID) String id);
+
+    @POST(ApiPaths.DEVICE_REVOKE)
+    Call<fr.mediance.protocol.DeviceDto> revokeDevice(@retrofit2.http.Path(ApiPaths.PARAM_DEVICE_REF) String ref);
+
     /** {@code role} may be null for every account of the structure. */
     @GET(ApiPaths.USERS)
     Call<UsersResponse> users(@Query(ApiPaths.PARAM_ROLE) String role);

@@ -197,6 +197,32 @@ public final class RemoteClient {
         return authorised(MedianceApi::me);
     }
 
+    /** The accounts the caller manages (admin, office). */
+    public RemoteResult<fr.mediance.protocol.AccountsResponse> accounts() {
+        return authorised(MedianceApi::accounts);
+    }
+
+    public RemoteResult<fr.mediance.protocol.AccountPasswordDto> createAccount(fr.mediance.protocol.AccountRequest r) {
+        return authorised(a -> a.createAccount(r));
+    }
+
+    public RemoteResult<fr.mediance.protocol.AccountDto> updateAccount(
+            String id, fr.mediance.protocol.AccountRequest r) {
+        return authorised(a -> a.updateAccount(id, r));
+    }
+
+    public RemoteResult<fr.mediance.protocol.AccountPasswordDto> resetAccount(String id) {
+        return authorised(a -> a.resetAccount(id));
+    }
+
+    public RemoteResult<fr.mediance.protocol.DevicesResponse> devices(String accountId) {
+        return authorised(a -> a.devices(accountId));
+    }
+
+    public RemoteResult<fr.mediance.protocol.DeviceDto> revokeDevice(String deviceRef) {
+        return authorised(a -> a.revokeDevice(deviceRef));
+    }
+
     /** The structure's active accounts, optionally of one role. */
     public RemoteResult<UsersResponse> users(Role role) {
         return authorised(a -> a.users(role == null ? null : role.code()));

@@ -43,6 +43,8 @@ public final class AppViewModel {
         PARTNERS("nav.partners"),
         CONFLICTS("nav.conflicts"),
         REFERENCE("nav.reference"),
+        /** Accounts and devices: admin and office ({@link fr.mediance.protocol.Accounts#managesAccounts}). */
+        ACCOUNTS("nav.accounts"),
         SYNC("nav.sync");
 
         private final String labelKey;
@@ -82,7 +84,14 @@ public final class AppViewModel {
             case COORDINATOR ->
                 List.of(Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
             case OFFICE ->
-                List.of(Place.REPORTS, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                List.of(
+                        Place.REPORTS,
+                        Place.RESIDENTS,
+                        Place.PARTNERS,
+                        Place.CONFLICTS,
+                        Place.REFERENCE,
+                        Place.ACCOUNTS,
+                        Place.SYNC);
             case ADMIN ->
                 List.of(
                         Place.PLANNING,
@@ -91,6 +100,7 @@ public final class AppViewModel {
                         Place.PARTNERS,
                         Place.CONFLICTS,
                         Place.REFERENCE,
+                        Place.ACCOUNTS,
                         Place.SYNC);
         };
     }

@@ -54,7 +54,13 @@ class AppViewModelTest {
                         Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.OFFICE))
                 .containsExactly(
-                        Place.REPORTS, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                        Place.REPORTS,
+                        Place.RESIDENTS,
+                        Place.PARTNERS,
+                        Place.CONFLICTS,
+                        Place.REFERENCE,
+                        Place.ACCOUNTS,
+                        Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.ADMIN))
                 .containsExactly(
                         Place.PLANNING,
@@ -63,6 +69,7 @@ class AppViewModelTest {
                         Place.PARTNERS,
                         Place.CONFLICTS,
                         Place.REFERENCE,
+                        Place.ACCOUNTS,
                         Place.SYNC);
         assertThat(AppViewModel.placesFor(null)).isEmpty();
     }
@@ -105,7 +112,13 @@ class AppViewModelTest {
         core.choosePin(TestCores.PIN);
         assertThat(vm.places())
                 .containsExactly(
-                        Place.REPORTS, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                        Place.REPORTS,
+                        Place.RESIDENTS,
+                        Place.PARTNERS,
+                        Place.CONFLICTS,
+                        Place.REFERENCE,
+                        Place.ACCOUNTS,
+                        Place.SYNC);
         assertThat(vm.label(Place.CONFLICTS)).isEqualTo("Conflits");
 
         vm.lock();
