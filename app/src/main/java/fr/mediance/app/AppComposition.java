@@ -327,6 +327,7 @@ public final class AppComposition {
             case REFERENCE -> Material2AL.LIST_ALT;
             case GDPR -> Material2MZ.PRIVACY_TIP;
             case AUDIT -> Material2AL.HISTORY;
+            case ACCOUNTS -> Material2MZ.PERSON_ADD;
         };
     }
 
@@ -380,6 +381,13 @@ public final class AppComposition {
                         fx);
                 vm.search();
                 yield new fr.mediance.app.audit.AuditLogView(vm, texts);
+            }
+            case ACCOUNTS -> {
+                fr.mediance.app.core.account.AccountsViewModel vm =
+                        new fr.mediance.app.core.account.AccountsViewModel(core::remote, zone, background, fx);
+                vm.refresh();
+                yield new fr.mediance.app.account.AccountsView(
+                        vm, texts, app.roleProperty().get());
             }
         };
     }

@@ -101,6 +101,17 @@ public final class MedianceApp extends Application {
         AttachDevice.statusBarColor(Color.web("#0969da"));
         // back in the foreground: a sync starts (with the automatic triggers); in the background, no periodic sync
         AttachDevice.onLifecycle(core::appPaused, core::appResumed);
+        // every input keeps the store open; 5 minutes without any, or a return from the background, asks the PIN
+        scene.addEventFilter(
+                javafx.scene.input.InputEvent.ANY, e -> core.idleLock().userActivity());
+        // on a desktop, a minimised window is the background
+        stage.iconifiedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                core.appPaused();
+            } else {
+                core.appResumed();
+            }
+        });
     }
 
     /**

@@ -17,6 +17,23 @@ public final class ApiPaths {
 
     public static final String PARAM_ROLE = "role";
 
+    /** POST a {@link LoginRequest} (credentials): a new TOTP secret ({@link TotpEnrolmentDto}) for an account not enrolled. */
+    public static final String TOTP_ENROL = PREFIX + "/auth/totp";
+    /** GET the accounts the caller manages ({@link AccountsResponse}); POST an {@link AccountRequest} to create one. */
+    public static final String ACCOUNTS = PREFIX + "/accounts";
+
+    public static final String PARAM_ACCOUNT_ID = "accountId";
+    /** PUT an {@link AccountRequest}: display name, role, active. */
+    public static final String ACCOUNT = ACCOUNTS + "/{" + PARAM_ACCOUNT_ID + "}";
+    /** POST: a new temporary password ({@link AccountPasswordDto}); the second factor is enrolled again. */
+    public static final String ACCOUNT_RESET = ACCOUNT + "/reset";
+    /** GET the account's devices ({@link DevicesResponse}). */
+    public static final String ACCOUNT_DEVICES = ACCOUNT + "/devices";
+
+    public static final String PARAM_DEVICE_REF = "deviceRef";
+    /** POST: revokes a device (its store is wiped after it has pushed what it holds); answers its {@link DeviceDto}. */
+    public static final String DEVICE_REVOKE = PREFIX + "/devices/{" + PARAM_DEVICE_REF + "}/revoke";
+
     /**
      * GET with {@link #PARAM_FROM} and {@link #PARAM_TO} (ISO dates, inclusive) and optionally
      * {@link #PARAM_HIDE_SMALL_COUNTS}; answers a {@link FiguresResponse}. Coordination, office and admin only.
@@ -94,6 +111,11 @@ public final class ApiPaths {
     public static final String HEADER_CONTENT_SHA256 = "X-Content-SHA256";
 
     private ApiPaths() {}
+
+    /** A path with its {@code {name}} parameter filled in. */
+    public static String fill(String path, String name, String value) {
+        return path.replace("{" + name + "}", value);
+    }
 
     /** The blob path for one hash, e.g. {@code /api/v1/blobs/ab12...}. */
     public static String blob(String sha256) {

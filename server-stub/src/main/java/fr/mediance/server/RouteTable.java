@@ -48,6 +48,11 @@ public final class RouteTable {
         OWN_BLOBS,
         /** The uploads the caller created (anyone else: 404). */
         OWN_UPLOADS,
+        /**
+         * The accounts the caller manages in her structure (the admin: every one; the office: the counsellors'),
+         * and their devices; anyone else's answered 403, another structure's 404.
+         */
+        MANAGED_ACCOUNTS,
         /** The server's own maintenance (retention runs): every structure, nothing answered but counts. */
         SERVER
     }
@@ -91,7 +96,14 @@ public final class RouteTable {
             new Route("POST", ApiPaths.GDPR_RETENTION_RUN, ADMIN, Scope.SERVER),
             new Route("POST", ApiPaths.AUDIT_EVENTS, ANY, Scope.SELF),
             new Route("GET", ApiPaths.AUDIT, ADMIN, Scope.STRUCTURE),
-            new Route("GET", ApiPaths.RESIDENT_EXPORT, STAFF, Scope.STRUCTURE));
+            new Route("GET", ApiPaths.RESIDENT_EXPORT, STAFF, Scope.STRUCTURE),
+            new Route("POST", ApiPaths.TOTP_ENROL, NONE, Scope.SELF),
+            new Route("GET", ApiPaths.ACCOUNTS, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
+            new Route("POST", ApiPaths.ACCOUNTS, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
+            new Route("PUT", ApiPaths.ACCOUNT, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
+            new Route("POST", ApiPaths.ACCOUNT_RESET, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
+            new Route("GET", ApiPaths.ACCOUNT_DEVICES, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
+            new Route("POST", ApiPaths.DEVICE_REVOKE, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS));
 
     private RouteTable() {}
 }

@@ -44,6 +44,8 @@ import fr.mediance.server.upload.PartFiles;
 import fr.mediance.server.upload.PartStore;
 import fr.mediance.server.upload.UploadController;
 import fr.mediance.server.upload.UploadService;
+import fr.mediance.server.user.AccountController;
+import fr.mediance.server.user.AccountService;
 import fr.mediance.server.user.AdminSeeder;
 import fr.mediance.server.user.UserController;
 import fr.mediance.server.user.UserStore;
@@ -168,18 +170,27 @@ public final class ServerApp {
             LOG.info("partner directory seeded: {} partners", partners);
         }
         String generated = null;
-        if (config.demo()) {
-            generated = new DemoSeeder(db, users, writer, hasher, clock)
-                    .seed(config.demoPassword(), config.demoCounsellors())
-                    .orElse(null);
+        DemoSeeder demo = config.demo() ? new DemoSeeder(db, users, writer, hasher, clock) : null;
+        if (demo != null) {
+            generated =
+                    demo.seed(config.demoPassword(), config.demoCounsellors()).orElse(null);
         }
-        new AdminSeeder(db, users, hasher, clock).seed(config.adminPassword());
+        String adminPassword = config.adminPassword();
+        if (demo != null && (adminPassword == null || adminPassword.isEmpty())) {
+            adminPassword = generated != null ? generated : config.demoPassword(); // the demo's admin
+        }
+        new AdminSeeder(db, users, hasher, clock).seed(adminPassword);
+        if (demo != null) {
+            demo.enrolDemoSecondFactors();
+        }
 
         AuthService auth = new AuthService(db, users, hasher, clock);
         Authenticator authenticator = new Authenticator(auth);
         HealthController health = new HealthController(Version.current(), clock);
         AuthController authController = new AuthController(auth, authenticator);
         UserController userController = new UserController(db, users, authenticator);
+        AccountController accountController =
+                new AccountController(new AccountService(db, users, hasher, clock), authenticator);
         FiguresController figures = new FiguresController(db, authenticator);
         BlobRegistry registry = new BlobRegistry();
         EntityFamilies families = SyncFamilies.all(users, registry);
@@ -225,6 +236,7 @@ public final class ServerApp {
             health.routes(routes);
             authController.routes(routes);
             userController.routes(routes);
+            accountController.routes(routes);
             figures.routes(routes);
             sync.routes(routes);
             blobs.routes(routes);

@@ -138,7 +138,7 @@ class AuthTest {
 
         LoginResponse retried = refresh(first);
         assertThat(retried.refreshToken()).isNotEqualTo(lost.refreshToken());
-        assertThat(server.get(ApiPaths.ME, retried.accessToken()).status()).isEqualTo(200);
+        // (its access token is not used here: once used, the old refresh token is no longer taken back)
         assertThat(server.get(ApiPaths.ME, lost.accessToken()).status()).isEqualTo(401);
         Response lostRefresh =
                 server.post(ApiPaths.REFRESH, null, new RefreshRequest(lost.refreshToken(), "tablette-1"));
@@ -199,27 +199,44 @@ class AuthTest {
     }
 
     @Test
-    void accountIsLockedAfterTenFailures() {
-        for (int i = 0; i < AuthService.MAX_FAILED_LOGINS; i++) {
+    void failuresFromOneSourceAreSlowedDownThenLetThroughAfterTheDelay() {
+        for (int i = 0; i < 5; i++) {
             assertThat(server.login("conseil2", "mauvais-" + i, "t").status()).isEqualTo(401);
         }
-        Response locked = server.login("conseil2", TestServer.PASSWORD, "t");
-        assertThat(locked.status()).isEqualTo(429);
-        assertThat(locked.problem().code()).isEqualTo("account_locked");
-        assertThat(locked.problem().detail()).contains("bloqué").contains("15 minutes");
+        Response throttled = server.login("conseil2", TestServer.PASSWORD, "t");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.problem().code()).isEqualTo("too_many_attempts");
+        assertThat(throttled.problem().detail()).contains("réessayez dans 30 secondes");
 
-        server.clock.advance(AuthService.LOCK_DURATION);
+        server.clock.advance(Duration.ofSeconds(30));
+        assertThat(server.login("conseil2", "encore-faux", "t").status()).isEqualTo(401);
+        assertThat(server.login("conseil2", TestServer.PASSWORD, "t").problem().detail())
+                .contains("1 minute");
+        server.clock.advance(Duration.ofMinutes(1));
         assertThat(server.login("conseil2", TestServer.PASSWORD, "t").status()).isEqualTo(200);
+        assertThat(server.count("SELECT failed_logins FROM users WHERE username = 'conseil2'"))
+                .isZero();
     }
 
     @Test
     void aSuccessfulLoginResetsTheFailureCount() {
-        for (int i = 0; i < AuthService.MAX_FAILED_LOGINS - 1; i++) {
+        for (int i = 0; i < 4; i++) {
             server.login("conseil2", "mauvais", "t");
         }
         assertThat(server.login("conseil2", TestServer.PASSWORD, "t").status()).isEqualTo(200);
-        assertThat(server.login("conseil2", "mauvais", "t").status()).isEqualTo(401);
+        for (int i = 0; i < 4; i++) {
+            assertThat(server.login("conseil2", "mauvais", "t").status()).isEqualTo(401);
+        }
         assertThat(server.login("conseil2", TestServer.PASSWORD, "t").status()).isEqualTo(200);
+    }
+
+    @Test
+    void manySuccessfulLoginsFromOneAddressAreNeverThrottled() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(server.login(i % 2 == 0 ? "conseil1" : "coord", TestServer.PASSWORD, "poste-" + i)
+                            .status())
+                    .isEqualTo(200);
+        }
     }
 
     @Test
@@ -234,5 +251,88 @@ class AuthTest {
         assertThat(counsellors.users()).extracting(UserDto::username).containsExactly("conseil2", "conseil1");
         assertThat(server.get(ApiPaths.USERS + "?role=chef", token).problem().code())
                 .isEqualTo("invalid_role");
+    }
+
+    /** Defect 1: 25 wrong passwords at once used to leave a count of 1 (read, then write an absolute value). */
+    @Test
+    void concurrentWrongPasswordsAreEachCounted() throws Exception {
+        int n = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return server.login("conseil2", "mauvais-" + k, "inconnu-" + k)
+                            .status();
+                }));
+            }
+            go.countDown();
+            int wrong = 0;
+            for (var a : answers) {
+                int status = a.get();
+                assertThat(status).isIn(401, 429);
+                if (status == 401) {
+                    wrong++;
+                }
+            }
+            assertThat(server.count("SELECT failed_logins FROM users WHERE username = 'conseil2'"))
+                    .isEqualTo(wrong);
+            assertThat(wrong).isGreaterThan(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Defect 2: an old refresh token replayed within the grace took the session over after its successor was used. */
+    @Test
+    void anOldRefreshTokenReplayedAfterTheNewAccessTokenWasUsedRevokesTheDevice() {
+        LoginResponse first = server.session("conseil1", "tablette-1");
+        LoginResponse second = refresh(first);
+        assertThat(server.get(ApiPaths.ME, second.accessToken()).status()).isEqualTo(200);
+        server.clock.advance(Duration.ofSeconds(30));
+
+        Response replay = server.post(ApiPaths.REFRESH, null, new RefreshRequest(first.refreshToken(), "tablette-1"));
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.problem().code()).isEqualTo("refresh_reused");
+        assertThat(server.get(ApiPaths.ME, second.accessToken()).status()).isEqualTo(401);
+        assertThat(server.post(ApiPaths.REFRESH, null, new RefreshRequest(second.refreshToken(), "tablette-1"))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    /** Defect 11: the lock answered 429 only for real accounts, and locked the colleague out. */
+    @Test
+    void anUnknownAccountIsAnsweredExactlyLikeARealOne() {
+        for (int i = 0; i < 12; i++) {
+            Response real = server.login("conseil2", "mauvais-" + i, "x-" + i);
+            Response unknown = server.login("personne", "mauvais-" + i, "y-" + i);
+            assertThat(unknown.status()).as("attempt %s", i).isEqualTo(real.status());
+            assertThat(unknown.problem().code()).isEqualTo(real.problem().code());
+            assertThat(unknown.problem().detail()).isEqualTo(real.problem().detail());
+        }
+    }
+
+    /** Defect 11: wrong passwords from elsewhere no longer lock the account's own tablet out. */
+    @Test
+    void anAttackerDoesNotLockTheColleagueOutOfHerOwnTablet() {
+        assertThat(server.login("conseil2", TestServer.PASSWORD, "tablette-de-conseil2")
+                        .status())
+                .isEqualTo(200);
+        int throttled = 0;
+        for (int i = 0; i < 30; i++) {
+            int status = server.login("conseil2", "mauvais-" + i, "pirate-" + i).status();
+            if (status == 429) {
+                throttled++;
+            }
+        }
+        assertThat(throttled).as("brute force is slowed down").isGreaterThan(0);
+        Response attacker = server.login("conseil2", TestServer.PASSWORD, "pirate-x");
+        assertThat(attacker.status()).isEqualTo(429);
+        assertThat(server.login("conseil2", TestServer.PASSWORD, "tablette-de-conseil2")
+                        .status())
+                .isEqualTo(200);
     }
 }

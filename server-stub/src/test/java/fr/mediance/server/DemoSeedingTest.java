@@ -64,7 +64,7 @@ class DemoSeedingTest {
                     })
                     .containsExactly(counts)
                     .containsExactly(
-                            "4",
+                            "5", // coord, conseil1, conseil2, bureau and the demo's admin
                             "8",
                             "11",
                             String.valueOf(CodeLists.seed().size()
@@ -257,7 +257,23 @@ class DemoSeedingTest {
     void anAdminIsCreatedFromItsPassword() {
         TestServer s = start(new ServerConfig(0, false, null, "Admin-Mot-De-Passe-42"));
         try {
-            String token = s.login("admin", "Admin-Mot-De-Passe-42", "poste")
+            TestServer.Response first = s.login("admin", "Admin-Mot-De-Passe-42", "poste");
+            assertThat(first.problem().code()).isEqualTo(fr.mediance.protocol.Accounts.TOTP_ENROLMENT_REQUIRED);
+            fr.mediance.protocol.TotpEnrolmentDto enrolment = s.post(
+                            ApiPaths.TOTP_ENROL,
+                            null,
+                            new fr.mediance.protocol.LoginRequest("admin", "Admin-Mot-De-Passe-42", "poste"))
+                    .as(fr.mediance.protocol.TotpEnrolmentDto.class);
+            String token = s.post(
+                            ApiPaths.LOGIN,
+                            null,
+                            new fr.mediance.protocol.LoginRequest(
+                                    "admin",
+                                    "Admin-Mot-De-Passe-42",
+                                    "poste",
+                                    fr.mediance.protocol.Totp.code(enrolment.secret(), s.clock.instant()),
+                                    null,
+                                    null))
                     .as(fr.mediance.protocol.LoginResponse.class)
                     .accessToken();
             UsersResponse users = s.get(ApiPaths.USERS, token).as(UsersResponse.class);

@@ -232,8 +232,33 @@ public final class TestServer implements AutoCloseable {
         return postJson(path, token, MedianceJson.gson().toJson(body));
     }
 
+    /** A login; for an account with a second factor, with a valid code not used yet (the clock moves 30 s if needed). */
     public Response login(String username, String password, String deviceId) {
-        return post(ApiPaths.LOGIN, null, new LoginRequest(username, password, deviceId));
+        return post(
+                ApiPaths.LOGIN, null, new LoginRequest(username, password, deviceId, totpCode(username), null, null));
+    }
+
+    /** A valid second-factor code of this account not used yet, or null if it has none. */
+    public String totpCode(String username) {
+        String secret = sql(
+                "SELECT totp_secret FROM users WHERE username = ? AND totp_enrolled = 1",
+                username.trim().toLowerCase(java.util.Locale.ROOT));
+        if (secret == null) {
+            return null;
+        }
+        String last = sql(
+                "SELECT totp_last_step FROM users WHERE username = ?",
+                username.trim().toLowerCase(java.util.Locale.ROOT));
+        long lastStep = last == null ? Long.MIN_VALUE : Long.parseLong(last);
+        while (true) {
+            long now = fr.mediance.protocol.Totp.step(clock.instant());
+            for (long s = now - 1; s <= now + 1; s++) {
+                if (s > lastStep) {
+                    return fr.mediance.protocol.Totp.code(secret, s);
+                }
+            }
+            clock.advance(Duration.ofSeconds(fr.mediance.protocol.Accounts.TOTP_PERIOD_SECONDS));
+        }
     }
 
     /** Logs in with the test password (or reuses a token of the template, still valid); answers the access token. */
@@ -245,8 +270,22 @@ public final class TestServer implements AutoCloseable {
         return session(username, username + "-tablette").accessToken();
     }
 
+    /** A login with {@link #PASSWORD}; an account that must enrol a second factor first enrols one. */
     public LoginResponse session(String username, String deviceId) {
-        return login(username, PASSWORD, deviceId).as(LoginResponse.class);
+        Response r = login(username, PASSWORD, deviceId);
+        if (r.status() == 403 && r.problem().code().equals(fr.mediance.protocol.Accounts.TOTP_ENROLMENT_REQUIRED)) {
+            post(ApiPaths.TOTP_ENROL, null, new LoginRequest(username, PASSWORD, deviceId));
+            r = post(
+                    ApiPaths.LOGIN,
+                    null,
+                    new LoginRequest(username, PASSWORD, deviceId, totpCodeOfPending(username), null, null));
+        }
+        return r.as(LoginResponse.class);
+    }
+
+    private String totpCodeOfPending(String username) {
+        String secret = sql("SELECT totp_secret FROM users WHERE username = ?", username);
+        return fr.mediance.protocol.Totp.code(secret, clock.instant());
     }
 
     /** The first column of the first row of a query on the server's database, as text. */

@@ -38,7 +38,7 @@ public final class RawApi {
     }
 
     public LoginResponse login(String username, String password, String deviceId) {
-        String body = gson.toJson(new LoginRequest(username, password, deviceId));
+        String body = gson.toJson(new LoginRequest(username, password, deviceId, DemoCodes.next(username), null, null));
         HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve(ApiPaths.LOGIN))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -117,7 +117,7 @@ public final class SyncWorld implements AutoCloseable {
             customise.accept(b);
         }
         CoreContext core = keep(b.build());
-        core.login(url.toString(), username, password);
+        core.login(url.toString(), username, password, DemoCodes.next(username));
         core.choosePin(PIN);
         SyncReport first = core.sync().syncNow().join();
         if (!first.ok()) {

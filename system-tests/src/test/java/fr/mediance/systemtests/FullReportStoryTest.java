@@ -71,7 +71,7 @@ class FullReportStoryTest {
         CoreContext core = keep(CoreContext.builder(tmp.resolve("devices").resolve(name))
                 .pinIterations(1_000)
                 .build());
-        core.login(url, username, PASSWORD);
+        core.login(url, username, PASSWORD, DemoCodes.next(username));
         core.choosePin("739164");
         SyncReport first = core.sync().syncNow().join();
         assertThat(first.ok()).as(first.message()).isTrue();

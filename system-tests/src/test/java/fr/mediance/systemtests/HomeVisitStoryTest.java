@@ -181,7 +181,7 @@ class HomeVisitStoryTest {
 
         // The office receives one report with its photo, byte-identical.
         CoreContext desk = device("office", null);
-        desk.login(url, "bureau", PASSWORD);
+        desk.login(url, "bureau", PASSWORD, DemoCodes.next("bureau"));
         desk.choosePin("205817");
         assertThat(desk.sync().syncNow().join().ok()).isTrue();
         String reportId = draft.id();

@@ -3,6 +3,7 @@ package fr.mediance.testing;
 import com.google.gson.Gson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.mediance.protocol.Accounts;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobReceiptDto;
@@ -23,6 +24,7 @@ import fr.mediance.protocol.PushRequest;
 import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.Totp;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.json.MedianceJson;
@@ -207,6 +209,54 @@ public final class FakeOfficeServer implements AutoCloseable {
         users.put(id, u);
         passwords.put(username, password);
         return u;
+    }
+
+    /**
+     * This account signs in with a second factor (TOTP of {@code secret}), as the office and admin accounts of the
+     * real server do: a login without a code is refused ({@code totp_required}), a wrong or used one too.
+     */
+    public synchronized void requireTotp(String username, String secret) {
+        totpSecrets.put(username, secret);
+    }
+
+    /**
+     * Revokes a device as the admin would: its pull and other requests answer 403 {@code device_revoked}; its push,
+     * uploads and logout still work (so it can send what it holds before wiping).
+     */
+    public synchronized void revokeDeviceForWipe(String deviceId) {
+        wipedDevices.add(deviceId);
+    }
+
+    /** Whether a revoked device has logged out (the app does so once it has pushed, just before wiping). */
+    public synchronized boolean loggedOut(String deviceId) {
+        return loggedOutDevices.contains(deviceId);
+    }
+
+    private final Map<String, String> totpSecrets = new java.util.HashMap<>();
+    private final Map<String, Long> totpLastSteps = new java.util.HashMap<>();
+    private final java.util.Set<String> usedAccessTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, String> accessDevices = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> wipedDevices = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> loggedOutDevices = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The device of an access token, if it was revoked by {@link #revokeDeviceForWipe}. */
+    boolean revokedDevice(HttpExchange ex) {
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h == null || !h.startsWith("Bearer ")) {
+            return false;
+        }
+        String device = accessDevices.get(h.substring("Bearer ".length()));
+        return device != null && wipedDevices.contains(device);
+    }
+
+    void noteLogout(HttpExchange ex) {
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h != null && h.startsWith("Bearer ")) {
+            String device = accessDevices.get(h.substring("Bearer ".length()));
+            if (device != null) {
+                loggedOutDevices.add(device);
+            }
+        }
     }
 
     /** A change made by someone else on the server: a new version in the change log. */
@@ -492,8 +542,61 @@ public final class FakeOfficeServer implements AutoCloseable {
                     }
                     return;
                 }
+                if (revokedDevice(ex)
+                        && !path.equals(ApiPaths.LOGOUT)
+                        && !path.equals(ApiPaths.SYNC_PUSH)
+                        && !path.startsWith(ApiPaths.UPLOADS)) {
+                    problem(
+                            ex,
+                            403,
+                            Accounts.DEVICE_REVOKED,
+                            "Cet appareil a été retiré par l'administration : ses "
+                                    + "données vont être effacées après l'envoi de ce qui n'a pas encore été transmis.");
+                    return;
+                }
                 if (path.equals(ApiPaths.LOGOUT)) {
+                    noteLogout(ex);
                     send(ex, 204, null, new byte[0]);
+                } else if (path.equals(ApiPaths.ACCOUNTS) && method.equals("GET")) {
+                    synchronized (this) {
+                        Instant seen = Instant.parse("2026-11-27T07:40:00Z");
+                        List<fr.mediance.protocol.AccountDto> list = users.values().stream()
+                                .filter(u ->
+                                        Accounts.mayManage(users.get(userId).role(), u.role()))
+                                .map(u -> new fr.mediance.protocol.AccountDto(
+                                        u.id(),
+                                        u.username(),
+                                        u.displayName(),
+                                        u.role(),
+                                        true,
+                                        false,
+                                        totpSecrets.get(u.username()) != null,
+                                        0,
+                                        seen,
+                                        seen))
+                                .toList();
+                        json(
+                                ex,
+                                200,
+                                new fr.mediance.protocol.AccountsResponse(list),
+                                fr.mediance.protocol.AccountsResponse.class);
+                    }
+                } else if (path.startsWith(ApiPaths.ACCOUNTS + "/") && path.endsWith("/devices")) {
+                    Instant seen = Instant.parse("2026-11-27T07:40:00Z");
+                    json(
+                            ex,
+                            200,
+                            new fr.mediance.protocol.DevicesResponse(List.of(new fr.mediance.protocol.DeviceDto(
+                                    "ref-1",
+                                    "tablette-7f3a9c21",
+                                    seen.minusSeconds(86_400 * 30),
+                                    seen,
+                                    seen,
+                                    "1.4.0",
+                                    null,
+                                    null,
+                                    null))),
+                            fr.mediance.protocol.DevicesResponse.class);
                 } else if (path.equals(ApiPaths.USERS)) {
                     synchronized (this) {
                         json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);
@@ -559,7 +662,12 @@ public final class FakeOfficeServer implements AutoCloseable {
         if (h == null || !h.startsWith("Bearer ")) {
             return null;
         }
-        return accessTokens.get(h.substring("Bearer ".length()));
+        String token = h.substring("Bearer ".length());
+        String user = accessTokens.get(token);
+        if (user != null) {
+            usedAccessTokens.add(token);
+        }
+        return user;
     }
 
     /** How long after its use a refresh token may be used again, if what it gave was never used (a lost answer). */
@@ -586,6 +694,7 @@ public final class FakeOfficeServer implements AutoCloseable {
         String access = "access-" + tokenCounter;
         String refresh = "refresh-" + tokenCounter;
         accessTokens.put(access, userId);
+        accessDevices.put(access, deviceId);
         grants.put(refresh, new Grant(userId, deviceId, access));
         Instant now = Instant.now();
         return new LoginResponse(access, now.plusSeconds(900), refresh, now.plusSeconds(86400), users.get(userId));
@@ -616,6 +725,40 @@ public final class FakeOfficeServer implements AutoCloseable {
             problem(ex, 401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
             return;
         }
+        synchronized (this) {
+            String secret = totpSecrets.get(req.username());
+            if (secret != null) {
+                if (req.totpCode() == null || req.totpCode().isBlank()) {
+                    problem(
+                            ex,
+                            401,
+                            Accounts.TOTP_REQUIRED,
+                            "Saisissez le code à 6 chiffres de votre application " + "d'authentification.");
+                    return;
+                }
+                long step = Totp.matchingStep(secret, req.totpCode(), Instant.now());
+                Long last = totpLastSteps.get(req.username());
+                if (step < 0 || (last != null && step <= last)) {
+                    problem(
+                            ex,
+                            401,
+                            Accounts.INVALID_TOTP,
+                            "Code de vérification incorrect ou déjà utilisé : "
+                                    + "saisissez le code affiché maintenant.");
+                    return;
+                }
+                totpLastSteps.put(req.username(), step);
+            }
+            if (wipedDevices.contains(req.deviceId())) {
+                problem(
+                        ex,
+                        403,
+                        Accounts.DEVICE_REVOKED,
+                        "Cet appareil a été retiré par l'administration : ses "
+                                + "données vont être effacées après l'envoi de ce qui n'a pas encore été transmis.");
+                return;
+            }
+        }
         json(ex, 200, issue(user.id(), req.deviceId()), LoginResponse.class);
     }
 
@@ -635,6 +778,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 boolean lostAnswer = next != null
                         && !next.revoked
                         && next.rotatedAt == null
+                        && !usedAccessTokens.contains(next.accessToken)
                         && !now.isAfter(g.rotatedAt.plus(REFRESH_RETRY_GRACE));
                 if (!lostAnswer) { // rotation: a refresh token serves once; a second use ends the device's session
                     revokeDevice(g.deviceId);

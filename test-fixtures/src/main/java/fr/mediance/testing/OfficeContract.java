@@ -3,6 +3,7 @@ package fr.mediance.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.Gson;
+import fr.mediance.protocol.Accounts;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.BlobStatusDto;
@@ -24,6 +25,7 @@ import fr.mediance.protocol.PushResponse;
 import fr.mediance.protocol.RefreshRequest;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.Totp;
 import fr.mediance.protocol.Tus;
 import fr.mediance.protocol.UserDto;
 import fr.mediance.protocol.UsersResponse;
@@ -143,6 +145,26 @@ public abstract class OfficeContract {
                         .status())
                 .isEqualTo(200);
         assertProblem(s.refresh(lost.refreshToken()), 401, null, ApiPaths.REFRESH);
+    }
+
+    @Test
+    void theOfficeSignsInWithItsSecondFactorOnly() {
+        Answer a = post(ApiPaths.LOGIN, null, new LoginRequest(OFFICE, password(), newId()), LoginRequest.class);
+        assertProblem(a, 401, Accounts.TOTP_REQUIRED, ApiPaths.LOGIN);
+    }
+
+    @Test
+    void aRefreshTokenReplayedAfterItsSuccessorsAccessTokenWasUsedEndsTheDevicesSession() {
+        Session s = login(COUNSELLOR);
+        LoginResponse second = s.refresh(s.login.refreshToken()).json(LoginResponse.class);
+        assertThat(send("GET", ApiPaths.USERS, second.accessToken(), Map.of(), null)
+                        .status())
+                .isEqualTo(200);
+
+        assertProblem(s.refresh(s.login.refreshToken()), 401, "refresh_reused", ApiPaths.REFRESH);
+        assertThat(send("GET", ApiPaths.USERS, second.accessToken(), Map.of(), null)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -578,9 +600,41 @@ public abstract class OfficeContract {
         return java.util.HexFormat.of().formatHex(sha256(bytes));
     }
 
+    /** The second-factor secret of {@link #OFFICE} (the demo's known one). */
+    protected String officeTotpSecret() {
+        return Accounts.DEMO_TOTP_SECRET;
+    }
+
+    private static final Map<String, Long> LAST_TOTP_STEPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A code of the office's second factor not used yet by this contract (waits for the next step if need be). */
+    private synchronized String officeCode() {
+        while (true) {
+            long now = Totp.step(java.time.Instant.now());
+            long last = LAST_TOTP_STEPS.getOrDefault(OFFICE, Long.MIN_VALUE);
+            for (long step = now - 1; step <= now + 1; step++) {
+                if (step > last) {
+                    LAST_TOTP_STEPS.put(OFFICE, step);
+                    return Totp.code(officeTotpSecret(), step);
+                }
+            }
+            try {
+                Thread.sleep(1000); // a code is good once: wait for the next 30 s step
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private Session login(String username) {
         String deviceId = "contract-" + newId();
-        Answer a = post(ApiPaths.LOGIN, null, new LoginRequest(username, password(), deviceId), LoginRequest.class);
+        String code = username.equals(OFFICE) ? officeCode() : null;
+        Answer a = post(
+                ApiPaths.LOGIN,
+                null,
+                new LoginRequest(username, password(), deviceId, code, null, null),
+                LoginRequest.class);
         assertThat(a.status()).as("login of %s: %s", username, a).isEqualTo(200);
         return new Session(a.json(LoginResponse.class), deviceId);
     }

@@ -17,6 +17,7 @@ class FakeOfficeServerContractTest extends OfficeContract {
         server.addUser("u-c2", OTHER_COUNSELLOR, PASSWORD, Role.COUNSELLOR);
         server.addUser("u-co", COORDINATOR, PASSWORD, Role.COORDINATOR);
         server.addUser("u-b", OFFICE, PASSWORD, Role.OFFICE);
+        server.requireTotp(OFFICE, fr.mediance.protocol.Accounts.DEMO_TOTP_SECRET);
     }
 
     @AfterAll

@@ -87,6 +87,7 @@ public final class CoreContext implements AutoCloseable {
     private final StoreHolder store;
     private final Outbox outbox;
     private final SessionManager session;
+    private final fr.mediance.app.core.session.IdleLock idleLock;
     private final HealthProbeNetworkMonitor network;
     private final SyncEngine sync;
     private final SyncScheduler scheduler;
@@ -158,6 +159,10 @@ public final class CoreContext implements AutoCloseable {
                 b.ui,
                 new Backoff(b.random, Duration.ofSeconds(10), Duration.ofMinutes(10)),
                 b.pullPageSize);
+        sync.onDeviceRevoked(session::wipeRevoked);
+        this.idleLock = new fr.mediance.app.core.session.IdleLock(
+                session, clock, fr.mediance.app.core.session.IdleLock.TIMEOUT);
+        session.addUnlockListener(idleLock::userActivity);
         this.scheduler = new SyncScheduler(sync, network, clock, b.periodicSync);
         this.autoSync = b.autoSync;
         // what follows each unlock, handed on when the app is ready for it (by default at once): documents past
@@ -185,6 +190,7 @@ public final class CoreContext implements AutoCloseable {
                         try {
                             retention.runIfDue(); // and once a day
                             scheduler.tick();
+                            idleLock.check();
                         } catch (
                                 RuntimeException
                                         e) { // top boundary of the timer thread: a bug must not stop later ticks
@@ -338,6 +344,11 @@ public final class CoreContext implements AutoCloseable {
         return orThrow(session.login(serverUrl, username, password.toCharArray()));
     }
 
+    /** The same with the second factor's code (office and admin accounts); throws on failure. */
+    public AccountInfo login(String serverUrl, String username, String password, String totpCode) {
+        return orThrow(session.login(serverUrl, username, password.toCharArray(), totpCode, null));
+    }
+
     /** See {@link SessionService#choosePin}, with the same PIN typed twice; throws on failure. */
     public AccountInfo choosePin(String pin) {
         return orThrow(session.choosePin(pin.toCharArray(), pin.toCharArray()));
@@ -463,7 +474,7 @@ public final class CoreContext implements AutoCloseable {
         return accessLog;
     }
 
-    /** The signed-in account's connection to the office, when there is one (the journal, the access export). */
+    /** The signed-in account's connection to the office, when there is one (the journal, the export, « Comptes »). */
     public java.util.Optional<fr.mediance.app.core.remote.RemoteClient> remote() {
         return session.remote();
     }
@@ -474,15 +485,22 @@ public final class CoreContext implements AutoCloseable {
     }
 
     /**
-     * The app came back to the foreground (call it from the platform's lifecycle): periodic syncs resume and,
+     * The app came back to the foreground (call it from the platform's lifecycle): the PIN is asked again, periodic
+     * syncs resume and,
      * with {@code autoSync}, one sync starts now (unless one just ran). Without {@code autoSync} it only resumes.
      */
     public void appResumed() {
+        idleLock.resumed();
         if (autoSync) {
             scheduler.onResumed();
         } else {
             scheduler.setPaused(false);
         }
+    }
+
+    /** The automatic lock after 5 minutes without input and on return from the background. */
+    public fr.mediance.app.core.session.IdleLock idleLock() {
+        return idleLock;
     }
 
     /** The app went to the background: no periodic sync until {@link #appResumed()}. */

@@ -254,7 +254,25 @@ public final class SelfCheck {
                 fr.mediance.protocol.RightsRequestsResponse.class,
                 new fr.mediance.protocol.RightsRequestsResponse(List.of(rights)));
         m.put(fr.mediance.protocol.RetentionRunDto.class, new fr.mediance.protocol.RetentionRunDto(2, 1, 5, 4));
-        m.put(LoginRequest.class, new LoginRequest("conseil1", "x", "dev"));
+        m.put(LoginRequest.class, new LoginRequest("bureau", "x", "dev", "123456", "Nouveau-Mot-2026!", "1.0"));
+        fr.mediance.protocol.AccountDto account = new fr.mediance.protocol.AccountDto(
+                "u1", "conseil1", "Nadia", fr.mediance.protocol.Role.COUNSELLOR, true, false, false, 2, t, t);
+        m.put(fr.mediance.protocol.AccountDto.class, account);
+        m.put(fr.mediance.protocol.AccountsResponse.class, new fr.mediance.protocol.AccountsResponse(List.of(account)));
+        m.put(
+                fr.mediance.protocol.AccountRequest.class,
+                new fr.mediance.protocol.AccountRequest(
+                        "conseil3", "Léa", fr.mediance.protocol.Role.COUNSELLOR, false));
+        m.put(
+                fr.mediance.protocol.AccountPasswordDto.class,
+                new fr.mediance.protocol.AccountPasswordDto(account, "Provisoire-2026!"));
+        fr.mediance.protocol.DeviceDto device =
+                new fr.mediance.protocol.DeviceDto("d1", "tab", t, t, t, "1.0", t, t, null);
+        m.put(fr.mediance.protocol.DeviceDto.class, device);
+        m.put(fr.mediance.protocol.DevicesResponse.class, new fr.mediance.protocol.DevicesResponse(List.of(device)));
+        m.put(
+                fr.mediance.protocol.TotpEnrolmentDto.class,
+                new fr.mediance.protocol.TotpEnrolmentDto("ABCD", "otpauth://totp/x?secret=ABCD"));
         m.put(LoginResponse.class, new LoginResponse("a", t, "r", t, user));
         m.put(RefreshRequest.class, new RefreshRequest("r", "dev"));
         m.put(FieldErrorDto.class, fieldError);

@@ -61,6 +61,36 @@ public final class LoginView extends BasicScreen {
         plainHttpBox.visibleProperty().bind(vm.plainHttpWarningProperty().isNotEmpty());
         plainHttpBox.managedProperty().bind(plainHttpBox.visibleProperty());
 
+        // the steps some accounts need, shown once the server asks for them
+        Label enrolmentSecret = Ui.bound(vm.enrolmentSecretProperty(), Styles.BRAND);
+        enrolmentSecret.setId("login-totp-secret");
+        enrolmentSecret.setStyle("-fx-font-family: monospace; -fx-font-size: 20px;");
+        Node enrolment = Ui.field(texts.getString("login.totp.secret"), enrolmentSecret, null);
+        enrolment.visibleProperty().bind(vm.enrolmentSecretProperty().isNotEmpty());
+        enrolment.managedProperty().bind(enrolment.visibleProperty());
+
+        TextField totp = new TextField();
+        totp.setId("login-totp");
+        totp.setPromptText("123 456");
+        totp.textProperty().bindBidirectional(vm.totpCodeProperty());
+        Node totpField = Ui.field(texts.getString("login.totp"), totp, vm.totpErrorProperty());
+        totpField.visibleProperty().bind(vm.totpNeededProperty());
+        totpField.managedProperty().bind(totpField.visibleProperty());
+
+        PasswordField newPassword = new PasswordField();
+        newPassword.setId("login-new-password");
+        newPassword.textProperty().bindBidirectional(vm.newPasswordProperty());
+        PasswordField confirmation = new PasswordField();
+        confirmation.setId("login-new-password-confirmation");
+        confirmation.textProperty().bindBidirectional(vm.newPasswordConfirmationProperty());
+        Node newPasswordField =
+                Ui.field(texts.getString("login.newPassword"), newPassword, vm.newPasswordErrorProperty());
+        Node confirmationField = Ui.field(texts.getString("login.newPassword.confirmation"), confirmation, null);
+        for (Node n : new Node[] {newPasswordField, confirmationField}) {
+            n.visibleProperty().bind(vm.newPasswordNeededProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+
         Label error = Ui.bound(vm.errorProperty(), Styles.FORM_ERROR);
         error.setId("login-error");
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
@@ -86,6 +116,10 @@ public final class LoginView extends BasicScreen {
                 plainHttpBox,
                 Ui.field(texts.getString("login.username"), username, vm.usernameErrorProperty()),
                 Ui.field(texts.getString("login.password"), password, vm.passwordErrorProperty()),
+                newPasswordField,
+                confirmationField,
+                enrolment,
+                totpField,
                 error,
                 submit);
         card.setMaxWidth(520);

@@ -71,6 +71,28 @@ class LoginScreenTest extends UiTest {
     }
 
     @Test
+    void the_office_types_its_second_factor_code_when_the_server_asks_for_it() {
+        office.server.requireTotp("bureau", fr.mediance.protocol.Accounts.DEMO_TOTP_SECRET);
+        until(() -> exists("#login-card"));
+        assertThat(visible("#login-totp")).isFalse();
+        clickOn("#login-username").write("bureau");
+        clickOn("#login-password").write(DemoOffice.PASSWORD);
+        clickOn("#login-submit");
+        until(() -> visible("#login-totp"));
+        assertThat(text("#login-error")).contains("code à 6 chiffres");
+        clickOn("#login-totp").write("12");
+        clickOn("#login-submit");
+        until(() -> visible("#login-totp-error"));
+        assertThat(text("#login-totp-error")).isEqualTo("Le code de vérification fait 6 chiffres.");
+        interact(() -> ((TextField) node("#login-totp")).clear());
+        clickOn("#login-totp")
+                .write(fr.mediance.protocol.Totp.code(
+                        fr.mediance.protocol.Accounts.DEMO_TOTP_SECRET, java.time.Instant.now()));
+        clickOn("#login-submit");
+        until(() -> exists("#pin-root"));
+    }
+
+    @Test
     void empty_fields_are_reported_in_french_beside_each_field() {
         assertThat(text("#app-title")).isEqualTo("Connexion");
         assertThat(((TextField) node("#login-server")).getText()).isEqualTo(office.server.url());

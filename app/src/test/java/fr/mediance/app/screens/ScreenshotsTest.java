@@ -131,6 +131,15 @@ class ScreenshotsTest extends UiTest {
         AppComposition app = compose(core);
         until(() -> has("#login-submit"));
         shoot(app, "login");
+        office.server.requireTotp("bureau", fr.mediance.protocol.Accounts.DEMO_TOTP_SECRET);
+        interact(() -> {
+            ((javafx.scene.control.TextField) lookup("#login-username").query()).setText("bureau");
+            ((javafx.scene.control.TextField) lookup("#login-password").query()).setText(DemoOffice.PASSWORD);
+        });
+        clickOn("#login-submit");
+        until(() -> lookup("#login-totp").query().isVisible());
+        shoot(app, "login-second-factor");
+        office.server.requireTotp("bureau", null); // the other screens sign in without it
         interact(() ->
                 ((javafx.scene.control.TextField) lookup("#login-server").query()).setText("http://192.0.2.10:8080"));
         until(() -> has("#login-plain-http-ok"));
@@ -898,6 +907,20 @@ class ScreenshotsTest extends UiTest {
         shoot(officeApp, "office-full-report", 0);
         shoot(officeApp, "office-full-report-end", 1.0);
         bureau.close();
+        core.close();
+    }
+
+    @Test
+    void office_accounts_and_devices() {
+        CoreContext core = office.signedIn(dir, "bureau");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-ACCOUNTS"));
+        interact(() -> app.shell().open("ACCOUNTS"));
+        until(() -> has("#account-conseil1"));
+        interact(() ->
+                ((javafx.scene.control.Button) in("#account-devices-conseil1").query()).fire());
+        until(() -> has("#device-revoke-ref-1"));
+        shoot(app, "accounts");
         core.close();
     }
 

@@ -108,7 +108,12 @@ public final class Adapters {
         @Override
         protected LoginRequest fromFields(Fields f) {
             return new LoginRequest(
-                    f.requiredString("username"), f.requiredString("password"), f.requiredString("deviceId"));
+                    f.requiredString("username"),
+                    f.requiredString("password"),
+                    f.requiredString("deviceId"),
+                    f.string("totpCode"),
+                    f.string("newPassword"),
+                    f.string("appVersion"));
         }
 
         @Override
@@ -116,6 +121,9 @@ public final class Adapters {
             put(out, "username", v.username());
             put(out, "password", v.password());
             put(out, "deviceId", v.deviceId());
+            put(out, "totpCode", v.totpCode());
+            put(out, "newPassword", v.newPassword());
+            put(out, "appVersion", v.appVersion());
         }
     }
 

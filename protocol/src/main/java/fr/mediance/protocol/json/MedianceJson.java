@@ -116,6 +116,13 @@ public final class MedianceJson {
         m.put(fr.mediance.protocol.AuditEventsRequest.class, AuditAdapters.EVENTS_REQUEST);
         m.put(fr.mediance.protocol.AuditEventsReceipt.class, AuditAdapters.RECEIPT);
         m.put(fr.mediance.protocol.AuditPage.class, AuditAdapters.PAGE);
+        m.put(fr.mediance.protocol.AccountDto.class, AccountAdapters.ACCOUNT);
+        m.put(fr.mediance.protocol.AccountsResponse.class, AccountAdapters.ACCOUNTS);
+        m.put(fr.mediance.protocol.AccountRequest.class, AccountAdapters.ACCOUNT_REQUEST);
+        m.put(fr.mediance.protocol.AccountPasswordDto.class, AccountAdapters.ACCOUNT_PASSWORD);
+        m.put(fr.mediance.protocol.DeviceDto.class, AccountAdapters.DEVICE);
+        m.put(fr.mediance.protocol.DevicesResponse.class, AccountAdapters.DEVICES);
+        m.put(fr.mediance.protocol.TotpEnrolmentDto.class, AccountAdapters.TOTP_ENROLMENT);
         ADAPTERS = Collections.unmodifiableMap(m);
     }
 

@@ -8,7 +8,7 @@ import fr.mediance.server.http.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** Login, token refresh, logout and "who am I". */
+/** Login, the second factor's enrolment, token refresh, logout and "who am I". */
 public final class AuthController {
     private final AuthService auth;
     private final Authenticator authenticator;
@@ -21,13 +21,19 @@ public final class AuthController {
     public void routes(RoutesConfig r) {
         r.post(ApiPaths.LOGIN, this::login);
         r.post(ApiPaths.REFRESH, this::refresh);
+        r.post(ApiPaths.TOTP_ENROL, this::enrolTotp);
         r.post(ApiPaths.LOGOUT, this::logout);
         r.get(ApiPaths.ME, this::me);
     }
 
     private void login(Context ctx) {
         LoginRequest req = JsonBodies.read(ctx, LoginRequest.class);
-        Responses.ok(ctx, auth.login(req.username(), req.password(), req.deviceId()));
+        Responses.ok(ctx, auth.login(req, ctx.ip()));
+    }
+
+    private void enrolTotp(Context ctx) {
+        LoginRequest req = JsonBodies.read(ctx, LoginRequest.class);
+        Responses.ok(ctx, auth.enrolTotp(req, ctx.ip()));
     }
 
     private void refresh(Context ctx) {
@@ -36,7 +42,7 @@ public final class AuthController {
     }
 
     private void logout(Context ctx) {
-        AuthUser user = authenticator.requireAny(ctx);
+        AuthUser user = authenticator.requireWhileRevoked(ctx, fr.mediance.protocol.Role.values());
         auth.logout(user);
         ctx.status(204);
     }

@@ -16,6 +16,23 @@ public final class Authenticator {
 
     /** The caller, if their role is one of {@code roles}; a 401 or 403 problem otherwise. */
     public AuthUser require(Context ctx, Role... roles) {
+        return require(ctx, false, roles);
+    }
+
+    /**
+     * The same for the routes a revoked device may still call until its wipe deadline (push, uploads, logout), so
+     * that what it holds unsent reaches the office before it wipes its store.
+     */
+    public AuthUser requireWhileRevoked(Context ctx, Role... roles) {
+        return require(ctx, true, roles);
+    }
+
+    /** Notes that the caller's device has just synchronised. */
+    public void recordSync(AuthUser user) {
+        auth.recordSync(user);
+    }
+
+    private AuthUser require(Context ctx, boolean whileRevoked, Role... roles) {
         String header = ctx.header("Authorization");
         if (header == null
                 || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
@@ -24,7 +41,7 @@ public final class Authenticator {
                     "unauthenticated",
                     "Authentification requise : envoyez l'en-tête « Authorization: Bearer <jeton d'accès> ».");
         }
-        AuthUser user = auth.authenticate(header.substring(PREFIX.length()).trim());
+        AuthUser user = auth.authenticate(header.substring(PREFIX.length()).trim(), whileRevoked);
         if (!AuthService.allowed(user.role(), roles)) {
             throw DomainException.forbidden("Votre rôle ne permet pas cette action.");
         }

@@ -18,25 +18,46 @@ final class TokenStore {
             Long rotatedAt,
             Long revokedAt) {}
 
-    record AccessRow(String userId, String deviceRef, long expiresAt, Long revokedAt) {}
+    record AccessRow(
+            String userId,
+            String deviceRef,
+            long expiresAt,
+            Long revokedAt,
+            Long firstUsedAt,
+            Long deviceRevokedAt,
+            Long wipeAfter) {}
 
     /** The device row of this user and device id, created on first sight; its last-seen time is updated. */
     String touchDevice(Tx tx, String userId, String deviceId, Instant now) {
+        return touchDevice(tx, userId, deviceId, now, null);
+    }
+
+    /** The same, noting the app version the device gave (kept when it gives none). */
+    String touchDevice(Tx tx, String userId, String deviceId, Instant now, String appVersion) {
         long t = now.toEpochMilli();
+        String version = appVersion == null || appVersion.isBlank() ? null : appVersion.strip();
+        if (version != null && version.length() > 40) {
+            version = version.substring(0, 40);
+        }
         Optional<String> existing = tx.queryOne(
                 "SELECT id FROM devices WHERE user_id = ? AND device_id = ?", rs -> rs.getString(1), userId, deviceId);
         if (existing.isPresent()) {
             tx.update("UPDATE devices SET last_seen_at = ? WHERE id = ?", t, existing.get());
+            if (version != null) {
+                tx.update("UPDATE devices SET app_version = ? WHERE id = ?", version, existing.get());
+            }
             return existing.get();
         }
         String id = UUID.randomUUID().toString();
         tx.update(
-                "INSERT INTO devices (id, user_id, device_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO devices (id, user_id, device_id, first_seen_at, last_seen_at, app_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
                 id,
                 userId,
                 deviceId,
                 t,
-                t);
+                t,
+                version);
         return id;
     }
 
@@ -64,9 +85,66 @@ final class TokenStore {
 
     Optional<AccessRow> findAccess(Tx tx, String tokenHash) {
         return tx.queryOne(
-                "SELECT user_id, device_ref, expires_at, revoked_at FROM access_tokens " + "WHERE token_hash = ?",
-                rs -> new AccessRow(rs.getString(1), rs.getString(2), rs.getLong(3), Tx.nullableLong(rs, "revoked_at")),
+                "SELECT a.user_id, a.device_ref, a.expires_at, a.revoked_at, a.first_used_at, "
+                        + "d.revoked_at AS device_revoked_at, d.wipe_after FROM access_tokens a "
+                        + "JOIN devices d ON d.id = a.device_ref WHERE a.token_hash = ?",
+                rs -> new AccessRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        Tx.nullableLong(rs, "revoked_at"),
+                        Tx.nullableLong(rs, "first_used_at"),
+                        Tx.nullableLong(rs, "device_revoked_at"),
+                        Tx.nullableLong(rs, "wipe_after")),
                 tokenHash);
+    }
+
+    /** Records the first use of an access token. */
+    void markUsed(Tx tx, String tokenHash, Instant now) {
+        tx.update(
+                "UPDATE access_tokens SET first_used_at = ? WHERE token_hash = ? AND first_used_at IS NULL",
+                now.toEpochMilli(),
+                tokenHash);
+    }
+
+    /** The device id if this device has signed in to this account before and is not revoked. */
+    Optional<String> knownDevice(Tx tx, String userId, String deviceId) {
+        return tx.queryOne(
+                "SELECT device_id FROM devices WHERE user_id = ? AND device_id = ? AND revoked_at IS NULL",
+                rs -> rs.getString(1),
+                userId,
+                deviceId);
+    }
+
+    boolean deviceRevoked(Tx tx, String userId, String deviceId) {
+        return tx.exists(
+                "SELECT 1 FROM devices WHERE user_id = ? AND device_id = ? AND revoked_at IS NOT NULL",
+                userId,
+                deviceId);
+    }
+
+    boolean pastWipeDeadline(Tx tx, String deviceRef, Instant now) {
+        return tx.exists(
+                "SELECT 1 FROM devices WHERE id = ? AND revoked_at IS NOT NULL AND (wipe_after IS NULL OR wipe_after <= ?)",
+                deviceRef,
+                now.toEpochMilli());
+    }
+
+    /** Notes a sync, at most once a minute per device. */
+    void recordSync(Tx tx, String deviceRef, Instant now) {
+        long t = now.toEpochMilli();
+        tx.update(
+                "UPDATE devices SET last_sync_at = ? WHERE id = ? AND (last_sync_at IS NULL OR last_sync_at < ?)",
+                t,
+                deviceRef,
+                t - 60_000);
+    }
+
+    void markWipedIfRevoked(Tx tx, String deviceRef, Instant now) {
+        tx.update(
+                "UPDATE devices SET wiped_at = ? WHERE id = ? AND revoked_at IS NOT NULL AND wiped_at IS NULL",
+                now.toEpochMilli(),
+                deviceRef);
     }
 
     Optional<RefreshRow> findRefresh(Tx tx, String tokenHash) {
@@ -121,6 +199,13 @@ final class TokenStore {
                         row.tokenHash())
                 .orElse(0L);
         if (successors.size() != 1 || issuedThen != 1) {
+            return false;
+        }
+        boolean successorUsed = tx.exists(
+                "SELECT 1 FROM access_tokens WHERE device_ref = ? AND issued_at = ? AND first_used_at IS NOT NULL",
+                row.deviceRef(),
+                rotatedAt);
+        if (successorUsed) {
             return false;
         }
         long t = now.toEpochMilli();

@@ -23,6 +23,7 @@ public final class Migrations {
                         new V8__Overindebtedness_files(),
                         new V9__Payment_plans(),
                         new V10__Partner_directory(),
+                        new V11__Accounts_devices_throttle(),
                         new V13__Gdpr_operations(),
                         new V14__Blob_senders(),
                         new V15__Upload_leases())

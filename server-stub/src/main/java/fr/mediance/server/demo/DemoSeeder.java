@@ -1,5 +1,6 @@
 package fr.mediance.server.demo;
 
+import fr.mediance.protocol.Accounts;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.ChequeEnergieDto;
@@ -125,6 +126,21 @@ public final class DemoSeeder {
         });
         LOG.info("demo structure created with {} counsellors", counsellors);
         return givenPassword != null && !givenPassword.isEmpty() ? Optional.empty() : Optional.of(password);
+    }
+
+    /**
+     * Gives the demo's office and admin accounts the known second factor {@link Accounts#DEMO_TOTP_SECRET}, if they
+     * have none yet (an account reset by the admin enrols its own afterwards).
+     */
+    public void enrolDemoSecondFactors() {
+        db.inTransaction(tx -> {
+            tx.update(
+                    "UPDATE users SET totp_secret = ?, totp_enrolled = 1 WHERE structure_id = ? "
+                            + "AND role IN ('office', 'admin') AND totp_secret IS NULL",
+                    Accounts.DEMO_TOTP_SECRET,
+                    STRUCTURE_ID);
+            return null;
+        });
     }
 
     private void residentsAndAppointments(Tx tx, Instant now) {

@@ -32,13 +32,15 @@ public final class SyncController {
     }
 
     private void push(Context ctx) {
-        AuthUser user = authenticator.requireAny(ctx);
+        // A revoked device still pushes what it holds until its wipe deadline; its pull is refused.
+        AuthUser user = authenticator.requireWhileRevoked(ctx, fr.mediance.protocol.Role.values());
         PushRequest request = JsonBodies.read(ctx, PushRequest.class);
         Responses.ok(ctx, push.push(user, request));
     }
 
     private void changes(Context ctx) {
         AuthUser user = authenticator.requireAny(ctx);
+        authenticator.recordSync(user);
         Responses.ok(ctx, changes.changes(user, ctx.queryParam(ApiPaths.PARAM_SINCE), limit(ctx)));
     }
 

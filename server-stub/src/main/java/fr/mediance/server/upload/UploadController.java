@@ -72,7 +72,7 @@ public final class UploadController {
 
     private void doCreate(Context ctx) {
         TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
-        AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
+        AuthUser user = authenticator.requireWhileRevoked(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
         UploadService.State s = uploads.create(
                 user,
                 ctx.header(Tus.UPLOAD_LENGTH),
@@ -89,7 +89,7 @@ public final class UploadController {
 
     private void head(Context ctx) {
         TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
-        AuthUser user = authenticator.requireAny(ctx);
+        AuthUser user = authenticator.requireWhileRevoked(ctx, Role.values());
         UploadService.State s = uploads.status(user, ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID));
         ctx.header("Cache-Control", "no-store");
         ctx.header(Tus.UPLOAD_OFFSET, Long.toString(s.offset()));
@@ -112,7 +112,7 @@ public final class UploadController {
 
     private void doAppend(Context ctx) {
         TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
-        AuthUser user = authenticator.requireAny(ctx);
+        AuthUser user = authenticator.requireWhileRevoked(ctx, Role.values());
         UploadService.State s = uploads.append(
                 user,
                 ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID),
@@ -128,7 +128,7 @@ public final class UploadController {
 
     private void terminate(Context ctx) {
         TusHeaders.requireVersion(ctx.header(Tus.TUS_RESUMABLE));
-        AuthUser user = authenticator.requireAny(ctx);
+        AuthUser user = authenticator.requireWhileRevoked(ctx, Role.values());
         uploads.terminate(user, ctx.pathParam(ApiPaths.PARAM_UPLOAD_ID));
         ctx.status(204);
     }

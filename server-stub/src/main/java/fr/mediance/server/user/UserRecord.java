@@ -13,7 +13,11 @@ public record UserRecord(
         String passwordHash,
         boolean active,
         int failedLogins,
-        Long lockedUntilMillis) {
+        Long lockedUntilMillis,
+        boolean mustChangePassword,
+        String totpSecret,
+        boolean totpEnrolled,
+        Long totpLastStep) {
 
     public UserDto toDto() {
         return new UserDto(id, username, displayName, role, structureId);

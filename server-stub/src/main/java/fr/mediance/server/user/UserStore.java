@@ -12,7 +12,8 @@ import java.util.Optional;
 /** SQL for structures and accounts. */
 public final class UserStore {
     private static final String COLUMNS =
-            "id, structure_id, username, display_name, role, password_hash, active, " + "failed_logins, locked_until";
+            "id, structure_id, username, display_name, role, password_hash, active, failed_logins, locked_until, "
+                    + "must_change_password, totp_secret, totp_enrolled, totp_last_step";
 
     public boolean structureExists(Tx tx, String structureId) {
         return tx.exists("SELECT 1 FROM structures WHERE id = ?", structureId);
@@ -72,13 +73,53 @@ public final class UserStore {
                 role.code());
     }
 
-    /** The result of a failed password check: the new count, and the lock if it is set. */
-    public void recordFailedLogin(Tx tx, String userId, int failedLogins, Long lockedUntilMillis) {
+    /** One more failed password or code, counted in the database (concurrent failures each count). */
+    public void incrementFailedLogins(Tx tx, String userId) {
+        tx.update("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", userId);
+    }
+
+    public void setPassword(Tx tx, String userId, String passwordHash, boolean temporary) {
         tx.update(
-                "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
-                failedLogins,
-                lockedUntilMillis,
+                "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
+                passwordHash,
+                temporary ? 1 : 0,
                 userId);
+    }
+
+    /** A secret given for enrolment, not yet confirmed by a code. */
+    public void setPendingTotp(Tx tx, String userId, String secret) {
+        tx.update(
+                "UPDATE users SET totp_secret = ?, totp_enrolled = 0, totp_last_step = NULL WHERE id = ?",
+                secret,
+                userId);
+    }
+
+    /** Forgets the second factor (an admin reset): the next login enrols again. */
+    public void clearTotp(Tx tx, String userId) {
+        tx.update("UPDATE users SET totp_secret = NULL, totp_enrolled = 0, totp_last_step = NULL WHERE id = ?", userId);
+    }
+
+    /** A known secret, already enrolled (the demo accounts). */
+    public void setEnrolledTotp(Tx tx, String userId, String secret) {
+        tx.update(
+                "UPDATE users SET totp_secret = ?, totp_enrolled = 1, totp_last_step = NULL WHERE id = ?",
+                secret,
+                userId);
+    }
+
+    /**
+     * Uses a TOTP step: false if this step or a later one was already used (a code is good once, even by two
+     * logins at the same moment). Confirms a pending enrolment.
+     */
+    public boolean useTotpStep(Tx tx, String userId, long step, boolean enrol) {
+        return tx.update(
+                        "UPDATE users SET totp_last_step = ?, totp_enrolled = 1 WHERE id = ? "
+                                + "AND (totp_last_step IS NULL OR totp_last_step < ?)"
+                                + (enrol ? "" : " AND totp_enrolled = 1"),
+                        step,
+                        userId,
+                        step)
+                == 1;
     }
 
     public void resetFailedLogins(Tx tx, String userId) {
@@ -101,6 +142,10 @@ public final class UserStore {
                 rs.getString("password_hash"),
                 rs.getInt("active") == 1,
                 rs.getInt("failed_logins"),
-                lockedUntil);
+                lockedUntil,
+                rs.getInt("must_change_password") == 1,
+                rs.getString("totp_secret"),
+                rs.getInt("totp_enrolled") == 1,
+                Tx.nullableLong(rs, "totp_last_step"));
     }
 }

@@ -7,7 +7,6 @@ import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.PartnerDto;
 import fr.mediance.server.ServerConfig;
 import fr.mediance.server.TestDatabase;
@@ -71,9 +70,7 @@ class PartnerDirectoryMigrationTest {
                 new MutableClock(TestServer.START),
                 new ServerConfig(0, false, null, TestServer.PASSWORD));
         try {
-            String admin = server.login("admin", TestServer.PASSWORD, "poste")
-                    .as(LoginResponse.class)
-                    .accessToken();
+            String admin = server.session("admin", "poste").accessToken();
             List<ChangeDto> feed = server.get(ApiPaths.SYNC_CHANGES + "?limit=1000", admin)
                     .as(ChangesResponse.class)
                     .changes();

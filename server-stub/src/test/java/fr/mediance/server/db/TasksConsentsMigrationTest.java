@@ -9,7 +9,6 @@ import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.CodeDto;
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.PushRequest;
@@ -80,9 +79,7 @@ class TasksConsentsMigrationTest {
             for (String table : List.of("tasks", "consents", "mandates", "private_notes")) {
                 assertThat(server.count("SELECT COUNT(*) FROM " + table)).isZero();
             }
-            String admin = server.login("admin", TestServer.PASSWORD, "poste")
-                    .as(LoginResponse.class)
-                    .accessToken();
+            String admin = server.session("admin", "poste").accessToken();
             List<ChangeDto> feed = server.get(ApiPaths.SYNC_CHANGES + "?limit=1000", admin)
                     .as(ChangesResponse.class)
                     .changes();

@@ -40,6 +40,9 @@ public interface MedianceApi {
     @POST(ApiPaths.LOGIN)
     Call<LoginResponse> login(@Body LoginRequest request);
 
+    @POST(ApiPaths.TOTP_ENROL)
+    Call<fr.mediance.protocol.TotpEnrolmentDto> enrolTotp(@Body LoginRequest request);
+
     @POST(ApiPaths.REFRESH)
     Call<LoginResponse> refresh(@Body RefreshRequest request);
 
@@ -48,6 +51,27 @@ public interface MedianceApi {
 
     @GET(ApiPaths.ME)
     Call<UserDto> me();
+
+    @GET(ApiPaths.ACCOUNTS)
+    Call<fr.mediance.protocol.AccountsResponse> accounts();
+
+    @POST(ApiPaths.ACCOUNTS)
+    Call<fr.mediance.protocol.AccountPasswordDto> createAccount(@Body fr.mediance.protocol.AccountRequest request);
+
+    @retrofit2.http.PUT(ApiPaths.ACCOUNT)
+    Call<fr.mediance.protocol.AccountDto> updateAccount(
+            @retrofit2.http.Path(ApiPaths.PARAM_ACCOUNT_ID) String id,
+            @Body fr.mediance.protocol.AccountRequest request);
+
+    @POST(ApiPaths.ACCOUNT_RESET)
+    Call<fr.mediance.protocol.AccountPasswordDto> resetAccount(
+            @retrofit2.http.Path(ApiPaths.PARAM_ACCOUNT_ID) String id);
+
+    @GET(ApiPaths.ACCOUNT_DEVICES)
+    Call<fr.mediance.protocol.DevicesResponse> devices(@retrofit2.http.Path(ApiPaths.PARAM_ACCOUNT_ID) String id);
+
+    @POST(ApiPaths.DEVICE_REVOKE)
+    Call<fr.mediance.protocol.DeviceDto> revokeDevice(@retrofit2.http.Path(ApiPaths.PARAM_DEVICE_REF) String ref);
 
     /** {@code role} may be null for every account of the structure. */
     @GET(ApiPaths.USERS)

@@ -181,11 +181,30 @@ public final class RemoteClient {
 
     /** Logs in and stores the tokens on success. */
     public RemoteResult<LoginResponse> login(String username, char[] password) {
-        RemoteResult<LoginResponse> r = execute(api.login(new LoginRequest(username, new String(password), deviceId)));
+        return login(username, password, null, null);
+    }
+
+    /**
+     * Logs in with the second factor's code and, for a temporary password, the new one (either may be null);
+     * stores the tokens on success.
+     */
+    public RemoteResult<LoginResponse> login(String username, char[] password, String totpCode, char[] newPassword) {
+        RemoteResult<LoginResponse> r = execute(api.login(new LoginRequest(
+                username,
+                new String(password),
+                deviceId,
+                totpCode == null || totpCode.isBlank() ? null : totpCode.strip(),
+                newPassword == null || newPassword.length == 0 ? null : new String(newPassword),
+                fr.mediance.app.core.SelfCheck.class.getPackage().getImplementationVersion())));
         if (r instanceof RemoteResult.Ok<LoginResponse> ok) {
             tokens.update(ok.value().accessToken(), ok.value().refreshToken());
         }
         return r;
+    }
+
+    /** A new second-factor secret for an account that must enrol one (same credentials as a login). */
+    public RemoteResult<fr.mediance.protocol.TotpEnrolmentDto> enrolTotp(String username, char[] password) {
+        return execute(api.enrolTotp(new LoginRequest(username, new String(password), deviceId)));
     }
 
     /** Revokes the refresh token on the server (best effort) and forgets the tokens locally. */
@@ -200,6 +219,32 @@ public final class RemoteClient {
 
     public RemoteResult<UserDto> me() {
         return authorised(MedianceApi::me);
+    }
+
+    /** The accounts the caller manages (admin, office). */
+    public RemoteResult<fr.mediance.protocol.AccountsResponse> accounts() {
+        return authorised(MedianceApi::accounts);
+    }
+
+    public RemoteResult<fr.mediance.protocol.AccountPasswordDto> createAccount(fr.mediance.protocol.AccountRequest r) {
+        return authorised(a -> a.createAccount(r));
+    }
+
+    public RemoteResult<fr.mediance.protocol.AccountDto> updateAccount(
+            String id, fr.mediance.protocol.AccountRequest r) {
+        return authorised(a -> a.updateAccount(id, r));
+    }
+
+    public RemoteResult<fr.mediance.protocol.AccountPasswordDto> resetAccount(String id) {
+        return authorised(a -> a.resetAccount(id));
+    }
+
+    public RemoteResult<fr.mediance.protocol.DevicesResponse> devices(String accountId) {
+        return authorised(a -> a.devices(accountId));
+    }
+
+    public RemoteResult<fr.mediance.protocol.DeviceDto> revokeDevice(String deviceRef) {
+        return authorised(a -> a.revokeDevice(deviceRef));
     }
 
     /** The structure's active accounts, optionally of one role. */

@@ -47,6 +47,8 @@ public final class AppViewModel {
         GDPR("nav.gdpr"),
         /** « Journal des accès »: the audit log, for the admin only. */
         AUDIT("nav.audit"),
+        /** Accounts and devices: admin and office ({@link fr.mediance.protocol.Accounts#managesAccounts}). */
+        ACCOUNTS("nav.accounts"),
         SYNC("nav.sync");
 
         private final String labelKey;
@@ -93,6 +95,7 @@ public final class AppViewModel {
                         Place.CONFLICTS,
                         Place.REFERENCE,
                         Place.GDPR,
+                        Place.ACCOUNTS,
                         Place.SYNC);
             case ADMIN ->
                 List.of(
@@ -104,6 +107,7 @@ public final class AppViewModel {
                         Place.REFERENCE,
                         Place.GDPR,
                         Place.AUDIT,
+                        Place.ACCOUNTS,
                         Place.SYNC);
         };
     }

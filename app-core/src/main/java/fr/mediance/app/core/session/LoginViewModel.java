@@ -41,6 +41,22 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper passwordError = new ReadOnlyStringWrapper(this, "passwordError", "");
     private final ReadOnlyStringWrapper plainHttpWarning = new ReadOnlyStringWrapper(this, "plainHttpWarning", "");
     private final BooleanProperty plainHttpAccepted = new SimpleBooleanProperty(this, "plainHttpAccepted", false);
+    /** The second factor's code, asked for once the server wants it (office and admin accounts). */
+    private final StringProperty totpCode = new SimpleStringProperty(this, "totpCode", "");
+
+    private final ReadOnlyBooleanWrapper totpNeeded = new ReadOnlyBooleanWrapper(this, "totpNeeded");
+    private final ReadOnlyStringWrapper totpError = new ReadOnlyStringWrapper(this, "totpError", "");
+    /** While enrolling: the new secret in groups of four (shown once) and its otpauth URI (for a QR code). */
+    private final ReadOnlyStringWrapper enrolmentSecret = new ReadOnlyStringWrapper(this, "enrolmentSecret", "");
+
+    private final ReadOnlyStringWrapper enrolmentUri = new ReadOnlyStringWrapper(this, "enrolmentUri", "");
+    /** A new password, asked for once the server says the current one is temporary. */
+    private final StringProperty newPassword = new SimpleStringProperty(this, "newPassword", "");
+
+    private final StringProperty newPasswordConfirmation =
+            new SimpleStringProperty(this, "newPasswordConfirmation", "");
+    private final ReadOnlyBooleanWrapper newPasswordNeeded = new ReadOnlyBooleanWrapper(this, "newPasswordNeeded");
+    private final ReadOnlyStringWrapper newPasswordError = new ReadOnlyStringWrapper(this, "newPasswordError", "");
 
     public LoginViewModel(
             SessionService session, ResourceBundle texts, Executor background, Executor fx, String defaultServerUrl) {
@@ -57,6 +73,9 @@ public final class LoginViewModel {
         updatePlainHttpWarning();
         username.addListener((o, a, b) -> usernameError.set(""));
         password.addListener((o, a, b) -> passwordError.set(""));
+        totpCode.addListener((o, a, b) -> totpError.set(""));
+        newPassword.addListener((o, a, b) -> newPasswordError.set(""));
+        session.notice().ifPresent(error::set);
     }
 
     /** Checks the fields, then signs in (background). Completes on the FX executor with the outcome. */
@@ -86,12 +105,39 @@ public final class LoginViewModel {
             putIfSet(fields, "password", passwordError.get());
             return CompletableFuture.completedFuture(Outcome.invalid(fields));
         }
+        char[] fresh = null;
+        if (newPasswordNeeded.get()) {
+            String chosen = newPassword.get() == null ? "" : newPassword.get();
+            String problem = fr.mediance.protocol.Passwords.problem(chosen, user);
+            if (problem == null && !chosen.equals(newPasswordConfirmation.get())) {
+                problem = text("login.error.newPassword.mismatch");
+            }
+            if (problem != null) {
+                newPasswordError.set(problem);
+                return CompletableFuture.completedFuture(Outcome.invalid(Map.of("newPassword", problem)));
+            }
+            fresh = chosen.toCharArray();
+        }
+        String code = totpNeeded.get() ? trim(totpCode.get()) : null;
+        if (totpNeeded.get() && fr.mediance.protocol.Accounts.normaliseTotp(code) == null) {
+            totpError.set(text("login.error.totp.format"));
+            return CompletableFuture.completedFuture(Outcome.invalid(Map.of("totpCode", totpError.get())));
+        }
         char[] secret = pass.toCharArray();
+        char[] chosen = fresh;
         return SecretCall.run(
                 work,
                 "signing in",
                 secret,
-                () -> session.login(server, user, secret),
+                () -> {
+                    try {
+                        return session.login(server, user, secret, code, chosen);
+                    } finally {
+                        if (chosen != null) {
+                            java.util.Arrays.fill(chosen, '\0');
+                        }
+                    }
+                },
                 busy,
                 this::apply,
                 text("login.error.failed"));
@@ -100,9 +146,36 @@ public final class LoginViewModel {
     private void apply(Outcome<AccountInfo> outcome) {
         if (outcome instanceof Outcome.Ok<AccountInfo>) {
             password.set("");
+            totpCode.set("");
+            newPassword.set("");
+            newPasswordConfirmation.set("");
+            enrolmentSecret.set("");
+            enrolmentUri.set("");
             return;
         }
         Map<String, String> fields = outcome.fieldErrors();
+        if (fields.containsKey("newPassword")) {
+            boolean first = !newPasswordNeeded.get();
+            newPasswordNeeded.set(true);
+            newPasswordError.set(first ? "" : fields.get("newPassword"));
+            if (first) {
+                error.set(text("login.info.newPassword"));
+            }
+            return;
+        }
+        if (fields.containsKey("totpEnrolment")) {
+            enrol();
+            return;
+        }
+        if (fields.containsKey("totpCode")) {
+            boolean first = !totpNeeded.get();
+            totpNeeded.set(true);
+            totpError.set(first ? "" : fields.get("totpCode"));
+            if (first) {
+                error.set(fields.get("totpCode"));
+            }
+            return;
+        }
         serverUrlError.set(fields.getOrDefault("serverUrl", ""));
         usernameError.set(fields.getOrDefault("username", ""));
         passwordError.set(fields.getOrDefault("password", ""));
@@ -133,6 +206,77 @@ public final class LoginViewModel {
     /** The user's explicit choice to sign in over plain HTTP despite the warning. */
     public BooleanProperty plainHttpAcceptedProperty() {
         return plainHttpAccepted;
+    }
+
+    /** Asks the server for a new second-factor secret and shows it (once), then waits for the first code. */
+    private void enrol() {
+        String server = trim(serverUrl.get());
+        String user = trim(username.get());
+        char[] secret = (password.get() == null ? "" : password.get()).toCharArray();
+        busy.set(true);
+        work.supply(
+                "enrolling the second factor",
+                () -> {
+                    try {
+                        return session.enrolTotp(server, user, secret);
+                    } finally {
+                        java.util.Arrays.fill(secret, '\0');
+                    }
+                },
+                outcome -> {
+                    busy.set(false);
+                    if (outcome instanceof Outcome.Ok<fr.mediance.protocol.TotpEnrolmentDto> ok) {
+                        enrolmentSecret.set(
+                                fr.mediance.protocol.Totp.grouped(ok.value().secret()));
+                        enrolmentUri.set(ok.value().otpauthUri());
+                        totpNeeded.set(true);
+                        error.set(text("login.info.totpEnrol"));
+                    } else if (outcome instanceof Outcome.Failed<?> f) {
+                        error.set(f.message());
+                    }
+                },
+                e -> {
+                    busy.set(false);
+                    error.set(text("login.error.failed"));
+                });
+    }
+
+    public StringProperty totpCodeProperty() {
+        return totpCode;
+    }
+
+    public ReadOnlyBooleanProperty totpNeededProperty() {
+        return totpNeeded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totpErrorProperty() {
+        return totpError.getReadOnlyProperty();
+    }
+
+    /** The secret to add to an authenticator app, in groups of four; empty unless enrolling. */
+    public ReadOnlyStringProperty enrolmentSecretProperty() {
+        return enrolmentSecret.getReadOnlyProperty();
+    }
+
+    /** The {@code otpauth://} URI of the secret being enrolled (for a QR code); empty unless enrolling. */
+    public ReadOnlyStringProperty enrolmentUriProperty() {
+        return enrolmentUri.getReadOnlyProperty();
+    }
+
+    public StringProperty newPasswordProperty() {
+        return newPassword;
+    }
+
+    public StringProperty newPasswordConfirmationProperty() {
+        return newPasswordConfirmation;
+    }
+
+    public ReadOnlyBooleanProperty newPasswordNeededProperty() {
+        return newPasswordNeeded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty newPasswordErrorProperty() {
+        return newPasswordError.getReadOnlyProperty();
     }
 
     private static void putIfSet(Map<String, String> map, String key, String value) {

@@ -263,6 +263,33 @@ public final class SessionManager implements SessionService {
 
     @Override
     public Outcome<AccountInfo> login(String serverUrl, String username, char[] password) {
+        return login(serverUrl, username, password, null, null);
+    }
+
+    @Override
+    public Outcome<fr.mediance.protocol.TotpEnrolmentDto> enrolTotp(
+            String serverUrl, String username, char[] password) {
+        Optional<okhttp3.HttpUrl> url = RemoteClient.normaliseServerUrl(serverUrl);
+        if (url.isEmpty() || username == null || username.isBlank() || password == null || password.length == 0) {
+            return Outcome.failed(CoreMessages.get("login.badCredentials"));
+        }
+        // not enrolled yet: the certificate is met for the first time here, as at the login that follows
+        RemoteClient client = new RemoteClient(
+                url.get().toString(),
+                UUID.randomUUID().toString(),
+                TokenStore.inMemory(),
+                http(),
+                ServerTrust.firstUse(null));
+        RemoteResult<fr.mediance.protocol.TotpEnrolmentDto> r = client.enrolTotp(username.trim(), password);
+        if (r instanceof RemoteResult.Ok<fr.mediance.protocol.TotpEnrolmentDto> ok) {
+            return Outcome.ok(ok.value());
+        }
+        return Outcome.failed(loginFailure(r));
+    }
+
+    @Override
+    public Outcome<AccountInfo> login(
+            String serverUrl, String username, char[] password, String totpCode, char[] newPassword) {
         try {
             Map<String, String> errors = new LinkedHashMap<>();
             Optional<okhttp3.HttpUrl> url = RemoteClient.normaliseServerUrl(serverUrl);
@@ -286,11 +313,16 @@ public final class SessionManager implements SessionService {
             TokenStore memory = TokenStore.inMemory();
             // enrolment: the server's certificate is remembered (trust on first use)
             RemoteClient client = new RemoteClient(base, deviceId, memory, http(), ServerTrust.firstUse(null));
-            RemoteResult<LoginResponse> r = client.login(username.trim(), password);
+            RemoteResult<LoginResponse> r = client.login(username.trim(), password, totpCode, newPassword);
             if (!(r instanceof RemoteResult.Ok<LoginResponse> ok)) {
                 LOG.log(Level.INFO, "login failed: {0}", r.getClass().getSimpleName());
+                Optional<Map<String, String>> step = missingStep(r);
+                if (step.isPresent()) {
+                    return Outcome.invalid(step.get());
+                }
                 return Outcome.failed(loginFailure(r));
             }
+            notice = null;
             UserDto user = ok.value().user();
             if (user == null || user.id() == null) {
                 return Outcome.failed(CoreMessages.get("remote.serverError", 0));
@@ -312,7 +344,33 @@ public final class SessionManager implements SessionService {
         }
     }
 
+    /** The login step the server asks for (second factor, its enrolment, a new password), as a field error. */
+    private static Optional<Map<String, String>> missingStep(RemoteResult<?> r) {
+        fr.mediance.protocol.ProblemDto p = r instanceof RemoteResult.Unauthorised<?> u
+                ? u.problem()
+                : r instanceof RemoteResult.ClientError<?> c ? c.problem() : null;
+        if (p == null || p.code() == null) {
+            return Optional.empty();
+        }
+        String detail = p.detail() == null || p.detail().isBlank() ? r.userMessage() : p.detail();
+        return switch (p.code()) {
+            case fr.mediance.protocol.Accounts.TOTP_REQUIRED, fr.mediance.protocol.Accounts.INVALID_TOTP ->
+                Optional.of(Map.of("totpCode", detail));
+            case fr.mediance.protocol.Accounts.TOTP_ENROLMENT_REQUIRED -> Optional.of(Map.of("totpEnrolment", detail));
+            case fr.mediance.protocol.Accounts.PASSWORD_CHANGE_REQUIRED, fr.mediance.protocol.Accounts.WEAK_PASSWORD ->
+                Optional.of(Map.of("newPassword", detail));
+            default -> Optional.empty();
+        };
+    }
+
     private static String loginFailure(RemoteResult<?> r) {
+        if (r instanceof RemoteResult.Unauthorised<?> u
+                && u.problem() != null
+                && fr.mediance.protocol.Accounts.ACCOUNT_DISABLED.equals(
+                        u.problem().code())
+                && u.problem().detail() != null) {
+            return u.problem().detail();
+        }
         if (r instanceof RemoteResult.Unauthorised<?>) {
             return CoreMessages.get("login.badCredentials");
         }
@@ -615,6 +673,29 @@ public final class SessionManager implements SessionService {
             }
             return Outcome.ok(null);
         }
+    }
+
+    /**
+     * The structure revoked this device: tells the server the data are gone (logout, best effort), then wipes
+     * the store and keys; the login screen shows {@link #notice()}.
+     */
+    public void wipeRevoked() {
+        synchronized (lock) {
+            RemoteClient r = remoteClient();
+            if (r != null) {
+                RemoteResult<Void> out = r.logout();
+                LOG.log(Level.INFO, "revoked device logout: {0}", out.getClass().getSimpleName());
+            }
+            wipe();
+            notice = CoreMessages.get("sync.deviceRevoked");
+        }
+    }
+
+    private volatile String notice;
+
+    /** A message for the login screen after a wipe the user did not ask for (a revoked device), else empty. */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
     }
 
     /**

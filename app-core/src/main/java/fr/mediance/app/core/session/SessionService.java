@@ -30,6 +30,28 @@ public interface SessionService {
     Outcome<AccountInfo> login(String serverUrl, String username, char[] password);
 
     /**
+     * The same with the steps some accounts need: the second factor's code ({@code totpCode}) and a new password
+     * when the current one is temporary. When a step is missing the answer is {@link Outcome.Invalid} with the key
+     * {@code totpCode}, {@code totpEnrolment} (enrol first: {@link #enrolTotp}) or {@code newPassword}, and the
+     * French reason.
+     */
+    default Outcome<AccountInfo> login(
+            String serverUrl, String username, char[] password, String totpCode, char[] newPassword) {
+        return login(serverUrl, username, password);
+    }
+
+    /** A new second-factor secret to enrol (shown once), for an account that needs one. */
+    default Outcome<fr.mediance.protocol.TotpEnrolmentDto> enrolTotp(
+            String serverUrl, String username, char[] password) {
+        return Outcome.failed("Second facteur indisponible.");
+    }
+
+    /** A message for the login screen after a wipe the user did not ask for (a revoked device). */
+    default java.util.Optional<String> notice() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Creates the encrypted store protected by a 6-digit PIN typed twice (blocking: key derivation). Field keys:
      * pin, confirmation.
      */

@@ -580,24 +580,11 @@ public final class Migrations {
             """);
 
     /**
-     * Placeholder for version 17, which another change of the same release writes: it stands here only so that the
-     * list stays numbered last + 1 until both are put together (it is then replaced by the real 17, not kept).
-     */
-    static final Migration V17 = new Migration(17, "reserved (placeholder)", """
-            SELECT 1;
-            """);
-
-    /** Placeholder for version 18, as {@link #V17}. */
-    static final Migration V18 = new Migration(18, "reserved (placeholder)", """
-            SELECT 1;
-            """);
-
-    /**
-     * Version 19: the audit events of what the device shows, prints or shares offline (opening a resident's file,
+     * Version 17: the audit events of what the device shows, prints or shares offline (opening a resident's file,
      * viewing a document), queued in the encrypted store until the sync sends them (so a kill loses none), then
      * forgotten once the server has them.
      */
-    static final Migration V19 = new Migration(19, "audit events queue", """
+    static final Migration V17 = new Migration(17, "audit events queue", """
             CREATE TABLE audit_queue (
               seq INTEGER PRIMARY KEY AUTOINCREMENT,
               id TEXT NOT NULL UNIQUE,
@@ -611,8 +598,7 @@ public final class Migrations {
             """);
 
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL =
-            List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

@@ -10,6 +10,7 @@ import fr.mediance.app.core.store.Records;
 import fr.mediance.app.core.store.StoreException;
 import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
+import fr.mediance.protocol.Accounts;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.Audit;
 import fr.mediance.protocol.BlobStatusDto;
@@ -286,6 +287,7 @@ public final class SyncEngine implements SyncService {
         int pulled;
         int photos;
         int conflicts;
+        boolean revoked;
         final Set<EntityType> changed = EnumSet.noneOf(EntityType.class);
     }
 
@@ -330,7 +332,11 @@ public final class SyncEngine implements SyncService {
                     SyncReport.Result.OK, run.pushed, run.rejected, run.pulled, run.photos, took(t0), null);
             publish(s -> s.withResult(done, null, null, false));
         } catch (Stop stop) {
-            report = failure(stop.cause, run, t0, null);
+            if (revoked(stop.cause)) {
+                report = revokedDevice(client.get(), run, t0);
+            } else {
+                report = failure(stop.cause, run, t0, null);
+            }
         } catch (StoreException e) {
             if (e.kind() == StoreException.Kind.LOCKED) {
                 LOG.log(Level.INFO, "sync interrupted: the store was locked");
@@ -357,7 +363,44 @@ public final class SyncEngine implements SyncService {
                 report.pulled(),
                 report.photosSent(),
                 report.took().toMillis());
+        Runnable handler = onRevoked;
+        if (run.revoked && handler != null) {
+            handler.run(); // after the run let go of the store
+        }
         return report;
+    }
+
+    /** Whether the server answered that this device was revoked ({@link Accounts#DEVICE_REVOKED}). */
+    static boolean revoked(RemoteResult<?> r) {
+        return r instanceof RemoteResult.ClientError<?> c
+                && c.status() == 403
+                && c.problem() != null
+                && Accounts.DEVICE_REVOKED.equals(c.problem().code());
+    }
+
+    /**
+     * The device was revoked by the structure: what it still holds unsent is pushed (the server takes it until the
+     * wipe deadline), then the revocation handler wipes the store and keys and returns to the login screen.
+     */
+    private SyncReport revokedDevice(RemoteClient client, Run run, long t0) {
+        try {
+            push(client, run);
+            sendPhotos(client, run);
+        } catch (Stop | RuntimeException e) {
+            LOG.log(Level.INFO, "revoked device: what was unsent could not all be sent");
+        }
+        String message = CoreMessages.get("sync.deviceRevoked");
+        LOG.log(Level.WARNING, "device revoked by the structure: local data wiped (pushed={0})", run.pushed);
+        run.revoked = true;
+        return new SyncReport(
+                SyncReport.Result.SESSION_EXPIRED, run.pushed, run.rejected, run.pulled, run.photos, took(t0), message);
+    }
+
+    private volatile Runnable onRevoked;
+
+    /** What to do once a revoked device has pushed what it could: wipe (set by the core). */
+    public void onDeviceRevoked(Runnable handler) {
+        this.onRevoked = handler;
     }
 
     /** A bug ended the run: reported as a failure, retried with backoff like any other. */
@@ -430,6 +473,9 @@ public final class SyncEngine implements SyncService {
                 r = client.push(new PushRequest(client.deviceId(), ops));
             } finally {
                 ops.forEach(o -> sendingOps.remove(o.opId()));
+            }
+            if (revoked(r)) {
+                throw new Stop(r);
             }
             if (r instanceof RemoteResult.ClientError<PushResponse> c && c.status() != 429) {
                 if (batch.size() > 1) {

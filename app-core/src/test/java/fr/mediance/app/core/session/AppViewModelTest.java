@@ -60,6 +60,7 @@ class AppViewModelTest {
                         Place.CONFLICTS,
                         Place.REFERENCE,
                         Place.GDPR,
+                        Place.ACCOUNTS,
                         Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.ADMIN))
                 .containsExactly(
@@ -71,6 +72,7 @@ class AppViewModelTest {
                         Place.REFERENCE,
                         Place.GDPR,
                         Place.AUDIT,
+                        Place.ACCOUNTS,
                         Place.SYNC);
         assertThat(AppViewModel.placesFor(null)).isEmpty();
     }
@@ -119,6 +121,7 @@ class AppViewModelTest {
                         Place.CONFLICTS,
                         Place.REFERENCE,
                         Place.GDPR,
+                        Place.ACCOUNTS,
                         Place.SYNC);
         assertThat(vm.label(Place.CONFLICTS)).isEqualTo("Conflits");
 

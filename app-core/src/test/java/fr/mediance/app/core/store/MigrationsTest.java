@@ -74,10 +74,7 @@ class MigrationsTest {
                 14, "f2c0b1343586a6457473f22f1e71dc5fe2a174218787e217202f57e7d2909c7f",
                 15, "50b7d855ed3cb8e1aa718fb533557326a8a8b5fe35f0682b6f63b2ad2a25637d",
                 16, "b57870cbfd238288d264019aee82745677bd1e34715afddf322361adbf7b1040",
-                // 17 and 18: placeholders standing for the same release's other migrations until they are merged
-                17, "b6a8b39d5b8e835b10ffb2f3339d0aada01e0e1bca05909a5388657fe6f958d3",
-                18, "ce1b5fb7eb7fc3f84cd38fec2ae476490eca1a4e018e8ffcadec451c15f6744e",
-                19, "51c51d46b53b215b5d3ad712e1d85f32e5ea3f7050fc8356c5d8a3dd61fac5e1");
+                17, "7b9b16b1d35fb3bb3fa7e641bf34945c47ccbc05b915a7d5ca11b77a94c5190d");
         Map<Integer, String> actual = new TreeMap<>();
         for (Migration m : Migrations.ALL) {
             if (!Migrations.RELEASED.contains(m.version())) {
