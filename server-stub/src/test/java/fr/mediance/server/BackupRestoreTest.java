@@ -198,6 +198,8 @@ class BackupRestoreTest {
         assertThat(before).hasSizeGreaterThanOrEqualTo(30);
         assertThat(before.stream().filter(a -> a.type() == EntityType.DOCUMENT)).isNotEmpty();
 
+        // the audit log (its own file, apart from the data) is saved and restored with it
+        assertThat(restored.resolve(Backup.AUDIT_DATABASE)).isRegularFile();
         ServerMain.prepareDataDir(restored);
         TestServer again = new TestServer(
                 TestDatabase.sqlite(restored),
@@ -205,6 +207,9 @@ class BackupRestoreTest {
                 new MutableClock(TestServer.START),
                 new ServerConfig(0, true, TestServer.PASSWORD, TestServer.PASSWORD));
         try {
+            assertThat(again.app.auditEventCount())
+                    .as("the pushes' audit events, restored")
+                    .isPositive();
             List<String> lost = new ArrayList<>();
             for (Acked a : before) {
                 String table = a.type() == EntityType.RESIDENT ? "residents" : "documents";

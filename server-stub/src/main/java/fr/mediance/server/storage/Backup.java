@@ -49,6 +49,9 @@ import java.util.stream.Stream;
 public final class Backup {
     public static final String MANIFEST = "manifest.json";
     public static final String DATABASE = "mediance.db";
+    /** The audit log's own database (SQLite), kept apart from the data and saved beside it. */
+    public static final String AUDIT_DATABASE = "audit.db";
+
     private static final String PARTIAL = ".partiel";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final DateTimeFormatter NAME =
@@ -105,6 +108,16 @@ public final class Backup {
             d.addProperty("bytes", dbBytes);
             d.addProperty("sha256", sha256(copy));
             manifest.add("database", d);
+            Path audit = data.resolve(AUDIT_DATABASE);
+            if (Files.isRegularFile(audit)) {
+                Path auditCopy = partial.resolve(AUDIT_DATABASE);
+                snapshot(audit, auditCopy);
+                JsonObject a = new JsonObject();
+                a.addProperty("file", AUDIT_DATABASE);
+                a.addProperty("bytes", size(auditCopy));
+                a.addProperty("sha256", sha256(auditCopy));
+                manifest.add("audit", a);
+            }
         }
         Path blobRoot = root.resolve("blobs");
         Path blobTmp = blobRoot.resolve("tmp");
@@ -190,6 +203,16 @@ public final class Backup {
             }
             dbBytes = size(dbSource);
         }
+        JsonElement a = manifest.get("audit");
+        Path auditSource = null;
+        if (a != null && !a.isJsonNull()) {
+            auditSource = backup.resolve(AUDIT_DATABASE);
+            String expected = a.getAsJsonObject().get("sha256").getAsString();
+            if (!Files.isRegularFile(auditSource) || !sha256(auditSource).equals(expected)) {
+                throw new BackupException(
+                        "le journal des accès de la sauvegarde est absent ou abîmé : restauration refusée.");
+            }
+        }
         PrivateFiles.createDirectories(data);
         Path blobTarget = data.resolve("blobs");
         Path tmp = blobTarget.resolve("tmp");
@@ -200,6 +223,15 @@ public final class Backup {
                 if (copyVerified(blobPath(blobRoot, b[0]), b[0], tmp, target) == null) {
                     throw new BackupException("le fichier " + b[0] + " a disparu de la sauvegarde pendant la copie.");
                 }
+            }
+        }
+        if (auditSource != null) {
+            Path partial = data.resolve(AUDIT_DATABASE + PARTIAL);
+            copyDurably(auditSource, partial);
+            try {
+                Files.move(partial, data.resolve(AUDIT_DATABASE), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         if (dbSource != null) {
