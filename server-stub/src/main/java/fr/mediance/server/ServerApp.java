@@ -86,8 +86,8 @@ public final class ServerApp {
     private final DocumentRetention retention;
     private final GdprRetention gdpr;
     private final ScheduledExecutorService maintenance;
-    private AuditStore auditStore;
-    private AuditRetention auditRetention;
+    private final AuditStore auditStore;
+    private final AuditRetention auditRetention;
 
     private ServerApp(
             Javalin javalin,
@@ -96,10 +96,14 @@ public final class ServerApp {
             UploadService uploads,
             DocumentRetention retention,
             GdprRetention gdpr,
+            AuditStore auditStore,
+            AuditRetention auditRetention,
             ExecutorService background,
             ScheduledExecutorService maintenance) {
         this.retention = retention;
         this.gdpr = gdpr;
+        this.auditStore = auditStore;
+        this.auditRetention = auditRetention;
         this.javalin = javalin;
         this.config = config;
         this.generatedDemoPassword = generatedDemoPassword;
@@ -298,10 +302,17 @@ public final class ServerApp {
                 TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
         LOG.info("server ready on {} database", db.dialect().name());
-        ServerApp app = new ServerApp(javalin, config, generated, uploads, retention, gdpr, background, maintenance);
-        app.auditStore = auditStore;
-        app.auditRetention = auditRetention;
-        return app;
+        return new ServerApp(
+                javalin,
+                config,
+                generated,
+                uploads,
+                retention,
+                gdpr,
+                auditStore,
+                auditRetention,
+                background,
+                maintenance);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
