@@ -17,8 +17,12 @@ import okhttp3.Response;
  * into protocol overhead and payload.
  */
 public final class WireLog implements Interceptor {
-    /** One attempt. {@code status} is -1 when it failed with an exception (a cut link). */
-    public record Attempt(String method, String path, long headBytes, long bodyBytes, int status) {}
+    /**
+     * One attempt. {@code status} is -1 when it failed with an exception (a cut link); {@code startNanos} and
+     * {@code endNanos} ({@link System#nanoTime()}) bound it, so that a test can tell which attempts overlapped.
+     */
+    public record Attempt(
+            String method, String path, long headBytes, long bodyBytes, int status, long startNanos, long endNanos) {}
 
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
 
@@ -28,12 +32,13 @@ public final class WireLog implements Interceptor {
         long head = headBytes(request);
         long body = request.body() == null ? 0 : Math.max(0, request.body().contentLength());
         String path = request.url().encodedPath();
+        long start = System.nanoTime();
         try {
             Response response = chain.proceed(request);
-            attempts.add(new Attempt(request.method(), path, head, body, response.code()));
+            attempts.add(new Attempt(request.method(), path, head, body, response.code(), start, System.nanoTime()));
             return response;
         } catch (IOException | RuntimeException e) {
-            attempts.add(new Attempt(request.method(), path, head, body, -1));
+            attempts.add(new Attempt(request.method(), path, head, body, -1, start, System.nanoTime()));
             throw e;
         }
     }
@@ -68,6 +73,25 @@ public final class WireLog implements Interceptor {
     /** Attempts whose path starts with {@code prefix} and method is {@code method}. */
     public List<Attempt> attempts(String method, String pathPrefix) {
         return attempts(a -> a.method().equals(method) && a.path().startsWith(pathPrefix));
+    }
+
+    /**
+     * The most body bytes that {@code among} had on the wire at one moment: the largest sum of bodies of
+     * attempts that all overlap one another (intervals: at the start of each attempt, the bodies of those
+     * open then).
+     */
+    public static long mostBodyBytesAtOnce(List<Attempt> among) {
+        long most = 0;
+        for (Attempt a : among) {
+            long open = 0;
+            for (Attempt b : among) {
+                if (b.startNanos() <= a.startNanos() && a.startNanos() < b.endNanos()) {
+                    open += b.bodyBytes();
+                }
+            }
+            most = Math.max(most, open);
+        }
+        return most;
     }
 
     /** Sum of request line and header bytes of every attempt. */
