@@ -8,6 +8,8 @@ import fr.mediance.protocol.AccountRequest;
 import fr.mediance.protocol.Accounts;
 import fr.mediance.protocol.AccountsResponse;
 import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.AuditEventsRequest;
+import fr.mediance.protocol.BlobsHeldRequest;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.DeviceDto;
 import fr.mediance.protocol.DevicesResponse;
@@ -249,6 +251,23 @@ class AccountsTest {
         assertThat(pull.problem().detail()).contains("effacées");
         Response push = server.post(ApiPaths.SYNC_PUSH, tablet.accessToken(), new PushRequest("tab-perdue", List.of()));
         assertThat(push.status()).isEqualTo(200);
+        // its files too, and its access events: what it holds reaches the office before it wipes itself
+        String sha = "ab".repeat(32);
+        assertThat(server.post(ApiPaths.BLOBS_HELD, tablet.accessToken(), new BlobsHeldRequest(List.of(sha)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(server.send(server.request(
+                                        ApiPaths.fill(ApiPaths.BLOB, ApiPaths.PARAM_SHA256, sha), tablet.accessToken())
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.post(ApiPaths.AUDIT_EVENTS, tablet.accessToken(), new AuditEventsRequest(List.of()))
+                        .status())
+                .isEqualTo(200);
+        // but it reads nothing
+        Response read = server.get(ApiPaths.fill(ApiPaths.BLOB, ApiPaths.PARAM_SHA256, sha), tablet.accessToken());
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(read.problem().code()).isEqualTo(Accounts.DEVICE_REVOKED);
         LoginResponse refreshed = server.post(
                         ApiPaths.REFRESH, null, new RefreshRequest(tablet.refreshToken(), "tab-perdue"))
                 .as(LoginResponse.class);

@@ -3,8 +3,10 @@ package fr.mediance.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.session.SessionState;
 import fr.mediance.app.core.sync.SyncReport;
+import fr.mediance.app.core.visit.VisitReport;
 import fr.mediance.protocol.AccountDto;
 import fr.mediance.protocol.AccountsResponse;
 import fr.mediance.protocol.ApiPaths;
@@ -14,9 +16,11 @@ import fr.mediance.protocol.DevicesResponse;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.PartnerDto;
 import fr.mediance.protocol.json.MedianceJson;
+import fr.mediance.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +95,49 @@ class DeviceRevocationTest {
             assertThat(c.entity()).isEqualTo(EntityType.PARTNER);
             assertThat(c.entityId()).isEqualTo("ccas_revocation");
         });
+    }
+
+    @Test
+    void aRevokedCounsellorsTabletSendsItsVisitAndEveryPhotoBeforeWiping() throws Exception {
+        world = SyncWorld.start(tmp);
+        CoreContext coord = world.device("coord", "coord", world.serverUrl());
+        String counsellor = SyncWorld.userId(coord, "conseil1");
+        List<String> appointments = SyncWorld.planVisits(
+                coord, counsellor, 1, LocalDate.now(CoreContext.PARIS).plusDays(1), "R");
+        CoreContext lost = world.device("lost", "conseil1", world.serverUrl());
+        assertThat(lost.sync().syncNow().join().ok()).isTrue();
+        byte[] bill = TestImages.bill(1600, 1200, 0.8f, 41);
+        byte[] notice = TestImages.bill(1200, 1600, 0.8f, 42);
+        VisitReport report = SyncWorld.completeVisit(
+                lost, appointments.get(0), "Facture et avis d'échéance photographiés.", List.of(bill, notice));
+        List<PhotoItem> photos = lost.documents().photos(report.id());
+        assertThat(photos).hasSize(2);
+
+        RawApi admin = world.api("admin");
+        String counsellorId = accounts(admin).stream()
+                .filter(a -> a.username().equals("conseil1"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        List<DeviceDto> counsellorsDevices = devices(admin, counsellorId);
+        assertThat(counsellorsDevices).hasSize(1); // the lost tablet
+        DeviceDto device = counsellorsDevices.get(0);
+        RawApi.Exchange revoke = admin.exchange(
+                "POST", ApiPaths.fill(ApiPaths.DEVICE_REVOKE, ApiPaths.PARAM_DEVICE_REF, device.id()), Map.of(), null);
+        assertThat(revoke.status()).isEqualTo(200);
+
+        SyncReport last = lost.sync().syncNow().join();
+        assertThat(last.message()).contains("retiré par votre structure");
+        assertThat(lost.state()).isEqualTo(SessionState.NO_ACCOUNT);
+
+        RawApi office = world.api("bureau");
+        assertThat(office.rowsSince(null))
+                .filteredOn(c -> c.entity() == EntityType.VISIT_REPORT)
+                .extracting(ChangeDto::entityId)
+                .contains(report.id());
+        for (PhotoItem p : photos) {
+            assertThat(office.blob(p.sha256())).as(p.id()).hasSize((int) p.sizeBytes());
+        }
     }
 
     private static List<AccountDto> accounts(RawApi api) {

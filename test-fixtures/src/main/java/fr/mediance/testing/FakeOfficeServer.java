@@ -249,6 +249,16 @@ public final class FakeOfficeServer implements AutoCloseable {
         return device != null && wipedDevices.contains(device);
     }
 
+    /** What a revoked device may still send until its wipe deadline, as the office server: never a read. */
+    private static boolean takenWhileRevoked(String method, String path) {
+        return path.equals(ApiPaths.LOGOUT)
+                || path.equals(ApiPaths.SYNC_PUSH)
+                || path.startsWith(ApiPaths.UPLOADS)
+                || path.equals(ApiPaths.BLOBS_HELD)
+                || path.equals(ApiPaths.AUDIT_EVENTS)
+                || (path.startsWith(ApiPaths.blob("")) && !method.equals("GET"));
+    }
+
     void noteLogout(HttpExchange ex) {
         String h = ex.getRequestHeaders().getFirst("Authorization");
         if (h != null && h.startsWith("Bearer ")) {
@@ -542,10 +552,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                     }
                     return;
                 }
-                if (revokedDevice(ex)
-                        && !path.equals(ApiPaths.LOGOUT)
-                        && !path.equals(ApiPaths.SYNC_PUSH)
-                        && !path.startsWith(ApiPaths.UPLOADS)) {
+                if (revokedDevice(ex) && !takenWhileRevoked(method, path)) {
                     problem(
                             ex,
                             403,

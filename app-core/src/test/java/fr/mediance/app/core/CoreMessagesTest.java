@@ -19,6 +19,11 @@ class CoreMessagesTest {
         for (String key : p.stringPropertyNames()) {
             String text = CoreMessages.get(key, 3, 4);
             assertThat(text).as(key).isNotBlank().doesNotContain("''").doesNotContain("{");
+            // MessageFormat eats a lone apostrophe (and quotes what follows): each one must be written twice
+            long inPattern = p.getProperty(key).chars().filter(c -> c == '\'').count();
+            assertThat(2 * text.chars().filter(c -> c == '\'').count())
+                    .as(key + ": an apostrophe written once in the pattern")
+                    .isEqualTo(inPattern);
         }
         assertThat(CoreMessages.get("store.locked"))
                 .isEqualTo("L'application est verrouillée. Saisissez votre code PIN.");

@@ -44,7 +44,8 @@ public final class AuditController {
     }
 
     private void events(Context ctx) {
-        AuthUser user = authenticator.requireAny(ctx);
+        // a revoked device sends its access events before it wipes itself, until its wipe deadline
+        AuthUser user = authenticator.requireWhileRevoked(ctx, Role.values());
         AuditEventsRequest request = JsonBodies.read(ctx, AuditEventsRequest.class);
         if (request.events().size() > Audit.MAX_EVENTS_PER_BATCH) {
             throw DomainException.tooLarge(

@@ -20,8 +20,9 @@ public final class Authenticator {
     }
 
     /**
-     * The same for the routes a revoked device may still call until its wipe deadline (push, uploads, logout), so
-     * that what it holds unsent reaches the office before it wipes its store.
+     * The same for the routes a revoked device may still call until its wipe deadline (push, uploads and file
+     * sends, its access events, logout), so that what it holds unsent reaches the office before it wipes its
+     * store. Nothing it could read is among them.
      */
     public AuthUser requireWhileRevoked(Context ctx, Role... roles) {
         return require(ctx, true, roles);

@@ -47,8 +47,9 @@ public final class BlobController {
         r.post(ApiPaths.BLOBS_HELD, this::held);
     }
 
+    // A revoked device may still send its files until its wipe deadline (PUT, HEAD, held), never read one (GET).
     private void put(Context ctx) {
-        AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
+        AuthUser user = authenticator.requireWhileRevoked(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
         // the body is opened only once the request is accepted: a refusal comes before any 100 Continue
         BlobReceiptDto receipt = blobs.put(
                 user,
@@ -60,12 +61,12 @@ public final class BlobController {
     }
 
     private void head(Context ctx) {
-        AuthUser user = authenticator.requireAny(ctx);
+        AuthUser user = authenticator.requireWhileRevoked(ctx, Role.values());
         ctx.status(blobs.exists(user, ctx.pathParam(ApiPaths.PARAM_SHA256)) ? 200 : 404);
     }
 
     private void held(Context ctx) {
-        AuthUser user = authenticator.require(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
+        AuthUser user = authenticator.requireWhileRevoked(ctx, Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN);
         BlobsHeldRequest request = JsonBodies.read(ctx, BlobsHeldRequest.class);
         Responses.ok(ctx, blobs.held(user, request.sha256s()));
     }

@@ -152,17 +152,7 @@ final class PhotoUploader {
      * decrypted on the side, so that the link does not wait for the device between two photos.
      */
     Result sendAll(RemoteClient client) {
-        List<Waiting> waiting = store.db()
-                .read(tx -> tx.query(
-                        """
-                SELECT d.sha256, max(d.size_bytes) AS size, min(d.mime_type) AS mime, min(d.captured_at) AS first
-                FROM documents d LEFT JOIN uploads u ON u.sha256 = d.sha256
-                WHERE d.blob_state = ? AND (u.state IS NULL OR u.state <> ?)
-                GROUP BY d.sha256 ORDER BY first, d.sha256
-                """,
-                        r -> new Waiting(r.string("sha256"), r.longValue("size"), r.string("mime")),
-                        Records.BLOB_WAITING_UPLOAD,
-                        ATTENTION));
+        List<Waiting> waiting = waiting();
         if (waiting.isEmpty()) {
             return new Result(0, null);
         }
@@ -394,6 +384,26 @@ final class PhotoUploader {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** The blobs to send, oldest first: waiting for upload and not set aside as needing attention. */
+    private List<Waiting> waiting() {
+        return store.db()
+                .read(tx -> tx.query(
+                        """
+                SELECT d.sha256, max(d.size_bytes) AS size, min(d.mime_type) AS mime, min(d.captured_at) AS first
+                FROM documents d LEFT JOIN uploads u ON u.sha256 = d.sha256
+                WHERE d.blob_state = ? AND (u.state IS NULL OR u.state <> ?)
+                GROUP BY d.sha256 ORDER BY first, d.sha256
+                """,
+                        r -> new Waiting(r.string("sha256"), r.longValue("size"), r.string("mime")),
+                        Records.BLOB_WAITING_UPLOAD,
+                        ATTENTION));
+    }
+
+    /** How many blobs {@link #sendAll} would send now. */
+    int waitingCount() {
+        return waiting().size();
     }
 
     private Loaded load(Waiting w) {

@@ -379,21 +379,42 @@ public final class SyncEngine implements SyncService {
     }
 
     /**
-     * The device was revoked by the structure: what it still holds unsent is pushed (the server takes it until the
-     * wipe deadline), then the revocation handler wipes the store and keys and returns to the login screen.
+     * The device was revoked by the structure: what it still holds unsent is sent (the server takes its pushes,
+     * access events and photos until the wipe deadline), then the revocation handler wipes the store and keys and
+     * returns to the login screen. If something could not be sent for another reason (the network dropped), the
+     * wipe waits for the next sync, so that no visit or photo is lost; once the deadline has passed the server
+     * refuses everything and the device wipes whatever it still holds.
      */
     private SyncReport revokedDevice(RemoteClient client, Run run, long t0) {
+        RemoteResult<?> refused = null;
         try {
             push(client, run);
+            sendAuditEvents(client);
             sendPhotos(client, run);
-        } catch (Stop | RuntimeException e) {
-            LOG.log(Level.INFO, "revoked device: what was unsent could not all be sent");
+        } catch (Stop stop) {
+            refused = stop.cause;
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "revoked device: sending what was unsent failed", e);
+        }
+        boolean deadlinePassed = refused != null && revoked(refused);
+        if (!deadlinePassed && holdsUnsent()) {
+            LOG.log(Level.WARNING, "device revoked by the structure: wipe deferred until what is unsent is sent");
+            return failure(
+                    refused != null ? refused : new RemoteResult.ServerError<>(0, null),
+                    run,
+                    t0,
+                    CoreMessages.get("sync.deviceRevokedSending"));
         }
         String message = CoreMessages.get("sync.deviceRevoked");
         LOG.log(Level.WARNING, "device revoked by the structure: local data wiped (pushed={0})", run.pushed);
         run.revoked = true;
         return new SyncReport(
                 SyncReport.Result.SESSION_EXPIRED, run.pushed, run.rejected, run.pulled, run.photos, took(t0), message);
+    }
+
+    /** Whether a change or a photo the office may still take waits on this device (not one refused for good). */
+    private boolean holdsUnsent() {
+        return !pendingItems().isEmpty() || uploader.waitingCount() > 0;
     }
 
     private volatile Runnable onRevoked;

@@ -10,6 +10,7 @@ import fr.mediance.app.core.agenda.ReportState;
 import fr.mediance.app.core.document.PhotoItem;
 import fr.mediance.app.core.document.PhotoState;
 import fr.mediance.app.core.platform.CapturedImage;
+import fr.mediance.app.core.session.SessionState;
 import fr.mediance.app.core.store.Crypto;
 import fr.mediance.app.core.sync.OutboxItem;
 import fr.mediance.app.core.sync.SyncReport;
@@ -285,6 +286,22 @@ class VisitFlowTest {
         assertThat(core.sync().status().pendingPhotos()).isEqualTo(1);
         server.fail("/api/v1/blobs/", 0);
         assertThat(core.sync().syncNow().join().photosSent()).isEqualTo(1);
+        assertThat(server.hasBlob(Crypto.sha256Hex(bytes))).isTrue();
+    }
+
+    @Test
+    void aRevokedTabletSendsItsReportAndItsPhotoBeforeWipingItself() {
+        byte[] bytes = photo(7);
+        VisitReport draft = fill(core.visits().openForAppointment("apt-1").orElseThrow());
+        core.documents().attach(draft.id(), new CapturedImage(bytes, "image/jpeg", null), "facture");
+        core.visits().complete(draft.id());
+        server.revokeDeviceForWipe(core.session().account().orElseThrow().deviceId());
+
+        SyncReport report = core.sync().syncNow().join();
+
+        assertThat(report.message()).contains("retiré par votre structure");
+        assertThat(core.state()).isEqualTo(SessionState.NO_ACCOUNT);
+        assertThat(server.entity(EntityType.VISIT_REPORT, draft.id())).isNotNull();
         assertThat(server.hasBlob(Crypto.sha256Hex(bytes))).isTrue();
     }
 
