@@ -217,6 +217,22 @@ public final class FakeOfficeServer implements AutoCloseable {
      */
     public synchronized void requireTotp(String username, String secret) {
         totpSecrets.put(username, secret);
+        totpEnrolling.remove(username);
+    }
+
+    /**
+     * This account must enrol a second factor at its next login, as a new office account of the real server: a
+     * login without a code is refused ({@code totp_enrolment_required}); {@code POST /auth/totp} with the
+     * password gives a new secret, and the first login with a code of that secret completes the enrolment.
+     */
+    public synchronized void requireTotpEnrolment(String username) {
+        totpEnrolling.add(username);
+        totpSecrets.remove(username);
+    }
+
+    /** The secret last issued to this account by {@code POST /auth/totp} (null if none). */
+    public synchronized String totpSecret(String username) {
+        return totpSecrets.get(username);
     }
 
     /**
@@ -233,6 +249,7 @@ public final class FakeOfficeServer implements AutoCloseable {
     }
 
     private final Map<String, String> totpSecrets = new java.util.HashMap<>();
+    private final java.util.Set<String> totpEnrolling = new java.util.HashSet<>();
     private final Map<String, Long> totpLastSteps = new java.util.HashMap<>();
     private final java.util.Set<String> usedAccessTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, String> accessDevices = new java.util.concurrent.ConcurrentHashMap<>();
@@ -533,6 +550,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                 tus(ex, path, method, null); // what the server speaks: no account needed
             } else if (path.equals(ApiPaths.LOGIN) && method.equals("POST")) {
                 login(ex);
+            } else if (path.equals(ApiPaths.TOTP_ENROL) && method.equals("POST")) {
+                enrolTotp(ex);
             } else if (path.equals(ApiPaths.REFRESH) && method.equals("POST")) {
                 refresh(ex);
             } else {
@@ -734,6 +753,15 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
         synchronized (this) {
             String secret = totpSecrets.get(req.username());
+            if (totpEnrolling.contains(req.username()) && (secret == null || req.totpCode() == null)) {
+                problem(
+                        ex,
+                        403,
+                        Accounts.TOTP_ENROLMENT_REQUIRED,
+                        "Ce compte demande un second facteur : enregistrez-le dans votre application "
+                                + "d'authentification, puis saisissez le code qu'elle affiche.");
+                return;
+            }
             if (secret != null) {
                 if (req.totpCode() == null || req.totpCode().isBlank()) {
                     problem(
@@ -755,6 +783,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                     return;
                 }
                 totpLastSteps.put(req.username(), step);
+                totpEnrolling.remove(req.username());
             }
             if (wipedDevices.contains(req.deviceId())) {
                 problem(
@@ -767,6 +796,29 @@ public final class FakeOfficeServer implements AutoCloseable {
             }
         }
         json(ex, 200, issue(user.id(), req.deviceId()), LoginResponse.class);
+    }
+
+    private void enrolTotp(HttpExchange ex) throws IOException {
+        LoginRequest req = read(ex, LoginRequest.class);
+        String secret;
+        synchronized (this) {
+            String expected = passwords.get(req.username());
+            if (expected == null || !expected.equals(req.password())) {
+                problem(ex, 401, "invalid_credentials", "Identifiant ou mot de passe incorrect.");
+                return;
+            }
+            if (!totpEnrolling.contains(req.username())) {
+                problem(ex, 409, "totp_already_enrolled", "Ce compte a déjà son second facteur.");
+                return;
+            }
+            secret = Totp.newSecret();
+            totpSecrets.put(req.username(), secret);
+        }
+        json(
+                ex,
+                200,
+                new fr.mediance.protocol.TotpEnrolmentDto(secret, Totp.uri(secret, req.username())),
+                fr.mediance.protocol.TotpEnrolmentDto.class);
     }
 
     private void refresh(HttpExchange ex) throws IOException {

@@ -65,7 +65,18 @@ public final class LoginView extends BasicScreen {
         Label enrolmentSecret = Ui.bound(vm.enrolmentSecretProperty(), Styles.BRAND);
         enrolmentSecret.setId("login-totp-secret");
         enrolmentSecret.setStyle("-fx-font-family: monospace; -fx-font-size: 20px;");
-        Node enrolment = Ui.field(texts.getString("login.totp.secret"), enrolmentSecret, null);
+        enrolmentSecret.setWrapText(true); // groups of four go to the next line on a phone, never cut
+        QrCodeView enrolmentCode = new QrCodeView(vm.enrolmentUriProperty(), 4);
+        enrolmentCode.setId("login-totp-qr");
+        Label scan = new Label(texts.getString("login.totp.scan"));
+        scan.setWrapText(true);
+        VBox enrolment = new VBox(
+                8,
+                Ui.label(texts.getString("login.totp.secret"), Styles.FIELD_LABEL),
+                scan,
+                enrolmentCode,
+                enrolmentSecret);
+        enrolment.getStyleClass().add(Styles.FIELD);
         enrolment.visibleProperty().bind(vm.enrolmentSecretProperty().isNotEmpty());
         enrolment.managedProperty().bind(enrolment.visibleProperty());
 

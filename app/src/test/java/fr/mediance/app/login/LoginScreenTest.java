@@ -93,6 +93,26 @@ class LoginScreenTest extends UiTest {
     }
 
     @Test
+    void a_new_office_account_enrols_its_second_factor_from_a_qr_code_then_signs_in_with_its_code() {
+        office.server.requireTotpEnrolment("bureau");
+        until(() -> exists("#login-card"));
+        assertThat(visible("#login-totp-qr")).isFalse();
+        clickOn("#login-username").write("bureau");
+        clickOn("#login-password").write(DemoOffice.PASSWORD);
+        clickOn("#login-submit");
+
+        until(() -> visible("#login-totp-qr"));
+        String secret = office.server.totpSecret("bureau");
+        assertThat(secret).isNotNull();
+        assertThat(text("#login-totp-secret").replace(" ", "")).isEqualTo(secret);
+        javafx.scene.canvas.Canvas qr = (javafx.scene.canvas.Canvas) node("#login-totp-qr");
+        assertThat(qr.getWidth()).isEqualTo(qr.getHeight()).isGreaterThan(100);
+        clickOn("#login-totp").write(fr.mediance.protocol.Totp.code(secret, java.time.Instant.now()));
+        clickOn("#login-submit");
+        until(() -> exists("#pin-root"));
+    }
+
+    @Test
     void empty_fields_are_reported_in_french_beside_each_field() {
         assertThat(text("#app-title")).isEqualTo("Connexion");
         assertThat(((TextField) node("#login-server")).getText()).isEqualTo(office.server.url());

@@ -126,6 +126,22 @@ class ScreenshotsTest extends UiTest {
     }
 
     @Test
+    void login_second_factor_enrolment() {
+        CoreContext core = office.core(dir);
+        AppComposition app = compose(core);
+        until(() -> has("#login-submit"));
+        office.server.requireTotpEnrolment("bureau");
+        interact(() -> {
+            ((javafx.scene.control.TextField) lookup("#login-username").query()).setText("bureau");
+            ((javafx.scene.control.TextField) lookup("#login-password").query()).setText(DemoOffice.PASSWORD);
+        });
+        clickOn("#login-submit");
+        until(() -> lookup("#login-totp-qr").query().getParent().isVisible());
+        shoot(app, "login-second-factor-enrolment");
+        office.server.requireTotp("bureau", null); // the other screens sign in without it
+    }
+
+    @Test
     void login_and_pin() {
         CoreContext core = office.core(dir);
         AppComposition app = compose(core);
