@@ -67,15 +67,8 @@ class DeviceRevocationTest {
         assertThat(Files.list(dataDir).count()).isPositive();
 
         RawApi admin = world.api("admin");
-        String coordId = accounts(admin).stream()
-                .filter(a -> a.username().equals("coord"))
-                .findFirst()
-                .orElseThrow()
-                .id();
-        DeviceDto device = devices(admin, coordId).get(0);
-        RawApi.Exchange revoke = admin.exchange(
-                "POST", ApiPaths.fill(ApiPaths.DEVICE_REVOKE, ApiPaths.PARAM_DEVICE_REF, device.id()), Map.of(), null);
-        assertThat(revoke.status()).isEqualTo(200);
+        String coordId = accountId(admin, "coord");
+        revoke(admin, devices(admin, coordId).get(0));
 
         SyncReport report = lost.sync().syncNow().join();
         assertThat(report.pushed()).isEqualTo(1);
@@ -114,17 +107,9 @@ class DeviceRevocationTest {
         assertThat(photos).hasSize(2);
 
         RawApi admin = world.api("admin");
-        String counsellorId = accounts(admin).stream()
-                .filter(a -> a.username().equals("conseil1"))
-                .findFirst()
-                .orElseThrow()
-                .id();
-        List<DeviceDto> counsellorsDevices = devices(admin, counsellorId);
+        List<DeviceDto> counsellorsDevices = devices(admin, accountId(admin, "conseil1"));
         assertThat(counsellorsDevices).hasSize(1); // the lost tablet
-        DeviceDto device = counsellorsDevices.get(0);
-        RawApi.Exchange revoke = admin.exchange(
-                "POST", ApiPaths.fill(ApiPaths.DEVICE_REVOKE, ApiPaths.PARAM_DEVICE_REF, device.id()), Map.of(), null);
-        assertThat(revoke.status()).isEqualTo(200);
+        revoke(admin, counsellorsDevices.get(0));
 
         SyncReport last = lost.sync().syncNow().join();
         assertThat(last.message()).contains("retiré par votre structure");
@@ -138,6 +123,20 @@ class DeviceRevocationTest {
         for (PhotoItem p : photos) {
             assertThat(office.blob(p.sha256())).as(p.id()).hasSize((int) p.sizeBytes());
         }
+    }
+
+    private static String accountId(RawApi admin, String username) {
+        return accounts(admin).stream()
+                .filter(a -> a.username().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    private static void revoke(RawApi admin, DeviceDto device) {
+        RawApi.Exchange revoke = admin.exchange(
+                "POST", ApiPaths.fill(ApiPaths.DEVICE_REVOKE, ApiPaths.PARAM_DEVICE_REF, device.id()), Map.of(), null);
+        assertThat(revoke.status()).isEqualTo(200);
     }
 
     private static List<AccountDto> accounts(RawApi api) {

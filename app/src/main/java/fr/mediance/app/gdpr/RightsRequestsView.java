@@ -5,16 +5,13 @@ import fr.mediance.app.core.gdpr.RightsRequestsViewModel.Choice;
 import fr.mediance.app.core.gdpr.RightsRequestsViewModel.Row;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Ui;
+import fr.mediance.app.shell.WholeListTable;
 import fr.mediance.app.theme.Styles;
-import java.util.function.Function;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -65,49 +62,29 @@ public final class RightsRequestsView extends BasicScreen {
     }
 
     private TableView<Row> table() {
-        TableView<Row> table = new TableView<>(vm.rows());
-        table.setId("gdpr-requests");
-        table.setFixedCellSize(ROW_HEIGHT);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Personne", Row::person, 2.5));
-        table.getColumns().add(column("Demande", Row::kind, 2));
-        table.getColumns().add(column("Reçue le", Row::received, 1.5));
-        table.getColumns().add(column("Réponse due le", Row::due, 2));
-        table.getColumns().add(column("État", Row::status, 2.5));
-        table.setRowFactory(t -> {
-            TableRow<Row> row = new TableRow<>() {
-                @Override
-                protected void updateItem(Row item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().remove("gdpr-overdue");
-                    setStyle("");
-                    if (!empty && item != null && item.overdue()) {
-                        getStyleClass().add("gdpr-overdue");
-                        setStyle("-fx-background-color: -color-danger-subtle;");
+        TableView<Row> table = WholeListTable.of(
+                vm.rows(),
+                ROW_HEIGHT,
+                () -> new TableRow<>() {
+                    @Override
+                    protected void updateItem(Row item, boolean empty) {
+                        super.updateItem(item, empty);
+                        getStyleClass().remove("gdpr-overdue");
+                        setStyle("");
+                        if (!empty && item != null && item.overdue()) {
+                            getStyleClass().add("gdpr-overdue");
+                            setStyle("-fx-background-color: -color-danger-subtle;");
+                        }
                     }
-                }
-            };
-            row.setOnMouseClicked(e -> {
-                if (!row.isEmpty()) {
-                    vm.edit(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.visibleProperty().bind(Bindings.isNotEmpty(vm.rows()));
-        table.managedProperty().bind(table.visibleProperty());
-        table.prefHeightProperty()
-                .bind(Bindings.size(vm.rows()).multiply(ROW_HEIGHT).add(ROW_HEIGHT + 4));
-        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                },
+                vm::edit);
+        table.setId("gdpr-requests");
+        table.getColumns().add(WholeListTable.column("Personne", Row::person, 2.5));
+        table.getColumns().add(WholeListTable.column("Demande", Row::kind, 2));
+        table.getColumns().add(WholeListTable.column("Reçue le", Row::received, 1.5));
+        table.getColumns().add(WholeListTable.column("Réponse due le", Row::due, 2));
+        table.getColumns().add(WholeListTable.column("État", Row::status, 2.5));
         return table;
-    }
-
-    private static TableColumn<Row, String> column(String title, Function<Row, String> value, double weight) {
-        TableColumn<Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setSortable(false);
-        c.setMaxWidth(1_000 * weight);
-        return c;
     }
 
     private Node form() {

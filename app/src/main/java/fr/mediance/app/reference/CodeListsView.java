@@ -5,12 +5,12 @@ import fr.mediance.app.core.reference.CodeListsViewModel.ListChoice;
 import fr.mediance.app.core.reference.CodeListsViewModel.Row;
 import fr.mediance.app.shell.BasicScreen;
 import fr.mediance.app.shell.Ui;
+import fr.mediance.app.shell.WholeListTable;
 import fr.mediance.app.theme.Styles;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -86,40 +86,19 @@ public final class CodeListsView extends BasicScreen {
     }
 
     private TableView<Row> table() {
-        TableView<Row> table = new TableView<>(vm.rows());
+        TableView<Row> table = WholeListTable.of(vm.rows(), ROW_HEIGHT, TableRow::new, vm::edit);
         table.setId("reference-entries");
-        table.setFixedCellSize(ROW_HEIGHT);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("reference.column.label", Row::label, 4));
         table.getColumns().add(column("reference.column.code", Row::code, 2));
         table.getColumns().add(column("reference.column.parent", Row::parent, 2));
         table.getColumns().add(column("reference.column.value", Row::value, 1.5));
         table.getColumns().add(column("reference.column.active", Row::activeText, 1));
         table.getColumns().add(column("reference.column.order", r -> Integer.toString(r.sortOrder()), 1));
-        table.setRowFactory(t -> {
-            TableRow<Row> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (!row.isEmpty()) {
-                    vm.edit(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.visibleProperty().bind(Bindings.isNotEmpty(vm.rows()));
-        table.managedProperty().bind(table.visibleProperty());
-        // the whole list is shown: the page scrolls, not the table
-        table.prefHeightProperty()
-                .bind(Bindings.size(vm.rows()).multiply(ROW_HEIGHT).add(ROW_HEIGHT + 4));
-        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return table;
     }
 
     private TableColumn<Row, String> column(String key, Function<Row, String> value, double weight) {
-        TableColumn<Row, String> c = new TableColumn<>(texts.getString(key));
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setSortable(false);
-        c.setMaxWidth(1_000 * weight);
-        return c;
+        return WholeListTable.column(texts.getString(key), value, weight);
     }
 
     private Node form() {
