@@ -121,23 +121,7 @@ abstract class GdprRetentionContract extends SyncScenario {
         String openCase = newId();
         assertApplied(pushOne(conseil1, op(person(gone, NAME))));
         assertApplied(pushOne(conseil1, op(person(openCase, NAME + "Suivie"))));
-        assertApplied(pushOne(
-                conseil1,
-                op(new fr.mediance.protocol.CaseDto(
-                        newId(),
-                        null,
-                        openCase,
-                        "demo-conseil1",
-                        first,
-                        null,
-                        List.of("energie"),
-                        List.of(),
-                        Casework.CASE_OPEN,
-                        null,
-                        null,
-                        List.of(),
-                        server.clock.instant(),
-                        null))));
+        assertApplied(pushOne(conseil1, op(openCaseFor(openCase, first))));
         VisitReportDto report = report(newId(), gone, "demo-conseil1", "Visite chez Mme " + NAME + ", facture EDF.");
         assertApplied(pushOne(conseil1, op(report)));
         String sha = upload(conseil1, BlobTest.photo(64, 7));
@@ -273,23 +257,7 @@ abstract class GdprRetentionContract extends SyncScenario {
                 server.clock.instant());
         assertApplied(pushOne(conseil1, op(m)));
         // an open case keeps resident 1's file meanwhile: only the mandate's own retention is at stake
-        assertApplied(pushOne(
-                conseil1,
-                op(new fr.mediance.protocol.CaseDto(
-                        newId(),
-                        null,
-                        R1,
-                        "demo-conseil1",
-                        start,
-                        null,
-                        List.of("energie"),
-                        List.of(),
-                        Casework.CASE_OPEN,
-                        null,
-                        null,
-                        List.of(),
-                        server.clock.instant(),
-                        null))));
+        assertApplied(pushOne(conseil1, op(openCaseFor(R1, start))));
         moveTo(start.plusMonths(1).plusYears(6).minusDays(1));
         server.app.runGdprRetention();
         assertThat(pullAll(server.token("coord"), null)
@@ -328,21 +296,7 @@ abstract class GdprRetentionContract extends SyncScenario {
                         signature.id(),
                         null,
                         "screen"))));
-        fr.mediance.protocol.CaseDto k = new fr.mediance.protocol.CaseDto(
-                newId(),
-                null,
-                R1,
-                "demo-conseil1",
-                today(),
-                null,
-                List.of("energie"),
-                List.of(),
-                Casework.CASE_OPEN,
-                null,
-                null,
-                List.of(),
-                server.clock.instant(),
-                null);
+        fr.mediance.protocol.CaseDto k = openCaseFor(R1, today());
         assertApplied(pushOne(conseil1, op(k)));
         server.app.runGdprRetention();
         assertThat(fresh(EntityType.DOCUMENT, bill.id()).deleted())
@@ -509,23 +463,7 @@ abstract class GdprRetentionContract extends SyncScenario {
         // an open case comes first
         String followed = newId();
         assertApplied(pushOne(conseil1, op(person(followed, NAME + "Suivie"))));
-        assertApplied(pushOne(
-                conseil1,
-                op(new fr.mediance.protocol.CaseDto(
-                        newId(),
-                        null,
-                        followed,
-                        "demo-conseil1",
-                        today(),
-                        null,
-                        List.of("energie"),
-                        List.of(),
-                        Casework.CASE_OPEN,
-                        null,
-                        null,
-                        List.of(),
-                        server.clock.instant(),
-                        null))));
+        assertApplied(pushOne(conseil1, op(openCaseFor(followed, today()))));
         server.postJson(
                 ApiPaths.GDPR_REQUESTS,
                 bureau,
@@ -544,5 +482,24 @@ abstract class GdprRetentionContract extends SyncScenario {
     /** The record as the coordination pulls it now (a fresh token: the clock moves by years). */
     ChangeDto fresh(EntityType type, String id) {
         return pullAll(server.token("coord"), null).find(type, id);
+    }
+
+    /** An open energy case of conseil1 for {@code resident}, opened on {@code openedOn}. */
+    fr.mediance.protocol.CaseDto openCaseFor(String resident, LocalDate openedOn) {
+        return new fr.mediance.protocol.CaseDto(
+                newId(),
+                null,
+                resident,
+                "demo-conseil1",
+                openedOn,
+                null,
+                List.of("energie"),
+                List.of(),
+                Casework.CASE_OPEN,
+                null,
+                null,
+                List.of(),
+                server.clock.instant(),
+                null);
     }
 }
