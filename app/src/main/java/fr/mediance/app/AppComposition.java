@@ -125,7 +125,7 @@ public final class AppComposition {
         this.defaultServer = defaultServer;
         this.clock = core.clock();
         this.zone = core.zone();
-        this.shell = new AppShell(texts.getString("app.back"));
+        this.shell = new AppShell(texts.getString("app.back"), texts.getString("nav.more"));
         this.app = new AppViewModel(core.session(), texts, background, fx);
         this.syncStatus = new SyncStatusViewModel(core.sync(), core.reference(), clock, zone, texts, background, fx);
         syncStatus.setOnMessage(shell::showMessage);

@@ -10,9 +10,12 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -26,6 +29,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The mobile shell: an app bar (back, title, actions, status area with the sync indicator and the offline
@@ -38,6 +42,11 @@ public final class AppShell extends StackPane {
     public static final double PHONE_MAX_WIDTH = 600;
     /** From this width on the navigation is a side rail. */
     public static final double WIDE_MIN_WIDTH = 1100;
+    /**
+     * The most places a phone's bottom bar shows (as Material's guidelines advise): with more, the bar shows the
+     * first ones and « Plus », which lists the others.
+     */
+    public static final int PHONE_BAR_MAX = 5;
 
     private final Navigator navigator = new Navigator();
     private final BorderPane frame = new BorderPane();
@@ -51,14 +60,36 @@ public final class AppShell extends StackPane {
     private final VBox snackbarLayer = new VBox(8);
     private final List<ToggleButton> railButtons = new ArrayList<>();
     private final List<ToggleButton> barButtons = new ArrayList<>();
+    private final ToggleButton moreButton = new ToggleButton();
+    /** The badges of the places « Plus » lists (a conflict's count…), added up. */
+    private final Label moreBadge = new Label();
+
     private final Map<String, Screen> screens = new HashMap<>();
     private final BooleanProperty navigationVisible = new SimpleBooleanProperty(this, "navigationVisible", false);
     private final String backText;
     private List<Destination> destinations = List.of();
     private String selectedDestination;
 
-    public AppShell(String backText) {
+    /** {@code moreText}: the label of the bottom bar's last place on a phone when the places do not all fit. */
+    public AppShell(String backText, String moreText) {
         this.backText = backText;
+        moreButton.setText(moreText);
+        moreBadge.getStyleClass().add(Styles.NAV_BADGE);
+        moreBadge.setId("nav-more-badge");
+        moreBadge.visibleProperty().bind(moreBadge.textProperty().isNotEmpty());
+        moreBadge.setMouseTransparent(true);
+        moreBadge.setMinSize(Label.USE_PREF_SIZE, Label.USE_PREF_SIZE);
+        moreBadge.setTranslateX(10);
+        moreBadge.setTranslateY(-7);
+        StackPane moreGraphic = new StackPane(Icons.of(Material2MZ.MORE_HORIZ), moreBadge);
+        StackPane.setAlignment(moreBadge, Pos.TOP_RIGHT);
+        moreButton.setGraphic(moreGraphic);
+        moreButton.getStyleClass().add(Styles.NAV_ITEM);
+        moreButton.setId("nav-more");
+        moreButton.setMnemonicParsing(false);
+        HBox.setHgrow(moreButton, Priority.ALWAYS);
+        moreButton.setMaxWidth(Double.MAX_VALUE);
+        moreButton.setOnAction(e -> showMoreMenu());
         getStyleClass().add(Styles.ROOT);
 
         backButton.setGraphic(Icons.of(Material2AL.ARROW_BACK));
@@ -123,12 +154,16 @@ public final class AppShell extends StackPane {
         for (ToggleButton b : railButtons) {
             b.setMaxWidth(Double.MAX_VALUE);
         }
-        bottomNav.getChildren().setAll(barButtons);
-        // five destinations or more: smaller labels, so that each one still fits a phone's width
-        bottomNav.getStyleClass().remove(Styles.BOTTOM_NAV_CROWDED);
-        if (destinations.size() > 4) {
-            bottomNav.getStyleClass().add(Styles.BOTTOM_NAV_CROWDED);
-        }
+        moreBadge.textProperty().unbind();
+        List<javafx.beans.value.ObservableValue<String>> hidden =
+                destinations.subList(Math.min(PHONE_BAR_MAX - 1, destinations.size()), destinations.size()).stream()
+                        .map(Destination::badge)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+        moreBadge
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> sumOfBadges(hidden), hidden.toArray(javafx.beans.Observable[]::new)));
         for (ToggleButton b : barButtons) {
             HBox.setHgrow(b, Priority.ALWAYS);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -193,6 +228,7 @@ public final class AppShell extends StackPane {
         for (ToggleButton b : barButtons) {
             b.setSelected(d.id().equals(b.getUserData()));
         }
+        moreButton.setSelected(overflow().stream().anyMatch(x -> x.id().equals(d.id())));
         navigator.setRoot(screen);
     }
 
@@ -205,6 +241,7 @@ public final class AppShell extends StackPane {
         selectedDestination = null;
         navRail.getChildren().clear();
         bottomNav.getChildren().clear();
+        moreButton.setSelected(false);
         navigationVisible.set(false);
         navigator.setRoot(screen);
     }
@@ -261,9 +298,74 @@ public final class AppShell extends StackPane {
                                 : width >= WIDE_MIN_WIDTH ? Styles.DESKTOP : Styles.TABLET);
         boolean nav = navigationVisible.get();
         boolean wide = width >= WIDE_MIN_WIDTH;
+        fillBottomBar(width > 0 && width < PHONE_MAX_WIDTH);
         frame.setLeft(nav && wide ? navRail : null);
         frame.setBottom(nav && !wide ? bottomNav : null);
         snackbarLayer.setPadding(new Insets(0, 16, nav && !wide ? 88 : 24, 16));
+    }
+
+    /**
+     * The bottom bar's places: all of them, or on a phone with more than {@link #PHONE_BAR_MAX} the first ones and
+     * « Plus »; labels smaller from five places on, so that each one still fits a phone's width.
+     */
+    private void fillBottomBar(boolean phone) {
+        List<Node> shown = new ArrayList<>(barButtons);
+        if (phone && barButtons.size() > PHONE_BAR_MAX) {
+            shown = new ArrayList<>(barButtons.subList(0, PHONE_BAR_MAX - 1));
+            shown.add(moreButton);
+        }
+        if (!bottomNav.getChildren().equals(shown)) {
+            bottomNav.getChildren().setAll(shown);
+        }
+        bottomNav.getStyleClass().remove(Styles.BOTTOM_NAV_CROWDED);
+        if (shown.size() > 4) {
+            bottomNav.getStyleClass().add(Styles.BOTTOM_NAV_CROWDED);
+        }
+        moreButton.setSelected(overflow().stream().anyMatch(d -> d.id().equals(selectedDestination)));
+    }
+
+    /** The badges of several places as one: a lone badge as it is, several counts added up (« ! » if one is not). */
+    static String sumOfBadges(List<? extends javafx.beans.value.ObservableValue<String>> badges) {
+        List<String> shown = badges.stream()
+                .map(javafx.beans.value.ObservableValue::getValue)
+                .filter(v -> v != null && !v.isBlank())
+                .map(String::strip)
+                .toList();
+        if (shown.size() <= 1) {
+            return shown.isEmpty() ? "" : shown.get(0);
+        }
+        int sum = 0;
+        for (String v : shown) {
+            try {
+                sum += Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                return "!";
+            }
+        }
+        return Integer.toString(sum);
+    }
+
+    /** The places « Plus » lists now (none unless the bar shows it). */
+    private List<Destination> overflow() {
+        if (!bottomNav.getChildren().contains(moreButton)) {
+            return List.of();
+        }
+        return destinations.subList(PHONE_BAR_MAX - 1, destinations.size());
+    }
+
+    private void showMoreMenu() {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("nav-more-menu");
+        for (Destination d : overflow()) {
+            MenuItem item = new MenuItem(d.label(), Icons.of(d.icon()));
+            item.setId("more-" + d.id());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(d.id()));
+            menu.getItems().add(item);
+        }
+        // the button keeps showing whether the current place is one of those listed, whatever the click did
+        moreButton.setSelected(overflow().stream().anyMatch(d -> d.id().equals(selectedDestination)));
+        menu.show(moreButton, Side.TOP, 0, 0);
     }
 
     private void showScreen(Screen screen) {
