@@ -127,7 +127,7 @@ public final class ThumbnailService {
                 }
                 if (jpeg.isEmpty()) {
                     LOG.info("blob looks like an image but cannot be decoded: no thumbnail");
-                    db.inTransaction(tx -> {
+                    db.inSequencedTransaction(tx -> {
                         writer.beginWrite(tx);
                         registry.setThumbnail(tx, sha256, false, clock.instant());
                         return null;
