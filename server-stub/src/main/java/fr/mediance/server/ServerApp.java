@@ -29,6 +29,7 @@ import fr.mediance.server.http.BodyDeadline;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
 import fr.mediance.server.http.Https;
+import fr.mediance.server.http.InFlight;
 import fr.mediance.server.http.ProblemErrorHandler;
 import fr.mediance.server.http.SecurityHeaders;
 import fr.mediance.server.partner.PartnerDirectory;
@@ -203,7 +204,15 @@ public final class ServerApp {
                 new ChangesService(db, families, auditor),
                 authenticator);
         ExecutorService background = Executors.newSingleThreadExecutor(daemon("mediance-thumbnails"));
-        ThumbnailService thumbnails = new ThumbnailService(db, blobStore, registry, writer, background, clock);
+        InFlight inFlight = new InFlight();
+        ThumbnailService thumbnails = new ThumbnailService(
+                db,
+                blobStore,
+                registry,
+                writer,
+                background,
+                clock,
+                () -> inFlight.awaitQuiet(ThumbnailService.MAX_DEFER_MILLIS));
         DocumentAccess documentAccess = new DocumentAccess(families);
         BlobService blobService = new BlobService(db, blobStore, documentAccess, registry, writer, thumbnails, clock);
         BlobController blobs =
@@ -224,8 +233,10 @@ public final class ServerApp {
             cfg.http.prefer405over404 = true;
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-            cfg.jetty.modifyServletContextHandler(
-                    h -> h.addFilter(new FilterHolder(new BodyDeadline()), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            cfg.jetty.modifyServletContextHandler(h -> {
+                h.addFilter(new FilterHolder(inFlight), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new BodyDeadline()), "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             if (!config.trustedProxies().isEmpty()) {
                 cfg.jetty.modifyHttpConfiguration(
                         http -> http.addCustomizer(Https.trustedProxies(config.trustedProxies())));

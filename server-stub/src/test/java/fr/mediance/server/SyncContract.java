@@ -427,6 +427,57 @@ abstract class SyncContract extends SyncScenario {
     }
 
     @Test
+    void aCounsellorsPagesAmongAColleaguesManyRecordsHoldExactlyWhatTheRulesLetThemSee() {
+        String cursor1 = pullAll(conseil1, null).cursor();
+        String cursor2 = pullAll(conseil2, null).cursor();
+        List<String> reports = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String report = newId();
+            String doc = newId();
+            reports.add(report);
+            documents.add(doc);
+            assertApplied(pushOne(conseil1, op(report(report, R1, "demo-conseil1", "Visite " + i + "."))));
+            assertApplied(pushOne(conseil1, op(document(doc, R1, report))));
+        }
+        // the colleague's resident 3, visited on the same day: conseil2 follows them, conseil1 does not
+        String theirs = newId();
+        assertApplied(pushOne(conseil2, op(report(theirs, R3, "demo-conseil2", "Visite du jour."))));
+
+        // small pages: most of them hold only records of the colleague that the counsellor may not see
+        List<ChangeDto> seen2 = new ArrayList<>();
+        String cursor = cursor2;
+        ChangesResponse page;
+        int pages = 0;
+        do {
+            page = pull(conseil2, cursor, 7);
+            seen2.addAll(page.changes());
+            assertThat(Long.parseLong(page.cursor())).isGreaterThan(Long.parseLong(cursor));
+            cursor = page.cursor();
+            pages++;
+        } while (page.hasMore());
+        assertThat(pages).isGreaterThanOrEqualTo(81 / 7);
+        assertThat(seen2)
+                .extracting(ChangeDto::entityId)
+                .containsExactly(theirs)
+                .doesNotContainAnyElementsOf(reports)
+                .doesNotContainAnyElementsOf(documents);
+        assertThat(pull(conseil2, cursor, 7).changes()).isEmpty();
+
+        Feed mine = pullAll(conseil1, cursor1);
+        assertThat(mine.ids(EntityType.VISIT_REPORT)).containsExactlyElementsOf(reports);
+        assertThat(mine.ids(EntityType.DOCUMENT)).containsExactlyElementsOf(documents);
+        assertThat(((VisitReportDto) mine.find(EntityType.VISIT_REPORT, reports.get(39))
+                                .data())
+                        .synthesis())
+                .isEqualTo("Visite 39.");
+
+        Feed all = pullAll(coord, cursor1);
+        assertThat(all.ids(EntityType.VISIT_REPORT)).containsAll(reports).contains(theirs);
+        assertThat(all.ids(EntityType.DOCUMENT)).containsExactlyElementsOf(documents);
+    }
+
+    @Test
     void theOfficeAndTheCoordinationSeeTheWholeStructure() {
         String report1 = newId();
         assertApplied(pushOne(conseil1, op(report(report1, R1, "demo-conseil1", "Relevé de compteur fait."))));

@@ -130,9 +130,18 @@ final class TokenStore {
                 now.toEpochMilli());
     }
 
-    /** Notes a sync, at most once a minute per device. */
+    /**
+     * Notes a sync, at most once a minute per device. Looked up first: on SQLite an {@code UPDATE} takes the one
+     * writer's lock even when it changes nothing, and a device pulls many pages a minute.
+     */
     void recordSync(Tx tx, String deviceRef, Instant now) {
         long t = now.toEpochMilli();
+        if (!tx.exists(
+                "SELECT 1 FROM devices WHERE id = ? AND (last_sync_at IS NULL OR last_sync_at < ?)",
+                deviceRef,
+                t - 60_000)) {
+            return;
+        }
         tx.update(
                 "UPDATE devices SET last_sync_at = ? WHERE id = ? AND (last_sync_at IS NULL OR last_sync_at < ?)",
                 t,

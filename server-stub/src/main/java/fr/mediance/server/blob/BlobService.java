@@ -92,7 +92,7 @@ public final class BlobService {
      */
     public void recordPresent(String sha256, long sizeBytes, String userId) {
         boolean image = thumbnails.isImage(sha256);
-        boolean created = db.inTransaction(tx -> {
+        boolean created = db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             return registry.markPresent(tx, sha256, sizeBytes, image, userId, clock.instant());
         });

@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * answer never waits for it), or on the first request if it is not there yet (after a restart, say). One
  * thumbnail is made at most once at a time per blob. An image that cannot be decoded gets no thumbnail, and
  * its status says so.
+ *
+ * <p>The background worker is one thread, and it gives way to requests: before each thumbnail it waits for a
+ * moment when no request is being served ({@link Quiet}), {@link #MAX_DEFER_MILLIS} at most. Decoding a phone
+ * photo costs tens of milliseconds of a processor: when a whole team syncs at once, the sync requests keep the
+ * processors and the thumbnails are made after the rush (or on their first request, which does not wait).
  */
 public final class ThumbnailService {
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailService.class);
@@ -31,6 +36,19 @@ public final class ThumbnailService {
     private final Executor background;
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final Quiet quiet;
+
+    /** How long the background worker waits at most for a moment without requests, before each thumbnail. */
+    public static final long MAX_DEFER_MILLIS = 10_000;
+
+    /** Waits for a moment when the server serves no request (or gives up waiting): see {@link #MAX_DEFER_MILLIS}. */
+    @FunctionalInterface
+    public interface Quiet {
+        void await() throws InterruptedException;
+
+        /** Never waits. */
+        Quiet NEVER_WAIT = () -> {};
+    }
 
     public ThumbnailService(
             Database db,
@@ -39,6 +57,19 @@ public final class ThumbnailService {
             EntityWriter writer,
             Executor background,
             Clock clock) {
+        this(db, store, registry, writer, background, clock, Quiet.NEVER_WAIT);
+    }
+
+    /** {@code quiet}: what the background worker waits for before each thumbnail. */
+    public ThumbnailService(
+            Database db,
+            BlobStore store,
+            BlobRegistry registry,
+            EntityWriter writer,
+            Executor background,
+            Clock clock,
+            Quiet quiet) {
+        this.quiet = quiet;
         this.db = db;
         this.store = store;
         this.registry = registry;
@@ -61,7 +92,10 @@ public final class ThumbnailService {
         try {
             background.execute(() -> {
                 try {
+                    quiet.await();
                     ensure(sha256);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     LOG.warn("thumbnail failed for a blob", e);
                 }
@@ -93,7 +127,7 @@ public final class ThumbnailService {
                 }
                 if (jpeg.isEmpty()) {
                     LOG.info("blob looks like an image but cannot be decoded: no thumbnail");
-                    db.inTransaction(tx -> {
+                    db.inSequencedTransaction(tx -> {
                         writer.beginWrite(tx);
                         registry.setThumbnail(tx, sha256, false, clock.instant());
                         return null;

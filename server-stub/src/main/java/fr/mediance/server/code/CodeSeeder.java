@@ -23,7 +23,7 @@ public final class CodeSeeder {
 
     /** Answers how many entries were added. */
     public int seed() {
-        return db.inTransaction(tx -> {
+        return db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             int added = 0;
             Map<String, EntityWriter.StoredCode> stored = writer.storedCodes(tx);

@@ -111,7 +111,7 @@ public final class DemoSeeder {
         String password = givenPassword != null && !givenPassword.isEmpty() ? givenPassword : generatePassword();
         String hash = hasher.hash(password);
         Instant now = clock.instant();
-        db.inTransaction(tx -> {
+        db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             users.createStructure(tx, STRUCTURE_ID, STRUCTURE_NAME, now);
             users.createUser(tx, COORD, STRUCTURE_ID, "coord", "Claire Fabre", Role.COORDINATOR, hash, now);

@@ -43,7 +43,7 @@ public final class DocumentRetention {
         Instant now = clock.instant();
         String today = LocalDate.ofInstant(now, PushService.PARIS).toString();
         Set<String> orphans = new LinkedHashSet<>();
-        int purged = db.inTransaction(tx -> {
+        int purged = db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             List<String> ids = tx.query(
                     "SELECT id FROM documents WHERE deleted = 0 AND retention_until IS NOT NULL "

@@ -75,7 +75,7 @@ public final class GdprRetention {
         LocalDate today = LocalDate.ofInstant(now, PushService.PARIS);
         Set<String> hashes = new LinkedHashSet<>();
         int[] counts = new int[3];
-        db.inTransaction(tx -> {
+        db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             Deadlines rules = new Deadlines(LegalValuesStore.reference(tx));
             counts[0] = anonymiseInactive(tx, rules, today, now, hashes);
@@ -103,7 +103,7 @@ public final class GdprRetention {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, PushService.PARIS);
         Set<String> hashes = new LinkedHashSet<>();
-        db.inTransaction(tx -> {
+        db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             if (!tx.exists("SELECT 1 FROM residents WHERE id = ? AND structure_id = ?", residentId, structureId)) {
                 throw DomainException.notFound("not_found", "Personne introuvable.");

@@ -29,7 +29,7 @@ public final class PartnerSeeder {
 
     /** Answers how many partners were added or completed. */
     public int seed(List<PartnerDto> seeds) {
-        return db.inTransaction(tx -> {
+        return db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             Map<String, Stored> stored = new HashMap<>();
             tx.query(

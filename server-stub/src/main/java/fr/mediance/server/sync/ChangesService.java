@@ -10,6 +10,7 @@ import fr.mediance.server.audit.Auditor;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,10 +79,23 @@ public final class ChangesService {
                             .add(row.entityId());
                 }
             }
-            Map<String, StoredEntity> current = new HashMap<>();
-            wanted.forEach((type, ids) -> store.findAll(tx, type, ids).forEach(e -> current.put(key(type, e.id()), e)));
-
             Visibility.View view = visibility.forUser(tx, user, wanted.getOrDefault(EntityType.BLOB, Set.of()));
+            Map<String, StoredEntity> current = new HashMap<>();
+            wanted.forEach((type, ids) -> {
+                Collection<String> read = ids;
+                if (type != EntityType.BLOB && !user.seesWholeStructure()) {
+                    // a counsellor's page of a big structure is mostly colleagues' records: read only those the
+                    // indexed columns let them see, and those taken away from them (a tombstone is due)
+                    Set<String> may = store.mayBeSeenBy(tx, type, ids, user.id(), view.followed());
+                    for (String id : ids) {
+                        if (revoked.contains(key(type, id))) {
+                            may.add(id);
+                        }
+                    }
+                    read = may;
+                }
+                store.findAll(tx, type, read).forEach(e -> current.put(key(type, e.id()), e));
+            });
             List<ChangeDto> changes = new ArrayList<>();
             for (Map.Entry<String, ChangeLogStore.Row> entry : firstRows.entrySet()) {
                 StoredEntity e = current.get(entry.getKey());

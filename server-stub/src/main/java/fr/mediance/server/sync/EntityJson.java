@@ -9,8 +9,16 @@ import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.VisitReportDto;
 import fr.mediance.protocol.json.MedianceJson;
 
-/** A record's stored JSON, through the protocol's adapters (the same form as on the wire). */
+/**
+ * A record's stored JSON, through the protocol's adapters (the same form as on the wire). Records read recently
+ * are kept by their text ({@link ParsedRecords}): the same text is not parsed again.
+ */
 public final class EntityJson {
+    /** About 12 million characters of JSON: the records a big team's day of sync reads again and again. */
+    static final long KEPT_CHARS = 12_000_000L;
+
+    private static final ParsedRecords RECENT = new ParsedRecords(KEPT_CHARS);
+
     private EntityJson() {}
 
     public static String write(EntityDto dto) {
@@ -18,6 +26,10 @@ public final class EntityJson {
     }
 
     public static EntityDto read(EntityType type, String json) {
+        return RECENT.read(type, json, EntityJson::parse);
+    }
+
+    static EntityDto parse(EntityType type, String json) {
         return MedianceJson.gson().fromJson(json, dtoClass(type));
     }
 

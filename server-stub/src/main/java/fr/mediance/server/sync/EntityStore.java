@@ -59,6 +59,50 @@ public final class EntityStore {
         return out;
     }
 
+    /**
+     * Of these records, the ids of those a counsellor might see, by their indexed columns alone: a column naming
+     * the viewer (author, assignee, referent...) or a resident they follow. A necessary condition of every
+     * family's {@link EntityRules#sees} for a viewer who does not see the whole structure (their rules compare
+     * the viewer only with fields copied into these columns), so the others need not be read: the rules still
+     * decide for these. Records everybody sees (code lists, partners) are all kept.
+     */
+    Set<String> mayBeSeenBy(Tx tx, EntityType type, Collection<String> ids, String viewerId, Set<String> followed) {
+        EntityTable t = EntityTable.of(type);
+        if (t.seenByAll()) {
+            return new HashSet<>(ids);
+        }
+        List<String> persons = t.personColumns();
+        String resident = t.residentColumn();
+        StringBuilder columns = new StringBuilder("id");
+        for (String c : persons) {
+            columns.append(", ").append(c);
+        }
+        if (resident != null && !resident.equals("id")) {
+            columns.append(", ").append(resident);
+        }
+        Set<String> out = new HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            tx.query(
+                    "SELECT " + columns + " FROM " + t.table + " WHERE id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        String id = rs.getString(1);
+                        boolean may = resident != null && followed.contains(rs.getString(resident));
+                        for (int i = 0; i < persons.size() && !may; i++) {
+                            may = viewerId.equals(rs.getString(2 + i));
+                        }
+                        if (may) {
+                            out.add(id);
+                        }
+                        return id;
+                    },
+                    chunk.toArray());
+        }
+        return out;
+    }
+
     /** A live document's reference to a blob: who captured it, about whom. */
     record BlobReference(String sha256, String createdBy, String residentId) {}
 

@@ -73,6 +73,41 @@ enum EntityTable {
         this.indexColumns = Arrays.asList(indexColumns);
     }
 
+    /** The indexed columns that name a person who may see the record through them (author, assignee...). */
+    private static final List<String> PERSON_COLUMNS =
+            List.of("counsellor_id", "assignee_id", "referent_id", "author_id", "server_author_id", "client_author_id");
+
+    /**
+     * The columns of the table that name a person who may see the record (with {@code created_by}, the author of
+     * a document): every field the families' {@code sees} compare with the viewer's id is copied into one of them.
+     */
+    List<String> personColumns() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String c : indexColumns) {
+            if (PERSON_COLUMNS.contains(c)) {
+                out.add(c);
+            }
+        }
+        out.add("created_by");
+        return out;
+    }
+
+    /**
+     * The column naming the resident a counsellor may see the record through (following them), or null: the
+     * resident's own id for a resident.
+     */
+    String residentColumn() {
+        if (type == EntityType.RESIDENT) {
+            return "id";
+        }
+        return indexColumns.contains("resident_id") ? "resident_id" : null;
+    }
+
+    /** Records everybody of the structure sees (code lists, partners): no column names who. */
+    boolean seenByAll() {
+        return residentColumn() == null && personColumns().size() == 1;
+    }
+
     static EntityTable of(EntityType type) {
         for (EntityTable t : values()) {
             if (t.type == type) {

@@ -76,7 +76,7 @@ public final class PushService {
         }
         Instant now = clock.instant();
         List<Auditor.Entry> audited = new ArrayList<>();
-        List<OperationResultDto> results = db.inTransaction(tx -> {
+        List<OperationResultDto> results = db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             List<OperationResultDto> out = new ArrayList<>(request.operations().size());
             for (OperationDto op : request.operations()) {

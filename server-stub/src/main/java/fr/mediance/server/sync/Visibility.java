@@ -43,18 +43,25 @@ final class Visibility {
                 }
             }
         }
-        return new View(user, new Viewer(user, withAppointments, referentOf, followed), blobs);
+        return new View(user, new Viewer(user, withAppointments, referentOf, followed), blobs, followed);
     }
 
     final class View {
         private final AuthUser user;
         private final Viewer viewer;
         private final Set<String> visibleBlobs;
+        private final Set<String> followedResidents;
 
-        private View(AuthUser user, Viewer viewer, Set<String> visibleBlobs) {
+        private View(AuthUser user, Viewer viewer, Set<String> visibleBlobs, Set<String> followedResidents) {
             this.user = user;
+            this.followedResidents = followedResidents;
             this.viewer = viewer;
             this.visibleBlobs = visibleBlobs;
+        }
+
+        /** The residents the viewer follows (empty for who sees the whole structure). */
+        Set<String> followed() {
+            return followedResidents;
         }
 
         boolean sees(StoredEntity e) {
