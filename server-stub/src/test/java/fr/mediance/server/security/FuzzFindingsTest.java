@@ -1,0 +1,56 @@
+package fr.mediance.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.mediance.protocol.ApiPaths;
+import fr.mediance.server.TestServer;
+import fr.mediance.server.demo.DemoSeeder;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regression tests of what fuzzing the trust and operations routes found ({@link TrustRoutesFuzzTest},
+ * {@link OperationsRoutesFuzzTest}), each through real HTTP.
+ */
+class FuzzFindingsTest {
+    static final String R1 = DemoSeeder.residentId(1);
+
+    @TempDir
+    Path dir;
+
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.demoCopy(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        server.db.close();
+    }
+
+    // --- the journal's period: a date ISO allows but no instant holds was a 500
+
+    @Test
+    void theJournalRefusesADayFarOffWithA400AndLogsNothing() {
+        String admin = server.token("admin");
+        long events = server.app.auditEventCount();
+        for (String query : new String[] {
+            "to=%2B999999999-12-31", "from=-999999999-01-01", "from=%2B10000-01-01", "from=1999-12-31", "to=2101-01-01"
+        }) {
+            TestServer.Response r = server.get(ApiPaths.AUDIT + "?" + query, admin);
+            assertThat(r.status()).as(query + ": " + r.body()).isEqualTo(400);
+            assertThat(r.problem().code()).isEqualTo("invalid_period");
+            assertThat(r.problem().detail()).contains("AAAA-MM-JJ");
+        }
+        assertThat(server.app.auditEventCount()).isEqualTo(events);
+        assertThat(server.get(ApiPaths.AUDIT + "?from=2026-11-01&to=2026-11-30", admin)
+                        .status())
+                .isEqualTo(200);
+    }
+}
