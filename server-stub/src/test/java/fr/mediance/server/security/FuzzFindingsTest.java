@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.server.TestServer;
 import fr.mediance.server.demo.DemoSeeder;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,5 +53,34 @@ class FuzzFindingsTest {
         assertThat(server.get(ApiPaths.AUDIT + "?from=2026-11-01&to=2026-11-30", admin)
                         .status())
                 .isEqualTo(200);
+    }
+
+    // --- an account's display name kept control characters, and lost a lone surrogate (stored as « ? »)
+
+    @Test
+    void anAccountNameWithAControlCharacterOrALoneSurrogateIsRefused() {
+        String admin = server.token("admin");
+        long accounts = server.count("SELECT COUNT(*) FROM users");
+        for (String name : new String[] {"Nadia\\u0000", "Nadia \\u001b[31m", "Nadia \\ud800", "\\udc00Nadia"}) {
+            TestServer.Response created = server.postJson(
+                    ApiPaths.ACCOUNTS,
+                    admin,
+                    "{\"username\":\"nouvelle\",\"displayName\":\"" + name + "\",\"role\":\"counsellor\"}");
+            assertThat(created.status()).as(name + ": " + created.body()).isEqualTo(400);
+            assertThat(created.problem().code()).isEqualTo("invalid_display_name");
+            TestServer.Response updated = server.send(server.request(
+                            ApiPaths.fill(ApiPaths.ACCOUNT, ApiPaths.PARAM_ACCOUNT_ID, DemoSeeder.CONSEIL1), admin)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"" + name + "\"}")));
+            assertThat(updated.status()).as(name + ": " + updated.body()).isEqualTo(400);
+        }
+        assertThat(server.count("SELECT COUNT(*) FROM users")).isEqualTo(accounts);
+        assertThat(server.sql("SELECT display_name FROM users WHERE id = ?", DemoSeeder.CONSEIL1))
+                .isEqualTo("Nadia Haddad");
+        TestServer.Response ok = server.postJson(
+                ApiPaths.ACCOUNTS,
+                admin,
+                "{\"username\":\"nouvelle\",\"displayName\":\"Inès Martin-Léger\",\"role\":\"counsellor\"}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
     }
 }
