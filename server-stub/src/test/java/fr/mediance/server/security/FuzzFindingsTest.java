@@ -83,4 +83,36 @@ class FuzzFindingsTest {
                 "{\"username\":\"nouvelle\",\"displayName\":\"Inès Martin-Léger\",\"role\":\"counsellor\"}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
     }
+
+    // --- a rights request kept any id the office gave (5,000 characters, a slash, a NUL) and lost lone surrogates
+
+    @Test
+    void aRightsRequestTakesAnIdentifierAndTextsThatKeepEveryCharacter() {
+        String office = server.token("bureau");
+        String[] refused = {
+            "\"id\":\"" + "i".repeat(5000) + "\",",
+            "\"id\":\"a/b\",",
+            "\"id\":\"a\\u0000b\",",
+            "\"answer\":\"Envoyé \\ud83d\",\"status\":\"answered\",\"answeredOn\":\"2026-11-20\",",
+            "\"extended\":true,\"extensionReason\":\"Complexe\\u0007\","
+        };
+        for (String fields : refused) {
+            TestServer.Response r = server.postJson(
+                    ApiPaths.GDPR_REQUESTS,
+                    office,
+                    "{" + fields + "\"residentId\":\"" + R1 + "\",\"kind\":\"access\",\"receivedOn\":\"2026-11-01\"}");
+            assertThat(r.status()).as(fields + ": " + r.body()).isEqualTo(400);
+            assertThat(r.problem().code()).isEqualTo("invalid_request");
+        }
+        assertThat(server.count("SELECT COUNT(*) FROM rights_requests")).isZero();
+        TestServer.Response ok = server.postJson(
+                ApiPaths.GDPR_REQUESTS,
+                office,
+                "{\"id\":\"demande-2026-1\",\"residentId\":\"" + R1 + "\",\"kind\":\"access\","
+                        + "\"receivedOn\":\"2026-11-01\",\"status\":\"answered\",\"answeredOn\":\"2026-11-20\","
+                        + "\"answer\":\"Envoyé par courrier 😀\\nle 20.\"}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(server.sql("SELECT answer FROM rights_requests WHERE id = 'demande-2026-1'"))
+                .isEqualTo("Envoyé par courrier 😀\nle 20.");
+    }
 }
