@@ -115,4 +115,37 @@ class FuzzFindingsTest {
         assertThat(server.sql("SELECT answer FROM rights_requests WHERE id = 'demande-2026-1'"))
                 .isEqualTo("Envoyé par courrier 😀\nle 20.");
     }
+
+    // --- the PDF export's title printed « null » for a resident without a first name, its file name was
+    // --- « export-.pdf » for a blank file number
+
+    @Test
+    void anExportLeavesOutAnEmptyFirstNameOrFileNumber() throws java.io.IOException {
+        String push = "{\"deviceId\":\"tablette-coord\",\"operations\":[{\"opId\":\"op-sans-prenom\","
+                + "\"entity\":\"resident\",\"entityId\":\"r-sans-prenom\",\"data\":{\"id\":\"r-sans-prenom\","
+                + "\"structureId\":\"" + DemoSeeder.STRUCTURE_ID
+                + "\",\"lastName\":\"Martin\",\"fileNumber\":\" \",\"city\":\"Marseille\","
+                + "\"referentId\":\"" + DemoSeeder.CONSEIL1 + "\"}}]}";
+        TestServer.Response pushed = server.postJson(ApiPaths.SYNC_PUSH, server.token("coord"), push);
+        assertThat(pushed.body()).contains("\"applied\"");
+        java.net.http.HttpResponse<byte[]> pdf;
+        try {
+            pdf = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            server.request(ApiPaths.residentExport("r-sans-prenom"), server.token("bureau"))
+                                    .GET()
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        // nor a blank file number (« export-.pdf »)
+        assertThat(pdf.headers().firstValue("Content-Disposition"))
+                .contains("attachment; filename=\"export-r-sans-prenom.pdf\"");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Données détenues sur Martin");
+        }
+    }
 }
