@@ -55,6 +55,15 @@ public final class RightsRequests {
      */
     public static List<Problem> problems(RightsRequestDto r, LocalDate today) {
         List<Problem> p = new ArrayList<>();
+        // an id the office gives must be usable in the request's address: an identifier, without a slash
+        if (r.id() != null
+                && !r.id().isBlank()
+                && (!Limits.isValidId(r.id()) || r.id().indexOf('/') >= 0 || r.id().indexOf('\\') >= 0)) {
+            p.add(new Problem(
+                    "id",
+                    "L'identifiant de la demande fait de 1 à " + Limits.MAX_ID
+                            + " caractères, sans barre oblique ni caractère de contrôle."));
+        }
         if (r.residentId() == null || r.residentId().isBlank() || r.residentId().length() > Limits.MAX_ID) {
             p.add(new Problem("residentId", "Choisissez la personne concernée."));
         }
@@ -73,13 +82,8 @@ public final class RightsRequests {
                     "extensionReason",
                     "Une prolongation de deux mois se motive : indiquez la raison " + "donnée à la personne."));
         }
-        if (r.extensionReason() != null && r.extensionReason().length() > Limits.MAX_SHORT_TEXT) {
-            p.add(new Problem(
-                    "extensionReason", "Ce texte est trop long (" + Limits.MAX_SHORT_TEXT + " caractères au plus)."));
-        }
-        if (r.answer() != null && r.answer().length() > Limits.MAX_SHORT_TEXT) {
-            p.add(new Problem("answer", "Ce texte est trop long (" + Limits.MAX_SHORT_TEXT + " caractères au plus)."));
-        }
+        textProblem("extensionReason", r.extensionReason(), p);
+        textProblem("answer", r.answer(), p);
         String status = r.status() == null ? OPEN : r.status();
         if (!STATUSES.containsKey(status)) {
             p.add(new Problem("status", "Statut inconnu : en cours, traitée ou refusée."));
@@ -97,6 +101,22 @@ public final class RightsRequests {
             }
         }
         return p;
+    }
+
+    /**
+     * A short text: at most {@link Limits#MAX_SHORT_TEXT} characters, no control character but line breaks and tabs,
+     * no lone surrogate (it would be stored as « ? »).
+     */
+    private static void textProblem(String field, String text, List<Problem> p) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > Limits.MAX_SHORT_TEXT) {
+            p.add(new Problem(field, "Ce texte est trop long (" + Limits.MAX_SHORT_TEXT + " caractères au plus)."));
+        } else if (!Limits.isWellFormed(text)
+                || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            p.add(new Problem(field, "Ce texte contient un caractère invalide (caractère de contrôle ou incomplet)."));
+        }
     }
 
     private static boolean blank(String s) {

@@ -133,12 +133,20 @@ public final class AuditController {
         if (v == null || v.isEmpty()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(v);
+            day = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid(
-                    "invalid_period", "Le paramètre « " + name + " » doit être une date AAAA-MM-JJ.");
+            day = null;
         }
+        // a year far off (ISO allows +999999999) would overflow the journal's instants: refused like a bad date
+        if (day == null || day.getYear() < Limits.MIN_DATE_YEAR || day.getYear() > Limits.MAX_DATE_YEAR) {
+            throw DomainException.invalid(
+                    "invalid_period",
+                    "Le paramètre « " + name + " » doit être une date AAAA-MM-JJ, entre " + Limits.MIN_DATE_YEAR
+                            + " et " + Limits.MAX_DATE_YEAR + ".");
+        }
+        return day;
     }
 
     private static Long before(Context ctx) {

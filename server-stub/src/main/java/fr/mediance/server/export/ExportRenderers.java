@@ -124,31 +124,53 @@ final class ExportRenderers {
         return b.toString();
     }
 
-    private static List<String> wrap(String text, PDType0Font f, float size, float width) throws IOException {
+    /**
+     * The text in rows that fit {@code width}, broken at spaces; a word longer than a row is cut between characters
+     * (never inside a surrogate pair). Each word's width is measured once and each character of a cut word once, so
+     * the time is linear in the text's length (measuring every prefix of a long word again made an export of a
+     * 20,000-character word take minutes).
+     */
+    static List<String> wrap(String text, PDType0Font f, float size, float width) throws IOException {
+        float scale = size / 1000;
+        float space = f.getStringWidth(" ") * scale;
         List<String> rows = new ArrayList<>();
         StringBuilder row = new StringBuilder();
+        float rowWidth = 0;
         for (String word : text.split(" ", -1)) {
-            String candidate = row.length() == 0 ? word : row + " " + word;
-            if (f.getStringWidth(candidate) / 1000 * size <= width) {
-                row.setLength(0);
-                row.append(candidate);
+            float w = f.getStringWidth(word) * scale;
+            float candidate = row.length() == 0 ? w : rowWidth + space + w;
+            if (candidate <= width) {
+                if (row.length() > 0) {
+                    row.append(' ');
+                }
+                row.append(word);
+                rowWidth = candidate;
                 continue;
             }
             if (row.length() > 0) {
                 rows.add(row.toString());
                 row.setLength(0);
+                rowWidth = 0;
+            }
+            if (w <= width) {
+                row.append(word);
+                rowWidth = w;
+                continue;
             }
             // a word longer than the line is cut
-            String rest = word;
-            while (f.getStringWidth(rest) / 1000 * size > width && rest.length() > 1) {
-                int cut = rest.length() - 1;
-                while (cut > 1 && f.getStringWidth(rest.substring(0, cut)) / 1000 * size > width) {
-                    cut--;
+            for (int i = 0; i < word.length(); ) {
+                int cp = word.codePointAt(i);
+                String c = new String(Character.toChars(cp));
+                float cw = f.getStringWidth(c) * scale;
+                if (row.length() > 0 && rowWidth + cw > width) {
+                    rows.add(row.toString());
+                    row.setLength(0);
+                    rowWidth = 0;
                 }
-                rows.add(rest.substring(0, cut));
-                rest = rest.substring(cut);
+                row.append(c);
+                rowWidth += cw;
+                i += Character.charCount(cp);
             }
-            row.append(rest);
         }
         rows.add(row.toString());
         return rows;

@@ -60,8 +60,9 @@ public final class ResidentExportController {
         }
         String residentId = ctx.pathParam(ApiPaths.PARAM_RESIDENT_ID);
         ResidentExport.Contents c = export.gather(caller, residentId, clock.instant());
-        String base = "export-"
-                + safe(c.resident().fileNumber() != null ? c.resident().fileNumber() : residentId);
+        String number = c.resident().fileNumber();
+        // a blank file number named the file « export-.pdf »: the resident's id names it then
+        String base = "export-" + safe(number != null && !number.isBlank() ? number.strip() : residentId);
         byte[] body;
         String type;
         switch (format) {
@@ -97,10 +98,14 @@ public final class ResidentExportController {
     }
 
     private static byte[] pdf(ResidentExport.Contents c) {
+        // a name left empty is left out (it printed « null » in the document's title)
+        String name = java.util.stream.Stream.of(
+                        c.resident().firstName(), c.resident().lastName())
+                .filter(s -> s != null && !s.isBlank())
+                .map(String::strip)
+                .collect(java.util.stream.Collectors.joining(" "));
         return ExportRenderers.pdf(
-                ExportLines.of(c),
-                "Données détenues sur " + c.resident().firstName() + " "
-                        + c.resident().lastName());
+                ExportLines.of(c), name.isEmpty() ? "Données détenues" : "Données détenues sur " + name);
     }
 
     private byte[] zip(ResidentExport.Contents c, String base) {

@@ -212,10 +212,15 @@ public final class AccountService {
 
     private static String displayName(String name) {
         String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > Limits.MAX_SHORT_TEXT) {
+        // a control character or a lone surrogate (stored as « ? ») would reach every screen and list as it is
+        if (n.isEmpty()
+                || n.length() > Limits.MAX_SHORT_TEXT
+                || n.chars().anyMatch(Character::isISOControl)
+                || !Limits.isWellFormed(n)) {
             throw DomainException.invalid(
                     "invalid_display_name",
-                    "Le nom affiché doit faire de 1 à " + Limits.MAX_SHORT_TEXT + " caractères.");
+                    "Le nom affiché doit faire de 1 à " + Limits.MAX_SHORT_TEXT
+                            + " caractères, sans caractère de contrôle.");
         }
         return n;
     }
