@@ -22,6 +22,10 @@ public final class Passwords {
         if (password.length() > MAX_LENGTH) {
             return "Le mot de passe est trop long (" + MAX_LENGTH + " caractères au plus).";
         }
+        if (!Limits.isWellFormed(password)) {
+            // a lone surrogate becomes « ? » once encoded: two different passwords would hash alike
+            return "Le mot de passe contient un caractère invalide.";
+        }
         if (username != null
                 && !username.isBlank()
                 && password.toLowerCase(java.util.Locale.ROOT)

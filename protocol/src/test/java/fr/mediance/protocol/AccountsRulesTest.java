@@ -53,6 +53,9 @@ class AccountsRulesTest {
         assertThat(Passwords.problem("Conseil1-2026!!", "conseil1")).contains("identifiant");
         assertThat(Passwords.problem("aaaaaaaaaaaaaaaaaaaaaaaa", "x")).contains("répète");
         assertThat(Passwords.problem("", "x")).isNotNull();
+        // a lone surrogate would be hashed as « ? »: "Abcdef12345!\ud800" and "Abcdef12345!\udfff" alike
+        assertThat(Passwords.problem("Abcdef12345!\ud800", "x")).contains("caractère invalide");
+        assertThat(Passwords.problem("Abcdef12345!\ud83d\ude00", "x")).isNull(); // an emoji is a whole pair
         assertThat(Passwords.bits("Abcdef12345!")).isGreaterThan(78);
     }
 
