@@ -159,6 +159,10 @@ public final class ServerApp {
                 ? AuditStore.sqliteFile(dataDir.resolve(AuditStore.FILE_NAME))
                 : AuditStore.inDatabase(dataSource);
         Auditor auditor = new Auditor(auditStore, db, clock);
+        int leftStaged = auditor.flushOutbox(); // a push's events left by a server that died after its commit
+        if (leftStaged > 0) {
+            LOG.info("audit events moved from the outbox at start: {}", leftStaged);
+        }
         UserStore users = new UserStore();
         EntityWriter writer = new EntityWriter();
         PasswordHasher hasher = new PasswordHasher();
@@ -272,6 +276,12 @@ public final class ServerApp {
                         }
                     } catch (RuntimeException e) {
                         LOG.error("purge of expired uploads failed", e);
+                    }
+                    try {
+                        // a push's events whose move to the journal failed while the server lived on
+                        auditor.flushOutbox();
+                    } catch (RuntimeException e) {
+                        LOG.error("audit events could not be moved from the outbox", e);
                     }
                 },
                 PURGE_EVERY_MINUTES,

@@ -139,6 +139,58 @@ abstract class AuditContract extends SyncScenario {
     }
 
     @Test
+    void aPushsEventsCommitWithItUnderItsOperationsIdsAndLeaveNothingInTheOutbox() {
+        OperationDto create = op(task(newId(), R1));
+        assertApplied(pushOne(coord, create));
+
+        assertThat(about("account=coord&resident=" + R1))
+                .extracting(AuditEventDto::id)
+                .containsExactly(fr.mediance.server.audit.Auditor.operationEventId(create.opId()));
+        assertThat(server.count("SELECT COUNT(*) FROM audit_outbox")).isZero();
+    }
+
+    @Test
+    void eventsThatADyingServerLeftInTheOutboxAreWrittenOnceAtTheNextStart() throws Exception {
+        // a server killed after a push's commit and before its events reached the journal leaves them here
+        AuditEventDto left = new AuditEventDto(
+                fr.mediance.server.audit.Auditor.operationEventId("op-left-" + newId()),
+                server.clock.instant(),
+                DemoSeeder.CONSEIL1,
+                "conseil1",
+                "conseil1-tablette",
+                AuditEventDto.SOURCE_SERVER,
+                Audit.UPDATE,
+                "resident",
+                R1,
+                R1,
+                "champs : phone");
+        try (var c = server.db.dataSource().getConnection();
+                var ps = c.prepareStatement(
+                        "INSERT INTO audit_outbox (event_id, structure_id, event, created_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, left.id());
+            ps.setString(2, DemoSeeder.STRUCTURE_ID);
+            ps.setString(3, fr.mediance.protocol.json.MedianceJson.gson().toJson(left, AuditEventDto.class));
+            ps.setLong(4, server.clock.instant().toEpochMilli());
+            ps.executeUpdate();
+        }
+        assertThat(about("resident=" + R1)).extracting(AuditEventDto::id).doesNotContain(left.id());
+
+        server.close();
+        server = new TestServer(
+                server.db, dir, server.clock, new ServerConfig(0, true, TestServer.PASSWORD, TestServer.PASSWORD));
+
+        assertThat(about("resident=" + R1))
+                .filteredOn(e -> e.id().equals(left.id()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo(Audit.UPDATE);
+                    assertThat(e.accountName()).isEqualTo("conseil1");
+                    assertThat(e.summary()).isEqualTo("champs : phone");
+                });
+        assertThat(server.count("SELECT COUNT(*) FROM audit_outbox")).isZero();
+    }
+
+    @Test
     void aPullLogsOneReadPerResidentDeliveredNotOnePerRecord() {
         Feed feed = pullAll(conseil1, null);
         Set<String> residents = new TreeSet<>();

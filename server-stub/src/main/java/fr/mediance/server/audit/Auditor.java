@@ -2,9 +2,12 @@ package fr.mediance.server.audit;
 
 import fr.mediance.protocol.AuditEventDto;
 import fr.mediance.protocol.AuditEventsReceipt;
+import fr.mediance.protocol.json.MedianceJson;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.StoreException;
+import fr.mediance.server.db.Tx;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,16 +20,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the audit log's events: who (account and device, always from the caller's token), when (the server's
- * clock), what. Events the server witnesses (pushes, pulls, downloads, exports, reading the journal) are written
- * after the request's own transaction; if the journal cannot be written, the failure is logged and the request is
- * still answered (the data is not held hostage by its log). A device's batch is written or refused whole, so that
+ * clock), what. A push's events are written in the push's own transaction, into an outbox in the data's database
+ * ({@link #stage}), and moved to the journal once it has committed ({@link #flush}; what a dying server left there
+ * is moved at the next start): a change is never stored without its event. Other events the server witnesses
+ * (pulls, downloads, exports, reading the journal) are written before the answer leaves; if the journal cannot be
+ * written, the failure is logged and the request is still answered (the data is not held hostage by its log). A device's batch is written or refused whole, so that
  * the device sends it again.
  */
 public final class Auditor {
     private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
 
-    /** One event the server witnessed, before the caller, device and time are added. */
-    public record Entry(String action, String entityType, String entityId, String residentId, String summary) {}
+    /**
+     * One event the server witnessed, before the caller, device and time are added. {@code eventId}: the event's
+     * id when it must be the same each time the event is written again (a pushed operation's, see
+     * {@link #operationEventId}); null for a new one.
+     */
+    public record Entry(
+            String eventId, String action, String entityType, String entityId, String residentId, String summary) {
+        public Entry(String action, String entityType, String entityId, String residentId, String summary) {
+            this(null, action, entityType, entityId, residentId, summary);
+        }
+    }
+
+    /** Events moved from the outbox to the journal at a time. */
+    static final int OUTBOX_BATCH = 500;
 
     private final AuditStore store;
     private final Database data;
@@ -61,25 +78,120 @@ public final class Auditor {
         try {
             Instant now = clock.instant();
             String device = deviceId(user);
-            List<AuditEventDto> events = new ArrayList<>(entries.size());
-            for (Entry e : entries) {
-                events.add(new AuditEventDto(
-                        UUID.randomUUID().toString(),
-                        now,
-                        user.id(),
-                        user.username(),
-                        device,
-                        AuditEventDto.SOURCE_SERVER,
-                        e.action(),
-                        e.entityType(),
-                        e.entityId(),
-                        e.residentId(),
-                        e.summary()));
-            }
-            store.append(user.structureId(), events, now);
+            store.append(user.structureId(), events(user, device, entries, now), now);
         } catch (StoreException | AuditStore.AuditWriteException e) {
             LOG.error("audit events could not be written ({} events)", entries.size(), e);
         }
+    }
+
+    private static List<AuditEventDto> events(AuthUser user, String device, List<Entry> entries, Instant now) {
+        List<AuditEventDto> events = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            events.add(new AuditEventDto(
+                    e.eventId() != null ? e.eventId() : UUID.randomUUID().toString(),
+                    now,
+                    user.id(),
+                    user.username(),
+                    device,
+                    AuditEventDto.SOURCE_SERVER,
+                    e.action(),
+                    e.entityType(),
+                    e.entityId(),
+                    e.residentId(),
+                    e.summary()));
+        }
+        return events;
+    }
+
+    /** The id of the event of a pushed operation: the same whenever the operation is applied or sent again. */
+    public static String operationEventId(String opId) {
+        return "op-" + UUID.nameUUIDFromBytes(("push\n" + opId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes the events of a push into the outbox inside the push's own transaction (same connection: nothing
+     * else is held meanwhile), so that they commit with the data or not at all. Answers their ids, for
+     * {@link #flush} once the transaction has committed.
+     */
+    public List<String> stage(Tx tx, AuthUser user, List<Entry> entries) {
+        if (store == null || entries.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        String device = user.deviceRef() == null
+                ? null
+                : deviceIds.computeIfAbsent(
+                        user.deviceRef(),
+                        ref -> tx.queryOne("SELECT device_id FROM devices WHERE id = ?", rs -> rs.getString(1), ref)
+                                .orElse(ref));
+        List<String> ids = new ArrayList<>(entries.size());
+        for (AuditEventDto e : events(user, device, entries, now)) {
+            tx.update(
+                    "INSERT INTO audit_outbox (event_id, structure_id, event, created_at) VALUES (?, ?, ?, ?)",
+                    e.id(),
+                    user.structureId(),
+                    MedianceJson.gson().toJson(e, AuditEventDto.class),
+                    now.toEpochMilli());
+            ids.add(e.id());
+        }
+        return ids;
+    }
+
+    /**
+     * Moves these staged events to the journal, then out of the outbox; never throws (what is not moved stays in
+     * the outbox for {@link #flushOutbox}).
+     */
+    public void flush(List<String> eventIds) {
+        if (store == null || eventIds.isEmpty()) {
+            return;
+        }
+        try {
+            move(eventIds);
+        } catch (StoreException | AuditStore.AuditWriteException e) {
+            LOG.error("audit events left in the outbox ({} events)", eventIds.size(), e);
+        }
+    }
+
+    /** Moves every staged event to the journal (at start, and now and then): answers how many were moved. */
+    public int flushOutbox() {
+        if (store == null) {
+            return 0;
+        }
+        int moved = 0;
+        while (true) {
+            List<String> ids = data.read(tx -> tx.query(
+                    "SELECT event_id FROM audit_outbox ORDER BY created_at, event_id LIMIT " + OUTBOX_BATCH,
+                    rs -> rs.getString(1)));
+            if (ids.isEmpty()) {
+                return moved;
+            }
+            move(ids);
+            moved += ids.size();
+        }
+    }
+
+    private void move(List<String> eventIds) {
+        record Staged(String id, String structureId, String event) {}
+        String marks = String.join(", ", java.util.Collections.nCopies(eventIds.size(), "?"));
+        List<Staged> staged = data.read(tx -> tx.query(
+                "SELECT event_id, structure_id, event FROM audit_outbox WHERE event_id IN (" + marks + ")",
+                rs -> new Staged(rs.getString(1), rs.getString(2), rs.getString(3)),
+                eventIds.toArray()));
+        Instant now = clock.instant();
+        Map<String, List<AuditEventDto>> byStructure = new java.util.LinkedHashMap<>();
+        for (Staged s : staged) {
+            byStructure
+                    .computeIfAbsent(s.structureId(), k -> new ArrayList<>())
+                    .add(MedianceJson.gson().fromJson(s.event(), AuditEventDto.class));
+        }
+        // written (an id already held is not written twice), then removed: a crash between the two moves it again
+        byStructure.forEach((structure, events) -> store.append(structure, events, now));
+        data.inTransaction(tx -> {
+            for (Staged s : staged) {
+                tx.update("DELETE FROM audit_outbox WHERE event_id = ?", s.id());
+            }
+            return null;
+        });
     }
 
     /**

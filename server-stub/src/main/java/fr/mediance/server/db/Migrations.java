@@ -26,7 +26,8 @@ public final class Migrations {
                         new V11__Accounts_devices_throttle(),
                         new V13__Gdpr_operations(),
                         new V14__Blob_senders(),
-                        new V15__Upload_leases())
+                        new V15__Upload_leases(),
+                        new V16__Audit_outbox())
                 .load()
                 .migrate();
     }

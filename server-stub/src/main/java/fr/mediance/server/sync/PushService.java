@@ -75,16 +75,20 @@ public final class PushService {
                             + " caractères, sans caractère de contrôle.");
         }
         Instant now = clock.instant();
-        List<Auditor.Entry> audited = new ArrayList<>();
+        List<String> staged = new ArrayList<>();
         List<OperationResultDto> results = db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
+            List<Auditor.Entry> audited = new ArrayList<>();
             List<OperationResultDto> out = new ArrayList<>(request.operations().size());
             for (OperationDto op : request.operations()) {
                 out.add(applyOnce(tx, user, request.deviceId(), op, now, audited));
             }
+            // the events commit with the changes, or not at all
+            staged.clear();
+            staged.addAll(auditor.stage(tx, user, audited));
             return out;
         });
-        auditor.recordAll(user, audited);
+        auditor.flush(staged);
         int rejected = (int)
                 results.stream().filter(r -> r.status() == OpStatus.REJECTED).count();
         LOG.info(
@@ -203,7 +207,8 @@ public final class PushService {
                         ? now
                         : after.or(() -> before).map(StoredEntity::data).orElse(null));
         String summary = Audit.DELETE.equals(action) ? null : AuditSubjects.changedFields(old, now);
-        return new Auditor.Entry(action, op.entity().code(), op.entityId(), resident, summary);
+        return new Auditor.Entry(
+                Auditor.operationEventId(op.opId()), action, op.entity().code(), op.entityId(), resident, summary);
     }
 
     private Optional<OperationResultDto> previous(Tx tx, AuthUser user, OperationDto op) {
