@@ -278,7 +278,7 @@ public final class ServerApp {
                         LOG.error("purge of expired uploads failed", e);
                     }
                     try {
-                        // a push's events whose move to the journal failed while the server lived on
+                        // the outbox of the pushes' events, cleared in one batch (written to the journal already)
                         auditor.flushOutbox();
                     } catch (RuntimeException e) {
                         LOG.error("audit events could not be moved from the outbox", e);

@@ -139,13 +139,25 @@ abstract class AuditContract extends SyncScenario {
     }
 
     @Test
-    void aPushsEventsCommitWithItUnderItsOperationsIdsAndLeaveNothingInTheOutbox() {
+    void aPushsEventsCommitWithItUnderItsOperationsIdsAndReachTheJournalAtOnce() {
         OperationDto create = op(task(newId(), R1));
         assertApplied(pushOne(coord, create));
 
+        String id = fr.mediance.server.audit.Auditor.operationEventId(create.opId());
         assertThat(about("account=coord&resident=" + R1))
                 .extracting(AuditEventDto::id)
-                .containsExactly(fr.mediance.server.audit.Auditor.operationEventId(create.opId()));
+                .containsExactly(id);
+        assertThat(server.count("SELECT COUNT(*) FROM audit_outbox WHERE event_id = ?", id))
+                .as("staged with the push's changes")
+                .isEqualTo(1);
+
+        // moving the outbox again (as at a start) writes nothing twice, and clears it
+        server.close();
+        server = new TestServer(
+                server.db, dir, server.clock, new ServerConfig(0, true, TestServer.PASSWORD, TestServer.PASSWORD));
+        assertThat(about("account=coord&resident=" + R1))
+                .extracting(AuditEventDto::id)
+                .containsExactly(id);
         assertThat(server.count("SELECT COUNT(*) FROM audit_outbox")).isZero();
     }
 

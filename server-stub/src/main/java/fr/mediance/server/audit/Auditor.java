@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the audit log's events: who (account and device, always from the caller's token), when (the server's
  * clock), what. A push's events are written in the push's own transaction, into an outbox in the data's database
- * ({@link #stage}), and moved to the journal once it has committed ({@link #flush}; what a dying server left there
- * is moved at the next start): a change is never stored without its event. Other events the server witnesses
+ * ({@link #stage}), and written to the journal once it has committed ({@link #flush}); the outbox is cleared in
+ * batches, and what a server killed in between left there is moved at the next start: a change is never stored
+ * without its event. Other events the server witnesses
  * (pulls, downloads, exports, reading the journal) are written before the answer leaves; if the journal cannot be
  * written, the failure is logged and the request is still answered (the data is not held hostage by its log). A device's batch is written or refused whole, so that
  * the device sends it again.
@@ -110,10 +111,10 @@ public final class Auditor {
 
     /**
      * Writes the events of a push into the outbox inside the push's own transaction (same connection: nothing
-     * else is held meanwhile), so that they commit with the data or not at all. Answers their ids, for
-     * {@link #flush} once the transaction has committed.
+     * else is held meanwhile), so that they commit with the data or not at all. Answers them, for {@link #flush}
+     * once the transaction has committed.
      */
-    public List<String> stage(Tx tx, AuthUser user, List<Entry> entries) {
+    public List<AuditEventDto> stage(Tx tx, AuthUser user, List<Entry> entries) {
         if (store == null || entries.isEmpty()) {
             return List.of();
         }
@@ -124,35 +125,38 @@ public final class Auditor {
                         user.deviceRef(),
                         ref -> tx.queryOne("SELECT device_id FROM devices WHERE id = ?", rs -> rs.getString(1), ref)
                                 .orElse(ref));
-        List<String> ids = new ArrayList<>(entries.size());
-        for (AuditEventDto e : events(user, device, entries, now)) {
+        List<AuditEventDto> events = events(user, device, entries, now);
+        for (AuditEventDto e : events) {
             tx.update(
                     "INSERT INTO audit_outbox (event_id, structure_id, event, created_at) VALUES (?, ?, ?, ?)",
                     e.id(),
                     user.structureId(),
                     MedianceJson.gson().toJson(e, AuditEventDto.class),
                     now.toEpochMilli());
-            ids.add(e.id());
         }
-        return ids;
+        return events;
     }
 
     /**
-     * Moves these staged events to the journal, then out of the outbox; never throws (what is not moved stays in
-     * the outbox for {@link #flushOutbox}).
+     * Writes a committed push's staged events to the journal at once; never throws. They stay in the outbox until
+     * {@link #flushOutbox} clears it in one batch (writing them again changes nothing: an id already held is not
+     * stored twice), so that a push costs no second write on the data's database.
      */
-    public void flush(List<String> eventIds) {
-        if (store == null || eventIds.isEmpty()) {
+    public void flush(AuthUser user, List<AuditEventDto> staged) {
+        if (store == null || staged.isEmpty()) {
             return;
         }
         try {
-            move(eventIds);
+            store.append(user.structureId(), staged, clock.instant());
         } catch (StoreException | AuditStore.AuditWriteException e) {
-            LOG.error("audit events left in the outbox ({} events)", eventIds.size(), e);
+            LOG.error("audit events left in the outbox ({} events)", staged.size(), e);
         }
     }
 
-    /** Moves every staged event to the journal (at start, and now and then): answers how many were moved. */
+    /**
+     * Moves every staged event to the journal and clears the outbox (at start: what a server killed after a push's
+     * commit left; and every hour): answers how many were moved.
+     */
     public int flushOutbox() {
         if (store == null) {
             return 0;
@@ -184,7 +188,7 @@ public final class Auditor {
                     .computeIfAbsent(s.structureId(), k -> new ArrayList<>())
                     .add(MedianceJson.gson().fromJson(s.event(), AuditEventDto.class));
         }
-        // written (an id already held is not written twice), then removed: a crash between the two moves it again
+        // written (an id already held is not written twice), then removed: a crash between the two moves them again
         byStructure.forEach((structure, events) -> store.append(structure, events, now));
         data.inTransaction(tx -> {
             for (Staged s : staged) {

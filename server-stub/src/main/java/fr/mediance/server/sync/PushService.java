@@ -75,7 +75,7 @@ public final class PushService {
                             + " caractères, sans caractère de contrôle.");
         }
         Instant now = clock.instant();
-        List<String> staged = new ArrayList<>();
+        List<fr.mediance.protocol.AuditEventDto> staged = new ArrayList<>();
         List<OperationResultDto> results = db.inSequencedTransaction(tx -> {
             writer.beginWrite(tx);
             List<Auditor.Entry> audited = new ArrayList<>();
@@ -88,7 +88,7 @@ public final class PushService {
             staged.addAll(auditor.stage(tx, user, audited));
             return out;
         });
-        auditor.flush(staged);
+        auditor.flush(user, staged);
         int rejected = (int)
                 results.stream().filter(r -> r.status() == OpStatus.REJECTED).count();
         LOG.info(
