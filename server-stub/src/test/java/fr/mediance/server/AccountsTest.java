@@ -22,31 +22,12 @@ import fr.mediance.protocol.Totp;
 import fr.mediance.protocol.TotpEnrolmentDto;
 import fr.mediance.server.TestServer.Response;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Accounts and devices managed by the structure: creation, reset, roles, disabling, the second factor, revocation. */
-class AccountsTest {
-    @TempDir
-    Path dir;
-
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demoCopy(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class AccountsTest extends DemoServerCase {
     private Response put(String path, String token, Object body) {
         return server.send(server.request(path, token)
                 .header("Content-Type", "application/json")

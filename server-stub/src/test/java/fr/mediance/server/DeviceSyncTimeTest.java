@@ -3,35 +3,16 @@ package fr.mediance.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mediance.protocol.ApiPaths;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A device's last sync, shown in the device list, is written at most once a minute however many pages it pulls. */
-class DeviceSyncTimeTest {
-    @TempDir
-    Path dir;
-
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demoCopy(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class DeviceSyncTimeTest extends DemoServerCase {
     private List<Long> syncTimes() throws Exception {
         List<Long> out = new ArrayList<>();
         try (Connection c = server.db.dataSource().getConnection();

@@ -11,29 +11,9 @@ import fr.mediance.protocol.PushResponse;
 import fr.mediance.server.TestServer.Response;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HttpErrorsTest {
-    @TempDir
-    Path dir;
-
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demoCopy(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        server.db.close();
-    }
-
+class HttpErrorsTest extends DemoServerCase {
     /** Every error is a French problem document, with no trace of the server's insides. */
     private static ProblemDto problem(Response r, int status, String code) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);

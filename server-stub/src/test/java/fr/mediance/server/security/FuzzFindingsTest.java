@@ -6,34 +6,14 @@ import fr.mediance.protocol.ApiPaths;
 import fr.mediance.server.TestServer;
 import fr.mediance.server.demo.DemoSeeder;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Regression tests of what fuzzing the trust and operations routes found ({@link TrustRoutesFuzzTest},
  * {@link OperationsRoutesFuzzTest}), each through real HTTP.
  */
-class FuzzFindingsTest {
+class FuzzFindingsTest extends fr.mediance.server.DemoServerCase {
     static final String R1 = DemoSeeder.residentId(1);
-
-    @TempDir
-    Path dir;
-
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demoCopy(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        server.db.close();
-    }
 
     // --- the journal's period: a date ISO allows but no instant holds was a 500
 
