@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * clock), what. A push's events are written in the push's own transaction, into an outbox in the data's database
  * ({@link #stage}), and written to the journal once it has committed ({@link #flush}); the outbox is cleared in
  * batches, and what a server killed in between left there is moved at the next start: a change is never stored
- * without its event. Other events the server witnesses
- * (pulls, downloads, exports, reading the journal) are written before the answer leaves; if the journal cannot be
- * written, the failure is logged and the request is still answered (the data is not held hostage by its log). A device's batch is written or refused whole, so that
+ * without its event. Other events the server witnesses (pulls, downloads, exports, reading the journal) are
+ * written before the answer leaves; if the journal cannot be written, the failure is logged and the request is
+ * still answered (the data is not held hostage by its log). A device's batch is written or refused whole, so that
  * the device sends it again.
  */
 public final class Auditor {
