@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import fr.mediance.protocol.ProblemDto;
 import fr.mediance.protocol.Problems;
+import fr.mediance.protocol.Role;
 import fr.mediance.protocol.json.MedianceJson;
 import fr.mediance.server.TestServer;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the route fuzz tests share: real HTTP to a {@link TestServer} and the invariants of every answer (no 5xx,
@@ -178,6 +180,21 @@ final class FuzzHttp {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The demo accounts a fuzz input may call as, with their roles. */
+    static final Map<String, Role> ROLES = Map.of(
+            "conseil1", Role.COUNSELLOR,
+            "conseil2", Role.COUNSELLOR,
+            "coord", Role.COORDINATOR,
+            "bureau", Role.OFFICE,
+            "admin", Role.ADMIN);
+
+    private static final List<String> CALLERS = List.of("conseil1", "coord", "bureau", "admin", "conseil2");
+
+    /** The caller named on a line, or else one chosen by its length (so that a fuzzed line reaches every role). */
+    static String caller(String line) {
+        return ROLES.containsKey(line.strip()) ? line.strip() : CALLERS.get(line.length() % CALLERS.size());
     }
 
     /** Line {@code i} of an input split in lines, or {@code fallback} if it has fewer. */

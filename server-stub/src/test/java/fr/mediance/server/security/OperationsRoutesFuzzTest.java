@@ -64,12 +64,6 @@ class OperationsRoutesFuzzTest {
     static TestServer server;
     static FuzzHttp http;
     static Map<String, String> tokens;
-    static final Map<String, Role> roles = Map.of(
-            "conseil1", Role.COUNSELLOR,
-            "conseil2", Role.COUNSELLOR,
-            "coord", Role.COORDINATOR,
-            "bureau", Role.OFFICE,
-            "admin", Role.ADMIN);
     static final Map<String, String> ids = Map.of(
             "conseil1", DemoSeeder.CONSEIL1,
             "conseil2", DemoSeeder.CONSEIL2,
@@ -113,13 +107,6 @@ class OperationsRoutesFuzzTest {
         }
     }
 
-    static final List<String> CALLERS = List.of("conseil1", "coord", "bureau", "admin", "conseil2");
-
-    /** The caller named on a line, or else one chosen by its length (so that a fuzzed line reaches every role). */
-    static String caller(String line) {
-        return roles.containsKey(line.strip()) ? line.strip() : CALLERS.get(line.length() % CALLERS.size());
-    }
-
     /** The text with {@code $R1}…{@code $R8} (the demo's residents), {@code $TODAY} and {@code $BLOB} filled in. */
     static String expand(String s) {
         Matcher m = RESIDENT.matcher(s);
@@ -151,7 +138,7 @@ class OperationsRoutesFuzzTest {
     void auditJournalAnswersItsFiltersOrA400(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
-        String who = caller(lines[0]);
+        String who = FuzzHttp.caller(lines[0]);
         StringBuilder query = new StringBuilder(ApiPaths.AUDIT);
         param(query, ApiPaths.PARAM_RESIDENT, lines, 1);
         param(query, ApiPaths.PARAM_ACCOUNT, lines, 2);
@@ -163,7 +150,7 @@ class OperationsRoutesFuzzTest {
         long events = server.app.auditEventCount();
         FuzzHttp.Answer r = http.get(query.toString(), tokens.get(who));
         assertAnswered(r, text);
-        if (roles.get(who) != Role.ADMIN) {
+        if (FuzzHttp.ROLES.get(who) != Role.ADMIN) {
             FuzzHttp.assertForbidden(r);
         }
         if (r.status() >= 400) {
@@ -220,7 +207,7 @@ class OperationsRoutesFuzzTest {
     void rightsRequestsWriteNothingRefused(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", 4);
-        String who = caller(lines[0]);
+        String who = FuzzHttp.caller(lines[0]);
         String token = tokens.get(who);
         String action = line(lines, 1, "create").strip();
         String target = line(lines, 2, "last");
@@ -242,7 +229,7 @@ class OperationsRoutesFuzzTest {
             default -> http.json("POST", ApiPaths.GDPR_REQUESTS, token, body);
         };
         assertAnswered(r, text);
-        Role role = roles.get(who);
+        Role role = FuzzHttp.ROLES.get(who);
         boolean allowed = switch (action) {
             case "erase" -> role == Role.OFFICE || role == Role.ADMIN;
             case "run" -> role == Role.ADMIN;
@@ -329,7 +316,7 @@ class OperationsRoutesFuzzTest {
     void residentExportAnswersItsFormatOnly(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
-        String who = caller(lines[0]);
+        String who = FuzzHttp.caller(lines[0]);
         String format = line(lines, 1, "-");
         String resident = line(lines, 2, "new");
         String[] texts = lines.length > 3 ? java.util.Arrays.copyOfRange(lines, 3, lines.length) : new String[0];
@@ -338,7 +325,7 @@ class OperationsRoutesFuzzTest {
         String path = ApiPaths.residentExport(segment(id)) + (format.equals("-") ? "" : "?format=" + q(format));
         FuzzHttp.Answer r = http.get(path, tokens.get(who));
         assertAnswered(r, text);
-        if (roles.get(who) == Role.COUNSELLOR) {
+        if (FuzzHttp.ROLES.get(who) == Role.COUNSELLOR) {
             FuzzHttp.assertForbidden(r);
         }
         if (r.status() >= 400) {
@@ -394,7 +381,7 @@ class OperationsRoutesFuzzTest {
     void blobRoutesAnswerOddHashes(byte[] input) {
         String text = new String(input, StandardCharsets.ISO_8859_1);
         String[] lines = text.split("\n", 4);
-        String who = caller(lines[0]);
+        String who = FuzzHttp.caller(lines[0]);
         String token = tokens.get(who);
         String route = line(lines, 1, "held").strip();
         String sha = expand(line(lines, 2, ""));
@@ -434,7 +421,7 @@ class OperationsRoutesFuzzTest {
             }
         }
         assertAnswered(r, text);
-        Role role = roles.get(who);
+        Role role = FuzzHttp.ROLES.get(who);
         if ((route.equals("put") || route.equals("held")) && role == Role.OFFICE) {
             FuzzHttp.assertForbidden(r);
         }

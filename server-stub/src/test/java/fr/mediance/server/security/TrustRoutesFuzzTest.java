@@ -69,19 +69,13 @@ class TrustRoutesFuzzTest {
             NEW_OFFICE,
             "conseil-neuf",
             NEW_COUNSELLOR);
-    static final Map<String, Role> roles = Map.of(
-            "conseil1", Role.COUNSELLOR,
-            "conseil2", Role.COUNSELLOR,
-            "coord", Role.COORDINATOR,
-            "bureau", Role.OFFICE,
-            "admin", Role.ADMIN);
 
     @BeforeAll
     static void start() throws IOException {
         dir = Files.createTempDirectory("mediance-fuzz-trust");
         server = TestServer.demoCopy(dir);
         http = new FuzzHttp(server);
-        for (String name : roles.keySet()) {
+        for (String name : FuzzHttp.ROLES.keySet()) {
             tokens.put(name, server.token(name));
         }
         http.exec("INSERT INTO structures (id, name, created_at) VALUES (?, 'Autre structure', 0)", OTHER_STRUCTURE);
@@ -165,13 +159,6 @@ class TrustRoutesFuzzTest {
                 + " " + server.sql("SELECT COUNT(*) FROM refresh_tokens WHERE revoked_at IS NOT NULL");
     }
 
-    static final List<String> CALLERS = List.of("conseil1", "coord", "bureau", "admin", "conseil2");
-
-    /** The caller named on a line, or else one chosen by its length (so that a fuzzed line reaches every role). */
-    static String caller(String line) {
-        return roles.containsKey(line.strip()) ? line.strip() : CALLERS.get(line.length() % CALLERS.size());
-    }
-
     /** An account named (a demo name, "self") or the text as it is. */
     static String accountRef(String line, String caller) {
         String s = line.strip();
@@ -201,7 +188,7 @@ class TrustRoutesFuzzTest {
     void accountRoutesGrantNothingTheyShouldNot(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", 4);
-        String who = caller(lines[0]);
+        String who = FuzzHttp.caller(lines[0]);
         String token = tokens.get(who);
         String action = line(lines, 1, "create").strip();
         String target = line(lines, 2, "");
@@ -249,7 +236,7 @@ class TrustRoutesFuzzTest {
             // another structure's account is never reached
             assertThat(after.get(OTHER_USER)).isEqualTo(before.get(OTHER_USER));
             assertThat(r.body()).doesNotContain("Compte ailleurs");
-            if (!Accounts.managesAccounts(roles.get(who))) {
+            if (!Accounts.managesAccounts(FuzzHttp.ROLES.get(who))) {
                 FuzzHttp.assertForbidden(r);
             }
             if (r.status() >= 400) {
@@ -265,11 +252,11 @@ class TrustRoutesFuzzTest {
                     continue;
                 }
                 Role now = Role.fromCode(role(after, e.getKey()));
-                assertThat(Accounts.mayManage(roles.get(who), now))
+                assertThat(Accounts.mayManage(FuzzHttp.ROLES.get(who), now))
                         .as("%s made %s %s", who, e.getKey(), now)
                         .isTrue();
                 if (was != null) {
-                    assertThat(Accounts.mayManage(roles.get(who), Role.fromCode(role(before, e.getKey()))))
+                    assertThat(Accounts.mayManage(FuzzHttp.ROLES.get(who), Role.fromCode(role(before, e.getKey()))))
                             .isTrue();
                 }
             }
@@ -278,7 +265,8 @@ class TrustRoutesFuzzTest {
                     for (AccountDto a : MedianceJson.gson()
                             .fromJson(r.body(), AccountsResponse.class)
                             .accounts()) {
-                        assertThat(Accounts.mayManage(roles.get(who), a.role())).isTrue();
+                        assertThat(Accounts.mayManage(FuzzHttp.ROLES.get(who), a.role()))
+                                .isTrue();
                     }
                 }
                 case "create" -> {

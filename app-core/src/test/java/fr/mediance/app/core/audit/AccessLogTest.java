@@ -2,47 +2,21 @@ package fr.mediance.app.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.testing.SyncedCounsellorCase;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.protocol.Audit;
 import fr.mediance.protocol.AuditEventDto;
 import fr.mediance.protocol.EntityType;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the tablet shows offline goes into the audit log: queued in the encrypted store (a kill loses none), sent by
  * the sync in batches, forgotten once the server has it, and stored once even when an answer is lost.
  */
-class AccessLogTest {
-    @TempDir
-    Path dir;
-
-    final FakeOfficeServer server = new FakeOfficeServer();
-    final MutableClock clock = new MutableClock(Visits.NINE_PARIS);
-    CoreContext core;
-
-    @BeforeEach
-    void setUp() {
-        Visits.seed(server, 1);
-        core = TestCores.signedIn(dir, clock, server, "conseil1");
-        assertThat(core.sync().syncNow().join().ok()).isTrue();
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
-        server.close();
-    }
-
+class AccessLogTest extends SyncedCounsellorCase {
     long pending() {
         return core.accessLog().pending();
     }

@@ -2,47 +2,20 @@ package fr.mediance.app.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mediance.app.core.CoreContext;
 import fr.mediance.app.core.resident.Resident;
 import fr.mediance.app.core.resident.ResidentForm;
-import fr.mediance.app.core.testing.TestCores;
+import fr.mediance.app.core.testing.SyncedCounsellorCase;
 import fr.mediance.app.core.testing.Visits;
 import fr.mediance.protocol.AppointmentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.ResidentDto;
-import fr.mediance.testing.FakeOfficeServer;
-import fr.mediance.testing.MutableClock;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Updates of shared records name the fields the user changed, on the version they edited. */
-class ChangedFieldsTest {
-    @TempDir
-    Path dir;
-
-    final FakeOfficeServer server = new FakeOfficeServer();
-    final MutableClock clock = new MutableClock(Visits.NINE_PARIS);
-    CoreContext core;
-
-    @BeforeEach
-    void setUp() {
-        Visits.seed(server, 1);
-        core = TestCores.signedIn(dir, clock, server, "conseil1");
-        assertThat(core.sync().syncNow().join().ok()).isTrue();
-    }
-
-    @AfterEach
-    void tearDown() {
-        core.close();
-        server.close();
-    }
-
+class ChangedFieldsTest extends SyncedCounsellorCase {
     Resident resident() {
         return core.residents().find("res-1").orElseThrow();
     }
