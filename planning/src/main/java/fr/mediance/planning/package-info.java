@@ -1,0 +1,2 @@
+/** The rounds optimiser and its travel model. */
+package fr.mediance.planning;
