@@ -21,6 +21,7 @@ import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OrientationDto;
@@ -855,7 +856,12 @@ final class ClientStoreGenerator {
                 "CCAS de Marseille",
                 "Personne suivie pour des impayés d'énergie ; échéancier en cours.",
                 household,
-                contacts);
+                contacts,
+                new GeoPointDto(
+                        43.25 + rnd.nextDouble() * 0.12,
+                        5.32 + rnd.nextDouble() * 0.16,
+                        GeoPointDto.SOURCE_BAN,
+                        GeoPointDto.PRECISION_HOUSE));
     }
 
     private AppointmentDto appointment(int n, LocalDate day, LocalTime time, int counsellor, int resident, Random rnd) {

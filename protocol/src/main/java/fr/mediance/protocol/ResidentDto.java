@@ -8,7 +8,8 @@ import java.util.List;
  * {@code referentId} is the counsellor who follows the resident; {@code mobilityReason} is a category code,
  * never medical detail. Coded fields hold codes of the lists named in {@link ListNames}; a null
  * {@code legalProtection} means none is known (a protection blocks self-signed mandates). {@code synthesis}
- * is shared with the team; the author-only note is a {@link PrivateNoteDto}. Lists are replaced whole when
+ * is shared with the team; the author-only note is a {@link PrivateNoteDto}. {@code location} is the home on the
+ * map ({@link GeoPointDto}): found by the office server from the address, or a pin placed by hand. Lists are replaced whole when
  * one of their items changes.
  */
 public record ResidentDto(
@@ -43,7 +44,8 @@ public record ResidentDto(
         String orientingPartner,
         String synthesis,
         List<HouseholdMemberDto> household,
-        List<ContactPersonDto> contacts)
+        List<ContactPersonDto> contacts,
+        GeoPointDto location)
         implements EntityDto {
     /**
      * The fields that change one by one, by their wire name (everything but the id and the structure): what a
@@ -79,7 +81,8 @@ public record ResidentDto(
             "orientingPartner",
             "synthesis",
             "household",
-            "contacts");
+            "contacts",
+            "location");
 
     public ResidentDto {
         household = household == null ? List.of() : List.copyOf(household);
@@ -134,7 +137,46 @@ public record ResidentDto(
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
+    }
+
+    /** The same resident placed elsewhere on the map (or nowhere). */
+    public ResidentDto withLocation(GeoPointDto newLocation) {
+        return new ResidentDto(
+                id,
+                structureId,
+                fileNumber,
+                civility,
+                lastName,
+                firstName,
+                birthDate,
+                phone,
+                street,
+                postcode,
+                city,
+                accessNotes,
+                mobilityReason,
+                referentId,
+                status,
+                birthName,
+                email,
+                noPhone,
+                preferredContactTime,
+                language,
+                interpreterNeeded,
+                accommodationMode,
+                landlord,
+                mainResidence,
+                socioProfessional,
+                legalProtection,
+                legalRepresentative,
+                orientationIn,
+                orientingPartner,
+                synthesis,
+                household,
+                contacts,
+                newLocation);
     }
 
     /** Whether a legal protection measure is recorded (tutelle, curatelle, sauvegarde...). */

@@ -25,6 +25,10 @@ import fr.mediance.server.export.ResidentExport;
 import fr.mediance.server.export.ResidentExportController;
 import fr.mediance.server.gdpr.GdprController;
 import fr.mediance.server.gdpr.GdprRetention;
+import fr.mediance.server.geo.BanGeocoder;
+import fr.mediance.server.geo.Geocoder;
+import fr.mediance.server.geo.GeocodingService;
+import fr.mediance.server.geo.OnlineGeocoder;
 import fr.mediance.server.http.BodyDeadline;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
@@ -55,7 +59,9 @@ import io.javalin.config.RoutesConfig;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +84,8 @@ public final class ServerApp {
     private static final long RETENTION_FIRST_RUN_MINUTES = 10;
     /** How often expired uploads are purged while the server runs. */
     private static final long PURGE_EVERY_MINUTES = 60;
+    /** How often the residents waiting for their place on the map are looked for. */
+    private static final long GEOCODING_EVERY_SECONDS = 20;
 
     private final Javalin javalin;
     private final ServerConfig config;
@@ -90,6 +98,9 @@ public final class ServerApp {
     private final AuditStore auditStore;
     private final AuditRetention auditRetention;
 
+    private final GeocodingService geocoding;
+    private final ScheduledExecutorService geocodingRuns;
+
     private ServerApp(
             Javalin javalin,
             ServerConfig config,
@@ -100,7 +111,11 @@ public final class ServerApp {
             AuditStore auditStore,
             AuditRetention auditRetention,
             ExecutorService background,
-            ScheduledExecutorService maintenance) {
+            ScheduledExecutorService maintenance,
+            GeocodingService geocoding,
+            ScheduledExecutorService geocodingRuns) {
+        this.geocoding = geocoding;
+        this.geocodingRuns = geocodingRuns;
         this.retention = retention;
         this.gdpr = gdpr;
         this.auditStore = auditStore;
@@ -322,6 +337,25 @@ public final class ServerApp {
                 RETENTION_FIRST_RUN_MINUTES,
                 TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
+        List<Geocoder> geocoders = new ArrayList<>(List.of(new BanGeocoder(db)));
+        if (config.geocoder() != null) {
+            geocoders.add(new OnlineGeocoder(config.geocoder()));
+        }
+        GeocodingService geocoding = new GeocodingService(db, writer, geocoders, clock);
+        // its own thread: the online service may be slow, and must not hold back the purges
+        ScheduledExecutorService geocodingRuns =
+                Executors.newSingleThreadScheduledExecutor(daemon("mediance-geocoding"));
+        geocodingRuns.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        SingleRun.alone(dataSource, db.dialect(), "geocoding", geocoding::placeWaiting);
+                    } catch (RuntimeException e) {
+                        LOG.error("placing residents on the map failed", e);
+                    }
+                },
+                GEOCODING_EVERY_SECONDS,
+                GEOCODING_EVERY_SECONDS,
+                TimeUnit.SECONDS);
         LOG.info("server ready on {} database", db.dialect().name());
         return new ServerApp(
                 javalin,
@@ -333,7 +367,9 @@ public final class ServerApp {
                 auditStore,
                 auditRetention,
                 background,
-                maintenance);
+                maintenance,
+                geocoding,
+                geocodingRuns);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -360,6 +396,11 @@ public final class ServerApp {
      */
     public GdprRetention.Report runGdprRetention() {
         return gdpr.run();
+    }
+
+    /** Places the residents waiting for their place on the map now (also done every few seconds). Answers how many. */
+    public int placeWaitingResidents() {
+        return geocoding.placeAll();
     }
 
     /** Purges the audit log past its retention now (also done daily). Answers how many events. */
@@ -399,6 +440,7 @@ public final class ServerApp {
     public void stop() {
         javalin.stop();
         maintenance.shutdownNow();
+        geocodingRuns.shutdownNow();
         background.shutdownNow();
         auditStore.close();
     }

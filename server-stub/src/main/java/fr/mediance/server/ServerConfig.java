@@ -11,7 +11,8 @@ import java.util.Set;
  * null serves plain HTTP (behind a reverse proxy that terminates TLS, or for tests). {@code trustedProxies}: the
  * addresses whose forwarding headers are believed (empty: nobody's). {@code demoCounsellors} is how many
  * counsellors the demo structure has ({@link DemoSeeder#DEFAULT_COUNSELLORS} unless asked, for demonstrations and
- * load tests of a bigger team).
+ * load tests of a bigger team). {@code geocoder}: the public geocoding service to place residents whose address the
+ * imported address base does not know (null: the imported base only, no network).
  */
 public record ServerConfig(
         int port,
@@ -20,7 +21,8 @@ public record ServerConfig(
         String adminPassword,
         Https.Keystore tls,
         Set<InetAddress> trustedProxies,
-        int demoCounsellors) {
+        int demoCounsellors,
+        java.net.URI geocoder) {
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -38,22 +40,28 @@ public record ServerConfig(
 
     /** The same with a demo of {@code demoCounsellors} counsellors. */
     public ServerConfig(int port, boolean demo, String demoPassword, String adminPassword, int demoCounsellors) {
-        this(port, demo, demoPassword, adminPassword, null, Set.of(), demoCounsellors);
+        this(port, demo, demoPassword, adminPassword, null, Set.of(), demoCounsellors, null);
     }
 
     /** The same with HTTPS from {@code keystore}. */
     public ServerConfig withTls(Https.Keystore keystore) {
-        return new ServerConfig(port, demo, demoPassword, adminPassword, keystore, trustedProxies, demoCounsellors);
+        return new ServerConfig(
+                port, demo, demoPassword, adminPassword, keystore, trustedProxies, demoCounsellors, geocoder);
     }
 
     /** The same believing the forwarding headers of {@code proxies}. */
     public ServerConfig withTrustedProxies(Set<InetAddress> proxies) {
-        return new ServerConfig(port, demo, demoPassword, adminPassword, tls, proxies, demoCounsellors);
+        return new ServerConfig(port, demo, demoPassword, adminPassword, tls, proxies, demoCounsellors, geocoder);
+    }
+
+    /** The same asking {@code service} for the addresses the imported base does not know. */
+    public ServerConfig withGeocoder(java.net.URI service) {
+        return new ServerConfig(port, demo, demoPassword, adminPassword, tls, trustedProxies, demoCounsellors, service);
     }
 
     @Override
     public String toString() {
         return "ServerConfig[port=" + port + ", demo=" + demo + ", demoCounsellors=" + demoCounsellors + ", tls="
-                + (tls != null) + "]";
+                + (tls != null) + ", geocoder=" + (geocoder != null) + "]";
     }
 }

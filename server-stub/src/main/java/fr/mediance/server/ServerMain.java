@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
 import fr.mediance.server.demo.DemoSeeder;
+import fr.mediance.server.geo.ImportBanCommand;
 import fr.mediance.server.http.Https;
 import fr.mediance.server.storage.BackupCommand;
 import fr.mediance.server.storage.PrivateFiles;
@@ -13,6 +14,8 @@ import fr.mediance.server.upload.S3PartStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +34,7 @@ public final class ServerMain {
                                                        [--database-url URL]
                           java -jar mediance-server.jar --help
                           java -jar mediance-server.jar backup|restore …   (sauvegarde, voir « backup --help »)
+                          java -jar mediance-server.jar import-ban …   (adresses, voir « import-ban --help »)
 
               --data-dir DOSSIER   dossier des données (créé au premier démarrage) : base SQLite, fichiers, journaux
               --port N             port HTTP (0 : un port libre) ; 8080 par défaut
@@ -42,6 +46,8 @@ public final class ServerMain {
               --trusted-proxy IP[,IP]  mandataires inverses dont les en-têtes X-Forwarded-For sont crus
               --blob-store s3://COMPARTIMENT   fichiers et envois en cours dans un magasin d'objets S3
                                    (plusieurs serveurs avec PostgreSQL) au lieu du dossier de données
+              --geocoder-url URL   service public de géocodage (https://data.geopf.fr/geocodage) pour placer
+                                   sur la carte les adresses que la Base Adresse Nationale importée ne connaît pas
 
             Variables d'environnement :
               MEDIANCE_DATABASE_URL, MEDIANCE_DATABASE_USER, MEDIANCE_DATABASE_PASSWORD   base PostgreSQL
@@ -66,9 +72,10 @@ public final class ServerMain {
             Path tlsKeystore,
             Set<InetAddress> trustedProxies,
             String blobStore,
-            int demoCounsellors) {
+            int demoCounsellors,
+            URI geocoder) {
         Options(Path dataDir, int port, boolean demo, String databaseUrl) {
-            this(dataDir, port, demo, databaseUrl, null, Set.of(), null, DemoSeeder.DEFAULT_COUNSELLORS);
+            this(dataDir, port, demo, databaseUrl, null, Set.of(), null, DemoSeeder.DEFAULT_COUNSELLORS, null);
         }
     }
 
@@ -82,6 +89,10 @@ public final class ServerMain {
     private ServerMain() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import-ban")) {
+            System.exit(ImportBanCommand.run(args, System.getenv(), Clock.systemUTC(), System.out, System.err));
+            return;
+        }
         if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
             System.exit(BackupCommand.run(args, System.getenv(), Clock.systemUTC(), System.out, System.err));
             return;
@@ -118,6 +129,7 @@ public final class ServerMain {
         boolean demo = false;
         Path tlsKeystore = null;
         String blobStore = null;
+        URI geocoder = null;
         Set<InetAddress> proxies = Set.of();
         int demoCounsellors = DemoSeeder.DEFAULT_COUNSELLORS;
         String databaseUrl = env.get("MEDIANCE_DATABASE_URL");
@@ -134,6 +146,7 @@ public final class ServerMain {
                 case "--database-url" -> databaseUrl = value(args, ++i, a);
                 case "--tls-keystore" -> tlsKeystore = Path.of(value(args, ++i, a));
                 case "--blob-store" -> blobStore = value(args, ++i, a);
+                case "--geocoder-url" -> geocoder = httpUrl(value(args, ++i, a), a);
                 case "--trusted-proxy" -> {
                     try {
                         proxies = Https.parseAddresses(value(args, ++i, a));
@@ -164,7 +177,20 @@ public final class ServerMain {
                 throw new UsageException(e.getMessage());
             }
         }
-        return new Options(dataDir, port, demo, databaseUrl, tlsKeystore, proxies, blobStore, demoCounsellors);
+        return new Options(
+                dataDir, port, demo, databaseUrl, tlsKeystore, proxies, blobStore, demoCounsellors, geocoder);
+    }
+
+    private static URI httpUrl(String text, String option) throws UsageException {
+        try {
+            URI uri = new URI(text);
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // said below
+        }
+        throw new UsageException(option + " attend une adresse http(s)://…, pas « " + text + " ».");
     }
 
     private static int counsellors(String text) throws UsageException {
@@ -238,7 +264,8 @@ public final class ServerMain {
                             env.get("MEDIANCE_DEMO_PASSWORD"),
                             env.get("MEDIANCE_ADMIN_PASSWORD"),
                             o.demoCounsellors())
-                    .withTrustedProxies(o.trustedProxies());
+                    .withTrustedProxies(o.trustedProxies())
+                    .withGeocoder(o.geocoder());
             if (o.tlsKeystore() != null) {
                 config = config.withTls(new Https.Keystore(
                         o.tlsKeystore().toAbsolutePath(), env.get(TLS_PASSWORD).toCharArray()));

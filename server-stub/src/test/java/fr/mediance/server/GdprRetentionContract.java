@@ -7,6 +7,7 @@ import fr.mediance.protocol.Casework;
 import fr.mediance.protocol.ChangeDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationResultDto;
@@ -438,7 +439,8 @@ abstract class GdprRetentionContract extends SyncScenario {
     void anErasureRequestIsCarriedOutByAnonymisingTheFile() {
         String bureau = server.token("bureau");
         String id = newId();
-        assertApplied(pushOne(conseil1, op(person(id, NAME + "Efface"))));
+        assertApplied(
+                pushOne(conseil1, op(person(id, NAME + "Efface").withLocation(GeoPointDto.manual(43.3111, 5.3791)))));
         assertThat(server.postJson(
                                 ApiPaths.GDPR_REQUESTS,
                                 bureau,
@@ -454,6 +456,10 @@ abstract class GdprRetentionContract extends SyncScenario {
         assertThat(answered.residentLabel()).isEmpty();
         assertThat(((ResidentDto) fresh(EntityType.RESIDENT, id).data()).lastName())
                 .isEqualTo("Anonyme");
+        assertThat(((ResidentDto) fresh(EntityType.RESIDENT, id).data()).location())
+                .as("the home's place on the map goes with the name")
+                .isNull();
+        assertThat(everywhere("43.3111")).isEmpty();
         assertThat(everywhere(NAME + "Efface")).isEmpty();
         TestServer.Response again =
                 server.postJson(ApiPaths.GDPR_REQUEST_ERASE.replace("{id}", "q-erase"), bureau, "{}");

@@ -47,6 +47,20 @@ class ServerMainArgsTest {
     }
 
     @Test
+    void theGeocodingServiceIsAnHttpAddress() throws Exception {
+        assertThat(ServerMain.parse(
+                                new String[] {"--data-dir", "d", "--geocoder-url", "https://data.geopf.fr/geocodage"},
+                                Map.of())
+                        .geocoder())
+                .isEqualTo(java.net.URI.create("https://data.geopf.fr/geocodage"));
+        assertThat(ServerMain.parse(new String[] {"--data-dir", "d"}, Map.of()).geocoder())
+                .isNull();
+        assertThatThrownBy(() ->
+                        ServerMain.parse(new String[] {"--data-dir", "d", "--geocoder-url", "ftp://x/y"}, Map.of()))
+                .hasMessageContaining("--geocoder-url attend une adresse http(s)://");
+    }
+
+    @Test
     void aBiggerDemoTeamImpliesTheDemo() throws Exception {
         ServerMain.Options o =
                 ServerMain.parse(new String[] {"--data-dir", "d", "--demo-counsellors", "200"}, Map.of());

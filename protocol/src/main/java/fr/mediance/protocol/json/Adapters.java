@@ -29,6 +29,7 @@ import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.FieldErrorDto;
 import fr.mediance.protocol.FigureDto;
 import fr.mediance.protocol.FiguresResponse;
+import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginRequest;
@@ -236,7 +237,8 @@ public final class Adapters {
                     f.string("orientingPartner"),
                     f.string("synthesis"),
                     f.objects("household", HOUSEHOLD_MEMBER),
-                    f.objects("contacts", CONTACT_PERSON));
+                    f.objects("contacts", CONTACT_PERSON),
+                    f.object("location", GEO_POINT));
         }
 
         @Override
@@ -273,6 +275,26 @@ public final class Adapters {
             put(out, "synthesis", v.synthesis());
             putObjects(out, "household", HOUSEHOLD_MEMBER, v.household());
             putObjects(out, "contacts", CONTACT_PERSON, v.contacts());
+            putObject(out, "location", GEO_POINT, v.location());
+        }
+    }
+
+    public static final class GeoPointAdapter extends RecordAdapter<GeoPointDto> {
+        @Override
+        protected GeoPointDto fromFields(Fields f) {
+            return new GeoPointDto(
+                    f.requiredDouble("latitude"),
+                    f.requiredDouble("longitude"),
+                    f.requiredString("source"),
+                    f.requiredString("precision"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, GeoPointDto v) throws IOException {
+            put(out, "latitude", v.latitude());
+            put(out, "longitude", v.longitude());
+            put(out, "source", v.source());
+            put(out, "precision", v.precision());
         }
     }
 
@@ -1292,6 +1314,7 @@ public final class Adapters {
 
     public static final HouseholdMemberAdapter HOUSEHOLD_MEMBER = new HouseholdMemberAdapter();
     public static final ContactPersonAdapter CONTACT_PERSON = new ContactPersonAdapter();
+    public static final GeoPointAdapter GEO_POINT = new GeoPointAdapter();
     public static final EnergyCheckAdapter ENERGY_CHECK = new EnergyCheckAdapter();
     public static final ActionAdapter ACTION = new ActionAdapter();
     public static final OrientationAdapter ORIENTATION = new OrientationAdapter();

@@ -117,6 +117,27 @@ public final class Fields {
         return v.intValue();
     }
 
+    /** A finite decimal number (a coordinate). */
+    public double requiredDouble(String name) {
+        JsonPrimitive p = primitive(name, "un nombre");
+        if (p == null) {
+            throw missing(name);
+        }
+        if (!p.isNumber()) {
+            throw wrong(name, "un nombre");
+        }
+        double v;
+        try {
+            v = p.getAsDouble();
+        } catch (NumberFormatException e) {
+            throw wrong(name, "un nombre");
+        }
+        if (!Double.isFinite(v)) {
+            throw wrong(name, "un nombre fini");
+        }
+        return v;
+    }
+
     /** True, false or absent (not known). */
     public Boolean optionalBool(String name) {
         JsonPrimitive p = primitive(name, "vrai ou faux");

@@ -23,6 +23,7 @@ import fr.mediance.protocol.ContactPersonDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.FieldErrorDto;
+import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.HealthDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginRequest;
@@ -73,6 +74,7 @@ public final class MedianceJson {
         m.put(BlobStatusDto.class, Adapters.BLOB_STATUS);
         m.put(HouseholdMemberDto.class, Adapters.HOUSEHOLD_MEMBER);
         m.put(ContactPersonDto.class, Adapters.CONTACT_PERSON);
+        m.put(GeoPointDto.class, Adapters.GEO_POINT);
         m.put(EnergyCheckDto.class, Adapters.ENERGY_CHECK);
         m.put(ActionDto.class, Adapters.ACTION);
         m.put(OrientationDto.class, Adapters.ORIENTATION);

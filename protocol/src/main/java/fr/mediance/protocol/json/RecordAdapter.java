@@ -61,6 +61,10 @@ public abstract class RecordAdapter<T> extends TypeAdapter<T> {
         out.name(name).value(value);
     }
 
+    protected static void put(JsonWriter out, String name, double value) throws IOException {
+        out.name(name).value(value);
+    }
+
     protected static void put(JsonWriter out, String name, Boolean value) throws IOException {
         if (value != null) {
             out.name(name).value(value.booleanValue());

@@ -21,6 +21,7 @@ import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.FieldErrorDto;
+import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginResponse;
 import fr.mediance.protocol.MandateDto;
@@ -190,7 +191,8 @@ class MedianceJsonTest {
                 List.of(
                         new HouseholdMemberDto("h-1", "spouse", null, 1945),
                         new HouseholdMemberDto("h-2", "child_over_14", "Samir", 2009)),
-                List.of(new ContactPersonDto("p-1", "Nadia Benali", "fille", "06 00 00 00 01", true, false)));
+                List.of(new ContactPersonDto("p-1", "Nadia Benali", "fille", "06 00 00 00 01", true, false)),
+                new GeoPointDto(43.3456789, 5.3654321, GeoPointDto.SOURCE_BAN, GeoPointDto.PRECISION_STREET));
         VisitReportDto visit = new VisitReportDto(
                 "r-2",
                 "s1",

@@ -70,6 +70,24 @@ public final class Tx {
         }
     }
 
+    /** Runs one INSERT or UPDATE for each row of arguments, sent to the database as one batch. */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                for (int i = 0; i < args.length; i++) {
+                    bind(ps, i + 1, args[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         try (PreparedStatement ps = prepare(sql, args);
                 ResultSet rs = ps.executeQuery()) {
@@ -137,6 +155,8 @@ public final class Tx {
             ps.setInt(index, n);
         } else if (value instanceof Boolean b) {
             ps.setInt(index, b ? 1 : 0);
+        } else if (value instanceof Double d) {
+            ps.setDouble(index, d);
         } else {
             throw new IllegalArgumentException(
                     "unsupported parameter type " + value.getClass().getName());

@@ -931,7 +931,8 @@ public final class DemoSeeder {
                 orientingPartner,
                 synthesis,
                 household,
-                contacts);
+                contacts,
+                r.location());
     }
 
     private static ResidentDto resident(
@@ -948,20 +949,21 @@ public final class DemoSeeder {
             String mobilityReason,
             String referentId) {
         return new ResidentDto(
-                id("resident-" + n),
-                STRUCTURE_ID,
-                String.format("D-%d-%04d", year, n),
-                civility,
-                lastName,
-                firstName,
-                birthDate,
-                phone,
-                street,
-                postcode,
-                "Marseille",
-                accessNotes,
-                mobilityReason,
-                referentId);
+                        id("resident-" + n),
+                        STRUCTURE_ID,
+                        String.format("D-%d-%04d", year, n),
+                        civility,
+                        lastName,
+                        firstName,
+                        birthDate,
+                        phone,
+                        street,
+                        postcode,
+                        "Marseille",
+                        accessNotes,
+                        mobilityReason,
+                        referentId)
+                .withLocation(DemoPlaces.near(postcode, n));
     }
 
     private static AppointmentDto appointment(
@@ -1109,20 +1111,21 @@ public final class DemoSeeder {
             int seed = k * TEAM_RESIDENTS + n;
             boolean woman = seed % 2 == 0;
             ResidentDto r = new ResidentDto(
-                    id("c" + k + "-resident-" + n),
-                    STRUCTURE_ID,
-                    String.format("D-%d-%05d", today.getYear(), 100 + seed),
-                    woman ? "Mme" : "M.",
-                    LAST_NAMES[seed % LAST_NAMES.length],
-                    FIRST_NAMES[(seed * 3) % FIRST_NAMES.length],
-                    LocalDate.of(1935 + seed % 60, 1 + seed % 12, 1 + seed % 28),
-                    String.format("06 %02d %02d %02d %02d", 10 + k % 90, seed % 100, (seed * 7) % 100, n),
-                    (1 + seed % 120) + " " + STREETS[seed % STREETS.length],
-                    POSTCODES[seed % POSTCODES.length],
-                    "Marseille",
-                    n % 3 == 0 ? "Sonner deux fois, la personne entend mal." : null,
-                    MOBILITY[seed % MOBILITY.length],
-                    userId);
+                            id("c" + k + "-resident-" + n),
+                            STRUCTURE_ID,
+                            String.format("D-%d-%05d", today.getYear(), 100 + seed),
+                            woman ? "Mme" : "M.",
+                            LAST_NAMES[seed % LAST_NAMES.length],
+                            FIRST_NAMES[(seed * 3) % FIRST_NAMES.length],
+                            LocalDate.of(1935 + seed % 60, 1 + seed % 12, 1 + seed % 28),
+                            String.format("06 %02d %02d %02d %02d", 10 + k % 90, seed % 100, (seed * 7) % 100, n),
+                            (1 + seed % 120) + " " + STREETS[seed % STREETS.length],
+                            POSTCODES[seed % POSTCODES.length],
+                            "Marseille",
+                            n % 3 == 0 ? "Sonner deux fois, la personne entend mal." : null,
+                            MOBILITY[seed % MOBILITY.length],
+                            userId)
+                    .withLocation(DemoPlaces.near(POSTCODES[seed % POSTCODES.length], seed));
             writer.save(tx, r, STRUCTURE_ID, COORD, now, null, null);
             residents.add(r);
         }

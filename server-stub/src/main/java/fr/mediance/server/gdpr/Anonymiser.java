@@ -10,6 +10,7 @@ import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.server.db.Tx;
+import fr.mediance.server.geo.GeocodeQueue;
 import fr.mediance.server.sync.EntityJson;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.sync.StoredEntity;
@@ -149,6 +150,7 @@ final class Anonymiser {
             tx.update("UPDATE applied_operations SET message = NULL WHERE entity_id = ?", id);
         }
         tx.update("UPDATE residents SET anonymised_at = ? WHERE id = ?", now.toEpochMilli(), residentId);
+        GeocodeQueue.forget(tx, residentId);
         return hashes;
     }
 
@@ -215,7 +217,8 @@ final class Anonymiser {
                 "legalRepresentative",
                 "orientingPartner",
                 "synthesis",
-                "accessNotes")) {
+                "accessNotes",
+                "location")) {
             o.remove(f);
         }
         o.add("lastName", new JsonPrimitive(ANONYMOUS_NAME));

@@ -8,6 +8,7 @@ import static fr.mediance.server.sync.FieldChecks.text;
 
 import fr.mediance.protocol.ContactPersonDto;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.Limits;
 import fr.mediance.protocol.ListNames;
@@ -16,6 +17,7 @@ import fr.mediance.protocol.Permissions;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.db.Tx;
+import fr.mediance.server.geo.GeocodeQueue;
 import fr.mediance.server.sync.Colleagues;
 import fr.mediance.server.sync.FieldMerge;
 import fr.mediance.server.sync.Operation;
@@ -107,6 +109,10 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
             text("contacts.link", p.link(), Limits.MAX_SHORT_TEXT, false);
             text("contacts.phone", p.phone(), Limits.MAX_SHORT_TEXT, false);
         }
+        String place = GeoPointDto.problem(r.location());
+        if (place != null) {
+            throw RejectedOp.invalid("location", place);
+        }
     }
 
     @Override
@@ -127,7 +133,11 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
             } else if (r.referentId() != null) {
                 colleagues.require(c, r.referentId(), "referentId");
             }
-            return c.applied(c.save(r));
+            long version = c.save(r);
+            if (GeocodeQueue.needsPlacing(null, r)) {
+                GeocodeQueue.enqueue(c.tx(), r.id(), c.now().toEpochMilli());
+            }
+            return c.applied(version);
         }
         StoredEntity current = existing.get();
         ResidentFiles.requireNotAnonymised(c, r.id());
@@ -177,9 +187,15 @@ public final class ResidentRules extends RecordRules<ResidentDto> {
         return store(c, before, after, target.version());
     }
 
-    /** Saves a resident's new state; a new referent receives the file, a former one who no longer follows forgets it. */
+    /**
+     * Saves a resident's new state; a new referent receives the file, a former one who no longer follows forgets it;
+     * a new address (with no pin placed by hand in the same change) waits to be placed on the map.
+     */
     private static long store(Operation c, ResidentDto before, ResidentDto after, Long baseVersion) {
         long version = c.save(after, baseVersion);
+        if (GeocodeQueue.needsPlacing(before, after)) {
+            GeocodeQueue.enqueue(c.tx(), after.id(), c.now().toEpochMilli());
+        }
         if (before.referentId() != null && !before.referentId().equals(after.referentId())) {
             ResidentFiles.revokeIfUnfollowed(c, before.referentId(), after);
         }

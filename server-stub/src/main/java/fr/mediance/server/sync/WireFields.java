@@ -40,7 +40,7 @@ public final class WireFields {
      * values).
      */
     private static final Set<String> JSON_VALUED =
-            Set.of("noPhone", "interpreterNeeded", "mainResidence", "household", "contacts", "checklist");
+            Set.of("noPhone", "interpreterNeeded", "mainResidence", "household", "contacts", "checklist", "location");
 
     private WireFields() {}
 

@@ -1,6 +1,7 @@
 package fr.mediance.app.core.resident;
 
 import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.ResidentDto;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.util.Objects;
 /**
  * The fields of a resident's file that people edit, by their wire name (the names of {@code changedFields}),
  * read and replaced generically so that a field-level update never drops the other fields. Lists (household,
- * contacts) are one field each: they are replaced whole.
+ * contacts) are one field each: they are replaced whole, and so is the pin on the map (both coordinates at once).
  */
 public final class ResidentFields {
     /** Every field of {@link ResidentDto#FIELDS} but the file number, which the office gives. */
@@ -53,6 +54,7 @@ public final class ResidentFields {
             case "synthesis" -> r.synthesis();
             case "household" -> r.household();
             case "contacts" -> r.contacts();
+            case "location" -> r.location();
             default -> throw new IllegalArgumentException("not an editable field: " + field);
         };
     }
@@ -98,7 +100,8 @@ public final class ResidentFields {
                 (String) v.apply("orientingPartner"),
                 (String) v.apply("synthesis"),
                 (List<HouseholdMemberDto>) v.apply("household"),
-                (List<ContactPersonDto>) v.apply("contacts"));
+                (List<ContactPersonDto>) v.apply("contacts"),
+                (GeoPointDto) v.apply("location"));
     }
 
     private static boolean bool(Object o) {

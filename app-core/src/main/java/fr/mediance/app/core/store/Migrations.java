@@ -597,8 +597,17 @@ public final class Migrations {
             );
             """);
 
+    /**
+     * Version 18: where the resident lives on the map ({@code GeoPointDto} as JSON: coordinates, origin, precision),
+     * found by the office from the address or a pin placed by hand.
+     */
+    static final Migration V18 = new Migration(18, "resident location", """
+            ALTER TABLE residents ADD COLUMN location TEXT;
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17);
+    public static final List<Migration> ALL =
+            List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

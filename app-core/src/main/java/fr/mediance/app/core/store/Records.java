@@ -121,9 +121,9 @@ public final class Records {
                       status, birth_name, email, no_phone, preferred_contact_time, language, interpreter_needed,
                       accommodation_mode, landlord, main_residence, socio_professional, legal_protection,
                       legal_representative, orientation_in, orienting_partner, synthesis, household, contacts,
-                      phone_digits)
+                      phone_digits, location)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                      ?, ?)
+                      ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, file_number = excluded.file_number,
                       civility = excluded.civility, last_name = excluded.last_name, first_name = excluded.first_name,
                       birth_date = excluded.birth_date, phone = excluded.phone, street = excluded.street,
@@ -138,7 +138,7 @@ public final class Records {
                       legal_protection = excluded.legal_protection, legal_representative = excluded.legal_representative,
                       orientation_in = excluded.orientation_in, orienting_partner = excluded.orienting_partner,
                       synthesis = excluded.synthesis, household = excluded.household, contacts = excluded.contacts,
-                      phone_digits = excluded.phone_digits
+                      phone_digits = excluded.phone_digits, location = excluded.location
                     """,
                     r.id(),
                     r.structureId(),
@@ -174,7 +174,8 @@ public final class Records {
                     r.synthesis(),
                     toJson(Adapters.HOUSEHOLD_MEMBER, r.household()),
                     toJson(Adapters.CONTACT_PERSON, r.contacts()),
-                    digits(r.phone()));
+                    digits(r.phone()),
+                    objectJson(Adapters.GEO_POINT, r.location()));
         } else if (dto instanceof AppointmentDto a) {
             tx.update(
                     """
@@ -756,7 +757,8 @@ public final class Records {
                 r.string("orienting_partner"),
                 r.string("synthesis"),
                 fromJson(Adapters.HOUSEHOLD_MEMBER, r.string("household")),
-                fromJson(Adapters.CONTACT_PERSON, r.string("contacts")));
+                fromJson(Adapters.CONTACT_PERSON, r.string("contacts")),
+                objectFromJson(Adapters.GEO_POINT, r.string("location")));
     }
 
     public static AppointmentDto appointment(Row r) {

@@ -3,6 +3,7 @@ package fr.mediance.app.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.ResidentDto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,26 @@ class DatabaseTest {
                             "outbox",
                             "deferred_changes",
                             "residents_fts");
+        }
+    }
+
+    @Test
+    void aResidentsPlaceOnTheMapIsKeptWholeAndAnEditOfAnotherFieldKeepsIt() {
+        GeoPointDto pin = new GeoPointDto(43.3110405, 5.3791502, GeoPointDto.SOURCE_BAN, GeoPointDto.PRECISION_STREET);
+        try (Database db = Database.open(dir.resolve("geo.db"), Crypto.randomBytes(32))) {
+            db.inTransaction(tx -> {
+                Records.upsert(tx, resident("r1").withLocation(pin), 3L, Instant.now(), null);
+            });
+            ResidentDto stored = db.read((Tx tx) -> Records.load(tx, fr.mediance.protocol.EntityType.RESIDENT, "r1"))
+                    .map(ResidentDto.class::cast)
+                    .orElseThrow();
+            assertThat(stored.location()).isEqualTo(pin);
+            ResidentDto phoned = fr.mediance.app.core.resident.ResidentFields.with(
+                    stored, java.util.Map.of("phone", "06 99 99 99 99"));
+            assertThat(phoned.location()).isEqualTo(pin);
+            assertThat(fr.mediance.app.core.resident.ResidentFields.changed(
+                            stored, phoned.withLocation(GeoPointDto.manual(43.3, 5.4)), java.util.List.of("location")))
+                    .containsExactly("location");
         }
     }
 

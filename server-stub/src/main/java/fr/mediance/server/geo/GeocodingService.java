@@ -1,0 +1,142 @@
+package fr.mediance.server.geo;
+
+import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.GeoPointDto;
+import fr.mediance.protocol.ResidentDto;
+import fr.mediance.server.db.Database;
+import fr.mediance.server.db.Tx;
+import fr.mediance.server.sync.EntityStore;
+import fr.mediance.server.sync.EntityWriter;
+import fr.mediance.server.sync.StoredEntity;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Places the residents of the {@link GeocodeQueue} on the map: the address base imported at the office first, then
+ * the online service when the office configured one. The place is written as a new version of the resident (by the
+ * server, no author), which every device that holds the file receives at its next sync; the address is read again
+ * in that transaction, so a place is never written for an address changed meanwhile, nor over a pin placed by hand
+ * meanwhile. An address nobody knows stays unplaced, noted in the queue; a failing service is tried again later.
+ * The network is never used inside a transaction.
+ */
+public final class GeocodingService {
+    private static final Logger LOG = LoggerFactory.getLogger(GeocodingService.class);
+    /** Residents taken at each run. */
+    static final int BATCH = 50;
+
+    private final Database db;
+    private final EntityWriter writer;
+    private final EntityStore store = new EntityStore();
+    private final List<Geocoder> geocoders;
+    private final Clock clock;
+
+    /** {@code geocoders} in the order they are asked; the first to find the address wins. */
+    public GeocodingService(Database db, EntityWriter writer, List<Geocoder> geocoders, Clock clock) {
+        this.db = db;
+        this.writer = writer;
+        this.geocoders = List.copyOf(geocoders);
+        this.clock = clock;
+    }
+
+    /** One run: places up to {@link #BATCH} waiting residents; answers how many were placed. */
+    public int placeWaiting() {
+        List<String> ids = db.read(tx -> GeocodeQueue.next(tx, BATCH));
+        int placed = 0;
+        int unknown = 0;
+        for (String id : ids) {
+            Outcome o = place(id);
+            placed += o == Outcome.PLACED ? 1 : 0;
+            unknown += o == Outcome.NOT_FOUND ? 1 : 0;
+        }
+        if (placed + unknown > 0) {
+            LOG.info("residents placed on the map: {}, addresses not found: {}", placed, unknown);
+        }
+        return placed;
+    }
+
+    /** Runs until nothing is left to try now (an import, a test); answers how many were placed. */
+    public int placeAll() {
+        int total = 0;
+        while (db.read(tx -> !GeocodeQueue.next(tx, 1).isEmpty())) {
+            total += placeWaiting();
+        }
+        return total;
+    }
+
+    private enum Outcome {
+        PLACED,
+        NOT_FOUND,
+        UNAVAILABLE,
+        NOTHING_TO_DO
+    }
+
+    private Outcome place(String id) {
+        Optional<ResidentDto> read = db.read(tx -> live(tx, id));
+        if (read.isEmpty() || !GeocodeQueue.hasAddress(read.get())) {
+            db.inTransaction(tx -> {
+                GeocodeQueue.done(tx, id);
+                return null;
+            });
+            return Outcome.NOTHING_TO_DO;
+        }
+        ResidentDto r = read.get();
+        Geocoder.Result result = new Geocoder.NotFound();
+        for (Geocoder g : geocoders) {
+            Geocoder.Result next = g.locate(r.street(), r.postcode(), r.city());
+            if (next instanceof Geocoder.Found) {
+                result = next;
+                break;
+            }
+            if (next instanceof Geocoder.Unavailable) {
+                result = next;
+            }
+        }
+        if (result instanceof Geocoder.Found found) {
+            return db.inSequencedTransaction(tx -> write(tx, r, found.point()));
+        }
+        boolean notFound = result instanceof Geocoder.NotFound;
+        db.inTransaction(tx -> {
+            if (notFound) {
+                GeocodeQueue.outcome(tx, id, GeocodeQueue.NOT_FOUND);
+            } else {
+                GeocodeQueue.failedAttempt(tx, id);
+            }
+            return null;
+        });
+        return notFound ? Outcome.NOT_FOUND : Outcome.UNAVAILABLE;
+    }
+
+    private Outcome write(Tx tx, ResidentDto read, GeoPointDto point) {
+        writer.beginWrite(tx);
+        Optional<StoredEntity> stored = store.find(tx, EntityType.RESIDENT, read.id());
+        Optional<ResidentDto> current = live(tx, read.id());
+        if (stored.isEmpty() || current.isEmpty()) {
+            GeocodeQueue.done(tx, read.id());
+            return Outcome.NOTHING_TO_DO;
+        }
+        ResidentDto now = current.get();
+        boolean sameAddress = Objects.equals(now.street(), read.street())
+                && Objects.equals(now.postcode(), read.postcode())
+                && Objects.equals(now.city(), read.city());
+        if (!sameAddress) {
+            return Outcome.NOTHING_TO_DO; // the change queued it again: the next run places the new address
+        }
+        GeocodeQueue.done(tx, read.id());
+        if (!Objects.equals(now.location(), read.location()) || point.equals(now.location())) {
+            return Outcome.NOTHING_TO_DO; // a pin placed by hand meanwhile, or already there
+        }
+        writer.save(tx, now.withLocation(point), stored.get().structureId(), null, clock.instant(), null, null);
+        return Outcome.PLACED;
+    }
+
+    private Optional<ResidentDto> live(Tx tx, String id) {
+        if (tx.exists("SELECT 1 FROM residents WHERE id = ? AND anonymised_at IS NOT NULL", id)) {
+            return Optional.empty();
+        }
+        return store.find(tx, EntityType.RESIDENT, id).filter(s -> !s.deleted()).map(s -> (ResidentDto) s.data());
+    }
+}
