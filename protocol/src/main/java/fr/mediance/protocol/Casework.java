@@ -153,6 +153,7 @@ public final class Casework {
         if (!in(REQUEST_STATUSES, r.status())) {
             k.fail("status", "request_status", "Le statut « status » de la demande est inconnu.");
         }
+        HomeVisits.check(r.homeVisit()).ifPresent(v -> k.fail(v.field(), v.code(), v.message()));
         return k.first();
     }
 

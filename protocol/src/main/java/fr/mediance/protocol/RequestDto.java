@@ -9,7 +9,8 @@ import java.util.List;
  * ({@link Casework#CHANNELS}), who referred the resident (a code of the "referrer" list), its domains, its urgency
  * flags ({@link Casework#URGENCIES}; a court date flag carries {@code courtDate}), a free description and its
  * status ({@link Casework#REQUEST_STATUSES}). {@code caseId} is the case it opened or joined;
- * {@code visitReportId} the visit or contact that answered it, if any.
+ * {@code visitReportId} the visit or contact that answered it, if any. {@code homeVisit}: the wish for a home visit
+ * that the rounds plan ({@link HomeVisits}), null when none is wished.
  */
 public record RequestDto(
         String id,
@@ -26,5 +27,64 @@ public record RequestDto(
         String status,
         String visitReportId,
         Instant createdAt,
-        String createdBy)
-        implements EntityDto {}
+        String createdBy,
+        HomeVisitDto homeVisit)
+        implements EntityDto {
+
+    /** A request with no home visit wished (answered at the desk, by phone, or not yet triaged). */
+    public RequestDto(
+            String id,
+            String structureId,
+            String residentId,
+            String caseId,
+            LocalDate receivedOn,
+            String channel,
+            String referrer,
+            List<String> domains,
+            List<String> urgencies,
+            LocalDate courtDate,
+            String description,
+            String status,
+            String visitReportId,
+            Instant createdAt,
+            String createdBy) {
+        this(
+                id,
+                structureId,
+                residentId,
+                caseId,
+                receivedOn,
+                channel,
+                referrer,
+                domains,
+                urgencies,
+                courtDate,
+                description,
+                status,
+                visitReportId,
+                createdAt,
+                createdBy,
+                null);
+    }
+
+    /** The same request with another home-visit wish (or none). */
+    public RequestDto withHomeVisit(HomeVisitDto wish) {
+        return new RequestDto(
+                id,
+                structureId,
+                residentId,
+                caseId,
+                receivedOn,
+                channel,
+                referrer,
+                domains,
+                urgencies,
+                courtDate,
+                description,
+                status,
+                visitReportId,
+                createdAt,
+                createdBy,
+                wish);
+    }
+}

@@ -7,6 +7,8 @@ import fr.mediance.protocol.CaseDto;
 import fr.mediance.protocol.CaseOutcomeDto;
 import fr.mediance.protocol.Casework;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.HomeVisitDto;
+import fr.mediance.protocol.HomeVisits;
 import fr.mediance.protocol.OperationDto;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.PushResponse;
@@ -210,6 +212,29 @@ abstract class CaseworkContract extends SyncScenario {
         assertThat(noDate.message()).contains("courtDate");
         assertApplied(pushOne(conseil1, op(with(court, "courtDate", DAY.plusDays(20)))));
         assertRejected(pushOne(conseil1, op(with(r, "receivedOn", DAY.plusYears(3)))), "invalid_field");
+    }
+
+    @Test
+    void aRequestsWishForAHomeVisitTravelsWithItAndAWishThatCannotBePlannedIsRefused() {
+        HomeVisitDto wish =
+                new HomeVisitDto(HomeVisits.FIRST_VISIT, null, List.of("tue_pm", "thu_am"), List.of(DAY.plusDays(2)));
+        RequestDto r = request(newId(), R1, null).withHomeVisit(wish);
+        assertApplied(pushOne(conseil1, op(r)));
+        RequestDto back = (RequestDto)
+                pullAll(coord, null).find(EntityType.REQUEST, r.id()).data();
+        assertThat(back.homeVisit()).isEqualTo(wish);
+
+        OperationResultDto saturday = pushOne(
+                conseil1,
+                op(request(newId(), R1, null)
+                        .withHomeVisit(new HomeVisitDto(HomeVisits.FOLLOW_UP, null, List.of("sat_am"), null))));
+        assertRejected(saturday, "invalid_field");
+        assertThat(saturday.message()).startsWith("Une demi-journée de disponibilité est inconnue");
+        OperationResultDto tooLong = pushOne(
+                conseil1,
+                op(request(newId(), R1, null).withHomeVisit(new HomeVisitDto(HomeVisits.FOLLOW_UP, 600, null, null))));
+        assertRejected(tooLong, "invalid_field");
+        assertThat(tooLong.message()).isEqualTo("Une visite à domicile dure de 15 à 240 minutes.");
     }
 
     @Test

@@ -31,6 +31,7 @@ import fr.mediance.protocol.FigureDto;
 import fr.mediance.protocol.FiguresResponse;
 import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.HomeVisitDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
@@ -1081,7 +1082,8 @@ public final class Adapters {
                     f.requiredString("status"),
                     f.string("visitReportId"),
                     f.instant("createdAt"),
-                    f.string("createdBy"));
+                    f.string("createdBy"),
+                    f.object("homeVisit", HOME_VISIT));
         }
 
         @Override
@@ -1101,6 +1103,26 @@ public final class Adapters {
             put(out, "visitReportId", v.visitReportId());
             put(out, "createdAt", v.createdAt());
             put(out, "createdBy", v.createdBy());
+            putObject(out, "homeVisit", HOME_VISIT, v.homeVisit());
+        }
+    }
+
+    public static final class HomeVisitAdapter extends RecordAdapter<HomeVisitDto> {
+        @Override
+        protected HomeVisitDto fromFields(Fields f) {
+            return new HomeVisitDto(
+                    f.requiredString("kind"),
+                    f.optionalInt("minutes"),
+                    f.strings("availability"),
+                    f.dates("avoidDates"));
+        }
+
+        @Override
+        protected void writeFields(JsonWriter out, HomeVisitDto v) throws IOException {
+            put(out, "kind", v.kind());
+            put(out, "minutes", v.minutes() == null ? null : Long.valueOf(v.minutes()));
+            putStrings(out, "availability", v.availability());
+            putDates(out, "avoidDates", v.avoidDates());
         }
     }
 
@@ -1315,6 +1337,7 @@ public final class Adapters {
     public static final HouseholdMemberAdapter HOUSEHOLD_MEMBER = new HouseholdMemberAdapter();
     public static final ContactPersonAdapter CONTACT_PERSON = new ContactPersonAdapter();
     public static final GeoPointAdapter GEO_POINT = new GeoPointAdapter();
+    public static final HomeVisitAdapter HOME_VISIT = new HomeVisitAdapter();
     public static final EnergyCheckAdapter ENERGY_CHECK = new EnergyCheckAdapter();
     public static final ActionAdapter ACTION = new ActionAdapter();
     public static final OrientationAdapter ORIENTATION = new OrientationAdapter();

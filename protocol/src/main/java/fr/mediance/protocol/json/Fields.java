@@ -193,6 +193,19 @@ public final class Fields {
         }
     }
 
+    /** A list of dates AAAA-MM-JJ (empty when absent). */
+    public List<LocalDate> dates(String name) {
+        List<LocalDate> out = new ArrayList<>();
+        for (String s : strings(name)) {
+            try {
+                out.add(LocalDate.parse(s));
+            } catch (DateTimeParseException e) {
+                throw wrong(name, "une liste de dates AAAA-MM-JJ");
+            }
+        }
+        return out;
+    }
+
     /** An enum carried as its code; {@code fromCode} returns null for an unknown code. */
     public <E> E code(String name, Function<String, E> fromCode, boolean required) {
         String s = required ? requiredString(name) : string(name);

@@ -25,6 +25,7 @@ import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.FieldErrorDto;
 import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.HealthDto;
+import fr.mediance.protocol.HomeVisitDto;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.LoginRequest;
 import fr.mediance.protocol.LoginResponse;
@@ -75,6 +76,7 @@ public final class MedianceJson {
         m.put(HouseholdMemberDto.class, Adapters.HOUSEHOLD_MEMBER);
         m.put(ContactPersonDto.class, Adapters.CONTACT_PERSON);
         m.put(GeoPointDto.class, Adapters.GEO_POINT);
+        m.put(HomeVisitDto.class, Adapters.HOME_VISIT);
         m.put(EnergyCheckDto.class, Adapters.ENERGY_CHECK);
         m.put(ActionDto.class, Adapters.ACTION);
         m.put(OrientationDto.class, Adapters.ORIENTATION);

@@ -95,6 +95,14 @@ public abstract class RecordAdapter<T> extends TypeAdapter<T> {
         out.endArray();
     }
 
+    protected static void putDates(JsonWriter out, String name, List<LocalDate> values) throws IOException {
+        out.name(name).beginArray();
+        for (LocalDate v : values) {
+            out.value(v.toString());
+        }
+        out.endArray();
+    }
+
     protected static <V> void putObject(JsonWriter out, String name, RecordAdapter<V> adapter, V value)
             throws IOException {
         if (value != null) {

@@ -324,21 +324,22 @@ public final class SqliteCaseService implements CaseService {
 
     private static RequestDto withCase(RequestDto r, String caseId) {
         return new RequestDto(
-                r.id(),
-                r.structureId(),
-                r.residentId(),
-                caseId,
-                r.receivedOn(),
-                r.channel(),
-                r.referrer(),
-                r.domains(),
-                r.urgencies(),
-                r.courtDate(),
-                r.description(),
-                r.status(),
-                r.visitReportId(),
-                r.createdAt(),
-                r.createdBy());
+                        r.id(),
+                        r.structureId(),
+                        r.residentId(),
+                        caseId,
+                        r.receivedOn(),
+                        r.channel(),
+                        r.referrer(),
+                        r.domains(),
+                        r.urgencies(),
+                        r.courtDate(),
+                        r.description(),
+                        r.status(),
+                        r.visitReportId(),
+                        r.createdAt(),
+                        r.createdBy())
+                .withHomeVisit(r.homeVisit());
     }
 
     private FormErrors check(Tx tx, RequestDto r) {
@@ -359,21 +360,22 @@ public final class SqliteCaseService implements CaseService {
             }
             RequestDto r = found.get();
             RequestDto changed = new RequestDto(
-                    r.id(),
-                    r.structureId(),
-                    r.residentId(),
-                    r.caseId(),
-                    r.receivedOn(),
-                    r.channel(),
-                    r.referrer(),
-                    r.domains(),
-                    r.urgencies(),
-                    r.courtDate(),
-                    r.description(),
-                    status,
-                    visitReportId == null ? r.visitReportId() : visitReportId,
-                    r.createdAt(),
-                    r.createdBy());
+                            r.id(),
+                            r.structureId(),
+                            r.residentId(),
+                            r.caseId(),
+                            r.receivedOn(),
+                            r.channel(),
+                            r.referrer(),
+                            r.domains(),
+                            r.urgencies(),
+                            r.courtDate(),
+                            r.description(),
+                            status,
+                            visitReportId == null ? r.visitReportId() : visitReportId,
+                            r.createdAt(),
+                            r.createdBy())
+                    .withHomeVisit(r.homeVisit());
             if (changed.equals(r)) {
                 return Outcome.ok(r);
             }

@@ -605,9 +605,17 @@ public final class Migrations {
             ALTER TABLE residents ADD COLUMN location TEXT;
             """);
 
+    /**
+     * Version 19: a request's wish for a home visit ({@code HomeVisitDto} as JSON: kind, length, the person's
+     * half-days, days to avoid), what the rounds plan from.
+     */
+    static final Migration V19 = new Migration(19, "request home visit", """
+            ALTER TABLE requests ADD COLUMN home_visit TEXT;
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
     public static final List<Migration> ALL =
-            List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18);
+            List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

@@ -547,15 +547,16 @@ public final class Records {
                     """
                     INSERT INTO requests(id, structure_id, resident_id, case_id, received_on, channel, referrer, domains,
                       urgencies, court_date, description, status, visit_report_id, created_at, created_by, version,
-                      updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      updated_at, home_visit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
                       case_id = excluded.case_id, received_on = excluded.received_on, channel = excluded.channel,
                       referrer = excluded.referrer, domains = excluded.domains, urgencies = excluded.urgencies,
                       court_date = excluded.court_date, description = excluded.description, status = excluded.status,
                       visit_report_id = excluded.visit_report_id, created_at = excluded.created_at,
                       created_by = excluded.created_by,
-                      version = COALESCE(excluded.version, requests.version), updated_at = excluded.updated_at
+                      version = COALESCE(excluded.version, requests.version), updated_at = excluded.updated_at,
+                      home_visit = excluded.home_visit
                     """,
                     q.id(),
                     q.structureId(),
@@ -573,7 +574,8 @@ public final class Records {
                     q.createdAt(),
                     q.createdBy(),
                     version,
-                    now);
+                    now,
+                    objectJson(Adapters.HOME_VISIT, q.homeVisit()));
         } else if (dto instanceof AnonymousContactDto a) {
             tx.update(
                     """
@@ -981,7 +983,8 @@ public final class Records {
                 r.string("status"),
                 r.string("visit_report_id"),
                 r.instant("created_at"),
-                r.string("created_by"));
+                r.string("created_by"),
+                objectFromJson(Adapters.HOME_VISIT, r.string("home_visit")));
     }
 
     public static AnonymousContactDto anonymousContact(Row r) {

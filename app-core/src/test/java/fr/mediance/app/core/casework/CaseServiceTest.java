@@ -10,6 +10,8 @@ import fr.mediance.protocol.CaseDto;
 import fr.mediance.protocol.CaseOutcomeDto;
 import fr.mediance.protocol.Casework;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.HomeVisitDto;
+import fr.mediance.protocol.HomeVisits;
 import fr.mediance.protocol.RequestDto;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,6 +72,42 @@ class CaseServiceTest extends CounsellorStoreTest {
         assertThat(second.caseId()).as("a second request joins the open case").isEqualTo(k.id());
         assertThat(cases.cases("r1")).hasSize(1);
         assertThat(cases.requests("r1")).extracting(RequestDto::id).contains(r.id(), second.id());
+    }
+
+    @Test
+    void aRequestsWishForAHomeVisitIsKeptWhenTheCounsellorChangesItsStatus() {
+        HomeVisitDto wish = new HomeVisitDto(HomeVisits.FIRST_VISIT, 75, List.of("mon_am"), List.of(TODAY.plusDays(4)));
+        RequestDto triaged = new RequestDto(
+                        "q-home",
+                        "s1",
+                        "r1",
+                        null,
+                        TODAY,
+                        Casework.CHANNEL_PHONE,
+                        null,
+                        List.of("energie"),
+                        List.of(),
+                        null,
+                        null,
+                        Casework.REQUEST_NEW,
+                        null,
+                        null,
+                        null)
+                .withHomeVisit(wish);
+        server.serverWrite(triaged);
+        core.sync().syncNow().join();
+        assertThat(cases.requests("r1")).containsExactly(triaged);
+
+        RequestDto answered = cases.setRequestStatus("q-home", Casework.REQUEST_ANSWERED, null)
+                .value();
+        assertThat(answered.homeVisit()).isEqualTo(wish);
+        assertThat(cases.requests("r1")).containsExactly(answered);
+        core.sync().syncNow().join();
+        assertThat(server.operations)
+                .extracting(o -> o.data())
+                .filteredOn(RequestDto.class::isInstance)
+                .extracting(d -> ((RequestDto) d).homeVisit())
+                .containsExactly(wish);
     }
 
     @Test

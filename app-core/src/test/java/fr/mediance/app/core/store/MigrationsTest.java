@@ -66,16 +66,17 @@ class MigrationsTest {
     void migrationsWrittenSinceTheLastReleaseArePinnedToo() throws Exception {
         // Not yet in RELEASED (no device has run them), but pinned so that an edit is a conscious one: when a release
         // ships them, their fingerprints move to the map above.
-        Map<Integer, String> pending = Map.of(
-                10, "e8790df05ae44be358109025009703b6cc010c6cce15c78c60b7f16e570d9969",
-                11, "16e500618d9f9b96f39355b97c7ceab0d2825545effc703d2dc5e82ebe9527e8",
-                12, "50d4194e8209096cfc3b81a0a2712295e6db41a015b00ae84dd99a4f83c413d3",
-                13, "ec432a86b1547af1d79a1ae339f92d50955ebcca24458c4ba27e08c154305bf1",
-                14, "f2c0b1343586a6457473f22f1e71dc5fe2a174218787e217202f57e7d2909c7f",
-                15, "50b7d855ed3cb8e1aa718fb533557326a8a8b5fe35f0682b6f63b2ad2a25637d",
-                16, "b57870cbfd238288d264019aee82745677bd1e34715afddf322361adbf7b1040",
-                17, "7b9b16b1d35fb3bb3fa7e641bf34945c47ccbc05b915a7d5ca11b77a94c5190d",
-                18, "f1a81acbc9a02c39db5dfbe7ae222532ccfe1b83ad5976694267611092bfb6f3");
+        Map<Integer, String> pending = Map.ofEntries(
+                Map.entry(10, "e8790df05ae44be358109025009703b6cc010c6cce15c78c60b7f16e570d9969"),
+                Map.entry(11, "16e500618d9f9b96f39355b97c7ceab0d2825545effc703d2dc5e82ebe9527e8"),
+                Map.entry(12, "50d4194e8209096cfc3b81a0a2712295e6db41a015b00ae84dd99a4f83c413d3"),
+                Map.entry(13, "ec432a86b1547af1d79a1ae339f92d50955ebcca24458c4ba27e08c154305bf1"),
+                Map.entry(14, "f2c0b1343586a6457473f22f1e71dc5fe2a174218787e217202f57e7d2909c7f"),
+                Map.entry(15, "50b7d855ed3cb8e1aa718fb533557326a8a8b5fe35f0682b6f63b2ad2a25637d"),
+                Map.entry(16, "b57870cbfd238288d264019aee82745677bd1e34715afddf322361adbf7b1040"),
+                Map.entry(17, "7b9b16b1d35fb3bb3fa7e641bf34945c47ccbc05b915a7d5ca11b77a94c5190d"),
+                Map.entry(18, "f1a81acbc9a02c39db5dfbe7ae222532ccfe1b83ad5976694267611092bfb6f3"),
+                Map.entry(19, "c530cab41fbcd7b08e00bb0e3f881f15334ed5ccd92def0bcdf401f2792199a9"));
         Map<Integer, String> actual = new TreeMap<>();
         for (Migration m : Migrations.ALL) {
             if (!Migrations.RELEASED.contains(m.version())) {
