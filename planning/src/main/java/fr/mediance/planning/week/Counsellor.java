@@ -2,8 +2,12 @@ package fr.mediance.planning.week;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A counsellor who makes home visits.
@@ -18,8 +22,18 @@ public record Counsellor(
         String id, String displayName, Map<DayOfWeek, WorkingHours> hours, LunchBreak lunch, Set<LocalDate> daysOff) {
 
     public Counsellor {
-        hours = hours == null ? Map.of() : Map.copyOf(hours);
-        daysOff = daysOff == null ? Set.of() : Set.copyOf(daysOff);
+        Map<DayOfWeek, WorkingHours> copy = new EnumMap<>(DayOfWeek.class);
+        if (hours != null) {
+            hours.forEach((day, h) -> {
+                if (day != null && h != null) {
+                    copy.put(day, h);
+                }
+            });
+        }
+        hours = Collections.unmodifiableMap(copy);
+        daysOff = daysOff == null
+                ? Set.of()
+                : daysOff.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
         lunch = lunch == null ? LunchBreak.none() : lunch;
     }
 }

@@ -101,6 +101,45 @@ final class DaySchedule {
         return new DaySchedule(start, travelBefore, -1, travelBack, returnTime, departure);
     }
 
+    /**
+     * Whether these stops in this order make a feasible round: the same rule as {@link #of}, without building the
+     * times (the solver asks this for every place it tries).
+     */
+    static boolean feasible(PreparedWeek week, Slot slot, int[] order) {
+        int[][] tt = week.travel;
+        int t = slot.start;
+        int at = PreparedWeek.OFFICE;
+        boolean lunchDone = !slot.lunchRequired;
+        for (int id : order) {
+            Node node = week.nodes.get(id);
+            int leg = tt[at][id];
+            int s = earliestStart(node, t + leg);
+            if (!lunchDone && (s < 0 || s + node.duration > slot.lunchLatest - slot.lunchMinutes)) {
+                int ls = Math.max(t, slot.lunchEarliest);
+                if (ls + slot.lunchMinutes > slot.lunchLatest) {
+                    return false;
+                }
+                lunchDone = true;
+                t = ls + slot.lunchMinutes;
+                s = earliestStart(node, t + leg);
+            }
+            if (s < 0) {
+                return false;
+            }
+            t = s + node.duration;
+            at = id;
+        }
+        int back = tt[at][PreparedWeek.OFFICE];
+        if (!lunchDone && Math.max(t + back, slot.lunchEarliest) + slot.lunchMinutes > slot.lunchLatest) {
+            int ls = Math.max(t, slot.lunchEarliest);
+            if (ls + slot.lunchMinutes > slot.lunchLatest) {
+                return false;
+            }
+            t = ls + slot.lunchMinutes;
+        }
+        return t + back <= slot.end;
+    }
+
     /** The earliest start at or after {@code arrival} in one of the node's windows, or -1. */
     private static int earliestStart(Node node, int arrival) {
         for (int[] w : node.windows) {
@@ -142,7 +181,7 @@ final class DaySchedule {
             if (best != null && added >= best[1]) {
                 continue;
             }
-            if (of(week, slot, inserted(order, p, node)) != null) {
+            if (feasible(week, slot, inserted(order, p, node))) {
                 best = new int[] {p, added};
             }
         }

@@ -38,6 +38,11 @@ public final class GreedyWeekPlanner implements WeekProposer {
         if (!week.plannable) {
             return new PlanBuilder(week, Map.of()).build();
         }
+        return new PlanBuilder(week, rounds(week)).build();
+    }
+
+    /** The hand-made rounds: each slot's stops in order, existing appointments included. */
+    static Map<Slot, int[]> rounds(PreparedWeek week) {
         Map<Slot, int[]> orders = new LinkedHashMap<>();
         List<Slot> slots = new ArrayList<>(week.slots);
         slots.sort(Comparator.comparingInt((Slot s) -> s.day)
@@ -108,6 +113,6 @@ public final class GreedyWeekPlanner implements WeekProposer {
                 }
             }
         }
-        return new PlanBuilder(week, orders).build();
+        return orders;
     }
 }

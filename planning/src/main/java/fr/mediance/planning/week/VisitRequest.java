@@ -2,7 +2,9 @@ package fr.mediance.planning.week;
 
 import fr.mediance.planning.GeoPoint;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A request for a home visit, waiting to be planned.
@@ -35,8 +37,12 @@ public record VisitRequest(
         boolean reducedMobility) {
 
     public VisitRequest {
-        availability = availability == null ? Set.of() : Set.copyOf(availability);
-        avoidDates = avoidDates == null ? Set.of() : Set.copyOf(avoidDates);
+        availability = availability == null
+                ? Set.of()
+                : availability.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        avoidDates = avoidDates == null
+                ? Set.of()
+                : avoidDates.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the request has an urgency deadline. */

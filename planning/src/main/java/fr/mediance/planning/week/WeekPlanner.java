@@ -61,6 +61,15 @@ public final class WeekPlanner implements WeekProposer {
 
     private static final double UNPLANNED_COST = 1_000;
     private static final double UNPLANNED_URGENT_COST = 100_000;
+    /** Kept from the time limit for the plan's times, reasons and explanations after the search. */
+    private static final long OUTPUT_MILLIS = 700;
+
+    private static final long MIN_SEARCH_MILLIS = 200;
+    /**
+     * The acceptance threshold cools down as if the search ran this many iterations (about what a few seconds on
+     * two shared cores allow); the time limit stops it.
+     */
+    private static final int ITERATIONS_FOR_COOLING = 3000;
 
     private final TravelModel travel;
     private final int continuityMinutes;
@@ -84,6 +93,7 @@ public final class WeekPlanner implements WeekProposer {
 
     @Override
     public WeekPlan propose(WeekProblem problem, Duration timeLimit) {
+        long startedAt = System.nanoTime();
         PreparedWeek week = new PreparedWeek(problem, travel);
         if (!week.plannable) {
             return new PlanBuilder(week, Map.of()).build();
@@ -94,11 +104,17 @@ public final class WeekPlanner implements WeekProposer {
         if (plannable.isEmpty() || open.isEmpty()) {
             return new PlanBuilder(week, Map.of()).build();
         }
-        Map<Slot, int[]> orders = solve(week, plannable, open, timeLimit);
+        // the search gets what is left of the limit once the week is prepared, less the time to write the plan out
+        long left = timeLimit.toMillis() - (System.nanoTime() - startedAt) / 1_000_000 - OUTPUT_MILLIS;
+        Map<Slot, int[]> start = RegretConstruction.rounds(week, continuityMinutes);
+        Map<Slot, int[]> orders = solve(week, plannable, open, start, Math.max(MIN_SEARCH_MILLIS, left));
         return new PlanBuilder(week, orders).build();
     }
 
-    private Map<Slot, int[]> solve(PreparedWeek week, List<Req> plannable, List<Slot> open, Duration timeLimit) {
+    private Map<Slot, int[]> solve(
+            PreparedWeek week, List<Req> plannable, List<Slot> open, Map<Slot, int[]> start, long searchMillis) {
+        Map<Integer, Service> services = new HashMap<>();
+        Map<Slot, VehicleImpl> vehicles = new HashMap<>();
         Location[] locations = new Location[week.nodes.size()];
         for (Node n : week.nodes) {
             locations[n.id] = Location.Builder.newInstance()
@@ -127,17 +143,19 @@ public final class WeekPlanner implements WeekProposer {
                     .setUserData(s)
                     .build();
             vrp.addVehicle(vehicle);
+            vehicles.put(s, vehicle);
             if (!s.fixed.isEmpty()) {
                 VehicleRoute.Builder route = VehicleRoute.Builder.newInstance(vehicle);
                 for (Node n : s.fixed) {
-                    route.addService(Service.Builder.newInstance("a" + n.id)
+                    Service fixed = Service.Builder.newInstance("a" + n.id)
                             .setLocation(locations[n.id])
                             .setServiceTime(n.duration)
                             .addTimeWindow(TimeWindow.newInstance(n.windows[0][0], n.windows[0][1]))
                             .addRequiredSkill(s.id())
                             .setPriority(1)
-                            .setUserData(n.id)
-                            .build());
+                            .build();
+                    services.put(n.id, fixed);
+                    route.addService(fixed);
                 }
                 vrp.addInitialVehicleRoute(route.build());
             }
@@ -146,12 +164,13 @@ public final class WeekPlanner implements WeekProposer {
             Service.Builder<Service> b = Service.Builder.newInstance("r" + r.node.id)
                     .setLocation(locations[r.node.id])
                     .setServiceTime(r.node.duration)
-                    .setPriority(r.request.urgent() ? 1 : 3)
-                    .setUserData(r.node.id);
+                    .setPriority(r.request.urgent() ? 1 : 3);
             for (int[] w : r.node.windows) {
                 b.addTimeWindow(TimeWindow.newInstance(w[0], w[1]));
             }
-            vrp.addJob(b.build());
+            Service service = b.build();
+            services.put(r.node.id, service);
+            vrp.addJob(service);
         }
         VehicleRoutingProblem problem = vrp.build();
 
@@ -165,16 +184,31 @@ public final class WeekPlanner implements WeekProposer {
                 .addCoreStateAndConstraintStuff(true)
                 .setObjectiveFunction(new Objective(week))
                 .setProperty(Jsprit.Parameter.VEHICLE_SWITCH, "false")
+                .setProperty(Jsprit.Parameter.FAST_REGRET, "true")
+                // accept a worse week by at most a few minutes of travel (never by a visit), cooling down over the
+                // iterations the time limit allows
+                .setProperty(Jsprit.Parameter.THRESHOLD_INI_ABS, "20")
+                // small ruins: more, quicker iterations in the few seconds given
+                .setProperty(Jsprit.Parameter.RANDOM_REGRET_MIN_SHARE, "5")
+                .setProperty(Jsprit.Parameter.RANDOM_REGRET_MAX_SHARE, "25")
+                .setProperty(Jsprit.Parameter.RANDOM_BEST_MIN_SHARE, "5")
+                .setProperty(Jsprit.Parameter.RANDOM_BEST_MAX_SHARE, "25")
+                .setProperty(Jsprit.Parameter.RADIAL_MIN_SHARE, "5")
+                .setProperty(Jsprit.Parameter.RADIAL_MAX_SHARE, "25")
+                .setProperty(Jsprit.Parameter.WORST_MIN_SHARE, "5")
+                .setProperty(Jsprit.Parameter.WORST_MAX_SHARE, "25")
+                .setProperty(Jsprit.Parameter.CLUSTER_MIN_SHARE, "5")
+                .setProperty(Jsprit.Parameter.CLUSTER_MAX_SHARE, "25")
                 .setProperty(
                         Jsprit.Parameter.THREADS,
                         String.valueOf(Math.min(2, Runtime.getRuntime().availableProcessors())))
                 .setRandom(new Random(seed))
                 .buildAlgorithm();
-        long millis = Math.max(200, timeLimit.toMillis() - 300);
-        TimeTermination termination = new TimeTermination(millis);
+        TimeTermination termination = new TimeTermination(searchMillis);
         algorithm.setPrematureAlgorithmTermination(termination);
         algorithm.addListener(termination);
-        algorithm.setMaxIterations(1_000_000);
+        algorithm.setMaxIterations(ITERATIONS_FOR_COOLING);
+        algorithm.addInitialSolution(initialSolution(problem, start, vehicles, services));
         Collection<VehicleRoutingProblemSolution> solutions = algorithm.searchSolutions();
         VehicleRoutingProblemSolution best = Solutions.bestOf(solutions);
 
@@ -186,18 +220,51 @@ public final class WeekPlanner implements WeekProposer {
         return orders;
     }
 
-    /** The node ids of a route's activities, with {@code extra} inserted at {@code position} when not null. */
-    private static int[] nodesOf(List<TourActivity> acts, int position, TourActivity extra) {
-        List<Integer> ids = new ArrayList<>(acts.size() + 1);
-        for (TourActivity a : acts) {
-            if (a instanceof TourActivity.JobActivity) {
-                ids.add(a.getLocation().getIndex());
+    /** The hand-made plan as the search's starting point (it keeps every rule, so the search starts feasible). */
+    private static VehicleRoutingProblemSolution initialSolution(
+            VehicleRoutingProblem problem,
+            Map<Slot, int[]> start,
+            Map<Slot, VehicleImpl> vehicles,
+            Map<Integer, Service> services) {
+        List<VehicleRoute> routes = new ArrayList<>();
+        java.util.Set<Job> assigned = new java.util.HashSet<>();
+        for (Map.Entry<Slot, int[]> e : start.entrySet()) {
+            VehicleImpl vehicle = vehicles.get(e.getKey());
+            if (vehicle == null || e.getValue().length == 0) {
+                continue;
+            }
+            VehicleRoute.Builder route =
+                    VehicleRoute.Builder.newInstance(vehicle).setJobActivityFactory(problem.getJobActivityFactory());
+            for (int id : e.getValue()) {
+                Service s = services.get(id);
+                route.addService(s);
+                assigned.add(s);
+            }
+            routes.add(route.build());
+        }
+        List<Job> unassigned = new ArrayList<>();
+        for (Job j : problem.getJobs().values()) {
+            if (!assigned.contains(j)) {
+                unassigned.add(j);
             }
         }
-        if (extra != null) {
-            ids.add(position, extra.getLocation().getIndex());
+        return new VehicleRoutingProblemSolution(routes, unassigned, Double.MAX_VALUE);
+    }
+
+    /** The node ids of a route's activities, with {@code extra} inserted at {@code position} when not null. */
+    private static int[] nodesOf(List<TourActivity> acts, int position, TourActivity extra) {
+        int[] ids = new int[acts.size() + (extra == null ? 0 : 1)];
+        int k = 0;
+        for (int i = 0; i < acts.size(); i++) {
+            if (extra != null && i == position) {
+                ids[k++] = extra.getLocation().getIndex();
+            }
+            ids[k++] = acts.get(i).getLocation().getIndex();
         }
-        return ids.stream().mapToInt(Integer::intValue).toArray();
+        if (extra != null && position == acts.size()) {
+            ids[k++] = extra.getLocation().getIndex();
+        }
+        return ids;
     }
 
     /** Travel times (minutes) as the solver's costs: the same whole minutes the rounds are timed with. */

@@ -4,6 +4,8 @@ import fr.mediance.planning.GeoPoint;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,9 +29,10 @@ public record WeekProblem(
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     public WeekProblem {
-        counsellors = counsellors == null ? List.of() : List.copyOf(counsellors);
-        requests = requests == null ? List.of() : List.copyOf(requests);
-        existing = existing == null ? List.of() : List.copyOf(existing);
+        // copies that keep null elements: the planner reports them instead of failing here
+        counsellors = counsellors == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(counsellors));
+        requests = requests == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(requests));
+        existing = existing == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(existing));
     }
 
     /** The dates of the week, Monday to Sunday (of the Monday of {@code monday}'s week). */
