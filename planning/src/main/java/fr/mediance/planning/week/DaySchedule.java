@@ -106,25 +106,38 @@ final class DaySchedule {
      * times (the solver asks this for every place it tries).
      */
     static boolean feasible(PreparedWeek week, Slot slot, int[] order) {
+        return startOf(week, slot, order, -1) != -1;
+    }
+
+    /**
+     * The start of the stop at {@code position} when these stops in this order make a feasible round, -1 when they
+     * do not ({@code position} -1: 0 when feasible).
+     */
+    static int startOf(PreparedWeek week, Slot slot, int[] order, int position) {
         int[][] tt = week.travel;
+        int result = 0;
         int t = slot.start;
         int at = PreparedWeek.OFFICE;
         boolean lunchDone = !slot.lunchRequired;
-        for (int id : order) {
+        for (int i = 0; i < order.length; i++) {
+            int id = order[i];
             Node node = week.nodes.get(id);
             int leg = tt[at][id];
             int s = earliestStart(node, t + leg);
             if (!lunchDone && (s < 0 || s + node.duration > slot.lunchLatest - slot.lunchMinutes)) {
                 int ls = Math.max(t, slot.lunchEarliest);
                 if (ls + slot.lunchMinutes > slot.lunchLatest) {
-                    return false;
+                    return -1;
                 }
                 lunchDone = true;
                 t = ls + slot.lunchMinutes;
                 s = earliestStart(node, t + leg);
             }
             if (s < 0) {
-                return false;
+                return -1;
+            }
+            if (i == position) {
+                result = s;
             }
             t = s + node.duration;
             at = id;
@@ -133,11 +146,11 @@ final class DaySchedule {
         if (!lunchDone && Math.max(t + back, slot.lunchEarliest) + slot.lunchMinutes > slot.lunchLatest) {
             int ls = Math.max(t, slot.lunchEarliest);
             if (ls + slot.lunchMinutes > slot.lunchLatest) {
-                return false;
+                return -1;
             }
             t = ls + slot.lunchMinutes;
         }
-        return t + back <= slot.end;
+        return t + back <= slot.end ? result : -1;
     }
 
     /** The earliest start at or after {@code arrival} in one of the node's windows, or -1. */

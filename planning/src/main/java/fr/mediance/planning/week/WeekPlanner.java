@@ -3,6 +3,8 @@ package fr.mediance.planning.week;
 import com.graphhopper.jsprit.core.algorithm.VehicleRoutingAlgorithm;
 import com.graphhopper.jsprit.core.algorithm.box.Jsprit;
 import com.graphhopper.jsprit.core.algorithm.state.StateManager;
+import com.graphhopper.jsprit.core.algorithm.state.UpdateActivityTimes;
+import com.graphhopper.jsprit.core.algorithm.state.UpdateVariableCosts;
 import com.graphhopper.jsprit.core.algorithm.termination.TimeTermination;
 import com.graphhopper.jsprit.core.problem.Location;
 import com.graphhopper.jsprit.core.problem.VehicleRoutingProblem;
@@ -24,6 +26,7 @@ import com.graphhopper.jsprit.core.problem.vehicle.Vehicle;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleImpl;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleType;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleTypeImpl;
+import com.graphhopper.jsprit.core.util.ActivityTimeTracker;
 import com.graphhopper.jsprit.core.util.Solutions;
 import fr.mediance.planning.StraightLineTravel;
 import fr.mediance.planning.TravelModel;
@@ -178,10 +181,18 @@ public final class WeekPlanner implements WeekProposer {
         ConstraintManager constraints = new ConstraintManager(problem, states);
         constraints.addConstraint(new ScheduleConstraint(week), ConstraintManager.Priority.LOW);
         constraints.addConstraint(new ContinuityCost(week));
+        states.addStateUpdater(new UpdateActivityTimes(
+                problem.getTransportCosts(),
+                ActivityTimeTracker.ActivityPolicy.AS_SOON_AS_TIME_WINDOW_OPENS,
+                problem.getActivityCosts()));
+        states.addStateUpdater(
+                new UpdateVariableCosts(problem.getActivityCosts(), problem.getTransportCosts(), states));
 
         VehicleRoutingAlgorithm algorithm = Jsprit.Builder.newInstance(problem)
                 .setStateAndConstraintManager(states, constraints)
-                .addCoreStateAndConstraintStuff(true)
+                // the schedule constraint checks every window, the lunch and the end of the day itself: jsprit's own
+                // time-window states, kept for each of the week's counsellor-days, would cost more than they help
+                .addCoreStateAndConstraintStuff(false)
                 .setObjectiveFunction(new Objective(week))
                 .setProperty(Jsprit.Parameter.VEHICLE_SWITCH, "false")
                 .setProperty(Jsprit.Parameter.FAST_REGRET, "true")
@@ -310,6 +321,11 @@ public final class WeekPlanner implements WeekProposer {
                 double prevDeparture) {
             Slot slot = (Slot) context.getNewVehicle().getUserData();
             if (slot == null) {
+                return ConstraintsStatus.NOT_FULFILLED;
+            }
+            // jsprit tries each of the request's windows: those outside this counsellor-day are out at once
+            if (added.getTheoreticalLatestOperationStartTime() < slot.start
+                    || added.getTheoreticalEarliestOperationStartTime() > slot.end) {
                 return ConstraintsStatus.NOT_FULFILLED;
             }
             List<TourActivity> acts = context.getRoute().getActivities();
