@@ -54,6 +54,11 @@ import java.util.Random;
  * each request left out (much larger for an urgent one): the week plans as many visits as it can, urgent ones
  * first, then travels as little as it can.
  *
+ * <p>The search starts from a regret construction ({@link RegretConstruction}, urgent requests first) and improves
+ * it by jsprit's ruin and recreate (small ruins, a threshold of a few minutes of travel cooling down) until the time
+ * limit, less what writing the plan out takes. jsprit's own time-window states are not used: the schedule rule is
+ * the one time constraint (with 40 counsellor-days jsprit would keep those states for each of them).
+ *
  * <p>The result ({@link WeekPlan}) gives each round's times and travel, the requests left out with their reasons,
  * the input problems, and for each visit short French explanations of its day and counsellor.
  */
