@@ -73,6 +73,8 @@ public final class WeekPlanner implements WeekProposer {
     private static final long OUTPUT_MILLIS = 700;
 
     private static final long MIN_SEARCH_MILLIS = 200;
+    /** Kept from the time limit for the last pass of moves ({@link LocalImprovement}). */
+    private static final long POLISH_MILLIS = 300;
     /**
      * The acceptance threshold cools down as if the search ran this many iterations (about what a few seconds on
      * two shared cores allow); the time limit stops it.
@@ -115,7 +117,9 @@ public final class WeekPlanner implements WeekProposer {
         // the search gets what is left of the limit once the week is prepared, less the time to write the plan out
         long left = timeLimit.toMillis() - (System.nanoTime() - startedAt) / 1_000_000 - OUTPUT_MILLIS;
         Map<Slot, int[]> start = RegretConstruction.rounds(week, continuityMinutes);
-        Map<Slot, int[]> orders = solve(week, plannable, open, start, Math.max(MIN_SEARCH_MILLIS, left));
+        Map<Slot, int[]> orders =
+                solve(week, plannable, open, start, Math.max(MIN_SEARCH_MILLIS, left - POLISH_MILLIS));
+        LocalImprovement.improve(week, orders, continuityMinutes, System.nanoTime() + POLISH_MILLIS * 1_000_000);
         return new PlanBuilder(week, orders).build();
     }
 
