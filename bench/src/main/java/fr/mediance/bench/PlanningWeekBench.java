@@ -62,8 +62,13 @@ final class PlanningWeekBench {
         int late = urgentLate(problem, plan);
         int greedyLate = urgentLate(problem, greedy);
         System.out.printf(
-                "greedy: planned=%d urgent_late=%d travel_minutes=%d (%.2f s)%n",
-                greedy.plannedVisits(), greedyLate, greedy.travelMinutes(), greedySeconds);
+                "greedy: planned=%d urgent_late=%d travel_minutes=%d continuity_kept=%d/%d (%.2f s)%n",
+                greedy.plannedVisits(),
+                greedyLate,
+                greedy.travelMinutes(),
+                continuityKept(problem, greedy),
+                continuityAsked(problem, greedy),
+                greedySeconds);
         System.out.printf(
                 "optimiser: planned=%d urgent_late=%d travel_minutes=%d continuity_kept=%d/%d%n",
                 plan.plannedVisits(),
@@ -77,6 +82,13 @@ final class PlanningWeekBench {
         plan.unplanned().stream()
                 .filter(u -> u.reason() == Unplanned.Reason.URGENT_DEADLINE_IMPOSSIBLE)
                 .forEach(u -> System.out.println("  " + u.message()));
+        System.out.println("sample explanations:");
+        plan.rounds().stream()
+                .skip(12)
+                .limit(1)
+                .forEach(r -> r.visits()
+                        .forEach(v -> System.out.println("  " + r.counsellorId() + " " + v.start() + " " + v.label()
+                                + ": " + String.join(" | ", v.explanations()))));
         if (plan.plannedVisits() < greedy.plannedVisits()) {
             System.out.println(
                     "WARNING: the optimiser planned fewer visits than the greedy plan: the ratio flatters it");
