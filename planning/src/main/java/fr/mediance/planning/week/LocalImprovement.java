@@ -93,6 +93,74 @@ final class LocalImprovement {
         }
     }
 
+    /**
+     * Exchanges of two visits between two rounds (each at its cheapest place in the other round), when the pair
+     * saves travel: in a full week, where no visit can simply move, two can often trade places.
+     */
+    static void exchange(PreparedWeek week, Map<Slot, int[]> orders, int continuityMinutes, long deadlineNanos) {
+        List<Slot> slots = week.slots.stream().filter(s -> s.open).toList();
+        boolean improved = true;
+        while (improved && System.nanoTime() < deadlineNanos) {
+            improved = false;
+            for (int x = 0; x < slots.size(); x++) {
+                for (int y = x + 1; y < slots.size(); y++) {
+                    if (System.nanoTime() >= deadlineNanos) {
+                        return;
+                    }
+                    if (tryExchange(week, orders, slots.get(x), slots.get(y), continuityMinutes)) {
+                        improved = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean tryExchange(PreparedWeek week, Map<Slot, int[]> orders, Slot a, Slot b, int minutes) {
+        boolean changed = false;
+        int[] oa = orders.get(a);
+        int[] ob = orders.get(b);
+        for (int i = 0; i < oa.length; i++) {
+            Node na = week.nodes.get(oa[i]);
+            if (na.fixed()) {
+                continue;
+            }
+            for (int j = 0; j < ob.length; j++) {
+                Node nb = week.nodes.get(ob[j]);
+                if (nb.fixed()) {
+                    continue;
+                }
+                int[] ra = DaySchedule.removed(oa, i);
+                int[] rb = DaySchedule.removed(ob, j);
+                int before = travel(week, oa)
+                        + travel(week, ob)
+                        + continuity(na.request, a, minutes)
+                        + continuity(nb.request, b, minutes);
+                int[] insA = DaySchedule.cheapestInsertion(week, b, rb, na.id);
+                if (insA == null) {
+                    continue;
+                }
+                int[] insB = DaySchedule.cheapestInsertion(week, a, ra, nb.id);
+                if (insB == null) {
+                    continue;
+                }
+                int[] newA = DaySchedule.inserted(ra, insB[0], nb.id);
+                int[] newB = DaySchedule.inserted(rb, insA[0], na.id);
+                int after = travel(week, newA)
+                        + travel(week, newB)
+                        + continuity(na.request, b, minutes)
+                        + continuity(nb.request, a, minutes);
+                if (after < before) {
+                    orders.put(a, newA);
+                    orders.put(b, newB);
+                    oa = newA;
+                    ob = newB;
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
     private static int continuity(Req r, Slot s, int minutes) {
         String usual = r.request.usualCounsellorId();
         return usual == null || usual.equals(s.counsellor.id()) ? 0 : minutes;

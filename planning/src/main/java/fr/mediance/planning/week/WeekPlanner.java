@@ -73,8 +73,8 @@ public final class WeekPlanner implements WeekProposer {
     private static final long OUTPUT_MILLIS = 700;
 
     private static final long MIN_SEARCH_MILLIS = 200;
-    /** Kept from the time limit for the last pass of moves ({@link LocalImprovement}). */
-    private static final long POLISH_MILLIS = 300;
+    /** Kept from the time limit for the last pass of moves and exchanges ({@link LocalImprovement}). */
+    private static final long POLISH_MILLIS = 400;
     /**
      * The acceptance threshold cools down as if the search ran this many iterations (about what a few seconds on
      * two shared cores allow); the time limit stops it.
@@ -119,7 +119,10 @@ public final class WeekPlanner implements WeekProposer {
         Map<Slot, int[]> start = RegretConstruction.rounds(week, continuityMinutes);
         Map<Slot, int[]> orders =
                 solve(week, plannable, open, start, Math.max(MIN_SEARCH_MILLIS, left - POLISH_MILLIS));
-        LocalImprovement.improve(week, orders, continuityMinutes, System.nanoTime() + POLISH_MILLIS * 1_000_000);
+        long polishEnd = System.nanoTime() + POLISH_MILLIS * 1_000_000;
+        LocalImprovement.improve(week, orders, continuityMinutes, polishEnd);
+        LocalImprovement.exchange(week, orders, continuityMinutes, polishEnd);
+        LocalImprovement.improve(week, orders, continuityMinutes, polishEnd);
         return new PlanBuilder(week, orders).build();
     }
 
