@@ -155,6 +155,9 @@ final class LocalImprovement {
                     oa = newA;
                     ob = newB;
                     changed = true;
+                    // the visit that stood at i has left: look again at what stands there now
+                    i = -1;
+                    break;
                 }
             }
         }

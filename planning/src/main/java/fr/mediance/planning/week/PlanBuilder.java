@@ -28,11 +28,14 @@ final class PlanBuilder {
     /** {@code chosen}: each slot's stops in order, existing appointments included; slots left out keep theirs. */
     PlanBuilder(PreparedWeek week, Map<Slot, int[]> chosen) {
         this.week = week;
+        Set<Integer> seen = new HashSet<>();
         for (Slot s : week.slots) {
             int[] order = chosen.get(s);
             if (order == null) {
                 order = s.fixed.stream().mapToInt(n -> n.id).toArray();
             }
+            // a visit is planned once (a safety net: the planners never place one twice)
+            order = java.util.Arrays.stream(order).filter(seen::add).toArray();
             orders.put(s, repaired(s, order));
         }
     }
