@@ -25,12 +25,12 @@ import java.util.Map;
 final class PlanningWeekBench {
 
     private static final long SEED = 20261207L;
-    private static final int REQUESTS = 200;
 
     int run() {
         long limitMillis = Long.parseLong(System.getenv().getOrDefault("MEDIANCE_BENCH_PLANNING_MILLIS", "8000"));
+        int requests = Integer.parseInt(System.getenv().getOrDefault("MEDIANCE_BENCH_PLANNING_REQUESTS", "200"));
         TravelModel travel = new StraightLineTravel();
-        WeekProblem problem = MarseilleWeek.generate(SEED, REQUESTS);
+        WeekProblem problem = MarseilleWeek.generate(SEED, requests);
         long urgent = problem.requests().stream().filter(VisitRequest::urgent).count();
         System.out.printf(
                 "week of %s: %d counsellors, %d requests (%d urgent), %d existing appointments, limit %d ms%n",
@@ -100,7 +100,7 @@ final class PlanningWeekBench {
                 "RESULT planning-week requests=%d planned=%d urgent_late=%d travel_minutes=%d greedy_travel_minutes=%d"
                         + " ratio=%.3f seconds=%.2f greedy_planned=%d travel_per_visit=%.2f greedy_travel_per_visit=%.2f"
                         + " per_visit_ratio=%.3f checker_violations=%d",
-                REQUESTS,
+                requests,
                 plan.plannedVisits(),
                 late,
                 plan.travelMinutes(),
