@@ -3,6 +3,7 @@ package fr.mediance.planning.week;
 import fr.mediance.planning.week.PreparedWeek.Req;
 import fr.mediance.planning.week.PreparedWeek.Slot;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ final class RegretConstruction {
                 if (r.node.windows.length > 0 && r.request.urgent() == urgentPhase) {
                     todo.add(r);
                 }
+            }
+            if (urgentPhase) {
+                // on equal regret, the earlier deadline, then the more urgent rank, goes first
+                todo.sort(Comparator.comparing((Req r) -> r.request.urgentDeadline())
+                        .thenComparingInt(
+                                r -> r.request.urgencyRank() <= 0 ? Integer.MAX_VALUE : r.request.urgencyRank()));
             }
             // cost[j][k], position[j][k]: the best place of request j in slot k
             int[][] cost = new int[todo.size()][slots.size()];

@@ -394,6 +394,22 @@ public final class WeekPlanner implements WeekProposer {
         return usual == null || usual.equals(slot.counsellor.id()) ? 0 : continuityMinutes;
     }
 
+    /**
+     * What leaving a request out costs: far more than any detour, and far more again for an urgent one, the more so
+     * the more urgent (rank 1 first), so that when not every urgent request fits, the most urgent ones do.
+     */
+    private double unplannedCost(PreparedWeek week, Job job) {
+        if (!(job instanceof Service service)) {
+            return UNPLANNED_COST;
+        }
+        Node n = week.nodes.get(service.getLocation().getIndex());
+        if (n.request == null || !n.request.request.urgent()) {
+            return UNPLANNED_COST;
+        }
+        int rank = n.request.request.urgencyRank() <= 0 ? 9 : Math.min(9, n.request.request.urgencyRank());
+        return UNPLANNED_URGENT_COST + (10 - rank) * UNPLANNED_URGENT_COST / 20;
+    }
+
     /** Travel, continuity, and the requests left out (urgent ones weigh far more). */
     private final class Objective implements SolutionCostCalculator {
         private final PreparedWeek week;
@@ -419,7 +435,7 @@ public final class WeekPlanner implements WeekProposer {
                 cost += week.travel[at][PreparedWeek.OFFICE];
             }
             for (Job j : solution.getUnassignedJobs()) {
-                cost += j.getPriority() == 1 ? UNPLANNED_URGENT_COST : UNPLANNED_COST;
+                cost += unplannedCost(week, j);
             }
             return cost;
         }

@@ -181,6 +181,24 @@ class WeekRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("planners")
+    void whenNotEveryUrgentRequestFitsTheMostUrgentDoes(String name, WeekProposer planner) {
+        Counsellor twoHours =
+                withHours(counsellor("c1", DayOfWeek.MONDAY), DayOfWeek.MONDAY, WorkingHours.of(9, 0, 11, 0));
+        VisitRequest second = urgent(duration(request("u2", near(0.5, 0)), 90), day(0), 2);
+        VisitRequest first = urgent(duration(request("u1", near(0, 0.5)), 90), day(0), 1);
+        WeekProblem problem = week(List.of(twoHours), List.of(second, first), List.of());
+
+        WeekPlan plan = plan(planner, problem);
+
+        assertThat(roundOf(plan, "u1").date()).isEqualTo(day(0));
+        assertThat(plan.unplanned())
+                .extracting(Unplanned::requestId, Unplanned::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("u2", Unplanned.Reason.URGENT_DEADLINE_IMPOSSIBLE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("planners")
     void theResidentsHalfDaysAreRespected(String name, WeekProposer planner) {
         VisitRequest tuesdayAfternoon = available(request("r1", near(1, 0)), HalfDay.afternoon(DayOfWeek.TUESDAY));
         VisitRequest thursdayMorning =
