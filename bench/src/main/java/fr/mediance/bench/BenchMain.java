@@ -18,6 +18,7 @@ public final class BenchMain {
         benches.put("chaos", () -> new ChaosBench().run());
         benches.put("client-store", () -> new ClientStoreBench().run());
         benches.put("client-store-plans", () -> new ClientStorePlans().run());
+        benches.put("planning-week", () -> new PlanningWeekBench().run());
         if (args.length != 1 || !benches.containsKey(args[0])) {
             System.err.println("usage: bench/run <name>   names: " + String.join(", ", benches.keySet()));
             System.exit(2);
