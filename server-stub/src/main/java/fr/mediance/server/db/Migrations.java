@@ -27,7 +27,8 @@ public final class Migrations {
                         new V13__Gdpr_operations(),
                         new V14__Blob_senders(),
                         new V15__Upload_leases(),
-                        new V16__Audit_outbox())
+                        new V16__Audit_outbox(),
+                        new V18__Calendar_links())
                 .load()
                 .migrate();
     }
