@@ -328,6 +328,7 @@ public final class AppComposition {
             case GDPR -> Material2MZ.PRIVACY_TIP;
             case AUDIT -> Material2AL.HISTORY;
             case ACCOUNTS -> Material2MZ.PERSON_ADD;
+            case CALENDAR -> org.kordamp.ikonli.material2.Material2AL.EVENT;
         };
     }
 
@@ -388,6 +389,13 @@ public final class AppComposition {
                 vm.refresh();
                 yield new fr.mediance.app.account.AccountsView(
                         vm, texts, app.roleProperty().get());
+            }
+            case CALENDAR -> {
+                fr.mediance.app.core.calendar.PhoneCalendarViewModel vm =
+                        new fr.mediance.app.core.calendar.PhoneCalendarViewModel(
+                                core::remote, syncStatus.onlineProperty(), zone, texts, background, fx);
+                vm.refresh();
+                yield new fr.mediance.app.calendar.PhoneCalendarView(vm, texts);
             }
         };
     }
