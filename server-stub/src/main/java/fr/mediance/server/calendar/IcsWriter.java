@@ -36,6 +36,11 @@ import net.fortuna.ical4j.validate.ValidationException;
  * shows UTC times in the phone's own zone, and {@code X-WR-TIMEZONE} names Europe/Paris for those that label the
  * calendar. Lines are folded at 75 octets (ical4j folds at 75 characters, which splits accented text past the
  * limit), with CRLF line ends.
+ *
+ * <p>A cancelled appointment stays, with {@code STATUS:CANCELLED} (the phone shows it struck through or drops it, and
+ * the counsellor sees that the slot is free); a deleted one is left out, and a calendar deletes an event whose UID
+ * no longer comes. {@code SEQUENCE} is the record's version (it only grows) and {@code DTSTAMP} its last change, so
+ * that the same data give the same text and the feed's ETag only changes with them.
  */
 final class IcsWriter {
     static final String MEDIA_TYPE = "text/calendar; charset=utf-8";

@@ -35,6 +35,11 @@ class PhoneCalendarViewModelTest {
         server.close();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void counsellor() {
+        server.addUser("u-c1", "conseil1", TestCores.PASSWORD, fr.mediance.protocol.Role.COUNSELLOR);
+    }
+
     PhoneCalendarViewModel vm() {
         return new PhoneCalendarViewModel(
                 core::remote, online, ZoneId.of("Europe/Paris"), texts, Runnable::run, Runnable::run);
