@@ -328,7 +328,6 @@ public final class AppComposition {
             case GDPR -> Material2MZ.PRIVACY_TIP;
             case AUDIT -> Material2AL.HISTORY;
             case ACCOUNTS -> Material2MZ.PERSON_ADD;
-            case CALENDAR -> org.kordamp.ikonli.material2.Material2AL.EVENT;
         };
     }
 
@@ -366,7 +365,14 @@ public final class AppComposition {
                 yield new OfficeReportsView(vm, texts);
             }
             case CONFLICTS -> new ConflictsView(conflicts, texts);
-            case SYNC -> new SyncView(syncStatus, texts, app.userTextProperty(), app::lock, this::logout);
+            case SYNC ->
+                new SyncView(
+                        syncStatus,
+                        texts,
+                        app.userTextProperty(),
+                        app::lock,
+                        this::logout,
+                        app.roleProperty().get() == fr.mediance.protocol.Role.COUNSELLOR ? this::openPhoneCalendar : null);
             case TASKS -> new TaskScreens(context()).myTasks();
             case RESIDENTS -> new ResidentScreens(context()).search();
             case PARTNERS -> new PartnerScreens(context(), apps).directory();
@@ -390,14 +396,17 @@ public final class AppComposition {
                 yield new fr.mediance.app.account.AccountsView(
                         vm, texts, app.roleProperty().get());
             }
-            case CALENDAR -> {
-                fr.mediance.app.core.calendar.PhoneCalendarViewModel vm =
-                        new fr.mediance.app.core.calendar.PhoneCalendarViewModel(
-                                core::remote, syncStatus.onlineProperty(), zone, texts, background, fx);
-                vm.refresh();
-                yield new fr.mediance.app.calendar.PhoneCalendarView(vm, texts);
-            }
+
         };
+    }
+
+    /** « Calendrier du téléphone » (from the account card of « Synchronisation »): the counsellor's feed links. */
+    private void openPhoneCalendar() {
+        fr.mediance.app.core.calendar.PhoneCalendarViewModel vm =
+                new fr.mediance.app.core.calendar.PhoneCalendarViewModel(
+                        core::remote, syncStatus.onlineProperty(), zone, texts, background, fx);
+        vm.refresh();
+        shell.navigator().push(new fr.mediance.app.calendar.PhoneCalendarView(vm, texts));
     }
 
     /** « Demandes RGPD »: the office's register of rights requests, read online. */

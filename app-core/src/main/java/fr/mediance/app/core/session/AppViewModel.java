@@ -49,8 +49,6 @@ public final class AppViewModel {
         AUDIT("nav.audit"),
         /** Accounts and devices: admin and office ({@link fr.mediance.protocol.Accounts#managesAccounts}). */
         ACCOUNTS("nav.accounts"),
-        /** « Calendrier du téléphone »: a counsellor's ICS feed links (online). */
-        CALENDAR("nav.calendar"),
         SYNC("nav.sync");
 
         private final String labelKey;
@@ -86,8 +84,7 @@ public final class AppViewModel {
             return List.of();
         }
         return switch (role) {
-            case COUNSELLOR ->
-                List.of(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.CALENDAR, Place.SYNC);
+            case COUNSELLOR -> List.of(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.SYNC);
             case COORDINATOR ->
                 List.of(Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
             case OFFICE ->

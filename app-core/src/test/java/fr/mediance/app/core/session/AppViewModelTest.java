@@ -48,8 +48,7 @@ class AppViewModelTest {
     @Test
     void each_role_has_its_own_places_and_everyone_has_the_sync_panel() {
         assertThat(AppViewModel.placesFor(Role.COUNSELLOR))
-                .containsExactly(
-                        Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.CALENDAR, Place.SYNC);
+                .containsExactly(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.COORDINATOR))
                 .containsExactly(
                         Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
@@ -104,9 +103,7 @@ class AppViewModelTest {
         core.choosePin(TestCores.PIN);
         assertThat(vm.pageProperty().get()).isEqualTo(Page.HOME);
         assertThat(vm.roleProperty().get()).isEqualTo(Role.COUNSELLOR);
-        assertThat(vm.places())
-                .containsExactly(
-                        Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.CALENDAR, Place.SYNC);
+        assertThat(vm.places()).containsExactly(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.SYNC);
         assertThat(vm.label(Place.AGENDA)).isEqualTo("Rendez-vous");
         assertThat(vm.userTextProperty().get()).endsWith("· Conseiller·ère");
     }
