@@ -372,7 +372,9 @@ public final class AppComposition {
                         app.userTextProperty(),
                         app::lock,
                         this::logout,
-                        app.roleProperty().get() == fr.mediance.protocol.Role.COUNSELLOR ? this::openPhoneCalendar : null);
+                        app.roleProperty().get() == fr.mediance.protocol.Role.COUNSELLOR
+                                ? this::openPhoneCalendar
+                                : null);
             case TASKS -> new TaskScreens(context()).myTasks();
             case RESIDENTS -> new ResidentScreens(context()).search();
             case PARTNERS -> new PartnerScreens(context(), apps).directory();
@@ -396,7 +398,6 @@ public final class AppComposition {
                 yield new fr.mediance.app.account.AccountsView(
                         vm, texts, app.roleProperty().get());
             }
-
         };
     }
 

@@ -45,16 +45,35 @@ class PhoneCalendarScreenTest extends UiTest {
         office.close();
     }
 
+    /** The window as a PNG under {@code target/screens}, to look at. */
+    private void snapshot(String name) {
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        interact(() -> image[0] = node("#calendar-root").getScene().snapshot(null));
+        try {
+            Path out = Path.of("target", "screens");
+            java.nio.file.Files.createDirectories(out);
+            javax.imageio.ImageIO.write(
+                    javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null),
+                    "png",
+                    out.resolve(name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aCounsellorCreatesALinkSeesItAsTextAndQrCodeThenRevokesIt() {
         assertThat(visible("#calendar-qr")).isFalse();
         until(() -> !node("#calendar-create").isDisabled());
         clickOn("#calendar-create");
         until(() -> ((TextField) node("#calendar-url")).getText().endsWith(".ics"));
-        assertThat(((TextField) node("#calendar-url")).getText()).startsWith("http").contains("/calendar/");
+        assertThat(((TextField) node("#calendar-url")).getText())
+                .startsWith("http")
+                .contains("/calendar/");
         assertThat(visible("#calendar-qr")).isTrue();
         assertThat(((Canvas) node("#calendar-qr")).getWidth()).isGreaterThan(100);
         until(() -> exists("#calendar-revoke-link-1"));
+        snapshot("phone-calendar-created");
 
         clickOn("#calendar-revoke-link-1");
         until(() -> text("#calendar-message").startsWith("Lien révoqué"));
