@@ -85,7 +85,11 @@ public final class CalendarController {
 
     private void feed(Context ctx) {
         String token = ctx.pathParam(ApiPaths.PARAM_CALENDAR_TOKEN);
-        if (token.length() > 100 || !throttle.allow(token)) {
+        if (token.length() > CalendarService.MAX_TOKEN) {
+            throw DomainException.notFound("not_found", FEED_NOT_FOUND);
+        }
+        // keyed by the secret's hash: the secrets themselves are kept nowhere
+        if (!throttle.allow(fr.mediance.server.auth.Tokens.hash(token))) {
             throw new DomainException(
                             DomainException.Kind.LOCKED,
                             "too_many_requests",

@@ -34,7 +34,7 @@ public final class CalendarService {
     /** {@code last_used_at} is written at most once per this period (a phone polls often; a write each time costs). */
     static final Duration TOUCH_EVERY = Duration.ofHours(1);
     /** Longest secret accepted in a feed address (a link's is 43 characters): anything longer is not looked up. */
-    private static final int MAX_TOKEN = 100;
+    static final int MAX_TOKEN = 100;
 
     private final Database db;
     private final Clock clock;
