@@ -227,6 +227,8 @@ final class DaySheet {
                 float width = PDRectangle.A4.getWidth() - ExportRenderers.MARGIN - x;
                 if (l.kind() == Kind.HEADING) {
                     pages.space(size * 0.9f);
+                } else if (l.kind() == Kind.GAP) {
+                    pages.space(size * 0.5f);
                 }
                 String text = l.kind() == Kind.GAP ? "… " + l.text() + " …" : l.text();
                 for (String row : ExportRenderers.wrap(ExportRenderers.printable(f, text), f, size, width)) {
