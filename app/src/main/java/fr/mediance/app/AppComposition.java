@@ -365,7 +365,16 @@ public final class AppComposition {
                 yield new OfficeReportsView(vm, texts);
             }
             case CONFLICTS -> new ConflictsView(conflicts, texts);
-            case SYNC -> new SyncView(syncStatus, texts, app.userTextProperty(), app::lock, this::logout);
+            case SYNC ->
+                new SyncView(
+                        syncStatus,
+                        texts,
+                        app.userTextProperty(),
+                        app::lock,
+                        this::logout,
+                        app.roleProperty().get() == fr.mediance.protocol.Role.COUNSELLOR
+                                ? this::openPhoneCalendar
+                                : null);
             case TASKS -> new TaskScreens(context()).myTasks();
             case RESIDENTS -> new ResidentScreens(context()).search();
             case PARTNERS -> new PartnerScreens(context(), apps).directory();
@@ -390,6 +399,15 @@ public final class AppComposition {
                         vm, texts, app.roleProperty().get());
             }
         };
+    }
+
+    /** « Calendrier du téléphone » (from the account card of « Synchronisation »): the counsellor's feed links. */
+    private void openPhoneCalendar() {
+        fr.mediance.app.core.calendar.PhoneCalendarViewModel vm =
+                new fr.mediance.app.core.calendar.PhoneCalendarViewModel(
+                        core::remote, syncStatus.onlineProperty(), zone, texts, background, fx);
+        vm.refresh();
+        shell.navigator().push(new fr.mediance.app.calendar.PhoneCalendarView(vm, texts));
     }
 
     /** « Demandes RGPD »: the office's register of rights requests, read online. */

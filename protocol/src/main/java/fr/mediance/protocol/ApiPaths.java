@@ -107,6 +107,42 @@ public final class ApiPaths {
     public static final String PARAM_RESIDENT_ID = "residentId";
     public static final String PARAM_FORMAT = "format";
 
+    /**
+     * The phone calendars (ICS). {@link #CALENDAR_LINKS}: GET a counsellor's feed links
+     * ({@link CalendarLinksResponse}, never a token), POST to create one ({@link CalendarLinkCreatedDto}: its secret
+     * shown once), both with {@link #PARAM_COUNSELLOR} (the caller when absent).
+     */
+    public static final String CALENDAR_LINKS = PREFIX + "/calendar/links";
+
+    public static final String PARAM_LINK_ID = "linkId";
+    /** DELETE: revokes a feed link (its feed answers 404 at once). */
+    public static final String CALENDAR_LINK = CALENDAR_LINKS + "/{" + PARAM_LINK_ID + "}";
+
+    public static final String PARAM_CALENDAR_TOKEN = "calendarToken";
+    /** GET the feed of one link, without an account (calendar apps cannot sign in): the secret is the address. */
+    public static final String CALENDAR_FEED = PREFIX + "/calendar/{" + PARAM_CALENDAR_TOKEN + "}.ics";
+    /**
+     * GET a counsellor's appointments as an {@code .ics} file, with {@link #PARAM_COUNSELLOR}, {@link #PARAM_FROM} and
+     * {@link #PARAM_TO} (ISO dates, Europe/Paris, inclusive, at most {@link #CALENDAR_MAX_EXPORT_DAYS} days).
+     */
+    public static final String CALENDAR_EXPORT = PREFIX + "/calendar/export";
+    /** GET a counsellor's printable day sheet (PDF), with {@link #PARAM_COUNSELLOR} and {@link #PARAM_DAY}. */
+    public static final String DAY_SHEET = PREFIX + "/calendar/day-sheet";
+
+    public static final String PARAM_COUNSELLOR = "counsellor";
+    public static final String PARAM_DAY = "day";
+    public static final int CALENDAR_MAX_EXPORT_DAYS = 31;
+
+    /** The feed path of one secret. */
+    public static String calendarFeed(String token) {
+        return CALENDAR_FEED.replace("{" + PARAM_CALENDAR_TOKEN + "}", token);
+    }
+
+    /** The path of one feed link. */
+    public static String calendarLink(String linkId) {
+        return CALENDAR_LINK.replace("{" + PARAM_LINK_ID + "}", linkId);
+    }
+
     /** Header on a blob upload: the SHA-256 the client computed, lowercase hex. Must match the path. */
     public static final String HEADER_CONTENT_SHA256 = "X-Content-SHA256";
 

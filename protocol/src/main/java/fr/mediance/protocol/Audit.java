@@ -28,6 +28,13 @@ public final class Audit {
     /** Entity type of an access export of a resident's file. */
     public static final String ENTITY_RESIDENT_EXPORT = "resident_export";
 
+    /** Entity type of a phone-calendar feed link (created, revoked) and of a calendar's fetch of its feed. */
+    public static final String ENTITY_CALENDAR_LINK = "calendar_link";
+    /** Entity type of a counsellor's appointments exported as an {@code .ics} file. */
+    public static final String ENTITY_CALENDAR_EXPORT = "calendar_export";
+    /** Entity type of a counsellor's printed day sheet (one event per resident on it). */
+    public static final String ENTITY_DAY_SHEET = "day_sheet";
+
     /** Events in one {@link AuditEventsRequest}. */
     public static final int MAX_EVENTS_PER_BATCH = 200;
     /** Characters of an event's summary (field names, never values). */

@@ -25,6 +25,13 @@ public final class RouteTable {
     public static final Set<Role> STAFF =
             Collections.unmodifiableSet(EnumSet.of(Role.COORDINATOR, Role.OFFICE, Role.ADMIN));
 
+    /** Who manages phone-calendar links: the counsellor (their own), the coordination and the admin. */
+    public static final Set<Role> CALENDAR_LINK_MANAGERS =
+            Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN));
+    /** Who exports or prints a counsellor's days: the counsellor (their own) and the structure's staff. */
+    public static final Set<Role> ROUND_READERS =
+            Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.OFFICE, Role.ADMIN));
+
     /** The office and the admin. */
     public static final Set<Role> OFFICE_ADMIN = Collections.unmodifiableSet(EnumSet.of(Role.OFFICE, Role.ADMIN));
     /** The admin alone. */
@@ -53,6 +60,13 @@ public final class RouteTable {
          * and their devices; anyone else's answered 403, another structure's 404.
          */
         MANAGED_ACCOUNTS,
+        /**
+         * A counsellor's own appointments (a counsellor: herself only, else 403); the coordination, the office and the
+         * admin: any counsellor of their structure (another structure's: 404).
+         */
+        COUNSELLOR_DAYS,
+        /** A phone-calendar feed: the secret in the address is the credential; an unknown or revoked one: 404. */
+        SECRET_LINK,
         /** The server's own maintenance (retention runs): every structure, nothing answered but counts. */
         SERVER
     }
@@ -103,7 +117,13 @@ public final class RouteTable {
             new Route("PUT", ApiPaths.ACCOUNT, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
             new Route("POST", ApiPaths.ACCOUNT_RESET, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
             new Route("GET", ApiPaths.ACCOUNT_DEVICES, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
-            new Route("POST", ApiPaths.DEVICE_REVOKE, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS));
+            new Route("POST", ApiPaths.DEVICE_REVOKE, OFFICE_ADMIN, Scope.MANAGED_ACCOUNTS),
+            new Route("GET", ApiPaths.CALENDAR_LINKS, CALENDAR_LINK_MANAGERS, Scope.COUNSELLOR_DAYS),
+            new Route("POST", ApiPaths.CALENDAR_LINKS, CALENDAR_LINK_MANAGERS, Scope.COUNSELLOR_DAYS),
+            new Route("DELETE", ApiPaths.CALENDAR_LINK, CALENDAR_LINK_MANAGERS, Scope.COUNSELLOR_DAYS),
+            new Route("GET", ApiPaths.CALENDAR_FEED, NONE, Scope.SECRET_LINK),
+            new Route("GET", ApiPaths.CALENDAR_EXPORT, ROUND_READERS, Scope.COUNSELLOR_DAYS),
+            new Route("GET", ApiPaths.DAY_SHEET, ROUND_READERS, Scope.COUNSELLOR_DAYS));
 
     private RouteTable() {}
 }

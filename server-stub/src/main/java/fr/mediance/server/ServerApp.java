@@ -14,6 +14,8 @@ import fr.mediance.server.blob.BlobController;
 import fr.mediance.server.blob.BlobService;
 import fr.mediance.server.blob.BlobStore;
 import fr.mediance.server.blob.ThumbnailService;
+import fr.mediance.server.calendar.CalendarController;
+import fr.mediance.server.calendar.CalendarService;
 import fr.mediance.server.casework.FiguresController;
 import fr.mediance.server.code.CodeSeeder;
 import fr.mediance.server.db.Database;
@@ -239,6 +241,8 @@ public final class ServerApp {
         AuditController auditController = new AuditController(auditStore, auditor, authenticator);
         ResidentExportController exports =
                 new ResidentExportController(new ResidentExport(db), blobStore, auditor, authenticator, clock);
+        CalendarController calendars =
+                new CalendarController(new CalendarService(db, clock), authenticator, auditor, clock);
         UploadService uploads = new UploadService(db, parts, blobStore, blobService, clock);
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);
@@ -278,6 +282,7 @@ public final class ServerApp {
             gdprController.routes(routes);
             auditController.routes(routes);
             exports.routes(routes);
+            calendars.routes(routes);
         });
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(daemon("mediance-purge"));
         maintenance.scheduleWithFixedDelay(

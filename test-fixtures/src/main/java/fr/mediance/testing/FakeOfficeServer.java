@@ -623,6 +623,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                                     null,
                                     null))),
                             fr.mediance.protocol.DevicesResponse.class);
+                } else if (path.startsWith(ApiPaths.CALENDAR_LINKS)) {
+                    calendarLinks(ex, method, path, userId);
                 } else if (path.equals(ApiPaths.USERS)) {
                     synchronized (this) {
                         json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);
@@ -1579,6 +1581,51 @@ public final class FakeOfficeServer implements AutoCloseable {
             super(detail);
             this.status = status;
             this.code = code;
+        }
+    }
+
+    /** The phone-calendar links the fake holds, by id (the caller's own only, as the real server does). */
+    public final Map<String, fr.mediance.protocol.CalendarLinkDto> calendarLinks =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+    private void calendarLinks(HttpExchange ex, String method, String path, String userId) throws IOException {
+        Instant now = Instant.parse("2026-11-27T08:00:00Z");
+        if (path.equals(ApiPaths.CALENDAR_LINKS) && method.equals("POST")) {
+            String id = "link-" + (calendarLinks.size() + 1);
+            fr.mediance.protocol.CalendarLinkDto link =
+                    new fr.mediance.protocol.CalendarLinkDto(id, userId, now, userId, null, null);
+            calendarLinks.put(id, link);
+            String token = "secret-" + id;
+            json(
+                    ex,
+                    201,
+                    new fr.mediance.protocol.CalendarLinkCreatedDto(link, token, ApiPaths.calendarFeed(token)),
+                    fr.mediance.protocol.CalendarLinkCreatedDto.class);
+        } else if (path.equals(ApiPaths.CALENDAR_LINKS)) {
+            List<fr.mediance.protocol.CalendarLinkDto> mine;
+            synchronized (calendarLinks) {
+                mine = calendarLinks.values().stream()
+                        .filter(l -> l.counsellorId().equals(userId))
+                        .toList();
+            }
+            json(
+                    ex,
+                    200,
+                    new fr.mediance.protocol.CalendarLinksResponse(mine),
+                    fr.mediance.protocol.CalendarLinksResponse.class);
+        } else if (method.equals("DELETE")) {
+            String id = path.substring(ApiPaths.CALENDAR_LINKS.length() + 1);
+            fr.mediance.protocol.CalendarLinkDto old = calendarLinks.get(id);
+            if (old == null || !old.counsellorId().equals(userId)) {
+                problem(ex, 404, "not_found", "Ce lien de calendrier est introuvable.");
+                return;
+            }
+            fr.mediance.protocol.CalendarLinkDto revoked = new fr.mediance.protocol.CalendarLinkDto(
+                    old.id(), old.counsellorId(), old.createdAt(), old.createdBy(), old.lastUsedAt(), now);
+            calendarLinks.put(id, revoked);
+            json(ex, 200, revoked, fr.mediance.protocol.CalendarLinkDto.class);
+        } else {
+            problem(ex, 405, "method_not_allowed", "Méthode refusée.");
         }
     }
 

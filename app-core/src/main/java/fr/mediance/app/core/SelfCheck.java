@@ -270,6 +270,15 @@ public final class SelfCheck {
                 new fr.mediance.protocol.DeviceDto("d1", "tab", t, t, t, "1.0", t, t, null);
         m.put(fr.mediance.protocol.DeviceDto.class, device);
         m.put(fr.mediance.protocol.DevicesResponse.class, new fr.mediance.protocol.DevicesResponse(List.of(device)));
+        fr.mediance.protocol.CalendarLinkDto calendarLink =
+                new fr.mediance.protocol.CalendarLinkDto("l1", "u1", t, "u1", t, null);
+        m.put(fr.mediance.protocol.CalendarLinkDto.class, calendarLink);
+        m.put(
+                fr.mediance.protocol.CalendarLinksResponse.class,
+                new fr.mediance.protocol.CalendarLinksResponse(List.of(calendarLink)));
+        m.put(
+                fr.mediance.protocol.CalendarLinkCreatedDto.class,
+                new fr.mediance.protocol.CalendarLinkCreatedDto(calendarLink, "secret", "/api/v1/calendar/secret.ics"));
         m.put(
                 fr.mediance.protocol.TotpEnrolmentDto.class,
                 new fr.mediance.protocol.TotpEnrolmentDto("ABCD", "otpauth://totp/x?secret=ABCD"));

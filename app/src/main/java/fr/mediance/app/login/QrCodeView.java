@@ -11,13 +11,13 @@ import javafx.scene.paint.Color;
  * the quiet zone the standard asks for, so that an authenticator app on a phone reads it from the screen. Redrawn
  * when the text changes; nothing drawn for an empty text.
  */
-final class QrCodeView extends Canvas {
+public final class QrCodeView extends Canvas {
     /** Light modules around the code, as ISO/IEC 18004 asks. */
     static final int QUIET_ZONE = 4;
 
     private final double moduleSize;
 
-    QrCodeView(ObservableValue<String> text, double moduleSize) {
+    public QrCodeView(ObservableValue<String> text, double moduleSize) {
         this.moduleSize = moduleSize;
         text.addListener((o, before, now) -> draw(now));
         draw(text.getValue());

@@ -39,6 +39,7 @@ public final class SyncView extends BasicScreen {
     private final ObservableValue<String> userText;
     private final Runnable onLock;
     private final Runnable onLogout;
+    private final Runnable onPhoneCalendar;
 
     public SyncView(
             SyncStatusViewModel vm,
@@ -46,7 +47,19 @@ public final class SyncView extends BasicScreen {
             ObservableValue<String> userText,
             Runnable onLock,
             Runnable onLogout) {
+        this(vm, texts, userText, onLock, onLogout, null);
+    }
+
+    /** {@code onPhoneCalendar}: opens « Calendrier du téléphone » (a counsellor's); null: no such button. */
+    public SyncView(
+            SyncStatusViewModel vm,
+            ResourceBundle texts,
+            ObservableValue<String> userText,
+            Runnable onLock,
+            Runnable onLogout,
+            Runnable onPhoneCalendar) {
         super(texts.getString("sync.title"));
+        this.onPhoneCalendar = onPhoneCalendar;
         this.vm = vm;
         this.texts = texts;
         this.userText = userText;
@@ -129,6 +142,12 @@ public final class SyncView extends BasicScreen {
             }
         });
         FlowPane accountButtons = new FlowPane(10, 10, lock, logout);
+        if (onPhoneCalendar != null) {
+            Button calendar = Ui.button(texts.getString("nav.calendar"), Material2AL.EVENT);
+            calendar.setId("phone-calendar");
+            calendar.setOnAction(e -> onPhoneCalendar.run());
+            accountButtons.getChildren().add(0, calendar);
+        }
         VBox account = Ui.card(user, confirm, accountButtons);
 
         return Ui.page(new VBox(16, status, attention, pending, received, account));

@@ -127,6 +127,9 @@ public final class MedianceJson {
         m.put(fr.mediance.protocol.DeviceDto.class, AccountAdapters.DEVICE);
         m.put(fr.mediance.protocol.DevicesResponse.class, AccountAdapters.DEVICES);
         m.put(fr.mediance.protocol.TotpEnrolmentDto.class, AccountAdapters.TOTP_ENROLMENT);
+        m.put(fr.mediance.protocol.CalendarLinkDto.class, CalendarAdapters.LINK);
+        m.put(fr.mediance.protocol.CalendarLinksResponse.class, CalendarAdapters.LINKS);
+        m.put(fr.mediance.protocol.CalendarLinkCreatedDto.class, CalendarAdapters.CREATED);
         ADAPTERS = Collections.unmodifiableMap(m);
     }
 

@@ -28,7 +28,8 @@ public final class Migrations {
                         new V14__Blob_senders(),
                         new V15__Upload_leases(),
                         new V16__Audit_outbox(),
-                        new V17__Geocoding())
+                        new V17__Geocoding(),
+                        new V18__Calendar_links())
                 .load()
                 .migrate();
     }

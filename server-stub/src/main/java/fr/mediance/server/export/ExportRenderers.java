@@ -16,13 +16,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The export as HTML (one self-contained page) and as PDF (A4, DejaVu Sans embedded so that every French accent
  * prints; the font comes from the {@code jasperreports-fonts} jar on the classpath, nothing is read from the
- * machine's fonts).
+ * machine's fonts). The PDF helpers (font, printable text, wrapping, pages) serve the other printed documents too.
  */
-final class ExportRenderers {
-    static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
-    static final String FONT_BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
+public final class ExportRenderers {
+    public static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
+    public static final String FONT_BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
 
-    private static final float MARGIN = 50;
+    public static final float MARGIN = 50;
     private static final float INDENT = 14;
 
     private ExportRenderers() {}
@@ -96,7 +96,8 @@ final class ExportRenderers {
         };
     }
 
-    private static PDType0Font font(PDDocument doc, String resource) throws IOException {
+    /** The font embedded in {@code doc} from the classpath resource. */
+    public static PDType0Font font(PDDocument doc, String resource) throws IOException {
         try (InputStream in = ExportRenderers.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("font missing from the classpath: " + resource);
@@ -106,7 +107,7 @@ final class ExportRenderers {
     }
 
     /** The text with every character the font cannot draw (controls, rare symbols) replaced. */
-    private static String printable(PDType0Font f, String text) {
+    public static String printable(PDType0Font f, String text) {
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             String c = new String(Character.toChars(cp));
@@ -130,7 +131,7 @@ final class ExportRenderers {
      * the time is linear in the text's length (measuring every prefix of a long word again made an export of a
      * 20,000-character word take minutes).
      */
-    static List<String> wrap(String text, PDType0Font f, float size, float width) throws IOException {
+    public static List<String> wrap(String text, PDType0Font f, float size, float width) throws IOException {
         float scale = size / 1000;
         float space = f.getStringWidth(" ") * scale;
         List<String> rows = new ArrayList<>();
@@ -192,24 +193,24 @@ final class ExportRenderers {
     }
 
     /** Pages filled top to bottom, a new one when the current is full. */
-    private static final class Pages {
+    public static final class Pages {
         private final PDDocument doc;
         private PDPageContentStream cs;
         private float y;
 
-        Pages(PDDocument doc) throws IOException {
+        public Pages(PDDocument doc) throws IOException {
             this.doc = doc;
             newPage();
         }
 
-        void space(float h) throws IOException {
+        public void space(float h) throws IOException {
             y -= h;
             if (y < MARGIN) {
                 newPage();
             }
         }
 
-        void line(PDType0Font f, float size, float x, String text, float leading) throws IOException {
+        public void line(PDType0Font f, float size, float x, String text, float leading) throws IOException {
             if (y - leading < MARGIN) {
                 newPage();
             }
@@ -231,7 +232,7 @@ final class ExportRenderers {
             y = PDRectangle.A4.getHeight() - MARGIN;
         }
 
-        void close() throws IOException {
+        public void close() throws IOException {
             cs.close();
         }
     }

@@ -46,7 +46,7 @@ public final class ErrorMapper {
             case 403 -> write(ctx, 403, Problems.FORBIDDEN, "Accès refusé.", List.of());
             default -> {
                 if (e.getStatus() >= 500) {
-                    LOG.error("HTTP {} on {} {}", e.getStatus(), ctx.method(), ctx.path(), e);
+                    LOG.error("HTTP {} on {} {}", e.getStatus(), ctx.method(), SecretPaths.masked(ctx.path()), e);
                     write(ctx, 500, Problems.INTERNAL_ERROR, GENERIC_500, List.of());
                 } else {
                     write(
@@ -65,7 +65,7 @@ public final class ErrorMapper {
                     + "prévenez l'administrateur.";
 
     private void unexpected(Exception e, Context ctx) {
-        LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        LOG.error("unexpected error on {} {}", ctx.method(), SecretPaths.masked(ctx.path()), e);
         write(ctx, 500, Problems.INTERNAL_ERROR, GENERIC_500, List.of());
     }
 
@@ -95,8 +95,14 @@ public final class ErrorMapper {
         if (status == 408) {
             ctx.header("Connection", "close");
         }
-        ProblemDto problem =
-                new ProblemDto(Problems.type(code), Problems.title(status), status, detail, ctx.path(), code, errors);
+        ProblemDto problem = new ProblemDto(
+                Problems.type(code),
+                Problems.title(status),
+                status,
+                detail,
+                SecretPaths.masked(ctx.path()),
+                code,
+                errors);
         ctx.status(status)
                 .contentType(ProblemDto.MEDIA_TYPE + "; charset=utf-8")
                 .result(MedianceJson.gson().toJson(problem));

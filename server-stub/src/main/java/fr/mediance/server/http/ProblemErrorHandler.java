@@ -38,7 +38,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
                         code,
                         request.getHttpURI() == null
                                 ? null
-                                : request.getHttpURI().getPath()),
+                                : SecretPaths.masked(request.getHttpURI().getPath())),
                 callback);
     }
 

@@ -73,6 +73,19 @@ public interface MedianceApi {
     @POST(ApiPaths.DEVICE_REVOKE)
     Call<fr.mediance.protocol.DeviceDto> revokeDevice(@retrofit2.http.Path(ApiPaths.PARAM_DEVICE_REF) String ref);
 
+    /** The feed links of a counsellor ({@code counsellor} null: the caller). */
+    @GET(ApiPaths.CALENDAR_LINKS)
+    Call<fr.mediance.protocol.CalendarLinksResponse> calendarLinks(@Query(ApiPaths.PARAM_COUNSELLOR) String counsellor);
+
+    /** A new feed link: its secret is in the answer only. */
+    @POST(ApiPaths.CALENDAR_LINKS)
+    Call<fr.mediance.protocol.CalendarLinkCreatedDto> createCalendarLink(
+            @Query(ApiPaths.PARAM_COUNSELLOR) String counsellor);
+
+    @retrofit2.http.DELETE(ApiPaths.CALENDAR_LINK)
+    Call<fr.mediance.protocol.CalendarLinkDto> revokeCalendarLink(
+            @retrofit2.http.Path(ApiPaths.PARAM_LINK_ID) String linkId);
+
     /** {@code role} may be null for every account of the structure. */
     @GET(ApiPaths.USERS)
     Call<UsersResponse> users(@Query(ApiPaths.PARAM_ROLE) String role);

@@ -247,6 +247,26 @@ public final class RemoteClient {
         return authorised(a -> a.revokeDevice(deviceRef));
     }
 
+    /** The caller's phone-calendar feed links (online only). */
+    public RemoteResult<fr.mediance.protocol.CalendarLinksResponse> calendarLinks() {
+        return authorised(a -> a.calendarLinks(null));
+    }
+
+    /** A new phone-calendar feed link for the caller: its secret is shown once. */
+    public RemoteResult<fr.mediance.protocol.CalendarLinkCreatedDto> createCalendarLink() {
+        return authorised(a -> a.createCalendarLink(null));
+    }
+
+    public RemoteResult<fr.mediance.protocol.CalendarLinkDto> revokeCalendarLink(String linkId) {
+        return authorised(a -> a.revokeCalendarLink(linkId));
+    }
+
+    /** The full address of a path on this server (a feed's, to give a calendar app). */
+    public String absoluteUrl(String path) {
+        String base = baseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
     /** The structure's active accounts, optionally of one role. */
     public RemoteResult<UsersResponse> users(Role role) {
         return authorised(a -> a.users(role == null ? null : role.code()));
