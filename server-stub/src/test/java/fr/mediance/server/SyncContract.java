@@ -297,7 +297,7 @@ abstract class SyncContract extends SyncScenario {
                 pullAll(coord, null).find(EntityType.APPOINTMENT, A5).data();
         AppointmentDto cancelled = withStatus(notMine, "cancelled_by_resident", null);
         assertRejected(pushOne(conseil1, op(cancelled)), "forbidden");
-        assertRejected(pushOne(conseil1, op(appointment(newId(), R1, "demo-conseil1", "proposed"))), "forbidden");
+        assertRejected(pushOne(conseil1, op(appointment(newId(), R1, "demo-conseil2", "proposed"))), "forbidden");
         assertRejected(pushOne(conseil1, deleteOp(EntityType.APPOINTMENT, A1)), "forbidden");
     }
 
