@@ -74,7 +74,8 @@ class MigrationsTest {
                 14, "f2c0b1343586a6457473f22f1e71dc5fe2a174218787e217202f57e7d2909c7f",
                 15, "50b7d855ed3cb8e1aa718fb533557326a8a8b5fe35f0682b6f63b2ad2a25637d",
                 16, "b57870cbfd238288d264019aee82745677bd1e34715afddf322361adbf7b1040",
-                17, "7b9b16b1d35fb3bb3fa7e641bf34945c47ccbc05b915a7d5ca11b77a94c5190d");
+                17, "7b9b16b1d35fb3bb3fa7e641bf34945c47ccbc05b915a7d5ca11b77a94c5190d",
+                18, "ddce8fd8ef1100f2c65eda4c722d96361ee3d67ca132e015d27c6a4691d7c6ca");
         Map<Integer, String> actual = new TreeMap<>();
         for (Migration m : Migrations.ALL) {
             if (!Migrations.RELEASED.contains(m.version())) {
