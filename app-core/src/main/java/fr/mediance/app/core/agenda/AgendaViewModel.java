@@ -167,6 +167,7 @@ public final class AgendaViewModel {
         if (changed.contains(EntityType.APPOINTMENT)
                 || changed.contains(EntityType.RESIDENT)
                 || changed.contains(EntityType.VISIT_REPORT)
+                || changed.contains(EntityType.CONFLICT)
                 || changed.contains(EntityType.CODE)) {
             refresh();
         }

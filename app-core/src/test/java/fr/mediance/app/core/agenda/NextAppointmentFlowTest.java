@@ -3,10 +3,13 @@ package fr.mediance.app.core.agenda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mediance.app.core.CoreContext;
+import fr.mediance.app.core.conflict.ConflictsViewModel;
 import fr.mediance.app.core.testing.SyncedCounsellorCase;
 import fr.mediance.app.core.testing.TestCores;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.EntityType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -62,6 +65,72 @@ class NextAppointmentFlowTest extends SyncedCounsellorCase {
         assertThat(vm.overlapWarningProperty().get()).isEmpty();
         vm.field(NextAppointmentViewModel.START).set("09:30");
         assertThat(vm.save().join()).isTrue();
+    }
+
+    static ConflictDto overlap(String existing, String pushed, String status) {
+        return new ConflictDto(
+                "k-overlap",
+                "s1",
+                EntityType.APPOINTMENT,
+                pushed,
+                ConflictDto.OVERLAP,
+                "u-c1",
+                existing,
+                pushed,
+                "u-co",
+                "u-c1",
+                Instant.parse("2026-11-27T08:30:00Z"),
+                status,
+                null,
+                status.equals(ConflictDto.RESOLVED) ? "u-c1" : null,
+                null);
+    }
+
+    @Test
+    void anOverlapTheOfficeReportsIsBadgedOnHerAgendaAndReadableAtTheCoordinationUntilItCloses() throws Exception {
+        NextAppointmentViewModel vm = form();
+        String[] saved = new String[1];
+        vm.setOnSaved(id -> saved[0] = id);
+        vm.field(NextAppointmentViewModel.DATE).set("27/11/2026");
+        vm.field(NextAppointmentViewModel.START).set("09:30");
+        assertThat(vm.save().join()).isTrue();
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+        // the office server found the overlap with apt-1 (09:00-10:00) and recorded its conflict
+        server.serverWrite(overlap("apt-1", saved[0], ConflictDto.OPEN));
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+
+        AgendaViewModel agenda = new AgendaViewModel(
+                core.agenda(), core.reference(), null, clock, PARIS, TEXTS, Runnable::run, Runnable::run, id -> {});
+        agenda.refresh();
+        assertThat(agenda.items())
+                .extracting(AgendaViewModel.Row::appointmentId, AgendaViewModel.Row::overlapLabel)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("apt-1", "Chevauchement à régler"),
+                        org.assertj.core.groups.Tuple.tuple(saved[0], "Chevauchement à régler"));
+
+        try (CoreContext coordinator = TestCores.signedIn(dir.resolve("coord"), clock, server, "coord")) {
+            assertThat(coordinator.sync().syncNow().join().ok()).isTrue();
+            ConflictsViewModel conflicts =
+                    new ConflictsViewModel(coordinator.conflicts(), null, PARIS, TEXTS, Runnable::run, Runnable::run);
+            conflicts.refresh().join();
+            ConflictsViewModel.Row row = conflicts.items().get(0);
+            assertThat(List.of(row.overlap(), row.fieldLabel(), row.serverValueText(), row.clientValueText()))
+                    .containsExactly(
+                            true,
+                            "Rendez-vous qui se chevauchent",
+                            "27/11/2026 09:00–10:00 · Fatima Benali",
+                            "27/11/2026 09:30–10:30 · Fatima Benali");
+            assertThat(conflicts
+                            .resolve(row.conflictId(), ConflictsViewModel.Choice.SERVER, null)
+                            .join()
+                            .message())
+                    .startsWith("Deux rendez-vous qui se chevauchent se règlent en déplaçant ou en annulant");
+        }
+
+        server.serverWrite(overlap("apt-1", saved[0], ConflictDto.RESOLVED));
+        assertThat(core.sync().syncNow().join().ok()).isTrue();
+        agenda.refresh();
+        assertThat(agenda.items()).extracting(AgendaViewModel.Row::overlapLabel).containsOnly("");
     }
 
     @Test
