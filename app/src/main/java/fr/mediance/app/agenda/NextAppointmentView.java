@@ -75,7 +75,11 @@ public final class NextAppointmentView extends BasicScreen {
         ListView<String> day = new ListView<>(vm.dayAppointments());
         day.setId("next-day");
         day.setFocusTraversable(false);
-        day.setPrefHeight(44 * 3);
+        // every appointment of the day in view (a working day holds a handful), one row each
+        day.prefHeightProperty()
+                .bind(javafx.beans.binding.Bindings.size(vm.dayAppointments())
+                        .multiply(48)
+                        .add(4));
         Ui.showWhen(day, javafx.beans.binding.Bindings.isNotEmpty(vm.dayAppointments()));
 
         Label formError = Ui.bound(vm.formErrorProperty(), Styles.FORM_ERROR);

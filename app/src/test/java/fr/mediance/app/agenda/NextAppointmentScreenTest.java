@@ -27,35 +27,15 @@ class NextAppointmentScreenTest extends UiTest {
     DemoOffice office;
     CoreContext core;
 
-    /** Fatima Benali with her availability recorded (the field the form shows). */
-    static ResidentDto withAvailability(ResidentDto r, String when) {
-        com.google.gson.Gson gson = fr.mediance.protocol.json.MedianceJson.gson();
-        com.google.gson.JsonObject tree = gson.toJsonTree(r, ResidentDto.class).getAsJsonObject();
-        tree.addProperty("preferredContactTime", when);
-        return gson.fromJson(tree, ResidentDto.class);
-    }
-
-    /** A counsellor's tablet on the resident file of Fatima Benali (r1), through the agenda. */
-    static void openFile(UiTest ui) {
-        ui.clickOn("#appointment-a1-prepare");
-        until(() -> ui.lookup("#appointment-resident-file").tryQuery().isPresent());
-        ui.clickOn("#appointment-resident-file");
-        until(() -> ui.lookup("#resident-next-appointment").tryQuery().isPresent());
-    }
-
-    static void type(UiTest ui, String query, String value) {
-        ui.interact(() -> ((TextField) ui.lookup(query).query()).setText(value));
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         office = new DemoOffice();
-        office.server.serverWrite(withAvailability(
+        office.server.serverWrite(NextAppointmentDemo.withAvailability(
                 (ResidentDto) office.server.entity(EntityType.RESIDENT, "r1"), "le matin, sauf le mercredi"));
         core = office.signedIn(dir, "conseil1");
         show(() -> office.compose(core, () -> CompletableFuture.completedFuture(Optional.empty())), 800, 1280);
         until(() -> exists("#appointment-a1"));
-        openFile(this);
+        NextAppointmentDemo.openFile(this);
         clickOn("#resident-next-appointment");
         until(() -> exists("#next-date") && !text("#next-availability").isBlank());
     }
@@ -80,8 +60,8 @@ class NextAppointmentScreenTest extends UiTest {
     @Test
     void aSlotOverHerAppointmentIsWarnedAndSavingStillPutsItOnHerAgenda() {
         String today = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(DemoOffice.PARIS));
-        type(this, "#next-date", today);
-        type(this, "#next-start", "10:00");
+        NextAppointmentDemo.type(this, "#next-date", today);
+        NextAppointmentDemo.type(this, "#next-start", "10:00");
         until(() -> visible("#next-overlap"));
         assertThat(text("#next-overlap"))
                 .isEqualTo("Attention : ce créneau chevauche 09:30–10:30 · Fatima Benali. Vous pouvez enregistrer "
