@@ -55,6 +55,9 @@ abstract class AppointmentPlanningContract extends SyncScenario {
         assertThat(colleague.message()).contains("vos propres rendez-vous");
         assertRejected(pushOne(conseil1, op(with(at(newId(), CONSEIL1, TEN, 60), "residentId", R3))), "not_found");
         assertRejected(pushOne(conseil1, op(with(at(newId(), CONSEIL1, TEN, 60), "locked", true))), "forbidden");
+        assertRejected(
+                pushOne(conseil1, op(with(at(newId(), CONSEIL1, TEN.plusSeconds(7200), 60), "requestId", newId()))),
+                "not_found");
     }
 
     @Test

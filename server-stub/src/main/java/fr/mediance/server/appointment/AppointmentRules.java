@@ -100,6 +100,7 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
                 throw ResidentFiles.notFollowed();
             }
             colleagues.require(c, a.counsellorId(), "counsellorId");
+            checkRequest(c, null, a);
             AppointmentDto planned = a.withPlannedBy(c.user().id());
             long version = store(c, null, planned, c.op().baseVersion());
             return receipt(c, planned, c.applied(version));
@@ -122,6 +123,7 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
         }
         validate(c.tx(), merged, c.today());
         checkReferences(c, before, merged);
+        checkRequest(c, before, merged);
         if (c.user().is(Role.COUNSELLOR) && !before.residentId().equals(merged.residentId())) {
             StoredEntity resident = ResidentFiles.live(c, merged.residentId());
             if (!ResidentFiles.follows(c.tx(), c.user().id(), (ResidentDto) resident.data())) {
@@ -159,6 +161,14 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
         long version = store(c, before, after, target.version());
         AppointmentOverlaps.record(c, after);
         return version;
+    }
+
+    /** The request an appointment answers, when it names a new one, is one of the structure's. */
+    private static void checkRequest(Operation c, AppointmentDto before, AppointmentDto after) {
+        if (after.requestId() != null
+                && (before == null || !after.requestId().equals(before.requestId()))) {
+            c.inStructure(EntityType.REQUEST, after.requestId(), "Demande « requestId » introuvable.");
+        }
     }
 
     /** A new resident is live, a new counsellor is a colleague. */
