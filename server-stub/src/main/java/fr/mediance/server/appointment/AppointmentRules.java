@@ -165,8 +165,7 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
 
     /** The request an appointment answers, when it names a new one, is one of the structure's. */
     private static void checkRequest(Operation c, AppointmentDto before, AppointmentDto after) {
-        if (after.requestId() != null
-                && (before == null || !after.requestId().equals(before.requestId()))) {
+        if (after.requestId() != null && (before == null || !after.requestId().equals(before.requestId()))) {
             c.inStructure(EntityType.REQUEST, after.requestId(), "Demande « requestId » introuvable.");
         }
     }
