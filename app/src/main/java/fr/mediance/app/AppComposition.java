@@ -356,7 +356,7 @@ public final class AppComposition {
                         fx);
                 vm.setOnMessage(shell::showMessage);
                 disposers.add(vm::dispose);
-                yield new PlanningView(vm, texts);
+                yield new PlanningView(vm, texts).withEdit(id -> editAppointment(id, vm::refresh));
             }
             case REPORTS -> {
                 OfficeReportsViewModel vm = new OfficeReportsViewModel(
@@ -453,6 +453,16 @@ public final class AppComposition {
 
     private void openResidentFile(String residentId) {
         new ResidentScreens(context()).openFile(residentId);
+    }
+
+    /** The coordination's changes to one planned appointment; the planned list reloads after each. */
+    private void editAppointment(String appointmentId, Runnable changed) {
+        fr.mediance.app.core.planning.AppointmentEditViewModel vm =
+                new fr.mediance.app.core.planning.AppointmentEditViewModel(core.agenda(), zone, texts, background, fx);
+        vm.setOnMessage(shell::showMessage);
+        vm.setOnChanged(changed);
+        shell.navigator().push(new fr.mediance.app.planning.AppointmentEditView(vm, texts));
+        vm.open(appointmentId);
     }
 
     /** The panel to read before leaving for an appointment. */

@@ -50,8 +50,8 @@ class SharedLimitsTest extends SyncScenario {
                 .isEqualTo("Un rendez-vous dure de 15 à 480 minutes : entre son début "
                         + "« start » et sa fin « end », 14 minutes.");
         assertRejected(pushOne(coord, op(lasting(Limits.MAX_APPOINTMENT_MINUTES + 1))), "invalid_field");
-        assertApplied(pushOne(coord, op(lasting(Limits.MIN_APPOINTMENT_MINUTES))));
-        assertApplied(pushOne(coord, op(lasting(Limits.MAX_APPOINTMENT_MINUTES))));
+        assertSaved(pushOne(coord, op(lasting(Limits.MIN_APPOINTMENT_MINUTES))));
+        assertSaved(pushOne(coord, op(lasting(Limits.MAX_APPOINTMENT_MINUTES))));
     }
 
     @Test

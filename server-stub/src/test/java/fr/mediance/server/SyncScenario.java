@@ -222,6 +222,15 @@ abstract class SyncScenario {
         assertThat(r.version()).isPositive();
     }
 
+    /** Saved: applied, or applied and flagged because it overlaps another appointment of its counsellor. */
+    static void assertSaved(OperationResultDto r) {
+        assertThat(r.status()).as("%s %s", r.code(), r.message()).isIn(OpStatus.APPLIED, OpStatus.CONFLICT);
+        if (r.status() == OpStatus.CONFLICT) {
+            assertThat(r.code()).isEqualTo("appointment_overlap");
+        }
+        assertThat(r.version()).isPositive();
+    }
+
     static OperationDto update(EntityDto data, long baseVersion, String... fields) {
         return new OperationDto(newId(), EntityType.of(data), data.id(), baseVersion, false, data, List.of(fields));
     }

@@ -1102,7 +1102,8 @@ public final class FakeOfficeServer implements AutoCloseable {
 
     private static String text(com.google.gson.JsonObject o, String field) {
         com.google.gson.JsonElement e = o.get(field);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
+        // lists (a checklist) compare as their JSON text, like the office server's wire fields
+        return e == null || e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 
     /** A conflict pushed back resolved: the chosen value is written into the record as a new version. */

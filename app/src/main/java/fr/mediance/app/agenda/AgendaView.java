@@ -236,6 +236,12 @@ public final class AgendaView extends BasicScreen {
             report.getStyleClass().addAll(Styles.STATUS);
             top.getChildren().add(report);
         }
+        if (!row.overlapLabel().isEmpty()) {
+            Label overlap = new Label(row.overlapLabel(), Icons.of(Material2MZ.WARNING, 16));
+            overlap.getStyleClass().addAll(Styles.STATUS, Styles.STATUS_CANCELLED);
+            overlap.setId("appointment-" + row.appointmentId() + "-overlap");
+            top.getChildren().add(overlap);
+        }
         Label name = Ui.label(row.residentName(), Styles.ITEM_TITLE);
         Label address = new Label(row.address(), Icons.of(Material2MZ.PLACE, 18));
         address.setWrapText(true);

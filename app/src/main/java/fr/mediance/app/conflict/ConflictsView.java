@@ -75,6 +75,21 @@ public final class ConflictsView extends BasicScreen {
             card.getChildren().add(Ui.label(row.baseText(), Styles.MUTED, Styles.SMALL));
         }
 
+        if (row.overlap()) {
+            // two appointments of one counsellor: read both; moving or cancelling one closes the conflict
+            field.setGraphic(Icons.of(org.kordamp.ikonli.material2.Material2MZ.WARNING, 16));
+            Label one = new Label(row.serverValueText(), Icons.of(Material2AL.EVENT, 16));
+            one.setId(id + "-server");
+            Label oneBy = Ui.label(row.serverByText(), Styles.MUTED, Styles.SMALL);
+            Label two = new Label(row.clientValueText(), Icons.of(Material2AL.EVENT, 16));
+            two.setId(id + "-client");
+            Label twoBy = Ui.label(row.clientByText(), Styles.MUTED, Styles.SMALL);
+            card.getChildren().addAll(one, oneBy, two, twoBy);
+            card.getChildren().stream()
+                    .filter(n -> n instanceof Label l && l.getText().equals(row.baseText()))
+                    .forEach(n -> n.getStyleClass().setAll("label", Styles.HINT));
+            return card;
+        }
         boolean may = vm.canResolveProperty().get();
         ToggleGroup group = new ToggleGroup();
         RadioButton first = choice(row.serverValueText(), Choice.SERVER, group, id + "-server");

@@ -36,10 +36,18 @@ public final class PlanningView extends BasicScreen {
     private final VBox results = new VBox(6);
     private final VBox plannedList = new VBox(8);
 
+    private java.util.function.Consumer<String> onEdit;
+
     public PlanningView(PlanningViewModel vm, ResourceBundle texts) {
         super(texts.getString("planning.title"));
         this.vm = vm;
         this.texts = texts;
+    }
+
+    /** Offers « Modifier » on each planned appointment (move, cancel, lock, checklist and safety notes). */
+    public PlanningView withEdit(java.util.function.Consumer<String> onEdit) {
+        this.onEdit = onEdit;
+        return this;
     }
 
     @Override
@@ -269,6 +277,16 @@ public final class PlanningView extends BasicScreen {
             Label status = new Label(row.statusLabel());
             status.getStyleClass().addAll(Styles.STATUS, Styles.STATUS_PLANNED);
             VBox item = new VBox(4, when, who, address, status);
+            if (onEdit != null) {
+                Button edit = Ui.button(
+                        texts.getString("planning.edit.title"),
+                        org.kordamp.ikonli.material2.Material2AL.EDIT,
+                        Styles.SECONDARY);
+                edit.setId("planning-edit-" + row.appointmentId());
+                edit.setMinHeight(44);
+                edit.setOnAction(e -> onEdit.accept(row.appointmentId()));
+                item.getChildren().add(edit);
+            }
             item.getStyleClass().add(Styles.LIST_ITEM);
             plannedList.getChildren().add(item);
         }

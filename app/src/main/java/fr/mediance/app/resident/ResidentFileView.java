@@ -148,6 +148,13 @@ public final class ResidentFileView extends BasicScreen {
         this.openPaymentPlans = openPaymentPlans;
     }
 
+    private Runnable nextAppointment;
+
+    /** Shows « Prochain rendez-vous » in the file's header (a counsellor plans her next appointment). */
+    public void setOnNextAppointment(Runnable nextAppointment) {
+        this.nextAppointment = nextAppointment;
+    }
+
     /** Shows « Exporter ses données (RGPD) » in the file's header (office, coordination, admin). */
     public void setOnExport(Runnable export) {
         this.export = export;
@@ -171,6 +178,13 @@ public final class ResidentFileView extends BasicScreen {
         Ui.hideWhenBlank(protection);
         VBox header = new VBox(4, name, subtitle, saved, protection);
         FlowPane money = new FlowPane(8, 8);
+        if (nextAppointment != null) {
+            Button next = Ui.button(texts.getString("nextAppointment.open"), Material2AL.EVENT, Styles.PRIMARY);
+            next.setId("resident-next-appointment");
+            next.setMinHeight(44);
+            next.setOnAction(e -> nextAppointment.run());
+            money.getChildren().add(next);
+        }
         if (openBudget != null) {
             Button budget =
                     Ui.button(texts.getString("budget.open"), Material2AL.ACCOUNT_BALANCE_WALLET, Styles.SECONDARY);

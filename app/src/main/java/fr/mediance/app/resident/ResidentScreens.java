@@ -72,6 +72,10 @@ public final class ResidentScreens {
                         () -> new EnergyScreens(ctx).residentEnergy(residentId))
                 .withCasework(() -> new CaseworkScreens(ctx).caseSection(residentId))
                 .withDebts(() -> new DebtScreens(ctx).residentDebts(residentId));
+        fr.mediance.app.agenda.NextAppointmentScreens next = new fr.mediance.app.agenda.NextAppointmentScreens(ctx);
+        if (next.offered()) {
+            view.setOnNextAppointment(() -> next.open(residentId));
+        }
         view.setOnBudget(
                 () -> new BudgetScreens(ctx).open(residentId, vm.titleProperty().get()));
         view.setOnAids(

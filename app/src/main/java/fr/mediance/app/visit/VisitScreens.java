@@ -37,6 +37,14 @@ public final class VisitScreens {
         ctx.onDispose().accept(vm::dispose);
         VisitView view = new VisitView(vm, ctx.texts());
         view.setOnDescribe(id -> new DocumentScreens(ctx).describe(id, vm.photos()::refresh));
+        fr.mediance.app.agenda.NextAppointmentScreens next = new fr.mediance.app.agenda.NextAppointmentScreens(ctx);
+        if (next.offered()) {
+            view.setOnNextAppointment(() -> {
+                if (vm.residentId() != null) {
+                    next.open(vm.residentId());
+                }
+            });
+        }
         ctx.shell().navigator().push(view);
         return vm;
     }

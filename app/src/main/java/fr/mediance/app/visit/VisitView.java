@@ -97,6 +97,13 @@ public final class VisitView implements Screen {
         return Ui.card(name, when, address, access, phone);
     }
 
+    private Runnable onNextAppointment;
+
+    /** Offers « Prochain rendez-vous » once the visit is over (before the view is shown). */
+    public void setOnNextAppointment(Runnable onNextAppointment) {
+        this.onNextAppointment = onNextAppointment;
+    }
+
     /** "Visite terminée le …", where the report stands on its way to the office, and "Corriger". */
     private VBox frozenBanner() {
         Label frozenText = new Label(null, Icons.of(Material2AL.CHECK_CIRCLE));
@@ -121,6 +128,13 @@ public final class VisitView implements Screen {
         correct.setId("visit-correct");
         correct.setOnAction(e -> vm.correct());
         VBox frozen = new VBox(6, frozenText, delivery, correct);
+        if (onNextAppointment != null) {
+            Button next = Ui.button(texts.getString("nextAppointment.open"), Material2AL.EVENT, Styles.PRIMARY);
+            next.setId("visit-next-appointment");
+            next.setMinHeight(44);
+            next.setOnAction(e -> onNextAppointment.run());
+            frozen.getChildren().add(next);
+        }
         frozen.getStyleClass().add(Styles.FROZEN_BANNER);
         frozen.setMaxWidth(Double.MAX_VALUE);
         Ui.showWhen(frozen, vm.frozenProperty());

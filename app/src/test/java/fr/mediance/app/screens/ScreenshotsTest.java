@@ -1677,4 +1677,45 @@ class ScreenshotsTest extends UiTest {
         shoot(app, "partner-form-errors", 0.0);
         core.close();
     }
+
+    @Test
+    void counsellor_next_appointment_with_an_overlap() {
+        office.server.serverWrite(fr.mediance.app.agenda.NextAppointmentDemo.withAvailability(
+                (fr.mediance.protocol.ResidentDto) office.server.entity(fr.mediance.protocol.EntityType.RESIDENT, "r1"),
+                "le matin, sauf le mercredi"));
+        CoreContext core = office.signedIn(dir, "conseil1");
+        AppComposition app = compose(core);
+        until(() -> has("#appointment-a1"));
+        fr.mediance.app.agenda.NextAppointmentDemo.openFile(this);
+        clickOn("#resident-next-appointment");
+        until(() -> has("#next-date")
+                && !in("#next-availability").queryLabeled().getText().isBlank());
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                .format(java.time.LocalDate.now(DemoOffice.PARIS));
+        fr.mediance.app.agenda.NextAppointmentDemo.type(this, "#next-date", today);
+        fr.mediance.app.agenda.NextAppointmentDemo.type(this, "#next-start", "10:00");
+        interact(() -> in("#next-checklist")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .setText("Avis d'imposition 2025\nDernière facture d'électricité"));
+        until(() -> in("#next-overlap").query().isVisible());
+        shoot(app, "next-appointment", 0);
+    }
+
+    @Test
+    void coordination_edits_a_planned_appointment() {
+        CoreContext core = office.signedIn(dir, "coord");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-PLANNING"));
+        open("PLANNING");
+        until(() -> has("#planning-edit-a5"));
+        interact(() -> in("#planning-edit-a5").queryButton().fire());
+        until(() -> has("#edit-date")
+                && !in("#edit-heading").queryLabeled().getText().isBlank());
+        interact(() -> in("#edit-lock").queryButton().fire());
+        until(() -> in("#edit-locked").query().isVisible());
+        interact(() -> in("#edit-safety")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .setText("Visite à deux : chien dans le jardin."));
+        shoot(app, "planning-edit", 0);
+    }
 }

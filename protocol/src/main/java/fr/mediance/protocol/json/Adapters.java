@@ -315,7 +315,10 @@ public final class Adapters {
                     f.string("notes"),
                     f.string("statusReason"),
                     f.strings("checklist"),
-                    f.string("safetyNotes"));
+                    f.string("safetyNotes"),
+                    f.bool("locked", false),
+                    f.string("requestId"),
+                    f.string("plannedBy"));
         }
 
         @Override
@@ -333,6 +336,9 @@ public final class Adapters {
             put(out, "statusReason", v.statusReason());
             putStrings(out, "checklist", v.checklist());
             put(out, "safetyNotes", v.safetyNotes());
+            put(out, "locked", v.locked());
+            put(out, "requestId", v.requestId());
+            put(out, "plannedBy", v.plannedBy());
         }
     }
 

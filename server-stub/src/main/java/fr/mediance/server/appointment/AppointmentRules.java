@@ -6,8 +6,10 @@ import static fr.mediance.server.sync.FieldChecks.size;
 import static fr.mediance.server.sync.FieldChecks.text;
 
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.AppointmentPlanning;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
+import fr.mediance.protocol.OpStatus;
 import fr.mediance.protocol.OperationResultDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
@@ -29,15 +31,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Appointments belong to the coordination (and the admin), who plan them; a counsellor changes only
- * {@code status} and {@code statusReason} of their own, merged onto the coordination's current version. An
- * appointment lasts from {@link Limits#MIN_APPOINTMENT_MINUTES} to {@link Limits#MAX_APPOINTMENT_MINUTES}. Its
- * counsellor receives the resident's file; a former counsellor gets tombstones. Seen by the structure's staff and
- * by its counsellor.
+ * Appointments are planned by the coordination (and the admin) for anybody, and by a counsellor for herself, on
+ * her tablet and offline, for a resident whose file she holds. Who may change which field is
+ * {@link AppointmentPlanning}'s (the same rule the app applies before saving): a counsellor changes everything of
+ * an appointment she planned herself unless the coordination locked it, and of the others only {@code status} and
+ * {@code statusReason}, merged onto the current version; only the coordination and the admin lock. A cancellation
+ * needs a reason. {@code plannedBy} is stamped from the caller at creation and kept afterwards. An appointment lasts
+ * from {@link Limits#MIN_APPOINTMENT_MINUTES} to {@link Limits#MAX_APPOINTMENT_MINUTES}. A push that makes two
+ * appointments of one counsellor overlap is applied and flagged ({@link AppointmentOverlaps}). Its counsellor
+ * receives the resident's file; a former counsellor gets tombstones. Seen by the structure's staff and by its
+ * counsellor.
  */
 public final class AppointmentRules extends RecordRules<AppointmentDto> {
-    private static final List<String> COUNSELLOR_FIELDS = List.of("status", "statusReason");
-
     private final Colleagues colleagues;
 
     public AppointmentRules(Colleagues colleagues) {
@@ -67,6 +72,10 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
         text("address", a.address(), Limits.MAX_SHORT_TEXT, false);
         text("notes", a.notes(), Limits.MAX_LONG_TEXT, false);
         text("statusReason", a.statusReason(), Limits.MAX_SHORT_TEXT, false);
+        if (AppointmentPlanning.missesReason(a.status(), a.statusReason())) {
+            throw RejectedOp.invalid("statusReason", AppointmentPlanning.REASON_REQUIRED);
+        }
+        id("requestId", a.requestId(), false);
         size("checklist", a.checklist());
         for (String item : a.checklist()) {
             text("checklist", item, Limits.MAX_SHORT_TEXT, true);
@@ -80,38 +89,67 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
         Optional<StoredEntity> existing = c.existing(EntityType.APPOINTMENT, a.id());
         if (existing.isEmpty()) {
             validate(c.tx(), a, c.today());
-            if (c.user().is(Role.COUNSELLOR)) {
-                throw RejectedOp.forbidden("Seule la coordination planifie les rendez-vous.");
+            String refusal = AppointmentPlanning.refusalOfCreation(
+                    c.user().role(), c.user().id(), a.counsellorId(), a.locked());
+            if (refusal != null) {
+                throw RejectedOp.forbidden(refusal);
             }
-            requirePlanner(c);
-            ResidentFiles.live(c, a.residentId());
+            StoredEntity resident = ResidentFiles.live(c, a.residentId());
+            if (c.user().is(Role.COUNSELLOR)
+                    && !ResidentFiles.follows(c.tx(), c.user().id(), (ResidentDto) resident.data())) {
+                throw ResidentFiles.notFollowed();
+            }
             colleagues.require(c, a.counsellorId(), "counsellorId");
-            return c.applied(store(c, null, a, c.op().baseVersion()));
+            checkRequest(c, null, a);
+            AppointmentDto planned = a.withPlannedBy(c.user().id());
+            long version = store(c, null, planned, c.op().baseVersion());
+            return receipt(c, planned, c.applied(version));
         }
         StoredEntity current = existing.get();
-        AppointmentDto before = (AppointmentDto) current.data();
+        AppointmentDto stored = (AppointmentDto) current.data();
+        // records planned before the planner was kept: their creator planned them
+        AppointmentDto before = stored.plannedBy() == null ? stored.withPlannedBy(current.createdBy()) : stored;
         if (c.user().is(Role.COUNSELLOR) && !c.user().id().equals(before.counsellorId())) {
             throw RejectedOp.forbidden("Ce rendez-vous n'est pas le vôtre : modification refusée.");
         }
         FieldMerge.Outcome m = c.merge(current, a);
-        AppointmentDto merged = (AppointmentDto) m.merged();
-        validate(c.tx(), merged, c.today());
-        if (c.user().is(Role.COUNSELLOR)) {
-            for (String f : m.fields()) {
-                if (!COUNSELLOR_FIELDS.contains(f)) {
-                    throw new RejectedOp(
-                            RejectedOp.FORBIDDEN_FIELD,
-                            "Vous ne pouvez changer que le statut du " + "rendez-vous et son motif ; le champ « " + f
-                                    + " » est réservé à la coordination.");
-                }
+        AppointmentDto merged = ((AppointmentDto) m.merged()).withPlannedBy(before.plannedBy());
+        for (String f : m.fields()) {
+            String refusal = AppointmentPlanning.refusalOfChange(
+                    c.user().role(), c.user().id(), before, f);
+            if (refusal != null) {
+                throw new RejectedOp(RejectedOp.FORBIDDEN_FIELD, refusal);
             }
-        } else {
-            requirePlanner(c);
-            checkReferences(c, before, merged);
+        }
+        validate(c.tx(), merged, c.today());
+        checkReferences(c, before, merged);
+        checkRequest(c, before, merged);
+        if (c.user().is(Role.COUNSELLOR) && !before.residentId().equals(merged.residentId())) {
+            StoredEntity resident = ResidentFiles.live(c, merged.residentId());
+            if (!ResidentFiles.follows(c.tx(), c.user().id(), (ResidentDto) resident.data())) {
+                throw ResidentFiles.notFollowed();
+            }
         }
         long version = store(c, before, merged, c.op().baseVersion());
         c.writeConflicts(EntityType.APPOINTMENT, merged.id(), m.conflicts());
-        return c.result(version, m);
+        return receipt(c, merged, c.result(version, m));
+    }
+
+    /**
+     * The receipt of a written appointment: its overlap conflicts opened or closed ({@link AppointmentOverlaps});
+     * an appointment left overlapping another is reported as a conflict (it is saved all the same).
+     */
+    private static OperationResultDto receipt(Operation c, AppointmentDto written, OperationResultDto result) {
+        List<AppointmentDto> overlapping = AppointmentOverlaps.record(c, written);
+        if (overlapping.isEmpty() || result.status() == OpStatus.CONFLICT) {
+            return result;
+        }
+        return new OperationResultDto(
+                result.opId(),
+                OpStatus.CONFLICT,
+                result.version(),
+                AppointmentOverlaps.CODE,
+                AppointmentOverlaps.message(overlapping));
     }
 
     @Override
@@ -120,12 +158,15 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
         AppointmentDto after = WireFields.with(before, values);
         validate(c.tx(), after, c.today());
         checkReferences(c, before, after);
-        return store(c, before, after, target.version());
+        long version = store(c, before, after, target.version());
+        AppointmentOverlaps.record(c, after);
+        return version;
     }
 
-    private static void requirePlanner(Operation c) {
-        if (!c.user().is(Role.COORDINATOR) && !c.user().is(Role.ADMIN)) {
-            throw RejectedOp.forbidden("Votre rôle ne permet pas de planifier un rendez-vous.");
+    /** The request an appointment answers, when it names a new one, is one of the structure's. */
+    private static void checkRequest(Operation c, AppointmentDto before, AppointmentDto after) {
+        if (after.requestId() != null && (before == null || !after.requestId().equals(before.requestId()))) {
+            c.inStructure(EntityType.REQUEST, after.requestId(), "Demande « requestId » introuvable.");
         }
     }
 
@@ -172,6 +213,7 @@ public final class AppointmentRules extends RecordRules<AppointmentDto> {
     public void afterDelete(Operation c, StoredEntity deleted) {
         AppointmentDto a = (AppointmentDto) deleted.data();
         ResidentFiles.revokeIfUnfollowed(c, a.counsellorId(), a.residentId());
+        AppointmentOverlaps.forget(c, a.id());
     }
 
     @Override

@@ -54,6 +54,12 @@ final class ConflictRules extends RecordRules<ConflictDto> {
                             + FieldChecks.shorten(String.valueOf(conflict.resolvedValue()))
                             + " ») : il ne change plus.");
         }
+        if (conflict.overlap()) {
+            throw RejectedOp.invalid(
+                    "status",
+                    "Deux rendez-vous qui se chevauchent se règlent en déplaçant ou en annulant l'un des deux : le "
+                            + "conflit se referme alors de lui-même.");
+        }
         if (!conflict.acceptsResolution(pushed.resolvedValue())) {
             throw RejectedOp.invalid(
                     "resolvedValue",

@@ -234,6 +234,33 @@ public final class EntityStore {
                 residentId);
     }
 
+    /**
+     * The live appointments of one counsellor of a structure starting in {@code [fromMillis, toMillis)}, by start
+     * (what an overlap check reads: the indexed {@code counsellor_id} and {@code starts_at} columns).
+     */
+    List<StoredEntity> appointmentsOf(Tx tx, String structureId, String counsellorId, long fromMillis, long toMillis) {
+        return tx.query(
+                "SELECT id, structure_id, version, deleted, data, created_by FROM appointments "
+                        + "WHERE structure_id = ? AND counsellor_id = ? AND deleted = 0 AND starts_at >= ? "
+                        + "AND starts_at < ? ORDER BY starts_at, id",
+                rs -> map(EntityType.APPOINTMENT, rs),
+                structureId,
+                counsellorId,
+                fromMillis,
+                toMillis);
+    }
+
+    /** The open conflicts of a structure about records of one type, oldest first. */
+    List<StoredEntity> openConflicts(Tx tx, String structureId, EntityType targetType) {
+        return tx.query(
+                "SELECT id, structure_id, version, deleted, data, created_by FROM conflicts "
+                        + "WHERE structure_id = ? AND target_type = ? AND status = ? AND deleted = 0 ORDER BY id",
+                rs -> map(EntityType.CONFLICT, rs),
+                structureId,
+                targetType.code(),
+                fr.mediance.protocol.ConflictDto.OPEN);
+    }
+
     /** The live documents of a structure that reference a blob. */
     List<StoredEntity> documentsWithBlob(Tx tx, String structureId, String sha256) {
         return tx.query(

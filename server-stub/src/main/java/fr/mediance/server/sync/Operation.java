@@ -118,7 +118,16 @@ public final class Operation {
         return store.idsAboutResident(tx, type, residentId);
     }
 
-    /** Stores the record's new state with the operation's base version; answers its new version. */
+    /** The live appointments of a counsellor of the caller's structure starting in {@code [from, to)}. */
+    public List<StoredEntity> appointmentsOf(String counsellorId, Instant from, Instant to) {
+        return store.appointmentsOf(tx, structure(), counsellorId, from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** The open conflicts of the caller's structure about records of one type. */
+    public List<StoredEntity> openConflicts(EntityType targetType) {
+        return store.openConflicts(tx, structure(), targetType);
+    }
+
     /**
      * The versions of a resident or an appointment in force at some moment from {@code moment} until now, oldest
      * first (the one current at that moment, then every later one).

@@ -1,9 +1,13 @@
 package fr.mediance.app.core.agenda;
 
 import fr.mediance.app.core.Outcome;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Appointments on this device (Europe/Paris days). Reads are local; every change is saved locally and
@@ -38,4 +42,26 @@ public interface AgendaService {
      * Field keys: status, statusReason.
      */
     Outcome<AgendaItem> setStatus(String appointmentId, String status, String reason);
+
+    /**
+     * The active appointments of {@code counsellorId} held locally that a planned {@code [start, end)} would
+     * overlap ({@link fr.mediance.protocol.AppointmentPlanning#overlap}), {@code exceptId} excluded (the one being
+     * moved), by start.
+     */
+    List<AgendaItem> overlapping(String counsellorId, Instant start, Instant end, String exceptId);
+
+    /** The resident's known availability (their preferred contact time), or null when none is recorded. */
+    String residentAvailability(String residentId);
+
+    /** The ids of the appointments named by an open overlap conflict the server reported. */
+    Set<String> inOpenOverlap();
+
+    /** Moves an appointment to another day, time and length. Field keys: date, startTime, duration. */
+    Outcome<AgendaItem> reschedule(String appointmentId, LocalDate date, LocalTime startTime, Duration duration);
+
+    /** Locks or unlocks an appointment (coordination). */
+    Outcome<AgendaItem> setLocked(String appointmentId, boolean locked);
+
+    /** Replaces the checklist and the safety notes. Field keys: checklist, safetyNotes. */
+    Outcome<AgendaItem> editDetails(String appointmentId, List<String> checklist, String safetyNotes);
 }

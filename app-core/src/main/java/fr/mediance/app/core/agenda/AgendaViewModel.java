@@ -68,7 +68,42 @@ public final class AgendaViewModel {
             StatusKind statusKind,
             String statusReason,
             String reportLabel,
-            boolean pendingSync) {}
+            boolean pendingSync,
+            String overlapLabel) {
+        /** A row with no overlap to resolve. */
+        public Row(
+                String appointmentId,
+                LocalDate day,
+                String timeRange,
+                String residentName,
+                String address,
+                String accessNotes,
+                String type,
+                String typeLabel,
+                boolean homeVisit,
+                String statusLabel,
+                StatusKind statusKind,
+                String statusReason,
+                String reportLabel,
+                boolean pendingSync) {
+            this(
+                    appointmentId,
+                    day,
+                    timeRange,
+                    residentName,
+                    address,
+                    accessNotes,
+                    type,
+                    typeLabel,
+                    homeVisit,
+                    statusLabel,
+                    statusKind,
+                    statusReason,
+                    reportLabel,
+                    pendingSync,
+                    "");
+        }
+    }
 
     /** One day of the list: "Lundi 30 novembre", "2 rendez-vous", its appointments by start time. */
     public record Day(LocalDate date, String title, String countText, boolean today, List<Row> rows) {}
@@ -132,6 +167,7 @@ public final class AgendaViewModel {
         if (changed.contains(EntityType.APPOINTMENT)
                 || changed.contains(EntityType.RESIDENT)
                 || changed.contains(EntityType.VISIT_REPORT)
+                || changed.contains(EntityType.CONFLICT)
                 || changed.contains(EntityType.CODE)) {
             refresh();
         }
@@ -195,7 +231,11 @@ public final class AgendaViewModel {
                 "loading the agenda",
                 () -> {
                     List<AgendaItem> found = r == Range.DAY ? agenda.myDay(day) : agenda.myWeek(day);
-                    List<Row> rows = found.stream().map(this::row).toList();
+                    Set<String> overlaps = agenda.inOpenOverlap();
+                    List<Row> rows = found.stream()
+                            .map(this::row)
+                            .map(row -> overlaps.contains(row.appointmentId()) ? flagged(row) : row)
+                            .toList();
                     return new Loaded(rows, group(rows, r, day, today));
                 },
                 loaded -> {
@@ -285,6 +325,26 @@ public final class AgendaViewModel {
                 reason,
                 report,
                 i.pendingSync());
+    }
+
+    /** The row with the badge of an overlap the server reported (resolved by moving or cancelling one). */
+    private Row flagged(Row row) {
+        return new Row(
+                row.appointmentId(),
+                row.day(),
+                row.timeRange(),
+                row.residentName(),
+                row.address(),
+                row.accessNotes(),
+                row.type(),
+                row.typeLabel(),
+                row.homeVisit(),
+                row.statusLabel(),
+                row.statusKind(),
+                row.statusReason(),
+                row.reportLabel(),
+                row.pendingSync(),
+                text("agenda.overlap.badge"));
     }
 
     /** The badge of a status code. */

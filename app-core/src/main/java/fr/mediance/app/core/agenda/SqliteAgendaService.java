@@ -14,6 +14,8 @@ import fr.mediance.app.core.store.StoreHolder;
 import fr.mediance.app.core.store.Tx;
 import fr.mediance.app.core.sync.Outbox;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.AppointmentPlanning;
+import fr.mediance.protocol.ConflictDto;
 import fr.mediance.protocol.DocumentDto;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.Limits;
@@ -25,10 +27,13 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -109,7 +114,9 @@ public final class SqliteAgendaService implements AgendaService {
                 r.string("report_id"),
                 r.bool("pending"),
                 Records.fromJson(r.string("checklist")),
-                r.string("safety_notes"));
+                r.string("safety_notes"),
+                r.bool("locked"),
+                r.string("planned_by"));
     }
 
     private Instant startOf(LocalDate day) {
@@ -195,6 +202,18 @@ public final class SqliteAgendaService implements AgendaService {
             }
             if (FormErrors.blank(form.counsellorId())) {
                 e.add("counsellorId", CoreMessages.get("agenda.counsellor.required"));
+            } else {
+                String refusal = AppointmentPlanning.refusalOfCreation(
+                        me.role(), me.userId(), form.counsellorId().strip(), false);
+                if (refusal != null) {
+                    e.add("counsellorId", refusal);
+                }
+            }
+            for (String item : form.checklist()) {
+                e.maxLength("checklist", item, Limits.MAX_SHORT_TEXT);
+            }
+            if (form.checklist().size() > Limits.MAX_LIST_ITEMS) {
+                e.add("checklist", CoreMessages.get("agenda.checklist.tooLong", Limits.MAX_LIST_ITEMS));
             }
             String type = FormErrors.blank(form.type())
                     ? CodeLists.APPOINTMENT_HOME_VISIT
@@ -241,7 +260,12 @@ public final class SqliteAgendaService implements AgendaService {
                     AppointmentStatus.CONFIRMED,
                     address,
                     Texts.clean(form.notes()),
-                    null);
+                    null,
+                    cleanList(form.checklist()),
+                    null,
+                    false,
+                    null,
+                    me.userId());
             Records.upsert(tx, dto, null, clock.instant(), null);
             outbox.enqueue(tx, dto, summary(dto, r));
             return Outcome.ok(find(tx, dto.id()).orElseThrow());
@@ -286,7 +310,8 @@ public final class SqliteAgendaService implements AgendaService {
             e.add("status", CoreMessages.get("agenda.status.invalid"));
         }
         e.maxLength("statusReason", reason, Limits.MAX_SHORT_TEXT);
-        if ((AppointmentStatus.NO_SHOW.equals(status) || AppointmentStatus.CANCELLED_BY_RESIDENT.equals(status))
+        // every cancellation needs a reason (the shared rule); the app also asks why the resident was absent
+        if ((AppointmentPlanning.needsReason(status) || AppointmentStatus.NO_SHOW.equals(status))
                 && FormErrors.blank(reason)) {
             e.add("statusReason", CoreMessages.get("agenda.statusReason.required"));
         }
@@ -313,7 +338,12 @@ public final class SqliteAgendaService implements AgendaService {
                 status,
                 a.address(),
                 a.notes(),
-                Texts.clean(reason));
+                Texts.clean(reason),
+                a.checklist(),
+                a.safetyNotes(),
+                a.locked(),
+                a.requestId(),
+                a.plannedBy());
         Long base = Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
         Records.upsert(tx, dto, null, clock.instant(), null);
         ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
@@ -326,5 +356,184 @@ public final class SqliteAgendaService implements AgendaService {
             outbox.enqueueUpdate(tx, dto, base, STATUS_FIELDS, summary(dto, r));
         }
         return Outcome.ok(find(tx, appointmentId).orElseThrow());
+    }
+
+    private static List<String> cleanList(List<String> items) {
+        return items.stream()
+                .map(Texts::clean)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    @Override
+    public List<AgendaItem> overlapping(String counsellorId, Instant start, Instant end, String exceptId) {
+        if (counsellorId == null || start == null || end == null || !end.isAfter(start)) {
+            return List.of();
+        }
+        AppointmentDto probe = new AppointmentDto(
+                exceptId == null ? "" : exceptId,
+                null,
+                null,
+                counsellorId,
+                null,
+                start,
+                end,
+                AppointmentStatus.CONFIRMED,
+                null,
+                null,
+                null);
+        return store.db().read(tx -> {
+            List<AppointmentDto> near = tx.query(
+                    "SELECT * FROM appointments WHERE counsellor_id = ? AND start_at >= ? AND start_at < ? "
+                            + "ORDER BY start_at, id",
+                    Records::appointment,
+                    counsellorId,
+                    start.minus(MAX_DURATION),
+                    end);
+            return AppointmentPlanning.overlapping(probe, near).stream()
+                    .map(a -> find(tx, a.id()).orElseThrow())
+                    .toList();
+        });
+    }
+
+    @Override
+    public String residentAvailability(String residentId) {
+        return store.db()
+                .read(tx -> tx.queryOne(
+                                "SELECT preferred_contact_time FROM residents WHERE id = ?",
+                                r -> r.string("preferred_contact_time"),
+                                residentId == null ? "" : residentId)
+                        .map(Texts::clean)
+                        .orElse(null));
+    }
+
+    @Override
+    public Set<String> inOpenOverlap() {
+        return store.db().read(tx -> {
+            Set<String> ids = new HashSet<>();
+            tx.query(
+                            "SELECT entity_id, server_value FROM conflicts WHERE entity = ? AND field = ? AND status = ?",
+                            r -> List.of(r.string("entity_id"), String.valueOf(r.string("server_value"))),
+                            EntityType.APPOINTMENT.code(),
+                            ConflictDto.OVERLAP,
+                            ConflictDto.OPEN)
+                    .forEach(ids::addAll);
+            return ids;
+        });
+    }
+
+    @Override
+    public Outcome<AgendaItem> reschedule(
+            String appointmentId, LocalDate date, LocalTime startTime, Duration duration) {
+        FormErrors e = new FormErrors();
+        if (date == null) {
+            e.add("date", CoreMessages.get("agenda.date.required"));
+        }
+        e.plausibleDate("date", date);
+        if (startTime == null) {
+            e.add("startTime", CoreMessages.get("agenda.time.required"));
+        }
+        if (duration == null || duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
+            e.add(
+                    "duration",
+                    CoreMessages.get(
+                            "agenda.duration.invalid", Limits.MIN_APPOINTMENT_MINUTES, Limits.MAX_APPOINTMENT_MINUTES));
+        }
+        if (!e.isEmpty()) {
+            return e.toOutcome();
+        }
+        Instant start = date.atTime(startTime).atZone(zone).toInstant();
+        return change(
+                appointmentId,
+                a -> with(a, start, start.plus(duration), a.locked(), a.checklist(), a.safetyNotes()),
+                List.of("start", "end"));
+    }
+
+    @Override
+    public Outcome<AgendaItem> setLocked(String appointmentId, boolean locked) {
+        return change(
+                appointmentId,
+                a -> with(a, a.start(), a.end(), locked, a.checklist(), a.safetyNotes()),
+                List.of(AppointmentPlanning.LOCKED));
+    }
+
+    @Override
+    public Outcome<AgendaItem> editDetails(String appointmentId, List<String> checklist, String safetyNotes) {
+        FormErrors e = new FormErrors();
+        List<String> items = cleanList(checklist == null ? List.of() : checklist);
+        for (String item : items) {
+            e.maxLength("checklist", item, Limits.MAX_SHORT_TEXT);
+        }
+        if (items.size() > Limits.MAX_LIST_ITEMS) {
+            e.add("checklist", CoreMessages.get("agenda.checklist.tooLong", Limits.MAX_LIST_ITEMS));
+        }
+        e.maxLength("safetyNotes", safetyNotes, Limits.MAX_LONG_TEXT);
+        if (!e.isEmpty()) {
+            return e.toOutcome();
+        }
+        return change(
+                appointmentId,
+                a -> with(a, a.start(), a.end(), a.locked(), items, Texts.clean(safetyNotes)),
+                List.of("checklist", "safetyNotes"));
+    }
+
+    private static AppointmentDto with(
+            AppointmentDto a, Instant start, Instant end, boolean locked, List<String> checklist, String safety) {
+        return new AppointmentDto(
+                a.id(),
+                a.structureId(),
+                a.residentId(),
+                a.counsellorId(),
+                a.type(),
+                start,
+                end,
+                a.status(),
+                a.address(),
+                a.notes(),
+                a.statusReason(),
+                checklist,
+                safety,
+                locked,
+                a.requestId(),
+                a.plannedBy());
+    }
+
+    /**
+     * Changes some fields of an appointment if the shared rule lets this account change them, saved locally and
+     * queued with only those fields (merged onto the server's version).
+     */
+    private Outcome<AgendaItem> change(
+            String appointmentId, java.util.function.UnaryOperator<AppointmentDto> edit, List<String> fields) {
+        AccountInfo me = account.get();
+        return store.db().inTransaction(tx -> {
+            Optional<AppointmentDto> old =
+                    Records.load(tx, EntityType.APPOINTMENT, appointmentId).map(AppointmentDto.class::cast);
+            if (old.isEmpty()) {
+                return Outcome.<AgendaItem>failed(CoreMessages.get("agenda.notFound"));
+            }
+            AppointmentDto a = old.get();
+            for (String f : fields) {
+                String refusal = AppointmentPlanning.refusalOfChange(me.role(), me.userId(), a, f);
+                if (refusal != null) {
+                    return Outcome.<AgendaItem>failed(refusal);
+                }
+            }
+            AppointmentDto dto = edit.apply(a);
+            if (dto.equals(a)) {
+                return Outcome.ok(find(tx, appointmentId).orElseThrow());
+            }
+            Long base =
+                    Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
+            Records.upsert(tx, dto, null, clock.instant(), null);
+            ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
+                    .map(ResidentDto.class::cast)
+                    .orElse(null);
+            if (base == null) {
+                outbox.enqueue(tx, dto, summary(dto, r));
+            } else {
+                outbox.enqueueUpdate(tx, dto, base, fields, summary(dto, r));
+            }
+            return Outcome.ok(find(tx, appointmentId).orElseThrow());
+        });
     }
 }

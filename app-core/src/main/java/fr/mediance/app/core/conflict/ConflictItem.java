@@ -23,6 +23,9 @@ import java.time.Instant;
  * @param detectedAt        when the server found it
  * @param resolved          a resolution is known (made here, waiting to be sent, or received)
  * @param resolvedValue     the chosen value, when resolved
+ * @param overlap           two appointments of one counsellor overlap ({@link fr.mediance.protocol.ConflictDto#OVERLAP}):
+ *     the values then describe the two appointments for reading, and nobody picks one (moving or cancelling one
+ *     of them closes it)
  */
 public record ConflictItem(
         String id,
@@ -40,4 +43,43 @@ public record ConflictItem(
         String clientAuthorName,
         Instant detectedAt,
         boolean resolved,
-        String resolvedValue) {}
+        String resolvedValue,
+        boolean overlap) {
+    /** A conflict of values (not an overlap). */
+    public ConflictItem(
+            String id,
+            EntityType entity,
+            String entityId,
+            String recordLabel,
+            String field,
+            String fieldLabel,
+            String baseValue,
+            String serverValue,
+            String serverAuthorId,
+            String serverAuthorName,
+            String clientValue,
+            String clientAuthorId,
+            String clientAuthorName,
+            Instant detectedAt,
+            boolean resolved,
+            String resolvedValue) {
+        this(
+                id,
+                entity,
+                entityId,
+                recordLabel,
+                field,
+                fieldLabel,
+                baseValue,
+                serverValue,
+                serverAuthorId,
+                serverAuthorName,
+                clientValue,
+                clientAuthorId,
+                clientAuthorName,
+                detectedAt,
+                resolved,
+                resolvedValue,
+                false);
+    }
+}

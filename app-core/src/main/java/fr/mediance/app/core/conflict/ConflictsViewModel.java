@@ -63,7 +63,34 @@ public final class ConflictsViewModel {
             String serverByText,
             String clientValue,
             String clientValueText,
-            String clientByText) {}
+            String clientByText,
+            boolean overlap) {
+        /** A conflict of values. */
+        public Row(
+                String conflictId,
+                String recordLabel,
+                String fieldLabel,
+                String baseText,
+                String serverValue,
+                String serverValueText,
+                String serverByText,
+                String clientValue,
+                String clientValueText,
+                String clientByText) {
+            this(
+                    conflictId,
+                    recordLabel,
+                    fieldLabel,
+                    baseText,
+                    serverValue,
+                    serverValueText,
+                    serverByText,
+                    clientValue,
+                    clientValueText,
+                    clientByText,
+                    false);
+        }
+    }
 
     /** Above this, the badge says "9+". */
     public static final int BADGE_MAX = 9;
@@ -102,7 +129,9 @@ public final class ConflictsViewModel {
     }
 
     private void onSynced(Set<EntityType> changed) {
-        if (changed.contains(EntityType.CONFLICT) || changed.contains(EntityType.RESIDENT)) {
+        if (changed.contains(EntityType.CONFLICT)
+                || changed.contains(EntityType.RESIDENT)
+                || changed.contains(EntityType.APPOINTMENT)) {
             refresh();
         }
     }
@@ -140,6 +169,20 @@ public final class ConflictsViewModel {
     }
 
     Row row(ConflictItem c) {
+        if (c.overlap()) {
+            return new Row(
+                    c.id(),
+                    nonNull(c.recordLabel()),
+                    nonNull(c.fieldLabel()),
+                    text("conflict.overlap.hint"),
+                    c.serverValue(),
+                    nonNull(c.serverValue()),
+                    text("conflict.overlap.by", orSomeone(c.serverAuthorName())),
+                    c.clientValue(),
+                    nonNull(c.clientValue()),
+                    text("conflict.overlap.by", orSomeone(c.clientAuthorName())),
+                    true);
+        }
         String base = c.baseValue() == null && c.serverValue() == null && c.clientValue() == null
                 ? ""
                 : text("conflict.base", display(c.baseValue()));

@@ -83,6 +83,9 @@ public final class SqliteConflictService implements ConflictService {
             if (c.resolved()) {
                 return Outcome.failed(CoreMessages.get("conflict.alreadyResolved"));
             }
+            if (c.overlap()) {
+                return Outcome.failed(CoreMessages.get("conflict.overlap.resolve"));
+            }
             if (!c.acceptsResolution(value)) {
                 return Outcome.failed(CoreMessages.get("conflict.notOneOfTheValues"));
             }
@@ -116,6 +119,30 @@ public final class SqliteConflictService implements ConflictService {
         String field = r.string("field");
         String serverAuthor = r.string("server_author_id");
         String clientAuthor = r.string("client_author_id");
+        if (type == EntityType.APPOINTMENT && ConflictDto.OVERLAP.equals(field)) {
+            // the agenda of the counsellor (baseValue), and the two appointments described for reading
+            String counsellor = userName(tx, r.string("base_value"));
+            return new ConflictItem(
+                    r.string("id"),
+                    type,
+                    entityId,
+                    CoreMessages.get(
+                            "conflict.overlap.record",
+                            counsellor == null ? CoreMessages.get("conflict.record.unknown") : counsellor),
+                    field,
+                    fieldLabel(field),
+                    null,
+                    appointmentText(tx, r.string("server_value")),
+                    serverAuthor,
+                    userName(tx, serverAuthor),
+                    appointmentText(tx, r.string("client_value")),
+                    clientAuthor,
+                    userName(tx, clientAuthor),
+                    r.instant("detected_at"),
+                    ConflictDto.RESOLVED.equals(r.string("status")),
+                    r.string("resolved_value"),
+                    true);
+        }
         return new ConflictItem(
                 r.string("id"),
                 type,
@@ -133,6 +160,25 @@ public final class SqliteConflictService implements ConflictService {
                 r.instant("detected_at"),
                 ConflictDto.RESOLVED.equals(r.string("status")),
                 r.string("resolved_value"));
+    }
+
+    /** "01/12/2026 09:30–10:30 · Fatima Benali" for an appointment held here, else a French placeholder. */
+    private static String appointmentText(Tx tx, String appointmentId) {
+        return tx.queryOne(
+                        "SELECT a.start_at, a.end_at, r.first_name, r.last_name FROM appointments a "
+                                + "LEFT JOIN residents r ON r.id = a.resident_id WHERE a.id = ?",
+                        r -> {
+                            java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+                            String name = ((r.string("first_name") == null ? "" : r.string("first_name")) + " "
+                                            + (r.string("last_name") == null ? "" : r.string("last_name")))
+                                    .strip();
+                            return Texts.DATE.format(r.instant("start_at").atZone(paris)) + " "
+                                    + Texts.TIME.format(r.instant("start_at").atZone(paris)) + "–"
+                                    + Texts.TIME.format(r.instant("end_at").atZone(paris))
+                                    + (name.isEmpty() ? "" : " · " + name);
+                        },
+                        appointmentId == null ? "" : appointmentId)
+                .orElse(CoreMessages.get("conflict.overlap.unknown"));
     }
 
     /** The French label of a record field ("Téléphone"), or the wire name when there is none. */

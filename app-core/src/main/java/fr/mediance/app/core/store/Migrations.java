@@ -613,9 +613,20 @@ public final class Migrations {
             ALTER TABLE requests ADD COLUMN home_visit TEXT;
             """);
 
+    /**
+     * Version 20: what planning an appointment from the tablet needs: the coordination's lock, the request it
+     * answers, and who planned it (the server's stamp, so that the app offers a counsellor to reschedule only her
+     * own unlocked appointments).
+     */
+    static final Migration V20 = new Migration(20, "appointment planning", """
+            ALTER TABLE appointments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE appointments ADD COLUMN request_id TEXT;
+            ALTER TABLE appointments ADD COLUMN planned_by TEXT;
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
     public static final List<Migration> ALL =
-            List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19);
+            List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19, V20);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

@@ -180,14 +180,16 @@ public final class Records {
             tx.update(
                     """
                     INSERT INTO appointments(id, structure_id, resident_id, counsellor_id, type, start_at, end_at, status,
-                      address, notes, status_reason, version, updated_at, checklist, safety_notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      address, notes, status_reason, version, updated_at, checklist, safety_notes, locked, request_id,
+                      planned_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET structure_id = excluded.structure_id, resident_id = excluded.resident_id,
                       counsellor_id = excluded.counsellor_id, type = excluded.type, start_at = excluded.start_at,
                       end_at = excluded.end_at, status = excluded.status, address = excluded.address, notes = excluded.notes,
                       status_reason = excluded.status_reason,
                       version = COALESCE(excluded.version, appointments.version), updated_at = excluded.updated_at,
-                      checklist = excluded.checklist, safety_notes = excluded.safety_notes
+                      checklist = excluded.checklist, safety_notes = excluded.safety_notes, locked = excluded.locked,
+                      request_id = excluded.request_id, planned_by = COALESCE(excluded.planned_by, appointments.planned_by)
                     """,
                     a.id(),
                     a.structureId(),
@@ -203,7 +205,10 @@ public final class Records {
                     version,
                     now,
                     toJson(a.checklist()),
-                    a.safetyNotes());
+                    a.safetyNotes(),
+                    a.locked(),
+                    a.requestId(),
+                    a.plannedBy());
         } else if (dto instanceof VisitReportDto v) {
             tx.update(
                     """
@@ -777,7 +782,10 @@ public final class Records {
                 r.string("notes"),
                 r.string("status_reason"),
                 fromJson(r.string("checklist")),
-                r.string("safety_notes"));
+                r.string("safety_notes"),
+                r.bool("locked"),
+                r.string("request_id"),
+                r.string("planned_by"));
     }
 
     public static VisitReportDto visitReport(Row r) {

@@ -581,6 +581,11 @@ public final class VisitReportViewModel {
         return codesHint.getReadOnlyProperty();
     }
 
+    /** The resident of the report being edited, once loaded (« Prochain rendez-vous » at the end of a visit). */
+    public String residentId() {
+        return session.report == null ? null : session.report.residentId();
+    }
+
     /** The id of the report being edited, once loaded. */
     public String reportId() {
         return session.report == null ? null : session.report.id();

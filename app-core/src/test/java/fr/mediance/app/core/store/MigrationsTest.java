@@ -76,7 +76,8 @@ class MigrationsTest {
                 Map.entry(16, "b57870cbfd238288d264019aee82745677bd1e34715afddf322361adbf7b1040"),
                 Map.entry(17, "7b9b16b1d35fb3bb3fa7e641bf34945c47ccbc05b915a7d5ca11b77a94c5190d"),
                 Map.entry(18, "f1a81acbc9a02c39db5dfbe7ae222532ccfe1b83ad5976694267611092bfb6f3"),
-                Map.entry(19, "c530cab41fbcd7b08e00bb0e3f881f15334ed5ccd92def0bcdf401f2792199a9"));
+                Map.entry(19, "c530cab41fbcd7b08e00bb0e3f881f15334ed5ccd92def0bcdf401f2792199a9"),
+                Map.entry(20, "d1ba69ac1452facf1aca59918ddcd6c6ba12819dd0a603cc12e0694d34fb8388"));
         Map<Integer, String> actual = new TreeMap<>();
         for (Migration m : Migrations.ALL) {
             if (!Migrations.RELEASED.contains(m.version())) {
