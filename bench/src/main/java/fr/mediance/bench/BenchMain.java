@@ -20,7 +20,8 @@ public final class BenchMain {
         benches.put("chaos", () -> new ChaosBench().run());
         benches.put("client-store", () -> new ClientStoreBench().run());
         benches.put("client-store-plans", () -> new ClientStorePlans().run());
-        benches.put("planning-solomon", () -> SolomonBench.run(Arrays.asList(args).subList(1, args.length)));
+        benches.put(
+                "planning-solomon", () -> SolomonBench.run(Arrays.asList(args).subList(1, args.length)));
         boolean options = args.length > 1 && args[0].equals("planning-solomon");
         if (args.length < 1 || (args.length != 1 && !options) || !benches.containsKey(args[0])) {
             System.err.println("usage: bench/run <name>   names: " + String.join(", ", benches.keySet()));

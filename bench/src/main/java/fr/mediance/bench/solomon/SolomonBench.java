@@ -32,7 +32,8 @@ public final class SolomonBench {
 
     /** Entry point from BenchMain: arguments after the benchmark's name. */
     public static int run(List<String> args) throws IOException {
-        Path callerDir = Path.of(System.getProperty("mediance.bench.callerDir", "")).toAbsolutePath();
+        Path callerDir =
+                Path.of(System.getProperty("mediance.bench.callerDir", "")).toAbsolutePath();
         SolomonBenchOptions options;
         try {
             options = SolomonBenchOptions.parse(args, callerDir, Path.of("").toAbsolutePath());
@@ -59,9 +60,11 @@ public final class SolomonBench {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(options.instances())) {
-            files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
+            files = list.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
                     .filter(p -> options.only().isEmpty()
-                            || options.only().contains(p.getFileName().toString().replaceFirst("\\.[^.]*$", "")))
+                            || options.only()
+                                    .contains(p.getFileName().toString().replaceFirst("\\.[^.]*$", "")))
                     .sorted()
                     .toList();
         }
@@ -69,10 +72,16 @@ public final class SolomonBench {
             System.err.println("no instance file (*.txt) in " + options.instances());
             return 2;
         }
-        Map<String, double[]> bks = readBks(options.instances().toAbsolutePath().getParent().resolve("bks.csv"));
+        Map<String, double[]> bks =
+                readBks(options.instances().toAbsolutePath().getParent().resolve("bks.csv"));
         Files.createDirectories(options.out());
-        System.out.printf(Locale.ROOT, "planning-solomon: %d instances, %s, %.0f s each, %d cores, load %s%n",
-                files.size(), options.solver(), options.seconds(), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "planning-solomon: %d instances, %s, %.0f s each, %d cores, load %s%n",
+                files.size(),
+                options.solver(),
+                options.seconds(),
+                Runtime.getRuntime().availableProcessors(),
                 loadAverage());
         List<Row> rows = new ArrayList<>();
         int refused = 0;
@@ -93,16 +102,20 @@ public final class SolomonBench {
                 continue;
             }
             double[] best = bks.get(instance.name());
-            Row row = new Row(instance.name(), verdict.vehicles(), verdict.distance(),
-                    best == null ? null : (int) best[0], best == null ? null : best[1]);
+            Row row = new Row(
+                    instance.name(),
+                    verdict.vehicles(),
+                    verdict.distance(),
+                    best == null ? null : (int) best[0],
+                    best == null ? null : best[1]);
             rows.add(row);
             System.out.println("RESULT planning-solomon instance=" + row.instance() + " vehicles=" + row.vehicles()
                     + " distance=" + fmt(row.distance()) + " bks_vehicles=" + (best == null ? "-" : row.bksVehicles())
                     + " bks_distance=" + (best == null ? "-" : fmt(row.bksDistance())) + " gap="
                     + (best == null ? "-" : fmt4(row.distance() / row.bksDistance() - 1)));
         }
-        Map<String, List<Row>> families = rows.stream()
-                .collect(Collectors.groupingBy(Row::family, TreeMap::new, Collectors.toList()));
+        Map<String, List<Row>> families =
+                rows.stream().collect(Collectors.groupingBy(Row::family, TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, List<Row>> family : families.entrySet()) {
             System.out.println("RESULT planning-solomon family=" + family.getKey() + summary(family.getValue()));
         }
@@ -116,8 +129,13 @@ public final class SolomonBench {
 
     private static String summary(List<Row> rows) {
         List<Row> known = rows.stream().filter(r -> r.bksDistance() != null).toList();
-        double meanGap = known.stream().mapToDouble(r -> r.distance() / r.bksDistance() - 1).average().orElse(Double.NaN);
-        int excess = known.stream().mapToInt(r -> Math.max(0, r.vehicles() - r.bksVehicles())).sum();
+        double meanGap = known.stream()
+                .mapToDouble(r -> r.distance() / r.bksDistance() - 1)
+                .average()
+                .orElse(Double.NaN);
+        int excess = known.stream()
+                .mapToInt(r -> Math.max(0, r.vehicles() - r.bksVehicles()))
+                .sum();
         return " instances=" + rows.size() + " mean_gap=" + fmt4(meanGap) + " vehicle_excess=" + excess;
     }
 

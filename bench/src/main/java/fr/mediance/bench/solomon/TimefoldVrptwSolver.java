@@ -68,13 +68,23 @@ public final class TimefoldVrptwSolver {
         SolomonInstance.Customer depot = instance.depot();
         List<TfVehicle> vehicles = new ArrayList<>();
         for (int v = 0; v < instance.vehicleLimit(); v++) {
-            vehicles.add(new TfVehicle(v, instance.capacity(), Math.round(depot.ready() * 1000),
-                    Math.round(depot.due() * 1000), travel, distance));
+            vehicles.add(new TfVehicle(
+                    v,
+                    instance.capacity(),
+                    Math.round(depot.ready() * 1000),
+                    Math.round(depot.due() * 1000),
+                    travel,
+                    distance));
         }
         List<TfVisit> visits = new ArrayList<>();
         for (SolomonInstance.Customer c : instance.customers().subList(1, n)) {
-            visits.add(new TfVisit(c.id(), c.demand(), Math.round(c.ready() * 1000), Math.round(c.due() * 1000),
-                    Math.round(c.service() * 1000), travel));
+            visits.add(new TfVisit(
+                    c.id(),
+                    c.demand(),
+                    Math.round(c.ready() * 1000),
+                    Math.round(c.due() * 1000),
+                    Math.round(c.service() * 1000),
+                    travel));
         }
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(TfPlan.class)

@@ -119,7 +119,8 @@ public final class JspritVrptwSolver {
             long eliminationEnd = start + (long) (total * 0.7);
             while (best.vehicles() > 1 && System.nanoTime() < eliminationEnd) {
                 List<List<Integer>> kept = new ArrayList<>(best.routes());
-                kept.remove(kept.stream().min(Comparator.comparingInt(List::size)).orElseThrow());
+                kept.remove(
+                        kept.stream().min(Comparator.comparingInt(List::size)).orElseThrow());
                 Problem fewer = new Problem(instance, best.vehicles() - 1, 0);
                 VrptwSolution found = fewer.search(new VrptwSolution(kept), until(eliminationEnd), true);
                 if (found == null) {
@@ -154,9 +155,10 @@ public final class JspritVrptwSolver {
                         .build();
                 VehicleRoutingProblem.Builder builder = VehicleRoutingProblem.Builder.newInstance()
                         .setRoutingCost(new Euclidean(instance))
-                        .setFleetSize(vehicles < 0
-                                ? VehicleRoutingProblem.FleetSize.INFINITE
-                                : VehicleRoutingProblem.FleetSize.FINITE);
+                        .setFleetSize(
+                                vehicles < 0
+                                        ? VehicleRoutingProblem.FleetSize.INFINITE
+                                        : VehicleRoutingProblem.FleetSize.FINITE);
                 for (int v = 0; v < Math.max(1, vehicles); v++) {
                     Vehicle vehicle = VehicleImpl.Builder.newInstance("v" + v)
                             .setStartLocation(location(depot))
@@ -169,7 +171,8 @@ public final class JspritVrptwSolver {
                     builder.addVehicle(vehicle);
                 }
                 services = new Service[instance.customers().size()];
-                for (SolomonInstance.Customer c : instance.customers().subList(1, instance.customers().size())) {
+                for (SolomonInstance.Customer c :
+                        instance.customers().subList(1, instance.customers().size())) {
                     services[c.id()] = Service.Builder.newInstance(Integer.toString(c.id()))
                             .addSizeDimension(0, c.demand())
                             .setLocation(location(c))
@@ -202,7 +205,8 @@ public final class JspritVrptwSolver {
                 algorithm.setPrematureAlgorithmTermination(time);
                 algorithm.addListener(time);
                 if (stopWhenComplete) {
-                    PrematureAlgorithmTermination complete = found -> found.getSolution().getUnassignedJobs().isEmpty();
+                    PrematureAlgorithmTermination complete =
+                            found -> found.getSolution().getUnassignedJobs().isEmpty();
                     algorithm.addTerminationCriterion(complete);
                 }
                 if (initial != null) {
@@ -272,14 +276,14 @@ public final class JspritVrptwSolver {
         }
 
         @Override
-        public double getTransportTime(Location from, Location to, double departureTime, Driver driver,
-                Vehicle vehicle) {
+        public double getTransportTime(
+                Location from, Location to, double departureTime, Driver driver, Vehicle vehicle) {
             return d[from.getIndex()][to.getIndex()];
         }
 
         @Override
-        public double getTransportCost(Location from, Location to, double departureTime, Driver driver,
-                Vehicle vehicle) {
+        public double getTransportCost(
+                Location from, Location to, double departureTime, Driver driver, Vehicle vehicle) {
             return d[from.getIndex()][to.getIndex()];
         }
     }

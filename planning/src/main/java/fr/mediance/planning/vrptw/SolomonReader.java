@@ -47,7 +47,8 @@ public final class SolomonReader {
             try {
                 if (section.equals("VEHICLE")) {
                     if (f.length != 2) {
-                        throw new IllegalArgumentException("line " + lineNo + ": expected NUMBER CAPACITY, got: " + line);
+                        throw new IllegalArgumentException(
+                                "line " + lineNo + ": expected NUMBER CAPACITY, got: " + line);
                     }
                     vehicles = Integer.parseInt(f[0]);
                     capacity = Integer.parseInt(f[1]);
@@ -55,9 +56,14 @@ public final class SolomonReader {
                     if (f.length != 7) {
                         throw new IllegalArgumentException("line " + lineNo + ": expected 7 fields, got " + f.length);
                     }
-                    customers.add(new SolomonInstance.Customer(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
-                            Double.parseDouble(f[2]), Integer.parseInt(f[3]), Double.parseDouble(f[4]),
-                            Double.parseDouble(f[5]), Double.parseDouble(f[6])));
+                    customers.add(new SolomonInstance.Customer(
+                            Integer.parseInt(f[0]),
+                            Double.parseDouble(f[1]),
+                            Double.parseDouble(f[2]),
+                            Integer.parseInt(f[3]),
+                            Double.parseDouble(f[4]),
+                            Double.parseDouble(f[5]),
+                            Double.parseDouble(f[6])));
                 } else {
                     throw new IllegalArgumentException("line " + lineNo + ": number outside a section: " + line);
                 }
