@@ -1,6 +1,7 @@
 package fr.mediance.planning.vrptw;
 
 import com.graphhopper.jsprit.core.algorithm.VehicleRoutingAlgorithm;
+import com.graphhopper.jsprit.core.algorithm.acceptor.SolutionAcceptor;
 import com.graphhopper.jsprit.core.algorithm.box.Jsprit;
 import com.graphhopper.jsprit.core.algorithm.termination.PrematureAlgorithmTermination;
 import com.graphhopper.jsprit.core.algorithm.termination.TimeTermination;
@@ -21,6 +22,7 @@ import com.graphhopper.jsprit.core.util.Coordinate;
 import com.graphhopper.jsprit.core.util.Solutions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -47,6 +49,14 @@ import java.util.concurrent.Future;
 public final class JspritVrptwSolver {
     /** The price of a vehicle in phase 1, in distance units: far above any distance one vehicle fewer could save. */
     static final double FIXED_COST_PER_VEHICLE = 10_000;
+
+    /**
+     * The weight of distance while eliminating a route: low, so that the search moves freely among placements of
+     * equal unassigned count instead of settling on short, tight routes.
+     */
+    static final double ELIMINATION_DISTANCE_WEIGHT = 0.1;
+
+    private static final boolean TRACE = Boolean.getBoolean("mediance.vrptw.trace");
 
     private final int threads;
     private final long seed;
@@ -113,15 +123,15 @@ public final class JspritVrptwSolver {
         VrptwSolution run() {
             long total = deadline - start;
             // phase 1: unlimited fleet, a fixed price per vehicle
-            Problem first = new Problem(instance, -1, FIXED_COST_PER_VEHICLE);
-            VrptwSolution best = first.search(null, until(start + (long) (total * 0.25)), false);
+            Problem first = new Problem(instance, -1, FIXED_COST_PER_VEHICLE, 1);
+            VrptwSolution best = first.search(null, until(start + (long) (total * 0.2)), false);
             // phase 2: one route fewer, as long as every customer finds a place
-            long eliminationEnd = start + (long) (total * 0.7);
+            long eliminationEnd = start + (long) (total * 0.75);
             while (best.vehicles() > 1 && System.nanoTime() < eliminationEnd) {
                 List<List<Integer>> kept = new ArrayList<>(best.routes());
                 kept.remove(
                         kept.stream().min(Comparator.comparingInt(List::size)).orElseThrow());
-                Problem fewer = new Problem(instance, best.vehicles() - 1, 0);
+                Problem fewer = new Problem(instance, best.vehicles() - 1, 0, ELIMINATION_DISTANCE_WEIGHT);
                 VrptwSolution found = fewer.search(new VrptwSolution(kept), until(eliminationEnd), true);
                 if (found == null) {
                     break;
@@ -129,7 +139,7 @@ public final class JspritVrptwSolver {
                 best = found;
             }
             // phase 3: least distance on the fleet found
-            Problem last = new Problem(instance, best.vehicles(), 0);
+            Problem last = new Problem(instance, best.vehicles(), 0, 1);
             VrptwSolution shorter = last.search(best, until(deadline), false);
             return shorter != null && shorter.betterThan(best, instance) ? shorter : best;
         }
@@ -138,23 +148,66 @@ public final class JspritVrptwSolver {
             return Math.max(0, (Math.min(nanoTime, deadline) - System.nanoTime()) / 1_000_000);
         }
 
+        /**
+         * Threshold acceptance whose threshold halves every {@code alpha} of the phase's time (jsprit's own
+         * schedule counts iterations, which a wall-clock limit does not know in advance). The first threshold is 3 %
+         * of the first solution's distance, fixed prices and unassigned penalties left out.
+         */
+        private final class TimedThreshold implements SolutionAcceptor {
+            private static final double ALPHA = 0.15;
+            private final long begin = System.nanoTime();
+            private final double length;
+            private double initial = -1;
+
+            private final double distanceWeight;
+
+            TimedThreshold(long millis, double distanceWeight) {
+                this.length = Math.max(1, millis) * 1e6;
+                this.distanceWeight = distanceWeight;
+            }
+
+            @Override
+            public boolean acceptSolution(
+                    Collection<VehicleRoutingProblemSolution> solutions, VehicleRoutingProblemSolution candidate) {
+                if (solutions.isEmpty()) {
+                    solutions.add(candidate);
+                    return true;
+                }
+                VehicleRoutingProblemSolution current = solutions.iterator().next();
+                if (initial < 0) {
+                    initial = 0.03 * distanceWeight * fromJsprit(current).distance(instance);
+                }
+                double progress = (System.nanoTime() - begin) / length;
+                double threshold = initial * Math.exp(-Math.log(2) * progress / ALPHA);
+                if (candidate.getCost() < current.getCost() + threshold) {
+                    solutions.clear();
+                    solutions.add(candidate);
+                    return true;
+                }
+                return false;
+            }
+        }
+
         /** A jsprit problem on the instance: {@code vehicles < 0} for an unlimited fleet. */
         private final class Problem {
             final VehicleRoutingProblem vrp;
             final List<Vehicle> fleet = new ArrayList<>();
             final Service[] services;
 
-            Problem(SolomonInstance instance, int vehicles, double fixedCost) {
+            final double distanceWeight;
+
+            Problem(SolomonInstance instance, int vehicles, double fixedCost, double distanceWeight) {
+                this.distanceWeight = distanceWeight;
                 SolomonInstance.Customer depot = instance.depot();
                 VehicleType type = VehicleTypeImpl.Builder.newInstance("vehicle")
                         .addCapacityDimension(0, instance.capacity())
                         .setFixedCost(fixedCost)
-                        .setCostPerDistance(1)
+                        .setCostPerDistance(distanceWeight)
                         .setCostPerTransportTime(0)
                         .setCostPerWaitingTime(0)
                         .build();
                 VehicleRoutingProblem.Builder builder = VehicleRoutingProblem.Builder.newInstance()
-                        .setRoutingCost(new Euclidean(instance))
+                        .setRoutingCost(new Euclidean(instance, distanceWeight))
                         .setFleetSize(
                                 vehicles < 0
                                         ? VehicleRoutingProblem.FleetSize.INFINITE
@@ -199,6 +252,8 @@ public final class JspritVrptwSolver {
                 if (initial != null) {
                     jsprit.setProperty(Jsprit.Parameter.CONSTRUCTION, "best_insertion");
                 }
+                TimedThreshold acceptance = new TimedThreshold(millis, distanceWeight);
+                jsprit.setCustomAcceptor(acceptance);
                 VehicleRoutingAlgorithm algorithm = jsprit.buildAlgorithm();
                 algorithm.setMaxIterations((int) Math.min(Integer.MAX_VALUE, maxIterations));
                 TimeTermination time = new TimeTermination(millis);
@@ -213,10 +268,15 @@ public final class JspritVrptwSolver {
                     algorithm.addInitialSolution(toJsprit(initial));
                 }
                 VehicleRoutingProblemSolution best = Solutions.bestOf(algorithm.searchSolutions());
-                if (!best.getUnassignedJobs().isEmpty()) {
-                    return null;
+                VrptwSolution found = best.getUnassignedJobs().isEmpty() ? fromJsprit(best) : null;
+                if (TRACE) {
+                    System.err.printf(java.util.Locale.ROOT, "  %s seed-run: fleet %s, %d ms: %s%n", instance.name(),
+                            fleet.size() == 1 && vrp.getFleetSize() == VehicleRoutingProblem.FleetSize.INFINITE
+                                    ? "unlimited" : Integer.toString(fleet.size()),
+                            millis, found == null ? best.getUnassignedJobs().size() + " unassigned"
+                                    : found.vehicles() + " vehicles, " + found.distance(instance));
                 }
-                return fromJsprit(best);
+                return found;
             }
 
             VehicleRoutingProblemSolution toJsprit(VrptwSolution solution) {
@@ -256,11 +316,14 @@ public final class JspritVrptwSolver {
                 .build();
     }
 
-    /** Euclidean distance in double precision between location indices; travel time equals distance. */
+    /** Euclidean distance in double precision between location indices; travel time equals distance; cost weighted. */
     private static final class Euclidean extends AbstractForwardVehicleRoutingTransportCosts {
         private final double[][] d;
+        private final double weight;
 
-        Euclidean(SolomonInstance instance) {
+        /** @param weight the cost of a distance unit */
+        Euclidean(SolomonInstance instance, double weight) {
+            this.weight = weight;
             int n = instance.customers().size();
             d = new double[n][n];
             for (int i = 0; i < n; i++) {
@@ -284,7 +347,7 @@ public final class JspritVrptwSolver {
         @Override
         public double getTransportCost(
                 Location from, Location to, double departureTime, Driver driver, Vehicle vehicle) {
-            return d[from.getIndex()][to.getIndex()];
+            return weight * d[from.getIndex()][to.getIndex()];
         }
     }
 }
