@@ -176,6 +176,6 @@ public final class SolomonBench {
     }
 
     private static String fmt4(double d) {
-        return String.format(Locale.ROOT, "%.4f", d);
+        return String.format(Locale.ROOT, "%.4f", Math.abs(d) < 5e-5 ? 0.0 : d); // no "-0.0000"
     }
 }

@@ -270,10 +270,16 @@ public final class JspritVrptwSolver {
                 VehicleRoutingProblemSolution best = Solutions.bestOf(algorithm.searchSolutions());
                 VrptwSolution found = best.getUnassignedJobs().isEmpty() ? fromJsprit(best) : null;
                 if (TRACE) {
-                    System.err.printf(java.util.Locale.ROOT, "  %s seed-run: fleet %s, %d ms: %s%n", instance.name(),
+                    System.err.printf(
+                            java.util.Locale.ROOT,
+                            "  %s seed-run: fleet %s, %d ms: %s%n",
+                            instance.name(),
                             fleet.size() == 1 && vrp.getFleetSize() == VehicleRoutingProblem.FleetSize.INFINITE
-                                    ? "unlimited" : Integer.toString(fleet.size()),
-                            millis, found == null ? best.getUnassignedJobs().size() + " unassigned"
+                                    ? "unlimited"
+                                    : Integer.toString(fleet.size()),
+                            millis,
+                            found == null
+                                    ? best.getUnassignedJobs().size() + " unassigned"
                                     : found.vehicles() + " vehicles, " + found.distance(instance));
                 }
                 return found;
