@@ -54,7 +54,7 @@ public final class JspritVrptwSolver {
      * The weight of distance while eliminating a route: low, so that the search moves freely among placements of
      * equal unassigned count instead of settling on short, tight routes.
      */
-    static final double ELIMINATION_DISTANCE_WEIGHT = 0.02;
+    static final double ELIMINATION_DISTANCE_WEIGHT = 0.1;
 
     private static final boolean TRACE = Boolean.getBoolean("mediance.vrptw.trace");
 
@@ -124,9 +124,9 @@ public final class JspritVrptwSolver {
             long total = deadline - start;
             // phase 1: unlimited fleet, a fixed price per vehicle
             Problem first = new Problem(instance, -1, FIXED_COST_PER_VEHICLE, 1);
-            VrptwSolution best = first.search(null, until(start + (long) (total * 0.15)), false);
+            VrptwSolution best = first.search(null, until(start + (long) (total * 0.2)), false);
             // phase 2: one route fewer, as long as every customer finds a place
-            long eliminationEnd = start + (long) (total * 0.85);
+            long eliminationEnd = start + (long) (total * 0.75);
             while (best.vehicles() > 1 && System.nanoTime() < eliminationEnd) {
                 List<List<Integer>> kept = new ArrayList<>(best.routes());
                 kept.remove(
