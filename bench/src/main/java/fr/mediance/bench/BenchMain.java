@@ -1,5 +1,7 @@
 package fr.mediance.bench;
 
+import fr.mediance.bench.solomon.SolomonBench;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -19,7 +21,10 @@ public final class BenchMain {
         benches.put("client-store", () -> new ClientStoreBench().run());
         benches.put("client-store-plans", () -> new ClientStorePlans().run());
         benches.put("planning-week", () -> new PlanningWeekBench().run());
-        if (args.length != 1 || !benches.containsKey(args[0])) {
+        benches.put(
+                "planning-solomon", () -> SolomonBench.run(Arrays.asList(args).subList(1, args.length)));
+        boolean options = args.length > 1 && args[0].equals("planning-solomon");
+        if (args.length < 1 || (args.length != 1 && !options) || !benches.containsKey(args[0])) {
             System.err.println("usage: bench/run <name>   names: " + String.join(", ", benches.keySet()));
             System.exit(2);
         }
