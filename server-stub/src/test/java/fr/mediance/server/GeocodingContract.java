@@ -53,31 +53,6 @@ abstract class GeocodingContract extends SyncScenario {
         }
     }
 
-    static ResidentDto livingAt(String id, String street, String postcode) {
-        ResidentDto r = resident(id, "demo-conseil1");
-        return new ResidentDto(
-                r.id(),
-                r.structureId(),
-                null,
-                r.civility(),
-                r.lastName(),
-                r.firstName(),
-                r.birthDate(),
-                r.phone(),
-                street,
-                postcode,
-                "Marseille",
-                r.accessNotes(),
-                r.mobilityReason(),
-                r.referentId());
-    }
-
-    GeoPointDto placeOf(String id) {
-        return ((ResidentDto)
-                        pullAll(conseil1, null).find(EntityType.RESIDENT, id).data())
-                .location();
-    }
-
     @Test
     void aCounsellorsNewResidentIsPlacedAtTheirDoorFromTheImportedBase() {
         BanImport.Report report = importBan(EXTRACT);

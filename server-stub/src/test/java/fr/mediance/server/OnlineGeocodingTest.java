@@ -3,9 +3,7 @@ package fr.mediance.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.GeoPointDto;
-import fr.mediance.protocol.ResidentDto;
 import fr.mediance.testing.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,37 +74,12 @@ class OnlineGeocodingTest extends SyncScenario {
         service.stop(0);
     }
 
-    ResidentDto livingAt(String id, String street) {
-        ResidentDto r = resident(id, "demo-conseil1");
-        return new ResidentDto(
-                r.id(),
-                r.structureId(),
-                null,
-                r.civility(),
-                r.lastName(),
-                r.firstName(),
-                r.birthDate(),
-                r.phone(),
-                street,
-                "13003",
-                "Marseille",
-                r.accessNotes(),
-                r.mobilityReason(),
-                r.referentId());
-    }
-
-    GeoPointDto placeOf(String id) {
-        return ((ResidentDto)
-                        pullAll(conseil1, null).find(EntityType.RESIDENT, id).data())
-                .location();
-    }
-
     @Test
     void theServicePlacesWhatTheBaseDoesNotKnowAndHearsOnlyTheAddress() {
         String known = newId();
         String unknown = newId();
-        pushOne(conseil1, op(livingAt(known, "7 traverse du Moulin")));
-        pushOne(conseil1, op(livingAt(unknown, "99 impasse Inconnue")));
+        pushOne(conseil1, op(livingAt(known, "7 traverse du Moulin", "13003")));
+        pushOne(conseil1, op(livingAt(unknown, "99 impasse Inconnue", "13003")));
         assertThat(server.app.placeWaitingResidents()).isEqualTo(1);
 
         assertThat(placeOf(known)).isEqualTo(new GeoPointDto(43.3152, 5.3821, "geocoder", "housenumber"));
@@ -126,7 +99,7 @@ class OnlineGeocodingTest extends SyncScenario {
     void aServiceThatFailsLeavesTheResidentWaitingAndIsAskedAgain() {
         String id = newId();
         failing.set(1);
-        pushOne(conseil1, op(livingAt(id, "7 traverse du Moulin")));
+        pushOne(conseil1, op(livingAt(id, "7 traverse du Moulin", "13003")));
         // one run: the service answers 503, the resident is still waiting (not « unknown »)
         assertThat(server.app.placeWaitingResidents()).isEqualTo(1);
         assertThat(queries).hasSize(2);

@@ -146,6 +146,33 @@ abstract class SyncScenario {
                 referentId);
     }
 
+    /** A resident of conseil1 at this address in Marseille (no place on the map yet). */
+    static ResidentDto livingAt(String id, String street, String postcode) {
+        ResidentDto r = resident(id, "demo-conseil1");
+        return new ResidentDto(
+                r.id(),
+                r.structureId(),
+                null,
+                r.civility(),
+                r.lastName(),
+                r.firstName(),
+                r.birthDate(),
+                r.phone(),
+                street,
+                postcode,
+                "Marseille",
+                r.accessNotes(),
+                r.mobilityReason(),
+                r.referentId());
+    }
+
+    /** Where conseil1's device has the resident on the map after a full pull. */
+    fr.mediance.protocol.GeoPointDto placeOf(String id) {
+        return ((ResidentDto)
+                        pullAll(conseil1, null).find(EntityType.RESIDENT, id).data())
+                .location();
+    }
+
     static AppointmentDto appointment(String id, String residentId, String counsellorId, String status) {
         return new AppointmentDto(
                 id,

@@ -41,8 +41,15 @@ public final class WireFields {
      * The mergeable fields whose wire text is JSON rather than a string (flags, and lists merged as whole
      * values).
      */
-    private static final Set<String> JSON_VALUED =
-            Set.of("noPhone", "interpreterNeeded", "mainResidence", "household", "contacts", "checklist", "location", "locked");
+    private static final Set<String> JSON_VALUED = Set.of(
+            "noPhone",
+            "interpreterNeeded",
+            "mainResidence",
+            "household",
+            "contacts",
+            "checklist",
+            "location",
+            "locked");
 
     private WireFields() {}
 
