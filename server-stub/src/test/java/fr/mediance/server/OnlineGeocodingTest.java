@@ -98,11 +98,18 @@ class OnlineGeocodingTest extends SyncScenario {
     @Test
     void aServiceThatFailsLeavesTheResidentWaitingAndIsAskedAgain() {
         String id = newId();
+        String other = newId();
         failing.set(1);
         pushOne(conseil1, op(livingAt(id, "7 traverse du Moulin", "13003")));
-        // one run: the service answers 503, the resident is still waiting (not « unknown »)
-        assertThat(server.app.placeWaitingResidents()).isEqualTo(1);
-        assertThat(queries).hasSize(2);
+        pushOne(conseil1, op(livingAt(other, "9 traverse du Moulin", "13003")));
+        // the service answers 503: the run stops there, nobody is marked unknown, the other is not asked for
+        assertThat(server.app.placeWaitingResidents()).isZero();
+        assertThat(queries).hasSize(1);
+        assertThat(server.count("SELECT COUNT(*) FROM geocode_queue WHERE outcome IS NULL"))
+                .isEqualTo(2);
+        // the next run: both placed
+        assertThat(server.app.placeWaitingResidents()).isEqualTo(2);
+        assertThat(queries).hasSize(3);
         assertThat(placeOf(id)).isEqualTo(new GeoPointDto(43.3152, 5.3821, "geocoder", "housenumber"));
     }
 }

@@ -14,8 +14,6 @@ import java.util.Objects;
 public final class GeocodeQueue {
     /** Outcome kept when neither the base nor the service knows the address. */
     public static final String NOT_FOUND = "not_found";
-    /** The most attempts for an address while the online service fails (network down). */
-    static final int MAX_ATTEMPTS = 5;
 
     private GeocodeQueue() {}
 
@@ -65,10 +63,8 @@ public final class GeocodeQueue {
     /** The next residents to place, oldest first. */
     static List<String> next(Tx tx, int limit) {
         return tx.query(
-                "SELECT resident_id FROM geocode_queue WHERE outcome IS NULL AND attempts < ? "
-                        + "ORDER BY queued_at, resident_id LIMIT ?",
+                "SELECT resident_id FROM geocode_queue WHERE outcome IS NULL ORDER BY queued_at, resident_id LIMIT ?",
                 rs -> rs.getString(1),
-                MAX_ATTEMPTS,
                 limit);
     }
 
@@ -81,9 +77,5 @@ public final class GeocodeQueue {
                 "UPDATE geocode_queue SET outcome = ?, attempts = attempts + 1 WHERE resident_id = ?",
                 outcome,
                 residentId);
-    }
-
-    static void failedAttempt(Tx tx, String residentId) {
-        tx.update("UPDATE geocode_queue SET attempts = attempts + 1 WHERE resident_id = ?", residentId);
     }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * the online service when the office configured one. The place is written as a new version of the resident (by the
  * server, no author), which every device that holds the file receives at its next sync; the address is read again
  * in that transaction, so a place is never written for an address changed meanwhile, nor over a pin placed by hand
- * meanwhile. An address nobody knows stays unplaced, noted in the queue; a failing service is tried again later.
+ * meanwhile. An address nobody knows stays unplaced, noted in the queue; a service that does not answer leaves the
+ * resident waiting for the next run.
  * The network is never used inside a transaction.
  */
 public final class GeocodingService {
@@ -42,29 +43,51 @@ public final class GeocodingService {
         this.clock = clock;
     }
 
-    /** One run: places up to {@link #BATCH} waiting residents; answers how many were placed. */
+    /**
+     * One run: places up to {@link #BATCH} waiting residents; answers how many were placed. A service that does not
+     * answer ends the run (the resident stays waiting, asked again at the next run) rather than being asked for each
+     * resident in turn.
+     */
     public int placeWaiting() {
+        return run().placed();
+    }
+
+    /** Runs until nothing is left to try now, or the service does not answer; answers how many were placed. */
+    public int placeAll() {
+        int total = 0;
+        while (db.read(tx -> !GeocodeQueue.next(tx, 1).isEmpty())) {
+            Run run = run();
+            total += run.placed();
+            if (run.serviceDown()) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private record Run(int placed, boolean serviceDown) {}
+
+    private Run run() {
         List<String> ids = db.read(tx -> GeocodeQueue.next(tx, BATCH));
         int placed = 0;
         int unknown = 0;
+        boolean down = false;
         for (String id : ids) {
             Outcome o = place(id);
             placed += o == Outcome.PLACED ? 1 : 0;
             unknown += o == Outcome.NOT_FOUND ? 1 : 0;
+            if (o == Outcome.UNAVAILABLE) {
+                down = true;
+                break;
+            }
         }
         if (placed + unknown > 0) {
             LOG.info("residents placed on the map: {}, addresses not found: {}", placed, unknown);
         }
-        return placed;
-    }
-
-    /** Runs until nothing is left to try now (an import, a test); answers how many were placed. */
-    public int placeAll() {
-        int total = 0;
-        while (db.read(tx -> !GeocodeQueue.next(tx, 1).isEmpty())) {
-            total += placeWaiting();
+        if (down) {
+            LOG.warn("geocoding service did not answer: residents left waiting until the next run");
         }
-        return total;
+        return new Run(placed, down);
     }
 
     private enum Outcome {
@@ -98,16 +121,14 @@ public final class GeocodingService {
         if (result instanceof Geocoder.Found found) {
             return db.inSequencedTransaction(tx -> write(tx, r, found.point()));
         }
-        boolean notFound = result instanceof Geocoder.NotFound;
+        if (result instanceof Geocoder.Unavailable) {
+            return Outcome.UNAVAILABLE; // still waiting, as it was
+        }
         db.inTransaction(tx -> {
-            if (notFound) {
-                GeocodeQueue.outcome(tx, id, GeocodeQueue.NOT_FOUND);
-            } else {
-                GeocodeQueue.failedAttempt(tx, id);
-            }
+            GeocodeQueue.outcome(tx, id, GeocodeQueue.NOT_FOUND);
             return null;
         });
-        return notFound ? Outcome.NOT_FOUND : Outcome.UNAVAILABLE;
+        return Outcome.NOT_FOUND;
     }
 
     private Outcome write(Tx tx, ResidentDto read, GeoPointDto point) {
