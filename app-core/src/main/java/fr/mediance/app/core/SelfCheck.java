@@ -288,7 +288,10 @@ public final class SelfCheck {
         m.put(
                 ProblemDto.class,
                 new ProblemDto("about:blank", "Titre", 400, "Détail", "/x", "code", List.of(fieldError)));
-        m.put(ResidentDto.class, resident);
+        fr.mediance.protocol.GeoPointDto place = new fr.mediance.protocol.GeoPointDto(
+                43.3110405, 5.3791502, fr.mediance.protocol.GeoPointDto.SOURCE_BAN, "housenumber");
+        m.put(fr.mediance.protocol.GeoPointDto.class, place);
+        m.put(ResidentDto.class, resident.withLocation(place));
         m.put(AppointmentDto.class, appointment);
         m.put(VisitReportDto.class, report);
         m.put(DocumentDto.class, document);
@@ -522,24 +525,28 @@ public final class SelfCheck {
                         List.of(outcome),
                         t,
                         "u1"));
+        fr.mediance.protocol.HomeVisitDto homeVisit = new fr.mediance.protocol.HomeVisitDto(
+                fr.mediance.protocol.HomeVisits.FIRST_VISIT, 75, List.of("tue_pm"), List.of(LocalDate.of(2026, 12, 3)));
+        m.put(fr.mediance.protocol.HomeVisitDto.class, homeVisit);
         m.put(
                 fr.mediance.protocol.RequestDto.class,
                 new fr.mediance.protocol.RequestDto(
-                        "q1",
-                        "s1",
-                        "r1",
-                        "k1",
-                        LocalDate.of(2026, 11, 2),
-                        "phone",
-                        "edf_solidarite",
-                        List.of("energie"),
-                        List.of("court_date"),
-                        LocalDate.of(2026, 12, 20),
-                        "Demande",
-                        "new",
-                        null,
-                        t,
-                        "u1"));
+                                "q1",
+                                "s1",
+                                "r1",
+                                "k1",
+                                LocalDate.of(2026, 11, 2),
+                                "phone",
+                                "edf_solidarite",
+                                List.of("energie"),
+                                List.of("court_date"),
+                                LocalDate.of(2026, 12, 20),
+                                "Demande",
+                                "new",
+                                null,
+                                t,
+                                "u1")
+                        .withHomeVisit(homeVisit));
         m.put(
                 fr.mediance.protocol.AnonymousContactDto.class,
                 new fr.mediance.protocol.AnonymousContactDto(
