@@ -249,7 +249,8 @@ abstract class CalendarContract extends SyncScenario {
                 .filter(a -> a.id().equals(A1))
                 .findFirst()
                 .orElseThrow();
-        assertApplied(pushOne(coord, op(with(a1, "status", "cancelled_by_structure"))));
+        assertApplied(pushOne(
+                coord, op(with(with(a1, "status", "cancelled_by_structure"), "statusReason", "Conseillère absente"))));
         HttpResponse<String> changed = fetch(link.path(), etag);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
@@ -350,7 +351,8 @@ abstract class CalendarContract extends SyncScenario {
                 .toList();
         AppointmentDto second =
                 ofDay.stream().filter(a -> !a.id().equals(A1)).findFirst().orElseThrow();
-        assertApplied(pushOne(coord, op(with(second, "status", "cancelled_by_resident"))));
+        assertApplied(pushOne(
+                coord, op(with(with(second, "status", "cancelled_by_resident"), "statusReason", "Hospitalisée"))));
 
         TestServer.Response r =
                 server.get(ApiPaths.DAY_SHEET + "?counsellor=" + DemoSeeder.CONSEIL1 + "&day=" + day, coord);
