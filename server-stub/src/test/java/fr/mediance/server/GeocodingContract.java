@@ -45,6 +45,11 @@ abstract class GeocodingContract extends SyncScenario {
     }
 
     BanImport.Report importBan(String csv) {
+        return importBan(server, csv);
+    }
+
+    /** Imports an extract of the address base into the server's database, as the office's command does. */
+    static BanImport.Report importBan(TestServer server, String csv) {
         try {
             return new BanImport(Database.open(server.db.dataSource()))
                     .importFrom(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), 0L);

@@ -96,20 +96,27 @@ class OnlineGeocodingTest extends SyncScenario {
     }
 
     @Test
-    void aServiceThatFailsLeavesTheResidentWaitingAndIsAskedAgain() {
-        String id = newId();
-        String other = newId();
+    void aServiceThatDoesNotAnswerLeavesItsResidentWaitingWithoutHoldingBackTheOthers() {
+        GeocodingContract.importBan(server, GeocodingContract.EXTRACT);
+        String onlyOnline = "geo-a"; // first in the queue
+        String inTheBase = "geo-b";
+        pushOne(conseil1, op(livingAt(onlyOnline, "99 impasse Inconnue", "13003")));
+        pushOne(conseil1, op(livingAt(inTheBase, "7 traverse du Moulin", "13003")));
         failing.set(1);
-        pushOne(conseil1, op(livingAt(id, "7 traverse du Moulin", "13003")));
-        pushOne(conseil1, op(livingAt(other, "9 traverse du Moulin", "13003")));
-        // the service answers 503: the run stops there, nobody is marked unknown, the other is not asked for
-        assertThat(server.app.placeWaitingResidents()).isZero();
+
+        // the service answers 503 for the first: it stays waiting; the second is placed from the base all the same
+        assertThat(server.app.placeWaitingResidents()).isEqualTo(1);
         assertThat(queries).hasSize(1);
-        assertThat(server.count("SELECT COUNT(*) FROM geocode_queue WHERE outcome IS NULL"))
-                .isEqualTo(2);
-        // the next run: both placed
-        assertThat(server.app.placeWaitingResidents()).isEqualTo(2);
-        assertThat(queries).hasSize(3);
-        assertThat(placeOf(id)).isEqualTo(new GeoPointDto(43.3152, 5.3821, "geocoder", "housenumber"));
+        assertThat(placeOf(inTheBase)).isEqualTo(new GeoPointDto(43.315, 5.382, "ban", "housenumber"));
+        assertThat(placeOf(onlyOnline)).isNull();
+        assertThat(server.sql("SELECT outcome FROM geocode_queue WHERE resident_id = ?", onlyOnline))
+                .as("waiting, not unknown")
+                .isNull();
+
+        // the next run asks again, and the service does not know it either
+        assertThat(server.app.placeWaitingResidents()).isZero();
+        assertThat(queries).hasSize(2);
+        assertThat(server.sql("SELECT outcome FROM geocode_queue WHERE resident_id = ?", onlyOnline))
+                .isEqualTo("not_found");
     }
 }

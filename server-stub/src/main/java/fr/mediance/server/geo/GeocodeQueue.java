@@ -68,6 +68,11 @@ public final class GeocodeQueue {
                 limit);
     }
 
+    /** Back of the queue, still waiting (the service that could place them did not answer). */
+    static void later(Tx tx, String residentId, long now) {
+        tx.update("UPDATE geocode_queue SET queued_at = ? WHERE resident_id = ?", now, residentId);
+    }
+
     static void done(Tx tx, String residentId) {
         tx.update("DELETE FROM geocode_queue WHERE resident_id = ?", residentId);
     }

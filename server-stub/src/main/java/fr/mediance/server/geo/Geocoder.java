@@ -15,4 +15,9 @@ public interface Geocoder {
 
     /** {@code street} is the whole street line as typed (« 12 bis bd National »). */
     Result locate(String street, String postcode, String city);
+
+    /** Whether it asks a service over the network (left out of a run once that service has not answered). */
+    default boolean remote() {
+        return false;
+    }
 }

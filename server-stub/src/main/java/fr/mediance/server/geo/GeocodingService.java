@@ -44,60 +44,67 @@ public final class GeocodingService {
     }
 
     /**
-     * One run: places up to {@link #BATCH} waiting residents; answers how many were placed. A service that does not
-     * answer ends the run (the resident stays waiting, asked again at the next run) rather than being asked for each
-     * resident in turn.
+     * One run: places up to {@link #BATCH} waiting residents; answers how many were placed. Once the online service
+     * has not answered, it is not asked again in this run: the residents only it could place go to the back of the
+     * queue, still waiting, and those the imported base knows are placed all the same.
      */
     public int placeWaiting() {
         return run().placed();
     }
 
-    /** Runs until nothing is left to try now, or the service does not answer; answers how many were placed. */
+    /**
+     * Runs until nothing is left that can be tried now (the service that did not answer is asked again at the next
+     * scheduled run, not within this call); answers how many were placed.
+     */
     public int placeAll() {
         int total = 0;
         while (db.read(tx -> !GeocodeQueue.next(tx, 1).isEmpty())) {
             Run run = run();
             total += run.placed();
-            if (run.serviceDown()) {
+            if (run.settled() == 0 || run.serviceDown()) {
                 break;
             }
         }
         return total;
     }
 
-    private record Run(int placed, boolean serviceDown) {}
+    /**
+     * What a run did: residents placed, residents settled one way or another (placed, unknown, gone), and whether the
+     * service did not answer.
+     */
+    private record Run(int placed, int settled, boolean serviceDown) {}
 
     private Run run() {
         List<String> ids = db.read(tx -> GeocodeQueue.next(tx, BATCH));
         int placed = 0;
         int unknown = 0;
-        boolean down = false;
+        int settled = 0;
+        boolean serviceDown = false;
         for (String id : ids) {
-            Outcome o = place(id);
+            Outcome o = place(id, serviceDown);
             placed += o == Outcome.PLACED ? 1 : 0;
             unknown += o == Outcome.NOT_FOUND ? 1 : 0;
-            if (o == Outcome.UNAVAILABLE) {
-                down = true;
-                break;
-            }
+            settled += o == Outcome.WAITING ? 0 : 1;
+            serviceDown |= o == Outcome.WAITING;
         }
         if (placed + unknown > 0) {
             LOG.info("residents placed on the map: {}, addresses not found: {}", placed, unknown);
         }
-        if (down) {
-            LOG.warn("geocoding service did not answer: residents left waiting until the next run");
+        if (serviceDown) {
+            LOG.warn("geocoding service did not answer: {} residents left waiting", ids.size() - settled);
         }
-        return new Run(placed, down);
+        return new Run(placed, settled, serviceDown);
     }
 
     private enum Outcome {
         PLACED,
         NOT_FOUND,
-        UNAVAILABLE,
+        /** Only a service that did not answer (or was not asked again) could say: still waiting. */
+        WAITING,
         NOTHING_TO_DO
     }
 
-    private Outcome place(String id) {
+    private Outcome place(String id, boolean skipRemote) {
         Optional<ResidentDto> read = db.read(tx -> live(tx, id));
         if (read.isEmpty() || !GeocodeQueue.hasAddress(read.get())) {
             db.inTransaction(tx -> {
@@ -109,6 +116,10 @@ public final class GeocodingService {
         ResidentDto r = read.get();
         Geocoder.Result result = new Geocoder.NotFound();
         for (Geocoder g : geocoders) {
+            if (skipRemote && g.remote()) {
+                result = new Geocoder.Unavailable("pas redemandé pendant cette passe");
+                continue;
+            }
             Geocoder.Result next = g.locate(r.street(), r.postcode(), r.city());
             if (next instanceof Geocoder.Found) {
                 result = next;
@@ -122,7 +133,11 @@ public final class GeocodingService {
             return db.inSequencedTransaction(tx -> write(tx, r, found.point()));
         }
         if (result instanceof Geocoder.Unavailable) {
-            return Outcome.UNAVAILABLE; // still waiting, as it was
+            db.inTransaction(tx -> {
+                GeocodeQueue.later(tx, id, clock.millis());
+                return null;
+            });
+            return Outcome.WAITING;
         }
         db.inTransaction(tx -> {
             GeocodeQueue.outcome(tx, id, GeocodeQueue.NOT_FOUND);

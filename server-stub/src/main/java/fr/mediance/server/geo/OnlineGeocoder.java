@@ -35,6 +35,11 @@ public final class OnlineGeocoder implements Geocoder {
     }
 
     @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
     public Result locate(String street, String postcode, String city) {
         String q = String.join(" ", nonNull(street), nonNull(postcode), nonNull(city))
                 .trim();
