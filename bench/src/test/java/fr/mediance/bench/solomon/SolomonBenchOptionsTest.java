@@ -6,19 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The options of bench/run planning-solomon. */
 class SolomonBenchOptionsTest {
-    static final Path CALLER = Path.of("/home/someone/work");
-    static final Path ROOT = Path.of("/work/mediance");
+    /** Where the benchmark is called from and the repository, side by side as on a developer's machine. */
+    @TempDir
+    static Path base;
+
+    static Path CALLER;
+    static Path ROOT;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void places() {
+        CALLER = base.resolve("someone").resolve("work");
+        ROOT = base.resolve("mediance");
+    }
 
     @Test
     void defaultsAreTheSharedInstancesThirtySecondsAndTheBenchTarget() {
         SolomonBenchOptions o = SolomonBenchOptions.parse(List.of(), CALLER, ROOT);
 
-        assertThat(o.instances()).isEqualTo(Path.of("/work/shared/data/solomon/instances"));
+        assertThat(o.instances()).isEqualTo(base.resolve("shared/data/solomon/instances"));
         assertThat(o.seconds()).isEqualTo(30);
-        assertThat(o.out()).isEqualTo(Path.of("/work/mediance/bench/target/planning-solomon"));
+        assertThat(o.out()).isEqualTo(ROOT.resolve("bench/target/planning-solomon"));
         assertThat(o.solver()).isEqualTo("jsprit");
         assertThat(o.only()).isEmpty();
     }
@@ -32,7 +43,7 @@ class SolomonBenchOptionsTest {
                         "--seconds",
                         "2.5",
                         "--out",
-                        "/tmp/out",
+                        base.resolve("out").toString(),
                         "--solver",
                         "timefold",
                         "--only",
@@ -40,9 +51,9 @@ class SolomonBenchOptionsTest {
                 CALLER,
                 ROOT);
 
-        assertThat(o.instances()).isEqualTo(Path.of("/home/someone/data/sol"));
+        assertThat(o.instances()).isEqualTo(base.resolve("someone/data/sol"));
         assertThat(o.seconds()).isEqualTo(2.5);
-        assertThat(o.out()).isEqualTo(Path.of("/tmp/out"));
+        assertThat(o.out()).isEqualTo(base.resolve("out"));
         assertThat(o.solver()).isEqualTo("timefold");
         assertThat(o.only()).containsExactly("C101", "R101");
     }
