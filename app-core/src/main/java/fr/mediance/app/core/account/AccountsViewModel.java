@@ -1,8 +1,8 @@
 package fr.mediance.app.core.account;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.ServerRequests;
 import fr.mediance.app.core.remote.RemoteClient;
-import fr.mediance.app.core.remote.RemoteResult;
 import fr.mediance.protocol.AccountDto;
 import fr.mediance.protocol.AccountPasswordDto;
 import fr.mediance.protocol.AccountRequest;
@@ -36,8 +36,7 @@ import javafx.collections.ObservableList;
 public final class AccountsViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE);
 
-    private final Supplier<Optional<RemoteClient>> remote;
-    private final BackgroundWork work;
+    private final ServerRequests requests;
     private final ZoneId zone;
     private final ObservableList<AccountDto> accounts = FXCollections.observableArrayList();
     private final ObservableList<DeviceDto> devices = FXCollections.observableArrayList();
@@ -50,9 +49,14 @@ public final class AccountsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
     public AccountsViewModel(Supplier<Optional<RemoteClient>> remote, ZoneId zone, Executor background, Executor fx) {
-        this.remote = remote;
         this.zone = zone;
-        this.work = new BackgroundWork(background, fx);
+        this.requests = new ServerRequests(
+                remote,
+                new BackgroundWork(background, fx),
+                busy,
+                error,
+                "Connectez-vous d'abord.",
+                "Le serveur n'a pas pu répondre : réessayez.");
     }
 
     /** The roles the signed-in manager may give. */
@@ -63,12 +67,12 @@ public final class AccountsViewModel {
     }
 
     public void refresh() {
-        call("loading accounts", RemoteClient::accounts, r -> accounts.setAll(r.accounts()));
+        requests.call("loading accounts", RemoteClient::accounts, r -> accounts.setAll(r.accounts()));
     }
 
     public void create() {
         AccountRequest req = new AccountRequest(newUsername.get(), newDisplayName.get(), newRole.get(), null);
-        call("creating an account", c -> c.createAccount(req), r -> {
+        requests.call("creating an account", c -> c.createAccount(req), r -> {
             newUsername.set("");
             newDisplayName.set("");
             message.set(password(r));
@@ -77,7 +81,7 @@ public final class AccountsViewModel {
     }
 
     public void reset(AccountDto account) {
-        call("resetting an account", c -> c.resetAccount(account.id()), r -> {
+        requests.call("resetting an account", c -> c.resetAccount(account.id()), r -> {
             message.set(password(r));
             refresh();
         });
@@ -85,7 +89,7 @@ public final class AccountsViewModel {
 
     public void setActive(AccountDto account, boolean active) {
         AccountRequest req = new AccountRequest(null, null, null, active);
-        call("enabling or disabling an account", c -> c.updateAccount(account.id(), req), r -> {
+        requests.call("enabling or disabling an account", c -> c.updateAccount(account.id(), req), r -> {
             message.set(
                     active
                             ? "Le compte « " + r.username() + " » est réactivé."
@@ -96,11 +100,11 @@ public final class AccountsViewModel {
 
     public void showDevices(AccountDto account) {
         selected.set(account);
-        call("loading devices", c -> c.devices(account.id()), r -> devices.setAll(r.devices()));
+        requests.call("loading devices", c -> c.devices(account.id()), r -> devices.setAll(r.devices()));
     }
 
     public void revoke(DeviceDto device) {
-        call("revoking a device", c -> c.revokeDevice(device.id()), r -> {
+        requests.call("revoking a device", c -> c.revokeDevice(device.id()), r -> {
             message.set("Appareil retiré : il enverra ce qu'il détient encore, puis ses données seront effacées "
                     + "(au plus tard à sa première connexion après le " + when(r.wipeAfter()) + ").");
             AccountDto a = selected.get();
@@ -146,34 +150,6 @@ public final class AccountsViewModel {
 
     public String when(Instant t) {
         return t == null ? "jamais" : WHEN.format(t.atZone(zone));
-    }
-
-    private <T> void call(
-            String what,
-            java.util.function.Function<RemoteClient, RemoteResult<T>> request,
-            java.util.function.Consumer<T> onOk) {
-        Optional<RemoteClient> client = remote.get();
-        if (client.isEmpty()) {
-            error.set("Connectez-vous d'abord.");
-            return;
-        }
-        busy.set(true);
-        error.set("");
-        work.supply(
-                what,
-                () -> request.apply(client.get()),
-                r -> {
-                    busy.set(false);
-                    if (r instanceof RemoteResult.Ok<T> ok) {
-                        onOk.accept(ok.value());
-                    } else {
-                        error.set(r.userMessage());
-                    }
-                },
-                e -> {
-                    busy.set(false);
-                    error.set("Le serveur n'a pas pu répondre : réessayez.");
-                });
     }
 
     public ObservableList<AccountDto> accounts() {

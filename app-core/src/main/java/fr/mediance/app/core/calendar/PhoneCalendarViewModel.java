@@ -1,6 +1,7 @@
 package fr.mediance.app.core.calendar;
 
 import fr.mediance.app.core.BackgroundWork;
+import fr.mediance.app.core.ServerRequests;
 import fr.mediance.app.core.remote.RemoteClient;
 import fr.mediance.app.core.remote.RemoteResult;
 import fr.mediance.protocol.CalendarLinkDto;
@@ -32,11 +33,10 @@ import javafx.collections.ObservableList;
 public final class PhoneCalendarViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE);
 
-    private final Supplier<Optional<RemoteClient>> remote;
     private final ObservableBooleanValue online;
     private final ResourceBundle texts;
     private final ZoneId zone;
-    private final BackgroundWork work;
+    private final ServerRequests requests;
     private final ObservableList<CalendarLinkDto> links = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper newLinkUrl = new ReadOnlyStringWrapper(this, "newLinkUrl", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -50,11 +50,16 @@ public final class PhoneCalendarViewModel {
             ResourceBundle texts,
             Executor background,
             Executor fx) {
-        this.remote = remote;
         this.online = online;
         this.zone = zone;
         this.texts = texts;
-        this.work = new BackgroundWork(background, fx);
+        this.requests = new ServerRequests(
+                remote,
+                new BackgroundWork(background, fx),
+                busy,
+                error,
+                texts.getString("calendar.signIn"),
+                texts.getString("calendar.failed"));
     }
 
     public void refresh() {
@@ -102,28 +107,7 @@ public final class PhoneCalendarViewModel {
             error.set(texts.getString("calendar.offline"));
             return;
         }
-        Optional<RemoteClient> client = remote.get();
-        if (client.isEmpty()) {
-            error.set(texts.getString("calendar.signIn"));
-            return;
-        }
-        busy.set(true);
-        error.set("");
-        work.supply(
-                what,
-                () -> request.apply(client.get()),
-                r -> {
-                    busy.set(false);
-                    if (r instanceof RemoteResult.Ok<T> ok) {
-                        onOk.accept(ok.value());
-                    } else {
-                        error.set(r.userMessage());
-                    }
-                },
-                e -> {
-                    busy.set(false);
-                    error.set(texts.getString("calendar.failed"));
-                });
+        requests.call(what, request, onOk);
     }
 
     public ObservableList<CalendarLinkDto> links() {
