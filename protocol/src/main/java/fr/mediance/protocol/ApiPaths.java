@@ -143,6 +143,25 @@ public final class ApiPaths {
         return CALENDAR_LINK.replace("{" + PARAM_LINK_ID + "}", linkId);
     }
 
+    /**
+     * The rounds ({@link Rounds}). {@link #PLANNING_SETTINGS}: GET the structure's office point and travel settings
+     * ({@link PlanningSettingsDto}), PUT them (coordination, admin).
+     */
+    public static final String PLANNING_SETTINGS = PREFIX + "/planning/settings";
+    /** GET every active counsellor's working hours ({@link CounsellorSchedulesResponse}). */
+    public static final String PLANNING_SCHEDULES = PREFIX + "/planning/schedules";
+
+    public static final String PARAM_COUNSELLOR_ID = "counsellorId";
+    /** GET one counsellor's working hours ({@link CounsellorScheduleDto}), PUT them (coordination, admin). */
+    public static final String PLANNING_SCHEDULE = PLANNING_SCHEDULES + "/{" + PARAM_COUNSELLOR_ID + "}";
+    /** POST a {@link WeekProposalRequest}: answers a {@link WeekProposalDto}, computed and not saved (coordination). */
+    public static final String PLANNING_PROPOSALS = PREFIX + "/planning/proposals";
+
+    /** The path of one counsellor's working hours. */
+    public static String planningSchedule(String counsellorId) {
+        return PLANNING_SCHEDULE.replace("{" + PARAM_COUNSELLOR_ID + "}", counsellorId);
+    }
+
     /** Header on a blob upload: the SHA-256 the client computed, lowercase hex. Must match the path. */
     public static final String HEADER_CONTENT_SHA256 = "X-Content-SHA256";
 

@@ -291,6 +291,40 @@ public final class SelfCheck {
         fr.mediance.protocol.GeoPointDto place = new fr.mediance.protocol.GeoPointDto(
                 43.3110405, 5.3791502, fr.mediance.protocol.GeoPointDto.SOURCE_BAN, "housenumber");
         m.put(fr.mediance.protocol.GeoPointDto.class, place);
+        m.put(
+                fr.mediance.protocol.PlanningSettingsDto.class,
+                new fr.mediance.protocol.PlanningSettingsDto("1 rue X, Marseille", place, 1.3, 20, false, t, "u1"));
+        fr.mediance.protocol.WorkingDayDto workingDay = new fr.mediance.protocol.WorkingDayDto("mon", "08:30", "17:00");
+        m.put(fr.mediance.protocol.WorkingDayDto.class, workingDay);
+        fr.mediance.protocol.CounsellorScheduleDto schedule = new fr.mediance.protocol.CounsellorScheduleDto(
+                "u1", "Nadia", List.of(workingDay), "12:00", "14:00", 45, List.of(LocalDate.of(2026, 5, 4)), false, t);
+        m.put(fr.mediance.protocol.CounsellorScheduleDto.class, schedule);
+        m.put(
+                fr.mediance.protocol.CounsellorSchedulesResponse.class,
+                new fr.mediance.protocol.CounsellorSchedulesResponse(List.of(schedule)));
+        m.put(
+                fr.mediance.protocol.WeekProposalRequest.class,
+                new fr.mediance.protocol.WeekProposalRequest(LocalDate.of(2026, 5, 4), List.of("u1"), 8));
+        fr.mediance.protocol.ProposedStopDto stop = new fr.mediance.protocol.ProposedStopDto(
+                "visit", "q1", null, "r1", "2026-0001", "follow_up", t, t, 12, false, place, List.of("Mardi."));
+        m.put(fr.mediance.protocol.ProposedStopDto.class, stop);
+        fr.mediance.protocol.ProposedRoundDto round = new fr.mediance.protocol.ProposedRoundDto(
+                "u1", LocalDate.of(2026, 5, 4), t, t, 24, 12, t, t, List.of(stop));
+        m.put(fr.mediance.protocol.ProposedRoundDto.class, round);
+        fr.mediance.protocol.UnplannedRequestDto unplanned =
+                new fr.mediance.protocol.UnplannedRequestDto("q2", "r2", "2026-0002", "week_full", "Semaine pleine.");
+        m.put(fr.mediance.protocol.UnplannedRequestDto.class, unplanned);
+        m.put(
+                fr.mediance.protocol.WeekProposalDto.class,
+                new fr.mediance.protocol.WeekProposalDto(
+                        LocalDate.of(2026, 5, 4),
+                        t,
+                        "straight_line",
+                        24,
+                        1,
+                        List.of(round),
+                        List.of(unplanned),
+                        List.of("Problème.")));
         m.put(ResidentDto.class, resident.withLocation(place));
         m.put(AppointmentDto.class, appointment);
         m.put(VisitReportDto.class, report);

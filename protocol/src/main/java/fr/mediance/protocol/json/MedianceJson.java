@@ -130,6 +130,15 @@ public final class MedianceJson {
         m.put(fr.mediance.protocol.CalendarLinkDto.class, CalendarAdapters.LINK);
         m.put(fr.mediance.protocol.CalendarLinksResponse.class, CalendarAdapters.LINKS);
         m.put(fr.mediance.protocol.CalendarLinkCreatedDto.class, CalendarAdapters.CREATED);
+        m.put(fr.mediance.protocol.PlanningSettingsDto.class, PlanningAdapters.SETTINGS);
+        m.put(fr.mediance.protocol.WorkingDayDto.class, PlanningAdapters.WORKING_DAY);
+        m.put(fr.mediance.protocol.CounsellorScheduleDto.class, PlanningAdapters.SCHEDULE);
+        m.put(fr.mediance.protocol.CounsellorSchedulesResponse.class, PlanningAdapters.SCHEDULES);
+        m.put(fr.mediance.protocol.WeekProposalRequest.class, PlanningAdapters.PROPOSAL_REQUEST);
+        m.put(fr.mediance.protocol.ProposedStopDto.class, PlanningAdapters.STOP);
+        m.put(fr.mediance.protocol.ProposedRoundDto.class, PlanningAdapters.ROUND);
+        m.put(fr.mediance.protocol.UnplannedRequestDto.class, PlanningAdapters.UNPLANNED);
+        m.put(fr.mediance.protocol.WeekProposalDto.class, PlanningAdapters.PROPOSAL);
         ADAPTERS = Collections.unmodifiableMap(m);
     }
 
