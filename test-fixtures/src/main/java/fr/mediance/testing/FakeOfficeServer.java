@@ -175,6 +175,13 @@ public final class FakeOfficeServer implements AutoCloseable {
         port = server.getAddress().getPort();
     }
 
+    private volatile fr.mediance.protocol.PlanningSettingsDto planningSettings;
+
+    /** The structure's rounds settings (office point, travel) answered on GET planning/settings; null: 404. */
+    public void planningSettings(fr.mediance.protocol.PlanningSettingsDto settings) {
+        planningSettings = settings;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }
@@ -625,6 +632,13 @@ public final class FakeOfficeServer implements AutoCloseable {
                             fr.mediance.protocol.DevicesResponse.class);
                 } else if (path.startsWith(ApiPaths.CALENDAR_LINKS)) {
                     calendarLinks(ex, method, path, userId);
+                } else if (path.equals(ApiPaths.PLANNING_SETTINGS) && method.equals("GET")) {
+                    fr.mediance.protocol.PlanningSettingsDto settings = planningSettings;
+                    if (settings == null) {
+                        problem(ex, 404, "not_found", "Réglages des tournées inconnus.");
+                    } else {
+                        json(ex, 200, settings, fr.mediance.protocol.PlanningSettingsDto.class);
+                    }
                 } else if (path.equals(ApiPaths.USERS)) {
                     synchronized (this) {
                         json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);

@@ -95,6 +95,7 @@ public final class CoreContext implements AutoCloseable {
     private final boolean autoSync;
     private final SqliteResidentService residents;
     private final SqliteAgendaService agenda;
+    private final fr.mediance.app.core.agenda.SqliteAgendaChanges agendaChanges;
     private final SqliteVisitService visits;
     private final SqliteDocumentService documents;
     private final RetentionPurge retention;
@@ -127,6 +128,8 @@ public final class CoreContext implements AutoCloseable {
         this.reference = new SqliteReferenceService(store, session::remote, clock, outbox, session::currentAccount);
         this.residents = new SqliteResidentService(store, outbox, session::currentAccount, clock);
         this.agenda = new SqliteAgendaService(store, outbox, session::currentAccount, clock, zone);
+        this.agendaChanges =
+                new fr.mediance.app.core.agenda.SqliteAgendaChanges(store, session::currentAccount, clock, zone);
         this.accessLog = new fr.mediance.app.core.audit.AccessLog(store, clock);
         this.documents = new SqliteDocumentService(store, session::currentAccount, clock, zone, accessLog);
         this.retention = new RetentionPurge(store, clock, zone);
@@ -413,6 +416,11 @@ public final class CoreContext implements AutoCloseable {
     /** Mandates to act on the resident's behalf; {@code activeCovering} for the actions of a report. */
     public MandateService mandates() {
         return mandates;
+    }
+
+    /** « Ce qui a changé depuis hier » in the signed-in counsellor's upcoming appointments. */
+    public fr.mediance.app.core.agenda.AgendaChanges agendaChanges() {
+        return agendaChanges;
     }
 
     public AgendaService agenda() {

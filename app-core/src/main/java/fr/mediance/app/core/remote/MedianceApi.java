@@ -49,6 +49,9 @@ public interface MedianceApi {
     @POST(ApiPaths.LOGOUT)
     Call<Void> logout(@Body RefreshRequest request);
 
+    @GET(ApiPaths.PLANNING_SETTINGS)
+    Call<fr.mediance.protocol.PlanningSettingsDto> planningSettings();
+
     @GET(ApiPaths.ME)
     Call<UserDto> me();
 

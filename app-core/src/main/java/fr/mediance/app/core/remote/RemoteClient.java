@@ -221,6 +221,11 @@ public final class RemoteClient {
         return authorised(MedianceApi::me);
     }
 
+    /** The structure's office point and travel settings of the rounds. */
+    public RemoteResult<fr.mediance.protocol.PlanningSettingsDto> planningSettings() {
+        return authorised(MedianceApi::planningSettings);
+    }
+
     /** The accounts the caller manages (admin, office). */
     public RemoteResult<fr.mediance.protocol.AccountsResponse> accounts() {
         return authorised(MedianceApi::accounts);

@@ -53,4 +53,17 @@ public interface ResidentService {
      * changed.
      */
     Outcome<Resident> update(Resident edited, ResidentForm form);
+
+    /**
+     * Where the residents named live on the map, for those that have a point ({@code ResidentDto.location}); the
+     * others are absent from the answer.
+     */
+    java.util.Map<String, fr.mediance.protocol.GeoPointDto> locations(java.util.Collection<String> residentIds);
+
+    /**
+     * Places a resident on the map (a pin moved by hand): checked with {@link
+     * fr.mediance.protocol.GeoPointDto#problem} (its French message as {@link Outcome.Failed}), saved on this device
+     * and queued for the server in one transaction, as the change of the one field {@code location}.
+     */
+    Outcome<fr.mediance.protocol.GeoPointDto> placeOnMap(String residentId, fr.mediance.protocol.GeoPointDto point);
 }

@@ -322,6 +322,51 @@ public final class SqliteResidentService implements ResidentService {
         });
     }
 
+    @Override
+    public java.util.Map<String, fr.mediance.protocol.GeoPointDto> locations(java.util.Collection<String> residentIds) {
+        java.util.Map<String, fr.mediance.protocol.GeoPointDto> found = new java.util.HashMap<>();
+        store.db().read(tx -> {
+            for (String id : new java.util.LinkedHashSet<>(residentIds)) {
+                Records.load(tx, EntityType.RESIDENT, id)
+                        .map(ResidentDto.class::cast)
+                        .map(ResidentDto::location)
+                        .ifPresent(p -> found.put(id, p));
+            }
+            return null;
+        });
+        return found;
+    }
+
+    @Override
+    public Outcome<fr.mediance.protocol.GeoPointDto> placeOnMap(
+            String residentId, fr.mediance.protocol.GeoPointDto point) {
+        if (point == null) {
+            return Outcome.failed(CoreMessages.get("resident.location.required"));
+        }
+        String problem = fr.mediance.protocol.GeoPointDto.problem(point);
+        if (problem != null) {
+            return Outcome.failed(problem);
+        }
+        return store.db().inTransaction(tx -> {
+            Optional<ResidentDto> current =
+                    Records.load(tx, EntityType.RESIDENT, residentId).map(ResidentDto.class::cast);
+            if (current.isEmpty()) {
+                return Outcome.failed(CoreMessages.get("resident.notFound"));
+            }
+            if (point.equals(current.get().location())) {
+                return Outcome.ok(point);
+            }
+            Long version = tx.queryOne(
+                            "SELECT version FROM residents WHERE id = ?", r -> r.optionalLong("version"), residentId)
+                    .orElse(null);
+            ResidentDto dto = current.get().withLocation(point);
+            Records.upsert(tx, dto, null, clock.instant(), null);
+            outbox.enqueueUpdate(
+                    tx, dto, version, List.of("location"), CoreMessages.get("summary.resident", displayName(dto)));
+            return Outcome.ok(point);
+        });
+    }
+
     /** The editable fields of a resident, by wire name, in the order of the record. */
     static final List<String> FIELDS = List.of(
             "civility",

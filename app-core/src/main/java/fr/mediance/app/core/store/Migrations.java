@@ -624,9 +624,41 @@ public final class Migrations {
             ALTER TABLE appointments ADD COLUMN planned_by TEXT;
             """);
 
+    /**
+     * Version 21: the counsellor's upcoming appointments as she last saw them (« Ce qui a changé depuis hier »): when
+     * she last looked, and each appointment's time, counsellor, status and lock then. Her own changes made on this
+     * device (an appointment written to the outbox) update what she saw, so that they are never shown to her as news.
+     */
+    static final Migration V21 = new Migration(21, "agenda seen", """
+            CREATE TABLE agenda_seen (
+              account_id TEXT PRIMARY KEY,
+              seen_at INTEGER NOT NULL
+            );
+            CREATE TABLE agenda_seen_appointments (
+              account_id TEXT NOT NULL,
+              appointment_id TEXT NOT NULL,
+              resident_id TEXT,
+              counsellor_id TEXT,
+              start_at INTEGER NOT NULL,
+              end_at INTEGER NOT NULL,
+              status TEXT NOT NULL,
+              status_reason TEXT,
+              locked INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (account_id, appointment_id)
+            );
+            CREATE TRIGGER agenda_seen_own_change AFTER INSERT ON outbox WHEN NEW.entity = 'appointment' BEGIN
+              INSERT OR REPLACE INTO agenda_seen_appointments(account_id, appointment_id, resident_id, counsellor_id,
+                start_at, end_at, status, status_reason, locked)
+              SELECT s.account_id, a.id, a.resident_id, a.counsellor_id, a.start_at, a.end_at, a.status, a.status_reason,
+                a.locked
+              FROM appointments a JOIN agenda_seen s ON s.account_id = a.counsellor_id
+              WHERE a.id = NEW.entity_id;
+            END;
+            """);
+
     /** Every migration, in order. Append only, numbered last + 1: read the rules in this class's comment. */
     public static final List<Migration> ALL =
-            List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19, V20);
+            List.of(V1, V2, V3, V4, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19, V20, V21);
 
     /**
      * The versions that have shipped to devices, in order. Frozen: never remove, renumber or edit one; add a

@@ -77,7 +77,8 @@ class MigrationsTest {
                 Map.entry(17, "7b9b16b1d35fb3bb3fa7e641bf34945c47ccbc05b915a7d5ca11b77a94c5190d"),
                 Map.entry(18, "f1a81acbc9a02c39db5dfbe7ae222532ccfe1b83ad5976694267611092bfb6f3"),
                 Map.entry(19, "c530cab41fbcd7b08e00bb0e3f881f15334ed5ccd92def0bcdf401f2792199a9"),
-                Map.entry(20, "d1ba69ac1452facf1aca59918ddcd6c6ba12819dd0a603cc12e0694d34fb8388"));
+                Map.entry(20, "d1ba69ac1452facf1aca59918ddcd6c6ba12819dd0a603cc12e0694d34fb8388"),
+                Map.entry(21, "eb950c01eabab1a09807680b380980c538b0bebf6f4505505fb468a38c169d36"));
         Map<Integer, String> actual = new TreeMap<>();
         for (Migration m : Migrations.ALL) {
             if (!Migrations.RELEASED.contains(m.version())) {
@@ -230,6 +231,35 @@ class MigrationsTest {
             assertThat(db.read((Tx tx) ->
                             tx.query("SELECT id FROM appointments WHERE counsellor_id = 'u1'", r -> r.string("id"))))
                     .containsExactly("a1");
+        }
+    }
+
+    @Test
+    void version21KeepsAVersion20AgendaAndRecordsOwnChangesOnlyOnceSomethingWasSeen() {
+        Path file = storeAt("v20.db", 20, tx -> {
+            tx.update("""
+                    INSERT INTO appointments(id, counsellor_id, type, start_at, end_at, status, updated_at)
+                    VALUES ('a1', 'u1', 'home_visit', 1000, 2000, 'confirmed', 0)
+                    """);
+        });
+        try (Database db = Database.open(file, key)) {
+            assertThat(db.userVersion()).isEqualTo(Migrations.latestVersion());
+            String outbox =
+                    "INSERT INTO outbox(op_id, entity, entity_id, created_at) VALUES (?, 'appointment', 'a1', 0)";
+            db.inTransaction((Tx tx) -> {
+                tx.update(outbox, "op1"); // nothing seen yet: nothing recorded
+            });
+            assertThat(db.read((Tx tx) -> tx.exists("SELECT 1 FROM agenda_seen_appointments")))
+                    .isFalse();
+            db.inTransaction((Tx tx) -> {
+                tx.update("INSERT INTO agenda_seen(account_id, seen_at) VALUES ('u1', 0)");
+                tx.update("UPDATE appointments SET start_at = 3000 WHERE id = 'a1'");
+                return tx.update(outbox, "op2");
+            });
+            assertThat(db.read((Tx tx) -> tx.query(
+                            "SELECT start_at FROM agenda_seen_appointments WHERE account_id = 'u1' AND appointment_id = 'a1'",
+                            r -> r.longValue("start_at"))))
+                    .containsExactly(3000L);
         }
     }
 
