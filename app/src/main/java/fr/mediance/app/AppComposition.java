@@ -270,8 +270,12 @@ public final class AppComposition {
             return;
         }
         AgendaViewModel vm = agendaViewModel();
-        preparedHome = withIntake(new AgendaView(vm, texts));
-        preparedHomeDisposer = vm::dispose;
+        fr.mediance.app.core.agenda.AgendaChangesViewModel changes = agendaChanges();
+        preparedHome = withIntake(new AgendaView(vm, texts)).withChanges(changes);
+        preparedHomeDisposer = () -> {
+            vm.dispose();
+            changes.dispose();
+        };
         preparedAgenda = vm;
         Node node = preparedHome.node();
         Scene scratch = new Scene(new StackPane(node));
@@ -314,10 +318,17 @@ public final class AppComposition {
         return vm;
     }
 
+    /** « 3 changements depuis hier » of the counsellor's agenda (read when the agenda shows). */
+    private fr.mediance.app.core.agenda.AgendaChangesViewModel agendaChanges() {
+        return new fr.mediance.app.core.agenda.AgendaChangesViewModel(
+                core.agendaChanges(), core.reference(), core.sync(), clock, zone, texts, background, fx);
+    }
+
     private static Ikon icon(Place p) {
         return switch (p) {
             case AGENDA -> Material2AL.EVENT;
             case PLANNING -> Material2AL.EVENT_NOTE;
+            case MAP -> Material2MZ.MAP;
             case REPORTS -> Material2AL.ASSIGNMENT;
             case CONFLICTS -> Material2AL.CALL_SPLIT;
             case SYNC -> Material2MZ.SYNC;
@@ -341,7 +352,26 @@ public final class AppComposition {
                 AgendaViewModel vm = agendaViewModel();
                 disposers.add(vm::dispose);
                 lastAgenda = vm;
-                yield withIntake(new AgendaView(vm, texts));
+                fr.mediance.app.core.agenda.AgendaChangesViewModel changes = agendaChanges();
+                disposers.add(changes::dispose);
+                yield withIntake(new AgendaView(vm, texts)).withChanges(changes);
+            }
+            case MAP -> {
+                fr.mediance.app.core.roundmap.RoundMapViewModel vm =
+                        new fr.mediance.app.core.roundmap.RoundMapViewModel(
+                                core.agenda(),
+                                core.residents(),
+                                fr.mediance.app.core.roundmap.OfficeSettings.fromServer(core::remote),
+                                core.sync(),
+                                clock,
+                                zone,
+                                texts,
+                                background,
+                                fx);
+                vm.setOnMessage(shell::showMessage);
+                disposers.add(vm::dispose);
+                vm.refresh();
+                yield new fr.mediance.app.roundmap.RoundMapView(vm, texts);
             }
             case PLANNING -> {
                 PlanningViewModel vm = new PlanningViewModel(

@@ -63,6 +63,9 @@ public final class MedianceApp extends Application {
                 .autoSync(true)
                 .build();
         StartupProbe.phase("core built");
+        fr.mediance.app.map.MapTiles.configure(fr.mediance.app.map.MapTiles.Settings.of(
+                options.tiles().orElse(null),
+                options.tileCache().orElse(dirs.dataDirectory().resolve("map-tiles"))));
         DocumentCapture capture = AttachDocumentCapture.create(background)
                 .orElseGet(() -> new DesktopDocumentCapture(
                         () -> stage,

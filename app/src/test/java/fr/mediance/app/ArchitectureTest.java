@@ -27,16 +27,27 @@ class ArchitectureTest {
     /**
      * Gluon Attach only behind the platform adapters ({@code fr.mediance.app.platform}), which implement
      * app-core's ports with a desktop fallback each. The architecture also allows the shell, which needs none
-     * today: widen this rule only for a class that really needs an Attach service the ports cannot give.
+     * today: widen this rule only for a class that really needs an Attach service the ports cannot give. Gluon Maps
+     * (GPL-3.0 or Gluon's commercial licence) only behind our map component ({@code fr.mediance.app.map}), so that
+     * another map library can replace it there alone.
      */
     @Test
     void gluon_only_in_the_platform_adapters() {
         noClasses()
                 .that()
                 .resideOutsideOfPackage("fr.mediance.app.platform..")
+                .and()
+                .resideOutsideOfPackage("fr.mediance.app.map..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.gluonhq..")
+                .check(APP);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("fr.mediance.app.map..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.gluonhq.maps..")
                 .check(APP);
     }
 

@@ -37,6 +37,7 @@ public final class AgendaView extends BasicScreen {
 
     private Runnable newFile;
     private Runnable contact;
+    private fr.mediance.app.core.agenda.AgendaChangesViewModel changes;
 
     public AgendaView(AgendaViewModel vm, ResourceBundle texts) {
         super(texts.getString("agenda.title"));
@@ -51,6 +52,12 @@ public final class AgendaView extends BasicScreen {
     public AgendaView withIntake(Runnable newFile, Runnable contact) {
         this.newFile = newFile;
         this.contact = contact;
+        return this;
+    }
+
+    /** « 3 changements depuis hier » above the day (the counsellor's agenda); read each time the agenda shows. */
+    public AgendaView withChanges(fr.mediance.app.core.agenda.AgendaChangesViewModel changes) {
+        this.changes = changes;
         return this;
     }
 
@@ -132,6 +139,9 @@ public final class AgendaView extends BasicScreen {
         VBox column = new VBox(14, tools, navigation, list);
         if (newFile != null || contact != null) {
             column.getChildren().add(0, intake());
+        }
+        if (changes != null) {
+            column.getChildren().add(0, AgendaChangesBanner.of(changes, texts));
         }
         return Ui.page(column);
     }
@@ -299,5 +309,8 @@ public final class AgendaView extends BasicScreen {
     @Override
     public void onShow() {
         vm.refresh();
+        if (changes != null) {
+            changes.refresh();
+        }
     }
 }

@@ -37,7 +37,8 @@ public final class SqliteAgendaChanges implements AgendaChanges {
             String reason,
             boolean locked) {
         boolean cancelled() {
-            return AgendaViewModel.kind(status) == AgendaViewModel.StatusKind.CANCELLED;
+            return AppointmentStatus.CANCELLED_BY_RESIDENT.equals(status)
+                    || AppointmentStatus.CANCELLED_BY_STRUCTURE.equals(status);
         }
     }
 
