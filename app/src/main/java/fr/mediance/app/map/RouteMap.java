@@ -15,7 +15,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 
@@ -62,6 +61,8 @@ public final class RouteMap extends StackPane {
     private Consumer<String> onPinTapped = id -> {};
     private Consumer<LatLon> onMapTapped = p -> {};
     private boolean fitPending = true;
+    /** Until the user pans or zooms, the map keeps the whole day in view when its size changes. */
+    private boolean followFit = true;
 
     /**
      * @param noTilesText the notice shown while tiles cannot load (French, from the bundle)
@@ -105,8 +106,11 @@ public final class RouteMap extends StackPane {
                 onMapTapped.accept(new LatLon(p.getLatitude(), p.getLongitude()));
             }
         });
-        widthProperty().addListener((o, a, b) -> fitIfPending());
-        heightProperty().addListener((o, a, b) -> fitIfPending());
+        map.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> followFit = false);
+        map.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> followFit = false);
+        map.addEventFilter(javafx.scene.input.ZoomEvent.ANY, e -> followFit = false);
+        widthProperty().addListener((o, a, b) -> resized());
+        heightProperty().addListener((o, a, b) -> resized());
     }
 
     public void setOnPinTapped(Consumer<String> onPinTapped) {
@@ -142,17 +146,27 @@ public final class RouteMap extends StackPane {
         return map.getZoom();
     }
 
+    private void resized() {
+        if (followFit) {
+            fitPending = true;
+        }
+        fitIfPending();
+    }
+
     public void zoomIn() {
+        followFit = false;
         map.setZoom(Math.min(MAX_ZOOM, Math.round(map.getZoom()) + 1));
     }
 
     public void zoomOut() {
+        followFit = false;
         map.setZoom(Math.max(MIN_ZOOM, Math.round(map.getZoom()) - 1));
     }
 
     /** Centres and zooms so that every pin and line shows (once the map has a size). */
     public void fitAll() {
         fitPending = true;
+        followFit = true;
         fitIfPending();
     }
 
@@ -172,10 +186,10 @@ public final class RouteMap extends StackPane {
     }
 
     /** A zoom level and a centre. */
-    record Fit(int zoom, LatLon center) {}
+    record Fit(double zoom, LatLon center) {}
 
     /**
-     * The largest whole zoom at which {@code points} fit in {@code width × height} pixels less {@code margin} on each
+     * The largest zoom (in quarter levels) at which {@code points} fit in {@code width × height} pixels less {@code margin} on each
      * side (Web Mercator, 256-pixel tiles), and the centre of their box.
      */
     static Fit fit(List<LatLon> points, double width, double height, double margin) {
@@ -193,7 +207,8 @@ public final class RouteMap extends StackPane {
         double spanX = Math.max(maxX - minX, 1e-9);
         double spanY = Math.max(maxY - minY, 1e-9);
         double scale = Math.min(w / (spanX * 256), h / (spanY * 256));
-        int zoom = (int) Math.floor(Math.log(scale) / Math.log(2));
+        // quarter steps: the tiles are scaled between whole levels, and the day fills the map better
+        double zoom = Math.floor(Math.log(scale) / Math.log(2) * 4) / 4;
         zoom = Math.max(MIN_ZOOM, Math.min(16, zoom));
         double cx = (minX + maxX) / 2;
         double cy = (minY + maxY) / 2;
@@ -265,11 +280,10 @@ public final class RouteMap extends StackPane {
             pins = List.copyOf(list);
             getChildren().clear();
             for (Pin p : pins) {
-                Circle disc = new Circle(PIN_RADIUS);
-                disc.getStyleClass().add("map-pin-disc");
                 Label label = new Label(p.label());
                 label.getStyleClass().add("map-pin-label");
-                StackPane pin = new StackPane(disc, label);
+                label.setMinSize(2 * PIN_RADIUS, 2 * PIN_RADIUS);
+                StackPane pin = new StackPane(label);
                 pin.getStyleClass().add("map-pin");
                 pin.getStyleClass().addAll(p.styleClasses());
                 if (p.selected()) {

@@ -143,10 +143,10 @@ public final class RoundMapView extends BasicScreen {
 
     /** Zoom in, zoom out, the whole day: at the top right of the map. */
     private Node zoomButtons() {
-        Button in = Ui.iconButton(Material2MZ.ZOOM_IN, texts.getString("map.zoomIn"));
+        Button in = Ui.iconButton(Material2AL.ADD, texts.getString("map.zoomIn"));
         in.setId("map-zoom-in");
         in.setOnAction(e -> map.zoomIn());
-        Button out = Ui.iconButton(Material2MZ.ZOOM_OUT, texts.getString("map.zoomOut"));
+        Button out = Ui.iconButton(Material2MZ.REMOVE, texts.getString("map.zoomOut"));
         out.setId("map-zoom-out");
         out.setOnAction(e -> map.zoomOut());
         Button fit = Ui.iconButton(Material2AL.CENTER_FOCUS_STRONG, texts.getString("map.fit"));
@@ -234,6 +234,8 @@ public final class RoundMapView extends BasicScreen {
             pins.add(new RouteMap.Pin(
                     id, new RouteMap.LatLon(m.latitude(), m.longitude()), m.label(), classes, m.selected()));
         }
+        // the office above the lines and stops that start and end there
+        pins.sort(java.util.Comparator.comparing(p -> p.id().equals("office")));
         List<RouteMap.Path> paths = new ArrayList<>();
         for (RoundMapViewModel.Line l : vm.lines()) {
             List<RouteMap.LatLon> points = new ArrayList<>();
@@ -294,7 +296,7 @@ public final class RoundMapView extends BasicScreen {
         Label time = Ui.label(s.time(), Styles.ITEM_TIME);
         Label who = Ui.label(s.residentName(), Styles.ITEM_TITLE);
         Label travel =
-                Ui.label(s.located() ? s.travel() : texts.getString("map.unlocated.title"), Styles.MUTED, Styles.SMALL);
+                Ui.label(s.located() ? s.travel() : texts.getString("map.stop.unlocated"), Styles.MUTED, Styles.SMALL);
         VBox text = new VBox(2, who, travel);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox row = new HBox(10, number, time, text);

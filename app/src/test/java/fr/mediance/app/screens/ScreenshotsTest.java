@@ -90,7 +90,12 @@ class ScreenshotsTest extends UiTest {
 
     /** Shoots at every size, the page scrolled to {@code scroll} (0 top, 1 bottom; negative: as it is). */
     void shoot(AppComposition app, String screen, double scroll) {
-        for (Size size : SIZES) {
+        shoot(app, screen, scroll, SIZES);
+    }
+
+    /** Shoots at the sizes given. */
+    void shoot(AppComposition app, String screen, double scroll, List<Size> sizes) {
+        for (Size size : sizes) {
             Scene[] scene = new Scene[1];
             interact(() -> {
                 stage.getScene().setRoot(new Pane());
@@ -163,6 +168,42 @@ class ScreenshotsTest extends UiTest {
         core.login(office.server.url(), "conseil1", DemoOffice.PASSWORD);
         until(() -> has("#pin-heading"));
         shoot(app, "pin");
+        core.close();
+    }
+
+    @Test
+    void coordinator_round_map() {
+        fr.mediance.app.roundmap.RoundsDemo.seed(office);
+        CoreContext core = office.signedIn(dir, "coord");
+        AppComposition app = compose(core);
+        until(() -> has("#nav-MAP"));
+        interact(() -> app.shell().open("MAP"));
+        until(() -> has("#map-route-u-c3") && in(".map-pin").queryAll().size() == 11);
+        shoot(
+                app,
+                "round-map",
+                -1,
+                List.of(new Size("desktop-1920", 1920, 1080), new Size("tablet-landscape", 1280, 800)));
+        interact(() -> in("#map-place-r3").queryButton().fire());
+        until(() -> has("#map-move-prompt") && in("#map-move-prompt").query().isVisible());
+        moveTo(in("#route-map").<javafx.scene.Node>query()).moveBy(-40, -60);
+        clickOn();
+        until(() -> has(".map-pending"));
+        shoot(app, "round-map-move", -1, List.of(new Size("tablet-landscape", 1280, 800)));
+        core.close();
+    }
+
+    @Test
+    void counsellor_agenda_changes_since_last_look() {
+        CoreContext core = office.signedIn(dir, "conseil1");
+        AppComposition app = compose(core);
+        until(() -> has("#appointment-a1"));
+        fr.mediance.app.agenda.AgendaChangesDemo.coordinationChanges(office);
+        core.sync().syncNow().join();
+        until(() -> in("#agenda-changes").query().isVisible());
+        interact(() -> in("#agenda-changes-toggle").query().getOnMouseClicked().handle(null));
+        until(() -> in("#agenda-changes-list").query().isVisible());
+        shoot(app, "agenda-changes", 0, List.of(new Size("phone-412", 412, 915)));
         core.close();
     }
 

@@ -139,7 +139,7 @@ public final class AgendaChangesViewModel {
                 : c.residentName();
         String when = when(c.start());
         String detail = switch (c.kind()) {
-            case MOVED -> text("agendaChanges.detail.moved", name, when(c.previousStart()), when);
+            case MOVED -> moved(name, c);
             case CANCELLED ->
                 c.reason() == null || c.reason().isBlank()
                         ? text("agendaChanges.detail", name, when)
@@ -160,6 +160,25 @@ public final class AgendaChangesViewModel {
             case REMOVED -> text("agendaChanges.removed");
         };
         return new Item(c.kind(), c.appointmentId(), title, detail);
+    }
+
+    /** « Jean Martin, lun. 30/11 : 09:30 → 10:15 » on the same day, both days and times otherwise. */
+    private String moved(String name, AgendaChanges.Change c) {
+        if (c.previousStart() == null) {
+            return text("agendaChanges.detail", name, when(c.start()));
+        }
+        var before = c.previousStart().atZone(zone);
+        var after = c.start().atZone(zone);
+        if (before.toLocalDate().equals(after.toLocalDate())) {
+            return text(
+                    "agendaChanges.detail.movedSameDay",
+                    name,
+                    java.time.format.DateTimeFormatter.ofPattern("EEE dd/MM", Texts.locale(texts))
+                            .format(after),
+                    Texts.time(texts).format(before),
+                    Texts.time(texts).format(after));
+        }
+        return text("agendaChanges.detail.moved", name, when(c.previousStart()), when(c.start()));
     }
 
     /** « jeu. 03/12 à 09:30 ». */

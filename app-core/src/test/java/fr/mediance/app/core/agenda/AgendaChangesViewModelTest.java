@@ -125,11 +125,7 @@ class AgendaChangesViewModelTest {
         assertThat(vm.bannerTextProperty().get()).isEqualTo("5 changements depuis hier");
         assertThat(vm.items())
                 .containsExactly(
-                        new Item(
-                                Kind.MOVED,
-                                "a1",
-                                "Rendez-vous déplacé",
-                                "Fatima Benali : lun. 30/11 à 09:30 → lun. 30/11 à 10:15"),
+                        new Item(Kind.MOVED, "a1", "Rendez-vous déplacé", "Fatima Benali, lun. 30/11 : 09:30 → 10:15"),
                         new Item(
                                 Kind.CANCELLED,
                                 "a2",
