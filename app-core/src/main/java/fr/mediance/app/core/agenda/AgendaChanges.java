@@ -37,7 +37,8 @@ public interface AgendaChanges {
 
     /**
      * When she last looked ({@code null} the first time) and what changed since, by the appointment's time. The
-     * first time, everything current is taken as seen: no change is listed.
+     * first time (once the device has received its first changes from the office), everything current is taken as
+     * seen: no change is listed.
      */
     record Since(Instant seenAt, List<Change> changes) {}
 

@@ -73,7 +73,11 @@ public final class SqliteAgendaChanges implements AgendaChanges {
             Optional<Instant> seenAt =
                     tx.queryOne("SELECT seen_at FROM agenda_seen WHERE account_id = ?", r -> r.instant("seen_at"), me);
             if (seenAt.isEmpty()) {
-                record(tx, me);
+                // a device that has received nothing yet waits for its first sync: its whole agenda is not news
+                if (tx.setting(fr.mediance.app.core.sync.SyncEngine.SETTING_CURSOR)
+                        .isPresent()) {
+                    record(tx, me);
+                }
                 return new Since(null, List.of());
             }
             Instant today = startOfToday();

@@ -60,7 +60,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class SyncEngine implements SyncService {
     private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
-    static final String SETTING_CURSOR = "sync.cursor";
+    /** The pull cursor's setting: absent until the device has received its first page of changes. */
+    public static final String SETTING_CURSOR = "sync.cursor";
+
     static final String SETTING_LAST_SUCCESS = "sync.last_success";
     /** Stay well below the server's JSON body limit. */
     static final int MAX_PUSH_BYTES = Limits.MAX_JSON_BODY_BYTES * 8 / 10;

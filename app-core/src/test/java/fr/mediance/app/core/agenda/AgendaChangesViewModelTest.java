@@ -118,6 +118,25 @@ class AgendaChangesViewModelTest {
     }
 
     @Test
+    void a_new_tablet_takes_its_first_sync_as_seen_not_as_news(@TempDir Path other) {
+        CoreContext fresh = TestCores.signedIn(other, clock, server, "conseil1");
+        try {
+            assertThat(fresh.agendaChanges().changes()).isEqualTo(new AgendaChanges.Since(null, List.of()));
+            assertThat(fresh.sync().syncNow().join().ok()).isTrue(); // brings her four appointments
+            assertThat(fresh.agendaChanges().changes()).isEqualTo(new AgendaChanges.Since(null, List.of()));
+            assertThat(fresh.agendaChanges().changes().changes()).isEmpty();
+
+            server.serverWrite(appointment("a5", "r2", "u-c1", MONDAY.plusDays(2), "09:00", "confirmed", null, false));
+            assertThat(fresh.sync().syncNow().join().ok()).isTrue();
+            assertThat(fresh.agendaChanges().changes().changes())
+                    .extracting(AgendaChanges.Change::kind)
+                    .containsExactly(Kind.NEW);
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
     void what_others_changed_overnight_is_listed_by_time_with_the_resident() {
         clock.advance(Duration.ofDays(1)); // Saturday
         othersChangeTheAgenda();
