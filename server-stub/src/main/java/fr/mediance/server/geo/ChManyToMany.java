@@ -26,6 +26,9 @@ final class ChManyToMany {
     private int[] touched = new int[256];
     private int touchedCount;
     private final Heap heap = new Heap();
+    private long settled;
+    private long stalls;
+    private long reads;
 
     // buckets: for each node the chain of (target, weight) notes left there by the backward searches
     private final int[] bucketHead;
@@ -72,6 +75,7 @@ final class ChManyToMany {
             }
             climb(nodes[s], false, (node, w) -> {
                 for (int b = bucketHead[node]; b >= 0; b = bucketNext[b]) {
+                    reads++;
                     double total = w + bucketWeight[b];
                     if (total < row[bucketTarget[b]]) {
                         row[bucketTarget[b]] = total;
@@ -98,6 +102,11 @@ final class ChManyToMany {
             if (w > weight[node]) {
                 continue; // an older, worse entry
             }
+            if (stalled(node, w, backward)) {
+                stalls++;
+                continue;
+            }
+            settled++;
             visit.settled(node, w);
             RoutingCHEdgeIterator it = explorer.setBaseNode(node);
             while (it.next()) {
@@ -120,6 +129,30 @@ final class ChManyToMany {
             weight[touched[i]] = Double.POSITIVE_INFINITY;
         }
         touchedCount = 0;
+    }
+
+    /**
+     * Stall-on-demand: a node that a node above it, already reached, reaches more cheaply than this search did is
+     * not on any shortest path through here; neither expanded nor noted (its weight is not its distance).
+     */
+    private boolean stalled(int node, double w, boolean backward) {
+        RoutingCHEdgeIterator it = (backward ? out : in).setBaseNode(node);
+        while (it.next()) {
+            int adj = it.getAdjNode();
+            double reached = weight[adj];
+            if (reached == Double.POSITIVE_INFINITY || !upward(node, adj, it.isShortcut())) {
+                continue;
+            }
+            if (reached + it.getWeight(!backward) < w) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Search statistics: settled nodes, stalled nodes, notes left, notes read. */
+    String stats() {
+        return "settled=" + settled + " stalled=" + stalls + " notes=" + buckets + " read=" + reads;
     }
 
     /** The same filter as GraphHopper's own CH searches: towards higher levels; query points' edges always. */

@@ -76,6 +76,8 @@ public final class RoadTravel implements TravelModel {
     private final Network network;
     private final TravelModel fallback;
     private final AtomicLong fallbacks;
+    /** The last matrix search's statistics, for the benchmark. */
+    volatile String lastSearch = "";
 
     private RoadTravel(Network network, TravelModel fallback) {
         this.network = network;
@@ -173,28 +175,14 @@ public final class RoadTravel implements TravelModel {
 
     private RoadMatrix compute(List<GeoPoint> points) {
         int n = points.size();
-        List<Snap> snaps = new ArrayList<>(n);
-        Snap[] byPoint = new Snap[n];
+        Snap[] byPoint = snapAll(points);
         List<Integer> off = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            byPoint[i] = network.snap(points.get(i));
             if (byPoint[i] == null) {
                 off.add(i);
-            } else {
-                snaps.add(byPoint[i]);
             }
         }
-        double[][] seconds = new double[n][n];
-        if (!snaps.isEmpty()) {
-            // the query graph renumbers the snaps it splits an edge at: the node ids are read after it is made
-            QueryGraph query = QueryGraph.create(network.graph, snaps);
-            int[] nodes = new int[n];
-            for (int i = 0; i < n; i++) {
-                nodes[i] = byPoint[i] == null ? -1 : byPoint[i].getClosestNode();
-            }
-            seconds = new ChManyToMany(new QueryRoutingCHGraph(network.ch, query), network.graph.getNodes())
-                    .weights(nodes);
-        }
+        double[][] seconds = roadSeconds(byPoint);
         int[][] minutes = new int[n][n];
         boolean[][] estimated = new boolean[n][n];
         int unrouted = 0;
@@ -214,6 +202,60 @@ public final class RoadTravel implements TravelModel {
             }
         }
         return new RoadMatrix(minutes, estimated, List.copyOf(off), unrouted);
+    }
+
+    /**
+     * The seconds on the road between every two of {@code points}: infinite where a point is off the roads or no road
+     * joins them, 0 on the diagonal.
+     */
+    double[][] roadSeconds(List<GeoPoint> points) {
+        return roadSeconds(snapAll(points));
+    }
+
+    private Snap[] snapAll(List<GeoPoint> points) {
+        Snap[] byPoint = new Snap[points.size()];
+        for (int i = 0; i < byPoint.length; i++) {
+            byPoint[i] = network.snap(points.get(i));
+        }
+        return byPoint;
+    }
+
+    private double[][] roadSeconds(Snap[] byPoint) {
+        int n = byPoint.length;
+        List<Snap> snaps = new ArrayList<>(n);
+        for (Snap snap : byPoint) {
+            if (snap != null) {
+                snaps.add(snap);
+            }
+        }
+        if (snaps.isEmpty()) {
+            double[][] none = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                java.util.Arrays.fill(none[i], Double.POSITIVE_INFINITY);
+                none[i][i] = 0;
+            }
+            return none;
+        }
+        // the query graph renumbers the snaps it splits an edge at: the node ids are read after it is made
+        QueryGraph query = QueryGraph.create(network.graph, snaps);
+        int[] nodes = new int[n];
+        for (int i = 0; i < n; i++) {
+            nodes[i] = byPoint[i] == null ? -1 : byPoint[i].getClosestNode();
+        }
+        ChManyToMany search = new ChManyToMany(new QueryRoutingCHGraph(network.ch, query), network.graph.getNodes());
+        double[][] seconds = search.weights(nodes);
+        lastSearch = search.stats();
+        return seconds;
+    }
+
+    /**
+     * GraphHopper's own route from {@code from} to {@code to}, in seconds (NaN if it finds none): the independent
+     * answer the matrix is checked against.
+     */
+    double routeSeconds(GeoPoint from, GeoPoint to) {
+        GHResponse response = network.hopper.route(
+                new GHRequest(from.latitude(), from.longitude(), to.latitude(), to.longitude()).setProfile(PROFILE));
+        return response.hasErrors() ? Double.NaN : response.getBest().getTime() / 1000.0;
     }
 
     /** Seconds on the road to whole minutes, rounded up like the straight-line estimate. */

@@ -63,11 +63,33 @@ public final class OsmExtracts {
         return osm.write(file);
     }
 
-    /** Writes a grid of {@code size} × {@code size} two-way residential streets 100 m apart to {@code file}. */
-    public static Path grid(Path file, int size) {
+    /**
+     * Writes a grid of {@code size} × {@code size} two-way streets 100 m apart to {@code file}: all residential when
+     * {@code arterials} is false (the worst case for a road hierarchy), else every 10th street secondary and every
+     * 50th a trunk road, as a town has its avenues and boulevards.
+     */
+    public static Path grid(Path file, int size, boolean arterials) {
         Osm osm = new Osm();
-        osm.streets(osm.grid(LAT0, LON0, size, size));
+        long[][] grid = osm.grid(LAT0, LON0, size, size);
+        for (int r = 0; r < size; r++) {
+            List<Long> refs = new ArrayList<>();
+            for (long id : grid[r]) {
+                refs.add(id);
+            }
+            osm.way(refs, arterials ? streetClass(r) : "residential");
+        }
+        for (int c = 0; c < size; c++) {
+            List<Long> refs = new ArrayList<>();
+            for (long[] row : grid) {
+                refs.add(row[c]);
+            }
+            osm.way(refs, arterials ? streetClass(c) : "residential");
+        }
         return osm.write(file);
+    }
+
+    private static String streetClass(int index) {
+        return index % 50 == 0 ? "trunk" : index % 10 == 0 ? "secondary" : "residential";
     }
 
     /** A point of the grid written by {@link #grid}: row and column, from the south-west corner. */

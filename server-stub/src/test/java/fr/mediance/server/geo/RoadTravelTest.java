@@ -7,6 +7,7 @@ import static fr.mediance.server.geo.OsmExtracts.SPUR_END;
 import static fr.mediance.server.geo.OsmExtracts.SPUR_START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import fr.mediance.planning.GeoPoint;
 import fr.mediance.planning.StraightLineTravel;
@@ -101,6 +102,30 @@ class RoadTravelTest {
         assertThat(matrix).isDeepEqualTo(pairwise);
         assertThat(matrix[5][6]).isZero();
         assertThat(matrix[0][1]).isGreaterThan(matrix[0][5]); // across the river is further than the next streets
+    }
+
+    @Test
+    void theMatrixAgreesWithGraphHoppersOwnRoutes() {
+        List<GeoPoint> points =
+                new java.util.ArrayList<>(List.of(SOUTH_RIVERSIDE, NORTH_RIVERSIDE, SPUR_START, SPUR_END));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 12; i++) {
+            // anywhere on either bank, between the streets
+            double row = random.nextDouble() * (OsmExtracts.ROWS - 1)
+                    + (random.nextBoolean() ? 0 : OsmExtracts.NORTH_OFFSET);
+            points.add(OsmExtracts.gridPoint(row, random.nextDouble() * (OsmExtracts.COLS - 1)));
+        }
+
+        double[][] seconds = roads.roadSeconds(points);
+
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = 0; j < points.size(); j++) {
+                if (i != j) {
+                    double route = roads.routeSeconds(points.get(i), points.get(j));
+                    assertThat(seconds[i][j]).as("%d → %d", i, j).isCloseTo(route, within(1.0));
+                }
+            }
+        }
     }
 
     @Test
