@@ -33,6 +33,7 @@ final class ChManyToMany {
     // buckets: for each node the chain of (target, weight) notes left there by the backward searches
     private final int[] bucketHead;
     private int[] bucketNext = new int[1024];
+    private int[] bucketNode = new int[1024];
     private int[] bucketTarget = new int[1024];
     private double[] bucketWeight = new double[1024];
     private int buckets;
@@ -41,15 +42,34 @@ final class ChManyToMany {
      * @param graph the contracted graph, with the query points as virtual nodes (a query graph over it)
      * @param realNodes how many nodes the road graph itself has (the query points come after)
      */
-    ChManyToMany(RoutingCHGraph graph, int realNodes) {
+    ChManyToMany(RoutingCHGraph graph, int realNodes, Workspace workspace) {
         this.graph = graph;
         this.realNodes = realNodes;
         this.out = graph.createOutEdgeExplorer();
         this.in = graph.createInEdgeExplorer();
-        this.weight = new double[graph.getNodes()];
-        Arrays.fill(weight, Double.POSITIVE_INFINITY);
-        this.bucketHead = new int[graph.getNodes()];
-        Arrays.fill(bucketHead, -1);
+        workspace.ensure(graph.getNodes());
+        this.weight = workspace.weight;
+        this.bucketHead = workspace.bucketHead;
+    }
+
+    /**
+     * The per-node arrays of a search (as large as the graph), kept between searches so that a matrix of two points
+     * costs its searches, not the graph's size: left as found (every weight infinite, every bucket empty) after
+     * {@link #weights}. One search at a time per workspace.
+     */
+    static final class Workspace {
+        double[] weight = new double[0];
+        int[] bucketHead = new int[0];
+
+        void ensure(int nodes) {
+            if (weight.length < nodes) {
+                int capacity = nodes + 64; // room for a few more query points next time
+                weight = new double[capacity];
+                Arrays.fill(weight, Double.POSITIVE_INFINITY);
+                bucketHead = new int[capacity];
+                Arrays.fill(bucketHead, -1);
+            }
+        }
     }
 
     /**
@@ -82,6 +102,9 @@ final class ChManyToMany {
                     }
                 }
             });
+        }
+        for (int b = 0; b < buckets; b++) {
+            bucketHead[bucketNode[b]] = -1; // the workspace as found
         }
         return result;
     }
@@ -176,9 +199,11 @@ final class ChManyToMany {
     private void addBucket(int node, int target, double w) {
         if (buckets == bucketNext.length) {
             bucketNext = Arrays.copyOf(bucketNext, buckets * 2);
+            bucketNode = Arrays.copyOf(bucketNode, buckets * 2);
             bucketTarget = Arrays.copyOf(bucketTarget, buckets * 2);
             bucketWeight = Arrays.copyOf(bucketWeight, buckets * 2);
         }
+        bucketNode[buckets] = node;
         bucketNext[buckets] = bucketHead[node];
         bucketTarget[buckets] = target;
         bucketWeight[buckets] = w;

@@ -242,9 +242,15 @@ public final class RoadTravel implements TravelModel {
         for (int i = 0; i < n; i++) {
             nodes[i] = byPoint[i] == null ? -1 : byPoint[i].getClosestNode();
         }
-        ChManyToMany search = new ChManyToMany(new QueryRoutingCHGraph(network.ch, query), network.graph.getNodes());
+        ChManyToMany.Workspace workspace = network.workspaces.poll();
+        if (workspace == null) {
+            workspace = new ChManyToMany.Workspace();
+        }
+        ChManyToMany search =
+                new ChManyToMany(new QueryRoutingCHGraph(network.ch, query), network.graph.getNodes(), workspace);
         double[][] seconds = search.weights(nodes);
         lastSearch = search.stats();
+        network.workspaces.offer(workspace); // only when the search ended: it is then left clean
         return seconds;
     }
 
@@ -310,6 +316,8 @@ public final class RoadTravel implements TravelModel {
         final RoutingCHGraph ch;
         final EdgeFilter snapFilter;
         final Opening opening;
+        /** Search arrays for as many matrices as are computed at once (one, usually), reused. */
+        final java.util.Queue<ChManyToMany.Workspace> workspaces = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         private Network(GraphHopper hopper, Opening opening) {
             this.hopper = hopper;
