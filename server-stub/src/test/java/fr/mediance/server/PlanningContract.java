@@ -531,8 +531,8 @@ abstract class PlanningContract extends SyncScenario {
                 .orElseThrow();
         assertThat(paris(visit.start()).toLocalDate()).isEqualTo(MONDAY);
         assertThat(String.join(" ", visit.explanations())).containsIgnoringCase("urgent");
-        // the power cut received today was due on Saturday: said, and visited first thing on Monday
-        assertThat(w.problems()).anyMatch(p -> p.contains("l'échéance urgente du 28/11/2026 est passée"));
+        // the power cut received yesterday was due on Friday: said, and visited first thing on Monday
+        assertThat(w.problems()).anyMatch(p -> p.contains("l'échéance urgente du 27/11/2026 est passée"));
         ProposedStopDto cut = visits(w).stream()
                 .filter(v -> v.requestId().equals(request(1)))
                 .findFirst()
