@@ -23,6 +23,7 @@ import fr.mediance.protocol.PrivateNoteDto;
 import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.Rounds;
 import fr.mediance.protocol.SupplyStateDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
@@ -490,16 +491,17 @@ public final class DemoSeeder {
             writer.save(tx, a, STRUCTURE_ID, COORD, now, null, null);
         }
         followUps(tx, now, today, residents);
-        rounds(tx, now, today, residents);
+        rounds(tx, now, today, residents, appointments);
     }
 
     /**
      * What the week's proposal works from: the office placed in Marseille, conseil1 full time with a day off next
-     * Wednesday, conseil2 part time (not on Wednesdays, afternoons off on Fridays), and {@link #WAITING_REQUESTS}
+     * Friday (after every demo appointment), conseil2 part time (four days a week), and {@link #WAITING_REQUESTS}
      * requests waiting for a home visit (every kind, half-days of their own, an electricity cut to visit within two
      * days, an eviction, a hearing next week).
      */
-    private void rounds(Tx tx, Instant now, LocalDate today, List<ResidentDto> residents) {
+    private void rounds(
+            Tx tx, Instant now, LocalDate today, List<ResidentDto> residents, List<AppointmentDto> appointments) {
         PlanningSeeds.office(tx, STRUCTURE_ID, OFFICE_ADDRESS, OFFICE, now, COORD);
         LocalDate nextMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         PlanningSeeds.schedule(
@@ -517,22 +519,31 @@ public final class DemoSeeder {
                         "12:00",
                         "14:00",
                         45,
-                        List.of(nextMonday.plusDays(2)),
+                        List.of(nextMonday.plusDays(4)),
                         false,
                         null),
                 now,
                 COORD);
+        // conseil2 works four days a week; the day off is one on which the demo gives them no appointment
+        List<String> busy = appointments.stream()
+                .filter(a -> a.counsellorId().equals(CONSEIL2))
+                .map(a -> Rounds.dayCode(LocalDate.ofInstant(a.start(), PARIS).getDayOfWeek())
+                        .orElse(""))
+                .toList();
+        String off = List.of("wed", "fri", "mon", "tue", "thu").stream()
+                .filter(d -> !busy.contains(d))
+                .findFirst()
+                .orElse("wed");
         PlanningSeeds.schedule(
                 tx,
                 STRUCTURE_ID,
                 new CounsellorScheduleDto(
                         CONSEIL2,
                         null,
-                        List.of(
-                                new WorkingDayDto("mon", "09:00", "17:30"),
-                                new WorkingDayDto("tue", "09:00", "17:30"),
-                                new WorkingDayDto("thu", "09:00", "17:30"),
-                                new WorkingDayDto("fri", "09:00", "12:30")),
+                        Rounds.DAYS.subList(0, 5).stream()
+                                .filter(d -> !d.equals(off))
+                                .map(d -> new WorkingDayDto(d, "09:00", "16:30"))
+                                .toList(),
                         "12:15",
                         "14:00",
                         45,

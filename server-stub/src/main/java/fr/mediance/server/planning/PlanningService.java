@@ -54,6 +54,9 @@ public final class PlanningService {
     private final List<Geocoder> geocoders;
     private final PlanningStore store = new PlanningStore();
     private final Semaphore computing = new Semaphore(1);
+    /** When the proposal being computed should be done (its time limit from its start), in clock millis. */
+    private volatile long busyUntil;
+
     private volatile Runnable beforeSearch = () -> {};
 
     /**
@@ -217,16 +220,18 @@ public final class PlanningService {
         requirePlanner(caller, "Seuls la coordination et l'administrateur demandent une proposition de semaine.");
         LocalDate today = LocalDate.ofInstant(clock.instant(), PARIS);
         reject(Rounds.check(request, today));
+        int seconds = request.seconds() == null ? Rounds.DEFAULT_SEARCH_SECONDS : request.seconds();
         if (!computing.tryAcquire()) {
+            long left = (busyUntil - clock.millis() + 999) / 1000;
             throw new DomainException(
                             DomainException.Kind.UNAVAILABLE,
                             "planner_busy",
                             "Une autre proposition de semaine est en cours de calcul sur le serveur : réessayez dans "
                                     + "quelques secondes.")
-                    .withHeader("Retry-After", String.valueOf(Rounds.MAX_SEARCH_SECONDS));
+                    .withHeader("Retry-After", String.valueOf(Math.max(1, Math.min(Rounds.MAX_SEARCH_SECONDS, left))));
         }
         try {
-            int seconds = request.seconds() == null ? Rounds.DEFAULT_SEARCH_SECONDS : request.seconds();
+            busyUntil = clock.millis() + seconds * 1000L;
             WeekInput input = db.read(tx -> {
                 PlanningStore.Settings s = store.settings(tx, caller.structureId())
                         .filter(x -> x.office() != null)

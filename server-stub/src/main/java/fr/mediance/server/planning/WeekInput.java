@@ -264,7 +264,8 @@ record WeekInput(
                     LocalDateTime.ofInstant(a.end(), PlanningService.PARIS),
                     where,
                     a.locked(),
-                    "RDV " + (resident == null ? "" : resident.fileNumber())));
+                    // the planner says « Le rendez-vous du dossier D-2026-0006 … »
+                    resident == null ? null : "du dossier " + file(resident)));
         }
         WeekProblem problem = new WeekProblem(monday, office, team, requests, existing);
         return new WeekInput(
