@@ -41,6 +41,8 @@ import fr.mediance.server.http.ProblemErrorHandler;
 import fr.mediance.server.http.SecurityHeaders;
 import fr.mediance.server.partner.PartnerDirectory;
 import fr.mediance.server.partner.PartnerSeeder;
+import fr.mediance.server.planning.PlanningController;
+import fr.mediance.server.planning.PlanningService;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.ChangesService;
 import fr.mediance.server.sync.DocumentAccess;
@@ -106,6 +108,7 @@ public final class ServerApp {
     private final GeocodingService geocoding;
     private final ScheduledExecutorService geocodingRuns;
     private final RoadTravel roads;
+    private final PlanningService planning;
 
     private ServerApp(
             Javalin javalin,
@@ -120,7 +123,9 @@ public final class ServerApp {
             ScheduledExecutorService maintenance,
             GeocodingService geocoding,
             ScheduledExecutorService geocodingRuns,
-            RoadTravel roads) {
+            RoadTravel roads,
+            PlanningService planning) {
+        this.planning = planning;
         this.geocoding = geocoding;
         this.roads = roads;
         this.geocodingRuns = geocodingRuns;
@@ -254,6 +259,13 @@ public final class ServerApp {
                 new ResidentExportController(new ResidentExport(db), blobStore, auditor, authenticator, clock);
         CalendarController calendars =
                 new CalendarController(new CalendarService(db, clock), authenticator, auditor, clock);
+        List<Geocoder> geocoders = new ArrayList<>(List.of(new BanGeocoder(db)));
+        if (config.geocoder() != null) {
+            geocoders.add(new OnlineGeocoder(config.geocoder()));
+        }
+        // road times when the office configured an OpenStreetMap extract, else the settings' straight-line estimate
+        PlanningService planning = new PlanningService(db, clock, roads, geocoders);
+        PlanningController planningController = new PlanningController(planning, authenticator);
         UploadService uploads = new UploadService(db, parts, blobStore, blobService, clock);
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);
@@ -294,6 +306,7 @@ public final class ServerApp {
             auditController.routes(routes);
             exports.routes(routes);
             calendars.routes(routes);
+            planningController.routes(routes);
         });
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(daemon("mediance-purge"));
         maintenance.scheduleWithFixedDelay(
@@ -353,10 +366,6 @@ public final class ServerApp {
                 RETENTION_FIRST_RUN_MINUTES,
                 TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
-        List<Geocoder> geocoders = new ArrayList<>(List.of(new BanGeocoder(db)));
-        if (config.geocoder() != null) {
-            geocoders.add(new OnlineGeocoder(config.geocoder()));
-        }
         GeocodingService geocoding = new GeocodingService(db, writer, geocoders, clock);
         // its own thread: the online service may be slow, and must not hold back the purges
         ScheduledExecutorService geocodingRuns =
@@ -386,7 +395,8 @@ public final class ServerApp {
                 maintenance,
                 geocoding,
                 geocodingRuns,
-                roads);
+                roads,
+                planning);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -436,6 +446,11 @@ public final class ServerApp {
     /** How many events the audit log holds. */
     public long auditEventCount() {
         return auditStore.count();
+    }
+
+    /** The rounds' service (its {@link PlanningService#beforeSearch} hook lets a test hold a proposal in flight). */
+    public PlanningService planning() {
+        return planning;
     }
 
     /** Starts listening on the configured port (0: a free one). */
