@@ -49,6 +49,37 @@ class RoadNetworkStartTest {
     }
 
     @Test
+    void theWeeksProposalCountsTravelByRoadWhenTheOfficeConfiguredAnExtract() {
+        Path extract = OsmExtracts.town(dir.resolve("ville.osm"));
+        Path data = dir.resolve("donnees");
+        TestDatabase db = TestDatabase.sqlite(createdDir(data));
+        try (TestServer server = new TestServer(
+                db,
+                data,
+                new MutableClock(TestServer.START),
+                new ServerConfig(0, true, TestServer.PASSWORD, TestServer.PASSWORD).withRoadNetwork(extract))) {
+            String coord = server.token("coord");
+            fr.mediance.protocol.PlanningSettingsDto settings = server.get(
+                            fr.mediance.protocol.ApiPaths.PLANNING_SETTINGS, coord)
+                    .as(fr.mediance.protocol.PlanningSettingsDto.class);
+            assertThat(settings.roadNetwork()).isTrue();
+
+            fr.mediance.protocol.WeekProposalDto week = server.post(
+                            fr.mediance.protocol.ApiPaths.PLANNING_PROPOSALS,
+                            coord,
+                            new fr.mediance.protocol.WeekProposalRequest(
+                                    java.time.LocalDate.of(2026, 11, 30), java.util.List.of(), 1))
+                    .as(fr.mediance.protocol.WeekProposalDto.class);
+            assertThat(week.travel()).isEqualTo(fr.mediance.protocol.Rounds.TRAVEL_ROADS);
+            // the demo's residents live in Marseille, far from this small town: each gets the office's estimate
+            assertThat(week.plannedVisits()).isPositive();
+            assertThat(week.problems()).anyMatch(p -> p.contains("hors du réseau routier configuré"));
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
     void withoutTheOptionThereAreNoRoadTimes() {
         Path data = dir.resolve("donnees");
         TestDatabase db = TestDatabase.sqlite(createdDir(data));

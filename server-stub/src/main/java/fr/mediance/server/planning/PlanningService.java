@@ -242,15 +242,17 @@ public final class PlanningService {
             });
             StraightLineTravel estimate = new StraightLineTravel(input.detourFactor(), input.speedKmh());
             // a point the roads cannot place gets the office's own estimate
-            TravelModel travel = roads != null ? roads.withFallback(estimate) : estimate;
+            RoadTravel byRoad = roads != null ? roads.withFallback(estimate) : null;
+            TravelModel travel = byRoad != null ? byRoad : estimate;
             beforeSearch.run();
             WeekPlan plan = new WeekPlanner(travel, WeekPlanner.DEFAULT_CONTINUITY_MINUTES, SEED)
                     .propose(input.problem(), Duration.ofSeconds(seconds));
-            return ProposalWriter.write(
+            WeekProposalDto written = ProposalWriter.write(
                     input,
                     plan,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    roads != null ? Rounds.TRAVEL_ROADS : Rounds.TRAVEL_STRAIGHT_LINE);
+                    byRoad != null ? Rounds.TRAVEL_ROADS : Rounds.TRAVEL_STRAIGHT_LINE);
+            return byRoad == null || byRoad.fallbacks() == 0 ? written : withOffRoadNote(written, byRoad.fallbacks());
         } finally {
             computing.release();
         }
@@ -273,5 +275,22 @@ public final class PlanningService {
                     v.message(),
                     List.of(new FieldErrorDto(v.field(), v.message())));
         }
+    }
+
+    /** The proposal with a note that some trips could not be measured on the roads (an address off the extract). */
+    private static WeekProposalDto withOffRoadNote(WeekProposalDto w, long estimatedTrips) {
+        java.util.List<String> problems = new java.util.ArrayList<>(w.problems());
+        problems.add(
+                estimatedTrips + " trajets touchent une adresse hors du réseau routier configuré : ils sont estimés"
+                        + " à vol d'oiseau (facteur de détour et vitesse des réglages des tournées).");
+        return new WeekProposalDto(
+                w.monday(),
+                w.computedAt(),
+                w.travel(),
+                w.travelMinutes(),
+                w.plannedVisits(),
+                w.rounds(),
+                w.unplanned(),
+                problems);
     }
 }
