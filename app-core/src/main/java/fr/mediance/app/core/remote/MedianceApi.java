@@ -86,6 +86,10 @@ public interface MedianceApi {
     Call<fr.mediance.protocol.CalendarLinkDto> revokeCalendarLink(
             @retrofit2.http.Path(ApiPaths.PARAM_LINK_ID) String linkId);
 
+    /** A week's proposal, computed by the office server and not saved (coordination). */
+    @POST(ApiPaths.PLANNING_PROPOSALS)
+    Call<fr.mediance.protocol.WeekProposalDto> proposeWeek(@Body fr.mediance.protocol.WeekProposalRequest request);
+
     /** {@code role} may be null for every account of the structure. */
     @GET(ApiPaths.USERS)
     Call<UsersResponse> users(@Query(ApiPaths.PARAM_ROLE) String role);

@@ -261,6 +261,11 @@ public final class RemoteClient {
         return authorised(a -> a.revokeCalendarLink(linkId));
     }
 
+    /** Asks the office server to propose a week of rounds (coordination, online only; nothing is saved). */
+    public RemoteResult<fr.mediance.protocol.WeekProposalDto> proposeWeek(fr.mediance.protocol.WeekProposalRequest r) {
+        return authorised(a -> a.proposeWeek(r));
+    }
+
     /** The full address of a path on this server (a feed's, to give a calendar app). */
     public String absoluteUrl(String path) {
         String base = baseUrl.toString();
