@@ -230,12 +230,18 @@ public final class WeekProposalViewModel {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    /** Loads the counsellors held on this device, all ticked. */
+    /** Loads the counsellors (asking the office for the current list when online), all ticked. */
     public CompletableFuture<Void> load() {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean ask = online.get();
         work.supply(
                 "loading the counsellors",
-                () -> reference.users(Role.COUNSELLOR),
+                () -> {
+                    if (ask) {
+                        reference.refreshUsers(); // offline or refused: the list held here is used
+                    }
+                    return reference.users(Role.COUNSELLOR);
+                },
                 (List<UserItem> users) -> {
                     counsellors.setAll(users.stream()
                             .map(u -> new CounsellorChoice(u.id(), u.name(), new SimpleBooleanProperty(true)))

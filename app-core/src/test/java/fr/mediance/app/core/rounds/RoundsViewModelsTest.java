@@ -167,7 +167,7 @@ class RoundsViewModelsTest {
         assertThat(vm.addAvoidDate()).isTrue();
         assertThat(vm.saveWish().join()).isTrue();
 
-        RequestDto saved = core.cases().requests("r4").get(0);
+        RequestDto saved = core.cases().requests("rr4").get(0);
         assertThat(saved.homeVisit().kind()).isEqualTo(HomeVisits.SIGNATURE);
         assertThat(saved.homeVisit().availability()).containsExactly("wed_am");
         assertThat(saved.homeVisit().avoidDates()).containsExactly(java.time.LocalDate.of(2026, 12, 2));
@@ -191,7 +191,7 @@ class RoundsViewModelsTest {
         assertThat(vm.addAvoidDate()).isFalse();
         assertThat(vm.wishErrorProperty().get()).startsWith("Date impossible");
         assertThat(pending(EntityType.REQUEST)).isEmpty();
-        assertThat(core.cases().requests("r1").get(0).homeVisit().minutes()).isNull();
+        assertThat(core.cases().requests("rr1").get(0).homeVisit().minutes()).isNull();
     }
 
     // --- the proposal
@@ -228,7 +228,7 @@ class RoundsViewModelsTest {
         assertThat(tuesday.back()).isEqualTo("Retour au bureau à 17:10 (20 min de trajet)");
         assertThat(tuesday.stops())
                 .extracting(WeekProposalViewModel.Stop::name)
-                .containsExactly("Karim Haddad", "Paul Mercier", "Fatima Benali");
+                .containsExactly("Samir Belkacem", "Paul Mercier", "Fatima Benali");
         WeekProposalViewModel.Stop fixed = tuesday.stops().get(1);
         assertThat(fixed.isVisit()).isFalse();
         assertThat(fixed.locked()).isTrue();
@@ -329,7 +329,7 @@ class RoundsViewModelsTest {
         // Julien now has an appointment at 10:00 on Monday … and the proposal is accepted again, in full
         assertThat(core.agenda()
                         .plan(new fr.mediance.app.core.agenda.AppointmentForm(
-                                "r1",
+                                "rr1",
                                 "u-c1",
                                 "home_visit",
                                 RoundsFixture.TUESDAY,
@@ -343,7 +343,7 @@ class RoundsViewModelsTest {
         second.propose();
         Acceptance a = second.accept().join();
 
-        assertThat(a.created()).extracting(AgendaItem::residentId).containsExactly("r1");
+        assertThat(a.created()).extracting(AgendaItem::residentId).containsExactly("rr1");
         assertThat(a.overlapping()).extracting(v -> v.requestId()).containsExactly("q2");
         assertThat(a.alreadyAnswered()).extracting(v -> v.requestId()).containsExactly("q3");
         assertThat(second.resultProperty().get())
@@ -351,7 +351,7 @@ class RoundsViewModelsTest {
                         + "2 visites non retenues : D-2026-021 09:00 (chevauche un rendez-vous), "
                         + "D-2026-030 09:30 (déjà planifiée).");
         long forQ3 = core.agenda().planned(RoundsFixture.MONDAY, RoundsFixture.MONDAY.plusDays(6)).stream()
-                .filter(i -> i.residentId().equals("r3"))
+                .filter(i -> i.residentId().equals("rr3"))
                 .count();
         assertThat(forQ3).isEqualTo(1);
     }
@@ -368,7 +368,7 @@ class RoundsViewModelsTest {
         InformViewModel vm = inform();
         assertThat(vm.rows())
                 .extracting(InformViewModel.Row::name)
-                .containsExactly("Josiane Roux", "Karim Haddad", "Fatima Benali");
+                .containsExactly("Josiane Roux", "Samir Belkacem", "Fatima Benali");
         InformViewModel.Row josiane = vm.rows().get(0);
         assertThat(josiane.when()).isEqualTo("lundi 30/11/2026 de 09:30 à 10:15");
         assertThat(josiane.counsellor()).isEqualTo("Julien Martin");
@@ -381,13 +381,13 @@ class RoundsViewModelsTest {
         assertThat(vm.rows()).extracting(InformViewModel.Row::name).containsExactly("Fatima Benali");
         List<AgendaItem> week = core.agenda().planned(RoundsFixture.MONDAY, RoundsFixture.MONDAY.plusDays(6));
         assertThat(week.stream()
-                        .filter(i -> i.residentId().equals("r3"))
+                        .filter(i -> i.residentId().equals("rr3"))
                         .findFirst()
                         .orElseThrow()
                         .status())
                 .isEqualTo("confirmed");
         AgendaItem karim = week.stream()
-                .filter(i -> i.residentId().equals("r2"))
+                .filter(i -> i.residentId().equals("rr2"))
                 .findFirst()
                 .orElseThrow();
         assertThat(karim.status()).isEqualTo("cancelled_by_resident");
@@ -398,6 +398,6 @@ class RoundsViewModelsTest {
         assertThat(messages)
                 .containsExactly(
                         "Rendez-vous de Josiane Roux confirmé.",
-                        "Rendez-vous de Karim Haddad annulé : la demande revient dans la file.");
+                        "Rendez-vous de Samir Belkacem annulé : la demande revient dans la file.");
     }
 }

@@ -27,22 +27,42 @@ import java.util.List;
 public final class RoundsFixture {
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
-    public static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+    public static final LocalDate MONDAY = nextMonday(TODAY);
     public static final LocalDate TUESDAY = MONDAY.plusDays(1);
     public static final GeoPointDto POINT = new GeoPointDto(43.35, 5.36, GeoPointDto.SOURCE_BAN, "housenumber");
 
     private RoundsFixture() {}
 
-    /** Counsellors, a coordinator « coord », four residents and their requests; the fixed appointment of Tuesday. */
-    public static void seed(FakeOfficeServer server) {
+    /** The Monday after {@code today}'s week. */
+    public static LocalDate nextMonday(LocalDate today) {
+        return fr.mediance.protocol.Rounds.monday(today).plusWeeks(1);
+    }
+
+    /** The accounts: a coordinator « coord » and two counsellors, Awa Diallo (u-c1) and Julien Martin (u-c2). */
+    public static void seedUsers(FakeOfficeServer server) {
         server.addUser("u-k1", "coord", "Nadia Coordination", TestCores.PASSWORD, Role.COORDINATOR);
         server.addUser("u-c1", "awa", "Awa Diallo", TestCores.PASSWORD, Role.COUNSELLOR);
         server.addUser("u-c2", "julien", "Julien Martin", TestCores.PASSWORD, Role.COUNSELLOR);
+    }
+
+    /** {@link #seedUsers} and {@link #seed(FakeOfficeServer, LocalDate)} on {@link #TODAY}. */
+    public static void seed(FakeOfficeServer server) {
+        seedUsers(server);
         server.addCode("domain", "energie", "Énergie", 1);
         server.addCode("mobility_reason", "mobilite_reduite", "Fauteuil roulant", 1);
         server.addCode("cancel_reason", "resident_unavailable", "Personne indisponible", 1);
+        seed(server, TODAY);
+    }
+
+    /**
+     * Four residents and their requests as of {@code today} (one overdue, one urgent, one plain, one without a wish),
+     * and the locked appointment of next Tuesday afternoon.
+     */
+    public static void seed(FakeOfficeServer server, LocalDate today) {
+        LocalDate monday = nextMonday(today);
+        LocalDate tuesday = monday.plusDays(1);
         server.serverWrite(resident(
-                        "r1",
+                        "rr1",
                         "D-2026-014",
                         "Benali",
                         "Fatima",
@@ -53,17 +73,17 @@ public final class RoundsFixture {
                         "u-c1")
                 .withLocation(POINT));
         server.serverWrite(resident(
-                "r2",
+                "rr2",
                 "D-2026-021",
-                "Haddad",
-                "Karim",
+                "Belkacem",
+                "Samir",
                 "07 45 12 33 09",
                 "3 bd National",
                 "13003",
                 "mobilite_reduite",
                 null));
         server.serverWrite(resident(
-                        "r3",
+                        "rr3",
                         "D-2026-030",
                         "Roux",
                         "Josiane",
@@ -73,39 +93,36 @@ public final class RoundsFixture {
                         null,
                         "u-c2")
                 .withLocation(POINT));
-        server.serverWrite(resident("r4", "D-2026-033", "Mercier", "Paul", null, "5 rue Longue", "13001", null, "u-c1")
+        server.serverWrite(resident("rr4", "D-2026-033", "Mercier", "Paul", null, "5 rue Longue", "13001", null, "u-c1")
                 .withLocation(POINT));
         server.serverWrite(request(
                 "q1",
-                "r1",
-                LocalDate.of(2026, 11, 24),
+                "rr1",
+                today.minusDays(3),
                 List.of(Casework.URGENCY_POWER_CUT),
                 new HomeVisitDto(
-                        HomeVisits.FIRST_VISIT,
-                        null,
-                        List.of("tue_pm", "thu_am"),
-                        List.of(LocalDate.of(2026, 12, 3)))));
+                        HomeVisits.FIRST_VISIT, null, List.of("tue_pm", "thu_am"), List.of(monday.plusDays(3)))));
         server.serverWrite(request(
                 "q2",
-                "r2",
-                LocalDate.of(2026, 11, 20),
+                "rr2",
+                today.minusDays(7),
                 List.of(Casework.URGENCY_EVICTION),
                 new HomeVisitDto(HomeVisits.FOLLOW_UP, 45, List.of(), List.of())));
         server.serverWrite(request(
                 "q3",
-                "r3",
-                LocalDate.of(2026, 11, 10),
+                "rr3",
+                today.minusDays(17),
                 List.of(),
                 new HomeVisitDto(HomeVisits.DOCUMENTS, null, List.of("mon_am", "mon_pm"), List.of())));
-        server.serverWrite(request("q4", "r4", LocalDate.of(2026, 11, 26), List.of(), null));
+        server.serverWrite(request("q4", "rr4", today.minusDays(1), List.of(), null));
         server.serverWrite(new AppointmentDto(
                 "a-fixed",
                 "s1",
-                "r4",
+                "rr4",
                 "u-c1",
                 "home_visit",
-                at(TUESDAY, 14, 0),
-                at(TUESDAY, 15, 0),
+                at(tuesday, 14, 0),
+                at(tuesday, 15, 0),
                 "confirmed",
                 "5 rue Longue, 13001 Marseille",
                 null,
@@ -169,13 +186,19 @@ public final class RoundsFixture {
         return day.atTime(LocalTime.of(h, m)).atZone(PARIS).toInstant();
     }
 
-    /** The proposal of the week of 30/11/2026. */
+    /** The proposal of the week after {@link #TODAY}. */
     public static WeekProposalDto proposal() {
+        return proposal(MONDAY);
+    }
+
+    /** The proposal of the week of {@code MONDAY}, as the office server would answer it. */
+    public static WeekProposalDto proposal(LocalDate MONDAY) {
+        LocalDate TUESDAY = MONDAY.plusDays(1);
         ProposedStopDto q1 = new ProposedStopDto(
                 "visit",
                 "q1",
                 null,
-                "r1",
+                "rr1",
                 "D-2026-014",
                 HomeVisits.FIRST_VISIT,
                 at(TUESDAY, 15, 20),
@@ -184,14 +207,14 @@ public final class RoundsFixture {
                 false,
                 POINT,
                 List.of(
-                        "D-2026-014 : coupure d'électricité, visite à faire au plus tard le 26/11 : la plus urgente de la semaine.",
+                        "D-2026-014 : coupure d'électricité, visite déjà en retard : la plus urgente de la semaine, placée au plus tôt.",
                         "Mardi après-midi est la première demi-journée où la personne peut recevoir (elle a dit mardi après-midi et jeudi matin ; lundi n'est pas possible).",
                         "Awa Diallo suit déjà ce dossier."));
         ProposedStopDto fixed = new ProposedStopDto(
                 "appointment",
                 null,
                 "a-fixed",
-                "r4",
+                "rr4",
                 "D-2026-033",
                 null,
                 at(TUESDAY, 14, 0),
@@ -204,7 +227,7 @@ public final class RoundsFixture {
                 "visit",
                 "q2",
                 null,
-                "r2",
+                "rr2",
                 "D-2026-021",
                 HomeVisits.FOLLOW_UP,
                 at(TUESDAY, 9, 0),
@@ -213,13 +236,13 @@ public final class RoundsFixture {
                 false,
                 null,
                 List.of(
-                        "D-2026-021 : procédure d'expulsion, visite avant le 30/11.",
+                        "D-2026-021 : procédure d'expulsion, visite à faire en début de semaine.",
                         "Adresse non localisée : trajet estimé."));
         ProposedStopDto q3 = new ProposedStopDto(
                 "visit",
                 "q3",
                 null,
-                "r3",
+                "rr3",
                 "D-2026-030",
                 HomeVisits.DOCUMENTS,
                 at(MONDAY, 9, 30),
@@ -249,7 +272,7 @@ public final class RoundsFixture {
                 List.of(monday, tuesday),
                 List.of(new UnplannedRequestDto(
                         "q9",
-                        "r4",
+                        "rr4",
                         "D-2026-033",
                         "no_availability",
                         "D-2026-033 : aucune demi-journée possible cette semaine (jours à éviter).")),
