@@ -130,15 +130,17 @@ public final class RequestQueueView extends BasicScreen {
 
     private Node row(Row r) {
         Label name = Ui.label(r.name() + (r.fileNumber().isEmpty() ? "" : " · " + r.fileNumber()), Styles.ITEM_TITLE);
-        HBox head = new HBox(8, name);
-        head.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(name, Priority.ALWAYS);
+        FlowPane who = new FlowPane(8, 4, name);
+        who.setAlignment(Pos.CENTER_LEFT);
         if (!r.deadlineText().isEmpty()) {
             Label deadline = Ui.label(
                     r.deadlineText(), Styles.STATUS, r.overdue() ? Styles.STATUS_CANCELLED : Styles.STATUS_WAITING);
             deadline.setId("queue-deadline-" + r.requestId());
-            head.getChildren().add(deadline);
+            who.getChildren().add(deadline);
         }
+        HBox.setHgrow(who, Priority.ALWAYS);
+        HBox head = new HBox(8, who);
+        head.setAlignment(Pos.CENTER_LEFT);
         VBox card = Ui.card(head);
         card.setId("queue-row-" + r.requestId());
         card.setSpacing(4);
@@ -166,7 +168,8 @@ public final class RequestQueueView extends BasicScreen {
         edit.setId("queue-edit-" + r.requestId());
         edit.setMinHeight(44);
         edit.setOnAction(e -> vm.edit(r));
-        card.getChildren().add(edit);
+        edit.setMinWidth(Button.USE_PREF_SIZE);
+        head.getChildren().add(edit);
         return card;
     }
 

@@ -79,6 +79,7 @@ public final class WeekProposalView extends BasicScreen {
 
         VBox column = new VBox(12, error, choosing, computing, result, shown);
         column.setId("proposal-root");
+        column.getStyleClass().add(Styles.PAGE_WIDE);
         return Ui.page(column);
     }
 
@@ -180,8 +181,10 @@ public final class WeekProposalView extends BasicScreen {
         }
         FlowPane bar = new FlowPane(12, 8, accept, all, none, inform, again);
 
-        VBox rounds = new VBox(12);
+        // the days side by side on a wide screen, under each other on a tablet or a phone
+        FlowPane rounds = new FlowPane(12, 12);
         rounds.setId("proposal-rounds");
+        rounds.prefWrapLengthProperty().bind(rounds.widthProperty());
         VBox unplanned = new VBox(6);
         unplanned.setId("proposal-unplanned");
         VBox problems = new VBox(6);
@@ -191,7 +194,12 @@ public final class WeekProposalView extends BasicScreen {
         Runnable fill = () -> {
             rounds.getChildren().clear();
             for (Round r : vm.rounds()) {
-                rounds.getChildren().add(round(r));
+                VBox card = round(r);
+                card.prefWidthProperty()
+                        .bind(Bindings.createDoubleBinding(
+                                () -> rounds.getWidth() < 1100 ? rounds.getWidth() : (rounds.getWidth() - 12) / 2,
+                                rounds.widthProperty()));
+                rounds.getChildren().add(card);
             }
             unplanned.getChildren().clear();
             for (Unplanned u : vm.unplanned()) {
@@ -210,7 +218,8 @@ public final class WeekProposalView extends BasicScreen {
             problemsCard.setVisible(!vm.problems().isEmpty());
             problemsCard.setManaged(!vm.problems().isEmpty());
         };
-        vm.rounds().addListener((ListChangeListener<Round>) c -> fill.run());
+        // the proposal is set last, once its rounds, left-out requests and problems are all there
+        vm.proposalProperty().addListener((o, a, b) -> fill.run());
         fill.run();
 
         VBox box = new VBox(12, Ui.card(totals, bar), rounds, unplannedCard, problemsCard);
@@ -218,7 +227,7 @@ public final class WeekProposalView extends BasicScreen {
         return box;
     }
 
-    private Node round(Round r) {
+    private VBox round(Round r) {
         Label title = Ui.label(r.title(), Styles.CARD_TITLE);
         HBox.setHgrow(title, Priority.ALWAYS);
         Label travel = Ui.label(r.travel(), Styles.MUTED);
@@ -239,7 +248,8 @@ public final class WeekProposalView extends BasicScreen {
 
     private Node stop(Stop s) {
         Label time = Ui.label(s.time(), Styles.ITEM_TIME);
-        time.setMinWidth(110);
+        time.setWrapText(false);
+        time.setMinWidth(Label.USE_PREF_SIZE);
         Label name = Ui.label(s.name().isEmpty() ? s.dto().fileNumber() : s.name(), Styles.ITEM_TITLE);
         Label details = Ui.label(s.details(), Styles.MUTED);
         VBox text = new VBox(2, name, details);
@@ -258,6 +268,7 @@ public final class WeekProposalView extends BasicScreen {
             ToggleButton why = new ToggleButton(texts.getString("proposal.why"), Icons.of(Material2AL.HELP_OUTLINE));
             why.setId("proposal-why-" + s.dto().requestId());
             why.setMinHeight(44);
+            why.setMinWidth(ToggleButton.USE_PREF_SIZE);
             why.selectedProperty().bindBidirectional(s.explainedProperty());
             Label accepted = Ui.label(texts.getString("proposal.acceptedMark"), Styles.STATUS, Styles.STATUS_DONE);
             Ui.showWhen(accepted, s.acceptedProperty());

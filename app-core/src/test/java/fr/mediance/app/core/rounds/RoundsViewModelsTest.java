@@ -132,7 +132,7 @@ class RoundsViewModelsTest {
         assertThat(q2.overdue()).isFalse();
         assertThat(q2.visit()).isEqualTo("Visite de suivi · 45 min");
         assertThat(q2.availability()).isEqualTo("à tout moment");
-        assertThat(q2.mobility()).isEqualTo("Mobilité réduite : Fauteuil roulant");
+        assertThat(q2.mobility()).isEqualTo("Mobilité : Fauteuil roulant");
         assertThat(q2.located()).isFalse();
         assertThat(q2.counsellor()).isEmpty();
 
