@@ -279,14 +279,24 @@ public final class SqliteAgendaService implements AgendaService {
             List<AgendaItem> created = new java.util.ArrayList<>();
             List<ProposedVisit> overlapping = new java.util.ArrayList<>();
             List<ProposedVisit> answered = new java.util.ArrayList<>();
+            List<ProposedVisit> notHere = new java.util.ArrayList<>();
             Set<String> live = answeredRequests(tx);
             for (ProposedVisit v : visits) {
                 if (v.requestId() != null && live.contains(v.requestId())) {
                     answered.add(v);
                     continue;
                 }
-                Optional<ResidentDto> resident =
-                        Records.load(tx, EntityType.RESIDENT, v.residentId()).map(ResidentDto.class::cast);
+                Optional<ResidentDto> resident = v.residentId() == null
+                        ? Optional.empty()
+                        : Records.load(tx, EntityType.RESIDENT, v.residentId()).map(ResidentDto.class::cast);
+                if (resident.isEmpty()
+                        || v.counsellorId() == null
+                        || v.start() == null
+                        || v.end() == null
+                        || !v.end().isAfter(v.start())) {
+                    notHere.add(v);
+                    continue;
+                }
                 AppointmentDto dto = new AppointmentDto(
                         UUID.randomUUID().toString(),
                         me.structureId(),
@@ -313,10 +323,7 @@ public final class SqliteAgendaService implements AgendaService {
                         v.counsellorId(),
                         v.start().minus(MAX_DURATION),
                         v.end());
-                if (resident.isEmpty()
-                        || v.end() == null
-                        || !v.end().isAfter(v.start())
-                        || !AppointmentPlanning.overlapping(dto, near).isEmpty()) {
+                if (!AppointmentPlanning.overlapping(dto, near).isEmpty()) {
                     overlapping.add(v);
                     continue;
                 }
@@ -325,7 +332,7 @@ public final class SqliteAgendaService implements AgendaService {
                 live.add(v.requestId());
                 created.add(find(tx, dto.id()).orElseThrow());
             }
-            return new Acceptance(created, overlapping, answered);
+            return new Acceptance(created, overlapping, answered, notHere);
         });
     }
 

@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
@@ -132,7 +131,7 @@ public final class InformViewModel {
         var start = i.start().atZone(zone);
         String when = MessageFormat.format(
                 text("inform.when"),
-                start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRANCE),
+                start.getDayOfWeek().getDisplayName(TextStyle.FULL, fr.mediance.app.core.Texts.locale(texts)),
                 DAY.format(start),
                 HH_MM.format(start),
                 HH_MM.format(i.end().atZone(zone)));

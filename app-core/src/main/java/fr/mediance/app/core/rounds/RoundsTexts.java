@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +28,7 @@ final class RoundsTexts {
                 DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             boolean am = halfDays.contains(HomeVisits.halfDay(d, true).orElseThrow());
             boolean pm = halfDays.contains(HomeVisits.halfDay(d, false).orElseThrow());
-            String day = d.getDisplayName(TextStyle.FULL, Locale.FRANCE);
+            String day = d.getDisplayName(TextStyle.FULL, fr.mediance.app.core.Texts.locale(texts));
             if (am && pm) {
                 parts.add(day);
             } else if (am) {
@@ -47,7 +46,7 @@ final class RoundsTexts {
         if (i < 0) {
             return code;
         }
-        String day = DayOfWeek.of(i / 2 + 1).getDisplayName(TextStyle.FULL, Locale.FRANCE);
+        String day = DayOfWeek.of(i / 2 + 1).getDisplayName(TextStyle.FULL, fr.mediance.app.core.Texts.locale(texts));
         return day + " " + texts.getString(i % 2 == 0 ? "queue.morning" : "queue.afternoon");
     }
 

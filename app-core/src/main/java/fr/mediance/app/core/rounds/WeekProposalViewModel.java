@@ -27,7 +27,6 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -375,7 +374,8 @@ public final class WeekProposalViewModel {
                 stops.add(new Stop(
                         s, r.counsellorId(), time(s.start()) + " – " + time(s.end()), name, String.join(" · ", parts)));
             }
-            String day = r.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRANCE);
+            String day =
+                    r.date().getDayOfWeek().getDisplayName(TextStyle.FULL, fr.mediance.app.core.Texts.locale(texts));
             String title = MessageFormat.format(
                     text("proposal.round.title"),
                     day,
@@ -435,7 +435,7 @@ public final class WeekProposalViewModel {
         List<Stop> chosen = selected();
         if (chosen.isEmpty()) {
             result.set(text("proposal.accept.none"));
-            return CompletableFuture.completedFuture(new Acceptance(List.of(), List.of(), List.of()));
+            return CompletableFuture.completedFuture(new Acceptance(List.of(), List.of(), List.of(), List.of()));
         }
         List<ProposedVisit> visits = chosen.stream()
                 .map(s -> new ProposedVisit(
@@ -482,6 +482,9 @@ public final class WeekProposalViewModel {
         }
         for (ProposedVisit v : a.alreadyAnswered()) {
             left.add(MessageFormat.format(text("proposal.skipped.answered"), label(v, chosen)));
+        }
+        for (ProposedVisit v : a.notHere()) {
+            left.add(MessageFormat.format(text("proposal.skipped.notHere"), label(v, chosen)));
         }
         if (!left.isEmpty()) {
             parts.add(MessageFormat.format(text("proposal.skipped"), left.size(), String.join(", ", left)));

@@ -356,6 +356,47 @@ class RoundsViewModelsTest {
         assertThat(forQ3).isEqualTo(1);
     }
 
+    @Test
+    void aVisitWhoseFileIsNotOnThisDeviceIsLeftAsideAndNamed() {
+        fr.mediance.protocol.WeekProposalDto p = RoundsFixture.proposal();
+        java.time.LocalDate wednesday = RoundsFixture.MONDAY.plusDays(2);
+        fr.mediance.protocol.ProposedStopDto ghost = new fr.mediance.protocol.ProposedStopDto(
+                "visit",
+                "q7",
+                null,
+                "r-elsewhere",
+                "D-2026-099",
+                HomeVisits.FOLLOW_UP,
+                RoundsFixture.at(wednesday, 10, 0),
+                RoundsFixture.at(wednesday, 11, 0),
+                20,
+                false,
+                null,
+                List.of());
+        List<fr.mediance.protocol.ProposedRoundDto> rounds = new ArrayList<>(p.rounds());
+        rounds.add(new fr.mediance.protocol.ProposedRoundDto(
+                "u-c2",
+                wednesday,
+                RoundsFixture.at(wednesday, 9, 40),
+                RoundsFixture.at(wednesday, 11, 20),
+                40,
+                20,
+                null,
+                null,
+                List.of(ghost)));
+        server.weekProposal = new fr.mediance.protocol.WeekProposalDto(
+                p.monday(), p.computedAt(), p.travel(), 180, 4, rounds, p.unplanned(), p.problems());
+        WeekProposalViewModel vm = proposal(Runnable::run);
+        vm.propose();
+
+        Acceptance a = vm.accept().join();
+
+        assertThat(a.created()).hasSize(3);
+        assertThat(a.notHere()).extracting(v -> v.requestId()).containsExactly("q7");
+        assertThat(vm.resultProperty().get())
+                .endsWith("1 visite non retenue : D-2026-099 10:00 (dossier absent de cet appareil).");
+    }
+
     // --- the persons to inform
 
     @Test
