@@ -149,7 +149,7 @@ public final class RequestQueueView extends BasicScreen {
         if (!r.availability().isEmpty()) {
             card.getChildren()
                     .add(Ui.label(
-                            texts.getString("queue.wish.availability").split(" \\(")[0] + " : " + r.availability(),
+                            java.text.MessageFormat.format(texts.getString("queue.availability"), r.availability()),
                             Styles.MUTED));
         }
         for (String s : new String[] {r.avoid(), r.counsellor(), r.mobility()}) {
