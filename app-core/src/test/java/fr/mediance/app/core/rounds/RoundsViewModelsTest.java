@@ -245,6 +245,17 @@ class RoundsViewModelsTest {
     }
 
     @Test
+    void theOfficesRefusalIsShownInFrenchAndTheChoicesStay() {
+        core.close();
+        core = TestCores.signedIn(dir.resolve("awa"), clock, server, "awa");
+        WeekProposalViewModel vm = proposal(Runnable::run);
+        vm.propose();
+        assertThat(vm.errorProperty().get()).isEqualTo("Seule la coordination propose une semaine de tournées.");
+        assertThat(vm.stateProperty().get()).isEqualTo(WeekProposalViewModel.State.CHOOSING);
+        assertThat(server.proposalRequests).isEmpty();
+    }
+
+    @Test
     void someCounsellorsOnlyAreAskedByTheirIds() {
         WeekProposalViewModel vm = proposal(Runnable::run);
         vm.counsellors().stream()
