@@ -357,7 +357,9 @@ public final class AppComposition {
                         fx);
                 vm.setOnMessage(shell::showMessage);
                 disposers.add(vm::dispose);
-                yield new PlanningView(vm, texts).withEdit(id -> editAppointment(id, vm::refresh));
+                yield new PlanningView(vm, texts)
+                        .withEdit(id -> editAppointment(id, vm::refresh))
+                        .withSettings(this::openRoundsSettings);
             }
             case REQUESTS ->
                 new fr.mediance.app.rounds.RoundsScreens(
@@ -413,6 +415,15 @@ public final class AppComposition {
                         core::remote, syncStatus.onlineProperty(), zone, texts, background, fx);
         vm.refresh();
         shell.navigator().push(new fr.mediance.app.calendar.PhoneCalendarView(vm, texts));
+    }
+
+    /** « Réglages des tournées »: the office, the travel estimate, the counsellors' hours (online). */
+    private void openRoundsSettings() {
+        fr.mediance.app.core.planning.RoundsSettingsViewModel vm =
+                new fr.mediance.app.core.planning.RoundsSettingsViewModel(
+                        core::remote, syncStatus.onlineProperty(), texts, background, fx);
+        vm.refresh();
+        shell.navigator().push(new fr.mediance.app.planning.RoundsSettingsView(vm, texts));
     }
 
     /** « Demandes RGPD »: the office's register of rights requests, read online. */

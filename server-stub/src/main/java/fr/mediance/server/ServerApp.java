@@ -31,6 +31,7 @@ import fr.mediance.server.geo.BanGeocoder;
 import fr.mediance.server.geo.Geocoder;
 import fr.mediance.server.geo.GeocodingService;
 import fr.mediance.server.geo.OnlineGeocoder;
+import fr.mediance.server.geo.RoadTravel;
 import fr.mediance.server.http.BodyDeadline;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
@@ -88,6 +89,8 @@ public final class ServerApp {
     private static final long PURGE_EVERY_MINUTES = 60;
     /** How often the residents waiting for their place on the map are looked for. */
     private static final long GEOCODING_EVERY_SECONDS = 20;
+    /** Where the prepared road graph is kept, under the data directory. */
+    static final String ROADS_FOLDER = "roads";
 
     private final Javalin javalin;
     private final ServerConfig config;
@@ -102,6 +105,7 @@ public final class ServerApp {
 
     private final GeocodingService geocoding;
     private final ScheduledExecutorService geocodingRuns;
+    private final RoadTravel roads;
 
     private ServerApp(
             Javalin javalin,
@@ -115,8 +119,10 @@ public final class ServerApp {
             ExecutorService background,
             ScheduledExecutorService maintenance,
             GeocodingService geocoding,
-            ScheduledExecutorService geocodingRuns) {
+            ScheduledExecutorService geocodingRuns,
+            RoadTravel roads) {
         this.geocoding = geocoding;
+        this.roads = roads;
         this.geocodingRuns = geocodingRuns;
         this.retention = retention;
         this.gdpr = gdpr;
@@ -170,6 +176,11 @@ public final class ServerApp {
             Clock clock,
             int auditRetentionMonths) {
         AuditRetention.checkedMonths(auditRetentionMonths);
+        // first: a road network that cannot be opened stops the start before anything is changed. The rounds take
+        // its road times (with the office's straight-line estimate as fallback, RoadTravel.withFallback).
+        RoadTravel roads = config.roadNetwork() == null
+                ? null
+                : RoadTravel.open(config.roadNetwork(), dataDir.resolve(ROADS_FOLDER));
         Migrations.migrate(dataSource);
         Database db = Database.open(dataSource);
         AuditStore auditStore = "sqlite".equals(db.dialect().name())
@@ -374,7 +385,8 @@ public final class ServerApp {
                 background,
                 maintenance,
                 geocoding,
-                geocodingRuns);
+                geocodingRuns,
+                roads);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -383,6 +395,14 @@ public final class ServerApp {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * The road times of the OpenStreetMap extract the office configured ({@code --road-network}), empty when the
+     * rounds use the straight-line estimate only.
+     */
+    public Optional<RoadTravel> roads() {
+        return Optional.ofNullable(roads);
     }
 
     /** Purges expired uploads now (also done at start and every hour). Answers how many. */

@@ -623,6 +623,10 @@ public final class FakeOfficeServer implements AutoCloseable {
                                     null,
                                     null))),
                             fr.mediance.protocol.DevicesResponse.class);
+                } else if (path.equals(ApiPaths.PLANNING_SETTINGS)) {
+                    planningSettings(ex, method, userId);
+                } else if (path.startsWith(ApiPaths.PLANNING_SCHEDULES)) {
+                    schedules(ex, method, path, userId);
                 } else if (path.startsWith(ApiPaths.CALENDAR_LINKS)) {
                     calendarLinks(ex, method, path, userId);
                 } else if (path.equals(ApiPaths.PLANNING_PROPOSALS)) {
@@ -1587,6 +1591,121 @@ public final class FakeOfficeServer implements AutoCloseable {
         }
     }
 
+    /** The structure's rounds settings as the fake holds them (office unknown until saved). */
+    public volatile fr.mediance.protocol.PlanningSettingsDto planningSettings =
+            new fr.mediance.protocol.PlanningSettingsDto(
+                    null,
+                    null,
+                    fr.mediance.protocol.Rounds.DEFAULT_DETOUR_FACTOR,
+                    fr.mediance.protocol.Rounds.DEFAULT_SPEED_KMH,
+                    false,
+                    null,
+                    null);
+
+    /** Saved working hours by counsellor id; a counsellor never saved answers {@code Rounds.standard}. */
+    public final Map<String, fr.mediance.protocol.CounsellorScheduleDto> schedules =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+    private boolean plans(String userId) {
+        UserDto caller;
+        synchronized (this) {
+            caller = users.get(userId);
+        }
+        return caller != null && (caller.role() == Role.COORDINATOR || caller.role() == Role.ADMIN);
+    }
+
+    private void planningSettings(HttpExchange ex, String method, String userId) throws IOException {
+        UserDto caller;
+        synchronized (this) {
+            caller = users.get(userId);
+        }
+        if (caller == null || caller.role() == Role.COUNSELLOR) {
+            problem(ex, 403, "forbidden", "Les réglages des tournées sont réservés à la coordination et au bureau.");
+            return;
+        }
+        if (method.equals("PUT")) {
+            if (!plans(userId)) {
+                problem(ex, 403, "forbidden", "Seule la coordination règle les tournées.");
+                return;
+            }
+            fr.mediance.protocol.PlanningSettingsDto in = read(ex, fr.mediance.protocol.PlanningSettingsDto.class);
+            var broken = fr.mediance.protocol.Rounds.check(in);
+            if (broken.isPresent()) {
+                problem(ex, 422, broken.get().code(), broken.get().message());
+                return;
+            }
+            planningSettings = new fr.mediance.protocol.PlanningSettingsDto(
+                    in.officeAddress(),
+                    in.office(),
+                    in.detourFactor(),
+                    in.speedKmh(),
+                    false,
+                    Instant.parse("2026-11-27T08:00:00Z"),
+                    userId);
+        }
+        json(ex, 200, planningSettings, fr.mediance.protocol.PlanningSettingsDto.class);
+    }
+
+    private void schedules(HttpExchange ex, String method, String path, String userId) throws IOException {
+        if (!plans(userId)) {
+            problem(ex, 403, "forbidden", "Seule la coordination consulte et règle les horaires.");
+            return;
+        }
+        if (path.equals(ApiPaths.PLANNING_SCHEDULES)) {
+            List<UserDto> counsellors;
+            synchronized (this) {
+                counsellors = users.values().stream()
+                        .filter(u -> u.role() == Role.COUNSELLOR)
+                        .sorted(java.util.Comparator.comparing(UserDto::displayName))
+                        .toList();
+            }
+            List<fr.mediance.protocol.CounsellorScheduleDto> list = counsellors.stream()
+                    .map(u -> schedules.getOrDefault(
+                            u.id(), fr.mediance.protocol.Rounds.standard(u.id(), u.displayName())))
+                    .toList();
+            json(
+                    ex,
+                    200,
+                    new fr.mediance.protocol.CounsellorSchedulesResponse(list),
+                    fr.mediance.protocol.CounsellorSchedulesResponse.class);
+            return;
+        }
+        String id = path.substring(ApiPaths.PLANNING_SCHEDULES.length() + 1);
+        UserDto counsellor;
+        synchronized (this) {
+            counsellor = users.get(id);
+        }
+        if (counsellor == null || counsellor.role() != Role.COUNSELLOR) {
+            problem(ex, 404, "not_found", "Ce conseiller est introuvable.");
+            return;
+        }
+        if (method.equals("PUT")) {
+            fr.mediance.protocol.CounsellorScheduleDto in = read(ex, fr.mediance.protocol.CounsellorScheduleDto.class);
+            var broken = fr.mediance.protocol.Rounds.check(in);
+            if (broken.isPresent()) {
+                problem(ex, 422, broken.get().code(), broken.get().message());
+                return;
+            }
+            schedules.put(
+                    id,
+                    new fr.mediance.protocol.CounsellorScheduleDto(
+                            id,
+                            counsellor.displayName(),
+                            in.days(),
+                            in.lunchEarliest(),
+                            in.lunchLatest(),
+                            in.lunchMinutes(),
+                            in.daysOff(),
+                            false,
+                            Instant.parse("2026-11-27T08:00:00Z")));
+        }
+        json(
+                ex,
+                200,
+                schedules.getOrDefault(id, fr.mediance.protocol.Rounds.standard(id, counsellor.displayName())),
+                fr.mediance.protocol.CounsellorScheduleDto.class);
+    }
+
     /**
      * What the fake answers to a week's proposal ({@code POST /planning/proposals}): the test sets it; null answers an
      * empty week. The proposal is not computed here: the office server's optimiser is checked against the same DTOs.
@@ -1602,11 +1721,7 @@ public final class FakeOfficeServer implements AutoCloseable {
             problem(ex, 405, "method_not_allowed", "Méthode refusée.");
             return;
         }
-        UserDto caller;
-        synchronized (this) {
-            caller = users.get(userId);
-        }
-        if (caller == null || !fr.mediance.protocol.AppointmentPlanning.plansForOthers(caller.role())) {
+        if (!plans(userId)) {
             problem(ex, 403, "forbidden", "Seule la coordination propose une semaine de tournées.");
             return;
         }

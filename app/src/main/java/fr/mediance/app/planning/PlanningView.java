@@ -37,11 +37,18 @@ public final class PlanningView extends BasicScreen {
     private final VBox plannedList = new VBox(8);
 
     private java.util.function.Consumer<String> onEdit;
+    private Runnable onSettings;
 
     public PlanningView(PlanningViewModel vm, ResourceBundle texts) {
         super(texts.getString("planning.title"));
         this.vm = vm;
         this.texts = texts;
+    }
+
+    /** Offers « Réglages des tournées » (the office, travel, counsellors' hours and days off) above the form. */
+    public PlanningView withSettings(Runnable onSettings) {
+        this.onSettings = onSettings;
+        return this;
     }
 
     /** Offers « Modifier » on each planned appointment (move, cancel, lock, checklist and safety notes). */
@@ -193,7 +200,14 @@ public final class PlanningView extends BasicScreen {
         renderPlanned();
         VBox plannedCard = Ui.card(Ui.label(texts.getString("planning.list.title"), Styles.SECTION_TITLE), plannedList);
 
-        return Ui.page(new VBox(16, residentCard, appointmentCard, plannedCard));
+        VBox column = new VBox(16, residentCard, appointmentCard, plannedCard);
+        if (onSettings != null) {
+            Button settings = Ui.button(texts.getString("roundsSettings.open"), Material2MZ.SETTINGS, Styles.SECONDARY);
+            settings.setId("planning-rounds-settings");
+            settings.setOnAction(e -> onSettings.run());
+            column.getChildren().add(0, settings);
+        }
+        return Ui.page(column);
     }
 
     private ToggleButton modeButton(String text, ResidentMode m, ToggleGroup group, org.kordamp.ikonli.Ikon icon) {

@@ -90,6 +90,23 @@ public interface MedianceApi {
     @POST(ApiPaths.PLANNING_PROPOSALS)
     Call<fr.mediance.protocol.WeekProposalDto> proposeWeek(@Body fr.mediance.protocol.WeekProposalRequest request);
 
+    /** The structure's office point and travel settings (rounds). */
+    @GET(ApiPaths.PLANNING_SETTINGS)
+    Call<fr.mediance.protocol.PlanningSettingsDto> planningSettings();
+
+    @PUT(ApiPaths.PLANNING_SETTINGS)
+    Call<fr.mediance.protocol.PlanningSettingsDto> savePlanningSettings(
+            @Body fr.mediance.protocol.PlanningSettingsDto settings);
+
+    /** Every active counsellor's working hours. */
+    @GET(ApiPaths.PLANNING_SCHEDULES)
+    Call<fr.mediance.protocol.CounsellorSchedulesResponse> counsellorSchedules();
+
+    @PUT(ApiPaths.PLANNING_SCHEDULE)
+    Call<fr.mediance.protocol.CounsellorScheduleDto> saveCounsellorSchedule(
+            @retrofit2.http.Path(ApiPaths.PARAM_COUNSELLOR_ID) String counsellorId,
+            @Body fr.mediance.protocol.CounsellorScheduleDto schedule);
+
     /** {@code role} may be null for every account of the structure. */
     @GET(ApiPaths.USERS)
     Call<UsersResponse> users(@Query(ApiPaths.PARAM_ROLE) String role);

@@ -266,6 +266,26 @@ public final class RemoteClient {
         return authorised(a -> a.proposeWeek(r));
     }
 
+    /** The structure's rounds settings: office point, detour factor, speed (online only). */
+    public RemoteResult<fr.mediance.protocol.PlanningSettingsDto> planningSettings() {
+        return authorised(MedianceApi::planningSettings);
+    }
+
+    public RemoteResult<fr.mediance.protocol.PlanningSettingsDto> savePlanningSettings(
+            fr.mediance.protocol.PlanningSettingsDto settings) {
+        return authorised(a -> a.savePlanningSettings(settings));
+    }
+
+    /** Every active counsellor's working hours, lunch break and days off (online only). */
+    public RemoteResult<fr.mediance.protocol.CounsellorSchedulesResponse> counsellorSchedules() {
+        return authorised(MedianceApi::counsellorSchedules);
+    }
+
+    public RemoteResult<fr.mediance.protocol.CounsellorScheduleDto> saveCounsellorSchedule(
+            fr.mediance.protocol.CounsellorScheduleDto schedule) {
+        return authorised(a -> a.saveCounsellorSchedule(schedule.counsellorId(), schedule));
+    }
+
     /** The full address of a path on this server (a feed's, to give a calendar app). */
     public String absoluteUrl(String path) {
         String base = baseUrl.toString();
