@@ -318,6 +318,7 @@ public final class AppComposition {
         return switch (p) {
             case AGENDA -> Material2AL.EVENT;
             case PLANNING -> Material2AL.EVENT_NOTE;
+            case REQUESTS -> Material2AL.ASSIGNMENT_LATE;
             case REPORTS -> Material2AL.ASSIGNMENT;
             case CONFLICTS -> Material2AL.CALL_SPLIT;
             case SYNC -> Material2MZ.SYNC;
@@ -360,6 +361,10 @@ public final class AppComposition {
                         .withEdit(id -> editAppointment(id, vm::refresh))
                         .withSettings(this::openRoundsSettings);
             }
+            case REQUESTS ->
+                new fr.mediance.app.rounds.RoundsScreens(
+                                core, apps, syncStatus.onlineProperty(), shell, disposers::add, texts, background, fx)
+                        .queue();
             case REPORTS -> {
                 OfficeReportsViewModel vm = new OfficeReportsViewModel(
                         core.office(), core.sync(), zone, texts, background, fx, this::openReport);

@@ -629,6 +629,8 @@ public final class FakeOfficeServer implements AutoCloseable {
                     schedules(ex, method, path, userId);
                 } else if (path.startsWith(ApiPaths.CALENDAR_LINKS)) {
                     calendarLinks(ex, method, path, userId);
+                } else if (path.equals(ApiPaths.PLANNING_PROPOSALS)) {
+                    weekProposal(ex, method, userId);
                 } else if (path.equals(ApiPaths.USERS)) {
                     synchronized (this) {
                         json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);
@@ -1702,6 +1704,52 @@ public final class FakeOfficeServer implements AutoCloseable {
                 200,
                 schedules.getOrDefault(id, fr.mediance.protocol.Rounds.standard(id, counsellor.displayName())),
                 fr.mediance.protocol.CounsellorScheduleDto.class);
+    }
+
+    /**
+     * What the fake answers to a week's proposal ({@code POST /planning/proposals}): the test sets it; null answers an
+     * empty week. The proposal is not computed here: the office server's optimiser is checked against the same DTOs.
+     */
+    public volatile fr.mediance.protocol.WeekProposalDto weekProposal;
+
+    /** The proposal requests received, in order. */
+    public final List<fr.mediance.protocol.WeekProposalRequest> proposalRequests =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private void weekProposal(HttpExchange ex, String method, String userId) throws IOException {
+        if (!method.equals("POST")) {
+            problem(ex, 405, "method_not_allowed", "Méthode refusée.");
+            return;
+        }
+        if (!plans(userId)) {
+            problem(ex, 403, "forbidden", "Seule la coordination propose une semaine de tournées.");
+            return;
+        }
+        fr.mediance.protocol.WeekProposalRequest req = read(ex, fr.mediance.protocol.WeekProposalRequest.class);
+        // the shape only (the fake has no clock: a past week is not refused here)
+        java.util.Optional<fr.mediance.protocol.Casework.Violation> bad = req == null
+                ? java.util.Optional.of(new fr.mediance.protocol.Casework.Violation(
+                        "monday", "missing", "Indiquez la semaine à proposer."))
+                : fr.mediance.protocol.Rounds.check(
+                        req, req.monday() == null ? java.time.LocalDate.now() : req.monday());
+        if (bad.isPresent()) {
+            problem(ex, 400, "invalid_request", bad.get().message());
+            return;
+        }
+        proposalRequests.add(req);
+        fr.mediance.protocol.WeekProposalDto answer = weekProposal;
+        if (answer == null) {
+            answer = new fr.mediance.protocol.WeekProposalDto(
+                    req.monday(),
+                    Instant.parse("2026-11-27T08:00:00Z"),
+                    fr.mediance.protocol.Rounds.TRAVEL_STRAIGHT_LINE,
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    List.of());
+        }
+        json(ex, 200, answer, fr.mediance.protocol.WeekProposalDto.class);
     }
 
     /** The phone-calendar links the fake holds, by id (the caller's own only, as the real server does). */

@@ -90,7 +90,12 @@ class ScreenshotsTest extends UiTest {
 
     /** Shoots at every size, the page scrolled to {@code scroll} (0 top, 1 bottom; negative: as it is). */
     void shoot(AppComposition app, String screen, double scroll) {
-        for (Size size : SIZES) {
+        shoot(app, screen, scroll, SIZES);
+    }
+
+    /** Shoots at the given sizes, the page scrolled to {@code scroll} (negative: as it is). */
+    void shoot(AppComposition app, String screen, double scroll, List<Size> sizes) {
+        for (Size size : sizes) {
             Scene[] scene = new Scene[1];
             interact(() -> {
                 stage.getScene().setRoot(new Pane());
@@ -1717,5 +1722,65 @@ class ScreenshotsTest extends UiTest {
                 .queryAs(javafx.scene.control.TextArea.class)
                 .setText("Visite à deux : chien dans le jardin."));
         shoot(app, "planning-edit", 0);
+    }
+
+    /** The coordination's requests, next week's proposal and the persons to inform (the rounds). */
+    CoreContext roundsCoordinator() {
+        java.time.LocalDate today = java.time.LocalDate.now(DemoOffice.PARIS);
+        java.time.LocalDate monday = fr.mediance.app.core.testing.RoundsFixture.nextMonday(today);
+        fr.mediance.app.core.testing.RoundsFixture.seed(office.server, today);
+        office.server.weekProposal = fr.mediance.app.core.testing.RoundsFixture.proposal(monday);
+        return office.signedIn(dir, "coord");
+    }
+
+    void proposeTheWeek() {
+        open("REQUESTS");
+        until(() -> has("#queue-propose"));
+        interact(() -> in("#queue-propose").queryButton().fire());
+        until(() -> has("#proposal-counsellor-u-c1"));
+        interact(() -> in("#proposal-propose").queryButton().fire());
+        until(() -> in("#proposal-totals").query().isVisible()
+                && !in("#proposal-totals").queryLabeled().getText().isBlank());
+    }
+
+    @Test
+    void rounds_requests_queue() {
+        CoreContext core = roundsCoordinator();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-REQUESTS"));
+        open("REQUESTS");
+        until(() -> has("#queue-row-q1"));
+        shoot(app, "rounds-queue", 0, List.of(new Size("tablet-landscape", 1280, 800)));
+    }
+
+    @Test
+    void rounds_week_proposal_with_explanations() {
+        CoreContext core = roundsCoordinator();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-REQUESTS"));
+        proposeTheWeek();
+        interact(() -> {
+            in("#proposal-why-q1")
+                    .queryAs(javafx.scene.control.ToggleButton.class)
+                    .fire();
+            in("#proposal-why-q2")
+                    .queryAs(javafx.scene.control.ToggleButton.class)
+                    .fire();
+        });
+        shoot(app, "rounds-proposal", 0, List.of(new Size("desktop", 1920, 1080)));
+    }
+
+    @Test
+    void rounds_persons_to_inform() {
+        CoreContext core = roundsCoordinator();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-REQUESTS"));
+        proposeTheWeek();
+        interact(() -> in("#proposal-accept").queryButton().fire());
+        until(() -> in("#proposal-result").queryLabeled().getText().contains("acceptées"));
+        interact(() -> in("#proposal-inform").queryButton().fire());
+        until(() -> has("#inform-list")
+                && in("#inform-summary").queryLabeled().getText().contains("prévenir"));
+        shoot(app, "rounds-inform", 0, List.of(new Size("phone", 412, 915)));
     }
 }

@@ -62,6 +62,17 @@ public interface AgendaService {
     /** Locks or unlocks an appointment (coordination). */
     Outcome<AgendaItem> setLocked(String appointmentId, boolean locked);
 
+    /**
+     * Creates the accepted visits of a week's proposal (coordination) in one local transaction, queued like any
+     * appointment: type home visit, status proposed, the request answered, the resident's address. A visit that
+     * overlaps an active appointment held here (or one created just before it) is left aside, and so is one whose
+     * request already has a live appointment: accepting twice creates nothing more.
+     */
+    Acceptance acceptProposed(List<ProposedVisit> visits);
+
+    /** The requests that an active appointment held on this device answers (not cancelled, not a no-show). */
+    Set<String> answeredRequests();
+
     /** Replaces the checklist and the safety notes. Field keys: checklist, safetyNotes. */
     Outcome<AgendaItem> editDetails(String appointmentId, List<String> checklist, String safetyNotes);
 }

@@ -272,6 +272,86 @@ public final class SqliteAgendaService implements AgendaService {
         });
     }
 
+    @Override
+    public Acceptance acceptProposed(List<ProposedVisit> visits) {
+        AccountInfo me = account.get();
+        return store.db().inTransaction(tx -> {
+            List<AgendaItem> created = new java.util.ArrayList<>();
+            List<ProposedVisit> overlapping = new java.util.ArrayList<>();
+            List<ProposedVisit> answered = new java.util.ArrayList<>();
+            List<ProposedVisit> notHere = new java.util.ArrayList<>();
+            Set<String> live = answeredRequests(tx);
+            for (ProposedVisit v : visits) {
+                if (v.requestId() != null && live.contains(v.requestId())) {
+                    answered.add(v);
+                    continue;
+                }
+                Optional<ResidentDto> resident = v.residentId() == null
+                        ? Optional.empty()
+                        : Records.load(tx, EntityType.RESIDENT, v.residentId()).map(ResidentDto.class::cast);
+                if (resident.isEmpty()
+                        || v.counsellorId() == null
+                        || v.start() == null
+                        || v.end() == null
+                        || !v.end().isAfter(v.start())) {
+                    notHere.add(v);
+                    continue;
+                }
+                AppointmentDto dto = new AppointmentDto(
+                        UUID.randomUUID().toString(),
+                        me.structureId(),
+                        v.residentId(),
+                        v.counsellorId(),
+                        CodeLists.APPOINTMENT_HOME_VISIT,
+                        v.start(),
+                        v.end(),
+                        AppointmentStatus.PROPOSED,
+                        resident.map(r -> Resident.formatAddress(r.street(), r.postcode(), r.city()))
+                                .filter(a -> !a.isBlank())
+                                .orElse(null),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        false,
+                        v.requestId(),
+                        me.userId());
+                List<AppointmentDto> near = tx.query(
+                        "SELECT * FROM appointments WHERE counsellor_id = ? AND start_at >= ? AND start_at < ? "
+                                + "ORDER BY start_at, id",
+                        Records::appointment,
+                        v.counsellorId(),
+                        v.start().minus(MAX_DURATION),
+                        v.end());
+                if (!AppointmentPlanning.overlapping(dto, near).isEmpty()) {
+                    overlapping.add(v);
+                    continue;
+                }
+                Records.upsert(tx, dto, null, clock.instant(), null);
+                outbox.enqueue(tx, dto, summary(dto, resident.get()));
+                live.add(v.requestId());
+                created.add(find(tx, dto.id()).orElseThrow());
+            }
+            return new Acceptance(created, overlapping, answered, notHere);
+        });
+    }
+
+    @Override
+    public Set<String> answeredRequests() {
+        return store.db().read(SqliteAgendaService::answeredRequests);
+    }
+
+    private static Set<String> answeredRequests(Tx tx) {
+        Set<String> out = new HashSet<>();
+        for (AppointmentDto a :
+                tx.query("SELECT * FROM appointments WHERE request_id IS NOT NULL", Records::appointment)) {
+            if (AppointmentPlanning.active(a.status())) {
+                out.add(a.requestId());
+            }
+        }
+        return out;
+    }
+
     private String summary(AppointmentDto a, ResidentDto r) {
         String name = r == null
                 ? ""

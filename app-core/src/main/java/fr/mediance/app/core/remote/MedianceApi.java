@@ -86,6 +86,10 @@ public interface MedianceApi {
     Call<fr.mediance.protocol.CalendarLinkDto> revokeCalendarLink(
             @retrofit2.http.Path(ApiPaths.PARAM_LINK_ID) String linkId);
 
+    /** A week's proposal, computed by the office server and not saved (coordination). */
+    @POST(ApiPaths.PLANNING_PROPOSALS)
+    Call<fr.mediance.protocol.WeekProposalDto> proposeWeek(@Body fr.mediance.protocol.WeekProposalRequest request);
+
     /** The structure's office point and travel settings (rounds). */
     @GET(ApiPaths.PLANNING_SETTINGS)
     Call<fr.mediance.protocol.PlanningSettingsDto> planningSettings();

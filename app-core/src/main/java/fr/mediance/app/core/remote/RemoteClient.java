@@ -261,6 +261,11 @@ public final class RemoteClient {
         return authorised(a -> a.revokeCalendarLink(linkId));
     }
 
+    /** Asks the office server to propose a week of rounds (coordination, online only; nothing is saved). */
+    public RemoteResult<fr.mediance.protocol.WeekProposalDto> proposeWeek(fr.mediance.protocol.WeekProposalRequest r) {
+        return authorised(a -> a.proposeWeek(r));
+    }
+
     /** The structure's rounds settings: office point, detour factor, speed (online only). */
     public RemoteResult<fr.mediance.protocol.PlanningSettingsDto> planningSettings() {
         return authorised(MedianceApi::planningSettings);

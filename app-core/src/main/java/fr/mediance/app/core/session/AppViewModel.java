@@ -37,6 +37,8 @@ public final class AppViewModel {
         AGENDA("nav.agenda"),
         TASKS("nav.tasks"),
         PLANNING("nav.planning"),
+        /** « Demandes »: the requests waiting for a home visit, the week's proposal, the persons to inform. */
+        REQUESTS("nav.requests"),
         REPORTS("nav.reports"),
         RESIDENTS("nav.residents"),
         /** The partner directory, for every role. */
@@ -86,7 +88,14 @@ public final class AppViewModel {
         return switch (role) {
             case COUNSELLOR -> List.of(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.SYNC);
             case COORDINATOR ->
-                List.of(Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                List.of(
+                        Place.PLANNING,
+                        Place.REQUESTS,
+                        Place.RESIDENTS,
+                        Place.PARTNERS,
+                        Place.CONFLICTS,
+                        Place.REFERENCE,
+                        Place.SYNC);
             case OFFICE ->
                 List.of(
                         Place.REPORTS,
@@ -100,6 +109,7 @@ public final class AppViewModel {
             case ADMIN ->
                 List.of(
                         Place.PLANNING,
+                        Place.REQUESTS,
                         Place.REPORTS,
                         Place.RESIDENTS,
                         Place.PARTNERS,

@@ -51,7 +51,13 @@ class AppViewModelTest {
                 .containsExactly(Place.AGENDA, Place.TASKS, Place.RESIDENTS, Place.PARTNERS, Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.COORDINATOR))
                 .containsExactly(
-                        Place.PLANNING, Place.RESIDENTS, Place.PARTNERS, Place.CONFLICTS, Place.REFERENCE, Place.SYNC);
+                        Place.PLANNING,
+                        Place.REQUESTS,
+                        Place.RESIDENTS,
+                        Place.PARTNERS,
+                        Place.CONFLICTS,
+                        Place.REFERENCE,
+                        Place.SYNC);
         assertThat(AppViewModel.placesFor(Role.OFFICE))
                 .containsExactly(
                         Place.REPORTS,
@@ -65,6 +71,7 @@ class AppViewModelTest {
         assertThat(AppViewModel.placesFor(Role.ADMIN))
                 .containsExactly(
                         Place.PLANNING,
+                        Place.REQUESTS,
                         Place.REPORTS,
                         Place.RESIDENTS,
                         Place.PARTNERS,
