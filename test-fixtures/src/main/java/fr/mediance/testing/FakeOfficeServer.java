@@ -1631,7 +1631,7 @@ public final class FakeOfficeServer implements AutoCloseable {
             fr.mediance.protocol.PlanningSettingsDto in = read(ex, fr.mediance.protocol.PlanningSettingsDto.class);
             var broken = fr.mediance.protocol.Rounds.check(in);
             if (broken.isPresent()) {
-                problem(ex, 422, broken.get().code(), broken.get().message());
+                problem(ex, 400, broken.get().code(), broken.get().message());
                 return;
             }
             planningSettings = new fr.mediance.protocol.PlanningSettingsDto(
@@ -1683,7 +1683,7 @@ public final class FakeOfficeServer implements AutoCloseable {
             fr.mediance.protocol.CounsellorScheduleDto in = read(ex, fr.mediance.protocol.CounsellorScheduleDto.class);
             var broken = fr.mediance.protocol.Rounds.check(in);
             if (broken.isPresent()) {
-                problem(ex, 422, broken.get().code(), broken.get().message());
+                problem(ex, 400, broken.get().code(), broken.get().message());
                 return;
             }
             schedules.put(
@@ -1733,7 +1733,7 @@ public final class FakeOfficeServer implements AutoCloseable {
                 : fr.mediance.protocol.Rounds.check(
                         req, req.monday() == null ? java.time.LocalDate.now() : req.monday());
         if (bad.isPresent()) {
-            problem(ex, 400, "invalid_request", bad.get().message());
+            problem(ex, 400, bad.get().code(), bad.get().message());
             return;
         }
         proposalRequests.add(req);

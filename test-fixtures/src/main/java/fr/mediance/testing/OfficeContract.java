@@ -573,8 +573,8 @@ public abstract class OfficeContract {
                         ApiPaths.PLANNING_SETTINGS,
                         json,
                         GSON.toJson(slow).getBytes(StandardCharsets.UTF_8)),
-                422,
-                null,
+                400,
+                "detour_factor",
                 ApiPaths.PLANNING_SETTINGS);
         try {
             Answer saved = coord.send("PUT", ApiPaths.PLANNING_SETTINGS, json, body);
@@ -622,7 +622,10 @@ public abstract class OfficeContract {
                 false,
                 null);
         assertProblem(
-                coord.send("PUT", path, json, GSON.toJson(reversed).getBytes(StandardCharsets.UTF_8)), 422, null, path);
+                coord.send("PUT", path, json, GSON.toJson(reversed).getBytes(StandardCharsets.UTF_8)),
+                400,
+                "hours_order",
+                path);
         fr.mediance.protocol.CounsellorScheduleDto partTime = new fr.mediance.protocol.CounsellorScheduleDto(
                 counsellor.user().id(),
                 null,
@@ -649,6 +652,29 @@ public abstract class OfficeContract {
         } finally {
             coord.send("PUT", path, json, GSON.toJson(before).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void onlyTheCoordinationAsksForAWeeksProposalAndForAMonday() {
+        Session coord = login(COORDINATOR);
+        java.time.LocalDate nextMonday = fr.mediance.protocol.Rounds.monday(
+                        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")))
+                .plusWeeks(1);
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        byte[] ok = GSON.toJson(new fr.mediance.protocol.WeekProposalRequest(nextMonday, List.of(), 1))
+                .getBytes(StandardCharsets.UTF_8);
+        assertProblem(
+                login(COUNSELLOR).send("POST", ApiPaths.PLANNING_PROPOSALS, json, ok),
+                403,
+                null,
+                ApiPaths.PLANNING_PROPOSALS);
+        byte[] tuesday = GSON.toJson(new fr.mediance.protocol.WeekProposalRequest(nextMonday.plusDays(1), List.of(), 1))
+                .getBytes(StandardCharsets.UTF_8);
+        assertProblem(
+                coord.send("POST", ApiPaths.PLANNING_PROPOSALS, json, tuesday),
+                400,
+                "not_monday",
+                ApiPaths.PLANNING_PROPOSALS);
     }
 
     protected static void assertProblem(Answer a, int status, String code, String path) {
