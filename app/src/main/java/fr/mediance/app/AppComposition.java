@@ -344,19 +344,15 @@ public final class AppComposition {
                 yield withIntake(new AgendaView(vm, texts));
             }
             case PLANNING -> {
-                PlanningViewModel vm = new PlanningViewModel(
-                        core.residents(),
-                        core.agenda(),
-                        core.reference(),
-                        core.sync(),
-                        clock,
-                        zone,
-                        texts,
-                        background,
-                        fx);
+                // the coordinator's week is the main view; the planning form opens from it (a new appointment, or a
+                // free slot of the board)
+                fr.mediance.app.core.planning.WeekViewModel vm = new fr.mediance.app.core.planning.WeekViewModel(
+                        core.agenda(), core.reference(), core.tasks(), core.sync(), clock, zone, texts, background, fx);
                 vm.setOnMessage(shell::showMessage);
+                vm.setOnEdit(id -> editAppointment(id, vm::refresh));
+                vm.setOnCreate(slot -> openPlanningForm(slot));
                 disposers.add(vm::dispose);
-                yield new PlanningView(vm, texts).withEdit(id -> editAppointment(id, vm::refresh));
+                yield new fr.mediance.app.planning.WeekView(vm, texts).withNew(() -> openPlanningForm(null));
             }
             case REPORTS -> {
                 OfficeReportsViewModel vm = new OfficeReportsViewModel(
@@ -453,6 +449,21 @@ public final class AppComposition {
 
     private void openResidentFile(String residentId) {
         new ResidentScreens(context()).openFile(residentId);
+    }
+
+    /**
+     * « Nouveau rendez-vous » of the week: a resident (existing or new) and a home appointment, at the board's free
+     * slot when one was touched; the planned list below it.
+     */
+    private void openPlanningForm(fr.mediance.app.core.planning.WeekViewModel.Slot slot) {
+        PlanningViewModel vm = new PlanningViewModel(
+                core.residents(), core.agenda(), core.reference(), core.sync(), clock, zone, texts, background, fx);
+        vm.setOnMessage(shell::showMessage);
+        disposers.add(vm::dispose);
+        if (slot != null) {
+            vm.prefill(slot.date(), slot.start(), slot.counsellorId());
+        }
+        shell.navigator().push(new PlanningView(vm, texts).withEdit(id -> editAppointment(id, vm::refresh)));
     }
 
     /** The coordination's changes to one planned appointment; the planned list reloads after each. */

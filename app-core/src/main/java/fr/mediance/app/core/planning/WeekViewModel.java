@@ -166,6 +166,7 @@ public final class WeekViewModel {
     private final LocalTime lunchFrom;
     private final LocalTime lunchTo;
     private int generation;
+    private boolean usersAsked;
 
     public WeekViewModel(
             AgendaService agenda,
@@ -298,8 +299,23 @@ public final class WeekViewModel {
 
     private record Loaded(List<DayTab> days, List<Column> columns, List<TaskRow> tasks) {}
 
-    /** Reloads the week from the device's store. */
+    /**
+     * Reloads the week from the device's store; the first time, also asks the office for the current list of
+     * counsellors when it can (the board stays usable offline with the cached one).
+     */
     public CompletableFuture<Void> refresh() {
+        if (!usersAsked) {
+            usersAsked = true;
+            work.supply(
+                    "refreshing the counsellors of the week",
+                    () -> reference.refreshUsers().isOk(),
+                    ok -> {
+                        if (ok) {
+                            refresh();
+                        }
+                    },
+                    e -> {});
+        }
         int g = ++generation;
         LocalDate from = monday.get();
         LocalDate selected = day.get();
