@@ -55,11 +55,16 @@ public final class WeekView extends BasicScreen {
     /** Below this width of the view, one counsellor's day as a list. */
     static final double LIST_MAX_WIDTH = AppShell.PHONE_MAX_WIDTH;
     /** From this width of the view, the team's tasks at the side of the board. */
-    static final double SIDE_TASKS_MIN_WIDTH = 1150;
+    static final double SIDE_TASKS_MIN_WIDTH = 980;
 
     static final double AXIS_WIDTH = 56;
     static final double MIN_COLUMN_WIDTH = 210;
     static final double SIDE_WIDTH = 320;
+    /** The side panel on a tablet in landscape, to leave the columns their room. */
+    static final double NARROW_SIDE_WIDTH = 260;
+    /** From this width of the view, the wide side panel. */
+    static final double WIDE_SIDE_MIN_WIDTH = 1400;
+
     static final double MIN_PX_PER_MINUTE = 1.1;
     static final double MAX_PX_PER_MINUTE = 2.0;
     private static final int AXIS_MINUTES = (int)
@@ -71,6 +76,11 @@ public final class WeekView extends BasicScreen {
     private Runnable onNew = () -> {};
 
     private final VBox root = new VBox(10);
+    private final VBox headerBox = new VBox(6);
+    private HBox header;
+    private Label heading;
+    private HBox nav;
+    private Button create;
     private final HBox tabs = new HBox();
     private final StackPane body = new StackPane();
     private final VBox tasksBox = new VBox(8);
@@ -131,8 +141,15 @@ public final class WeekView extends BasicScreen {
         heading.setMaxWidth(Double.MAX_VALUE);
         HBox nav = new HBox(6, previous, today, next);
         nav.setAlignment(Pos.CENTER_LEFT);
+        nav.setMinWidth(Region.USE_PREF_SIZE);
+        create.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(10, nav, heading, create);
         header.setAlignment(Pos.CENTER_LEFT);
+        // on a phone: the week on its own line, the buttons under it
+        this.header = header;
+        this.heading = heading;
+        this.nav = nav;
+        this.create = create;
 
         // ----- day tabs
         tabs.getStyleClass().add(Styles.TABS);
@@ -168,16 +185,17 @@ public final class WeekView extends BasicScreen {
             double px = pxFor(b.getHeight());
             if (Math.abs(px - pxPerMinute) > 0.05 && mode != Mode.LIST) {
                 pxPerMinute = px;
-                renderBoard();
+                renderLater();
             }
         });
 
         VBox.setVgrow(body, Priority.ALWAYS);
-        root.getChildren().addAll(header, tabScroll, noticeBar, body);
+        root.getChildren().addAll(headerBox, tabScroll, noticeBar, body);
+        arrangeHeader(false);
         root.widthProperty().addListener((o, a, w) -> {
             Mode m = modeFor(w.doubleValue());
             if (m != mode || (m != Mode.LIST && Math.abs(w.doubleValue() - renderedWidth) > 8)) {
-                render();
+                renderLater();
             }
         });
         vm.days().addListener((ListChangeListener<DayTab>) c -> renderTabs());
@@ -227,9 +245,36 @@ public final class WeekView extends BasicScreen {
 
     // ----- layout
 
+    /** Renders after the layout pass that noticed a new size (nodes added during a pass wait for the next one). */
+    private void renderLater() {
+        if (!renderQueued) {
+            renderQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                renderQueued = false;
+                render();
+            });
+        }
+    }
+
+    private boolean renderQueued;
+
+    private void arrangeHeader(boolean phone) {
+        if (phone) {
+            create.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            create.setAccessibleText(texts.getString("week.new"));
+            header.getChildren().setAll(nav, Ui.spacer(), create);
+            headerBox.getChildren().setAll(heading, header);
+        } else {
+            create.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            header.getChildren().setAll(nav, heading, create);
+            headerBox.getChildren().setAll(header);
+        }
+    }
+
     private void render() {
         double width = root.getWidth();
         mode = modeFor(width);
+        arrangeHeader(mode == Mode.LIST);
         renderedWidth = width;
         body.getChildren().clear();
         if (mode == Mode.LIST) {
@@ -245,9 +290,15 @@ public final class WeekView extends BasicScreen {
         body.getChildren().clear();
         columnPanes.clear();
         List<Column> cols = vm.columns();
-        double available = root.getWidth() - (mode == Mode.BOARD_SIDE ? SIDE_WIDTH + 12 : 0) - 18;
-        double columnWidth =
-                cols.isEmpty() ? MIN_COLUMN_WIDTH : Math.max(MIN_COLUMN_WIDTH, (available - AXIS_WIDTH) / cols.size());
+        // the view's padding, the side panel, the board's borders and its vertical scroll bar
+        double available = root.getWidth()
+                - root.getPadding().getLeft()
+                - root.getPadding().getRight()
+                - (mode == Mode.BOARD_SIDE ? sideWidth() + 12 : 0)
+                - 20;
+        double columnWidth = cols.isEmpty()
+                ? MIN_COLUMN_WIDTH
+                : Math.max(MIN_COLUMN_WIDTH, Math.floor((available - AXIS_WIDTH) / cols.size()));
 
         HBox heads = new HBox();
         Region corner = new Region();
@@ -285,9 +336,9 @@ public final class WeekView extends BasicScreen {
             ScrollPane side = new ScrollPane(tasksBox);
             side.setFitToWidth(true);
             side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-            side.setMinWidth(SIDE_WIDTH);
-            side.setPrefWidth(SIDE_WIDTH);
-            side.setMaxWidth(SIDE_WIDTH);
+            side.setMinWidth(sideWidth());
+            side.setPrefWidth(sideWidth());
+            side.setMaxWidth(sideWidth());
             side.getStyleClass().add("week-side");
             HBox.setHgrow(board, Priority.ALWAYS);
             HBox row = new HBox(12, board, side);
@@ -296,7 +347,6 @@ public final class WeekView extends BasicScreen {
             VBox stack = new VBox(12, board, tasksBox);
             VBox.setVgrow(board, Priority.ALWAYS);
             board.setMinHeight(360);
-            tasksBox.setMaxHeight(220);
             ScrollPane tasksScroll = new ScrollPane(tasksBox);
             tasksScroll.setFitToWidth(true);
             tasksScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -306,6 +356,10 @@ public final class WeekView extends BasicScreen {
             stack.getChildren().setAll(board, tasksScroll);
             body.getChildren().add(stack);
         }
+    }
+
+    private double sideWidth() {
+        return root.getWidth() >= WIDE_SIDE_MIN_WIDTH ? SIDE_WIDTH : NARROW_SIDE_WIDTH;
     }
 
     private Node columnHead(Column c, double width) {
@@ -368,10 +422,8 @@ public final class WeekView extends BasicScreen {
         lunch.resizeRelocate(0, y(vm.lunchFrom()), width, y(vm.lunchTo()) - y(vm.lunchFrom()));
         Label lunchText = new Label(vm.lunchProperty().get(), Icons.of(Material2MZ.RESTAURANT, 14));
         lunchText.getStyleClass().addAll(Styles.SMALL, "week-lunch-label");
-        lunchText.setManaged(false);
         lunchText.setMouseTransparent(true);
         lunchText.relocate(6, y(vm.lunchFrom()) + 2);
-        lunchText.autosize();
         pane.getChildren().addAll(lunch, lunchText);
 
         // a touch on an empty slot: a new appointment there
@@ -382,15 +434,47 @@ public final class WeekView extends BasicScreen {
         });
         pane.setAccessibleText(c.counsellorName() + " · " + c.totals());
 
-        List<Node> blocks = new ArrayList<>();
-        for (Stop s : c.stops()) {
-            blocks.add(block(s, width, pane));
+        // overlapping appointments side by side, each in its lane
+        List<Stop> stops = c.stops();
+        int[] lane = new int[stops.size()];
+        int[] lanes = new int[stops.size()];
+        int clusterStart = 0;
+        LocalTime clusterEnd = null;
+        List<LocalTime> laneEnds = new ArrayList<>();
+        for (int k = 0; k <= stops.size(); k++) {
+            boolean closes = k == stops.size()
+                    || (clusterEnd != null && !stops.get(k).start().isBefore(clusterEnd));
+            if (closes) {
+                for (int j = clusterStart; j < k; j++) {
+                    lanes[j] = Math.max(1, laneEnds.size());
+                }
+                if (k == stops.size()) {
+                    break;
+                }
+                clusterStart = k;
+                laneEnds.clear();
+                clusterEnd = null;
+            }
+            Stop s = stops.get(k);
+            int free = 0;
+            while (free < laneEnds.size() && laneEnds.get(free).isAfter(s.start())) {
+                free++;
+            }
+            if (free == laneEnds.size()) {
+                laneEnds.add(s.end());
+            } else {
+                laneEnds.set(free, s.end());
+            }
+            lane[k] = free;
+            clusterEnd = clusterEnd == null || s.end().isAfter(clusterEnd) ? s.end() : clusterEnd;
+        }
+        for (int k = 0; k < stops.size(); k++) {
+            pane.getChildren().add(block(stops.get(k), width, pane, lane[k], lanes[k]));
         }
         int i = 0;
         for (Travel t : c.travel()) {
             pane.getChildren().add(travel(t, width, c.counsellorId() + "-" + i++));
         }
-        pane.getChildren().addAll(blocks);
         columnPanes.add(pane);
         return pane;
     }
@@ -400,10 +484,11 @@ public final class WeekView extends BasicScreen {
         String text = t.fromOffice()
                 ? Texts.format(texts, "week.travel.office", t.label())
                 : t.toOffice() ? Texts.format(texts, "week.travel.back", t.label()) : t.label();
+        Label l = new Label(text, Icons.of(t.tight() ? Material2MZ.WARNING : Material2AL.DIRECTIONS_CAR, 14));
         if (t.tight()) {
-            text = Texts.format(texts, "week.travel.tight", text);
+            l.setAccessibleText(Texts.format(texts, "week.travel.tight", text));
+            l.setTooltip(new javafx.scene.control.Tooltip(l.getAccessibleText()));
         }
-        Label l = new Label(text, Icons.of(Material2AL.DIRECTIONS_CAR, 14));
         l.setId("week-travel-" + id);
         l.getStyleClass().addAll(Styles.SMALL, "week-travel");
         if (!t.known()) {
@@ -412,28 +497,40 @@ public final class WeekView extends BasicScreen {
         if (t.tight()) {
             l.getStyleClass().add("week-travel-tight");
         }
-        l.setManaged(false);
         l.setMouseTransparent(true);
         l.setMaxWidth(width - 12);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setTextOverrun(OverrunStyle.ELLIPSIS);
-        l.autosize();
-        double h = l.prefHeight(-1);
-        double w = Math.min(width - 12, l.prefWidth(-1));
-        double centre;
-        if (t.fromOffice()) {
-            centre = y(t.before()) - h / 2 - 3;
-        } else if (t.toOffice()) {
-            centre = y(t.after()) + h / 2 + 3;
-        } else {
-            centre = (y(t.after()) + y(t.before())) / 2;
-        }
-        double top = Math.max(0, Math.min(AXIS_MINUTES * pxPerMinute - h, centre - h / 2));
-        l.resizeRelocate(width - w - 6, top, w, h);
+        double bottom = AXIS_MINUTES * pxPerMinute;
+        // the positions of this render (a later size change renders again)
+        double yAfter = t.after() == null ? 0 : y(t.after());
+        double yBefore = t.before() == null ? 0 : y(t.before());
+        // right-aligned; in the gap when it is tall enough, else over the end of the previous block
+        l.layoutXProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> Math.max(0, width - l.getWidth() - 8), l.widthProperty()));
+        l.layoutYProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> {
+                            double h = l.getHeight();
+                            double top;
+                            if (t.fromOffice()) {
+                                top = yBefore - h - 2;
+                            } else if (t.toOffice()) {
+                                top = yAfter + 3;
+                            } else {
+                                double gap = yBefore - yAfter;
+                                top = gap >= h + 4 ? yAfter + (gap - h) / 2 : yBefore - h - 2;
+                            }
+                            return Math.max(0, Math.min(bottom - h, top));
+                        },
+                        l.heightProperty()));
         return l;
     }
 
-    private Node block(Stop s, double width, Pane column) {
-        Label time = new Label(HH_MM.format(s.start()) + "–" + HH_MM.format(s.end()));
+    private Node block(Stop s, double width, Pane column, int lane, int lanes) {
+        boolean narrow = (width - 10) / lanes < 150;
+        Label time = new Label(HH_MM.format(s.start()) + (narrow ? "" : "–" + HH_MM.format(s.end())));
         time.getStyleClass().addAll("week-block-time");
         HBox marks = new HBox(4);
         marks.setAlignment(Pos.CENTER_RIGHT);
@@ -488,9 +585,10 @@ public final class WeekView extends BasicScreen {
             box.getStyleClass().add("week-block-locked");
         }
         box.setManaged(false);
-        double x = 4;
-        box.resizeRelocate(x, y(s.start()) + 1, width - 8 - 4, height);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(width - 12, height);
+        double laneWidth = (width - 10) / lanes;
+        double x = 4 + lane * laneWidth;
+        box.resizeRelocate(x, y(s.start()) + 1, laneWidth - 3, height);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(laneWidth - 3, height);
         box.setClip(clip);
         box.setFocusTraversable(true);
         box.setAccessibleRole(AccessibleRole.BUTTON);
@@ -669,9 +767,9 @@ public final class WeekView extends BasicScreen {
     }
 
     private Node travelLine(Travel t, String id) {
-        Node n = travel(t, 10_000, id);
-        Label l = (Label) n;
-        l.setManaged(true);
+        Label l = (Label) travel(t, 10_000, id);
+        l.layoutXProperty().unbind();
+        l.layoutYProperty().unbind();
         l.setMaxWidth(Double.MAX_VALUE);
         l.getStyleClass().add("week-travel-line");
         return l;
@@ -730,6 +828,8 @@ public final class WeekView extends BasicScreen {
             Label who = Ui.label(join(t.residentName(), t.assigneeName()), Styles.MUTED, Styles.SMALL);
             Label due = new Label(t.overdue() ? texts.getString("week.task.overdue") + " · " + t.due() : t.due());
             due.getStyleClass().addAll(Styles.STATUS, t.overdue() ? Styles.STATUS_CANCELLED : Styles.STATUS_PLANNED);
+            due.setWrapText(true);
+            due.setMinHeight(Region.USE_PREF_SIZE);
             VBox row = new VBox(3, title, who, due);
             row.setId("week-task-" + t.taskId());
             row.getStyleClass().addAll(Styles.LIST_ITEM, "week-task");

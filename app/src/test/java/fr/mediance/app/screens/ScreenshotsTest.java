@@ -90,7 +90,12 @@ class ScreenshotsTest extends UiTest {
 
     /** Shoots at every size, the page scrolled to {@code scroll} (0 top, 1 bottom; negative: as it is). */
     void shoot(AppComposition app, String screen, double scroll) {
-        for (Size size : SIZES) {
+        shoot(app, screen, scroll, SIZES);
+    }
+
+    /** Shoots at the sizes given. */
+    void shoot(AppComposition app, String screen, double scroll, List<Size> sizes) {
+        for (Size size : sizes) {
             Scene[] scene = new Scene[1];
             interact(() -> {
                 stage.getScene().setRoot(new Pane());
@@ -468,10 +473,26 @@ class ScreenshotsTest extends UiTest {
         core.close();
     }
 
+    /** The coordinator's week at the sizes it is made for: a desktop, a tablet in landscape, a phone (one day). */
+    static final List<Size> WEEK_SIZES = List.of(
+            new Size("desktop", 1920, 1080), new Size("tablet-landscape", 1280, 800), new Size("phone", 412, 915));
+
+    @Test
+    void coordinator_week() {
+        office.weekOfRounds();
+        CoreContext core = office.signedIn(dir, "coord");
+        AppComposition app = compose(core);
+        until(() -> has("#week-block-w8") && has("#week-task-tw4"));
+        shoot(app, "week", -1, WEEK_SIZES);
+        core.close();
+    }
+
     @Test
     void coordinator_planning() {
         CoreContext core = office.signedIn(dir, "coord");
         AppComposition app = compose(core);
+        until(() -> has("#week-new"));
+        interact(() -> in("#week-new").queryButton().fire());
         until(() -> has("#planning-submit")
                 && !in("#planning-counsellor").queryComboBox().getItems().isEmpty());
         shoot(app, "planning");
@@ -1705,8 +1726,8 @@ class ScreenshotsTest extends UiTest {
     void coordination_edits_a_planned_appointment() {
         CoreContext core = office.signedIn(dir, "coord");
         AppComposition app = compose(core);
-        until(() -> has("#nav-PLANNING"));
-        open("PLANNING");
+        until(() -> has("#week-new"));
+        interact(() -> in("#week-new").queryButton().fire());
         until(() -> has("#planning-edit-a5"));
         interact(() -> in("#planning-edit-a5").queryButton().fire());
         until(() -> has("#edit-date")
