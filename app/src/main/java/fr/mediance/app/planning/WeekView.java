@@ -429,7 +429,10 @@ public final class WeekView extends BasicScreen {
         // a touch on an empty slot: a new appointment there
         pane.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getTarget() == pane && e.isStillSincePress()) {
-                vm.create(c.counsellorId(), WeekViewModel.snap(e.getY() / pxPerMinute - 15));
+                // the quarter of an hour touched
+                vm.create(
+                        c.counsellorId(),
+                        WeekViewModel.snap(e.getY() / pxPerMinute - WeekViewModel.SNAP_MINUTES / 2.0));
             }
         });
         pane.setAccessibleText(c.counsellorName() + " · " + c.totals());

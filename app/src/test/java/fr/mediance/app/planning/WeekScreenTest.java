@@ -134,6 +134,27 @@ class WeekScreenTest extends UiTest {
     }
 
     @Test
+    void a_touch_on_a_free_slot_opens_the_planning_form_there() throws Exception {
+        open(1600, 1000);
+        until(() -> exists("#week-column-u-c3") && exists("#week-block-w8"));
+        Pane lea = node("#week-column-u-c3");
+        double px = lea.getHeight() / (11 * 60.0);
+        Bounds c = lea.localToScreen(lea.getLayoutBounds());
+        clickOn(new Point2D(c.getMinX() + 20, c.getMinY() + (9 * 60 + 5) * px)); // 17:05
+        until(() -> exists("#planning-submit") && ((ComboBox<?>) node("#planning-counsellor")).getValue() != null);
+        assertThat(List.of(
+                        ((javafx.scene.control.TextField) node("#planning-date")).getText(),
+                        ((javafx.scene.control.TextField) node("#planning-startTime")).getText()))
+                .containsExactly(
+                        java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                                .format(DemoOffice.boardDay()),
+                        "17:00");
+        assertThat(((fr.mediance.app.core.reference.UserItem) ((ComboBox<?>) node("#planning-counsellor")).getValue())
+                        .id())
+                .isEqualTo("u-c3");
+    }
+
+    @Test
     void on_a_phone_one_counsellors_day_is_a_list() throws Exception {
         open(412, 915);
         until(() -> exists("#week-list") && exists("#week-counsellor"));
