@@ -37,18 +37,11 @@ public final class PlanningView extends BasicScreen {
     private final VBox plannedList = new VBox(8);
 
     private java.util.function.Consumer<String> onEdit;
-    private Runnable onSettings;
 
     public PlanningView(PlanningViewModel vm, ResourceBundle texts) {
         super(texts.getString("planning.title"));
         this.vm = vm;
         this.texts = texts;
-    }
-
-    /** Offers « Réglages des tournées » (the office, travel, counsellors' hours and days off) above the form. */
-    public PlanningView withSettings(Runnable onSettings) {
-        this.onSettings = onSettings;
-        return this;
     }
 
     /** Offers « Modifier » on each planned appointment (move, cancel, lock, checklist and safety notes). */
@@ -201,12 +194,6 @@ public final class PlanningView extends BasicScreen {
         VBox plannedCard = Ui.card(Ui.label(texts.getString("planning.list.title"), Styles.SECTION_TITLE), plannedList);
 
         VBox column = new VBox(16, residentCard, appointmentCard, plannedCard);
-        if (onSettings != null) {
-            Button settings = Ui.button(texts.getString("roundsSettings.open"), Material2MZ.SETTINGS, Styles.SECONDARY);
-            settings.setId("planning-rounds-settings");
-            settings.setOnAction(e -> onSettings.run());
-            column.getChildren().add(0, settings);
-        }
         return Ui.page(column);
     }
 

@@ -75,4 +75,16 @@ public interface AgendaService {
 
     /** Replaces the checklist and the safety notes. Field keys: checklist, safetyNotes. */
     Outcome<AgendaItem> editDetails(String appointmentId, List<String> checklist, String safetyNotes);
+
+    /**
+     * Moves an appointment to {@code counsellorId} (the same or another) at {@code start}, its length kept (the
+     * week's drag). Refused with a French message, nothing changed, when the account may not change it, when it
+     * is locked or holds no time any more ({@link fr.mediance.protocol.AppointmentPlanning#refusalOfMove}), or when
+     * it would overlap another active appointment of that counsellor held on this device. Queued with only the
+     * fields it changes (counsellorId, start, end).
+     */
+    Outcome<AgendaItem> move(String appointmentId, String counsellorId, Instant start);
+
+    /** Where the residents named live (file number, neighbourhood, point on the map), by id; unknown ids left out. */
+    java.util.Map<String, ResidentPlace> places(java.util.Collection<String> residentIds);
 }

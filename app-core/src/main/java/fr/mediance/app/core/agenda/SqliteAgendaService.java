@@ -557,6 +557,110 @@ public final class SqliteAgendaService implements AgendaService {
                 List.of("checklist", "safetyNotes"));
     }
 
+    @Override
+    public Outcome<AgendaItem> move(String appointmentId, String counsellorId, Instant start) {
+        if (counsellorId == null || counsellorId.isBlank()) {
+            return Outcome.failed(CoreMessages.get("agenda.counsellor.required"));
+        }
+        if (start == null) {
+            return Outcome.failed(CoreMessages.get("agenda.time.required"));
+        }
+        AccountInfo me = account.get();
+        return store.db().inTransaction(tx -> {
+            Optional<AppointmentDto> old =
+                    Records.load(tx, EntityType.APPOINTMENT, appointmentId).map(AppointmentDto.class::cast);
+            if (old.isEmpty()) {
+                return Outcome.<AgendaItem>failed(CoreMessages.get("agenda.notFound"));
+            }
+            AppointmentDto a = old.get();
+            List<String> fields = new java.util.ArrayList<>();
+            if (!counsellorId.equals(a.counsellorId())) {
+                fields.add("counsellorId");
+            }
+            if (!start.equals(a.start())) {
+                fields.add("start");
+                fields.add("end");
+            }
+            if (fields.isEmpty()) {
+                return Outcome.ok(find(tx, appointmentId).orElseThrow());
+            }
+            for (String f : fields) {
+                String refusal = AppointmentPlanning.refusalOfChange(me.role(), me.userId(), a, f);
+                if (refusal != null) {
+                    return Outcome.<AgendaItem>failed(refusal);
+                }
+            }
+            String refusal = AppointmentPlanning.refusalOfMove(a);
+            if (refusal != null) {
+                return Outcome.<AgendaItem>failed(refusal);
+            }
+            Duration length = Duration.between(a.start(), a.end());
+            AppointmentDto moved = new AppointmentDto(
+                    a.id(),
+                    a.structureId(),
+                    a.residentId(),
+                    counsellorId,
+                    a.type(),
+                    start,
+                    start.plus(length),
+                    a.status(),
+                    a.address(),
+                    a.notes(),
+                    a.statusReason(),
+                    a.checklist(),
+                    a.safetyNotes(),
+                    a.locked(),
+                    a.requestId(),
+                    a.plannedBy());
+            List<AppointmentDto> near = tx.query(
+                    "SELECT * FROM appointments WHERE counsellor_id = ? AND start_at >= ? AND start_at < ? "
+                            + "ORDER BY start_at, id",
+                    Records::appointment,
+                    counsellorId,
+                    start.minus(MAX_DURATION),
+                    moved.end());
+            List<AppointmentDto> overlapping = AppointmentPlanning.overlapping(moved, near);
+            if (!overlapping.isEmpty()) {
+                AppointmentDto o = overlapping.get(0);
+                String who = find(tx, o.id()).map(AgendaItem::residentName).orElse("");
+                return Outcome.<AgendaItem>failed(CoreMessages.get(
+                        "agenda.move.overlap",
+                        Texts.TIME.format(o.start().atZone(zone)) + "–"
+                                + Texts.TIME.format(o.end().atZone(zone)),
+                        who == null ? "" : who));
+            }
+            Long base =
+                    Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
+            Records.upsert(tx, moved, null, clock.instant(), null);
+            ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
+                    .map(ResidentDto.class::cast)
+                    .orElse(null);
+            if (base == null) {
+                outbox.enqueue(tx, moved, summary(moved, r));
+            } else {
+                outbox.enqueueUpdate(tx, moved, base, fields, summary(moved, r));
+            }
+            return Outcome.ok(find(tx, appointmentId).orElseThrow());
+        });
+    }
+
+    @Override
+    public java.util.Map<String, ResidentPlace> places(java.util.Collection<String> residentIds) {
+        return store.db().read(tx -> {
+            java.util.Map<String, ResidentPlace> out = new java.util.HashMap<>();
+            for (String id : new HashSet<>(residentIds)) {
+                if (id == null) {
+                    continue;
+                }
+                Records.load(tx, EntityType.RESIDENT, id)
+                        .map(ResidentDto.class::cast)
+                        .ifPresent(r -> out.put(
+                                id, new ResidentPlace(id, r.fileNumber(), r.postcode(), r.city(), r.location())));
+            }
+            return out;
+        });
+    }
+
     private static AppointmentDto with(
             AppointmentDto a, Instant start, Instant end, boolean locked, List<String> checklist, String safety) {
         return new AppointmentDto(
