@@ -328,6 +328,7 @@ public final class AppComposition {
         return switch (p) {
             case AGENDA -> Material2AL.EVENT;
             case PLANNING -> Material2AL.EVENT_NOTE;
+            case REQUESTS -> Material2AL.ASSIGNMENT_LATE;
             case MAP -> Material2MZ.MAP;
             case REPORTS -> Material2AL.ASSIGNMENT;
             case CONFLICTS -> Material2AL.CALL_SPLIT;
@@ -374,20 +375,23 @@ public final class AppComposition {
                 yield new fr.mediance.app.roundmap.RoundMapView(vm, texts);
             }
             case PLANNING -> {
-                PlanningViewModel vm = new PlanningViewModel(
-                        core.residents(),
-                        core.agenda(),
-                        core.reference(),
-                        core.sync(),
-                        clock,
-                        zone,
-                        texts,
-                        background,
-                        fx);
+                // the coordinator's week is the main view; the planning form opens from it (a new appointment, or a
+                // free slot of the board)
+                fr.mediance.app.core.planning.WeekViewModel vm = new fr.mediance.app.core.planning.WeekViewModel(
+                        core.agenda(), core.reference(), core.tasks(), core.sync(), clock, zone, texts, background, fx);
                 vm.setOnMessage(shell::showMessage);
+                vm.setOnEdit(id -> editAppointment(id, vm::refresh));
+                vm.setOnCreate(slot -> openPlanningForm(slot));
                 disposers.add(vm::dispose);
-                yield new PlanningView(vm, texts).withEdit(id -> editAppointment(id, vm::refresh));
+                travelSettings(vm);
+                yield new fr.mediance.app.planning.WeekView(vm, texts)
+                        .withNew(() -> openPlanningForm(null))
+                        .withSettings(this::openRoundsSettings);
             }
+            case REQUESTS ->
+                new fr.mediance.app.rounds.RoundsScreens(
+                                core, apps, syncStatus.onlineProperty(), shell, disposers::add, texts, background, fx)
+                        .queue();
             case REPORTS -> {
                 OfficeReportsViewModel vm = new OfficeReportsViewModel(
                         core.office(), core.sync(), zone, texts, background, fx, this::openReport);
@@ -440,6 +444,36 @@ public final class AppComposition {
         shell.navigator().push(new fr.mediance.app.calendar.PhoneCalendarView(vm, texts));
     }
 
+    /**
+     * The structure's office and travel estimate for the week's travel lines, when the server can be reached (offline
+     * the week shows the travel between stops with the default estimate).
+     */
+    private void travelSettings(fr.mediance.app.core.planning.WeekViewModel vm) {
+        if (!syncStatus.onlineProperty().get()) {
+            return;
+        }
+        core.remote()
+                .ifPresent(client -> background.execute(() -> {
+                    if (client.planningSettings()
+                            instanceof
+                            fr.mediance.app.core.remote.RemoteResult.Ok<fr.mediance.protocol.PlanningSettingsDto> ok) {
+                        fx.execute(() -> {
+                            vm.setTravelSettings(ok.value());
+                            vm.refresh();
+                        });
+                    }
+                }));
+    }
+
+    /** « Réglages des tournées »: the office, the travel estimate, the counsellors' hours (online). */
+    private void openRoundsSettings() {
+        fr.mediance.app.core.planning.RoundsSettingsViewModel vm =
+                new fr.mediance.app.core.planning.RoundsSettingsViewModel(
+                        core::remote, syncStatus.onlineProperty(), texts, background, fx);
+        vm.refresh();
+        shell.navigator().push(new fr.mediance.app.planning.RoundsSettingsView(vm, texts));
+    }
+
     /** « Demandes RGPD »: the office's register of rights requests, read online. */
     private fr.mediance.app.gdpr.RightsRequestsView rightsRequests() {
         fr.mediance.app.core.gdpr.RightsRequestsViewModel vm = new fr.mediance.app.core.gdpr.RightsRequestsViewModel(
@@ -483,6 +517,21 @@ public final class AppComposition {
 
     private void openResidentFile(String residentId) {
         new ResidentScreens(context()).openFile(residentId);
+    }
+
+    /**
+     * « Nouveau rendez-vous » of the week: a resident (existing or new) and a home appointment, at the board's free
+     * slot when one was touched; the planned list below it.
+     */
+    private void openPlanningForm(fr.mediance.app.core.planning.WeekViewModel.Slot slot) {
+        PlanningViewModel vm = new PlanningViewModel(
+                core.residents(), core.agenda(), core.reference(), core.sync(), clock, zone, texts, background, fx);
+        vm.setOnMessage(shell::showMessage);
+        disposers.add(vm::dispose);
+        if (slot != null) {
+            vm.prefill(slot.date(), slot.start(), slot.counsellorId());
+        }
+        shell.navigator().push(new PlanningView(vm, texts).withEdit(id -> editAppointment(id, vm::refresh)));
     }
 
     /** The coordination's changes to one planned appointment; the planned list reloads after each. */

@@ -86,6 +86,30 @@ public final class AppointmentPlanning {
         return out;
     }
 
+    /** The French refusal of a move (the week's drag) of a locked appointment. */
+    public static final String LOCKED_NOT_MOVED = "Ce rendez-vous est verrouillé : il ne se déplace pas. "
+            + "Déverrouillez-le d'abord (« Modifier » puis « Déverrouiller »).";
+
+    /** The French refusal of a move of an appointment that no longer holds time (cancelled, no-show or done). */
+    public static final String CLOSED_NOT_MOVED =
+            "Ce rendez-vous est annulé, manqué ou réalisé : il ne se déplace pas.";
+
+    /**
+     * Whether the {@code current} appointment may be moved as it stands (another counsellor or start, its length
+     * kept): null when it may, else why not. A locked appointment is not moved until the coordination unlocks it;
+     * one that no longer holds time (cancelled, no-show) or is done is not moved at all. Who may move it is
+     * {@link #refusalOfChange}'s; whether its new place is free is {@link #overlap}'s.
+     */
+    public static String refusalOfMove(AppointmentDto current) {
+        if (current.locked()) {
+            return LOCKED_NOT_MOVED;
+        }
+        if (!active(current.status()) || DONE.equals(current.status())) {
+            return CLOSED_NOT_MOVED;
+        }
+        return null;
+    }
+
     /** Whether the role plans anybody's appointments and locks them: the coordination and the admin. */
     public static boolean plansForOthers(Role role) {
         return role == Role.COORDINATOR || role == Role.ADMIN;

@@ -2,6 +2,7 @@ package fr.mediance.protocol;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,20 @@ public final class HomeVisits {
     public static final int EVICTION_DAYS = 10;
     public static final int BEFORE_COURT_DAYS = 3;
 
+    /**
+     * The winter truce (trêve hivernale, domain brief §3): from 1 November to 31 March no eviction is carried out and
+     * no supplier may cut the electricity, gas or heat of a main residence. On 1 April both resume.
+     */
+    public static final MonthDay TRUCE_FIRST_DAY = MonthDay.of(11, 1);
+
+    public static final MonthDay TRUCE_LAST_DAY = MonthDay.of(3, 31);
+    /**
+     * Days before the truce's last day by which the home visit of an eviction or of a reduced power received during
+     * the truce must have taken place: time to send the FSL claim, the payment plan to the landlord or the supplier,
+     * or the referral to the prefecture's prevention commission, before the protections lift.
+     */
+    public static final int BEFORE_TRUCE_END_DAYS = 5;
+
     private HomeVisits() {}
 
     /** The length of the visit: its own, else the usual one of its kind. */
@@ -81,6 +96,12 @@ public final class HomeVisits {
      * The last day on which an urgent request's home visit may take place: the earliest of what each of its urgency
      * flags asks ({@link #POWER_CUT_DAYS} … after its receipt, {@link #BEFORE_COURT_DAYS} before a court date, never
      * before the receipt itself); empty when the request is not urgent.
+     *
+     * <p>The truce ending: an eviction, or a reduced power (the cut that follows it is only held back by the truce),
+     * received during the winter truce is also due {@link #BEFORE_TRUCE_END_DAYS} days before the truce's last day
+     * (never before the receipt itself), whichever comes first: a request received late in March is visited before
+     * 1 April, when the eviction or the cut may happen. A power cut is due within {@link #POWER_CUT_DAYS} days
+     * anyway; a request received outside the truce keeps its own delay.
      */
     public static Optional<LocalDate> deadline(List<String> urgencies, LocalDate courtDate, LocalDate receivedOn) {
         if (urgencies == null || urgencies.isEmpty() || receivedOn == null) {
@@ -99,8 +120,29 @@ public final class HomeVisits {
             if (d != null && (by == null || d.isBefore(by))) {
                 by = d;
             }
+            if (u.equals(Casework.URGENCY_EVICTION) || u.equals(Casework.URGENCY_POWER_REDUCED)) {
+                Optional<LocalDate> truceEnd = truceLastDay(receivedOn);
+                if (truceEnd.isPresent()) {
+                    LocalDate t = max(receivedOn, truceEnd.get().minusDays(BEFORE_TRUCE_END_DAYS));
+                    if (by == null || t.isBefore(by)) {
+                        by = t;
+                    }
+                }
+            }
         }
         return Optional.ofNullable(by);
+    }
+
+    /** The last day (31 March) of the winter truce that {@code date} falls in, or empty outside the truce. */
+    public static Optional<LocalDate> truceLastDay(LocalDate date) {
+        MonthDay md = MonthDay.from(date);
+        if (!md.isBefore(TRUCE_FIRST_DAY)) {
+            return Optional.of(TRUCE_LAST_DAY.atYear(date.getYear() + 1));
+        }
+        if (!md.isAfter(TRUCE_LAST_DAY)) {
+            return Optional.of(TRUCE_LAST_DAY.atYear(date.getYear()));
+        }
+        return Optional.empty();
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -46,6 +46,7 @@ public final class Problems {
             case 429 -> "Trop de tentatives";
             case 460 -> "Somme de contrôle incorrecte";
             case 500 -> "Erreur interne du serveur";
+            case 503 -> "Service momentanément indisponible";
             default -> "Requête refusée";
         };
     }

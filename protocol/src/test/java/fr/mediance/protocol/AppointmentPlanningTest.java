@@ -137,4 +137,22 @@ class AppointmentPlanningTest {
         assertThat(AppointmentPlanning.refusalOfCreation(Role.OFFICE, "o1", "c2", false))
                 .isNotNull();
     }
+
+    @Test
+    void aLockedAppointmentIsNotMovedUntilUnlocked() {
+        assertThat(AppointmentPlanning.refusalOfMove(planned("u-k1", true)))
+                .isEqualTo(AppointmentPlanning.LOCKED_NOT_MOVED);
+        assertThat(AppointmentPlanning.refusalOfMove(planned("u-k1", false))).isNull();
+    }
+
+    @Test
+    void anAppointmentThatHoldsNoTimeAnyMoreIsNotMoved() {
+        List<String> refused = new ArrayList<>();
+        for (String status : List.of("proposed", "confirmed", "done", "no_show", "cancelled_by_resident")) {
+            if (AppointmentPlanning.refusalOfMove(at("a", "c1", 0, 60, status)) != null) {
+                refused.add(status);
+            }
+        }
+        assertThat(refused).containsExactly("done", "no_show", "cancelled_by_resident");
+    }
 }

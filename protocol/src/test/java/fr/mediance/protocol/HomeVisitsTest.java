@@ -40,6 +40,45 @@ class HomeVisitsTest {
     }
 
     @Test
+    void anEvictionReceivedLateInTheTruceIsVisitedBeforeTheTruceEnds() {
+        // received on 20 March 2027: ten days would be the 30th, too late to send the file before 1 April
+        LocalDate lateMarch = LocalDate.of(2027, 3, 20);
+        assertThat(HomeVisits.deadline(List.of(Casework.URGENCY_EVICTION), null, lateMarch))
+                .contains(LocalDate.of(2027, 3, 31).minusDays(HomeVisits.BEFORE_TRUCE_END_DAYS));
+        // a reduced power risks a cut once the truce is over: the same day
+        assertThat(HomeVisits.deadline(List.of(Casework.URGENCY_POWER_REDUCED), null, LocalDate.of(2027, 3, 24)))
+                .contains(LocalDate.of(2027, 3, 26));
+        // too late for the margin: as soon as possible, never before the request came
+        LocalDate lastDays = LocalDate.of(2027, 3, 30);
+        assertThat(HomeVisits.deadline(List.of(Casework.URGENCY_EVICTION), null, lastDays))
+                .contains(lastDays);
+    }
+
+    @Test
+    void theTruceEndingChangesNothingWhenTheOwnDelayComesFirstOrOutsideTheTruce() {
+        // in December, ten days come long before the end of March
+        assertThat(HomeVisits.deadline(List.of(Casework.URGENCY_EVICTION), null, MONDAY))
+                .contains(MONDAY.plusDays(10));
+        // in April the truce is over: the eviction's own ten days
+        LocalDate april = LocalDate.of(2027, 4, 2);
+        assertThat(HomeVisits.deadline(List.of(Casework.URGENCY_EVICTION), null, april))
+                .contains(april.plusDays(10));
+        // a court date is not held back by the truce
+        LocalDate march = LocalDate.of(2027, 3, 24);
+        assertThat(HomeVisits.deadline(List.of(Casework.URGENCY_COURT_DATE), LocalDate.of(2027, 4, 20), march))
+                .contains(LocalDate.of(2027, 4, 17));
+    }
+
+    @Test
+    void theTruceRunsFromTheFirstOfNovemberToTheThirtyFirstOfMarch() {
+        assertThat(HomeVisits.truceLastDay(LocalDate.of(2026, 11, 1))).contains(LocalDate.of(2027, 3, 31));
+        assertThat(HomeVisits.truceLastDay(LocalDate.of(2027, 1, 15))).contains(LocalDate.of(2027, 3, 31));
+        assertThat(HomeVisits.truceLastDay(LocalDate.of(2027, 3, 31))).contains(LocalDate.of(2027, 3, 31));
+        assertThat(HomeVisits.truceLastDay(LocalDate.of(2027, 4, 1))).isEmpty();
+        assertThat(HomeVisits.truceLastDay(LocalDate.of(2026, 10, 31))).isEmpty();
+    }
+
+    @Test
     void thePersonReceivesOnTheirHalfDaysButNotOnADayToAvoid() {
         HomeVisitDto tuesdayAfternoons =
                 new HomeVisitDto(HomeVisits.FOLLOW_UP, null, List.of("tue_pm"), List.of(MONDAY.plusDays(8)));

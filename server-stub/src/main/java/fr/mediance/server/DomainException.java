@@ -32,7 +32,9 @@ public final class DomainException extends RuntimeException {
         /** Bytes that do not match the checksum sent with them (tus: 460). */
         CHECKSUM_MISMATCH,
         /** The request's body did not arrive in time (408). */
-        TIMEOUT
+        TIMEOUT,
+        /** The server cannot take this request now (its capacity is in use); try again after a while (503). */
+        UNAVAILABLE
     }
 
     private final Kind kind;

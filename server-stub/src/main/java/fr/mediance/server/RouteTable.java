@@ -32,6 +32,12 @@ public final class RouteTable {
     public static final Set<Role> ROUND_READERS =
             Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.OFFICE, Role.ADMIN));
 
+    /** Who plans the rounds: the coordination and the admin. */
+    public static final Set<Role> PLANNERS = Collections.unmodifiableSet(EnumSet.of(Role.COORDINATOR, Role.ADMIN));
+    /** Who reads a counsellor's hours: the counsellor (their own), the coordination and the admin. */
+    public static final Set<Role> SCHEDULE_READERS =
+            Collections.unmodifiableSet(EnumSet.of(Role.COUNSELLOR, Role.COORDINATOR, Role.ADMIN));
+
     /** The office and the admin. */
     public static final Set<Role> OFFICE_ADMIN = Collections.unmodifiableSet(EnumSet.of(Role.OFFICE, Role.ADMIN));
     /** The admin alone. */
@@ -123,7 +129,13 @@ public final class RouteTable {
             new Route("DELETE", ApiPaths.CALENDAR_LINK, CALENDAR_LINK_MANAGERS, Scope.COUNSELLOR_DAYS),
             new Route("GET", ApiPaths.CALENDAR_FEED, NONE, Scope.SECRET_LINK),
             new Route("GET", ApiPaths.CALENDAR_EXPORT, ROUND_READERS, Scope.COUNSELLOR_DAYS),
-            new Route("GET", ApiPaths.DAY_SHEET, ROUND_READERS, Scope.COUNSELLOR_DAYS));
+            new Route("GET", ApiPaths.DAY_SHEET, ROUND_READERS, Scope.COUNSELLOR_DAYS),
+            new Route("GET", ApiPaths.PLANNING_SETTINGS, STAFF, Scope.STRUCTURE),
+            new Route("PUT", ApiPaths.PLANNING_SETTINGS, PLANNERS, Scope.STRUCTURE),
+            new Route("GET", ApiPaths.PLANNING_SCHEDULES, PLANNERS, Scope.STRUCTURE),
+            new Route("GET", ApiPaths.PLANNING_SCHEDULE, SCHEDULE_READERS, Scope.COUNSELLOR_DAYS),
+            new Route("PUT", ApiPaths.PLANNING_SCHEDULE, PLANNERS, Scope.STRUCTURE),
+            new Route("POST", ApiPaths.PLANNING_PROPOSALS, PLANNERS, Scope.STRUCTURE));
 
     private RouteTable() {}
 }

@@ -31,6 +31,7 @@ import fr.mediance.server.geo.BanGeocoder;
 import fr.mediance.server.geo.Geocoder;
 import fr.mediance.server.geo.GeocodingService;
 import fr.mediance.server.geo.OnlineGeocoder;
+import fr.mediance.server.geo.RoadTravel;
 import fr.mediance.server.http.BodyDeadline;
 import fr.mediance.server.http.ErrorMapper;
 import fr.mediance.server.http.HealthController;
@@ -40,6 +41,8 @@ import fr.mediance.server.http.ProblemErrorHandler;
 import fr.mediance.server.http.SecurityHeaders;
 import fr.mediance.server.partner.PartnerDirectory;
 import fr.mediance.server.partner.PartnerSeeder;
+import fr.mediance.server.planning.PlanningController;
+import fr.mediance.server.planning.PlanningService;
 import fr.mediance.server.sync.BlobRegistry;
 import fr.mediance.server.sync.ChangesService;
 import fr.mediance.server.sync.DocumentAccess;
@@ -88,6 +91,8 @@ public final class ServerApp {
     private static final long PURGE_EVERY_MINUTES = 60;
     /** How often the residents waiting for their place on the map are looked for. */
     private static final long GEOCODING_EVERY_SECONDS = 20;
+    /** Where the prepared road graph is kept, under the data directory. */
+    static final String ROADS_FOLDER = "roads";
 
     private final Javalin javalin;
     private final ServerConfig config;
@@ -102,6 +107,8 @@ public final class ServerApp {
 
     private final GeocodingService geocoding;
     private final ScheduledExecutorService geocodingRuns;
+    private final RoadTravel roads;
+    private final PlanningService planning;
 
     private ServerApp(
             Javalin javalin,
@@ -115,8 +122,12 @@ public final class ServerApp {
             ExecutorService background,
             ScheduledExecutorService maintenance,
             GeocodingService geocoding,
-            ScheduledExecutorService geocodingRuns) {
+            ScheduledExecutorService geocodingRuns,
+            RoadTravel roads,
+            PlanningService planning) {
+        this.planning = planning;
         this.geocoding = geocoding;
+        this.roads = roads;
         this.geocodingRuns = geocodingRuns;
         this.retention = retention;
         this.gdpr = gdpr;
@@ -170,6 +181,11 @@ public final class ServerApp {
             Clock clock,
             int auditRetentionMonths) {
         AuditRetention.checkedMonths(auditRetentionMonths);
+        // first: a road network that cannot be opened stops the start before anything is changed. The rounds take
+        // its road times (with the office's straight-line estimate as fallback, RoadTravel.withFallback).
+        RoadTravel roads = config.roadNetwork() == null
+                ? null
+                : RoadTravel.open(config.roadNetwork(), dataDir.resolve(ROADS_FOLDER));
         Migrations.migrate(dataSource);
         Database db = Database.open(dataSource);
         AuditStore auditStore = "sqlite".equals(db.dialect().name())
@@ -243,6 +259,13 @@ public final class ServerApp {
                 new ResidentExportController(new ResidentExport(db), blobStore, auditor, authenticator, clock);
         CalendarController calendars =
                 new CalendarController(new CalendarService(db, clock), authenticator, auditor, clock);
+        List<Geocoder> geocoders = new ArrayList<>(List.of(new BanGeocoder(db)));
+        if (config.geocoder() != null) {
+            geocoders.add(new OnlineGeocoder(config.geocoder()));
+        }
+        // road times when the office configured an OpenStreetMap extract, else the settings' straight-line estimate
+        PlanningService planning = new PlanningService(db, clock, roads, geocoders);
+        PlanningController planningController = new PlanningController(planning, authenticator);
         UploadService uploads = new UploadService(db, parts, blobStore, blobService, clock);
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);
@@ -283,6 +306,7 @@ public final class ServerApp {
             auditController.routes(routes);
             exports.routes(routes);
             calendars.routes(routes);
+            planningController.routes(routes);
         });
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(daemon("mediance-purge"));
         maintenance.scheduleWithFixedDelay(
@@ -342,10 +366,6 @@ public final class ServerApp {
                 RETENTION_FIRST_RUN_MINUTES,
                 TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
-        List<Geocoder> geocoders = new ArrayList<>(List.of(new BanGeocoder(db)));
-        if (config.geocoder() != null) {
-            geocoders.add(new OnlineGeocoder(config.geocoder()));
-        }
         GeocodingService geocoding = new GeocodingService(db, writer, geocoders, clock);
         // its own thread: the online service may be slow, and must not hold back the purges
         ScheduledExecutorService geocodingRuns =
@@ -374,7 +394,9 @@ public final class ServerApp {
                 background,
                 maintenance,
                 geocoding,
-                geocodingRuns);
+                geocodingRuns,
+                roads,
+                planning);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -383,6 +405,14 @@ public final class ServerApp {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * The road times of the OpenStreetMap extract the office configured ({@code --road-network}), empty when the
+     * rounds use the straight-line estimate only.
+     */
+    public Optional<RoadTravel> roads() {
+        return Optional.ofNullable(roads);
     }
 
     /** Purges expired uploads now (also done at start and every hour). Answers how many. */
@@ -416,6 +446,11 @@ public final class ServerApp {
     /** How many events the audit log holds. */
     public long auditEventCount() {
         return auditStore.count();
+    }
+
+    /** The rounds' service (its {@link PlanningService#beforeSearch} hook lets a test hold a proposal in flight). */
+    public PlanningService planning() {
+        return planning;
     }
 
     /** Starts listening on the configured port (0: a free one). */

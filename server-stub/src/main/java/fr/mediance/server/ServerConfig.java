@@ -3,6 +3,7 @@ package fr.mediance.server;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.http.Https;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Set;
  * addresses whose forwarding headers are believed (empty: nobody's). {@code demoCounsellors} is how many
  * counsellors the demo structure has ({@link DemoSeeder#DEFAULT_COUNSELLORS} unless asked, for demonstrations and
  * load tests of a bigger team). {@code geocoder}: the public geocoding service to place residents whose address the
- * imported address base does not know (null: the imported base only, no network).
+ * imported address base does not know (null: the imported base only, no network). {@code roadNetwork}: an
+ * OpenStreetMap extract of the office's area whose road times the rounds use (null: the straight-line estimate only).
  */
 public record ServerConfig(
         int port,
@@ -22,7 +24,8 @@ public record ServerConfig(
         Https.Keystore tls,
         Set<InetAddress> trustedProxies,
         int demoCounsellors,
-        java.net.URI geocoder) {
+        java.net.URI geocoder,
+        Path roadNetwork) {
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -40,28 +43,44 @@ public record ServerConfig(
 
     /** The same with a demo of {@code demoCounsellors} counsellors. */
     public ServerConfig(int port, boolean demo, String demoPassword, String adminPassword, int demoCounsellors) {
-        this(port, demo, demoPassword, adminPassword, null, Set.of(), demoCounsellors, null);
+        this(port, demo, demoPassword, adminPassword, null, Set.of(), demoCounsellors, null, null);
     }
 
     /** The same with HTTPS from {@code keystore}. */
     public ServerConfig withTls(Https.Keystore keystore) {
         return new ServerConfig(
-                port, demo, demoPassword, adminPassword, keystore, trustedProxies, demoCounsellors, geocoder);
+                port,
+                demo,
+                demoPassword,
+                adminPassword,
+                keystore,
+                trustedProxies,
+                demoCounsellors,
+                geocoder,
+                roadNetwork);
     }
 
     /** The same believing the forwarding headers of {@code proxies}. */
     public ServerConfig withTrustedProxies(Set<InetAddress> proxies) {
-        return new ServerConfig(port, demo, demoPassword, adminPassword, tls, proxies, demoCounsellors, geocoder);
+        return new ServerConfig(
+                port, demo, demoPassword, adminPassword, tls, proxies, demoCounsellors, geocoder, roadNetwork);
     }
 
     /** The same asking {@code service} for the addresses the imported base does not know. */
     public ServerConfig withGeocoder(java.net.URI service) {
-        return new ServerConfig(port, demo, demoPassword, adminPassword, tls, trustedProxies, demoCounsellors, service);
+        return new ServerConfig(
+                port, demo, demoPassword, adminPassword, tls, trustedProxies, demoCounsellors, service, roadNetwork);
+    }
+
+    /** The same with the road times of the OpenStreetMap extract {@code extract} (null: straight-line estimate). */
+    public ServerConfig withRoadNetwork(Path extract) {
+        return new ServerConfig(
+                port, demo, demoPassword, adminPassword, tls, trustedProxies, demoCounsellors, geocoder, extract);
     }
 
     @Override
     public String toString() {
         return "ServerConfig[port=" + port + ", demo=" + demo + ", demoCounsellors=" + demoCounsellors + ", tls="
-                + (tls != null) + ", geocoder=" + (geocoder != null) + "]";
+                + (tls != null) + ", geocoder=" + (geocoder != null) + ", roadNetwork=" + (roadNetwork != null) + "]";
     }
 }

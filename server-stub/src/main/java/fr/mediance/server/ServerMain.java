@@ -5,6 +5,7 @@ import fr.mediance.server.blob.FileBlobStore;
 import fr.mediance.server.db.DataSources;
 import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.geo.ImportBanCommand;
+import fr.mediance.server.geo.RoadNetworkException;
 import fr.mediance.server.http.Https;
 import fr.mediance.server.storage.BackupCommand;
 import fr.mediance.server.storage.PrivateFiles;
@@ -24,14 +25,15 @@ import java.util.Set;
 
 /**
  * Starts the office server from the command line:
- * {@code java -jar mediance-server.jar --data-dir DIR --port N [--demo] [--demo-counsellors N] [--database-url URL]}.
+ * {@code java -jar mediance-server.jar --data-dir DIR --port N [--demo] [--demo-counsellors N] [--database-url URL]
+ * [--road-network FILE]}.
  * Reads the environment for what must not appear in a process list (database credentials, passwords).
  * Prints {@code listening on port N} on standard output once requests are served.
  */
 public final class ServerMain {
     static final String USAGE = """
             Utilisation : java -jar mediance-server.jar --data-dir DOSSIER [--port N] [--demo] [--demo-counsellors N]
-                                                       [--database-url URL]
+                                                       [--database-url URL] [--road-network FICHIER]
                           java -jar mediance-server.jar --help
                           java -jar mediance-server.jar backup|restore …   (sauvegarde, voir « backup --help »)
                           java -jar mediance-server.jar import-ban …   (adresses, voir « import-ban --help »)
@@ -48,6 +50,10 @@ public final class ServerMain {
                                    (plusieurs serveurs avec PostgreSQL) au lieu du dossier de données
               --geocoder-url URL   service public de géocodage (https://data.geopf.fr/geocodage) pour placer
                                    sur la carte les adresses que la Base Adresse Nationale importée ne connaît pas
+              --road-network FICHIER   extrait OpenStreetMap de la zone du bureau (.osm.pbf ou .osm) : les tournées
+                                   comptent les temps de trajet par la route au lieu de l'estimation à vol d'oiseau ;
+                                   préparé au premier démarrage (quelques minutes pour un département) dans le dossier
+                                   des données (roads/), puis relu en quelques secondes tant que le fichier ne change pas
 
             Variables d'environnement :
               MEDIANCE_DATABASE_URL, MEDIANCE_DATABASE_USER, MEDIANCE_DATABASE_PASSWORD   base PostgreSQL
@@ -73,9 +79,10 @@ public final class ServerMain {
             Set<InetAddress> trustedProxies,
             String blobStore,
             int demoCounsellors,
-            URI geocoder) {
+            URI geocoder,
+            Path roadNetwork) {
         Options(Path dataDir, int port, boolean demo, String databaseUrl) {
-            this(dataDir, port, demo, databaseUrl, null, Set.of(), null, DemoSeeder.DEFAULT_COUNSELLORS, null);
+            this(dataDir, port, demo, databaseUrl, null, Set.of(), null, DemoSeeder.DEFAULT_COUNSELLORS, null, null);
         }
     }
 
@@ -113,6 +120,11 @@ public final class ServerMain {
         }
         try {
             run(options, System.getenv(), System.out);
+        } catch (RoadNetworkException e) {
+            // what is wrong with the file is the whole story: no stack trace
+            System.err.println("Le serveur n'a pas pu démarrer : " + e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(ServerMain.class).error("start failed: {}", e.getMessage());
+            System.exit(1);
         } catch (RuntimeException | IOException e) {
             System.err.println("Le serveur n'a pas pu démarrer (détails dans le journal logs/server.log) : "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -130,6 +142,7 @@ public final class ServerMain {
         Path tlsKeystore = null;
         String blobStore = null;
         URI geocoder = null;
+        Path roadNetwork = null;
         Set<InetAddress> proxies = Set.of();
         int demoCounsellors = DemoSeeder.DEFAULT_COUNSELLORS;
         String databaseUrl = env.get("MEDIANCE_DATABASE_URL");
@@ -147,6 +160,7 @@ public final class ServerMain {
                 case "--tls-keystore" -> tlsKeystore = Path.of(value(args, ++i, a));
                 case "--blob-store" -> blobStore = value(args, ++i, a);
                 case "--geocoder-url" -> geocoder = httpUrl(value(args, ++i, a), a);
+                case "--road-network" -> roadNetwork = readableFile(value(args, ++i, a), a);
                 case "--trusted-proxy" -> {
                     try {
                         proxies = Https.parseAddresses(value(args, ++i, a));
@@ -178,7 +192,29 @@ public final class ServerMain {
             }
         }
         return new Options(
-                dataDir, port, demo, databaseUrl, tlsKeystore, proxies, blobStore, demoCounsellors, geocoder);
+                dataDir,
+                port,
+                demo,
+                databaseUrl,
+                tlsKeystore,
+                proxies,
+                blobStore,
+                demoCounsellors,
+                geocoder,
+                roadNetwork);
+    }
+
+    /** A file that exists and can be read (checked before anything is created), as an absolute path. */
+    private static Path readableFile(String text, String option) throws UsageException {
+        Path file = Path.of(text).toAbsolutePath();
+        if (!Files.exists(file)) {
+            throw new UsageException(option + " : le fichier « " + text + " » est introuvable.");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException(option + " : le fichier « " + text
+                    + " » ne peut pas être lu (un dossier, ou des droits insuffisants).");
+        }
+        return file;
     }
 
     private static URI httpUrl(String text, String option) throws UsageException {
@@ -265,7 +301,8 @@ public final class ServerMain {
                             env.get("MEDIANCE_ADMIN_PASSWORD"),
                             o.demoCounsellors())
                     .withTrustedProxies(o.trustedProxies())
-                    .withGeocoder(o.geocoder());
+                    .withGeocoder(o.geocoder())
+                    .withRoadNetwork(o.roadNetwork());
             if (o.tlsKeystore() != null) {
                 config = config.withTls(new Https.Keystore(
                         o.tlsKeystore().toAbsolutePath(), env.get(TLS_PASSWORD).toCharArray()));

@@ -446,7 +446,7 @@ abstract class AuditContract extends SyncScenario {
                 "Identité et dossier",
                 "Foyer",
                 "Accompagnements (1)",
-                "Demandes (1)",
+                "Demandes (2)", // the one seeded here and the demo's electricity cut
                 "Rendez-vous",
                 "Visites et comptes rendus",
                 "Actions",

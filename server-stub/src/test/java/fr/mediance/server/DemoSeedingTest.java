@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mediance.protocol.ApiPaths;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.Casework;
 import fr.mediance.protocol.ChangesResponse;
 import fr.mediance.protocol.ConsentDto;
+import fr.mediance.protocol.CounsellorScheduleDto;
+import fr.mediance.protocol.CounsellorSchedulesResponse;
 import fr.mediance.protocol.EntityType;
+import fr.mediance.protocol.HomeVisits;
 import fr.mediance.protocol.MandateDto;
+import fr.mediance.protocol.PlanningSettingsDto;
 import fr.mediance.protocol.PrivateNoteDto;
+import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.UsersResponse;
 import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.protocol.WeekProposalDto;
+import fr.mediance.protocol.WeekProposalRequest;
 import fr.mediance.server.code.CodeLists;
+import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -72,7 +81,8 @@ class DemoSeedingTest {
                                             .size()
                                     + fr.mediance.server.partner.PartnerDirectory.bouchesDuRhone()
                                             .size()
-                                    + 37),
+                                    + 37
+                                    + fr.mediance.server.demo.DemoSeeder.WAITING_REQUESTS),
                             "1");
             assertThat(second.login("coord", password, "t").status()).isEqualTo(200);
         } finally {
@@ -166,6 +176,60 @@ class DemoSeedingTest {
             assertThat(appointments)
                     .flatExtracting(AppointmentDto::checklist)
                     .contains("Récupérer l'avis d'imposition 2025");
+        } finally {
+            stop(s);
+        }
+    }
+
+    @Test
+    void theRoundsHaveAnOfficeOnTheMapTheTeamsHoursAndRequestsWaitingForAVisit() {
+        TestServer s = start(new ServerConfig(0, true, TestServer.PASSWORD, null));
+        try {
+            String coord = s.token("coord");
+            PlanningSettingsDto settings =
+                    s.get(ApiPaths.PLANNING_SETTINGS, coord).as(PlanningSettingsDto.class);
+            assertThat(settings.office()).isEqualTo(DemoSeeder.OFFICE);
+            assertThat(settings.officeAddress()).contains("13002 Marseille");
+
+            LocalDate nextMonday = LocalDate.of(2026, 11, 30);
+            List<CounsellorScheduleDto> team = s.get(ApiPaths.PLANNING_SCHEDULES, coord)
+                    .as(CounsellorSchedulesResponse.class)
+                    .schedules();
+            assertThat(team).hasSize(2).noneMatch(CounsellorScheduleDto::standard);
+            assertThat(team).anyMatch(c -> c.days().size() < 5); // part time
+            assertThat(team)
+                    .anyMatch(c -> c.daysOff().stream()
+                            .anyMatch(d -> !d.isBefore(nextMonday) && d.isBefore(nextMonday.plusDays(5))));
+
+            ChangesResponse feed =
+                    s.get(ApiPaths.SYNC_CHANGES + "?limit=1000", coord).as(ChangesResponse.class);
+            List<RequestDto> requests = feed.changes().stream()
+                    .filter(c -> c.entity() == EntityType.REQUEST)
+                    .map(c -> (RequestDto) c.data())
+                    .toList();
+            List<ResidentDto> residents = feed.changes().stream()
+                    .filter(c -> c.entity() == EntityType.RESIDENT)
+                    .map(c -> (ResidentDto) c.data())
+                    .toList();
+            assertThat(requests).hasSize(DemoSeeder.WAITING_REQUESTS).allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo(Casework.REQUEST_NEW);
+                assertThat(r.homeVisit()).isNotNull();
+                assertThat(Casework.check(r, LocalDate.ofInstant(TestServer.START, PARIS)))
+                        .isEmpty();
+                assertThat(residents)
+                        .filteredOn(p -> p.id().equals(r.residentId()))
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.location()).isNotNull());
+            });
+            assertThat(requests).extracting(r -> r.homeVisit().kind()).containsAll(HomeVisits.KINDS);
+            assertThat(requests).anyMatch(r -> r.urgencies().contains(Casework.URGENCY_POWER_CUT));
+            assertThat(requests).anyMatch(r -> r.courtDate() != null);
+            assertThat(requests).anyMatch(r -> !r.homeVisit().availability().isEmpty());
+
+            WeekProposalDto week = s.post(
+                            ApiPaths.PLANNING_PROPOSALS, coord, new WeekProposalRequest(nextMonday, List.of(), 2))
+                    .as(WeekProposalDto.class);
+            assertThat(week.plannedVisits()).isGreaterThanOrEqualTo(DemoSeeder.WAITING_REQUESTS - 2);
         } finally {
             stop(s);
         }

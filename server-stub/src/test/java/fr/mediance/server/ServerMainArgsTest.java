@@ -111,4 +111,31 @@ class ServerMainArgsTest {
         assertThat(o.blobStore()).isEqualTo("s3://b");
         assertThat(o.trustedProxies()).containsExactly(java.net.InetAddress.getByName("10.0.0.5"));
     }
+
+    @Test
+    void theRoadNetworkIsAnExistingFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path extract = java.nio.file.Files.writeString(dir.resolve("zone.osm.pbf"), "x");
+        assertThat(ServerMain.parse(new String[] {"--data-dir", "d", "--road-network", extract.toString()}, Map.of())
+                        .roadNetwork())
+                .isEqualTo(extract.toAbsolutePath());
+        assertThat(ServerMain.parse(new String[] {"--data-dir", "d"}, Map.of()).roadNetwork())
+                .isNull();
+        assertThatThrownBy(() -> ServerMain.parse(
+                        new String[] {
+                            "--data-dir",
+                            "d",
+                            "--road-network",
+                            dir.resolve("absent.osm.pbf").toString()
+                        },
+                        Map.of()))
+                .hasMessageContaining("--road-network : le fichier")
+                .hasMessageContaining("absent.osm.pbf")
+                .hasMessageContaining("introuvable");
+        assertThatThrownBy(() ->
+                        ServerMain.parse(new String[] {"--data-dir", "d", "--road-network", dir.toString()}, Map.of()))
+                .hasMessageContaining("ne peut pas être lu");
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--data-dir", "d", "--road-network"}, Map.of()))
+                .hasMessageContaining("--road-network attend une valeur");
+        assertThat(ServerMain.USAGE).contains("--road-network FICHIER");
+    }
 }

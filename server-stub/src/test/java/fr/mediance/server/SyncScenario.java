@@ -42,9 +42,10 @@ abstract class SyncScenario {
     static final String SHA = "ab".repeat(32);
     /**
      * The demo's records other than codes seen by the coordination: 8 residents, 11 appointments, 6 consents,
-     * 1 mandate, 4 reports, 4 tasks, 1 energy contract and its unpaid bill (the private note is its author's only).
+     * 1 mandate, 4 reports, 4 tasks, 1 energy contract and its unpaid bill (the private note is its author's only),
+     * 12 requests waiting for a home visit.
      */
-    static final int DEMO_RECORDS = 8 + 11 + 6 + 1 + 4 + 4 + 2;
+    static final int DEMO_RECORDS = 8 + 11 + 6 + 1 + 4 + 4 + 2 + DemoSeeder.WAITING_REQUESTS;
 
     @TempDir
     Path dir;

@@ -175,13 +175,6 @@ public final class FakeOfficeServer implements AutoCloseable {
         port = server.getAddress().getPort();
     }
 
-    private volatile fr.mediance.protocol.PlanningSettingsDto planningSettings;
-
-    /** The structure's rounds settings (office point, travel) answered on GET planning/settings; null: 404. */
-    public void planningSettings(fr.mediance.protocol.PlanningSettingsDto settings) {
-        planningSettings = settings;
-    }
-
     public String url() {
         return "http://127.0.0.1:" + port;
     }
@@ -630,15 +623,14 @@ public final class FakeOfficeServer implements AutoCloseable {
                                     null,
                                     null))),
                             fr.mediance.protocol.DevicesResponse.class);
+                } else if (path.equals(ApiPaths.PLANNING_SETTINGS)) {
+                    planningSettings(ex, method, userId);
+                } else if (path.startsWith(ApiPaths.PLANNING_SCHEDULES)) {
+                    schedules(ex, method, path, userId);
                 } else if (path.startsWith(ApiPaths.CALENDAR_LINKS)) {
                     calendarLinks(ex, method, path, userId);
-                } else if (path.equals(ApiPaths.PLANNING_SETTINGS) && method.equals("GET")) {
-                    fr.mediance.protocol.PlanningSettingsDto settings = planningSettings;
-                    if (settings == null) {
-                        problem(ex, 404, "not_found", "Réglages des tournées inconnus.");
-                    } else {
-                        json(ex, 200, settings, fr.mediance.protocol.PlanningSettingsDto.class);
-                    }
+                } else if (path.equals(ApiPaths.PLANNING_PROPOSALS)) {
+                    weekProposal(ex, method, userId);
                 } else if (path.equals(ApiPaths.USERS)) {
                     synchronized (this) {
                         json(ex, 200, new UsersResponse(new ArrayList<>(users.values())), UsersResponse.class);
@@ -1597,6 +1589,167 @@ public final class FakeOfficeServer implements AutoCloseable {
             this.status = status;
             this.code = code;
         }
+    }
+
+    /** The structure's rounds settings as the fake holds them (office unknown until saved). */
+    public volatile fr.mediance.protocol.PlanningSettingsDto planningSettings =
+            new fr.mediance.protocol.PlanningSettingsDto(
+                    null,
+                    null,
+                    fr.mediance.protocol.Rounds.DEFAULT_DETOUR_FACTOR,
+                    fr.mediance.protocol.Rounds.DEFAULT_SPEED_KMH,
+                    false,
+                    null,
+                    null);
+
+    /** Saved working hours by counsellor id; a counsellor never saved answers {@code Rounds.standard}. */
+    public final Map<String, fr.mediance.protocol.CounsellorScheduleDto> schedules =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+    private boolean plans(String userId) {
+        UserDto caller;
+        synchronized (this) {
+            caller = users.get(userId);
+        }
+        return caller != null && (caller.role() == Role.COORDINATOR || caller.role() == Role.ADMIN);
+    }
+
+    private void planningSettings(HttpExchange ex, String method, String userId) throws IOException {
+        UserDto caller;
+        synchronized (this) {
+            caller = users.get(userId);
+        }
+        if (caller == null || caller.role() == Role.COUNSELLOR) {
+            problem(ex, 403, "forbidden", "Les réglages des tournées sont réservés à la coordination et au bureau.");
+            return;
+        }
+        if (method.equals("PUT")) {
+            if (!plans(userId)) {
+                problem(ex, 403, "forbidden", "Seule la coordination règle les tournées.");
+                return;
+            }
+            fr.mediance.protocol.PlanningSettingsDto in = read(ex, fr.mediance.protocol.PlanningSettingsDto.class);
+            var broken = fr.mediance.protocol.Rounds.check(in);
+            if (broken.isPresent()) {
+                problem(ex, 400, broken.get().code(), broken.get().message());
+                return;
+            }
+            planningSettings = new fr.mediance.protocol.PlanningSettingsDto(
+                    in.officeAddress(),
+                    in.office(),
+                    in.detourFactor(),
+                    in.speedKmh(),
+                    false,
+                    Instant.parse("2026-11-27T08:00:00Z"),
+                    userId);
+        }
+        json(ex, 200, planningSettings, fr.mediance.protocol.PlanningSettingsDto.class);
+    }
+
+    private void schedules(HttpExchange ex, String method, String path, String userId) throws IOException {
+        if (!plans(userId)) {
+            problem(ex, 403, "forbidden", "Seule la coordination consulte et règle les horaires.");
+            return;
+        }
+        if (path.equals(ApiPaths.PLANNING_SCHEDULES)) {
+            List<UserDto> counsellors;
+            synchronized (this) {
+                counsellors = users.values().stream()
+                        .filter(u -> u.role() == Role.COUNSELLOR)
+                        .sorted(java.util.Comparator.comparing(UserDto::displayName))
+                        .toList();
+            }
+            List<fr.mediance.protocol.CounsellorScheduleDto> list = counsellors.stream()
+                    .map(u -> schedules.getOrDefault(
+                            u.id(), fr.mediance.protocol.Rounds.standard(u.id(), u.displayName())))
+                    .toList();
+            json(
+                    ex,
+                    200,
+                    new fr.mediance.protocol.CounsellorSchedulesResponse(list),
+                    fr.mediance.protocol.CounsellorSchedulesResponse.class);
+            return;
+        }
+        String id = path.substring(ApiPaths.PLANNING_SCHEDULES.length() + 1);
+        UserDto counsellor;
+        synchronized (this) {
+            counsellor = users.get(id);
+        }
+        if (counsellor == null || counsellor.role() != Role.COUNSELLOR) {
+            problem(ex, 404, "not_found", "Ce conseiller est introuvable.");
+            return;
+        }
+        if (method.equals("PUT")) {
+            fr.mediance.protocol.CounsellorScheduleDto in = read(ex, fr.mediance.protocol.CounsellorScheduleDto.class);
+            var broken = fr.mediance.protocol.Rounds.check(in);
+            if (broken.isPresent()) {
+                problem(ex, 400, broken.get().code(), broken.get().message());
+                return;
+            }
+            schedules.put(
+                    id,
+                    new fr.mediance.protocol.CounsellorScheduleDto(
+                            id,
+                            counsellor.displayName(),
+                            in.days(),
+                            in.lunchEarliest(),
+                            in.lunchLatest(),
+                            in.lunchMinutes(),
+                            in.daysOff(),
+                            false,
+                            Instant.parse("2026-11-27T08:00:00Z")));
+        }
+        json(
+                ex,
+                200,
+                schedules.getOrDefault(id, fr.mediance.protocol.Rounds.standard(id, counsellor.displayName())),
+                fr.mediance.protocol.CounsellorScheduleDto.class);
+    }
+
+    /**
+     * What the fake answers to a week's proposal ({@code POST /planning/proposals}): the test sets it; null answers an
+     * empty week. The proposal is not computed here: the office server's optimiser is checked against the same DTOs.
+     */
+    public volatile fr.mediance.protocol.WeekProposalDto weekProposal;
+
+    /** The proposal requests received, in order. */
+    public final List<fr.mediance.protocol.WeekProposalRequest> proposalRequests =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private void weekProposal(HttpExchange ex, String method, String userId) throws IOException {
+        if (!method.equals("POST")) {
+            problem(ex, 405, "method_not_allowed", "Méthode refusée.");
+            return;
+        }
+        if (!plans(userId)) {
+            problem(ex, 403, "forbidden", "Seule la coordination propose une semaine de tournées.");
+            return;
+        }
+        fr.mediance.protocol.WeekProposalRequest req = read(ex, fr.mediance.protocol.WeekProposalRequest.class);
+        // the shape only (the fake has no clock: a past week is not refused here)
+        java.util.Optional<fr.mediance.protocol.Casework.Violation> bad = req == null
+                ? java.util.Optional.of(new fr.mediance.protocol.Casework.Violation(
+                        "monday", "missing", "Indiquez la semaine à proposer."))
+                : fr.mediance.protocol.Rounds.check(
+                        req, req.monday() == null ? java.time.LocalDate.now() : req.monday());
+        if (bad.isPresent()) {
+            problem(ex, 400, bad.get().code(), bad.get().message());
+            return;
+        }
+        proposalRequests.add(req);
+        fr.mediance.protocol.WeekProposalDto answer = weekProposal;
+        if (answer == null) {
+            answer = new fr.mediance.protocol.WeekProposalDto(
+                    req.monday(),
+                    Instant.parse("2026-11-27T08:00:00Z"),
+                    fr.mediance.protocol.Rounds.TRAVEL_STRAIGHT_LINE,
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    List.of());
+        }
+        json(ex, 200, answer, fr.mediance.protocol.WeekProposalDto.class);
     }
 
     /** The phone-calendar links the fake holds, by id (the caller's own only, as the real server does). */

@@ -542,6 +542,141 @@ public abstract class OfficeContract {
      * {@code code} and in the {@code type} URN, the request path as {@code instance}, the French title of the
      * status and a French sentence as detail.
      */
+    // ------------------------------------------------------------ rounds: settings and working hours
+
+    @Test
+    void theRoundsSettingsAreReadByTheOfficeAndChangedByTheCoordinationOnly() {
+        Session coord = login(COORDINATOR);
+        Answer read = coord.get(ApiPaths.PLANNING_SETTINGS);
+        assertThat(read.status()).as("settings: %s", read).isEqualTo(200);
+        fr.mediance.protocol.PlanningSettingsDto before = read.json(fr.mediance.protocol.PlanningSettingsDto.class);
+        assertThat(login(OFFICE).get(ApiPaths.PLANNING_SETTINGS).status()).isEqualTo(200);
+        Session counsellor = login(COUNSELLOR);
+        assertProblem(counsellor.get(ApiPaths.PLANNING_SETTINGS), 403, null, ApiPaths.PLANNING_SETTINGS);
+        fr.mediance.protocol.PlanningSettingsDto changed = new fr.mediance.protocol.PlanningSettingsDto(
+                "12 boulevard National, 13003 Marseille",
+                fr.mediance.protocol.GeoPointDto.manual(43.3106, 5.3849),
+                1.4,
+                18,
+                false,
+                null,
+                null);
+        byte[] body = GSON.toJson(changed).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        assertProblem(
+                counsellor.send("PUT", ApiPaths.PLANNING_SETTINGS, json, body), 403, null, ApiPaths.PLANNING_SETTINGS);
+        fr.mediance.protocol.PlanningSettingsDto slow = new fr.mediance.protocol.PlanningSettingsDto(
+                changed.officeAddress(), changed.office(), 0.5, 18, false, null, null);
+        assertProblem(
+                coord.send(
+                        "PUT",
+                        ApiPaths.PLANNING_SETTINGS,
+                        json,
+                        GSON.toJson(slow).getBytes(StandardCharsets.UTF_8)),
+                400,
+                "detour_factor",
+                ApiPaths.PLANNING_SETTINGS);
+        try {
+            Answer saved = coord.send("PUT", ApiPaths.PLANNING_SETTINGS, json, body);
+            assertThat(saved.status()).as("saved: %s", saved).isEqualTo(200);
+            fr.mediance.protocol.PlanningSettingsDto s = saved.json(fr.mediance.protocol.PlanningSettingsDto.class);
+            assertThat(s.office()).isEqualTo(changed.office());
+            assertThat(s.detourFactor()).isEqualTo(1.4);
+            assertThat(s.speedKmh()).isEqualTo(18.0);
+            assertThat(s.updatedBy()).isEqualTo(coord.user().id());
+            assertThat(s.updatedAt()).isNotNull();
+        } finally {
+            coord.send(
+                    "PUT", ApiPaths.PLANNING_SETTINGS, json, GSON.toJson(before).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aCounsellorsHoursAreListedForTheCoordinationAndSavedWhenTheRulesAllow() {
+        Session coord = login(COORDINATOR);
+        Session counsellor = login(COUNSELLOR);
+        assertProblem(counsellor.get(ApiPaths.PLANNING_SCHEDULES), 403, null, ApiPaths.PLANNING_SCHEDULES);
+        Answer list = coord.get(ApiPaths.PLANNING_SCHEDULES);
+        assertThat(list.status()).as("schedules: %s", list).isEqualTo(200);
+        List<fr.mediance.protocol.CounsellorScheduleDto> all = list.json(
+                        fr.mediance.protocol.CounsellorSchedulesResponse.class)
+                .schedules();
+        assertThat(all)
+                .extracting(fr.mediance.protocol.CounsellorScheduleDto::counsellorId)
+                .contains(counsellor.user().id())
+                .doesNotContain(coord.user().id());
+        fr.mediance.protocol.CounsellorScheduleDto before = all.stream()
+                .filter(x -> x.counsellorId().equals(counsellor.user().id()))
+                .findFirst()
+                .orElseThrow();
+        String path = ApiPaths.planningSchedule(counsellor.user().id());
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        fr.mediance.protocol.CounsellorScheduleDto reversed = new fr.mediance.protocol.CounsellorScheduleDto(
+                counsellor.user().id(),
+                null,
+                List.of(new fr.mediance.protocol.WorkingDayDto("mon", "17:00", "08:30")),
+                "12:00",
+                "14:00",
+                45,
+                List.of(),
+                false,
+                null);
+        assertProblem(
+                coord.send("PUT", path, json, GSON.toJson(reversed).getBytes(StandardCharsets.UTF_8)),
+                400,
+                "hours_order",
+                path);
+        fr.mediance.protocol.CounsellorScheduleDto partTime = new fr.mediance.protocol.CounsellorScheduleDto(
+                counsellor.user().id(),
+                null,
+                List.of(
+                        new fr.mediance.protocol.WorkingDayDto("mon", "09:00", "17:00"),
+                        new fr.mediance.protocol.WorkingDayDto("thu", "09:00", "12:30")),
+                "12:00",
+                "14:00",
+                30,
+                List.of(java.time.LocalDate.of(2027, 1, 4)),
+                false,
+                null);
+        byte[] body = GSON.toJson(partTime).getBytes(StandardCharsets.UTF_8);
+        assertProblem(counsellor.send("PUT", path, json, body), 403, null, path);
+        try {
+            Answer saved = coord.send("PUT", path, json, body);
+            assertThat(saved.status()).as("saved: %s", saved).isEqualTo(200);
+            fr.mediance.protocol.CounsellorScheduleDto s = saved.json(fr.mediance.protocol.CounsellorScheduleDto.class);
+            assertThat(s.days()).isEqualTo(partTime.days());
+            assertThat(s.daysOff()).isEqualTo(partTime.daysOff());
+            assertThat(s.lunchMinutes()).isEqualTo(30);
+            assertThat(s.standard()).isFalse();
+            assertThat(s.displayName()).isEqualTo(before.displayName());
+        } finally {
+            coord.send("PUT", path, json, GSON.toJson(before).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void onlyTheCoordinationAsksForAWeeksProposalAndForAMonday() {
+        Session coord = login(COORDINATOR);
+        java.time.LocalDate nextMonday = fr.mediance.protocol.Rounds.monday(
+                        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")))
+                .plusWeeks(1);
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        byte[] ok = GSON.toJson(new fr.mediance.protocol.WeekProposalRequest(nextMonday, List.of(), 1))
+                .getBytes(StandardCharsets.UTF_8);
+        assertProblem(
+                login(COUNSELLOR).send("POST", ApiPaths.PLANNING_PROPOSALS, json, ok),
+                403,
+                null,
+                ApiPaths.PLANNING_PROPOSALS);
+        byte[] tuesday = GSON.toJson(new fr.mediance.protocol.WeekProposalRequest(nextMonday.plusDays(1), List.of(), 1))
+                .getBytes(StandardCharsets.UTF_8);
+        assertProblem(
+                coord.send("POST", ApiPaths.PLANNING_PROPOSALS, json, tuesday),
+                400,
+                "not_monday",
+                ApiPaths.PLANNING_PROPOSALS);
+    }
+
     protected static void assertProblem(Answer a, int status, String code, String path) {
         assertThat(a.status()).as("status of %s", a).isEqualTo(status);
         assertThat(a.header("Content-Type")).as("content type").startsWith(ProblemDto.MEDIA_TYPE);

@@ -455,6 +455,11 @@ public final class CoreContext implements AutoCloseable {
         return cases;
     }
 
+    /** The requests the rounds plan home visits from (reads of this device's store). */
+    public fr.mediance.app.core.rounds.RequestQueue requestQueue() {
+        return new fr.mediance.app.core.rounds.SqliteRequestQueue(store);
+    }
+
     /** Follow-up tasks ("Mes suivis"). */
     public fr.mediance.app.core.task.TaskService tasks() {
         return tasks;

@@ -193,7 +193,8 @@ public final class PlanningView extends BasicScreen {
         renderPlanned();
         VBox plannedCard = Ui.card(Ui.label(texts.getString("planning.list.title"), Styles.SECTION_TITLE), plannedList);
 
-        return Ui.page(new VBox(16, residentCard, appointmentCard, plannedCard));
+        VBox column = new VBox(16, residentCard, appointmentCard, plannedCard);
+        return Ui.page(column);
     }
 
     private ToggleButton modeButton(String text, ResidentMode m, ToggleGroup group, org.kordamp.ikonli.Ikon icon) {

@@ -23,6 +23,8 @@ public final class Styles {
     public static final String SNACKBAR_ERROR = "snackbar-error";
     public static final String CONTENT = "content";
     public static final String PAGE = "page";
+    /** A page that uses a desktop's width (the week's rounds side by side). */
+    public static final String PAGE_WIDE = "page-wide";
 
     // content
     public static final String CARD = "card";

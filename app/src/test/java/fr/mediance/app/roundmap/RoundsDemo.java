@@ -28,8 +28,8 @@ public final class RoundsDemo {
     public static void seed(DemoOffice office) {
         var server = office.server;
         server.addUser("u-c3", "conseil3", "Nadia Belkacem", DemoOffice.PASSWORD, Role.COUNSELLOR);
-        server.planningSettings(new PlanningSettingsDto(
-                "12 rue de la République, 13002 Marseille", OFFICE, 1.3, 20, false, null, null));
+        server.planningSettings =
+                new PlanningSettingsDto("12 rue de la République, 13002 Marseille", OFFICE, 1.3, 20, false, null, null);
         resident(office, "r1", "Benali", "Fatima", "12 rue des Lilas", "13015", ban(43.3562, 5.3622));
         resident(
                 office,

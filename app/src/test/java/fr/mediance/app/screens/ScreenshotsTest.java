@@ -93,6 +93,7 @@ class ScreenshotsTest extends UiTest {
         shoot(app, screen, scroll, SIZES);
     }
 
+    /** Shoots at the given sizes, the page scrolled to {@code scroll} (negative: as it is). */
     /** Shoots at the sizes given. */
     void shoot(AppComposition app, String screen, double scroll, List<Size> sizes) {
         for (Size size : sizes) {
@@ -106,8 +107,11 @@ class ScreenshotsTest extends UiTest {
                 Theme.style(scene[0]);
             });
             WaitForAsyncUtils.waitForFxEvents();
-            interact(() -> scene[0].snapshot(null)); // first pass lays out at this size
-            WaitForAsyncUtils.waitForFxEvents();
+            // the first passes lay out at this size (a view that renders again for its size does it after a pass)
+            for (int pass = 0; pass < 2; pass++) {
+                interact(() -> scene[0].snapshot(null));
+                WaitForAsyncUtils.waitForFxEvents();
+            }
             if (scroll >= 0) {
                 scrollPageTo(scroll);
                 interact(() -> scene[0].snapshot(null));
@@ -509,10 +513,36 @@ class ScreenshotsTest extends UiTest {
         core.close();
     }
 
+    /** The coordinator's week at the sizes it is made for: a desktop, a tablet in landscape, a phone (one day). */
+    static final List<Size> WEEK_SIZES = List.of(
+            new Size("desktop", 1920, 1080), new Size("tablet-landscape", 1280, 800), new Size("phone", 412, 915));
+
+    @Test
+    void coordinator_week() {
+        office.weekOfRounds();
+        CoreContext core = office.signedIn(dir, "coord");
+        // a move made on this device and not sent yet: its block shows the « en attente d'envoi » mark
+        assertThat(core.agenda()
+                        .move(
+                                "w6",
+                                "u-c3",
+                                java.time.ZonedDateTime.of(
+                                                DemoOffice.boardDay(), java.time.LocalTime.of(10, 0), DemoOffice.PARIS)
+                                        .toInstant())
+                        .isOk())
+                .isTrue();
+        AppComposition app = compose(core);
+        until(() -> has("#week-block-w8") && has("#week-task-tw4"));
+        shoot(app, "week", -1, WEEK_SIZES);
+        core.close();
+    }
+
     @Test
     void coordinator_planning() {
         CoreContext core = office.signedIn(dir, "coord");
         AppComposition app = compose(core);
+        until(() -> has("#week-new"));
+        interact(() -> in("#week-new").queryButton().fire());
         until(() -> has("#planning-submit")
                 && !in("#planning-counsellor").queryComboBox().getItems().isEmpty());
         shoot(app, "planning");
@@ -1746,8 +1776,8 @@ class ScreenshotsTest extends UiTest {
     void coordination_edits_a_planned_appointment() {
         CoreContext core = office.signedIn(dir, "coord");
         AppComposition app = compose(core);
-        until(() -> has("#nav-PLANNING"));
-        open("PLANNING");
+        until(() -> has("#week-new"));
+        interact(() -> in("#week-new").queryButton().fire());
         until(() -> has("#planning-edit-a5"));
         interact(() -> in("#planning-edit-a5").queryButton().fire());
         until(() -> has("#edit-date")
@@ -1758,5 +1788,65 @@ class ScreenshotsTest extends UiTest {
                 .queryAs(javafx.scene.control.TextArea.class)
                 .setText("Visite à deux : chien dans le jardin."));
         shoot(app, "planning-edit", 0);
+    }
+
+    /** The coordination's requests, next week's proposal and the persons to inform (the rounds). */
+    CoreContext roundsCoordinator() {
+        java.time.LocalDate today = java.time.LocalDate.now(DemoOffice.PARIS);
+        java.time.LocalDate monday = fr.mediance.app.core.testing.RoundsFixture.nextMonday(today);
+        fr.mediance.app.core.testing.RoundsFixture.seed(office.server, today);
+        office.server.weekProposal = fr.mediance.app.core.testing.RoundsFixture.proposal(monday);
+        return office.signedIn(dir, "coord");
+    }
+
+    void proposeTheWeek() {
+        open("REQUESTS");
+        until(() -> has("#queue-propose"));
+        interact(() -> in("#queue-propose").queryButton().fire());
+        until(() -> has("#proposal-counsellor-u-c1"));
+        interact(() -> in("#proposal-propose").queryButton().fire());
+        until(() -> in("#proposal-totals").query().isVisible()
+                && !in("#proposal-totals").queryLabeled().getText().isBlank());
+    }
+
+    @Test
+    void rounds_requests_queue() {
+        CoreContext core = roundsCoordinator();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-REQUESTS"));
+        open("REQUESTS");
+        until(() -> has("#queue-row-q1"));
+        shoot(app, "rounds-queue", 0, List.of(new Size("tablet-landscape", 1280, 800)));
+    }
+
+    @Test
+    void rounds_week_proposal_with_explanations() {
+        CoreContext core = roundsCoordinator();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-REQUESTS"));
+        proposeTheWeek();
+        interact(() -> {
+            in("#proposal-why-q1")
+                    .queryAs(javafx.scene.control.ToggleButton.class)
+                    .fire();
+            in("#proposal-why-q2")
+                    .queryAs(javafx.scene.control.ToggleButton.class)
+                    .fire();
+        });
+        shoot(app, "rounds-proposal", 0, List.of(new Size("desktop", 1920, 1080)));
+    }
+
+    @Test
+    void rounds_persons_to_inform() {
+        CoreContext core = roundsCoordinator();
+        AppComposition app = compose(core);
+        until(() -> has("#nav-REQUESTS"));
+        proposeTheWeek();
+        interact(() -> in("#proposal-accept").queryButton().fire());
+        until(() -> in("#proposal-result").queryLabeled().getText().contains("acceptées"));
+        interact(() -> in("#proposal-inform").queryButton().fire());
+        until(() -> has("#inform-list")
+                && in("#inform-summary").queryLabeled().getText().contains("prévenir"));
+        shoot(app, "rounds-inform", 0, List.of(new Size("phone", 412, 915)));
     }
 }

@@ -105,6 +105,114 @@ public final class DemoOffice implements AutoCloseable {
         appointment("a5", "r2", today.plusDays(today.getDayOfWeek().getValue() < 7 ? 1 : -1), "10:00", 60, "confirmed");
     }
 
+    /** The day the coordinator's week opens on: today, or Monday when today is a Sunday. */
+    public static LocalDate boardDay() {
+        LocalDate today = LocalDate.now(PARIS);
+        return today.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? today.plusDays(1) : today;
+    }
+
+    /**
+     * A coordinator's week in Marseille (call before signing in): three counsellors, homes placed on the map (but
+     * Marcel Roux's, not placed yet: its travel is unknown), on {@link #boardDay()} a locked appointment, proposed
+     * ones, a cancellation, two appointments of Léa Bernard that overlap, and the team's open tasks.
+     */
+    public void weekOfRounds() {
+        server.addUser("u-c3", "conseil3", "Léa Bernard", PASSWORD, Role.COUNSELLOR);
+        LocalDate day = boardDay();
+        placed("r1", "Benali", "Fatima", "12 rue des Lilas", "13015", 43.3585, 5.3632);
+        placed("r2", "Martin", "Jean", "3 avenue du Port", "13002", 43.3028, 5.3676);
+        placed("r3", "Nguyen", "Thi Lan", "48 boulevard National", "13003", 43.3117, 5.3849);
+        placed("r5", "Ferhat", "Yasmina", "9 chemin de Château-Gombert", "13013", 43.3530, 5.4280);
+        placed("r6", "Lopez", "Carmen", "22 rue de la Loge", "13004", 43.3060, 5.4010);
+        placed("r7", "Aït Ali", "Mohamed", "5 traverse Saint-Joseph", "13014", 43.3470, 5.3900);
+        placed("r8", "Girard", "Hélène", "31 boulevard Baille", "13005", 43.2890, 5.3920);
+        LocalDate d = day;
+        appointment("w1", "r5", "u-c2", d, "09:00", 60, "confirmed", true, null);
+        appointment("w2", "r6", "u-c2", d, "10:30", 60, "confirmed", false, null);
+        appointment("w3", "r7", "u-c2", d, "14:30", 90, "proposed", false, null);
+        appointment("w4", "r8", "u-c2", d, "16:30", 60, "cancelled_by_resident", false, "Hospitalisée");
+        appointment("w5", "r8", "u-c3", d, "08:30", 60, "confirmed", false, null);
+        appointment("w6", "r2", "u-c3", d, "10:15", 45, "proposed", false, null);
+        appointment("w7", "r6", "u-c3", d, "14:00", 60, "confirmed", false, null);
+        appointment("w8", "r7", "u-c3", d, "14:30", 60, "confirmed", false, null);
+        LocalDate other = d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY ? d.minusDays(1) : d.plusDays(1);
+        appointment("w9", "r1", "u-c2", other, "09:30", 60, "confirmed", false, null);
+        appointment("w10", "r3", "u-c3", other, "11:00", 60, "confirmed", false, null);
+        task("tw1", "r1", "u-c1", "Relancer la CAF (dossier APL)", d.minusDays(3));
+        task("tw2", "r3", "u-c3", "Appeler le bailleur : fuite d'eau", d.minusDays(1));
+        task("tw3", "r5", "u-c2", "Envoyer le dossier FSL", d.plusDays(2));
+        task("tw4", "r2", "u-c1", "Préparer la commission de surendettement", null);
+    }
+
+    private void placed(String id, String last, String first, String street, String postcode, double lat, double lon) {
+        server.serverWrite(new ResidentDto(
+                        id,
+                        "s1",
+                        "D-" + id,
+                        null,
+                        last,
+                        first,
+                        null,
+                        null,
+                        street,
+                        postcode,
+                        "Marseille",
+                        null,
+                        null,
+                        "u-c1")
+                .withLocation(new fr.mediance.protocol.GeoPointDto(
+                        lat,
+                        lon,
+                        fr.mediance.protocol.GeoPointDto.SOURCE_BAN,
+                        fr.mediance.protocol.GeoPointDto.PRECISION_HOUSE)));
+    }
+
+    private void appointment(
+            String id,
+            String resident,
+            String counsellor,
+            LocalDate day,
+            String start,
+            int minutes,
+            String status,
+            boolean locked,
+            String reason) {
+        ZonedDateTime s = ZonedDateTime.of(day, LocalTime.parse(start), PARIS);
+        server.serverWrite(new AppointmentDto(
+                id,
+                "s1",
+                resident,
+                counsellor,
+                "home_visit",
+                s.toInstant(),
+                s.plusMinutes(minutes).toInstant(),
+                status,
+                null,
+                null,
+                reason,
+                List.of(),
+                null,
+                locked,
+                null,
+                "u-k1"));
+    }
+
+    private void task(String id, String resident, String assignee, String title, LocalDate due) {
+        server.serverWrite(new fr.mediance.protocol.TaskDto(
+                id,
+                "s1",
+                resident,
+                null,
+                assignee,
+                title,
+                due,
+                fr.mediance.protocol.TaskDto.TODO,
+                null,
+                null,
+                null,
+                null));
+    }
+
     private void code(String list, String... pairs) {
         for (int i = 0; i < pairs.length; i += 2) {
             server.addCode(list, pairs[i], pairs[i + 1], i / 2 + 1);

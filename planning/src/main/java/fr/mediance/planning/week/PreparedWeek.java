@@ -158,12 +158,8 @@ final class PreparedWeek {
         prepareCounsellors(problem.counsellors());
         prepareAppointments(problem.existing());
         prepareRequests(problem.requests());
-        travel = new int[nodes.size()][nodes.size()];
-        for (int i = 0; i < nodes.size(); i++) {
-            for (int j = 0; j < nodes.size(); j++) {
-                travel[i][j] = i == j ? 0 : travelModel.minutes(nodes.get(i).point, nodes.get(j).point);
-            }
-        }
+        // the whole matrix at once: a road network answers it with one search per point
+        travel = travelModel.minutesMatrix(nodes.stream().map(n -> n.point).toList());
         checkFixedDays();
         for (Req req : requests) {
             req.node.windows = windows(req.request, true);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import fr.mediance.planning.GeoPoint;
 import fr.mediance.planning.StraightLineTravel;
+import fr.mediance.planning.TravelModel;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,5 +154,37 @@ class WeekPlannerTest {
         assertThat(optimised.plannedVisits()).isGreaterThanOrEqualTo(baseline.plannedVisits());
         assertThat((double) optimised.travelMinutes() / optimised.plannedVisits())
                 .isLessThan((double) baseline.travelMinutes() / baseline.plannedVisits());
+    }
+
+    @Test
+    void theWeekAsksItsTravelModelForOneMatrix() {
+        WeekProblem problem = MarseilleWeek.generate(5, 40);
+        StraightLineTravel straight = new StraightLineTravel();
+        int[] matrices = {0};
+        // a road network's way: the whole matrix in one call, never pair by pair
+        TravelModel matrixOnly = new TravelModel() {
+            @Override
+            public int minutes(GeoPoint from, GeoPoint to) {
+                throw new AssertionError("travel asked pair by pair");
+            }
+
+            @Override
+            public double metres(GeoPoint from, GeoPoint to) {
+                throw new AssertionError("travel asked pair by pair");
+            }
+
+            @Override
+            public int[][] minutesMatrix(List<GeoPoint> points) {
+                matrices[0]++;
+                return straight.minutesMatrix(points);
+            }
+        };
+
+        WeekPlan plan = new WeekPlanner(matrixOnly, WeekPlanner.DEFAULT_CONTINUITY_MINUTES, 1)
+                .propose(problem, Duration.ofSeconds(1));
+
+        assertThat(matrices[0]).isEqualTo(1);
+        assertThat(plan.plannedVisits()).isPositive();
+        assertThat(PlanChecker.violations(problem, plan, straight)).isEmpty();
     }
 }

@@ -29,7 +29,8 @@ public final class Migrations {
                         new V15__Upload_leases(),
                         new V16__Audit_outbox(),
                         new V17__Geocoding(),
-                        new V18__Calendar_links())
+                        new V18__Calendar_links(),
+                        new V19__Planning_settings_schedules())
                 .load()
                 .migrate();
     }

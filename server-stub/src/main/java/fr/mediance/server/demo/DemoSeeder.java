@@ -3,26 +3,35 @@ package fr.mediance.server.demo;
 import fr.mediance.protocol.Accounts;
 import fr.mediance.protocol.ActionDto;
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.Casework;
 import fr.mediance.protocol.ChequeEnergieDto;
 import fr.mediance.protocol.ConsentDto;
 import fr.mediance.protocol.ContactPersonDto;
+import fr.mediance.protocol.CounsellorScheduleDto;
 import fr.mediance.protocol.DebtDto;
 import fr.mediance.protocol.DebtStageDto;
 import fr.mediance.protocol.EnergyCheckDto;
 import fr.mediance.protocol.EnergyContractDto;
 import fr.mediance.protocol.EntityDto;
+import fr.mediance.protocol.GeoPointDto;
+import fr.mediance.protocol.HomeVisitDto;
+import fr.mediance.protocol.HomeVisits;
 import fr.mediance.protocol.HouseholdMemberDto;
 import fr.mediance.protocol.MandateDto;
 import fr.mediance.protocol.OrientationDto;
 import fr.mediance.protocol.PrivateNoteDto;
+import fr.mediance.protocol.RequestDto;
 import fr.mediance.protocol.ResidentDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.Rounds;
 import fr.mediance.protocol.SupplyStateDto;
 import fr.mediance.protocol.TaskDto;
 import fr.mediance.protocol.VisitReportDto;
+import fr.mediance.protocol.WorkingDayDto;
 import fr.mediance.server.auth.PasswordHasher;
 import fr.mediance.server.db.Database;
 import fr.mediance.server.db.Tx;
+import fr.mediance.server.planning.PlanningSeeds;
 import fr.mediance.server.sync.EntityWriter;
 import fr.mediance.server.user.UserStore;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +43,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +75,12 @@ public final class DemoSeeder {
     public static final int TEAM_RESIDENTS = 8;
     /** Today's appointments of each counsellor beyond the first two (home visits, a desk, a phone call). */
     public static final int TEAM_APPOINTMENTS_TODAY = 6;
+    /** The demo's office, where every round starts: its address and its point on the map. */
+    public static final String OFFICE_ADDRESS = "38 rue de la République, 13002 Marseille";
+
+    public static final GeoPointDto OFFICE = GeoPointDto.manual(43.298600, 5.367400);
+    /** The requests waiting for a home visit that the demo's week proposal plans. */
+    public static final int WAITING_REQUESTS = 12;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -475,6 +491,237 @@ public final class DemoSeeder {
             writer.save(tx, a, STRUCTURE_ID, COORD, now, null, null);
         }
         followUps(tx, now, today, residents);
+        rounds(tx, now, today, residents, appointments);
+    }
+
+    /**
+     * What the week's proposal works from: the office placed in Marseille, conseil1 full time with a day off next
+     * Friday (after every demo appointment), conseil2 part time (four days a week), and {@link #WAITING_REQUESTS}
+     * requests waiting for a home visit (every kind, half-days of their own, an electricity cut to visit within two
+     * days, an eviction, a hearing next week).
+     */
+    private void rounds(
+            Tx tx, Instant now, LocalDate today, List<ResidentDto> residents, List<AppointmentDto> appointments) {
+        PlanningSeeds.office(tx, STRUCTURE_ID, OFFICE_ADDRESS, OFFICE, now, COORD);
+        LocalDate nextMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        PlanningSeeds.schedule(
+                tx,
+                STRUCTURE_ID,
+                new CounsellorScheduleDto(
+                        CONSEIL1,
+                        null,
+                        List.of(
+                                new WorkingDayDto("mon", "08:30", "17:00"),
+                                new WorkingDayDto("tue", "08:30", "17:00"),
+                                new WorkingDayDto("wed", "08:30", "17:00"),
+                                new WorkingDayDto("thu", "08:30", "17:00"),
+                                new WorkingDayDto("fri", "08:30", "16:30")),
+                        "12:00",
+                        "14:00",
+                        45,
+                        List.of(nextMonday.plusDays(4)),
+                        false,
+                        null),
+                now,
+                COORD);
+        // conseil2 works four days a week; the day off is one on which the demo gives them no appointment
+        List<String> busy = appointments.stream()
+                .filter(a -> a.counsellorId().equals(CONSEIL2))
+                .map(a -> Rounds.dayCode(LocalDate.ofInstant(a.start(), PARIS).getDayOfWeek())
+                        .orElse(""))
+                .toList();
+        String off = List.of("wed", "fri", "mon", "tue", "thu").stream()
+                .filter(d -> !busy.contains(d))
+                .findFirst()
+                .orElse("wed");
+        PlanningSeeds.schedule(
+                tx,
+                STRUCTURE_ID,
+                new CounsellorScheduleDto(
+                        CONSEIL2,
+                        null,
+                        Rounds.DAYS.subList(0, 5).stream()
+                                .filter(d -> !d.equals(off))
+                                .map(d -> new WorkingDayDto(d, "09:00", "16:30"))
+                                .toList(),
+                        "12:15",
+                        "14:00",
+                        45,
+                        List.of(),
+                        false,
+                        null),
+                now,
+                COORD);
+        List<RequestDto> requests = List.of(
+                waiting(
+                        now,
+                        1,
+                        residents.get(0),
+                        today.minusDays(1),
+                        "edf_solidarite",
+                        "energie",
+                        List.of(Casework.URGENCY_POWER_CUT),
+                        null,
+                        "Électricité coupée hier soir malgré la trêve : vérifier le compteur, appeler EDF.",
+                        new HomeVisitDto(HomeVisits.FOLLOW_UP, null, List.of(), List.of())),
+                waiting(
+                        now,
+                        2,
+                        residents.get(1),
+                        today.minusDays(2),
+                        "social_worker",
+                        "logement",
+                        List.of(Casework.URGENCY_EVICTION),
+                        null,
+                        "Commandement de quitter les lieux reçu : monter le dossier FSL maintien.",
+                        new HomeVisitDto(HomeVisits.FOLLOW_UP, null, List.of("mon_pm", "tue_pm", "wed_pm"), List.of())),
+                waiting(
+                        now,
+                        3,
+                        residents.get(2),
+                        today.minusDays(6),
+                        "caf",
+                        "caf",
+                        List.of(),
+                        null,
+                        "Dossier d'aide au logement à compléter avec les pièces.",
+                        new HomeVisitDto(HomeVisits.DOCUMENTS, null, List.of("tue_pm", "thu_pm"), List.of())),
+                waiting(
+                        now,
+                        4,
+                        residents.get(3),
+                        today.minusDays(8),
+                        "resident",
+                        "assurances",
+                        List.of(),
+                        null,
+                        "Résiliation de l'assurance habitation à lire ensemble.",
+                        new HomeVisitDto(
+                                HomeVisits.FOLLOW_UP,
+                                null,
+                                List.of("mon_am", "wed_am"),
+                                List.of(nextMonday.plusDays(2)))),
+                waiting(
+                        now,
+                        5,
+                        residents.get(4),
+                        today.minusDays(9),
+                        "resident",
+                        "budget",
+                        List.of(),
+                        null,
+                        "Premier diagnostic budgétaire à domicile.",
+                        new HomeVisitDto(HomeVisits.FIRST_VISIT, null, List.of(), List.of())),
+                waiting(
+                        now,
+                        6,
+                        residents.get(5),
+                        today.minusDays(4),
+                        "other_supplier",
+                        "energie",
+                        List.of(),
+                        null,
+                        "Échéancier de gaz proposé par le fournisseur, à signer.",
+                        new HomeVisitDto(HomeVisits.SIGNATURE, null, List.of(), List.of())),
+                waiting(
+                        now,
+                        7,
+                        residents.get(6),
+                        today.minusDays(5),
+                        "social_worker",
+                        "administratif",
+                        List.of(),
+                        null,
+                        "Point avec la curatelle sur les courriers de l'assurance.",
+                        new HomeVisitDto(HomeVisits.FOLLOW_UP, null, List.of("tue_am", "fri_am"), List.of())),
+                waiting(
+                        now,
+                        8,
+                        residents.get(7),
+                        today.minusDays(3),
+                        "water_supplier",
+                        "eau",
+                        List.of(Casework.URGENCY_COURT_DATE),
+                        nextMonday.plusDays(7),
+                        "Audience au tribunal pour les factures d'eau : préparer le dossier avant.",
+                        new HomeVisitDto(HomeVisits.FIRST_VISIT, null, List.of(), List.of())),
+                waiting(
+                        now,
+                        9,
+                        residents.get(1),
+                        today.minusDays(2),
+                        "social_worker",
+                        "logement",
+                        List.of(),
+                        null,
+                        "Plan d'apurement de la dette de loyer à signer.",
+                        new HomeVisitDto(HomeVisits.SIGNATURE, null, List.of("thu_am", "fri_am"), List.of())),
+                waiting(
+                        now,
+                        10,
+                        residents.get(4),
+                        today.minusDays(7),
+                        "caf",
+                        "caf",
+                        List.of(),
+                        null,
+                        "Récupérer les justificatifs de ressources pour la CAF.",
+                        new HomeVisitDto(HomeVisits.DOCUMENTS, 30, List.of("wed_pm", "thu_pm", "fri_am"), List.of())),
+                waiting(
+                        now,
+                        11,
+                        residents.get(2),
+                        today.minusDays(1),
+                        "caf",
+                        "energie",
+                        List.of(),
+                        null,
+                        "Attestation de chèque énergie à signer pour le fournisseur.",
+                        new HomeVisitDto(HomeVisits.SIGNATURE, null, List.of("mon_am", "thu_am"), List.of())),
+                waiting(
+                        now,
+                        12,
+                        residents.get(5),
+                        today.minusDays(10),
+                        "resident",
+                        "telecom",
+                        List.of(),
+                        null,
+                        "Factures de téléphone contestées : point sur les démarches.",
+                        new HomeVisitDto(HomeVisits.FOLLOW_UP, 75, List.of("mon_pm", "thu_pm", "fri_am"), List.of())));
+        for (RequestDto r : requests) {
+            writer.save(tx, r, STRUCTURE_ID, COORD, now, null, null);
+        }
+    }
+
+    private static RequestDto waiting(
+            Instant now,
+            int n,
+            ResidentDto r,
+            LocalDate receivedOn,
+            String referrer,
+            String domain,
+            List<String> urgencies,
+            LocalDate courtDate,
+            String description,
+            HomeVisitDto wish) {
+        return new RequestDto(
+                id("request-" + n),
+                STRUCTURE_ID,
+                r.id(),
+                null,
+                receivedOn,
+                n % 3 == 0 ? Casework.CHANNEL_DESK : Casework.CHANNEL_PHONE,
+                referrer,
+                List.of(domain),
+                urgencies,
+                courtDate,
+                description,
+                Casework.REQUEST_NEW,
+                null,
+                at(receivedOn, 9, 0).isAfter(now) ? now : at(receivedOn, 9, 0),
+                COORD,
+                wish);
     }
 
     /**

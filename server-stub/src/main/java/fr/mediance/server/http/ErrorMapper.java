@@ -85,6 +85,7 @@ public final class ErrorMapper {
             case BUSY -> 423;
             case CHECKSUM_MISMATCH -> 460;
             case TIMEOUT -> 408;
+            case UNAVAILABLE -> 503;
         };
     }
 

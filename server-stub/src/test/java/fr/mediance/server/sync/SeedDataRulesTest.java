@@ -15,6 +15,7 @@ import fr.mediance.server.TestServer;
 import fr.mediance.server.code.CodeLists;
 import fr.mediance.server.code.CodeRules;
 import fr.mediance.server.db.Database;
+import fr.mediance.server.demo.DemoSeeder;
 import fr.mediance.server.user.UserStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -144,6 +145,7 @@ class SeedDataRulesTest {
                             Map.entry(EntityType.ENERGY_CONTRACT, 1),
                             Map.entry(EntityType.DEBT, 1),
                             Map.entry(EntityType.MANDATE, 1),
+                            Map.entry(EntityType.REQUEST, DemoSeeder.WAITING_REQUESTS),
                             Map.entry(EntityType.PRIVATE_NOTE, 1),
                             Map.entry(EntityType.CODE, CodeLists.seed().size()),
                             Map.entry(

@@ -62,6 +62,29 @@ public interface AgendaService {
     /** Locks or unlocks an appointment (coordination). */
     Outcome<AgendaItem> setLocked(String appointmentId, boolean locked);
 
+    /**
+     * Creates the accepted visits of a week's proposal (coordination) in one local transaction, queued like any
+     * appointment: type home visit, status proposed, the request answered, the resident's address. A visit that
+     * overlaps an active appointment held here (or one created just before it) is left aside, and so is one whose
+     * request already has a live appointment: accepting twice creates nothing more.
+     */
+    Acceptance acceptProposed(List<ProposedVisit> visits);
+
+    /** The requests that an active appointment held on this device answers (not cancelled, not a no-show). */
+    Set<String> answeredRequests();
+
     /** Replaces the checklist and the safety notes. Field keys: checklist, safetyNotes. */
     Outcome<AgendaItem> editDetails(String appointmentId, List<String> checklist, String safetyNotes);
+
+    /**
+     * Moves an appointment to {@code counsellorId} (the same or another) at {@code start}, its length kept (the
+     * week's drag). Refused with a French message, nothing changed, when the account may not change it, when it
+     * is locked or holds no time any more ({@link fr.mediance.protocol.AppointmentPlanning#refusalOfMove}), or when
+     * it would overlap another active appointment of that counsellor held on this device. Queued with only the
+     * fields it changes (counsellorId, start, end).
+     */
+    Outcome<AgendaItem> move(String appointmentId, String counsellorId, Instant start);
+
+    /** Where the residents named live (file number, neighbourhood, point on the map), by id; unknown ids left out. */
+    java.util.Map<String, ResidentPlace> places(java.util.Collection<String> residentIds);
 }

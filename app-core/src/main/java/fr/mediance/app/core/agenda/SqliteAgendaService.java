@@ -272,6 +272,86 @@ public final class SqliteAgendaService implements AgendaService {
         });
     }
 
+    @Override
+    public Acceptance acceptProposed(List<ProposedVisit> visits) {
+        AccountInfo me = account.get();
+        return store.db().inTransaction(tx -> {
+            List<AgendaItem> created = new java.util.ArrayList<>();
+            List<ProposedVisit> overlapping = new java.util.ArrayList<>();
+            List<ProposedVisit> answered = new java.util.ArrayList<>();
+            List<ProposedVisit> notHere = new java.util.ArrayList<>();
+            Set<String> live = answeredRequests(tx);
+            for (ProposedVisit v : visits) {
+                if (v.requestId() != null && live.contains(v.requestId())) {
+                    answered.add(v);
+                    continue;
+                }
+                Optional<ResidentDto> resident = v.residentId() == null
+                        ? Optional.empty()
+                        : Records.load(tx, EntityType.RESIDENT, v.residentId()).map(ResidentDto.class::cast);
+                if (resident.isEmpty()
+                        || v.counsellorId() == null
+                        || v.start() == null
+                        || v.end() == null
+                        || !v.end().isAfter(v.start())) {
+                    notHere.add(v);
+                    continue;
+                }
+                AppointmentDto dto = new AppointmentDto(
+                        UUID.randomUUID().toString(),
+                        me.structureId(),
+                        v.residentId(),
+                        v.counsellorId(),
+                        CodeLists.APPOINTMENT_HOME_VISIT,
+                        v.start(),
+                        v.end(),
+                        AppointmentStatus.PROPOSED,
+                        resident.map(r -> Resident.formatAddress(r.street(), r.postcode(), r.city()))
+                                .filter(a -> !a.isBlank())
+                                .orElse(null),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        false,
+                        v.requestId(),
+                        me.userId());
+                List<AppointmentDto> near = tx.query(
+                        "SELECT * FROM appointments WHERE counsellor_id = ? AND start_at >= ? AND start_at < ? "
+                                + "ORDER BY start_at, id",
+                        Records::appointment,
+                        v.counsellorId(),
+                        v.start().minus(MAX_DURATION),
+                        v.end());
+                if (!AppointmentPlanning.overlapping(dto, near).isEmpty()) {
+                    overlapping.add(v);
+                    continue;
+                }
+                Records.upsert(tx, dto, null, clock.instant(), null);
+                outbox.enqueue(tx, dto, summary(dto, resident.get()));
+                live.add(v.requestId());
+                created.add(find(tx, dto.id()).orElseThrow());
+            }
+            return new Acceptance(created, overlapping, answered, notHere);
+        });
+    }
+
+    @Override
+    public Set<String> answeredRequests() {
+        return store.db().read(SqliteAgendaService::answeredRequests);
+    }
+
+    private static Set<String> answeredRequests(Tx tx) {
+        Set<String> out = new HashSet<>();
+        for (AppointmentDto a :
+                tx.query("SELECT * FROM appointments WHERE request_id IS NOT NULL", Records::appointment)) {
+            if (AppointmentPlanning.active(a.status())) {
+                out.add(a.requestId());
+            }
+        }
+        return out;
+    }
+
     private String summary(AppointmentDto a, ResidentDto r) {
         String name = r == null
                 ? ""
@@ -475,6 +555,110 @@ public final class SqliteAgendaService implements AgendaService {
                 appointmentId,
                 a -> with(a, a.start(), a.end(), a.locked(), items, Texts.clean(safetyNotes)),
                 List.of("checklist", "safetyNotes"));
+    }
+
+    @Override
+    public Outcome<AgendaItem> move(String appointmentId, String counsellorId, Instant start) {
+        if (counsellorId == null || counsellorId.isBlank()) {
+            return Outcome.failed(CoreMessages.get("agenda.counsellor.required"));
+        }
+        if (start == null) {
+            return Outcome.failed(CoreMessages.get("agenda.time.required"));
+        }
+        AccountInfo me = account.get();
+        return store.db().inTransaction(tx -> {
+            Optional<AppointmentDto> old =
+                    Records.load(tx, EntityType.APPOINTMENT, appointmentId).map(AppointmentDto.class::cast);
+            if (old.isEmpty()) {
+                return Outcome.<AgendaItem>failed(CoreMessages.get("agenda.notFound"));
+            }
+            AppointmentDto a = old.get();
+            List<String> fields = new java.util.ArrayList<>();
+            if (!counsellorId.equals(a.counsellorId())) {
+                fields.add("counsellorId");
+            }
+            if (!start.equals(a.start())) {
+                fields.add("start");
+                fields.add("end");
+            }
+            if (fields.isEmpty()) {
+                return Outcome.ok(find(tx, appointmentId).orElseThrow());
+            }
+            for (String f : fields) {
+                String refusal = AppointmentPlanning.refusalOfChange(me.role(), me.userId(), a, f);
+                if (refusal != null) {
+                    return Outcome.<AgendaItem>failed(refusal);
+                }
+            }
+            String refusal = AppointmentPlanning.refusalOfMove(a);
+            if (refusal != null) {
+                return Outcome.<AgendaItem>failed(refusal);
+            }
+            Duration length = Duration.between(a.start(), a.end());
+            AppointmentDto moved = new AppointmentDto(
+                    a.id(),
+                    a.structureId(),
+                    a.residentId(),
+                    counsellorId,
+                    a.type(),
+                    start,
+                    start.plus(length),
+                    a.status(),
+                    a.address(),
+                    a.notes(),
+                    a.statusReason(),
+                    a.checklist(),
+                    a.safetyNotes(),
+                    a.locked(),
+                    a.requestId(),
+                    a.plannedBy());
+            List<AppointmentDto> near = tx.query(
+                    "SELECT * FROM appointments WHERE counsellor_id = ? AND start_at >= ? AND start_at < ? "
+                            + "ORDER BY start_at, id",
+                    Records::appointment,
+                    counsellorId,
+                    start.minus(MAX_DURATION),
+                    moved.end());
+            List<AppointmentDto> overlapping = AppointmentPlanning.overlapping(moved, near);
+            if (!overlapping.isEmpty()) {
+                AppointmentDto o = overlapping.get(0);
+                String who = find(tx, o.id()).map(AgendaItem::residentName).orElse("");
+                return Outcome.<AgendaItem>failed(CoreMessages.get(
+                        "agenda.move.overlap",
+                        Texts.TIME.format(o.start().atZone(zone)) + "–"
+                                + Texts.TIME.format(o.end().atZone(zone)),
+                        who == null ? "" : who));
+            }
+            Long base =
+                    Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
+            Records.upsert(tx, moved, null, clock.instant(), null);
+            ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
+                    .map(ResidentDto.class::cast)
+                    .orElse(null);
+            if (base == null) {
+                outbox.enqueue(tx, moved, summary(moved, r));
+            } else {
+                outbox.enqueueUpdate(tx, moved, base, fields, summary(moved, r));
+            }
+            return Outcome.ok(find(tx, appointmentId).orElseThrow());
+        });
+    }
+
+    @Override
+    public java.util.Map<String, ResidentPlace> places(java.util.Collection<String> residentIds) {
+        return store.db().read(tx -> {
+            java.util.Map<String, ResidentPlace> out = new java.util.HashMap<>();
+            for (String id : new HashSet<>(residentIds)) {
+                if (id == null) {
+                    continue;
+                }
+                Records.load(tx, EntityType.RESIDENT, id)
+                        .map(ResidentDto.class::cast)
+                        .ifPresent(r -> out.put(
+                                id, new ResidentPlace(id, r.fileNumber(), r.postcode(), r.city(), r.location())));
+            }
+            return out;
+        });
     }
 
     private static AppointmentDto with(

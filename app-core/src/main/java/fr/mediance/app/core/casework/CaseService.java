@@ -54,6 +54,12 @@ public interface CaseService {
     /** Sets a request's status ({@link fr.mediance.protocol.Casework#REQUEST_STATUSES}) and the report answering it. */
     Outcome<RequestDto> setRequestStatus(String requestId, String status, String visitReportId);
 
+    /**
+     * Sets or clears ({@code wish} null) the request's home-visit wish, checked with the shared rule
+     * ({@link fr.mediance.protocol.HomeVisits#check}); field keys of a refusal are the wire's ({@code homeVisit.minutes}…).
+     */
+    Outcome<RequestDto> setHomeVisit(String requestId, fr.mediance.protocol.HomeVisitDto wish);
+
     /** Records an anonymous desk or phone contact, now, by the signed-in counsellor. */
     Outcome<AnonymousContactDto> recordAnonymous(AnonymousContactForm form);
 

@@ -389,6 +389,29 @@ public final class SqliteCaseService implements CaseService {
         });
     }
 
+    @Override
+    public Outcome<RequestDto> setHomeVisit(String requestId, fr.mediance.protocol.HomeVisitDto wish) {
+        return store.db().inTransaction(tx -> {
+            Optional<RequestDto> found = Records.load(tx, EntityType.REQUEST, requestId == null ? "" : requestId)
+                    .map(RequestDto.class::cast);
+            if (found.isEmpty()) {
+                return Outcome.failed(CoreMessages.get("casework.request.notFound"));
+            }
+            RequestDto r = found.get();
+            RequestDto changed = r.withHomeVisit(wish);
+            if (changed.equals(r)) {
+                return Outcome.ok(r);
+            }
+            FormErrors e = check(tx, changed);
+            if (!e.isEmpty()) {
+                return e.toOutcome();
+            }
+            Records.upsert(tx, changed, null, now(), null);
+            outbox.enqueue(tx, changed, CoreMessages.get("summary.request", name(tx, changed.residentId())));
+            return Outcome.ok(changed);
+        });
+    }
+
     // --- anonymous contacts
 
     @Override

@@ -223,8 +223,34 @@ public final class PlanningViewModel {
                 e -> formError.set(text("common.load.failed")));
     }
 
+    /**
+     * Starts the form at a free slot of the week's board: the day, the time and the counsellor chosen there (the
+     * counsellor is picked once the list is loaded).
+     */
+    public void prefill(LocalDate date, LocalTime start, String counsellorId) {
+        if (date != null) {
+            fields.get(DATE).set(DATE_FORMAT.format(date));
+        }
+        if (start != null) {
+            fields.get(START).set(TIME_FORMAT.format(start));
+        }
+        wantedCounsellor = counsellorId;
+        counsellors.stream()
+                .filter(u -> u.id().equals(counsellorId))
+                .findFirst()
+                .ifPresent(counsellor::set);
+    }
+
+    private String wantedCounsellor;
+
     private void setCounsellors(List<UserItem> users) {
-        UserItem chosen = counsellor.get();
+        UserItem current = counsellor.get();
+        UserItem chosen = current != null || wantedCounsellor == null
+                ? current
+                : users.stream()
+                        .filter(u -> u.id().equals(wantedCounsellor))
+                        .findFirst()
+                        .orElse(null);
         counsellors.setAll(users);
         if (chosen != null) {
             counsellor.set(users.stream()

@@ -49,9 +49,6 @@ public interface MedianceApi {
     @POST(ApiPaths.LOGOUT)
     Call<Void> logout(@Body RefreshRequest request);
 
-    @GET(ApiPaths.PLANNING_SETTINGS)
-    Call<fr.mediance.protocol.PlanningSettingsDto> planningSettings();
-
     @GET(ApiPaths.ME)
     Call<UserDto> me();
 
@@ -88,6 +85,27 @@ public interface MedianceApi {
     @retrofit2.http.DELETE(ApiPaths.CALENDAR_LINK)
     Call<fr.mediance.protocol.CalendarLinkDto> revokeCalendarLink(
             @retrofit2.http.Path(ApiPaths.PARAM_LINK_ID) String linkId);
+
+    /** A week's proposal, computed by the office server and not saved (coordination). */
+    @POST(ApiPaths.PLANNING_PROPOSALS)
+    Call<fr.mediance.protocol.WeekProposalDto> proposeWeek(@Body fr.mediance.protocol.WeekProposalRequest request);
+
+    /** The structure's office point and travel settings (rounds). */
+    @GET(ApiPaths.PLANNING_SETTINGS)
+    Call<fr.mediance.protocol.PlanningSettingsDto> planningSettings();
+
+    @PUT(ApiPaths.PLANNING_SETTINGS)
+    Call<fr.mediance.protocol.PlanningSettingsDto> savePlanningSettings(
+            @Body fr.mediance.protocol.PlanningSettingsDto settings);
+
+    /** Every active counsellor's working hours. */
+    @GET(ApiPaths.PLANNING_SCHEDULES)
+    Call<fr.mediance.protocol.CounsellorSchedulesResponse> counsellorSchedules();
+
+    @PUT(ApiPaths.PLANNING_SCHEDULE)
+    Call<fr.mediance.protocol.CounsellorScheduleDto> saveCounsellorSchedule(
+            @retrofit2.http.Path(ApiPaths.PARAM_COUNSELLOR_ID) String counsellorId,
+            @Body fr.mediance.protocol.CounsellorScheduleDto schedule);
 
     /** {@code role} may be null for every account of the structure. */
     @GET(ApiPaths.USERS)

@@ -221,11 +221,6 @@ public final class RemoteClient {
         return authorised(MedianceApi::me);
     }
 
-    /** The structure's office point and travel settings of the rounds. */
-    public RemoteResult<fr.mediance.protocol.PlanningSettingsDto> planningSettings() {
-        return authorised(MedianceApi::planningSettings);
-    }
-
     /** The accounts the caller manages (admin, office). */
     public RemoteResult<fr.mediance.protocol.AccountsResponse> accounts() {
         return authorised(MedianceApi::accounts);
@@ -264,6 +259,31 @@ public final class RemoteClient {
 
     public RemoteResult<fr.mediance.protocol.CalendarLinkDto> revokeCalendarLink(String linkId) {
         return authorised(a -> a.revokeCalendarLink(linkId));
+    }
+
+    /** Asks the office server to propose a week of rounds (coordination, online only; nothing is saved). */
+    public RemoteResult<fr.mediance.protocol.WeekProposalDto> proposeWeek(fr.mediance.protocol.WeekProposalRequest r) {
+        return authorised(a -> a.proposeWeek(r));
+    }
+
+    /** The structure's rounds settings: office point, detour factor, speed (online only). */
+    public RemoteResult<fr.mediance.protocol.PlanningSettingsDto> planningSettings() {
+        return authorised(MedianceApi::planningSettings);
+    }
+
+    public RemoteResult<fr.mediance.protocol.PlanningSettingsDto> savePlanningSettings(
+            fr.mediance.protocol.PlanningSettingsDto settings) {
+        return authorised(a -> a.savePlanningSettings(settings));
+    }
+
+    /** Every active counsellor's working hours, lunch break and days off (online only). */
+    public RemoteResult<fr.mediance.protocol.CounsellorSchedulesResponse> counsellorSchedules() {
+        return authorised(MedianceApi::counsellorSchedules);
+    }
+
+    public RemoteResult<fr.mediance.protocol.CounsellorScheduleDto> saveCounsellorSchedule(
+            fr.mediance.protocol.CounsellorScheduleDto schedule) {
+        return authorised(a -> a.saveCounsellorSchedule(schedule.counsellorId(), schedule));
     }
 
     /** The full address of a path on this server (a feed's, to give a calendar app). */

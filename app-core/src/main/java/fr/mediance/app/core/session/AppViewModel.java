@@ -37,6 +37,8 @@ public final class AppViewModel {
         AGENDA("nav.agenda"),
         TASKS("nav.tasks"),
         PLANNING("nav.planning"),
+        /** « Demandes »: the requests waiting for a home visit, the week's proposal, the persons to inform. */
+        REQUESTS("nav.requests"),
         /** « Carte des tournées »: the rounds of a day on a map (coordination). */
         MAP("map.nav"),
         REPORTS("nav.reports"),
@@ -90,6 +92,7 @@ public final class AppViewModel {
             case COORDINATOR ->
                 List.of(
                         Place.PLANNING,
+                        Place.REQUESTS,
                         Place.MAP,
                         Place.RESIDENTS,
                         Place.PARTNERS,
@@ -109,6 +112,7 @@ public final class AppViewModel {
             case ADMIN ->
                 List.of(
                         Place.PLANNING,
+                        Place.REQUESTS,
                         Place.MAP,
                         Place.REPORTS,
                         Place.RESIDENTS,

@@ -224,6 +224,12 @@ public final class SqliteTaskService implements TaskService {
     }
 
     @Override
+    public List<TaskItem> teamOpen() {
+        return store.db()
+                .read(tx -> tx.query(SELECT + " WHERE t.status = ?" + ORDER, SqliteTaskService::item, TaskDto.TODO));
+    }
+
+    @Override
     public List<TaskItem> mine() {
         return mineWhere("");
     }

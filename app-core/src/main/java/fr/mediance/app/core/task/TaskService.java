@@ -46,6 +46,12 @@ public interface TaskService {
     /** Open tasks due after this week, or without a due date. */
     List<TaskItem> later(LocalDate today);
 
+    /**
+     * Every open task held on this device, whoever it is assigned to (the coordination's view of the team), by due
+     * date (so the overdue ones first), tasks without a due date last.
+     */
+    List<TaskItem> teamOpen();
+
     /** Open tasks about one resident, whoever they are assigned to. */
     List<TaskItem> openForResident(String residentId);
 }

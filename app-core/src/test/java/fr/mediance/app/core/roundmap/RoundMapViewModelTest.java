@@ -71,8 +71,8 @@ class RoundMapViewModelTest {
         // Karim: Jean at 10:00; tomorrow Fatima
         server.serverWrite(appointment("a6", "r2", "u-c2", "10:00", "home_visit", "confirmed", null));
         server.serverWrite(appointment("a7", "r1", "u-c2", DAY.plusDays(1), "10:00", "home_visit", "confirmed", null));
-        server.planningSettings(
-                new PlanningSettingsDto("1 place de la Mairie, Marseille", OFFICE, 1.3, 20, false, null, null));
+        server.planningSettings =
+                new PlanningSettingsDto("1 place de la Mairie, Marseille", OFFICE, 1.3, 20, false, null, null);
         core = TestCores.signedIn(dir, clock, server, "coord");
         assertThat(core.sync().syncNow().join().ok()).isTrue();
         vm = newViewModel();
@@ -189,7 +189,7 @@ class RoundMapViewModelTest {
 
     @Test
     void without_the_office_settings_the_routes_join_the_stops_only_with_the_default_travel() {
-        server.planningSettings(null);
+        server.planningSettings = new PlanningSettingsDto(null, null, 1.3, 20, false, null, null); // office unknown
         RoundMapViewModel offline = newViewModel();
         assertThat(offline.officeProperty().get()).isNull();
         assertThat(offline.lines()).containsExactly(new Line(0, "u-c1", List.of(LILAS, PINS)));

@@ -52,6 +52,7 @@ class AppViewModelTest {
         assertThat(AppViewModel.placesFor(Role.COORDINATOR))
                 .containsExactly(
                         Place.PLANNING,
+                        Place.REQUESTS,
                         Place.MAP,
                         Place.RESIDENTS,
                         Place.PARTNERS,
@@ -71,6 +72,7 @@ class AppViewModelTest {
         assertThat(AppViewModel.placesFor(Role.ADMIN))
                 .containsExactly(
                         Place.PLANNING,
+                        Place.REQUESTS,
                         Place.MAP,
                         Place.REPORTS,
                         Place.RESIDENTS,
