@@ -8,6 +8,8 @@ import fr.mediance.app.core.agenda.AgendaService;
 import fr.mediance.app.core.agenda.AgendaViewModel;
 import fr.mediance.app.core.resident.ResidentService;
 import fr.mediance.app.core.sync.SyncService;
+import fr.mediance.planning.GeoPoint;
+import fr.mediance.planning.StraightLineTravel;
 import fr.mediance.protocol.EntityType;
 import fr.mediance.protocol.GeoPointDto;
 import fr.mediance.protocol.PlanningSettingsDto;
@@ -346,23 +348,10 @@ public final class RoundMapViewModel {
         lines.setAll(ls);
     }
 
-    /** Minutes by the straight-line model: haversine × detour ÷ speed, rounded up (as {@code StraightLineTravel}). */
+    /** Minutes by the straight-line model the planning uses ({@link StraightLineTravel}: distance × detour ÷ speed). */
     public static int minutes(GeoPointDto a, GeoPointDto b, double detourFactor, double speedKmh) {
-        double metres = haversineMetres(a, b) * detourFactor;
-        if (metres < 1.0) {
-            return 0;
-        }
-        return (int) Math.ceil(metres / 1000.0 / speedKmh * 60.0 - 1e-9);
-    }
-
-    static double haversineMetres(GeoPointDto a, GeoPointDto b) {
-        double lat1 = Math.toRadians(a.latitude());
-        double lat2 = Math.toRadians(b.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * 6_371_000.0 * Math.asin(Math.min(1.0, Math.sqrt(h)));
+        return new StraightLineTravel(detourFactor, speedKmh)
+                .minutes(new GeoPoint(a.latitude(), a.longitude()), new GeoPoint(b.latitude(), b.longitude()));
     }
 
     /** Selects a resident (a marker tapped, a line of the list chosen); {@code null} clears the selection. */
