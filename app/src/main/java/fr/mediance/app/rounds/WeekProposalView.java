@@ -288,8 +288,9 @@ public final class WeekProposalView extends BasicScreen {
             fixed.setAlignment(Pos.CENTER);
             line.getChildren().addAll(fixed, time, text);
             if (s.locked()) {
-                line.getChildren()
-                        .add(Ui.label(texts.getString("proposal.locked"), Styles.STATUS, Styles.STATUS_PLANNED));
+                Label lockedLabel = Ui.label(texts.getString("proposal.locked"), Styles.STATUS, Styles.STATUS_PLANNED);
+                lockedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                line.getChildren().add(lockedLabel);
             }
             item.setOpacity(0.8);
         }

@@ -188,23 +188,7 @@ public final class SqliteAgendaChanges implements AgendaChanges {
     }
 
     private static State current(Row r) {
-        String name = new Resident(
-                        null,
-                        null,
-                        null,
-                        r.string("last_name"),
-                        r.string("first_name"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false)
-                .displayName();
+        String name = Resident.displayName(r.string("last_name"), r.string("first_name"));
         return new State(
                 r.string("id"),
                 r.string("resident_id"),

@@ -77,23 +77,7 @@ public final class SqliteAgendaService implements AgendaService {
         if (FormErrors.blank(address)) {
             address = Resident.formatAddress(r.string("street"), r.string("postcode"), r.string("city"));
         }
-        String name = new Resident(
-                        null,
-                        null,
-                        null,
-                        r.string("last_name"),
-                        r.string("first_name"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false)
-                .displayName();
+        String name = Resident.displayName(r.string("last_name"), r.string("first_name"));
         String state = r.string("report_state");
         return new AgendaItem(
                 r.string("id"),
@@ -353,25 +337,7 @@ public final class SqliteAgendaService implements AgendaService {
     }
 
     private String summary(AppointmentDto a, ResidentDto r) {
-        String name = r == null
-                ? ""
-                : new Resident(
-                                null,
-                                null,
-                                null,
-                                r.lastName(),
-                                r.firstName(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                false)
-                        .displayName();
+        String name = r == null ? "" : Resident.displayName(r.lastName(), r.firstName());
         return CoreMessages.get(
                 "summary.appointment", Texts.DATE.format(a.start().atZone(zone)), name);
     }

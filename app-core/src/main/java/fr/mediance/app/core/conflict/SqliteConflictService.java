@@ -191,23 +191,7 @@ public final class SqliteConflictService implements ConflictService {
         if (type == EntityType.RESIDENT) {
             Optional<String> name = tx.queryOne(
                     "SELECT first_name, last_name FROM residents WHERE id = ?",
-                    r -> new Resident(
-                                    null,
-                                    null,
-                                    null,
-                                    r.string("last_name"),
-                                    r.string("first_name"),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    false)
-                            .displayName(),
+                    r -> Resident.displayName(r.string("last_name"), r.string("first_name")),
                     id);
             if (name.isPresent() && !name.get().isBlank()) {
                 return name.get();

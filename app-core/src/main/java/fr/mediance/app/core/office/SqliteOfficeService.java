@@ -58,23 +58,7 @@ public final class SqliteOfficeService implements OfficeService {
         for (String code : Records.fromJson(r.string("domains"))) {
             labels.add(SqliteReferenceService.label(tx, CodeLists.DOMAIN, code));
         }
-        String name = new Resident(
-                        null,
-                        null,
-                        null,
-                        r.string("last_name"),
-                        r.string("first_name"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false)
-                .displayName();
+        String name = Resident.displayName(r.string("last_name"), r.string("first_name"));
         return new ReceivedReport(
                 r.string("id"),
                 r.instant("completed_at"),

@@ -25,6 +25,11 @@ public record Resident(
 
     /** "Fatima Benali" (first name, then last name). */
     public String displayName() {
+        return displayName(lastName, firstName);
+    }
+
+    /** « Prénom Nom » from the two names as stored (either may be blank). */
+    public static String displayName(String lastName, String firstName) {
         StringBuilder sb = new StringBuilder();
         if (firstName != null && !firstName.isBlank()) {
             sb.append(firstName.trim());

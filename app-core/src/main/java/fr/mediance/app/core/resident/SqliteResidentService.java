@@ -433,23 +433,7 @@ public final class SqliteResidentService implements ResidentService {
     }
 
     public static String displayName(ResidentDto r) {
-        return new Resident(
-                        r.id(),
-                        null,
-                        null,
-                        r.lastName(),
-                        r.firstName(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false)
-                .displayName();
+        return Resident.displayName(r.lastName(), r.firstName());
     }
 
     private static FormErrors validate(Tx tx, ResidentForm f, LocalDate today) {

@@ -80,23 +80,7 @@ final class Deliveries {
         } else {
             status = DeliveryStatus.QUEUED;
         }
-        String name = new Resident(
-                        null,
-                        null,
-                        null,
-                        r.string("last_name"),
-                        r.string("first_name"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false)
-                .displayName();
+        String name = Resident.displayName(r.string("last_name"), r.string("first_name"));
         return new PhotoTransfer(
                 r.string("id"),
                 r.string("visit_report_id"),

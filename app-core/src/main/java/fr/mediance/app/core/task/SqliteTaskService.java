@@ -53,23 +53,7 @@ public final class SqliteTaskService implements TaskService {
     private static TaskItem item(Row r) {
         String name = r.string("last_name") == null && r.string("first_name") == null
                 ? ""
-                : new Resident(
-                                null,
-                                null,
-                                null,
-                                r.string("last_name"),
-                                r.string("first_name"),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                false)
-                        .displayName();
+                : Resident.displayName(r.string("last_name"), r.string("first_name"));
         return new TaskItem(
                 r.string("id"),
                 r.string("resident_id"),
@@ -189,23 +173,7 @@ public final class SqliteTaskService implements TaskService {
     private static String summary(Tx tx, TaskDto t) {
         String name = Records.load(tx, EntityType.RESIDENT, t.residentId() == null ? "" : t.residentId())
                 .map(ResidentDto.class::cast)
-                .map(r -> new Resident(
-                                r.id(),
-                                null,
-                                null,
-                                r.lastName(),
-                                r.firstName(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                false)
-                        .displayName())
+                .map(r -> Resident.displayName(r.lastName(), r.firstName()))
                 .orElse("");
         return CoreMessages.get("summary.task", name);
     }

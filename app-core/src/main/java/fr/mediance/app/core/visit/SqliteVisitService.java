@@ -647,23 +647,7 @@ public final class SqliteVisitService implements VisitService {
         }
         return Records.load(tx, EntityType.RESIDENT, residentId)
                 .map(ResidentDto.class::cast)
-                .map(r -> new Resident(
-                                r.id(),
-                                null,
-                                null,
-                                r.lastName(),
-                                r.firstName(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                false)
-                        .displayName())
+                .map(r -> Resident.displayName(r.lastName(), r.firstName()))
                 .orElse("");
     }
 }
