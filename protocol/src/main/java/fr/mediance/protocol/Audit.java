@@ -34,6 +34,11 @@ public final class Audit {
     public static final String ENTITY_CALENDAR_EXPORT = "calendar_export";
     /** Entity type of a counsellor's printed day sheet (one event per resident on it). */
     public static final String ENTITY_DAY_SHEET = "day_sheet";
+    /**
+     * Entity type of a week's proposal computed for the coordination (it names the waiting files and where their
+     * residents live); its id is the week's Monday.
+     */
+    public static final String ENTITY_WEEK_PROPOSAL = "week_proposal";
 
     /** Events in one {@link AuditEventsRequest}. */
     public static final int MAX_EVENTS_PER_BATCH = 200;

@@ -265,7 +265,7 @@ public final class ServerApp {
         }
         // road times when the office configured an OpenStreetMap extract, else the settings' straight-line estimate
         PlanningService planning = new PlanningService(db, clock, roads, geocoders);
-        PlanningController planningController = new PlanningController(planning, authenticator);
+        PlanningController planningController = new PlanningController(planning, authenticator, auditor);
         UploadService uploads = new UploadService(db, parts, blobStore, blobService, clock);
         uploads.reconcile();
         UploadController uploadController = new UploadController(uploads, authenticator);

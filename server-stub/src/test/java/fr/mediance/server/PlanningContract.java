@@ -129,6 +129,23 @@ abstract class PlanningContract extends SyncScenario {
     // --- settings
 
     @Test
+    void aComputedProposalIsJournaledWithItsWeekAndWhoAskedForIt() {
+        WeekProposalDto week = nextWeek();
+        List<fr.mediance.protocol.AuditEventDto> events = server
+                .get(ApiPaths.AUDIT + "?limit=100", server.token("admin"))
+                .as(fr.mediance.protocol.AuditPage.class)
+                .events()
+                .stream()
+                .filter(e -> fr.mediance.protocol.Audit.ENTITY_WEEK_PROPOSAL.equals(e.entityType()))
+                .toList();
+        assertThat(events).hasSize(1);
+        fr.mediance.protocol.AuditEventDto e = events.get(0);
+        assertThat(e.action()).isEqualTo(fr.mediance.protocol.Audit.READ);
+        assertThat(e.entityId()).isEqualTo(MONDAY.toString());
+        assertThat(e.summary()).contains(week.plannedVisits() + " visites proposées");
+    }
+
+    @Test
     void theDemoOfficeIsPlacedAndTheOfficeReadsTheSettings() {
         PlanningSettingsDto s =
                 server.get(ApiPaths.PLANNING_SETTINGS, server.token("bureau")).as(PlanningSettingsDto.class);

@@ -1,11 +1,14 @@
 package fr.mediance.server.planning;
 
 import fr.mediance.protocol.ApiPaths;
+import fr.mediance.protocol.Audit;
 import fr.mediance.protocol.CounsellorScheduleDto;
 import fr.mediance.protocol.CounsellorSchedulesResponse;
 import fr.mediance.protocol.PlanningSettingsDto;
 import fr.mediance.protocol.Role;
+import fr.mediance.protocol.WeekProposalDto;
 import fr.mediance.protocol.WeekProposalRequest;
+import fr.mediance.server.audit.Auditor;
 import fr.mediance.server.auth.AuthUser;
 import fr.mediance.server.auth.Authenticator;
 import fr.mediance.server.http.JsonBodies;
@@ -15,10 +18,12 @@ import io.javalin.http.Context;
 
 /** The rounds over HTTP: the structure's settings, the counsellors' hours and the week's proposal. */
 public final class PlanningController {
+    private final Auditor auditor;
     private final PlanningService planning;
     private final Authenticator authenticator;
 
-    public PlanningController(PlanningService planning, Authenticator authenticator) {
+    public PlanningController(PlanningService planning, Authenticator authenticator, Auditor auditor) {
+        this.auditor = auditor;
         this.planning = planning;
         this.authenticator = authenticator;
     }
@@ -65,6 +70,16 @@ public final class PlanningController {
     private void propose(Context ctx) {
         AuthUser caller = authenticator.require(ctx, Role.COORDINATOR, Role.ADMIN);
         ctx.header("Cache-Control", "no-store");
-        Responses.ok(ctx, planning.propose(caller, JsonBodies.read(ctx, WeekProposalRequest.class)));
+        WeekProposalDto week = planning.propose(caller, JsonBodies.read(ctx, WeekProposalRequest.class));
+        // the answer names the waiting files and where their residents live: its reading is journaled
+        auditor.record(
+                caller,
+                Audit.READ,
+                Audit.ENTITY_WEEK_PROPOSAL,
+                week.monday().toString(),
+                null,
+                "proposition de la semaine : " + week.plannedVisits() + " visites proposées, "
+                        + week.unplanned().size() + " demandes laissées de côté");
+        Responses.ok(ctx, week);
     }
 }
