@@ -1,6 +1,7 @@
 package fr.mediance.server.calendar;
 
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.Neighbourhoods;
 import fr.mediance.protocol.ResidentDto;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -3,6 +3,7 @@ package fr.mediance.server.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mediance.protocol.AppointmentDto;
+import fr.mediance.protocol.Neighbourhoods;
 import fr.mediance.protocol.ResidentDto;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

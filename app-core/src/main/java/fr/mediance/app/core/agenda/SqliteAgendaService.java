@@ -390,18 +390,26 @@ public final class SqliteAgendaService implements AgendaService {
                 a.locked(),
                 a.requestId(),
                 a.plannedBy());
-        Long base = Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
+        // the appointment belongs to its coordinator: only the status travels, merged onto their version
+        return saveChanged(tx, dto, STATUS_FIELDS);
+    }
+
+    /**
+     * Saves a changed appointment and queues it: whole when it was created on this device and not acknowledged yet,
+     * else only {@code fields}, merged onto the version the server holds.
+     */
+    private Outcome<AgendaItem> saveChanged(Tx tx, AppointmentDto dto, List<String> fields) {
+        Long base = Records.version(tx, EntityType.APPOINTMENT, dto.id()).orElse(null);
         Records.upsert(tx, dto, null, clock.instant(), null);
-        ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
+        ResidentDto r = Records.load(tx, EntityType.RESIDENT, dto.residentId() == null ? "" : dto.residentId())
                 .map(ResidentDto.class::cast)
                 .orElse(null);
         if (base == null) {
-            outbox.enqueue(tx, dto, summary(dto, r)); // created on this device, not acknowledged yet: whole record
+            outbox.enqueue(tx, dto, summary(dto, r));
         } else {
-            // the appointment belongs to its coordinator: only the status travels, merged onto their version
-            outbox.enqueueUpdate(tx, dto, base, STATUS_FIELDS, summary(dto, r));
+            outbox.enqueueUpdate(tx, dto, base, fields, summary(dto, r));
         }
-        return Outcome.ok(find(tx, appointmentId).orElseThrow());
+        return Outcome.ok(find(tx, dto.id()).orElseThrow());
     }
 
     private static List<String> cleanList(List<String> items) {
@@ -595,18 +603,7 @@ public final class SqliteAgendaService implements AgendaService {
                                 + Texts.TIME.format(o.end().atZone(zone)),
                         who == null ? "" : who));
             }
-            Long base =
-                    Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
-            Records.upsert(tx, moved, null, clock.instant(), null);
-            ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
-                    .map(ResidentDto.class::cast)
-                    .orElse(null);
-            if (base == null) {
-                outbox.enqueue(tx, moved, summary(moved, r));
-            } else {
-                outbox.enqueueUpdate(tx, moved, base, fields, summary(moved, r));
-            }
-            return Outcome.ok(find(tx, appointmentId).orElseThrow());
+            return saveChanged(tx, moved, fields);
         });
     }
 
@@ -672,18 +669,7 @@ public final class SqliteAgendaService implements AgendaService {
             if (dto.equals(a)) {
                 return Outcome.ok(find(tx, appointmentId).orElseThrow());
             }
-            Long base =
-                    Records.version(tx, EntityType.APPOINTMENT, appointmentId).orElse(null);
-            Records.upsert(tx, dto, null, clock.instant(), null);
-            ResidentDto r = Records.load(tx, EntityType.RESIDENT, a.residentId() == null ? "" : a.residentId())
-                    .map(ResidentDto.class::cast)
-                    .orElse(null);
-            if (base == null) {
-                outbox.enqueue(tx, dto, summary(dto, r));
-            } else {
-                outbox.enqueueUpdate(tx, dto, base, fields, summary(dto, r));
-            }
-            return Outcome.ok(find(tx, appointmentId).orElseThrow());
+            return saveChanged(tx, dto, fields);
         });
     }
 }

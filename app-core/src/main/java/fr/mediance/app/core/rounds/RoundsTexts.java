@@ -1,17 +1,15 @@
 package fr.mediance.app.core.rounds;
 
 import fr.mediance.protocol.HomeVisits;
+import fr.mediance.protocol.Neighbourhoods;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The French words of the rounds' screens: availability, neighbourhoods, visit kinds. */
 final class RoundsTexts {
-    private static final Pattern POSTCODE = Pattern.compile("\\b(\\d{5})\\b");
 
     private RoundsTexts() {}
 
@@ -56,20 +54,9 @@ final class RoundsTexts {
         return kind != null && texts.containsKey(key) ? texts.getString(key) : String.valueOf(kind);
     }
 
-    /**
-     * Where a resident lives, no closer than the neighbourhood: Marseille's postcodes 13001 to 13016 as its
-     * arrondissements (« Marseille 3e »), elsewhere the city. Empty when unknown.
-     */
+    /** Where a resident lives, no closer than the neighbourhood ({@link Neighbourhoods}); empty when unknown. */
     static String neighbourhood(String postcode, String city) {
-        String code = postcode == null ? null : postcode.strip();
-        if (code != null) {
-            Matcher m = POSTCODE.matcher(code);
-            code = m.find() ? m.group(1) : null;
-        }
-        if (code != null && code.matches("130(0[1-9]|1[0-6])")) {
-            int n = Integer.parseInt(code.substring(3));
-            return "Marseille " + n + (n == 1 ? "er" : "e");
-        }
-        return city == null ? "" : city.strip();
+        String n = Neighbourhoods.of(postcode, city, null);
+        return n == null ? "" : n;
     }
 }
